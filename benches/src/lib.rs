@@ -1,0 +1,1 @@
+//! Benchmarks for motcua live in `benches/` (criterion); this library holds shared helpers.

@@ -1,0 +1,246 @@
+//! Typed errors: one [`Error`] type for the whole crate, carrying an [`ErrorKind`] whose
+//! [`code`](ErrorKind::code) is a stable snake_case string that the CLI, the Python package and
+//! the JS package expose unchanged, plus where the bad input was (line, field, element index).
+
+use std::fmt;
+
+/// What went wrong, as a stable, machine-readable category.
+///
+/// New kinds may be added in minor releases; match with a wildcard arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A date or instant that does not parse or does not exist (`2026-02-30`, `25:00`).
+    InvalidDate,
+    /// A date (or an answer) outside the range covered by the calendar.
+    DateOutOfRange,
+    /// A number that does not parse or is outside what the operation accepts.
+    InvalidNumber,
+    /// An argument that is well-formed but not acceptable (e.g. a negative hour count).
+    InvalidArgument,
+    /// An empty query line or an empty required value.
+    EmptyInput,
+    /// Malformed JSON (the message gives line and column).
+    InvalidJson,
+    /// A calendar spec that parses but is inconsistent (bad weekmask, a date both a holiday
+    /// and a working day, `from` after `to`, overlapping office hours, ...).
+    InvalidSpec,
+    /// A lunar date that does not exist (day 30 of a short month, a leap month the year lacks),
+    /// or a lunar year outside the supported range.
+    InvalidLunarDate,
+    /// A procedure code that is not in the catalogue.
+    UnknownProcedure,
+    /// A time limit that is malformed, of an unknown kind, or not positive.
+    InvalidTimeLimit,
+    /// A procedure catalogue row that is malformed (the message names row and field).
+    InvalidCatalogue,
+    /// A CSV cell that cannot be parsed (the message names line, column and value).
+    CsvField,
+    /// A CSV file without a header row.
+    CsvEmpty,
+    /// A CSV file that lacks a required column.
+    CsvMissingColumn,
+    /// Dossier events not in non-decreasing time order.
+    EventsOutOfOrder,
+    /// A dossier whose result (resolved, refused, withdrawn) is dated before its receipt.
+    ResultBeforeReceipt,
+    /// A `supplement_received` event without an open supplement request.
+    SupplementWithoutRequest,
+    /// A second apology with a new appointment (the law allows one).
+    SecondApology,
+    /// A `new_due` (apology or extension) earlier than the current due date.
+    NewDueEarlier,
+    /// A dossier that is malformed in another way (unknown event type, missing field, an event
+    /// after the dossier was closed, ...).
+    InvalidDossier,
+    /// An unknown rule option or option value (`--rule KEY=VALUE`).
+    InvalidRule,
+    /// Input/output failure (CLI only: a file that cannot be read).
+    Io,
+}
+
+impl ErrorKind {
+    /// The stable snake_case code of this kind, e.g. `"date_out_of_range"`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidDate => "invalid_date",
+            ErrorKind::DateOutOfRange => "date_out_of_range",
+            ErrorKind::InvalidNumber => "invalid_number",
+            ErrorKind::InvalidArgument => "invalid_argument",
+            ErrorKind::EmptyInput => "empty_input",
+            ErrorKind::InvalidJson => "invalid_json",
+            ErrorKind::InvalidSpec => "invalid_spec",
+            ErrorKind::InvalidLunarDate => "invalid_lunar_date",
+            ErrorKind::UnknownProcedure => "unknown_procedure",
+            ErrorKind::InvalidTimeLimit => "invalid_time_limit",
+            ErrorKind::InvalidCatalogue => "invalid_catalogue",
+            ErrorKind::CsvField => "csv_field",
+            ErrorKind::CsvEmpty => "csv_empty",
+            ErrorKind::CsvMissingColumn => "csv_missing_column",
+            ErrorKind::EventsOutOfOrder => "events_out_of_order",
+            ErrorKind::ResultBeforeReceipt => "result_before_receipt",
+            ErrorKind::SupplementWithoutRequest => "supplement_without_request",
+            ErrorKind::SecondApology => "second_apology",
+            ErrorKind::NewDueEarlier => "new_due_earlier",
+            ErrorKind::InvalidDossier => "invalid_dossier",
+            ErrorKind::InvalidRule => "invalid_rule",
+            ErrorKind::Io => "io",
+        }
+    }
+
+    /// Every kind, in declaration order (for documentation and binding tests).
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::InvalidDate,
+        ErrorKind::DateOutOfRange,
+        ErrorKind::InvalidNumber,
+        ErrorKind::InvalidArgument,
+        ErrorKind::EmptyInput,
+        ErrorKind::InvalidJson,
+        ErrorKind::InvalidSpec,
+        ErrorKind::InvalidLunarDate,
+        ErrorKind::UnknownProcedure,
+        ErrorKind::InvalidTimeLimit,
+        ErrorKind::InvalidCatalogue,
+        ErrorKind::CsvField,
+        ErrorKind::CsvEmpty,
+        ErrorKind::CsvMissingColumn,
+        ErrorKind::EventsOutOfOrder,
+        ErrorKind::ResultBeforeReceipt,
+        ErrorKind::SupplementWithoutRequest,
+        ErrorKind::SecondApology,
+        ErrorKind::NewDueEarlier,
+        ErrorKind::InvalidDossier,
+        ErrorKind::InvalidRule,
+        ErrorKind::Io,
+    ];
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The error type of every fallible motcua operation.
+///
+/// It says what was wrong ([`kind`](Error::kind), a human message) and, where known, where:
+/// the input line, the field or column, the element index of a bulk call.
+///
+/// ```
+/// use motcua::{CalendarSpec, ErrorKind};
+/// let cal = CalendarSpec::weekdays("2026-01-01".parse()?, "2026-12-31".parse()?).compile()?;
+/// let err = cal.add_working_days("2027-01-05".parse()?, 1).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::DateOutOfRange);
+/// assert_eq!(err.code(), "date_out_of_range");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    line: Option<u64>,
+    field: Option<String>,
+    index: Option<usize>,
+}
+
+impl Error {
+    /// A new error of `kind` with a message saying what input was wrong.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error {
+            kind,
+            message: message.into(),
+            line: None,
+            field: None,
+            index: None,
+        }
+    }
+
+    /// The same error, located at input line `line` (1-based).
+    #[must_use]
+    pub fn at_line(mut self, line: u64) -> Error {
+        self.line = Some(line);
+        self
+    }
+
+    /// The same error, located in field or column `field`.
+    #[must_use]
+    pub fn in_field(mut self, field: impl Into<String>) -> Error {
+        self.field = Some(field.into());
+        self
+    }
+
+    /// The same error, located at element `index` (0-based) of a bulk input.
+    #[must_use]
+    pub fn at_index(mut self, index: usize) -> Error {
+        self.index = Some(index);
+        self
+    }
+
+    /// The category of the error.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The stable code of the error's kind, e.g. `"invalid_date"`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// The message without location prefix.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The 1-based input line, if known.
+    pub fn line(&self) -> Option<u64> {
+        self.line
+    }
+
+    /// The field or column name, if known.
+    pub fn field(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+
+    /// The 0-based element index of a bulk input, if known.
+    pub fn index(&self) -> Option<usize> {
+        self.index
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(i) = self.index {
+            write!(f, "element {i}: ")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, "field `{field}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Shorthand for `Result<T, motcua::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for k in ErrorKind::ALL {
+            let c = k.code();
+            assert!(seen.insert(c), "duplicate code {c}");
+            assert!(c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'), "{c}");
+        }
+    }
+
+    #[test]
+    fn display_includes_location() {
+        let e = Error::new(ErrorKind::InvalidDate, "bad `x`").in_field("received").at_index(3);
+        assert_eq!(e.to_string(), "element 3: field `received`: bad `x`");
+        assert_eq!(e.line(), None);
+        assert_eq!(e.clone().at_line(4).line(), Some(4));
+    }
+}

@@ -1,0 +1,1 @@
+//! The Vietnamese lunisolar calendar (placeholder: being written).

@@ -1,0 +1,1 @@
+//! One integration-test binary: shared vectors, invariants, CLI end to end.
