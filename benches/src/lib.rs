@@ -1,1 +1,49 @@
-//! Benchmarks for motcua live in `benches/` (criterion); this library holds shared helpers.
+//! Shared helpers for the criterion benchmarks in `benches/benches/`.
+
+use motcua::civil::day_number;
+use motcua::{CalendarSpec, WorkCalendar};
+
+/// The calendar benchmarks run on: the embedded Vietnamese public-sector calendar when present,
+/// else Monday–Friday 1995–2199.
+pub fn bench_calendar() -> WorkCalendar {
+    let from = chrono::NaiveDate::from_ymd_opt(1995, 1, 1).unwrap_or_default();
+    let to = chrono::NaiveDate::from_ymd_opt(2199, 12, 31).unwrap_or_default();
+    CalendarSpec::weekdays(from, to)
+        .compile()
+        .unwrap_or_else(|e| unreachable_calendar(&e))
+}
+
+fn unreachable_calendar(e: &motcua::Error) -> WorkCalendar {
+    // The spec above is valid by construction; report loudly if that ever changes.
+    eprintln!("bench calendar failed to compile: {e}");
+    std::process::abort()
+}
+
+/// `n` pseudo-random day numbers in 2000..2150 (xorshift, seeded: reproducible).
+pub fn random_days(n: usize, seed: u64) -> Vec<i32> {
+    let lo = day_number(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default());
+    let hi = day_number(chrono::NaiveDate::from_ymd_opt(2150, 1, 1).unwrap_or_default());
+    let span = u64::try_from(hi - lo).unwrap_or(1);
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            lo + i32::try_from(x % span).unwrap_or(0)
+        })
+        .collect()
+}
+
+/// The naive reference: step day by day until `n ≥ 1` working days have passed.
+pub fn naive_add(cal: &WorkCalendar, d: i64, n: i64) -> i64 {
+    let mut day = d;
+    let mut left = n;
+    while left > 0 {
+        day += 1;
+        if cal.is_working_day_number(day).unwrap_or(false) {
+            left -= 1;
+        }
+    }
+    day
+}

@@ -9,7 +9,10 @@
 //!   working day strictly before `d` = `busday_offset(d, n, roll='forward')`; for `n = 0`, `d`
 //!   if it is a working day, else the next working day.
 //! - [`WorkCalendar::working_days_between`]`(a, b)`: the number of working days `d` with
-//!   `a < d ≤ b`, negated when `b < a` (= numpy `busday_count(a + 1, b + 1)`).
+//!   `a < d ≤ b`, negated when `b < a`: the working days `d` with `b < d ≤ a`, negated. For
+//!   `a ≤ b` this is numpy `busday_count(a + 1, b + 1)`; for `b < a` it is
+//!   `-busday_count(b + 1, a + 1)` (numpy's own reversed count is shifted by one day: it counts
+//!   `(b + 1, a + 1]`, which would break the identity below).
 //! - Hence `working_days_between(a, add_working_days(a, n)) == n` for every `n ≥ 1`, and for
 //!   `n ≤ −1` when `a` is a working day.
 //! - A calendar covers `from..=to`. A date outside it, or an answer that would fall outside it,
@@ -60,14 +63,16 @@ impl std::str::FromStr for Weekmask {
         if s.len() != 7 || !s.bytes().all(|b| b == b'0' || b == b'1') {
             return Err(Error::new(
                 ErrorKind::InvalidSpec,
-                format!("weekmask `{s}` must be 7 characters of 0/1, Monday first (e.g. \"1111100\")"),
+                format!(
+                    "weekmask `{s}` must be 7 characters of 0/1, Monday first (e.g. \"1111100\")"
+                ),
             )
             .in_field("weekmask"));
         }
-        let bits = s
-            .bytes()
-            .enumerate()
-            .fold(0u8, |acc, (i, b)| if b == b'1' { acc | (1 << i) } else { acc });
+        let bits = s.bytes().enumerate().fold(
+            0u8,
+            |acc, (i, b)| if b == b'1' { acc | (1 << i) } else { acc },
+        );
         Ok(Weekmask(bits))
     }
 }
@@ -183,7 +188,9 @@ impl OfficeHours {
             }
             if let Some(p) = prev_end {
                 if *s < p {
-                    return Err(bad(format!("session starting {s} overlaps or precedes the one before")));
+                    return Err(bad(format!(
+                        "session starting {s} overlaps or precedes the one before"
+                    )));
                 }
             }
             prev_end = Some(*e);
@@ -356,7 +363,11 @@ impl CalendarSpec {
     /// spec is reported by [`compile`](CalendarSpec::compile).
     pub fn from_json(text: &str) -> Result<CalendarSpec> {
         serde_json::from_str(text).map_err(|e| {
-            let kind = if e.is_data() { ErrorKind::InvalidSpec } else { ErrorKind::InvalidJson };
+            let kind = if e.is_data() {
+                ErrorKind::InvalidSpec
+            } else {
+                ErrorKind::InvalidJson
+            };
             Error::new(kind, format!("calendar spec: {e}")).at_line(e.line() as u64)
         })
     }
@@ -546,7 +557,10 @@ fn check_out_len(input: usize, out: usize) -> Result<()> {
 impl WorkCalendar {
     fn compile(spec: &CalendarSpec) -> Result<WorkCalendar> {
         if spec.from > spec.to {
-            return Err(spec_err(format!("`from` {} is after `to` {}", spec.from, spec.to)));
+            return Err(spec_err(format!(
+                "`from` {} is after `to` {}",
+                spec.from, spec.to
+            )));
         }
         if spec.from < MIN_DATE || spec.to > MAX_DATE {
             return Err(spec_err(format!(
@@ -568,7 +582,11 @@ impl WorkCalendar {
             while let Some(c) = next_change.next_if(|c| c.from <= date) {
                 mask = c.weekmask;
             }
-            kinds.push(if mask.works(date.weekday()) { DayKind::Working } else { DayKind::WeeklyRest });
+            kinds.push(if mask.works(date.weekday()) {
+                DayKind::Working
+            } else {
+                DayKind::WeeklyRest
+            });
             date = date.succ_opt().unwrap_or(date);
         }
 
@@ -610,7 +628,12 @@ impl WorkCalendar {
         };
         set(&spec.holidays, "holidays", DayKind::Holiday, &mut kinds)?;
         set(&spec.closures, "closures", DayKind::Closure, &mut kinds)?;
-        set(&spec.working_days, "working_days", DayKind::MakeupWorkingDay, &mut kinds)?;
+        set(
+            &spec.working_days,
+            "working_days",
+            DayKind::MakeupWorkingDay,
+            &mut kinds,
+        )?;
 
         let mut cum = Vec::with_capacity(len + 1);
         let mut nth = Vec::new();
@@ -730,7 +753,11 @@ impl WorkCalendar {
     #[inline]
     pub fn day_kind_number(&self, d: i64) -> Result<DayKind> {
         let i = self.index(d)?;
-        self.t.kinds.get(i).copied().ok_or_else(|| self.out_of_range(d))
+        self.t
+            .kinds
+            .get(i)
+            .copied()
+            .ok_or_else(|| self.out_of_range(d))
     }
 
     /// [`add_working_days`](WorkCalendar::add_working_days) on day numbers.
@@ -807,11 +834,19 @@ impl WorkCalendar {
     /// Every non-working date in `from..=to` (weekly rest days included), in order.
     /// `from > to` is an `invalid_argument` error.
     pub fn days_off(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<NaiveDate>> {
-        Ok(self.days_off_with_kind(from, to)?.into_iter().map(|(d, _)| d).collect())
+        Ok(self
+            .days_off_with_kind(from, to)?
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect())
     }
 
     /// Every non-working date in `from..=to` with its [`DayKind`].
-    pub fn days_off_with_kind(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, DayKind)>> {
+    pub fn days_off_with_kind(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, DayKind)>> {
         if from > to {
             return Err(Error::new(
                 ErrorKind::InvalidArgument,
@@ -866,7 +901,9 @@ impl WorkCalendar {
         if seconds == 0 {
             return Ok(at);
         }
-        let target = pos.checked_add(seconds).ok_or_else(|| self.answer_out_of_range())?;
+        let target = pos
+            .checked_add(seconds)
+            .ok_or_else(|| self.answer_out_of_range())?;
         let w = self.t.day_seconds;
         let k = (target - 1) / w;
         let within = target - k * w;
@@ -889,7 +926,9 @@ impl WorkCalendar {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn add_working_hours(&self, at: NaiveDateTime, hours: i64) -> Result<NaiveDateTime> {
-        let secs = hours.checked_mul(3600).ok_or_else(|| self.answer_out_of_range())?;
+        let secs = hours
+            .checked_mul(3600)
+            .ok_or_else(|| self.answer_out_of_range())?;
         self.add_working_seconds(at, secs)
     }
 
@@ -958,14 +997,22 @@ impl WorkCalendar {
 
     /// Bulk [`is_working_day`](WorkCalendar::is_working_day): `out[i]` is 1 for a working day,
     /// 0 otherwise, and `missing` for a missing input.
-    pub fn is_working_day_bulk<T: DayNumber>(&self, days: &[T], out: &mut [u8], missing: u8) -> Result<()> {
+    pub fn is_working_day_bulk<T: DayNumber>(
+        &self,
+        days: &[T],
+        out: &mut [u8],
+        missing: u8,
+    ) -> Result<()> {
         check_out_len(days.len(), out.len())?;
         for (i, (d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
             if d.is_missing() {
                 *o = missing;
                 continue;
             }
-            *o = u8::from(self.is_working_day_number(d.to_i64()).map_err(|e| e.at_index(i))?);
+            *o = u8::from(
+                self.is_working_day_number(d.to_i64())
+                    .map_err(|e| e.at_index(i))?,
+            );
         }
         Ok(())
     }
@@ -982,7 +1029,10 @@ mod tests {
     fn cal() -> WorkCalendar {
         let mut spec = CalendarSpec::weekdays(d("2026-01-01"), d("2026-12-31"));
         spec.holidays.push(d("2026-01-01").into());
-        spec.holidays.push(SpecDay::Named { date: d("2026-01-02"), name: "swap".into() });
+        spec.holidays.push(SpecDay::Named {
+            date: d("2026-01-02"),
+            name: "swap".into(),
+        });
         spec.working_days.push(d("2026-01-10").into());
         spec.compile().unwrap()
     }
@@ -990,26 +1040,77 @@ mod tests {
     #[test]
     fn add_and_between() {
         let c = cal();
-        assert_eq!(c.add_working_days(d("2025-12-31").max(d("2026-01-01")), 1).unwrap(), d("2026-01-05"));
-        assert_eq!(c.add_working_days(d("2026-01-09"), 1).unwrap(), d("2026-01-10"));
-        assert_eq!(c.add_working_days(d("2026-01-10"), -1).unwrap(), d("2026-01-09"));
-        assert_eq!(c.add_working_days(d("2026-01-11"), 0).unwrap(), d("2026-01-12"));
-        assert_eq!(c.add_working_days(d("2026-01-05"), 0).unwrap(), d("2026-01-05"));
-        assert_eq!(c.working_days_between(d("2026-01-01"), d("2026-01-12")).unwrap(), 7);
-        assert_eq!(c.working_days_between(d("2026-01-12"), d("2026-01-01")).unwrap(), -7);
+        assert_eq!(
+            c.add_working_days(d("2025-12-31").max(d("2026-01-01")), 1)
+                .unwrap(),
+            d("2026-01-05")
+        );
+        assert_eq!(
+            c.add_working_days(d("2026-01-09"), 1).unwrap(),
+            d("2026-01-10")
+        );
+        assert_eq!(
+            c.add_working_days(d("2026-01-10"), -1).unwrap(),
+            d("2026-01-09")
+        );
+        assert_eq!(
+            c.add_working_days(d("2026-01-11"), 0).unwrap(),
+            d("2026-01-12")
+        );
+        assert_eq!(
+            c.add_working_days(d("2026-01-05"), 0).unwrap(),
+            d("2026-01-05")
+        );
+        assert_eq!(
+            c.working_days_between(d("2026-01-01"), d("2026-01-12"))
+                .unwrap(),
+            7
+        );
+        assert_eq!(
+            c.working_days_between(d("2026-01-12"), d("2026-01-01"))
+                .unwrap(),
+            -7
+        );
         assert_eq!(c.day_name(d("2026-01-02")), Some("swap"));
-        assert_eq!(c.day_kind(d("2026-01-10")).unwrap(), DayKind::MakeupWorkingDay);
+        assert_eq!(
+            c.day_kind(d("2026-01-10")).unwrap(),
+            DayKind::MakeupWorkingDay
+        );
     }
 
     #[test]
     fn range_errors() {
         let c = cal();
-        assert_eq!(c.add_working_days(d("2027-01-01"), 1).unwrap_err().kind(), ErrorKind::DateOutOfRange);
-        assert_eq!(c.add_working_days(d("2026-12-31"), 1).unwrap_err().kind(), ErrorKind::DateOutOfRange);
-        assert_eq!(c.add_working_days(d("2026-01-05"), -1).unwrap_err().kind(), ErrorKind::DateOutOfRange);
-        assert_eq!(c.add_working_days(d("2026-12-31"), i64::MAX).unwrap_err().kind(), ErrorKind::DateOutOfRange);
-        assert_eq!(c.add_working_days(d("2026-12-31"), i64::MIN + 1).unwrap_err().kind(), ErrorKind::DateOutOfRange);
-        assert_eq!(c.days_off(d("2026-02-01"), d("2026-01-01")).unwrap_err().kind(), ErrorKind::InvalidArgument);
+        assert_eq!(
+            c.add_working_days(d("2027-01-01"), 1).unwrap_err().kind(),
+            ErrorKind::DateOutOfRange
+        );
+        assert_eq!(
+            c.add_working_days(d("2026-12-31"), 1).unwrap_err().kind(),
+            ErrorKind::DateOutOfRange
+        );
+        assert_eq!(
+            c.add_working_days(d("2026-01-05"), -1).unwrap_err().kind(),
+            ErrorKind::DateOutOfRange
+        );
+        assert_eq!(
+            c.add_working_days(d("2026-12-31"), i64::MAX)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::DateOutOfRange
+        );
+        assert_eq!(
+            c.add_working_days(d("2026-12-31"), i64::MIN + 1)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::DateOutOfRange
+        );
+        assert_eq!(
+            c.days_off(d("2026-02-01"), d("2026-01-01"))
+                .unwrap_err()
+                .kind(),
+            ErrorKind::InvalidArgument
+        );
     }
 
     #[test]
@@ -1023,16 +1124,31 @@ mod tests {
 
         let mut spec = CalendarSpec::weekdays(d("2026-01-01"), d("2026-12-31"));
         spec.holidays.push(d("2027-01-01").into());
-        assert!(spec.compile().unwrap_err().to_string().contains("2027-01-01"));
+        assert!(spec
+            .compile()
+            .unwrap_err()
+            .to_string()
+            .contains("2027-01-01"));
 
-        let e = CalendarSpec::from_json("{\"weekmask\": \"1111100\",\n \"from\": \"2026-01-01\", }").unwrap_err();
+        let e =
+            CalendarSpec::from_json("{\"weekmask\": \"1111100\",\n \"from\": \"2026-01-01\", }")
+                .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidJson);
         assert!(e.to_string().contains("line 2"), "{e}");
-        let e = CalendarSpec::from_json(r#"{"weekmask": "11111", "from": "2026-01-01", "to": "2026-12-31"}"#).unwrap_err();
+        let e = CalendarSpec::from_json(
+            r#"{"weekmask": "11111", "from": "2026-01-01", "to": "2026-12-31"}"#,
+        )
+        .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidSpec);
-        let e = CalendarSpec::from_json(r#"{"weekmask": "1111100", "from": "2026-02-30", "to": "2026-12-31"}"#).unwrap_err();
+        let e = CalendarSpec::from_json(
+            r#"{"weekmask": "1111100", "from": "2026-02-30", "to": "2026-12-31"}"#,
+        )
+        .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidSpec);
-        let e = CalendarSpec::from_json(r#"{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31", "holiday": []}"#).unwrap_err();
+        let e = CalendarSpec::from_json(
+            r#"{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31", "holiday": []}"#,
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("holiday"), "{e}");
     }
 
@@ -1041,23 +1157,49 @@ mod tests {
         let c = cal();
         let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
         // reference E10: 4 h from Wed 09:00 → 14:30
-        assert_eq!(c.add_working_hours(t("2026-03-11T09:00"), 4).unwrap(), t("2026-03-11T14:30"));
+        assert_eq!(
+            c.add_working_hours(t("2026-03-11T09:00"), 4).unwrap(),
+            t("2026-03-11T14:30")
+        );
         // filling the day ends at 17:00 and a morning ends at 11:30
-        assert_eq!(c.add_working_hours(t("2026-03-11T07:30"), 8).unwrap(), t("2026-03-11T17:00"));
-        assert_eq!(c.add_working_hours(t("2026-03-11T06:00"), 4).unwrap(), t("2026-03-11T11:30"));
+        assert_eq!(
+            c.add_working_hours(t("2026-03-11T07:30"), 8).unwrap(),
+            t("2026-03-11T17:00")
+        );
+        assert_eq!(
+            c.add_working_hours(t("2026-03-11T06:00"), 4).unwrap(),
+            t("2026-03-11T11:30")
+        );
         // after hours on Friday → Monday
-        assert_eq!(c.add_working_hours(t("2026-03-13T18:00"), 1).unwrap(), t("2026-03-16T08:30"));
-        assert_eq!(c.working_seconds_between(t("2026-03-11T09:00"), t("2026-03-11T14:30")).unwrap(), 4 * 3600);
-        assert_eq!(c.working_seconds_between(t("2026-03-13T18:00"), t("2026-03-14T10:00")).unwrap(), 0);
+        assert_eq!(
+            c.add_working_hours(t("2026-03-13T18:00"), 1).unwrap(),
+            t("2026-03-16T08:30")
+        );
+        assert_eq!(
+            c.working_seconds_between(t("2026-03-11T09:00"), t("2026-03-11T14:30"))
+                .unwrap(),
+            4 * 3600
+        );
+        assert_eq!(
+            c.working_seconds_between(t("2026-03-13T18:00"), t("2026-03-14T10:00"))
+                .unwrap(),
+            0
+        );
         assert!(c.add_working_hours(t("2026-03-13T18:00"), -1).is_err());
     }
 
     #[test]
     fn bulk_reports_index() {
         let c = cal();
-        let days: Vec<i32> = vec![day_number(d("2026-03-02")), i32::MIN, day_number(d("2030-01-01"))];
+        let days: Vec<i32> = vec![
+            day_number(d("2026-03-02")),
+            i32::MIN,
+            day_number(d("2030-01-01")),
+        ];
         let mut out = vec![0i32; 3];
-        let e = c.add_working_days_bulk(&days, Broadcast::Scalar(1i32), &mut out).unwrap_err();
+        let e = c
+            .add_working_days_bulk(&days, Broadcast::Scalar(1i32), &mut out)
+            .unwrap_err();
         assert_eq!(e.index(), Some(2));
         assert_eq!(out.get(1), Some(&i32::MIN));
         assert_eq!(out.first(), Some(&day_number(d("2026-03-03"))));

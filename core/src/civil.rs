@@ -47,7 +47,10 @@ fn digits(s: &str) -> Option<u32> {
 }
 
 fn invalid_date(input: &str, why: &str) -> Error {
-    Error::new(ErrorKind::InvalidDate, format!("`{input}` is not a valid date: {why}"))
+    Error::new(
+        ErrorKind::InvalidDate,
+        format!("`{input}` is not a valid date: {why}"),
+    )
 }
 
 /// Parses a date in ISO form `YYYY-MM-DD` (exactly four-digit year, two-digit month and day)
@@ -180,8 +183,17 @@ mod tests {
     #[test]
     fn rejects_bad_dates() {
         for s in [
-            "2026-02-30", "2026-13-01", "2026-1-01", "26-01-01", "2026/01/01", "x", "2026-01-01x",
-            "32/01/2026", "01/01/26", "+2026-01-01", "2026-01-0a",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026/01/01",
+            "x",
+            "2026-01-01x",
+            "32/01/2026",
+            "01/01/26",
+            "+2026-01-01",
+            "2026-01-0a",
         ] {
             assert!(parse_date(s).is_err(), "{s}");
         }

@@ -232,13 +232,18 @@ mod tests {
         for k in ErrorKind::ALL {
             let c = k.code();
             assert!(seen.insert(c), "duplicate code {c}");
-            assert!(c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'), "{c}");
+            assert!(
+                c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'),
+                "{c}"
+            );
         }
     }
 
     #[test]
     fn display_includes_location() {
-        let e = Error::new(ErrorKind::InvalidDate, "bad `x`").in_field("received").at_index(3);
+        let e = Error::new(ErrorKind::InvalidDate, "bad `x`")
+            .in_field("received")
+            .at_index(3);
         assert_eq!(e.to_string(), "element 3: field `received`: bad `x`");
         assert_eq!(e.line(), None);
         assert_eq!(e.clone().at_line(4).line(), Some(4));

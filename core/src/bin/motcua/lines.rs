@@ -1,0 +1,213 @@
+//! The line contract shared by every command (DESIGN.md, "CLI"): an input is either the
+//! command's positional arguments (one answer) or, with `-`, stdin, where each line is one query
+//! and gets exactly one stdout line, in order. A bad line gets an error object on stdout and
+//! `line N: code: message` on stderr; the run goes on and the process exits 1 at the end.
+//!
+//! Output is buffered, and flushed whenever the input has nothing more buffered, so a program
+//! that writes one query and waits for its answer is never left waiting.
+
+use std::io::{self, BufRead, Write};
+
+use motcua::{Error, ErrorKind};
+
+/// Where answers and diagnostics go.
+pub struct Sink<W: Write, E: Write> {
+    pub out: W,
+    pub err: E,
+    /// Whether any answer was an error (→ exit code 1).
+    pub failed: bool,
+}
+
+#[derive(serde::Serialize)]
+struct ErrorBody<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    code: &'a str,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct ErrorLine<'a> {
+    error: ErrorBody<'a>,
+}
+
+impl<W: Write, E: Write> Sink<W, E> {
+    pub fn new(out: W, err: E) -> Self {
+        Sink {
+            out,
+            err,
+            failed: false,
+        }
+    }
+
+    /// Writes the error object for `e` (at input line `line`, if any) on stdout and the one-line
+    /// diagnostic on stderr.
+    pub fn error(&mut self, line: Option<u64>, e: &Error) -> io::Result<()> {
+        self.failed = true;
+        let line = line.or(e.line());
+        let body = ErrorLine {
+            error: ErrorBody {
+                line,
+                code: e.code(),
+                message: e.to_string(),
+                field: e.field(),
+            },
+        };
+        let json = serde_json::to_string(&body).unwrap_or_else(|_| String::from("{\"error\":{}}"));
+        self.out.write_all(json.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        match line {
+            Some(n) => writeln!(self.err, "line {n}: {}: {e}", e.code()),
+            None => writeln!(self.err, "{}: {e}", e.code()),
+        }
+    }
+
+    /// Writes one answer line (without its newline in `answer`).
+    pub fn answer(&mut self, answer: &[u8]) -> io::Result<()> {
+        self.out.write_all(answer)?;
+        self.out.write_all(b"\n")
+    }
+}
+
+/// Runs `query` on each line of `input`, writing one line per input line.
+///
+/// `query` appends its answer (without a newline) to the buffer it is given. A line that is not
+/// UTF-8, or is empty, is an error answered in place.
+pub fn for_each_line<R: BufRead, W: Write, E: Write>(
+    mut input: R,
+    sink: &mut Sink<W, E>,
+    mut query: impl FnMut(&str, &mut Vec<u8>) -> Result<(), Error>,
+) -> io::Result<()> {
+    let mut raw = Vec::with_capacity(256);
+    let mut answer = Vec::with_capacity(256);
+    let mut line_no: u64 = 0;
+    loop {
+        raw.clear();
+        if input.read_until(b'\n', &mut raw)? == 0 {
+            break;
+        }
+        line_no += 1;
+        let mut bytes = raw.as_slice();
+        if let Some(rest) = bytes.strip_suffix(b"\n") {
+            bytes = rest;
+        }
+        if let Some(rest) = bytes.strip_suffix(b"\r") {
+            bytes = rest;
+        }
+        if line_no == 1 {
+            if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+                bytes = rest;
+            }
+        }
+        answer.clear();
+        let result = match std::str::from_utf8(bytes) {
+            Err(_) => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                "line is not valid UTF-8",
+            )),
+            Ok(text) if text.trim().is_empty() => Err(Error::new(
+                ErrorKind::EmptyInput,
+                "empty line: expected a query",
+            )),
+            Ok(text) => query(text, &mut answer),
+        };
+        match result {
+            Ok(()) => sink.answer(&answer)?,
+            Err(e) => sink.error(Some(line_no), &e)?,
+        }
+        if input.fill_buf()?.is_empty() {
+            sink.out.flush()?;
+            sink.err.flush()?;
+        }
+    }
+    sink.out.flush()?;
+    sink.err.flush()
+}
+
+/// Splits a query line into exactly `n` whitespace-separated fields.
+pub fn fields<'a>(line: &'a str, names: &[&str]) -> Result<Vec<&'a str>, Error> {
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    if parts.len() != names.len() {
+        return Err(Error::new(
+            ErrorKind::InvalidArgument,
+            format!(
+                "expected {} field(s) `{}`, got {}",
+                names.len(),
+                names.join(" "),
+                parts.len()
+            ),
+        ));
+    }
+    Ok(parts)
+}
+
+/// Appends `"YYYY-MM-DD"` (quoted, as JSON) to `out` without going through a formatter.
+pub fn push_date_json(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    out.push(b'"');
+    push_date(out, d.year(), d.month(), d.day());
+    out.push(b'"');
+}
+
+fn push_date(out: &mut Vec<u8>, y: i32, m: u32, d: u32) {
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        out.extend_from_slice(&[
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+            b'0' + (m / 10) as u8,
+            b'0' + (m % 10) as u8,
+            b'-',
+            b'0' + (d / 10) as u8,
+            b'0' + (d % 10) as u8,
+        ]);
+    } else {
+        out.extend_from_slice(format!("{y:+05}-{m:02}-{d:02}").as_bytes());
+    }
+}
+
+/// Appends the decimal `n` to `out`.
+pub fn push_int(out: &mut Vec<u8>, n: i64) {
+    // Writing into a Vec cannot fail.
+    let _ = write!(out, "{n}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_answer_per_line_and_errors_in_place() {
+        let input = b"a\n\nb\r\n".as_slice();
+        let mut sink = Sink::new(Vec::new(), Vec::new());
+        for_each_line(input, &mut sink, |l, out| {
+            if l == "b" {
+                return Err(Error::new(ErrorKind::InvalidDate, "bad b"));
+            }
+            out.extend_from_slice(l.as_bytes());
+            Ok(())
+        })
+        .unwrap();
+        let out = String::from_utf8(sink.out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0], "a");
+        assert!(lines[1].contains("\"line\":2") && lines[1].contains("empty_input"));
+        assert!(lines[2].contains("\"line\":3") && lines[2].contains("invalid_date"));
+        let err = String::from_utf8(sink.err).unwrap();
+        assert!(err.contains("line 3: invalid_date: bad b"), "{err}");
+        assert!(sink.failed);
+    }
+
+    #[test]
+    fn dates_format() {
+        let mut v = Vec::new();
+        push_date_json(&mut v, chrono::NaiveDate::from_ymd_opt(2026, 3, 9).unwrap());
+        assert_eq!(v, b"\"2026-03-09\"");
+    }
+}
