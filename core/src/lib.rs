@@ -32,8 +32,14 @@
 
 pub mod calendar;
 pub mod civil;
+pub mod deadline;
+pub mod dossier;
 pub mod error;
 pub mod lunar;
+pub mod outcome;
+pub mod procedure;
+pub mod report;
+pub mod vn;
 
 pub use calendar::{CalendarSpec, DayKind, WorkCalendar};
 pub use error::{Error, ErrorKind, Result};

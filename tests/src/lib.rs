@@ -113,10 +113,16 @@ fn build_calendar(key: &str, which: Option<&Value>) -> Result<WorkCalendar, Erro
 }
 
 fn preset(name: &str) -> Result<WorkCalendar, Error> {
-    Err(Error::new(
-        ErrorKind::InvalidArgument,
-        format!("unknown calendar preset `{name}`"),
-    ))
+    use motcua::vn::{calendar, VnOptions};
+    match name {
+        "vietnam" => calendar(&VnOptions::PUBLIC_SECTOR),
+        "vietnam_statutory" => calendar(&VnOptions::STATUTORY),
+        "vietnam_pending" => calendar(&VnOptions::WITH_PENDING),
+        _ => Err(Error::new(
+            ErrorKind::InvalidArgument,
+            format!("unknown calendar preset `{name}`"),
+        )),
+    }
 }
 
 fn str_arg<'a>(input: &'a Value, name: &str) -> Result<&'a str, Error> {
@@ -139,6 +145,29 @@ fn int_arg(input: &Value, name: &str) -> Result<i64, Error> {
 
 fn date_arg(input: &Value, name: &str) -> Result<NaiveDate, Error> {
     parse_date(str_arg(input, name)?)
+}
+
+fn lunar_calendar(input: &Value) -> Result<motcua::lunar::LunarCalendar, Error> {
+    match input.get("utc_offset_minutes").and_then(Value::as_i64) {
+        None | Some(420) => Ok(motcua::lunar::LunarCalendar::vietnam()),
+        Some(480) => Ok(motcua::lunar::LunarCalendar::china()),
+        Some(m) => motcua::lunar::LunarCalendar::with_utc_offset_minutes(
+            i32::try_from(m).map_err(|_| Error::new(ErrorKind::InvalidArgument, "offset"))?,
+        ),
+    }
+}
+
+fn vn_options(which: Option<&Value>) -> Result<motcua::vn::VnOptions, Error> {
+    use motcua::vn::VnOptions;
+    match which.and_then(Value::as_str).unwrap_or("vietnam") {
+        "vietnam" => Ok(VnOptions::PUBLIC_SECTOR),
+        "vietnam_statutory" => Ok(VnOptions::STATUTORY),
+        "vietnam_pending" => Ok(VnOptions::WITH_PENDING),
+        other => Err(Error::new(
+            ErrorKind::InvalidArgument,
+            format!("`holidays` needs a Vietnamese preset, not `{other}`"),
+        )),
+    }
 }
 
 /// Evaluates one case with the library; the answer is JSON shaped as the CLI prints it.
@@ -180,6 +209,74 @@ pub fn evaluate(case: &Case, calendars: &mut Calendars) -> Result<Value, Error> 
                 .iter()
                 .map(|d| d.to_string())
                 .collect::<Vec<_>>()))
+        }
+        "to_lunar" => {
+            let cal = lunar_calendar(input)?;
+            let l = cal.to_lunar(date_arg(input, "date")?)?;
+            serde_json::to_value(l)
+                .map_err(|e| Error::new(ErrorKind::InvalidArgument, e.to_string()))
+        }
+        "from_lunar" => {
+            let cal = lunar_calendar(input)?;
+            let small = |name: &str| {
+                u8::try_from(int_arg(input, name)?).map_err(|_| {
+                    Error::new(
+                        ErrorKind::InvalidLunarDate,
+                        format!("`{name}` out of range"),
+                    )
+                })
+            };
+            let year = i32::try_from(int_arg(input, "year")?)
+                .map_err(|_| Error::new(ErrorKind::DateOutOfRange, "year does not fit"))?;
+            let leap = input.get("leap").and_then(Value::as_bool).unwrap_or(false);
+            Ok(json!(cal
+                .from_lunar(year, small("month")?, small("day")?, leap)?
+                .to_string()))
+        }
+        "due" | "classify" => {
+            let cal = calendars.get(case.calendar.as_ref())?;
+            let dossier_value = input.get("dossier").ok_or_else(|| {
+                Error::new(ErrorKind::InvalidArgument, "vector input lacks `dossier`")
+            })?;
+            let dossier = motcua::dossier::Dossier::from_json_value(dossier_value)?;
+            let mut rules = motcua::deadline::Rules::default();
+            if let Some(Value::Object(m)) = input.get("rules") {
+                for (k, v) in m {
+                    rules.set(k, v.as_str().unwrap_or_default())?;
+                }
+            }
+            let catalogue = match input.get("catalogue") {
+                Some(c) => Some(motcua::procedure::Catalogue::from_json(&c.to_string())?),
+                None => None,
+            };
+            let value = if case.op == "due" {
+                serde_json::to_value(motcua::deadline::due(
+                    &dossier,
+                    &cal,
+                    &rules,
+                    catalogue.as_ref(),
+                )?)
+            } else {
+                let as_of = motcua::civil::parse_instant(
+                    str_arg(input, "as_of")?,
+                    motcua::civil::DateOnly::EndOfDay,
+                )?;
+                serde_json::to_value(motcua::outcome::classify(
+                    &dossier,
+                    &cal,
+                    &rules,
+                    catalogue.as_ref(),
+                    as_of,
+                )?)
+            };
+            value.map_err(|e| Error::new(ErrorKind::InvalidArgument, e.to_string()))
+        }
+        "holidays" => {
+            let year = i32::try_from(int_arg(input, "year")?)
+                .map_err(|_| Error::new(ErrorKind::DateOutOfRange, "year does not fit"))?;
+            let opts = vn_options(case.calendar.as_ref())?;
+            serde_json::to_value(motcua::vn::holidays(year, &opts)?)
+                .map_err(|e| Error::new(ErrorKind::InvalidArgument, e.to_string()))
         }
         other => Err(Error::new(
             ErrorKind::InvalidArgument,

@@ -1,7 +1,9 @@
 //! `motcua`: the command-line tool. JSON out, one line per answer; `-` reads one query per stdin
 //! line. Exit codes: 0 all good, 1 bad data, 2 bad usage. See DESIGN.md, "Public surfaces".
 
+mod dossiers;
 mod lines;
+mod report;
 
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -14,10 +16,14 @@ use motcua::{CalendarSpec, Error, ErrorKind, WorkCalendar};
 use lines::{fields, for_each_line, push_date_json, push_int, Sink};
 
 const CALENDAR_HELP: &str = "\
-Calendar: by default the built-in Monday-Friday calendar with no holidays, 1995-01-01..2199-12-31 \
-(the Vietnamese public-sector calendar replaces it when it lands). --calendar FILE uses a JSON \
-calendar spec instead: {\"weekmask\": \"1111100\", \"from\": \"2000-01-01\", \"to\": \"2050-12-31\", \
-\"holidays\": [...], \"working_days\": [...], \"office_hours\": [[\"07:30\",\"11:30\"],[\"13:00\",\"17:00\"]]}.";
+Calendar: by default the Vietnamese public-sector calendar, 1995-01-01..2199-12-31 (statutory \
+holidays by the law of each year, compensatory days, the official schedules 2016-2026 with their \
+swaps and make-up Saturdays; later years computed from the statute and marked provisional; \
+Monday-Saturday weeks before 1999-10-02). --no-official: the statute alone. --include-pending: \
+also days announced without an enacted legal basis (24 November from 2026). --calendar FILE uses \
+a JSON calendar spec instead: {\"weekmask\": \"1111100\", \"from\": \"2000-01-01\", \"to\": \
+\"2050-12-31\", \"holidays\": [...], \"working_days\": [...], \"office_hours\": \
+[[\"07:30\",\"11:30\"],[\"13:00\",\"17:00\"]]}.";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -37,7 +43,7 @@ struct Cli {
 }
 
 #[derive(Args, Debug, Clone)]
-struct CalendarArgs {
+pub(crate) struct CalendarArgs {
     /// A calendar spec JSON file instead of the built-in calendar.
     #[arg(long, value_name = "FILE")]
     calendar: Option<PathBuf>,
@@ -89,10 +95,44 @@ enum Command {
         #[command(flatten)]
         cal: CalendarArgs,
     },
+    /// The named days of YEAR: holidays, compensatory, swapped, make-up working days → JSON array   [stdin line: YEAR]
+    #[command(after_help = CALENDAR_HELP)]
+    Holidays {
+        /// The Gregorian year, or `-` for stdin.
+        year: String,
+        #[command(flatten)]
+        cal: CalendarArgs,
+    },
+    /// The Vietnamese lunar date of DATE → {"year","month","day","leap"}   [stdin line: DATE]
+    Lunar {
+        /// YYYY-MM-DD (1900-01-31..2199-12-31), or `-` for stdin.
+        date: String,
+    },
+    /// The Gregorian date of a Vietnamese lunar date → "YYYY-MM-DD"   [stdin line: YEAR MONTH DAY [true|false]]
+    Solar {
+        /// Lunar year (the Gregorian year of its Tết), or `-` for stdin.
+        year: String,
+        /// Lunar month 1..12.
+        month: Option<String>,
+        /// Day 1..30.
+        day: Option<String>,
+        /// The leap month of that number.
+        #[arg(long)]
+        leap: bool,
+    },
+    /// Due dates of dossiers (JSON lines) → {"due","due_at","rule_set",...}
+    #[command(after_help = dossiers::DOSSIER_HELP)]
+    Due(dossiers::DueArgs),
+    /// Due dates and outcomes of dossiers (JSON lines) as of an instant → {..., "outcome"}
+    #[command(after_help = dossiers::DOSSIER_HELP)]
+    Classify(dossiers::ClassifyArgs),
+    /// The one-stop report table from dossier records (CSV or JSON lines)
+    #[command(after_help = report::REPORT_HELP)]
+    Report(report::ReportArgs),
 }
 
 /// How a command ended.
-enum Outcome {
+pub(crate) enum Outcome {
     Ok,
     BadData,
 }
@@ -119,7 +159,7 @@ fn main() -> ExitCode {
 }
 
 /// A usage error (exit 2) in clap's format.
-fn usage(msg: &str) -> ! {
+pub(crate) fn usage(msg: &str) -> ! {
     Cli::command()
         .error(clap::error::ErrorKind::MissingRequiredArgument, msg)
         .exit()
@@ -147,7 +187,7 @@ fn stdin_or_args<'a>(first: &'a str, rest: &[(&str, &'a Option<String>)]) -> Opt
     Some(v)
 }
 
-fn load_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
+pub(crate) fn load_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
     match &args.calendar {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
@@ -165,10 +205,15 @@ fn load_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
     }
 }
 
-fn default_calendar(_args: &CalendarArgs) -> Result<WorkCalendar, Error> {
-    let from = parse_date("1995-01-01")?;
-    let to = parse_date("2199-12-31")?;
-    CalendarSpec::weekdays(from, to).compile()
+fn vn_options(args: &CalendarArgs) -> motcua::vn::VnOptions {
+    motcua::vn::VnOptions {
+        official: !args.no_official,
+        include_pending: args.include_pending,
+    }
+}
+
+fn default_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
+    motcua::vn::calendar(&vn_options(args))
 }
 
 fn parse_n(s: &str) -> Result<i64, Error> {
@@ -213,7 +258,7 @@ fn answer<W: Write, E: Write>(
     })
 }
 
-fn with_calendar<W: Write, E: Write>(
+pub(crate) fn with_calendar<W: Write, E: Write>(
     sink: &mut Sink<W, E>,
     cal: &CalendarArgs,
 ) -> io::Result<Option<WorkCalendar>> {
@@ -312,5 +357,181 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 }),
             )
         }
+        Command::Holidays { year, cal } => {
+            let args = stdin_or_args(&year, &[]);
+            let source = match &cal.calendar {
+                Some(_) => match with_calendar(sink, &cal)? {
+                    Some(c) => HolidaySource::Spec(c),
+                    None => return Ok(Outcome::BadData),
+                },
+                None => HolidaySource::Vietnam(vn_options(&cal)),
+            };
+            answer(
+                sink,
+                args,
+                &["YEAR"],
+                Box::new(|v, out| {
+                    let year = parse_year(field(v, 0))?;
+                    let json = match &source {
+                        HolidaySource::Vietnam(opts) => to_json(&motcua::vn::holidays(year, opts)?),
+                        HolidaySource::Spec(c) => to_json(&spec_days(c, year)?),
+                    };
+                    out.extend_from_slice(json.as_bytes());
+                    Ok(())
+                }),
+            )
+        }
+        Command::Lunar { date } => {
+            let args = stdin_or_args(&date, &[]);
+            answer(
+                sink,
+                args,
+                &["DATE"],
+                Box::new(|v, out| {
+                    let l = motcua::lunar::to_lunar(parse_date(field(v, 0))?)?;
+                    out.extend_from_slice(to_json(&l).as_bytes());
+                    Ok(())
+                }),
+            )
+        }
+        Command::Solar {
+            year,
+            month,
+            day,
+            leap,
+        } => {
+            let args = stdin_or_args(&year, &[("MONTH", &month), ("DAY", &day)]);
+            let from_args = args.is_some();
+            match args {
+                Some(values) => {
+                    let mut out = Vec::new();
+                    match solar(
+                        field(&values, 0),
+                        field(&values, 1),
+                        field(&values, 2),
+                        leap,
+                    ) {
+                        Ok(d) => {
+                            push_date_json(&mut out, d);
+                            sink.answer(&out)?;
+                        }
+                        Err(e) => sink.error(None, &e)?,
+                    }
+                }
+                None => {
+                    debug_assert!(!from_args);
+                    let stdin = io::stdin();
+                    let input = BufReader::with_capacity(1 << 16, stdin.lock());
+                    for_each_line(input, sink, |line, out| {
+                        let parts: Vec<&str> = line.split_whitespace().collect();
+                        let leap = match parts.get(3).copied() {
+                            None => false,
+                            Some("true") => true,
+                            Some("false") => false,
+                            Some(other) => {
+                                return Err(Error::new(
+                                    ErrorKind::InvalidArgument,
+                                    format!("leap flag `{other}` must be true or false"),
+                                ))
+                            }
+                        };
+                        if !(3..=4).contains(&parts.len()) {
+                            return Err(Error::new(
+                                ErrorKind::InvalidArgument,
+                                format!(
+                                    "expected `YEAR MONTH DAY [true|false]`, got {} field(s)",
+                                    parts.len()
+                                ),
+                            ));
+                        }
+                        let d = solar(field(&parts, 0), field(&parts, 1), field(&parts, 2), leap)?;
+                        push_date_json(out, d);
+                        Ok(())
+                    })?;
+                }
+            }
+            Ok(if sink.failed {
+                Outcome::BadData
+            } else {
+                Outcome::Ok
+            })
+        }
+        Command::Due(args) => dossiers::run_due(args, sink),
+        Command::Classify(args) => dossiers::run_classify(args, sink),
+        Command::Report(args) => report::run(args, sink),
     }
+}
+
+enum HolidaySource {
+    Vietnam(motcua::vn::VnOptions),
+    Spec(WorkCalendar),
+}
+
+/// The named days of a custom spec in `year`: its holidays (kind `holiday`), closures
+/// (`closure`) and make-up working days (`makeup_working_day`).
+#[derive(serde::Serialize)]
+struct SpecDayOut {
+    date: chrono::NaiveDate,
+    name_vi: String,
+    name_en: String,
+    kind: &'static str,
+}
+
+fn spec_days(c: &WorkCalendar, year: i32) -> Result<Vec<SpecDayOut>, Error> {
+    use chrono::Datelike;
+    let spec = c.spec();
+    if year < spec.from.year() || year > spec.to.year() {
+        return Err(Error::new(
+            ErrorKind::DateOutOfRange,
+            format!(
+                "year {year} is outside the calendar range {}..{}",
+                spec.from, spec.to
+            ),
+        ));
+    }
+    let mut out: Vec<SpecDayOut> = [
+        (&spec.holidays, "holiday"),
+        (&spec.closures, "closure"),
+        (&spec.working_days, "makeup_working_day"),
+    ]
+    .iter()
+    .flat_map(|(list, kind)| {
+        list.iter()
+            .filter(|d| d.date().year() == year)
+            .map(|d| SpecDayOut {
+                date: d.date(),
+                name_vi: d.name().unwrap_or("").to_string(),
+                name_en: d.name().unwrap_or("").to_string(),
+                kind,
+            })
+    })
+    .collect();
+    out.sort_by_key(|d| d.date);
+    Ok(out)
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".to_string())
+}
+
+fn parse_year(s: &str) -> Result<i32, Error> {
+    s.trim()
+        .parse::<i32>()
+        .map_err(|_| Error::new(ErrorKind::InvalidNumber, format!("`{s}` is not a year")))
+}
+
+fn parse_small(s: &str, what: &str) -> Result<u8, Error> {
+    s.trim().parse::<u8>().map_err(|_| {
+        Error::new(
+            ErrorKind::InvalidLunarDate,
+            format!("`{s}` is not a valid lunar {what}"),
+        )
+    })
+}
+
+fn solar(year: &str, month: &str, day: &str, leap: bool) -> Result<chrono::NaiveDate, Error> {
+    let y = parse_year(year)?;
+    let m = parse_small(month, "month")?;
+    let d = parse_small(day, "day")?;
+    motcua::lunar::from_lunar(y, m, d, leap)
 }

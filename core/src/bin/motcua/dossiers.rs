@@ -1,0 +1,253 @@
+//! `motcua due` and `motcua classify`: dossiers as JSON lines in, one answer line out per
+//! dossier.
+
+use std::fs::File;
+use std::io::{self, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use clap::Args;
+use motcua::civil::{parse_instant, DateOnly};
+use motcua::deadline::{due_with, Rules};
+use motcua::dossier::Dossier;
+use motcua::outcome::classify_with;
+use motcua::procedure::Catalogue;
+use motcua::{Error, ErrorKind, WorkCalendar};
+
+use crate::lines::{for_each_line, Sink};
+use crate::{with_calendar, CalendarArgs, Outcome};
+
+pub const DOSSIER_HELP: &str = "\
+A dossier line: {\"received\":\"2026-03-02T09:30\",\"channel\":\"direct\",\"time_limit\":{\"working_days\":3},\
+\"events\":[{\"type\":\"supplement_requested\",\"at\":\"2026-03-03T10:00\"},{\"type\":\"supplement_received\",\
+\"at\":\"2026-03-10T08:00\"},{\"type\":\"resolved\",\"at\":\"2026-03-12T16:00\"}]}. time_limit is one of \
+{\"working_days\":N}, {\"calendar_days\":N}, {\"working_hours\":N}, {\"same_day\":true}, or \"procedure\":\"CODE\" \
+with --catalogue FILE. Event types: supplement_requested, supplement_received, apology and extended (with \
+\"new_due\"), refused, withdrawn, resolved, returned; events in non-decreasing time order. Rules (--rule \
+KEY=VALUE; default = the law): supplement=pause|restart, counting=days|hours, compare=date|instant, \
+apology=moves_due|counts_late, multi_supplement=allowed|late, deemed_receipt=next_working_day_after_hours|calendar_day.";
+
+/// Options shared by `due` and `classify`.
+#[derive(Args, Debug)]
+pub struct DossierArgs {
+    /// A file of dossier JSON lines, or `-` for stdin.
+    input: String,
+    /// Switch a counting rule: KEY=VALUE (repeatable).
+    #[arg(long = "rule", value_name = "KEY=VALUE")]
+    rules: Vec<String>,
+    /// A procedure catalogue (JSON array or CSV) for dossiers given by `"procedure"`.
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// Add "explain": each skipped day and why.
+    #[arg(long)]
+    explain: bool,
+    #[command(flatten)]
+    cal: CalendarArgs,
+}
+
+/// `motcua due`.
+#[derive(Args, Debug)]
+pub struct DueArgs {
+    #[command(flatten)]
+    common: DossierArgs,
+}
+
+/// `motcua classify`.
+#[derive(Args, Debug)]
+pub struct ClassifyArgs {
+    #[command(flatten)]
+    common: DossierArgs,
+    /// The instant to classify at (YYYY-MM-DD[THH:MM[:SS]]; a date alone means the end of that
+    /// day). Events after it are ignored. Default: now, in Vietnam (UTC+7).
+    #[arg(long, value_name = "T")]
+    as_of: Option<String>,
+}
+
+/// Reads a procedure catalogue: a JSON array, or CSV (by extension `.csv`, or content that
+/// does not start with `[`).
+pub fn load_catalogue(path: &Path) -> Result<Catalogue, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read catalogue {}: {e}", path.display()),
+        )
+    })?;
+    let named = |e: Error| Error::new(e.kind(), format!("{}: {}", path.display(), e.message()));
+    let is_csv = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        || !text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('[');
+    if !is_csv {
+        return Catalogue::from_json(text.trim_start_matches('\u{feff}')).map_err(named);
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = rdr
+        .headers()
+        .map_err(|e| {
+            named(Error::new(
+                ErrorKind::InvalidCatalogue,
+                format!("malformed CSV header: {e}"),
+            ))
+        })?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            named(Error::new(
+                ErrorKind::InvalidCatalogue,
+                format!("malformed CSV: {e}"),
+            ))
+        })?;
+        let line = rec.position().map_or(0, csv::Position::line);
+        rows.push((line, rec));
+    }
+    Catalogue::from_records(
+        rows.iter()
+            .map(|(line, rec)| (*line, header.iter().map(String::as_str).zip(rec.iter()))),
+    )
+    .map_err(named)
+}
+
+/// "Now" in Vietnam (UTC+7), the default `--as-of`.
+pub fn now_in_vietnam() -> NaiveDateTime {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0) + 7 * 3600, 0)
+        .map_or(NaiveDateTime::MIN, |t| t.naive_utc())
+}
+
+/// Parses `--as-of` (a date alone = end of that day), or now.
+pub fn as_of(arg: Option<&str>) -> Result<NaiveDateTime, Error> {
+    match arg {
+        Some(s) => parse_instant(s, DateOnly::EndOfDay)
+            .map_err(|e| Error::new(e.kind(), format!("--as-of: {}", e.message()))),
+        None => Ok(now_in_vietnam()),
+    }
+}
+
+/// Everything a dossier command needs, loaded once; a failure is reported and ends the run.
+struct Setup {
+    calendar: WorkCalendar,
+    catalogue: Option<Catalogue>,
+    rules: Rules,
+}
+
+fn setup<W: Write, E: Write>(
+    args: &DossierArgs,
+    sink: &mut Sink<W, E>,
+) -> io::Result<Option<Setup>> {
+    let mut rules = Rules::default();
+    for r in &args.rules {
+        if let Err(e) = rules.set_pair(r) {
+            crate::usage(&format!("--rule {r}: {e}"));
+        }
+    }
+    let Some(calendar) = with_calendar(sink, &args.cal)? else {
+        return Ok(None);
+    };
+    let catalogue = match &args.catalogue {
+        None => None,
+        Some(p) => match load_catalogue(p) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                sink.failed = true;
+                writeln!(sink.err, "{}: {e}", e.code())?;
+                return Ok(None);
+            }
+        },
+    };
+    Ok(Some(Setup {
+        calendar,
+        catalogue,
+        rules,
+    }))
+}
+
+/// Runs `query` on each line of the input file or stdin.
+fn each_dossier<W: Write, E: Write>(
+    input: &str,
+    sink: &mut Sink<W, E>,
+    query: impl FnMut(&str, &mut Vec<u8>) -> Result<(), Error>,
+) -> io::Result<()> {
+    if input == "-" {
+        let stdin = io::stdin();
+        for_each_line(BufReader::with_capacity(1 << 16, stdin.lock()), sink, query)
+    } else {
+        match File::open(input) {
+            Ok(f) => for_each_line(BufReader::with_capacity(1 << 16, f), sink, query),
+            Err(e) => {
+                sink.failed = true;
+                writeln!(sink.err, "io: cannot read {input}: {e}")
+            }
+        }
+    }
+}
+
+fn fill<T: serde::Serialize>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
+    serde_json::to_writer(out, v).map_err(|e| Error::new(ErrorKind::InvalidArgument, e.to_string()))
+}
+
+/// `motcua due FILE|-`.
+pub fn run_due<W: Write, E: Write>(args: DueArgs, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
+    let a = args.common;
+    let Some(s) = setup(&a, sink)? else {
+        return Ok(Outcome::BadData);
+    };
+    each_dossier(&a.input, sink, |line, out| {
+        let d = Dossier::from_json(line)?;
+        let due = due_with(
+            &d,
+            &s.calendar,
+            &s.rules,
+            s.catalogue.as_ref(),
+            None,
+            a.explain,
+        )?;
+        fill(out, &due)
+    })?;
+    Ok(if sink.failed {
+        Outcome::BadData
+    } else {
+        Outcome::Ok
+    })
+}
+
+/// `motcua classify [--as-of T] FILE|-`.
+pub fn run_classify<W: Write, E: Write>(
+    args: ClassifyArgs,
+    sink: &mut Sink<W, E>,
+) -> io::Result<Outcome> {
+    let a = args.common;
+    let t = match as_of(args.as_of.as_deref()) {
+        Ok(t) => t,
+        Err(e) => crate::usage(&e.to_string()),
+    };
+    let Some(s) = setup(&a, sink)? else {
+        return Ok(Outcome::BadData);
+    };
+    each_dossier(&a.input, sink, |line, out| {
+        let d = Dossier::from_json(line)?;
+        let c = classify_with(
+            &d,
+            &s.calendar,
+            &s.rules,
+            s.catalogue.as_ref(),
+            t,
+            a.explain,
+        )?;
+        fill(out, &c)
+    })?;
+    Ok(if sink.failed {
+        Outcome::BadData
+    } else {
+        Outcome::Ok
+    })
+}

@@ -1,0 +1,388 @@
+//! `motcua report`: the one-stop report table from dossier records (CSV or JSON lines),
+//! streamed in constant memory.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use motcua::deadline::Rules;
+use motcua::report::input::{blank_dossier, Columns, CsvRecords, KNOWN_COLUMNS};
+use motcua::report::{to_csv, to_json, to_table, PeriodKind, ReportBuilder, ReportOptions};
+use motcua::{Error, ErrorKind};
+
+use crate::dossiers::{as_of, load_catalogue};
+use crate::lines::Sink;
+use crate::{usage, with_calendar, CalendarArgs, Outcome};
+
+pub const REPORT_HELP: &str = "\
+Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day) or procedure (a code of \
+--catalogue); optional channel (direct|online|postal), supplement_requested, supplement_received, \
+new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id, and \
+grouping columns (--by). An empty cell means absent; other columns are ignored. Dates: ISO or \
+dd/mm/yyyy[ HH:MM]. A bad row is reported with line, column and value; by default the run then fails \
+(exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr. \
+--as-of T shows the table as it stood at T (dossiers received after T left out, later events ignored; \
+default now). Rates are fractions: resolved_rate = resolved / received, on_time_rate = (early + \
+on_time) / resolved, online_rate = received_online / received_new; null (or – in the table) when the \
+denominator is zero.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PeriodArg {
+    Month,
+    Quarter,
+    Year,
+}
+
+/// `motcua report` arguments.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// A CSV (or .jsonl) file of dossier records, or `-` for stdin.
+    input: String,
+    /// A procedure catalogue (JSON array or CSV) for rows given by `procedure`.
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// The instant the table stands at (a date alone = the end of that day). Default: now (UTC+7).
+    #[arg(long, value_name = "T")]
+    as_of: Option<String>,
+    /// Group by these columns (comma-separated, e.g. field,agency).
+    #[arg(long, value_name = "COL[,COL]", value_delimiter = ',')]
+    by: Vec<String>,
+    /// Split by period, with carried-over dossiers.
+    #[arg(long, value_enum)]
+    period: Option<PeriodArg>,
+    /// Read the logical column NAME from the file's column SOURCE_COLUMN (repeatable).
+    #[arg(long = "map", value_name = "NAME=SOURCE_COLUMN")]
+    map: Vec<String>,
+    /// Report the good rows and summarise the bad ones instead of failing.
+    #[arg(long)]
+    skip_bad: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Input format (default: by file extension, `.jsonl`/`.ndjson` = JSON lines, else CSV).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Switch a counting rule: KEY=VALUE (repeatable; see `motcua due --help`).
+    #[arg(long = "rule", value_name = "KEY=VALUE")]
+    rules: Vec<String>,
+    #[command(flatten)]
+    cal: CalendarArgs,
+}
+
+/// How many bad rows `--skip-bad` shows.
+const SHOWN_ERRORS: usize = 10;
+
+struct BadRows {
+    count: u64,
+    shown: Vec<Error>,
+    print_all: bool,
+}
+
+impl BadRows {
+    fn push<E: Write>(&mut self, e: Error, err: &mut E) -> io::Result<()> {
+        self.count += 1;
+        if self.print_all {
+            match e.line() {
+                Some(l) => writeln!(err, "line {l}: {}: {}", e.code(), e.message())?,
+                None => writeln!(err, "{}: {}", e.code(), e.message())?,
+            }
+        } else if self.shown.len() < SHOWN_ERRORS {
+            self.shown.push(e);
+        }
+        Ok(())
+    }
+}
+
+/// A reader that advances a progress bar (bytes) as it is read.
+struct Progress<R> {
+    inner: R,
+    bar: indicatif::ProgressBar,
+    pending: u64,
+}
+
+impl<R: Read> Read for Progress<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.pending += n as u64;
+        if self.pending >= 1 << 20 || n == 0 {
+            self.bar.inc(self.pending);
+            self.pending = 0;
+        }
+        Ok(n)
+    }
+}
+
+/// Opens the input; a file read with stderr on a terminal gets a progress bar on stderr.
+fn open_input(path: &str) -> Result<(Box<dyn Read>, Option<indicatif::ProgressBar>), Error> {
+    use std::io::IsTerminal;
+    if path == "-" {
+        return Ok((Box::new(io::stdin()), None));
+    }
+    let f = File::open(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {path}: {e}")))?;
+    if !io::stderr().is_terminal() {
+        return Ok((Box::new(f), None));
+    }
+    let len = f.metadata().map_or(0, |m| m.len());
+    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}") {
+        bar.set_style(style);
+    }
+    Ok((Box::new(Progress { inner: f, bar: bar.clone(), pending: 0 }), Some(bar)))
+}
+
+/// `motcua report`.
+pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
+    let mut rules = Rules::default();
+    for r in &args.rules {
+        if let Err(e) = rules.set_pair(r) {
+            usage(&format!("--rule {r}: {e}"));
+        }
+    }
+    let mut map = HashMap::new();
+    for m in &args.map {
+        match m.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
+                map.insert(k.trim().to_string(), v.trim().to_string());
+            }
+            _ => usage(&format!("--map {m}: expected NAME=SOURCE_COLUMN")),
+        }
+    }
+    let t = match as_of(args.as_of.as_deref()) {
+        Ok(t) => t,
+        Err(e) => usage(&e.to_string()),
+    };
+    let by: Vec<String> = args
+        .by
+        .iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let fail = |sink: &mut Sink<W, E>, e: &Error| -> io::Result<Outcome> {
+        sink.failed = true;
+        writeln!(sink.err, "{}: {}", e.code(), e)?;
+        Ok(Outcome::BadData)
+    };
+    let Some(calendar) = with_calendar(sink, &args.cal)? else {
+        return Ok(Outcome::BadData);
+    };
+    let catalogue = match &args.catalogue {
+        None => None,
+        Some(p) => match load_catalogue(p) {
+            Ok(c) => Some(c),
+            Err(e) => return fail(sink, &e),
+        },
+    };
+    let opts = ReportOptions {
+        as_of: t,
+        by: by.clone(),
+        period: args.period.map(|p| match p {
+            PeriodArg::Month => PeriodKind::Month,
+            PeriodArg::Quarter => PeriodKind::Quarter,
+            PeriodArg::Year => PeriodKind::Year,
+        }),
+    };
+    let mut builder = ReportBuilder::new(&calendar, catalogue.as_ref(), rules, opts);
+    let (input, bar) = match open_input(&args.input) {
+        Ok(r) => r,
+        Err(e) => return fail(sink, &e),
+    };
+    let jsonl = match args.input_format {
+        Some(InputFormat::Jsonl) => true,
+        Some(InputFormat::Csv) => false,
+        None => {
+            let lower = args.input.to_ascii_lowercase();
+            lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+        }
+    };
+    let mut bad = BadRows {
+        count: 0,
+        shown: Vec::new(),
+        print_all: !args.skip_bad,
+    };
+    let result = if jsonl {
+        read_jsonl(input, &map, &by, &mut builder, &mut bad, &mut sink.err)
+    } else {
+        read_csv(input, &map, &by, &mut builder, &mut bad, &mut sink.err)
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Err(e) = result? {
+        return fail(sink, &e);
+    }
+    if bad.count > 0 && !args.skip_bad {
+        sink.failed = true;
+        writeln!(
+            sink.err,
+            "{} bad row(s): no report (fix them, or use --skip-bad to report the {} good rows)",
+            bad.count,
+            builder.added() + builder.left_out()
+        )?;
+        return Ok(Outcome::BadData);
+    }
+    let left_out = builder.left_out();
+    let rows = builder.finish();
+    let text = match args.format {
+        Format::Json => to_json(&rows) + "\n",
+        Format::Csv => to_csv(&rows, &by, args.period.is_some()),
+        Format::Table => to_table(&rows, &by, args.period.is_some()),
+    };
+    sink.out.write_all(text.as_bytes())?;
+    if left_out > 0 {
+        writeln!(
+            sink.err,
+            "{left_out} dossier(s) received after the as-of instant left out"
+        )?;
+    }
+    if bad.count > 0 {
+        writeln!(sink.err, "skipped {} bad row(s); the first:", bad.count)?;
+        for e in &bad.shown {
+            match e.line() {
+                Some(l) => writeln!(sink.err, "  line {l}: {}: {}", e.code(), e.message())?,
+                None => writeln!(sink.err, "  {}: {}", e.code(), e.message())?,
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn read_csv<E: Write>(
+    input: Box<dyn Read>,
+    map: &HashMap<String, String>,
+    by: &[String],
+    builder: &mut ReportBuilder<'_>,
+    bad: &mut BadRows,
+    err: &mut E,
+) -> io::Result<Result<(), Error>> {
+    let mut records = match CsvRecords::open(BufReader::with_capacity(1 << 16, input), map, by) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(e)),
+    };
+    let columns = records.columns().clone();
+    let mut dossier = blank_dossier();
+    while let Some((line, rec)) = records.next_record() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                bad.push(e, err)?;
+                continue;
+            }
+        };
+        let get = |i: usize| rec.get(i);
+        let mut groups: Vec<&str> = Vec::with_capacity(by.len());
+        if let Err(e) = add_one(&columns, line, get, builder, &mut dossier, &mut groups) {
+            bad.push(e, err)?;
+        }
+    }
+    Ok(Ok(()))
+}
+
+fn add_one<'r>(
+    columns: &Columns,
+    line: u64,
+    get: impl Fn(usize) -> Option<&'r str> + Copy,
+    builder: &mut ReportBuilder<'_>,
+    dossier: &mut motcua::dossier::Dossier,
+    groups: &mut Vec<&'r str>,
+) -> Result<(), Error> {
+    columns.build(line, get, dossier, groups)?;
+    builder.add(dossier, groups).map(|_| ()).map_err(|e| {
+        let e = columns.locate(line, dossier, e);
+        match columns.id(get) {
+            Some(id) => Error::new(e.kind(), format!("{} (id {id})", e.message())).at_line(line),
+            None => e,
+        }
+    })
+}
+
+fn read_jsonl<E: Write>(
+    input: Box<dyn Read>,
+    map: &HashMap<String, String>,
+    by: &[String],
+    builder: &mut ReportBuilder<'_>,
+    bad: &mut BadRows,
+    err: &mut E,
+) -> io::Result<Result<(), Error>> {
+    // The header is every name the mapping can ask for.
+    let mut header: Vec<String> = KNOWN_COLUMNS
+        .iter()
+        .map(|s| map.get(*s).cloned().unwrap_or_else(|| s.to_string()))
+        .collect();
+    for b in by {
+        header.push(map.get(b).cloned().unwrap_or_else(|| b.clone()));
+    }
+    for v in map.values() {
+        if !header.contains(v) {
+            header.push(v.clone());
+        }
+    }
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let columns = match Columns::from_header(&header_refs, map, by) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, input);
+    let mut buf = String::new();
+    let mut line: u64 = 0;
+    let mut dossier = blank_dossier();
+    let mut cells: Vec<Option<String>> = vec![None; header.len()];
+    let mut any = false;
+    loop {
+        buf.clear();
+        if reader.read_line(&mut buf)? == 0 {
+            break;
+        }
+        line += 1;
+        let text = buf.trim().trim_start_matches('\u{feff}');
+        if text.is_empty() {
+            continue;
+        }
+        any = true;
+        let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
+            Ok(o) => o,
+            Err(e) => {
+                bad.push(
+                    Error::new(ErrorKind::InvalidJson, format!("line {line}: {e}")).at_line(line),
+                    err,
+                )?;
+                continue;
+            }
+        };
+        for (i, name) in header.iter().enumerate() {
+            if let Some(slot) = cells.get_mut(i) {
+                *slot = match obj.get(name) {
+                    None | Some(serde_json::Value::Null) => None,
+                    Some(serde_json::Value::String(s)) => Some(s.clone()),
+                    Some(v) => Some(v.to_string()),
+                };
+            }
+        }
+        let mut groups: Vec<&str> = Vec::with_capacity(by.len());
+        let get = |i: usize| cells.get(i).and_then(|c| c.as_deref());
+        if let Err(e) = add_one(&columns, line, get, builder, &mut dossier, &mut groups) {
+            bad.push(e, err)?;
+        }
+    }
+    if !any {
+        return Ok(Err(Error::new(
+            ErrorKind::CsvEmpty,
+            "the JSON-lines input has no record",
+        )));
+    }
+    Ok(Ok(()))
+}

@@ -1,0 +1,1096 @@
+//! Dossiers (*hồ sơ*): when and how one was received, its time limit (given, or a procedure
+//! code looked up in the catalogue), and its lifecycle [`Event`]s, with the ordering rules
+//! every dossier must satisfy ([`Dossier::validate`]) and the JSON line format of the CLI's
+//! `due` and `classify` commands ([`Dossier::from_json`]).
+//!
+//! ```json
+//! {"received":"2026-03-02T09:30","channel":"direct","time_limit":{"working_days":3},
+//!  "events":[{"type":"supplement_requested","at":"2026-03-03T10:00"},
+//!            {"type":"supplement_received","at":"2026-03-10T08:00"},
+//!            {"type":"resolved","at":"2026-03-12T16:00"}]}
+//! ```
+//!
+//! Keys: `received` (required), exactly one of `time_limit` (see [`TimeLimit`]) and
+//! `procedure` (a catalogue code), optional `channel` (`direct` | `online` | `postal`, default
+//! `direct`), `events` (default `[]`) and `id` (a string or an integer). An unknown key is an
+//! error (a misspelt `event` must not silently drop the events). Each event has `type`, `at`
+//! and, for `apology` and `extended` only, `new_due` (a date).
+//!
+//! # Instants
+//! `YYYY-MM-DD[THH:MM[:SS]]` (a space may replace the `T`; `dd/mm/yyyy[ HH:MM]` is accepted
+//! too). A date alone means 00:00 of that day: for `received` and `supplement_received` that
+//! makes the day itself the deemed receipt day when it is a working day (the reading that loses
+//! no day). An event given as a date alone is marked [`Event::date_only`]: order checks compare
+//! it with its neighbours by date only (a result dated `2026-03-02` may follow a receipt at
+//! `2026-03-02T09:30`), and working-hour arithmetic takes a date-only supplement request as made
+//! at closing time (the whole day used, as day counting uses it).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::civil::{format_instant, parse_date, parse_instant, DateOnly};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::TimeLimit;
+
+// ---------------------------------------------------------------------------------------------
+// Channel, limit source
+// ---------------------------------------------------------------------------------------------
+
+/// How the dossier reached the one-stop desk. The channel never changes the arithmetic
+/// (reference §1: every channel reduces to one deemed receipt day); it feeds the report's
+/// online / direct / postal columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// At the desk (*trực tiếp*).
+    #[default]
+    Direct,
+    /// Through the public service portal (*trực tuyến*).
+    Online,
+    /// Through the public postal service (*bưu chính công ích*).
+    Postal,
+}
+
+impl Channel {
+    /// The snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Channel::Direct => "direct",
+            Channel::Online => "online",
+            Channel::Postal => "postal",
+        }
+    }
+}
+
+impl FromStr for Channel {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Channel> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "direct" => Ok(Channel::Direct),
+            "online" => Ok(Channel::Online),
+            "postal" => Ok(Channel::Postal),
+            _ => Err(Error::new(
+                ErrorKind::InvalidDossier,
+                format!("`{s}` is not a channel (direct, online, postal)"),
+            )
+            .in_field("channel")),
+        }
+    }
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a dossier's time limit comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LimitSource {
+    /// Given with the dossier.
+    TimeLimit(TimeLimit),
+    /// The limit of this procedure code in the catalogue.
+    Procedure(String),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------
+
+/// What happened to a dossier after its receipt (reference §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The agency asked the citizen to supplement the dossier (Form 02, *yêu cầu bổ sung*).
+    SupplementRequested,
+    /// The citizen supplied what was asked: the dossier is complete again.
+    SupplementReceived,
+    /// Apology with a new appointment (*phiếu xin lỗi và hẹn lại*, Form 04); needs `new_due`.
+    Apology,
+    /// Extension allowed by a sectoral law (*gia hạn*); needs `new_due`.
+    Extended,
+    /// The agency refused to settle the dossier (*từ chối*). Closes the dossier.
+    Refused,
+    /// The citizen withdrew the dossier, or processing was stopped. Closes the dossier.
+    Withdrawn,
+    /// The result was ready at the desk. Closes the dossier.
+    Resolved,
+    /// The citizen collected the result (informational, reference §3.5a).
+    Returned,
+}
+
+impl EventKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [EventKind; 8] = [
+        EventKind::SupplementRequested,
+        EventKind::SupplementReceived,
+        EventKind::Apology,
+        EventKind::Extended,
+        EventKind::Refused,
+        EventKind::Withdrawn,
+        EventKind::Resolved,
+        EventKind::Returned,
+    ];
+
+    /// The snake_case name used in JSON (`"supplement_requested"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EventKind::SupplementRequested => "supplement_requested",
+            EventKind::SupplementReceived => "supplement_received",
+            EventKind::Apology => "apology",
+            EventKind::Extended => "extended",
+            EventKind::Refused => "refused",
+            EventKind::Withdrawn => "withdrawn",
+            EventKind::Resolved => "resolved",
+            EventKind::Returned => "returned",
+        }
+    }
+
+    /// Whether the event closes the dossier (`resolved`, `refused`, `withdrawn`): the result
+    /// events that must not precede the receipt and after which only `returned` may follow.
+    pub const fn is_closing(self) -> bool {
+        matches!(
+            self,
+            EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn
+        )
+    }
+
+    /// Whether the event carries a `new_due` date (`apology`, `extended`).
+    pub const fn takes_new_due(self) -> bool {
+        matches!(self, EventKind::Apology | EventKind::Extended)
+    }
+}
+
+impl FromStr for EventKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<EventKind> {
+        EventKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidDossier,
+                    format!(
+                        "unknown event type `{s}` (expected one of {})",
+                        EventKind::ALL.map(EventKind::as_str).join(", ")
+                    ),
+                )
+            })
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One lifecycle event of a dossier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Event {
+    /// What happened.
+    pub kind: EventKind,
+    /// When (local civil time).
+    pub at: NaiveDateTime,
+    /// The new appointment of an `apology` or `extended` event (required there, absent
+    /// elsewhere).
+    pub new_due: Option<NaiveDate>,
+    /// `true` when the source gave a date without a time of day; `at` is then 00:00 of that
+    /// date, and order checks compare the event by date only (see the [module docs](self)).
+    pub date_only: bool,
+}
+
+impl Event {
+    /// An event at an instant with a time of day.
+    pub const fn new(kind: EventKind, at: NaiveDateTime) -> Event {
+        Event {
+            kind,
+            at,
+            new_due: None,
+            date_only: false,
+        }
+    }
+
+    /// An event known by its date only (`at` = 00:00, [`date_only`](Event::date_only) set).
+    pub fn on_date(kind: EventKind, date: NaiveDate) -> Event {
+        Event {
+            kind,
+            at: date.and_time(chrono::NaiveTime::MIN),
+            new_due: None,
+            date_only: true,
+        }
+    }
+
+    /// The same event with a `new_due` date (for `apology` and `extended`).
+    #[must_use]
+    pub const fn with_new_due(mut self, new_due: NaiveDate) -> Event {
+        self.new_due = Some(new_due);
+        self
+    }
+
+    /// The date of the event.
+    pub fn date(&self) -> NaiveDate {
+        self.at.date()
+    }
+}
+
+/// Whether an instant `a` (date-only or not) is not after `b`: by instant, or by date when
+/// either side is known by its date only.
+#[inline]
+pub(crate) fn not_after(
+    a: NaiveDateTime,
+    a_date_only: bool,
+    b: NaiveDateTime,
+    b_date_only: bool,
+) -> bool {
+    a <= b || ((a_date_only || b_date_only) && a.date() <= b.date())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Warnings
+// ---------------------------------------------------------------------------------------------
+
+/// The stable code of a [`Warning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningCode {
+    /// More than one supplement request (Decree 107/2021 is recalled as allowing one per
+    /// agency \[U\]; reference §3.1, §5.4).
+    MultipleSupplementRequests,
+    /// A supplement request made after the due date (reference §5.2).
+    SupplementAfterDue,
+    /// An apology issued after the end of the due date: it does not move the due date
+    /// (reference §3.3).
+    ApologyAfterDue,
+    /// An extension issued after the end of the due date: it does not move the due date
+    /// (reference §3.4, read like §3.3).
+    ExtensionAfterDue,
+    /// A refusal issued after the due date (reference §3.2).
+    RefusedLate,
+    /// A result recorded while a supplement request was open: the result is taken as also
+    /// completing the dossier.
+    ResolvedWhileAwaitingSupplement,
+    /// The dossier falls under the `pre2018` rule set, whose texts were not verified
+    /// (reference §0).
+    RuleSetUnverified,
+    /// A district-level procedure for a dossier received after districts were abolished on
+    /// 2025-07-01 (reference §0 \[S\]).
+    DistrictLevelAbolished,
+}
+
+impl WarningCode {
+    /// The stable snake_case code.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::MultipleSupplementRequests => "multiple_supplement_requests",
+            WarningCode::SupplementAfterDue => "supplement_after_due",
+            WarningCode::ApologyAfterDue => "apology_after_due",
+            WarningCode::ExtensionAfterDue => "extension_after_due",
+            WarningCode::RefusedLate => "refused_late",
+            WarningCode::ResolvedWhileAwaitingSupplement => "resolved_while_awaiting_supplement",
+            WarningCode::RuleSetUnverified => "rule_set_unverified",
+            WarningCode::DistrictLevelAbolished => "district_level_abolished",
+        }
+    }
+}
+
+impl fmt::Display for WarningCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Something odd but accepted in a dossier; returned with the answer, never printed.
+/// Serialized as `{"code": "refused_late", "message": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// The stable code.
+    pub code: WarningCode,
+    /// What was odd, and where.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning of `code` with `message`.
+    pub fn new(code: WarningCode, message: impl Into<String>) -> Warning {
+        Warning {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dossier
+// ---------------------------------------------------------------------------------------------
+
+/// A dossier: receipt, time limit, channel and events (in non-decreasing time order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dossier {
+    /// An identifier used in messages, if any.
+    pub id: Option<String>,
+    /// The time limit, or the procedure whose limit applies.
+    pub limit: LimitSource,
+    /// How the dossier was received.
+    pub channel: Channel,
+    /// When the complete dossier was received (a date alone: 00:00).
+    pub received: NaiveDateTime,
+    /// Lifecycle events, in non-decreasing `at` order.
+    pub events: Vec<Event>,
+}
+
+const DOSSIER_KEYS: &str = "received, time_limit, procedure, channel, events, id";
+
+fn bad_dossier(msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidDossier, msg)
+}
+
+/// Parses an instant of the dossier format; a date alone is 00:00 and flagged.
+fn parse_dossier_instant(s: &str, field: &str) -> Result<(NaiveDateTime, bool)> {
+    let t = s.trim();
+    let date_only = !t.contains(['T', ' ']);
+    let at = parse_instant(t, DateOnly::StartOfDay).map_err(|e| {
+        let kind = match e.kind() {
+            ErrorKind::EmptyInput => ErrorKind::InvalidDate,
+            k => k,
+        };
+        Error::new(kind, e.message().to_string()).in_field(field)
+    })?;
+    Ok((at, date_only))
+}
+
+fn string_field<'a>(v: &'a Value, field: &str) -> Result<&'a str> {
+    v.as_str()
+        .ok_or_else(|| bad_dossier(format!("`{field}` must be a string, got {v}")).in_field(field))
+}
+
+impl Dossier {
+    /// A dossier with a given time limit, received directly at `received`, without events.
+    pub fn new(limit: TimeLimit, received: NaiveDateTime) -> Dossier {
+        Dossier {
+            id: None,
+            limit: LimitSource::TimeLimit(limit),
+            channel: Channel::Direct,
+            received,
+            events: Vec::new(),
+        }
+    }
+
+    /// The same dossier with one more event appended.
+    #[must_use]
+    pub fn with_event(mut self, event: Event) -> Dossier {
+        self.events.push(event);
+        self
+    }
+
+    /// Parses one dossier JSON line (format in the [module docs](self)).
+    ///
+    /// Errors: malformed JSON → [`ErrorKind::InvalidJson`]; a bad instant or date →
+    /// [`ErrorKind::InvalidDate`] located in its field (`received`, `events[2].at`,
+    /// `events[2].new_due`); a bad time limit → [`ErrorKind::InvalidTimeLimit`]; an unknown or
+    /// missing key, an unknown event type, both or neither of `time_limit` and `procedure`, a
+    /// `new_due` missing or misplaced → [`ErrorKind::InvalidDossier`]. The parsed dossier is
+    /// not yet [validated](Dossier::validate).
+    ///
+    /// ```
+    /// use motcua::dossier::Dossier;
+    /// let d = Dossier::from_json(r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},
+    ///   "events":[{"type":"resolved","at":"2026-03-04"}]}"#)?;
+    /// assert_eq!(d.events.len(), 1);
+    /// assert!(d.events[0].date_only);
+    /// let e = Dossier::from_json(r#"{"received":"2026-02-30","time_limit":"3wd"}"#).unwrap_err();
+    /// assert_eq!((e.code(), e.field()), ("invalid_date", Some("received")));
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn from_json(text: &str) -> Result<Dossier> {
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")).at_line(e.line() as u64)
+        })?;
+        Dossier::from_json_value(&v)
+    }
+
+    /// Builds a dossier from a parsed JSON value; see [`from_json`](Dossier::from_json).
+    pub fn from_json_value(v: &Value) -> Result<Dossier> {
+        let Value::Object(m) = v else {
+            return Err(bad_dossier(format!(
+                "a dossier must be a JSON object, got {v}"
+            )));
+        };
+        for k in m.keys() {
+            if !matches!(
+                k.as_str(),
+                "received" | "time_limit" | "procedure" | "channel" | "events" | "id"
+            ) {
+                return Err(
+                    bad_dossier(format!("unknown key `{k}` (expected {DOSSIER_KEYS})"))
+                        .in_field(k.as_str()),
+                );
+            }
+        }
+        let received = match m.get("received") {
+            None | Some(Value::Null) => {
+                return Err(bad_dossier("`received` is missing").in_field("received"))
+            }
+            Some(r) => parse_dossier_instant(string_field(r, "received")?, "received")?.0,
+        };
+        let limit =
+            match (m.get("time_limit"), m.get("procedure")) {
+                (Some(t), None) if !t.is_null() => LimitSource::TimeLimit(
+                    TimeLimit::from_json_value(t).map_err(|e| e.in_field("time_limit"))?,
+                ),
+                (None, Some(p)) if !p.is_null() => {
+                    let code = string_field(p, "procedure")?.trim();
+                    if code.is_empty() {
+                        return Err(bad_dossier("`procedure` is empty").in_field("procedure"));
+                    }
+                    LimitSource::Procedure(code.to_string())
+                }
+                (Some(_), Some(_)) => {
+                    return Err(bad_dossier(
+                        "give either `time_limit` or `procedure`, not both",
+                    ))
+                }
+                _ => return Err(bad_dossier(
+                    "`time_limit` (e.g. {\"working_days\": 3}) or `procedure` (a catalogue code) \
+                     is required",
+                )),
+            };
+        let channel = match m.get("channel") {
+            None | Some(Value::Null) => Channel::Direct,
+            Some(c) => string_field(c, "channel")?.parse()?,
+        };
+        let id = match m.get("id") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(other) => {
+                return Err(
+                    bad_dossier(format!("`id` must be a string or a number, got {other}"))
+                        .in_field("id"),
+                )
+            }
+        };
+        let events = match m.get("events") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(list)) => list
+                .iter()
+                .enumerate()
+                .map(|(i, e)| event_from_json(i, e))
+                .collect::<Result<Vec<_>>>()?,
+            Some(other) => {
+                return Err(
+                    bad_dossier(format!("`events` must be an array, got {other}"))
+                        .in_field("events"),
+                )
+            }
+        };
+        Ok(Dossier {
+            id,
+            limit,
+            channel,
+            received,
+            events,
+        })
+    }
+
+    /// The JSON form of the dossier (the format [`from_json`](Dossier::from_json) reads).
+    pub fn to_json_value(&self) -> Value {
+        let mut m = Map::new();
+        if let Some(id) = &self.id {
+            m.insert("id".into(), id.clone().into());
+        }
+        m.insert("received".into(), format_instant(self.received).into());
+        m.insert("channel".into(), self.channel.as_str().into());
+        match &self.limit {
+            LimitSource::TimeLimit(t) => {
+                m.insert("time_limit".into(), t.to_json_value());
+            }
+            LimitSource::Procedure(p) => {
+                m.insert("procedure".into(), p.clone().into());
+            }
+        }
+        let events = self
+            .events
+            .iter()
+            .map(|e| {
+                let mut o = Map::new();
+                o.insert("type".into(), e.kind.as_str().into());
+                let at = if e.date_only {
+                    e.at.date().to_string()
+                } else {
+                    format_instant(e.at)
+                };
+                o.insert("at".into(), at.into());
+                if let Some(n) = e.new_due {
+                    o.insert("new_due".into(), n.to_string().into());
+                }
+                Value::Object(o)
+            })
+            .collect();
+        m.insert("events".into(), Value::Array(events));
+        Value::Object(m)
+    }
+
+    /// Checks the lifecycle rules that need no calendar (reference §9) and returns the
+    /// warnings. Errors: an event before the previous one or before the receipt →
+    /// `events_out_of_order`; a result (resolved, refused, withdrawn) before the receipt →
+    /// `result_before_receipt`; `supplement_received` without an open request →
+    /// `supplement_without_request`; a second apology → `second_apology`; an event after the
+    /// dossier was closed (other than `returned`), `returned` before any result, `new_due`
+    /// missing on an apology or extension or present elsewhere → `invalid_dossier`. More than
+    /// one supplement request is a warning. The rule that needs the due date (`new_due` earlier
+    /// than the current due date → `new_due_earlier`) is checked by
+    /// [`deadline::due`](crate::deadline::due).
+    pub fn validate(&self) -> Result<Vec<Warning>> {
+        let mut life = Lifecycle::new(self.received);
+        let mut warnings = Vec::new();
+        for (i, e) in self.events.iter().enumerate() {
+            if life.step(i, e)? {
+                warnings.push(life.multiple_requests_warning());
+            }
+        }
+        Ok(warnings)
+    }
+}
+
+impl FromStr for Dossier {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Dossier> {
+        Dossier::from_json(s)
+    }
+}
+
+impl Serialize for Dossier {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_json_value().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dossier {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        Dossier::from_json_value(&v).map_err(serde::de::Error::custom)
+    }
+}
+
+fn event_from_json(i: usize, v: &Value) -> Result<Event> {
+    let here = format!("events[{i}]");
+    let Value::Object(m) = v else {
+        return Err(bad_dossier(format!("an event must be an object, got {v}")).in_field(here));
+    };
+    for k in m.keys() {
+        if !matches!(k.as_str(), "type" | "at" | "new_due") {
+            return Err(bad_dossier(format!(
+                "unknown key `{k}` in an event (expected type, at, new_due)"
+            ))
+            .in_field(format!("{here}.{k}")));
+        }
+    }
+    let kind: EventKind = match m.get("type") {
+        None | Some(Value::Null) => {
+            return Err(bad_dossier("`type` is missing").in_field(format!("{here}.type")))
+        }
+        Some(t) => string_field(t, "type")
+            .and_then(str::parse)
+            .map_err(|e| e.in_field(format!("{here}.type")))?,
+    };
+    let (at, date_only) = match m.get("at") {
+        None | Some(Value::Null) => {
+            return Err(
+                bad_dossier(format!("`at` is missing from the {kind} event"))
+                    .in_field(format!("{here}.at")),
+            )
+        }
+        Some(a) => {
+            let field = format!("{here}.at");
+            let s = string_field(a, "at").map_err(|e| e.in_field(field.clone()))?;
+            parse_dossier_instant(s, &field)?
+        }
+    };
+    let new_due = match m.get("new_due") {
+        None | Some(Value::Null) => None,
+        Some(n) => {
+            let field = format!("{here}.new_due");
+            let s = string_field(n, "new_due").map_err(|e| e.in_field(field.clone()))?;
+            Some(parse_date(s).map_err(|e| {
+                Error::new(ErrorKind::InvalidDate, e.message().to_string()).in_field(field)
+            })?)
+        }
+    };
+    match (kind.takes_new_due(), new_due) {
+        (true, None) => Err(bad_dossier(format!(
+            "the {kind} event needs `new_due` (the new appointment date)"
+        ))
+        .in_field(format!("{here}.new_due"))),
+        (false, Some(_)) => Err(bad_dossier(format!(
+            "`new_due` belongs to apology and extended events, not to {kind}"
+        ))
+        .in_field(format!("{here}.new_due"))),
+        _ => Ok(Event {
+            kind,
+            at,
+            new_due,
+            date_only,
+        }),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lifecycle rules
+// ---------------------------------------------------------------------------------------------
+
+/// The ordering rules of dossier events, checked one event at a time (shared by
+/// [`Dossier::validate`] and the deadline computation, so they are stated once).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lifecycle {
+    received: NaiveDateTime,
+    prev: Option<(NaiveDateTime, bool, EventKind)>,
+    /// Instant of the open supplement request, if any.
+    pub(crate) open_request: Option<NaiveDateTime>,
+    /// Number of supplement requests so far.
+    pub(crate) requests: u32,
+    apologies: u32,
+    /// The closing event (resolved, refused, withdrawn) and its instant, if any.
+    pub(crate) closing: Option<(EventKind, NaiveDateTime)>,
+}
+
+impl Lifecycle {
+    pub(crate) const fn new(received: NaiveDateTime) -> Lifecycle {
+        Lifecycle {
+            received,
+            prev: None,
+            open_request: None,
+            requests: 0,
+            apologies: 0,
+            closing: None,
+        }
+    }
+
+    /// Checks event `i` against the events before it and records it. Returns `true` when the
+    /// event is a supplement request beyond the first (a warning, reference §3.1).
+    #[inline]
+    pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<bool> {
+        let here = || format!("events[{i}]");
+        if e.kind.takes_new_due() != e.new_due.is_some() {
+            let msg = if e.new_due.is_none() {
+                format!("the {} event needs `new_due`", e.kind)
+            } else {
+                format!(
+                    "`new_due` belongs to apology and extended events, not to {}",
+                    e.kind
+                )
+            };
+            return Err(bad_dossier(msg).in_field(here()));
+        }
+        // Reference §9: result before receipt; every event follows the receipt.
+        if !not_after(self.received, false, e.at, e.date_only) {
+            let (kind, what) = if e.kind.is_closing() {
+                (ErrorKind::ResultBeforeReceipt, "result")
+            } else {
+                (ErrorKind::EventsOutOfOrder, "event")
+            };
+            return Err(Error::new(
+                kind,
+                format!(
+                    "{what} {} at {} is before the receipt at {}",
+                    e.kind,
+                    format_instant(e.at),
+                    format_instant(self.received)
+                ),
+            )
+            .in_field(here()));
+        }
+        // DESIGN.md: events in non-decreasing `at` order.
+        if let Some((p, p_date_only, pk)) = self.prev {
+            if !not_after(p, p_date_only, e.at, e.date_only) {
+                return Err(Error::new(
+                    ErrorKind::EventsOutOfOrder,
+                    format!(
+                        "{} at {} comes after {pk} at {} in the list but is earlier",
+                        e.kind,
+                        format_instant(e.at),
+                        format_instant(p)
+                    ),
+                )
+                .in_field(here()));
+            }
+        }
+        self.prev = Some((e.at, e.date_only, e.kind));
+        if let Some((ck, ct)) = self.closing {
+            if e.kind != EventKind::Returned {
+                return Err(bad_dossier(format!(
+                    "{} after the dossier was closed ({ck} at {})",
+                    e.kind,
+                    format_instant(ct)
+                ))
+                .in_field(here()));
+            }
+        }
+        let mut extra_request = false;
+        match e.kind {
+            EventKind::SupplementRequested => {
+                self.requests += 1;
+                extra_request = self.requests == 2;
+                if self.open_request.is_none() {
+                    self.open_request = Some(e.at);
+                }
+            }
+            EventKind::SupplementReceived => {
+                if self.open_request.take().is_none() {
+                    return Err(Error::new(
+                        ErrorKind::SupplementWithoutRequest,
+                        format!(
+                            "supplement_received at {} without an open supplement request",
+                            format_instant(e.at)
+                        ),
+                    )
+                    .in_field(here()));
+                }
+            }
+            EventKind::Apology => {
+                self.apologies += 1;
+                if self.apologies > 1 {
+                    return Err(Error::new(
+                        ErrorKind::SecondApology,
+                        format!(
+                            "a second apology at {}: the law allows one new appointment \
+                             (reference §3.3)",
+                            format_instant(e.at)
+                        ),
+                    )
+                    .in_field(here()));
+                }
+            }
+            EventKind::Extended => {}
+            EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn => {
+                self.closing = Some((e.kind, e.at));
+            }
+            EventKind::Returned => {
+                if self.closing.is_none() {
+                    return Err(bad_dossier(format!(
+                        "returned at {} before any result (resolved, refused or withdrawn)",
+                        format_instant(e.at)
+                    ))
+                    .in_field(here()));
+                }
+            }
+        }
+        Ok(extra_request)
+    }
+
+    pub(crate) fn multiple_requests_warning(&self) -> Warning {
+        Warning::new(
+            WarningCode::MultipleSupplementRequests,
+            "more than one supplement request (Decree 107/2021 is recalled as allowing one per \
+             agency; accepted)",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Dossier> {
+        Dossier::from_json(s)
+    }
+
+    fn err(s: &str) -> Error {
+        parse(s).and_then(|d| d.validate().map(|_| d)).unwrap_err()
+    }
+
+    const TL: &str = r#""time_limit":{"working_days":3}"#;
+
+    #[test]
+    fn parses_the_design_example() {
+        let d = parse(
+            r#"{"received":"2026-03-02T09:30","channel":"direct","time_limit":{"working_days":3},
+   "events":[{"type":"supplement_requested","at":"2026-03-03T10:00"},
+             {"type":"supplement_received","at":"2026-03-10T08:00"},
+             {"type":"resolved","at":"2026-03-12T16:00"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(d.limit, LimitSource::TimeLimit(TimeLimit::WorkingDays(3)));
+        assert_eq!(d.events.len(), 3);
+        assert!(d.validate().unwrap().is_empty());
+        let back = Dossier::from_json_value(&d.to_json_value()).unwrap();
+        assert_eq!(back, d);
+    }
+
+    #[test]
+    fn defaults_and_alternatives() {
+        let d = parse(r#"{"received":"2026-03-02","procedure":"1.001","id":7,"channel":"postal"}"#)
+            .unwrap();
+        assert_eq!(d.limit, LimitSource::Procedure("1.001".into()));
+        assert_eq!(d.id.as_deref(), Some("7"));
+        assert_eq!(d.channel, Channel::Postal);
+        assert_eq!(d.received.to_string(), "2026-03-02 00:00:00");
+        let d = parse(&format!(r#"{{"received":"2026-03-02T09:30",{TL}}}"#)).unwrap();
+        assert_eq!(d.channel, Channel::Direct);
+        assert!(d.events.is_empty());
+    }
+
+    #[test]
+    fn parse_errors() {
+        let cases: &[(&str, ErrorKind, Option<&str>)] = &[
+            ("{", ErrorKind::InvalidJson, None),
+            ("[]", ErrorKind::InvalidDossier, None),
+            (
+                r#"{"time_limit":{"working_days":3}}"#,
+                ErrorKind::InvalidDossier,
+                Some("received"),
+            ),
+            (
+                r#"{"received":"2026-02-30",TL}"#,
+                ErrorKind::InvalidDate,
+                Some("received"),
+            ),
+            (
+                r#"{"received":"",TL}"#,
+                ErrorKind::InvalidDate,
+                Some("received"),
+            ),
+            (
+                r#"{"received":"2026-03-02T25:00",TL}"#,
+                ErrorKind::InvalidDate,
+                Some("received"),
+            ),
+            (
+                r#"{"received":20260302,TL}"#,
+                ErrorKind::InvalidDossier,
+                Some("received"),
+            ),
+            (
+                r#"{"received":"2026-03-02"}"#,
+                ErrorKind::InvalidDossier,
+                None,
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"procedure":"x"}"#,
+                ErrorKind::InvalidDossier,
+                None,
+            ),
+            (
+                r#"{"received":"2026-03-02","time_limit":{"working_days":0}}"#,
+                ErrorKind::InvalidTimeLimit,
+                Some("time_limit"),
+            ),
+            (
+                r#"{"received":"2026-03-02","time_limit":{"weeks":1}}"#,
+                ErrorKind::InvalidTimeLimit,
+                Some("time_limit"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"channel":"fax"}"#,
+                ErrorKind::InvalidDossier,
+                Some("channel"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"event":[]}"#,
+                ErrorKind::InvalidDossier,
+                Some("event"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":{}}"#,
+                ErrorKind::InvalidDossier,
+                Some("events"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":[{"type":"done","at":"2026-03-03"}]}"#,
+                ErrorKind::InvalidDossier,
+                Some("events[0].type"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":[{"at":"2026-03-03"}]}"#,
+                ErrorKind::InvalidDossier,
+                Some("events[0].type"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":[{"type":"resolved"}]}"#,
+                ErrorKind::InvalidDossier,
+                Some("events[0].at"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":[{"type":"resolved","at":"2026-13-01"}]}"#,
+                ErrorKind::InvalidDate,
+                Some("events[0].at"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":[{"type":"apology","at":"2026-03-03"}]}"#,
+                ErrorKind::InvalidDossier,
+                Some("events[0].new_due"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":[{"type":"apology","at":"2026-03-03","new_due":"2026-03-32"}]}"#,
+                ErrorKind::InvalidDate,
+                Some("events[0].new_due"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":[{"type":"resolved","at":"2026-03-03","new_due":"2026-03-09"}]}"#,
+                ErrorKind::InvalidDossier,
+                Some("events[0].new_due"),
+            ),
+            (
+                r#"{"received":"2026-03-02",TL,"events":[{"type":"resolved","at":"2026-03-03","by":"x"}]}"#,
+                ErrorKind::InvalidDossier,
+                Some("events[0].by"),
+            ),
+        ];
+        for (text, kind, field) in cases {
+            let text = text.replace("TL", TL);
+            let e = parse(&text).unwrap_err();
+            assert_eq!(e.kind(), *kind, "{text}: {e}");
+            assert_eq!(e.field(), *field, "{text}: {e}");
+        }
+        // The message names the field.
+        let e = parse(
+            r#"{"received":"2026-03-02",TL,"events":[{"type":"resolved","at":"x"}]}"#
+                .replace("TL", TL)
+                .as_str(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("events[0].at"), "{e}");
+    }
+
+    fn with_events(events: &str) -> String {
+        format!(r#"{{"received":"2026-03-02T09:30",{TL},"events":[{events}]}}"#)
+    }
+
+    #[test]
+    fn validation_errors() {
+        let ev = |t: &str, at: &str| format!(r#"{{"type":"{t}","at":"{at}"}}"#);
+        let cases: Vec<(String, ErrorKind)> = vec![
+            (
+                with_events(
+                    &[
+                        ev("supplement_requested", "2026-03-04T10:00"),
+                        ev("resolved", "2026-03-03T10:00"),
+                    ]
+                    .join(","),
+                ),
+                ErrorKind::EventsOutOfOrder,
+            ),
+            (
+                with_events(&ev("supplement_requested", "2026-03-02T09:00")),
+                ErrorKind::EventsOutOfOrder,
+            ),
+            (
+                with_events(&ev("resolved", "2026-03-01T10:00")),
+                ErrorKind::ResultBeforeReceipt,
+            ),
+            (
+                with_events(&ev("refused", "2026-03-02T09:29")),
+                ErrorKind::ResultBeforeReceipt,
+            ),
+            (
+                with_events(&ev("withdrawn", "2026-02-27")),
+                ErrorKind::ResultBeforeReceipt,
+            ),
+            (
+                with_events(&ev("supplement_received", "2026-03-03T10:00")),
+                ErrorKind::SupplementWithoutRequest,
+            ),
+            (
+                with_events(
+                    &[
+                        ev("supplement_requested", "2026-03-03T10:00"),
+                        ev("supplement_received", "2026-03-04T10:00"),
+                        ev("supplement_received", "2026-03-05T10:00"),
+                    ]
+                    .join(","),
+                ),
+                ErrorKind::SupplementWithoutRequest,
+            ),
+            (
+                with_events(
+                    r#"{"type":"apology","at":"2026-03-03","new_due":"2026-03-09"},{"type":"apology","at":"2026-03-04","new_due":"2026-03-10"}"#,
+                ),
+                ErrorKind::SecondApology,
+            ),
+            (
+                with_events(
+                    &[
+                        ev("resolved", "2026-03-03T10:00"),
+                        ev("refused", "2026-03-04T10:00"),
+                    ]
+                    .join(","),
+                ),
+                ErrorKind::InvalidDossier,
+            ),
+            (
+                with_events(
+                    &[
+                        ev("withdrawn", "2026-03-03T10:00"),
+                        ev("supplement_requested", "2026-03-04T10:00"),
+                    ]
+                    .join(","),
+                ),
+                ErrorKind::InvalidDossier,
+            ),
+            (
+                with_events(
+                    &[
+                        ev("returned", "2026-03-03T10:00"),
+                        ev("resolved", "2026-03-04T10:00"),
+                    ]
+                    .join(","),
+                ),
+                ErrorKind::InvalidDossier,
+            ),
+            (
+                with_events(&ev("returned", "2026-03-03T10:00")),
+                ErrorKind::InvalidDossier,
+            ),
+        ];
+        for (text, kind) in cases {
+            let e = err(&text);
+            assert_eq!(e.kind(), kind, "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn validation_accepts() {
+        let ok = |events: &str| {
+            let d = parse(&with_events(events)).unwrap();
+            d.validate().unwrap()
+        };
+        // date-only result on the day of a timed receipt
+        assert!(ok(r#"{"type":"resolved","at":"2026-03-02"}"#).is_empty());
+        // date-only and timed events on the same day, either order
+        assert!(ok(r#"{"type":"supplement_requested","at":"2026-03-03T15:00"},{"type":"supplement_received","at":"2026-03-03"},{"type":"resolved","at":"2026-03-03T16:00"}"#).is_empty());
+        // returned after a result, and equal instants
+        assert!(ok(r#"{"type":"resolved","at":"2026-03-03T10:00"},{"type":"returned","at":"2026-03-03T10:00"},{"type":"returned","at":"2026-03-04T10:00"}"#).is_empty());
+        assert!(ok(r#"{"type":"refused","at":"2026-03-03T10:00"},{"type":"returned","at":"2026-03-04T10:00"}"#).is_empty());
+        // extensions are not limited
+        assert!(ok(r#"{"type":"extended","at":"2026-03-03","new_due":"2026-03-09"},{"type":"extended","at":"2026-03-04","new_due":"2026-03-10"},{"type":"apology","at":"2026-03-05","new_due":"2026-03-11"}"#).is_empty());
+        // two requests: a warning, not an error
+        let w = ok(
+            r#"{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"supplement_received","at":"2026-03-04T10:00"},{"type":"supplement_requested","at":"2026-03-05T10:00"},{"type":"supplement_received","at":"2026-03-06T10:00"},{"type":"supplement_requested","at":"2026-03-09T10:00"}"#,
+        );
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].code, WarningCode::MultipleSupplementRequests);
+        // the received instant itself
+        assert!(ok(r#"{"type":"resolved","at":"2026-03-02T09:30"}"#).is_empty());
+    }
+
+    #[test]
+    fn rust_constructed_events_are_checked() {
+        let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
+        let d = Dossier::new(TimeLimit::WorkingDays(3), t("2026-03-02T09:30"))
+            .with_event(Event::new(EventKind::Apology, t("2026-03-03T09:00")));
+        assert_eq!(d.validate().unwrap_err().kind(), ErrorKind::InvalidDossier);
+        let d = Dossier::new(TimeLimit::WorkingDays(3), t("2026-03-02T09:30")).with_event(
+            Event::new(EventKind::Resolved, t("2026-03-03T09:00"))
+                .with_new_due(t("2026-03-09T00:00").date()),
+        );
+        assert_eq!(d.validate().unwrap_err().kind(), ErrorKind::InvalidDossier);
+    }
+}

@@ -1,0 +1,906 @@
+//! Administrative procedures (*thủ tục hành chính*) and their time limits (*thời hạn giải
+//! quyết*): [`Procedure`], [`TimeLimit`], [`AuthorityLevel`], [`OnlineService`], inter-agency
+//! [`Stage`]s, and the procedure [`Catalogue`] (the `--catalogue FILE` format, JSON or CSV rows).
+//!
+//! # Time limits
+//! | compact form | JSON form | meaning |
+//! |---|---|---|
+//! | `3wd` | `{"working_days": 3}` | 3 working days (*ngày làm việc*) |
+//! | `15cd` | `{"calendar_days": 15}` | 15 calendar days (*ngày*) |
+//! | `8wh` | `{"working_hours": 8}` | 8 working hours (*giờ làm việc*) |
+//! | `same_day` | `{"same_day": true}` | the day of receipt (*trong ngày*), 15:00 cut-off |
+//!
+//! `N ≥ 1` in every form, else [`ErrorKind::InvalidTimeLimit`]. A same-day limit with another
+//! cut-off is written `same_day@14:00` / `{"same_day": true, "cutoff": "14:00"}`.
+//!
+//! # Catalogue
+//! A JSON array of objects, or CSV rows fed through [`Catalogue::from_records`], with the
+//! fields `code`, `name`, `field`, `level` (`commune|district|province|central`), `time_limit`
+//! (compact or JSON form), `online` (`full|partial|none`; the pre-2022 levels `3` → partial,
+//! `4` → full, `1` and `2` → none) and, in JSON only, `stages`:
+//! `[{"agency": "...", "time_limit": "10wd"}]`. Other keys and columns are ignored (catalogues
+//! carry their own metadata). Every error is an [`ErrorKind::InvalidCatalogue`] naming the row
+//! (1-based) and the field; a duplicate code is an error.
+//!
+//! ```
+//! use motcua::procedure::{Catalogue, TimeLimit};
+//! let cat = Catalogue::from_json(r#"[{"code": "1.001", "name": "Chứng thực bản sao",
+//!   "field": "Chứng thực", "level": "commune", "time_limit": "same_day", "online": "partial"}]"#)?;
+//! assert_eq!(cat.get("1.001")?.time_limit, TimeLimit::same_day());
+//! assert_eq!(cat.get("9.999").unwrap_err().code(), "unknown_procedure");
+//! assert_eq!("3wd".parse::<TimeLimit>()?, TimeLimit::WorkingDays(3));
+//! # Ok::<(), motcua::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Result};
+
+// ---------------------------------------------------------------------------------------------
+// Time limit
+// ---------------------------------------------------------------------------------------------
+
+/// The default cut-off of same-day limits: a request received after 15:00 is due the next
+/// working day (Decree 23/2015/NĐ-CP, Art. 7 [S: published procedure sheets; article U];
+/// reference/procedures.md §2.4).
+pub const SAME_DAY_CUTOFF: NaiveTime = match NaiveTime::from_hms_opt(15, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
+/// A procedure's time limit (*thời hạn giải quyết*). See the [module docs](self) for the forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeLimit {
+    /// N working days (*ngày làm việc*), N ≥ 1 (reference §2.1).
+    WorkingDays(u32),
+    /// N calendar days (*ngày*), N ≥ 1 (reference §2.2).
+    CalendarDays(u32),
+    /// N working hours (*giờ làm việc*), N ≥ 1 (reference §2.3).
+    WorkingHours(u32),
+    /// The day of receipt (*trong ngày*), or the next working day when received after
+    /// `cutoff` (reference §2.4).
+    SameDay {
+        /// Instants strictly after this time of day are due the next working day (15:00).
+        cutoff: NaiveTime,
+    },
+}
+
+impl TimeLimit {
+    /// A same-day limit with the 15:00 cut-off.
+    pub const fn same_day() -> TimeLimit {
+        TimeLimit::SameDay {
+            cutoff: SAME_DAY_CUTOFF,
+        }
+    }
+
+    /// The compact kind name: `working_days`, `calendar_days`, `working_hours`, `same_day`.
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            TimeLimit::WorkingDays(_) => "working_days",
+            TimeLimit::CalendarDays(_) => "calendar_days",
+            TimeLimit::WorkingHours(_) => "working_hours",
+            TimeLimit::SameDay { .. } => "same_day",
+        }
+    }
+
+    /// Parses the JSON form (`{"working_days": 3}`, ...) or a string in the compact form.
+    pub fn from_json_value(v: &Value) -> Result<TimeLimit> {
+        match v {
+            Value::String(s) => s.parse(),
+            Value::Object(m) => time_limit_from_object(m),
+            other => Err(invalid_limit(format!(
+                "expected an object such as {{\"working_days\": 3}} or a string such as \"3wd\", \
+                 got {other}"
+            ))),
+        }
+    }
+
+    /// The JSON form (`{"working_days": 3}`, `{"same_day": true}`).
+    pub fn to_json_value(&self) -> Value {
+        let mut m = Map::new();
+        match *self {
+            TimeLimit::WorkingDays(n) => {
+                m.insert("working_days".into(), n.into());
+            }
+            TimeLimit::CalendarDays(n) => {
+                m.insert("calendar_days".into(), n.into());
+            }
+            TimeLimit::WorkingHours(n) => {
+                m.insert("working_hours".into(), n.into());
+            }
+            TimeLimit::SameDay { cutoff } => {
+                m.insert("same_day".into(), true.into());
+                if cutoff != SAME_DAY_CUTOFF {
+                    m.insert("cutoff".into(), cutoff.format("%H:%M").to_string().into());
+                }
+            }
+        }
+        Value::Object(m)
+    }
+}
+
+fn invalid_limit(msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidTimeLimit, msg)
+}
+
+fn positive(n: u64, text: &dyn fmt::Display) -> Result<u32> {
+    if n == 0 {
+        return Err(invalid_limit(format!(
+            "time limit `{text}` must be at least 1"
+        )));
+    }
+    u32::try_from(n).map_err(|_| invalid_limit(format!("time limit `{text}` is too large")))
+}
+
+fn time_limit_from_object(m: &Map<String, Value>) -> Result<TimeLimit> {
+    const KINDS: &str = "working_days, calendar_days, working_hours or same_day";
+    let whole = Value::Object(m.clone());
+    let mut found: Option<TimeLimit> = None;
+    let mut cutoff: Option<NaiveTime> = None;
+    for (k, v) in m {
+        let limit = match k.as_str() {
+            "working_days" | "calendar_days" | "working_hours" => {
+                let n = v.as_u64().ok_or_else(|| {
+                    invalid_limit(format!(
+                        "time limit {whole}: `{k}` must be a whole number ≥ 1, got {v}"
+                    ))
+                })?;
+                let n = positive(n, &whole)?;
+                match k.as_str() {
+                    "working_days" => TimeLimit::WorkingDays(n),
+                    "calendar_days" => TimeLimit::CalendarDays(n),
+                    _ => TimeLimit::WorkingHours(n),
+                }
+            }
+            "same_day" => {
+                if v != &Value::Bool(true) {
+                    return Err(invalid_limit(format!(
+                        "time limit {whole}: `same_day` must be true"
+                    )));
+                }
+                TimeLimit::same_day()
+            }
+            "cutoff" => {
+                let s = v.as_str().ok_or_else(|| {
+                    invalid_limit(format!("time limit {whole}: `cutoff` must be \"HH:MM\""))
+                })?;
+                cutoff = Some(
+                    crate::civil::parse_time(s)
+                        .map_err(|e| invalid_limit(format!("time limit {whole}: {e}")))?,
+                );
+                continue;
+            }
+            other => {
+                return Err(invalid_limit(format!(
+                    "time limit {whole}: unknown kind `{other}` (expected {KINDS})"
+                )))
+            }
+        };
+        if found.is_some() {
+            return Err(invalid_limit(format!(
+                "time limit {whole} has more than one kind (expected one of {KINDS})"
+            )));
+        }
+        found = Some(limit);
+    }
+    match (found, cutoff) {
+        (None, _) => Err(invalid_limit(format!(
+            "time limit {whole} has no kind (expected one of {KINDS})"
+        ))),
+        (Some(TimeLimit::SameDay { .. }), Some(c)) => Ok(TimeLimit::SameDay { cutoff: c }),
+        (Some(_), Some(_)) => Err(invalid_limit(format!(
+            "time limit {whole}: `cutoff` belongs to same-day limits only"
+        ))),
+        (Some(l), None) => Ok(l),
+    }
+}
+
+impl FromStr for TimeLimit {
+    type Err = Error;
+
+    /// Parses the compact forms `3wd`, `15cd`, `8wh`, `same_day`, `same_day@14:00`
+    /// (case-insensitive, surrounding spaces ignored).
+    fn from_str(input: &str) -> Result<TimeLimit> {
+        let s = input.trim().to_ascii_lowercase();
+        if s == "same_day" {
+            return Ok(TimeLimit::same_day());
+        }
+        if let Some(t) = s.strip_prefix("same_day@") {
+            let cutoff = crate::civil::parse_time(t)
+                .map_err(|e| invalid_limit(format!("time limit `{input}`: {e}")))?;
+            return Ok(TimeLimit::SameDay { cutoff });
+        }
+        let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let (num, unit) = (s.get(..split).unwrap_or(""), s.get(split..).unwrap_or(""));
+        let make: fn(u32) -> TimeLimit = match unit {
+            "wd" => TimeLimit::WorkingDays,
+            "cd" => TimeLimit::CalendarDays,
+            "wh" => TimeLimit::WorkingHours,
+            _ => {
+                return Err(invalid_limit(format!(
+                    "`{input}` is not a time limit (expected e.g. 3wd, 15cd, 8wh or same_day)"
+                )))
+            }
+        };
+        if num.is_empty() {
+            return Err(invalid_limit(format!(
+                "`{input}` is not a time limit: the number is missing (e.g. 3wd)"
+            )));
+        }
+        let n: u64 = num
+            .parse()
+            .map_err(|_| invalid_limit(format!("time limit `{input}` is too large")))?;
+        Ok(make(positive(n, &input)?))
+    }
+}
+
+impl fmt::Display for TimeLimit {
+    /// The compact form (`3wd`, `15cd`, `8wh`, `same_day`, `same_day@14:00`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimeLimit::WorkingDays(n) => write!(f, "{n}wd"),
+            TimeLimit::CalendarDays(n) => write!(f, "{n}cd"),
+            TimeLimit::WorkingHours(n) => write!(f, "{n}wh"),
+            TimeLimit::SameDay { cutoff } if *cutoff == SAME_DAY_CUTOFF => f.write_str("same_day"),
+            TimeLimit::SameDay { cutoff } => write!(f, "same_day@{}", cutoff.format("%H:%M")),
+        }
+    }
+}
+
+impl Serialize for TimeLimit {
+    /// Serializes the JSON form (`{"working_days": 3}`).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_json_value().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeLimit {
+    /// Accepts the JSON form and the compact string form.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        TimeLimit::from_json_value(&v).map_err(serde::de::Error::custom)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authority level, online service
+// ---------------------------------------------------------------------------------------------
+
+/// The level of the authority that settles a procedure (*cấp thẩm quyền*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorityLevel {
+    /// *Cấp xã*.
+    Commune,
+    /// *Cấp huyện*: only for dossiers received before 2025-07-01, when districts were abolished
+    /// (two-level local government, reference §0 \[S\]).
+    District,
+    /// *Cấp tỉnh*.
+    Province,
+    /// *Trung ương* (ministries and central agencies).
+    Central,
+}
+
+impl AuthorityLevel {
+    /// The snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AuthorityLevel::Commune => "commune",
+            AuthorityLevel::District => "district",
+            AuthorityLevel::Province => "province",
+            AuthorityLevel::Central => "central",
+        }
+    }
+}
+
+impl FromStr for AuthorityLevel {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<AuthorityLevel> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "commune" => Ok(AuthorityLevel::Commune),
+            "district" => Ok(AuthorityLevel::District),
+            "province" => Ok(AuthorityLevel::Province),
+            "central" => Ok(AuthorityLevel::Central),
+            _ => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("`{s}` is not an authority level (commune, district, province, central)"),
+            )),
+        }
+    }
+}
+
+impl fmt::Display for AuthorityLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How far a procedure is offered online (*dịch vụ công trực tuyến*), in the two-level scheme
+/// of Decree 42/2022/NĐ-CP [S; article U].
+///
+/// The levels of Decree 43/2011/NĐ-CP map as 4 → [`Full`](OnlineService::Full), 3 →
+/// [`Partial`](OnlineService::Partial) (reference §6 [S/U]), and 1, 2 (information and forms
+/// only, the dossier itself is filed on paper) → [`None`](OnlineService::None).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnlineService {
+    /// *Toàn trình*: the whole procedure online (formerly level 4).
+    Full,
+    /// *Một phần*: partly online (formerly level 3).
+    Partial,
+    /// Not offered online.
+    None,
+}
+
+impl OnlineService {
+    /// The snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            OnlineService::Full => "full",
+            OnlineService::Partial => "partial",
+            OnlineService::None => "none",
+        }
+    }
+}
+
+impl FromStr for OnlineService {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<OnlineService> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "full" | "4" => Ok(OnlineService::Full),
+            "partial" | "3" => Ok(OnlineService::Partial),
+            "none" | "1" | "2" => Ok(OnlineService::None),
+            _ => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "`{s}` is not an online service level (full, partial, none; or the old levels \
+                     4 = full, 3 = partial, 1 and 2 = none)"
+                ),
+            )),
+        }
+    }
+}
+
+impl fmt::Display for OnlineService {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Procedure, stage
+// ---------------------------------------------------------------------------------------------
+
+/// One stage of an inter-agency (*liên thông*) procedure: the agency and its own limit,
+/// counted with the same rules from the day the stage receives the file (Decree 61/2018/NĐ-CP,
+/// Art. 19(5)–(7) \[U\]; reference §3.6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stage {
+    /// The agency in charge of this stage.
+    pub agency: String,
+    /// The stage's time limit.
+    pub time_limit: TimeLimit,
+}
+
+/// An administrative procedure (*thủ tục hành chính*) as published in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Procedure {
+    /// The procedure's code in the national database (e.g. `1.001612`).
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its field (*lĩnh vực*).
+    pub field: String,
+    /// The level of the settling authority.
+    pub level: AuthorityLevel,
+    /// How far it is offered online.
+    pub online: OnlineService,
+    /// The total time limit printed on the appointment slip.
+    pub time_limit: TimeLimit,
+    /// Inter-agency stages, if any (JSON catalogues only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Stage>,
+}
+
+fn catalogue_err(row: u64, field: &str, msg: impl fmt::Display) -> Error {
+    Error::new(ErrorKind::InvalidCatalogue, format!("row {row}: {msg}")).in_field(field)
+}
+
+impl Procedure {
+    /// Builds a procedure from one catalogue row given as a lookup from field name to text
+    /// (a CSV row); `row` (1-based) is used in error messages. Empty text counts as absent.
+    fn from_lookup<'a>(row: u64, get: impl Fn(&str) -> Option<&'a str>) -> Result<Procedure> {
+        let required = |f: &str| -> Result<&'a str> {
+            get(f)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| catalogue_err(row, f, format!("`{f}` is missing")))
+        };
+        let code = required("code")?.to_string();
+        let time_limit = required("time_limit")?.parse::<TimeLimit>().map_err(|e| {
+            catalogue_err(row, "time_limit", format!("code {code}: {}", e.message()))
+        })?;
+        let level = required("level")?
+            .parse::<AuthorityLevel>()
+            .map_err(|e| catalogue_err(row, "level", format!("code {code}: {}", e.message())))?;
+        let online = required("online")?
+            .parse::<OnlineService>()
+            .map_err(|e| catalogue_err(row, "online", format!("code {code}: {}", e.message())))?;
+        let text = |f: &str| get(f).map(|s| s.trim().to_string()).unwrap_or_default();
+        Ok(Procedure {
+            name: text("name"),
+            field: text("field"),
+            code,
+            level,
+            online,
+            time_limit,
+            stages: Vec::new(),
+        })
+    }
+
+    /// Builds a procedure from one JSON catalogue object; `row` (1-based) for messages.
+    fn from_json_object(row: u64, obj: &Map<String, Value>) -> Result<Procedure> {
+        let string = |f: &str| -> Result<Option<String>> {
+            match obj.get(f) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+                Some(Value::Number(n)) if f == "code" || f == "online" => Ok(Some(n.to_string())),
+                Some(other) => Err(catalogue_err(
+                    row,
+                    f,
+                    format!("`{f}` must be a string, got {other}"),
+                )),
+            }
+        };
+        let code = string("code")?
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| catalogue_err(row, "code", "`code` is missing"))?;
+        let code_ref = code.as_str();
+        let with_code = |f: &'static str| {
+            move |e: Error| catalogue_err(row, f, format!("code {code_ref}: {}", e.message()))
+        };
+        let time_limit = match obj.get("time_limit") {
+            None | Some(Value::Null) => {
+                return Err(catalogue_err(
+                    row,
+                    "time_limit",
+                    format!("code {code}: `time_limit` is missing"),
+                ))
+            }
+            Some(v) => TimeLimit::from_json_value(v).map_err(with_code("time_limit"))?,
+        };
+        let level = string("level")?
+            .ok_or_else(|| catalogue_err(row, "level", format!("code {code}: `level` is missing")))?
+            .parse::<AuthorityLevel>()
+            .map_err(with_code("level"))?;
+        let online = string("online")?
+            .ok_or_else(|| {
+                catalogue_err(row, "online", format!("code {code}: `online` is missing"))
+            })?
+            .parse::<OnlineService>()
+            .map_err(with_code("online"))?;
+        let mut stages = Vec::new();
+        match obj.get("stages") {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(list)) => {
+                for (i, s) in list.iter().enumerate() {
+                    let field = format!("stages[{i}]");
+                    let bad = |m: String| catalogue_err(row, &field, format!("code {code}: {m}"));
+                    let Value::Object(s) = s else {
+                        return Err(bad(format!("a stage must be an object, got {s}")));
+                    };
+                    let agency = match s.get("agency") {
+                        Some(Value::String(a)) if !a.trim().is_empty() => a.trim().to_string(),
+                        _ => return Err(bad("`agency` is missing or not a string".into())),
+                    };
+                    let time_limit = match s.get("time_limit") {
+                        Some(v) => TimeLimit::from_json_value(v)
+                            .map_err(|e| bad(e.message().to_string()))?,
+                        None => return Err(bad("`time_limit` is missing".into())),
+                    };
+                    stages.push(Stage { agency, time_limit });
+                }
+            }
+            Some(other) => {
+                return Err(catalogue_err(
+                    row,
+                    "stages",
+                    format!("code {code}: `stages` must be an array, got {other}"),
+                ))
+            }
+        }
+        Ok(Procedure {
+            name: string("name")?.unwrap_or_default(),
+            field: string("field")?.unwrap_or_default(),
+            code,
+            level,
+            online,
+            time_limit,
+            stages,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+// ---------------------------------------------------------------------------------------------
+
+/// A procedure catalogue: procedures looked up by code.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    procedures: Vec<Procedure>,
+    index: HashMap<String, usize>,
+}
+
+impl Catalogue {
+    /// A catalogue of `procedures`; a duplicate code is an [`ErrorKind::InvalidCatalogue`]
+    /// error naming its row (1-based position in `procedures`).
+    pub fn new(procedures: Vec<Procedure>) -> Result<Catalogue> {
+        Catalogue::indexed(procedures, |i| i as u64 + 1)
+    }
+
+    /// Indexes `procedures` by code; `row_of(i)` is the row number of position `i`.
+    fn indexed(procedures: Vec<Procedure>, row_of: impl Fn(usize) -> u64) -> Result<Catalogue> {
+        let mut index = HashMap::with_capacity(procedures.len());
+        for (i, p) in procedures.iter().enumerate() {
+            if let Some(first) = index.insert(p.code.clone(), i) {
+                return Err(catalogue_err(
+                    row_of(i),
+                    "code",
+                    format!("duplicate code {} (first in row {})", p.code, row_of(first)),
+                ));
+            }
+        }
+        Ok(Catalogue { procedures, index })
+    }
+
+    /// Parses a JSON catalogue (an array of procedure objects). Malformed JSON is
+    /// [`ErrorKind::InvalidJson`] (with line and column); anything else wrong is
+    /// [`ErrorKind::InvalidCatalogue`] naming the row (1-based) and field.
+    pub fn from_json(text: &str) -> Result<Catalogue> {
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            Error::new(ErrorKind::InvalidJson, format!("catalogue: {e}")).at_line(e.line() as u64)
+        })?;
+        let Value::Array(rows) = v else {
+            return Err(Error::new(
+                ErrorKind::InvalidCatalogue,
+                "a JSON catalogue must be an array of procedure objects",
+            ));
+        };
+        let mut procedures = Vec::with_capacity(rows.len());
+        for (i, r) in rows.iter().enumerate() {
+            let row = i as u64 + 1;
+            let Value::Object(obj) = r else {
+                return Err(Error::new(
+                    ErrorKind::InvalidCatalogue,
+                    format!("row {row}: a procedure must be an object, got {r}"),
+                ));
+            };
+            procedures.push(Procedure::from_json_object(row, obj)?);
+        }
+        Catalogue::new(procedures)
+    }
+
+    /// Builds a catalogue from tabular records (CSV rows): each item is the row number used in
+    /// messages (e.g. the CSV line) and the row's `(column, value)` pairs. Columns `code`,
+    /// `level`, `time_limit` (compact form) and `online` are required, `name` and `field`
+    /// optional; an empty cell counts as absent; other columns are ignored. Errors are
+    /// [`ErrorKind::InvalidCatalogue`] naming the row and field.
+    ///
+    /// ```
+    /// use motcua::procedure::Catalogue;
+    /// let header = ["code", "name", "field", "level", "time_limit", "online"];
+    /// let rows = [["1.1", "Đăng ký khai sinh", "Hộ tịch", "commune", "3wd", "4"]];
+    /// let cat = Catalogue::from_records(rows.iter().enumerate().map(|(i, r)| {
+    ///     (i as u64 + 2, header.iter().copied().zip(r.iter().copied()))
+    /// }))?;
+    /// assert_eq!(cat.get("1.1")?.online.as_str(), "full");
+    /// let bad = [["1.2", "x", "y", "commune", "0wd", "none"]];
+    /// let e = Catalogue::from_records(bad.iter().map(|r| (2, header.iter().copied().zip(r.iter().copied()))))
+    ///     .unwrap_err();
+    /// assert_eq!(e.code(), "invalid_catalogue");
+    /// assert_eq!(e.field(), Some("time_limit"));
+    /// assert!(e.message().starts_with("row 2: code 1.2"));
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn from_records<I, R, K, V>(records: I) -> Result<Catalogue>
+    where
+        I: IntoIterator<Item = (u64, R)>,
+        R: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut procedures = Vec::new();
+        let mut rows = Vec::new();
+        for (row, fields) in records {
+            let cells: Vec<(K, V)> = fields.into_iter().collect();
+            let get = |name: &str| {
+                cells
+                    .iter()
+                    .find(|(k, _)| k.as_ref().trim() == name)
+                    .map(|(_, v)| v.as_ref())
+            };
+            procedures.push(Procedure::from_lookup(row, get)?);
+            rows.push(row);
+        }
+        Catalogue::indexed(procedures, |i| rows.get(i).copied().unwrap_or(i as u64 + 1))
+    }
+
+    /// The procedure with `code`, or an [`ErrorKind::UnknownProcedure`] error.
+    pub fn get(&self, code: &str) -> Result<&Procedure> {
+        self.index
+            .get(code)
+            .and_then(|&i| self.procedures.get(i))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnknownProcedure,
+                    format!("procedure `{code}` is not in the catalogue"),
+                )
+            })
+    }
+
+    /// The procedures, in catalogue order.
+    pub fn procedures(&self) -> &[Procedure] {
+        &self.procedures
+    }
+
+    /// Number of procedures.
+    pub fn len(&self) -> usize {
+        self.procedures.len()
+    }
+
+    /// Whether the catalogue is empty.
+    pub fn is_empty(&self) -> bool {
+        self.procedures.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_forms_round_trip() {
+        for (s, l) in [
+            ("3wd", TimeLimit::WorkingDays(3)),
+            ("15cd", TimeLimit::CalendarDays(15)),
+            ("8wh", TimeLimit::WorkingHours(8)),
+            ("same_day", TimeLimit::same_day()),
+            (
+                "same_day@14:00",
+                TimeLimit::SameDay {
+                    cutoff: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+                },
+            ),
+        ] {
+            assert_eq!(s.parse::<TimeLimit>().unwrap(), l);
+            assert_eq!(l.to_string(), s);
+            let json = serde_json::to_value(l).unwrap();
+            assert_eq!(serde_json::from_value::<TimeLimit>(json).unwrap(), l);
+        }
+        assert_eq!(
+            " 3WD ".parse::<TimeLimit>().unwrap(),
+            TimeLimit::WorkingDays(3)
+        );
+    }
+
+    #[test]
+    fn bad_compact_forms() {
+        for s in [
+            "0wd",
+            "wd",
+            "3",
+            "3xd",
+            "-3wd",
+            "3.5wd",
+            "",
+            "same",
+            "99999999999wd",
+            "same_day@25:00",
+        ] {
+            let e = s.parse::<TimeLimit>().unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidTimeLimit, "{s}");
+        }
+    }
+
+    #[test]
+    fn json_forms() {
+        let p = |s: &str| TimeLimit::from_json_value(&serde_json::from_str(s).unwrap());
+        assert_eq!(
+            p(r#"{"working_days":3}"#).unwrap(),
+            TimeLimit::WorkingDays(3)
+        );
+        assert_eq!(
+            p(r#"{"calendar_days":15}"#).unwrap(),
+            TimeLimit::CalendarDays(15)
+        );
+        assert_eq!(
+            p(r#"{"working_hours":8}"#).unwrap(),
+            TimeLimit::WorkingHours(8)
+        );
+        assert_eq!(p(r#"{"same_day":true}"#).unwrap(), TimeLimit::same_day());
+        assert_eq!(p(r#""3wd""#).unwrap(), TimeLimit::WorkingDays(3));
+        assert_eq!(
+            p(r#"{"same_day":true,"cutoff":"16:00"}"#).unwrap(),
+            TimeLimit::SameDay {
+                cutoff: NaiveTime::from_hms_opt(16, 0, 0).unwrap()
+            }
+        );
+        for bad in [
+            r#"{"working_days":0}"#,
+            r#"{"working_days":-1}"#,
+            r#"{"working_days":1.5}"#,
+            r#"{"working_days":"3"}"#,
+            r#"{"weeks":2}"#,
+            r#"{"same_day":false}"#,
+            r#"{}"#,
+            r#"{"working_days":3,"calendar_days":3}"#,
+            r#"{"working_days":3,"cutoff":"15:00"}"#,
+            r#"3"#,
+            r#"null"#,
+        ] {
+            assert_eq!(
+                p(bad).unwrap_err().kind(),
+                ErrorKind::InvalidTimeLimit,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn online_levels() {
+        assert_eq!("4".parse::<OnlineService>().unwrap(), OnlineService::Full);
+        assert_eq!(
+            "3".parse::<OnlineService>().unwrap(),
+            OnlineService::Partial
+        );
+        assert_eq!("2".parse::<OnlineService>().unwrap(), OnlineService::None);
+        assert_eq!(
+            "Full".parse::<OnlineService>().unwrap(),
+            OnlineService::Full
+        );
+        assert!("5".parse::<OnlineService>().is_err());
+    }
+
+    const GOOD: &str = r#"[
+      {"code":"1.001","name":"Chứng thực","field":"Chứng thực","level":"commune","time_limit":"same_day","online":"partial"},
+      {"code":"2.002","name":"Đất đai","field":"Đất đai","level":"province","time_limit":{"working_days":15},"online":4,
+       "stages":[{"agency":"Văn phòng đăng ký đất đai","time_limit":"10wd"},{"agency":"Thuế","time_limit":{"working_days":3}}],
+       "note":"ignored"}
+    ]"#;
+
+    #[test]
+    fn json_catalogue() {
+        let c = Catalogue::from_json(GOOD).unwrap();
+        assert_eq!(c.len(), 2);
+        let p = c.get("2.002").unwrap();
+        assert_eq!(p.time_limit, TimeLimit::WorkingDays(15));
+        assert_eq!(p.online, OnlineService::Full);
+        assert_eq!(p.stages.len(), 2);
+        assert_eq!(p.stages[1].time_limit, TimeLimit::WorkingDays(3));
+        assert_eq!(c.get("x").unwrap_err().kind(), ErrorKind::UnknownProcedure);
+    }
+
+    #[test]
+    fn json_catalogue_errors() {
+        let check = |text: &str, kind: ErrorKind, field: Option<&str>, needle: &str| {
+            let e = Catalogue::from_json(text).unwrap_err();
+            assert_eq!(e.kind(), kind, "{text}: {e}");
+            assert_eq!(e.field(), field, "{text}: {e}");
+            assert!(e.to_string().contains(needle), "{text}: {e}");
+        };
+        check("[", ErrorKind::InvalidJson, None, "catalogue");
+        check("{}", ErrorKind::InvalidCatalogue, None, "array");
+        check("[1]", ErrorKind::InvalidCatalogue, None, "row 1");
+        let bad_level = r#"[{"code":"a","level":"commune","time_limit":"3wd","online":"none"},{"code":"b","level":"village","time_limit":"3wd","online":"none"}]"#;
+        check(
+            bad_level,
+            ErrorKind::InvalidCatalogue,
+            Some("level"),
+            "row 2: code b",
+        );
+        check(
+            r#"[{"code":"a","level":"commune","time_limit":"0wd","online":"none"}]"#,
+            ErrorKind::InvalidCatalogue,
+            Some("time_limit"),
+            "at least 1",
+        );
+        check(
+            r#"[{"code":"a","level":"commune","online":"none"}]"#,
+            ErrorKind::InvalidCatalogue,
+            Some("time_limit"),
+            "missing",
+        );
+        check(
+            r#"[{"level":"commune","time_limit":"3wd","online":"none"}]"#,
+            ErrorKind::InvalidCatalogue,
+            Some("code"),
+            "row 1",
+        );
+        check(
+            r#"[{"code":"a","level":"commune","time_limit":"3wd","online":"7"}]"#,
+            ErrorKind::InvalidCatalogue,
+            Some("online"),
+            "online service",
+        );
+        check(
+            r#"[{"code":"a","level":"commune","time_limit":"3wd","online":"none","stages":[{"agency":"x"}]}]"#,
+            ErrorKind::InvalidCatalogue,
+            Some("stages[0]"),
+            "time_limit",
+        );
+        check(
+            r#"[{"code":"a","level":"commune","time_limit":"3wd","online":"none"},{"code":"a","level":"commune","time_limit":"3wd","online":"none"}]"#,
+            ErrorKind::InvalidCatalogue,
+            Some("code"),
+            "row 2",
+        );
+        check(
+            r#"[{"code":"a","name":5,"level":"commune","time_limit":"3wd","online":"none"}]"#,
+            ErrorKind::InvalidCatalogue,
+            Some("name"),
+            "string",
+        );
+    }
+
+    #[test]
+    fn records_catalogue() {
+        let header = [
+            "code",
+            "name",
+            "field",
+            "level",
+            "time_limit",
+            "online",
+            "extra",
+        ];
+        let rows = [
+            ["1", "A", "F", "commune", "3wd", "3", "x"],
+            ["2", "B", "F", "district", "15cd", "none", ""],
+        ];
+        let c = Catalogue::from_records(rows.iter().enumerate().map(|(i, r)| {
+            (
+                i as u64 + 2,
+                header.iter().zip(r.iter()).map(|(a, b)| (*a, *b)),
+            )
+        }))
+        .unwrap();
+        assert_eq!(c.get("2").unwrap().time_limit, TimeLimit::CalendarDays(15));
+        assert_eq!(c.get("1").unwrap().online, OnlineService::Partial);
+
+        let dup = [
+            ["1", "A", "F", "commune", "3wd", "3", "x"],
+            ["1", "B", "F", "district", "15cd", "none", ""],
+        ];
+        let e = Catalogue::from_records(dup.iter().enumerate().map(|(i, r)| {
+            (
+                i as u64 + 10,
+                header.iter().zip(r.iter()).map(|(a, b)| (*a, *b)),
+            )
+        }))
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidCatalogue);
+        assert!(
+            e.message().contains("row 11") && e.message().contains("row 10"),
+            "{e}"
+        );
+
+        let missing = [["1", "A", "F", "", "3wd", "3", "x"]];
+        let e = Catalogue::from_records(
+            missing
+                .iter()
+                .map(|r| (7, header.iter().zip(r.iter()).map(|(a, b)| (*a, *b)))),
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("level"));
+        assert!(e.message().starts_with("row 7"), "{e}");
+    }
+}

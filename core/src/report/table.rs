@@ -1,0 +1,520 @@
+//! The report table itself: one [`Counts`] per group and period, the rates, and the three output
+//! formats (aligned text, CSV, JSON with exactly the keys of DESIGN.md).
+
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate};
+use serde::ser::SerializeMap;
+use serde::Serialize;
+
+/// The counts of one report row (one group in one period).
+///
+/// Identities (checked by the tests): `received = carried_over + received_new`;
+/// `received_new = received_online + received_direct + received_postal`;
+/// `received = resolved + pending + refused + withdrawn`; `resolved = early + on_time + late`;
+/// `pending = pending_within + overdue + awaiting_supplement`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Received before the period and still open at its start (*kỳ trước chuyển qua*).
+    pub carried_over: u64,
+    /// Received during the period (*tiếp nhận mới*).
+    pub received_new: u64,
+    /// `carried_over + received_new` (*số hồ sơ nhận giải quyết*).
+    pub received: u64,
+    /// New this period, online (*trực tuyến*).
+    pub received_online: u64,
+    /// New this period, at the desk (*trực tiếp*).
+    pub received_direct: u64,
+    /// New this period, by public postal service (*bưu chính công ích*).
+    pub received_postal: u64,
+    /// Resolved during the period (*đã giải quyết*).
+    pub resolved: u64,
+    /// Resolved before the due date (*trước hạn*).
+    pub early: u64,
+    /// Resolved on the due date (*đúng hạn*).
+    pub on_time: u64,
+    /// Resolved after the due date (*quá hạn*).
+    pub late: u64,
+    /// Open at the end of the period (*đang giải quyết*).
+    pub pending: u64,
+    /// Open and within the deadline (*trong hạn*).
+    pub pending_within: u64,
+    /// Open and past the deadline (*quá hạn*).
+    pub overdue: u64,
+    /// Open, waiting for the citizen's supplement.
+    pub awaiting_supplement: u64,
+    /// Refused during the period.
+    pub refused: u64,
+    /// Withdrawn during the period.
+    pub withdrawn: u64,
+}
+
+impl Counts {
+    /// Adds `other` into `self`.
+    pub fn add(&mut self, other: &Counts) {
+        self.carried_over += other.carried_over;
+        self.received_new += other.received_new;
+        self.received += other.received;
+        self.received_online += other.received_online;
+        self.received_direct += other.received_direct;
+        self.received_postal += other.received_postal;
+        self.resolved += other.resolved;
+        self.early += other.early;
+        self.on_time += other.on_time;
+        self.late += other.late;
+        self.pending += other.pending;
+        self.pending_within += other.pending_within;
+        self.overdue += other.overdue;
+        self.awaiting_supplement += other.awaiting_supplement;
+        self.refused += other.refused;
+        self.withdrawn += other.withdrawn;
+    }
+
+    /// `resolved / received` (*tỷ lệ giải quyết*); `None` when nothing was received.
+    pub fn resolved_rate(&self) -> Option<f64> {
+        ratio(self.resolved, self.received)
+    }
+
+    /// `(early + on_time) / resolved` (the on-time rate quoted against the 100% target);
+    /// `None` when nothing was resolved.
+    pub fn on_time_rate(&self) -> Option<f64> {
+        ratio(self.early + self.on_time, self.resolved)
+    }
+
+    /// `received_online / received_new`; `None` when nothing new was received.
+    pub fn online_rate(&self) -> Option<f64> {
+        ratio(self.received_online, self.received_new)
+    }
+
+    /// The identities of the table, as a list of violated ones (empty when consistent).
+    pub fn identity_violations(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.received != self.carried_over + self.received_new {
+            v.push("received = carried_over + received_new");
+        }
+        if self.received_new != self.received_online + self.received_direct + self.received_postal {
+            v.push("received_new = online + direct + postal");
+        }
+        if self.received != self.resolved + self.pending + self.refused + self.withdrawn {
+            v.push("received = resolved + pending + refused + withdrawn");
+        }
+        if self.resolved != self.early + self.on_time + self.late {
+            v.push("resolved = early + on_time + late");
+        }
+        if self.pending != self.pending_within + self.overdue + self.awaiting_supplement {
+            v.push("pending = pending_within + overdue + awaiting_supplement");
+        }
+        v
+    }
+}
+
+fn ratio(num: u64, den: u64) -> Option<f64> {
+    if den == 0 {
+        None
+    } else {
+        Some(num as f64 / den as f64)
+    }
+}
+
+/// How the report splits time.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// Calendar months (`2026-03`).
+    Month,
+    /// Calendar quarters (`2026-Q1`).
+    Quarter,
+    /// Calendar years (`2026`).
+    Year,
+}
+
+impl std::str::FromStr for PeriodKind {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<PeriodKind> {
+        match s {
+            "month" => Ok(PeriodKind::Month),
+            "quarter" => Ok(PeriodKind::Quarter),
+            "year" => Ok(PeriodKind::Year),
+            _ => Err(crate::Error::new(
+                crate::ErrorKind::InvalidArgument,
+                format!("unknown period `{s}` (expected month, quarter or year)"),
+            )),
+        }
+    }
+}
+
+/// A period as an ordinal: months since year 0 (for months), quarters, or years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    kind: PeriodKind,
+    ordinal: i32,
+}
+
+impl Period {
+    /// The period of `kind` containing `date`.
+    pub fn containing(kind: PeriodKind, date: NaiveDate) -> Period {
+        let y = date.year();
+        let m0 = i32::try_from(date.month0()).unwrap_or(0);
+        let ordinal = match kind {
+            PeriodKind::Month => y * 12 + m0,
+            PeriodKind::Quarter => y * 4 + m0 / 3,
+            PeriodKind::Year => y,
+        };
+        Period { kind, ordinal }
+    }
+
+    /// The next period.
+    pub fn next(self) -> Period {
+        Period {
+            kind: self.kind,
+            ordinal: self.ordinal + 1,
+        }
+    }
+
+    /// First day of the period.
+    pub fn start(self) -> NaiveDate {
+        let (y, m) = match self.kind {
+            PeriodKind::Month => (self.ordinal.div_euclid(12), self.ordinal.rem_euclid(12) + 1),
+            PeriodKind::Quarter => (
+                self.ordinal.div_euclid(4),
+                self.ordinal.rem_euclid(4) * 3 + 1,
+            ),
+            PeriodKind::Year => (self.ordinal, 1),
+        };
+        NaiveDate::from_ymd_opt(y, u32::try_from(m).unwrap_or(1), 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Last day of the period.
+    pub fn end(self) -> NaiveDate {
+        self.next().start().pred_opt().unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Label: `2026-03`, `2026-Q1` or `2026`.
+    pub fn label(self) -> String {
+        match self.kind {
+            PeriodKind::Month => format!(
+                "{}-{:02}",
+                self.ordinal.div_euclid(12),
+                self.ordinal.rem_euclid(12) + 1
+            ),
+            PeriodKind::Quarter => format!(
+                "{}-Q{}",
+                self.ordinal.div_euclid(4),
+                self.ordinal.rem_euclid(4) + 1
+            ),
+            PeriodKind::Year => format!("{}", self.ordinal),
+        }
+    }
+}
+
+/// One row of the report: a group (or the totals, `keys` all `None`) in a period (or in the
+/// whole span up to the as-of instant, `period` `None`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRow {
+    /// Grouping column names and values; `None` values on the totals row.
+    pub keys: Vec<(String, Option<String>)>,
+    /// The period label, when the report is split by period.
+    pub period: Option<String>,
+    /// The counts.
+    pub counts: Counts,
+}
+
+impl ReportRow {
+    /// Whether this is a totals row.
+    pub fn is_total(&self) -> bool {
+        self.keys.iter().all(|(_, v)| v.is_none())
+    }
+}
+
+impl Serialize for ReportRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = &self.counts;
+        let mut m = s.serialize_map(None)?;
+        for (k, v) in &self.keys {
+            m.serialize_entry(k, v)?;
+        }
+        if let Some(p) = &self.period {
+            m.serialize_entry("period", p)?;
+        }
+        let fields: [(&str, u64); 16] = [
+            ("carried_over", c.carried_over),
+            ("received_new", c.received_new),
+            ("received", c.received),
+            ("received_online", c.received_online),
+            ("received_direct", c.received_direct),
+            ("received_postal", c.received_postal),
+            ("resolved", c.resolved),
+            ("early", c.early),
+            ("on_time", c.on_time),
+            ("late", c.late),
+            ("pending", c.pending),
+            ("pending_within", c.pending_within),
+            ("overdue", c.overdue),
+            ("awaiting_supplement", c.awaiting_supplement),
+            ("refused", c.refused),
+            ("withdrawn", c.withdrawn),
+        ];
+        for (k, v) in fields {
+            m.serialize_entry(k, &v)?;
+        }
+        m.serialize_entry("resolved_rate", &c.resolved_rate())?;
+        m.serialize_entry("on_time_rate", &c.on_time_rate())?;
+        m.serialize_entry("online_rate", &c.online_rate())?;
+        m.end()
+    }
+}
+
+/// The count columns in output order (CSV header and table).
+pub const COUNT_COLUMNS: [&str; 16] = [
+    "carried_over",
+    "received_new",
+    "received",
+    "received_online",
+    "received_direct",
+    "received_postal",
+    "resolved",
+    "early",
+    "on_time",
+    "late",
+    "pending",
+    "pending_within",
+    "overdue",
+    "awaiting_supplement",
+    "refused",
+    "withdrawn",
+];
+
+/// The rate columns in output order.
+pub const RATE_COLUMNS: [&str; 3] = ["resolved_rate", "on_time_rate", "online_rate"];
+
+fn count_values(c: &Counts) -> [u64; 16] {
+    [
+        c.carried_over,
+        c.received_new,
+        c.received,
+        c.received_online,
+        c.received_direct,
+        c.received_postal,
+        c.resolved,
+        c.early,
+        c.on_time,
+        c.late,
+        c.pending,
+        c.pending_within,
+        c.overdue,
+        c.awaiting_supplement,
+        c.refused,
+        c.withdrawn,
+    ]
+}
+
+fn rate_values(c: &Counts) -> [Option<f64>; 3] {
+    [c.resolved_rate(), c.on_time_rate(), c.online_rate()]
+}
+
+/// Renders rows as JSON (an array of objects).
+pub fn to_json(rows: &[ReportRow]) -> String {
+    serde_json::to_string(rows).unwrap_or_else(|_| "[]".to_string())
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Renders rows as CSV with a header; rates as fractions, empty when undefined.
+pub fn to_csv(rows: &[ReportRow], key_names: &[String], with_period: bool) -> String {
+    let mut out = String::new();
+    let mut header: Vec<String> = key_names.to_vec();
+    if with_period {
+        header.push("period".into());
+    }
+    header.extend(COUNT_COLUMNS.iter().map(|s| s.to_string()));
+    header.extend(RATE_COLUMNS.iter().map(|s| s.to_string()));
+    out.push_str(
+        &header
+            .iter()
+            .map(|h| csv_cell(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    out.push('\n');
+    for r in rows {
+        let mut cells: Vec<String> = r
+            .keys
+            .iter()
+            .map(|(_, v)| csv_cell(v.as_deref().unwrap_or("")))
+            .collect();
+        if with_period {
+            cells.push(r.period.clone().unwrap_or_default());
+        }
+        cells.extend(count_values(&r.counts).iter().map(|v| v.to_string()));
+        cells.extend(
+            rate_values(&r.counts)
+                .iter()
+                .map(|v| v.map(|x| format!("{x:.6}")).unwrap_or_default()),
+        );
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders rows as an aligned terminal table (rates as percentages, `–` when undefined).
+pub fn to_table(rows: &[ReportRow], key_names: &[String], with_period: bool) -> String {
+    let short = [
+        "carried",
+        "new",
+        "received",
+        "online",
+        "direct",
+        "postal",
+        "resolved",
+        "early",
+        "on_time",
+        "late",
+        "pending",
+        "within",
+        "overdue",
+        "awaiting",
+        "refused",
+        "withdrawn",
+    ];
+    let mut header: Vec<String> = key_names.to_vec();
+    if with_period {
+        header.push("period".into());
+    }
+    let nkeys = header.len();
+    header.extend(short.iter().map(|s| s.to_string()));
+    header.extend(
+        ["resolved%", "on_time%", "online%"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    let mut body: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut cells: Vec<String> = if r.is_total() && !key_names.is_empty() {
+            let mut v = vec![String::from("TOTAL")];
+            v.extend(std::iter::repeat_n(
+                String::new(),
+                key_names.len().saturating_sub(1),
+            ));
+            v
+        } else {
+            r.keys
+                .iter()
+                .map(|(_, v)| v.clone().unwrap_or_default())
+                .collect()
+        };
+        if with_period {
+            cells.push(r.period.clone().unwrap_or_default());
+        }
+        cells.extend(count_values(&r.counts).iter().map(|v| v.to_string()));
+        cells.extend(rate_values(&r.counts).iter().map(|v| {
+            v.map(|x| format!("{:.1}", x * 100.0))
+                .unwrap_or_else(|| "–".into())
+        }));
+        body.push(cells);
+    }
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            body.iter()
+                .filter_map(|r| r.get(i))
+                .chain(header.get(i))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    let line = |cells: &[String], out: &mut String| {
+        let mut first = true;
+        for (i, c) in cells.iter().enumerate() {
+            let w = widths.get(i).copied().unwrap_or(0);
+            if !first {
+                out.push_str("  ");
+            }
+            first = false;
+            let pad = w.saturating_sub(c.chars().count());
+            if i < nkeys {
+                out.push_str(c);
+                out.push_str(&" ".repeat(pad));
+            } else {
+                out.push_str(&" ".repeat(pad));
+                out.push_str(c);
+            }
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('\n');
+    };
+    line(&header, &mut out);
+    let total_width: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+    let _ = writeln!(out, "{}", "-".repeat(total_width));
+    for (r, cells) in rows.iter().zip(&body) {
+        if r.is_total() && rows.len() > 1 {
+            let _ = writeln!(out, "{}", "-".repeat(total_width));
+        }
+        line(cells, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        let d = NaiveDate::from_ymd_opt(2026, 2, 17).unwrap();
+        let m = Period::containing(PeriodKind::Month, d);
+        assert_eq!(m.label(), "2026-02");
+        assert_eq!(m.start().to_string(), "2026-02-01");
+        assert_eq!(m.end().to_string(), "2026-02-28");
+        assert_eq!(m.next().label(), "2026-03");
+        let q = Period::containing(PeriodKind::Quarter, d);
+        assert_eq!(
+            (q.label(), q.start().to_string(), q.end().to_string()),
+            ("2026-Q1".into(), "2026-01-01".into(), "2026-03-31".into())
+        );
+        let y = Period::containing(PeriodKind::Year, d);
+        assert_eq!(
+            (y.label(), y.end().to_string()),
+            ("2026".into(), "2026-12-31".into())
+        );
+        assert_eq!(
+            Period::containing(
+                PeriodKind::Month,
+                NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
+            )
+            .next()
+            .label(),
+            "2026-01"
+        );
+    }
+
+    #[test]
+    fn rates_null_on_zero() {
+        let c = Counts::default();
+        assert_eq!(
+            (c.resolved_rate(), c.on_time_rate(), c.online_rate()),
+            (None, None, None)
+        );
+        let row = ReportRow {
+            keys: vec![("field".into(), None)],
+            period: None,
+            counts: c,
+        };
+        let j = to_json(&[row]);
+        assert!(
+            j.contains("\"field\":null") && j.contains("\"on_time_rate\":null"),
+            "{j}"
+        );
+    }
+}

@@ -1,0 +1,230 @@
+//! The merged day-by-day model of the Vietnamese public-sector calendar: for every year of the
+//! preset, the statutory computation ([`super::statute`]), replaced by the embedded schedule
+//! ([`super::official`]) where one exists and official schedules are wanted, plus the pending
+//! days (Vietnamese Culture Day and, for 2026, its proposed swap), flagged.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use super::law::{is_weekly_rest, Feast, CULTURE_DAY_FROM_YEAR, FIRST_YEAR, LAST_YEAR};
+use super::official::{official_schedule, OfficialSchedule};
+use super::statute::{holiday_days, statute_year, StatuteDay};
+use crate::error::Result;
+
+/// What a named day is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Role {
+    /// A statutory holiday day (weekly rest days included).
+    Holiday,
+    /// A compensatory day off (*nghỉ bù*) for a holiday day on a weekly rest day.
+    Compensatory,
+    /// A working day turned into a day off by an announced swap (*hoán đổi*).
+    Swapped,
+    /// A weekly rest day worked (*làm bù*).
+    Makeup,
+}
+
+/// One named day of the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// The date.
+    pub date: NaiveDate,
+    /// What it is.
+    pub role: Role,
+    /// The holiday it is, compensates, or whose break it joins (swaps).
+    pub feast: Option<Feast>,
+    /// Whether it comes from an unconfirmed change (applied only on request).
+    pub pending: bool,
+    /// For a make-up day: the swapped day it makes up for (the nearest one, within 31 days).
+    pub pair: Option<NaiveDate>,
+}
+
+impl Entry {
+    fn new(date: NaiveDate, role: Role, feast: Option<Feast>, pending: bool) -> Entry {
+        Entry {
+            date,
+            role,
+            feast,
+            pending,
+            pair: None,
+        }
+    }
+
+    fn from_statute(s: &StatuteDay, pending: bool) -> Entry {
+        let role = if s.compensatory {
+            Role::Compensatory
+        } else {
+            Role::Holiday
+        };
+        Entry::new(s.date, role, Some(s.feast), pending)
+    }
+
+    /// Whether the day is off (everything but a make-up day).
+    pub(crate) fn is_day_off(&self) -> bool {
+        self.role != Role::Makeup
+    }
+
+    /// Vietnamese and English names.
+    pub(crate) fn names(&self) -> (String, String) {
+        match (self.role, self.feast) {
+            (Role::Holiday, Some(f)) => (f.name_vi().into(), f.name_en().into()),
+            (Role::Holiday, None) => ("Ngày lễ".into(), "Public holiday".into()),
+            (Role::Compensatory, Some(f)) => (
+                format!("Nghỉ bù {}", f.name_vi()),
+                format!("Compensatory day off for {}", f.name_en()),
+            ),
+            (Role::Compensatory, None) => ("Nghỉ bù".into(), "Compensatory day off".into()),
+            (Role::Swapped, Some(f)) => (
+                format!("Nghỉ hoán đổi dịp {}", f.name_vi()),
+                format!("Swapped day off ({} break)", f.name_en()),
+            ),
+            (Role::Swapped, None) => ("Nghỉ hoán đổi".into(), "Swapped day off".into()),
+            (Role::Makeup, _) => match self.pair {
+                Some(p) => (
+                    format!("Làm bù cho ngày {}", p.format("%d/%m/%Y")),
+                    format!("Make-up working day for {p}"),
+                ),
+                None => ("Làm bù".into(), "Make-up working day".into()),
+            },
+        }
+    }
+}
+
+/// Every named day of the preset, by date.
+#[derive(Debug)]
+pub(crate) struct Model {
+    /// The entries, one per date.
+    pub entries: BTreeMap<NaiveDate, Entry>,
+}
+
+/// Builds the model: with `official`, embedded schedules replace the statutory computation of
+/// their years.
+pub(crate) fn build_model(official: bool) -> Result<Model> {
+    let mut entries = BTreeMap::new();
+    for year in FIRST_YEAR..=LAST_YEAR {
+        for e in year_entries(year, official)? {
+            entries.entry(e.date).or_insert(e);
+        }
+    }
+    pair_makeup_days(&mut entries);
+    Ok(Model { entries })
+}
+
+/// Holiday days of `year` and its neighbours (inside the preset), to name swaps after the
+/// nearest holiday.
+fn anchors(year: i32, culture_day: bool) -> Result<Vec<(NaiveDate, Feast)>> {
+    let mut out = Vec::new();
+    for y in (year - 1).max(FIRST_YEAR)..=(year + 1).min(LAST_YEAR) {
+        out.extend(holiday_days(y, culture_day)?);
+    }
+    Ok(out)
+}
+
+/// The holiday nearest to `date` (at most 7 days away; ties go to the earlier one): the break a
+/// swapped day joins.
+fn nearest_feast(date: NaiveDate, anchors: &[(NaiveDate, Feast)]) -> Option<Feast> {
+    anchors
+        .iter()
+        .map(|&(d, f)| ((d - date).num_days().abs(), d, f))
+        .filter(|(dist, _, _)| *dist <= 7)
+        .min_by_key(|&(dist, d, _)| (dist, d))
+        .map(|(_, _, f)| f)
+}
+
+/// Classifies the days of an announced schedule against the statute.
+///
+/// - A statutory holiday day (from `holidays`) is listed when it is a weekly rest day or an
+///   announced day off, and not an announced make-up day (the announcement wins).
+/// - An announced day off that the statute computes as compensatory is compensatory; any other
+///   announced day off is swapped (*hoán đổi*: it cannot be derived from the statute,
+///   `reference/holidays.md` §3), named after the nearest holiday.
+/// - Announced make-up days are make-up days.
+fn classify_announced(
+    days_off: &[NaiveDate],
+    makeup: &[NaiveDate],
+    holidays: &[StatuteDay],
+    statute: &[StatuteDay],
+    anchors: &[(NaiveDate, Feast)],
+    pending: bool,
+) -> Vec<Entry> {
+    let off: BTreeSet<NaiveDate> = days_off.iter().copied().collect();
+    let work: BTreeSet<NaiveDate> = makeup.iter().copied().collect();
+    let mut out: BTreeMap<NaiveDate, Entry> = BTreeMap::new();
+    for s in holidays.iter().filter(|s| !s.compensatory) {
+        if (is_weekly_rest(s.date) || off.contains(&s.date)) && !work.contains(&s.date) {
+            out.insert(s.date, Entry::from_statute(s, pending));
+        }
+    }
+    for &d in &off {
+        if out.contains_key(&d) {
+            continue;
+        }
+        let e = match statute.iter().find(|s| s.date == d && s.compensatory) {
+            Some(s) => Entry::from_statute(s, pending),
+            None => Entry::new(d, Role::Swapped, nearest_feast(d, anchors), pending),
+        };
+        out.insert(d, e);
+    }
+    for &d in &work {
+        out.entry(d)
+            .or_insert_with(|| Entry::new(d, Role::Makeup, None, pending));
+    }
+    out.into_values().collect()
+}
+
+/// The named days of Gregorian `year`.
+fn year_entries(year: i32, official: bool) -> Result<Vec<Entry>> {
+    let base = statute_year(year, false)?;
+    let sched: Option<&OfficialSchedule> = if official {
+        official_schedule(year)
+    } else {
+        None
+    };
+    let mut out = match sched {
+        None => base.iter().map(|s| Entry::from_statute(s, false)).collect(),
+        Some(s) => classify_announced(
+            s.days_off,
+            s.makeup_working_days,
+            &base,
+            &base,
+            &anchors(year, false)?,
+            false,
+        ),
+    };
+    if year >= CULTURE_DAY_FROM_YEAR {
+        let with = statute_year(year, true)?;
+        let extra: Vec<StatuteDay> = with.iter().filter(|s| !base.contains(s)).copied().collect();
+        match sched.and_then(|s| s.pending) {
+            Some(p) => out.extend(classify_announced(
+                p.days_off,
+                p.makeup_working_days,
+                &extra,
+                &with,
+                &anchors(year, true)?,
+                true,
+            )),
+            None => out.extend(extra.iter().map(|s| Entry::from_statute(s, true))),
+        }
+    }
+    Ok(out)
+}
+
+/// Links each make-up day to the nearest swapped day of the same pendingness (within 31 days;
+/// ties go to the earlier one), for its name.
+fn pair_makeup_days(entries: &mut BTreeMap<NaiveDate, Entry>) {
+    let swapped: Vec<(NaiveDate, bool)> = entries
+        .values()
+        .filter(|e| e.role == Role::Swapped)
+        .map(|e| (e.date, e.pending))
+        .collect();
+    for e in entries.values_mut().filter(|e| e.role == Role::Makeup) {
+        e.pair = swapped
+            .iter()
+            .filter(|(_, p)| *p == e.pending)
+            .map(|&(d, _)| ((d - e.date).num_days().abs(), d))
+            .filter(|(dist, _)| *dist <= 31)
+            .min()
+            .map(|(_, d)| d);
+    }
+}

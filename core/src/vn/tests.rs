@@ -1,0 +1,592 @@
+//! Tests of the Vietnamese calendar against `reference/holidays.md` and the embedded
+//! `vn-official-schedules.json`.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde_json::{json, Value};
+
+use super::*;
+use crate::calendar::DayKind;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn is_weekday(x: NaiveDate) -> bool {
+    !matches!(x.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+fn year_days(year: i32) -> impl Iterator<Item = NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+    first.iter_days().take_while(move |x| x.year() == year)
+}
+
+/// Weekdays (Mon–Fri) off in `year` by `cal`.
+fn weekday_days_off(cal: &WorkCalendar, year: i32) -> Vec<NaiveDate> {
+    year_days(year)
+        .filter(|x| is_weekday(*x) && !cal.is_working_day(*x).unwrap())
+        .collect()
+}
+
+/// The announced swaps 2016–2026, `reference/holidays.md` §3 (day off, Saturday worked).
+const SWAPS: &[(&str, &str)] = &[
+    ("2018-12-31", "2019-01-05"),
+    ("2019-04-29", "2019-05-04"),
+    ("2024-04-29", "2024-05-04"),
+    ("2025-05-02", "2025-04-26"),
+    ("2026-01-02", "2026-01-10"),
+    ("2026-08-31", "2026-08-22"),
+];
+
+#[test]
+fn every_variant_builds() {
+    for opts in [
+        VnOptions::PUBLIC_SECTOR,
+        VnOptions::STATUTORY,
+        VnOptions::WITH_PENDING,
+        VnOptions {
+            official: false,
+            include_pending: true,
+        },
+    ] {
+        let cal = calendar(&opts).unwrap();
+        assert_eq!(cal.from(), d("1995-01-01"));
+        assert_eq!(cal.to(), d("2199-12-31"));
+        // cached: the same tables
+        assert_eq!(
+            calendar(&opts).unwrap().working_day_count(),
+            cal.working_day_count()
+        );
+    }
+    assert_eq!(VnOptions::default(), VnOptions::PUBLIC_SECTOR);
+}
+
+/// (a) For every embedded year, the preset's weekday days off equal the JSON's `days_off`
+/// exactly and its make-up days are worked.
+#[test]
+fn preset_reproduces_every_embedded_schedule() {
+    let cal = public_sector().unwrap();
+    assert_eq!(official_schedules().len(), 12);
+    for s in official_schedules() {
+        assert_eq!(weekday_days_off(&cal, s.year), s.days_off, "{}", s.year);
+        for m in s.makeup_working_days {
+            assert!(cal.is_working_day(*m).unwrap(), "{m}");
+            assert_eq!(cal.day_kind(*m).unwrap(), DayKind::MakeupWorkingDay);
+        }
+        // no other weekend day is worked
+        for x in year_days(s.year).filter(|x| !is_weekday(*x)) {
+            assert_eq!(
+                cal.is_working_day(x).unwrap(),
+                s.makeup_working_days.contains(&x),
+                "{x}"
+            );
+        }
+    }
+}
+
+/// (b) The statute alone reproduces every official year's days off except the announced
+/// swaps (`reference/holidays.md` §2).
+#[test]
+fn statute_reproduces_official_years_except_swaps() {
+    let cal = calendar(&VnOptions::STATUTORY).unwrap();
+    let swapped: BTreeSet<NaiveDate> = SWAPS.iter().map(|(off, _)| d(off)).collect();
+    let mut exceptions = BTreeSet::new();
+    for s in official_schedules() {
+        let statute: BTreeSet<NaiveDate> = weekday_days_off(&cal, s.year).into_iter().collect();
+        let official: BTreeSet<NaiveDate> = s.days_off.iter().copied().collect();
+        assert!(
+            statute.is_subset(&official),
+            "{}: statute has extra {:?}",
+            s.year,
+            statute.difference(&official).collect::<Vec<_>>()
+        );
+        exceptions.extend(official.difference(&statute).copied());
+        for m in s.makeup_working_days {
+            assert!(!cal.is_working_day(*m).unwrap(), "{m}");
+        }
+    }
+    assert_eq!(exceptions, swapped);
+}
+
+/// The `swapped` kind is given exactly to the announced swaps, `makeup_working_day` exactly to
+/// their Saturdays, each named after the swapped day it makes up for.
+#[test]
+fn swaps_are_classified() {
+    let mut swapped = Vec::new();
+    let mut makeup = Vec::new();
+    for year in 2016..=2027 {
+        for h in holidays(year, &VnOptions::PUBLIC_SECTOR).unwrap() {
+            match h.kind {
+                HolidayKind::Swapped => swapped.push(h.date),
+                HolidayKind::MakeupWorkingDay => makeup.push((h.date, h.name_en)),
+                _ => {}
+            }
+        }
+    }
+    let want: Vec<NaiveDate> = SWAPS.iter().map(|(off, _)| d(off)).collect();
+    assert_eq!(swapped, want);
+    let mut want_makeup: Vec<(NaiveDate, String)> = SWAPS
+        .iter()
+        .map(|(off, work)| (d(work), format!("Make-up working day for {off}")))
+        .collect();
+    want_makeup.sort();
+    assert_eq!(makeup, want_makeup);
+}
+
+/// (c) 2027 is provisional and matches the JSON's provisional list, with official schedules or
+/// the statute alone.
+#[test]
+fn provisional_2027() {
+    assert_eq!(schedule_status(2027).unwrap(), ScheduleStatus::Provisional);
+    let s = official_schedule(2027).unwrap();
+    assert_eq!(s.status, ScheduleStatus::Provisional);
+    for opts in [VnOptions::PUBLIC_SECTOR, VnOptions::STATUTORY] {
+        let cal = calendar(&opts).unwrap();
+        assert_eq!(weekday_days_off(&cal, 2027), s.days_off);
+    }
+    let list = holidays(2027, &VnOptions::PUBLIC_SECTOR).unwrap();
+    for h in &list {
+        let want = if h.date == d("2027-11-24") {
+            HolidayKind::Pending
+        } else {
+            HolidayKind::Provisional
+        };
+        assert_eq!(h.kind, want, "{h:?}");
+    }
+    // Tết Sat 6 Feb 2027: 4, 5 Feb (two days before), 6–8 (mùng 1–3), 9–10 compensatory.
+    let dates: Vec<String> = list.iter().map(|h| h.date.to_string()).collect();
+    for x in [
+        "2027-02-04",
+        "2027-02-05",
+        "2027-02-06",
+        "2027-02-07",
+        "2027-02-08",
+        "2027-02-09",
+        "2027-02-10",
+    ] {
+        assert!(dates.contains(&x.to_string()), "{x}");
+    }
+    let stat = holidays(2027, &VnOptions::STATUTORY).unwrap();
+    assert!(stat
+        .iter()
+        .all(|h| h.kind != HolidayKind::Provisional && h.kind != HolidayKind::Swapped));
+}
+
+/// (e) Tết and Hùng Kings' day 2016–2027 as in `reference/holidays.md` §4, and the Tết days
+/// that follow from them.
+#[test]
+fn tet_matches_reference_table() {
+    // year, mùng 1, last day of the previous lunar year, Hùng Kings' day
+    let table = [
+        (2016, "2016-02-08", 29, "2016-04-16"),
+        (2017, "2017-01-28", 30, "2017-04-06"),
+        (2018, "2018-02-16", 30, "2018-04-25"),
+        (2019, "2019-02-05", 30, "2019-04-14"),
+        (2020, "2020-01-25", 30, "2020-04-02"),
+        (2021, "2021-02-12", 30, "2021-04-21"),
+        (2022, "2022-02-01", 29, "2022-04-10"),
+        (2023, "2023-01-22", 30, "2023-04-29"),
+        (2024, "2024-02-10", 30, "2024-04-18"),
+        (2025, "2025-01-29", 29, "2025-04-07"),
+        (2026, "2026-02-17", 29, "2026-04-26"),
+        (2027, "2027-02-06", 29, "2027-04-16"),
+    ];
+    for (year, tet, last, hung) in table {
+        let m1 = statute::lunar_new_year(year).unwrap();
+        assert_eq!(m1, d(tet), "{year}");
+        let eve = crate::lunar::to_lunar(m1.pred_opt().unwrap()).unwrap();
+        assert_eq!(
+            (eve.year, eve.month, eve.day),
+            (year - 1, 12, last),
+            "{year}"
+        );
+        assert_eq!(statute::hung_kings_day(year).unwrap(), d(hung), "{year}");
+        let want: Vec<NaiveDate> = (-2..=2).map(|k| m1 + chrono::TimeDelta::days(k)).collect();
+        assert_eq!(statute::tet_days(year).unwrap(), want, "{year}");
+        let listed: Vec<NaiveDate> = holidays(year, &VnOptions::PUBLIC_SECTOR)
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.name_vi == "Tết Nguyên đán")
+            .map(|h| h.date)
+            .collect();
+        assert_eq!(listed, want, "{year}");
+    }
+}
+
+#[test]
+fn holidays_2026_kinds() {
+    use HolidayKind::*;
+    let want = [
+        ("2026-01-01", Statutory, "Tết Dương lịch"),
+        ("2026-01-02", Swapped, "Nghỉ hoán đổi dịp Tết Dương lịch"),
+        ("2026-01-10", MakeupWorkingDay, "Làm bù cho ngày 02/01/2026"),
+        ("2026-02-15", Statutory, "Tết Nguyên đán"),
+        ("2026-02-16", Statutory, "Tết Nguyên đán"),
+        ("2026-02-17", Statutory, "Tết Nguyên đán"),
+        ("2026-02-18", Statutory, "Tết Nguyên đán"),
+        ("2026-02-19", Statutory, "Tết Nguyên đán"),
+        ("2026-02-20", Compensatory, "Nghỉ bù Tết Nguyên đán"),
+        ("2026-04-26", Statutory, "Giỗ Tổ Hùng Vương"),
+        ("2026-04-27", Compensatory, "Nghỉ bù Giỗ Tổ Hùng Vương"),
+        ("2026-04-30", Statutory, "Ngày Chiến thắng"),
+        ("2026-05-01", Statutory, "Ngày Quốc tế Lao động"),
+        ("2026-08-22", MakeupWorkingDay, "Làm bù cho ngày 31/08/2026"),
+        ("2026-08-31", Swapped, "Nghỉ hoán đổi dịp Quốc khánh"),
+        ("2026-09-01", Statutory, "Quốc khánh"),
+        ("2026-09-02", Statutory, "Quốc khánh"),
+        (
+            "2026-11-23",
+            Pending,
+            "Nghỉ hoán đổi dịp Ngày Văn hóa Việt Nam",
+        ),
+        ("2026-11-24", Pending, "Ngày Văn hóa Việt Nam"),
+        ("2026-11-28", Pending, "Làm bù cho ngày 23/11/2026"),
+    ];
+    for opts in [VnOptions::PUBLIC_SECTOR, VnOptions::WITH_PENDING] {
+        let got: Vec<(String, HolidayKind, String)> = holidays(2026, &opts)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.date.to_string(), h.kind, h.name_vi))
+            .collect();
+        let want: Vec<(String, HolidayKind, String)> = want
+            .iter()
+            .map(|(a, k, n)| (a.to_string(), *k, n.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+    let h = &holidays(2026, &VnOptions::PUBLIC_SECTOR).unwrap()[8];
+    assert_eq!(h.name_en, "Compensatory day off for Lunar New Year");
+    assert_eq!(
+        serde_json::to_value(h).unwrap(),
+        json!({"date": "2026-02-20", "name_vi": "Nghỉ bù Tết Nguyên đán",
+               "name_en": "Compensatory day off for Lunar New Year", "kind": "compensatory"})
+    );
+}
+
+#[test]
+fn pending_days_apply_only_on_request() {
+    let plain = public_sector().unwrap();
+    let pending = calendar(&VnOptions::WITH_PENDING).unwrap();
+    assert!(plain.is_working_day(d("2026-11-23")).unwrap());
+    assert!(plain.is_working_day(d("2026-11-24")).unwrap());
+    assert!(!plain.is_working_day(d("2026-11-28")).unwrap());
+    assert!(!pending.is_working_day(d("2026-11-23")).unwrap());
+    assert!(!pending.is_working_day(d("2026-11-24")).unwrap());
+    assert!(pending.is_working_day(d("2026-11-28")).unwrap());
+    assert_eq!(
+        pending.day_name(d("2026-11-24")),
+        Some("Ngày Văn hóa Việt Nam")
+    );
+    // later years: 24 Nov (and a compensatory day when it falls on a weekend), pending
+    assert!(!pending.is_working_day(d("2027-11-24")).unwrap());
+    // 2029-11-24 is a Saturday → Monday 26 Nov compensatory, pending
+    let list = holidays(2029, &VnOptions::PUBLIC_SECTOR).unwrap();
+    let nov: Vec<(String, HolidayKind)> = list
+        .iter()
+        .filter(|h| h.date.month() == 11)
+        .map(|h| (h.date.to_string(), h.kind))
+        .collect();
+    assert_eq!(
+        nov,
+        [
+            ("2029-11-24".to_string(), HolidayKind::Pending),
+            ("2029-11-26".to_string(), HolidayKind::Pending)
+        ]
+    );
+    assert!(plain.is_working_day(d("2029-11-26")).unwrap());
+    assert!(!pending.is_working_day(d("2029-11-26")).unwrap());
+    // before 2026: no Culture Day
+    assert!(holidays(2025, &VnOptions::WITH_PENDING)
+        .unwrap()
+        .iter()
+        .all(|h| h.kind != HolidayKind::Pending));
+    // the statute with pending: 24 Nov 2026 only (no proposed swap)
+    let stat = calendar(&VnOptions {
+        official: false,
+        include_pending: true,
+    })
+    .unwrap();
+    assert!(!stat.is_working_day(d("2026-11-24")).unwrap());
+    assert!(stat.is_working_day(d("2026-11-23")).unwrap());
+    assert!(!stat.is_working_day(d("2026-11-28")).unwrap());
+}
+
+#[test]
+fn schedule_statuses() {
+    use ScheduleStatus::*;
+    for (y, s) in [
+        (1995, Statutory),
+        (2015, Statutory),
+        (2016, Official),
+        (2026, Official),
+        (2027, Provisional),
+        (2028, Provisional),
+        (2199, Provisional),
+    ] {
+        assert_eq!(schedule_status(y).unwrap(), s, "{y}");
+    }
+    for y in [1994, 2200, i32::MIN, i32::MAX] {
+        assert_eq!(
+            schedule_status(y).unwrap_err().kind(),
+            ErrorKind::DateOutOfRange
+        );
+        assert_eq!(
+            holidays(y, &VnOptions::default()).unwrap_err().kind(),
+            ErrorKind::DateOutOfRange
+        );
+    }
+    assert_eq!(
+        serde_json::to_value(Provisional).unwrap(),
+        json!("provisional")
+    );
+    assert_eq!(Provisional.as_str(), "provisional");
+    // A future year's days off are provisional with official schedules, statutory without.
+    assert!(holidays(2030, &VnOptions::PUBLIC_SECTOR)
+        .unwrap()
+        .iter()
+        .all(|h| matches!(h.kind, HolidayKind::Provisional | HolidayKind::Pending)));
+    assert!(holidays(2010, &VnOptions::PUBLIC_SECTOR)
+        .unwrap()
+        .iter()
+        .all(|h| matches!(h.kind, HolidayKind::Statutory | HolidayKind::Compensatory)));
+}
+
+/// Holiday days per year follow the law in force (8, 9, 10, 11 days), every year 1995–2199.
+#[test]
+fn holiday_count_by_period() {
+    for year in FIRST_YEAR..=LAST_YEAR {
+        let days = statute::holiday_days(year, false).unwrap();
+        let want = match year {
+            ..=2006 => 8,
+            2007..=2013 => 9,
+            2014..=2020 => 10,
+            _ => 11,
+        };
+        assert_eq!(days.len(), want, "{year}: {days:?}");
+        assert!(days.iter().all(|(x, _)| x.year() == year), "{year}");
+        let comp = statute::compensatory_days(&days);
+        assert!(comp.iter().all(|(x, _)| x.year() == year), "{year}");
+    }
+}
+
+#[test]
+fn law_transitions() {
+    let cal = calendar(&VnOptions::STATUTORY).unwrap();
+    // 2013: Tết (Sun 10 Feb) before the 2012 Code (2013-05-01): 4 days, 9–12 Feb.
+    let tet2013 = statute::tet_days(2013).unwrap();
+    assert_eq!(tet2013.first(), Some(&d("2013-02-09")));
+    assert_eq!(tet2013.len(), 4);
+    // Sat 9 and Sun 10 compensated on Wed 13 and Thu 14.
+    for x in ["2013-02-11", "2013-02-12", "2013-02-13", "2013-02-14"] {
+        assert!(!cal.is_working_day(d(x)).unwrap(), "{x}");
+    }
+    assert!(cal.is_working_day(d("2013-02-15")).unwrap());
+    // 2014: first Tết under the 2012 Code, 5 days.
+    assert_eq!(statute::tet_days(2014).unwrap().len(), 5);
+    // Hùng Kings' day: not in 2006 (7 Apr 2006 was a Friday), a holiday on Thu 26 Apr 2007.
+    assert_eq!(statute::hung_kings_day(2006).unwrap(), d("2006-04-07"));
+    assert!(cal.is_working_day(d("2006-04-07")).unwrap());
+    assert_eq!(statute::hung_kings_day(2007).unwrap(), d("2007-04-26"));
+    assert!(!cal.is_working_day(d("2007-04-26")).unwrap());
+    // National Day: 1 day in 2020, 2 from 2021.
+    assert!(cal.is_working_day(d("2020-09-03")).unwrap());
+    assert!(cal.is_working_day(d("2020-09-01")).unwrap());
+    assert!(!cal.is_working_day(d("2021-09-03")).unwrap());
+    assert_eq!(
+        LabourLaw::in_force_on(d("2013-04-30")),
+        Some(LabourLaw::Code1994As2007)
+    );
+    assert_eq!(
+        LabourLaw::in_force_on(d("2013-05-01")),
+        Some(LabourLaw::Code2012)
+    );
+    assert_eq!(LabourLaw::in_force_on(d("1994-12-31")), None);
+}
+
+#[test]
+fn six_day_week_before_october_1999() {
+    let cal = public_sector().unwrap();
+    assert!(cal.is_working_day(d("1998-03-07")).unwrap()); // Saturday
+    assert!(!cal.is_working_day(d("1998-03-08")).unwrap()); // Sunday
+    assert!(cal.is_working_day(d("1999-09-25")).unwrap()); // last working Saturday
+    assert!(!cal.is_working_day(d("1999-10-02")).unwrap()); // first Saturday off
+    assert_eq!(
+        public_sector_weekmask(d("1999-10-01")).to_string(),
+        "1111110"
+    );
+    assert_eq!(
+        public_sector_weekmask(d("1999-10-02")).to_string(),
+        "1111100"
+    );
+    // Sat 2 Sep 1995: a holiday on a working Saturday, so no compensatory day.
+    assert!(!cal.is_working_day(d("1995-09-02")).unwrap());
+    assert!(cal.is_working_day(d("1995-09-04")).unwrap());
+    // Sun 30 Apr 1995 → Tue 2 May (Mon 1 May is itself a holiday).
+    assert!(!cal.is_working_day(d("1995-05-02")).unwrap());
+    assert!(cal.is_working_day(d("1995-05-03")).unwrap());
+    // 1 Jan 2000 (Sat, five-day week): compensated on Mon 3 Jan.
+    assert!(!cal.is_working_day(d("2000-01-03")).unwrap());
+    assert_eq!(
+        cal.is_working_day(d("1994-12-31")).unwrap_err().kind(),
+        ErrorKind::DateOutOfRange
+    );
+    assert_eq!(
+        cal.is_working_day(d("2200-01-01")).unwrap_err().kind(),
+        ErrorKind::DateOutOfRange
+    );
+}
+
+#[test]
+fn weekend_holidays_are_named_holidays() {
+    let cal = public_sector().unwrap();
+    assert_eq!(cal.day_kind(d("2026-02-15")).unwrap(), DayKind::Holiday);
+    assert_eq!(cal.day_name(d("2026-02-15")), Some("Tết Nguyên đán"));
+    assert_eq!(cal.day_kind(d("2026-02-14")).unwrap(), DayKind::WeeklyRest);
+    assert_eq!(
+        cal.day_name(d("2026-02-20")),
+        Some("Nghỉ bù Tết Nguyên đán")
+    );
+    assert_eq!(
+        cal.day_name(d("2018-12-31")),
+        Some("Nghỉ hoán đổi dịp Tết Dương lịch")
+    );
+}
+
+#[test]
+fn overlay_wins_over_the_preset() {
+    let closures = [SpecDay::Named {
+        date: d("2026-03-09"),
+        name: "Provincial day off".into(),
+    }];
+    let working = [
+        SpecDay::Date(d("2026-09-01")),
+        SpecDay::Date(d("2026-03-14")),
+    ];
+    let cal = calendar_with_overlay(&VnOptions::default(), &closures, &working).unwrap();
+    assert!(!cal.is_working_day(d("2026-03-09")).unwrap());
+    assert_eq!(cal.day_kind(d("2026-03-09")).unwrap(), DayKind::Closure);
+    assert!(cal.is_working_day(d("2026-09-01")).unwrap());
+    assert!(cal.is_working_day(d("2026-03-14")).unwrap());
+    // a closure on a preset make-up Saturday
+    let cal = calendar_with_overlay(
+        &VnOptions::default(),
+        &[SpecDay::Date(d("2026-01-10"))],
+        &[],
+    )
+    .unwrap();
+    assert!(!cal.is_working_day(d("2026-01-10")).unwrap());
+    // the same date in both overlay lists
+    let e = calendar_with_overlay(
+        &VnOptions::default(),
+        &[SpecDay::Date(d("2026-03-09"))],
+        &[SpecDay::Date(d("2026-03-09"))],
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidSpec);
+    assert!(e.to_string().contains("2026-03-09"), "{e}");
+    // outside the range
+    let e = calendar_with_overlay(
+        &VnOptions::default(),
+        &[SpecDay::Date(d("2200-01-02"))],
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidSpec);
+    // spec(): the caller's own overlay, compiled
+    let mut s = spec(&VnOptions::default()).unwrap();
+    s.closures.push(d("2026-03-09").into());
+    assert!(!s
+        .compile()
+        .unwrap()
+        .is_working_day(d("2026-03-09"))
+        .unwrap());
+}
+
+#[test]
+fn spec_round_trips_through_json() {
+    let s = spec(&VnOptions::default()).unwrap();
+    let text = serde_json::to_string(&s).unwrap();
+    let back = CalendarSpec::from_json(&text).unwrap();
+    assert_eq!(back, s);
+}
+
+// ------------------------------------------------------------------ shared vectors
+
+fn vectors_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tests")
+        .join("vectors")
+        .join("holidays.json")
+}
+
+fn evaluate(case: &Value) -> Result<Value> {
+    let opts = match case
+        .get("calendar")
+        .and_then(Value::as_str)
+        .unwrap_or("vietnam")
+    {
+        "vietnam" => VnOptions::PUBLIC_SECTOR,
+        "vietnam_statutory" => VnOptions::STATUTORY,
+        "vietnam_pending" => VnOptions::WITH_PENDING,
+        other => panic!("unknown calendar {other}"),
+    };
+    let input = &case["input"];
+    let date = |k: &str| crate::civil::parse_date(input[k].as_str().unwrap());
+    match case["op"].as_str().unwrap() {
+        "days_off" => {
+            let cal = calendar(&opts)?;
+            let days = cal.days_off(date("from")?, date("to")?)?;
+            Ok(json!(days
+                .iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()))
+        }
+        "is_working_day" => Ok(json!(calendar(&opts)?.is_working_day(date("date")?)?)),
+        "holidays" => {
+            let year = i32::try_from(input["year"].as_i64().unwrap()).unwrap();
+            Ok(serde_json::to_value(holidays(year, &opts)?).unwrap())
+        }
+        other => panic!("unknown op {other}"),
+    }
+}
+
+fn matches(expected: &Value, got: &Value) -> bool {
+    match (expected, got) {
+        (Value::Object(e), Value::Object(g)) => e
+            .iter()
+            .all(|(k, v)| g.get(k).is_some_and(|gv| matches(v, gv))),
+        (Value::Array(e), Value::Array(g)) => {
+            e.len() == g.len() && e.iter().zip(g).all(|(a, b)| matches(a, b))
+        }
+        _ => expected == got,
+    }
+}
+
+/// (d) `tests/vectors/holidays.json` (expected values computed independently in Python by
+/// `tests/vectors/tools/gen_holiday_vectors.py`).
+#[test]
+fn shared_holiday_vectors() {
+    let text = std::fs::read_to_string(vectors_path()).unwrap();
+    let file: Value = serde_json::from_str(&text).unwrap();
+    assert!(!file["source"].as_str().unwrap().is_empty());
+    let cases = file["cases"].as_array().unwrap();
+    assert!(cases.len() > 40);
+    let mut ids = BTreeSet::new();
+    let mut failures = Vec::new();
+    for case in cases {
+        let id = case["id"].as_str().unwrap();
+        assert!(ids.insert(id.to_string()), "duplicate id {id}");
+        let got = evaluate(case);
+        let ok = match (case.get("expected"), case.get("error"), &got) {
+            (Some(e), None, Ok(v)) => matches(e, v),
+            (None, Some(code), Err(err)) => code.as_str() == Some(err.code()),
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("{id}: got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
