@@ -14,7 +14,7 @@ pub fn bench_calendar() -> WorkCalendar {
 }
 
 fn unreachable_calendar(e: &motcua::Error) -> WorkCalendar {
-    // The spec above is valid by construction; report loudly if that ever changes.
+    // The calendars above are valid by construction; report loudly if that ever changes.
     eprintln!("bench calendar failed to compile: {e}");
     std::process::abort()
 }

@@ -230,11 +230,23 @@ fn vietnam_is_the_default_calendar() {
     let o = motcua(&["days-off", "2026-01-01", "2026-12-31"], "");
     assert_eq!(o.status.code(), Some(0));
     let got: Vec<String> = serde_json::from_str(stdout(&o).trim()).unwrap();
-    let data: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(repo_root().join("core/data/vn-official-schedules.json")).unwrap()).unwrap();
+    let data: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("core/data/vn-official-schedules.json")).unwrap(),
+    )
+    .unwrap();
     let y = &data["years"]["2026"];
-    let makeup: Vec<&str> = y["makeup_working_days"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    let mut expected: Vec<String> = y["days_off"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let makeup: Vec<&str> = y["makeup_working_days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let mut expected: Vec<String> = y["days_off"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
     let mut d = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     while d.year() == 2026 {
         if d.weekday().num_days_from_monday() >= 5 && !makeup.contains(&d.to_string().as_str()) {
@@ -246,9 +258,21 @@ fn vietnam_is_the_default_calendar() {
     assert_eq!(got, expected);
     // pending days only on request; the statute alone lacks the swaps
     assert_eq!(stdout(&motcua(&["is-working", "2026-11-24"], "")), "true\n");
-    assert_eq!(stdout(&motcua(&["is-working", "2026-11-24", "--include-pending"], "")), "false\n");
-    assert_eq!(stdout(&motcua(&["is-working", "2026-01-02"], "")), "false\n");
-    assert_eq!(stdout(&motcua(&["is-working", "2026-01-02", "--no-official"], "")), "true\n");
+    assert_eq!(
+        stdout(&motcua(
+            &["is-working", "2026-11-24", "--include-pending"],
+            ""
+        )),
+        "false\n"
+    );
+    assert_eq!(
+        stdout(&motcua(&["is-working", "2026-01-02"], "")),
+        "false\n"
+    );
+    assert_eq!(
+        stdout(&motcua(&["is-working", "2026-01-02", "--no-official"], "")),
+        "true\n"
+    );
     assert_eq!(stdout(&motcua(&["is-working", "2026-01-10"], "")), "true\n");
     // out of the preset's range
     let o = motcua(&["add-days", "2199-12-31", "1"], "");
@@ -260,14 +284,26 @@ use chrono::Datelike;
 
 #[test]
 fn lunar_and_solar() {
-    let o = motcua(&["lunar", "-"], "1984-01-01\n2025-01-29\n1899-12-31\n2026-02-30\n");
+    let o = motcua(
+        &["lunar", "-"],
+        "1984-01-01\n2025-01-29\n1899-12-31\n2026-02-30\n",
+    );
     assert_eq!(o.status.code(), Some(1));
     let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
-    assert_eq!(lines[0], r#"{"year":1983,"month":11,"day":29,"leap":false}"#);
+    assert_eq!(
+        lines[0],
+        r#"{"year":1983,"month":11,"day":29,"leap":false}"#
+    );
     assert_eq!(lines[1], r#"{"year":2025,"month":1,"day":1,"leap":false}"#);
     assert!(lines[2].contains("date_out_of_range") && lines[3].contains("invalid_date"));
-    assert_eq!(stdout(&motcua(&["solar", "2026", "1", "1"], "")), "\"2026-02-17\"\n");
-    let o = motcua(&["solar", "-"], "2025 1 1\n2025 1 1 false\n2033 11 1 true\n2025 2 30\n2025 1 1 maybe\n");
+    assert_eq!(
+        stdout(&motcua(&["solar", "2026", "1", "1"], "")),
+        "\"2026-02-17\"\n"
+    );
+    let o = motcua(
+        &["solar", "-"],
+        "2025 1 1\n2025 1 1 false\n2033 11 1 true\n2025 2 30\n2025 1 1 maybe\n",
+    );
     let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
     assert_eq!(lines.len(), 5);
     assert_eq!(lines[0], "\"2025-01-29\"");
@@ -275,7 +311,10 @@ fn lunar_and_solar() {
     assert!(lines[2].starts_with("\"2033-12"), "{}", lines[2]);
     assert!(lines[3].contains("invalid_lunar_date"));
     assert!(lines[4].contains("invalid_argument"));
-    assert_eq!(stdout(&motcua(&["solar", "2025", "6", "1", "--leap"], "")), "\"2025-07-25\"\n"); // 2025 has a leap 6th month
+    assert_eq!(
+        stdout(&motcua(&["solar", "2025", "6", "1", "--leap"], "")),
+        "\"2025-07-25\"\n"
+    ); // 2025 has a leap 6th month
     let o = motcua(&["solar", "2026", "6", "1", "--leap"], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("invalid_lunar_date"));
@@ -286,12 +325,18 @@ fn holidays_lists_kinds() {
     let o = motcua(&["holidays", "2026"], "");
     assert_eq!(o.status.code(), Some(0));
     let v: Vec<serde_json::Value> = serde_json::from_str(stdout(&o).trim()).unwrap();
-    let kind = |d: &str| v.iter().find(|h| h["date"] == d).map(|h| h["kind"].as_str().unwrap().to_string());
+    let kind = |d: &str| {
+        v.iter()
+            .find(|h| h["date"] == d)
+            .map(|h| h["kind"].as_str().unwrap().to_string())
+    };
     assert_eq!(kind("2026-01-02").as_deref(), Some("swapped"));
     assert_eq!(kind("2026-01-10").as_deref(), Some("makeup_working_day"));
     assert_eq!(kind("2026-11-24").as_deref(), Some("pending"));
     assert_eq!(kind("2026-04-27").as_deref(), Some("compensatory"));
-    assert!(v.iter().all(|h| h["name_vi"].is_string() && h["name_en"].is_string()));
+    assert!(v
+        .iter()
+        .all(|h| h["name_vi"].is_string() && h["name_en"].is_string()));
     let o = motcua(&["holidays", "1994"], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("date_out_of_range"));
@@ -300,38 +345,82 @@ fn holidays_lists_kinds() {
 #[test]
 fn due_and_classify_line_contract() {
     let input = concat!(
-        r#"{"received":"2026-02-13T18:30","channel":"online","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-02-25T15:00"}]}"#, "\n",
-        r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-03-01T09:00"}]}"#, "\n",
+        r#"{"received":"2026-02-13T18:30","channel":"online","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-02-25T15:00"}]}"#,
+        "\n",
+        r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-03-01T09:00"}]}"#,
+        "\n",
         "not json\n",
-        r#"{"received":"2026-08-24T09:00","time_limit":{"working_days":6}}"#, "\n",
-        r#"{"received":"2026-03-02T09:30","procedure":"1.001193"}"#, "\n",
+        r#"{"received":"2026-08-24T09:00","time_limit":{"working_days":6}}"#,
+        "\n",
+        r#"{"received":"2026-03-02T09:30","procedure":"1.001193"}"#,
+        "\n",
     );
     let o = motcua(&["classify", "--as-of", "2026-09-02T10:00", "-"], input);
     assert_eq!(o.status.code(), Some(1));
-    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 5);
-    assert_eq!((lines[0]["due"].as_str(), lines[0]["outcome"].as_str()), (Some("2026-02-26"), Some("early")));
+    assert_eq!(
+        (lines[0]["due"].as_str(), lines[0]["outcome"].as_str()),
+        (Some("2026-02-26"), Some("early"))
+    );
     assert_eq!(lines[1]["error"]["code"], "result_before_receipt");
     assert_eq!(lines[1]["error"]["line"], 2);
     assert_eq!(lines[2]["error"]["code"], "invalid_json");
-    assert_eq!((lines[3]["due"].as_str(), lines[3]["outcome"].as_str()), (Some("2026-09-04"), Some("pending_within")));
+    assert_eq!(
+        (lines[3]["due"].as_str(), lines[3]["outcome"].as_str()),
+        (Some("2026-09-04"), Some("pending_within"))
+    );
     assert_eq!(lines[4]["error"]["code"], "unknown_procedure");
     // with the catalogue the procedure resolves
-    let o = motcua(&["due", "--catalogue", "core/examples/sample/catalogue.json", "-"], r#"{"received":"2026-04-23T15:30","procedure":"1.001193"}"#);
+    let o = motcua(
+        &[
+            "due",
+            "--catalogue",
+            "core/examples/sample/catalogue.json",
+            "-",
+        ],
+        r#"{"received":"2026-04-23T15:30","procedure":"1.001193"}"#,
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).starts_with(r#"{"due":"2026-04-24""#), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with(r#"{"due":"2026-04-24""#),
+        "{}",
+        stdout(&o)
+    );
     // rules and bad rules
     let e3 = r#"{"received":"2026-06-08T09:00","time_limit":{"working_days":10},"events":[{"type":"supplement_requested","at":"2026-06-11T15:00"},{"type":"supplement_received","at":"2026-06-16T10:00"}]}"#;
     assert!(stdout(&motcua(&["due", "-"], e3)).starts_with(r#"{"due":"2026-06-25""#));
-    assert!(stdout(&motcua(&["due", "--rule", "supplement=restart", "-"], e3)).starts_with(r#"{"due":"2026-06-30""#));
-    assert_eq!(motcua(&["due", "--rule", "supplement=sometimes", "-"], e3).status.code(), Some(2));
+    assert!(
+        stdout(&motcua(&["due", "--rule", "supplement=restart", "-"], e3))
+            .starts_with(r#"{"due":"2026-06-30""#)
+    );
+    assert_eq!(
+        motcua(&["due", "--rule", "supplement=sometimes", "-"], e3)
+            .status
+            .code(),
+        Some(2)
+    );
     let o = motcua(&["due", "--explain", "-"], e3);
     assert!(stdout(&o).contains("\"explain\":["));
 }
 
 #[test]
 fn report_on_the_sample() {
-    let args = ["report", "core/examples/sample/dossiers.csv", "--catalogue", "core/examples/sample/catalogue.json", "--as-of", "2026-11-15", "--by", "field", "--format", "json"];
+    let args = [
+        "report",
+        "core/examples/sample/dossiers.csv",
+        "--catalogue",
+        "core/examples/sample/catalogue.json",
+        "--as-of",
+        "2026-11-15",
+        "--by",
+        "field",
+        "--format",
+        "json",
+    ];
     let o = motcua(&args, "");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let rows: Vec<serde_json::Value> = serde_json::from_str(stdout(&o).trim()).unwrap();
@@ -340,11 +429,20 @@ fn report_on_the_sample() {
     assert_eq!(total["received"], 20_000);
     for r in &rows {
         let n = |k: &str| r[k].as_u64().unwrap();
-        assert_eq!(n("received"), n("resolved") + n("pending") + n("refused") + n("withdrawn"));
-        assert_eq!(n("received_new"), n("received_online") + n("received_direct") + n("received_postal"));
+        assert_eq!(
+            n("received"),
+            n("resolved") + n("pending") + n("refused") + n("withdrawn")
+        );
+        assert_eq!(
+            n("received_new"),
+            n("received_online") + n("received_direct") + n("received_postal")
+        );
         assert_eq!(n("carried_over"), 0);
     }
-    let sum: u64 = rows[..rows.len() - 1].iter().map(|r| r["resolved"].as_u64().unwrap()).sum();
+    let sum: u64 = rows[..rows.len() - 1]
+        .iter()
+        .map(|r| r["resolved"].as_u64().unwrap())
+        .sum();
     assert_eq!(sum, total["resolved"].as_u64().unwrap());
     // by month, carried over appears and identities hold
     let mut margs = args.to_vec();
@@ -376,11 +474,20 @@ fn report_bad_files() {
     let o = run(&write("header.csv", "received,time_limit\n"), &[]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("\"received\":0"));
-    let o = run(&write("nocol.csv", "received,channel\n2026-03-02,direct\n"), &[]);
+    let o = run(
+        &write("nocol.csv", "received,channel\n2026-03-02,direct\n"),
+        &[],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("csv_missing_column"));
     // BOM + CRLF + Vietnamese dates are fine
-    let o = run(&write("bom.csv", "\u{feff}received,time_limit,resolved\r\n02/03/2026 09:30,3wd,04/03/2026 10:00\r\n"), &[]);
+    let o = run(
+        &write(
+            "bom.csv",
+            "\u{feff}received,time_limit,resolved\r\n02/03/2026 09:30,3wd,04/03/2026 10:00\r\n",
+        ),
+        &[],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("\"early\":1"));
     // bad date, events out of order: reported with line and column; fails unless --skip-bad
@@ -396,15 +503,31 @@ fn report_bad_files() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).is_empty());
     let err = stderr(&o);
-    assert!(err.contains("line 3: csv_field") && err.contains("`received`") && err.contains("2026-02-30"), "{err}");
+    assert!(
+        err.contains("line 3: csv_field")
+            && err.contains("`received`")
+            && err.contains("2026-02-30"),
+        "{err}"
+    );
     assert!(err.contains("line 4: events_out_of_order"), "{err}");
-    assert!(err.contains("line 5: csv_field") && err.contains("0wd"), "{err}");
+    assert!(
+        err.contains("line 5: csv_field") && err.contains("0wd"),
+        "{err}"
+    );
     let o = run(&bad, &["--skip-bad"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("\"received\":1"));
     assert!(stderr(&o).contains("skipped 3 bad row(s)"));
     // --map reads another export's column names
-    let o = run(&write("mapped.csv", "ngay_nhan,thoi_han\n2026-03-02T09:00,3wd\n"), &["--map", "received=ngay_nhan", "--map", "time_limit=thoi_han"]);
+    let o = run(
+        &write("mapped.csv", "ngay_nhan,thoi_han\n2026-03-02T09:00,3wd\n"),
+        &[
+            "--map",
+            "received=ngay_nhan",
+            "--map",
+            "time_limit=thoi_han",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("\"pending_within\":0") && stdout(&o).contains("\"received\":1"));
 }

@@ -133,16 +133,29 @@ fn open_input(path: &str) -> Result<(Box<dyn Read>, Option<indicatif::ProgressBa
     if path == "-" {
         return Ok((Box::new(io::stdin()), None));
     }
-    let f = File::open(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {path}: {e}")))?;
+    let f = File::open(path)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {path}: {e}")))?;
     if !io::stderr().is_terminal() {
         return Ok((Box::new(f), None));
     }
     let len = f.metadata().map_or(0, |m| m.len());
-    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}") {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+    ) {
         bar.set_style(style);
     }
-    Ok((Box::new(Progress { inner: f, bar: bar.clone(), pending: 0 }), Some(bar)))
+    Ok((
+        Box::new(Progress {
+            inner: f,
+            bar: bar.clone(),
+            pending: 0,
+        }),
+        Some(bar),
+    ))
 }
 
 /// `motcua report`.
