@@ -1,0 +1,153 @@
+//! The report against a naive reference written here: for every period and dossier, decide
+//! directly whether the dossier belongs to the period, whether it is new or carried over, and
+//! how it stands at the period's end; then compare every count with the streaming
+//! `ReportBuilder`, and check the table's identities, on random dossiers (proptest).
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use motcua::deadline::Rules;
+use motcua::dossier::{Channel, Dossier, Event, EventKind};
+use motcua::outcome::{classify, Outcome};
+use motcua::procedure::TimeLimit;
+use motcua::report::{Counts, Period, PeriodKind, ReportBuilder, ReportOptions};
+use motcua::WorkCalendar;
+use proptest::prelude::*;
+
+fn cal() -> WorkCalendar {
+    motcua::vn::public_sector().unwrap()
+}
+
+fn at(day: i64, minutes: i64) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 1, 1)
+        .unwrap()
+        .and_time(NaiveTime::MIN)
+        + Duration::days(day)
+        + Duration::minutes(minutes)
+}
+
+prop_compose! {
+    fn dossier()(
+        day in 0i64..200, minute in 0i64..1440, limit in 1u32..15, channel in 0u8..3,
+        supplement in prop::option::of((1i64..10, 1i64..15, any::<bool>())),
+        close in prop::option::of((0u8..3, 0i64..40)),
+    ) -> Dossier {
+        let received = at(day, minute);
+        let mut d = Dossier::new(TimeLimit::WorkingDays(limit), received);
+        d.channel = [Channel::Direct, Channel::Online, Channel::Postal][usize::from(channel)];
+        let mut last = received;
+        if let Some((req, got, answered)) = supplement {
+            last = received + Duration::days(req);
+            d.events.push(Event::new(EventKind::SupplementRequested, last));
+            if answered {
+                last += Duration::days(got);
+                d.events.push(Event::new(EventKind::SupplementReceived, last));
+            }
+        }
+        if let Some((kind, after)) = close {
+            let kind = [EventKind::Resolved, EventKind::Refused, EventKind::Withdrawn][usize::from(kind)];
+            d.events.push(Event::new(kind, last + Duration::days(after) + Duration::hours(1)));
+        }
+        d
+    }
+}
+
+fn bump(c: &mut Counts, o: Outcome) {
+    match o {
+        Outcome::Early => c.early += 1,
+        Outcome::OnTime => c.on_time += 1,
+        Outcome::Late => c.late += 1,
+        Outcome::PendingWithin => c.pending_within += 1,
+        Outcome::Overdue => c.overdue += 1,
+        Outcome::AwaitingSupplement => c.awaiting_supplement += 1,
+        Outcome::Refused => c.refused += 1,
+        Outcome::Withdrawn => c.withdrawn += 1,
+    }
+    c.resolved = c.early + c.on_time + c.late;
+    c.pending = c.pending_within + c.overdue + c.awaiting_supplement;
+}
+
+/// The naive monthly table: period label → counts.
+fn naive(ds: &[Dossier], cal: &WorkCalendar, as_of: NaiveDateTime) -> BTreeMap<String, Counts> {
+    let rules = Rules::default();
+    let mut out: BTreeMap<String, Counts> = BTreeMap::new();
+    let last = Period::containing(PeriodKind::Month, as_of.date());
+    for d in ds.iter().filter(|d| d.received <= as_of) {
+        let close = d
+            .events
+            .iter()
+            .find(|e| e.kind.is_closing() && e.at <= as_of)
+            .map(|e| e.at.date());
+        let mut p = Period::containing(PeriodKind::Month, d.received.date());
+        while p <= last {
+            if close.is_some_and(|c| c < p.start()) {
+                break;
+            }
+            let c = out.entry(p.label()).or_default();
+            if d.received.date() >= p.start() {
+                c.received_new += 1;
+                match d.channel {
+                    Channel::Online => c.received_online += 1,
+                    Channel::Direct => c.received_direct += 1,
+                    Channel::Postal => c.received_postal += 1,
+                }
+            } else {
+                c.carried_over += 1;
+            }
+            c.received = c.carried_over + c.received_new;
+            let end = p.end().and_hms_opt(23, 59, 59).unwrap().min(as_of);
+            let closed_here = close.is_some_and(|x| x <= p.end());
+            let when = if closed_here { as_of } else { end };
+            bump(c, classify(d, cal, &rules, None, when).unwrap().outcome);
+            p = p.next();
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    #[test]
+    fn monthly_report_matches_naive(ds in prop::collection::vec(dossier(), 1..80), as_of_day in 20i64..260) {
+        let cal = cal();
+        let as_of = at(as_of_day, 600);
+        let mut opts = ReportOptions::new(as_of);
+        opts.period = Some(PeriodKind::Month);
+        let mut b = ReportBuilder::new(&cal, None, Rules::default(), opts);
+        for d in &ds {
+            b.add(d, &[]).unwrap();
+        }
+        let rows = b.finish();
+        let expected = naive(&ds, &cal, as_of);
+        let got: BTreeMap<String, Counts> = rows.iter().map(|r| (r.period.clone().unwrap(), r.counts)).collect();
+        prop_assert_eq!(&got, &expected);
+        for r in &rows {
+            prop_assert!(r.counts.identity_violations().is_empty(), "{:?}", r.counts.identity_violations());
+        }
+    }
+
+    #[test]
+    fn grouped_rows_sum_to_totals(ds in prop::collection::vec(dossier(), 1..80), as_of_day in 20i64..260) {
+        let cal = cal();
+        let as_of = at(as_of_day, 600);
+        let mut opts = ReportOptions::new(as_of);
+        opts.by = vec!["channel".into()];
+        let mut b = ReportBuilder::new(&cal, None, Rules::default(), opts);
+        for d in &ds {
+            b.add(d, &[d.channel.as_str()]).unwrap();
+        }
+        let rows = b.finish();
+        let (total, groups) = rows.split_last().unwrap();
+        prop_assert!(total.is_total());
+        let mut sum = Counts::default();
+        for g in groups {
+            prop_assert!(g.counts.identity_violations().is_empty());
+            prop_assert_eq!(g.counts.carried_over, 0);
+            sum.add(&g.counts);
+        }
+        prop_assert_eq!(sum, total.counts);
+        let received = ds.iter().filter(|d| d.received <= as_of).count() as u64;
+        prop_assert_eq!(total.counts.received, received);
+    }
+}
