@@ -96,13 +96,42 @@ fn bulk(c: &mut Criterion) {
             })
         },
     );
+    // Two independent random dates per element, 150 years apart at most (memory-bound).
     let other: Vec<i64> = days64.iter().rev().copied().collect();
     g.bench_with_input(
-        BenchmarkId::new("working_days_between_bulk", "i64"),
+        BenchmarkId::new("working_days_between_bulk", "i64_random_pairs"),
         &days64,
         |b, d| {
             b.iter(|| {
                 cal.working_days_between_bulk(d, Broadcast::Each(&other), &mut out64)
+                    .unwrap()
+            })
+        },
+    );
+    // The common case of dossier data: the second date within 60 days of the first.
+    let near: Vec<i64> = days64
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| d + (i % 61) as i64)
+        .collect();
+    g.bench_with_input(
+        BenchmarkId::new("working_days_between_bulk", "i64_nearby_pairs"),
+        &days64,
+        |b, d| {
+            b.iter(|| {
+                cal.working_days_between_bulk(d, Broadcast::Each(&near), &mut out64)
+                    .unwrap()
+            })
+        },
+    );
+    let near32: Vec<i32> = near.iter().map(|&d| d as i32).collect();
+    let mut out32b = vec![0i32; N];
+    g.bench_with_input(
+        BenchmarkId::new("working_days_between_bulk", "i32_nearby_pairs"),
+        &days32,
+        |b, d| {
+            b.iter(|| {
+                cal.working_days_between_bulk(d, Broadcast::Each(&near32), &mut out32b)
                     .unwrap()
             })
         },
