@@ -35,6 +35,7 @@ pub mod civil;
 pub mod deadline;
 pub mod dossier;
 pub mod error;
+pub mod indicators;
 pub mod lunar;
 pub mod outcome;
 pub mod procedure;

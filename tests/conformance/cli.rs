@@ -531,3 +531,148 @@ fn report_bad_files() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("\"pending_within\":0") && stdout(&o).contains("\"received\":1"));
 }
+
+#[test]
+fn scorecard_on_the_sample_and_bad_values() {
+    let o = motcua(
+        &[
+            "scorecard",
+            "core/examples/sample/dossiers.csv",
+            "--catalogue",
+            "core/examples/sample/catalogue.json",
+            "--as-of",
+            "2026-11-15",
+            "--by",
+            "agency",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let scores = v["indicators"].as_array().unwrap();
+    let total = |name: &str| {
+        scores
+            .iter()
+            .find(|s| s["agency"].is_null() && s["indicator"] == name)
+            .unwrap()
+            .clone()
+    };
+    let on_time = total("on_time_rate");
+    assert_eq!(on_time["target"], 1.0);
+    assert_eq!(on_time["met"], false);
+    assert!(on_time["gap"].as_f64().unwrap() < 0.0);
+    assert_eq!(total("online_rate")["met"], true);
+    // every score: value = numerator / denominator, or null with a zero denominator
+    for s in scores {
+        let (n, d) = (
+            s["numerator"].as_u64().unwrap(),
+            s["denominator"].as_u64().unwrap(),
+        );
+        if d == 0 {
+            assert!(s["value"].is_null() && s["met"].is_null() && s["status"] == "no_data");
+        } else {
+            assert!((s["value"].as_f64().unwrap() - n as f64 / d as f64).abs() < 1e-12);
+        }
+    }
+    assert_eq!(
+        v["catalogue"].as_array().unwrap().last().unwrap()["procedures"],
+        31
+    );
+
+    let dir = std::env::temp_dir().join(format!("motcua-scorecard-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("bad.csv");
+    std::fs::write(
+        &p,
+        "received,time_limit,resolved,online_level,digitised,satisfaction,feedback_received,feedback_handled\n\
+         2026-03-02T09:00,3wd,2026-03-03,full,yes,5,,\n\
+         2026-03-02T09:00,3wd,2026-03-03,4,true,,,\n\
+         2026-03-02T09:00,3wd,2026-03-03,full,maybe,,,\n\
+         2026-03-02T09:00,3wd,2026-03-03,full,true,7,,\n\
+         2026-03-02T09:00,3wd,2026-03-03,full,true,,2026-03-05,2026-03-04\n",
+    )
+    .unwrap();
+    let o = motcua(
+        &["scorecard", p.to_str().unwrap(), "--as-of", "2026-12-31"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("line 3: csv_field") && err.contains("online_level"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 4: csv_field") && err.contains("`digitised`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 5: csv_field") && err.contains("`satisfaction`"),
+        "{err}"
+    );
+    assert!(err.contains("line 6: events_out_of_order"), "{err}");
+    // empty groups: no data, never 0% or 100%
+    let empty = dir.join("empty.csv");
+    std::fs::write(&empty, "received,time_limit\n").unwrap();
+    let o = motcua(
+        &[
+            "scorecard",
+            empty.to_str().unwrap(),
+            "--as-of",
+            "2026-12-31",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["value"].is_null() && s["status"] == "no_data"));
+    // targets file
+    let t = dir.join("targets.json");
+    std::fs::write(&t, r#"{"on_time_rate": 0.9, "digitised_rate": 0.5}"#).unwrap();
+    let o = motcua(
+        &[
+            "scorecard",
+            "core/examples/sample/dossiers.csv",
+            "--catalogue",
+            "core/examples/sample/catalogue.json",
+            "--as-of",
+            "2026-11-15",
+            "--targets",
+            t.to_str().unwrap(),
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    let out = stdout(&o);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("on_time_rate,") && l.contains(",0.9,true,")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("digitised_rate,") && l.contains(",0.5,true,")),
+        "{out}"
+    );
+    std::fs::write(&t, r#"{"speed": 1}"#).unwrap();
+    let o = motcua(
+        &[
+            "scorecard",
+            "core/examples/sample/dossiers.csv",
+            "--targets",
+            t.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("unknown indicator"));
+}

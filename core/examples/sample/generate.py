@@ -29,7 +29,11 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 COLUMNS = ["id", "procedure", "field", "agency", "channel", "received", "supplement_requested",
-           "supplement_received", "new_due", "resolved", "refused", "withdrawn"]
+           "supplement_received", "new_due", "resolved", "refused", "withdrawn",
+           # scorecard columns (drawn from a second random stream, so the columns above are the
+           # same as before they were added)
+           "online_level", "digitised", "result_digitised", "satisfaction",
+           "feedback_received", "feedback_handled"]
 
 FIRST_DAY = dt.date(2025, 1, 1)     # first receipt date
 LAST_DAY = dt.date(2026, 11, 15)    # last receipt date
@@ -127,6 +131,7 @@ def parse_limit(text):
 class Generator:
     def __init__(self, catalogue, seed):
         self.rng = random.Random(seed)
+        self.rng2 = random.Random(seed * 7919 + 1)  # scorecard columns only
         self.cal = Calendar(dt.date(2024, 12, 1), dt.date(2027, 12, 31))
         self.procs = []
         for p in catalogue:
@@ -136,6 +141,7 @@ class Generator:
             self.procs.append({
                 "code": p["code"], "field": p["field"], "limit": parse_limit(p["time_limit"]),
                 "online": ONLINE_FACTOR[p["online"]], "weight": weight, "receiver": receiver,
+                "online_level": p["online"],
             })
         missing = set(PROFILE) - {p["code"] for p in self.procs}
         if missing:
@@ -394,8 +400,37 @@ class Generator:
             dt.date.fromordinal(new_due).isoformat() if new_due else "",
             iso(ev.get("resolved")), iso(ev.get("refused")), iso(ev.get("withdrawn")),
         ]
+        row += self.service_columns((o, minute), proc, channel, ev, iso)
         self._count(d, channel, ev, label)
         return row
+
+    def service_columns(self, received, proc, channel, ev, iso):
+        """online_level, digitised, result_digitised, satisfaction, feedback_received,
+        feedback_handled: plausible shares (digitisation ~85% at the desk, ~80% of results;
+        about a third of resolved dossiers rated 1..5; ~1.5% with feedback, most handled)."""
+        r = self.rng2
+        if channel == "online":
+            level = proc["online_level"] if proc["online_level"] in ("full", "partial") else "partial"
+        else:
+            level = "none"
+        digitised = "true" if channel == "online" or r.random() < 0.85 else "false"
+        resolved = ev.get("resolved")
+        result_digitised = ("true" if r.random() < 0.8 else "false") if resolved else ""
+        satisfaction = ""
+        if resolved and r.random() < 0.35:
+            x = r.random()
+            satisfaction = "5" if x < 0.60 else "4" if x < 0.88 else "3" if x < 0.95 else "2" if x < 0.98 else "1"
+        fb_in, fb_done = "", ""
+        if r.random() < 0.015:
+            start = resolved or received
+            got = (start[0] + r.randint(0, 20), r.randint(8 * 60, 17 * 60))
+            if got[0] <= AS_OF.toordinal():
+                fb_in = iso(got)
+                if r.random() < 0.92:
+                    done = (got[0] + r.randint(1, 10), r.randint(8 * 60, 17 * 60))
+                    if done[0] <= AS_OF.toordinal():
+                        fb_done = iso(done)
+        return [level, digitised, result_digitised, satisfaction, fb_in, fb_done]
 
     def _count(self, d, channel, ev, label):
         s = self.stats

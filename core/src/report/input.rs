@@ -136,6 +136,11 @@ impl Columns {
         })
     }
 
+    /// The header's column names (trimmed, byte-order mark removed).
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
     fn name(&self, i: usize) -> &str {
         self.names.get(i).map(String::as_str).unwrap_or("?")
     }

@@ -4,6 +4,7 @@
 mod dossiers;
 mod lines;
 mod report;
+mod scorecard;
 
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -129,6 +130,9 @@ enum Command {
     /// The one-stop report table from dossier records (CSV or JSON lines)
     #[command(after_help = report::REPORT_HELP)]
     Report(report::ReportArgs),
+    /// The office scorecard: service indicators (on time, online, postal, digitised, satisfaction, feedback) against targets
+    #[command(after_help = scorecard::SCORECARD_HELP)]
+    Scorecard(scorecard::ScorecardArgs),
 }
 
 /// How a command ended.
@@ -459,6 +463,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
         Command::Due(args) => dossiers::run_due(args, sink),
         Command::Classify(args) => dossiers::run_classify(args, sink),
         Command::Report(args) => report::run(args, sink),
+        Command::Scorecard(args) => scorecard::run(args, sink),
     }
 }
 

@@ -87,13 +87,37 @@ pub struct ReportArgs {
 /// How many bad rows `--skip-bad` shows.
 const SHOWN_ERRORS: usize = 10;
 
-struct BadRows {
-    count: u64,
+pub(crate) struct BadRows {
+    pub(crate) count: u64,
     shown: Vec<Error>,
     print_all: bool,
 }
 
 impl BadRows {
+    /// `print_all`: print every bad row as it comes (the failing mode); else keep the first.
+    pub(crate) fn new(print_all: bool) -> BadRows {
+        BadRows {
+            count: 0,
+            shown: Vec::new(),
+            print_all,
+        }
+    }
+
+    /// With `--skip-bad`: the count and the first errors, on stderr.
+    pub(crate) fn summarise<E: Write>(&self, err: &mut E) -> io::Result<()> {
+        if self.count == 0 {
+            return Ok(());
+        }
+        writeln!(err, "skipped {} bad row(s); the first:", self.count)?;
+        for e in &self.shown {
+            match e.line() {
+                Some(l) => writeln!(err, "  line {l}: {}: {}", e.code(), e.message())?,
+                None => writeln!(err, "  {}: {}", e.code(), e.message())?,
+            }
+        }
+        Ok(())
+    }
+
     fn push<E: Write>(&mut self, e: Error, err: &mut E) -> io::Result<()> {
         self.count += 1;
         if self.print_all {
@@ -227,10 +251,16 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
         shown: Vec::new(),
         print_all: !args.skip_bad,
     };
+    let mut dossier = blank_dossier();
+    let mut on_record = on_record_fn(|line, columns, get| {
+        add_one(columns, line, get, &mut dossier, |d, groups| {
+            builder.add(d, groups).map(|_| ())
+        })
+    });
     let result = if jsonl {
-        read_jsonl(input, &map, &by, &mut builder, &mut bad, &mut sink.err)
+        read_jsonl(input, &map, &by, &mut on_record, &mut bad, &mut sink.err)
     } else {
-        read_csv(input, &map, &by, &mut builder, &mut bad, &mut sink.err)
+        read_csv(input, &map, &by, &mut on_record, &mut bad, &mut sink.err)
     };
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -274,11 +304,15 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
     Ok(Outcome::Ok)
 }
 
-fn read_csv<E: Write>(
+/// What is done with each record: build and count it.
+pub(crate) type OnRecord<'s> = dyn for<'a> FnMut(u64, &'a Columns, &'a dyn Fn(usize) -> Option<&'a str>) -> Result<(), Error>
+    + 's;
+
+pub(crate) fn read_csv<E: Write>(
     input: Box<dyn Read>,
     map: &HashMap<String, String>,
     by: &[String],
-    builder: &mut ReportBuilder<'_>,
+    on_record: &mut OnRecord<'_>,
     bad: &mut BadRows,
     err: &mut E,
 ) -> io::Result<Result<(), Error>> {
@@ -287,7 +321,6 @@ fn read_csv<E: Write>(
         Err(e) => return Ok(Err(e)),
     };
     let columns = records.columns().clone();
-    let mut dossier = blank_dossier();
     while let Some((line, rec)) = records.next_record() {
         let rec = match rec {
             Ok(r) => r,
@@ -297,25 +330,30 @@ fn read_csv<E: Write>(
             }
         };
         let get = |i: usize| rec.get(i);
-        let mut groups: Vec<&str> = Vec::with_capacity(by.len());
-        if let Err(e) = add_one(&columns, line, get, builder, &mut dossier, &mut groups) {
+        if let Err(e) = on_record(line, &columns, &get) {
             bad.push(e, err)?;
         }
     }
     Ok(Ok(()))
 }
 
-fn add_one<'r>(
+/// Builds the record's dossier and hands it to `count`; errors are located at the line (and
+/// the id, when the record has one).
+pub(crate) fn add_one<'r>(
     columns: &Columns,
     line: u64,
-    get: impl Fn(usize) -> Option<&'r str> + Copy,
-    builder: &mut ReportBuilder<'_>,
+    get: &dyn Fn(usize) -> Option<&'r str>,
     dossier: &mut motcua::dossier::Dossier,
-    groups: &mut Vec<&'r str>,
+    count: impl FnOnce(&motcua::dossier::Dossier, &[&'r str]) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    columns.build(line, get, dossier, groups)?;
-    builder.add(dossier, groups).map(|_| ()).map_err(|e| {
-        let e = columns.locate(line, dossier, e);
+    let mut groups: Vec<&'r str> = Vec::new();
+    columns.build(line, get, dossier, &mut groups)?;
+    count(dossier, &groups).map_err(|e| {
+        let e = if e.kind() == ErrorKind::CsvField {
+            e
+        } else {
+            columns.locate(line, dossier, e)
+        };
         match columns.id(get) {
             Some(id) => Error::new(e.kind(), format!("{} (id {id})", e.message())).at_line(line),
             None => e,
@@ -323,17 +361,26 @@ fn add_one<'r>(
     })
 }
 
-fn read_jsonl<E: Write>(
+/// Gives a record closure its higher-ranked signature.
+pub(crate) fn on_record_fn<F>(f: F) -> F
+where
+    F: for<'a> FnMut(u64, &'a Columns, &'a dyn Fn(usize) -> Option<&'a str>) -> Result<(), Error>,
+{
+    f
+}
+
+pub(crate) fn read_jsonl<E: Write>(
     input: Box<dyn Read>,
     map: &HashMap<String, String>,
     by: &[String],
-    builder: &mut ReportBuilder<'_>,
+    on_record: &mut OnRecord<'_>,
     bad: &mut BadRows,
     err: &mut E,
 ) -> io::Result<Result<(), Error>> {
     // The header is every name the mapping can ask for.
     let mut header: Vec<String> = KNOWN_COLUMNS
         .iter()
+        .chain(motcua::indicators::SERVICE_COLUMNS.iter())
         .map(|s| map.get(*s).cloned().unwrap_or_else(|| s.to_string()))
         .collect();
     for b in by {
@@ -352,7 +399,6 @@ fn read_jsonl<E: Write>(
     let mut reader = BufReader::with_capacity(1 << 16, input);
     let mut buf = String::new();
     let mut line: u64 = 0;
-    let mut dossier = blank_dossier();
     let mut cells: Vec<Option<String>> = vec![None; header.len()];
     let mut any = false;
     loop {
@@ -385,9 +431,8 @@ fn read_jsonl<E: Write>(
                 };
             }
         }
-        let mut groups: Vec<&str> = Vec::with_capacity(by.len());
         let get = |i: usize| cells.get(i).and_then(|c| c.as_deref());
-        if let Err(e) = add_one(&columns, line, get, builder, &mut dossier, &mut groups) {
+        if let Err(e) = on_record(line, &columns, &get) {
             bad.push(e, err)?;
         }
     }

@@ -1,0 +1,370 @@
+//! `motcua scorecard`: the office scorecard (service indicators against targets) from the same
+//! dossier records as `motcua report`.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use motcua::deadline::Rules;
+use motcua::indicators::{catalogue_fields, Score, ScorecardBuilder, ServiceColumns, Targets};
+use motcua::report::input::blank_dossier;
+use motcua::{Error, ErrorKind};
+
+use crate::dossiers::{as_of, load_catalogue};
+use crate::lines::Sink;
+use crate::report::{add_one, on_record_fn, read_csv, read_jsonl, BadRows};
+use crate::{usage, with_calendar, CalendarArgs, Outcome};
+
+pub const SCORECARD_HELP: &str = "\
+The scorecard: on_time_rate, resolved_rate, online_rate, full_online_rate, postal_rate, digitised_rate, \
+result_digitised_rate, satisfaction_rate, feedback_handled_rate, each with numerator, denominator, value, \
+target, met and gap; a rate with a zero denominator is \"no data\" (null), never 0% or 100%. Default \
+targets (from the seeds): on_time_rate 1.0, satisfaction_rate 0.9, feedback_handled_rate 1.0, \
+online_rate 0.05; --targets FILE overrides them with a JSON object {\"indicator\": fraction|null}. \
+Optional input columns (besides the report's): online_level (full|partial|none; 3|4 before 2022), \
+digitised, result_digitised (true/false, 1/0), satisfaction (1..SCALE or \
+satisfied|neutral|dissatisfied), feedback_received, feedback_handled (instants). With --catalogue, \
+the table also lists procedures per field and the share offered fully online.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// `motcua scorecard` arguments.
+#[derive(Args, Debug)]
+pub struct ScorecardArgs {
+    /// A CSV (or .jsonl) file of dossier records, or `-` for stdin.
+    input: String,
+    /// A procedure catalogue (JSON array or CSV) for rows given by `procedure`.
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// Targets JSON overriding the defaults, e.g. {"online_rate": 0.3, "digitised_rate": 1.0}.
+    #[arg(long, value_name = "FILE")]
+    targets: Option<PathBuf>,
+    /// Group by this column (or several, comma-separated).
+    #[arg(long, value_name = "COLUMN", value_delimiter = ',')]
+    by: Vec<String>,
+    /// The instant the scorecard stands at (a date alone = the end of that day). Default: now.
+    #[arg(long, value_name = "T")]
+    as_of: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Top of a numeric satisfaction scale (ratings 1..SCALE; the top fifth is "satisfied").
+    #[arg(long, value_name = "SCALE", default_value_t = 5)]
+    satisfaction_scale: u32,
+    /// Read the logical column NAME from the file's column SOURCE_COLUMN (repeatable).
+    #[arg(long = "map", value_name = "NAME=SOURCE_COLUMN")]
+    map: Vec<String>,
+    /// Score the good rows and summarise the bad ones instead of failing.
+    #[arg(long)]
+    skip_bad: bool,
+    /// Switch a counting rule: KEY=VALUE (repeatable; see `motcua due --help`).
+    #[arg(long = "rule", value_name = "KEY=VALUE")]
+    rules: Vec<String>,
+    #[command(flatten)]
+    cal: CalendarArgs,
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "no data".to_string(), |x| format!("{:.1}%", x * 100.0))
+}
+
+fn table(scores: &[Score], by: &[String]) -> String {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut header: Vec<String> = by.to_vec();
+    header.extend(
+        [
+            "indicator",
+            "numerator",
+            "denominator",
+            "value",
+            "target",
+            "status",
+            "gap",
+        ]
+        .map(String::from),
+    );
+    for s in scores {
+        let mut r: Vec<String> = if by.is_empty() {
+            Vec::new()
+        } else if s.keys.iter().all(|(_, v)| v.is_none()) {
+            let mut v = vec!["TOTAL".to_string()];
+            v.extend(std::iter::repeat_n(
+                String::new(),
+                by.len().saturating_sub(1),
+            ));
+            v
+        } else {
+            s.keys
+                .iter()
+                .map(|(_, v)| v.clone().unwrap_or_default())
+                .collect()
+        };
+        r.push(s.indicator.as_str().to_string());
+        r.push(s.ratio.num.to_string());
+        r.push(s.ratio.den.to_string());
+        r.push(pct(s.value()));
+        r.push(
+            s.target
+                .map_or_else(|| "–".to_string(), |t| format!("≥ {:.1}%", t * 100.0)),
+        );
+        r.push(
+            match s.status() {
+                "met" => "met ✓",
+                "not_met" => "NOT MET ✗",
+                "no_data" => "no data",
+                _ => "–",
+            }
+            .to_string(),
+        );
+        r.push(
+            s.gap()
+                .map_or_else(String::new, |g| format!("{:+.1} pts", g * 100.0)),
+        );
+        rows.push(r);
+    }
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .chain(header.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let fmt = |r: &[String]| {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let w = widths.get(i).copied().unwrap_or(0);
+                let pad = " ".repeat(w.saturating_sub(c.chars().count()));
+                if i < by.len() + 1 || i >= by.len() + 5 {
+                    format!("{c}{pad}")
+                } else {
+                    format!("{pad}{c}")
+                }
+            })
+            .collect();
+        cells.join("  ").trim_end().to_string() + "\n"
+    };
+    let mut out = fmt(&header);
+    out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)));
+    out.push('\n');
+    let mut last_key: Option<Vec<(String, Option<String>)>> = None;
+    for (s, r) in scores.iter().zip(&rows) {
+        if last_key.as_ref().is_some_and(|k| *k != s.keys) {
+            out.push('\n');
+        }
+        last_key = Some(s.keys.clone());
+        out.push_str(&fmt(r));
+    }
+    out
+}
+
+fn csv(scores: &[Score], by: &[String]) -> String {
+    let cell = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut header: Vec<String> = by.to_vec();
+    header.extend(
+        [
+            "indicator",
+            "numerator",
+            "denominator",
+            "value",
+            "target",
+            "met",
+            "gap",
+            "status",
+        ]
+        .map(String::from),
+    );
+    let mut out = header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(",") + "\n";
+    for s in scores {
+        let mut r: Vec<String> = if by.is_empty() {
+            Vec::new()
+        } else {
+            s.keys
+                .iter()
+                .map(|(_, v)| cell(v.as_deref().unwrap_or("")))
+                .collect()
+        };
+        r.push(s.indicator.as_str().into());
+        r.push(s.ratio.num.to_string());
+        r.push(s.ratio.den.to_string());
+        r.push(s.value().map_or_else(String::new, |v| format!("{v:.6}")));
+        r.push(s.target.map_or_else(String::new, |v| format!("{v}")));
+        r.push(s.met().map_or_else(String::new, |m| m.to_string()));
+        r.push(s.gap().map_or_else(String::new, |v| format!("{v:.6}")));
+        r.push(s.status().into());
+        out.push_str(&r.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// `motcua scorecard`.
+pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
+    let mut rules = Rules::default();
+    for r in &args.rules {
+        if let Err(e) = rules.set_pair(r) {
+            usage(&format!("--rule {r}: {e}"));
+        }
+    }
+    let mut map = HashMap::new();
+    for m in &args.map {
+        match m.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
+                map.insert(k.trim().to_string(), v.trim().to_string());
+            }
+            _ => usage(&format!("--map {m}: expected NAME=SOURCE_COLUMN")),
+        }
+    }
+    if args.satisfaction_scale == 0 {
+        usage("--satisfaction-scale must be at least 1");
+    }
+    let t = match as_of(args.as_of.as_deref()) {
+        Ok(t) => t,
+        Err(e) => usage(&e.to_string()),
+    };
+    let by: Vec<String> = args
+        .by
+        .iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let fail = |sink: &mut Sink<W, E>, e: &Error| -> io::Result<Outcome> {
+        sink.failed = true;
+        writeln!(sink.err, "{}: {}", e.code(), e)?;
+        Ok(Outcome::BadData)
+    };
+    let targets = match &args.targets {
+        None => Targets::default(),
+        Some(p) => match std::fs::read_to_string(p)
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read targets {}: {e}", p.display()),
+                )
+            })
+            .and_then(|text| Targets::from_json(&text))
+        {
+            Ok(t) => t,
+            Err(e) => return fail(sink, &e),
+        },
+    };
+    let Some(calendar) = with_calendar(sink, &args.cal)? else {
+        return Ok(Outcome::BadData);
+    };
+    let catalogue = match &args.catalogue {
+        None => None,
+        Some(p) => match load_catalogue(p) {
+            Ok(c) => Some(c),
+            Err(e) => return fail(sink, &e),
+        },
+    };
+    let input: Box<dyn std::io::Read> = if args.input == "-" {
+        Box::new(io::stdin())
+    } else {
+        match std::fs::File::open(&args.input) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                return fail(
+                    sink,
+                    &Error::new(ErrorKind::Io, format!("cannot read {}: {e}", args.input)),
+                )
+            }
+        }
+    };
+    let lower = args.input.to_ascii_lowercase();
+    let jsonl = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
+    let mut builder =
+        ScorecardBuilder::new(&calendar, catalogue.as_ref(), rules, t, by.clone(), targets);
+    let mut bad = BadRows::new(!args.skip_bad);
+    let mut dossier = blank_dossier();
+    let mut service_cols: Option<ServiceColumns> = None;
+    let scale = args.satisfaction_scale;
+    let mut on_record = on_record_fn(|line, columns, get| {
+        if service_cols.is_none() {
+            let names: Vec<&str> = columns.names().iter().map(String::as_str).collect();
+            service_cols = Some(ServiceColumns::from_header(&names, &map, scale)?);
+        }
+        let Some(sc) = service_cols.as_ref() else {
+            return Ok(());
+        };
+        add_one(columns, line, get, &mut dossier, |d, groups| {
+            let service = sc.build(line, get, d.received.date())?;
+            builder.add(d, &service, groups).map(|_| ())
+        })
+    });
+    let result = if jsonl {
+        read_jsonl(input, &map, &by, &mut on_record, &mut bad, &mut sink.err)
+    } else {
+        read_csv(input, &map, &by, &mut on_record, &mut bad, &mut sink.err)
+    };
+    if let Err(e) = result? {
+        return fail(sink, &e);
+    }
+    if bad.count > 0 && !args.skip_bad {
+        sink.failed = true;
+        writeln!(
+            sink.err,
+            "{} bad row(s): no scorecard (fix them, or use --skip-bad)",
+            bad.count
+        )?;
+        return Ok(Outcome::BadData);
+    }
+    let scores = builder.finish();
+    let fields = catalogue.as_ref().map(catalogue_fields);
+    let text = match args.format {
+        Format::Json => {
+            let v = serde_json::json!({ "indicators": scores, "catalogue": fields.as_ref().map(|f| f.iter().map(|c| serde_json::json!({
+                "field": c.field, "procedures": c.procedures, "online_full": c.online_full,
+                "online_partial": c.online_partial, "full_online_share": c.full_online_share()
+            })).collect::<Vec<_>>()) });
+            serde_json::to_string(&v).unwrap_or_default() + "\n"
+        }
+        Format::Csv => csv(&scores, &by),
+        Format::Table => {
+            let mut s = table(&scores, &by);
+            if let Some(fields) = &fields {
+                s.push_str("\nProcedures published and offered online, by field\n");
+                let w = fields
+                    .iter()
+                    .map(|f| f.field.as_deref().unwrap_or("TOTAL").chars().count())
+                    .max()
+                    .unwrap_or(5);
+                s.push_str(&format!(
+                    "{:<w$}  procedures  full online  partial  full-online share\n",
+                    "field"
+                ));
+                for f in fields {
+                    let name = f.field.as_deref().unwrap_or("TOTAL");
+                    let pad = " ".repeat(w.saturating_sub(name.chars().count()));
+                    s.push_str(&format!(
+                        "{name}{pad}  {:>10}  {:>11}  {:>7}  {:>17}\n",
+                        f.procedures,
+                        f.online_full,
+                        f.online_partial,
+                        pct(f.full_online_share())
+                    ));
+                }
+            }
+            s
+        }
+    };
+    sink.out.write_all(text.as_bytes())?;
+    bad.summarise(&mut sink.err)?;
+    Ok(Outcome::Ok)
+}
