@@ -1,0 +1,289 @@
+//! Conversion of JS arguments to core types and of core answers to JS values. Nothing here
+//! knows a rule: it only reads dates, instants, integers and plain objects.
+//!
+//! - A date is an ISO string (`YYYY-MM-DD`, or `dd/mm/yyyy`, parsed by [`motcua::civil`]) or a
+//!   `Date`, read in the local time zone of the JS runtime (its `getFullYear`, `getMonth`,
+//!   `getDate`: the day on the wall calendar where the code runs).
+//! - An instant is `YYYY-MM-DDTHH:MM[:SS]` or a `Date` (local wall-clock time, seconds
+//!   truncated to whole seconds).
+//! - Plain objects (dossiers, options) cross as JSON values; their keys may be camelCase or
+//!   snake_case (`timeLimit` = `time_limit`), and answers come back with camelCase keys.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use motcua::civil::{self, DateOnly};
+use motcua::{Error, ErrorKind, Result};
+use serde_json::{Map, Number, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What `typeof` says of `v`, for messages.
+fn js_type(v: &JsValue) -> String {
+    v.js_typeof()
+        .as_string()
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The local calendar date and wall-clock time of a JS `Date`; `None` for an invalid `Date`.
+fn date_time_of(d: &js_sys::Date) -> Option<NaiveDateTime> {
+    if d.get_time().is_nan() {
+        return None;
+    }
+    let year = i32::try_from(d.get_full_year()).ok()?;
+    NaiveDate::from_ymd_opt(year, d.get_month() + 1, d.get_date())?.and_hms_opt(
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+    )
+}
+
+fn invalid_js_date(what: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidDate,
+        format!("`{what}` is an invalid Date (its time is NaN)"),
+    )
+}
+
+/// A civil date from an ISO string or a `Date`; `what` names the argument in messages.
+pub fn date_arg(v: &JsValue, what: &str) -> Result<NaiveDate> {
+    if let Some(s) = v.as_string() {
+        return civil::parse_date(&s).map_err(|e| e.in_field(what));
+    }
+    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        return date_time_of(d)
+            .map(|t| t.date())
+            .ok_or_else(|| invalid_js_date(what));
+    }
+    Err(Error::new(
+        ErrorKind::InvalidDate,
+        format!(
+            "`{what}` must be an ISO date string or a Date, not {}",
+            js_type(v)
+        ),
+    ))
+}
+
+/// An instant from `YYYY-MM-DD[THH:MM[:SS]]` or a `Date` (local time).
+pub fn instant_arg(v: &JsValue, what: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
+    if let Some(s) = v.as_string() {
+        return civil::parse_instant(&s, date_only).map_err(|e| e.in_field(what));
+    }
+    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        return date_time_of(d).ok_or_else(|| invalid_js_date(what));
+    }
+    Err(Error::new(
+        ErrorKind::InvalidDate,
+        format!(
+            "`{what}` must be an ISO date-time string or a Date, not {}",
+            js_type(v)
+        ),
+    ))
+}
+
+/// An integer from a JS number: finite, whole, and exactly representable (|x| ≤ 2^53 − 1).
+pub fn int_arg(x: f64, what: &str) -> Result<i64> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+    if x.is_finite() && x.fract() == 0.0 && x.abs() <= MAX_SAFE {
+        // In range and whole, so the conversion is exact.
+        Ok(x as i64)
+    } else {
+        Err(Error::new(
+            ErrorKind::InvalidNumber,
+            format!("`{what}` must be a whole number, got {x}"),
+        ))
+    }
+}
+
+/// `timeLimit` → `time_limit`; snake_case keys are unchanged.
+pub fn camel_to_snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `due_at` → `dueAt`.
+pub fn snake_to_camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' && !out.is_empty() {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A JS value (plain object, array, string, number, boolean, `null`, `Date`) as JSON, object
+/// keys turned to snake_case, `Date`s to local ISO instants; `undefined` properties are
+/// dropped. `path` names the value in messages (`dossier.events[2].at`).
+pub fn to_json(v: &JsValue, path: &str) -> Result<Value> {
+    let bad = |why: String| Error::new(ErrorKind::InvalidArgument, format!("`{path}`: {why}"));
+    if v.is_null() || v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(x) = v.as_f64() {
+        if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
+            return Ok(Value::Number(Number::from(x as i64)));
+        }
+        return Number::from_f64(x)
+            .map(Value::Number)
+            .ok_or_else(|| bad(format!("{x} is not a finite number")));
+    }
+    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        let t = date_time_of(d).ok_or_else(|| invalid_js_date(path))?;
+        return Ok(Value::String(civil::format_instant(t)));
+    }
+    if js_sys::Array::is_array(v) {
+        let arr = js_sys::Array::from(v);
+        let mut out = Vec::with_capacity(arr.length() as usize);
+        for (i, item) in arr.iter().enumerate() {
+            out.push(to_json(&item, &format!("{path}[{i}]"))?);
+        }
+        return Ok(Value::Array(out));
+    }
+    if v.is_object() && !v.is_function() {
+        let mut map = Map::new();
+        for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
+            let pair = js_sys::Array::from(&entry);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            let value = pair.get(1);
+            if value.is_undefined() {
+                continue;
+            }
+            let converted = to_json(&value, &format!("{path}.{key}"))?;
+            map.insert(camel_to_snake(&key), converted);
+        }
+        return Ok(Value::Object(map));
+    }
+    Err(bad(format!("a {} cannot be read as data", js_type(v))))
+}
+
+/// A JSON answer as a JS value, object keys turned to camelCase.
+pub fn from_json(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items
+            .iter()
+            .map(from_json)
+            .collect::<js_sys::Array>()
+            .into(),
+        Value::Object(map) => {
+            let obj = Obj::new();
+            for (k, v) in map {
+                obj.set(&snake_to_camel(k), from_json(v));
+            }
+            obj.into()
+        }
+    }
+}
+
+/// A small builder of plain JS objects.
+#[derive(Debug)]
+pub struct Obj(js_sys::Object);
+
+impl Obj {
+    /// An empty object.
+    pub fn new() -> Obj {
+        Obj(js_sys::Object::new())
+    }
+
+    /// Sets `key` (setting a property of a plain new object cannot fail).
+    pub fn set(&self, key: &str, value: impl Into<JsValue>) -> &Obj {
+        let _ = js_sys::Reflect::set(&self.0, &JsValue::from_str(key), &value.into());
+        self
+    }
+}
+
+impl Default for Obj {
+    fn default() -> Obj {
+        Obj::new()
+    }
+}
+
+impl From<Obj> for JsValue {
+    fn from(o: Obj) -> JsValue {
+        o.0.into()
+    }
+}
+
+/// The Rust value behind an instance of an exported class (`Calendar`, `Catalogue`) found
+/// inside a plain object: the instance's `clone()` gives a fresh handle, which `take` unwraps,
+/// so the caller's object stays usable. Anything else is an `invalid_argument` error.
+pub fn class_from<T>(
+    v: &JsValue,
+    what: &str,
+    class: &str,
+    take: impl FnOnce(JsValue) -> Option<T>,
+) -> Result<T> {
+    let bad = || {
+        Error::new(
+            ErrorKind::InvalidArgument,
+            format!("`{what}` must be a {class} object"),
+        )
+    };
+    if !v.is_object() {
+        return Err(bad());
+    }
+    let clone = js_sys::Reflect::get(v, &JsValue::from_str("clone"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(bad)?;
+    let fresh = clone.call0(v).map_err(|_| bad())?;
+    take(fresh).ok_or_else(bad)
+}
+
+/// An array of ISO date strings.
+pub fn date_array(dates: impl IntoIterator<Item = NaiveDate>) -> js_sys::Array {
+    dates
+        .into_iter()
+        .map(|d| JsValue::from_str(&d.to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_case() {
+        assert_eq!(camel_to_snake("timeLimit"), "time_limit");
+        assert_eq!(camel_to_snake("time_limit"), "time_limit");
+        assert_eq!(camel_to_snake("workingDays"), "working_days");
+        assert_eq!(camel_to_snake("at"), "at");
+        assert_eq!(snake_to_camel("due_at"), "dueAt");
+        assert_eq!(snake_to_camel("rule_set"), "ruleSet");
+        assert_eq!(snake_to_camel("name_vi"), "nameVi");
+        assert_eq!(snake_to_camel("due"), "due");
+        for k in ["due_at", "working_days", "name_en", "supplement_requested"] {
+            assert_eq!(camel_to_snake(&snake_to_camel(k)), k);
+        }
+    }
+
+    #[test]
+    fn integers() {
+        assert_eq!(int_arg(3.0, "n").unwrap(), 3);
+        assert_eq!(int_arg(-20.0, "n").unwrap(), -20);
+        for bad in [1.5, f64::NAN, f64::INFINITY, 1e300] {
+            assert_eq!(int_arg(bad, "n").unwrap_err().code(), "invalid_number");
+        }
+    }
+}

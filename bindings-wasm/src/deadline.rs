@@ -1,0 +1,148 @@
+//! Due dates and outcomes (mirrors `motcua::deadline` and `motcua::outcome`): `due(dossier,
+//! options)` and `classify(dossier, asOf, options)`. A dossier is a plain object (or a JSON
+//! string) in the CLI's dossier format; keys may be camelCase. The answer is the CLI's answer
+//! with camelCase keys: `{due, dueAt, ruleSet, deemedReceipt, warnings, explain?,
+//! awaitingSupplementSince?}`, plus `outcome` and `workingDaysLate` from `classify`.
+
+use motcua::civil::DateOnly;
+use motcua::deadline::{self, Rules};
+use motcua::dossier::Dossier;
+use motcua::outcome;
+use motcua::{vn, Error, ErrorKind, WorkCalendar};
+use serde_json::Value;
+use wasm_bindgen::convert::TryFromJsValue;
+use wasm_bindgen::prelude::*;
+
+use crate::calendar::Calendar;
+use crate::convert::{class_from, from_json, instant_arg, to_json};
+use crate::error::{IntoJs, JsResult};
+use crate::procedure::{catalogue_from, Catalogue};
+use crate::types::{ClassifyResultJs, DossierInput, DueOptionsJs, DueResultJs, InstantInput};
+
+/// The options of `due` / `classify`, read.
+struct DueOptions {
+    calendar: WorkCalendar,
+    catalogue: Option<Catalogue>,
+    rules: Rules,
+    explain: bool,
+    as_of: Option<JsValue>,
+}
+
+const KNOWN: &str = "calendar, catalogue, rules, explain, asOf";
+
+fn bad(msg: String) -> Error {
+    Error::new(ErrorKind::InvalidArgument, msg)
+}
+
+fn read_options(v: Option<&JsValue>) -> motcua::Result<DueOptions> {
+    let mut out = DueOptions {
+        calendar: WorkCalendar::clone(&vn::public_sector()?),
+        catalogue: None,
+        rules: Rules::default(),
+        explain: false,
+        as_of: None,
+    };
+    let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(out);
+    };
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return Err(bad("`options` must be an object".into()));
+    }
+    for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        match key.as_str() {
+            "calendar" => {
+                out.calendar = class_from(&value, "options.calendar", "Calendar", |fresh| {
+                    Calendar::try_from_js_value(fresh).ok()
+                })?
+                .inner;
+            }
+            "catalogue" => out.catalogue = Some(catalogue_from(&value, "options.catalogue")?),
+            "rules" => {
+                let Value::Object(map) = to_json(&value, "options.rules")? else {
+                    return Err(bad(
+                        "`options.rules` must be an object such as {supplement: \"restart\"}"
+                            .into(),
+                    ));
+                };
+                for (k, v) in &map {
+                    let text = match v {
+                        Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    out.rules.set(k, &text)?;
+                }
+            }
+            "explain" => {
+                out.explain = value
+                    .as_bool()
+                    .ok_or_else(|| bad("`options.explain` must be true or false".into()))?;
+            }
+            "asOf" | "as_of" => out.as_of = Some(value),
+            other => {
+                return Err(bad(format!(
+                    "`options`: unknown option `{other}` (known: {KNOWN})"
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn dossier_arg(v: &DossierInput) -> motcua::Result<Dossier> {
+    match v.as_string() {
+        Some(text) => Dossier::from_json(&text),
+        None => Dossier::from_json_value(&to_json(v, "dossier")?),
+    }
+}
+
+fn answer<T: serde::Serialize>(value: &T) -> motcua::Result<JsValue> {
+    serde_json::to_value(value)
+        .map(|v| from_json(&v))
+        .map_err(|e| Error::new(ErrorKind::InvalidArgument, e.to_string()))
+}
+
+/// The due date (appointment) of `dossier`, after validating it. Options: `calendar` (a
+/// `Calendar`, default `Calendar.vietnam()`), `catalogue` (a `Catalogue`, to resolve a
+/// `procedure` code), `rules` (`{supplement: "restart", counting: "hours", ...}`: the CLI's
+/// `--rule KEY=VALUE` switches; default = the law), `explain` (list each skipped day and why),
+/// `asOf` (the due date as it stood at that instant: later events ignored).
+#[wasm_bindgen]
+pub fn due(dossier: &DossierInput, options: Option<DueOptionsJs>) -> JsResult<DueResultJs> {
+    let d = dossier_arg(dossier).js()?;
+    let o = read_options(options.as_ref().map(AsRef::as_ref)).js()?;
+    let as_of = match &o.as_of {
+        Some(v) => Some(instant_arg(v, "asOf", DateOnly::EndOfDay).js()?),
+        None => None,
+    };
+    let cat = o.catalogue.as_ref().map(|c| &c.inner);
+    let r = deadline::due_with(&d, &o.calendar, &o.rules, cat, as_of, o.explain).js()?;
+    Ok(answer(&r).js()?.unchecked_into())
+}
+
+/// Classifies `dossier` as of `asOf` (a date alone means the end of that day): `early`,
+/// `on_time`, `late` (resolved), `pending_within`, `overdue`, `awaiting_supplement` (open),
+/// `refused`, `withdrawn`; events after `asOf` are ignored. Options as `due` (without `asOf`).
+#[wasm_bindgen]
+pub fn classify(
+    dossier: &DossierInput,
+    as_of: &InstantInput,
+    options: Option<DueOptionsJs>,
+) -> JsResult<ClassifyResultJs> {
+    let d = dossier_arg(dossier).js()?;
+    let at = instant_arg(as_of, "asOf", DateOnly::EndOfDay).js()?;
+    let o = read_options(options.as_ref().map(AsRef::as_ref)).js()?;
+    if o.as_of.is_some() {
+        return Err(crate::error::js_error(&bad(
+            "classify takes `asOf` as its second argument, not as an option".into(),
+        )));
+    }
+    let cat = o.catalogue.as_ref().map(|c| &c.inner);
+    let r = outcome::classify_with(&d, &o.calendar, &o.rules, cat, at, o.explain).js()?;
+    Ok(answer(&r).js()?.unchecked_into())
+}

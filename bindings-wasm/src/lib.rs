@@ -1,0 +1,49 @@
+//! # motcua-wasm
+//!
+//! The JS/WASM binding of [`motcua`]: the Vietnamese working-day calendar and one-stop
+//! deadlines in the browser and Node (npm package `motcua`). It mirrors the core's modules one
+//! to one and is thin: each export converts its arguments ([`convert`]), calls one core
+//! function and converts the answer or the error ([`error`]: a JS `Error` with the core's
+//! stable `code`). No rule lives here.
+//!
+//! | module | JS |
+//! |---|---|
+//! | [`calendar`] | `Calendar` (`fromSpec`, `isWorkingDay`, `addWorkingDays`, `workingDaysBetween`, `daysOff`, `days`, bulk variants over `Int32Array`), `dayNumber`, `dateFromDayNumber` |
+//! | [`vn`] | `Calendar.vietnam`, `Calendar#holidays`, `holidays`, `scheduleStatus` |
+//! | [`procedure`] | `Catalogue` (`fromJson`, `procedures`, `get`) |
+//! | [`deadline`] | `due`, `classify` (the core's `deadline` and `outcome`) |
+//! | [`lunar`] | `toLunar`, `fromLunar`, `canChi`, `canChiEn`, `lunarNewYear`, `leapMonth`, `lunarMonthLength` |
+//!
+//! Dates go in as ISO strings or `Date`s and come out as ISO strings.
+#![deny(missing_docs)]
+
+pub mod calendar;
+pub mod convert;
+pub mod deadline;
+pub mod error;
+pub mod lunar;
+pub mod options;
+pub mod procedure;
+pub mod types;
+pub mod vn;
+
+use wasm_bindgen::prelude::*;
+
+pub use calendar::Calendar;
+pub use procedure::Catalogue;
+
+/// Every error code the package can throw, in the core's order.
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> types::ErrorCodes {
+    error::error_codes()
+        .into_iter()
+        .map(|c| JsValue::from_str(&c))
+        .collect::<js_sys::Array>()
+        .unchecked_into()
+}
+
+/// The version of the package (the crate version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

@@ -1,0 +1,322 @@
+//! TypeScript names of the JS values that cross the boundary untyped (`JsValue` in Rust), and
+//! their declarations, shipped in the generated `.d.ts`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A civil date: an ISO string `YYYY-MM-DD` (or `dd/mm/yyyy`), or a `Date`, read in the
+ * runtime's local time zone (its `getFullYear()`, `getMonth()`, `getDate()`). */
+export type DateInput = string | Date;
+
+/** An instant `YYYY-MM-DDTHH:MM[:SS]` (a date alone means its start), or a `Date` (local
+ * wall-clock time). */
+export type InstantInput = string | Date;
+
+/** What a day is in a calendar. */
+export type DayKind = "working" | "weekly_rest" | "holiday" | "closure" | "makeup_working_day";
+
+/** One day of `Calendar.days(from, to)`. */
+export interface CalendarDay {
+  date: string;
+  kind: DayKind;
+  working: boolean;
+  /** The holiday's (or make-up day's) name, when the calendar names it. */
+  name?: string;
+}
+
+/** A day in a calendar spec: a bare date or a named one. */
+export type SpecDay = string | { date: string; name: string };
+
+/** A calendar spec (the `--calendar FILE` format); camelCase keys are accepted too. */
+export interface CalendarSpec {
+  name?: string;
+  description?: string;
+  /** Monday..Sunday, `1` = working, e.g. `"1111100"`. */
+  weekmask: string;
+  from: string;
+  to: string;
+  holidays?: SpecDay[];
+  closures?: SpecDay[];
+  working_days?: SpecDay[];
+  weekmask_changes?: { from: string; weekmask: string }[];
+  office_hours?: [string, string][];
+}
+
+/** A date of the lunisolar calendar. `year` is the Gregorian year of its Tết; a leap month
+ * (`leap: true`) repeats the number of the month before it. */
+export interface LunarDate {
+  year: number;
+  month: number;
+  day: number;
+  leap: boolean;
+}
+
+/** Which lunisolar calendar: UTC+7 (Vietnam, the default) or another offset (480 = China). */
+export interface LunarOptions {
+  utcOffsetMinutes?: number;
+}
+
+/** What a named day of the Vietnamese calendar is. */
+export type HolidayKind =
+  | "statutory" | "compensatory" | "swapped" | "makeup_working_day" | "provisional" | "pending";
+
+/** One named day of `Calendar.holidays(year)` / `holidays(year)`. */
+export interface Holiday {
+  date: string;
+  nameVi: string;
+  nameEn: string;
+  kind: HolidayKind;
+}
+
+/** Where a year's days off come from. */
+export type ScheduleStatus = "official" | "statutory" | "provisional";
+
+/** Options of `Calendar.vietnam`. */
+export interface VietnamOptions {
+  /** Use the announced official schedules (default `true`; `false` = the statute alone). */
+  official?: boolean;
+  /** Apply pending days (announced without an enacted legal basis); default `false`. */
+  includePending?: boolean;
+  /** Extra days off (a province's one-off decision). */
+  closures?: SpecDay[];
+  /** One-off working days. */
+  workingDays?: SpecDay[];
+}
+
+/** A time limit: `{working_days: N}`, `{calendar_days: N}`, `{working_hours: N}`,
+ * `{same_day: true}` (camelCase keys accepted), or the compact form `"3wd"`, `"15cd"`, `"8wh"`,
+ * `"same_day"`. */
+export type TimeLimit =
+  | { working_days: number } | { workingDays: number }
+  | { calendar_days: number } | { calendarDays: number }
+  | { working_hours: number } | { workingHours: number }
+  | { same_day: true; cutoff?: string } | { sameDay: true; cutoff?: string }
+  | string;
+
+/** What happened to a dossier after its receipt. */
+export type EventType =
+  | "supplement_requested" | "supplement_received" | "apology" | "extended"
+  | "refused" | "withdrawn" | "resolved" | "returned";
+
+/** One lifecycle event; `new_due` (a date) for `apology` and `extended` only. */
+export interface DossierEvent {
+  type: EventType;
+  at: InstantInput;
+  new_due?: string;
+  newDue?: string;
+}
+
+/** A dossier (the CLI's `due` / `classify` line); keys may be camelCase. Exactly one of
+ * `time_limit` and `procedure` (a catalogue code). Events in non-decreasing `at` order. */
+export interface Dossier {
+  received: InstantInput;
+  channel?: "direct" | "online" | "postal";
+  time_limit?: TimeLimit;
+  timeLimit?: TimeLimit;
+  procedure?: string;
+  events?: DossierEvent[];
+  id?: string | number;
+}
+
+/** Switches that reproduce other systems' numbers (default = the law). */
+export interface Rules {
+  supplement?: "pause" | "restart";
+  counting?: "days" | "hours";
+  compare?: "date" | "instant";
+  apology?: "moves_due" | "counts_late";
+  multi_supplement?: "allowed" | "late";
+  multiSupplement?: "allowed" | "late";
+  deemed_receipt?: "next_working_day_after_hours" | "calendar_day";
+  deemedReceipt?: "next_working_day_after_hours" | "calendar_day";
+}
+
+/** Options of `due` and `classify`. */
+export interface DueOptions {
+  /** The working-day calendar (default: `Calendar.vietnam()`). */
+  calendar?: Calendar;
+  /** Resolves a dossier's `procedure` code. */
+  catalogue?: Catalogue;
+  rules?: Rules;
+  /** List each skipped day and why (`explain` in the answer). */
+  explain?: boolean;
+  /** `due` only: the due date as it stood at this instant (later events ignored). */
+  asOf?: InstantInput;
+}
+
+/** Something odd but accepted in a dossier. */
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+/** One step of an explanation: what happened or was skipped, on which day, and why. */
+export interface ExplainStep {
+  kind:
+    | "rule_set" | "limit" | "after_hours" | "deemed_receipt" | "after_cutoff" | "weekend"
+    | "holiday" | "compensatory" | "swap" | "closure" | "counted" | "end_moved"
+    | "supplement_pause" | "supplement_resumed" | "supplement_restart" | "apology"
+    | "extension" | "closed" | "ignored_after_as_of" | "outcome";
+  date?: string;
+  at?: string;
+  detail: string;
+}
+
+/** The answer of `due`. */
+export interface DueResult {
+  /** The appointment: the due date, `YYYY-MM-DD`. */
+  due: string;
+  /** The expiry of an hour count, else the closing time of the due date (`YYYY-MM-DDTHH:MM`). */
+  dueAt: string;
+  /** The rule set in force: `pre2018`, `nd61` or `nd118`. */
+  ruleSet: string;
+  /** Day 0 of the count. */
+  deemedReceipt: string;
+  /** While a supplement request is open: when it was made. */
+  awaitingSupplementSince?: string;
+  warnings: Warning[];
+  explain?: ExplainStep[];
+}
+
+/** The answer of `classify`. */
+export interface ClassifyResult extends DueResult {
+  outcome:
+    | "early" | "on_time" | "late" | "pending_within" | "overdue" | "awaiting_supplement"
+    | "refused" | "withdrawn";
+  /** Working days from the due date to the result (or as-of) day: negative = early. */
+  workingDaysLate: number;
+}
+
+/** A procedure of a `Catalogue`. */
+export interface Procedure {
+  code: string;
+  name: string;
+  field: string;
+  level: "commune" | "district" | "province" | "central";
+  online: "full" | "partial" | "none";
+  timeLimit: { [kind: string]: number | boolean | string };
+  /** The compact form of the time limit, e.g. `"3wd"`. */
+  timeLimitText: string;
+  stages?: { agency: string; timeLimit: { [kind: string]: number | boolean | string } }[];
+}
+
+/** The stable error codes of `MotcuaError.code` (the core's `ErrorKind::code`). */
+export type ErrorCode =
+  | "invalid_date" | "date_out_of_range" | "invalid_number" | "invalid_argument"
+  | "empty_input" | "invalid_json" | "invalid_spec" | "invalid_lunar_date"
+  | "unknown_procedure" | "invalid_time_limit" | "invalid_catalogue" | "csv_field"
+  | "csv_empty" | "csv_missing_column" | "events_out_of_order" | "result_before_receipt"
+  | "supplement_without_request" | "second_apology" | "new_due_earlier"
+  | "invalid_dossier" | "invalid_rule" | "io";
+
+/** What every function of this package throws (`err instanceof Error` holds). */
+export interface MotcuaError extends Error {
+  name: "MotcuaError";
+  code: ErrorCode;
+  /** The 0-based element of a bulk input that was bad. */
+  index?: number;
+  /** The 1-based line of a JSON input, when known. */
+  line?: number;
+  /** The field or argument that was bad, when known. */
+  field?: string;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `string | Date`.
+    #[wasm_bindgen(typescript_type = "DateInput")]
+    pub type DateInput;
+
+    /// `string | Date` (an instant).
+    #[wasm_bindgen(typescript_type = "InstantInput")]
+    pub type InstantInput;
+
+    /// A calendar spec as a JSON string or object.
+    #[wasm_bindgen(typescript_type = "CalendarSpec | string")]
+    pub type SpecInput;
+
+    /// One number for every element, or one per element.
+    #[wasm_bindgen(typescript_type = "number | Int32Array")]
+    pub type DaysOperand;
+
+    /// A `DayKind` string.
+    #[wasm_bindgen(typescript_type = "DayKind")]
+    pub type DayKindName;
+
+    /// `CalendarDay[]`.
+    #[wasm_bindgen(typescript_type = "CalendarDay[]")]
+    pub type CalendarDays;
+
+    /// `LunarDate`.
+    #[wasm_bindgen(typescript_type = "LunarDate")]
+    pub type LunarDateJs;
+
+    /// `LunarOptions`.
+    #[wasm_bindgen(typescript_type = "LunarOptions")]
+    pub type LunarOptions;
+
+    /// `VietnamOptions`.
+    #[wasm_bindgen(typescript_type = "VietnamOptions")]
+    pub type VnOptionsJs;
+
+    /// `Holiday[]`.
+    #[wasm_bindgen(typescript_type = "Holiday[]")]
+    pub type HolidayList;
+
+    /// A `ScheduleStatus` string.
+    #[wasm_bindgen(typescript_type = "ScheduleStatus")]
+    pub type ScheduleStatusName;
+
+    /// `Dossier | string`.
+    #[wasm_bindgen(typescript_type = "Dossier | string")]
+    pub type DossierInput;
+
+    /// `DueOptions`.
+    #[wasm_bindgen(typescript_type = "DueOptions")]
+    pub type DueOptionsJs;
+
+    /// `DueResult`.
+    #[wasm_bindgen(typescript_type = "DueResult")]
+    pub type DueResultJs;
+
+    /// `ClassifyResult`.
+    #[wasm_bindgen(typescript_type = "ClassifyResult")]
+    pub type ClassifyResultJs;
+
+    /// A catalogue as JSON text or an array of procedure objects.
+    #[wasm_bindgen(typescript_type = "string | object[]")]
+    pub type CatalogueInput;
+
+    /// `Procedure`.
+    #[wasm_bindgen(typescript_type = "Procedure")]
+    pub type ProcedureJs;
+
+    /// `Procedure[]`.
+    #[wasm_bindgen(typescript_type = "Procedure[]")]
+    pub type ProcedureList;
+
+    /// `ErrorCode[]`.
+    #[wasm_bindgen(typescript_type = "ErrorCode[]")]
+    pub type ErrorCodes;
+}
+
+#[cfg(test)]
+mod tests {
+    /// The `ErrorCode` union above lists exactly the core's codes.
+    #[test]
+    fn error_code_union_matches_core() {
+        let union = include_str!("types.rs")
+            .split(concat!("export type ErrorCode", " ="))
+            .nth(1)
+            .and_then(|s| s.split(';').next())
+            .unwrap();
+        let listed: Vec<&str> = union
+            .split('|')
+            .map(|s| s.trim().trim_matches('"'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let core: Vec<&str> = motcua::ErrorKind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(listed, core);
+    }
+}

@@ -1,0 +1,156 @@
+// due / classify and the Vietnamese calendar through the JS surface: argument forms (objects
+// with camelCase or snake_case keys, JSON strings, Dates), options, catalogue, errors. The
+// shared vectors (tests/vectors/deadlines.json, holidays.json) cover the rules themselves.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Calendar, Catalogue, due, classify, holidays, scheduleStatus } from "motcua";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const codeOf = (fn) => {
+  try {
+    fn();
+  } catch (err) {
+    assert.ok(err instanceof Error);
+    return err.code;
+  }
+  return "no error";
+};
+
+// reference/procedures.md §8 E8 and E3.
+const e8 = { received: "2026-02-13T18:30", channel: "online", timeLimit: { workingDays: 3 } };
+const e3 = {
+  received: "2026-06-08T09:00",
+  time_limit: { working_days: 10 },
+  events: [
+    { type: "supplement_requested", at: "2026-06-11T15:00" },
+    { type: "supplement_received", at: "2026-06-16T10:00" },
+    { type: "resolved", at: "2026-06-29T10:00" },
+  ],
+};
+
+test("due: E8 across Tết, with the explanation", () => {
+  const r = due(e8, { explain: true });
+  assert.equal(r.due, "2026-02-26");
+  assert.equal(r.dueAt, "2026-02-26T17:00");
+  assert.equal(r.ruleSet, "nd118");
+  assert.equal(r.deemedReceipt, "2026-02-23");
+  assert.deepEqual(r.warnings, []);
+  const skipped = r.explain.filter((s) => ["weekend", "holiday", "compensatory"].includes(s.kind)).map((s) => s.date);
+  assert.ok(skipped.includes("2026-02-17") && skipped.includes("2026-02-20"));
+  assert.equal(due(e8).explain, undefined);
+});
+
+test("due: the same dossier as a JSON string, with Dates, snake_case keys", () => {
+  assert.equal(due(JSON.stringify({ received: "2026-02-13T18:30", time_limit: { working_days: 3 } })).due, "2026-02-26");
+  assert.equal(due({ received: new Date(2026, 1, 13, 18, 30), timeLimit: "3wd" }).due, "2026-02-26");
+  assert.equal(due({ received: new Date(2026, 1, 13, 16, 59), timeLimit: "3wd" }).due, "2026-02-25");
+});
+
+test("due: rules, asOf, and another calendar", () => {
+  assert.equal(due(e3).due, "2026-06-25");
+  assert.equal(due(e3, { rules: { supplement: "restart" } }).due, "2026-06-30");
+  const paused = due(e3, { asOf: "2026-06-12" });
+  assert.equal(paused.awaitingSupplementSince, "2026-06-11T15:00");
+  const weekdays = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31" });
+  assert.equal(due(e8, { calendar: weekdays }).due, "2026-02-19"); // Tết ignored: Mon 16 is day 0
+  assert.equal(weekdays.isWorkingDay("2026-02-17"), true, "the calendar passed in stays usable");
+});
+
+test("classify", () => {
+  const r = classify(e3, "2026-12-31");
+  assert.equal(r.outcome, "late");
+  assert.equal(r.due, "2026-06-25");
+  assert.equal(r.workingDaysLate, 2);
+  assert.equal(classify(e3, new Date(2026, 5, 12, 9)).outcome, "awaiting_supplement");
+  const open = { received: "2026-08-24T09:00", timeLimit: { workingDays: 6 } };
+  assert.equal(classify(open, "2026-09-02T10:00").outcome, "pending_within");
+  assert.equal(classify(open, "2026-09-07T08:00").outcome, "overdue");
+  assert.equal(classify(e3, "2026-12-31", { rules: { supplement: "restart" } }).outcome, "early");
+});
+
+test("a procedure from the sample catalogue", () => {
+  const cat = Catalogue.fromJson(readFileSync(join(repo, "core", "examples", "sample", "catalogue.json"), "utf8"));
+  assert.ok(cat.length > 10);
+  const kd = cat.get("KD-01");
+  assert.equal(kd.timeLimitText, "3wd");
+  assert.deepEqual(kd.timeLimit, { workingDays: 3 });
+  assert.ok(cat.procedures().some((p) => p.code === "KD-01"));
+  assert.equal(due({ received: "2026-02-13T18:30", procedure: "KD-01" }, { catalogue: cat }).due, "2026-02-26");
+  assert.equal(cat.get("KD-01").code, "KD-01", "the catalogue passed in stays usable");
+  assert.equal(codeOf(() => cat.get("nope")), "unknown_procedure");
+  assert.equal(codeOf(() => due({ received: "2026-02-13", procedure: "KD-01" })), "unknown_procedure");
+  assert.equal(codeOf(() => due({ received: "2026-02-13", procedure: "nope" }, { catalogue: cat })), "unknown_procedure");
+  assert.equal(codeOf(() => Catalogue.fromJson("[{]")), "invalid_json");
+  assert.equal(codeOf(() => Catalogue.fromJson([{ code: "x", level: "commune", time_limit: "0wd", online: "full" }])), "invalid_catalogue");
+});
+
+test("bad dossiers and options", () => {
+  assert.equal(codeOf(() => due({ timeLimit: { workingDays: 3 } })), "invalid_dossier");
+  assert.equal(codeOf(() => due({ received: "2026-02-30T09:00", timeLimit: "3wd" })), "invalid_date");
+  assert.equal(codeOf(() => due({ received: "2026-02-13", timeLimit: { workingDays: 0 } })), "invalid_time_limit");
+  assert.equal(codeOf(() => due({ received: "2026-02-13", timeLimit: "3wd", event: [] })), "invalid_dossier");
+  assert.equal(
+    codeOf(() => due({ received: "2026-02-13", timeLimit: "3wd", events: [{ type: "supplement_received", at: "2026-02-16" }] })),
+    "supplement_without_request",
+  );
+  assert.equal(
+    codeOf(() => due({ received: "2026-02-13T09:00", timeLimit: "3wd", events: [{ type: "resolved", at: "2026-02-12" }] })),
+    "result_before_receipt",
+  );
+  assert.equal(codeOf(() => due("{not json")), "invalid_json");
+  assert.equal(codeOf(() => due(e8, { rules: { supplement: "maybe" } })), "invalid_rule");
+  assert.equal(codeOf(() => due(e8, { rules: { nonsense: "x" } })), "invalid_rule");
+  assert.equal(codeOf(() => due(e8, { calender: null, explain: 1 })), "invalid_argument");
+  assert.equal(codeOf(() => due(e8, { calendar: {} })), "invalid_argument");
+  assert.equal(codeOf(() => due(e8, { calendar: { clone: () => 1 } })), "invalid_argument");
+  assert.equal(codeOf(() => due(e8, { explain: "yes" })), "invalid_argument");
+  assert.equal(codeOf(() => due(e8, { asOf: "2026-01-01" })), "invalid_argument");
+  assert.equal(codeOf(() => classify(e8, "2026-13-01")), "invalid_date");
+  assert.equal(codeOf(() => classify(e8, "2026-03-01", { asOf: "2026-03-01" })), "invalid_argument");
+  assert.equal(codeOf(() => due({ received: "1990-01-02T09:00", timeLimit: "3wd" })), "date_out_of_range");
+});
+
+test("Calendar.vietnam and its options", () => {
+  const vn = Calendar.vietnam();
+  assert.equal(vn.from, "1995-01-01");
+  assert.equal(vn.to, "2199-12-31");
+  assert.equal(vn.isWorkingDay("2026-02-20"), false); // compensatory day of Tết 2026
+  assert.equal(vn.isWorkingDay("2026-01-10"), true); // make-up Saturday
+  assert.equal(vn.dayKind("2026-01-10"), "makeup_working_day");
+  assert.equal(vn.dayName("2026-02-17"), "Tết Nguyên đán");
+  assert.equal(vn.isWorkingDay("1998-03-07"), true); // a Saturday of the six-day week
+  const statutory = Calendar.vietnam({ official: false });
+  assert.equal(statutory.isWorkingDay("2026-01-02"), true, "the 2 Jan swap is announced, not statutory");
+  assert.equal(vn.isWorkingDay("2026-01-02"), false);
+  const pending = Calendar.vietnam({ includePending: true });
+  assert.equal(vn.isWorkingDay("2026-11-24"), true);
+  assert.equal(pending.isWorkingDay("2026-11-24"), false);
+  const overlay = Calendar.vietnam({ closures: [{ date: "2026-03-02", name: "Ngày nghỉ của tỉnh" }], workingDays: ["2026-03-07"] });
+  assert.equal(overlay.isWorkingDay("2026-03-02"), false);
+  assert.equal(overlay.dayName("2026-03-02"), "Ngày nghỉ của tỉnh");
+  assert.equal(overlay.isWorkingDay("2026-03-07"), true);
+  assert.equal(codeOf(() => Calendar.vietnam({ offical: false })), "invalid_argument");
+  assert.equal(codeOf(() => Calendar.vietnam({ official: "no" })), "invalid_argument");
+  assert.equal(codeOf(() => Calendar.vietnam({ closures: ["2026-02-30"] })), "invalid_spec");
+  assert.equal(codeOf(() => vn.isWorkingDay("1994-12-31")), "date_out_of_range");
+});
+
+test("holidays and schedule status", () => {
+  const list = Calendar.vietnam().holidays(2026);
+  assert.deepEqual(list[0], { date: "2026-01-01", nameVi: "Tết Dương lịch", nameEn: "New Year's Day", kind: "statutory" });
+  assert.equal(list.find((h) => h.date === "2026-01-02").kind, "swapped");
+  assert.equal(list.find((h) => h.date === "2026-01-10").kind, "makeup_working_day");
+  assert.equal(list.find((h) => h.date === "2026-11-24").kind, "pending");
+  assert.deepEqual(holidays(2026), list);
+  assert.ok(holidays(2026, { official: false }).every((h) => h.kind === "statutory" || h.kind === "compensatory" || h.kind === "pending"));
+  assert.equal(scheduleStatus(2026), "official");
+  assert.equal(scheduleStatus(2030), "provisional");
+  assert.equal(scheduleStatus(2000), "statutory");
+  assert.equal(codeOf(() => holidays(1990)), "date_out_of_range");
+  assert.equal(codeOf(() => holidays(2026.5)), "invalid_number");
+  const spec = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31" });
+  assert.equal(codeOf(() => spec.holidays(2026)), "invalid_argument");
+});

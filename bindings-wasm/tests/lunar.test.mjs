@@ -1,0 +1,53 @@
+// The lunisolar calendar through the package (the shared vectors in tests/vectors/ cover it in
+// depth; these check the JS surface: argument forms, options, errors).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { toLunar, fromLunar, canChi, canChiEn, lunarNewYear, leapMonth, lunarMonthLength } from "motcua";
+
+test("toLunar / fromLunar", () => {
+  assert.deepEqual(toLunar("2025-01-29"), { year: 2025, month: 1, day: 1, leap: false });
+  assert.deepEqual(toLunar(new Date(2025, 0, 29)), { year: 2025, month: 1, day: 1, leap: false });
+  assert.deepEqual(toLunar("1984-01-01"), { year: 1983, month: 11, day: 29, leap: false });
+  assert.equal(fromLunar(2025, 3, 10), "2025-04-07"); // Hùng Kings' day
+  assert.equal(fromLunar(2025, 6, 1, true), "2025-07-25"); // leap month 6
+  assert.deepEqual(toLunar("2025-07-25"), { year: 2025, month: 6, day: 1, leap: true });
+});
+
+test("the Chinese calendar by its UTC offset", () => {
+  assert.equal(lunarNewYear(1985), "1985-01-21");
+  assert.equal(lunarNewYear(1985, { utcOffsetMinutes: 480 }), "1985-02-20");
+  assert.equal(fromLunar(2007, 1, 1, false, { utcOffsetMinutes: 480 }), "2007-02-18");
+  assert.equal(fromLunar(2007, 1, 1, false, { utc_offset_minutes: 420 }), "2007-02-17");
+  assert.deepEqual(toLunar("2007-02-17", { utcOffsetMinutes: 480 }), { year: 2006, month: 12, day: 30, leap: false });
+});
+
+test("year names, leap months, month lengths", () => {
+  assert.equal(canChi(2026), "Bính Ngọ");
+  assert.equal(canChiEn(2025), "Wood Snake");
+  assert.equal(leapMonth(2025), 6);
+  assert.equal(leapMonth(2026), undefined);
+  assert.ok([29, 30].includes(lunarMonthLength(2026, 1)));
+});
+
+test("bad lunar input", () => {
+  const code = (fn) => {
+    try {
+      fn();
+    } catch (err) {
+      assert.ok(err instanceof Error);
+      return err.code;
+    }
+    return "no error";
+  };
+  assert.equal(code(() => fromLunar(2025, 12, 30)), "invalid_lunar_date");
+  assert.equal(code(() => fromLunar(2026, 6, 1, true)), "invalid_lunar_date");
+  assert.equal(code(() => fromLunar(2025, 13, 1)), "invalid_lunar_date");
+  assert.equal(code(() => fromLunar(2025, 300, 1)), "invalid_lunar_date");
+  assert.equal(code(() => fromLunar(2025, 1.5, 1)), "invalid_number");
+  assert.equal(code(() => fromLunar(1800, 1, 1)), "date_out_of_range");
+  assert.equal(code(() => toLunar("1800-01-01")), "date_out_of_range");
+  assert.equal(code(() => toLunar("2025-02-30")), "invalid_date");
+  assert.equal(code(() => toLunar("2025-01-29", { utcOffset: 480 })), "invalid_argument");
+  assert.equal(code(() => toLunar("2025-01-29", { utcOffsetMinutes: 10_000 })), "invalid_argument");
+  assert.equal(code(() => toLunar("2025-01-29", 480)), "invalid_argument");
+});

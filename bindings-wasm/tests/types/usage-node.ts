@@ -1,0 +1,72 @@
+// Type-checked (tsc --noEmit) against the shipped .d.ts: how a Node user writes it.
+import {
+  Calendar, Catalogue, due, classify, holidays, scheduleStatus, toLunar, fromLunar, canChi,
+  lunarNewYear, leapMonth, dayNumber, dateFromDayNumber, errorCodes,
+} from "motcua";
+import type {
+  DayKind, MotcuaError, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
+  Dossier, ExplainStep, Procedure, ScheduleStatus,
+} from "motcua";
+
+const vn: Calendar = Calendar.vietnam();
+const statutory = Calendar.vietnam({ official: false, includePending: true, closures: ["2026-03-02"] });
+const cal: Calendar = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31" });
+const next: string = vn.addWorkingDays("2026-03-06", 1);
+const sameFromDate: string = vn.addWorkingDays(new Date(2026, 2, 6), 1);
+const working: boolean = vn.isWorkingDay("2026-03-07");
+const count: number = vn.workingDaysBetween("2026-03-01", new Date());
+const off: string[] = vn.daysOff("2026-03-01", "2026-03-31");
+const kind: DayKind = vn.dayKind("2026-03-07");
+const month: CalendarDay[] = vn.days("2026-03-01", "2026-03-31");
+const name: string | undefined = vn.dayName("2026-03-07");
+const named: Holiday[] = vn.holidays(2026);
+const named2: Holiday[] = holidays(2027, { official: true });
+const status: ScheduleStatus = scheduleStatus(2027);
+const bulk: Int32Array = vn.addWorkingDaysBulk(Int32Array.of(dayNumber("2026-03-06")), 1);
+const between: Int32Array = vn.workingDaysBetweenBulk(bulk, Int32Array.of(20514));
+const flags: Uint8Array = vn.isWorkingDayBulk(bulk);
+const iso: string = dateFromDayNumber(bulk[0] ?? 0);
+const codes: ErrorCode[] = errorCodes();
+
+const lunar: LunarDate = toLunar("2026-02-17");
+const tet: string = fromLunar(2026, 1, 1);
+const tetCn: string = fromLunar(2026, 1, 1, false, { utcOffsetMinutes: 480 });
+const year: string = canChi(lunar.year);
+const tet2: string = lunarNewYear(2027);
+const leap: number | undefined = leapMonth(2025);
+
+const dossier: Dossier = {
+  received: "2026-06-08T09:00",
+  channel: "direct",
+  timeLimit: { workingDays: 10 },
+  events: [
+    { type: "supplement_requested", at: "2026-06-11T15:00" },
+    { type: "supplement_received", at: new Date(2026, 5, 16, 10) },
+  ],
+};
+const d: DueResult = due(dossier, { explain: true, rules: { supplement: "restart" }, calendar: vn });
+const steps: ExplainStep[] = d.explain ?? [];
+const c: ClassifyResult = classify(dossier, "2026-07-01", { calendar: statutory });
+const outcome: "early" | "on_time" | "late" | string = c.outcome;
+const catalogue = Catalogue.fromJson('[{"code":"X","name":"x","field":"f","level":"commune","time_limit":"3wd","online":"full"}]');
+const procs: Procedure[] = catalogue.procedures();
+const byCode: DueResult = due({ received: "2026-03-02", procedure: "X" }, { catalogue });
+
+try {
+  vn.addWorkingDays("2026-02-30", 1);
+} catch (e) {
+  const err = e as MotcuaError;
+  const code: ErrorCode = err.code;
+  const where: number | undefined = err.index;
+  console.log(code, where, err.message);
+}
+
+// @ts-expect-error: a number is not a date
+vn.isWorkingDay(20514);
+// @ts-expect-error: an unknown option
+Calendar.vietnam({ offical: false });
+// @ts-expect-error: a dossier needs `received`
+due({ timeLimit: "3wd" });
+
+console.log(next, sameFromDate, working, count, off, kind, month, name, named, named2, status, between, flags, iso, codes);
+console.log(tet, tetCn, year, tet2, leap, steps, outcome, procs, byCode, cal);

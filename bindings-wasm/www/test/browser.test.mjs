@@ -1,0 +1,179 @@
+// Drives the demo page in headless Chromium (Debian's /usr/bin/chromium through playwright-core;
+// no browser is downloaded): fills the calculator, checks the computed appointment dates
+// (worked examples E8 and E3 of reference/procedures.md §8), flips months in the calendar view,
+// toggles the language, and saves screenshots to www/test/out/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const www = dirname(here);
+const out = join(here, "out");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+let server;
+let context;
+let page;
+let profile;
+const problems = [];
+
+before(async () => {
+  assert.ok(existsSync(join(www, "pkg", "motcua.js")), "www/pkg is missing: run `npm run build` first");
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
+  mkdirSync(out, { recursive: true });
+  server = await serve(www, 0);
+  profile = mkdtempSync(join(tmpdir(), "motcua-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1280, height: 1000 },
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+  });
+  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()}`));
+  await page.goto(`${server.url}?month=2026-02&lang=vi`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 20_000 });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const title = () => page.textContent("#month-title");
+const cell = (iso) => page.locator(`#grid td[data-date="${iso}"]`);
+const classesOf = async (iso) => ((await cell(iso).getAttribute("class")) ?? "").split(/\s+/);
+
+test("the page loads without errors", async () => {
+  assert.equal(await page.getAttribute("html", "lang"), "vi");
+  assert.match(await page.textContent("h2#calc-title"), /Tính ngày hẹn/);
+  assert.deepEqual(problems, []);
+});
+
+test("month view: Tết 2026 with lunar dates", async () => {
+  assert.match(await title(), /Tháng 2\/2026/);
+  assert.match(await title(), /Bính Ngọ/);
+  assert.ok((await classesOf("2026-02-17")).includes("holiday"), "Tết mùng 1 is a holiday");
+  assert.equal((await cell("2026-02-17").locator(".l").textContent()).trim(), "1/1");
+  assert.ok((await classesOf("2026-02-20")).includes("compensatory"), "Fri 20 Feb is a compensatory day");
+  assert.ok((await classesOf("2026-02-14")).includes("rest"));
+  assert.ok((await classesOf("2026-02-23")).every((c) => !["holiday", "rest"].includes(c)), "Mon 23 Feb is worked");
+  assert.match(await page.textContent("#named-days"), /Tết Nguyên đán/);
+});
+
+test("month view: flipping months", async () => {
+  await page.click("#prev");
+  assert.match(await title(), /Tháng 1\/2026/);
+  assert.ok((await classesOf("2026-01-01")).includes("holiday"));
+  assert.ok((await classesOf("2026-01-02")).includes("swapped"), "Fri 2 Jan 2026 is a swapped day off");
+  assert.ok((await classesOf("2026-01-10")).includes("makeup"), "Sat 10 Jan 2026 is worked");
+  await page.click("#next");
+  await page.click("#next");
+  assert.match(await title(), /Tháng 3\/2026/);
+  await page.click("#prev");
+  assert.match(await title(), /Tháng 2\/2026/);
+});
+
+test("calculator: E8, online across Tết after hours → 26 Feb 2026", async () => {
+  await page.check('input[name="mode"][value="limit"]');
+  await page.fill("#amount", "3");
+  await page.selectOption("#unit", "working_days");
+  await page.fill("#received-date", "2026-02-13");
+  await page.fill("#received-time", "18:30");
+  await page.selectOption("#channel", "online");
+  await page.click("#compute");
+  await page.waitForSelector("#result:not([hidden])", { timeout: 5_000 });
+  assert.equal(await page.getAttribute("#due-date", "data-iso"), "2026-02-26");
+  assert.match(await page.textContent("#due-date"), /26\/02\/2026/);
+  assert.ok((await page.locator("#explain li").count()) > 0, "the explanation lists the skipped days");
+  assert.ok((await classesOf("2026-02-26")).includes("due-day"), "the month view shows the due day");
+});
+
+test("calculator: E3, a supplement request pauses the clock → 25 Jun 2026", async () => {
+  await page.fill("#amount", "10");
+  await page.fill("#received-date", "2026-06-08");
+  await page.fill("#received-time", "09:00");
+  await page.selectOption("#channel", "direct");
+  await page.click("#add-request");
+  await page.click("#add-supplied");
+  const rows = page.locator("#events li");
+  await rows.nth(0).locator(".ev-date").fill("2026-06-11");
+  await rows.nth(0).locator(".ev-time").fill("15:00");
+  await rows.nth(1).locator(".ev-date").fill("2026-06-16");
+  await rows.nth(1).locator(".ev-time").fill("10:00");
+  await page.click("#compute");
+  await page.waitForFunction(() => document.querySelector("#due-date")?.dataset.iso === "2026-06-25", null, { timeout: 5_000 });
+  assert.match(await title(), /Tháng 6\/2026/);
+  // back to the first example for the screenshot
+  await rows.nth(1).locator(".remove").click();
+  await rows.nth(0).locator(".remove").click();
+});
+
+test("calculator: a procedure from the sample catalogue", async (t) => {
+  if (await page.locator("#mode-procedure-label").isHidden()) {
+    t.skip("this build has no sample catalogue");
+    return;
+  }
+  await page.check('input[name="mode"][value="procedure"]');
+  const options = await page.locator("#procedure option").count();
+  assert.ok(options > 5, `${options} procedures`);
+  await page.selectOption("#procedure", "KD-01"); // enterprise registration: 3 working days
+  await page.fill("#received-date", "2026-02-13");
+  await page.fill("#received-time", "18:30");
+  await page.selectOption("#channel", "online");
+  await page.click("#compute");
+  await page.waitForFunction(() => document.querySelector("#due-date")?.dataset.iso === "2026-02-26", null, { timeout: 5_000 });
+  await page.check('input[name="mode"][value="limit"]');
+});
+
+test("a bad dossier shows the library's error", async () => {
+  // A complete dossier "received" without any supplement request: the core refuses it.
+  await page.click("#add-supplied");
+  await page.locator("#events li").nth(0).locator(".ev-date").fill("2026-02-24");
+  await page.click("#compute");
+  await page.waitForSelector("#error:not([hidden])", { timeout: 5_000 });
+  assert.match(await page.textContent("#error"), /^supplement_without_request: /);
+  assert.ok(await page.locator("#result").isHidden());
+  await page.locator("#events li").nth(0).locator(".remove").click();
+});
+
+test("English toggle, and the screenshots", async () => {
+  await page.fill("#amount", "3");
+  await page.selectOption("#unit", "working_days");
+  await page.fill("#received-date", "2026-02-13");
+  await page.fill("#received-time", "18:30");
+  await page.selectOption("#channel", "online");
+  await page.click("#compute");
+  await page.waitForFunction(() => document.querySelector("#due-date")?.dataset.iso === "2026-02-26", null, { timeout: 5_000 });
+  await page.screenshot({ path: join(out, "demo-vi.png"), fullPage: true });
+
+  await page.click("#lang");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.match(await page.textContent("h2#calc-title"), /Appointment date calculator/);
+  assert.match(await title(), /February 2026/);
+  assert.match(await page.textContent("#named-days"), /Lunar New Year/);
+  assert.match(await page.textContent("#due-date"), /Thursday/);
+  await page.screenshot({ path: join(out, "demo-en.png"), fullPage: true });
+  await page.click("#lang");
+  assert.equal(await page.getAttribute("html", "lang"), "vi");
+  assert.deepEqual(problems, []);
+});
