@@ -25,11 +25,10 @@
 //! (≈ 0.7 MB for the 205 years of the Vietnamese preset) and are shared behind an [`Arc`], so
 //! cloning a calendar is cheap and a calendar is `Send + Sync`.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::civil::{date_from_day_number, day_number};
@@ -374,6 +373,12 @@ impl CalendarSpec {
 
     /// Checks the spec and compiles it into O(1) tables.
     pub fn compile(&self) -> Result<WorkCalendar> {
+        WorkCalendar::compile(self.clone())
+    }
+
+    /// [`compile`](CalendarSpec::compile) taking the spec by value (the calendar keeps it), so
+    /// that a spec built only to be compiled is not copied (the Vietnamese preset).
+    pub(crate) fn compile_owned(self) -> Result<WorkCalendar> {
         WorkCalendar::compile(self)
     }
 }
@@ -417,6 +422,37 @@ impl DayKind {
     }
 }
 
+/// Where the name of a named day is in the spec: list (0 `holidays`, 1 `closures`, 2
+/// `working_days`) and index in it.
+#[derive(Debug, Clone, Copy)]
+struct NameAt {
+    day: i32,
+    list: u8,
+    index: usize,
+}
+
+/// Fills `kinds` (the days from day number `first_day` on) with the weekly pattern `mask`: the
+/// first week is written, then doubled by block copies (a multiple of seven days at a time).
+fn fill_weeks(kinds: &mut [DayKind], mask: Weekmask, first_day: i32) {
+    // 1970-01-01 (day 0) was a Thursday: Monday-based weekday 3.
+    let w0 = (i64::from(first_day) + 3).rem_euclid(7);
+    let mut week = [DayKind::WeeklyRest; 7];
+    for (j, slot) in (0_i64..).zip(week.iter_mut()) {
+        if mask.0 & (1 << ((w0 + j) % 7)) != 0 {
+            *slot = DayKind::Working;
+        }
+    }
+    for (slot, k) in kinds.iter_mut().zip(week) {
+        *slot = k;
+    }
+    let mut filled = kinds.len().min(7);
+    while filled < kinds.len() {
+        let n = filled.min(kinds.len() - filled);
+        kinds.copy_within(0..n, filled);
+        filled += n;
+    }
+}
+
 struct Tables {
     spec: CalendarSpec,
     /// Day number of `spec.from`.
@@ -429,8 +465,9 @@ struct Tables {
     cum: Box<[u32]>,
     /// Day numbers of the working days, in order.
     nth: Box<[i32]>,
-    /// Names of named days (holidays, closures, make-up days).
-    names: BTreeMap<i32, String>,
+    /// Named days (holidays, closures, make-up days), by day number, each pointing at its
+    /// name in `spec` (the first given for that day).
+    names: Box<[NameAt]>,
     /// Working seconds per working day.
     day_seconds: i64,
 }
@@ -555,7 +592,7 @@ fn check_out_len(input: usize, out: usize) -> Result<()> {
 }
 
 impl WorkCalendar {
-    fn compile(spec: &CalendarSpec) -> Result<WorkCalendar> {
+    fn compile(spec: CalendarSpec) -> Result<WorkCalendar> {
         if spec.from > spec.to {
             return Err(spec_err(format!(
                 "`from` {} is after `to` {}",
@@ -572,27 +609,50 @@ impl WorkCalendar {
         let end = day_number(spec.to);
         let len = usize::try_from(end - start + 1).map_err(|_| spec_err("empty range".into()))?;
 
-        let mut changes = spec.weekmask_changes.clone();
-        changes.sort_by_key(|c| c.from);
-        let mut kinds = Vec::with_capacity(len);
+        // The weekly pattern, segment by segment: the mask of a day is that of the last change
+        // (in `from` order) on or before it, else the spec's.
+        let mut changes: Vec<(i32, Weekmask)> = spec
+            .weekmask_changes
+            .iter()
+            .map(|c| (day_number(c.from), c.weekmask))
+            .collect();
+        changes.sort_by_key(|c| c.0);
+        let mut kinds = vec![DayKind::WeeklyRest; len];
         let mut mask = spec.weekmask;
-        let mut next_change = changes.iter().peekable();
-        let mut date = spec.from;
-        for _ in 0..len {
-            while let Some(c) = next_change.next_if(|c| c.from <= date) {
-                mask = c.weekmask;
+        let mut seg = 0_usize;
+        for (from, m) in changes {
+            let at = usize::try_from(i64::from(from) - i64::from(start))
+                .unwrap_or(0)
+                .min(len);
+            if at > seg {
+                if let Some(part) = kinds.get_mut(seg..at) {
+                    fill_weeks(
+                        part,
+                        mask,
+                        start.saturating_add(i32::try_from(seg).unwrap_or(0)),
+                    );
+                }
+                seg = at;
             }
-            kinds.push(if mask.works(date.weekday()) {
-                DayKind::Working
-            } else {
-                DayKind::WeeklyRest
-            });
-            date = date.succ_opt().unwrap_or(date);
+            mask = m;
+        }
+        if let Some(part) = kinds.get_mut(seg..) {
+            fill_weeks(
+                part,
+                mask,
+                start.saturating_add(i32::try_from(seg).unwrap_or(0)),
+            );
         }
 
-        let mut names = BTreeMap::new();
+        let mut names: Vec<NameAt> =
+            Vec::with_capacity(spec.holidays.len() + spec.closures.len() + spec.working_days.len());
         let mut set = |list: &[SpecDay], field: &str, kind: DayKind, kinds: &mut Vec<DayKind>| {
-            for day in list {
+            let list_id = match kind {
+                DayKind::Holiday => 0,
+                DayKind::Closure => 1,
+                _ => 2,
+            };
+            for (index, day) in list.iter().enumerate() {
                 let d = day.date();
                 if d < spec.from || d > spec.to {
                     return Err(spec_err(format!(
@@ -620,8 +680,12 @@ impl WorkCalendar {
                     (DayKind::Holiday, DayKind::Closure) => {}
                     _ => *slot = kind,
                 }
-                if let Some(n) = day.name() {
-                    names.entry(day_number(d)).or_insert_with(|| n.to_string());
+                if day.name().is_some() {
+                    names.push(NameAt {
+                        day: day_number(d),
+                        list: list_id,
+                        index,
+                    });
                 }
             }
             Ok(())
@@ -634,29 +698,35 @@ impl WorkCalendar {
             DayKind::MakeupWorkingDay,
             &mut kinds,
         )?;
+        // The first name given for a day wins (holidays, then closures, then working days, each
+        // in list order): a stable sort keeps that order among equal days.
+        names.sort_by_key(|n| n.day);
+        names.dedup_by_key(|n| n.day);
 
         let mut cum = Vec::with_capacity(len + 1);
-        let mut nth = Vec::new();
+        let mut nth = Vec::with_capacity(len);
         let mut count: u32 = 0;
+        let mut day = start;
         cum.push(0);
-        for (i, k) in kinds.iter().enumerate() {
+        for k in &kinds {
             if k.is_working() {
                 count += 1;
-                nth.push(start + i32::try_from(i).unwrap_or(i32::MAX));
+                nth.push(day);
             }
             cum.push(count);
+            day = day.saturating_add(1);
         }
 
         Ok(WorkCalendar {
             t: Arc::new(Tables {
                 day_seconds: spec.office_hours.seconds_per_day(),
-                spec: spec.clone(),
+                spec,
                 start,
                 end,
                 kinds: kinds.into_boxed_slice(),
                 cum: cum.into_boxed_slice(),
                 nth: nth.into_boxed_slice(),
-                names,
+                names: names.into_boxed_slice(),
             }),
         })
     }
@@ -799,7 +869,18 @@ impl WorkCalendar {
 
     /// The name the spec gives `date` (a holiday's name), if any.
     pub fn day_name(&self, date: NaiveDate) -> Option<&str> {
-        self.t.names.get(&day_number(date)).map(String::as_str)
+        let t = &self.t;
+        let i = t
+            .names
+            .binary_search_by_key(&day_number(date), |n| n.day)
+            .ok()?;
+        let at = t.names.get(i)?;
+        let list = match at.list {
+            0 => &t.spec.holidays,
+            1 => &t.spec.closures,
+            _ => &t.spec.working_days,
+        };
+        list.get(at.index)?.name()
     }
 
     /// For `n ≥ 1` the `n`-th working day strictly after `date`; for `n ≤ −1` the `|n|`-th

@@ -300,8 +300,9 @@ pub fn holidays(year: i32, opts: &VnOptions) -> Result<Vec<Holiday>> {
 /// [`compile`](CalendarSpec::compile), or use [`calendar_with_overlay`].
 pub fn spec(opts: &VnOptions) -> Result<CalendarSpec> {
     let m = model(opts.official)?;
-    let mut holidays = Vec::new();
-    let mut working_days = Vec::new();
+    let makeup = m.entries.values().filter(|e| !e.is_day_off()).count();
+    let mut holidays = Vec::with_capacity(m.entries.len() - makeup);
+    let mut working_days = Vec::with_capacity(makeup);
     for e in m.entries.values() {
         if e.pending && !opts.include_pending {
             continue;
@@ -356,8 +357,8 @@ pub fn calendar(opts: &VnOptions) -> Result<WorkCalendar> {
     ];
     let i = usize::from(opts.official) * 2 + usize::from(opts.include_pending);
     match CALENDARS.get(i) {
-        Some(cell) => cached(cell, || spec(opts)?.compile()),
-        None => spec(opts)?.compile(),
+        Some(cell) => cached(cell, || spec(opts)?.compile_owned()),
+        None => spec(opts)?.compile_owned(),
     }
 }
 
@@ -387,5 +388,5 @@ pub fn calendar_with_overlay(
     s.working_days.retain(|d| !closed.contains(&d.date()));
     s.closures.extend_from_slice(closures);
     s.working_days.extend_from_slice(working_days);
-    s.compile()
+    s.compile_owned()
 }

@@ -6,11 +6,13 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 
+use chrono::NaiveDateTime;
 use clap::{Args, ValueEnum};
 use motcua::deadline::Rules;
+use motcua::procedure::Catalogue;
 use motcua::report::input::{blank_dossier, Columns, CsvRecords, KNOWN_COLUMNS};
 use motcua::report::{to_csv, to_json, to_table, PeriodKind, ReportBuilder, ReportOptions};
-use motcua::{Error, ErrorKind};
+use motcua::{Error, ErrorKind, WorkCalendar};
 
 use crate::dossiers::{as_of, load_catalogue};
 use crate::lines::Sink;
@@ -48,32 +50,27 @@ enum PeriodArg {
     Year,
 }
 
-/// `motcua report` arguments.
+/// The options `report` and `scorecard` share: where the dossier records are and how they are
+/// read and counted.
 #[derive(Args, Debug)]
-pub struct ReportArgs {
+pub struct RecordArgs {
     /// A CSV (or .jsonl) file of dossier records, or `-` for stdin.
     input: String,
     /// A procedure catalogue (JSON array or CSV) for rows given by `procedure`.
     #[arg(long, value_name = "FILE")]
-    catalogue: Option<PathBuf>,
+    pub(crate) catalogue: Option<PathBuf>,
     /// The instant the table stands at (a date alone = the end of that day). Default: now (UTC+7).
     #[arg(long, value_name = "T")]
     as_of: Option<String>,
     /// Group by these columns (comma-separated, e.g. field,agency).
     #[arg(long, value_name = "COL[,COL]", value_delimiter = ',')]
     by: Vec<String>,
-    /// Split by period, with carried-over dossiers.
-    #[arg(long, value_enum)]
-    period: Option<PeriodArg>,
     /// Read the logical column NAME from the file's column SOURCE_COLUMN (repeatable).
     #[arg(long = "map", value_name = "NAME=SOURCE_COLUMN")]
     map: Vec<String>,
-    /// Report the good rows and summarise the bad ones instead of failing.
+    /// Count the good rows and summarise the bad ones instead of failing.
     #[arg(long)]
-    skip_bad: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    pub(crate) skip_bad: bool,
     /// Input format (default: by file extension, `.jsonl`/`.ndjson` = JSON lines, else CSV).
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
@@ -82,6 +79,133 @@ pub struct ReportArgs {
     rules: Vec<String>,
     #[command(flatten)]
     cal: CalendarArgs,
+}
+
+/// `motcua report` arguments.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    records: RecordArgs,
+    /// Split by period, with carried-over dossiers.
+    #[arg(long, value_enum)]
+    period: Option<PeriodArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+/// Everything [`RecordArgs`] names, loaded: a failure to load is reported before any record
+/// is read.
+pub(crate) struct Records {
+    pub(crate) calendar: WorkCalendar,
+    pub(crate) catalogue: Option<Catalogue>,
+    pub(crate) rules: Rules,
+    pub(crate) map: HashMap<String, String>,
+    pub(crate) by: Vec<String>,
+    pub(crate) as_of: NaiveDateTime,
+    pub(crate) skip_bad: bool,
+    input: String,
+    jsonl: bool,
+}
+
+/// Reports a data error (exit 1).
+pub(crate) fn fail<W: Write, E: Write>(sink: &mut Sink<W, E>, e: &Error) -> io::Result<Outcome> {
+    sink.failed = true;
+    writeln!(sink.err, "{}: {}", e.code(), e)?;
+    Ok(Outcome::BadData)
+}
+
+impl RecordArgs {
+    /// Checks the options (bad usage exits 2) and loads the calendar and the catalogue (a bad
+    /// file is reported, and `None` returned).
+    pub(crate) fn load<W: Write, E: Write>(
+        &self,
+        sink: &mut Sink<W, E>,
+    ) -> io::Result<Option<Records>> {
+        let mut rules = Rules::default();
+        for r in &self.rules {
+            if let Err(e) = rules.set_pair(r) {
+                usage(&format!("--rule {r}: {e}"));
+            }
+        }
+        let mut map = HashMap::new();
+        for m in &self.map {
+            match m.split_once('=') {
+                Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
+                    map.insert(k.trim().to_string(), v.trim().to_string());
+                }
+                _ => usage(&format!("--map {m}: expected NAME=SOURCE_COLUMN")),
+            }
+        }
+        let as_of = match as_of(self.as_of.as_deref()) {
+            Ok(t) => t,
+            Err(e) => usage(&e.to_string()),
+        };
+        let by: Vec<String> = self
+            .by
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let Some(calendar) = with_calendar(sink, &self.cal)? else {
+            return Ok(None);
+        };
+        let catalogue = match &self.catalogue {
+            None => None,
+            Some(p) => match load_catalogue(p) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    fail(sink, &e)?;
+                    return Ok(None);
+                }
+            },
+        };
+        let jsonl = match self.input_format {
+            Some(InputFormat::Jsonl) => true,
+            Some(InputFormat::Csv) => false,
+            None => {
+                let lower = self.input.to_ascii_lowercase();
+                lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+            }
+        };
+        Ok(Some(Records {
+            calendar,
+            catalogue,
+            rules,
+            map,
+            by,
+            as_of,
+            skip_bad: self.skip_bad,
+            input: self.input.clone(),
+            jsonl,
+        }))
+    }
+}
+
+impl Records {
+    /// Reads every record, handing each to `on_record`; bad rows are collected in the
+    /// returned [`BadRows`] (printed as they come unless `--skip-bad`). `Err` inside: the
+    /// input could not be read at all (no header, missing column, no file).
+    pub(crate) fn read<E: Write>(
+        &self,
+        on_record: &mut OnRecord<'_>,
+        err: &mut E,
+    ) -> io::Result<Result<BadRows, Error>> {
+        let (input, bar) = match open_input(&self.input) {
+            Ok(r) => r,
+            Err(e) => return Ok(Err(e)),
+        };
+        let mut bad = BadRows::new(!self.skip_bad);
+        let result = if self.jsonl {
+            read_jsonl(input, &self.map, &self.by, on_record, &mut bad, err)
+        } else {
+            read_csv(input, &self.map, &self.by, on_record, &mut bad, err)
+        };
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        Ok(result?.map(|()| bad))
+    }
 }
 
 /// How many bad rows `--skip-bad` shows.
@@ -184,91 +308,30 @@ fn open_input(path: &str) -> Result<(Box<dyn Read>, Option<indicatif::ProgressBa
 
 /// `motcua report`.
 pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
-    let mut rules = Rules::default();
-    for r in &args.rules {
-        if let Err(e) = rules.set_pair(r) {
-            usage(&format!("--rule {r}: {e}"));
-        }
-    }
-    let mut map = HashMap::new();
-    for m in &args.map {
-        match m.split_once('=') {
-            Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
-                map.insert(k.trim().to_string(), v.trim().to_string());
-            }
-            _ => usage(&format!("--map {m}: expected NAME=SOURCE_COLUMN")),
-        }
-    }
-    let t = match as_of(args.as_of.as_deref()) {
-        Ok(t) => t,
-        Err(e) => usage(&e.to_string()),
-    };
-    let by: Vec<String> = args
-        .by
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let fail = |sink: &mut Sink<W, E>, e: &Error| -> io::Result<Outcome> {
-        sink.failed = true;
-        writeln!(sink.err, "{}: {}", e.code(), e)?;
-        Ok(Outcome::BadData)
-    };
-    let Some(calendar) = with_calendar(sink, &args.cal)? else {
+    let Some(rec) = args.records.load(sink)? else {
         return Ok(Outcome::BadData);
     };
-    let catalogue = match &args.catalogue {
-        None => None,
-        Some(p) => match load_catalogue(p) {
-            Ok(c) => Some(c),
-            Err(e) => return fail(sink, &e),
-        },
-    };
     let opts = ReportOptions {
-        as_of: t,
-        by: by.clone(),
+        as_of: rec.as_of,
+        by: rec.by.clone(),
         period: args.period.map(|p| match p {
             PeriodArg::Month => PeriodKind::Month,
             PeriodArg::Quarter => PeriodKind::Quarter,
             PeriodArg::Year => PeriodKind::Year,
         }),
     };
-    let mut builder = ReportBuilder::new(&calendar, catalogue.as_ref(), rules, opts);
-    let (input, bar) = match open_input(&args.input) {
-        Ok(r) => r,
-        Err(e) => return fail(sink, &e),
-    };
-    let jsonl = match args.input_format {
-        Some(InputFormat::Jsonl) => true,
-        Some(InputFormat::Csv) => false,
-        None => {
-            let lower = args.input.to_ascii_lowercase();
-            lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
-        }
-    };
-    let mut bad = BadRows {
-        count: 0,
-        shown: Vec::new(),
-        print_all: !args.skip_bad,
-    };
+    let mut builder = ReportBuilder::new(&rec.calendar, rec.catalogue.as_ref(), rec.rules, opts);
     let mut dossier = blank_dossier();
     let mut on_record = on_record_fn(|line, columns, get| {
         add_one(columns, line, get, &mut dossier, |d, groups| {
             builder.add(d, groups).map(|_| ())
         })
     });
-    let result = if jsonl {
-        read_jsonl(input, &map, &by, &mut on_record, &mut bad, &mut sink.err)
-    } else {
-        read_csv(input, &map, &by, &mut on_record, &mut bad, &mut sink.err)
+    let bad = match rec.read(&mut on_record, &mut sink.err)? {
+        Ok(bad) => bad,
+        Err(e) => return fail(sink, &e),
     };
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    if let Err(e) = result? {
-        return fail(sink, &e);
-    }
-    if bad.count > 0 && !args.skip_bad {
+    if bad.count > 0 && !rec.skip_bad {
         sink.failed = true;
         writeln!(
             sink.err,
@@ -278,12 +341,13 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
         )?;
         return Ok(Outcome::BadData);
     }
+    let by = &rec.by;
     let left_out = builder.left_out();
     let rows = builder.finish();
     let text = match args.format {
         Format::Json => to_json(&rows) + "\n",
-        Format::Csv => to_csv(&rows, &by, args.period.is_some()),
-        Format::Table => to_table(&rows, &by, args.period.is_some()),
+        Format::Csv => to_csv(&rows, by, args.period.is_some()),
+        Format::Table => to_table(&rows, by, args.period.is_some()),
     };
     sink.out.write_all(text.as_bytes())?;
     if left_out > 0 {
@@ -292,15 +356,7 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
             "{left_out} dossier(s) received after the as-of instant left out"
         )?;
     }
-    if bad.count > 0 {
-        writeln!(sink.err, "skipped {} bad row(s); the first:", bad.count)?;
-        for e in &bad.shown {
-            match e.line() {
-                Some(l) => writeln!(sink.err, "  line {l}: {}: {}", e.code(), e.message())?,
-                None => writeln!(sink.err, "  {}: {}", e.code(), e.message())?,
-            }
-        }
-    }
+    bad.summarise(&mut sink.err)?;
     Ok(Outcome::Ok)
 }
 
@@ -308,7 +364,7 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
 pub(crate) type OnRecord<'s> = dyn for<'a> FnMut(u64, &'a Columns, &'a dyn Fn(usize) -> Option<&'a str>) -> Result<(), Error>
     + 's;
 
-pub(crate) fn read_csv<E: Write>(
+fn read_csv<E: Write>(
     input: Box<dyn Read>,
     map: &HashMap<String, String>,
     by: &[String],
@@ -369,7 +425,7 @@ where
     f
 }
 
-pub(crate) fn read_jsonl<E: Write>(
+fn read_jsonl<E: Write>(
     input: Box<dyn Read>,
     map: &HashMap<String, String>,
     by: &[String],

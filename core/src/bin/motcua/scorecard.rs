@@ -1,20 +1,17 @@
 //! `motcua scorecard`: the office scorecard (service indicators against targets) from the same
 //! dossier records as `motcua report`.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use motcua::deadline::Rules;
 use motcua::indicators::{catalogue_fields, Score, ScorecardBuilder, ServiceColumns, Targets};
 use motcua::report::input::blank_dossier;
 use motcua::{Error, ErrorKind};
 
-use crate::dossiers::{as_of, load_catalogue};
 use crate::lines::Sink;
-use crate::report::{add_one, on_record_fn, read_csv, read_jsonl, BadRows};
-use crate::{usage, with_calendar, CalendarArgs, Outcome};
+use crate::report::{add_one, fail, on_record_fn, RecordArgs};
+use crate::{usage, Outcome};
 
 pub const SCORECARD_HELP: &str = "\
 The scorecard: on_time_rate, resolved_rate, online_rate, full_online_rate, postal_rate, digitised_rate, \
@@ -37,37 +34,17 @@ enum Format {
 /// `motcua scorecard` arguments.
 #[derive(Args, Debug)]
 pub struct ScorecardArgs {
-    /// A CSV (or .jsonl) file of dossier records, or `-` for stdin.
-    input: String,
-    /// A procedure catalogue (JSON array or CSV) for rows given by `procedure`.
-    #[arg(long, value_name = "FILE")]
-    catalogue: Option<PathBuf>,
+    #[command(flatten)]
+    records: RecordArgs,
     /// Targets JSON overriding the defaults, e.g. {"online_rate": 0.3, "digitised_rate": 1.0}.
     #[arg(long, value_name = "FILE")]
     targets: Option<PathBuf>,
-    /// Group by this column (or several, comma-separated).
-    #[arg(long, value_name = "COLUMN", value_delimiter = ',')]
-    by: Vec<String>,
-    /// The instant the scorecard stands at (a date alone = the end of that day). Default: now.
-    #[arg(long, value_name = "T")]
-    as_of: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
     /// Top of a numeric satisfaction scale (ratings 1..SCALE; the top fifth is "satisfied").
     #[arg(long, value_name = "SCALE", default_value_t = 5)]
     satisfaction_scale: u32,
-    /// Read the logical column NAME from the file's column SOURCE_COLUMN (repeatable).
-    #[arg(long = "map", value_name = "NAME=SOURCE_COLUMN")]
-    map: Vec<String>,
-    /// Score the good rows and summarise the bad ones instead of failing.
-    #[arg(long)]
-    skip_bad: bool,
-    /// Switch a counting rule: KEY=VALUE (repeatable; see `motcua due --help`).
-    #[arg(long = "rule", value_name = "KEY=VALUE")]
-    rules: Vec<String>,
-    #[command(flatten)]
-    cal: CalendarArgs,
 }
 
 fn pct(v: Option<f64>) -> String {
@@ -216,38 +193,11 @@ fn csv(scores: &[Score], by: &[String]) -> String {
 
 /// `motcua scorecard`.
 pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
-    let mut rules = Rules::default();
-    for r in &args.rules {
-        if let Err(e) = rules.set_pair(r) {
-            usage(&format!("--rule {r}: {e}"));
-        }
-    }
-    let mut map = HashMap::new();
-    for m in &args.map {
-        match m.split_once('=') {
-            Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
-                map.insert(k.trim().to_string(), v.trim().to_string());
-            }
-            _ => usage(&format!("--map {m}: expected NAME=SOURCE_COLUMN")),
-        }
-    }
     if args.satisfaction_scale == 0 {
         usage("--satisfaction-scale must be at least 1");
     }
-    let t = match as_of(args.as_of.as_deref()) {
-        Ok(t) => t,
-        Err(e) => usage(&e.to_string()),
-    };
-    let by: Vec<String> = args
-        .by
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let fail = |sink: &mut Sink<W, E>, e: &Error| -> io::Result<Outcome> {
-        sink.failed = true;
-        writeln!(sink.err, "{}: {}", e.code(), e)?;
-        Ok(Outcome::BadData)
+    let Some(rec) = args.records.load(sink)? else {
+        return Ok(Outcome::BadData);
     };
     let targets = match &args.targets {
         None => Targets::default(),
@@ -264,41 +214,22 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
             Err(e) => return fail(sink, &e),
         },
     };
-    let Some(calendar) = with_calendar(sink, &args.cal)? else {
-        return Ok(Outcome::BadData);
-    };
-    let catalogue = match &args.catalogue {
-        None => None,
-        Some(p) => match load_catalogue(p) {
-            Ok(c) => Some(c),
-            Err(e) => return fail(sink, &e),
-        },
-    };
-    let input: Box<dyn std::io::Read> = if args.input == "-" {
-        Box::new(io::stdin())
-    } else {
-        match std::fs::File::open(&args.input) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                return fail(
-                    sink,
-                    &Error::new(ErrorKind::Io, format!("cannot read {}: {e}", args.input)),
-                )
-            }
-        }
-    };
-    let lower = args.input.to_ascii_lowercase();
-    let jsonl = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
-    let mut builder =
-        ScorecardBuilder::new(&calendar, catalogue.as_ref(), rules, t, by.clone(), targets);
-    let mut bad = BadRows::new(!args.skip_bad);
+    let by = &rec.by;
+    let mut builder = ScorecardBuilder::new(
+        &rec.calendar,
+        rec.catalogue.as_ref(),
+        rec.rules,
+        rec.as_of,
+        by.clone(),
+        targets,
+    );
     let mut dossier = blank_dossier();
     let mut service_cols: Option<ServiceColumns> = None;
     let scale = args.satisfaction_scale;
     let mut on_record = on_record_fn(|line, columns, get| {
         if service_cols.is_none() {
             let names: Vec<&str> = columns.names().iter().map(String::as_str).collect();
-            service_cols = Some(ServiceColumns::from_header(&names, &map, scale)?);
+            service_cols = Some(ServiceColumns::from_header(&names, &rec.map, scale)?);
         }
         let Some(sc) = service_cols.as_ref() else {
             return Ok(());
@@ -308,15 +239,11 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
             builder.add(d, &service, groups).map(|_| ())
         })
     });
-    let result = if jsonl {
-        read_jsonl(input, &map, &by, &mut on_record, &mut bad, &mut sink.err)
-    } else {
-        read_csv(input, &map, &by, &mut on_record, &mut bad, &mut sink.err)
+    let bad = match rec.read(&mut on_record, &mut sink.err)? {
+        Ok(bad) => bad,
+        Err(e) => return fail(sink, &e),
     };
-    if let Err(e) = result? {
-        return fail(sink, &e);
-    }
-    if bad.count > 0 && !args.skip_bad {
+    if bad.count > 0 && !rec.skip_bad {
         sink.failed = true;
         writeln!(
             sink.err,
@@ -326,7 +253,7 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
         return Ok(Outcome::BadData);
     }
     let scores = builder.finish();
-    let fields = catalogue.as_ref().map(catalogue_fields);
+    let fields = rec.catalogue.as_ref().map(catalogue_fields);
     let text = match args.format {
         Format::Json => {
             let v = serde_json::json!({ "indicators": scores, "catalogue": fields.as_ref().map(|f| f.iter().map(|c| serde_json::json!({
@@ -335,9 +262,9 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
             })).collect::<Vec<_>>()) });
             serde_json::to_string(&v).unwrap_or_default() + "\n"
         }
-        Format::Csv => csv(&scores, &by),
+        Format::Csv => csv(&scores, by),
         Format::Table => {
-            let mut s = table(&scores, &by);
+            let mut s = table(&scores, by);
             if let Some(fields) = &fields {
                 s.push_str("\nProcedures published and offered online, by field\n");
                 let w = fields
