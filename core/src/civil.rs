@@ -94,7 +94,8 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| invalid_date(s, "no such day"))
 }
 
-/// Parses a time of day `HH:MM` or `HH:MM:SS` (24-hour clock).
+/// Parses a time of day `HH:MM` or `HH:MM:SS` (24-hour clock; a one-digit hour, `9:30`, as
+/// some exports write it, is accepted).
 pub fn parse_time(input: &str) -> Result<NaiveTime> {
     let s = input.trim();
     let bad = || {
@@ -104,7 +105,10 @@ pub fn parse_time(input: &str) -> Result<NaiveTime> {
         )
     };
     let mut parts = s.split(':');
-    let h = parts.next().filter(|p| p.len() == 2).and_then(digits);
+    let h = parts
+        .next()
+        .filter(|p| (1..=2).contains(&p.len()))
+        .and_then(digits);
     let m = parts.next().filter(|p| p.len() == 2).and_then(digits);
     let sec = match parts.next() {
         None => Some(0),
@@ -211,7 +215,14 @@ mod tests {
     #[test]
     fn instants() {
         assert!(parse_instant("2026-03-02T25:00", DateOnly::StartOfDay).is_err());
-        assert!(parse_instant("2026-03-02T9:00", DateOnly::StartOfDay).is_err());
+        assert_eq!(
+            parse_instant("02/03/2026 9:05", DateOnly::StartOfDay)
+                .unwrap()
+                .to_string(),
+            "2026-03-02 09:05:00"
+        );
+        assert!(parse_instant("2026-03-02T9:0", DateOnly::StartOfDay).is_err());
+        assert!(parse_instant("2026-03-02T109:00", DateOnly::StartOfDay).is_err());
         assert!(parse_instant("2026-03-02T09:00:60", DateOnly::StartOfDay).is_err());
         let t = parse_instant("2026-03-02 09:00:05", DateOnly::StartOfDay).unwrap();
         assert_eq!(format_instant(t), "2026-03-02T09:00:05");

@@ -518,6 +518,16 @@ fn report_bad_files() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("\"received\":1"));
     assert!(stderr(&o).contains("skipped 3 bad row(s)"));
+    // a semicolon-separated export with Vietnamese dates and one-digit hours
+    let o = run(
+        &write(
+            "semi.csv",
+            "received;time_limit;resolved\n02/03/2026 9:30;3wd;06/03/2026 8:00\n",
+        ),
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\"late\":1"), "{}", stdout(&o));
     // --map reads another export's column names
     let o = run(
         &write("mapped.csv", "ngay_nhan,thoi_han\n2026-03-02T09:00,3wd\n"),

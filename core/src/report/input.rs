@@ -10,11 +10,12 @@
 //! extension, taken as issued in time), `resolved`, `withdrawn`, `refused`, `id`, and the
 //! grouping columns. An empty cell means absent; other columns are ignored. Dates are ISO
 //! (`2026-03-02`, `2026-03-02T09:30`, `2026-03-02 09:30`) or Vietnamese (`02/03/2026`,
-//! `02/03/2026 09:30`). Column names are matched exactly after trimming; `--map NAME=SOURCE`
+//! `02/03/2026 09:30`). CSV fields are separated by `,`, or by `;` or tabs when the header line
+//! has more of those. Column names are matched exactly after trimming; `--map NAME=SOURCE`
 //! reads the logical column `NAME` from the file's column `SOURCE`.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -323,14 +324,40 @@ pub struct CsvRecords<R: Read> {
     stopped: bool,
 }
 
+/// The field delimiter of a CSV file, from its header line: `,` unless the header has more
+/// `;` (spreadsheets in locales with a decimal comma) or tabs.
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+    let (commas, semis, tabs) = (count(b','), count(b';'), count(b'\t'));
+    if tabs > commas && tabs >= semis {
+        b'\t'
+    } else if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
 impl<R: Read> CsvRecords<R> {
     /// Opens a CSV source. A file without a header row is [`ErrorKind::CsvEmpty`]; a missing
     /// column [`ErrorKind::CsvMissingColumn`]. A UTF-8 byte-order mark and CRLF line ends are
     /// accepted.
-    pub fn open(reader: R, map: &HashMap<String, String>, by: &[String]) -> Result<CsvRecords<R>> {
+    pub fn open(
+        reader: R,
+        map: &HashMap<String, String>,
+        by: &[String],
+    ) -> Result<CsvRecords<BufReader<R>>> {
+        let mut reader = BufReader::with_capacity(1 << 16, reader);
+        let delimiter = sniff_delimiter(
+            reader
+                .fill_buf()
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the input: {e}")))?,
+        );
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(reader);
         let mut rec = csv::StringRecord::new();
         let header_read = rdr.read_record(&mut rec).map_err(|e| csv_error(&e))?;

@@ -372,7 +372,7 @@ fn read_csv<E: Write>(
     bad: &mut BadRows,
     err: &mut E,
 ) -> io::Result<Result<(), Error>> {
-    let mut records = match CsvRecords::open(BufReader::with_capacity(1 << 16, input), map, by) {
+    let mut records = match CsvRecords::open(input, map, by) {
         Ok(r) => r,
         Err(e) => return Ok(Err(e)),
     };
