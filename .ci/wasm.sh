@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The JS/WASM package (bindings-wasm/): installs what its suite needs, then builds the package
-# from source and runs the node tests (every shared vector, the API, bad input), the TypeScript
-# check, the browser test of the demo page (headless Debian chromium) and the budget report.
+# from source and runs the node tests (every shared vector, the API, report/scorecard against the
+# CLI's JSON, bad input), the TypeScript check, the browser test of the demo page (headless Debian
+# chromium) and the budget report.
 # Called by .ci/run; runnable alone: `bash .ci/wasm.sh`. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,10 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y chromium
 fi
 /usr/bin/chromium --version 2>/dev/null || true
+
+step "the CLI (tests/report.test.mjs compares report/scorecard with its JSON)"
+cargo build -p motcua --features cli
+ls -la "$CARGO_TARGET_DIR/debug/motcua"
 
 cd "$ROOT/bindings-wasm"
 

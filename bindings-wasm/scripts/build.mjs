@@ -7,7 +7,9 @@
 //              sample procedure catalogue (core/examples/sample/catalogue.json).
 //
 // The wasm is built with opt-level "s" (CARGO_PROFILE_RELEASE_OPT_LEVEL, unless set): ~8% smaller
-// gzipped than opt-level 3 and no slower on the bulk paths (README: budgets).
+// gzipped than opt-level 3 and no slower on the bulk paths (README: budgets). The function-name
+// section (debug info, ~40 KB gzipped) is left out of the package; MOTCUA_WASM_KEEP_NAMES=1
+// keeps it (readable wasm frames in profiles and stack traces).
 // Honours CARGO_TARGET_DIR and CARGO (the cargo binary). Exits non-zero on any failure.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
@@ -74,7 +76,8 @@ for (const [target, dir] of [["web", "pkg-web"], ["experimental-nodejs-module", 
   rmSync(outDir, { recursive: true, force: true });
   console.error(`build: wasm-bindgen --target ${target} --out-dir ${dir}`);
   try {
-    execFileSync("wasm-bindgen", ["--target", target, "--out-dir", outDir, "--out-name", "motcua", wasm],
+    const names = process.env.MOTCUA_WASM_KEEP_NAMES === "1" ? [] : ["--remove-name-section"];
+    execFileSync("wasm-bindgen", ["--target", target, ...names, "--out-dir", outDir, "--out-name", "motcua", wasm],
       { stdio: "inherit" });
   } catch (e) {
     fail(`wasm-bindgen --target ${target} failed (${e.status ?? e.message})`);

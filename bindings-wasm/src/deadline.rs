@@ -34,6 +34,33 @@ fn bad(msg: String) -> Error {
     Error::new(ErrorKind::InvalidArgument, msg)
 }
 
+/// The `Calendar` behind `value` (an option), as a core calendar.
+pub(crate) fn calendar_arg(value: &JsValue, what: &str) -> motcua::Result<WorkCalendar> {
+    Ok(class_from(value, what, "Calendar", |fresh| {
+        Calendar::try_from_js_value(fresh).ok()
+    })?
+    .inner)
+}
+
+/// Counting rules from an object such as `{supplement: "restart"}` (the CLI's `--rule
+/// KEY=VALUE` switches; keys camelCase or snake_case), over the defaults.
+pub(crate) fn rules_arg(value: &JsValue, what: &str) -> motcua::Result<Rules> {
+    let Value::Object(map) = to_json(value, what)? else {
+        return Err(bad(format!(
+            "`{what}` must be an object such as {{supplement: \"restart\"}}"
+        )));
+    };
+    let mut rules = Rules::default();
+    for (k, v) in &map {
+        let text = match v {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        rules.set(k, &text)?;
+    }
+    Ok(rules)
+}
+
 fn read_options(v: Option<&JsValue>) -> motcua::Result<DueOptions> {
     let mut out = DueOptions {
         calendar: WorkCalendar::clone(&vn::public_sector()?),
@@ -56,28 +83,9 @@ fn read_options(v: Option<&JsValue>) -> motcua::Result<DueOptions> {
             continue;
         }
         match key.as_str() {
-            "calendar" => {
-                out.calendar = class_from(&value, "options.calendar", "Calendar", |fresh| {
-                    Calendar::try_from_js_value(fresh).ok()
-                })?
-                .inner;
-            }
+            "calendar" => out.calendar = calendar_arg(&value, "options.calendar")?,
             "catalogue" => out.catalogue = Some(catalogue_from(&value, "options.catalogue")?),
-            "rules" => {
-                let Value::Object(map) = to_json(&value, "options.rules")? else {
-                    return Err(bad(
-                        "`options.rules` must be an object such as {supplement: \"restart\"}"
-                            .into(),
-                    ));
-                };
-                for (k, v) in &map {
-                    let text = match v {
-                        Value::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    out.rules.set(k, &text)?;
-                }
-            }
+            "rules" => out.rules = rules_arg(&value, "options.rules")?,
             "explain" => {
                 out.explain = value
                     .as_bool()

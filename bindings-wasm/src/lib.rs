@@ -12,6 +12,8 @@
 //! | [`vn`] | `Calendar.vietnam`, `Calendar#holidays`, `holidays`, `scheduleStatus` |
 //! | [`procedure`] | `Catalogue` (`fromJson`, `procedures`, `get`) |
 //! | [`deadline`] | `due`, `classify` (the core's `deadline` and `outcome`) |
+//! | [`report`] | `report` (the one-stop report of dossier records, [`records`]: objects or CSV text) |
+//! | [`indicators`] | `scorecard` (service indicators against targets) |
 //! | [`lunar`] | `toLunar`, `fromLunar`, `canChi`, `canChiEn`, `lunarNewYear`, `leapMonth`, `lunarMonthLength` |
 //!
 //! Dates go in as ISO strings or `Date`s and come out as ISO strings.
@@ -21,9 +23,12 @@ pub mod calendar;
 pub mod convert;
 pub mod deadline;
 pub mod error;
+pub mod indicators;
 pub mod lunar;
 pub mod options;
 pub mod procedure;
+pub mod records;
+pub mod report;
 pub mod types;
 pub mod vn;
 

@@ -200,6 +200,166 @@ export interface Procedure {
   stages?: { agency: string; timeLimit: { [kind: string]: number | boolean | string } }[];
 }
 
+/** One cell of a dossier record: text as in the CSV file, a `Date` (local wall-clock time), a
+ * number or a boolean (read as their text), or empty (`null`, `undefined` or `""`). */
+export type RecordCell = string | Date | number | boolean | null | undefined;
+
+/** A dossier record: the CSV columns of `motcua report` by name. `received` (required);
+ * `time_limit` (`3wd`, `15cd`, `8wh`, `same_day`) or `procedure` (a catalogue code); optional
+ * `channel` (`direct`, `online`, `postal`, or the Vietnamese names), `supplement_requested`,
+ * `supplement_received`, `new_due`, `resolved`, `withdrawn`, `refused`, `id`, the grouping
+ * columns and, for the scorecard, `online_level`, `digitised`, `result_digitised`,
+ * `satisfaction`, `feedback_received`, `feedback_handled`. Dates are ISO or `dd/mm/yyyy[ HH:MM]`;
+ * a date alone (`"2026-03-02"`) is known by its date only, a `Date` is an instant. Other keys
+ * are ignored. */
+export interface DossierRecord {
+  id?: RecordCell;
+  received?: RecordCell;
+  time_limit?: RecordCell;
+  procedure?: RecordCell;
+  channel?: RecordCell;
+  supplement_requested?: RecordCell;
+  supplement_received?: RecordCell;
+  new_due?: RecordCell;
+  resolved?: RecordCell;
+  refused?: RecordCell;
+  withdrawn?: RecordCell;
+  [column: string]: RecordCell;
+}
+
+/** Dossier records: an array of records, or CSV text (header row first). */
+export type RecordsInput = DossierRecord[] | string;
+
+/** Options of `report`. */
+export interface ReportOptions {
+  /** The instant the table stands at (a date alone = the end of that day): dossiers received
+   * later are left out, later events ignored. Default: now in Vietnam (UTC+7). */
+  asOf?: InstantInput;
+  /** Grouping columns: `["field", "agency"]` or `"field,agency"`. */
+  by?: string | string[];
+  /** Split by period, with carried-over dossiers. */
+  period?: "month" | "quarter" | "year";
+  /** Resolves the records' `procedure` codes: a `Catalogue` or catalogue JSON. */
+  catalogue?: Catalogue | string | object[];
+  rules?: Rules;
+  /** The working-day calendar (default: `Calendar.vietnam()`). */
+  calendar?: Calendar;
+  /** Read the logical column NAME from the records' column SOURCE: `{received: "ngay_nhan"}`. */
+  map?: { [name: string]: string };
+  /** Skip bad records (listed in the answer's `skipped`) instead of throwing the first one's
+   * error. */
+  skipBad?: boolean;
+}
+
+/** A bad record skipped with `skipBad`. */
+export interface SkippedRecord {
+  code: ErrorCode;
+  message: string;
+  /** The CSV line, or the array element's index + 1. */
+  line?: number;
+  /** The array element (0-based), for an array of records. */
+  index?: number;
+  field?: string;
+}
+
+/** What a `report` / `scorecard` run counted (non-enumerable properties of the answer). */
+export interface RecordsSummary {
+  /** Dossiers counted. */
+  readonly counted: number;
+  /** Dossiers received after `asOf`, left out. */
+  readonly leftOut: number;
+  /** With `skipBad`: the bad records. */
+  readonly skipped: SkippedRecord[];
+}
+
+/** One row of the report (the CLI's `--format json` keys): a group (its grouping columns by
+ * name, `null` on the totals row) in a period (`period`, with the `period` option). Rates are
+ * fractions, `null` when their denominator is 0. */
+export interface ReportRow {
+  period?: string;
+  carried_over: number;
+  received_new: number;
+  received: number;
+  received_online: number;
+  received_direct: number;
+  received_postal: number;
+  resolved: number;
+  early: number;
+  on_time: number;
+  late: number;
+  pending: number;
+  pending_within: number;
+  overdue: number;
+  awaiting_supplement: number;
+  refused: number;
+  withdrawn: number;
+  /** `resolved / received`. */
+  resolved_rate: number | null;
+  /** `(early + on_time) / resolved`. */
+  on_time_rate: number | null;
+  /** `received_online / received_new`. */
+  online_rate: number | null;
+  [group: string]: string | number | null | undefined;
+}
+
+/** The answer of `report`. */
+export type Report = ReportRow[] & RecordsSummary;
+
+/** An indicator of the scorecard. */
+export type IndicatorName =
+  | "on_time_rate" | "resolved_rate" | "online_rate" | "full_online_rate" | "postal_rate"
+  | "digitised_rate" | "result_digitised_rate" | "satisfaction_rate" | "feedback_handled_rate";
+
+/** Targets: a minimum fraction per indicator (`null` removes a default target). */
+export type Targets = { [indicator in IndicatorName]?: number | null };
+
+/** Options of `scorecard`. */
+export interface ScorecardOptions {
+  asOf?: InstantInput;
+  by?: string | string[];
+  catalogue?: Catalogue | string | object[];
+  /** Over the defaults: on_time_rate 1.0, satisfaction_rate 0.9, feedback_handled_rate 1.0,
+   * online_rate 0.05. An object or its JSON text. */
+  targets?: Targets | string;
+  rules?: Rules;
+  calendar?: Calendar;
+  map?: { [name: string]: string };
+  /** Top of a numeric satisfaction scale (ratings 1..N; the top fifth is satisfied). Default 5. */
+  satisfactionScale?: number;
+  skipBad?: boolean;
+}
+
+/** One indicator of one group (grouping columns by name, `null` on the totals). */
+export interface Score {
+  indicator: IndicatorName;
+  numerator: number;
+  denominator: number;
+  /** `numerator / denominator`; `null` = no data (a zero denominator). */
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+  /** `value - target`, negative = short of the target. */
+  gap: number | null;
+  status: "met" | "not_met" | "no_data" | "no_target";
+  [group: string]: string | number | boolean | null | undefined;
+}
+
+/** Procedures of a catalogue field (`field` `null`: the totals). */
+export interface CatalogueFieldRow {
+  field: string | null;
+  procedures: number;
+  online_full: number;
+  online_partial: number;
+  full_online_share: number | null;
+}
+
+/** The answer of `scorecard` (the CLI's `--format json`). */
+export interface Scorecard extends RecordsSummary {
+  indicators: Score[];
+  /** With the `catalogue` option; else `null`. */
+  catalogue: CatalogueFieldRow[] | null;
+}
+
 /** The stable error codes of `MotcuaError.code` (the core's `ErrorKind::code`). */
 export type ErrorCode =
   | "invalid_date" | "date_out_of_range" | "invalid_number" | "invalid_argument"
@@ -295,6 +455,26 @@ extern "C" {
     /// `Procedure[]`.
     #[wasm_bindgen(typescript_type = "Procedure[]")]
     pub type ProcedureList;
+
+    /// `RecordsInput` (records as objects, or CSV text).
+    #[wasm_bindgen(typescript_type = "RecordsInput")]
+    pub type RecordsInput;
+
+    /// `ReportOptions`.
+    #[wasm_bindgen(typescript_type = "ReportOptions")]
+    pub type ReportOptionsJs;
+
+    /// `Report`.
+    #[wasm_bindgen(typescript_type = "Report")]
+    pub type ReportJs;
+
+    /// `ScorecardOptions`.
+    #[wasm_bindgen(typescript_type = "ScorecardOptions")]
+    pub type ScorecardOptionsJs;
+
+    /// `Scorecard`.
+    #[wasm_bindgen(typescript_type = "Scorecard")]
+    pub type ScorecardJs;
 
     /// `ErrorCode[]`.
     #[wasm_bindgen(typescript_type = "ErrorCode[]")]

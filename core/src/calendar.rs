@@ -26,7 +26,7 @@
 //! cloning a calendar is cheap and a calendar is `Send + Sync`.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 use serde::{Deserialize, Serialize};
@@ -373,15 +373,22 @@ impl CalendarSpec {
 
     /// Checks the spec and compiles it into O(1) tables.
     pub fn compile(&self) -> Result<WorkCalendar> {
-        WorkCalendar::compile(self.clone())
+        WorkCalendar::compile(self.clone(), None)
     }
 
-    /// [`compile`](CalendarSpec::compile) taking the spec by value (the calendar keeps it), so
-    /// that a spec built only to be compiled is not copied (the Vietnamese preset).
-    pub(crate) fn compile_owned(self) -> Result<WorkCalendar> {
-        WorkCalendar::compile(self)
+    /// [`compile`](CalendarSpec::compile) of a spec whose day names were left out (the
+    /// Vietnamese preset: naming ~3,000 days is most of the cost of building its spec, and the
+    /// first answers need no name). `named` builds the same spec with its names; it is called
+    /// once, on the first [`WorkCalendar::spec`] or [`WorkCalendar::day_name`], so the
+    /// calendar answers exactly as one compiled from the named spec.
+    pub(crate) fn compile_unnamed(self, named: NamedSpec) -> Result<WorkCalendar> {
+        WorkCalendar::compile(self, Some(named))
     }
 }
+
+/// Builds the full (named) spec of a calendar compiled with
+/// [`CalendarSpec::compile_unnamed`].
+pub(crate) type NamedSpec = Box<dyn Fn() -> CalendarSpec + Send + Sync>;
 
 // ---------------------------------------------------------------------------------------------
 // Compiled calendar
@@ -454,7 +461,11 @@ fn fill_weeks(kinds: &mut [DayKind], mask: Weekmask, first_day: i32) {
 }
 
 struct Tables {
+    /// The spec as compiled (for the Vietnamese preset: without its day names).
     spec: CalendarSpec,
+    /// When `spec` was compiled without its day names: how to build the full spec, and the full
+    /// spec once built.
+    named: Option<(NamedSpec, OnceLock<CalendarSpec>)>,
     /// Day number of `spec.from`.
     start: i32,
     /// Day number of `spec.to`.
@@ -466,8 +477,8 @@ struct Tables {
     /// Day numbers of the working days, in order.
     nth: Box<[i32]>,
     /// Named days (holidays, closures, make-up days), by day number, each pointing at its
-    /// name in `spec` (the first given for that day).
-    names: Box<[NameAt]>,
+    /// name in the full spec (the first given for that day); built on first use.
+    names: OnceLock<Box<[NameAt]>>,
     /// Working seconds per working day.
     day_seconds: i64,
 }
@@ -592,7 +603,7 @@ fn check_out_len(input: usize, out: usize) -> Result<()> {
 }
 
 impl WorkCalendar {
-    fn compile(spec: CalendarSpec) -> Result<WorkCalendar> {
+    fn compile(spec: CalendarSpec, named: Option<NamedSpec>) -> Result<WorkCalendar> {
         if spec.from > spec.to {
             return Err(spec_err(format!(
                 "`from` {} is after `to` {}",
@@ -644,15 +655,8 @@ impl WorkCalendar {
             );
         }
 
-        let mut names: Vec<NameAt> =
-            Vec::with_capacity(spec.holidays.len() + spec.closures.len() + spec.working_days.len());
-        let mut set = |list: &[SpecDay], field: &str, kind: DayKind, kinds: &mut Vec<DayKind>| {
-            let list_id = match kind {
-                DayKind::Holiday => 0,
-                DayKind::Closure => 1,
-                _ => 2,
-            };
-            for (index, day) in list.iter().enumerate() {
+        let set = |list: &[SpecDay], field: &str, kind: DayKind, kinds: &mut Vec<DayKind>| {
+            for day in list {
                 let d = day.date();
                 if d < spec.from || d > spec.to {
                     return Err(spec_err(format!(
@@ -680,13 +684,6 @@ impl WorkCalendar {
                     (DayKind::Holiday, DayKind::Closure) => {}
                     _ => *slot = kind,
                 }
-                if day.name().is_some() {
-                    names.push(NameAt {
-                        day: day_number(d),
-                        list: list_id,
-                        index,
-                    });
-                }
             }
             Ok(())
         };
@@ -698,11 +695,6 @@ impl WorkCalendar {
             DayKind::MakeupWorkingDay,
             &mut kinds,
         )?;
-        // The first name given for a day wins (holidays, then closures, then working days, each
-        // in list order): a stable sort keeps that order among equal days.
-        names.sort_by_key(|n| n.day);
-        names.dedup_by_key(|n| n.day);
-
         let mut cum = Vec::with_capacity(len + 1);
         let mut nth = Vec::with_capacity(len);
         let mut count: u32 = 0;
@@ -721,19 +713,47 @@ impl WorkCalendar {
             t: Arc::new(Tables {
                 day_seconds: spec.office_hours.seconds_per_day(),
                 spec,
+                named: named.map(|f| (f, OnceLock::new())),
                 start,
                 end,
                 kinds: kinds.into_boxed_slice(),
                 cum: cum.into_boxed_slice(),
                 nth: nth.into_boxed_slice(),
-                names: names.into_boxed_slice(),
+                names: OnceLock::new(),
             }),
         })
     }
 
+    /// The named days of `spec`: for each day the first name given (holidays, then closures,
+    /// then working days, each in list order), by day number.
+    fn name_index(spec: &CalendarSpec) -> Box<[NameAt]> {
+        let mut names: Vec<NameAt> = Vec::new();
+        for (list, days) in [&spec.holidays, &spec.closures, &spec.working_days]
+            .into_iter()
+            .enumerate()
+        {
+            for (index, day) in days.iter().enumerate() {
+                if day.name().is_some() {
+                    names.push(NameAt {
+                        day: day_number(day.date()),
+                        list: u8::try_from(list).unwrap_or(u8::MAX),
+                        index,
+                    });
+                }
+            }
+        }
+        // (list, index) is the order of precedence among names of the same day.
+        names.sort_unstable_by_key(|n| (n.day, n.list, n.index));
+        names.dedup_by_key(|n| n.day);
+        names.into_boxed_slice()
+    }
+
     /// The spec this calendar was compiled from.
     pub fn spec(&self) -> &CalendarSpec {
-        &self.t.spec
+        match &self.t.named {
+            Some((build, full)) => full.get_or_init(build),
+            None => &self.t.spec,
+        }
     }
 
     /// First date covered.
@@ -754,7 +774,7 @@ impl WorkCalendar {
     /// The same calendar with other office hours (the day tables are shared, not rebuilt).
     pub fn with_office_hours(&self, hours: OfficeHours) -> WorkCalendar {
         let t = &self.t;
-        let mut spec = t.spec.clone();
+        let mut spec = self.spec().clone();
         spec.office_hours = hours;
         WorkCalendar {
             t: Arc::new(Tables {
@@ -766,6 +786,7 @@ impl WorkCalendar {
                 cum: t.cum.clone(),
                 nth: t.nth.clone(),
                 names: t.names.clone(),
+                named: None,
             }),
         }
     }
@@ -869,16 +890,16 @@ impl WorkCalendar {
 
     /// The name the spec gives `date` (a holiday's name), if any.
     pub fn day_name(&self, date: NaiveDate) -> Option<&str> {
-        let t = &self.t;
-        let i = t
-            .names
+        let spec = self.spec();
+        let names = self.t.names.get_or_init(|| WorkCalendar::name_index(spec));
+        let i = names
             .binary_search_by_key(&day_number(date), |n| n.day)
             .ok()?;
-        let at = t.names.get(i)?;
+        let at = names.get(i)?;
         let list = match at.list {
-            0 => &t.spec.holidays,
-            1 => &t.spec.closures,
-            _ => &t.spec.working_days,
+            0 => &spec.holidays,
+            1 => &spec.closures,
+            _ => &spec.working_days,
         };
         list.get(at.index)?.name()
     }

@@ -1,11 +1,12 @@
 // Type-checked (tsc --noEmit) against the shipped .d.ts: how a Node user writes it.
 import {
   Calendar, Catalogue, due, classify, holidays, scheduleStatus, toLunar, fromLunar, canChi,
-  lunarNewYear, leapMonth, dayNumber, dateFromDayNumber, errorCodes,
+  lunarNewYear, leapMonth, dayNumber, dateFromDayNumber, errorCodes, report, scorecard,
 } from "motcua";
 import type {
   DayKind, MotcuaError, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
-  Dossier, ExplainStep, Procedure, ScheduleStatus,
+  Dossier, ExplainStep, Procedure, ScheduleStatus, DossierRecord, Report, ReportRow, Scorecard,
+  Score, CatalogueFieldRow, SkippedRecord, IndicatorName,
 } from "motcua";
 
 const vn: Calendar = Calendar.vietnam();
@@ -52,6 +53,24 @@ const catalogue = Catalogue.fromJson('[{"code":"X","name":"x","field":"f","level
 const procs: Procedure[] = catalogue.procedures();
 const byCode: DueResult = due({ received: "2026-03-02", procedure: "X" }, { catalogue });
 
+const records: DossierRecord[] = [
+  { id: "HS1", received: "2026-03-02T09:30", time_limit: "3wd", channel: "online", field: "Hộ tịch" },
+  { id: "HS2", received: new Date(2026, 2, 3, 8, 0), procedure: "X", resolved: null, satisfaction: 5, digitised: true },
+];
+const table: Report = report(records, { asOf: "2026-03-31", by: ["field"], period: "month", catalogue, skipBad: true });
+const row: ReportRow = table[0]!;
+const onTime: number | null = row.on_time_rate;
+const received: number = row.received;
+const group = row["field"];
+const fromCsv: ReportRow[] = report("received,time_limit\n2026-03-02,3wd\n", { asOf: new Date(), by: "field,agency", rules: { supplement: "restart" }, calendar: vn, map: { received: "ngay_nhan" } });
+const skipped: SkippedRecord[] = table.skipped;
+const counted: number = table.counted + table.leftOut;
+const card: Scorecard = scorecard(records, { asOf: "2026-03-31", targets: { online_rate: 0.3, satisfaction_rate: null }, satisfactionScale: 10, catalogue: "[]" });
+const score: Score = card.indicators[0]!;
+const which: IndicatorName = score.indicator;
+const scoreStatus: "met" | "not_met" | "no_data" | "no_target" = score.status;
+const fields: CatalogueFieldRow[] | null = card.catalogue;
+
 try {
   vn.addWorkingDays("2026-02-30", 1);
 } catch (e) {
@@ -67,6 +86,13 @@ vn.isWorkingDay(20514);
 Calendar.vietnam({ offical: false });
 // @ts-expect-error: a dossier needs `received`
 due({ timeLimit: "3wd" });
+// @ts-expect-error: not a period
+report(records, { period: "week" });
+// @ts-expect-error: not an indicator
+scorecard(records, { targets: { speed: 1 } });
+// @ts-expect-error: a cell is text, a Date, a number, a boolean or empty
+report([{ received: ["2026-03-02"] }]);
 
 console.log(next, sameFromDate, working, count, off, kind, month, name, named, named2, status, between, flags, iso, codes);
 console.log(tet, tetCn, year, tet2, leap, steps, outcome, procs, byCode, cal);
+console.log(onTime, received, group, fromCsv, skipped, counted, which, scoreStatus, fields);

@@ -299,7 +299,12 @@ pub fn holidays(year: i32, opts: &VnOptions) -> Result<Vec<Holiday>> {
 /// the caller's overlay: push into `closures` / `working_days` and
 /// [`compile`](CalendarSpec::compile), or use [`calendar_with_overlay`].
 pub fn spec(opts: &VnOptions) -> Result<CalendarSpec> {
-    let m = model(opts.official)?;
+    Ok(spec_of(model(opts.official)?, opts, true))
+}
+
+/// The spec of `opts` from its model; without the day names unless `named` (the names are
+/// built for the calendar only when first asked for: [`CalendarSpec::compile_unnamed`]).
+fn spec_of(m: &Model, opts: &VnOptions, named: bool) -> CalendarSpec {
     let makeup = m.entries.values().filter(|e| !e.is_day_off()).count();
     let mut holidays = Vec::with_capacity(m.entries.len() - makeup);
     let mut working_days = Vec::with_capacity(makeup);
@@ -307,9 +312,13 @@ pub fn spec(opts: &VnOptions) -> Result<CalendarSpec> {
         if e.pending && !opts.include_pending {
             continue;
         }
-        let day = SpecDay::Named {
-            date: e.date,
-            name: e.names().0,
+        let day = if named {
+            SpecDay::Named {
+                date: e.date,
+                name: e.names().0,
+            }
+        } else {
+            SpecDay::Date(e.date)
         };
         if e.is_day_off() {
             holidays.push(day);
@@ -329,7 +338,7 @@ pub fn spec(opts: &VnOptions) -> Result<CalendarSpec> {
         description.push_str("; pending days applied");
     }
     description.push(')');
-    Ok(CalendarSpec {
+    CalendarSpec {
         name: Some("vietnam".into()),
         description: Some(description),
         weekmask: Weekmask::MON_SAT,
@@ -343,7 +352,41 @@ pub fn spec(opts: &VnOptions) -> Result<CalendarSpec> {
         closures: Vec::new(),
         working_days,
         office_hours: OfficeHours::standard(),
-    })
+    }
+}
+
+/// Applies the caller's overlay to a preset spec (see [`calendar_with_overlay`]).
+fn overlay(s: &mut CalendarSpec, closures: &[SpecDay], working_days: &[SpecDay]) {
+    if closures.is_empty() && working_days.is_empty() {
+        return;
+    }
+    let work: std::collections::BTreeSet<NaiveDate> =
+        working_days.iter().map(SpecDay::date).collect();
+    let closed: std::collections::BTreeSet<NaiveDate> =
+        closures.iter().map(SpecDay::date).collect();
+    s.holidays.retain(|d| !work.contains(&d.date()));
+    s.working_days.retain(|d| !closed.contains(&d.date()));
+    s.closures.extend_from_slice(closures);
+    s.working_days.extend_from_slice(working_days);
+}
+
+/// Compiles the preset of `opts` with an overlay. The tables do not depend on the day names,
+/// so the spec is compiled without them and the named spec (what [`spec`] gives, with the
+/// overlay) is built only if the calendar is asked for its spec or a day's name.
+fn compile(
+    opts: &VnOptions,
+    closures: &[SpecDay],
+    working_days: &[SpecDay],
+) -> Result<WorkCalendar> {
+    let m = model(opts.official)?;
+    let mut s = spec_of(m, opts, false);
+    overlay(&mut s, closures, working_days);
+    let (opts, closures, working_days) = (*opts, closures.to_vec(), working_days.to_vec());
+    s.compile_unnamed(Box::new(move || {
+        let mut s = spec_of(m, &opts, true);
+        overlay(&mut s, &closures, &working_days);
+        s
+    }))
 }
 
 /// The compiled calendar for `opts`, built once per combination of options and then shared
@@ -357,8 +400,8 @@ pub fn calendar(opts: &VnOptions) -> Result<WorkCalendar> {
     ];
     let i = usize::from(opts.official) * 2 + usize::from(opts.include_pending);
     match CALENDARS.get(i) {
-        Some(cell) => cached(cell, || spec(opts)?.compile_owned()),
-        None => spec(opts)?.compile_owned(),
+        Some(cell) => cached(cell, || compile(opts, &[], &[])),
+        None => compile(opts, &[], &[]),
     }
 }
 
@@ -379,14 +422,5 @@ pub fn calendar_with_overlay(
     closures: &[SpecDay],
     working_days: &[SpecDay],
 ) -> Result<WorkCalendar> {
-    let mut s = spec(opts)?;
-    let work: std::collections::BTreeSet<NaiveDate> =
-        working_days.iter().map(SpecDay::date).collect();
-    let closed: std::collections::BTreeSet<NaiveDate> =
-        closures.iter().map(SpecDay::date).collect();
-    s.holidays.retain(|d| !work.contains(&d.date()));
-    s.working_days.retain(|d| !closed.contains(&d.date()));
-    s.closures.extend_from_slice(closures);
-    s.working_days.extend_from_slice(working_days);
-    s.compile_owned()
+    compile(opts, closures, working_days)
 }

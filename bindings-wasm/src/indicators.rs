@@ -1,0 +1,87 @@
+//! The office scorecard (mirrors `motcua::indicators` and `motcua scorecard`):
+//! `scorecard(records, options)` scores dossier records against targets with the core's
+//! [`ScorecardBuilder`] and answers the CLI's `--format json` object exactly:
+//! `{indicators: [...], catalogue: [...] | null}`.
+
+use motcua::indicators::{catalogue_fields, ScorecardBuilder, ServiceColumns};
+use motcua::report::input::blank_dossier;
+use wasm_bindgen::prelude::*;
+
+use crate::error::{IntoJs, JsResult};
+use crate::records::{add_one, attach_summary, open};
+use crate::report::read_options;
+use crate::types::{RecordsInput, ScorecardJs, ScorecardOptionsJs};
+
+const SCORECARD_OPTIONS: &[&str] = &[
+    "as_of",
+    "by",
+    "catalogue",
+    "targets",
+    "rules",
+    "calendar",
+    "map",
+    "satisfaction_scale",
+    "skip_bad",
+];
+
+/// The office scorecard of dossier `records` (as `report`, plus the optional columns
+/// `online_level`, `digitised`, `result_digitised`, `satisfaction`, `feedback_received`,
+/// `feedback_handled`): the CLI's `--format json` object `{indicators, catalogue}`.
+/// `indicators`: for each group (in order of the group values) then the totals (grouping keys
+/// `null`), every indicator (`on_time_rate`, `resolved_rate`, `online_rate`,
+/// `full_online_rate`, `postal_rate`, `digitised_rate`, `result_digitised_rate`,
+/// `satisfaction_rate`, `feedback_handled_rate`) as `{...by, indicator, numerator,
+/// denominator, value, target, met, gap, status}`; a zero denominator is "no data" (`value`,
+/// `met`, `gap` `null`, status `no_data`), never 0% or 100%. `catalogue` (with the
+/// `catalogue` option, else `null`): procedures per field then the totals (`field` `null`),
+/// `{field, procedures, online_full, online_partial, full_online_share}`.
+///
+/// Options: those of `report` but `period`, plus `targets` (`{indicator: fraction | null}` or
+/// its JSON text, over the default targets: on time 1.0, satisfaction 0.9, feedback handled
+/// 1.0, online 0.05) and `satisfactionScale` (top of a numeric rating scale, default 5). The
+/// answer has the non-enumerable `counted`, `leftOut` and `skipped` of `report`.
+#[wasm_bindgen]
+pub fn scorecard(
+    records: &RecordsInput,
+    options: Option<ScorecardOptionsJs>,
+) -> JsResult<ScorecardJs> {
+    let mut o = read_options(options.as_ref().map(AsRef::as_ref), SCORECARD_OPTIONS).js()?;
+    let calendar = o.calendar().js()?;
+    let mut recs = open(records, &o.map, &o.by, true).js()?;
+    let names: Vec<&str> = recs.columns().names().iter().map(String::as_str).collect();
+    let service = ServiceColumns::from_header(&names, &o.map, o.satisfaction_scale).js()?;
+    let targets = o.targets.take().unwrap_or_default();
+    let mut builder = ScorecardBuilder::new(
+        &calendar,
+        o.catalogue.as_ref(),
+        o.rules,
+        o.as_of(),
+        o.by.clone(),
+        targets,
+    );
+    let mut dossier = blank_dossier();
+    let summary = recs
+        .run(o.skip_bad, &mut |line, columns, get| {
+            add_one(columns, line, get, &mut dossier, |d, groups| {
+                let s = service.build(line, get, d.received.date())?;
+                builder.add(d, &s, groups)
+            })
+        })
+        .js()?;
+    let scores = builder.finish();
+    let fields = o.catalogue.as_ref().map(catalogue_fields);
+    // The CLI's JSON, built the same way.
+    let v = serde_json::json!({
+        "indicators": scores,
+        "catalogue": fields.as_ref().map(|f| f.iter().map(|c| serde_json::json!({
+            "field": c.field,
+            "procedures": c.procedures,
+            "online_full": c.online_full,
+            "online_partial": c.online_partial,
+            "full_online_share": c.full_online_share(),
+        })).collect::<Vec<_>>()),
+    });
+    let answer = js_sys::JSON::parse(&v.to_string())?;
+    attach_summary(&answer, &summary);
+    Ok(answer.unchecked_into())
+}

@@ -1,0 +1,274 @@
+//! The one-stop report (mirrors `motcua::report` and `motcua report`): `report(records,
+//! options)` counts dossier records (an array of objects or CSV text, see [`crate::records`])
+//! with the core's streaming [`ReportBuilder`] and answers the CLI's `--format json` rows,
+//! keys and values exactly (rates `null` when their denominator is 0).
+//!
+//! The options shared with `scorecard` are read here (`read_options`).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use motcua::civil::DateOnly;
+use motcua::deadline::Rules;
+use motcua::indicators::Targets;
+use motcua::report::input::blank_dossier;
+use motcua::report::{to_json as rows_json, PeriodKind, ReportBuilder, ReportOptions};
+use motcua::{procedure, vn, Error, ErrorKind, Result, WorkCalendar};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{camel_to_snake, instant_arg, int_arg, to_json};
+use crate::deadline::{calendar_arg, rules_arg};
+use crate::error::{IntoJs, JsResult};
+use crate::procedure::catalogue_from;
+use crate::records::{add_one, attach_summary, open};
+use crate::types::{RecordsInput, ReportJs, ReportOptionsJs};
+
+/// The options of `report` and `scorecard`, read.
+#[derive(Debug)]
+pub(crate) struct RecordOptions {
+    pub calendar: Option<WorkCalendar>,
+    pub catalogue: Option<procedure::Catalogue>,
+    pub rules: Rules,
+    pub as_of: Option<NaiveDateTime>,
+    pub by: Vec<String>,
+    pub map: HashMap<String, String>,
+    pub skip_bad: bool,
+    pub period: Option<PeriodKind>,
+    pub targets: Option<Targets>,
+    pub satisfaction_scale: u32,
+}
+
+fn bad(msg: String) -> Error {
+    Error::new(ErrorKind::InvalidArgument, msg)
+}
+
+/// `by`: a column name, comma-separated names (as the CLI's `--by`) or an array of names.
+fn by_arg(v: &JsValue) -> Result<Vec<String>> {
+    let names: Vec<String> = if let Some(s) = v.as_string() {
+        s.split(',').map(str::to_string).collect()
+    } else if js_sys::Array::is_array(v) {
+        js_sys::Array::from(v)
+            .iter()
+            .map(|x| {
+                x.as_string()
+                    .ok_or_else(|| bad("`options.by` must list column names (strings)".into()))
+            })
+            .collect::<Result<_>>()?
+    } else {
+        return Err(bad(
+            "`options.by` must be a column name or an array of column names".into(),
+        ));
+    };
+    Ok(names
+        .iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect())
+}
+
+/// `map`: `{NAME: SOURCE_COLUMN}` (the CLI's `--map NAME=SOURCE_COLUMN`).
+fn map_arg(v: &JsValue) -> Result<HashMap<String, String>> {
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return Err(bad(
+            "`options.map` must be an object {NAME: SOURCE_COLUMN}".into()
+        ));
+    }
+    let mut map = HashMap::new();
+    for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        match value.as_string() {
+            Some(s) if !key.trim().is_empty() && !s.trim().is_empty() => {
+                map.insert(key.trim().to_string(), s.trim().to_string());
+            }
+            _ => {
+                return Err(bad(format!(
+                    "`options.map.{key}`: expected a source column name (NAME: SOURCE_COLUMN)"
+                ))
+                .in_field("map"))
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// `targets`: an object `{indicator: fraction | null}` or its JSON text, over the defaults.
+fn targets_arg(v: &JsValue) -> Result<Targets> {
+    let text = match v.as_string() {
+        Some(s) => s,
+        None => match to_json(v, "options.targets")? {
+            obj @ Value::Object(_) => obj.to_string(),
+            _ => {
+                return Err(bad(
+                    "`options.targets` must be an object {indicator: fraction | null}".into(),
+                ))
+            }
+        },
+    };
+    Targets::from_json(&text)
+}
+
+/// Reads the options object of `report` / `scorecard`; `known` lists the keys it takes
+/// (snake_case; camelCase keys are accepted too). An unknown key is an `invalid_argument`.
+pub(crate) fn read_options(v: Option<&JsValue>, known: &[&str]) -> Result<RecordOptions> {
+    let mut out = RecordOptions {
+        calendar: None,
+        catalogue: None,
+        rules: Rules::default(),
+        as_of: None,
+        by: Vec::new(),
+        map: HashMap::new(),
+        skip_bad: false,
+        period: None,
+        targets: None,
+        satisfaction_scale: 5,
+    };
+    let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(out);
+    };
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return Err(bad("`options` must be an object".into()));
+    }
+    for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let raw = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        let key = camel_to_snake(&raw);
+        if !known.contains(&key.as_str()) {
+            return Err(bad(format!(
+                "`options`: unknown option `{raw}` (known: {})",
+                known
+                    .iter()
+                    .map(|k| crate::convert::snake_to_camel(k))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        match key.as_str() {
+            "as_of" => out.as_of = Some(instant_arg(&value, "asOf", DateOnly::EndOfDay)?),
+            "by" => out.by = by_arg(&value)?,
+            "period" => {
+                let p = value
+                    .as_string()
+                    .ok_or_else(|| bad("`options.period` must be month, quarter or year".into()))?;
+                out.period = Some(p.trim().parse()?);
+            }
+            "catalogue" => out.catalogue = Some(catalogue_arg(&value)?),
+            "rules" => out.rules = rules_arg(&value, "options.rules")?,
+            "calendar" => out.calendar = Some(calendar_arg(&value, "options.calendar")?),
+            "map" => out.map = map_arg(&value)?,
+            "skip_bad" => {
+                out.skip_bad = value
+                    .as_bool()
+                    .ok_or_else(|| bad("`options.skipBad` must be true or false".into()))?;
+            }
+            "targets" => out.targets = Some(targets_arg(&value)?),
+            "satisfaction_scale" => {
+                let x = value.as_f64().ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidNumber,
+                        "`options.satisfactionScale` must be a whole number",
+                    )
+                })?;
+                let n = int_arg(x, "satisfactionScale")?;
+                out.satisfaction_scale = u32::try_from(n).map_err(|_| {
+                    bad(format!(
+                        "the satisfaction scale must be between 1 and {}, got {n}",
+                        u32::MAX
+                    ))
+                })?;
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// A catalogue option: a `Catalogue`, or what `Catalogue.fromJson` takes (JSON text or an
+/// array of procedure objects).
+fn catalogue_arg(v: &JsValue) -> Result<procedure::Catalogue> {
+    if let Some(text) = v.as_string() {
+        return procedure::Catalogue::from_json(text.trim_start_matches('\u{feff}'));
+    }
+    if js_sys::Array::is_array(v) {
+        return procedure::Catalogue::from_json(&to_json(v, "options.catalogue")?.to_string());
+    }
+    Ok(catalogue_from(v, "options.catalogue")?.inner)
+}
+
+impl RecordOptions {
+    /// The calendar option, or the Vietnamese public-sector calendar.
+    pub(crate) fn calendar(&mut self) -> Result<WorkCalendar> {
+        match self.calendar.take() {
+            Some(c) => Ok(c),
+            None => vn::public_sector(),
+        }
+    }
+
+    /// The as-of option, or now in Vietnam (UTC+7), as the CLI.
+    pub(crate) fn as_of(&self) -> NaiveDateTime {
+        self.as_of.unwrap_or_else(|| {
+            let secs = (js_sys::Date::now() / 1000.0).floor() as i64 + 7 * 3600;
+            chrono::DateTime::from_timestamp(secs, 0).map_or(NaiveDateTime::MIN, |t| t.naive_utc())
+        })
+    }
+}
+
+const REPORT_OPTIONS: &[&str] = &[
+    "as_of",
+    "by",
+    "period",
+    "catalogue",
+    "rules",
+    "calendar",
+    "map",
+    "skip_bad",
+];
+
+/// The one-stop report of dossier `records` (an array of objects keyed by the CSV column names
+/// of `motcua report`, or CSV text): the CLI's `--format json` rows — for each period (with
+/// `period`) the groups in order of their values, then the totals row (grouping keys `null`):
+/// `{...by, period?, carried_over, received_new, received, received_online, received_direct,
+/// received_postal, resolved, early, on_time, late, pending, pending_within, overdue,
+/// awaiting_supplement, refused, withdrawn, resolved_rate, on_time_rate, online_rate}` (rates
+/// are fractions, `null` when the denominator is 0).
+///
+/// Options: `asOf` (the table as it stood then; a date alone = the end of that day; default
+/// now in Vietnam), `by` (grouping columns: an array or `"field,agency"`), `period` (`month`,
+/// `quarter`, `year`), `catalogue` (a `Catalogue` or catalogue JSON, for records given by
+/// `procedure`), `rules` (`{supplement: "restart"}`, the CLI's `--rule`), `calendar` (default
+/// `Calendar.vietnam()`), `map` (`{received: "ngay_nhan"}`: read a logical column from another
+/// column), `skipBad` (skip bad records instead of throwing the first one's error).
+///
+/// The answer also has the non-enumerable properties `counted`, `leftOut` (received after
+/// `asOf`) and `skipped` (with `skipBad`: `{code, message, line, index?, field?}` per bad
+/// record).
+#[wasm_bindgen]
+pub fn report(records: &RecordsInput, options: Option<ReportOptionsJs>) -> JsResult<ReportJs> {
+    let mut o = read_options(options.as_ref().map(AsRef::as_ref), REPORT_OPTIONS).js()?;
+    let calendar = o.calendar().js()?;
+    let mut recs = open(records, &o.map, &o.by, false).js()?;
+    let opts = ReportOptions {
+        as_of: o.as_of(),
+        by: o.by.clone(),
+        period: o.period,
+    };
+    let mut builder = ReportBuilder::new(&calendar, o.catalogue.as_ref(), o.rules, opts);
+    let mut dossier = blank_dossier();
+    let summary = recs
+        .run(o.skip_bad, &mut |line, columns, get| {
+            add_one(columns, line, get, &mut dossier, |d, groups| {
+                builder.add(d, groups)
+            })
+        })
+        .js()?;
+    let rows = builder.finish();
+    let answer = js_sys::JSON::parse(&rows_json(&rows))?;
+    attach_summary(&answer, &summary);
+    Ok(answer.unchecked_into())
+}

@@ -1,0 +1,336 @@
+// report() and scorecard() against the CLI: on the sample dossiers (core/examples/sample) the
+// JS answers must equal `motcua report|scorecard --format json` exactly, whether the records
+// are given as CSV text, as objects, or with Date cells. Then bad input.
+//
+// The CLI binary is `$CARGO_TARGET_DIR/debug/motcua` (default `target/debug/motcua`; or
+// $MOTCUA_CLI), built by `cargo build -p motcua --features cli` (.ci/run and .ci/wasm.sh do).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Calendar, Catalogue, errorCodes, report, scorecard } from "motcua";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const sampleDir = join(root, "core", "examples", "sample");
+const dossiersCsv = join(sampleDir, "dossiers.csv");
+const catalogueJson = join(sampleDir, "catalogue.json");
+const AS_OF = "2026-11-15";
+
+const cli = process.env.MOTCUA_CLI
+  ?? join(resolve(root, process.env.CARGO_TARGET_DIR ?? "target"), "debug", process.platform === "win32" ? "motcua.exe" : "motcua");
+if (!existsSync(cli)) {
+  throw new Error(
+    `the motcua CLI is missing at ${cli}: build it first with\n` +
+    `  cargo build -p motcua --features cli\n` +
+    `(with the same CARGO_TARGET_DIR; or point MOTCUA_CLI at the binary)`,
+  );
+}
+
+/** Runs the CLI; returns parsed stdout (JSON) and stderr. Fails on a non-zero exit. */
+function runCli(args) {
+  const r = spawnSync(cli, args, { encoding: "utf8", maxBuffer: 256 << 20 });
+  assert.equal(r.status, 0, `motcua ${args.join(" ")} failed:\n${r.stderr}`);
+  return { json: JSON.parse(r.stdout), stderr: r.stderr };
+}
+
+/** A small RFC 4180 reader: header + rows → array of objects (empty cells kept as ""). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell); rows.push(row); row = []; cell = "";
+    } else cell += c;
+  }
+  if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+  const [header, ...body] = rows.filter((r) => !(r.length === 1 && r[0] === ""));
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+const csvText = readFileSync(dossiersCsv, "utf8");
+const objects = parseCsv(csvText);
+const catalogue = Catalogue.fromJson(readFileSync(catalogueJson, "utf8"));
+
+/** Records as objects with Date cells: every instant with a time of day becomes a local Date,
+ * empty cells are dropped or null, as a JS caller would have them. */
+function withDates(recs) {
+  const instant = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/;
+  return recs.map((r) => {
+    const out = {};
+    for (const [k, v] of Object.entries(r)) {
+      const m = instant.exec(v);
+      if (m) out[k] = new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+      else if (v === "") out[k] = k.length % 2 ? null : undefined;
+      else out[k] = v;
+    }
+    return out;
+  });
+}
+const dated = withDates(objects);
+
+test("the sample parses to 20,000 records", () => {
+  assert.equal(objects.length, 20000);
+  assert.ok(dated.some((r) => r.received instanceof Date));
+});
+
+const reportCases = [
+  { name: "one table", cli: [], js: {} },
+  { name: "by field and agency, by quarter", cli: ["--by", "field,agency", "--period", "quarter"], js: { by: ["field", "agency"], period: "quarter" } },
+  { name: "by agency, by month, supplement restarts", cli: ["--by", "agency", "--period", "month", "--rule", "supplement=restart"], js: { by: "agency", period: "month", rules: { supplement: "restart" } } },
+  { name: "by channel, by year, the statute alone", cli: ["--by", "channel", "--period", "year", "--no-official"], js: { by: ["channel"], period: "year", calendar: Calendar.vietnam({ official: false }) } },
+];
+
+for (const c of reportCases) {
+  test(`report = CLI: ${c.name}`, () => {
+    const { json: want } = runCli(["report", dossiersCsv, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", ...c.cli]);
+    assert.ok(Array.isArray(want) && want.length > 0);
+    const opts = { asOf: AS_OF, catalogue, ...c.js };
+    const fromText = report(csvText, opts);
+    assert.deepStrictEqual(fromText, want);
+    assert.deepStrictEqual(report(objects, opts), want);
+    assert.deepStrictEqual(report(dated, opts), want);
+    // Exactly the keys of the CLI, in its order.
+    assert.deepStrictEqual(fromText.map((r) => Object.keys(r)), want.map((r) => Object.keys(r)));
+    assert.equal(fromText.counted, 20000);
+    assert.equal(fromText.leftOut, 0);
+    assert.deepStrictEqual(fromText.skipped, []);
+  });
+}
+
+test("report: rates are null when their denominator is 0, as the CLI's", () => {
+  const { json: want } = runCli(["report", dossiersCsv, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--by", "agency", "--period", "month"]);
+  const got = report(csvText, { asOf: AS_OF, catalogue, by: "agency", period: "month" });
+  assert.deepStrictEqual(got, want);
+  for (const r of got) {
+    assert.equal(r.online_rate === null, r.received_new === 0);
+    assert.equal(r.on_time_rate === null, r.resolved === 0);
+    assert.equal(r.resolved_rate === null, r.received === 0);
+  }
+  const totals = got.filter((r) => r.agency === null);
+  assert.ok(totals.length > 12, "one totals row per month");
+});
+
+test("report: an earlier as-of leaves later receipts out (count as the CLI's)", () => {
+  const { json: want, stderr } = runCli(["report", dossiersCsv, "--catalogue", catalogueJson, "--as-of", "2026-03-31T12:00", "--format", "json", "--by", "field"]);
+  const got = report(objects, { asOf: "2026-03-31T12:00", catalogue: readFileSync(catalogueJson, "utf8"), by: "field" });
+  assert.deepStrictEqual(got, want);
+  const leftOut = Number(/(\d+) dossier\(s\) received after the as-of instant left out/.exec(stderr)?.[1]);
+  assert.ok(leftOut > 0);
+  assert.equal(got.leftOut, leftOut);
+  assert.equal(got.counted + got.leftOut, 20000);
+  // The summary is not part of the rows.
+  assert.deepStrictEqual(Object.keys(got), got.map((_, i) => String(i)));
+  assert.equal(JSON.stringify(got), JSON.stringify(want));
+});
+
+test("scorecard = CLI: totals with the catalogue", () => {
+  const { json: want } = runCli(["scorecard", dossiersCsv, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json"]);
+  assert.ok(Array.isArray(want.indicators) && Array.isArray(want.catalogue));
+  const got = scorecard(csvText, { asOf: AS_OF, catalogue });
+  assert.deepStrictEqual(got, want);
+  assert.deepStrictEqual(scorecard(objects, { asOf: AS_OF, catalogue }), want);
+  assert.deepStrictEqual(scorecard(dated, { asOf: AS_OF, catalogue }), want);
+  assert.deepStrictEqual(Object.keys(got.indicators[0]), Object.keys(want.indicators[0]));
+  assert.equal(got.indicators.length, 9);
+  assert.equal(got.counted, 20000);
+});
+
+test("scorecard = CLI: by agency, own targets and scale, no catalogue", () => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-scorecard-"));
+  try {
+    const targets = { online_rate: 0.3, digitised_rate: 1.0, satisfaction_rate: null };
+    const file = join(dir, "targets.json");
+    writeFileSync(file, JSON.stringify(targets));
+    // Without a catalogue the records need a time limit: map `time_limit` onto a column of
+    // limits derived from the procedure codes (so the file and the objects agree).
+    const limits = new Map(JSON.parse(readFileSync(catalogueJson, "utf8")).map((p) => [p.code, p.time_limit]));
+    const recs = objects.map((r) => ({ ...r, han: limits.get(r.procedure) }));
+    const header = Object.keys(recs[0]);
+    const csvFile = join(dir, "dossiers.csv");
+    writeFileSync(csvFile, [header.join(","), ...recs.map((r) => header.map((h) => r[h]).join(","))].join("\n") + "\n");
+    const { json: want } = runCli([
+      "scorecard", csvFile, "--as-of", AS_OF, "--format", "json", "--by", "agency",
+      "--targets", file, "--satisfaction-scale", "10", "--map", "time_limit=han",
+    ]);
+    assert.equal(want.catalogue, null);
+    const opts = { asOf: AS_OF, by: "agency", targets, satisfactionScale: 10, map: { time_limit: "han" } };
+    assert.deepStrictEqual(scorecard(recs, opts), want);
+    assert.deepStrictEqual(scorecard(readFileSync(csvFile, "utf8"), { ...opts, targets: JSON.stringify(targets) }), want);
+    const totals = want.indicators.filter((s) => s.agency === null);
+    assert.equal(totals.length, 9);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("report and scorecard: skipBad counts the good rows, as the CLI's --skip-bad", () => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-report-"));
+  try {
+    const lines = csvText.trimEnd().split("\n").slice(0, 301);
+    lines[5] = lines[5].replace(/,2025-01-0(\d)T/, ",2025-02-30T"); // line 6: a bad date
+    lines[10] = lines[10].replace(/,(online|direct|postal),/, ",fax,"); // line 11: a bad channel
+    const text = lines.join("\n") + "\n";
+    const file = join(dir, "bad.csv");
+    writeFileSync(file, text);
+    const { json: want } = runCli(["report", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--skip-bad"]);
+    const got = report(text, { asOf: AS_OF, catalogue, skipBad: true });
+    assert.deepStrictEqual(got, want);
+    assert.equal(got.counted, 298);
+    assert.deepStrictEqual(got.skipped.map((s) => [s.line, s.code, s.field]), [[6, "csv_field", "received"], [11, "csv_field", "channel"]]);
+    assert.match(got.skipped[0].message, /2025-02-30/);
+    // Objects: the element's index, line = index + 1.
+    const recs = parseCsv(text);
+    const fromObjects = report(recs, { asOf: AS_OF, catalogue, skipBad: true });
+    assert.deepStrictEqual(fromObjects, want);
+    assert.deepStrictEqual(fromObjects.skipped.map((s) => [s.index, s.line]), [[4, 5], [9, 10]]);
+    const { json: wantScore } = runCli(["scorecard", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--skip-bad"]);
+    assert.deepStrictEqual(scorecard(text, { asOf: AS_OF, catalogue, skipBad: true }), wantScore);
+    // Without skipBad: the first bad row's error.
+    assert.throws(() => report(text, { asOf: AS_OF, catalogue }), (e) => e.code === "csv_field" && e.line === 6);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a header alone: the empty report, as the CLI's", () => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-report-"));
+  try {
+    const file = join(dir, "empty.csv");
+    writeFileSync(file, "id,received,time_limit,field\n");
+    const { json: want } = runCli(["report", file, "--as-of", AS_OF, "--format", "json", "--by", "field"]);
+    const got = report("id,received,time_limit,field\n", { asOf: AS_OF, by: "field" });
+    assert.deepStrictEqual(got, want);
+    assert.equal(got.length, 1);
+    assert.equal(got[0].resolved_rate, null);
+    const { json: wantScore } = runCli(["scorecard", file, "--as-of", AS_OF, "--format", "json"]);
+    assert.deepStrictEqual(scorecard("id,received,time_limit,field\n", { asOf: AS_OF }), wantScore);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("semicolon-separated CSV and renamed columns", () => {
+  const text = "ma;ngay_nhan;han;kenh\nA;02/03/2026 09:30;3wd;trực tuyến\nB;2026-03-02;15cd;\n";
+  const rows = report(text, { asOf: "2026-03-31", map: { id: "ma", received: "ngay_nhan", time_limit: "han", channel: "kenh" } });
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].received, 2);
+  assert.equal(rows[0].received_online, 1);
+  assert.equal(rows[0].overdue, 2);
+});
+
+test("default asOf is now", () => {
+  const rows = report([{ received: "2026-03-02T09:30", time_limit: "3wd", resolved: "2026-03-04T10:00" }]);
+  assert.equal(rows[0].early, 1);
+  assert.equal(rows.counted, 1);
+});
+
+// --------------------------------------------------------------------------- bad input
+
+const codes = new Set(errorCodes());
+function throwsCode(fn, code, check = () => {}) {
+  assert.ok(codes.has(code), `${code} is not a core code`);
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof Error);
+    assert.equal(err.name, "MotcuaError");
+    assert.equal(err.code, code, err.message);
+    check(err);
+    return true;
+  });
+}
+
+test("a bad date names the line and the column", () => {
+  const text = "id,received,time_limit\nA,2026-03-02T09:30,3wd\nB,2026-02-30,3wd\n";
+  throwsCode(() => report(text, { asOf: AS_OF }), "csv_field", (e) => {
+    assert.equal(e.line, 3);
+    assert.equal(e.field, "received");
+    assert.match(e.message, /line 3, column `received`, value `2026-02-30`/);
+  });
+  const recs = [{ id: "A", received: "2026-03-02T09:30", time_limit: "3wd" }, { id: "B", received: "30/02/2026", time_limit: "3wd" }];
+  throwsCode(() => scorecard(recs, { asOf: AS_OF }), "csv_field", (e) => {
+    assert.equal(e.index, 1);
+    assert.equal(e.line, 2);
+    assert.equal(e.field, "received");
+    assert.match(e.message, /30\/02\/2026/);
+  });
+  throwsCode(() => report([{ received: new Date("nope"), time_limit: "3wd" }], { asOf: AS_OF }), "invalid_date", (e) => {
+    assert.equal(e.index, 0);
+    assert.equal(e.field, "received");
+  });
+  // An event before the receipt: located at the record, with its id.
+  throwsCode(() => report([{ id: "HS1", received: "2026-03-02T09:30", time_limit: "3wd", resolved: "2026-03-01T10:00" }], { asOf: AS_OF }), "result_before_receipt", (e) => {
+    assert.equal(e.line, 1);
+    assert.match(e.message, /id HS1/);
+  });
+  throwsCode(() => report([{ received: "2026-03-02", procedure: "NO-SUCH" }], { asOf: AS_OF, catalogue }), "unknown_procedure");
+  throwsCode(() => scorecard([{ received: "2026-03-02", time_limit: "3wd", satisfaction: 7 }], { asOf: AS_OF }), "csv_field", (e) => {
+    assert.equal(e.field, "satisfaction");
+  });
+});
+
+test("a missing column", () => {
+  throwsCode(() => report("id,time_limit\nA,3wd\n", { asOf: AS_OF }), "csv_missing_column", (e) => {
+    assert.equal(e.field, "received");
+    assert.match(e.message, /columns: id, time_limit/);
+  });
+  throwsCode(() => report([{ id: "A", recieved: "2026-03-02", time_limit: "3wd" }], { asOf: AS_OF }), "csv_missing_column", (e) => {
+    assert.match(e.message, /recieved/);
+  });
+  throwsCode(() => report([{ received: "2026-03-02" }], { asOf: AS_OF }), "csv_missing_column", (e) => {
+    assert.match(e.message, /time_limit` or `procedure/);
+  });
+  throwsCode(() => report("received,time_limit\n2026-03-02,3wd\n", { asOf: AS_OF, by: "agency" }), "csv_missing_column", (e) => {
+    assert.equal(e.field, "agency");
+  });
+  throwsCode(() => report("received,time_limit\n2026-03-02,3wd\n", { asOf: AS_OF, map: { received: "ngay" } }), "csv_missing_column");
+  // A record without a time limit while the column exists: that row's error.
+  throwsCode(() => report([{ received: "2026-03-02", time_limit: "3wd" }, { received: "2026-03-03" }], { asOf: AS_OF }), "csv_field", (e) => {
+    assert.equal(e.index, 1);
+  });
+});
+
+test("empty input", () => {
+  throwsCode(() => report("", { asOf: AS_OF }), "csv_empty");
+  throwsCode(() => report(" \n\n", { asOf: AS_OF }), "csv_empty");
+  throwsCode(() => report([], { asOf: AS_OF }), "csv_empty");
+  throwsCode(() => scorecard([], { asOf: AS_OF }), "csv_empty");
+  throwsCode(() => scorecard("", { asOf: AS_OF }), "csv_empty");
+});
+
+test("bad arguments and options", () => {
+  for (const bad of [null, undefined, 42, {}, new Date()]) {
+    throwsCode(() => report(bad, { asOf: AS_OF }), "invalid_argument", (e) => assert.match(e.message, /array of objects or CSV text/));
+  }
+  throwsCode(() => report([{ received: "2026-03-02", time_limit: "3wd" }, "x"], { asOf: AS_OF }), "invalid_argument", (e) => assert.equal(e.index, 1));
+  throwsCode(() => report([{ received: "2026-03-02", time_limit: { workingDays: 3 } }], { asOf: AS_OF }), "invalid_argument", (e) => assert.equal(e.field, "time_limit"));
+  const recs = [{ received: "2026-03-02", time_limit: "3wd" }];
+  throwsCode(() => report(recs, { asof: AS_OF }), "invalid_argument", (e) => assert.match(e.message, /unknown option `asof`/));
+  throwsCode(() => report(recs, { asOf: AS_OF, period: "week" }), "invalid_argument", (e) => assert.match(e.message, /week/));
+  throwsCode(() => report(recs, { asOf: AS_OF, targets: {} }), "invalid_argument");
+  throwsCode(() => scorecard(recs, { asOf: AS_OF, period: "month" }), "invalid_argument");
+  throwsCode(() => report(recs, { asOf: "2026-13-01" }), "invalid_date");
+  throwsCode(() => report(recs, { asOf: AS_OF, by: 3 }), "invalid_argument");
+  throwsCode(() => report(recs, { asOf: AS_OF, map: { received: 3 } }), "invalid_argument");
+  throwsCode(() => report(recs, { asOf: AS_OF, rules: { supplement: "sometimes" } }), "invalid_rule");
+  throwsCode(() => report(recs, { asOf: AS_OF, calendar: {} }), "invalid_argument");
+  throwsCode(() => report(recs, { asOf: AS_OF, catalogue: "[{" }), "invalid_json");
+  throwsCode(() => scorecard(recs, { asOf: AS_OF, targets: { speed: 1 } }), "invalid_argument", (e) => assert.match(e.message, /speed/));
+  throwsCode(() => scorecard(recs, { asOf: AS_OF, targets: { online_rate: 5 } }), "invalid_argument");
+  throwsCode(() => scorecard(recs, { asOf: AS_OF, targets: "{" }), "invalid_json");
+  throwsCode(() => scorecard(recs, { asOf: AS_OF, satisfactionScale: 0 }), "invalid_argument");
+  throwsCode(() => scorecard(recs, { asOf: AS_OF, satisfactionScale: 2.5 }), "invalid_number");
+  throwsCode(() => report(recs, { asOf: AS_OF, skipBad: "yes" }), "invalid_argument");
+  // A calendar too short for the records: out of range, never a guess.
+  const short = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-03-03" });
+  throwsCode(() => report([{ received: "2026-03-02", time_limit: "3wd" }], { asOf: "2026-03-03", calendar: short }), "date_out_of_range", (e) => assert.equal(e.line, 1));
+});
