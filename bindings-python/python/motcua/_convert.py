@@ -1,0 +1,348 @@
+"""The front end of the bulk functions: numpy, pandas, polars, pyarrow and plain sequences in,
+contiguous day-number buffers out (and back).
+
+A date is a day number (days since 1970-01-01): ``int64`` for numpy ``datetime64[D]`` (the same
+bytes, viewed without a copy), ``int32`` for polars ``Date`` and Arrow ``date32`` (the same
+bytes too). The native module reads those buffers and writes its answer into a buffer allocated
+here, with the GIL released; there is no per-element Python call. Missing values (``NaT``,
+``None``, null) are the minimum of the integer type and come back missing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from typing import Any, Callable, Optional
+
+import numpy as np
+
+from . import _motcua
+from .error import EmptyInputError, InvalidDateError, InvalidNumberError, _raise
+
+MISSING64 = np.iinfo(np.int64).min
+MISSING32 = np.iinfo(np.int32).min
+
+_SCALAR_TYPES = (str, bytes, _dt.date, np.datetime64)
+
+
+def _module(name: str) -> Any:
+    """An already-imported optional module (pandas, polars, pyarrow), else ``None``: an object
+    of a library that was never imported cannot be of its types."""
+    return sys.modules.get(name)
+
+
+def is_scalar_date(x: Any) -> bool:
+    """Whether ``x`` is one date (as opposed to an array-like of dates)."""
+    if x is None or isinstance(x, _SCALAR_TYPES):
+        return True
+    return type(x).__name__ == "NaTType"
+
+
+def is_polars_expr(x: Any) -> bool:
+    pl = _module("polars")
+    return pl is not None and isinstance(x, pl.Expr)
+
+
+class Days:
+    """Day numbers of an array-like input, and how to give answers back in its container."""
+
+    __slots__ = ("values", "kind", "shape", "index", "name", "dtype", "tz")
+
+    def __init__(
+        self,
+        values: np.ndarray,
+        kind: str,
+        shape: tuple[int, ...] = (),
+        index: Any = None,
+        name: Any = None,
+        dtype: Any = None,
+        tz: Any = None,
+    ) -> None:
+        self.values = values  # 1-D, C-contiguous, int64 or int32
+        self.kind = kind  # numpy | pandas-series | pandas-index | polars | arrow
+        self.shape = shape  # numpy: the input's shape
+        self.index = index  # pandas: the Series' index
+        self.name = name  # pandas / polars: the name
+        self.dtype = dtype  # pandas: the datetime dtype to answer in
+        self.tz = tz  # pandas: the time zone the input had
+
+    def __len__(self) -> int:
+        return int(self.values.shape[0])
+
+    @property
+    def is32(self) -> bool:
+        return bool(self.values.dtype == np.int32)
+
+    def as64(self) -> np.ndarray:
+        if not self.is32:
+            return self.values
+        v = self.values.astype(np.int64)
+        v[self.values == MISSING32] = MISSING64
+        return v
+
+    def missing(self, out: np.ndarray) -> np.ndarray:
+        sentinel = MISSING32 if out.dtype == np.int32 else MISSING64
+        return out == sentinel
+
+    def like(self, values: np.ndarray) -> Days:
+        """Other day numbers in the same container (a scalar broadcast to this input's shape)."""
+        return Days(values, self.kind, self.shape, self.index, self.name, self.dtype, self.tz)
+
+    # ------------------------------------------------------------------ answers
+
+    def dates(self, out: np.ndarray) -> Any:
+        """Day numbers (int64 or int32, missing = minimum) as dates in the input's container."""
+        if self.kind == "polars":
+            pl = _module("polars")
+            return _polars_from_ints(pl, self.name, out, pl.Date)
+        if self.kind == "arrow":
+            pa = _module("pyarrow")
+            return _arrow_from_ints(pa, out, pa.date32())
+        days = out.astype(np.int64) if out.dtype == np.int32 else out
+        if out.dtype == np.int32:
+            days[out == MISSING32] = MISSING64
+        d = days.view("datetime64[D]")
+        if self.kind == "numpy":
+            return d.reshape(self.shape)
+        pd = _module("pandas")
+        values = d.astype(self.dtype or "datetime64[s]")
+        if self.kind == "pandas-index":
+            idx = pd.DatetimeIndex(values, name=self.name)
+            if self.tz is not None:
+                idx = idx.tz_localize(self.tz, ambiguous="NaT", nonexistent="shift_forward")
+            return idx
+        s = pd.Series(values, index=self.index, name=self.name, copy=False)
+        if self.tz is not None:
+            s = s.dt.tz_localize(self.tz, ambiguous="NaT", nonexistent="shift_forward")
+        return s
+
+    def ints(self, out: np.ndarray) -> Any:
+        """int64 answers (missing = minimum): numpy / pandas ``int64``, or ``float64`` with NaN
+        where an input was missing; polars ``Int64`` / Arrow ``int64`` with nulls."""
+        if self.kind == "polars":
+            pl = _module("polars")
+            return _polars_from_ints(pl, self.name, out, pl.Int64)
+        if self.kind == "arrow":
+            pa = _module("pyarrow")
+            return _arrow_from_ints(pa, out, pa.int64())
+        miss = out == MISSING64
+        values: np.ndarray = out
+        if miss.any():
+            values = out.astype(np.float64)
+            values[miss] = np.nan
+        if self.kind == "numpy":
+            return values.reshape(self.shape)
+        pd = _module("pandas")
+        index = self.index if self.kind == "pandas-series" else None
+        return pd.Series(values, index=index, name=self.name, copy=False)
+
+    def bools(self, out: np.ndarray, missing: int) -> Any:
+        """0/1 answers with ``missing`` for a missing input: numpy ``bool`` (missing → False,
+        as ``numpy.is_busday(NaT)``); pandas ``bool`` or nullable ``boolean`` where an input
+        was missing; polars ``Boolean`` / Arrow ``bool`` with nulls."""
+        miss = out == missing
+        flags = out == 1
+        if self.kind == "numpy":
+            return flags.reshape(self.shape)
+        if self.kind == "polars":
+            pl = _module("polars")
+            s = pl.Series(self.name, flags)
+            return s.scatter(np.flatnonzero(miss), None) if miss.any() else s
+        if self.kind == "arrow":
+            pa = _module("pyarrow")
+            return pa.array(flags, mask=miss if miss.any() else None)
+        pd = _module("pandas")
+        index = self.index if self.kind == "pandas-series" else None
+        if miss.any():
+            return pd.Series(pd.arrays.BooleanArray(flags, miss), index=index, name=self.name)
+        return pd.Series(flags, index=index, name=self.name, copy=False)
+
+
+def _polars_from_ints(pl: Any, name: Any, out: np.ndarray, dtype: Any) -> Any:
+    sentinel = MISSING32 if out.dtype == np.int32 else MISSING64
+    s = pl.Series(name or "", out)
+    miss = out == sentinel
+    if miss.any():
+        s = s.scatter(np.flatnonzero(miss), None)
+    return s.cast(dtype)
+
+
+def _arrow_from_ints(pa: Any, out: np.ndarray, type_: Any) -> Any:
+    sentinel = MISSING32 if out.dtype == np.int32 else MISSING64
+    miss = out == sentinel
+    ints = pa.array(out, mask=miss if miss.any() else None)
+    if pa.types.is_date32(type_):
+        return ints.cast(pa.int32()).cast(type_)
+    return ints.cast(type_)
+
+
+# ---------------------------------------------------------------------- inputs
+
+
+def _from_datetime64(a: np.ndarray, kind: str = "numpy", **extra: Any) -> Days:
+    if a.dtype != np.dtype("datetime64[D]"):
+        a = a.astype("datetime64[D]")  # floors, as numpy does; NaT stays NaT
+    shape = a.shape
+    flat = np.ascontiguousarray(a).reshape(-1)
+    return Days(flat.view(np.int64), kind, shape=shape, **extra)
+
+
+def _from_objects(items: Any, kind: str = "numpy", shape: Optional[tuple[int, ...]] = None, **extra: Any) -> Days:
+    values = _motcua.day_numbers_of(items)
+    return Days(values, kind, shape=shape if shape is not None else values.shape, **extra)
+
+
+def to_days(x: Any) -> Days:
+    """The day numbers of an array-like of dates."""
+    if isinstance(x, np.ndarray):
+        return _ndarray_days(x)
+    pd = _module("pandas")
+    if pd is not None and isinstance(x, (pd.Series, pd.Index)):
+        return _pandas_days(pd, x)
+    pl = _module("polars")
+    if pl is not None and isinstance(x, pl.Series):
+        return _polars_days(pl, x)
+    pa = _module("pyarrow")
+    if pa is not None and isinstance(x, (pa.Array, pa.ChunkedArray)):
+        return _arrow_days(pa, x)
+    if isinstance(x, (list, tuple, range)) or hasattr(x, "__iter__"):
+        items = list(x)
+        a = np.asarray(items) if items else np.array([], dtype="datetime64[D]")
+        if a.dtype.kind == "M":
+            return _from_datetime64(a)
+        return _from_objects(items)
+    raise _raise(
+        InvalidDateError,
+        f"expected a date or an array-like of dates, got {type(x).__name__}",
+    )
+
+
+def _ndarray_days(a: np.ndarray) -> Days:
+    k = a.dtype.kind
+    if k == "M":
+        return _from_datetime64(a)
+    if k in "OUS":
+        return _from_objects(a.reshape(-1).tolist(), shape=a.shape)
+    raise _raise(
+        InvalidDateError,
+        f"expected an array of dates (datetime64, or objects/strings), got dtype {a.dtype}; "
+        "day numbers can be viewed as dates with .astype('datetime64[D]')",
+    )
+
+
+def _pandas_days(pd: Any, x: Any) -> Days:
+    is_index = isinstance(x, pd.Index)
+    kind = "pandas-index" if is_index else "pandas-series"
+    index = None if is_index else x.index
+    tz = getattr(x.dtype, "tz", None)
+    if tz is not None:
+        # civil dates in the data's own time zone: drop the zone, keep the wall time
+        x = x.tz_localize(None) if is_index else x.dt.tz_localize(None)
+    arrow_dtype = getattr(pd, "ArrowDtype", None)
+    if arrow_dtype is not None and isinstance(x.dtype, arrow_dtype):
+        import pyarrow as pa
+
+        arrow = _arrow_days(pa, x.array.__arrow_array__())
+        return Days(arrow.values, kind, index=index, name=x.name, dtype="datetime64[s]")
+    if x.dtype.kind == "M":
+        a = x.to_numpy(copy=False)
+        return _from_datetime64(a, kind, index=index, name=x.name, dtype=a.dtype, tz=tz)
+    items = x.to_numpy(dtype=object)
+    return _from_objects(items, kind, index=index, name=x.name, dtype="datetime64[s]")
+
+
+def _polars_days(pl: Any, s: Any) -> Days:
+    dtype = s.dtype
+    if dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
+        s = s.dt.date()
+    elif dtype != pl.Date:
+        return Days(_motcua.day_numbers_of(s.to_list()), "polars", name=s.name)
+    ints = s.to_physical()
+    if ints.null_count():
+        ints = ints.fill_null(MISSING32)
+    values = ints.to_numpy()
+    if not values.flags.c_contiguous or values.dtype != np.int32:
+        values = np.ascontiguousarray(values, dtype=np.int32)
+    return Days(values, "polars", name=s.name)
+
+
+def _arrow_days(pa: Any, a: Any) -> Days:
+    import pyarrow.compute as pc
+
+    t = a.type
+    if pa.types.is_timestamp(t) or pa.types.is_date64(t):
+        a = pc.cast(a, pa.date32())
+    elif pa.types.is_string(t) or pa.types.is_large_string(t):
+        return Days(_motcua.day_numbers_of(a.to_pylist()), "arrow")
+    elif not pa.types.is_date32(t):
+        raise _raise(InvalidDateError, f"expected an Arrow date or timestamp array, got {t}")
+    ints = a.cast(pa.int32())  # date32 → int32 reuses the buffer
+    if isinstance(ints, pa.ChunkedArray):
+        ints = ints.chunk(0) if ints.num_chunks == 1 else ints.combine_chunks()
+    if ints.null_count == 0:
+        # One chunk without nulls: a read-only view of the Arrow buffer, no copy.
+        values = ints.to_numpy(zero_copy_only=True)
+    else:
+        values = pc.fill_null(ints, MISSING32).to_numpy(zero_copy_only=False)
+    return Days(np.ascontiguousarray(values, dtype=np.int32), "arrow")
+
+
+def scalar_day(x: Any) -> int:
+    """The day number of one date-like value (a missing value is an error)."""
+    return int(_motcua.day_number(x))
+
+
+# ---------------------------------------------------------------------- integer operands
+
+
+def int_operand(n: Any, what: str = "n") -> Any:
+    """An integer scalar (``int``) or a contiguous ``int64`` array (missing = minimum)."""
+    if isinstance(n, (bool, np.bool_)):
+        raise _raise(InvalidNumberError, f"`{what}` must be an integer, got a bool")
+    if isinstance(n, (int, np.integer)):
+        return int(n)
+    if isinstance(n, (float, np.floating)):
+        if n != n or not float(n).is_integer():
+            raise _raise(InvalidNumberError, f"`{what}` must be an integer, got {n!r}")
+        return int(n)
+    a = _int_array(n, what)
+    return a
+
+
+def _int_array(n: Any, what: str) -> np.ndarray:
+    pd = _module("pandas")
+    pl = _module("polars")
+    if pd is not None and isinstance(n, (pd.Series, pd.Index)):
+        n = n.to_numpy(dtype="float64", na_value=np.nan) if n.hasnans else n.to_numpy()
+    elif pl is not None and isinstance(n, pl.Series):
+        n = n.cast(pl.Float64).to_numpy() if n.null_count() else n.to_numpy()
+    a = np.asarray(n)
+    if a.dtype.kind in "iu":
+        return np.ascontiguousarray(a.reshape(-1), dtype=np.int64)
+    if a.dtype.kind == "f":
+        flat = a.reshape(-1)
+        nan = np.isnan(flat)
+        bad = ~nan & (flat != np.trunc(flat))
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise _raise(InvalidNumberError, f"`{what}` must be integers, got {flat[i]!r}", index=i)
+        out = np.where(nan, 0, flat).astype(np.int64)
+        out[nan] = MISSING64
+        return out
+    if a.dtype.kind == "O":
+        try:
+            floats = a.astype(np.float64)  # None → NaN
+        except (TypeError, ValueError):
+            pass
+        else:
+            return _int_array(floats, what)
+    raise _raise(InvalidNumberError, f"`{what}` must be an integer or an array of integers, got dtype {a.dtype}")
+
+
+def missing_scalar_error() -> EmptyInputError:
+    return _raise(EmptyInputError, "missing date (None or NaT); the array forms propagate missing values")
+
+
+def map_polars_expr(expr: Any, fn: Callable[[Any], Any], dtype: Any) -> Any:
+    """A polars expression applying ``fn`` to each batch (a Series) of ``expr``."""
+    return expr.map_batches(fn, return_dtype=dtype)

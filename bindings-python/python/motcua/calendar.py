@@ -1,0 +1,504 @@
+"""The working-day calendar: :class:`Calendar`, a compiled calendar whose queries are O(1) table
+reads in Rust, on one date or on whole arrays.
+
+Semantics (the core's, DESIGN.md):
+
+- ``add_working_days(d, n)``: for ``n >= 1`` the n-th working day strictly after ``d`` (the day
+  ``d`` itself is not counted, as the Civil Code counts periods) = ``numpy.busday_offset(d, n,
+  roll='backward')``; for ``n <= -1`` the |n|-th working day strictly before ``d``; for
+  ``n == 0``, ``d`` if it is a working day, else the next one.
+- ``working_days_between(a, b)``: the number of working days ``x`` with ``a < x <= b``, negated
+  when ``b < a``; so ``working_days_between(a, add_working_days(a, n)) == n`` for ``n >= 1``.
+- A date outside the calendar's range, or an answer that would fall outside it, raises
+  :class:`~motcua.DateOutOfRangeError`: never a guess.
+
+Every query takes one date (``datetime.date``, ``datetime.datetime``, ``pandas.Timestamp``, an
+ISO ``YYYY-MM-DD`` or ``dd/mm/yyyy`` string, ``numpy.datetime64``) or many: a numpy
+``datetime64`` array (read without a copy when its unit is days), a pandas ``Series`` or
+``DatetimeIndex``, a polars ``Series`` (or expression), a pyarrow array, or a list. Answers come
+back in the same kind of container; missing values (``NaT``, ``None``, null) stay missing. The
+work runs in Rust with the GIL released; there is no per-element Python call.
+
+>>> import numpy as np
+>>> from motcua import Calendar
+>>> cal = Calendar.from_spec({"weekmask": "1111100", "from": "2026-01-01",
+...                           "to": "2026-12-31", "holidays": ["2026-03-09"]})
+>>> cal.add_working_days("2026-03-06", 1)  # Friday + 1 skips the weekend and Monday 9th
+datetime.date(2026, 3, 10)
+>>> days = np.array(["2026-03-06", "NaT", "2026-03-10"], dtype="datetime64[D]")
+>>> cal.add_working_days(days, 1)
+array(['2026-03-10',        'NaT', '2026-03-11'], dtype='datetime64[D]')
+>>> cal.working_days_between(days, "2026-03-13")
+array([ 4., nan,  3.])
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from typing import Any, Callable, Iterable, Mapping, Optional, Union, overload
+
+import numpy as np
+
+from . import _convert as cv
+from . import _motcua
+from .civil import DateLike, InstantLike
+
+__all__ = ["Calendar"]
+
+#: What a bulk query accepts: a numpy array, pandas Series / Index, polars Series or Expr,
+#: pyarrow Array / ChunkedArray, or a sequence of dates.
+ArrayLike = Any
+
+
+def _day_entries(days: Optional[Iterable[Any]]) -> list[tuple[Any, Optional[str]]]:
+    """Dates or ``(date, name)`` pairs as ``(date, name or None)``."""
+    if days is None:
+        return []
+    if cv.is_scalar_date(days):
+        days = [days]
+    return [(d[0], str(d[1])) if isinstance(d, tuple) else (d, None) for d in days]
+
+
+def _canonical_entries(days: Optional[Iterable[Any]]) -> tuple[tuple[_dt.date, Optional[str]], ...]:
+    """Overlay days as ``(datetime.date, name or None)``: hashable and cheap to pickle."""
+    return tuple(
+        (_motcua.date_from_day_number(_motcua.day_number(d)), name) for d, name in _day_entries(days)
+    )
+
+
+def _expr_dtype(name: str) -> Any:
+    pl = cv._module("polars")
+    return getattr(pl, name)
+
+
+def _map_expr(fn: Callable[..., Any], args: tuple[Any, ...], dtype: str) -> Any:
+    """``fn`` applied batch-wise to polars expressions (scalars stay scalars)."""
+    pl = cv._module("polars")
+    exprs = {f"a{i}": a for i, a in enumerate(args) if cv.is_polars_expr(a)}
+    if len(exprs) == 1:
+        ((key, expr),) = exprs.items()
+        pos = int(key[1:])
+
+        def one(s: Any) -> Any:
+            call = list(args)
+            call[pos] = s
+            return fn(*call)
+
+        return expr.map_batches(one, return_dtype=_expr_dtype(dtype))
+
+    def many(s: Any) -> Any:
+        call = [s.struct.field(f"a{i}") if f"a{i}" in exprs else a for i, a in enumerate(args)]
+        return fn(*call)
+
+    return pl.struct(**exprs).map_batches(many, return_dtype=_expr_dtype(dtype))
+
+
+class Calendar:
+    """A compiled working-day calendar: weekly rest days, holidays, closures, make-up working
+    days and office hours over a stated date range. Immutable and cheap to share.
+
+    Build one with :meth:`vietnam` (the Vietnamese public sector), :meth:`from_spec` (a spec
+    dict or JSON text), :meth:`from_file` or :meth:`weekdays`.
+
+    >>> cal = Calendar.weekdays("2026-01-01", "2026-12-31")
+    >>> cal
+    Calendar(2026-01-01..2026-12-31)
+    >>> cal.is_working_day("2026-03-07")  # a Saturday
+    False
+    """
+
+    __slots__ = ("_native", "_vn", "_recipe")
+
+    def __init__(
+        self,
+        native: _motcua.WorkCalendar,
+        *,
+        _vn: Optional[dict[str, bool]] = None,
+        _recipe: Optional[tuple[Any, ...]] = None,
+    ) -> None:
+        self._native = native
+        self._vn = _vn
+        # How to rebuild it in another process (pickle): the arguments of vietnam().
+        self._recipe = _recipe
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles as its recipe, not its tables: the arguments of :meth:`vietnam` (a few
+        bytes; the preset is built once per process and shared), else the spec JSON. So a
+        calendar can be sent to Spark / Dask workers; unpickling the same calendar again in a
+        process reuses the one already built.
+
+        >>> import pickle
+        >>> cal = Calendar.vietnam(closures=[("2026-11-24", "Ngày Văn hóa")])
+        >>> len(pickle.dumps(cal)) < 300
+        True
+        >>> pickle.loads(pickle.dumps(cal)).is_working_day("2026-11-24")
+        False
+        """
+        if self._recipe is not None:
+            return (_vietnam_cached, self._recipe)
+        return (_spec_cached, (self._native.spec_json(),))
+
+    # ------------------------------------------------------------------ constructors
+
+    @classmethod
+    def vietnam(
+        cls,
+        *,
+        official: bool = True,
+        include_pending: bool = False,
+        closures: Optional[Iterable[Union[DateLike, tuple[DateLike, str]]]] = None,
+        working_days: Optional[Iterable[Union[DateLike, tuple[DateLike, str]]]] = None,
+    ) -> Calendar:
+        """The Vietnamese public-sector calendar, 1995-01-01..2199-12-31: Monday–Saturday
+        weeks until 1999-10-01 and Monday–Friday after, the statutory holidays of the law in
+        force each year, compensatory days, and the announced schedules (swapped days off and
+        make-up Saturdays) of 2016–2026.
+
+        ``official=False``: the statute alone, without announced swaps (CLI
+        ``--no-official``). ``include_pending=True``: also apply the days announced without
+        an enacted legal basis (CLI ``--include-pending``). ``closures`` / ``working_days``:
+        your own days off (a province's extra day) and make-up days, as dates or
+        ``(date, name)`` pairs; they win over the preset.
+
+        >>> cal = Calendar.vietnam()
+        >>> cal.add_working_days("2026-02-13", 1)  # Friday before Tết → after the break
+        datetime.date(2026, 2, 23)
+        >>> cal.day_name("2026-02-17")
+        'Tết Nguyên đán'
+        >>> Calendar.vietnam(include_pending=True).is_working_day("2026-11-24")
+        False
+        """
+        return cls._vietnam(
+            bool(official), bool(include_pending), _canonical_entries(closures), _canonical_entries(working_days)
+        )
+
+    @classmethod
+    def _vietnam(
+        cls,
+        official: bool,
+        include_pending: bool,
+        closures: tuple[tuple[_dt.date, Optional[str]], ...],
+        working_days: tuple[tuple[_dt.date, Optional[str]], ...],
+    ) -> Calendar:
+        native = _motcua.vietnam_calendar(official, include_pending, list(closures), list(working_days))
+        return cls(
+            native,
+            _vn={"official": official, "include_pending": include_pending},
+            _recipe=(official, include_pending, closures, working_days),
+        )
+
+    @classmethod
+    def weekdays(cls, start: DateLike, end: DateLike) -> Calendar:
+        """Monday to Friday, no holidays, standard office hours, covering ``start..end``."""
+        return cls(_motcua.WorkCalendar.weekdays(start, end))
+
+    @classmethod
+    def from_spec(cls, spec: Union[Mapping[str, Any], str]) -> Calendar:
+        """A calendar from a spec: a dict, or JSON text, in the ``--calendar FILE`` format.
+
+        >>> cal = Calendar.from_spec({"weekmask": "1111100", "from": "2026-01-01",
+        ...                           "to": "2026-12-31", "working_days": ["2026-01-10"]})
+        >>> cal.is_working_day("2026-01-10")  # a make-up Saturday
+        True
+        >>> Calendar.from_spec({"weekmask": "11111", "from": "2026-01-01", "to": "2026-12-31"})
+        Traceback (most recent call last):
+        ...
+        motcua.error.InvalidSpecError: calendar spec: ...weekmask `11111` must be 7 characters of 0/1...
+        """
+        text = spec if isinstance(spec, str) else json.dumps(spec, default=str)
+        return cls(_motcua.WorkCalendar.from_json(text))
+
+    @classmethod
+    def from_file(cls, path: Union[str, os.PathLike[str]]) -> Calendar:
+        """A calendar from a JSON spec file (the CLI's ``--calendar FILE``)."""
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as e:
+            from .error import MotcuaIOError
+
+            raise MotcuaIOError(f"{path}: {e.strerror or e}", message=str(e)) from e
+        return cls(_motcua.WorkCalendar.from_json(text))
+
+    # ------------------------------------------------------------------ properties
+
+    @property
+    def start(self) -> _dt.date:
+        """The first date covered."""
+        return self._native.start
+
+    @property
+    def end(self) -> _dt.date:
+        """The last date covered."""
+        return self._native.end
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """The spec the calendar was compiled from, as a dict (JSON types)."""
+        result: dict[str, Any] = json.loads(self._native.spec_json())
+        return result
+
+    @property
+    def office_hours(self) -> list[tuple[_dt.time, _dt.time]]:
+        """The office-hour sessions, e.g. ``[(07:30, 11:30), (13:00, 17:00)]``."""
+        return self._native.office_hours()
+
+    @property
+    def native(self) -> _motcua.WorkCalendar:
+        """The native calendar (for the bulk functions on raw day-number buffers)."""
+        return self._native
+
+    def __repr__(self) -> str:
+        what = self._native.preset
+        span = f"{self.start}..{self.end}"
+        if what is None:
+            return f"Calendar({span})"
+        opts = "".join(f", {k}={v}" for k, v in (self._vn or {}).items() if v != _VN_DEFAULTS.get(k))
+        return f"Calendar.{what}({span}{opts})"
+
+    # ------------------------------------------------------------------ queries
+
+    @overload
+    def is_working_day(self, date: DateLike) -> bool: ...
+    @overload
+    def is_working_day(self, date: ArrayLike) -> Any: ...
+
+    def is_working_day(self, date: Any) -> Any:
+        """Whether each date is a working day.
+
+        One date gives a ``bool``; an array gives booleans in the same container (numpy:
+        ``NaT`` → ``False`` as ``numpy.is_busday``; pandas: nullable ``boolean`` where a date
+        is missing; polars / Arrow: null).
+
+        >>> cal = Calendar.weekdays("2026-01-01", "2026-12-31")
+        >>> cal.is_working_day(["2026-03-06", "2026-03-07"])
+        array([ True, False])
+        """
+        if cv.is_polars_expr(date):
+            return _map_expr(self.is_working_day, (date,), "Boolean")
+        if cv.is_scalar_date(date):
+            return self._native.is_working_day(date)
+        d = cv.to_days(date)
+        out = np.empty(len(d), dtype=np.uint8)
+        if d.is32:
+            self._native.is_working_day_i32(d.values, out, 2)
+        else:
+            self._native.is_working_day_i64(d.values, out, 2)
+        return d.bools(out, 2)
+
+    @overload
+    def add_working_days(self, date: DateLike, n: int) -> _dt.date: ...
+    @overload
+    def add_working_days(self, date: ArrayLike, n: Any) -> Any: ...
+
+    def add_working_days(self, date: Any, n: Any) -> Any:
+        """The n-th working day after each date (before it for ``n < 0``; for ``n == 0`` the
+        date itself if it is a working day, else the next one).
+
+        ``n`` is an integer or an array of integers (one per date; a missing ``n`` gives a
+        missing answer). One date and one ``n`` give a ``datetime.date``; otherwise the answer
+        is in the container of ``date`` (numpy ``datetime64[D]`` when ``date`` is a scalar and
+        ``n`` an array).
+
+        >>> cal = Calendar.weekdays("2026-01-01", "2026-12-31")
+        >>> cal.add_working_days("2026-03-06", [1, 5, -1])
+        array(['2026-03-09', '2026-03-13', '2026-03-05'], dtype='datetime64[D]')
+        """
+        if cv.is_polars_expr(date) or cv.is_polars_expr(n):
+            return _map_expr(self.add_working_days, (date, n), "Date")
+        k = cv.int_operand(n)
+        if cv.is_scalar_date(date):
+            if isinstance(k, int):
+                return self._native.add_working_days(date, k)
+            d = cv.Days(np.full(len(k), cv.scalar_day(date), dtype=np.int64), "numpy", shape=k.shape)
+        else:
+            d = cv.to_days(date)
+        return self._add(d, k)
+
+    def _add(self, d: cv.Days, k: Any) -> Any:
+        out = np.empty_like(d.values)
+        if d.is32:
+            self._native.add_working_days_i32(d.values, k, out)
+        else:
+            self._native.add_working_days_i64(d.values, k, out)
+        return d.dates(out)
+
+    @overload
+    def next_working_day(self, date: DateLike) -> _dt.date: ...
+    @overload
+    def next_working_day(self, date: ArrayLike) -> Any: ...
+
+    def next_working_day(self, date: Any) -> Any:
+        """The first working day strictly after each date (``add_working_days(date, 1)``)."""
+        return self.add_working_days(date, 1)
+
+    @overload
+    def previous_working_day(self, date: DateLike) -> _dt.date: ...
+    @overload
+    def previous_working_day(self, date: ArrayLike) -> Any: ...
+
+    def previous_working_day(self, date: Any) -> Any:
+        """The last working day strictly before each date (``add_working_days(date, -1)``)."""
+        return self.add_working_days(date, -1)
+
+    @overload
+    def roll_forward(self, date: DateLike) -> _dt.date: ...
+    @overload
+    def roll_forward(self, date: ArrayLike) -> Any: ...
+
+    def roll_forward(self, date: Any) -> Any:
+        """Each date if it is a working day, else the next one (``add_working_days(date, 0)``)."""
+        return self.add_working_days(date, 0)
+
+    @overload
+    def working_days_between(self, a: DateLike, b: DateLike) -> int: ...
+    @overload
+    def working_days_between(self, a: Any, b: Any) -> Any: ...
+
+    def working_days_between(self, a: Any, b: Any) -> Any:
+        """The number of working days ``x`` with ``a < x <= b`` (negated when ``b < a``).
+
+        Either side may be one date or an array (the same length when both are). Two dates give
+        an ``int``; otherwise the counts are in the container of the array side (``a`` when
+        both are arrays): numpy / pandas ``int64``, or ``float64`` with NaN where a date is
+        missing; polars / Arrow ``int64`` with nulls.
+
+        >>> cal = Calendar.weekdays("2026-01-01", "2026-12-31")
+        >>> cal.working_days_between("2026-03-06", "2026-03-09")
+        1
+        >>> cal.working_days_between("2026-03-02", ["2026-03-02", "2026-03-09", "2026-02-27"])
+        array([ 0,  5, -1])
+        """
+        if cv.is_polars_expr(a) or cv.is_polars_expr(b):
+            return _map_expr(self.working_days_between, (a, b), "Int64")
+        a_scalar, b_scalar = cv.is_scalar_date(a), cv.is_scalar_date(b)
+        if a_scalar and b_scalar:
+            return self._native.working_days_between(a, b)
+        if a_scalar:
+            db = cv.to_days(b)
+            da = db.like(np.full(len(db), cv.scalar_day(a), dtype=db.values.dtype))
+            other: Any = db.values
+        else:
+            da = cv.to_days(a)
+            if b_scalar:
+                other = cv.scalar_day(b)
+            else:
+                db = cv.to_days(b)
+                if da.is32 and db.is32:
+                    other = db.values
+                else:
+                    da, other = da.like(da.as64()), db.as64()
+        out = np.empty(len(da), dtype=np.int64)
+        if da.is32:
+            self._native.working_days_between_i32(da.values, other, out)
+        else:
+            self._native.working_days_between_i64(da.values, other, out)
+        return da.ints(out)
+
+    def days_off(self, start: DateLike, end: DateLike, *, with_kind: bool = False) -> list[Any]:
+        """Every non-working date in ``start..end`` (both included), weekends included.
+
+        With ``with_kind=True``, records ``{"date", "kind", "name"}`` instead (kind:
+        ``weekly_rest``, ``holiday`` or ``closure``), ready for ``pandas.DataFrame``.
+
+        >>> cal = Calendar.weekdays("2026-01-01", "2026-12-31")
+        >>> cal.days_off("2026-03-01", "2026-03-08")
+        [datetime.date(2026, 3, 1), datetime.date(2026, 3, 7), datetime.date(2026, 3, 8)]
+        """
+        if not with_kind:
+            return self._native.days_off(start, end)
+        return [
+            {"date": d, "kind": kind, "name": name}
+            for d, kind, name in self._native.days_off_with_kind(start, end)
+        ]
+
+    def day_kind(self, date: DateLike) -> str:
+        """What a date is: ``working``, ``weekly_rest``, ``holiday``, ``closure`` or
+        ``makeup_working_day``."""
+        return self._native.day_kind(date)
+
+    def day_name(self, date: DateLike) -> Optional[str]:
+        """The name the calendar gives a date (a holiday's name), if any."""
+        return self._native.day_name(date)
+
+    def holidays(self, year: int) -> list[dict[str, Any]]:
+        """The named days of ``year`` as records, ready for ``pandas.DataFrame``.
+
+        For :meth:`vietnam` calendars: the statutory, compensatory, swapped, make-up, provisional
+        and pending days (:func:`motcua.vn.holidays`), as ``{"date", "name_vi", "name_en",
+        "kind"}``. For a calendar built from a spec: each entry of the spec's ``holidays``, ``closures``
+        and ``working_days`` that falls in ``year``, as ``{"date", "name", "kind"}`` with kind
+        ``holiday``, ``closure`` or ``makeup_working_day``.
+
+        >>> cal = Calendar.from_spec({"weekmask": "1111100", "from": "2026-01-01",
+        ...     "to": "2026-12-31", "holidays": [{"date": "2026-01-01", "name": "New Year"}]})
+        >>> cal.holidays(2026)
+        [{'date': datetime.date(2026, 1, 1), 'name': 'New Year', 'kind': 'holiday'}]
+        """
+        if self._vn is not None:
+            from . import vn
+
+            return vn.holidays(year, **self._vn)
+        spec = self.spec
+        records: list[dict[str, Any]] = []
+        for key, kind in (("holidays", "holiday"), ("closures", "closure"), ("working_days", "makeup_working_day")):
+            for entry in spec.get(key, []):
+                text, name = (entry, None) if isinstance(entry, str) else (entry["date"], entry.get("name"))
+                date = _motcua.parse_date(text)
+                if date.year == year:
+                    records.append({"date": date, "name": name, "kind": kind})
+        records.sort(key=lambda r: r["date"])
+        return records
+
+    # ------------------------------------------------------------------ working hours
+
+    def add_working_hours(self, at: InstantLike, hours: int) -> _dt.datetime:
+        """The instant at which ``hours`` working hours (office hours of working days) have
+        elapsed after ``at``.
+
+        >>> cal = Calendar.weekdays("2026-01-01", "2026-12-31")
+        >>> cal.add_working_hours("2026-03-06T14:00", 4)  # Friday afternoon → Monday
+        datetime.datetime(2026, 3, 9, 8, 30)
+        """
+        return self._native.add_working_hours(at, hours)
+
+    def working_hours_between(self, a: InstantLike, b: InstantLike) -> _dt.timedelta:
+        """Working time in office hours between two instants (negative when ``b < a``)."""
+        return _dt.timedelta(seconds=self._native.working_seconds_between(a, b))
+
+
+_VN_DEFAULTS = {"official": True, "include_pending": False}
+
+
+#: Calendars rebuilt by unpickling, by recipe: one per process (a Spark / Dask task unpickles
+#: its calendar each time; the preset's tables are built once).
+_REBUILT: dict[Any, Calendar] = {}
+
+
+def _rebuilt(key: Any, build: Callable[[], Calendar]) -> Calendar:
+    cal = _REBUILT.get(key)
+    if cal is None:
+        if len(_REBUILT) >= 32:
+            _REBUILT.clear()
+        cal = _REBUILT[key] = build()
+    return cal
+
+
+def _vietnam_cached(
+    official: bool,
+    include_pending: bool,
+    closures: tuple[tuple[_dt.date, Optional[str]], ...] = (),
+    working_days: tuple[tuple[_dt.date, Optional[str]], ...] = (),
+) -> Calendar:
+    """Unpickling a :meth:`Calendar.vietnam` calendar."""
+    return _rebuilt(
+        ("vietnam", official, include_pending, closures, working_days),
+        lambda: Calendar._vietnam(official, include_pending, closures, working_days),
+    )
+
+
+def _spec_cached(spec_json: str) -> Calendar:
+    """Unpickling a calendar compiled from a spec."""
+    return _rebuilt(("spec", spec_json), lambda: Calendar.from_spec(spec_json))

@@ -1,0 +1,346 @@
+"""The counting rules: when the clock starts (the deemed receipt day), how each kind of time
+limit is counted, supplement pauses, apologies and extensions, the rule set in force, and the
+:class:`Rules` switches that reproduce other systems' numbers. :func:`due` gives the due date
+of one dossier, or of every row of a DataFrame of dossier records (the columns of
+``motcua report``).
+
+>>> import motcua
+>>> cal = motcua.Calendar.vietnam()
+>>> d = motcua.due({"received": "2026-03-03T10:00", "time_limit": {"working_days": 5}}, cal)
+>>> d.due, d.rule_set
+(datetime.date(2026, 3, 10), 'nd118')
+>>> motcua.Rules(supplement="restart")
+Rules(supplement=restart counting=days compare=date apology=moves_due multi_supplement=allowed deemed_receipt=next_working_day_after_hours)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Optional, Union, overload
+
+import numpy as np
+
+from . import _motcua
+from . import _records as rec
+from .calendar import Calendar
+from .civil import InstantLike
+from .dossier import Dossier, DossierLike
+from .procedure import Catalogue
+
+__all__ = ["Rules", "RulesLike", "Due", "due"]
+
+
+class Rules:
+    """The rule switches (reference/procedures.md §5), each one option so that analysts can
+    reproduce other systems' numbers; the default is the law.
+
+    ``Rules(supplement="restart", counting="hours")``, or from ``"KEY=VALUE"`` strings (the
+    CLI's ``--rule``): ``Rules.parse(["supplement=restart"])``. Options and values:
+    :meth:`options`.
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(self, **options: str) -> None:
+        self._native = _motcua.Rules([(k, str(v)) for k, v in options.items()])
+
+    @classmethod
+    def parse(cls, pairs: Iterable[str]) -> Rules:
+        """Rules from ``KEY=VALUE`` strings."""
+        if isinstance(pairs, str):
+            pairs = [pairs]
+        kv: list[tuple[str, str]] = []
+        for p in pairs:
+            k, sep, v = p.partition("=")
+            kv.append((k, v) if sep else (p, ""))
+        r = cls.__new__(cls)
+        r._native = _motcua.Rules(kv)
+        return r
+
+    @staticmethod
+    def options() -> dict[str, list[str]]:
+        """Every option and its values (the default first)."""
+        return dict(_motcua.Rules.options())
+
+    @property
+    def native(self) -> _motcua.Rules:
+        """The native rules."""
+        return self._native
+
+    def to_dict(self) -> dict[str, str]:
+        """Every option's value."""
+        return dict(self._native.items())
+
+    def __repr__(self) -> str:
+        return f"Rules({self._native})"
+
+    def __str__(self) -> str:
+        return str(self._native)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rules) and self._native == other._native
+
+    def __hash__(self) -> int:
+        return hash(self._native)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles as its ``KEY=VALUE`` pairs (for Spark / Dask workers).
+
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(Rules(supplement="restart"))) == Rules(supplement="restart")
+        True
+        """
+        return (_rules_from_pairs, (tuple(f"{k}={v}" for k, v in self._native.items()),))
+
+
+def _rules_from_pairs(pairs: tuple[str, ...]) -> Rules:
+    """Unpickling :class:`Rules`."""
+    return Rules.parse(list(pairs))
+
+
+#: What the functions take as rules: :class:`Rules`, a mapping, ``KEY=VALUE`` strings, or
+#: ``None`` (the law).
+RulesLike = Union[Rules, Mapping[str, str], Iterable[str], None]
+
+
+def _rules(rules: RulesLike) -> Optional[_motcua.Rules]:
+    if rules is None:
+        return None
+    if isinstance(rules, Rules):
+        return rules.native
+    if isinstance(rules, Mapping):
+        return Rules(**{str(k): str(v) for k, v in rules.items()}).native
+    return Rules.parse(rules).native
+
+
+def _calendar(calendar: Optional[Calendar]) -> _motcua.WorkCalendar:
+    return (calendar if calendar is not None else Calendar.vietnam()).native
+
+
+def _catalogue(catalogue: Optional[Catalogue]) -> Optional[_motcua.Catalogue]:
+    return None if catalogue is None else catalogue.native
+
+
+def _date(s: Optional[str]) -> Optional[_dt.date]:
+    return None if s is None else _dt.date.fromisoformat(s)
+
+
+def _instant(s: Optional[str]) -> Optional[_dt.datetime]:
+    return None if s is None else _dt.datetime.fromisoformat(s)
+
+
+@dataclass(frozen=True)
+class Due:
+    """The due date of a dossier (the appointment) and how it was obtained."""
+
+    #: The due date.
+    due: _dt.date
+    #: The due instant: the expiry of an hour count, else the closing time of the due date.
+    due_at: _dt.datetime
+    #: The rule set in force: ``pre2018``, ``nd61`` or ``nd118``.
+    rule_set: str
+    #: The deemed receipt day (day 0 of the count).
+    deemed_receipt: _dt.date
+    #: While a supplement request is open: when it was made (the clock is stopped).
+    awaiting_supplement_since: Optional[_dt.datetime] = None
+    #: Odd but accepted things: ``{"code", "message"}`` records.
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    #: The explanation, when asked for: ``{"kind", "date", "at", "detail"}`` records.
+    explain: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def _from_json(cls, obj: Mapping[str, Any]) -> Due:
+        return cls(**_due_fields(obj))
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's ``due`` answer (JSON values)."""
+        return _to_json(self)
+
+
+def _due_fields(obj: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "due": _dt.date.fromisoformat(obj["due"]),
+        "due_at": _dt.datetime.fromisoformat(obj["due_at"]),
+        "rule_set": obj["rule_set"],
+        "deemed_receipt": _dt.date.fromisoformat(obj["deemed_receipt"]),
+        "awaiting_supplement_since": _instant(obj.get("awaiting_supplement_since")),
+        "warnings": list(obj.get("warnings", [])),
+        "explain": list(obj.get("explain", [])),
+    }
+
+
+def _to_json(obj: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in obj.__dict__.items():
+        if k == "awaiting_supplement_since" and v is None:
+            continue
+        if k == "explain" and not v:
+            continue
+        if isinstance(v, _dt.datetime):
+            v = v.strftime("%Y-%m-%dT%H:%M" if v.second == 0 else "%Y-%m-%dT%H:%M:%S")
+        elif isinstance(v, _dt.date):
+            v = v.isoformat()
+        out[k] = v
+    return out
+
+
+def _is_frame(x: Any) -> bool:
+    """A pandas or polars DataFrame, or a pyarrow Table / RecordBatch (a mapping is one
+    dossier)."""
+    if isinstance(x, (Mapping, str, Dossier)):
+        return False
+    try:
+        return rec.frame_kind(x) in ("pandas", "polars", "arrow")
+    except Exception:
+        return False
+
+
+@overload
+def due(
+    dossier: DossierLike,
+    calendar: Optional[Calendar] = None,
+    *,
+    rules: RulesLike = None,
+    catalogue: Optional[Catalogue] = None,
+    as_of: Optional[InstantLike] = None,
+    explain: bool = False,
+) -> Due: ...
+@overload
+def due(
+    dossier: Any,
+    calendar: Optional[Calendar] = None,
+    *,
+    rules: RulesLike = None,
+    catalogue: Optional[Catalogue] = None,
+    as_of: Optional[InstantLike] = None,
+    explain: bool = False,
+    map: Optional[Mapping[str, str]] = None,
+    errors: str = "raise",
+) -> Any: ...
+
+
+def due(
+    dossier: Any,
+    calendar: Optional[Calendar] = None,
+    *,
+    rules: RulesLike = None,
+    catalogue: Optional[Catalogue] = None,
+    as_of: Optional[InstantLike] = None,
+    explain: bool = False,
+    map: Optional[Mapping[str, str]] = None,
+    errors: str = "raise",
+) -> Any:
+    """The due date of a dossier, after validating it (reference §9).
+
+    ``dossier`` is a :class:`Dossier`, a dict or a JSON line; the answer is a :class:`Due`.
+    It may also be a pandas or polars DataFrame of dossier records with the columns of
+    ``motcua report`` (``received``, ``time_limit`` or ``procedure``, ``channel``,
+    ``supplement_requested``, ``supplement_received``, ``new_due``, ``resolved``,
+    ``refused``, ``withdrawn``; ``map={"received": "ngay_nhan"}`` renames): the answer is
+    then a DataFrame of the same kind, one row per dossier, with the columns ``due``,
+    ``due_at``, ``rule_set``, ``deemed_receipt``, ``awaiting_supplement_since``, ``warnings``
+    (a pyarrow Table or RecordBatch gives a pyarrow Table: ``date32`` / ``timestamp[s]`` /
+    ``string`` columns, as Spark's ``mapInArrow`` and ``motcua.distributed`` use).
+    A bad row raises its error (with ``.index``), or with ``errors="coerce"`` gets missing
+    answers and its error in the columns ``error_code`` and ``error``.
+
+    ``calendar`` defaults to :meth:`Calendar.vietnam`; ``catalogue`` resolves ``procedure``
+    codes; ``as_of`` gives the due date as it stood then (events after it ignored).
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"received": ["2026-03-03T10:00", "2026-03-06T16:00"],
+    ...                    "time_limit": ["5wd", "same_day"]})
+    >>> due(df)[["due", "rule_set"]]
+             due rule_set
+    0 2026-03-10    nd118
+    1 2026-03-09    nd118
+    """
+    cal = _calendar(calendar)
+    if _is_frame(dossier):
+        header, columns, _ = rec.text_columns(dossier, (), map)
+        cols = _motcua.due_records(
+            header, columns, cal, _rules(rules), _catalogue(catalogue), as_of, dict(map or {}),
+            _coerce(errors),
+        )
+        return _answer_frame(dossier, cols, errors)
+    d = Dossier(dossier)
+    text = _motcua.due_json(d.native, cal, _rules(rules), _catalogue(catalogue), as_of, explain)
+    return Due._from_json(json.loads(text))
+
+
+def _arrow_answer(cols: dict[str, Any]) -> Any:
+    """The per-row answers as a pyarrow Table: ``date32`` dates, ``timestamp[s]`` instants,
+    ``int64`` counts and ``string`` text, nulls where missing (a stable schema, whatever the
+    values, as Spark's ``mapInArrow`` wants)."""
+    from . import _convert as cv
+
+    pa = cv._module("pyarrow")
+    arrays: dict[str, Any] = {}
+    for k, v in cols.items():
+        if isinstance(v, np.ndarray):
+            miss = v == cv.MISSING64
+            mask = miss if miss.any() else None
+            if k in ("due", "deemed_receipt"):
+                arrays[k] = pa.array(v.astype(np.int32), mask=mask).cast(pa.date32())
+            elif k in ("due_at", "awaiting_supplement_since"):
+                arrays[k] = pa.array(v, mask=mask).cast(pa.timestamp("s"))
+            else:
+                arrays[k] = pa.array(v, type=pa.int64(), mask=mask)
+        else:
+            arrays[k] = pa.array(v, type=pa.string())
+    return pa.table(arrays)
+
+
+def _coerce(errors: str) -> bool:
+    if errors not in ("raise", "coerce"):
+        from .error import InvalidArgumentError, _raise
+
+        raise _raise(InvalidArgumentError, f"errors must be 'raise' or 'coerce', got {errors!r}")
+    return errors == "coerce"
+
+
+def _answer_frame(like: Any, cols: dict[str, Any], errors: str) -> Any:
+    """The per-row answers as a DataFrame of the same kind as ``like``."""
+    from . import _convert as cv
+
+    kind = rec.frame_kind(like)
+    if errors != "coerce":
+        cols.pop("error_code", None)
+        cols.pop("error", None)
+    missing = cv.MISSING64
+    if kind == "arrow":
+        return _arrow_answer(cols)
+    if kind == "polars":
+        pl = cv._module("polars")
+        out: dict[str, Any] = {}
+        for k, v in cols.items():
+            if isinstance(v, np.ndarray):
+                s = pl.Series(k, v)
+                miss = v == missing
+                if miss.any():
+                    s = s.scatter(np.flatnonzero(miss), None)
+                if k in ("due", "deemed_receipt"):
+                    s = s.cast(pl.Int32).cast(pl.Date)
+                elif k in ("due_at", "awaiting_supplement_since"):
+                    s = (s * 1_000_000).cast(pl.Datetime("us"))
+                out[k] = s
+            else:
+                out[k] = pl.Series(k, v, dtype=pl.String)
+        return pl.DataFrame(out)
+    pd = cv._module("pandas")
+    index = like.index if kind == "pandas" else None
+    frame: dict[str, Any] = {}
+    for k, v in cols.items():
+        if isinstance(v, np.ndarray):
+            if k in ("due", "deemed_receipt"):
+                frame[k] = v.view("datetime64[D]").astype("datetime64[s]")
+            elif k in ("due_at", "awaiting_supplement_since"):
+                frame[k] = v.view("datetime64[s]")
+            else:
+                miss = v == missing
+                frame[k] = pd.arrays.IntegerArray(np.where(miss, 0, v), miss) if miss.any() else v
+        else:
+            frame[k] = pd.array(v, dtype=object)
+    return pd.DataFrame(frame, index=index)

@@ -1,0 +1,100 @@
+"""Dossiers (*hồ sơ*): receipt, time limit (or a procedure code), channel and lifecycle events,
+in the JSON line format of the CLI's ``due`` and ``classify`` commands::
+
+    {"received": "2026-03-02T09:30", "channel": "direct", "time_limit": {"working_days": 3},
+     "events": [{"type": "supplement_requested", "at": "2026-03-03T10:00"},
+                {"type": "supplement_received", "at": "2026-03-10T08:00"},
+                {"type": "resolved", "at": "2026-03-12T16:00"}]}
+
+Event types: ``supplement_requested``, ``supplement_received``, ``apology`` and ``extended``
+(both with ``new_due``), ``refused``, ``withdrawn``, ``resolved``, ``returned``. Instants may be
+``datetime`` objects or ISO strings; a date alone means that day (date-only semantics).
+
+>>> from motcua import Dossier
+>>> d = Dossier({"received": "2026-03-02T09:30", "time_limit": "3wd",
+...              "events": [{"type": "resolved", "at": "2026-03-04"}]})
+>>> d.to_dict()["events"]
+[{'at': '2026-03-04', 'type': 'resolved'}]
+>>> Dossier({"received": "2026-02-30", "time_limit": "3wd"})
+Traceback (most recent call last):
+...
+motcua.error.InvalidDateError: field `received`: `2026-02-30` is not a valid date: no such day
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any, Mapping, Union
+
+import numpy as np
+
+from . import _motcua
+
+__all__ = ["Dossier", "DossierLike"]
+
+
+def _json_default(v: Any) -> Any:
+    if isinstance(v, _dt.datetime):
+        return v.replace(microsecond=0, tzinfo=None).isoformat()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, np.datetime64):
+        return str(v.astype("datetime64[s]")).replace("T00:00:00", "") if not np.isnat(v) else None
+    if isinstance(v, np.integer):
+        return int(v)
+    if isinstance(v, np.bool_):
+        return bool(v)
+    raise TypeError(f"{type(v).__name__} is not JSON-serializable")
+
+
+class Dossier:
+    """One dossier, parsed by the core (not yet validated: :meth:`validate`, :func:`due` and
+    :func:`classify` do that)."""
+
+    __slots__ = ("_native",)
+
+    def __init__(self, data: Union[Mapping[str, Any], str, Dossier]) -> None:
+        if isinstance(data, Dossier):
+            self._native: _motcua.Dossier = data._native
+        elif isinstance(data, str):
+            self._native = _motcua.Dossier.from_json(data)
+        else:
+            self._native = _motcua.Dossier.from_json(json.dumps(dict(data), default=_json_default))
+
+    @classmethod
+    def from_json(cls, text: str) -> Dossier:
+        """A dossier from one JSON line."""
+        return cls(text)
+
+    @property
+    def native(self) -> _motcua.Dossier:
+        """The native dossier."""
+        return self._native
+
+    def to_json(self) -> str:
+        """The dossier as one JSON line."""
+        return self._native.to_json()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The dossier as a dict of JSON values."""
+        result: dict[str, Any] = json.loads(self._native.to_json())
+        return result
+
+    def validate(self) -> list[dict[str, str]]:
+        """Checks the ordering rules (reference §9) and returns the warnings as
+        ``{"code", "message"}`` records; a violation raises its error (a
+        :class:`~motcua.DossierError`)."""
+        return [{"code": c, "message": m} for c, m in self._native.validate()]
+
+    def __repr__(self) -> str:
+        return f"Dossier({self.to_json()})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Dossier) and self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+#: What :func:`~motcua.due` and :func:`~motcua.classify` take as one dossier.
+DossierLike = Union[Dossier, Mapping[str, Any], str]

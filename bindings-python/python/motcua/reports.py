@@ -1,0 +1,278 @@
+"""The one-stop report (*báo cáo tình hình giải quyết hồ sơ*): received (carried over, new online /
+direct / postal), resolved (early / on time / late), pending (within deadline / overdue /
+awaiting supplement), refused and withdrawn, with rates, by group and by period — the core's
+report (``motcua report``), built from a pandas or polars DataFrame of dossier records.
+
+:func:`report` returns a DataFrame (pandas in, pandas out; polars in, polars out); a
+:class:`Report` keeps the rows with what was counted, and renders as the official table in a
+notebook.
+
+>>> import pandas as pd, motcua
+>>> df = pd.DataFrame({
+...     "received": ["2026-03-02T09:30", "2026-03-02T10:00", "2026-03-03T08:00"],
+...     "time_limit": ["3wd", "3wd", "5wd"],
+...     "channel": ["online", "direct", "direct"],
+...     "resolved": ["2026-03-04T10:00", "2026-03-09T10:00", None],
+...     "field": ["Hộ tịch", "Hộ tịch", "Đất đai"]})
+>>> t = motcua.report(df, by="field", as_of="2026-03-31")
+>>> t[["field", "received", "early", "late", "overdue", "on_time_rate"]].fillna({"field": "(total)"})
+     field  received  early  late  overdue  on_time_rate
+0  Hộ tịch         2      1     1        0           0.5
+1  Đất đai         1      0     0        1           NaN
+2  (total)         3      1     1        1           0.5
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+from typing import Any, Iterable, Mapping, Optional, Union
+
+from . import _convert as cv
+from . import _motcua
+from . import _records as rec
+from .calendar import Calendar
+from .civil import InstantLike
+from .deadline import RulesLike, _calendar, _catalogue, _rules
+from .outcome import _as_of
+from .procedure import Catalogue
+
+__all__ = ["Report", "report", "COUNT_COLUMNS", "RATE_COLUMNS"]
+
+#: The count columns, in the order of the official table.
+COUNT_COLUMNS = (
+    "carried_over",
+    "received_new",
+    "received",
+    "received_online",
+    "received_direct",
+    "received_postal",
+    "resolved",
+    "early",
+    "on_time",
+    "late",
+    "pending",
+    "pending_within",
+    "overdue",
+    "awaiting_supplement",
+    "refused",
+    "withdrawn",
+)
+#: The rate columns (fractions; ``None`` when the denominator is zero).
+RATE_COLUMNS = ("resolved_rate", "on_time_rate", "online_rate")
+
+_HEADINGS = {
+    "carried_over": ("Kỳ trước chuyển qua", "carried over"),
+    "received_new": ("Tiếp nhận mới", "received new"),
+    "received": ("Tổng số nhận", "received"),
+    "received_online": ("Trực tuyến", "online"),
+    "received_direct": ("Trực tiếp", "direct"),
+    "received_postal": ("Bưu chính", "postal"),
+    "resolved": ("Đã giải quyết", "resolved"),
+    "early": ("Trước hạn", "early"),
+    "on_time": ("Đúng hạn", "on time"),
+    "late": ("Quá hạn", "late"),
+    "pending": ("Đang giải quyết", "pending"),
+    "pending_within": ("Trong hạn", "within"),
+    "overdue": ("Quá hạn", "overdue"),
+    "awaiting_supplement": ("Chờ bổ sung", "awaiting supplement"),
+    "refused": ("Từ chối", "refused"),
+    "withdrawn": ("Rút hồ sơ", "withdrawn"),
+    "resolved_rate": ("Tỷ lệ giải quyết", "resolved rate"),
+    "on_time_rate": ("Tỷ lệ đúng hạn", "on-time rate"),
+    "online_rate": ("Tỷ lệ trực tuyến", "online rate"),
+}
+
+
+class Report:
+    """A report table: :attr:`rows` (one per group and period, then a totals row whose
+    grouping keys are ``None``), with what was counted. ``to_pandas()``, ``to_polars()``;
+    shown as the official table in a notebook."""
+
+    def __init__(
+        self,
+        rows: list[dict[str, Any]],
+        *,
+        by: list[str],
+        period: Optional[str],
+        as_of: _dt.datetime,
+        counted: int,
+        left_out: int,
+        skipped: list[dict[str, Any]],
+    ) -> None:
+        #: The rows, with exactly the keys of ``motcua report --format json``.
+        self.rows = rows
+        #: The grouping columns.
+        self.by = by
+        #: ``month``, ``quarter``, ``year`` or ``None``.
+        self.period = period
+        #: The instant the table stands at.
+        self.as_of = as_of
+        #: Dossiers counted.
+        self.counted = counted
+        #: Dossiers left out because they were received after :attr:`as_of`.
+        self.left_out = left_out
+        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message"}``.
+        self.skipped = skipped
+
+    @classmethod
+    def build(
+        cls,
+        df: Any,
+        *,
+        by: Union[str, Iterable[str], None] = None,
+        period: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        calendar: Optional[Calendar] = None,
+        catalogue: Optional[Catalogue] = None,
+        rules: RulesLike = None,
+        map: Optional[Mapping[str, str]] = None,
+        skip_bad: bool = False,
+    ) -> Report:
+        """The report of a DataFrame of dossier records (see :func:`report`)."""
+        by_list = [by] if isinstance(by, str) else list(by or [])
+        t = _as_of(as_of)
+        header, columns, _ = rec.text_columns(df, by_list, map)
+        text, counted, left_out, skipped = _motcua.report_records(
+            header,
+            columns,
+            _calendar(calendar),
+            t,
+            by_list,
+            period,
+            _rules(rules),
+            _catalogue(catalogue),
+            dict(map or {}),
+            skip_bad,
+        )
+        return cls(
+            json.loads(text),
+            by=by_list,
+            period=period,
+            as_of=t,
+            counted=counted,
+            left_out=left_out,
+            skipped=[{"index": i, "code": c, "message": m} for i, c, m in skipped],
+        )
+
+    @property
+    def columns(self) -> list[str]:
+        """The column names, in order."""
+        return [*self.by, *(["period"] if self.period else []), *COUNT_COLUMNS, *RATE_COLUMNS]
+
+    @property
+    def totals(self) -> list[dict[str, Any]]:
+        """The totals rows (one per period, or one)."""
+        return [r for r in self.rows if all(r.get(k) is None for k in self.by)]
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame."""
+        import pandas as pd
+
+        frame = pd.DataFrame(self.rows, columns=self.columns)
+        for c in RATE_COLUMNS:
+            frame[c] = frame[c].astype("float64")
+        return frame
+
+    def to_polars(self) -> Any:
+        """The rows as a polars DataFrame."""
+        import polars as pl
+
+        schema: dict[str, Any] = {c: pl.String for c in self.by}
+        if self.period:
+            schema["period"] = pl.String
+        schema.update({c: pl.Int64 for c in COUNT_COLUMNS})
+        schema.update({c: pl.Float64 for c in RATE_COLUMNS})
+        return pl.DataFrame([{c: r.get(c) for c in schema} for r in self.rows], schema=schema)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Report as of {self.as_of:%Y-%m-%d %H:%M}: {len(self.rows)} rows, "
+            f"{self.counted} dossiers counted, {self.left_out} left out, {len(self.skipped)} skipped>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The official table: Vietnamese headings (English below), rates as percentages,
+        totals in bold."""
+        cols = self.columns
+        head = "".join(
+            f"<th>{html.escape(_HEADINGS[c][0])}<br><small>{html.escape(_HEADINGS[c][1])}</small></th>"
+            if c in _HEADINGS
+            else f"<th>{html.escape(c)}</th>"
+            for c in cols
+        )
+        body = []
+        for r in self.rows:
+            total = all(r.get(k) is None for k in self.by)
+            cells = []
+            for c in cols:
+                v = r.get(c)
+                if c in RATE_COLUMNS:
+                    text = "–" if v is None else f"{100 * v:.1f}%"
+                elif c in self.by:
+                    text = "Tổng cộng / total" if total else html.escape(str(v))
+                else:
+                    text = html.escape(str(v))
+                cells.append(f"<td>{'<b>' + text + '</b>' if total else text}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        caption = (
+            f"Báo cáo tình hình giải quyết hồ sơ — as of {self.as_of:%Y-%m-%d %H:%M}; "
+            f"{self.counted} dossiers"
+            + (f", {len(self.skipped)} skipped" if self.skipped else "")
+        )
+        return (
+            f'<table class="motcua-report"><caption>{html.escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        )
+
+
+def report(
+    df: Any,
+    *,
+    by: Union[str, Iterable[str], None] = None,
+    period: Optional[str] = None,
+    as_of: Optional[InstantLike] = None,
+    calendar: Optional[Calendar] = None,
+    catalogue: Optional[Catalogue] = None,
+    rules: RulesLike = None,
+    map: Optional[Mapping[str, str]] = None,
+    skip_bad: bool = False,
+) -> Any:
+    """The one-stop report of a DataFrame of dossier records, as a DataFrame of the same kind
+    (pandas → pandas, polars → polars; a mapping of columns → pandas).
+
+    Columns read (others are ignored): ``received``, ``time_limit`` (``3wd``, ``15cd``,
+    ``8wh``, ``same_day``) or ``procedure`` (a code of ``catalogue``), and optionally
+    ``channel``, ``supplement_requested``, ``supplement_received``, ``new_due``,
+    ``resolved``, ``refused``, ``withdrawn``, ``id``; ``map={"received": "ngay_nhan"}`` reads
+    a logical column from another. Cells may be datetimes or ISO / ``dd/mm/yyyy`` text; empty
+    means absent.
+
+    ``by``: grouping column(s); ``period``: ``month``, ``quarter`` or ``year``; ``as_of``: the
+    instant the table stands at (a date alone: the end of that day; ``None``: now);
+    ``calendar`` defaults to :meth:`Calendar.vietnam`; ``skip_bad``: skip bad rows instead of
+    raising the first one's error (use :meth:`Report.build` to see which were skipped).
+
+    One row per group (and period), then a totals row whose grouping keys are ``None``; the
+    counts and rates of ``motcua report --format json``.
+    """
+    r = Report.build(
+        df,
+        by=by,
+        period=period,
+        as_of=as_of,
+        calendar=calendar,
+        catalogue=catalogue,
+        rules=rules,
+        map=map,
+        skip_bad=skip_bad,
+    )
+    if rec.frame_kind(df) == "polars":
+        return r.to_polars()
+    if cv._module("pandas") is None:
+        return r.rows
+    return r.to_pandas()

@@ -1,0 +1,224 @@
+"""Bulk queries: every container (numpy, pandas, polars, pyarrow, lists) gives the same answers
+as the scalar API, missing values stay missing, ``n`` broadcasts, errors name the element."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import motcua
+
+RNG = np.random.default_rng(20261123)
+START = np.datetime64("1996-01-01")
+DAYS = START + RNG.integers(0, 365 * 60, size=2000).astype("timedelta64[D]")
+N = RNG.integers(-40, 41, size=DAYS.size)
+
+
+def scalar_add(cal: motcua.Calendar, days: np.ndarray, n: np.ndarray) -> np.ndarray:
+    return np.array([cal.add_working_days(d, int(k)) for d, k in zip(days.tolist(), n)], dtype="datetime64[D]")
+
+
+def test_add_bulk_matches_scalar(vietnam: motcua.Calendar) -> None:
+    got = vietnam.add_working_days(DAYS, N)
+    assert got.dtype == np.dtype("datetime64[D]")
+    np.testing.assert_array_equal(got, scalar_add(vietnam, DAYS, N))
+    same_n = vietnam.add_working_days(DAYS, 7)
+    np.testing.assert_array_equal(same_n, scalar_add(vietnam, DAYS, np.full(DAYS.size, 7)))
+
+
+def test_between_and_is_working_bulk_match_scalar(vietnam: motcua.Calendar) -> None:
+    b = DAYS + RNG.integers(-90, 90, size=DAYS.size).astype("timedelta64[D]")
+    got = vietnam.working_days_between(DAYS, b)
+    assert got.dtype == np.int64
+    want = [vietnam.working_days_between(x, y) for x, y in zip(DAYS.tolist(), b.tolist())]
+    np.testing.assert_array_equal(got, want)
+    flags = vietnam.is_working_day(DAYS)
+    assert flags.dtype == np.bool_
+    np.testing.assert_array_equal(flags, [vietnam.is_working_day(x) for x in DAYS.tolist()])
+
+
+def test_identity_between_of_add(vietnam: motcua.Calendar) -> None:
+    n = np.abs(N) + 1
+    np.testing.assert_array_equal(vietnam.working_days_between(DAYS, vietnam.add_working_days(DAYS, n)), n)
+
+
+def test_next_previous_roll(vietnam: motcua.Calendar) -> None:
+    d = DAYS[:200]
+    np.testing.assert_array_equal(vietnam.next_working_day(d), vietnam.add_working_days(d, 1))
+    np.testing.assert_array_equal(vietnam.previous_working_day(d), vietnam.add_working_days(d, -1))
+    rolled = vietnam.roll_forward(d)
+    assert vietnam.is_working_day(rolled).all()
+    assert vietnam.roll_forward("2026-02-14") == dt.date(2026, 2, 23)
+
+
+def test_nat_propagates_numpy(vietnam: motcua.Calendar) -> None:
+    a = np.array(["2026-03-02", "NaT", "2026-03-06"], dtype="datetime64[D]")
+    out = vietnam.add_working_days(a, 1)
+    assert np.isnat(out[1]) and out[0] == np.datetime64("2026-03-03")
+    counts = vietnam.working_days_between(a, "2026-03-31")
+    assert counts.dtype == np.float64 and np.isnan(counts[1]) and counts[0] == 21
+    assert vietnam.is_working_day(a).tolist() == [True, False, True]  # NaT → False, as numpy
+    n = np.array([1.0, 2.0, np.nan])
+    assert np.isnat(vietnam.add_working_days(np.array(["2026-03-02"] * 3, dtype="M8[D]"), n)[2])
+
+
+def test_other_units_and_shapes(vietnam: motcua.Calendar) -> None:
+    ns = np.array(["2026-03-06T23:59:59", "1969-12-31T12:00"], dtype="datetime64[ns]")
+    with pytest.raises(motcua.DateOutOfRangeError):
+        vietnam.add_working_days(ns, 1)  # 1969 is outside the preset
+    ns = ns[:1]
+    assert vietnam.add_working_days(ns, 1)[0] == np.datetime64("2026-03-09")
+    grid = DAYS[:12].reshape(3, 4)
+    out = vietnam.add_working_days(grid, 3)
+    assert out.shape == (3, 4)
+    np.testing.assert_array_equal(out.ravel(), vietnam.add_working_days(DAYS[:12], 3))
+    strided = DAYS[::2]
+    np.testing.assert_array_equal(vietnam.add_working_days(strided, 1), vietnam.add_working_days(strided.copy(), 1))
+
+
+def test_zero_copy_input(vietnam: motcua.Calendar) -> None:
+    # datetime64[D] input is read in place: a read-only view works and is left untouched
+    a = DAYS.copy()
+    a.setflags(write=False)
+    before = a.copy()
+    vietnam.add_working_days(a, 1)
+    np.testing.assert_array_equal(a, before)
+
+
+def test_pandas_series_and_index(vietnam: motcua.Calendar) -> None:
+    s = pd.Series(pd.to_datetime(pd.Series(["2026-03-02 09:30", None, "2026-04-29 00:00"])).to_numpy(), index=[10, 20, 30], name="received")
+    out = vietnam.add_working_days(s, 3)
+    assert isinstance(out, pd.Series) and out.name == "received" and list(out.index) == [10, 20, 30]
+    assert out.dtype == s.dtype
+    assert out.iloc[0] == pd.Timestamp("2026-03-05") and pd.isna(out.iloc[1])
+    assert out.iloc[2] == pd.Timestamp("2026-05-06")
+    flags = vietnam.is_working_day(s)
+    assert str(flags.dtype) == "boolean" and pd.isna(flags.iloc[1])
+    counts = vietnam.working_days_between(s, "2026-05-29")
+    assert list(counts.index) == [10, 20, 30] and np.isnan(counts.iloc[1])
+    idx = pd.DatetimeIndex(["2026-03-06", "2026-03-07"], name="d")
+    out_idx = vietnam.next_working_day(idx)
+    assert isinstance(out_idx, pd.DatetimeIndex) and out_idx.name == "d"
+    assert list(out_idx) == [pd.Timestamp("2026-03-09")] * 2
+    tz = pd.Series(pd.to_datetime(["2026-03-06 23:30"]).tz_localize("Asia/Ho_Chi_Minh"))
+    out_tz = vietnam.add_working_days(tz, 1)
+    assert str(out_tz.dt.tz) == "Asia/Ho_Chi_Minh" and out_tz.iloc[0].date() == dt.date(2026, 3, 9)
+    obj = pd.Series([dt.date(2026, 3, 6), None, "2026-03-09"])
+    assert vietnam.add_working_days(obj, 1).tolist()[::2] == [pd.Timestamp("2026-03-09"), pd.Timestamp("2026-03-10")]
+    n = pd.Series([1, None, 3], dtype="Int64")
+    out_n = vietnam.add_working_days(pd.Series(pd.to_datetime(["2026-03-02"] * 3)), n)
+    assert pd.isna(out_n.iloc[1]) and out_n.iloc[2] == pd.Timestamp("2026-03-05")
+
+
+def test_pandas_arrow_backed(vietnam: motcua.Calendar) -> None:
+    s = pd.Series(pa.array([dt.date(2026, 3, 6), None], type=pa.date32()), dtype=pd.ArrowDtype(pa.date32()))
+    out = vietnam.add_working_days(s, 1)
+    assert out.iloc[0] == pd.Timestamp("2026-03-09") and pd.isna(out.iloc[1])
+
+
+def test_polars(vietnam: motcua.Calendar) -> None:
+    s = pl.Series("d", [dt.date(2026, 3, 2), None, dt.date(2026, 4, 29)])
+    out = vietnam.add_working_days(s, 3)
+    assert out.dtype == pl.Date and out.name == "d"
+    assert out.to_list() == [dt.date(2026, 3, 5), None, dt.date(2026, 5, 6)]
+    assert vietnam.is_working_day(s).to_list() == [True, None, True]
+    assert vietnam.working_days_between(s, s).to_list() == [0, None, 0]
+    big = pl.Series("d", DAYS.astype("datetime64[D]").tolist())
+    np.testing.assert_array_equal(
+        vietnam.add_working_days(big, pl.Series(N)).to_numpy().astype("datetime64[D]"),
+        vietnam.add_working_days(DAYS, N),
+    )
+    stamps = pl.Series("t", [dt.datetime(2026, 3, 6, 18, 0)])
+    assert vietnam.add_working_days(stamps, 1).to_list() == [dt.date(2026, 3, 9)]
+    df = pl.DataFrame({"d": [dt.date(2026, 3, 6)], "n": [2]})
+    got = df.select(
+        due=vietnam.add_working_days(pl.col("d"), pl.col("n")),
+        wd=vietnam.is_working_day(pl.col("d")),
+        between=vietnam.working_days_between(pl.col("d"), dt.date(2026, 3, 13)),
+    )
+    assert got.row(0) == (dt.date(2026, 3, 10), True, 5)
+
+
+def test_arrow_and_lists(vietnam: motcua.Calendar) -> None:
+    a = pa.array([dt.date(2026, 3, 6), None], type=pa.date32())
+    out = vietnam.add_working_days(a, 1)
+    assert out.type == pa.date32() and out.to_pylist() == [dt.date(2026, 3, 9), None]
+    chunked = pa.chunked_array([a, a])
+    assert vietnam.add_working_days(chunked, 1).to_pylist() == [dt.date(2026, 3, 9), None] * 2
+    got = vietnam.add_working_days(["2026-03-06", dt.date(2026, 3, 6), np.datetime64("2026-03-06"), None], 1)
+    assert got.tolist()[:3] == [dt.date(2026, 3, 9)] * 3 and np.isnat(got[3])
+    assert vietnam.add_working_days("2026-03-06", [1, 2]).tolist() == [dt.date(2026, 3, 9), dt.date(2026, 3, 10)]
+    assert vietnam.add_working_days([], 1).shape == (0,)
+
+
+def test_scalars(vietnam: motcua.Calendar) -> None:
+    for d in ["2026-03-06", "06/03/2026", dt.date(2026, 3, 6), dt.datetime(2026, 3, 6, 23, 0),
+              pd.Timestamp("2026-03-06 12:00"), np.datetime64("2026-03-06"), np.datetime64("2026-03-06T10:00")]:
+        assert vietnam.add_working_days(d, np.int64(1)) == dt.date(2026, 3, 9), d
+    assert vietnam.working_days_between("2026-03-06", "2026-03-09") == 1
+    assert vietnam.day_kind("2026-02-17") == "holiday"
+    assert vietnam.day_kind("2026-01-10") == "makeup_working_day"
+
+
+def test_bulk_errors_name_the_index(vietnam: motcua.Calendar) -> None:
+    a = np.array(["2026-03-02", "2026-03-03", "1990-01-01"], dtype="datetime64[D]")
+    with pytest.raises(motcua.DateOutOfRangeError) as e:
+        vietnam.add_working_days(a, 1)
+    assert e.value.index == 2 and e.value.code == "date_out_of_range" and "element 2" in str(e.value)
+    with pytest.raises(motcua.InvalidDateError) as e2:
+        vietnam.add_working_days(["2026-03-02", "2026-02-30"], 1)
+    assert e2.value.index == 1 and isinstance(e2.value, ValueError)
+    with pytest.raises(motcua.DateOutOfRangeError) as e3:
+        vietnam.add_working_days(np.array(["2199-12-30"], dtype="M8[D]"), 5)
+    assert e3.value.index == 0
+    with pytest.raises(motcua.InvalidArgumentError):
+        vietnam.add_working_days(a, [1, 2])
+    with pytest.raises(motcua.InvalidNumberError) as e4:
+        vietnam.add_working_days(a, [1, 2.5, 3])
+    assert e4.value.index == 1
+    with pytest.raises(motcua.InvalidNumberError):
+        vietnam.add_working_days(a, True)
+    with pytest.raises(motcua.InvalidDateError):
+        vietnam.add_working_days(np.arange(3), 1)  # plain integers are not dates
+    with pytest.raises(motcua.EmptyInputError):
+        vietnam.add_working_days(None, 1)
+    with pytest.raises(motcua.InvalidDateError):
+        vietnam.add_working_days(3.5, 1)
+    with pytest.raises(motcua.InvalidDateError) as e5:
+        vietnam.is_working_day(pd.Series(["2026-03-02", "not a date"]))
+    assert e5.value.index == 1
+
+
+def test_gil_is_released_during_bulk_work(vietnam: motcua.Calendar) -> None:
+    """Another thread runs Python code while one long bulk call is in Rust (it could not if the
+    call held the GIL: it would wait for the whole call)."""
+    import threading
+    import time
+
+    big = np.tile(DAYS, 5000)  # 10M dates
+    stamps: list[float] = []
+    done = threading.Event()
+
+    def tick() -> None:
+        while not done.is_set():
+            stamps.append(time.perf_counter())
+            time.sleep(0.0002)
+
+    t = threading.Thread(target=tick)
+    t.start()
+    try:
+        time.sleep(0.01)
+        t0 = time.perf_counter()
+        vietnam.add_working_days(big, 5)
+        t1 = time.perf_counter()
+    finally:
+        done.set()
+        t.join()
+    assert t1 - t0 > 0.02, "the call was too short to tell"
+    inside = [s for s in stamps if t0 + 0.005 < s < t1 - 0.005]
+    assert len(inside) >= 3, f"{len(inside)} ticks during a {1000 * (t1 - t0):.0f} ms call"

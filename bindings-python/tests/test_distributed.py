@@ -1,0 +1,519 @@
+"""motcua beyond one machine: pickling (calendars, catalogues, rules travel to workers), Arrow
+record batches in and out, partial reports that add up to the single-machine report, and the
+same inside PySpark (local mode) and Dask (local schedulers).
+
+The Spark and Dask tests run when ``MOTCUA_DISTRIBUTED_TESTS=1`` (``.ci/distributed.sh`` sets it
+after installing pyspark and dask); the million-row tests when ``MOTCUA_BIG_CSV`` names a file
+made by ``core/examples/sample/generate.py --rows 1000000 --seed 7``. The CLI comparisons use
+``MOTCUA_CLI`` (or a built ``target/{release,debug}/motcua``), and fail instead of skipping
+when ``MOTCUA_REQUIRE_CLI=1``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pytest
+
+import motcua
+from motcua import distributed as md
+from motcua.reports import Report
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "core" / "examples" / "sample" / "dossiers.csv"
+CATALOGUE_PATH = ROOT / "core" / "examples" / "sample" / "catalogue.json"
+AS_OF = "2026-11-15"
+DISTRIBUTED = os.environ.get("MOTCUA_DISTRIBUTED_TESTS") == "1"
+BIG = os.environ.get("MOTCUA_BIG_CSV")
+
+needs_engines = pytest.mark.skipif(
+    not DISTRIBUTED, reason="Spark / Dask tests: set MOTCUA_DISTRIBUTED_TESTS=1 (.ci/distributed.sh)"
+)
+needs_big = pytest.mark.skipif(
+    not (DISTRIBUTED and BIG), reason="million-row tests: set MOTCUA_BIG_CSV (.ci/distributed.sh)"
+)
+
+# (by, period) combinations checked everywhere; the as-of instants include one before the end
+# of the data (dossiers left out, events ignored) and one inside a day.
+SHAPES = [(None, None), ("field", None), (["agency", "channel"], "month"), ("field", "quarter"), (None, "year")]
+
+
+def read_text_csv(path: Path | str) -> pd.DataFrame:
+    """A dossier CSV as text, only "" missing (what the CLI and Spark read)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+
+
+@pytest.fixture(scope="module")
+def sample() -> pd.DataFrame:
+    return read_text_csv(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> motcua.Catalogue:
+    return motcua.Catalogue.from_file(CATALOGUE_PATH)
+
+
+def single(df: Any, by: Any, period: Optional[str], as_of: str, cat: motcua.Catalogue, **kw: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = Report.build(df, by=by, period=period, as_of=as_of, catalogue=cat, **kw).rows
+    return rows
+
+
+def chunks(df: pd.DataFrame, n: int) -> list[pd.DataFrame]:
+    size = -(-len(df) // n)
+    return [df.iloc[i : i + size] for i in range(0, len(df), size)]
+
+
+# ---------------------------------------------------------------------- the CLI, when built
+
+
+@lru_cache(maxsize=None)
+def cli_path() -> Optional[str]:
+    env = os.environ.get("MOTCUA_CLI")
+    if env:
+        return env
+    dirs = [os.environ.get("CARGO_TARGET_DIR"), str(ROOT / "target")]
+    for d in dirs:
+        for profile in ("release", "debug"):
+            if d and (Path(d) / profile / "motcua").is_file():
+                return str(Path(d) / profile / "motcua")
+    return shutil.which("motcua")
+
+
+def cli_rows(path: Path | str, by: Any, period: Optional[str], as_of: str) -> list[dict[str, Any]]:
+    cli = cli_path()
+    if cli is None:
+        if os.environ.get("MOTCUA_REQUIRE_CLI") == "1":
+            pytest.fail("MOTCUA_REQUIRE_CLI=1 but no motcua CLI was found (MOTCUA_CLI, target/*/motcua)")
+        pytest.skip("no motcua CLI built (set MOTCUA_CLI)")
+    cmd = [cli, "report", str(path), "--catalogue", str(CATALOGUE_PATH), "--as-of", as_of, "--format", "json"]
+    by_list = [by] if isinstance(by, str) else list(by or [])
+    if by_list:
+        cmd += ["--by", ",".join(by_list)]
+    if period:
+        cmd += ["--period", period]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    rows: list[dict[str, Any]] = json.loads(out)
+    return rows
+
+
+# ---------------------------------------------------------------------- pickling
+
+
+def test_vietnam_calendar_pickles_as_a_recipe() -> None:
+    for cal in (
+        motcua.Calendar.vietnam(),
+        motcua.Calendar.vietnam(official=False),
+        motcua.Calendar.vietnam(include_pending=True),
+        motcua.Calendar.vietnam(closures=["2026-03-03", ("2026-03-04", "Tỉnh nghỉ")], working_days=[("2026-03-07", "Làm bù")]),
+    ):
+        blob = pickle.dumps(cal)
+        assert len(blob) < 400, len(blob)  # the options, not 205 years of tables
+        back = pickle.loads(blob)
+        assert repr(back) == repr(cal)
+        assert back.spec == cal.spec
+        assert pickle.loads(blob) is back  # one per process and recipe
+    custom = pickle.loads(pickle.dumps(motcua.Calendar.vietnam(closures=[("2026-03-04", "Tỉnh nghỉ")])))
+    assert custom.day_name("2026-03-04") == "Tỉnh nghỉ" and not custom.is_working_day("2026-03-04")
+    days = np.array(["2026-02-13", "2026-04-29"], dtype="datetime64[D]")
+    np.testing.assert_array_equal(
+        pickle.loads(pickle.dumps(motcua.Calendar.vietnam())).add_working_days(days, 1),
+        np.array(["2026-02-23", "2026-05-04"], dtype="datetime64[D]"),
+    )
+
+
+def test_spec_calendar_pickles_as_its_spec() -> None:
+    spec = {
+        "weekmask": "1111110",
+        "from": "2026-01-01",
+        "to": "2026-12-31",
+        "holidays": ["2026-03-09"],
+        "working_days": ["2026-03-08"],
+        "office_hours": [["08:00", "12:00"], ["13:30", "17:30"]],
+    }
+    for cal in (motcua.Calendar.from_spec(spec), motcua.Calendar.weekdays("2026-01-01", "2026-12-31")):
+        back = pickle.loads(pickle.dumps(cal))
+        assert back.spec == cal.spec and repr(back) == repr(cal)
+        assert back.office_hours == cal.office_hours
+        assert back.add_working_days("2026-03-06", 2) == cal.add_working_days("2026-03-06", 2)
+
+
+def test_catalogue_and_rules_pickle(catalogue: motcua.Catalogue) -> None:
+    back = pickle.loads(pickle.dumps(catalogue))
+    assert list(back) == list(catalogue) and back.native.to_json() == catalogue.native.to_json()
+    assert pickle.loads(pickle.dumps(catalogue)) is back
+    rules = motcua.Rules(supplement="restart", counting="hours")
+    assert pickle.loads(pickle.dumps(rules)) == rules
+    assert pickle.loads(pickle.dumps(motcua.Rules())) == motcua.Rules()
+
+
+def test_pickled_objects_give_the_same_report(sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    cal = motcua.Calendar.vietnam(include_pending=True)
+    rules = motcua.Rules(supplement="restart")
+    # (with the pending day, one sample apology's new_due falls before its due date: skipped)
+    want = Report.build(sample, by="field", as_of=AS_OF, calendar=cal, catalogue=catalogue, rules=rules, skip_bad=True)
+    cal2, cat2, rules2 = pickle.loads(pickle.dumps((cal, catalogue, rules)))
+    got = Report.build(sample, by="field", as_of=AS_OF, calendar=cal2, catalogue=cat2, rules=rules2, skip_bad=True)
+    assert got.rows == want.rows and got.skipped == want.skipped
+
+
+# ---------------------------------------------------------------------- Arrow in, Arrow out
+
+
+def test_bulk_date32_reads_the_arrow_buffer_in_place(vietnam: motcua.Calendar) -> None:
+    from motcua import _convert as cv
+
+    days = pa.array(np.arange(20_000, 20_400, dtype=np.int32)).cast(pa.date32())
+    read = cv.to_days(days)
+    assert read.values.ctypes.data == days.buffers()[1].address  # no copy
+    sliced = days.slice(100, 50)
+    assert cv.to_days(sliced).values.ctypes.data == sliced.buffers()[1].address + 100 * 4
+    got = vietnam.add_working_days(days, 3)
+    assert isinstance(got, pa.Array) and got.type == pa.date32()
+    want = vietnam.add_working_days(days.to_numpy(zero_copy_only=False).astype("datetime64[D]"), 3)
+    np.testing.assert_array_equal(got.to_numpy(zero_copy_only=False).astype("datetime64[D]"), want)
+    with_null = pa.array([20_000, None, 20_001], type=pa.int32()).cast(pa.date32())
+    assert vietnam.add_working_days(with_null, 1).null_count == 1
+
+
+def test_report_and_classify_take_arrow(sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    table = pa.Table.from_pandas(sample, preserve_index=False)
+    typed = pacsv.read_csv(SAMPLE)  # timestamps and dates typed by Arrow, not text
+    want = single(sample, "field", "month", AS_OF, catalogue)
+    assert single(table, "field", "month", AS_OF, catalogue) == want
+    assert single(typed, "field", "month", AS_OF, catalogue) == want
+    assert single(typed.to_batches()[0], None, None, AS_OF, catalogue) == single(
+        typed.slice(0, typed.to_batches()[0].num_rows), None, None, AS_OF, catalogue
+    )
+    got = motcua.classify(typed, AS_OF, catalogue=catalogue)
+    assert isinstance(got, pa.Table)
+    assert got.schema.field("due").type == pa.date32() and got.schema.field("due_at").type == pa.timestamp("s")
+    ref = motcua.classify(sample, AS_OF, catalogue=catalogue)
+    assert got.column("outcome").to_pylist() == ref["outcome"].tolist()
+    np.testing.assert_array_equal(
+        got.column("due").to_numpy(zero_copy_only=False).astype("datetime64[s]"), ref["due"].to_numpy()
+    )
+    assert got.column("working_days_late").to_pylist() == ref["working_days_late"].tolist()
+    due = motcua.due(typed, catalogue=catalogue)
+    assert due.column("rule_set").to_pylist() == motcua.due(sample, catalogue=catalogue)["rule_set"].tolist()
+
+
+def test_classify_arrow_coerces_bad_rows(catalogue: motcua.Catalogue) -> None:
+    batch = pa.RecordBatch.from_pydict(
+        {
+            "id": ["a", "b"],
+            "received": ["2026-03-02T09:30", "2026-03-02T09:30"],
+            "procedure": ["1.001193", "NO-SUCH"],
+            "resolved": [None, None],
+        }
+    )
+    got = motcua.classify(batch, "2026-03-31", catalogue=catalogue, errors="coerce")
+    assert got.column("outcome").to_pylist()[1] is None
+    assert got.column("error_code").to_pylist() == [None, "unknown_procedure"]
+    assert got.column("due").null_count == 1
+
+
+# ---------------------------------------------------------------------- partial reports add up
+
+
+@pytest.mark.parametrize("by,period", SHAPES)
+@pytest.mark.parametrize("as_of", [AS_OF, "2025-06-30T12:00"])
+def test_partials_add_up_to_the_single_report(
+    sample: pd.DataFrame, catalogue: motcua.Catalogue, by: Any, period: Optional[str], as_of: str
+) -> None:
+    want = single(sample, by, period, as_of, catalogue)
+    parts = [md.partial_report(c, by=by, period=period, as_of=as_of, catalogue=catalogue) for c in chunks(sample, 7)]
+    assert all(isinstance(p, pd.DataFrame) and list(p.columns) == md.partial_columns(by, period) for p in parts)
+    assert md.combine_rows(parts, by=by, period=period) == want
+    # in any order, from Arrow partitions, or after a first summation
+    table = pa.Table.from_pandas(sample, preserve_index=False)
+    arrow_parts = [
+        md.partial_report(table.slice(i, 1500), by=by, period=period, as_of=as_of, catalogue=catalogue)
+        for i in range(0, table.num_rows, 1500)
+    ]
+    assert all(p.schema == md.partial_arrow_schema(by, period) for p in arrow_parts)
+    assert md.combine_rows(arrow_parts[::-1], by=by, period=period) == want
+    assert md.combine_rows([md.combine_rows(parts[:3], by=by, period=period), *parts[3:]], by=by, period=period) == want
+
+
+@pytest.mark.parametrize("by,period", SHAPES)
+def test_combine_gives_report_frames(sample: pd.DataFrame, catalogue: motcua.Catalogue, by: Any, period: Optional[str]) -> None:
+    parts = [md.partial_report(c, by=by, period=period, as_of=AS_OF, catalogue=catalogue) for c in chunks(sample, 3)]
+    want = motcua.report(sample, by=by, period=period, as_of=AS_OF, catalogue=catalogue)
+    pd.testing.assert_frame_equal(md.combine(parts, by=by, period=period), want)
+    polars_want = motcua.report(pl.from_pandas(sample), by=by, period=period, as_of=AS_OF, catalogue=catalogue)
+    assert md.combine(parts, by=by, period=period, kind="polars").equals(polars_want)
+    polars_parts = [md.partial_report(pl.from_pandas(c), by=by, period=period, as_of=AS_OF, catalogue=catalogue) for c in chunks(sample, 3)]
+    assert md.combine_rows(polars_parts, by=by, period=period) == single(sample, by, period, AS_OF, catalogue)
+
+
+@pytest.mark.parametrize("by,period", [("field", None), (["agency", "channel"], "month")])
+def test_partials_equal_the_cli(sample: pd.DataFrame, catalogue: motcua.Catalogue, by: Any, period: Optional[str]) -> None:
+    parts = [md.partial_report(c, by=by, period=period, as_of=AS_OF, catalogue=catalogue) for c in chunks(sample, 4)]
+    assert md.combine_rows(parts, by=by, period=period) == cli_rows(SAMPLE, by, period, AS_OF)
+
+
+def test_empty_and_edge_partials(catalogue: motcua.Catalogue, sample: pd.DataFrame) -> None:
+    empty = sample.iloc[:0]
+    for by, period in SHAPES:
+        part = md.partial_report(empty, by=by, period=period, as_of=AS_OF, catalogue=catalogue)
+        assert len(part) == 0 or (by is None and period is None)
+        assert md.combine_rows([part], by=by, period=period) == single(empty, by, period, AS_OF, catalogue)
+        assert md.combine_rows([], by=by, period=period) == single(empty, by, period, AS_OF, catalogue)
+    # dossiers received after as_of are left out in every partition, as on one machine
+    late = sample.iloc[-300:]
+    parts = [md.partial_report(c, by="field", as_of="2026-11-01", catalogue=catalogue) for c in chunks(late, 3)]
+    assert md.combine_rows(parts, by="field") == single(late, "field", None, "2026-11-01", catalogue)
+
+
+def test_skip_bad_is_per_row(sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    bad = sample.iloc[:500].copy()
+    bad.loc[bad.index[[3, 250, 499]], "procedure"] = "NO-SUCH"
+    parts = [md.partial_report(c, by="field", as_of=AS_OF, catalogue=catalogue, skip_bad=True) for c in chunks(bad, 3)]
+    assert md.combine_rows(parts, by="field") == single(bad, "field", None, AS_OF, catalogue, skip_bad=True)
+    with pytest.raises(motcua.UnknownProcedureError):
+        md.partial_report(bad, as_of=AS_OF, catalogue=catalogue)
+
+
+def test_argument_errors(sample: pd.DataFrame) -> None:
+    with pytest.raises(motcua.InvalidArgumentError, match="as_of is required"):
+        md.partial_report(sample.iloc[:5])
+    with pytest.raises(motcua.InvalidArgumentError, match="lacks the columns"):
+        md.combine_rows([pd.DataFrame({"received": [1]})], by="field")
+    with pytest.raises(motcua.InvalidArgumentError, match="unknown period"):
+        md.ArrowPartials(as_of=AS_OF, period="week")
+    assert md.needed_columns(["id", "x", "field", "ngay_nhan", "received"], by="field", map={"received": "ngay_nhan"}) == [
+        "id",
+        "field",
+        "ngay_nhan",
+    ]
+    assert md.partial_spark_schema("a`b", "month").startswith("`a``b` string, `period` string, carried_over bigint")
+
+
+def test_arrow_batch_functions(sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    """The functions handed to mapInArrow, run on a stream of record batches (as a Spark task
+    does), after a pickle round trip (as Spark ships them)."""
+    batches = pa.Table.from_pandas(sample, preserve_index=False).to_batches(max_chunksize=1000)
+    fn = pickle.loads(pickle.dumps(md.ArrowPartials(by="field", period="month", as_of=AS_OF, catalogue=catalogue, chunk_rows=3000)))
+    out = list(fn(iter(batches)))
+    assert len(out) == 1 and out[0].schema == md.partial_arrow_schema("field", "month")
+    assert md.combine_rows(pa.Table.from_batches(out), by="field", period="month") == single(sample, "field", "month", AS_OF, catalogue)
+    assert list(fn(iter([]))) == []
+    cls = pickle.loads(pickle.dumps(md.ArrowClassify(AS_OF, keep=["id", "field"], catalogue=catalogue)))
+    got = pa.Table.from_batches(list(cls(iter(batches))))
+    assert got.column_names == ["id", "field", *(n for n, _ in md.CLASSIFY_SCHEMA)]
+    assert got.schema.field("due_at").type == pa.timestamp("us")
+    assert got.column("outcome").to_pylist() == motcua.classify(sample, AS_OF, catalogue=catalogue)["outcome"].tolist()
+
+
+def test_as_of_none_is_resolved_once() -> None:
+    before = dt.datetime.now().replace(microsecond=0)
+    fn = md.ArrowPartials()
+    assert isinstance(fn.opts.as_of, dt.datetime) and fn.opts.as_of >= before
+    assert pickle.loads(pickle.dumps(fn)).opts.as_of == fn.opts.as_of
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(md, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted > 0
+    from motcua import calendar, deadline, procedure
+
+    for module in (calendar, deadline, procedure):
+        assert doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
+# ---------------------------------------------------------------------- PySpark, local mode
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    pyspark_sql = pytest.importorskip("pyspark.sql")
+    session = (
+        pyspark_sql.SparkSession.builder.master("local[2]")
+        .appName("motcua-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.files.maxPartitionBytes", "16m")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def spark_sample(spark: Any, partitions: int = 5) -> Any:
+    return spark.read.csv(str(SAMPLE), header=True).repartition(partitions)
+
+
+@needs_engines
+@pytest.mark.parametrize("by,period", SHAPES)
+def test_spark_report_equals_single(spark: Any, sample: pd.DataFrame, catalogue: motcua.Catalogue, by: Any, period: Optional[str]) -> None:
+    sdf = spark_sample(spark)
+    got = md.spark_report(sdf, by=by, period=period, as_of=AS_OF, catalogue=catalogue, kind="rows")
+    assert got == single(sample, by, period, AS_OF, catalogue)
+    empty = md.spark_report(sdf.limit(0), by=by, period=period, as_of=AS_OF, catalogue=catalogue, kind="rows")
+    assert empty == single(sample.iloc[:0], by, period, AS_OF, catalogue)
+    if by == "field" and period is None:
+        assert got == cli_rows(SAMPLE, by, period, AS_OF)
+        frame = md.spark_report(sdf, by=by, as_of="2025-06-30T12:00", catalogue=catalogue)
+        pd.testing.assert_frame_equal(frame, motcua.report(sample, by=by, as_of="2025-06-30T12:00", catalogue=catalogue))
+
+
+@needs_engines
+def test_spark_classify_per_dossier(spark: Any, sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    sdf = spark_sample(spark)
+    per = md.spark_classify(sdf, AS_OF, keep=["id", "channel"], catalogue=catalogue)
+    got = pd.DataFrame([r.asDict() for r in per.collect()]).sort_values("id").reset_index(drop=True)
+    ref = motcua.classify(sample, AS_OF, catalogue=catalogue)
+    ref.insert(0, "id", sample["id"].to_numpy())
+    ref = ref.sort_values("id").reset_index(drop=True)
+    assert got["outcome"].tolist() == ref["outcome"].tolist()
+    assert got["working_days_late"].tolist() == ref["working_days_late"].tolist()
+    assert [d.isoformat() for d in got["due"]] == [d.date().isoformat() for d in ref["due"]]
+    assert [t.isoformat(timespec="minutes") for t in got["due_at"]] == [t.isoformat(timespec="minutes") for t in ref["due_at"]]
+    assert got["error_code"].isna().all()
+    # a Spark aggregation of the per-dossier outcomes = the report's totals
+    counts = {r["outcome"]: r["count"] for r in per.groupBy("outcome").count().collect()}
+    totals = single(sample, None, None, AS_OF, catalogue)[0]
+    assert {o: counts.get(o, 0) for o in motcua.OUTCOMES} == {o: totals[o] for o in motcua.OUTCOMES}
+
+
+@needs_engines
+def test_spark_apply_in_pandas_recipe(spark: Any, sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    """The hand-written recipe (README): ``applyInPandas`` per group, ``partial_report`` in
+    each, a Spark sum, ``combine`` on the driver."""
+    by, period = "agency", "quarter"
+    as_of = md._as_of(AS_OF)
+
+    def counts(pdf: pd.DataFrame) -> pd.DataFrame:
+        return md.partial_report(pdf, by=by, period=period, as_of=as_of, catalogue=catalogue)
+
+    sdf = spark_sample(spark)
+    parts = sdf.groupBy("agency").applyInPandas(counts, schema=md.partial_spark_schema(by, period))
+    from pyspark.sql import functions as F
+
+    summed = parts.groupBy(by, "period").agg(*[F.sum(c).alias(c) for c in md.COUNT_COLUMNS]).toPandas()
+    assert md.combine_rows(summed, by=by, period=period) == single(sample, by, period, AS_OF, catalogue)
+
+
+@needs_engines
+def test_spark_skip_bad_and_errors(spark: Any, sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    bad = sample.iloc[:2000].copy()
+    bad.loc[bad.index[[10, 1500]], "procedure"] = "NO-SUCH"
+    sdf = spark.createDataFrame(bad.astype(object).where(bad.notna(), None)).repartition(3)
+    got = md.spark_report(sdf, by="field", as_of=AS_OF, catalogue=catalogue, skip_bad=True, kind="rows")
+    assert got == single(bad, "field", None, AS_OF, catalogue, skip_bad=True)
+    with pytest.raises(Exception, match="unknown_procedure|NO-SUCH"):
+        md.spark_report(sdf, by="field", as_of=AS_OF, catalogue=catalogue)
+
+
+@needs_big
+@pytest.mark.parametrize("by,period", [("field", None), (["agency"], "month")])
+def test_spark_million_rows(spark: Any, big: pd.DataFrame, catalogue: motcua.Catalogue, by: Any, period: Optional[str]) -> None:
+    assert BIG is not None
+    sdf = spark.read.csv(BIG, header=True)
+    assert sdf.rdd.getNumPartitions() > 1
+    got = md.spark_report(sdf, by=by, period=period, as_of=AS_OF, catalogue=catalogue, kind="rows")
+    assert got == big_single(big, by, period, catalogue)
+
+
+# ---------------------------------------------------------------------- Dask, local schedulers
+
+
+def dask_sample(blocksize: str = "256KB") -> Any:
+    dd = pytest.importorskip("dask.dataframe")
+    return dd.read_csv(str(SAMPLE), dtype=str, keep_default_na=False, na_values=[""], blocksize=blocksize)
+
+
+@needs_engines
+@pytest.mark.parametrize("scheduler", ["threads", "processes"])
+@pytest.mark.parametrize("by,period", SHAPES)
+def test_dask_report_equals_single(sample: pd.DataFrame, catalogue: motcua.Catalogue, scheduler: str, by: Any, period: Optional[str]) -> None:
+    ddf = dask_sample()
+    assert ddf.npartitions > 3
+    got = md.dask_report(ddf, by=by, period=period, as_of=AS_OF, catalogue=catalogue, kind="rows", scheduler=scheduler, num_workers=2)
+    assert got == single(sample, by, period, AS_OF, catalogue)
+
+
+@needs_engines
+def test_dask_map_partitions_recipe(sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    """The hand-written recipe (README): ``map_partitions(partial_report)``, ``combine``."""
+    ddf = dask_sample()
+    by, period = ["field", "channel"], "month"
+    meta = md.partial_report(sample.iloc[:0], by=by, period=period, as_of=AS_OF)
+    parts = ddf.map_partitions(
+        md.partial_report,
+        by=by,
+        period=period,
+        as_of=AS_OF,
+        calendar=motcua.Calendar.vietnam(),
+        catalogue=catalogue,
+        meta=meta,
+    )
+    got = md.combine(parts.compute(scheduler="processes", num_workers=2), by=by, period=period)
+    pd.testing.assert_frame_equal(got, motcua.report(sample, by=by, period=period, as_of=AS_OF, catalogue=catalogue))
+    assert md.combine_rows(parts.compute(scheduler="threads"), by=by, period=period) == cli_rows(SAMPLE, by, period, AS_OF)
+
+
+@needs_engines
+def test_dask_arrow_partitions(sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    """Arrow-backed pandas partitions (``pd.ArrowDtype`` strings)."""
+    dd = pytest.importorskip("dask.dataframe")
+    ddf = dd.read_csv(str(SAMPLE), dtype=pd.ArrowDtype(pa.string()), keep_default_na=False, na_values=[""], blocksize="512KB")
+    assert isinstance(ddf.dtypes["received"], pd.ArrowDtype)
+    got = md.dask_report(ddf, by="field", period="month", as_of=AS_OF, catalogue=catalogue, kind="rows", scheduler="threads")
+    assert got == single(sample, "field", "month", AS_OF, catalogue)
+
+
+@needs_big
+@pytest.mark.parametrize("by,period", [("field", None), (["agency"], "month")])
+def test_dask_million_rows(big: pd.DataFrame, catalogue: motcua.Catalogue, by: Any, period: Optional[str]) -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    assert BIG is not None
+    ddf = dd.read_csv(BIG, dtype=str, keep_default_na=False, na_values=[""], blocksize="16MB")
+    got = md.dask_report(ddf, by=by, period=period, as_of=AS_OF, catalogue=catalogue, kind="rows", scheduler="processes", num_workers=2)
+    assert got == big_single(big, by, period, catalogue)
+
+
+# ---------------------------------------------------------------------- the million-row file
+
+
+@pytest.fixture(scope="module")
+def big() -> pd.DataFrame:
+    assert BIG is not None
+    return read_text_csv(BIG)
+
+
+_BIG_SINGLE: dict[str, list[dict[str, Any]]] = {}
+
+
+def big_single(big: pd.DataFrame, by: Any, period: Optional[str], cat: motcua.Catalogue) -> list[dict[str, Any]]:
+    key = json.dumps([by, period])
+    if key not in _BIG_SINGLE:
+        _BIG_SINGLE[key] = single(big, by, period, AS_OF, cat)
+    return _BIG_SINGLE[key]
+
+
+@needs_big
+def test_big_single_equals_cli(big: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
+    """The single-machine reference of the million-row tests is the CLI's report."""
+    assert BIG is not None
+    assert len(big) == 1_000_000
+    assert big_single(big, ["agency"], "month", catalogue) == cli_rows(BIG, ["agency"], "month", AS_OF)

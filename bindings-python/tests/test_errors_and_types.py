@@ -1,0 +1,138 @@
+"""Error mapping (one class per core code, ``.code``, ``ValueError``), the spec and file
+constructors, lunar bulk conversions and the doctests of every module."""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+import importlib
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import polars as pl
+import pytest
+
+import motcua
+from motcua import _motcua
+from motcua.error import error_class
+
+MODULES = [
+    "motcua",
+    "motcua.calendar",
+    "motcua.civil",
+    "motcua.error",
+    "motcua.lunar",
+    "motcua.vn",
+    "motcua.procedure",
+    "motcua.dossier",
+    "motcua.deadline",
+    "motcua.outcome",
+    "motcua.reports",
+    "motcua.indicators",
+]
+
+
+def test_every_core_error_code_has_its_class() -> None:
+    codes = _motcua.error_codes()
+    assert "date_out_of_range" in codes and len(codes) == len(set(codes))
+    for code in codes:
+        cls = error_class(code)
+        assert cls is not motcua.MotcuaError, f"no class for core code {code}"
+        assert cls.code == code
+        assert issubclass(cls, motcua.MotcuaError)
+        assert issubclass(cls, OSError if code == "io" else ValueError)
+        assert cls.__name__ in motcua.__all__, cls.__name__
+
+
+def test_error_attributes_and_pickle(weekdays: motcua.Calendar) -> None:
+    with pytest.raises(motcua.DateOutOfRangeError) as info:
+        weekdays.add_working_days(np.array(["2026-03-02", "2051-01-01"], dtype="M8[D]"), 1)
+    e = info.value
+    assert (e.code, e.index, e.line, e.field) == ("date_out_of_range", 1, None, None)
+    assert str(e).startswith("element 1: ") and not e.message.startswith("element")
+    again = pickle.loads(pickle.dumps(e))
+    assert type(again) is type(e) and again.index == 1 and str(again) == str(e)
+
+
+def test_spec_and_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(motcua.InvalidJsonError) as e:
+        motcua.Calendar.from_spec('{"weekmask": "1111100",\n "from": }')
+    assert e.value.line == 2
+    with pytest.raises(motcua.InvalidSpecError):
+        motcua.Calendar.from_spec({"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31",
+                                   "holidays": ["2026-01-10"], "working_days": ["2026-01-10"]})
+    with pytest.raises(motcua.MotcuaIOError) as io:
+        motcua.Calendar.from_file(tmp_path / "missing.json")
+    assert isinstance(io.value, OSError) and io.value.code == "io"
+    spec = tmp_path / "cal.json"
+    spec.write_text('{"weekmask": "1111110", "from": "2026-01-01", "to": "2026-12-31"}')
+    cal = motcua.Calendar.from_file(spec)
+    assert cal.is_working_day("2026-03-07") and cal.spec["weekmask"] == "1111110"
+    assert cal.start == dt.date(2026, 1, 1) and cal.end == dt.date(2026, 12, 31)
+
+
+def test_vietnam_presets_and_overlay() -> None:
+    cal = motcua.Calendar.vietnam()
+    assert cal.start == dt.date(1995, 1, 1) and cal.end == dt.date(2199, 12, 31)
+    assert cal.is_working_day("1998-03-07")  # six-day week before 1999-10-02
+    statute = motcua.Calendar.vietnam(official=False)
+    assert statute.is_working_day("2026-01-02") and not cal.is_working_day("2026-01-02")
+    own = motcua.Calendar.vietnam(closures=[("2026-03-06", "Ngày của tỉnh")], working_days=["2026-01-02"])
+    assert not own.is_working_day("2026-03-06") and own.day_name("2026-03-06") == "Ngày của tỉnh"
+    assert own.is_working_day("2026-01-02")
+    frame = pd.DataFrame(cal.holidays(2026))
+    assert list(frame.columns) == ["date", "name_vi", "name_en", "kind"]
+    assert set(frame["kind"]) <= {"statutory", "compensatory", "swapped", "makeup_working_day", "provisional", "pending"}
+    assert motcua.vn.schedule_status(2010) == "statutory"
+    with pytest.raises(motcua.DateOutOfRangeError):
+        motcua.vn.holidays(1994)
+    offs = cal.days_off("2026-02-14", "2026-02-22", with_kind=True)
+    assert offs[0] == {"date": dt.date(2026, 2, 14), "kind": "weekly_rest", "name": None}
+    assert "Calendar.vietnam" in repr(cal) and "include_pending=True" in repr(motcua.Calendar.vietnam(include_pending=True))
+    assert cal.add_working_hours("2026-02-13T16:00", 2) == dt.datetime(2026, 2, 23, 8, 30)
+    assert cal.working_hours_between("2026-03-02T07:30", "2026-03-02T17:00") == dt.timedelta(hours=8)
+
+
+def test_lunar_bulk_matches_scalar() -> None:
+    rng = np.random.default_rng(7)
+    days = np.datetime64("1900-02-01") + rng.integers(0, 109_000, size=3000).astype("timedelta64[D]")
+    cols = motcua.to_lunar(days)
+    for i in range(0, 3000, 37):
+        want = motcua.to_lunar(days[i])
+        assert (cols["year"][i], cols["month"][i], cols["day"][i], cols["leap"][i]) == tuple(want)
+    back = motcua.from_lunar(cols["year"], cols["month"], cols["day"], cols["leap"])
+    np.testing.assert_array_equal(back, days)
+    s = pd.Series(pd.to_datetime(pd.Series(["2026-02-17", None])).to_numpy(), index=["a", "b"])
+    frame = motcua.to_lunar(s)
+    assert list(frame.index) == ["a", "b"] and frame.loc["a", "day"] == 1 and pd.isna(frame.loc["b", "year"])
+    pframe = motcua.to_lunar(pl.Series([dt.date(2026, 2, 17), None]))
+    assert pframe.row(0) == (2026, 1, 1, False) and pframe.row(1) == (None, None, None, None)
+    china = motcua.LunarCalendar.china()
+    assert china.to_lunar(dt.date(1985, 1, 21)) == motcua.LunarDate(1984, 12, 1, False)
+    assert motcua.LunarCalendar.vietnam().month_length(2025, 6, True) in (29, 30)
+    assert motcua.to_lunar("2025-07-25").can_chi == "Ất Tỵ"
+
+
+def test_lunar_errors() -> None:
+    with pytest.raises(motcua.InvalidLunarDateError):
+        motcua.from_lunar(2025, 12, 30)
+    with pytest.raises(motcua.InvalidLunarDateError) as e:
+        motcua.from_lunar([2025, 2025], [1, 13], 1)
+    assert e.value.index == 1
+    with pytest.raises(motcua.DateOutOfRangeError):
+        motcua.to_lunar("1899-12-31")
+    with pytest.raises(motcua.DateOutOfRangeError) as e2:
+        motcua.to_lunar(np.array(["2000-01-01", "1800-01-01"], dtype="M8[D]"))
+    assert e2.value.index == 1
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.LunarCalendar.with_utc_offset_minutes(2000)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name: str) -> None:
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
+    assert result.attempted > 0, f"{name} has no doctest"
