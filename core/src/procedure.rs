@@ -205,8 +205,14 @@ impl FromStr for TimeLimit {
     type Err = Error;
 
     /// Parses the compact forms `3wd`, `15cd`, `8wh`, `same_day`, `same_day@14:00`
-    /// (case-insensitive, surrounding spaces ignored).
+    /// (case-insensitive, surrounding spaces ignored), and the Vietnamese wording of published
+    /// procedure sheets and exports: `3 ngày làm việc` (working days), `15 ngày` (calendar
+    /// days: a period in "ngày" without "làm việc", reference §2.2), `8 giờ làm việc` or `8 giờ`
+    /// (working hours), `trong ngày` (same day).
     fn from_str(input: &str) -> Result<TimeLimit> {
+        if let Some(t) = vietnamese_limit(input)? {
+            return Ok(t);
+        }
         let s = input.trim().to_ascii_lowercase();
         if s == "same_day" {
             return Ok(TimeLimit::same_day());
@@ -238,6 +244,39 @@ impl FromStr for TimeLimit {
             .map_err(|_| invalid_limit(format!("time limit `{input}` is too large")))?;
         Ok(make(positive(n, &input)?))
     }
+}
+
+/// The Vietnamese wording of a time limit (see [`TimeLimit::from_str`]), if `input` is one.
+fn vietnamese_limit(input: &str) -> Result<Option<TimeLimit>> {
+    let lower = input.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let text = words.join(" ");
+    if matches!(
+        text.as_str(),
+        "trong ngày" | "trong ngay" | "ngay trong ngày" | "trả ngay trong ngày"
+    ) {
+        return Ok(Some(TimeLimit::same_day()));
+    }
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (num, unit) = (
+        text.get(..split).unwrap_or(""),
+        text.get(split..).unwrap_or("").trim(),
+    );
+    if num.is_empty() {
+        return Ok(None);
+    }
+    let make: fn(u32) -> TimeLimit = match unit {
+        "ngày làm việc" | "ngay lam viec" => TimeLimit::WorkingDays,
+        "ngày" | "ngay" => TimeLimit::CalendarDays,
+        "giờ làm việc" | "gio lam viec" | "giờ" | "gio" => TimeLimit::WorkingHours,
+        _ => return Ok(None),
+    };
+    let n: u64 = num
+        .parse()
+        .map_err(|_| invalid_limit(format!("time limit `{input}` is too large")))?;
+    Ok(Some(make(positive(n, &input)?)))
 }
 
 impl fmt::Display for TimeLimit {
@@ -666,6 +705,23 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vietnamese_wording() {
+        let p = |s: &str| s.parse::<TimeLimit>();
+        assert_eq!(p("3 ngày làm việc").unwrap(), TimeLimit::WorkingDays(3));
+        assert_eq!(
+            p(" 10  Ngày  Làm Việc ").unwrap(),
+            TimeLimit::WorkingDays(10)
+        );
+        assert_eq!(p("15 ngày").unwrap(), TimeLimit::CalendarDays(15));
+        assert_eq!(p("8 giờ làm việc").unwrap(), TimeLimit::WorkingHours(8));
+        assert_eq!(p("4 giờ").unwrap(), TimeLimit::WorkingHours(4));
+        assert_eq!(p("Trong ngày").unwrap(), TimeLimit::same_day());
+        assert_eq!(p("0 ngày").unwrap_err().code(), "invalid_time_limit");
+        assert_eq!(p("3 tuần").unwrap_err().code(), "invalid_time_limit");
+        assert_eq!(p("ngày làm việc").unwrap_err().code(), "invalid_time_limit");
+    }
 
     #[test]
     fn compact_forms_round_trip() {

@@ -518,11 +518,11 @@ fn report_bad_files() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("\"received\":1"));
     assert!(stderr(&o).contains("skipped 3 bad row(s)"));
-    // a semicolon-separated export with Vietnamese dates and one-digit hours
+    // a semicolon-separated export with Vietnamese dates, one-digit hours and a Vietnamese time limit
     let o = run(
         &write(
             "semi.csv",
-            "received;time_limit;resolved\n02/03/2026 9:30;3wd;06/03/2026 8:00\n",
+            "received;time_limit;resolved\n02/03/2026 9:30;3 ngày làm việc;06/03/2026 8:00\n",
         ),
         &[],
     );

@@ -2,7 +2,8 @@
 //! JSON lines, turned into [`Dossier`]s with errors that name the line, the column and the
 //! value.
 //!
-//! Columns: `received` (required); `time_limit` (`3wd`, `15cd`, `8wh`, `same_day`) or
+//! Columns: `received` (required); `time_limit` (`3wd`, `15cd`, `8wh`, `same_day`, or the
+//! Vietnamese wording `3 ngày làm việc`, `15 ngày`, `8 giờ làm việc`, `trong ngày`) or
 //! `procedure` (a catalogue code) — at least one of the two columns must exist, and each row
 //! needs one of them filled (`time_limit` wins when both are); optional `channel` (`direct`,
 //! `online`, `postal`; also the Vietnamese `trực tiếp`, `trực tuyến`, `bưu chính`; empty =

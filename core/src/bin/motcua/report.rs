@@ -19,8 +19,8 @@ use crate::lines::Sink;
 use crate::{usage, with_calendar, CalendarArgs, Outcome};
 
 pub const REPORT_HELP: &str = "\
-Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day) or procedure (a code of \
---catalogue); optional channel (direct|online|postal), supplement_requested, supplement_received, \
+Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the Vietnamese wording \
+3 ngày làm việc, 15 ngày, 8 giờ làm việc, trong ngày) or procedure (a code of --catalogue); optional channel (direct|online|postal), supplement_requested, supplement_received, \
 new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id, and \
 grouping columns (--by). An empty cell means absent; other columns are ignored. Dates: ISO or \
 dd/mm/yyyy[ HH:MM]. A bad row is reported with line, column and value; by default the run then fails \
