@@ -879,11 +879,13 @@ impl WorkCalendar {
     // ------------------------------------------------------------------ date API
 
     /// Whether `date` is a working day.
+    #[inline]
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool> {
         self.is_working_day_number(i64::from(day_number(date)))
     }
 
     /// What `date` is: working day, weekly rest, holiday, closure or make-up working day.
+    #[inline]
     pub fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
         self.day_kind_number(i64::from(day_number(date)))
     }
@@ -908,12 +910,14 @@ impl WorkCalendar {
     /// working day strictly before it; for `n = 0`, `date` if it is a working day, else the
     /// next working day. Errors with `date_out_of_range` when `date` or the answer is outside
     /// the calendar.
+    #[inline]
     pub fn add_working_days(&self, date: NaiveDate, n: i64) -> Result<NaiveDate> {
         let d = self.add_working_days_number(i64::from(day_number(date)), n)?;
         date_from_day_number(d)
     }
 
     /// The number of working days `d` with `a < d ≤ b`, negated when `b < a`.
+    #[inline]
     pub fn working_days_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i64> {
         self.working_days_between_numbers(i64::from(day_number(a)), i64::from(day_number(b)))
     }

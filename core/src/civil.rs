@@ -20,12 +20,14 @@ const UNIX_EPOCH_CE_DAYS: i32 = 719_163;
 /// assert_eq!(day_number(d), 20_514);
 /// assert_eq!(date_from_day_number(20_514).unwrap(), d);
 /// ```
+#[inline]
 pub fn day_number(date: NaiveDate) -> i32 {
     date.num_days_from_ce() - UNIX_EPOCH_CE_DAYS
 }
 
 /// The date whose day number (days since 1970-01-01) is `n`; an error when chrono cannot
 /// represent it.
+#[inline]
 pub fn date_from_day_number(n: i64) -> Result<NaiveDate> {
     i32::try_from(n)
         .ok()
