@@ -53,6 +53,7 @@
 
 mod law;
 mod official;
+mod preset;
 mod schedule;
 mod statute;
 
@@ -326,6 +327,22 @@ fn spec_of(m: &Model, opts: &VnOptions, named: bool) -> CalendarSpec {
             working_days.push(day);
         }
     }
+    spec_shell(opts, holidays, working_days)
+}
+
+/// The unnamed spec of `opts` from the embedded tables (the same days as [`spec_of`] without
+/// names: the test `preset_tables_match_the_model` checks it), without building the model.
+fn preset_spec(opts: &VnOptions) -> CalendarSpec {
+    let (holidays, working_days) = preset::days(opts.official, opts.include_pending);
+    spec_shell(opts, holidays, working_days)
+}
+
+/// The preset's spec around its days off and make-up days.
+fn spec_shell(
+    opts: &VnOptions,
+    holidays: Vec<SpecDay>,
+    working_days: Vec<SpecDay>,
+) -> CalendarSpec {
     let mut description = String::from(
         "Vietnamese public sector (Decision 188/1999/QĐ-TTg week; Labour Code holidays; ",
     );
@@ -378,12 +395,17 @@ fn compile(
     closures: &[SpecDay],
     working_days: &[SpecDay],
 ) -> Result<WorkCalendar> {
-    let m = model(opts.official)?;
-    let mut s = spec_of(m, opts, false);
+    let mut s = preset_spec(opts);
     overlay(&mut s, closures, working_days);
     let (opts, closures, working_days) = (*opts, closures.to_vec(), working_days.to_vec());
     s.compile_unnamed(Box::new(move || {
-        let mut s = spec_of(m, &opts, true);
+        // The model is built here, on the first request for a name, not before. It cannot
+        // fail in practice (constants; every variant is built by the tests); if it did, the
+        // calendar would stay without names rather than answer wrongly.
+        let mut s = match model(opts.official) {
+            Ok(m) => spec_of(m, &opts, true),
+            Err(_) => preset_spec(&opts),
+        };
         overlay(&mut s, &closures, &working_days);
         s
     }))
