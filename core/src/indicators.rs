@@ -722,16 +722,9 @@ impl ServiceColumns {
                 "the satisfaction scale must be at least 1",
             ));
         }
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-            .collect();
-        let find = |logical: &str| {
-            let source = map.get(logical).map(String::as_str).unwrap_or(logical);
-            names.iter().position(|n| n == source)
-        };
+        let names = crate::report::input::header_names(header);
         Ok(ServiceColumns {
-            cols: SERVICE_COLUMNS.map(find),
+            cols: SERVICE_COLUMNS.map(|c| crate::report::input::find_column(&names, map, c)),
             names: SERVICE_COLUMNS,
             satisfaction_scale,
         })

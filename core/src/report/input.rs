@@ -49,6 +49,25 @@ pub const KNOWN_COLUMNS: [&str; 11] = [
     "withdrawn",
 ];
 
+/// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
+pub fn header_names(header: &[&str]) -> Vec<String> {
+    header
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect()
+}
+
+/// The index of the logical column `logical` among `names`, read from its `--map` source
+/// column when `map` renames it.
+pub fn find_column(
+    names: &[String],
+    map: &HashMap<String, String>,
+    logical: &str,
+) -> Option<usize> {
+    let source = map.get(logical).map(String::as_str).unwrap_or(logical);
+    names.iter().position(|n| n == source)
+}
+
 /// Where each logical column is in the records, resolved once from the header.
 #[derive(Debug, Clone)]
 pub struct Columns {
@@ -85,14 +104,8 @@ impl Columns {
         map: &HashMap<String, String>,
         by: &[String],
     ) -> Result<Columns> {
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-            .collect();
-        let find = |logical: &str| -> Option<usize> {
-            let source = map.get(logical).map(String::as_str).unwrap_or(logical);
-            names.iter().position(|n| n == source)
-        };
+        let names = header_names(header);
+        let find = |logical: &str| find_column(&names, map, logical);
         for (logical, source) in map {
             if !names.iter().any(|n| n == source) {
                 return Err(Error::new(

@@ -239,35 +239,17 @@ impl Serialize for ReportRow {
         if let Some(p) = &self.period {
             m.serialize_entry("period", p)?;
         }
-        let fields: [(&str, u64); 16] = [
-            ("carried_over", c.carried_over),
-            ("received_new", c.received_new),
-            ("received", c.received),
-            ("received_online", c.received_online),
-            ("received_direct", c.received_direct),
-            ("received_postal", c.received_postal),
-            ("resolved", c.resolved),
-            ("early", c.early),
-            ("on_time", c.on_time),
-            ("late", c.late),
-            ("pending", c.pending),
-            ("pending_within", c.pending_within),
-            ("overdue", c.overdue),
-            ("awaiting_supplement", c.awaiting_supplement),
-            ("refused", c.refused),
-            ("withdrawn", c.withdrawn),
-        ];
-        for (k, v) in fields {
+        for (k, v) in COUNT_COLUMNS.iter().zip(count_values(c)) {
             m.serialize_entry(k, &v)?;
         }
-        m.serialize_entry("resolved_rate", &c.resolved_rate())?;
-        m.serialize_entry("on_time_rate", &c.on_time_rate())?;
-        m.serialize_entry("online_rate", &c.online_rate())?;
+        for (k, v) in RATE_COLUMNS.iter().zip(rate_values(c)) {
+            m.serialize_entry(k, &v)?;
+        }
         m.end()
     }
 }
 
-/// The count columns in output order (CSV header and table).
+/// The count columns in output order (JSON keys, CSV header and table).
 pub const COUNT_COLUMNS: [&str; 16] = [
     "carried_over",
     "received_new",
@@ -287,7 +269,7 @@ pub const COUNT_COLUMNS: [&str; 16] = [
     "withdrawn",
 ];
 
-/// The rate columns in output order.
+/// The rate columns in output order (JSON keys and CSV header).
 pub const RATE_COLUMNS: [&str; 3] = ["resolved_rate", "on_time_rate", "online_rate"];
 
 fn count_values(c: &Counts) -> [u64; 16] {

@@ -234,10 +234,7 @@ impl BadRows {
         }
         writeln!(err, "skipped {} bad row(s); the first:", self.count)?;
         for e in &self.shown {
-            match e.line() {
-                Some(l) => writeln!(err, "  line {l}: {}: {}", e.code(), e.message())?,
-                None => writeln!(err, "  {}: {}", e.code(), e.message())?,
-            }
+            write_row_error(err, "  ", e)?;
         }
         Ok(())
     }
@@ -245,14 +242,19 @@ impl BadRows {
     fn push<E: Write>(&mut self, e: Error, err: &mut E) -> io::Result<()> {
         self.count += 1;
         if self.print_all {
-            match e.line() {
-                Some(l) => writeln!(err, "line {l}: {}: {}", e.code(), e.message())?,
-                None => writeln!(err, "{}: {}", e.code(), e.message())?,
-            }
+            write_row_error(err, "", &e)?;
         } else if self.shown.len() < SHOWN_ERRORS {
             self.shown.push(e);
         }
         Ok(())
+    }
+}
+
+/// One bad row on stderr: `line N: code: message`.
+fn write_row_error<E: Write>(err: &mut E, indent: &str, e: &Error) -> io::Result<()> {
+    match e.line() {
+        Some(l) => writeln!(err, "{indent}line {l}: {}: {}", e.code(), e.message()),
+        None => writeln!(err, "{indent}{}: {}", e.code(), e.message()),
     }
 }
 
