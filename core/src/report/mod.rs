@@ -46,7 +46,8 @@ use crate::outcome::{classify, Outcome};
 use crate::procedure::Catalogue;
 
 pub use table::{
-    to_csv, to_json, to_table, Counts, Period, PeriodKind, ReportRow, COUNT_COLUMNS, RATE_COLUMNS,
+    csv_cell, to_csv, to_json, to_table, Counts, Period, PeriodKind, ReportRow, COUNT_COLUMNS,
+    RATE_COLUMNS,
 };
 
 /// What the report shows.

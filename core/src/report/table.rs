@@ -302,7 +302,8 @@ pub fn to_json(rows: &[ReportRow]) -> String {
     serde_json::to_string(rows).unwrap_or_else(|_| "[]".to_string())
 }
 
-fn csv_cell(s: &str) -> String {
+/// One CSV cell: quoted (with doubled quotes) when it holds a comma, a quote or a line break.
+pub fn csv_cell(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -146,13 +146,7 @@ fn table(scores: &[Score], by: &[String]) -> String {
 }
 
 fn csv(scores: &[Score], by: &[String]) -> String {
-    let cell = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
+    let cell = motcua::report::csv_cell;
     let mut header: Vec<String> = by.to_vec();
     header.extend(
         [
