@@ -1,6 +1,6 @@
 //! The one place where a [`motcua::Error`] becomes a JS value: an `Error` whose `message` is the
 //! core's message and whose `code` is the core's stable code ([`motcua::ErrorKind::code`]),
-//! plus `index` (bulk calls), `line` and `field` when the core knows them.
+//! plus `index` (bulk calls), `line`, `field`, `value` and `id` when the core knows them.
 
 use motcua::{Error, ErrorKind};
 use wasm_bindgen::JsValue;
@@ -26,6 +26,12 @@ pub fn js_error(e: &Error) -> JsValue {
     }
     if let Some(f) = e.field() {
         set("field", JsValue::from_str(f));
+    }
+    if let Some(v) = e.value() {
+        set("value", JsValue::from_str(v));
+    }
+    if let Some(id) = e.id() {
+        set("id", JsValue::from_str(id));
     }
     err.into()
 }

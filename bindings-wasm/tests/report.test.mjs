@@ -62,15 +62,17 @@ const csvText = readFileSync(dossiersCsv, "utf8");
 const objects = parseCsv(csvText);
 const catalogue = Catalogue.fromJson(readFileSync(catalogueJson, "utf8"));
 
-/** Records as objects with Date cells: every instant with a time of day becomes a local Date,
- * empty cells are dropped or null, as a JS caller would have them. */
+/** Records as objects with Date cells: every instant with a time of day becomes the Date of
+ * that Vietnam wall-clock time (UTC+7: a Date is an instant, converted to Vietnam's clock
+ * whatever the runtime's zone), empty cells are dropped or null, as a JS caller would have
+ * them. */
 function withDates(recs) {
   const instant = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/;
   return recs.map((r) => {
     const out = {};
     for (const [k, v] of Object.entries(r)) {
       const m = instant.exec(v);
-      if (m) out[k] = new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+      if (m) out[k] = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5]));
       else if (v === "") out[k] = k.length % 2 ? null : undefined;
       else out[k] = v;
     }

@@ -138,6 +138,10 @@ pub enum DateOnly {
 /// Parses an instant `YYYY-MM-DD[THH:MM[:SS]]` (a space may replace the `T`) or
 /// `dd/mm/yyyy[ HH:MM[:SS]]`. A date alone gets the time chosen by `date_only`.
 ///
+/// A time followed by a UTC offset (`Z`, `+07:00`, `-0500`, `+07`) is an instant elsewhere:
+/// it is converted to Vietnam's wall clock (UTC+7), as every door converts offset-aware
+/// instants. Without an offset the instant is Vietnam's wall clock.
+///
 /// ```
 /// use motcua::civil::{parse_instant, DateOnly};
 /// let t = parse_instant("2026-03-02T09:30", DateOnly::StartOfDay).unwrap();
@@ -145,6 +149,9 @@ pub enum DateOnly {
 /// let t = parse_instant("02/03/2026 09:30", DateOnly::StartOfDay).unwrap();
 /// assert_eq!(t.to_string(), "2026-03-02 09:30:00");
 /// assert_eq!(parse_instant("2026-03-02", DateOnly::EndOfDay).unwrap().to_string(), "2026-03-02 23:59:59");
+/// // 02:30 in UTC is 09:30 in Vietnam.
+/// assert_eq!(parse_instant("2026-03-02T02:30Z", DateOnly::StartOfDay).unwrap(), t);
+/// assert_eq!(parse_instant("2026-03-01T20:30-05:00", DateOnly::StartOfDay).unwrap().to_string(), "2026-03-02 08:30:00");
 /// ```
 pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     let s = input.trim();
@@ -153,13 +160,23 @@ pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
         Some(i) => {
             let (d, t) = (s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or(""));
             let date = parse_date(d)?;
-            let time = parse_time(t).map_err(|_| {
+            let bad = || {
                 Error::new(
                     ErrorKind::InvalidDate,
                     format!("`{s}` is not a valid instant (expected YYYY-MM-DDTHH:MM[:SS])"),
                 )
-            })?;
-            Ok(date.and_time(time))
+            };
+            let (t, offset) = split_offset(t).ok_or_else(bad)?;
+            let time = parse_time(t).map_err(|_| bad())?;
+            let local = date.and_time(time);
+            match offset {
+                None => Ok(local),
+                Some(seconds) => local
+                    .checked_sub_signed(chrono::Duration::seconds(
+                        i64::from(seconds) - VIETNAM_UTC_OFFSET_SECONDS,
+                    ))
+                    .ok_or_else(|| out_of_range(s)),
+            }
         }
         None => {
             let date = parse_date(s)?;
@@ -170,6 +187,133 @@ pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
             Ok(date.and_time(time))
         }
     }
+}
+
+/// Splits a UTC offset (`Z`, `±HH:MM`, `±HHMM`, `±HH`) off a time of day: the time and the
+/// offset in seconds east of UTC; `None` for a malformed offset.
+fn split_offset(t: &str) -> Option<(&str, Option<i32>)> {
+    let t = t.trim();
+    if let Some(rest) = t.strip_suffix(['Z', 'z']) {
+        return Some((rest.trim_end(), Some(0)));
+    }
+    let Some(i) = t.rfind(['+', '-']) else {
+        return Some((t, None));
+    };
+    let (time, off) = (t.get(..i)?.trim_end(), t.get(i..)?);
+    let sign = if off.starts_with('-') { -1 } else { 1 };
+    let digits_of = |x: &str| digits(x).and_then(|v| i32::try_from(v).ok());
+    let body = off.get(1..)?;
+    let (h, m) = match (body.len(), body.split_once(':')) {
+        (_, Some((h, m))) if h.len() == 2 && m.len() == 2 => (digits_of(h)?, digits_of(m)?),
+        (4, None) => (digits_of(body.get(..2)?)?, digits_of(body.get(2..)?)?),
+        (2, None) => (digits_of(body)?, 0),
+        _ => return None,
+    };
+    if h > 23 || m > 59 {
+        return None;
+    }
+    Some((time, Some(sign * (h * 3600 + m * 60))))
+}
+
+fn out_of_range(s: &str) -> Error {
+    Error::new(
+        ErrorKind::DateOutOfRange,
+        format!("`{s}` is not a representable instant"),
+    )
+}
+
+/// Vietnam's offset from UTC in seconds: UTC+7, without daylight saving since 1975.
+pub const VIETNAM_UTC_OFFSET_SECONDS: i64 = 7 * 3600;
+
+/// The unit of an integer timestamp (Arrow `timestamp[unit]`, numpy `datetime64[unit]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeUnit {
+    /// Seconds.
+    Second,
+    /// Milliseconds.
+    Millisecond,
+    /// Microseconds.
+    Microsecond,
+    /// Nanoseconds.
+    Nanosecond,
+}
+
+impl TimeUnit {
+    /// How many of this unit make a second.
+    pub const fn per_second(self) -> i64 {
+        match self {
+            TimeUnit::Second => 1,
+            TimeUnit::Millisecond => 1_000,
+            TimeUnit::Microsecond => 1_000_000,
+            TimeUnit::Nanosecond => 1_000_000_000,
+        }
+    }
+
+    /// The unit named `s`, `ms`, `us` (or `μs`) or `ns`, as numpy, Arrow and pandas name them.
+    pub fn from_name(name: &str) -> Result<TimeUnit> {
+        match name {
+            "s" => Ok(TimeUnit::Second),
+            "ms" => Ok(TimeUnit::Millisecond),
+            "us" | "μs" => Ok(TimeUnit::Microsecond),
+            "ns" => Ok(TimeUnit::Nanosecond),
+            _ => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("unknown time unit `{name}` (expected s, ms, us or ns)"),
+            )),
+        }
+    }
+}
+
+/// What the integers of a timestamp count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Clock {
+    /// Vietnam's wall clock, counted from 1970-01-01T00:00 (a naive timestamp).
+    VietnamWall,
+    /// Instants since the Unix epoch (an offset-aware timestamp, whatever its zone): converted
+    /// to Vietnam's wall clock.
+    Utc,
+}
+
+/// The Vietnam wall-clock instant of an integer timestamp `value` in `unit` (any sub-second
+/// part is dropped: instants here are whole seconds). `date_out_of_range` when the result is
+/// not a representable date.
+///
+/// ```
+/// use motcua::civil::{wall_clock, Clock, TimeUnit};
+/// // 2026-03-02T02:30:00Z
+/// let t = wall_clock(1_772_418_600_000, TimeUnit::Millisecond, Clock::Utc)?;
+/// assert_eq!(t.to_string(), "2026-03-02 09:30:00");
+/// let t = wall_clock(1_772_418_600, TimeUnit::Second, Clock::VietnamWall)?;
+/// assert_eq!(t.to_string(), "2026-03-02 02:30:00");
+/// # Ok::<(), motcua::Error>(())
+/// ```
+#[inline]
+pub fn wall_clock(value: i64, unit: TimeUnit, clock: Clock) -> Result<NaiveDateTime> {
+    let mut secs = value.div_euclid(unit.per_second());
+    if clock == Clock::Utc {
+        // (a value near i64::MAX is not a date anyway)
+        secs = secs.saturating_add(VIETNAM_UTC_OFFSET_SECONDS);
+    }
+    let days = secs.div_euclid(86_400);
+    let sod = secs.rem_euclid(86_400);
+    let date = date_from_day_number(days)?;
+    let time = u32::try_from(sod)
+        .ok()
+        .and_then(|s| NaiveTime::from_num_seconds_from_midnight_opt(s, 0))
+        .unwrap_or(NaiveTime::MIN);
+    Ok(date.and_time(time))
+}
+
+/// "Now" in Vietnam: the wall clock at UTC+7 of the instant `unix_seconds` (seconds since
+/// 1970-01-01T00:00Z), never the machine's zone. The library never reads the clock: each door
+/// (the CLI, the Python and JS packages) reads its own and calls this, so "now" has one
+/// definition.
+///
+/// ```
+/// assert_eq!(motcua::civil::vietnam_now(1_772_418_600).to_string(), "2026-03-02 09:30:00");
+/// ```
+pub fn vietnam_now(unix_seconds: i64) -> NaiveDateTime {
+    wall_clock(unix_seconds, TimeUnit::Second, Clock::Utc).unwrap_or(NaiveDateTime::MIN)
 }
 
 /// Formats an instant as `YYYY-MM-DDTHH:MM` (seconds added only when not zero).
@@ -228,6 +372,54 @@ mod tests {
         assert!(parse_instant("2026-03-02T09:00:60", DateOnly::StartOfDay).is_err());
         let t = parse_instant("2026-03-02 09:00:05", DateOnly::StartOfDay).unwrap();
         assert_eq!(format_instant(t), "2026-03-02T09:00:05");
+    }
+
+    #[test]
+    fn offsets_convert_to_vietnam() {
+        let p = |s: &str| parse_instant(s, DateOnly::StartOfDay).map(|t| t.to_string());
+        let want = "2026-03-02 09:30:00";
+        for s in [
+            "2026-03-02T09:30+07:00",
+            "2026-03-02T09:30+0700",
+            "2026-03-02T09:30+07",
+            "2026-03-02T02:30Z",
+            "2026-03-02 02:30:00 Z",
+            "2026-03-01T21:30-05:00",
+            "02/03/2026 03:30+01:00",
+        ] {
+            assert_eq!(p(s).unwrap(), want, "{s}");
+        }
+        assert_eq!(p("2026-03-01T17:00Z").unwrap(), "2026-03-02 00:00:00");
+        for s in [
+            "2026-03-02T09:30+7",
+            "2026-03-02T09:30+24:00",
+            "2026-03-02T09:30+07:0a",
+            "2026-03-02Z",
+        ] {
+            assert!(p(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn integer_timestamps() {
+        let t = |v, u, c| wall_clock(v, u, c).unwrap().to_string();
+        assert_eq!(t(0, TimeUnit::Second, Clock::Utc), "1970-01-01 07:00:00");
+        assert_eq!(
+            t(-1, TimeUnit::Nanosecond, Clock::VietnamWall),
+            "1969-12-31 23:59:59"
+        );
+        assert_eq!(
+            t(1_500, TimeUnit::Millisecond, Clock::VietnamWall),
+            "1970-01-01 00:00:01"
+        );
+        assert_eq!(
+            t(-25_200_000_000, TimeUnit::Microsecond, Clock::Utc),
+            "1970-01-01 00:00:00"
+        );
+        assert!(wall_clock(i64::MAX, TimeUnit::Second, Clock::Utc).is_err());
+        assert!(wall_clock(i64::MIN, TimeUnit::Second, Clock::VietnamWall).is_err());
+        assert_eq!(TimeUnit::from_name("us").unwrap(), TimeUnit::Microsecond);
+        assert!(TimeUnit::from_name("h").is_err());
     }
 
     #[test]

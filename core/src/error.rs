@@ -124,7 +124,8 @@ impl fmt::Display for ErrorKind {
 /// The error type of every fallible motcua operation.
 ///
 /// It says what was wrong ([`kind`](Error::kind), a human message) and, where known, where:
-/// the input line, the field or column, the element index of a bulk call.
+/// the input line, the field or column, the element index of a bulk call or row of a table,
+/// the offending value and the dossier's id.
 ///
 /// ```
 /// use motcua::{CalendarSpec, ErrorKind};
@@ -136,86 +137,127 @@ impl fmt::Display for ErrorKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Error {
+    // Boxed: a `Result` stays one pointer wide on the hot paths that never fail.
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     message: String,
     line: Option<u64>,
     field: Option<String>,
     index: Option<usize>,
+    value: Option<String>,
+    id: Option<String>,
 }
 
 impl Error {
     /// A new error of `kind` with a message saying what input was wrong.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
-            kind,
-            message: message.into(),
-            line: None,
-            field: None,
-            index: None,
+            inner: Box::new(Inner {
+                kind,
+                message: message.into(),
+                line: None,
+                field: None,
+                index: None,
+                value: None,
+                id: None,
+            }),
         }
     }
 
     /// The same error, located at input line `line` (1-based).
     #[must_use]
     pub fn at_line(mut self, line: u64) -> Error {
-        self.line = Some(line);
+        self.inner.line = Some(line);
         self
     }
 
     /// The same error, located in field or column `field`.
     #[must_use]
     pub fn in_field(mut self, field: impl Into<String>) -> Error {
-        self.field = Some(field.into());
+        self.inner.field = Some(field.into());
         self
     }
 
     /// The same error, located at element `index` (0-based) of a bulk input.
     #[must_use]
     pub fn at_index(mut self, index: usize) -> Error {
-        self.index = Some(index);
+        self.inner.index = Some(index);
+        self
+    }
+
+    /// The same error, naming the offending input `value` (a cell, a token).
+    #[must_use]
+    pub fn with_value(mut self, value: impl Into<String>) -> Error {
+        self.inner.value = Some(value.into());
+        self
+    }
+
+    /// The same error, naming the id of the dossier (record) it is about.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Error {
+        self.inner.id = Some(id.into());
         self
     }
 
     /// The category of the error.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// The stable code of the error's kind, e.g. `"invalid_date"`.
     pub fn code(&self) -> &'static str {
-        self.kind.code()
+        self.inner.kind.code()
     }
 
     /// The message without location prefix.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// The 1-based input line, if known.
     pub fn line(&self) -> Option<u64> {
-        self.line
+        self.inner.line
     }
 
     /// The field or column name, if known.
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.inner.field.as_deref()
     }
 
-    /// The 0-based element index of a bulk input, if known.
+    /// The 0-based element index of a bulk input (or row of a table), if known.
     pub fn index(&self) -> Option<usize> {
-        self.index
+        self.inner.index
+    }
+
+    /// The offending input value, if known.
+    pub fn value(&self) -> Option<&str> {
+        self.inner.value.as_deref()
+    }
+
+    /// The id of the dossier the error is about, if known.
+    pub fn id(&self) -> Option<&str> {
+        self.inner.id.as_deref()
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(i) = self.index {
+        let e = &self.inner;
+        if let Some(i) = e.index {
             write!(f, "element {i}: ")?;
         }
-        if let Some(field) = &self.field {
+        if let Some(field) = &e.field {
             write!(f, "field `{field}`: ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(&e.message)?;
+        if let Some(id) = &e.id {
+            write!(f, " (id {id})")?;
+        }
+        Ok(())
     }
 }
 
@@ -247,5 +289,11 @@ mod tests {
         assert_eq!(e.to_string(), "element 3: field `received`: bad `x`");
         assert_eq!(e.line(), None);
         assert_eq!(e.clone().at_line(4).line(), Some(4));
+        let e = e.with_value("x").with_id("HS1");
+        assert_eq!((e.value(), e.id()), (Some("x"), Some("HS1")));
+        assert_eq!(
+            e.to_string(),
+            "element 3: field `received`: bad `x` (id HS1)"
+        );
     }
 }

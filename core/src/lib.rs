@@ -39,6 +39,7 @@ pub mod indicators;
 pub mod lunar;
 pub mod outcome;
 pub mod procedure;
+pub mod records;
 pub mod report;
 pub mod vn;
 

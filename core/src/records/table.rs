@@ -1,0 +1,722 @@
+//! Typed columns: the buffers a binding hands over instead of objects. A [`Column`] views
+//! memory it does not own — integer timestamps of any unit (naive = Vietnam's wall clock,
+//! offset-aware = converted to UTC+7), day numbers, UTF-8 strings as Arrow offset/byte
+//! buffers or string views, dictionary codes, numbers, flags — with missing values given by an
+//! Arrow validity bitmap, a byte mask, or a sentinel (numpy's `NaT`, `NaN`). A [`Table`] is
+//! named columns of one length; [`Table::segments`] aligns columns split into chunks.
+//!
+//! Every buffer is checked when the column is made (lengths, offsets, dictionary codes,
+//! UTF-8), so reading a cell cannot fail.
+//!
+//! ```
+//! use motcua::civil::{Clock, TimeUnit};
+//! use motcua::records::{Cell, Column, Table, Validity};
+//! // 2026-03-02T02:30Z and a missing value, as an offset-aware Arrow timestamp[s] column
+//! let stamps = [1_772_418_600_i64, 0];
+//! let bits = [0b01_u8];
+//! let received = Column::timestamps(&stamps, TimeUnit::Second, Clock::Utc)
+//!     .with_validity(Validity::Bits { bits: &bits, offset: 0 })?;
+//! let offsets = [0_i32, 3, 3];
+//! let limits = Column::utf8(&offsets[..], b"3wd", Validity::All)?;
+//! let table = Table::new(vec!["received".into(), "time_limit".into()], vec![received, limits])?;
+//! assert_eq!(table.len(), 2);
+//! assert_eq!(table.column(0).unwrap().cell(0).instant()?.unwrap().0.to_string(), "2026-03-02 09:30:00");
+//! assert_eq!(table.column(0).unwrap().cell(1), Cell::Missing);
+//! assert_eq!(table.column(1).unwrap().cell(1), Cell::Missing); // an empty string
+//! # Ok::<(), motcua::Error>(())
+//! ```
+
+use super::cell::{Cell, OwnedCell};
+use super::layout::Row;
+use crate::civil::{date_from_day_number, wall_clock, Clock, TimeUnit};
+use crate::error::{Error, ErrorKind, Result};
+
+fn malformed(msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidArgument, msg)
+}
+
+/// Integers of any width (dictionary codes, numeric columns).
+#[derive(Debug, Clone, Copy)]
+#[allow(missing_docs)]
+pub enum Ints<'a> {
+    I8(&'a [i8]),
+    I16(&'a [i16]),
+    I32(&'a [i32]),
+    I64(&'a [i64]),
+    U8(&'a [u8]),
+    U16(&'a [u16]),
+    U32(&'a [u32]),
+    U64(&'a [u64]),
+}
+
+impl<'a> Ints<'a> {
+    /// The number of values.
+    pub fn len(&self) -> usize {
+        match self {
+            Ints::I8(v) => v.len(),
+            Ints::I16(v) => v.len(),
+            Ints::I32(v) => v.len(),
+            Ints::I64(v) => v.len(),
+            Ints::U8(v) => v.len(),
+            Ints::U16(v) => v.len(),
+            Ints::U32(v) => v.len(),
+            Ints::U64(v) => v.len(),
+        }
+    }
+
+    /// Whether there are no values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Value `i` (a `u64` above `i64::MAX` saturates), `None` past the end.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<i64> {
+        match self {
+            Ints::I8(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::I16(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::I32(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::I64(v) => v.get(i).copied(),
+            Ints::U8(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::U16(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::U32(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::U64(v) => v.get(i).map(|&x| i64::try_from(x).unwrap_or(i64::MAX)),
+        }
+    }
+
+    fn slice(&self, offset: usize, len: usize) -> Option<Ints<'a>> {
+        let r = offset..offset.checked_add(len)?;
+        Some(match self {
+            Ints::I8(v) => Ints::I8(v.get(r)?),
+            Ints::I16(v) => Ints::I16(v.get(r)?),
+            Ints::I32(v) => Ints::I32(v.get(r)?),
+            Ints::I64(v) => Ints::I64(v.get(r)?),
+            Ints::U8(v) => Ints::U8(v.get(r)?),
+            Ints::U16(v) => Ints::U16(v.get(r)?),
+            Ints::U32(v) => Ints::U32(v.get(r)?),
+            Ints::U64(v) => Ints::U64(v.get(r)?),
+        })
+    }
+}
+
+/// Which values of a column are present.
+#[derive(Debug, Clone, Copy)]
+pub enum Validity<'a> {
+    /// Every value (but a sentinel of the values themselves, see [`Column`]).
+    All,
+    /// An Arrow validity bitmap: value `i` is present when bit `offset + i` (least significant
+    /// bit first) of `bits` is set.
+    Bits {
+        /// The bitmap.
+        bits: &'a [u8],
+        /// The bit of value 0.
+        offset: usize,
+    },
+    /// A byte mask, one per value (numpy / pandas masks): value `i` is missing when
+    /// `mask[i] == missing`.
+    Mask {
+        /// The mask.
+        mask: &'a [bool],
+        /// The mask value that means missing (`true` for pandas' masked arrays).
+        missing: bool,
+    },
+}
+
+impl<'a> Validity<'a> {
+    #[inline]
+    fn present(&self, i: usize) -> bool {
+        match *self {
+            Validity::All => true,
+            Validity::Bits { bits, offset } => {
+                let b = offset + i;
+                bits.get(b / 8)
+                    .is_some_and(|byte| byte & (1 << (b % 8)) != 0)
+            }
+            Validity::Mask { mask, missing } => mask.get(i).is_some_and(|&m| m != missing),
+        }
+    }
+
+    fn covers(&self, len: usize) -> bool {
+        match *self {
+            Validity::All => true,
+            Validity::Bits { bits, offset } => offset
+                .checked_add(len)
+                .is_some_and(|end| end.div_ceil(8) <= bits.len()),
+            Validity::Mask { mask, .. } => mask.len() >= len,
+        }
+    }
+
+    fn slice(&self, offset: usize) -> Validity<'a> {
+        match *self {
+            Validity::All => Validity::All,
+            Validity::Bits { bits, offset: o } => Validity::Bits {
+                bits,
+                offset: o + offset,
+            },
+            Validity::Mask { mask, missing } => Validity::Mask {
+                mask: mask.get(offset..).unwrap_or(&[]),
+                missing,
+            },
+        }
+    }
+}
+
+/// The offsets of a UTF-8 column (Arrow `utf8` / `large_utf8`).
+#[derive(Debug, Clone, Copy)]
+pub enum Offsets<'a> {
+    /// 32-bit offsets.
+    I32(&'a [i32]),
+    /// 64-bit offsets.
+    I64(&'a [i64]),
+}
+
+impl<'a> From<&'a [i32]> for Offsets<'a> {
+    fn from(v: &'a [i32]) -> Offsets<'a> {
+        Offsets::I32(v)
+    }
+}
+
+impl<'a> From<&'a [i64]> for Offsets<'a> {
+    fn from(v: &'a [i64]) -> Offsets<'a> {
+        Offsets::I64(v)
+    }
+}
+
+impl Offsets<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Offsets::I32(v) => v.len(),
+            Offsets::I64(v) => v.len(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Offsets::I32(v) => v.get(i).and_then(|&x| usize::try_from(x).ok()),
+            Offsets::I64(v) => v.get(i).and_then(|&x| usize::try_from(x).ok()),
+        }
+    }
+}
+
+/// The values of a column.
+#[derive(Debug, Clone)]
+enum Values<'a> {
+    Null,
+    Timestamps {
+        values: &'a [i64],
+        unit: TimeUnit,
+        clock: Clock,
+    },
+    Days32(&'a [i32]),
+    Days64(&'a [i64]),
+    Utf8 {
+        offsets: Offsets<'a>,
+        data: &'a str,
+    },
+    Views {
+        views: &'a [u8],
+        buffers: Vec<&'a [u8]>,
+        /// Each buffer as text when all of it is UTF-8 (almost always): then a long string
+        /// is a slice, checked for character boundaries only.
+        texts: Vec<Option<&'a str>>,
+    },
+    Dictionary {
+        codes: Ints<'a>,
+        values: Box<Column<'a>>,
+    },
+    Ints(Ints<'a>),
+    Floats(&'a [f64]),
+    Floats32(&'a [f32]),
+    Bools {
+        bits: &'a [u8],
+        offset: usize,
+    },
+    BoolBytes(&'a [bool]),
+    Cells(&'a [OwnedCell]),
+}
+
+/// One column of typed values, viewing buffers it does not own. Sentinels: a timestamp or a
+/// day number equal to `i64::MIN` (numpy `NaT`) is missing, as is a float `NaN`.
+#[derive(Debug, Clone)]
+pub struct Column<'a> {
+    values: Values<'a>,
+    validity: Validity<'a>,
+    len: usize,
+}
+
+/// The text of string view `i`: a long string is a slice of its buffer's text.
+#[inline]
+fn view_text<'a>(
+    views: &'a [u8],
+    buffers: &[&'a [u8]],
+    texts: &[Option<&'a str>],
+    i: usize,
+) -> Option<&'a str> {
+    let v = views.get(i.checked_mul(16)?..)?.get(..16)?;
+    let word = |k: usize| -> Option<usize> {
+        let b: [u8; 4] = v.get(k..k + 4)?.try_into().ok()?;
+        usize::try_from(u32::from_le_bytes(b)).ok()
+    };
+    let len = word(0)?;
+    if len <= 12 {
+        return std::str::from_utf8(v.get(4..4 + len)?).ok();
+    }
+    let (buffer, offset) = (word(8)?, word(12)?);
+    let range = offset..offset.checked_add(len)?;
+    match texts.get(buffer)? {
+        Some(text) => text.get(range),
+        None => std::str::from_utf8(buffers.get(buffer)?.get(range)?).ok(),
+    }
+}
+
+impl<'a> Column<'a> {
+    fn new(values: Values<'a>, len: usize) -> Column<'a> {
+        Column {
+            values,
+            validity: Validity::All,
+            len,
+        }
+    }
+
+    /// A column whose values are all missing (Arrow `null`).
+    pub fn null(len: usize) -> Column<'a> {
+        Column::new(Values::Null, len)
+    }
+
+    /// Timestamps: integers since 1970-01-01T00:00 in `unit`; with [`Clock::VietnamWall`]
+    /// (a naive timestamp) the count is of Vietnam's wall clock, with [`Clock::Utc`] (a
+    /// timestamp with any time zone) it is an instant, converted to UTC+7. `i64::MIN` is
+    /// missing.
+    pub fn timestamps(values: &'a [i64], unit: TimeUnit, clock: Clock) -> Column<'a> {
+        Column::new(
+            Values::Timestamps {
+                values,
+                unit,
+                clock,
+            },
+            values.len(),
+        )
+    }
+
+    /// Dates as day numbers (days since 1970-01-01; Arrow `date32`, polars `Date`).
+    pub fn days32(values: &'a [i32]) -> Column<'a> {
+        Column::new(Values::Days32(values), values.len())
+    }
+
+    /// Dates as day numbers (numpy `datetime64[D]`; `i64::MIN` is missing).
+    pub fn days64(values: &'a [i64]) -> Column<'a> {
+        Column::new(Values::Days64(values), values.len())
+    }
+
+    /// UTF-8 strings: string `i` is `data[offsets[i]..offsets[i + 1]]` (Arrow `utf8` and
+    /// `large_utf8`). Errors (`invalid_argument`): bytes that are not UTF-8, offsets out of
+    /// order, past the data or not on a character boundary.
+    pub fn utf8(
+        offsets: impl Into<Offsets<'a>>,
+        data: &'a [u8],
+        validity: Validity<'a>,
+    ) -> Result<Column<'a>> {
+        let offsets = offsets.into();
+        let data = std::str::from_utf8(data)
+            .map_err(|e| malformed(format!("a string column is not UTF-8: {e}")))?;
+        let len = offsets.len().saturating_sub(1);
+        let col = Column {
+            values: Values::Utf8 { offsets, data },
+            validity,
+            len,
+        };
+        col.check_validity()?;
+        for i in 0..len {
+            if col.validity.present(i) {
+                let ok = match (offsets.get(i), offsets.get(i + 1)) {
+                    (Some(a), Some(b)) => a <= b && data.get(a..b).is_some(),
+                    _ => false,
+                };
+                if !ok {
+                    return Err(malformed(format!(
+                        "string {i}: its offsets do not delimit UTF-8 text in the data buffer"
+                    )));
+                }
+            }
+        }
+        Ok(col)
+    }
+
+    /// Arrow string views (`string_view`, polars' strings): the views buffer (16 bytes per
+    /// string) and the data buffers the long strings point into. Errors (`invalid_argument`)
+    /// for a views buffer whose length is not a multiple of 16, views past their buffer, and
+    /// bytes that are not UTF-8.
+    pub fn utf8_views(
+        views: &'a [u8],
+        buffers: &[&'a [u8]],
+        validity: Validity<'a>,
+    ) -> Result<Column<'a>> {
+        if views.len() % 16 != 0 {
+            return Err(malformed(
+                "a string view buffer is not a multiple of 16 bytes",
+            ));
+        }
+        let texts: Vec<Option<&str>> = buffers
+            .iter()
+            .map(|b| std::str::from_utf8(b).ok())
+            .collect();
+        let col = Column {
+            values: Values::Views {
+                views,
+                buffers: buffers.to_vec(),
+                texts: texts.clone(),
+            },
+            validity,
+            len: views.len() / 16,
+        };
+        col.check_validity()?;
+        for i in 0..col.len {
+            if col.validity.present(i) && view_text(views, buffers, &texts, i).is_none() {
+                return Err(malformed(format!(
+                    "string view {i} does not delimit UTF-8 text in its buffer"
+                )));
+            }
+        }
+        Ok(col)
+    }
+
+    /// Dictionary codes into `values` (Arrow `dictionary`, pandas / polars categoricals; a
+    /// negative code is missing, as pandas' `-1`). Errors for a code past the dictionary.
+    pub fn dictionary(
+        codes: Ints<'a>,
+        values: Column<'a>,
+        validity: Validity<'a>,
+    ) -> Result<Column<'a>> {
+        let len = codes.len();
+        let n = values.len() as i64;
+        let col = Column {
+            values: Values::Dictionary {
+                codes,
+                values: Box::new(values),
+            },
+            validity,
+            len,
+        };
+        col.check_validity()?;
+        for i in 0..len {
+            if col.validity.present(i) {
+                if let Some(c) = codes.get(i).filter(|&c| c >= n) {
+                    return Err(malformed(format!(
+                        "dictionary code {c} of value {i} is past the dictionary ({n} values)"
+                    )));
+                }
+            }
+        }
+        Ok(col)
+    }
+
+    /// Integers.
+    pub fn ints(values: Ints<'a>) -> Column<'a> {
+        let len = values.len();
+        Column::new(Values::Ints(values), len)
+    }
+
+    /// Floating-point numbers (`NaN` is missing).
+    pub fn floats(values: &'a [f64]) -> Column<'a> {
+        Column::new(Values::Floats(values), values.len())
+    }
+
+    /// 32-bit floating-point numbers (`NaN` is missing).
+    pub fn floats32(values: &'a [f32]) -> Column<'a> {
+        Column::new(Values::Floats32(values), values.len())
+    }
+
+    /// Flags as an Arrow bit-packed buffer of `len` values from bit `offset`.
+    pub fn bool_bits(bits: &'a [u8], offset: usize, len: usize) -> Result<Column<'a>> {
+        if !(Validity::Bits { bits, offset }).covers(len) {
+            return Err(malformed("a boolean buffer is shorter than its column"));
+        }
+        Ok(Column::new(Values::Bools { bits, offset }, len))
+    }
+
+    /// Flags, one byte each (numpy `bool`).
+    pub fn bools(values: &'a [bool]) -> Column<'a> {
+        Column::new(Values::BoolBytes(values), values.len())
+    }
+
+    /// Cells built by the caller (the objects of a JS array, the distinct values of a
+    /// Python object column).
+    pub fn cells(values: &'a [OwnedCell]) -> Column<'a> {
+        Column::new(Values::Cells(values), values.len())
+    }
+
+    /// The same values, with the missing ones given by `validity`. Errors when the validity
+    /// is shorter than the column.
+    pub fn with_validity(mut self, validity: Validity<'a>) -> Result<Column<'a>> {
+        self.validity = validity;
+        self.check_validity()?;
+        Ok(self)
+    }
+
+    fn check_validity(&self) -> Result<()> {
+        if self.validity.covers(self.len) {
+            Ok(())
+        } else {
+            Err(malformed("a validity buffer is shorter than its column"))
+        }
+    }
+
+    /// The number of values.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the column has no values.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Values `offset..offset + len` (no copy). Errors past the end.
+    pub fn slice(&self, offset: usize, len: usize) -> Result<Column<'a>> {
+        let end = offset
+            .checked_add(len)
+            .filter(|&e| e <= self.len)
+            .ok_or_else(|| malformed("a slice past the end of a column"))?;
+        let r = offset..end;
+        let short = || malformed("a column buffer is shorter than the column");
+        let values = match &self.values {
+            Values::Null => Values::Null,
+            Values::Timestamps {
+                values,
+                unit,
+                clock,
+            } => Values::Timestamps {
+                values: values.get(r).ok_or_else(short)?,
+                unit: *unit,
+                clock: *clock,
+            },
+            Values::Days32(v) => Values::Days32(v.get(r).ok_or_else(short)?),
+            Values::Days64(v) => Values::Days64(v.get(r).ok_or_else(short)?),
+            Values::Utf8 { offsets, data } => Values::Utf8 {
+                offsets: match offsets {
+                    Offsets::I32(o) => Offsets::I32(o.get(offset..=end).ok_or_else(short)?),
+                    Offsets::I64(o) => Offsets::I64(o.get(offset..=end).ok_or_else(short)?),
+                },
+                data,
+            },
+            Values::Views {
+                views,
+                buffers,
+                texts,
+            } => Values::Views {
+                views: views.get(offset * 16..end * 16).ok_or_else(short)?,
+                buffers: buffers.clone(),
+                texts: texts.clone(),
+            },
+            Values::Dictionary { codes, values } => Values::Dictionary {
+                codes: codes.slice(offset, len).ok_or_else(short)?,
+                values: values.clone(),
+            },
+            Values::Ints(v) => Values::Ints(v.slice(offset, len).ok_or_else(short)?),
+            Values::Floats(v) => Values::Floats(v.get(r).ok_or_else(short)?),
+            Values::Floats32(v) => Values::Floats32(v.get(r).ok_or_else(short)?),
+            Values::Bools { bits, offset: o } => Values::Bools {
+                bits,
+                offset: o + offset,
+            },
+            Values::BoolBytes(v) => Values::BoolBytes(v.get(r).ok_or_else(short)?),
+            Values::Cells(v) => Values::Cells(v.get(r).ok_or_else(short)?),
+        };
+        Ok(Column {
+            values,
+            validity: self.validity.slice(offset),
+            len,
+        })
+    }
+
+    /// Cell `i` ([`Cell::Missing`] past the end). A timestamp that is not a representable
+    /// date is [`Cell::Int`] (so that reading it as an instant fails, naming the value).
+    #[inline]
+    pub fn cell(&self, i: usize) -> Cell<'a> {
+        if i >= self.len || !self.validity.present(i) {
+            return Cell::Missing;
+        }
+        match &self.values {
+            Values::Null => Cell::Missing,
+            Values::Timestamps {
+                values,
+                unit,
+                clock,
+            } => match values.get(i) {
+                None | Some(&i64::MIN) => Cell::Missing,
+                Some(&v) => wall_clock(v, *unit, *clock).map_or(Cell::Int(v), Cell::Instant),
+            },
+            Values::Days32(v) => v.get(i).map_or(Cell::Missing, |&d| day(i64::from(d))),
+            Values::Days64(v) => match v.get(i) {
+                None | Some(&i64::MIN) => Cell::Missing,
+                Some(&d) => day(d),
+            },
+            Values::Utf8 { offsets, data } => match (offsets.get(i), offsets.get(i + 1)) {
+                (Some(a), Some(b)) => data.get(a..b).map_or(Cell::Missing, Cell::text),
+                _ => Cell::Missing,
+            },
+            Values::Views {
+                views,
+                buffers,
+                texts,
+            } => view_text(views, buffers, texts, i).map_or(Cell::Missing, Cell::text),
+            Values::Dictionary { codes, values } => match codes.get(i) {
+                Some(c) if c >= 0 => usize::try_from(c).map_or(Cell::Missing, |c| values.cell(c)),
+                _ => Cell::Missing,
+            },
+            Values::Ints(v) => v.get(i).map_or(Cell::Missing, Cell::Int),
+            Values::Floats(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::float(x)),
+            Values::Floats32(v) => v
+                .get(i)
+                .map_or(Cell::Missing, |&x| Cell::float(f64::from(x))),
+            Values::Bools { bits, offset } => {
+                let b = offset + i;
+                bits.get(b / 8)
+                    .map_or(Cell::Missing, |byte| Cell::Bool(byte & (1 << (b % 8)) != 0))
+            }
+            Values::BoolBytes(v) => v.get(i).map_or(Cell::Missing, |&b| Cell::Bool(b)),
+            Values::Cells(v) => v.get(i).map_or(Cell::Missing, OwnedCell::cell),
+        }
+    }
+}
+
+fn day<'a>(n: i64) -> Cell<'a> {
+    date_from_day_number(n).map_or(Cell::Int(n), Cell::Date)
+}
+
+/// Named columns of one length: a frame, a record batch, an array of objects.
+#[derive(Debug, Clone)]
+pub struct Table<'a> {
+    names: Vec<String>,
+    columns: Vec<Column<'a>>,
+    len: usize,
+}
+
+impl<'a> Table<'a> {
+    /// A table of `columns` named `names`. Errors (`invalid_argument`) when the counts or the
+    /// lengths differ.
+    pub fn new(names: Vec<String>, columns: Vec<Column<'a>>) -> Result<Table<'a>> {
+        if names.len() != columns.len() {
+            return Err(malformed("one name per column is needed"));
+        }
+        let len = columns.first().map_or(0, Column::len);
+        if let Some((n, c)) = names.iter().zip(&columns).find(|(_, c)| c.len() != len) {
+            return Err(malformed(format!(
+                "column `{n}` has {} values, the first column {len}",
+                c.len()
+            )));
+        }
+        Ok(Table {
+            names,
+            columns,
+            len,
+        })
+    }
+
+    /// Aligned tables from columns each split into chunks (Arrow chunked arrays, whose chunk
+    /// boundaries may differ from column to column): one table per run of rows in which every
+    /// column is one chunk, in row order. Errors when the columns differ in length.
+    pub fn segments(names: Vec<String>, chunked: Vec<Vec<Column<'a>>>) -> Result<Vec<Table<'a>>> {
+        if names.len() != chunked.len() {
+            return Err(malformed("one name per column is needed"));
+        }
+        let total = |c: &Vec<Column<'a>>| c.iter().map(Column::len).sum::<usize>();
+        let len = chunked.first().map_or(0, total);
+        if let Some((n, c)) = names.iter().zip(&chunked).find(|(_, c)| total(c) != len) {
+            return Err(malformed(format!(
+                "column `{n}` has {} values, the first column {len}",
+                total(c)
+            )));
+        }
+        // Every chunk boundary of every column.
+        let mut cuts: Vec<usize> = chunked
+            .iter()
+            .flat_map(|c| {
+                c.iter().scan(0usize, |end, col| {
+                    *end += col.len();
+                    Some(*end)
+                })
+            })
+            .chain([0, len])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut out = Vec::with_capacity(cuts.len());
+        for w in cuts.windows(2) {
+            let &[start, end] = <&[usize; 2]>::try_from(w).map_err(|_| malformed("cuts"))?;
+            let mut columns = Vec::with_capacity(chunked.len());
+            for chunks in &chunked {
+                // The chunk holding rows start..end.
+                let mut at = 0usize;
+                let mut found = None;
+                for c in chunks {
+                    if start >= at && end <= at + c.len() {
+                        found = Some(c.slice(start - at, end - start)?);
+                        break;
+                    }
+                    at += c.len();
+                }
+                columns.push(found.ok_or_else(|| malformed("misaligned chunks"))?);
+            }
+            out.push(Table {
+                names: names.clone(),
+                columns,
+                len: end - start,
+            });
+        }
+        if out.is_empty() {
+            out.push(Table {
+                names: names.clone(),
+                columns: chunked
+                    .iter()
+                    .map(|c| c.first().cloned().unwrap_or_else(|| Column::null(0)))
+                    .collect(),
+                len: 0,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The column names.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Column `j`.
+    pub fn column(&self, j: usize) -> Option<&Column<'a>> {
+        self.columns.get(j)
+    }
+
+    /// Row `i`, for [`Layout::read`](super::Layout::read).
+    pub fn row(&self, i: usize) -> TableRow<'_, 'a> {
+        TableRow { table: self, i }
+    }
+}
+
+/// One row of a [`Table`].
+#[derive(Debug, Clone, Copy)]
+pub struct TableRow<'t, 'a> {
+    table: &'t Table<'a>,
+    i: usize,
+}
+
+impl Row for TableRow<'_, '_> {
+    #[inline]
+    fn cell(&self, column: usize) -> Cell<'_> {
+        self.table
+            .columns
+            .get(column)
+            .map_or(Cell::Missing, |c| c.cell(self.i))
+    }
+}
