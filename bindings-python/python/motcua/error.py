@@ -36,6 +36,7 @@ __all__ = [
     "EmptyInputError",
     "InvalidJsonError",
     "InvalidSpecError",
+    "InvalidScheduleError",
     "InvalidLunarDateError",
     "UnknownProcedureError",
     "InvalidTimeLimitError",
@@ -153,6 +154,14 @@ class InvalidSpecError(MotcuaError, ValueError):
     code = "invalid_spec"
 
 
+class InvalidScheduleError(MotcuaError, ValueError):
+    """A schedules file (announced years, ``schedules=``) that parses but is inconsistent: a
+    day off on a weekly rest day, a make-up day on a working day, a date outside its year or
+    listed twice, an unknown status or key."""
+
+    code = "invalid_schedule"
+
+
 class InvalidLunarDateError(MotcuaError, ValueError):
     """A lunar date that does not exist (day 30 of a short month, a leap month the year lacks)."""
 
@@ -265,6 +274,7 @@ _BY_CODE: dict[str, type[MotcuaError]] = {
         EmptyInputError,
         InvalidJsonError,
         InvalidSpecError,
+        InvalidScheduleError,
         InvalidLunarDateError,
         UnknownProcedureError,
         InvalidTimeLimitError,
