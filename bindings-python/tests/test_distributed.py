@@ -408,7 +408,7 @@ def test_spark_apply_in_pandas_recipe(spark: Any, sample: pd.DataFrame, catalogu
 
     sdf = spark_sample(spark)
     parts = sdf.groupBy("agency").applyInPandas(counts, schema=md.partial_spark_schema(by, period))
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # type: ignore[import-not-found, unused-ignore]
 
     summed = parts.groupBy(by, "period").agg(*[F.sum(c).alias(c) for c in md.COUNT_COLUMNS]).toPandas()
     assert md.combine_rows(summed, by=by, period=period) == single(sample, by, period, AS_OF, catalogue)

@@ -155,6 +155,17 @@ pub enum DateOnly {
 /// ```
 pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     let s = input.trim();
+    if let Some((t, has_time)) = iso_fast(s.as_bytes()) {
+        return Ok(match (has_time, date_only) {
+            (false, DateOnly::EndOfDay) => t.date().and_hms_opt(23, 59, 59).unwrap_or(t),
+            _ => t,
+        });
+    }
+    parse_instant_general(s, date_only)
+}
+
+/// [`parse_instant`] without its fast path.
+fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     let split = s.find(['T', ' ']);
     match split {
         Some(i) => {
@@ -187,6 +198,39 @@ pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
             Ok(date.and_time(time))
         }
     }
+}
+
+/// The usual shapes, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` and `YYYY-MM-DDTHH:MM:SS` (or a space
+/// for the `T`), read digit by digit; `None` for anything else (the general parser decides),
+/// else the instant (a date alone at 00:00) and whether a time was given.
+#[inline]
+fn iso_fast(b: &[u8]) -> Option<(NaiveDateTime, bool)> {
+    let d = |i: usize| -> Option<u32> {
+        let c = *b.get(i)?;
+        c.is_ascii_digit().then(|| u32::from(c - b'0'))
+    };
+    let two = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
+    if !matches!(b.len(), 10 | 16 | 19) || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year = i32::try_from(two(0)? * 100 + two(2)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, two(5)?, two(8)?)?;
+    if b.len() == 10 {
+        return Some((date.and_time(NaiveTime::MIN), false));
+    }
+    if !matches!(b.get(10), Some(b'T' | b' ')) || b.get(13) != Some(&b':') {
+        return None;
+    }
+    let sec = if b.len() == 19 {
+        if b.get(16) != Some(&b':') {
+            return None;
+        }
+        two(17)?
+    } else {
+        0
+    };
+    let time = NaiveTime::from_hms_opt(two(11)?, two(14)?, sec)?;
+    Some((date.and_time(time), true))
 }
 
 /// Splits a UTC offset (`Z`, `±HH:MM`, `±HHMM`, `±HH`) off a time of day: the time and the
@@ -289,7 +333,13 @@ pub enum Clock {
 /// ```
 #[inline]
 pub fn wall_clock(value: i64, unit: TimeUnit, clock: Clock) -> Result<NaiveDateTime> {
-    let mut secs = value.div_euclid(unit.per_second());
+    // (constant divisors: a multiplication each, not a division)
+    let mut secs = match unit {
+        TimeUnit::Second => value,
+        TimeUnit::Millisecond => value.div_euclid(1_000),
+        TimeUnit::Microsecond => value.div_euclid(1_000_000),
+        TimeUnit::Nanosecond => value.div_euclid(1_000_000_000),
+    };
     if clock == Clock::Utc {
         // (a value near i64::MAX is not a date anyway)
         secs = secs.saturating_add(VIETNAM_UTC_OFFSET_SECONDS);
@@ -372,6 +422,26 @@ mod tests {
         assert!(parse_instant("2026-03-02T09:00:60", DateOnly::StartOfDay).is_err());
         let t = parse_instant("2026-03-02 09:00:05", DateOnly::StartOfDay).unwrap();
         assert_eq!(format_instant(t), "2026-03-02T09:00:05");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_general_parser(
+            y in 1990u32..2200, m in 0u32..14, d in 0u32..33, h in 0u32..26, mi in 0u32..62,
+            sec in 0u32..62, shape in 0u8..4,
+        ) {
+            let text = match shape {
+                0 => format!("{y:04}-{m:02}-{d:02}"),
+                1 => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}"),
+                2 => format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{sec:02}"),
+                _ => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{sec:02}"),
+            };
+            for only in [DateOnly::StartOfDay, DateOnly::EndOfDay] {
+                let fast = parse_instant(&text, only).map_err(|e| e.code());
+                let general = parse_instant_general(&text, only).map_err(|e| e.code());
+                proptest::prop_assert_eq!(fast, general, "{}", text);
+            }
+        }
     }
 
     #[test]

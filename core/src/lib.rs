@@ -6,8 +6,15 @@
 //!   office hours, covered range) compiled into a [`WorkCalendar`] whose queries are O(1) table
 //!   reads: [`WorkCalendar::add_working_days`], [`WorkCalendar::working_days_between`],
 //!   [`WorkCalendar::is_working_day`], working-hour arithmetic, bulk variants over day numbers.
-//! - [`civil`]: strict parsing of ISO and `dd/mm/yyyy` dates and instants; day numbers.
-//! - [`error`]: one [`Error`] type whose [`ErrorKind::code`] is a stable string.
+//! - [`civil`]: strict parsing of ISO and `dd/mm/yyyy` dates and instants (an offset converted to
+//!   Vietnam's UTC+7); day numbers; integer timestamps of any unit; "now" from a clock reading.
+//! - [`records`]: the one road from records to dossiers for every door — CSV and JSON lines in
+//!   blocks, typed columns (Arrow and numpy buffers), located errors, skip-bad accounting, runs
+//!   on several threads with the answer of one; the catalogue loader.
+//! - [`report`]: the one-stop report as a mergeable [`report::PartialReport`] (exact cells, then
+//!   rows, totals and order once); [`indicators`]: the scorecard of the same cells.
+//! - [`error`]: one [`Error`] type whose [`ErrorKind::code`] is a stable string, located as data
+//!   (line, row, column, value, dossier id).
 //!
 //! The library does no I/O and never reads the clock: "now" is always a parameter.
 //!
@@ -35,6 +42,7 @@ pub mod civil;
 pub mod deadline;
 pub mod dossier;
 pub mod error;
+mod hash;
 pub mod indicators;
 pub mod lunar;
 pub mod outcome;

@@ -52,7 +52,7 @@ VN_FIRST_YEAR: int
 VN_LAST_YEAR: int
 
 _Date = Union[datetime.date, str, np.datetime64]
-_Instant = Union[datetime.datetime, datetime.date, str]
+_Instant = Union[datetime.datetime, datetime.date, str, np.datetime64]
 _I64 = npt.NDArray[np.int64]
 _I32 = npt.NDArray[np.int32]
 _U8 = npt.NDArray[np.uint8]
@@ -213,6 +213,7 @@ def classify_records(
     first_row: int = 0,
 ) -> dict[str, Any]: ...
 
+@final
 class PartialReport:
     def __new__(cls, as_of: _Instant, by: Sequence[str] = ..., period: Optional[str] = None) -> PartialReport: ...
     def add(

@@ -119,16 +119,25 @@ def _arrow_column(a: Any) -> Any:
     return ("arrow", list(chunks) if chunks is not None else [a])
 
 
+def _batches_column(pa: Any, batches: list[Any], name: str, schema: Any) -> Any:
+    """Column `name` of record batches, as one chunked array (one stream to import)."""
+    return _arrow_column(pa.chunked_array([b.column(name) for b in batches], type=schema.field(name).type))
+
+
 def _arrow(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
     pa = cv._module("pyarrow")
     if isinstance(df, pa.RecordBatchReader):
-        first = 0
+        # Batches gathered into chunks of about CHUNK_ROWS rows (one core call each).
         cols = [c for c in df.schema.names if c in names]
+        first, rows, buf = 0, 0, []
         for batch in df:
-            yield [(c, ("arrow", [batch.column(c)])) for c in cols], first, batch.num_rows
-            first += batch.num_rows
-        if first == 0:
-            yield [(c, ("arrow", [pa.nulls(0, df.schema.field(c).type)])) for c in cols], 0, 0
+            buf.append(batch)
+            rows += batch.num_rows
+            if rows >= CHUNK_ROWS:
+                yield [(c, _batches_column(pa, buf, c, df.schema)) for c in cols], first, rows
+                first, rows, buf = first + rows, 0, []
+        if buf or first == 0:
+            yield [(c, _batches_column(pa, buf, c, df.schema)) for c in cols], first, rows
         return
     cols = [c for c in df.schema.names if c in names]
     if isinstance(df, pa.RecordBatch):
@@ -164,6 +173,8 @@ def _series(s: Any) -> Any:
     if isinstance(dtype, pd.CategoricalDtype):
         codes = np.ascontiguousarray(s.cat.codes.to_numpy())
         return ("categorical", codes, _series(pd.Series(s.cat.categories)))
+    if isinstance(dtype, getattr(pd, "ArrowDtype", ())) or getattr(dtype, "storage", None) == "pyarrow":
+        return _arrow_column(arr.__arrow_array__())
     if dtype.kind == "M":
         tz = getattr(dtype, "tz", None)
         unit = getattr(dtype, "unit", None) or np.datetime_data(dtype)[0]
@@ -171,8 +182,6 @@ def _series(s: Any) -> Any:
         return ("timestamps", np.ascontiguousarray(values), unit, tz is not None)
     if _needs_conversion(s):
         return _objects(s.to_numpy(dtype=object))
-    if hasattr(arr, "__arrow_array__") and not hasattr(arr, "_mask"):
-        return _arrow_column(arr.__arrow_array__())
     if hasattr(arr, "_mask") and hasattr(arr, "_data"):
         inner = _numpy(np.asarray(arr._data))
         return ("masked", inner, np.ascontiguousarray(np.asarray(arr._mask, dtype=bool)))
@@ -205,7 +214,9 @@ def _objects(values: np.ndarray) -> Any:
     pa = cv._module("pyarrow")
     if pa is None:
         try:
-            import pyarrow as pa
+            import pyarrow
+
+            pa = pyarrow
         except ImportError:
             pa = None
     if pa is not None:

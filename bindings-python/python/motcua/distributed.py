@@ -149,31 +149,9 @@ def needed_columns(columns: Iterable[str], by: _By = None, map: Optional[Mapping
 # ---------------------------------------------------------------------- one partition
 
 
-def _count(
-    df: Any,
-    *,
-    by: list[str],
-    period: Optional[str],
-    as_of: _dt.datetime,
-    calendar: Optional[Calendar],
-    catalogue: Optional[Catalogue],
-    rules: RulesLike,
-    map: Optional[Mapping[str, str]],
-    skip_bad: bool,
-    into: Optional[PartialReport] = None,
-) -> PartialReport:
-    partial, _ = count(
-        df,
-        by=by,
-        period=period,
-        as_of=as_of,
-        calendar=calendar,
-        catalogue=catalogue,
-        rules=rules,
-        map=map,
-        skip_bad=skip_bad,
-        into=into,
-    )
+def _count(df: Any, **options: Any) -> PartialReport:
+    """One partition counted by the core (the options of :func:`motcua.reports.count`)."""
+    partial: PartialReport = count(df, **options)[0]
     return partial
 
 

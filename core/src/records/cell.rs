@@ -27,6 +27,9 @@ pub enum Cell<'a> {
     Float(f64),
     /// A boolean.
     Bool(bool),
+    /// A value the source could not give: bytes that are not UTF-8, a dictionary code or a
+    /// string past its buffer. Reading it is an error naming the row and column.
+    Malformed(&'static str),
 }
 
 /// An owned [`Cell`], for values a source must build (the objects of a JS array, the distinct
@@ -96,8 +99,9 @@ impl<'a> Cell<'a> {
     /// The cell as text, as a CSV file would hold it: text as it is; an instant as
     /// `YYYY-MM-DDTHH:MM[:SS]` (a date alone when it is at 00:00, see [`Cell::instant`]); a
     /// date as `YYYY-MM-DD`; an integer in decimal; a whole number without a fraction (`4.0`
-    /// is `4`: a rating read with missing values becomes a float); a flag as `true`/`false`.
-    /// Non-text values are written into `buf`. `None` when missing.
+    /// is `4`: a rating read with missing values becomes a float); a flag as `true`/`false`;
+    /// a malformed value as what is wrong with it. Non-text values are written into `buf`.
+    /// `None` when missing.
     pub fn as_text<'b>(&self, buf: &'b mut String) -> Option<&'b str>
     where
         'a: 'b,
@@ -124,6 +128,7 @@ impl<'a> Cell<'a> {
                 let _ = write!(buf, "{x}");
             }
             Cell::Bool(b) => buf.push_str(if b { "true" } else { "false" }),
+            Cell::Malformed(why) => buf.push_str(why),
         }
         Some(buf.as_str())
     }
@@ -139,7 +144,7 @@ impl<'a> Cell<'a> {
         match *self {
             Cell::Missing => Ok(None),
             Cell::Text(s) => {
-                let date_only = !s.contains(['T', ' ']);
+                let date_only = !s.bytes().any(|b| b == b'T' || b == b' ');
                 Ok(Some((parse_instant(s, DateOnly::StartOfDay)?, date_only)))
             }
             Cell::Instant(t) => Ok(Some((t, t.num_seconds_from_midnight() == 0))),

@@ -317,6 +317,21 @@ impl Layout {
         v
     }
 
+    /// Cell `i` of `row`; a malformed one is an error located at `at` and the column.
+    #[inline]
+    fn cell<'r, R: Row + ?Sized>(&self, at: Locator, row: &'r R, i: usize) -> Result<Cell<'r>> {
+        match row.cell(i) {
+            Cell::Malformed(why) => Err(at.locate(
+                Error::new(
+                    ErrorKind::CsvField,
+                    format!("line {}, column `{}`: {why}", at.line(), self.name(i)),
+                )
+                .in_field(self.name(i)),
+            )),
+            c => Ok(c),
+        }
+    }
+
     fn name(&self, i: usize) -> &str {
         self.names.get(i).map(String::as_str).unwrap_or("?")
     }
@@ -329,7 +344,7 @@ impl Layout {
     }
 
     fn read_inner<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
-        let received_cell = row.cell(self.received);
+        let received_cell = self.cell(at, row, self.received)?;
         let received = match received_cell.instant() {
             Ok(Some((t, _))) => t,
             Ok(None) => {
@@ -347,7 +362,10 @@ impl Layout {
         let d = &mut out.dossier;
         d.received = received;
         d.id = None;
-        let limit_cell = self.time_limit.map(|i| (i, row.cell(i)));
+        let limit_cell = match self.time_limit {
+            Some(i) => Some((i, self.cell(at, row, i)?)),
+            None => None,
+        };
         match limit_cell {
             Some((i, c)) if !c.is_missing() => {
                 let text = c.as_text(&mut out.buf).unwrap_or("");
@@ -357,7 +375,11 @@ impl Layout {
                 d.limit = LimitSource::TimeLimit(t);
             }
             _ => {
-                let code = match self.procedure.map(|i| row.cell(i)) {
+                let procedure = match self.procedure {
+                    Some(i) => Some(self.cell(at, row, i)?),
+                    None => None,
+                };
+                let code = match procedure {
                     Some(c) if !c.is_missing() => c.as_text(&mut out.buf).unwrap_or(""),
                     _ => {
                         return Err(at.locate(
@@ -382,7 +404,11 @@ impl Layout {
                 }
             }
         }
-        d.channel = match self.channel.map(|i| (i, row.cell(i))) {
+        let channel = match self.channel {
+            Some(i) => Some((i, self.cell(at, row, i)?)),
+            None => None,
+        };
+        d.channel = match channel {
             None => Channel::Direct,
             Some((_, Cell::Missing)) => Channel::Direct,
             Some((i, c)) => {
@@ -394,7 +420,7 @@ impl Layout {
         let mut apology_at = received;
         let mut apology_date_only = false;
         for &(i, kind, _) in &self.events {
-            let c = row.cell(i);
+            let c = self.cell(at, row, i)?;
             if let Some((t, date_only)) = c.instant().map_err(|e| self.cell_err(at, i, c, &e))? {
                 if matches!(
                     kind,
@@ -409,7 +435,7 @@ impl Layout {
             }
         }
         if let Some(i) = self.new_due {
-            let c = row.cell(i);
+            let c = self.cell(at, row, i)?;
             if let Some(day) = c.date().map_err(|e| self.cell_err(at, i, c, &e))? {
                 // "taken as issued in time": after the last supplement event, before the result.
                 let pos = d
@@ -429,7 +455,7 @@ impl Layout {
         }
         out.groups.resize_with(self.groups.len(), String::new);
         for (slot, &g) in out.groups.iter_mut().zip(&self.groups) {
-            let c = row.cell(g);
+            let c = self.cell(at, row, g)?;
             let text = c.as_text(&mut out.buf).unwrap_or("");
             slot.clear();
             slot.push_str(text);
@@ -454,7 +480,7 @@ impl Layout {
         let buf = &mut out.buf;
         for (k, col) in cols.iter().enumerate() {
             let Some(i) = *col else { continue };
-            let c = row.cell(i);
+            let c = self.cell(at, row, i)?;
             if c.is_missing() {
                 continue;
             }
@@ -523,7 +549,9 @@ impl Layout {
     pub fn id<R: Row + ?Sized>(&self, row: &R) -> Option<String> {
         let mut buf = String::new();
         self.id
-            .and_then(|i| row.cell(i).as_text(&mut buf).map(str::to_string))
+            .map(|i| row.cell(i))
+            .filter(|c| !matches!(c, Cell::Malformed(_)))
+            .and_then(|c| c.as_text(&mut buf).map(str::to_string))
     }
 
     fn with_id<R: Row + ?Sized>(&self, e: Error, row: &R) -> Error {

@@ -111,6 +111,17 @@ struct ChunkOut<S> {
     records: u64,
 }
 
+impl<S> ChunkOut<S> {
+    fn new(sink: S) -> ChunkOut<S> {
+        ChunkOut {
+            sink,
+            tally: Tally::default(),
+            errors: Vec::new(),
+            records: 0,
+        }
+    }
+}
+
 /// Reads one record into `record` and hands it to `sink`, tallying it.
 #[inline]
 fn one<S: Sink, R: Row + ?Sized>(
@@ -160,15 +171,15 @@ pub fn run_tables<S: Sink>(
         }
         base += t.len();
     }
+    // No more threads than chunks.
+    let opts = &RunOptions {
+        threads: opts.thread_count().min(chunks.len().max(1)),
+        ..*opts
+    };
     let mut iter = chunks.into_iter();
     let stop = opts.on_bad == OnBad::Stop;
     let work = |(k, base, start, end): (usize, usize, usize, usize)| {
-        let mut out = ChunkOut {
-            sink: make(),
-            tally: Tally::default(),
-            errors: Vec::new(),
-            records: 0,
-        };
+        let mut out = ChunkOut::new(make());
         let mut record = Record::new();
         if let Some(t) = tables.get(k) {
             for i in start..end {
@@ -201,15 +212,10 @@ pub fn run_text<R: Read + Send, S: Sink>(
     make: impl Fn() -> S + Sync,
     on_error: impl FnMut(Error),
 ) -> Result<(S, Tally)> {
-    let parser: TextParser = source.parser();
+    let parser: TextParser = source.parser().reading(&layout.used());
     let stop = opts.on_bad == OnBad::Stop;
     let work = |block: Block| {
-        let mut out = ChunkOut {
-            sink: make(),
-            tally: Tally::default(),
-            errors: Vec::new(),
-            records: 0,
-        };
+        let mut out = ChunkOut::new(make());
         let mut record = Record::new();
         parser.parse(&block, |at, row| {
             match row {

@@ -5,8 +5,10 @@
 //! Arrow validity bitmap, a byte mask, or a sentinel (numpy's `NaT`, `NaN`). A [`Table`] is
 //! named columns of one length; [`Table::segments`] aligns columns split into chunks.
 //!
-//! Every buffer is checked when the column is made (lengths, offsets, dictionary codes,
-//! UTF-8), so reading a cell cannot fail.
+//! Lengths are checked when a column is made; everything else (offsets, dictionary codes,
+//! string views, UTF-8) when a cell is read, so that only the cells read are looked at (a
+//! frame sliced in batches shares its buffers): a bad one is [`Cell::Malformed`], an error
+//! naming the row and the column.
 //!
 //! ```
 //! use motcua::civil::{Clock, TimeUnit};
@@ -212,14 +214,11 @@ enum Values<'a> {
     Days64(&'a [i64]),
     Utf8 {
         offsets: Offsets<'a>,
-        data: &'a str,
+        data: &'a [u8],
     },
     Views {
         views: &'a [u8],
         buffers: Vec<&'a [u8]>,
-        /// Each buffer as text when all of it is UTF-8 (almost always): then a long string
-        /// is a slice, checked for character boundaries only.
-        texts: Vec<Option<&'a str>>,
     },
     Dictionary {
         codes: Ints<'a>,
@@ -245,14 +244,10 @@ pub struct Column<'a> {
     len: usize,
 }
 
-/// The text of string view `i`: a long string is a slice of its buffer's text.
+/// The bytes of string view `i` (16 bytes per view: the length, then either the string
+/// inline, 12 bytes at most, or a prefix, the buffer index and the offset of its bytes).
 #[inline]
-fn view_text<'a>(
-    views: &'a [u8],
-    buffers: &[&'a [u8]],
-    texts: &[Option<&'a str>],
-    i: usize,
-) -> Option<&'a str> {
+fn view_bytes<'a>(views: &'a [u8], buffers: &[&'a [u8]], i: usize) -> Option<&'a [u8]> {
     let v = views.get(i.checked_mul(16)?..)?.get(..16)?;
     let word = |k: usize| -> Option<usize> {
         let b: [u8; 4] = v.get(k..k + 4)?.try_into().ok()?;
@@ -260,13 +255,19 @@ fn view_text<'a>(
     };
     let len = word(0)?;
     if len <= 12 {
-        return std::str::from_utf8(v.get(4..4 + len)?).ok();
+        return v.get(4..4 + len);
     }
     let (buffer, offset) = (word(8)?, word(12)?);
-    let range = offset..offset.checked_add(len)?;
-    match texts.get(buffer)? {
-        Some(text) => text.get(range),
-        None => std::str::from_utf8(buffers.get(buffer)?.get(range)?).ok(),
+    buffers.get(buffer)?.get(offset..offset.checked_add(len)?)
+}
+
+/// A text cell from bytes that should be UTF-8.
+#[inline]
+fn text_of(bytes: Option<&[u8]>) -> Cell<'_> {
+    match bytes.map(std::str::from_utf8) {
+        Some(Ok(s)) => Cell::text(s),
+        Some(Err(_)) => Cell::Malformed("not UTF-8 text"),
+        None => Cell::Malformed("a string past its buffer"),
     }
 }
 
@@ -310,43 +311,31 @@ impl<'a> Column<'a> {
     }
 
     /// UTF-8 strings: string `i` is `data[offsets[i]..offsets[i + 1]]` (Arrow `utf8` and
-    /// `large_utf8`). Errors (`invalid_argument`): bytes that are not UTF-8, offsets out of
-    /// order, past the data or not on a character boundary.
+    /// `large_utf8`). Errors (`invalid_argument`) for an empty offsets buffer or a validity
+    /// buffer shorter than the column; offsets past the data and bytes that are not UTF-8
+    /// make the cells read [`Cell::Malformed`].
     pub fn utf8(
         offsets: impl Into<Offsets<'a>>,
         data: &'a [u8],
         validity: Validity<'a>,
     ) -> Result<Column<'a>> {
         let offsets = offsets.into();
-        let data = std::str::from_utf8(data)
-            .map_err(|e| malformed(format!("a string column is not UTF-8: {e}")))?;
-        let len = offsets.len().saturating_sub(1);
+        if offsets.len() == 0 {
+            return Err(malformed("a string column needs at least one offset"));
+        }
         let col = Column {
             values: Values::Utf8 { offsets, data },
             validity,
-            len,
+            len: offsets.len() - 1,
         };
         col.check_validity()?;
-        for i in 0..len {
-            if col.validity.present(i) {
-                let ok = match (offsets.get(i), offsets.get(i + 1)) {
-                    (Some(a), Some(b)) => a <= b && data.get(a..b).is_some(),
-                    _ => false,
-                };
-                if !ok {
-                    return Err(malformed(format!(
-                        "string {i}: its offsets do not delimit UTF-8 text in the data buffer"
-                    )));
-                }
-            }
-        }
         Ok(col)
     }
 
     /// Arrow string views (`string_view`, polars' strings): the views buffer (16 bytes per
     /// string) and the data buffers the long strings point into. Errors (`invalid_argument`)
-    /// for a views buffer whose length is not a multiple of 16, views past their buffer, and
-    /// bytes that are not UTF-8.
+    /// for a views buffer whose length is not a multiple of 16; a view past its buffer and
+    /// bytes that are not UTF-8 make the cells read [`Cell::Malformed`].
     pub fn utf8_views(
         views: &'a [u8],
         buffers: &[&'a [u8]],
@@ -357,39 +346,27 @@ impl<'a> Column<'a> {
                 "a string view buffer is not a multiple of 16 bytes",
             ));
         }
-        let texts: Vec<Option<&str>> = buffers
-            .iter()
-            .map(|b| std::str::from_utf8(b).ok())
-            .collect();
         let col = Column {
             values: Values::Views {
                 views,
                 buffers: buffers.to_vec(),
-                texts: texts.clone(),
             },
             validity,
             len: views.len() / 16,
         };
         col.check_validity()?;
-        for i in 0..col.len {
-            if col.validity.present(i) && view_text(views, buffers, &texts, i).is_none() {
-                return Err(malformed(format!(
-                    "string view {i} does not delimit UTF-8 text in its buffer"
-                )));
-            }
-        }
         Ok(col)
     }
 
     /// Dictionary codes into `values` (Arrow `dictionary`, pandas / polars categoricals; a
-    /// negative code is missing, as pandas' `-1`). Errors for a code past the dictionary.
+    /// negative code is missing, as pandas' `-1`; a code past the dictionary makes the cell
+    /// [`Cell::Malformed`]).
     pub fn dictionary(
         codes: Ints<'a>,
         values: Column<'a>,
         validity: Validity<'a>,
     ) -> Result<Column<'a>> {
         let len = codes.len();
-        let n = values.len() as i64;
         let col = Column {
             values: Values::Dictionary {
                 codes,
@@ -399,15 +376,6 @@ impl<'a> Column<'a> {
             len,
         };
         col.check_validity()?;
-        for i in 0..len {
-            if col.validity.present(i) {
-                if let Some(c) = codes.get(i).filter(|&c| c >= n) {
-                    return Err(malformed(format!(
-                        "dictionary code {c} of value {i} is past the dictionary ({n} values)"
-                    )));
-                }
-            }
-        }
         Ok(col)
     }
 
@@ -500,14 +468,9 @@ impl<'a> Column<'a> {
                 },
                 data,
             },
-            Values::Views {
-                views,
-                buffers,
-                texts,
-            } => Values::Views {
+            Values::Views { views, buffers } => Values::Views {
                 views: views.get(offset * 16..end * 16).ok_or_else(short)?,
                 buffers: buffers.clone(),
-                texts: texts.clone(),
             },
             Values::Dictionary { codes, values } => Values::Dictionary {
                 codes: codes.slice(offset, len).ok_or_else(short)?,
@@ -553,17 +516,17 @@ impl<'a> Column<'a> {
                 Some(&d) => day(d),
             },
             Values::Utf8 { offsets, data } => match (offsets.get(i), offsets.get(i + 1)) {
-                (Some(a), Some(b)) => data.get(a..b).map_or(Cell::Missing, Cell::text),
-                _ => Cell::Missing,
+                (Some(a), Some(b)) => text_of(data.get(a..b)),
+                _ => Cell::Malformed("an offset past its buffer"),
             },
-            Values::Views {
-                views,
-                buffers,
-                texts,
-            } => view_text(views, buffers, texts, i).map_or(Cell::Missing, Cell::text),
+            Values::Views { views, buffers } => text_of(view_bytes(views, buffers, i)),
             Values::Dictionary { codes, values } => match codes.get(i) {
-                Some(c) if c >= 0 => usize::try_from(c).map_or(Cell::Missing, |c| values.cell(c)),
-                _ => Cell::Missing,
+                Some(c) if c < 0 => Cell::Missing,
+                Some(c) => match usize::try_from(c) {
+                    Ok(c) if c < values.len() => values.cell(c),
+                    _ => Cell::Malformed("a dictionary code past the dictionary"),
+                },
+                None => Cell::Missing,
             },
             Values::Ints(v) => v.get(i).map_or(Cell::Missing, Cell::Int),
             Values::Floats(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::float(x)),
@@ -718,5 +681,180 @@ impl Row for TableRow<'_, '_> {
             .columns
             .get(column)
             .map_or(Cell::Missing, |c| c.cell(self.i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::{Layout, Locator, ReadOptions, Record};
+
+    /// The 16-byte view of `s`: inline when short, else pointing at `offset` in buffer 0.
+    fn view(s: &str, offset: u32) -> [u8; 16] {
+        let mut v = [0u8; 16];
+        v[..4].copy_from_slice(&(s.len() as u32).to_le_bytes());
+        if s.len() <= 12 {
+            v[4..4 + s.len()].copy_from_slice(s.as_bytes());
+        } else {
+            v[4..8].copy_from_slice(&s.as_bytes()[..4]);
+            v[8..12].copy_from_slice(&0u32.to_le_bytes());
+            v[12..16].copy_from_slice(&offset.to_le_bytes());
+        }
+        v
+    }
+
+    #[test]
+    fn string_views_inline_and_long() {
+        let long = "Giao thông đường bộ";
+        let buffer = format!("xx{long}");
+        let views: Vec<u8> = [view("online", 0), view(long, 2), view("", 0), [0xff; 16]].concat();
+        let bits = [0b0111u8];
+        let col = Column::utf8_views(
+            &views,
+            &[buffer.as_bytes()],
+            Validity::Bits {
+                bits: &bits,
+                offset: 0,
+            },
+        )
+        .unwrap();
+        assert_eq!(col.cell(0), Cell::Text("online"));
+        assert_eq!(col.cell(1), Cell::Text(long));
+        assert_eq!(col.cell(2), Cell::Missing);
+        assert_eq!(col.cell(3), Cell::Missing); // not valid: never looked at
+        let col = Column::utf8_views(&views, &[buffer.as_bytes()], Validity::All).unwrap();
+        assert!(matches!(col.cell(3), Cell::Malformed(_)));
+        assert_eq!(col.slice(1, 1).unwrap().cell(0), Cell::Text(long));
+        assert!(Column::utf8_views(&views[..15], &[], Validity::All).is_err());
+    }
+
+    #[test]
+    fn utf8_offsets_and_bad_bytes() {
+        let data = b"3wd \xff5wd";
+        let offsets = [0i64, 4, 5, 8, 20];
+        let col = Column::utf8(&offsets[..], data, Validity::All).unwrap();
+        assert_eq!(col.len(), 4);
+        assert_eq!(col.cell(0), Cell::Text("3wd"));
+        assert!(matches!(col.cell(1), Cell::Malformed(_)));
+        assert_eq!(col.cell(2), Cell::Text("5wd"));
+        assert!(matches!(col.cell(3), Cell::Malformed(_)));
+        assert!(Column::utf8(&[] as &[i32], data, Validity::All).is_err());
+        let short = [true];
+        assert!(Column::utf8(
+            &offsets[..],
+            data,
+            Validity::Mask {
+                mask: &short,
+                missing: true
+            }
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn dictionaries_masks_and_sentinels() {
+        let values = [
+            OwnedCell::Text("direct".into()),
+            OwnedCell::Text("online".into()),
+        ];
+        let codes = [1i8, -1, 0, 7];
+        let col =
+            Column::dictionary(Ints::I8(&codes), Column::cells(&values), Validity::All).unwrap();
+        assert_eq!(col.cell(0), Cell::Text("online"));
+        assert_eq!(col.cell(1), Cell::Missing);
+        assert_eq!(col.cell(2), Cell::Text("direct"));
+        assert!(matches!(col.cell(3), Cell::Malformed(_)));
+        let stamps = [0i64, i64::MIN];
+        let col = Column::timestamps(&stamps, TimeUnit::Second, Clock::Utc);
+        assert_eq!(col.cell(1), Cell::Missing);
+        let mask = [false, true];
+        let col = col
+            .with_validity(Validity::Mask {
+                mask: &mask,
+                missing: false,
+            })
+            .unwrap();
+        assert_eq!(col.cell(0), Cell::Missing);
+        let floats = [4.0, f64::NAN];
+        assert_eq!(Column::floats(&floats).cell(1), Cell::Missing);
+        let bits = [0b10u8];
+        let flags = Column::bool_bits(&bits, 0, 2).unwrap();
+        assert_eq!(
+            (flags.cell(0), flags.cell(1)),
+            (Cell::Bool(false), Cell::Bool(true))
+        );
+        assert!(Column::bool_bits(&bits, 3, 6).is_err());
+    }
+
+    #[test]
+    fn segments_align_chunk_boundaries() {
+        let a1 = [1i64, 2, 3];
+        let a2 = [4i64, 5];
+        let b1 = [10i64];
+        let b2 = [20i64, 30, 40, 50];
+        let t = Table::segments(
+            vec!["a".into(), "b".into()],
+            vec![
+                vec![Column::ints(Ints::I64(&a1)), Column::ints(Ints::I64(&a2))],
+                vec![Column::ints(Ints::I64(&b1)), Column::ints(Ints::I64(&b2))],
+            ],
+        )
+        .unwrap();
+        let rows: Vec<(Cell<'_>, Cell<'_>)> = t
+            .iter()
+            .flat_map(|s| {
+                (0..s.len()).map(move |i| {
+                    let cell = |j: usize| s.column(j).map_or(Cell::Missing, |c| c.cell(i));
+                    (cell(0), cell(1))
+                })
+            })
+            .collect();
+        let want: Vec<(Cell<'_>, Cell<'_>)> =
+            (1..=5).map(|i| (Cell::Int(i), Cell::Int(i * 10))).collect();
+        assert_eq!(rows, want);
+        assert_eq!(t.iter().map(Table::len).collect::<Vec<_>>(), [1, 2, 2]);
+        assert!(Table::segments(vec!["a".into()], vec![vec![], vec![]]).is_err());
+        assert!(Table::new(
+            vec!["a".into(), "b".into()],
+            vec![Column::ints(Ints::I64(&a1)), Column::ints(Ints::I64(&a2))]
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn a_malformed_cell_is_a_located_error() {
+        let offsets = [0i32, 10, 13, 13];
+        let data = b"2026-03-02\xffwd";
+        let limits_offsets = [0i32, 3, 6, 9];
+        let limits = b"3wd3wd3wd";
+        let ids = [
+            OwnedCell::Text("A".into()),
+            OwnedCell::Text("B".into()),
+            OwnedCell::Missing,
+        ];
+        let table = Table::new(
+            vec!["received".into(), "time_limit".into(), "id".into()],
+            vec![
+                Column::utf8(&offsets[..], data, Validity::All).unwrap(),
+                Column::utf8(&limits_offsets[..], limits, Validity::All).unwrap(),
+                Column::cells(&ids),
+            ],
+        )
+        .unwrap();
+        let layout = Layout::resolve(table.names(), &ReadOptions::default()).unwrap();
+        let mut r = Record::new();
+        layout.read(Locator::Row(0), &table.row(0), &mut r).unwrap();
+        let e = layout
+            .read(Locator::Row(1), &table.row(1), &mut r)
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.index(), e.line(), e.field(), e.id()),
+            ("csv_field", Some(1), Some(2), Some("received"), Some("B"))
+        );
+        assert!(e.message().contains("not UTF-8"), "{e}");
+        let e = layout
+            .read(Locator::Row(2), &table.row(2), &mut r)
+            .unwrap_err();
+        assert_eq!((e.field(), e.id()), (Some("received"), None));
     }
 }

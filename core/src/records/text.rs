@@ -51,6 +51,7 @@ pub struct TextSource<R> {
     in_quotes: bool,
     next_line: u64,
     eof: bool,
+    block_size: usize,
 }
 
 fn io_error(e: &std::io::Error) -> Error {
@@ -72,8 +73,41 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
     }
 }
 
+/// How many bytes `c` `bytes` holds (counted in byte-wide lanes, 16 or 32 bytes at a time).
+fn count_byte(bytes: &[u8], c: u8) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b == c))))
+        .sum()
+}
+
+/// How many quote characters `bytes` holds.
+fn quotes(bytes: &[u8]) -> usize {
+    count_byte(bytes, b'"')
+}
+
+/// The end (one past the line feed) of the last record in `bytes`, which start inside quotes
+/// when `in_quotes`: the last line feed outside quotes (counting quotes, so that a quoted line
+/// break is no boundary; `csv` false: the last line feed).
+fn last_boundary(bytes: &[u8], in_quotes: bool, csv: bool) -> Option<usize> {
+    let mut end = bytes.len();
+    // The quote parity at `end`.
+    let mut parity = in_quotes ^ (csv && quotes(bytes) % 2 == 1);
+    loop {
+        let nl = bytes.get(..end)?.iter().rposition(|&b| b == b'\n')?;
+        // Undo the quotes after this line feed.
+        if csv {
+            parity ^= quotes(bytes.get(nl..end).unwrap_or(&[])) % 2 == 1;
+        }
+        if !parity {
+            return Some(nl + 1);
+        }
+        end = nl;
+    }
+}
+
 fn count_lines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+    count_byte(bytes, b'\n') as u64
 }
 
 /// Line numbers of the records of a block: the line of each record's first byte (the csv
@@ -137,12 +171,21 @@ impl<R: Read> TextSource<R> {
             in_quotes: false,
             next_line: 1,
             eof: false,
+            block_size: BLOCK_SIZE,
         };
         match format {
             TextFormat::JsonLines => src.names = opts.wanted(),
             TextFormat::Csv => src.read_header()?,
         }
         Ok(src)
+    }
+
+    /// The same source read in blocks of about `bytes` bytes (the default is [`BLOCK_SIZE`]);
+    /// call before reading any block.
+    #[must_use]
+    pub fn with_block_size(mut self, bytes: usize) -> TextSource<R> {
+        self.block_size = bytes.max(1);
+        self
     }
 
     /// The column names (a CSV file's header; for JSON lines the keys read).
@@ -199,20 +242,15 @@ impl<R: Read> TextSource<R> {
     pub fn next_block(&mut self) -> Result<Option<Block>> {
         loop {
             // Scan what is new for the last record boundary.
-            let mut boundary = None;
-            let quotes = self.format == TextFormat::Csv;
-            let mut in_quotes = self.in_quotes;
-            for (i, &b) in self.carry.iter().enumerate().skip(self.scanned) {
-                if quotes && b == b'"' {
-                    in_quotes = !in_quotes;
-                } else if b == b'\n' && !in_quotes {
-                    boundary = Some(i + 1);
-                }
+            let new = self.carry.get(self.scanned..).unwrap_or(&[]);
+            let boundary = last_boundary(new, self.in_quotes, self.format == TextFormat::Csv)
+                .map(|i| i + self.scanned);
+            if self.format == TextFormat::Csv {
+                self.in_quotes ^= quotes(new) % 2 == 1;
             }
             self.scanned = self.carry.len();
-            self.in_quotes = in_quotes;
             let cut = match boundary {
-                Some(end) if self.carry.len() >= BLOCK_SIZE || self.eof => Some(end),
+                Some(end) if self.carry.len() >= self.block_size || self.eof => Some(end),
                 None if self.eof && !self.carry.is_empty() => Some(self.carry.len()),
                 _ => None,
             };
@@ -223,7 +261,7 @@ impl<R: Read> TextSource<R> {
                 self.scanned = 0;
                 self.in_quotes = false;
                 let first_line = self.next_line;
-                self.next_line += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+                self.next_line += count_lines(&bytes);
                 return Ok(Some(Block { bytes, first_line }));
             }
             if self.eof {
@@ -231,7 +269,7 @@ impl<R: Read> TextSource<R> {
             }
             // Read up to a block more.
             let start = self.carry.len();
-            let want = BLOCK_SIZE.max(start / 2);
+            let want = self.block_size.max(start / 2);
             self.carry.resize(start + want, 0);
             let n = loop {
                 match self
@@ -259,6 +297,7 @@ impl<R: Read> TextSource<R> {
             format: self.format,
             delimiter: self.delimiter,
             names: self.names.clone(),
+            used: None,
         }
     }
 }
@@ -269,14 +308,35 @@ pub struct TextParser {
     format: TextFormat,
     delimiter: u8,
     names: Vec<String>,
+    used: Option<Vec<bool>>,
 }
 
 impl TextParser {
+    /// The same parser, reading only the cells of `columns` (the others are never looked at:
+    /// not even checked to be UTF-8).
+    #[must_use]
+    pub fn reading(mut self, columns: &[usize]) -> TextParser {
+        let mut used = vec![false; self.names.len()];
+        for &c in columns {
+            if let Some(u) = used.get_mut(c) {
+                *u = true;
+            }
+        }
+        self.used = Some(used);
+        self
+    }
+
     /// Parses one block, handing each record (or its error, located at its line) to `each`;
     /// `each` returns `false` to stop.
     pub fn parse(&self, block: &Block, each: impl FnMut(Locator, Result<&dyn Row>) -> bool) {
         match self.format {
-            TextFormat::Csv => parse_csv(block, self.delimiter, self.names.len(), each),
+            TextFormat::Csv => parse_csv(
+                block,
+                self.delimiter,
+                self.names.len(),
+                self.used.as_deref(),
+                each,
+            ),
             TextFormat::JsonLines => parse_jsonl(block, &self.names, each),
         }
     }
@@ -294,13 +354,17 @@ impl TextParser {
     }
 }
 
-/// A CSV record as a row.
-struct CsvRow<'r>(&'r csv::StringRecord);
+/// A text record as a row: its cells' text (a CSV record's cells read, each checked to be
+/// UTF-8 once; a JSON line's values of the wanted keys).
+struct TextRow<'r, S>(&'r [Option<S>]);
 
-impl Row for CsvRow<'_> {
+impl<S: AsRef<str>> Row for TextRow<'_, S> {
     #[inline]
     fn cell(&self, column: usize) -> Cell<'_> {
-        self.0.get(column).map_or(Cell::Missing, Cell::text)
+        match self.0.get(column) {
+            Some(Some(s)) => Cell::text(s.as_ref()),
+            _ => Cell::Missing,
+        }
     }
 }
 
@@ -308,6 +372,7 @@ fn parse_csv(
     block: &Block,
     delimiter: u8,
     width: usize,
+    used: Option<&[bool]>,
     mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
 ) {
     let mut rdr = csv::ReaderBuilder::new()
@@ -315,33 +380,69 @@ fn parse_csv(
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(block.bytes.as_slice());
-    let mut rec = csv::StringRecord::new();
+    let mut rec = csv::ByteRecord::new();
     let mut lines = Lines {
         bytes: &block.bytes,
         line: block.first_line,
         scanned: 0,
     };
+    // The cells' text, an allocation reused from record to record (it holds no borrow
+    // between records: it is emptied, then recycled as a vector of `'static` strings).
+    let mut spare: Vec<Option<&'static str>> = Vec::with_capacity(width);
     loop {
-        match rdr.read_record(&mut rec) {
+        match rdr.read_byte_record(&mut rec) {
             Ok(false) => return,
             Ok(true) => {
                 let line = lines.at(rec.position());
                 let at = Locator::Line(line);
-                if rec.len() == 1 && rec.get(0).is_some_and(|c| c.trim().is_empty()) {
+                if rec.len() == 1 && rec.get(0).is_some_and(|c| c.trim_ascii().is_empty()) {
                     continue;
                 }
-                let go = if rec.len() != width {
-                    each(
-                        at,
-                        Err(Error::new(
-                            ErrorKind::CsvField,
-                            format!("line {line}: {} fields, the header has {width}", rec.len()),
-                        )
-                        .at_line(line)),
+                if rec.len() != width {
+                    let e = Error::new(
+                        ErrorKind::CsvField,
+                        format!("line {line}: {} fields, the header has {width}", rec.len()),
                     )
-                } else {
-                    each(at, Ok(&CsvRow(&rec)))
+                    .at_line(line);
+                    if !each(at, Err(e)) {
+                        return;
+                    }
+                    continue;
+                }
+                let mut cells: Vec<Option<&str>> = std::mem::take(&mut spare)
+                    .into_iter()
+                    .map(|_| None)
+                    .collect();
+                let mut bad = None;
+                for (j, field) in rec.iter().enumerate() {
+                    if used.is_some_and(|u| !u.get(j).copied().unwrap_or(false)) {
+                        cells.push(None);
+                        continue;
+                    }
+                    match std::str::from_utf8(field) {
+                        Ok(t) => cells.push(Some(t)),
+                        Err(e) => {
+                            bad = Some(
+                                Error::new(
+                                    ErrorKind::CsvField,
+                                    format!(
+                                        "line {line}: malformed CSV: field {} is not valid UTF-8 (after byte {})",
+                                        j + 1,
+                                        e.valid_up_to()
+                                    ),
+                                )
+                                .at_line(line),
+                            );
+                            break;
+                        }
+                    }
+                }
+                let go = match bad {
+                    Some(e) => each(at, Err(e)),
+                    None => each(at, Ok(&TextRow(&cells))),
                 };
+                cells.clear();
+                spare = cells.into_iter().map(|_| None).collect();
                 if !go {
                     return;
                 }
@@ -354,19 +455,6 @@ fn parse_csv(
                     return;
                 }
             }
-        }
-    }
-}
-
-/// A JSON-lines record as a row: the cells of the wanted keys.
-struct JsonRow<'r>(&'r [Option<String>]);
-
-impl Row for JsonRow<'_> {
-    #[inline]
-    fn cell(&self, column: usize) -> Cell<'_> {
-        match self.0.get(column) {
-            Some(Some(s)) => Cell::text(s),
-            _ => Cell::Missing,
         }
     }
 }
@@ -411,7 +499,7 @@ fn parse_jsonl(
                 Some(v) => Some(v.to_string()),
             };
         }
-        if !each(at, Ok(&JsonRow(&cells))) {
+        if !each(at, Ok(&TextRow(&cells))) {
             return;
         }
     }
@@ -467,6 +555,52 @@ mod tests {
         for (k, (line, cells)) in rows.iter().enumerate() {
             assert_eq!(*line, 2 + 2 * k as u64);
             assert_eq!(cells[1], format!("q;{k}"));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Any CSV text, read in blocks of any size, gives the records (and line numbers) of
+        /// the csv reader over the whole text.
+        #[test]
+        fn blocks_never_split_a_record(
+            cells in proptest::collection::vec(
+                proptest::collection::vec("[a\",\n\r ;x]{0,6}", 2..=2), 0..40),
+            crlf in proptest::bool::ANY,
+            block in 1usize..64,
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+            let mut text = format!("a,b{end}");
+            for r in &cells {
+                text.push_str(&format!("{},{}{end}", quote(&r[0]), quote(&r[1])));
+            }
+            let mut src = TextSource::open(text.as_bytes(), TextFormat::Csv, &ReadOptions::default())
+                .unwrap()
+                .with_block_size(block);
+            let parser = src.parser();
+            let mut got = Vec::new();
+            while let Some(b) = src.next_block().unwrap() {
+                parser.parse(&b, |at, r| {
+                    let row = r.unwrap();
+                    let text = |j| match row.cell(j) {
+                        Cell::Text(s) => s.to_string(),
+                        _ => String::new(),
+                    };
+                    got.push((at.line(), text(0), text(1)));
+                    true
+                });
+            }
+            // The expected records: every record (none is blank, being quoted), its cells
+            // trimmed, its line the number of line feeds before it + 1.
+            let mut want = Vec::new();
+            let mut line = 2u64;
+            for r in &cells {
+                want.push((line, r[0].trim().to_string(), r[1].trim().to_string()));
+                line += 1 + (r[0].matches('\n').count() + r[1].matches('\n').count()) as u64;
+            }
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

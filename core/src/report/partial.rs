@@ -6,7 +6,7 @@
 //!
 //! A partial travels as JSON text ([`PartialReport::to_json`], what Python pickles).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,7 @@ use super::table::{count_values, Counts, Period, PeriodKind, ReportRow, COUNT_CO
 use super::{Context, ReportOptions};
 use crate::dossier::{Channel, Dossier, EventKind};
 use crate::error::{Error, ErrorKind, Result};
+use crate::hash::FastMap;
 use crate::outcome::{classify, Outcome};
 use crate::records::service::{ServiceRecord, ServiceTally};
 
@@ -35,10 +36,10 @@ pub struct CellCounts {
 pub struct PartialReport {
     opts: ReportOptions,
     /// Group values (joined by U+001F) → group index.
-    group_index: HashMap<String, usize>,
+    group_index: FastMap<String, usize>,
     groups: Vec<Vec<String>>,
     /// (period or none, group index) → cell.
-    cells: BTreeMap<(Option<Period>, usize), CellCounts>,
+    cells: FastMap<(Option<Period>, usize), CellCounts>,
     key_buf: String,
     added: u64,
     left_out: u64,
@@ -53,9 +54,9 @@ impl PartialReport {
     pub fn new(opts: ReportOptions) -> PartialReport {
         PartialReport {
             opts,
-            group_index: HashMap::new(),
+            group_index: FastMap::default(),
             groups: Vec::new(),
-            cells: BTreeMap::new(),
+            cells: FastMap::default(),
             key_buf: String::new(),
             added: 0,
             left_out: 0,
@@ -295,31 +296,38 @@ impl PartialReport {
     ) -> Vec<(Keys, Option<String>, Counts)> {
         let names = &self.opts.by;
         let mut rows = Vec::new();
-        let mut periods: Vec<Option<Period>> = self.cells.keys().map(|(p, _)| *p).collect();
+        // Periods in order, within each the groups in order of their values.
+        let mut cells: Vec<(Option<Period>, &Vec<String>, Counts)> = self
+            .cells
+            .iter()
+            .filter_map(|((p, g), c)| self.groups.get(*g).map(|v| (*p, v, pick(c))))
+            .collect();
+        cells.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut periods: Vec<Option<Period>> = cells.iter().map(|c| c.0).collect();
         periods.dedup();
         if periods.is_empty() && self.opts.period.is_none() {
             periods.push(None);
         }
+        let mut at = 0;
         for p in periods {
-            let mut group_rows: Vec<(&Vec<String>, Counts)> = self
-                .cells
-                .range((p, 0)..=(p, usize::MAX))
-                .filter_map(|((_, g), c)| self.groups.get(*g).map(|vals| (vals, pick(c))))
-                .collect();
-            group_rows.sort_by(|a, b| a.0.cmp(b.0));
+            let start = at;
+            while cells.get(at).is_some_and(|c| c.0 == p) {
+                at += 1;
+            }
+            let group_rows = cells.get(start..at).unwrap_or(&[]);
             let mut total = Counts::default();
-            for (_, c) in &group_rows {
+            for (_, _, c) in group_rows {
                 total.add(c);
             }
             let label = p.map(Period::label);
             if !names.is_empty() {
-                for (vals, c) in group_rows {
+                for (_, vals, c) in group_rows {
                     let keys = names
                         .iter()
                         .cloned()
                         .zip(vals.iter().map(|v| Some(v.clone())))
                         .collect();
-                    rows.push((keys, label.clone(), c));
+                    rows.push((keys, label.clone(), *c));
                 }
             }
             rows.push((
