@@ -318,7 +318,7 @@ impl Layout {
     }
 
     /// Cell `i` of `row`; a malformed one is an error located at `at` and the column.
-    #[inline]
+    #[inline(always)]
     fn cell<'r, R: Row + ?Sized>(&self, at: Locator, row: &'r R, i: usize) -> Result<Cell<'r>> {
         match row.cell(i) {
             Cell::Malformed(why) => Err(at.locate(
@@ -330,6 +330,11 @@ impl Layout {
             )),
             c => Ok(c),
         }
+    }
+
+    /// The source column of the record's id (read only for messages), if any.
+    pub fn id_column(&self) -> Option<usize> {
+        self.id
     }
 
     fn name(&self, i: usize) -> &str {

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 #[cfg(not(target_family = "wasm"))]
 use std::sync::{mpsc, Condvar, Mutex};
 
+use super::cell::Cell;
 use super::layout::{Layout, Locator, Record, Row};
 use super::table::Table;
 use super::text::{Block, TextParser, TextSource};
@@ -21,6 +22,37 @@ use crate::error::{Error, Result};
 
 /// Rows of a table per chunk.
 pub const CHUNK_ROWS: usize = 1 << 16;
+
+/// Rows of a table decoded at a time, a column after another.
+const BATCH_ROWS: usize = 1 << 10;
+
+/// A row of a decoded batch: the decoded cells of the columns read, the table's own for the
+/// others (the id, read only for messages).
+struct BatchRow<'b, 't, 'a> {
+    table: &'t Table<'a>,
+    cells: &'b [Vec<Cell<'a>>],
+    slots: &'b [Option<usize>],
+    row: usize,
+    at: usize,
+}
+
+impl Row for BatchRow<'_, '_, '_> {
+    #[inline(always)]
+    fn cell(&self, column: usize) -> Cell<'_> {
+        match self.slots.get(column).copied().flatten() {
+            Some(s) => self
+                .cells
+                .get(s)
+                .and_then(|c| c.get(self.at))
+                .copied()
+                .unwrap_or(Cell::Missing),
+            None => self
+                .table
+                .column(column)
+                .map_or(Cell::Missing, |c| c.cell(self.row)),
+        }
+    }
+}
 
 /// What becomes of a bad record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,22 +210,49 @@ pub fn run_tables<S: Sink>(
     };
     let mut iter = chunks.into_iter();
     let stop = opts.on_bad == OnBad::Stop;
+    // The columns decoded a batch at a time (the id is read only for messages).
+    let decoded: Vec<usize> = layout
+        .used()
+        .into_iter()
+        .filter(|&c| Some(c) != layout.id_column())
+        .collect();
     let work = |(k, base, start, end): (usize, usize, usize, usize)| {
         let mut out = ChunkOut::new(make());
         let mut record = Record::new();
-        if let Some(t) = tables.get(k) {
-            for i in start..end {
-                one(
-                    layout,
-                    Locator::Row(base + i),
-                    &t.row(i),
-                    &mut record,
-                    &mut out,
-                );
-                if stop && !out.errors.is_empty() {
-                    break;
+        let Some(t) = tables.get(k) else {
+            return out;
+        };
+        let width = t.names().len();
+        let mut slots: Vec<Option<usize>> = vec![None; width];
+        for (n, &c) in decoded.iter().enumerate() {
+            if let Some(s) = slots.get_mut(c) {
+                *s = Some(n);
+            }
+        }
+        let mut cells: Vec<Vec<Cell<'_>>> = decoded.iter().map(|_| Vec::new()).collect();
+        let mut from = start;
+        'rows: while from < end {
+            let to = (from + BATCH_ROWS).min(end);
+            for (buf, &c) in cells.iter_mut().zip(&decoded) {
+                match t.column(c) {
+                    Some(col) => col.cells_into(from, to, buf),
+                    None => buf.clear(),
                 }
             }
+            for i in from..to {
+                let row = BatchRow {
+                    table: t,
+                    cells: &cells,
+                    slots: &slots,
+                    row: i,
+                    at: i - from,
+                };
+                one(layout, Locator::Row(base + i), &row, &mut record, &mut out);
+                if stop && !out.errors.is_empty() {
+                    break 'rows;
+                }
+            }
+            from = to;
         }
         out
     };
@@ -401,6 +460,79 @@ fn parallel<W: Send, T: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::Layout;
+
+    /// A sink keeping each record's received instant and the bad records' rows, in order.
+    #[derive(Debug, Default)]
+    struct Seen(Vec<String>);
+
+    impl Sink for Seen {
+        fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+            self.0.push(format!("{}:{}", at.line(), r.dossier.received));
+            Ok(true)
+        }
+
+        fn reject(&mut self, at: Locator, e: &Error) {
+            self.0.push(format!("{}:{}", at.line(), e.code()));
+        }
+
+        fn append(&mut self, later: Self) -> Result<()> {
+            self.0.extend(later.0);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn tables_in_batches_and_chunks_keep_row_order() {
+        use crate::records::{Column, OwnedCell, ReadOptions, Table};
+        let n = CHUNK_ROWS + 3 * BATCH_ROWS + 17;
+        let received: Vec<OwnedCell> = (0..n)
+            .map(|i| {
+                if i % 1000 == 999 {
+                    OwnedCell::Text("bad".into())
+                } else {
+                    OwnedCell::Text(format!("2026-03-02T{:02}:{:02}", 7 + i % 10, i % 60))
+                }
+            })
+            .collect();
+        let limit = vec![OwnedCell::Text("3wd".into()); n];
+        let names = vec!["received".to_string(), "time_limit".to_string()];
+        let table = Table::new(
+            names.clone(),
+            vec![Column::cells(&received), Column::cells(&limit)],
+        )
+        .unwrap();
+        let layout = Layout::resolve(&names, &ReadOptions::default()).unwrap();
+        let mut runs = Vec::new();
+        for threads in [1, 2, 5] {
+            let opts = RunOptions {
+                threads,
+                on_bad: OnBad::Skip,
+                first_row: 10,
+            };
+            let mut errors = Vec::new();
+            let (seen, tally) = run_tables(
+                std::slice::from_ref(&table),
+                &layout,
+                &opts,
+                Seen::default,
+                |e| errors.push(e.index()),
+            )
+            .unwrap();
+            assert_eq!(seen.0.len(), n);
+            assert_eq!(tally.bad as usize, n / 1000);
+            assert_eq!(errors.first().copied().flatten(), Some(10 + 999));
+            runs.push(seen.0);
+        }
+        assert!(runs.windows(2).all(|w| w[0] == w[1]));
+        let stop = RunOptions {
+            threads: 2,
+            on_bad: OnBad::Stop,
+            first_row: 0,
+        };
+        let e = run_tables(&[table], &layout, &stop, Seen::default, |_| {}).unwrap_err();
+        assert_eq!((e.index(), e.field()), (Some(999), Some("received")));
+    }
 
     #[test]
     fn ordered_keeps_order_on_many_threads() {
