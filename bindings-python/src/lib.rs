@@ -28,6 +28,15 @@ fn record_columns() -> (Vec<&'static str>, Vec<&'static str>) {
     )
 }
 
+/// The report's count and rate columns, in output order (the core's tables).
+#[pyfunction]
+fn report_columns() -> (Vec<&'static str>, Vec<&'static str>) {
+    (
+        motcua::report::COUNT_COLUMNS.to_vec(),
+        motcua::report::RATE_COLUMNS.to_vec(),
+    )
+}
+
 /// The source columns the record reader may use (the core's `ReadOptions::wanted`): its
 /// logical columns as `map` renames them (and the scorecard's with `service`), and `by`.
 #[pyfunction]
@@ -59,6 +68,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(civil::vietnam_now, m)?)?;
     m.add_function(wrap_pyfunction!(record_columns, m)?)?;
     m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(report_columns, m)?)?;
     m.add_class::<calendar::PyWorkCalendar>()?;
     lunar::register(m)?;
     vn::register(m)?;

@@ -247,7 +247,8 @@ def due(
     answers and its error in the columns ``error_code`` and ``error``.
 
     ``calendar`` defaults to :meth:`Calendar.vietnam`; ``catalogue`` resolves ``procedure``
-    codes; ``as_of`` gives the due date as it stood then (events after it ignored).
+    codes; ``as_of`` gives the due date as it stood then (events after it ignored; a date
+    alone means the end of that day, a zoned instant is converted to UTC+7, as everywhere).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"received": ["2026-03-03T10:00", "2026-03-06T16:00"],

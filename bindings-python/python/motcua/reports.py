@@ -47,27 +47,11 @@ from .procedure import Catalogue
 
 __all__ = ["Report", "PartialReport", "report", "COUNT_COLUMNS", "RATE_COLUMNS", "count"]
 
-#: The count columns, in the order of the official table.
-COUNT_COLUMNS = (
-    "carried_over",
-    "received_new",
-    "received",
-    "received_online",
-    "received_direct",
-    "received_postal",
-    "resolved",
-    "early",
-    "on_time",
-    "late",
-    "pending",
-    "pending_within",
-    "overdue",
-    "awaiting_supplement",
-    "refused",
-    "withdrawn",
-)
-#: The rate columns (fractions; ``None`` when the denominator is zero).
-RATE_COLUMNS = ("resolved_rate", "on_time_rate", "online_rate")
+_COUNTS, _RATES = _motcua.report_columns()
+#: The count columns, in the order of the official table (the core's).
+COUNT_COLUMNS: tuple[str, ...] = tuple(_COUNTS)
+#: The rate columns (fractions; ``None`` when the denominator is zero; the core's).
+RATE_COLUMNS: tuple[str, ...] = tuple(_RATES)
 
 _HEADINGS = {
     "carried_over": ("Kỳ trước chuyển qua", "carried over"),

@@ -599,6 +599,20 @@ impl<'a> Column<'a> {
                     _ => Cell::Malformed("an offset past its buffer"),
                 }
             }),
+            Values::Dictionary { codes, values } if values.len() <= end - start => {
+                // A dictionary no longer than the batch (categories) is decoded once, not
+                // once per code.
+                let mut dict = Vec::with_capacity(values.len());
+                values.cells_into(0, values.len(), &mut dict);
+                fill(out, v, start, end, |i| match codes.get(i) {
+                    Some(c) if c < 0 => Cell::Missing,
+                    Some(c) => usize::try_from(c)
+                        .ok()
+                        .and_then(|c| dict.get(c).copied())
+                        .unwrap_or(Cell::Malformed("a dictionary code past the dictionary")),
+                    None => Cell::Missing,
+                })
+            }
             _ => fill(out, v, start, end, |i| self.cell(i)),
         }
     }
@@ -820,6 +834,14 @@ mod tests {
         assert_eq!(col.cell(1), Cell::Missing);
         assert_eq!(col.cell(2), Cell::Text("direct"));
         assert!(matches!(col.cell(3), Cell::Malformed(_)));
+        let mut batch = Vec::new();
+        col.cells_into(0, 9, &mut batch);
+        assert_eq!(batch, (0..4).map(|i| col.cell(i)).collect::<Vec<_>>());
+        // A batch shorter than the dictionary reads code by code: the same cells.
+        col.cells_into(0, 1, &mut batch);
+        assert_eq!(batch, [Cell::Text("online")]);
+        col.cells_into(2, 4, &mut batch);
+        assert_eq!(batch, [col.cell(2), col.cell(3)]);
         let stamps = [0i64, i64::MIN];
         let col = Column::timestamps(&stamps, TimeUnit::Second, Clock::Utc);
         assert_eq!(col.cell(1), Cell::Missing);
