@@ -9,10 +9,10 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{int_arg, Obj};
+use crate::convert::{number_arg, Obj};
 use crate::error::{IntoJs, JsResult};
 use crate::options::{bool_opt, options as read_options};
-use crate::types::{HolidayList, ScheduleStatusName, VnOptionsJs};
+use crate::types::{HolidayList, NumberArg, ScheduleStatusName, VnOptionsJs};
 
 const KNOWN: &[&str] = &["official", "include_pending", "closures", "working_days"];
 
@@ -32,8 +32,8 @@ fn spec_days(map: &Map<String, Value>, key: &str) -> motcua::Result<Vec<SpecDay>
     }
 }
 
-fn year_arg(year: f64) -> motcua::Result<i32> {
-    let y = int_arg(year, "year")?;
+fn year_arg(year: &NumberArg) -> motcua::Result<i32> {
+    let y = number_arg(year, "year")?;
     i32::try_from(y).map_err(|_| {
         Error::new(
             ErrorKind::DateOutOfRange,
@@ -89,7 +89,7 @@ impl Calendar {
     /// `{date, nameVi, nameEn, kind}` with kind `statutory`, `compensatory`, `swapped`,
     /// `makeup_working_day`, `provisional` or `pending`. The overlay of `Calendar.vietnam`
     /// is not listed. On a calendar built from a spec: an `invalid_argument` error.
-    pub fn holidays(&self, year: f64) -> JsResult<HolidayList> {
+    pub fn holidays(&self, year: &NumberArg) -> JsResult<HolidayList> {
         let Some((official, include_pending)) = self.vn else {
             return Err(crate::error::js_error(&Error::new(
                 ErrorKind::InvalidArgument,
@@ -108,7 +108,7 @@ impl Calendar {
 /// The named days of Vietnam's public-sector `year` (see `Calendar.holidays`); options as
 /// `Calendar.vietnam` (`official`, `includePending`).
 #[wasm_bindgen]
-pub fn holidays(year: f64, options: Option<VnOptionsJs>) -> JsResult<HolidayList> {
+pub fn holidays(year: &NumberArg, options: Option<VnOptionsJs>) -> JsResult<HolidayList> {
     let map = read_options(
         options.as_ref().map(AsRef::as_ref),
         "options",
@@ -121,7 +121,7 @@ pub fn holidays(year: f64, options: Option<VnOptionsJs>) -> JsResult<HolidayList
 /// Where `year`'s days off come from: `official` (an announced schedule), `statutory`
 /// (computed, a past year) or `provisional` (computed, not yet announced).
 #[wasm_bindgen(js_name = scheduleStatus)]
-pub fn schedule_status(year: f64) -> JsResult<ScheduleStatusName> {
+pub fn schedule_status(year: &NumberArg) -> JsResult<ScheduleStatusName> {
     let s = vn::schedule_status(year_arg(year).js()?).js()?;
     Ok(JsValue::from_str(s.as_str()).unchecked_into())
 }

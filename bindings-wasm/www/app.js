@@ -1,7 +1,7 @@
 // The demo page: a due-date calculator and a month view of the Vietnamese calendar. All
 // arithmetic and every rule is the motcua library's (./pkg, the WASM build); this file only
 // reads the form, calls the library and draws the answers.
-import init, * as motcua from "./pkg/motcua.js";
+import init, * as motcua from "./pkg/index.js";
 import { messages } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
