@@ -3,9 +3,11 @@
 //
 // - the `wasm32-unknown-unknown` target (`rustup target add`, when rustup is there);
 // - the wasm-bindgen CLI at exactly the version of the `wasm-bindgen` crate in Cargo.lock
-//   (`cargo install --locked wasm-bindgen-cli`), into `.cache/wasm-bindgen-<version>/` inside
-//   the package (git-ignored; reused by later builds). `$WASM_BINDGEN` (a path) or a
-//   `wasm-bindgen` of the right version on PATH is used instead when there is one.
+//   (`cargo install --locked wasm-bindgen-cli`, a debug build without the test runner's TLS
+//   features: ~3 min of CPU instead of ~7), into `.cache/wasm-bindgen-<version>/` inside the
+//   package (git-ignored; reused by later builds; `$MOTCUA_CACHE_DIR` puts it elsewhere, e.g.
+//   outside a CI clone). `$WASM_BINDGEN` (a path) or a `wasm-bindgen` of the right version on
+//   PATH is used instead when there is one.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -52,7 +54,7 @@ export function ensureWasmTarget() {
 export function wasmBindgen() {
   const want = lockedVersion("wasm-bindgen");
   const expected = `wasm-bindgen ${want}`;
-  const root = join(packageDir, ".cache", `wasm-bindgen-${want}`);
+  const root = join(process.env.MOTCUA_CACHE_DIR || join(packageDir, ".cache"), `wasm-bindgen-${want}`);
   const cached = join(root, "bin", `wasm-bindgen${exe}`);
   const candidates = [process.env.WASM_BINDGEN, cached, "wasm-bindgen"].filter(Boolean);
   for (const bin of candidates) {
