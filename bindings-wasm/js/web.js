@@ -33,17 +33,12 @@ function defaultUrl() {
   return new URL("motcua_bg.wasm", import.meta.url);
 }
 
-/** The bytes of a `file:` URL when running in Node (fetch cannot read files there). */
+/** The bytes of a `file:` URL when running in Node ≥ 20.16 (its fetch cannot read files);
+ * elsewhere (Deno, Bun: their fetch can) `undefined`, and fetch is tried. */
 function readLocalFile(url) {
   if (!(url instanceof URL) || url.protocol !== "file:") return undefined;
   const fs = globalThis.process?.getBuiltinModule?.("node:fs");
-  if (!fs) {
-    throw initFailed(
-      `cannot read ${url.href} (no fetch of file: URLs here); in Node, import "motcua" (its Node ` +
-        "build loads itself), or pass the bytes: initSync({ module: readFileSync(path) })",
-    );
-  }
-  return fs.readFileSync(url);
+  return fs ? fs.readFileSync(url) : undefined;
 }
 
 /**
@@ -67,12 +62,17 @@ export default function init(input) {
     } else if (typeof source === "string" || source instanceof URL) {
       where = String(source);
     }
+    let fetchesFile = false;
     try {
       if (typeof source === "string" && source.startsWith("file:")) source = new URL(source);
-      source = readLocalFile(source) ?? source;
-      await initGlue({ module_or_path: source });
+      const bytes = readLocalFile(source);
+      fetchesFile = bytes === undefined && source instanceof URL && source.protocol === "file:";
+      await initGlue({ module_or_path: bytes ?? source });
     } catch (e) {
-      throw e?.code === "init_failed" ? e : initFailed(`could not load the WebAssembly module from ${where}`, e);
+      const hint = fetchesFile
+        ? ' (where fetch cannot read files, e.g. Node < 20.16: import "motcua", whose Node build loads itself, or initSync({ module: bytes }))'
+        : "";
+      throw e?.code === "init_failed" ? e : initFailed(`could not load the WebAssembly module from ${where}${hint}`, e);
     }
     ready = true;
   })();
@@ -90,6 +90,7 @@ export default function init(input) {
  */
 export function initSync(input) {
   if (ready) return;
+  if (loading) throw initFailed("init() is loading the module already: await it instead of calling initSync()");
   markInitStarted();
   let source = unwrap(input, "module");
   if (source === undefined) {

@@ -134,7 +134,7 @@ pub fn due(dossier: &DossierInput, options: Option<DueOptionsJs>) -> JsResult<Du
 #[wasm_bindgen]
 pub fn classify(
     dossier: &DossierInput,
-    as_of: &InstantInput,
+    #[wasm_bindgen(js_name = asOf)] as_of: &InstantInput,
     options: Option<DueOptionsJs>,
 ) -> JsResult<ClassifyResultJs> {
     let d = dossier_arg(dossier).js()?;

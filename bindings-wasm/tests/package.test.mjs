@@ -43,19 +43,21 @@ test("Node: `await init()` is accepted (and idempotent); initSync too", async ()
 
 test("the web build before init(): not_initialized, with what to do; then init() in Node", () => {
   const out = fresh(`
-    import init, { Calendar, due, MotcuaError } from "motcua/web";
+    import init, { Calendar, due, initSync, MotcuaError } from "motcua/web";
     const show = (f) => { try { f(); console.log("no error"); } catch (e) { console.log(e instanceof MotcuaError, e.code, e.message); } };
     show(() => Calendar.vietnam());
     show(() => due({ received: "2026-02-13", timeLimit: "3wd" }));
     const p = init();
     show(() => Calendar.vietnam());
+    show(() => initSync());
     await p;
     console.log(Calendar.vietnam().addWorkingDays("2026-02-13", 3));
   `);
   assert.match(out[0], /^true not_initialized .*call `await init\(\)` first/);
   assert.match(out[1], /^true not_initialized /);
   assert.match(out[2], /^true not_initialized .*has not finished/);
-  assert.equal(out[3], "2026-02-25");
+  assert.match(out[3], /^true init_failed .*loading the module already: await it/);
+  assert.equal(out[4], "2026-02-25");
 });
 
 test("the web build: initSync with bytes, init with a Module, bad input → init_failed, then a retry", () => {

@@ -36,9 +36,10 @@ const dateOf = (iso) => {
 const longDate = (iso) =>
   dateOf(iso).toLocaleDateString(t().locale, { weekday: "long", day: "2-digit", month: "2-digit", year: "numeric" });
 const shortDate = (iso) => dateOf(iso).toLocaleDateString(t().locale, { weekday: "short", day: "2-digit", month: "2-digit" });
+/** Today in Vietnam (UTC+7), wherever the browser is. */
 const todayIso = () => {
-  const n = new Date();
-  return isoOf(n.getFullYear(), n.getMonth() + 1, n.getDate());
+  const n = new Date(Date.now() + 7 * 3600 * 1000);
+  return isoOf(n.getUTCFullYear(), n.getUTCMonth() + 1, n.getUTCDate());
 };
 
 function showError(err) {
