@@ -3,8 +3,9 @@
 //
 // - the `wasm32-unknown-unknown` target (`rustup target add`, when rustup is there);
 // - the wasm-bindgen CLI at exactly the version of the `wasm-bindgen` crate in Cargo.lock
-//   (`cargo install --locked wasm-bindgen-cli`, a debug build without the test runner's TLS
-//   features: ~3 min of CPU instead of ~7), into `.cache/wasm-bindgen-<version>/` inside the
+//   (`cargo install --locked wasm-bindgen-cli`: a debug build without debug info nor the test
+//   runner's TLS features, ~2.5 min of CPU instead of ~7.5 for the default release build; it
+//   runs in ~2 s instead of 0.3 s, once per build), into `.cache/wasm-bindgen-<version>/` inside the
 //   package (git-ignored; reused by later builds; `$MOTCUA_CACHE_DIR` puts it elsewhere, e.g.
 //   outside a CI clone). `$WASM_BINDGEN` (a path) or a `wasm-bindgen` of the right version on
 //   PATH is used instead when there is one.
@@ -71,7 +72,8 @@ export function wasmBindgen() {
       ["install", "--locked", "--quiet", "wasm-bindgen-cli", "--version", want, "--root", root,
         "--debug", "--no-default-features",
         "--target-dir", targetDir, "--bin", "wasm-bindgen"],
-      { stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: targetDir } },
+      // No debug info: a quarter less CPU (150 s instead of 200 s, measured), same output.
+      { stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: targetDir, CARGO_PROFILE_DEV_DEBUG: "0" } },
     );
   } catch (e) {
     fail(`cargo install wasm-bindgen-cli ${want} failed (${e.status ?? e.message})`);
