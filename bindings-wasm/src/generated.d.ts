@@ -13,6 +13,7 @@ export type ErrorCode =
   | "empty_input"
   | "invalid_json"
   | "invalid_spec"
+  | "invalid_schedule"
   | "invalid_lunar_date"
   | "unknown_procedure"
   | "invalid_time_limit"
@@ -67,11 +68,17 @@ export type HolidayKind =
   | "provisional"
   | "pending";
 
-/** Where a year's days off come from. */
+/** What a year's schedule is: announced (`official`), or computed from the statute. */
 export type ScheduleStatus =
   | "official"
   | "statutory"
   | "provisional";
+
+/** Where a year's schedule comes from: this release's data, a schedules file, the statute. */
+export type ScheduleSource =
+  | "embedded"
+  | "file"
+  | "statute";
 
 /** What happened to a dossier after its receipt. */
 export type EventType =

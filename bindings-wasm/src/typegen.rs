@@ -18,7 +18,7 @@ use motcua::outcome::Outcome;
 use motcua::procedure::{AuthorityLevel, OnlineService};
 use motcua::report::input::KNOWN_COLUMNS;
 use motcua::report::{COUNT_COLUMNS, RATE_COLUMNS};
-use motcua::vn::{HolidayKind, ScheduleStatus};
+use motcua::vn::{HolidayKind, ScheduleSource, ScheduleStatus};
 use motcua::{DayKind, ErrorKind};
 
 use crate::convert::snake_to_camel;
@@ -96,9 +96,15 @@ pub fn generate() -> String {
     );
     alias(
         &mut out,
-        "Where a year's days off come from.",
+        "What a year's schedule is: announced (`official`), or computed from the statute.",
         "ScheduleStatus",
         ScheduleStatus::ALL.iter().map(|k| k.as_str()).collect(),
+    );
+    alias(
+        &mut out,
+        "Where a year's schedule comes from: this release's data, a schedules file, the statute.",
+        "ScheduleSource",
+        ScheduleSource::ALL.iter().map(|k| k.as_str()).collect(),
     );
     alias(
         &mut out,
@@ -225,6 +231,7 @@ mod tests {
         same::<DayKind>(DayKind::ALL.iter().map(|k| k.as_str()).collect());
         same::<HolidayKind>(HolidayKind::ALL.iter().map(|k| k.as_str()).collect());
         same::<ScheduleStatus>(ScheduleStatus::ALL.iter().map(|k| k.as_str()).collect());
+        same::<ScheduleSource>(ScheduleSource::ALL.iter().map(|k| k.as_str()).collect());
         same::<EventKind>(EventKind::ALL.iter().map(|k| k.as_str()).collect());
         same::<Channel>(Channel::ALL.iter().map(|k| k.as_str()).collect());
         same::<AuthorityLevel>(AuthorityLevel::ALL.iter().map(|k| k.as_str()).collect());

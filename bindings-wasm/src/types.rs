@@ -72,12 +72,42 @@ export interface Holiday {
   kind: HolidayKind;
 }
 
+/** `Calendar#scheduleInfo(year)`. */
+export interface ScheduleInfo {
+  year: number;
+  status: ScheduleStatus;
+  source: ScheduleSource;
+}
+
+/** One year of a schedules file (`motcua schedule YEAR`). */
+export interface YearSchedule {
+  status: ScheduleStatus;
+  /** Every weekday off (statutory, compensatory or swapped), `YYYY-MM-DD`. */
+  days_off: string[];
+  /** Weekly rest days worked. */
+  makeup_working_days: string[];
+  breaks?: { name: string; from: string; to: string }[];
+  documents?: string[];
+  verified?: boolean;
+  notes?: string;
+  /** Reported arrangements applied only with `includePending`. */
+  pending?: { days_off: string[]; makeup_working_days: string[]; basis?: string };
+}
+
+/** A schedules file: announced years, each replacing that year of the Vietnamese calendar. */
+export interface ScheduleFile {
+  source_note?: string;
+  years: Record<string, YearSchedule>;
+}
+
 /** Options of `Calendar.vietnam`. */
 export interface VietnamOptions {
   /** Use the announced official schedules (default `true`; `false` = the statute alone). */
   official?: boolean;
-  /** Apply pending days (announced without an enacted legal basis); default `false`. */
+  /** Apply pending arrangements (reported without a decision found); default `false`. */
   includePending?: boolean;
+  /** Announced years not in this release (a schedules file, or its JSON text). */
+  schedules?: ScheduleFile | string;
   /** Extra days off (a province's one-off decision). */
   closures?: SpecDay[];
   /** One-off working days. */
@@ -362,6 +392,14 @@ extern "C" {
     /// A `ScheduleStatus` string.
     #[wasm_bindgen(typescript_type = "ScheduleStatus")]
     pub type ScheduleStatusName;
+
+    /// `ScheduleInfo`.
+    #[wasm_bindgen(typescript_type = "ScheduleInfo")]
+    pub type ScheduleInfoJs;
+
+    /// `ScheduleFile`.
+    #[wasm_bindgen(typescript_type = "ScheduleFile")]
+    pub type ScheduleFileJs;
 
     /// `Dossier | string`.
     #[wasm_bindgen(typescript_type = "Dossier | string")]

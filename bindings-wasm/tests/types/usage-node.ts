@@ -8,7 +8,7 @@ import type {
   DayKind, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
   Dossier, ExplainStep, Procedure, ScheduleStatus, DossierRecord, Report, ReportRow, Scorecard,
   Score, CatalogueFieldRow, SkippedRecord, IndicatorName, RuleSet, Outcome, WarningCode, StepKind,
-  Channel,
+  Channel, ScheduleFile, ScheduleInfo, ScheduleSource,
 } from "motcua";
 import { MotcuaError } from "motcua";
 
@@ -26,6 +26,9 @@ const name: string | undefined = vn.dayName("2026-03-07");
 const named: Holiday[] = vn.holidays(2026);
 const named2: Holiday[] = holidays(2027, { official: true });
 const status: ScheduleStatus = scheduleStatus(2027);
+const file: ScheduleFile = vn.schedule(2027);
+const info: ScheduleInfo = Calendar.vietnam({ schedules: file }).scheduleInfo(2027);
+const source: ScheduleSource = info.source;
 const bulk: Int32Array = vn.addWorkingDaysBulk(Int32Array.of(dayNumber("2026-03-06")), 1);
 const between: Int32Array = vn.workingDaysBetweenBulk(bulk, Int32Array.of(20514));
 const flags: Uint8Array = vn.isWorkingDayBulk(bulk);
@@ -132,7 +135,7 @@ const notChannel: Channel = "email";
 const notRuleSet: RuleSet = "nd99";
 
 export const used = [
-  next, sameFromDate, working, count, off, kind, month, name, named, named2, status, between, flags, iso, codes,
+  next, sameFromDate, working, count, off, kind, month, name, named, named2, status, source, between, flags, iso, codes,
   tet, tetCn, year, tet2, leap, steps, outcome, procs, byCode, cal,
   onTime, received, group, fromCsv, skipped, counted, which, scoreStatus, fields,
   caught, ruleSet, ruleSets, label, warningCodes, stepKinds, channel, instants, notChannel, notRuleSet,

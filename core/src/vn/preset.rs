@@ -83,9 +83,9 @@ mod tests {
 
     #[test]
     fn preset_tables_match_the_model() {
-        let official = super::super::schedule::build_model(true).unwrap();
-        let statute = super::super::schedule::build_model(false).unwrap();
-        let want = render(&official, &statute);
+        let official = super::super::embedded_model(true).unwrap();
+        let statute = super::super::embedded_model(false).unwrap();
+        let want = render(official, statute);
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("src")
             .join("vn")
@@ -100,7 +100,7 @@ mod tests {
             path.display()
         );
         // And the days the table yields are the model's, for every option.
-        for (m, official) in [(&official, true), (&statute, false)] {
+        for (m, official) in [(official, true), (statute, false)] {
             for pending in [false, true] {
                 let (off, work) = days(official, pending);
                 let keep = |e: &&super::super::schedule::Entry| pending || !e.pending;

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use motcua::civil::parse_date;
+use motcua::vn::{Preset, Schedules, VnOptions};
 use motcua::{CalendarSpec, Error, ErrorKind, WorkCalendar};
 
 use lines::{fields, for_each_line, push_date_json, push_int, Sink};
@@ -20,9 +21,11 @@ const CALENDAR_HELP: &str = "\
 Calendar: by default the Vietnamese public-sector calendar, 1995-01-01..2199-12-31 (statutory \
 holidays by the law of each year, compensatory days, the official schedules 2016-2026 with their \
 swaps and make-up Saturdays; later years computed from the statute and marked provisional; \
-Monday-Saturday weeks before 1999-10-02). --no-official: the statute alone. --include-pending: \
-also days announced without an enacted legal basis (24 November from 2026). --calendar FILE uses \
-a JSON calendar spec instead: {\"weekmask\": \"1111100\", \"from\": \"2000-01-01\", \"to\": \
+24 November a holiday from 2026; Monday-Saturday weeks before 1999-10-02). --no-official: the \
+statute alone. --include-pending: also arrangements reported without a decision found (the 2026 \
+swap of 23 November, worked 28 November). --schedules FILE: announced years (the format `motcua \
+schedule YEAR` prints); a year in the file replaces that year. --calendar FILE uses a JSON \
+calendar spec instead: {\"weekmask\": \"1111100\", \"from\": \"2000-01-01\", \"to\": \
 \"2050-12-31\", \"holidays\": [...], \"working_days\": [...], \"office_hours\": \
 [[\"07:30\",\"11:30\"],[\"13:00\",\"17:00\"]]}.";
 
@@ -51,9 +54,13 @@ pub(crate) struct CalendarArgs {
     /// The statute alone: ignore the announced official schedules (swaps, make-up days).
     #[arg(long, conflicts_with = "calendar")]
     no_official: bool,
-    /// Also apply days announced without an enacted legal basis (kind `pending`).
+    /// Also apply arrangements reported without a decision found (kind `pending`).
     #[arg(long, conflicts_with = "calendar")]
     include_pending: bool,
+    /// Announced schedules (JSON, the format of `motcua schedule YEAR`): each year in the file
+    /// replaces that year of the Vietnamese calendar.
+    #[arg(long, value_name = "FILE", conflicts_with = "calendar")]
+    schedules: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -99,6 +106,14 @@ enum Command {
     /// The named days of YEAR: holidays, compensatory, swapped, make-up working days → JSON array   [stdin line: YEAR]
     #[command(after_help = CALENDAR_HELP)]
     Holidays {
+        /// The Gregorian year, or `-` for stdin.
+        year: String,
+        #[command(flatten)]
+        cal: CalendarArgs,
+    },
+    /// YEAR of the Vietnamese calendar in the schedules-file format (to edit and pass back with --schedules) → {"years":{"YYYY":{...}}}   [stdin line: YEAR]
+    #[command(after_help = CALENDAR_HELP)]
+    Schedule {
         /// The Gregorian year, or `-` for stdin.
         year: String,
         #[command(flatten)]
@@ -194,30 +209,41 @@ fn stdin_or_args<'a>(first: &'a str, rest: &[(&str, &'a Option<String>)]) -> Opt
 pub(crate) fn load_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
     match &args.calendar {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Error::new(
-                    ErrorKind::Io,
-                    format!("cannot read calendar {}: {e}", path.display()),
-                )
-            })?;
+            let text = read_file(path, "calendar")?;
             let spec = CalendarSpec::from_json(&text)
                 .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e)))?;
             spec.compile()
                 .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e)))
         }
-        None => default_calendar(args),
+        None => load_preset(args)?.calendar(),
     }
 }
 
-fn vn_options(args: &CalendarArgs) -> motcua::vn::VnOptions {
-    motcua::vn::VnOptions {
+fn read_file(path: &std::path::Path, what: &str) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read {what} {}: {e}", path.display()),
+        )
+    })
+}
+
+/// The Vietnamese preset of the calendar options (`--no-official`, `--include-pending`,
+/// `--schedules FILE`).
+fn load_preset(args: &CalendarArgs) -> Result<Preset, Error> {
+    let preset = Preset::new(VnOptions {
         official: !args.no_official,
         include_pending: args.include_pending,
+    });
+    match &args.schedules {
+        None => Ok(preset),
+        Some(path) => {
+            let text = read_file(path, "schedules")?;
+            let schedules = Schedules::from_json(&text)
+                .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e)))?;
+            Ok(preset.with_schedules(schedules))
+        }
     }
-}
-
-fn default_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
-    motcua::vn::calendar(&vn_options(args))
 }
 
 fn parse_n(s: &str) -> Result<i64, Error> {
@@ -266,7 +292,15 @@ pub(crate) fn with_calendar<W: Write, E: Write>(
     sink: &mut Sink<W, E>,
     cal: &CalendarArgs,
 ) -> io::Result<Option<WorkCalendar>> {
-    match load_calendar(cal) {
+    loaded(sink, load_calendar(cal))
+}
+
+/// The loaded value, or `None` after reporting why it failed (exit 1: a bad file).
+fn loaded<T, W: Write, E: Write>(
+    sink: &mut Sink<W, E>,
+    value: Result<T, Error>,
+) -> io::Result<Option<T>> {
+    match value {
         Ok(c) => Ok(Some(c)),
         Err(e) => {
             sink.failed = true;
@@ -368,7 +402,10 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                     Some(c) => HolidaySource::Spec(c),
                     None => return Ok(Outcome::BadData),
                 },
-                None => HolidaySource::Vietnam(vn_options(&cal)),
+                None => match loaded(sink, load_preset(&cal))? {
+                    Some(p) => HolidaySource::Vietnam(p),
+                    None => return Ok(Outcome::BadData),
+                },
             };
             answer(
                 sink,
@@ -377,10 +414,29 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 Box::new(|v, out| {
                     let year = parse_year(field(v, 0))?;
                     let json = match &source {
-                        HolidaySource::Vietnam(opts) => to_json(&motcua::vn::holidays(year, opts)?),
+                        HolidaySource::Vietnam(preset) => to_json(&preset.holidays(year)?),
                         HolidaySource::Spec(c) => to_json(&spec_days(c, year)?),
                     };
                     out.extend_from_slice(json.as_bytes());
+                    Ok(())
+                }),
+            )
+        }
+        Command::Schedule { year, cal } => {
+            if cal.calendar.is_some() {
+                usage("`schedule` prints a year of the Vietnamese calendar: drop --calendar");
+            }
+            let args = stdin_or_args(&year, &[]);
+            let Some(preset) = loaded(sink, load_preset(&cal))? else {
+                return Ok(Outcome::BadData);
+            };
+            answer(
+                sink,
+                args,
+                &["YEAR"],
+                Box::new(|v, out| {
+                    let year = parse_year(field(v, 0))?;
+                    out.extend_from_slice(preset.schedule_json(year)?.as_bytes());
                     Ok(())
                 }),
             )
@@ -468,7 +524,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
 }
 
 enum HolidaySource {
-    Vietnam(motcua::vn::VnOptions),
+    Vietnam(Preset),
     Spec(WorkCalendar),
 }
 
