@@ -412,6 +412,16 @@ pub enum DayKind {
 }
 
 impl DayKind {
+    /// Every kind, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [DayKind; 5] = [
+        DayKind::Working,
+        DayKind::WeeklyRest,
+        DayKind::Holiday,
+        DayKind::Closure,
+        DayKind::MakeupWorkingDay,
+    ];
+
     /// Whether the day is worked.
     pub fn is_working(self) -> bool {
         matches!(self, DayKind::Working | DayKind::MakeupWorkingDay)
