@@ -1,6 +1,6 @@
 //! One version number for the three packages: the Cargo workspace (the crates, and through
 //! maturin the Python package), `bindings-wasm/package.json` (npm) and its lock file, and a
-//! section of `CHANGELOG.md` for it.
+//! section of `CHANGELOG.md` for it; one license text, shipped in each.
 
 use std::fs;
 
@@ -132,5 +132,36 @@ fn the_changelog_has_a_section_for_the_version() {
     assert!(
         changelog.contains(&format!("\n[{version}]: ")),
         "CHANGELOG.md: the link reference of [{version}]"
+    );
+}
+
+#[test]
+fn every_package_ships_the_license_texts() {
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mit = read("LICENSE-MIT");
+    let apache = read("LICENSE-APACHE");
+    assert!(mit.starts_with("MIT License") && apache.contains("Apache License"));
+    // The crate and the Python package ship these files (links to the root's).
+    for dir in ["core", "bindings-python"] {
+        assert_eq!(
+            read(&format!("{dir}/LICENSE-MIT")),
+            mit,
+            "{dir}/LICENSE-MIT"
+        );
+        assert_eq!(
+            read(&format!("{dir}/LICENSE-APACHE")),
+            apache,
+            "{dir}/LICENSE-APACHE"
+        );
+    }
+    // The npm package ships one LICENSE holding both texts (rewrapped).
+    let npm = words(&read("bindings-wasm/LICENSE"));
+    assert!(
+        npm.contains(&words(&mit)),
+        "bindings-wasm/LICENSE: the MIT text differs"
+    );
+    assert!(
+        npm.contains(&words(&apache)),
+        "bindings-wasm/LICENSE: the Apache text differs"
     );
 }
