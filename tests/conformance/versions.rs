@@ -88,25 +88,19 @@ fn the_python_package_takes_its_version_from_cargo() {
 #[test]
 fn the_npm_package_has_the_workspace_version() {
     let version = workspace_version();
-    let package: serde_json::Value =
-        serde_json::from_str(&read("bindings-wasm/package.json")).unwrap();
-    assert_eq!(
-        package["version"],
-        version.as_str(),
-        "bindings-wasm/package.json"
-    );
-    let lock: serde_json::Value =
-        serde_json::from_str(&read("bindings-wasm/package-lock.json")).unwrap();
-    assert_eq!(
-        lock["version"],
-        version.as_str(),
-        "bindings-wasm/package-lock.json"
-    );
-    assert_eq!(
-        lock["packages"][""]["version"],
-        version.as_str(),
-        "bindings-wasm/package-lock.json: packages[\"\"]"
-    );
+    // JSON pointers; `packages.""` is the lock file's entry for the package itself.
+    for (file, pointer) in [
+        ("bindings-wasm/package.json", "/version"),
+        ("bindings-wasm/package-lock.json", "/version"),
+        ("bindings-wasm/package-lock.json", "/packages//version"),
+    ] {
+        let json: serde_json::Value = serde_json::from_str(&read(file)).unwrap();
+        assert_eq!(
+            json.pointer(pointer).and_then(|v| v.as_str()),
+            Some(version.as_str()),
+            "{file}: {pointer}"
+        );
+    }
 }
 
 #[test]
