@@ -115,10 +115,11 @@ fi
 step "sdist + [pandas,polars,arrow], built by pip, on the newest Python"
 NEWEST=${MOTCUA_PY_NEWEST:-$(find_python 3.14 3.13 3.12)}
 NEWEST=${NEWEST:-python3}
-# pip builds the sdist in a temporary copy, with maturin from PyPI, as a user's pip does. The
-# release build from the sdist's files was done by `maturin build --sdist` in .ci/python.sh (the
-# wheel above); here the dev profile keeps this second compile cheap (1.6 min of CPU instead of
-# 2.4). CARGO_TARGET_DIR is unset: the copy's own target directory, removed with it.
+# pip builds the sdist in a temporary copy, with maturin from PyPI, as a user's pip does, from
+# the sdist's files alone: this is what proves the sdist complete. The dev profile keeps this
+# second compile of the package cheaper (1.6 min of CPU instead of 2.4 for release: the same
+# code, which python.sh compiles with optimisations for the wheel). CARGO_TARGET_DIR is unset:
+# the copy's own target directory, removed with it (no artifact compiled from other sources).
 (
     unset CARGO_TARGET_DIR
     export MATURIN_PEP517_ARGS="--profile dev"
@@ -152,6 +153,9 @@ fi
 
 step "the .crate unpacked outside the workspace: docs, doc tests, CLI"
 tar -xzf "$CRATE" -C "$WORK"
+# The .crate keeps its files' mtimes: made newer than any earlier build, so that cargo compiles
+# this crate from them rather than taking an artifact of an earlier unpacked copy as up to date.
+find "$WORK/motcua-$VERSION" -type f -exec touch {} +
 (
     cd "$WORK/motcua-$VERSION"
     # The workspace's target directory: compiled dependencies are reused (the crate's own
