@@ -116,7 +116,7 @@ pub(crate) fn wall_clock_of(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
         return Ok(naive);
     }
     let seconds: f64 = offset.call_method0("total_seconds")?.extract()?;
-    let shift = civil::VIETNAM_UTC_OFFSET_SECONDS - seconds.round() as i64;
+    let shift = i64::from(civil::VIETNAM_UTC_OFFSET_SECONDS) - seconds.round() as i64;
     naive
         .checked_add_signed(chrono::Duration::seconds(shift))
         .ok_or_else(|| Error::new(ErrorKind::DateOutOfRange, "an instant out of range"))

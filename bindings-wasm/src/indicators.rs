@@ -4,11 +4,11 @@
 //! object exactly: `{indicators: [...], catalogue: [...] | null}`.
 
 use motcua::indicators::{catalogue_fields, scores};
-use motcua::report::{Context, ReportOptions, ReportSink};
+use motcua::report::{Context, ReportOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{IntoJs, JsResult};
-use crate::records::{attach_summary, run};
+use crate::records::{attach_summary, count};
 use crate::report::read_options;
 use crate::types::{RecordsInput, ScorecardJs, ScorecardOptionsJs};
 
@@ -55,10 +55,7 @@ pub fn scorecard(
         catalogue: o.catalogue.as_ref(),
         rules: o.rules,
     };
-    let (sink, summary) = run(records, &o.read(true), o.skip_bad, || {
-        ReportSink::new(ctx, opts.clone(), true)
-    })
-    .js()?;
+    let (sink, summary) = count(records, ctx, &opts, &o.read(true), o.skip_bad).js()?;
     let scores = scores(sink.partial(), &targets);
     let fields = o.catalogue.as_ref().map(catalogue_fields);
     // The CLI's JSON, built the same way.

@@ -7,17 +7,17 @@
 //! - **An array of objects** becomes a table of the core: the header is the keys of the first
 //!   object, plus every column the reader can use found in any later object. A cell is a
 //!   string, a `Date` (an instant: converted to Vietnam's wall clock, UTC+7, whatever the
-//!   runtime's time zone; at exactly 00:00 in Vietnam it is read as its date alone), a number,
-//!   a boolean, or empty (`null`, `undefined`, `""`). Errors carry the element's `index`
-//!   (0-based) and `line` = index + 1.
+//!   runtime's time zone, by [`crate::convert::wall_clock_of`]; at exactly 00:00 in Vietnam it
+//!   is read as its date alone), a number, a boolean, or empty (`null`, `undefined`, `""`).
+//!   Errors carry the element's `index` (0-based) and `line` = index + 1.
 
 use std::io::Cursor;
 
-use motcua::civil::{wall_clock, Clock, TimeUnit};
 use motcua::records::{
-    run_tables, run_text, Column, Layout, OnBad, OwnedCell, ReadOptions, RunOptions, Sink, Table,
+    run_tables, run_text, Column, Layout, OnBad, OwnedCell, ReadOptions, RunOptions, Table,
     TextFormat, TextSource,
 };
+use motcua::report::{Context, ReportOptions, ReportSink};
 use motcua::{Error, ErrorKind, Result};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -36,20 +36,6 @@ pub struct Summary {
 
 fn bad_arg(msg: String) -> Error {
     Error::new(ErrorKind::InvalidArgument, msg)
-}
-
-/// A JS `Date` as Vietnam's wall clock (UTC+7), the one conversion of every door.
-pub fn date_instant(d: &js_sys::Date, what: &str) -> Result<chrono::NaiveDateTime> {
-    let ms = d.get_time();
-    if !ms.is_finite() {
-        return Err(Error::new(
-            ErrorKind::InvalidDate,
-            format!("`{what}` is an invalid Date (its time is NaN)"),
-        )
-        .in_field(what));
-    }
-    // A finite Date is within ±8.64e15 ms: exact as an integer.
-    wall_clock(ms.floor() as i64, TimeUnit::Millisecond, Clock::Utc)
 }
 
 /// One cell of record `i`, column `name`.
@@ -73,7 +59,7 @@ fn cell_of(v: &JsValue, i: usize, name: &str) -> Result<OwnedCell> {
         return Ok(OwnedCell::Bool(b));
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        return date_instant(d, name)
+        return crate::convert::wall_clock_of(d, name)
             .map(OwnedCell::Instant)
             .map_err(locate);
     }
@@ -157,16 +143,21 @@ fn read_objects(arr: &js_sys::Array, names: Vec<String>) -> Result<Objects> {
     Ok(Objects { header, cells, len })
 }
 
-/// Runs `records` (an array of objects or CSV text) through sinks made by `make` (one thread:
-/// WebAssembly). A bad record's error is returned at once, or with `skip_bad` kept in the
-/// summary. Errors about the whole input: `csv_empty` (no header / no record),
-/// `csv_missing_column`, `invalid_argument` (not records).
-pub fn run<S: Sink>(
+/// Counts `records` (an array of objects or CSV text) into the core's partial report (one
+/// thread: WebAssembly); `service`: the scorecard's columns too. A bad record's error is
+/// returned at once, or with `skip_bad` kept in the summary. Errors about the whole input:
+/// `csv_empty` (no header / no record), `csv_missing_column`, `invalid_argument` (not
+/// records). (One function for `report` and `scorecard`, so the core's generic road is
+/// compiled once into the `.wasm`.)
+pub fn count<'c>(
     records: &JsValue,
+    ctx: Context<'c>,
+    opts: &ReportOptions,
     read: &ReadOptions,
     skip_bad: bool,
-    make: impl Fn() -> S + Sync,
-) -> Result<(S, Summary)> {
+) -> Result<(ReportSink<'c>, Summary)> {
+    let service = read.satisfaction_scale.is_some();
+    let make = || ReportSink::new(ctx, opts.clone(), service);
     let run = RunOptions {
         threads: 1,
         on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },

@@ -8,20 +8,20 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use motcua::civil::{parse_instant, DateOnly};
+use motcua::civil::DateOnly;
 use motcua::deadline::Rules;
 use motcua::indicators::Targets;
 use motcua::records::ReadOptions;
-use motcua::report::{to_json as rows_json, Context, PeriodKind, ReportOptions, ReportSink};
+use motcua::report::{to_json as rows_json, Context, PeriodKind, ReportOptions};
 use motcua::{procedure, vn, Error, ErrorKind, Result, WorkCalendar};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{camel_to_snake, int_arg, to_json};
+use crate::convert::{instant_arg, int_arg, to_json};
 use crate::deadline::{calendar_arg, rules_arg};
 use crate::error::{IntoJs, JsResult};
 use crate::procedure::catalogue_from;
-use crate::records::{attach_summary, date_instant, run};
+use crate::records::{attach_summary, count};
 use crate::types::{RecordsInput, ReportJs, ReportOptionsJs};
 
 /// The options of `report` and `scorecard`, read.
@@ -131,11 +131,7 @@ pub(crate) fn read_options(v: Option<&JsValue>, known: &[&str]) -> Result<Record
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(bad("`options` must be an object".into()));
     }
-    for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
-        let pair = js_sys::Array::from(&entry);
-        let raw = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
-        let key = camel_to_snake(&raw);
+    for (key, raw, value) in crate::convert::entries(v, "options")? {
         if !known.contains(&key.as_str()) {
             return Err(bad(format!(
                 "`options`: unknown option `{raw}` (known: {})",
@@ -150,7 +146,7 @@ pub(crate) fn read_options(v: Option<&JsValue>, known: &[&str]) -> Result<Record
             continue;
         }
         match key.as_str() {
-            "as_of" => out.as_of = Some(as_of_arg(&value)?),
+            "as_of" => out.as_of = Some(instant_arg(&value, "asOf", DateOnly::EndOfDay)?),
             "by" => out.by = by_arg(&value)?,
             "period" => {
                 let p = value
@@ -189,22 +185,6 @@ pub(crate) fn read_options(v: Option<&JsValue>, known: &[&str]) -> Result<Record
     Ok(out)
 }
 
-/// The `asOf` option: a `YYYY-MM-DD[THH:MM[:SS]]` string (a date alone = the end of that day;
-/// an offset converted) or a `Date` (an instant, converted to UTC+7): as the CLI and Python.
-fn as_of_arg(v: &JsValue) -> Result<NaiveDateTime> {
-    if let Some(s) = v.as_string() {
-        return parse_instant(&s, DateOnly::EndOfDay).map_err(|e| e.in_field("asOf"));
-    }
-    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        return date_instant(d, "asOf");
-    }
-    Err(Error::new(
-        ErrorKind::InvalidDate,
-        "`asOf` must be an ISO date-time string or a Date",
-    )
-    .in_field("asOf"))
-}
-
 /// A catalogue option: a `Catalogue`, the text of a catalogue file (JSON or CSV, told apart
 /// by content, as the CLI reads one) or an array of procedure objects.
 fn catalogue_arg(v: &JsValue) -> Result<procedure::Catalogue> {
@@ -229,9 +209,7 @@ impl RecordOptions {
     /// The as-of option, or now in Vietnam (UTC+7): this package reads the clock, the core
     /// says what it means, as the CLI and Python.
     pub(crate) fn as_of(&self) -> NaiveDateTime {
-        self.as_of.unwrap_or_else(|| {
-            motcua::civil::vietnam_now((js_sys::Date::now() / 1000.0).floor() as i64)
-        })
+        self.as_of.unwrap_or_else(crate::convert::now)
     }
 
     /// What the records are read with (`service`: the scorecard's columns too).
@@ -287,10 +265,7 @@ pub fn report(records: &RecordsInput, options: Option<ReportOptionsJs>) -> JsRes
         catalogue: o.catalogue.as_ref(),
         rules: o.rules,
     };
-    let (sink, summary) = run(records, &o.read(false), o.skip_bad, || {
-        ReportSink::new(ctx, opts.clone(), false)
-    })
-    .js()?;
+    let (sink, summary) = count(records, ctx, &opts, &o.read(false), o.skip_bad).js()?;
     let answer = js_sys::JSON::parse(&rows_json(&sink.partial().rows()))?;
     attach_summary(&answer, &summary);
     Ok(answer.unchecked_into())

@@ -412,6 +412,16 @@ pub enum DayKind {
 }
 
 impl DayKind {
+    /// Every kind, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [DayKind; 5] = [
+        DayKind::Working,
+        DayKind::WeeklyRest,
+        DayKind::Holiday,
+        DayKind::Closure,
+        DayKind::MakeupWorkingDay,
+    ];
+
     /// Whether the day is worked.
     pub fn is_working(self) -> bool {
         matches!(self, DayKind::Working | DayKind::MakeupWorkingDay)
@@ -818,11 +828,13 @@ impl WorkCalendar {
     /// Index of day number `d` in the tables.
     #[inline]
     fn index(&self, d: i64) -> Result<usize> {
-        let i = d - i64::from(self.t.start);
-        if i < 0 || d > i64::from(self.t.end) {
+        // Compared before subtracting: a day number near `i64::MIN` (uninitialised memory read
+        // as `datetime64[D]`) must not wrap into the table.
+        let (start, end) = (i64::from(self.t.start), i64::from(self.t.end));
+        if d < start || d > end {
             return Err(self.out_of_range(self.describe_day(d)));
         }
-        usize::try_from(i).map_err(|_| self.out_of_range(self.describe_day(d)))
+        usize::try_from(d - start).map_err(|_| self.out_of_range(self.describe_day(d)))
     }
 
     #[inline]

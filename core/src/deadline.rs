@@ -622,6 +622,59 @@ pub enum StepKind {
     Outcome,
 }
 
+impl StepKind {
+    /// Every kind, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [StepKind; 20] = [
+        StepKind::RuleSet,
+        StepKind::Limit,
+        StepKind::AfterHours,
+        StepKind::DeemedReceipt,
+        StepKind::AfterCutoff,
+        StepKind::Weekend,
+        StepKind::Holiday,
+        StepKind::Compensatory,
+        StepKind::Swap,
+        StepKind::Closure,
+        StepKind::Counted,
+        StepKind::EndMoved,
+        StepKind::SupplementPause,
+        StepKind::SupplementResumed,
+        StepKind::SupplementRestart,
+        StepKind::Apology,
+        StepKind::Extension,
+        StepKind::Closed,
+        StepKind::IgnoredAfterAsOf,
+        StepKind::Outcome,
+    ];
+
+    /// The snake_case name, as serialized.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            StepKind::RuleSet => "rule_set",
+            StepKind::Limit => "limit",
+            StepKind::AfterHours => "after_hours",
+            StepKind::DeemedReceipt => "deemed_receipt",
+            StepKind::AfterCutoff => "after_cutoff",
+            StepKind::Weekend => "weekend",
+            StepKind::Holiday => "holiday",
+            StepKind::Compensatory => "compensatory",
+            StepKind::Swap => "swap",
+            StepKind::Closure => "closure",
+            StepKind::Counted => "counted",
+            StepKind::EndMoved => "end_moved",
+            StepKind::SupplementPause => "supplement_pause",
+            StepKind::SupplementResumed => "supplement_resumed",
+            StepKind::SupplementRestart => "supplement_restart",
+            StepKind::Apology => "apology",
+            StepKind::Extension => "extension",
+            StepKind::Closed => "closed",
+            StepKind::IgnoredAfterAsOf => "ignored_after_as_of",
+            StepKind::Outcome => "outcome",
+        }
+    }
+}
+
 /// One step of an explanation: what happened or was skipped, on which day, and why.
 /// Serialized as `{"kind": "holiday", "date": "2026-02-16", "detail": "Tết Nguyên đán"}`
 /// (`date` and `at` only when known).

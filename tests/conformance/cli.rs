@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use motcua_conformance::{cli_path, repo_root};
 
-fn motcua(args: &[&str], stdin: &str) -> Output {
+pub(crate) fn motcua(args: &[&str], stdin: &str) -> Output {
     let bin = cli_path();
     assert!(
         bin.exists(),
@@ -31,11 +31,11 @@ fn motcua(args: &[&str], stdin: &str) -> Output {
     out
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 

@@ -201,8 +201,8 @@ class Calendar:
         'file'
         """
         return cls._vietnam(
-            bool(official),
-            bool(include_pending),
+            cv.strict_bool(official, "official"),
+            cv.strict_bool(include_pending, "include_pending"),
             _canonical_entries(closures),
             _canonical_entries(working_days),
             _schedules_text(schedules),
@@ -445,7 +445,7 @@ class Calendar:
         >>> cal.days_off("2026-03-01", "2026-03-08")
         [datetime.date(2026, 3, 1), datetime.date(2026, 3, 7), datetime.date(2026, 3, 8)]
         """
-        if not with_kind:
+        if not cv.strict_bool(with_kind, "with_kind"):
             return self._native.days_off(start, end)
         return [
             {"date": d, "kind": kind, "name": name}

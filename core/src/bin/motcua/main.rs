@@ -156,8 +156,18 @@ pub(crate) enum Outcome {
     BadData,
 }
 
+/// The subcommand being run, for usage errors (they show its usage, not the top level's).
+static SUBCOMMAND: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    if let Some(name) = matches.subcommand_name() {
+        let _ = SUBCOMMAND.set(name.to_string());
+    }
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let stdout = io::stdout();
     let stderr = io::stderr();
     let mut sink = Sink::new(
@@ -169,7 +179,15 @@ fn main() -> ExitCode {
     match (result, flushed) {
         (Ok(Outcome::Ok), Ok(())) if !sink.failed => ExitCode::SUCCESS,
         (Ok(_), Ok(())) => ExitCode::from(1),
-        (Err(e), _) | (_, Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // The reader went away (`| head -1`): what was answered stands; a bad line among it
+        // still makes the run a failure.
+        (Err(e), _) | (_, Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            if sink.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
         (Err(e), _) | (_, Err(e)) => {
             let _ = writeln!(sink.err, "io: {e}");
             ExitCode::from(1)
@@ -177,11 +195,31 @@ fn main() -> ExitCode {
     }
 }
 
-/// A usage error (exit 2) in clap's format.
+/// A usage error (exit 2) in clap's format, with the running subcommand's usage.
 pub(crate) fn usage(msg: &str) -> ! {
-    Cli::command()
-        .error(clap::error::ErrorKind::MissingRequiredArgument, msg)
-        .exit()
+    let mut cli = Cli::command();
+    cli.build();
+    let kind = clap::error::ErrorKind::ValueValidation;
+    match SUBCOMMAND
+        .get()
+        .and_then(|name| cli.find_subcommand_mut(name))
+    {
+        Some(sub) => sub.error(kind, msg).exit(),
+        None => cli.error(kind, msg).exit(),
+    }
+}
+
+/// `--as-of T` must fall inside the calendar: a bad option value is bad usage (exit 2),
+/// reported before any input is read, not an error blamed on every open row.
+pub(crate) fn check_as_of(t: chrono::NaiveDateTime, calendar: &WorkCalendar) {
+    if t.date() < calendar.from() || t.date() > calendar.to() {
+        usage(&format!(
+            "--as-of {} is outside the calendar's range {}..{}",
+            motcua::civil::format_instant(t),
+            calendar.from(),
+            calendar.to()
+        ));
+    }
 }
 
 /// The stdin/argument switch: `Some(rest)` when the first positional is a value.
@@ -480,6 +518,12 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 }
                 None => {
                     debug_assert!(!from_args);
+                    if leap {
+                        usage(
+                            "with `-` each stdin line gives its own leap flag (`YEAR MONTH DAY \
+                             true`): drop --leap",
+                        );
+                    }
                     let stdin = io::stdin();
                     let input = BufReader::with_capacity(1 << 16, stdin.lock());
                     for_each_line(input, sink, |line, out| {
