@@ -107,10 +107,11 @@ impl<'de> Deserialize<'de> for Weekmask {
 #[serde(untagged)]
 pub enum SpecDay {
     /// A bare date.
-    Date(NaiveDate),
+    Date(#[serde(deserialize_with = "crate::civil::deserialize_date")] NaiveDate),
     /// A date with a name (shown in explanations).
     Named {
         /// The date.
+        #[serde(deserialize_with = "crate::civil::deserialize_date")]
         date: NaiveDate,
         /// What the day is, e.g. "Tết Nguyên đán".
         name: String,
@@ -146,6 +147,7 @@ impl From<NaiveDate> for SpecDay {
 #[serde(deny_unknown_fields)]
 pub struct WeekmaskChange {
     /// First day of the new pattern.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub from: NaiveDate,
     /// The new pattern.
     pub weekmask: Weekmask,
@@ -312,8 +314,10 @@ pub struct CalendarSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weekmask_changes: Vec<WeekmaskChange>,
     /// First day covered.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub from: NaiveDate,
     /// Last day covered.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub to: NaiveDate,
     /// Days off (statutory holidays, compensatory and swapped days).
     #[serde(default)]

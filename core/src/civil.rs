@@ -101,6 +101,16 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| invalid_date(s, "no such day"))
 }
 
+/// A serde `deserialize_with` reader of a date field: a string read by [`parse_date`]
+/// (`YYYY-MM-DD`, or `dd/mm/yyyy`). Used for the calendar spec's dates instead of chrono's own
+/// `Deserialize`, which brings chrono's whole format parser into the JS package's `.wasm`.
+pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<NaiveDate, D::Error> {
+    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+    parse_date(&text).map_err(|e| serde::de::Error::custom(e.message()))
+}
+
 /// Parses a time of day `HH:MM` or `HH:MM:SS` (24-hour clock; a one-digit hour, `9:30`, as
 /// some exports write it, is accepted).
 pub fn parse_time(input: &str) -> Result<NaiveTime> {
@@ -469,6 +479,31 @@ pub fn format_instant(t: NaiveDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_dates_are_read_as_parse_date_reads_them() {
+        #[derive(serde::Deserialize)]
+        struct Spec {
+            #[serde(deserialize_with = "deserialize_date")]
+            from: NaiveDate,
+        }
+        let read = |json: &str| serde_json::from_str::<Spec>(json).map(|s| s.from.to_string());
+        assert_eq!(read(r#"{"from": "2026-03-02"}"#).unwrap(), "2026-03-02");
+        assert_eq!(read(r#"{"from": "02/03/2026"}"#).unwrap(), "2026-03-02");
+        for bad in [
+            r#"{"from": "2026-02-30"}"#,
+            r#"{"from": "2026-3-2"}"#,
+            r#"{"from": 20260302}"#,
+        ] {
+            let e = read(bad).unwrap_err().to_string();
+            assert!(e.contains("line 1"), "{bad}: {e}");
+        }
+        let e = read(r#"{"from": "2026-02-30"}"#).unwrap_err().to_string();
+        assert!(
+            e.contains("`2026-02-30` is not a valid date: no such day"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn rejects_bad_dates() {

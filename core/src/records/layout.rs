@@ -80,12 +80,10 @@ impl ReadOptions {
                 out.push(source);
             }
         }
-        let mut mapped: Vec<&String> = self.map.values().collect();
-        mapped.sort();
-        for v in mapped {
-            if !out.contains(v) {
-                out.push(v.clone());
-            }
+        // The other mapped sources in order of their names (a few: no sort, which would add
+        // a sort's code to the `.wasm` for nothing).
+        while let Some(v) = self.map.values().filter(|v| !out.contains(v)).min() {
+            out.push(v.clone());
         }
         out
     }
@@ -229,19 +227,20 @@ impl Layout {
         let names = header_names(header);
         let map = &opts.map;
         let find = |logical: &str| find_column(&names, map, logical);
-        let mut mapped: Vec<(&String, &String)> = map.iter().collect();
-        mapped.sort();
-        for (logical, source) in mapped {
-            if !names.iter().any(|n| n == source) {
-                return Err(Error::new(
-                    ErrorKind::CsvMissingColumn,
-                    format!(
-                        "--map {logical}={source}: the file has no column `{source}` (columns: {})",
-                        names.join(", ")
-                    ),
-                )
-                .in_field(source.clone()));
-            }
+        // The first missing source in order of the logical names, whatever the map's order.
+        let unknown = map
+            .iter()
+            .filter(|(_, source)| !names.iter().any(|n| n == *source))
+            .min();
+        if let Some((logical, source)) = unknown {
+            return Err(Error::new(
+                ErrorKind::CsvMissingColumn,
+                format!(
+                    "--map {logical}={source}: the file has no column `{source}` (columns: {})",
+                    names.join(", ")
+                ),
+            )
+            .in_field(source.clone()));
         }
         let missing = |what: &str| {
             Error::new(

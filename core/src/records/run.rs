@@ -247,7 +247,14 @@ pub fn run_tables<S: Sink>(
                     row: i,
                     at: i - from,
                 };
-                one(layout, Locator::Row(base + i), &row, &mut record, &mut out);
+                // WebAssembly reads a table's rows as text rows are read, through `dyn Row`:
+                // one copy of the record reader in the `.wasm` (native code keeps the inlined
+                // cell access).
+                #[cfg(target_family = "wasm")]
+                let row: &dyn Row = &row;
+                #[cfg(not(target_family = "wasm"))]
+                let row = &row;
+                one(layout, Locator::Row(base + i), row, &mut record, &mut out);
                 if stop && !out.errors.is_empty() {
                     break 'rows;
                 }

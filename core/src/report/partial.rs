@@ -235,15 +235,23 @@ impl PartialReport {
     /// The cells, in row order (periods in order, within each the groups in order of their
     /// values): `(group values, period label, cell)`. No totals.
     pub fn cells(&self) -> Vec<(&[String], Option<String>, &CellCounts)> {
-        let mut out: Vec<(&[String], Option<Period>, &CellCounts)> = self
+        self.sorted_cells()
+            .into_iter()
+            .map(|(p, g, c)| (g, p.map(Period::label), c))
+            .collect()
+    }
+
+    /// The cells sorted by period, then group values: `(period, group values, cell)`. (The
+    /// keys are unique, so an unstable sort gives the one order; one sort for every caller
+    /// keeps the `.wasm` small.)
+    fn sorted_cells(&self) -> Vec<(Option<Period>, &[String], &CellCounts)> {
+        let mut out: Vec<(Option<Period>, &[String], &CellCounts)> = self
             .cells
             .iter()
-            .filter_map(|((p, g), c)| self.groups.get(*g).map(|v| (v.as_slice(), *p, c)))
+            .filter_map(|((p, g), c)| self.groups.get(*g).map(|v| (*p, v.as_slice(), c)))
             .collect();
-        out.sort_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
-        out.into_iter()
-            .map(|(g, p, c)| (g, p.map(Period::label), c))
-            .collect()
+        out.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        out
     }
 
     /// The rows: for each period (or once), one row per group in order of the group values,
@@ -297,12 +305,11 @@ impl PartialReport {
         let names = &self.opts.by;
         let mut rows = Vec::new();
         // Periods in order, within each the groups in order of their values.
-        let mut cells: Vec<(Option<Period>, &Vec<String>, Counts)> = self
-            .cells
-            .iter()
-            .filter_map(|((p, g), c)| self.groups.get(*g).map(|v| (*p, v, pick(c))))
+        let cells: Vec<(Option<Period>, &[String], Counts)> = self
+            .sorted_cells()
+            .into_iter()
+            .map(|(p, g, c)| (p, g, pick(c)))
             .collect();
-        cells.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut periods: Vec<Option<Period>> = cells.iter().map(|c| c.0).collect();
         periods.dedup();
         if periods.is_empty() && self.opts.period.is_none() {
