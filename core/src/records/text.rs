@@ -467,25 +467,24 @@ fn parse_jsonl(
     let mut cells: Vec<Option<String>> = vec![None; names.len()];
     for (this, raw) in (block.first_line..).zip(block.bytes.split(|&b| b == b'\n')) {
         let at = Locator::Line(this);
-        let text = match std::str::from_utf8(raw) {
-            Ok(t) => t.trim().trim_start_matches('\u{feff}'),
-            Err(e) => {
-                let err =
-                    Error::new(ErrorKind::InvalidJson, format!("line {this}: {e}")).at_line(this);
-                if !each(at, Err(err)) {
-                    return;
-                }
-                continue;
-            }
+        let bad = |e: &dyn std::fmt::Display| {
+            Error::new(ErrorKind::InvalidJson, format!("line {this}: {e}")).at_line(this)
         };
-        if text.is_empty() {
-            continue;
-        }
-        let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
-            Ok(o) => o,
-            Err(e) => {
-                let err =
-                    Error::new(ErrorKind::InvalidJson, format!("line {this}: {e}")).at_line(this);
+        let parsed = std::str::from_utf8(raw)
+            .map_err(|e| bad(&e))
+            .map(|t| t.trim().trim_start_matches('\u{feff}'))
+            .and_then(|text| {
+                if text.is_empty() {
+                    return Ok(None);
+                }
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+                    .map(Some)
+                    .map_err(|e| bad(&e))
+            });
+        let obj = match parsed {
+            Ok(Some(o)) => o,
+            Ok(None) => continue,
+            Err(err) => {
                 if !each(at, Err(err)) {
                     return;
                 }
