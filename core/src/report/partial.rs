@@ -31,7 +31,12 @@ pub struct CellCounts {
     pub service: ServiceTally,
 }
 
-/// The exact cells of a report, mergeable. See the [module docs](self).
+/// The exact cells of a report, one per (period, group), each holding the report's [`Counts`]
+/// and the scorecard's [`ServiceTally`], mergeable: cells add up exactly, so the report of many
+/// parts (threads, chunks, Spark or Dask partitions) is the sum of their partials;
+/// [`rows`](PartialReport::rows) then computes the totals and orders the rows, once, and the
+/// rates are computed from the summed counts when rendered (never averaged). A partial travels
+/// as JSON text ([`to_json`](PartialReport::to_json), what Python pickles).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartialReport {
     opts: ReportOptions,
