@@ -62,7 +62,7 @@ mod tests;
 
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{CalendarSpec, OfficeHours, SpecDay, Weekmask, WeekmaskChange, WorkCalendar};
@@ -77,7 +77,7 @@ pub use official::{
     SOURCE_NOTE as OFFICIAL_SOURCE_NOTE,
 };
 
-use schedule::{build_model, Entry, Model, Role};
+use schedule::{build_model, Model, Role};
 
 /// Which variant of the Vietnamese calendar to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -140,41 +140,10 @@ impl ScheduleStatus {
     }
 }
 
-/// What a listed day is (serialized snake_case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HolidayKind {
-    /// A statutory holiday day, listed even when it falls on a weekly rest day (e.g. Tết
-    /// mùng 1 on a Saturday).
-    Statutory,
-    /// A compensatory day off (*nghỉ bù*) for a holiday day on a weekly rest day.
-    Compensatory,
-    /// A working day made a day off by an announced swap (*hoán đổi*), made up on a
-    /// [`MakeupWorkingDay`](HolidayKind::MakeupWorkingDay).
-    Swapped,
-    /// A weekly rest day worked (*làm bù*).
-    MakeupWorkingDay,
-    /// A day off of a provisional year (statutory and compensatory alike), computed from the
-    /// statute and not yet announced.
-    Provisional,
-    /// A day of an unconfirmed change (Vietnamese Culture Day, the proposed 2026
-    /// arrangement): listed always, applied only with [`VnOptions::include_pending`].
-    Pending,
-}
-
-impl HolidayKind {
-    /// Stable snake_case name, as serialized.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            HolidayKind::Statutory => "statutory",
-            HolidayKind::Compensatory => "compensatory",
-            HolidayKind::Swapped => "swapped",
-            HolidayKind::MakeupWorkingDay => "makeup_working_day",
-            HolidayKind::Provisional => "provisional",
-            HolidayKind::Pending => "pending",
-        }
-    }
-}
+/// What a listed day is (serialized snake_case): the [`HolidayKind`] of the calendar module,
+/// which the preset hands to the compiled calendar with every day it lists, so explanations
+/// give each skipped day its class.
+pub use crate::calendar::HolidayKind;
 
 /// One named day of a year (CLI `motcua holidays YEAR`:
 /// `{"date","name_vi","name_en","kind"}`).
@@ -235,15 +204,24 @@ fn model(official: bool) -> Result<&'static Model> {
     }
 }
 
-fn kind_of(e: &Entry, provisional: bool) -> HolidayKind {
-    match e.role {
-        _ if e.pending => HolidayKind::Pending,
+/// The kind of a listed day: pending first, then make-up days, then every day off of a
+/// provisional year, else by its role. One function for the holiday list and for the classes
+/// the preset hands to the calendar (from the model or from the embedded table).
+fn kind_of(role: Role, pending: bool, provisional: bool) -> HolidayKind {
+    match role {
+        _ if pending => HolidayKind::Pending,
         Role::Makeup => HolidayKind::MakeupWorkingDay,
         _ if provisional => HolidayKind::Provisional,
         Role::Holiday => HolidayKind::Statutory,
         Role::Compensatory => HolidayKind::Compensatory,
         Role::Swapped => HolidayKind::Swapped,
     }
+}
+
+/// Whether the days off of `year` are labelled `provisional` under `opts`: official schedules
+/// wanted and the year not announced.
+fn provisional_year(year: i32, opts: &VnOptions) -> bool {
+    opts.official && schedule_status(year).is_ok_and(|s| s == ScheduleStatus::Provisional)
 }
 
 /// The named days of Gregorian `year`, in date order:
@@ -266,7 +244,7 @@ fn kind_of(e: &Entry, provisional: bool) -> HolidayKind {
 /// A year outside 1995..=2199 is a `date_out_of_range` error.
 pub fn holidays(year: i32, opts: &VnOptions) -> Result<Vec<Holiday>> {
     check_year(year)?;
-    let provisional = opts.official && schedule_status(year)? == ScheduleStatus::Provisional;
+    let provisional = provisional_year(year, opts);
     let (Some(first), Some(last)) = (
         NaiveDate::from_ymd_opt(year, 1, 1),
         NaiveDate::from_ymd_opt(year, 12, 31),
@@ -285,7 +263,7 @@ pub fn holidays(year: i32, opts: &VnOptions) -> Result<Vec<Holiday>> {
                 date: e.date,
                 name_vi,
                 name_en,
-                kind: kind_of(e, provisional),
+                kind: kind_of(e.role, e.pending, provisional),
             }
         })
         .collect())
@@ -294,7 +272,9 @@ pub fn holidays(year: i32, opts: &VnOptions) -> Result<Vec<Holiday>> {
 /// The calendar spec of the Vietnamese public sector for `opts`: range 1995-01-01..=2199-12-31,
 /// weekmask Monday–Saturday changing to Monday–Friday on [`FIVE_DAY_WEEK_FROM`], standard office
 /// hours (07:30–11:30, 13:00–17:00), every day off in `holidays` and every make-up day in
-/// `working_days`, each named in Vietnamese (so explanations can say "Tết Nguyên đán").
+/// `working_days`, each named in Vietnamese (so explanations can say "Tết Nguyên đán") and
+/// classified ([`HolidayKind`]: statutory, compensatory, swapped, provisional, pending,
+/// make-up working day), as [`holidays`] lists them.
 /// Statutory holiday days on a weekly rest day are listed as holidays too (their
 /// [`DayKind`](crate::DayKind) is `holiday`, not `weekly_rest`). `closures` is left empty for
 /// the caller's overlay: push into `closures` / `working_days` and
@@ -313,13 +293,10 @@ fn spec_of(m: &Model, opts: &VnOptions, named: bool) -> CalendarSpec {
         if e.pending && !opts.include_pending {
             continue;
         }
-        let day = if named {
-            SpecDay::Named {
-                date: e.date,
-                name: e.names().0,
-            }
-        } else {
-            SpecDay::Date(e.date)
+        let day = SpecDay::Classified {
+            date: e.date,
+            kind: kind_of(e.role, e.pending, provisional_year(e.date.year(), opts)),
+            name: named.then(|| e.names().0),
         };
         if e.is_day_off() {
             holidays.push(day);
@@ -333,7 +310,7 @@ fn spec_of(m: &Model, opts: &VnOptions, named: bool) -> CalendarSpec {
 /// The unnamed spec of `opts` from the embedded tables (the same days as [`spec_of`] without
 /// names: the test `preset_tables_match_the_model` checks it), without building the model.
 fn preset_spec(opts: &VnOptions) -> CalendarSpec {
-    let (holidays, working_days) = preset::days(opts.official, opts.include_pending);
+    let (holidays, working_days) = preset::days(opts);
     spec_shell(opts, holidays, working_days)
 }
 

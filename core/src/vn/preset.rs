@@ -8,42 +8,79 @@
 //! on any difference (`MOTCUA_REGENERATE=1` rewrites the file).
 //!
 //! Format: `(days since the previous entry — since 1995-01-01 for the first —, flags)`, flags
-//! bit 0 = day off (else a make-up working day), bit 1 = pending (applied only on request).
+//! bits 0–1 = the day's role (0 make-up working day, 1 holiday, 2 compensatory, 3 swapped),
+//! bit 2 = pending (applied only on request). With the year's schedule status the role gives
+//! the day's [`HolidayKind`](crate::calendar::HolidayKind), which the compiled calendar keeps
+//! (the same [`kind_of`](super::kind_of) as the holiday list).
 
-use chrono::Days;
 #[cfg(test)]
 use chrono::NaiveDate;
+use chrono::{Datelike, Days};
 
 #[cfg(test)]
 use super::schedule::Model;
-use super::PRESET_FROM;
+use super::schedule::Role;
+use super::{kind_of, provisional_year, VnOptions, PRESET_FROM};
 use crate::calendar::SpecDay;
 
 include!("preset_data.rs");
 
-/// Day off.
-const OFF: u8 = 1;
+/// The role bits.
+const ROLE: u8 = 3;
 /// Pending (applied only with `include_pending`).
-const PENDING: u8 = 2;
+const PENDING: u8 = 4;
 
-/// The days off and make-up days of the embedded table for `official`, pending ones only when
-/// `include_pending`.
-pub(super) fn days(official: bool, include_pending: bool) -> (Vec<SpecDay>, Vec<SpecDay>) {
-    let table: &[(u16, u8)] = if official { OFFICIAL } else { STATUTE };
+/// The role of the flags' bits 0–1.
+const fn role_of(flags: u8) -> Role {
+    match flags & ROLE {
+        0 => Role::Makeup,
+        1 => Role::Holiday,
+        2 => Role::Compensatory,
+        _ => Role::Swapped,
+    }
+}
+
+/// The flags' bits 0–1 of a role (test builds only: the generator).
+#[cfg(test)]
+const fn role_bits(role: Role) -> u8 {
+    match role {
+        Role::Makeup => 0,
+        Role::Holiday => 1,
+        Role::Compensatory => 2,
+        Role::Swapped => 3,
+    }
+}
+
+/// The days off and make-up days of the embedded table for `opts.official`, each with its
+/// kind; pending ones only with `opts.include_pending`.
+pub(super) fn days(opts: &VnOptions) -> (Vec<SpecDay>, Vec<SpecDay>) {
+    let table: &[(u16, u8)] = if opts.official { OFFICIAL } else { STATUTE };
     let mut off = Vec::with_capacity(table.len());
     let mut work = Vec::new();
     let mut date = PRESET_FROM;
+    // The schedule status of the current entry's year, asked once a year.
+    let mut year = (i32::MIN, false);
     for &(delta, flags) in table {
         date = date
             .checked_add_days(Days::new(u64::from(delta)))
             .unwrap_or(date);
-        if flags & PENDING != 0 && !include_pending {
+        let pending = flags & PENDING != 0;
+        if pending && !opts.include_pending {
             continue;
         }
-        if flags & OFF != 0 {
-            off.push(SpecDay::Date(date));
+        if year.0 != date.year() {
+            year = (date.year(), provisional_year(date.year(), opts));
+        }
+        let role = role_of(flags);
+        let day = SpecDay::Classified {
+            date,
+            kind: kind_of(role, pending, year.1),
+            name: None,
+        };
+        if role == Role::Makeup {
+            work.push(day);
         } else {
-            work.push(SpecDay::Date(date));
+            off.push(day);
         }
     }
     (off, work)
@@ -58,7 +95,7 @@ pub(super) fn render(official: &Model, statute: &Model) -> String {
         for (i, e) in m.entries.values().enumerate() {
             let delta = (e.date - prev).num_days();
             prev = e.date;
-            let flags = u8::from(e.is_day_off()) * OFF + u8::from(e.pending) * PENDING;
+            let flags = role_bits(e.role) + u8::from(e.pending) * PENDING;
             out.push_str(&format!("({delta},{flags}),"));
             out.push(if i % 16 == 15 { '\n' } else { ' ' });
         }
@@ -99,10 +136,18 @@ mod tests {
             "{} is stale: rerun this test with MOTCUA_REGENERATE=1",
             path.display()
         );
-        // And the days the table yields are the model's, for every option.
+        // And the days the table yields are the model's, with the model's kinds, for every
+        // option.
         for (m, official) in [(&official, true), (&statute, false)] {
             for pending in [false, true] {
-                let (off, work) = days(official, pending);
+                let opts = VnOptions {
+                    official,
+                    include_pending: pending,
+                };
+                let (off, work) = days(&opts);
+                let spec = super::super::spec_of(m, &opts, false);
+                assert_eq!(off, spec.holidays);
+                assert_eq!(work, spec.working_days);
                 let keep = |e: &&super::super::schedule::Entry| pending || !e.pending;
                 let want_off: Vec<NaiveDate> = m
                     .entries
