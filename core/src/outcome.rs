@@ -21,37 +21,20 @@ use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::calendar::WorkCalendar;
 use crate::deadline::{
-    evaluate, is_after_due, Compare, Due, ExplainStep, MultiSupplement, Rules, StepKind,
+    evaluate, is_after_due, render_steps, Compare, Due, Fact, Lang, MultiSupplement, NoTrace, Rules,
 };
 use crate::dossier::{Dossier, EventKind};
 use crate::error::Result;
 use crate::procedure::Catalogue;
 
-/// The class of a dossier as of an instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Resolved before the due date (*trước hạn*).
-    Early,
-    /// Resolved on the due date (*đúng hạn*).
-    OnTime,
-    /// Resolved after the due date (*quá hạn*, *trễ hạn*).
-    Late,
-    /// Open, and the due date has not passed (*đang giải quyết trong hạn*).
-    PendingWithin,
-    /// Open, and the due date has passed (*đang giải quyết quá hạn*).
-    Overdue,
-    /// Open, waiting for the citizen to supplement the dossier (clock stopped).
-    AwaitingSupplement,
-    /// Refused (*từ chối*).
-    Refused,
-    /// Withdrawn or stopped (*rút hồ sơ*, *dừng giải quyết*).
-    Withdrawn,
-}
+/// The class of a dossier as of an instant (defined with the deadline's facts, which carry
+/// it): early / on time / late, within the deadline / overdue / awaiting a supplement,
+/// refused, withdrawn.
+pub use crate::deadline::Outcome;
 
 impl Outcome {
     /// Every outcome, in declaration order.
@@ -194,31 +177,74 @@ pub fn classify(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Classified> {
-    classify_with(dossier, calendar, rules, catalogue, as_of, false)
+    classify_with(dossier, calendar, rules, catalogue, as_of, None)
 }
 
-/// [`classify`] with an explanation (the due date's steps, then the outcome's).
+/// [`classify`] with an explanation in `lang` (the due date's steps, then the outcome's).
 pub fn classify_explained(
     dossier: &Dossier,
     calendar: &WorkCalendar,
     rules: &Rules,
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
+    lang: Lang,
 ) -> Result<Classified> {
-    classify_with(dossier, calendar, rules, catalogue, as_of, true)
+    classify_with(dossier, calendar, rules, catalogue, as_of, Some(lang))
 }
 
-/// [`classify`] with an explanation when `explain`.
+/// [`classify`] with an explanation in the language `explain` when given.
 pub fn classify_with(
     dossier: &Dossier,
     calendar: &WorkCalendar,
     rules: &Rules,
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
-    explain: bool,
+    explain: Option<Lang>,
 ) -> Result<Classified> {
-    let ev = evaluate(dossier, calendar, rules, catalogue, Some(as_of), explain)?;
+    let Some(lang) = explain else {
+        let (ev, _) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), NoTrace)?;
+        let (outcome, _, _, working_days_late) = class_of(&ev, calendar, rules, as_of)?;
+        return Ok(Classified {
+            due: ev.due,
+            outcome,
+            working_days_late,
+        });
+    };
+    let (ev, mut facts) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), Vec::new())?;
+    let (outcome, by_law, day, working_days_late) = class_of(&ev, calendar, rules, as_of)?;
+    facts.push(Fact::Outcome {
+        outcome,
+        by_law,
+        at: ev.closing.map(|(_, at)| at),
+        as_of,
+        date: day,
+        due: ev.due.due,
+        due_at: ev.due.due_at,
+        working_days_late,
+        compare: rules.compare,
+        requests: ev.requests,
+    });
+    let ctx = ev.context(rules);
     let mut due = ev.due;
+    due.explain = render_steps(facts, &ctx, lang);
+    Ok(Classified {
+        due,
+        outcome,
+        working_days_late,
+    })
+}
+
+/// The class of an evaluated dossier as of `as_of`, the class by the law (before
+/// `multi_supplement=late`), the day compared with the due date, and the working days from the
+/// due date to it.
+#[inline]
+fn class_of(
+    ev: &crate::deadline::Evaluation,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    as_of: NaiveDateTime,
+) -> Result<(Outcome, Outcome, NaiveDate, i64)> {
+    let due = &ev.due;
     let (base, day) = match ev.closing {
         Some((EventKind::Resolved, at)) => (
             resolved_outcome(at, due.due, due.due_at, rules.compare),
@@ -236,41 +262,7 @@ pub fn classify_with(
     };
     let outcome = multi_supplement_outcome(base, ev.requests, rules.multi_supplement);
     let working_days_late = calendar.working_days_between(due.due, day)?;
-    if explain {
-        let why = match outcome {
-            _ if outcome != base => format!(
-                "{} supplement requests: {outcome} (multi_supplement=late; {base} otherwise)",
-                ev.requests
-            ),
-            Outcome::Early | Outcome::OnTime | Outcome::Late => format!(
-                "resolved {day}, due {} (compare={}): {outcome}, {working_days_late:+} working \
-                 days (reference §4.1)",
-                due.due, rules.compare
-            ),
-            Outcome::PendingWithin | Outcome::Overdue => format!(
-                "open as of {}, due {} (compare={}): {outcome} (reference §4.2)",
-                as_of.format("%Y-%m-%dT%H:%M"),
-                due.due,
-                rules.compare
-            ),
-            Outcome::AwaitingSupplement => {
-                "a supplement request is open: awaiting the citizen (reference §3.1)".to_string()
-            }
-            Outcome::Refused => format!("refused {day}: counted apart (reference §3.2)"),
-            Outcome::Withdrawn => format!("withdrawn {day}: counted apart (reference §3.5)"),
-        };
-        due.explain.push(ExplainStep {
-            kind: StepKind::Outcome,
-            date: Some(day),
-            at: None,
-            detail: why,
-        });
-    }
-    Ok(Classified {
-        due,
-        outcome,
-        working_days_late,
-    })
+    Ok((outcome, base, day, working_days_late))
 }
 
 #[cfg(test)]
@@ -659,15 +651,23 @@ mod tests {
             serde_json::to_string(&c).unwrap(),
             r#"{"due":"2026-06-25","due_at":"2026-06-25T17:00","rule_set":"nd118","deemed_receipt":"2026-06-08","outcome":"late","working_days_late":2,"warnings":[]}"#
         );
-        let x =
-            classify_explained(&dossier(E3), &cal2026(), &Rules::default(), None, t(END)).unwrap();
+        let x = classify_explained(
+            &dossier(E3),
+            &cal2026(),
+            &Rules::default(),
+            None,
+            t(END),
+            Lang::En,
+        )
+        .unwrap();
         let v = serde_json::to_value(&x).unwrap();
         let steps = v["explain"].as_array().unwrap();
         assert_eq!(steps.last().unwrap()["kind"], "outcome");
-        assert!(steps.last().unwrap()["detail"]
+        assert_eq!(steps.last().unwrap()["outcome"], "late");
+        assert!(steps.last().unwrap()["text"]
             .as_str()
             .unwrap()
-            .contains("late"));
+            .contains(": late, 2 working days after it"));
         for o in Outcome::ALL {
             assert_eq!(serde_json::to_value(o).unwrap(), o.as_str());
         }
@@ -879,7 +879,7 @@ mod tests {
                 let q = recv + Duration::minutes(x);
                 let dsr = with_events(recv, &limit, &[("supplement_requested", q), ("supplement_received", q + Duration::minutes(y))]);
                 let a = due(&dsr, cal(), &r, None).unwrap();
-                let b = crate::deadline::due_explained(&dsr, cal(), &r, None).unwrap();
+                let b = crate::deadline::due_explained(&dsr, cal(), &r, None, Lang::En).unwrap();
                 prop_assert_eq!((a.due, a.due_at, a.rule_set), (b.due, b.due_at, b.rule_set));
                 prop_assert!(!b.explain.is_empty());
             }
