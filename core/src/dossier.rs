@@ -262,26 +262,27 @@ pub(crate) fn not_after(
 #[non_exhaustive]
 pub enum WarningCode {
     /// More than one supplement request (Decree 107/2021 is recalled as allowing one per
-    /// agency \[U\]; reference §3.1, §5.4).
+    /// agency \[U\]).
     MultipleSupplementRequests,
-    /// A supplement request made after the due date (reference §5.2).
+    /// A supplement request made after the due date.
     SupplementAfterDue,
     /// An apology issued after the end of the due date: it does not move the due date
-    /// (reference §3.3).
+    /// (Circular 01/2018/TT-VPCP, Form 04 \[U\]).
     ApologyAfterDue,
     /// An extension issued after the end of the due date: it does not move the due date
-    /// (reference §3.4, read like §3.3).
+    /// (read like an apology).
     ExtensionAfterDue,
-    /// A refusal issued after the due date (reference §3.2).
+    /// A refusal issued after the due date: it must come within the time limit (Decree
+    /// 61/2018/NĐ-CP, Art. 19 \[U\]).
     RefusedLate,
     /// A result recorded while a supplement request was open: the result is taken as also
     /// completing the dossier.
     ResolvedWhileAwaitingSupplement,
     /// The dossier falls under the `pre2018` rule set, whose texts were not verified
-    /// (reference §0).
+    /// (Decision 09/2015/QĐ-TTg \[U\]).
     RuleSetUnverified,
     /// A district-level procedure for a dossier received after districts were abolished on
-    /// 2025-07-01 (reference §0 \[S\]).
+    /// 2025-07-01 \[S\].
     DistrictLevelAbolished,
 }
 
@@ -761,8 +762,7 @@ impl Lifecycle {
                     return Err(Error::new(
                         ErrorKind::SecondApology,
                         format!(
-                            "a second apology at {}: the law allows one new appointment \
-                             (reference §3.3)",
+                            "a second apology at {}: the law allows one new appointment",
                             format_instant(e.at)
                         ),
                     )

@@ -59,6 +59,8 @@ pub(crate) mod testkit;
 mod tests;
 #[cfg(test)]
 mod tests_explain;
+#[cfg(test)]
+mod tests_paths;
 
 use chrono::NaiveDateTime;
 
