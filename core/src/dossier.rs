@@ -553,7 +553,8 @@ impl Dossier {
         let mut life = Lifecycle::new(self.received);
         let mut warnings = Vec::new();
         for (i, e) in self.events.iter().enumerate() {
-            if life.step(i, e)? {
+            life.step(i, e)?;
+            if life.is_second_request(e) {
                 warnings.push(life.multiple_requests_warning());
             }
         }
@@ -653,32 +654,53 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Lifecycle {
     received: NaiveDateTime,
-    prev: Option<(NaiveDateTime, bool, EventKind)>,
+    /// The previous event (its instant and whether it is known by its date only), if any.
+    /// (Flat fields: the pass updates them on every event.)
+    prev_at: Option<NaiveDateTime>,
+    prev_date_only: bool,
+    prev_kind: EventKind,
     /// Instant of the open supplement request, if any.
     pub(crate) open_request: Option<NaiveDateTime>,
     /// Number of supplement requests so far.
     pub(crate) requests: u32,
     apologies: u32,
-    /// The closing event (resolved, refused, withdrawn) and its instant, if any.
-    pub(crate) closing: Option<(EventKind, NaiveDateTime)>,
+    /// The closing event (resolved, refused, withdrawn), if any, and its instant.
+    closing_kind: Option<EventKind>,
+    closing_at: NaiveDateTime,
 }
 
 impl Lifecycle {
     pub(crate) const fn new(received: NaiveDateTime) -> Lifecycle {
         Lifecycle {
             received,
-            prev: None,
+            prev_at: None,
+            prev_date_only: false,
+            prev_kind: EventKind::Returned,
             open_request: None,
             requests: 0,
             apologies: 0,
-            closing: None,
+            closing_kind: None,
+            closing_at: received,
         }
     }
 
-    /// Checks event `i` against the events before it and records it. Returns `true` when the
-    /// event is a supplement request beyond the first (a warning, reference §3.1).
+    /// The closing event (resolved, refused, withdrawn) and its instant, if any.
     #[inline]
-    pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<bool> {
+    pub(crate) fn closing(&self) -> Option<(EventKind, NaiveDateTime)> {
+        self.closing_kind.map(|k| (k, self.closing_at))
+    }
+
+    /// Whether `e`, just checked by [`step`](Lifecycle::step), is the second supplement
+    /// request (a warning, once).
+    #[inline]
+    pub(crate) fn is_second_request(&self, e: &Event) -> bool {
+        e.kind == EventKind::SupplementRequested && self.requests == 2
+    }
+
+    /// Checks event `i` against the events before it and records it (a second supplement
+    /// request is a warning: [`is_second_request`](Lifecycle::is_second_request)).
+    #[inline]
+    pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<()> {
         let here = || format!("events[{i}]");
         if e.kind.takes_new_due() != e.new_due.is_some() {
             let msg = if e.new_due.is_none() {
@@ -710,7 +732,8 @@ impl Lifecycle {
             .in_field(here()));
         }
         // DESIGN.md: events in non-decreasing `at` order.
-        if let Some((p, p_date_only, pk)) = self.prev {
+        if let Some(p) = self.prev_at {
+            let (p_date_only, pk) = (self.prev_date_only, self.prev_kind);
             if !not_after(p, p_date_only, e.at, e.date_only) {
                 return Err(Error::new(
                     ErrorKind::EventsOutOfOrder,
@@ -724,8 +747,11 @@ impl Lifecycle {
                 .in_field(here()));
             }
         }
-        self.prev = Some((e.at, e.date_only, e.kind));
-        if let Some((ck, ct)) = self.closing {
+        self.prev_at = Some(e.at);
+        self.prev_date_only = e.date_only;
+        self.prev_kind = e.kind;
+        if let Some(ck) = self.closing_kind {
+            let ct = self.closing_at;
             if e.kind != EventKind::Returned {
                 return Err(bad_dossier(format!(
                     "{} after the dossier was closed ({ck} at {})",
@@ -735,11 +761,9 @@ impl Lifecycle {
                 .in_field(here()));
             }
         }
-        let mut extra_request = false;
         match e.kind {
             EventKind::SupplementRequested => {
                 self.requests += 1;
-                extra_request = self.requests == 2;
                 if self.open_request.is_none() {
                     self.open_request = Some(e.at);
                 }
@@ -771,10 +795,11 @@ impl Lifecycle {
             }
             EventKind::Extended => {}
             EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn => {
-                self.closing = Some((e.kind, e.at));
+                self.closing_kind = Some(e.kind);
+                self.closing_at = e.at;
             }
             EventKind::Returned => {
-                if self.closing.is_none() {
+                if self.closing_kind.is_none() {
                     return Err(bad_dossier(format!(
                         "returned at {} before any result (resolved, refused or withdrawn)",
                         format_instant(e.at)
@@ -783,7 +808,7 @@ impl Lifecycle {
                 }
             }
         }
-        Ok(extra_request)
+        Ok(())
     }
 
     pub(crate) fn multiple_requests_warning(&self) -> Warning {

@@ -25,7 +25,8 @@ use serde::Serialize;
 
 use crate::calendar::WorkCalendar;
 use crate::deadline::{
-    evaluate, is_after_due, render_steps, Compare, Due, Fact, Lang, MultiSupplement, NoTrace, Rules,
+    evaluate, is_after_due_number, render_steps, Compare, Due, Fact, Lang, MultiSupplement,
+    NoTrace, Rules,
 };
 use crate::dossier::{Dossier, EventKind};
 use crate::error::Result;
@@ -125,13 +126,30 @@ pub fn resolved_outcome(
     due_at: NaiveDateTime,
     compare: Compare,
 ) -> Outcome {
-    if is_after_due(result, due, due_at, compare) {
+    resolved_outcome_number(result, day_number(due), || due_at, compare)
+}
+
+/// [`resolved_outcome`] with the due date as a day number.
+#[inline]
+fn resolved_outcome_number(
+    result: NaiveDateTime,
+    due: i64,
+    due_at: impl FnOnce() -> NaiveDateTime,
+    compare: Compare,
+) -> Outcome {
+    if is_after_due_number(result, due, due_at, compare) {
         Outcome::Late
-    } else if result.date() < due {
+    } else if day_number(result.date()) < due {
         Outcome::Early
     } else {
         Outcome::OnTime
     }
+}
+
+/// The day number of a date.
+#[inline]
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(crate::civil::day_number(d))
 }
 
 /// The class of an open dossier as of `as_of`: within deadline while `as_of.date() ≤ due`
@@ -144,7 +162,18 @@ pub fn pending_outcome(
     due_at: NaiveDateTime,
     compare: Compare,
 ) -> Outcome {
-    if is_after_due(as_of, due, due_at, compare) {
+    pending_outcome_number(as_of, day_number(due), || due_at, compare)
+}
+
+/// [`pending_outcome`] with the due date as a day number.
+#[inline]
+fn pending_outcome_number(
+    as_of: NaiveDateTime,
+    due: i64,
+    due_at: impl FnOnce() -> NaiveDateTime,
+    compare: Compare,
+) -> Outcome {
+    if is_after_due_number(as_of, due, due_at, compare) {
         Outcome::Overdue
     } else {
         Outcome::PendingWithin
@@ -238,31 +267,31 @@ pub fn classify_with(
 /// The class of an evaluated dossier as of `as_of`, the class by the law (before
 /// `multi_supplement=late`), the day compared with the due date, and the working days from the
 /// due date to it.
-#[inline]
+#[inline(always)]
 fn class_of(
     ev: &crate::deadline::Evaluation,
     calendar: &WorkCalendar,
     rules: &Rules,
     as_of: NaiveDateTime,
 ) -> Result<(Outcome, Outcome, NaiveDate, i64)> {
-    let due = &ev.due;
+    let (due, due_at) = (ev.due_day, || ev.due.due_at);
     let (base, day) = match ev.closing {
         Some((EventKind::Resolved, at)) => (
-            resolved_outcome(at, due.due, due.due_at, rules.compare),
+            resolved_outcome_number(at, due, due_at, rules.compare),
             at.date(),
         ),
         Some((EventKind::Refused, at)) => (Outcome::Refused, at.date()),
         Some((_, at)) => (Outcome::Withdrawn, at.date()),
-        None if due.awaiting_supplement_since.is_some() => {
+        None if ev.due.awaiting_supplement_since.is_some() => {
             (Outcome::AwaitingSupplement, as_of.date())
         }
         None => (
-            pending_outcome(as_of, due.due, due.due_at, rules.compare),
+            pending_outcome_number(as_of, due, due_at, rules.compare),
             as_of.date(),
         ),
     };
     let outcome = multi_supplement_outcome(base, ev.requests, rules.multi_supplement);
-    let working_days_late = calendar.working_days_between(due.due, day)?;
+    let working_days_late = calendar.working_days_between_numbers(due, day_number(day))?;
     Ok((outcome, base, day, working_days_late))
 }
 

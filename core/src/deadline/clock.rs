@@ -9,17 +9,19 @@
 //! A stage of an inter-agency dossier is one more [`Clock`] with its own deemed receipt day,
 //! counted by the same rules in the same pass.
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::answer::{Due, InstantFmt};
 use super::facts::{Amount, Effect, Fact, Reason, Round, Trace};
+use super::options::rule_set_for_number;
 use super::options::{Counting, DeemedReceipt, RuleSetInfo, Rules, SupplementRule};
 use super::rules::{
-    calendar_days_due, calendar_days_used, deemed_receipt_day, is_after_due,
-    new_appointment_applies, same_day_due, working_days_due, working_days_used,
-    working_hours_expiry, working_seconds_used, HOURS_PER_DAY,
+    calendar_days_due_number, calendar_days_used_number, date_near, date_of, deemed_receipt_number,
+    is_after_due_number, new_appointment_applies, number_of, same_day_due_number,
+    working_days_due_number, working_days_used_number, working_hours_expiry, working_seconds_used,
+    HOURS_PER_DAY,
 };
-use super::{rule_set_for, Evaluation};
+use super::Evaluation;
 use crate::calendar::WorkCalendar;
 use crate::dossier::{Dossier, Event, EventKind, Lifecycle, LimitSource, Warning, WarningCode};
 use crate::error::{Error, ErrorKind, Result};
@@ -61,7 +63,37 @@ impl Unit {
     }
 }
 
-/// One running count: the current round's start, what is left, overrides.
+/// A due date as the pass holds it: a day number, and for a working-time count the expiry
+/// instant (a day count is due at the closing time of its day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// The due date, as a day number.
+    pub(crate) day: i64,
+    /// The expiry of a working-time count.
+    pub(crate) at: Option<NaiveDateTime>,
+}
+
+impl Mark {
+    fn day(day: i64) -> Mark {
+        Mark { day, at: None }
+    }
+
+    /// The due date.
+    pub(crate) fn date(self) -> Result<NaiveDate> {
+        date_of(self.day)
+    }
+
+    /// The due instant: the expiry, else the closing time of the due date.
+    pub(crate) fn instant(self, closing: NaiveTime) -> Result<NaiveDateTime> {
+        match self.at {
+            Some(t) => Ok(t),
+            None => Ok(self.date()?.and_time(closing)),
+        }
+    }
+}
+
+/// One running count: the current round's start, what is left, overrides. Days are day
+/// numbers (days since 1970-01-01).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Clock {
     unit: Unit,
@@ -70,22 +102,17 @@ pub(crate) struct Clock {
     /// What is left, counted from the current round's start.
     budget: i64,
     /// Deemed receipt day of the current round.
-    start_day: NaiveDate,
+    start_day: i64,
     /// Receipt instant of the current round.
     start_at: NaiveDateTime,
     /// A new appointment (apology, extension) replacing the computed due date.
-    fixed: Option<NaiveDate>,
-    /// While a request is open: the due date and instant as they stood when it was made.
-    paused: Option<(NaiveDate, NaiveDateTime)>,
+    fixed: Option<i64>,
+    /// While a request is open: the due date as it stood when it was made.
+    paused: Option<Mark>,
 }
 
 impl Clock {
-    pub(crate) fn new(
-        unit: Unit,
-        total: i64,
-        start_day: NaiveDate,
-        start_at: NaiveDateTime,
-    ) -> Clock {
+    pub(crate) fn new(unit: Unit, total: i64, start_day: i64, start_at: NaiveDateTime) -> Clock {
         Clock {
             unit,
             total,
@@ -97,69 +124,72 @@ impl Clock {
         }
     }
 
-    /// The due date and instant while the clock runs.
-    #[inline]
-    fn running_due(
-        &self,
-        cal: &WorkCalendar,
-        closing: NaiveTime,
-    ) -> Result<(NaiveDate, NaiveDateTime)> {
-        let day = |d: NaiveDate| (d, d.and_time(closing));
+    /// The due date while the clock runs.
+    #[inline(always)]
+    fn running_due(&self, cal: &WorkCalendar) -> Result<Mark> {
         Ok(match self.unit {
-            Unit::WorkingDays => day(working_days_due(cal, self.start_day, self.budget)?),
-            Unit::CalendarDays => day(calendar_days_due(cal, self.start_day, self.budget)?),
+            Unit::WorkingDays => {
+                Mark::day(working_days_due_number(cal, self.start_day, self.budget)?)
+            }
+            Unit::CalendarDays => {
+                Mark::day(calendar_days_due_number(cal, self.start_day, self.budget)?)
+            }
             Unit::Seconds => {
                 let t = working_hours_expiry(cal, self.start_at, self.budget)?;
-                (t.date(), t)
+                Mark {
+                    day: number_of(t.date()),
+                    at: Some(t),
+                }
             }
-            Unit::SameDay(cutoff) => day(same_day_due(cal, self.start_day, self.start_at, cutoff)?),
+            Unit::SameDay(cutoff) => Mark::day(same_day_due_number(
+                cal,
+                self.start_day,
+                self.start_at,
+                cutoff,
+            )?),
         })
     }
 
-    /// The current due date and instant: a new appointment, else the date as it stood when an
-    /// open request stopped the clock, else the running count.
+    /// The current due date: a new appointment, else the date as it stood when an open
+    /// request stopped the clock, else the running count.
     #[inline]
-    pub(crate) fn current_due(
-        &self,
-        cal: &WorkCalendar,
-        closing: NaiveTime,
-    ) -> Result<(NaiveDate, NaiveDateTime)> {
+    pub(crate) fn current_due(&self, cal: &WorkCalendar) -> Result<Mark> {
         if let Some(f) = self.fixed {
-            return Ok((f, f.and_time(closing)));
+            return Ok(Mark::day(f));
         }
         if let Some(p) = self.paused {
             return Ok(p);
         }
-        self.running_due(cal, closing)
+        self.running_due(cal)
     }
 
-    /// What was used of the current round and what is left, for a request on `r_date` (at
+    /// What was used of the current round and what is left, for a request on day `r_day` (at
     /// `r_at` for working-time counts); with a new appointment, what is left is the time up to
     /// it.
     fn used_and_left(
         &self,
         cal: &WorkCalendar,
         closing: NaiveTime,
-        r_date: NaiveDate,
+        r_day: i64,
         r_at: NaiveDateTime,
     ) -> Result<(i64, i64)> {
         let c = self;
         Ok(match (c.unit, c.fixed) {
             (Unit::WorkingDays, None) => {
-                let used = working_days_used(cal, c.start_day, r_date)?;
+                let used = working_days_used_number(cal, c.start_day, r_day)?;
                 (used, (c.budget - used).max(0))
             }
             (Unit::WorkingDays, Some(f)) => (
-                working_days_used(cal, c.start_day, r_date)?,
-                working_days_used(cal, c.start_day.max(r_date), f)?,
+                working_days_used_number(cal, c.start_day, r_day)?,
+                working_days_used_number(cal, c.start_day.max(r_day), f)?,
             ),
             (Unit::CalendarDays, None) => {
-                let used = calendar_days_used(c.start_day, r_date);
+                let used = calendar_days_used_number(c.start_day, r_day);
                 (used, (c.budget - used).max(0))
             }
             (Unit::CalendarDays, Some(f)) => (
-                calendar_days_used(c.start_day, r_date),
-                calendar_days_used(c.start_day.max(r_date), f),
+                calendar_days_used_number(c.start_day, r_day),
+                calendar_days_used_number(c.start_day.max(r_day), f),
             ),
             (Unit::Seconds, None) => {
                 let used = working_seconds_used(cal, c.start_at, r_at)?;
@@ -167,15 +197,15 @@ impl Clock {
             }
             (Unit::Seconds, Some(f)) => (
                 working_seconds_used(cal, c.start_at, r_at)?,
-                working_seconds_used(cal, c.start_at.max(r_at), f.and_time(closing))?,
+                working_seconds_used(cal, c.start_at.max(r_at), date_of(f)?.and_time(closing))?,
             ),
             (Unit::SameDay(_), _) => (0, 0),
         })
     }
 
-    /// The complete dossier, deemed received on `d` (at `at`): the clock runs again, with what
-    /// was left (`pause`) or the whole limit (`restart`).
-    fn resume(&mut self, d: NaiveDate, at: NaiveDateTime, restart: bool) {
+    /// The complete dossier, deemed received on day `d` (at `at`): the clock runs again, with
+    /// what was left (`pause`) or the whole limit (`restart`).
+    fn resume(&mut self, d: i64, at: NaiveDateTime, restart: bool) {
         self.paused = None;
         self.start_day = d;
         self.start_at = at;
@@ -194,7 +224,10 @@ pub(crate) struct Pass<'a, T: Trace> {
     closing: NaiveTime,
     set: &'static RuleSetInfo,
     limit: TimeLimit,
-    deemed_receipt: NaiveDate,
+    /// The first deemed receipt day (day number).
+    deemed_receipt: i64,
+    /// The date of receipt and its day number, to turn day numbers back into dates.
+    anchor: (NaiveDate, i64),
     clock: Clock,
     life: Lifecycle,
     /// Before the as-of snapshot: warnings and facts are recorded.
@@ -207,7 +240,7 @@ pub(crate) struct Pass<'a, T: Trace> {
 
 /// Runs the pass over `dossier` (events after `as_of` are checked but not counted) and
 /// returns the evaluation with the sink.
-#[inline]
+#[inline(always)]
 pub(crate) fn run<T: Trace>(
     dossier: &Dossier,
     cal: &WorkCalendar,
@@ -218,8 +251,9 @@ pub(crate) fn run<T: Trace>(
     trace: T,
 ) -> Result<(Evaluation, T)> {
     let received = dossier.received;
-    let d = deemed_receipt_day(cal, received, rules.deemed_receipt)?;
-    let set = rule_set_for(d);
+    let anchor = (received.date(), number_of(received.date()));
+    let d = deemed_receipt_number(cal, received, rules.deemed_receipt)?;
+    let set = rule_set_for_number(d);
     let (unit, total) = Unit::of(limit, rules.counting);
     let mut p = Pass {
         cal,
@@ -228,6 +262,7 @@ pub(crate) fn run<T: Trace>(
         set,
         limit,
         deemed_receipt: d,
+        anchor,
         clock: Clock::new(unit, total, d, received),
         life: Lifecycle::new(received),
         live: true,
@@ -239,7 +274,7 @@ pub(crate) fn run<T: Trace>(
     if T::ON {
         p.trace.fact(Fact::RuleSet {
             rule_set: set.id,
-            deemed_receipt: d,
+            deemed_receipt: date_of(d)?,
             rules: *rules,
         });
         let procedure = match (&dossier.limit, procedure) {
@@ -274,7 +309,16 @@ pub(crate) fn run<T: Trace>(
 impl<T: Trace> Pass<'_, T> {
     /// The warnings known from the start: an unverified rule set, a district-level procedure
     /// after districts were abolished.
+    #[inline(always)]
     fn start_warnings(&mut self, procedure: Option<&Procedure>) {
+        if self.set.verified && procedure.is_none() {
+            return;
+        }
+        self.start_warnings_of(procedure);
+    }
+
+    #[cold]
+    fn start_warnings_of(&mut self, procedure: Option<&Procedure>) {
         let set = self.set;
         if !set.verified {
             self.warnings.push(Warning::new(
@@ -293,7 +337,8 @@ impl<T: Trace> Pass<'_, T> {
                     format!(
                         "procedure {} is district-level, but districts were abolished on \
                          2025-07-01 (dossier deemed received {})",
-                        p.code, self.deemed_receipt
+                        p.code,
+                        date_of(self.deemed_receipt).map_or_else(|_| "?".into(), |d| d.to_string())
                     ),
                 ));
             }
@@ -320,12 +365,12 @@ impl<T: Trace> Pass<'_, T> {
         }
     }
 
-    /// Records the days off in `from..=to` (nothing when `to < from`).
-    fn days_off(&mut self, from: NaiveDate, to: NaiveDate) -> Result<()> {
+    /// Records the days off in `from..=to` (day numbers; nothing when `to < from`).
+    fn days_off(&mut self, from: i64, to: i64) -> Result<()> {
         if !self.tracing() || to < from {
             return Ok(());
         }
-        for (date, class) in self.cal.days_off_with_class(from, to)? {
+        for (date, class) in self.cal.days_off_with_class(date_of(from)?, date_of(to)?)? {
             let name = self.cal.day_name(date).map(str::to_string);
             self.trace.fact(Fact::DayOff { date, class, name });
         }
@@ -338,19 +383,19 @@ impl<T: Trace> Pass<'_, T> {
         round: Round,
         channel: crate::dossier::Channel,
         at: NaiveDateTime,
-        d: NaiveDate,
+        d: i64,
     ) -> Result<()> {
         if !self.tracing() {
             return Ok(());
         }
-        let date = at.date();
+        let day = number_of(at.date());
         let reason = if self.rules.deemed_receipt == DeemedReceipt::CalendarDay {
             Reason::CalendarDay
-        } else if d == date && at.time() < self.cal.office_hours().opening() {
+        } else if d == day && at.time() < self.cal.office_hours().opening() {
             Reason::BeforeOpening
-        } else if d == date {
+        } else if d == day {
             Reason::OnWorkingDay
-        } else if self.cal.is_working_day(date)? {
+        } else if self.cal.is_working_day_number(day)? {
             Reason::AfterClosing
         } else {
             Reason::NonWorkingDay
@@ -359,11 +404,11 @@ impl<T: Trace> Pass<'_, T> {
             round,
             channel,
             at,
-            date: d,
+            date: date_of(d)?,
             reason,
             closing: self.closing,
         });
-        self.days_off(date, d.pred_opt().unwrap_or(d))
+        self.days_off(day, d - 1)
     }
 
     /// The first working moment at or after `at` (where a working-time count starts): one
@@ -381,52 +426,54 @@ impl<T: Trace> Pass<'_, T> {
             return Ok(());
         }
         self.counted = true;
-        let (due, due_at) = c.current_due(self.cal, self.closing)?;
+        let mark = c.current_due(self.cal)?;
+        let (due, due_at) = (mark.date()?, mark.instant(self.closing)?);
         let start = self.first_working_moment(c.start_at);
-        let counted = |days: Vec<NaiveDate>, last_day: NaiveDate, from_at| Fact::Counted {
-            amount: c.unit.amount(c.budget),
-            from: c.start_day,
-            from_at,
-            from_opening: from_at.is_some() && start != c.start_at,
-            days,
-            last_day,
-            due,
-            due_at,
-        };
+        let from = date_of(c.start_day)?;
+        let counted =
+            |days: Vec<NaiveDate>, last_day: NaiveDate, from_at: Option<NaiveDateTime>| {
+                Fact::Counted {
+                    amount: c.unit.amount(c.budget),
+                    from,
+                    from_at,
+                    from_opening: from_at.is_some() && start != c.start_at,
+                    days,
+                    last_day,
+                    due,
+                    due_at,
+                }
+            };
         match c.unit {
             Unit::WorkingDays => {
-                self.days_off(c.start_day.succ_opt().unwrap_or(c.start_day), due)?;
+                self.days_off(c.start_day + 1, mark.day)?;
                 let mut days = Vec::new();
                 for k in 1..=c.budget {
-                    days.push(self.cal.add_working_days(c.start_day, k)?);
+                    days.push(date_of(self.cal.add_working_days_number(c.start_day, k)?)?);
                 }
                 self.trace.fact(counted(days, due, None));
             }
             Unit::CalendarDays => {
-                let end = u64::try_from(c.budget)
-                    .ok()
-                    .and_then(|n| c.start_day.checked_add_days(Days::new(n)))
-                    .unwrap_or(due);
-                self.trace.fact(counted(Vec::new(), end, None));
-                if end < due {
-                    self.days_off(end, due.pred_opt().unwrap_or(due))?;
-                    self.trace.fact(Fact::EndMoved { end, due });
+                let end = c.start_day + c.budget;
+                self.trace.fact(counted(Vec::new(), date_of(end)?, None));
+                if end < mark.day {
+                    self.days_off(end, mark.day - 1)?;
+                    self.trace.fact(Fact::EndMoved {
+                        end: date_of(end)?,
+                        due,
+                    });
                 }
             }
             Unit::Seconds => {
-                self.days_off(c.start_day, due)?;
+                self.days_off(c.start_day, mark.day)?;
                 self.trace.fact(counted(Vec::new(), due, Some(start)));
             }
             Unit::SameDay(cutoff) => {
                 let at = c.start_at;
-                if at.date() == c.start_day && at.time() > cutoff {
+                if number_of(at.date()) == c.start_day && at.time() > cutoff {
                     self.trace.fact(Fact::AfterCutoff { at, cutoff, due });
-                    self.days_off(
-                        c.start_day.succ_opt().unwrap_or(due),
-                        due.pred_opt().unwrap_or(due),
-                    )?;
+                    self.days_off(c.start_day + 1, mark.day - 1)?;
                 } else {
-                    self.days_off(c.start_day, due.pred_opt().unwrap_or(due))?;
+                    self.days_off(c.start_day, mark.day - 1)?;
                 }
                 self.trace.fact(counted(Vec::new(), due, None));
             }
@@ -434,9 +481,10 @@ impl<T: Trace> Pass<'_, T> {
         Ok(())
     }
 
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, i: usize, e: &Event, dossier: &Dossier) -> Result<()> {
-        if self.life.step(i, e)? {
+        self.life.step(i, e)?;
+        if self.life.is_second_request(e) {
             let w = self.life.multiple_requests_warning();
             self.warn(w.code, || w.message);
         }
@@ -462,30 +510,44 @@ impl<T: Trace> Pass<'_, T> {
                     self.resume(e.at, Round::ResultWhileAwaiting, dossier)?;
                 }
             }
-            EventKind::Refused | EventKind::Withdrawn => {
-                self.explain_count()?;
-                let (due, due_at) = self.clock.current_due(self.cal, self.closing)?;
-                let late = e.kind == EventKind::Refused
-                    && self.clock.paused.is_none()
-                    && is_after_due(e.at, due, due_at, self.rules.compare);
-                if late {
-                    self.warn(WarningCode::RefusedLate, || {
-                        format!(
-                            "refused at {} after the due date {due}: a refusal must be issued \
-                             within the time limit ({})",
-                            InstantFmt(e.at),
-                            self.set.refusal.cite(super::Lang::En)
-                        )
-                    });
-                }
-                self.fact(|| Fact::Closed {
-                    event: e.kind,
-                    at: e.at,
-                    due,
-                    late,
-                });
-            }
+            EventKind::Refused | EventKind::Withdrawn => self.close(e)?,
             EventKind::Returned => {}
+        }
+        Ok(())
+    }
+
+    /// A refusal or withdrawal ends the clock; a refusal after the due date is a warning.
+    fn close(&mut self, e: &Event) -> Result<()> {
+        self.explain_count()?;
+        let due = self.clock.current_due(self.cal)?;
+        let closing = self.closing;
+        let late = e.kind == EventKind::Refused
+            && self.clock.paused.is_none()
+            && is_after_due_number(
+                e.at,
+                due.day,
+                || due.instant(closing).unwrap_or(NaiveDateTime::MAX),
+                self.rules.compare,
+            );
+        if late {
+            let refusal = self.set.refusal;
+            self.warn(WarningCode::RefusedLate, || {
+                format!(
+                    "refused at {} after the due date {}: a refusal must be issued within the \
+                     time limit ({})",
+                    InstantFmt(e.at),
+                    due.date().map_or_else(|_| "?".into(), |d| d.to_string()),
+                    refusal.cite(super::Lang::En)
+                )
+            });
+        }
+        if self.tracing() {
+            self.trace.fact(Fact::Closed {
+                event: e.kind,
+                at: e.at,
+                due: due.date()?,
+                late,
+            });
         }
         Ok(())
     }
@@ -493,48 +555,47 @@ impl<T: Trace> Pass<'_, T> {
     /// A supplement request stops the clock: the time used counts (`pause`) or a fresh limit
     /// will run (`restart`).
     fn pause(&mut self, e: &Event) -> Result<()> {
-        let (due, due_at) = self.clock.current_due(self.cal, self.closing)?;
-        let r_date = e.date();
-        let after_due = r_date > due;
+        let due = self.clock.current_due(self.cal)?;
+        let r_day = number_of(e.date());
+        let after_due = r_day > due.day;
         if after_due {
             self.warn(WarningCode::SupplementAfterDue, || {
                 format!(
-                    "supplement requested at {} after the due date {due}; the arithmetic is \
+                    "supplement requested at {} after the due date {}; the arithmetic is \
                      unchanged",
-                    InstantFmt(e.at)
+                    InstantFmt(e.at),
+                    due.date().map_or_else(|_| "?".into(), |d| d.to_string())
                 )
             });
         }
         // A date-only request uses the whole day, as day counting does.
         let r_at = if e.date_only {
-            r_date.and_time(self.closing)
+            e.date().and_time(self.closing)
         } else {
             e.at
         };
         let c = self.clock;
-        let (used, left) = c.used_and_left(self.cal, self.closing, r_date, r_at)?;
+        let (used, left) = c.used_and_left(self.cal, self.closing, r_day, r_at)?;
         if self.tracing() {
             match c.unit {
-                Unit::WorkingDays => {
-                    self.days_off(c.start_day.succ_opt().unwrap_or(r_date), r_date)?
-                }
-                Unit::Seconds => self.days_off(c.start_day, r_date)?,
+                Unit::WorkingDays => self.days_off(c.start_day + 1, r_day)?,
+                Unit::Seconds => self.days_off(c.start_day, r_day)?,
                 _ => {}
             }
             self.trace.fact(Fact::SupplementRequested {
                 at: e.at,
                 reading: self.rules.supplement,
-                since: c.start_day,
+                since: date_of(c.start_day)?,
                 since_at: (c.unit == Unit::Seconds).then(|| self.first_working_moment(c.start_at)),
                 used: c.unit.amount(used),
                 left: c.unit.amount(left),
-                due,
+                due: due.date()?,
                 after_due,
             });
         }
         self.clock.budget = left;
         self.clock.fixed = None;
-        self.clock.paused = Some((due, due_at));
+        self.clock.paused = Some(due);
         self.counted = false;
         Ok(())
     }
@@ -542,7 +603,7 @@ impl<T: Trace> Pass<'_, T> {
     /// The complete dossier arrived at `at` (or a result while a request was open): the clock
     /// runs again.
     fn resume(&mut self, at: NaiveDateTime, round: Round, dossier: &Dossier) -> Result<()> {
-        let d = deemed_receipt_day(self.cal, at, self.rules.deemed_receipt)?;
+        let d = deemed_receipt_number(self.cal, at, self.rules.deemed_receipt)?;
         self.received(round, dossier.channel, at, d)?;
         let reading = self.rules.supplement;
         self.clock.resume(d, at, reading == SupplementRule::Restart);
@@ -552,7 +613,7 @@ impl<T: Trace> Pass<'_, T> {
             let from_at = (c.unit == Unit::Seconds).then(|| self.first_working_moment(at));
             self.trace.fact(Fact::ClockResumed {
                 reading,
-                from: d,
+                from: date_of(d)?,
                 from_at,
                 left: c.unit.amount(c.budget),
             });
@@ -565,7 +626,7 @@ impl<T: Trace> Pass<'_, T> {
         let Some(new_due) = e.new_due else {
             return Ok(());
         };
-        let (current, _) = self.clock.current_due(self.cal, self.closing)?;
+        let current = self.clock.current_due(self.cal)?.date()?;
         if new_due < current {
             return Err(Error::new(
                 ErrorKind::NewDueEarlier,
@@ -611,14 +672,17 @@ impl<T: Trace> Pass<'_, T> {
             });
         }
         if applies {
-            self.clock.fixed = Some(new_due);
+            self.clock.fixed = Some(number_of(new_due));
         }
         Ok(())
     }
 
     /// The answer as it stands now; later events are still checked but no longer recorded.
+    #[inline(always)]
     fn finish(&mut self, ignored: Option<(NaiveDateTime, usize)>) -> Result<Evaluation> {
-        let (due, due_at) = self.clock.current_due(self.cal, self.closing)?;
+        let mark = self.clock.current_due(self.cal)?;
+        let (anchor, anchor_n) = self.anchor;
+        let due = date_near(anchor, anchor_n, mark.day)?;
         if self.tracing() {
             self.explain_count()?;
             if let (Some(since), Some(_)) = (self.life.open_request, self.clock.paused) {
@@ -632,19 +696,23 @@ impl<T: Trace> Pass<'_, T> {
                 self.trace.fact(Fact::IgnoredAfterAsOf { as_of, events });
             }
         }
-        let due = Due {
+        let answer = Due {
             due,
-            due_at,
+            due_at: match mark.at {
+                Some(t) => t,
+                None => due.and_time(self.closing),
+            },
             rule_set: self.set.id,
-            deemed_receipt: self.deemed_receipt,
+            deemed_receipt: date_near(anchor, anchor_n, self.deemed_receipt)?,
             awaiting_supplement_since: self.life.open_request,
             warnings: std::mem::take(&mut self.warnings),
             explain: Vec::new(),
         };
         self.live = false;
         Ok(Evaluation {
-            due,
-            closing: self.life.closing,
+            due: answer,
+            due_day: mark.day,
+            closing: self.life.closing(),
             requests: self.life.requests,
             limit: self.limit,
         })

@@ -83,6 +83,7 @@ pub use crate::dossier::{Warning, WarningCode};
 pub(crate) use answer::InstantFmt;
 pub(crate) use facts::{NoTrace, Trace};
 pub(crate) use render::Context;
+pub(crate) use rules::is_after_due_number;
 
 use crate::calendar::WorkCalendar;
 use crate::dossier::{Dossier, EventKind, LimitSource};
@@ -169,6 +170,8 @@ pub fn resolve_limit<'c>(
 #[derive(Debug, Clone)]
 pub(crate) struct Evaluation {
     pub(crate) due: Due,
+    /// The due date as a day number.
+    pub(crate) due_day: i64,
     /// The closing event (as of), with its instant.
     pub(crate) closing: Option<(EventKind, NaiveDateTime)>,
     /// Supplement requests (as of).
@@ -190,7 +193,7 @@ impl Evaluation {
 
 /// The whole computation: validation, the due date as of `as_of`, warnings, and the facts in
 /// `trace`.
-#[inline]
+#[inline(always)]
 pub(crate) fn evaluate<T: Trace>(
     dossier: &Dossier,
     calendar: &WorkCalendar,

@@ -304,12 +304,28 @@ pub struct RuleSetInfo {
     pub withdrawal: Option<LegalBasis>,
 }
 
-const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+const fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
     match NaiveDate::from_ymd_opt(y, m, d) {
         Some(x) => x,
         None => NaiveDate::MIN,
     }
 }
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+const fn days((y, m, d): (i32, u32, u32)) -> i64 {
+    let y = y as i64 - (m <= 2) as i64;
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Decree 61/2018/NĐ-CP in force \[V\].
+const ND61_FROM: (i32, u32, u32) = (2018, 6, 21);
+/// Decree 118/2025/NĐ-CP in force \[S\].
+const ND118_FROM: (i32, u32, u32) = (2025, 7, 1);
 
 /// The rule-set table, in date order. Dates \[V\]: Decree 61/2018/NĐ-CP in force 2018-06-21
 /// (public copy of its header); Decree 118/2025/NĐ-CP in force 2025-07-01 \[S\]. The
@@ -333,7 +349,7 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
     },
     RuleSetInfo {
         id: RuleSet::Nd61,
-        from: Some(ymd(2018, 6, 21)),
+        from: Some(ymd(ND61_FROM)),
         basis: "Decree 61/2018/NĐ-CP as amended by Decree 107/2021/NĐ-CP",
         verified: true,
         has_districts: true,
@@ -347,7 +363,7 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
     },
     RuleSetInfo {
         id: RuleSet::Nd118,
-        from: Some(ymd(2025, 7, 1)),
+        from: Some(ymd(ND118_FROM)),
         basis: "Decree 118/2025/NĐ-CP, Decree 367/2025/NĐ-CP, Circular 03/2025/TT-VPCP [S]",
         verified: true,
         has_districts: false,
@@ -364,11 +380,21 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
 /// The rule set in force for a dossier whose deemed receipt day is `d`: the last row of
 /// [`RULE_SETS`] starting on or before `d`. A dossier keeps it for its whole life (the usual
 /// transitional clause; \[U\] for Decree 118/2025/NĐ-CP).
-#[inline]
 pub fn rule_set_for(d: NaiveDate) -> &'static RuleSetInfo {
-    RULE_SETS
-        .iter()
-        .rev()
-        .find(|r| r.from.is_none_or(|f| f <= d))
-        .unwrap_or(&RULE_SETS[0])
+    rule_set_for_number(i64::from(crate::civil::day_number(d)))
+}
+
+/// [`rule_set_for`] on a day number.
+#[inline]
+pub(crate) fn rule_set_for_number(d: i64) -> &'static RuleSetInfo {
+    const ND61: i64 = days(ND61_FROM);
+    const ND118: i64 = days(ND118_FROM);
+    let [pre2018, nd61_set, nd118_set] = &RULE_SETS;
+    if d >= ND118 {
+        nd118_set
+    } else if d >= ND61 {
+        nd61_set
+    } else {
+        pre2018
+    }
 }

@@ -3,7 +3,7 @@
 //! appointments, and the comparison with the due date. The pass ([`super::clock`]) applies
 //! them; nothing else in the crate counts a deadline.
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::facts::{Amount, Effect, Fact, Outcome, Reason, Round};
 use super::law::{self, LegalBasis};
@@ -31,67 +31,102 @@ pub const HOURS_PER_DAY: u32 = 8;
 /// The same rule gives the deemed receipt day of a complete dossier after a supplement
 /// request (Decree 61/2018/NĐ-CP, Art. 19 \[U\]). The text cited for each rule set and channel
 /// is [`receipt_basis`].
-#[inline]
 pub fn deemed_receipt_day(
     calendar: &WorkCalendar,
     at: NaiveDateTime,
     rule: DeemedReceipt,
 ) -> Result<NaiveDate> {
-    let date = at.date();
+    date_of(deemed_receipt_number(calendar, at, rule)?)
+}
+
+/// [`deemed_receipt_day`] as a day number (days since 1970-01-01), as the pass counts.
+#[inline(always)]
+pub(crate) fn deemed_receipt_number(
+    calendar: &WorkCalendar,
+    at: NaiveDateTime,
+    rule: DeemedReceipt,
+) -> Result<i64> {
+    let date = number_of(at.date());
     match rule {
         DeemedReceipt::CalendarDay => {
             // Still within the calendar's range, or an error.
-            calendar.is_working_day(date)?;
+            calendar.is_working_day_number(date)?;
             Ok(date)
         }
         DeemedReceipt::NextWorkingDayAfterHours => {
-            if calendar.is_working_day(date)? && at.time() <= calendar.office_hours().closing() {
+            if calendar.is_working_day_number(date)?
+                && at.time() <= calendar.office_hours().closing()
+            {
                 Ok(date)
             } else {
-                add_working_days_fast(calendar, date, 1)
+                calendar.add_working_days_number(date, 1)
             }
         }
     }
 }
 
-/// [`WorkCalendar::add_working_days`] for `n ≥ 0`, turning the answer back into a date by
-/// adding days to `d` (chrono's same-year fast path) instead of converting a day number.
+/// The day number of a date.
 #[inline]
-fn add_working_days_fast(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result<NaiveDate> {
-    let from = i64::from(crate::civil::day_number(d));
-    let to = calendar.add_working_days_number(from, n)?;
-    u64::try_from(to - from)
-        .ok()
-        .and_then(|k| d.checked_add_days(Days::new(k)))
-        .map_or_else(|| calendar.add_working_days(d, n), Ok)
+pub(crate) fn number_of(d: NaiveDate) -> i64 {
+    i64::from(crate::civil::day_number(d))
+}
+
+/// The date of a day number.
+#[inline]
+pub(crate) fn date_of(n: i64) -> Result<NaiveDate> {
+    crate::civil::date_from_day_number(n)
+}
+
+/// The date of day number `n`, counted from a known date `anchor` whose day number is
+/// `anchor_n` (chrono adds a few days within a year far more cheaply than it converts a day
+/// number).
+#[inline]
+pub(crate) fn date_near(anchor: NaiveDate, anchor_n: i64, n: i64) -> Result<NaiveDate> {
+    let delta = n - anchor_n;
+    let near = if delta >= 0 {
+        anchor.checked_add_days(chrono::Days::new(delta.unsigned_abs()))
+    } else {
+        anchor.checked_sub_days(chrono::Days::new(delta.unsigned_abs()))
+    };
+    match near {
+        Some(d) => Ok(d),
+        None => date_of(n),
+    }
 }
 
 /// A limit of `n` working days from deemed receipt day `d` ends on the `n`-th working day
 /// strictly after `d`: the day of receipt is not counted and the period ends at the end of
 /// its last day (Civil Code 2015, Arts 147 and 148 \[V as content; article split U\]).
-/// `n = 0` (nothing left after a supplement pause) gives `d` itself when it is a
-/// working day, else the next working day.
-#[inline]
+/// `n = 0` (nothing left after a supplement pause) gives `d` itself when it is a working day,
+/// else the next working day.
 pub fn working_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result<NaiveDate> {
-    add_working_days_fast(calendar, d, n.max(0))
+    date_of(working_days_due_number(calendar, number_of(d), n)?)
+}
+
+/// [`working_days_due`] on day numbers.
+#[inline]
+pub(crate) fn working_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) -> Result<i64> {
+    calendar.add_working_days_number(d, n.max(0))
 }
 
 /// A limit of `n` calendar days from `d` ends on `d + n`; when that is not a working day
 /// (weekend, holiday, compensatory or swapped day off) the period ends at the end of the next
 /// working day. Rest days inside the period count. (Civil Code 2015, Art. 147 for the start
 /// and Art. 148 on a period ending on a rest day \[V as content; article U\].)
-#[inline]
 pub fn calendar_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result<NaiveDate> {
-    let end = u64::try_from(n.max(0))
-        .ok()
-        .and_then(|n| d.checked_add_days(Days::new(n)))
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::DateOutOfRange,
-                format!("{d} + {n} days is not a representable date"),
-            )
-        })?;
-    add_working_days_fast(calendar, end, 0)
+    date_of(calendar_days_due_number(calendar, number_of(d), n)?)
+}
+
+/// [`calendar_days_due`] on day numbers.
+#[inline]
+pub(crate) fn calendar_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) -> Result<i64> {
+    let end = d.checked_add(n.max(0)).ok_or_else(|| {
+        Error::new(
+            ErrorKind::DateOutOfRange,
+            format!("day {d} + {n} days is not a representable date"),
+        )
+    })?;
+    calendar.add_working_days_number(end, 0)
 }
 
 /// A limit in working time expires when `seconds` working seconds inside office hours have
@@ -111,23 +146,33 @@ pub fn working_hours_expiry(
 /// A same-day limit (*trong ngày*) is due on the deemed receipt day `d`, or on the next
 /// working day when the request was received on `d` itself strictly after `cutoff` (15:00):
 /// Decree 23/2015/NĐ-CP, Art. 7 \[S: repeated verbatim in published procedure sheets; article
-/// U\]. A dossier deemed received on a later day (online at night, on Sunday)
-/// is treated as arriving at opening: due `d`. (Under `deemed_receipt=calendar_day`, `d` may be
-/// a rest day: the result is then due on the next working day, as a period ending on a rest
-/// day is extended, Civil Code 2015, Art. 148 \[U\].) The cut-off applies to same-day limits only:
-/// the 15:00 of Decree 61/2018/NĐ-CP, Art. 18 \[U\] moves paper inside the agency, not the
+/// U\]. A dossier deemed received on a later day (online at night, on Sunday) is treated as
+/// arriving at opening: due `d`. (Under `deemed_receipt=calendar_day`, `d` may be a rest day:
+/// the result is then due on the next working day, as a period ending on a rest day is
+/// extended, Civil Code 2015, Art. 148 \[U\].) The cut-off applies to same-day limits only: the
+/// 15:00 of Decree 61/2018/NĐ-CP, Art. 18 \[U\] moves paper inside the agency, not the
 /// appointment.
-#[inline]
 pub fn same_day_due(
     calendar: &WorkCalendar,
     d: NaiveDate,
     at: NaiveDateTime,
     cutoff: NaiveTime,
 ) -> Result<NaiveDate> {
-    if at.date() == d && at.time() > cutoff {
-        add_working_days_fast(calendar, d, 1)
+    date_of(same_day_due_number(calendar, number_of(d), at, cutoff)?)
+}
+
+/// [`same_day_due`] on day numbers.
+#[inline]
+pub(crate) fn same_day_due_number(
+    calendar: &WorkCalendar,
+    d: i64,
+    at: NaiveDateTime,
+    cutoff: NaiveTime,
+) -> Result<i64> {
+    if number_of(at.date()) == d && at.time() > cutoff {
+        calendar.add_working_days_number(d, 1)
     } else {
-        add_working_days_fast(calendar, d, 0)
+        calendar.add_working_days_number(d, 0)
     }
 }
 
@@ -135,21 +180,37 @@ pub fn same_day_due(
 /// `x` with `start < x ≤ request`, or 0 for a request before `start` (e.g. the evening of an
 /// after-hours receipt). Decree 61/2018/NĐ-CP, Art. 19: the time already spent on the first
 /// examination counts within the processing time \[U: recalled by two readers\].
-#[inline]
 pub fn working_days_used(
     calendar: &WorkCalendar,
     start: NaiveDate,
     request: NaiveDate,
 ) -> Result<i64> {
-    Ok(calendar.working_days_between(start, request)?.max(0))
+    working_days_used_number(calendar, number_of(start), number_of(request))
+}
+
+/// [`working_days_used`] on day numbers.
+#[inline]
+pub(crate) fn working_days_used_number(
+    calendar: &WorkCalendar,
+    start: i64,
+    request: i64,
+) -> Result<i64> {
+    Ok(calendar
+        .working_days_between_numbers(start, request)?
+        .max(0))
 }
 
 /// Calendar days used before a supplement request under `supplement=pause`: the days `x` with
 /// `start < x ≤ request` (0 when the request is before `start`): the pause arithmetic of
 /// Decree 61/2018/NĐ-CP, Art. 19 \[U\] extended to calendar-day limits.
-#[inline]
 pub fn calendar_days_used(start: NaiveDate, request: NaiveDate) -> i64 {
-    (request - start).num_days().max(0)
+    calendar_days_used_number(number_of(start), number_of(request))
+}
+
+/// [`calendar_days_used`] on day numbers.
+#[inline]
+pub(crate) fn calendar_days_used_number(start: i64, request: i64) -> i64 {
+    (request - start).max(0)
 }
 
 /// Working seconds used before a supplement request under `supplement=pause` when counting in
@@ -197,9 +258,21 @@ pub fn is_after_due(
     due_at: NaiveDateTime,
     rule: Compare,
 ) -> bool {
+    is_after_due_number(at, number_of(due), || due_at, rule)
+}
+
+/// [`is_after_due`] with the due date as a day number (`due_at` is asked for only under
+/// `compare=instant`).
+#[inline]
+pub(crate) fn is_after_due_number(
+    at: NaiveDateTime,
+    due: i64,
+    due_at: impl FnOnce() -> NaiveDateTime,
+    rule: Compare,
+) -> bool {
     match rule {
-        Compare::Date => at.date() > due,
-        Compare::Instant => at > due_at,
+        Compare::Date => number_of(at.date()) > due,
+        Compare::Instant => at > due_at(),
     }
 }
 
