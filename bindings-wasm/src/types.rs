@@ -25,8 +25,9 @@ export interface CalendarDay {
   name?: string;
 }
 
-/** A day in a calendar spec: a bare date or a named one. */
-export type SpecDay = string | { date: string; name: string };
+/** A day in a calendar spec: a bare date, or one with its name and kind (the class an
+ * explanation gives it; a day off without one is a plain holiday). */
+export type SpecDay = string | { date: string; name?: string; kind?: HolidayKind };
 
 /** A calendar spec (the `--calendar FILE` format); camelCase keys are accepted too. */
 export interface CalendarSpec {
@@ -138,8 +139,10 @@ export interface DueOptions {
   /** Resolves a dossier's `procedure` code. */
   catalogue?: Catalogue;
   rules?: Rules;
-  /** List each skipped day and why (`explain` in the answer). */
+  /** Explain the count step by step, each step citing the law (`explain` in the answer). */
   explain?: boolean;
+  /** The language of the explanation: `"vi"` (Vietnamese, the default) or `"en"`. */
+  lang?: "vi" | "en";
   /** `due` only: the due date as it stood at this instant (later events ignored). */
   asOf?: InstantInput;
 }
@@ -150,16 +153,63 @@ export interface Warning {
   message: string;
 }
 
-/** One step of an explanation: what happened or was skipped, on which day, and why. */
+/** What a step of an explanation is about (`ExplainStep.kind`). */
+export type StepKind =
+  | "rule_set" | "limit" | "received" | "day_off" | "counted" | "end_moved" | "after_cutoff"
+  | "supplement_requested" | "supplement_requested_again" | "clock_resumed" | "apology"
+  | "extension" | "closed" | "awaiting_supplement" | "ignored_after_as_of" | "outcome";
+
+/** What a day is in a calendar, in detail: the class a day off is skipped with. */
+export type DayClass =
+  | "working" | "makeup_working_day" | "weekly_rest" | "holiday" | "statutory" | "compensatory"
+  | "swapped" | "provisional" | "pending" | "closure";
+
+/** An amount of time in the unit a limit is counted in. */
+export type Amount =
+  | { workingDays: number } | { calendarDays: number } | { workingSeconds: number }
+  | { sameDay: true };
+
+/** The legal text a step rests on, cited by document and article (or form). `status`: `V`
+ * verified against the text, `S` secondary sources only, `U` not verified (recalled; the
+ * article number is to be checked). */
+export interface LegalBasis {
+  document: string;
+  article?: string;
+  form?: string;
+  status: "V" | "S" | "U";
+}
+
+/** One step of an explanation: a typed fact of the count (the receipt and its deemed day,
+ * each day off skipped with its class, pauses with the time used and left, new appointments,
+ * where the count ends, the outcome), the legal text it rests on, and its text in the language
+ * asked for. Besides the fields below, each kind has its own: `round`, `channel`, `reason`
+ * (received); `from`, `fromAt`, `days`, `lastDay` (counted); `reading`, `since`, `sinceAt`,
+ * `afterDue` (supplement_requested); `effect` (apology, extension); `event`, `late` (closed);
+ * `byLaw`, `asOf`, `workingDaysLate`, `compare`, `requests` (outcome); ... */
 export interface ExplainStep {
-  kind:
-    | "rule_set" | "limit" | "after_hours" | "deemed_receipt" | "after_cutoff" | "weekend"
-    | "holiday" | "compensatory" | "swap" | "closure" | "counted" | "end_moved"
-    | "supplement_pause" | "supplement_resumed" | "supplement_restart" | "apology"
-    | "extension" | "closed" | "ignored_after_as_of" | "outcome";
+  kind: StepKind;
+  /** The day the step is about, `YYYY-MM-DD`. */
   date?: string;
+  /** An instant of the step (an event, a receipt), `YYYY-MM-DDTHH:MM`. */
   at?: string;
-  detail: string;
+  /** A day off's class and the calendar's name for it. */
+  dayClass?: DayClass;
+  name?: string;
+  /** What was counted (counted), used and left (supplement_requested, clock_resumed). */
+  amount?: Amount;
+  used?: Amount;
+  left?: Amount;
+  /** The due date and instant the step reaches or stood at. */
+  due?: string;
+  dueAt?: string;
+  /** A new appointment (apology, extension). */
+  newDue?: string;
+  /** The class (outcome). */
+  outcome?: ClassifyResult["outcome"];
+  basis?: LegalBasis;
+  /** The step in words (`lang`), ending with its citation. */
+  text: string;
+  [field: string]: unknown;
 }
 
 /** The answer of `due`. */
@@ -498,5 +548,30 @@ mod tests {
             .collect();
         let core: Vec<&str> = motcua::ErrorKind::ALL.iter().map(|k| k.code()).collect();
         assert_eq!(listed, core);
+    }
+
+    /// The literals of the TypeScript union `name` above.
+    fn union(name: &str) -> Vec<&'static str> {
+        include_str!("types.rs")
+            .split(&format!("export type {name} ="))
+            .nth(1)
+            .and_then(|s| s.split(';').next())
+            .unwrap()
+            .split('|')
+            .map(|s| s.trim().trim_matches('"'))
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    /// The `StepKind` and `DayClass` unions list exactly the core's kinds and classes.
+    #[test]
+    fn explanation_unions_match_core() {
+        let kinds: Vec<&str> = motcua::deadline::StepKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(union("StepKind"), kinds);
+        let classes: Vec<&str> = motcua::DayClass::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(union("DayClass"), classes);
     }
 }
