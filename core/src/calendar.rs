@@ -555,9 +555,8 @@ impl DayKind {
 
 /// What a day is in a calendar, in detail: its [`DayKind`] and, for days listed in the spec,
 /// the class the spec gives them ([`HolidayKind`]). Explanations read the class from here, so
-/// no rule guesses a day's nature from its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// no rule guesses a day's nature from its name. Serialized as its [`as_str`](DayClass::as_str).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
 pub enum DayClass {
     /// An ordinary working day.
@@ -636,33 +635,60 @@ impl DayClass {
         }
     }
 
-    /// The class of a day listed in `field` (`holidays`, `closures` or `working_days`) with
-    /// `kind`; a kind that does not belong to the list is an error naming the day.
-    fn of_listed(field: &str, day: &SpecDay) -> Result<DayClass> {
-        let bad = |k: HolidayKind| {
-            Err(spec_err(format!(
-                "{field}: {} has kind `{k}`, which does not belong in `{field}`",
-                day.date()
-            ))
-            .in_field(field))
-        };
-        match (field, day.kind()) {
-            ("holidays", None) => Ok(DayClass::Holiday),
-            ("holidays", Some(k)) => match k {
-                HolidayKind::Statutory => Ok(DayClass::Statutory),
-                HolidayKind::Compensatory => Ok(DayClass::Compensatory),
-                HolidayKind::Swapped => Ok(DayClass::Swapped),
-                HolidayKind::Provisional => Ok(DayClass::Provisional),
-                HolidayKind::Pending => Ok(DayClass::Pending),
-                HolidayKind::MakeupWorkingDay => bad(k),
+    /// The class of a day listed in `list` with `kind`; a kind that does not belong to the
+    /// list is an error naming the day.
+    fn of_listed(list: List, day: &SpecDay) -> Result<DayClass> {
+        let class = match (list, day.kind()) {
+            (List::Holidays, None) => Some(DayClass::Holiday),
+            (List::Holidays, Some(k)) => match k {
+                HolidayKind::Statutory => Some(DayClass::Statutory),
+                HolidayKind::Compensatory => Some(DayClass::Compensatory),
+                HolidayKind::Swapped => Some(DayClass::Swapped),
+                HolidayKind::Provisional => Some(DayClass::Provisional),
+                HolidayKind::Pending => Some(DayClass::Pending),
+                HolidayKind::MakeupWorkingDay => None,
             },
-            ("closures", None) => Ok(DayClass::Closure),
-            ("working_days", None | Some(HolidayKind::MakeupWorkingDay | HolidayKind::Pending)) => {
-                Ok(DayClass::MakeupWorkingDay)
-            }
-            (_, Some(k)) => bad(k),
-            (_, None) => Err(spec_err(format!("unknown list `{field}`"))),
+            (List::Closures, None) => Some(DayClass::Closure),
+            (
+                List::WorkingDays,
+                None | Some(HolidayKind::MakeupWorkingDay | HolidayKind::Pending),
+            ) => Some(DayClass::MakeupWorkingDay),
+            (_, Some(_)) => None,
+        };
+        class.ok_or_else(|| {
+            let field = list.field();
+            spec_err(format!(
+                "{field}: {} has kind `{}`, which does not belong in `{field}`",
+                day.date(),
+                day.kind().map_or("", HolidayKind::as_str)
+            ))
+            .in_field(field)
+        })
+    }
+}
+
+/// The lists of days in a spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    Holidays,
+    Closures,
+    WorkingDays,
+}
+
+impl List {
+    /// The spec's key.
+    const fn field(self) -> &'static str {
+        match self {
+            List::Holidays => "holidays",
+            List::Closures => "closures",
+            List::WorkingDays => "working_days",
         }
+    }
+}
+
+impl Serialize for DayClass {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -898,8 +924,9 @@ impl WorkCalendar {
             );
         }
 
-        let set = |list: &[SpecDay], field: &str, kinds: &mut Vec<DayClass>| {
-            for day in list {
+        let set = |days: &[SpecDay], list: List, kinds: &mut Vec<DayClass>| {
+            let field = list.field();
+            for day in days {
                 let d = day.date();
                 if d < spec.from || d > spec.to {
                     return Err(spec_err(format!(
@@ -908,7 +935,7 @@ impl WorkCalendar {
                     ))
                     .in_field(field));
                 }
-                let class = DayClass::of_listed(field, day)?;
+                let class = DayClass::of_listed(list, day)?;
                 let i = usize::try_from(day_number(d) - start).unwrap_or(usize::MAX);
                 let Some(slot) = kinds.get_mut(i) else {
                     return Err(spec_err(format!("{field}: {d} out of range")));
@@ -931,9 +958,9 @@ impl WorkCalendar {
             }
             Ok(())
         };
-        set(&spec.holidays, "holidays", &mut kinds)?;
-        set(&spec.closures, "closures", &mut kinds)?;
-        set(&spec.working_days, "working_days", &mut kinds)?;
+        set(&spec.holidays, List::Holidays, &mut kinds)?;
+        set(&spec.closures, List::Closures, &mut kinds)?;
+        set(&spec.working_days, List::WorkingDays, &mut kinds)?;
         let mut cum = Vec::with_capacity(len + 1);
         let mut nth = Vec::with_capacity(len);
         let mut count: u32 = 0;

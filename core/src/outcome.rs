@@ -25,8 +25,8 @@ use serde::Serialize;
 
 use crate::calendar::WorkCalendar;
 use crate::deadline::{
-    evaluate, is_after_due_number, render_steps, Compare, Due, Fact, Lang, MultiSupplement,
-    NoTrace, Rules,
+    evaluate, evaluate_traced, is_after_due_number, render_steps, Compare, Due, Fact, Lang,
+    MultiSupplement, NoTrace, Rules,
 };
 use crate::dossier::{Dossier, EventKind};
 use crate::error::Result;
@@ -240,7 +240,7 @@ pub fn classify_with(
             working_days_late,
         });
     };
-    let (ev, mut facts) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), Vec::new())?;
+    let (ev, mut facts) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
     let (outcome, by_law, day, working_days_late) = class_of(&ev, calendar, rules, as_of)?;
     facts.push(Fact::Outcome {
         outcome,

@@ -67,9 +67,22 @@ impl Serialize for Amount {
     }
 }
 
+/// Serializes a unit enum as its `as_str()` (far less code than serde's derive, which the
+/// WASM package pays for in bytes).
+macro_rules! serialize_as_str {
+    ($($t:ty),+) => {$(
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    )+};
+}
+
+serialize_as_str!(Round, Reason, Effect, StepKind);
+
 /// Which receipt of a dossier a [`Fact::Received`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Round {
     /// The first receipt of the complete dossier.
     First,
@@ -79,9 +92,19 @@ pub enum Round {
     ResultWhileAwaiting,
 }
 
+impl Round {
+    /// `"first"`, `"supplement"`, `"result_while_awaiting"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Round::First => "first",
+            Round::Supplement => "supplement",
+            Round::ResultWhileAwaiting => "result_while_awaiting",
+        }
+    }
+}
+
 /// Why a receipt instant gave its deemed receipt day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Reason {
     /// On a working day, not after closing time: that day.
     OnWorkingDay,
@@ -95,9 +118,22 @@ pub enum Reason {
     CalendarDay,
 }
 
+impl Reason {
+    /// `"on_working_day"`, `"before_opening"`, `"after_closing"`, `"non_working_day"`,
+    /// `"calendar_day"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reason::OnWorkingDay => "on_working_day",
+            Reason::BeforeOpening => "before_opening",
+            Reason::AfterClosing => "after_closing",
+            Reason::NonWorkingDay => "non_working_day",
+            Reason::CalendarDay => "calendar_day",
+        }
+    }
+}
+
 /// What an apology or extension did to the due date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Effect {
     /// The due date moved to the new appointment.
     Moved,
@@ -105,6 +141,17 @@ pub enum Effect {
     AfterDue,
     /// `apology=counts_late`: the date stays.
     CountsLate,
+}
+
+impl Effect {
+    /// `"moved"`, `"after_due"`, `"counts_late"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Effect::Moved => "moved",
+            Effect::AfterDue => "after_due",
+            Effect::CountsLate => "counts_late",
+        }
+    }
 }
 
 /// One typed fact of the count. Dates are civil dates, instants Vietnam wall clock.
@@ -290,8 +337,7 @@ pub enum Fact {
 }
 
 /// The kind of a [`Fact`], as serialized in an explanation step's `"kind"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StepKind {
     /// [`Fact::RuleSet`].
     RuleSet,

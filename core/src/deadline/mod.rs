@@ -136,7 +136,7 @@ pub fn due_with(
                 .due,
         ),
         Some(lang) => {
-            let (ev, facts) = evaluate(dossier, calendar, rules, catalogue, as_of, Vec::new())?;
+            let (ev, facts) = evaluate_traced(dossier, calendar, rules, catalogue, as_of)?;
             let ctx = ev.context(rules);
             let mut due = ev.due;
             due.explain = render::steps(facts, &ctx, lang);
@@ -216,6 +216,19 @@ pub(crate) fn evaluate<T: Trace>(
         }
     }
     clock::run(dossier, calendar, rules, limit, procedure, as_of, trace)
+}
+
+/// [`evaluate`] with the facts kept: one copy of the traced pass, called by `due` and
+/// `classify` alike (the fast pass is inlined into each).
+#[inline(never)]
+pub(crate) fn evaluate_traced(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    as_of: Option<NaiveDateTime>,
+) -> Result<(Evaluation, Vec<Fact>)> {
+    evaluate(dossier, calendar, rules, catalogue, as_of, Vec::new())
 }
 
 /// The explanation steps of `facts` in `lang` (for [`outcome`](crate::outcome), which adds its
