@@ -1057,6 +1057,7 @@ impl WorkCalendar {
         }
     }
 
+    #[cold]
     fn out_of_range(&self, what: impl fmt::Display) -> Error {
         Error::new(
             ErrorKind::DateOutOfRange,
@@ -1067,6 +1068,7 @@ impl WorkCalendar {
         )
     }
 
+    #[cold]
     fn answer_out_of_range(&self) -> Error {
         Error::new(
             ErrorKind::DateOutOfRange,
@@ -1082,13 +1084,20 @@ impl WorkCalendar {
     }
 
     /// Index of day number `d` in the tables.
-    #[inline]
+    #[inline(always)]
     fn index(&self, d: i64) -> Result<usize> {
-        let i = d - i64::from(self.t.start);
-        if i < 0 || d > i64::from(self.t.end) {
-            return Err(self.out_of_range(self.describe_day(d)));
+        let i = d.wrapping_sub(i64::from(self.t.start));
+        match usize::try_from(i) {
+            Ok(i) if d <= i64::from(self.t.end) => Ok(i),
+            _ => Err(self.day_out_of_range(d)),
         }
-        usize::try_from(i).map_err(|_| self.out_of_range(self.describe_day(d)))
+    }
+
+    /// The error of a day number outside the calendar.
+    #[cold]
+    #[inline(never)]
+    fn day_out_of_range(&self, d: i64) -> Error {
+        self.out_of_range(self.describe_day(d))
     }
 
     #[inline]

@@ -667,6 +667,8 @@ pub(crate) struct Lifecycle {
     /// The closing event (resolved, refused, withdrawn), if any, and its instant.
     closing_kind: Option<EventKind>,
     closing_at: NaiveDateTime,
+    /// The index of the closing event in the dossier's events (`usize::MAX`: none).
+    pub(crate) closing_index: usize,
 }
 
 impl Lifecycle {
@@ -681,13 +683,8 @@ impl Lifecycle {
             apologies: 0,
             closing_kind: None,
             closing_at: received,
+            closing_index: usize::MAX,
         }
-    }
-
-    /// The closing event (resolved, refused, withdrawn) and its instant, if any.
-    #[inline]
-    pub(crate) fn closing(&self) -> Option<(EventKind, NaiveDateTime)> {
-        self.closing_kind.map(|k| (k, self.closing_at))
     }
 
     /// Whether `e`, just checked by [`step`](Lifecycle::step), is the second supplement
@@ -797,6 +794,7 @@ impl Lifecycle {
             EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn => {
                 self.closing_kind = Some(e.kind);
                 self.closing_at = e.at;
+                self.closing_index = i;
             }
             EventKind::Returned => {
                 if self.closing_kind.is_none() {

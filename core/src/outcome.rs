@@ -126,20 +126,27 @@ pub fn resolved_outcome(
     due_at: NaiveDateTime,
     compare: Compare,
 ) -> Outcome {
-    resolved_outcome_number(result, day_number(due), || due_at, compare)
+    resolved_outcome_number(
+        result,
+        day_number(result.date()),
+        day_number(due),
+        || due_at,
+        compare,
+    )
 }
 
-/// [`resolved_outcome`] with the due date as a day number.
+/// [`resolved_outcome`] with the result's day and the due date as day numbers.
 #[inline]
 fn resolved_outcome_number(
     result: NaiveDateTime,
+    result_day: i64,
     due: i64,
     due_at: impl FnOnce() -> NaiveDateTime,
     compare: Compare,
 ) -> Outcome {
-    if is_after_due_number(result, due, due_at, compare) {
+    if is_after_due_number(result, result_day, due, due_at, compare) {
         Outcome::Late
-    } else if day_number(result.date()) < due {
+    } else if result_day < due {
         Outcome::Early
     } else {
         Outcome::OnTime
@@ -162,18 +169,25 @@ pub fn pending_outcome(
     due_at: NaiveDateTime,
     compare: Compare,
 ) -> Outcome {
-    pending_outcome_number(as_of, day_number(due), || due_at, compare)
+    pending_outcome_number(
+        as_of,
+        day_number(as_of.date()),
+        day_number(due),
+        || due_at,
+        compare,
+    )
 }
 
-/// [`pending_outcome`] with the due date as a day number.
+/// [`pending_outcome`] with the as-of day and the due date as day numbers.
 #[inline]
 fn pending_outcome_number(
     as_of: NaiveDateTime,
+    as_of_day: i64,
     due: i64,
     due_at: impl FnOnce() -> NaiveDateTime,
     compare: Compare,
 ) -> Outcome {
-    if is_after_due_number(as_of, due, due_at, compare) {
+    if is_after_due_number(as_of, as_of_day, due, due_at, compare) {
         Outcome::Overdue
     } else {
         Outcome::PendingWithin
@@ -233,7 +247,7 @@ pub fn classify_with(
 ) -> Result<Classified> {
     let Some(lang) = explain else {
         let (ev, _) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), NoTrace)?;
-        let (outcome, _, _, working_days_late) = class_of(&ev, calendar, rules, as_of)?;
+        let (outcome, _, _, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
         return Ok(Classified {
             due: ev.due,
             outcome,
@@ -241,18 +255,18 @@ pub fn classify_with(
         });
     };
     let (ev, mut facts) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
-    let (outcome, by_law, day, working_days_late) = class_of(&ev, calendar, rules, as_of)?;
+    let (outcome, by_law, day, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
     facts.push(Fact::Outcome {
         outcome,
         by_law,
-        at: ev.closing.map(|(_, at)| at),
+        at: ev.closing(dossier).map(|e| e.at),
         as_of,
         date: day,
         due: ev.due.due,
         due_at: ev.due.due_at,
         working_days_late,
         compare: rules.compare,
-        requests: ev.requests,
+        requests: u32::try_from(ev.requests).unwrap_or(u32::MAX),
     });
     let ctx = ev.context(rules);
     let mut due = ev.due;
@@ -270,29 +284,27 @@ pub fn classify_with(
 #[inline(always)]
 fn class_of(
     ev: &crate::deadline::Evaluation,
+    dossier: &Dossier,
     calendar: &WorkCalendar,
     rules: &Rules,
     as_of: NaiveDateTime,
 ) -> Result<(Outcome, Outcome, NaiveDate, i64)> {
     let (due, due_at) = (ev.due_day, || ev.due.due_at);
-    let (base, day) = match ev.closing {
-        Some((EventKind::Resolved, at)) => (
-            resolved_outcome_number(at, due, due_at, rules.compare),
-            at.date(),
-        ),
-        Some((EventKind::Refused, at)) => (Outcome::Refused, at.date()),
-        Some((_, at)) => (Outcome::Withdrawn, at.date()),
-        None if ev.due.awaiting_supplement_since.is_some() => {
-            (Outcome::AwaitingSupplement, as_of.date())
-        }
-        None => (
-            pending_outcome_number(as_of, due, due_at, rules.compare),
-            as_of.date(),
-        ),
+    // The instant compared with the due date: the result, refusal or withdrawal, else as-of.
+    let closing = ev.closing(dossier);
+    let at = closing.map_or(as_of, |e| e.at);
+    let day = day_number(at.date());
+    let base = match closing.map(|e| e.kind) {
+        Some(EventKind::Resolved) => resolved_outcome_number(at, day, due, due_at, rules.compare),
+        Some(EventKind::Refused) => Outcome::Refused,
+        Some(_) => Outcome::Withdrawn,
+        None if ev.due.awaiting_supplement_since.is_some() => Outcome::AwaitingSupplement,
+        None => pending_outcome_number(at, day, due, due_at, rules.compare),
     };
-    let outcome = multi_supplement_outcome(base, ev.requests, rules.multi_supplement);
-    let working_days_late = calendar.working_days_between_numbers(due, day_number(day))?;
-    Ok((outcome, base, day, working_days_late))
+    let requests = u32::try_from(ev.requests).unwrap_or(u32::MAX);
+    let outcome = multi_supplement_outcome(base, requests, rules.multi_supplement);
+    let working_days_late = calendar.working_days_between_numbers(due, day)?;
+    Ok((outcome, base, at.date(), working_days_late))
 }
 
 #[cfg(test)]

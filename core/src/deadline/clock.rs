@@ -525,6 +525,7 @@ impl<T: Trace> Pass<'_, T> {
             && self.clock.paused.is_none()
             && is_after_due_number(
                 e.at,
+                number_of(e.date()),
                 due.day,
                 || due.instant(closing).unwrap_or(NaiveDateTime::MAX),
                 self.rules.compare,
@@ -712,8 +713,8 @@ impl<T: Trace> Pass<'_, T> {
         Ok(Evaluation {
             due: answer,
             due_day: mark.day,
-            closing: self.life.closing(),
-            requests: self.life.requests,
+            closing: self.life.closing_index,
+            requests: u64::from(self.life.requests),
             limit: self.limit,
         })
     }

@@ -86,7 +86,7 @@ pub(crate) use render::Context;
 pub(crate) use rules::is_after_due_number;
 
 use crate::calendar::WorkCalendar;
-use crate::dossier::{Dossier, EventKind, LimitSource};
+use crate::dossier::{Dossier, Event, LimitSource};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{Catalogue, Procedure, TimeLimit};
 
@@ -172,15 +172,22 @@ pub(crate) struct Evaluation {
     pub(crate) due: Due,
     /// The due date as a day number.
     pub(crate) due_day: i64,
-    /// The closing event (as of), with its instant.
-    pub(crate) closing: Option<(EventKind, NaiveDateTime)>,
+    /// The index of the closing event (as of) in the dossier's events, `usize::MAX` when
+    /// none (a plain index: copying the answer stays cheap).
+    pub(crate) closing: usize,
     /// Supplement requests (as of).
-    pub(crate) requests: u32,
+    pub(crate) requests: u64,
     /// The time limit counted.
     pub(crate) limit: TimeLimit,
 }
 
 impl Evaluation {
+    /// The closing event (as of) of `dossier`, the one evaluated.
+    #[inline]
+    pub(crate) fn closing<'d>(&self, dossier: &'d Dossier) -> Option<&'d Event> {
+        dossier.events.get(self.closing)
+    }
+
     /// What the renderer needs besides the facts.
     pub(crate) fn context(&self, rules: &Rules) -> Context {
         Context {

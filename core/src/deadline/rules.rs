@@ -3,7 +3,7 @@
 //! appointments, and the comparison with the due date. The pass ([`super::clock`]) applies
 //! them; nothing else in the crate counts a deadline.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::facts::{Amount, Effect, Fact, Outcome, Reason, Round};
 use super::law::{self, LegalBasis};
@@ -78,11 +78,17 @@ pub(crate) fn date_of(n: i64) -> Result<NaiveDate> {
 }
 
 /// The date of day number `n`, counted from a known date `anchor` whose day number is
-/// `anchor_n` (chrono adds a few days within a year far more cheaply than it converts a day
-/// number).
+/// `anchor_n` (moving the ordinal within a year is far cheaper than converting a day number).
 #[inline]
 pub(crate) fn date_near(anchor: NaiveDate, anchor_n: i64, n: i64) -> Result<NaiveDate> {
     let delta = n - anchor_n;
+    if let Some(same_year) = i64::from(anchor.ordinal())
+        .checked_add(delta)
+        .and_then(|o| u32::try_from(o).ok())
+        .and_then(|o| anchor.with_ordinal(o))
+    {
+        return Ok(same_year);
+    }
     let near = if delta >= 0 {
         anchor.checked_add_days(chrono::Days::new(delta.unsigned_abs()))
     } else {
@@ -258,20 +264,21 @@ pub fn is_after_due(
     due_at: NaiveDateTime,
     rule: Compare,
 ) -> bool {
-    is_after_due_number(at, number_of(due), || due_at, rule)
+    is_after_due_number(at, number_of(at.date()), number_of(due), || due_at, rule)
 }
 
-/// [`is_after_due`] with the due date as a day number (`due_at` is asked for only under
-/// `compare=instant`).
+/// [`is_after_due`] with the day of `at` and the due date as day numbers (`due_at` is asked
+/// for only under `compare=instant`).
 #[inline]
 pub(crate) fn is_after_due_number(
     at: NaiveDateTime,
+    at_day: i64,
     due: i64,
     due_at: impl FnOnce() -> NaiveDateTime,
     rule: Compare,
 ) -> bool {
     match rule {
-        Compare::Date => number_of(at.date()) > due,
+        Compare::Date => at_day > due,
         Compare::Instant => at > due_at(),
     }
 }

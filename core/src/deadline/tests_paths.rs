@@ -9,7 +9,7 @@ use proptest::strategy::ValueTree;
 
 use super::testkit::*;
 use super::*;
-use crate::dossier::{Channel, Event};
+use crate::dossier::{Channel, Event, EventKind};
 use crate::outcome::classify_with;
 
 fn cal() -> &'static WorkCalendar {
