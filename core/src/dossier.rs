@@ -661,6 +661,8 @@ pub(crate) struct Lifecycle {
     prev_kind: EventKind,
     /// Instant of the open supplement request, if any.
     pub(crate) open_request: Option<NaiveDateTime>,
+    /// Index of the open supplement request in the dossier's events (`usize::MAX`: none).
+    pub(crate) open_request_index: usize,
     /// Number of supplement requests so far.
     pub(crate) requests: u32,
     apologies: u32,
@@ -679,6 +681,7 @@ impl Lifecycle {
             prev_date_only: false,
             prev_kind: EventKind::Returned,
             open_request: None,
+            open_request_index: usize::MAX,
             requests: 0,
             apologies: 0,
             closing_kind: None,
@@ -763,9 +766,11 @@ impl Lifecycle {
                 self.requests += 1;
                 if self.open_request.is_none() {
                     self.open_request = Some(e.at);
+                    self.open_request_index = i;
                 }
             }
             EventKind::SupplementReceived => {
+                self.open_request_index = usize::MAX;
                 if self.open_request.take().is_none() {
                     return Err(Error::new(
                         ErrorKind::SupplementWithoutRequest,

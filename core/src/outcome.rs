@@ -246,30 +246,32 @@ pub fn classify_with(
     explain: Option<Lang>,
 ) -> Result<Classified> {
     let Some(lang) = explain else {
-        let (ev, _) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), NoTrace)?;
+        let (ev, _, _) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), NoTrace)?;
         let (outcome, _, _, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
         return Ok(Classified {
-            due: ev.due,
+            due: ev.answer(dossier, calendar)?,
             outcome,
             working_days_late,
         });
     };
-    let (ev, mut facts) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
+    let (ev, mut facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
     let (outcome, by_law, day, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
+    let ctx = ev.context(rules, limit);
+    let at = ev.closing(dossier).map(|e| e.at);
+    let requests = u32::try_from(ev.requests).unwrap_or(u32::MAX);
+    let mut due = ev.answer(dossier, calendar)?;
     facts.push(Fact::Outcome {
         outcome,
         by_law,
-        at: ev.closing(dossier).map(|e| e.at),
+        at,
         as_of,
         date: day,
-        due: ev.due.due,
-        due_at: ev.due.due_at,
+        due: due.due,
+        due_at: due.due_at,
         working_days_late,
         compare: rules.compare,
-        requests: u32::try_from(ev.requests).unwrap_or(u32::MAX),
+        requests,
     });
-    let ctx = ev.context(rules);
-    let mut due = ev.due;
     due.explain = render_steps(facts, &ctx, lang);
     Ok(Classified {
         due,
@@ -289,7 +291,12 @@ fn class_of(
     rules: &Rules,
     as_of: NaiveDateTime,
 ) -> Result<(Outcome, Outcome, NaiveDate, i64)> {
-    let (due, due_at) = (ev.due_day, || ev.due.due_at);
+    let due = ev.due_day;
+    // The due instant, needed only under compare=instant.
+    let due_at = || {
+        crate::civil::date_from_day_number(due)
+            .map_or(NaiveDateTime::MAX, |d| ev.due_at(d, calendar))
+    };
     // The instant compared with the due date: the result, refusal or withdrawal, else as-of.
     let closing = ev.closing(dossier);
     let at = closing.map_or(as_of, |e| e.at);
@@ -298,7 +305,7 @@ fn class_of(
         Some(EventKind::Resolved) => resolved_outcome_number(at, day, due, due_at, rules.compare),
         Some(EventKind::Refused) => Outcome::Refused,
         Some(_) => Outcome::Withdrawn,
-        None if ev.due.awaiting_supplement_since.is_some() => Outcome::AwaitingSupplement,
+        None if ev.awaiting != usize::MAX => Outcome::AwaitingSupplement,
         None => pending_outcome_number(at, day, due, due_at, rules.compare),
     };
     let requests = u32::try_from(ev.requests).unwrap_or(u32::MAX);

@@ -11,7 +11,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::answer::{Due, InstantFmt};
+use super::answer::InstantFmt;
 use super::facts::{Amount, Effect, Fact, Reason, Round, Trace};
 use super::options::rule_set_for_number;
 use super::options::{Counting, DeemedReceipt, RuleSetInfo, Rules, SupplementRule};
@@ -223,7 +223,6 @@ pub(crate) struct Pass<'a, T: Trace> {
     rules: Rules,
     closing: NaiveTime,
     set: &'static RuleSetInfo,
-    limit: TimeLimit,
     /// The first deemed receipt day (day number).
     deemed_receipt: i64,
     /// The date of receipt and its day number, to turn day numbers back into dates.
@@ -260,7 +259,6 @@ pub(crate) fn run<T: Trace>(
         rules: *rules,
         closing: cal.office_hours().closing(),
         set,
-        limit,
         deemed_receipt: d,
         anchor,
         clock: Clock::new(unit, total, d, received),
@@ -682,9 +680,9 @@ impl<T: Trace> Pass<'_, T> {
     #[inline(always)]
     fn finish(&mut self, ignored: Option<(NaiveDateTime, usize)>) -> Result<Evaluation> {
         let mark = self.clock.current_due(self.cal)?;
-        let (anchor, anchor_n) = self.anchor;
-        let due = date_near(anchor, anchor_n, mark.day)?;
         if self.tracing() {
+            let (anchor, anchor_n) = self.anchor;
+            let due = date_near(anchor, anchor_n, mark.day)?;
             self.explain_count()?;
             if let (Some(since), Some(_)) = (self.life.open_request, self.clock.paused) {
                 self.trace.fact(Fact::AwaitingSupplement {
@@ -697,25 +695,26 @@ impl<T: Trace> Pass<'_, T> {
                 self.trace.fact(Fact::IgnoredAfterAsOf { as_of, events });
             }
         }
-        let answer = Due {
-            due,
-            due_at: match mark.at {
-                Some(t) => t,
-                None => due.and_time(self.closing),
-            },
-            rule_set: self.set.id,
-            deemed_receipt: date_near(anchor, anchor_n, self.deemed_receipt)?,
-            awaiting_supplement_since: self.life.open_request,
-            warnings: std::mem::take(&mut self.warnings),
-            explain: Vec::new(),
-        };
         self.live = false;
         Ok(Evaluation {
-            due: answer,
             due_day: mark.day,
+            due_at: match mark.at {
+                Some(t) => {
+                    let u = t.and_utc();
+                    (u.timestamp(), u64::from(u.timestamp_subsec_nanos()))
+                }
+                None => (i64::MIN, 0),
+            },
+            deemed_receipt: self.deemed_receipt,
+            rule_set: self.set,
+            awaiting: self.life.open_request_index,
             closing: self.life.closing_index,
             requests: u64::from(self.life.requests),
-            limit: self.limit,
+            warnings: if self.warnings.is_empty() {
+                None
+            } else {
+                Some(Box::new(std::mem::take(&mut self.warnings)))
+            },
         })
     }
 }

@@ -62,7 +62,7 @@ mod tests_explain;
 #[cfg(test)]
 mod tests_paths;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 pub use answer::{Due, ExplainStep};
 pub use facts::{Amount, Effect, Fact, Outcome, Reason, Round, StepKind};
@@ -130,15 +130,13 @@ pub fn due_with(
     explain: Option<Lang>,
 ) -> Result<Due> {
     match explain {
-        None => Ok(
-            evaluate(dossier, calendar, rules, catalogue, as_of, NoTrace)?
-                .0
-                .due,
-        ),
+        None => evaluate(dossier, calendar, rules, catalogue, as_of, NoTrace)?
+            .0
+            .answer(dossier, calendar),
         Some(lang) => {
-            let (ev, facts) = evaluate_traced(dossier, calendar, rules, catalogue, as_of)?;
-            let ctx = ev.context(rules);
-            let mut due = ev.due;
+            let (ev, facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, as_of)?;
+            let ctx = ev.context(rules, limit);
+            let mut due = ev.answer(dossier, calendar)?;
             due.explain = render::steps(facts, &ctx, lang);
             Ok(due)
         }
@@ -166,19 +164,31 @@ pub fn resolve_limit<'c>(
     }
 }
 
-/// What the pass knows beyond the due date, for classification and explanation.
+/// What the pass knows as of the end of the count, in word-sized fields only (day numbers,
+/// indexes into the dossier's events, counts), so that moving it from the pass to the door
+/// costs plain word copies; the [`Due`] is built once, at the door ([`Evaluation::answer`]).
 #[derive(Debug, Clone)]
 pub(crate) struct Evaluation {
-    pub(crate) due: Due,
-    /// The due date as a day number.
+    /// The due date, as a day number.
     pub(crate) due_day: i64,
-    /// The index of the closing event (as of) in the dossier's events, `usize::MAX` when
-    /// none (a plain index: copying the answer stays cheap).
+    /// The expiry of a working-time count as seconds since 1970-01-01 (wall clock) and the
+    /// nanoseconds, or `i64::MIN` when the count is in days (due at the closing time).
+    pub(crate) due_at: (i64, u64),
+    /// The first deemed receipt day, as a day number.
+    pub(crate) deemed_receipt: i64,
+    /// The rule set in force.
+    pub(crate) rule_set: &'static RuleSetInfo,
+    /// The index of the open supplement request (as of), `usize::MAX` when none.
+    pub(crate) awaiting: usize,
+    /// The index of the closing event (as of), `usize::MAX` when none.
     pub(crate) closing: usize,
     /// Supplement requests (as of).
     pub(crate) requests: u64,
-    /// The time limit counted.
-    pub(crate) limit: TimeLimit,
+    /// The warnings (as of), boxed when any: one word to move (a `Vec` is three, copied with
+    /// wide loads that stall on the narrow stores that just wrote them), and nothing to allocate
+    /// in the common case.
+    #[allow(clippy::box_collection)]
+    pub(crate) warnings: Option<Box<Vec<Warning>>>,
 }
 
 impl Evaluation {
@@ -188,12 +198,42 @@ impl Evaluation {
         dossier.events.get(self.closing)
     }
 
+    /// The due instant: the expiry of a working-time count, else the closing time of the due
+    /// date `due`.
+    #[inline]
+    pub(crate) fn due_at(&self, due: NaiveDate, calendar: &WorkCalendar) -> NaiveDateTime {
+        match self.due_at {
+            (i64::MIN, _) => due.and_time(calendar.office_hours().closing()),
+            (secs, nanos) => {
+                chrono::DateTime::from_timestamp(secs, u32::try_from(nanos).unwrap_or(0))
+                    .map_or(NaiveDateTime::MAX, |t| t.naive_utc())
+            }
+        }
+    }
+
+    /// The answer of `due` for `dossier`, the one evaluated.
+    #[inline(always)]
+    pub(crate) fn answer(self, dossier: &Dossier, calendar: &WorkCalendar) -> Result<Due> {
+        let received = dossier.received.date();
+        let received_n = rules::number_of(received);
+        let due = rules::date_near(received, received_n, self.due_day)?;
+        Ok(Due {
+            due,
+            due_at: self.due_at(due, calendar),
+            rule_set: self.rule_set.id,
+            deemed_receipt: rules::date_near(received, received_n, self.deemed_receipt)?,
+            awaiting_supplement_since: dossier.events.get(self.awaiting).map(|e| e.at),
+            warnings: self.warnings.map_or_else(Vec::new, |w| *w),
+            explain: Vec::new(),
+        })
+    }
+
     /// What the renderer needs besides the facts.
-    pub(crate) fn context(&self, rules: &Rules) -> Context {
+    pub(crate) fn context(&self, rules: &Rules, limit: TimeLimit) -> Context {
         Context {
-            set: self.due.rule_set.info(),
+            set: self.rule_set,
             rules: *rules,
-            limit: self.limit,
+            limit,
         }
     }
 }
@@ -208,7 +248,7 @@ pub(crate) fn evaluate<T: Trace>(
     catalogue: Option<&Catalogue>,
     as_of: Option<NaiveDateTime>,
     trace: T,
-) -> Result<(Evaluation, T)> {
+) -> Result<(Evaluation, T, TimeLimit)> {
     let (limit, procedure) = resolve_limit(dossier, catalogue)?;
     if let Some(t) = as_of {
         if t < dossier.received {
@@ -222,7 +262,8 @@ pub(crate) fn evaluate<T: Trace>(
             ));
         }
     }
-    clock::run(dossier, calendar, rules, limit, procedure, as_of, trace)
+    let (ev, trace) = clock::run(dossier, calendar, rules, limit, procedure, as_of, trace)?;
+    Ok((ev, trace, limit))
 }
 
 /// [`evaluate`] with the facts kept: one copy of the traced pass, called by `due` and
@@ -234,7 +275,7 @@ pub(crate) fn evaluate_traced(
     rules: &Rules,
     catalogue: Option<&Catalogue>,
     as_of: Option<NaiveDateTime>,
-) -> Result<(Evaluation, Vec<Fact>)> {
+) -> Result<(Evaluation, Vec<Fact>, TimeLimit)> {
     evaluate(dossier, calendar, rules, catalogue, as_of, Vec::new())
 }
 
