@@ -29,11 +29,17 @@ pub(crate) struct PyWorkCalendar {
     pub(crate) inner: WorkCalendar,
     /// Which preset built it (`"vietnam"`, ...), or `None` for a spec.
     pub(crate) preset: Option<String>,
+    /// The Vietnamese preset it was built from (options, run-time schedules, overlay).
+    pub(crate) vn: Option<motcua::vn::Preset>,
 }
 
 impl PyWorkCalendar {
     pub(crate) fn new(inner: WorkCalendar, preset: Option<String>) -> PyWorkCalendar {
-        PyWorkCalendar { inner, preset }
+        PyWorkCalendar {
+            inner,
+            preset,
+            vn: None,
+        }
     }
 }
 
@@ -111,6 +117,22 @@ impl PyWorkCalendar {
     #[getter]
     fn preset(&self) -> Option<String> {
         self.preset.clone()
+    }
+
+    /// The named days of `year` of a Vietnamese calendar: `(date, name_vi, name_en, kind)`.
+    fn vn_holidays(&self, year: i32) -> PyResult<Vec<crate::vn::HolidayRow>> {
+        crate::vn::holiday_rows(crate::vn::preset_of(self).py()?, year)
+    }
+
+    /// `(status, source)` of `year` on a Vietnamese calendar.
+    fn vn_schedule_info(&self, year: i32) -> PyResult<(&'static str, &'static str)> {
+        let info = crate::vn::preset_of(self).py()?.schedule_info(year).py()?;
+        Ok((info.status.as_str(), info.source.as_str()))
+    }
+
+    /// `year` of a Vietnamese calendar in the schedules-file format (JSON text).
+    fn vn_schedule_json(&self, year: i32) -> PyResult<String> {
+        crate::vn::schedule_json(crate::vn::preset_of(self).py()?, year).py()
     }
 
     /// First date covered.

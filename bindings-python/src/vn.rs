@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use motcua::calendar::SpecDay;
-use motcua::vn::{self, VnOptions};
+use motcua::vn::{self, Preset, Schedules, VnOptions};
+use motcua::{Error, ErrorKind};
 use pyo3::prelude::*;
 
 use crate::calendar::PyWorkCalendar;
@@ -27,28 +28,57 @@ fn spec_days(days: Vec<(DateArg, Option<String>)>) -> Vec<SpecDay> {
 }
 
 /// The Vietnamese public-sector calendar (1995-01-01..2199-12-31), optionally with the
-/// caller's own closures and make-up working days laid over it.
+/// caller's own closures and make-up working days laid over it, and announced schedules
+/// (`schedules`: the JSON text of a schedules file) replacing their years.
 #[pyfunction]
-#[pyo3(signature = (official = true, include_pending = false, closures = Vec::new(), working_days = Vec::new()))]
+#[pyo3(signature = (official = true, include_pending = false, closures = Vec::new(), working_days = Vec::new(), schedules = None))]
 pub(crate) fn vietnam_calendar(
     py: Python<'_>,
     official: bool,
     include_pending: bool,
     closures: Vec<(DateArg, Option<String>)>,
     working_days: Vec<(DateArg, Option<String>)>,
+    schedules: Option<String>,
 ) -> PyResult<PyWorkCalendar> {
-    let opts = options(official, include_pending);
-    let (closures, working_days) = (spec_days(closures), spec_days(working_days));
-    let cal = py
-        .detach(|| {
-            if closures.is_empty() && working_days.is_empty() {
-                vn::calendar(&opts)
-            } else {
-                vn::calendar_with_overlay(&opts, &closures, &working_days)
-            }
-        })
-        .py()?;
-    Ok(PyWorkCalendar::new(cal, Some("vietnam".into())))
+    let mut preset = Preset::new(options(official, include_pending))
+        .with_overlay(spec_days(closures), spec_days(working_days));
+    if let Some(text) = schedules {
+        preset = preset.with_schedules(Schedules::from_json(&text).py()?);
+    }
+    let cal = py.detach(|| preset.calendar()).py()?;
+    let mut out = PyWorkCalendar::new(cal, Some("vietnam".into()));
+    out.vn = Some(preset);
+    Ok(out)
+}
+
+/// One row of a holiday list: `(date, name_vi, name_en, kind)`.
+pub(crate) type HolidayRow = (NaiveDate, String, String, &'static str);
+
+/// The named days of `year` on `preset`, as rows.
+pub(crate) fn holiday_rows(preset: &Preset, year: i32) -> PyResult<Vec<HolidayRow>> {
+    Ok(preset
+        .holidays(year)
+        .py()?
+        .into_iter()
+        .map(|h| (h.date, h.name_vi, h.name_en, h.kind.as_str()))
+        .collect())
+}
+
+/// The Vietnamese preset of a calendar, or an `invalid_argument` error for one built from a
+/// spec.
+pub(crate) fn preset_of(cal: &PyWorkCalendar) -> motcua::Result<&Preset> {
+    cal.vn.as_ref().ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidArgument,
+            "this calendar was built from a spec, not the Vietnamese preset: it has no \
+             announced schedules",
+        )
+    })
+}
+
+/// `year` of `preset` in the schedules-file format (JSON text on one line).
+pub(crate) fn schedule_json(preset: &Preset, year: i32) -> motcua::Result<String> {
+    preset.schedule_json(year)
 }
 
 /// The named days of `year`: `(date, name_vi, name_en, kind)`.
@@ -58,12 +88,8 @@ pub(crate) fn vn_holidays(
     year: i32,
     official: bool,
     include_pending: bool,
-) -> PyResult<Vec<(NaiveDate, String, String, &'static str)>> {
-    Ok(vn::holidays(year, &options(official, include_pending))
-        .py()?
-        .into_iter()
-        .map(|h| (h.date, h.name_vi, h.name_en, h.kind.as_str()))
-        .collect())
+) -> PyResult<Vec<HolidayRow>> {
+    holiday_rows(&Preset::new(options(official, include_pending)), year)
 }
 
 /// Where `year`'s days off come from: `official`, `statutory` or `provisional`.

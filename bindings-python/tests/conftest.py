@@ -42,6 +42,14 @@ def calendar_named(key: str) -> motcua.Calendar:
         return motcua.Calendar.vietnam(official=False)
     if key == "vietnam_pending":
         return motcua.Calendar.vietnam(include_pending=True)
+    spec = json.loads(key)
+    if "schedules" in spec:  # {"preset": ..., "schedules": {...}}: a schedules file inline
+        official, pending = {
+            "vietnam": (True, False),
+            "vietnam_statutory": (False, False),
+            "vietnam_pending": (True, True),
+        }[spec.get("preset", "vietnam")]
+        return motcua.Calendar.vietnam(schedules=spec["schedules"], official=official, include_pending=pending)
     return motcua.Calendar.from_spec(key)  # an inline spec, as JSON text
 
 

@@ -15,9 +15,9 @@ use crate::types::{CalendarDays, DateInput, DayKindName, DaysOperand, SpecInput}
 #[derive(Debug, Clone)]
 pub struct Calendar {
     pub(crate) inner: WorkCalendar,
-    /// The options of a Vietnamese calendar, `(official, include_pending)` (`None` for one
-    /// built from a spec).
-    pub(crate) vn: Option<(bool, bool)>,
+    /// The Vietnamese preset it was built from (options, run-time schedules, overlay); `None`
+    /// for one built from a spec.
+    pub(crate) vn: Option<Box<motcua::vn::Preset>>,
 }
 
 impl Calendar {
@@ -25,10 +25,10 @@ impl Calendar {
         Calendar { inner, vn: None }
     }
 
-    pub(crate) fn with_vn(inner: WorkCalendar, official: bool, include_pending: bool) -> Calendar {
+    pub(crate) fn with_vn(inner: WorkCalendar, preset: motcua::vn::Preset) -> Calendar {
         Calendar {
             inner,
-            vn: Some((official, include_pending)),
+            vn: Some(Box::new(preset)),
         }
     }
 }

@@ -70,15 +70,48 @@ export interface Holiday {
   kind: HolidayKind;
 }
 
-/** Where a year's days off come from. */
+/** What a year's schedule is: announced, or computed from the statute. */
 export type ScheduleStatus = "official" | "statutory" | "provisional";
+
+/** Where a year's schedule comes from. */
+export type ScheduleSource = "embedded" | "file" | "statute";
+
+/** `Calendar#scheduleInfo(year)`. */
+export interface ScheduleInfo {
+  year: number;
+  status: ScheduleStatus;
+  source: ScheduleSource;
+}
+
+/** One year of a schedules file (`motcua schedule YEAR`). */
+export interface YearSchedule {
+  status: ScheduleStatus;
+  /** Every weekday off (statutory, compensatory or swapped), `YYYY-MM-DD`. */
+  days_off: string[];
+  /** Weekly rest days worked. */
+  makeup_working_days: string[];
+  breaks?: { name: string; from: string; to: string }[];
+  documents?: string[];
+  verified?: boolean;
+  notes?: string;
+  /** Reported arrangements applied only with `includePending`. */
+  pending?: { days_off: string[]; makeup_working_days: string[]; basis?: string };
+}
+
+/** A schedules file: announced years, each replacing that year of the Vietnamese calendar. */
+export interface ScheduleFile {
+  source_note?: string;
+  years: Record<string, YearSchedule>;
+}
 
 /** Options of `Calendar.vietnam`. */
 export interface VietnamOptions {
   /** Use the announced official schedules (default `true`; `false` = the statute alone). */
   official?: boolean;
-  /** Apply pending days (announced without an enacted legal basis); default `false`. */
+  /** Apply pending arrangements (reported without a decision found); default `false`. */
   includePending?: boolean;
+  /** Announced years not in this release (a schedules file, or its JSON text). */
+  schedules?: ScheduleFile | string;
   /** Extra days off (a province's one-off decision). */
   closures?: SpecDay[];
   /** One-off working days. */
@@ -413,7 +446,7 @@ export interface Scorecard extends RecordsSummary {
 /** The stable error codes of `MotcuaError.code` (the core's `ErrorKind::code`). */
 export type ErrorCode =
   | "invalid_date" | "date_out_of_range" | "invalid_number" | "invalid_argument"
-  | "empty_input" | "invalid_json" | "invalid_spec" | "invalid_lunar_date"
+  | "empty_input" | "invalid_json" | "invalid_spec" | "invalid_schedule" | "invalid_lunar_date"
   | "unknown_procedure" | "invalid_time_limit" | "invalid_catalogue" | "csv_field"
   | "csv_empty" | "csv_missing_column" | "events_out_of_order" | "result_before_receipt"
   | "supplement_without_request" | "second_apology" | "new_due_earlier"
@@ -477,6 +510,14 @@ extern "C" {
     /// A `ScheduleStatus` string.
     #[wasm_bindgen(typescript_type = "ScheduleStatus")]
     pub type ScheduleStatusName;
+
+    /// `ScheduleInfo`.
+    #[wasm_bindgen(typescript_type = "ScheduleInfo")]
+    pub type ScheduleInfoJs;
+
+    /// `ScheduleFile`.
+    #[wasm_bindgen(typescript_type = "ScheduleFile")]
+    pub type ScheduleFileJs;
 
     /// `Dossier | string`.
     #[wasm_bindgen(typescript_type = "Dossier | string")]

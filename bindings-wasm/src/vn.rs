@@ -1,9 +1,10 @@
 //! Vietnam (mirrors `motcua::vn`): `Calendar.vietnam(options)`, the public-sector calendar with
-//! official schedules, optional pending days and the caller's overlay; `holidays(year)`;
-//! `scheduleStatus(year)`.
+//! official schedules, announced schedules supplied at run time, optional pending days and the
+//! caller's overlay; `holidays(year)`; `scheduleStatus(year)`; `Calendar#scheduleInfo(year)`
+//! and `Calendar#schedule(year)`.
 
 use motcua::calendar::SpecDay;
-use motcua::vn::{self, VnOptions};
+use motcua::vn::{self, Preset, Schedules, VnOptions};
 use motcua::{Error, ErrorKind};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
@@ -12,9 +13,29 @@ use crate::calendar::Calendar;
 use crate::convert::{int_arg, Obj};
 use crate::error::{IntoJs, JsResult};
 use crate::options::{bool_opt, options as read_options};
-use crate::types::{HolidayList, ScheduleStatusName, VnOptionsJs};
+use crate::types::{HolidayList, ScheduleFileJs, ScheduleInfoJs, ScheduleStatusName, VnOptionsJs};
 
-const KNOWN: &[&str] = &["official", "include_pending", "closures", "working_days"];
+const KNOWN: &[&str] = &[
+    "official",
+    "include_pending",
+    "closures",
+    "working_days",
+    "schedules",
+];
+
+/// The `schedules` option: a schedules file as an object (parsed JSON) or JSON text.
+fn schedules_opt(map: &Map<String, Value>) -> motcua::Result<Option<Schedules>> {
+    match map.get("schedules") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Schedules::from_json(text).map(Some),
+        Some(v @ Value::Object(_)) => Schedules::from_json(&v.to_string()).map(Some),
+        Some(_) => Err(Error::new(
+            ErrorKind::InvalidArgument,
+            "option `schedules` must be a schedules file: an object or its JSON text",
+        )
+        .in_field("schedules")),
+    }
+}
 
 fn vn_options(map: &Map<String, Value>) -> motcua::Result<VnOptions> {
     Ok(VnOptions {
@@ -42,9 +63,9 @@ fn year_arg(year: f64) -> motcua::Result<i32> {
     })
 }
 
-/// `vn::holidays` as `{date, nameVi, nameEn, kind}[]`.
-fn holiday_list(year: i32, opts: &VnOptions) -> motcua::Result<HolidayList> {
-    let list = vn::holidays(year, opts)?;
+/// `Preset::holidays` as `{date, nameVi, nameEn, kind}[]`.
+fn holiday_list(year: i32, preset: &Preset) -> motcua::Result<HolidayList> {
+    let list = preset.holidays(year)?;
     Ok(list
         .iter()
         .map(|h| {
@@ -62,27 +83,25 @@ fn holiday_list(year: i32, opts: &VnOptions) -> motcua::Result<HolidayList> {
 #[wasm_bindgen]
 impl Calendar {
     /// The Vietnamese public-sector calendar, 1995-01-01..2199-12-31: Monday–Saturday week
-    /// until 1999-10-01, then Monday–Friday; statutory holidays by the law in force each year;
-    /// compensatory days; the official schedules (swaps, make-up Saturdays) where announced.
-    /// Options: `official` (default `true`; `false` = the statute alone), `includePending`
-    /// (default `false`), and an overlay: `closures` (extra days off) and `workingDays`
-    /// (one-off working days), each a list of dates or `{date, name}`.
+    /// until 1999-10-01, then Monday–Friday; statutory holidays by the law in force each year
+    /// (24 November from 2026); compensatory days; the official schedules (swaps, make-up
+    /// Saturdays) where announced. Options: `official` (default `true`; `false` = the statute
+    /// alone), `includePending` (default `false`: arrangements reported without a decision
+    /// found), `schedules` (announced years not in this release: a schedules file as an
+    /// object or JSON text, the format of `schedule(year)`; each of its years replaces that
+    /// year), and an overlay: `closures` (extra days off) and `workingDays` (one-off working
+    /// days), each a list of dates or `{date, name}`.
     pub fn vietnam(options: Option<VnOptionsJs>) -> JsResult<Calendar> {
         let map = read_options(options.as_ref().map(AsRef::as_ref), "options", KNOWN).js()?;
-        let opts = vn_options(&map).js()?;
-        let closures = spec_days(&map, "closures").js()?;
-        let working = spec_days(&map, "working_days").js()?;
-        let inner = if closures.is_empty() && working.is_empty() {
-            vn::calendar(&opts)
-        } else {
-            vn::calendar_with_overlay(&opts, &closures, &working)
+        let mut preset = Preset::new(vn_options(&map).js()?).with_overlay(
+            spec_days(&map, "closures").js()?,
+            spec_days(&map, "working_days").js()?,
+        );
+        if let Some(s) = schedules_opt(&map).js()? {
+            preset = preset.with_schedules(s);
         }
-        .js()?;
-        Ok(Calendar::with_vn(
-            inner,
-            opts.official,
-            opts.include_pending,
-        ))
+        let inner = preset.calendar().js()?;
+        Ok(Calendar::with_vn(inner, preset))
     }
 
     /// The named days of Gregorian `year` on this (Vietnamese) calendar, in date order:
@@ -90,36 +109,74 @@ impl Calendar {
     /// `makeup_working_day`, `provisional` or `pending`. The overlay of `Calendar.vietnam`
     /// is not listed. On a calendar built from a spec: an `invalid_argument` error.
     pub fn holidays(&self, year: f64) -> JsResult<HolidayList> {
-        let Some((official, include_pending)) = self.vn else {
-            return Err(crate::error::js_error(&Error::new(
+        holiday_list(year_arg(year).js()?, self.preset().js()?).js()
+    }
+
+    /// Where `year`'s schedule comes from on this (Vietnamese) calendar: `{year, status,
+    /// source}` with status `official` / `provisional` / `statutory` and source `embedded`
+    /// (this release's data), `file` (the `schedules` option) or `statute` (computed).
+    #[wasm_bindgen(js_name = scheduleInfo)]
+    pub fn schedule_info(&self, year: f64) -> JsResult<ScheduleInfoJs> {
+        let info = self
+            .preset()
+            .js()?
+            .schedule_info(year_arg(year).js()?)
+            .js()?;
+        let o = Obj::new();
+        o.set("year", f64::from(info.year))
+            .set("status", info.status.as_str())
+            .set("source", info.source.as_str());
+        Ok(JsValue::from(o).unchecked_into())
+    }
+
+    /// `year` of this (Vietnamese) calendar in the schedules-file format (`motcua schedule
+    /// YEAR`): `{years: {"YYYY": {status, days_off, makeup_working_days, breaks, documents,
+    /// verified, notes, pending?}}}`, to edit and pass back as `Calendar.vietnam({schedules})`.
+    pub fn schedule(&self, year: f64) -> JsResult<ScheduleFileJs> {
+        let text = self
+            .preset()
+            .js()?
+            .schedule_json(year_arg(year).js()?)
+            .js()?;
+        let parsed = js_sys::JSON::parse(&text)
+            .map_err(|_| crate::error::js_error(&Error::new(ErrorKind::InvalidJson, "schedule")))?;
+        Ok(parsed.unchecked_into())
+    }
+}
+
+impl Calendar {
+    /// The Vietnamese preset, or an `invalid_argument` error for a calendar built from a spec.
+    fn preset(&self) -> motcua::Result<&Preset> {
+        self.vn.as_deref().ok_or_else(|| {
+            Error::new(
                 ErrorKind::InvalidArgument,
-                "holidays(year) lists the Vietnamese calendar's days; this calendar was built \
-                 from a spec (use days() or daysOff())",
-            )));
-        };
-        let opts = VnOptions {
-            official,
-            include_pending,
-        };
-        holiday_list(year_arg(year).js()?, &opts).js()
+                "this calendar was built from a spec, not the Vietnamese preset (use days() or \
+                 daysOff())",
+            )
+        })
     }
 }
 
 /// The named days of Vietnam's public-sector `year` (see `Calendar.holidays`); options as
-/// `Calendar.vietnam` (`official`, `includePending`).
+/// `Calendar.vietnam` (`official`, `includePending`, `schedules`).
 #[wasm_bindgen]
 pub fn holidays(year: f64, options: Option<VnOptionsJs>) -> JsResult<HolidayList> {
     let map = read_options(
         options.as_ref().map(AsRef::as_ref),
         "options",
-        &["official", "include_pending"],
+        &["official", "include_pending", "schedules"],
     )
     .js()?;
-    holiday_list(year_arg(year).js()?, &vn_options(&map).js()?).js()
+    let mut preset = Preset::new(vn_options(&map).js()?);
+    if let Some(s) = schedules_opt(&map).js()? {
+        preset = preset.with_schedules(s);
+    }
+    holiday_list(year_arg(year).js()?, &preset).js()
 }
 
-/// Where `year`'s days off come from: `official` (an announced schedule), `statutory`
-/// (computed, a past year) or `provisional` (computed, not yet announced).
+/// What `year`'s schedule is on the default Vietnamese calendar: `official` (an announced
+/// schedule), `statutory` (computed, a past year) or `provisional` (computed, not yet
+/// announced). With a schedules file: `Calendar#scheduleInfo`.
 #[wasm_bindgen(js_name = scheduleStatus)]
 pub fn schedule_status(year: f64) -> JsResult<ScheduleStatusName> {
     let s = vn::schedule_status(year_arg(year).js()?).js()?;

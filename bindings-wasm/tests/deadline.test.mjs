@@ -168,8 +168,11 @@ test("Calendar.vietnam and its options", () => {
   assert.equal(statutory.isWorkingDay("2026-01-02"), true, "the 2 Jan swap is announced, not statutory");
   assert.equal(vn.isWorkingDay("2026-01-02"), false);
   const pending = Calendar.vietnam({ includePending: true });
-  assert.equal(vn.isWorkingDay("2026-11-24"), true);
-  assert.equal(pending.isWorkingDay("2026-11-24"), false);
+  assert.equal(vn.isWorkingDay("2026-11-24"), false, "Vietnamese Culture Day, from 2026");
+  assert.equal(vn.isWorkingDay("2025-11-24"), true);
+  assert.equal(vn.isWorkingDay("2026-11-23"), true);
+  assert.equal(pending.isWorkingDay("2026-11-23"), false, "the pending swap of 2026");
+  assert.equal(pending.isWorkingDay("2026-11-28"), true);
   const overlay = Calendar.vietnam({ closures: [{ date: "2026-03-02", name: "Ngày nghỉ của tỉnh" }], workingDays: ["2026-03-07"] });
   assert.equal(overlay.isWorkingDay("2026-03-02"), false);
   assert.equal(overlay.dayName("2026-03-02"), "Ngày nghỉ của tỉnh");
@@ -180,12 +183,49 @@ test("Calendar.vietnam and its options", () => {
   assert.equal(codeOf(() => vn.isWorkingDay("1994-12-31")), "date_out_of_range");
 });
 
+test("announced schedules supplied at run time", () => {
+  const base = Calendar.vietnam();
+  const file = base.schedule(2027);
+  const year = file.years["2027"];
+  assert.equal(year.status, "provisional");
+  assert.deepEqual(base.scheduleInfo(2027), { year: 2027, status: "provisional", source: "embedded" });
+  year.status = "official";
+  year.days_off = [...year.days_off, "2027-02-11"].sort();
+  year.makeup_working_days = ["2027-02-20"];
+  for (const schedules of [file, JSON.stringify(file)]) {
+    const cal = Calendar.vietnam({ schedules });
+    assert.equal(cal.isWorkingDay("2027-02-11"), false);
+    assert.equal(cal.isWorkingDay("2027-02-20"), true);
+    assert.equal(cal.addWorkingDays("2027-02-17", 3), "2027-02-20");
+    assert.deepEqual(cal.scheduleInfo(2027), { year: 2027, status: "official", source: "file" });
+    assert.deepEqual(cal.scheduleInfo(2026), { year: 2026, status: "official", source: "embedded" });
+    assert.equal(cal.holidays(2027).find((h) => h.date === "2027-02-11").kind, "swapped");
+    assert.deepEqual(holidays(2027, { schedules }), cal.holidays(2027));
+    const dossier = { received: "2027-02-17T09:00", timeLimit: { workingDays: 3 }, events: [{ type: "resolved", at: "2027-02-22T10:00" }] };
+    const c = classify(dossier, "2027-03-01", { calendar: cal });
+    assert.equal(c.due, "2027-02-20");
+    assert.equal(c.outcome, "late");
+    assert.equal(classify(dossier, "2027-03-01").outcome, "on_time");
+  }
+  // a year passed back unedited changes nothing
+  const same = Calendar.vietnam({ schedules: base.schedule(2031) });
+  assert.deepEqual(same.daysOff("2031-01-01", "2031-12-31"), base.daysOff("2031-01-01", "2031-12-31"));
+  assert.equal(same.scheduleInfo(2031).source, "file");
+  const bad = { years: { 2027: { status: "official", days_off: ["2027-02-06"], makeup_working_days: [] } } };
+  assert.equal(codeOf(() => Calendar.vietnam({ schedules: bad })), "invalid_schedule");
+  assert.equal(codeOf(() => Calendar.vietnam({ schedules: "{" })), "invalid_json");
+  assert.equal(codeOf(() => Calendar.vietnam({ schedules: 7 })), "invalid_argument");
+  const spec = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31" });
+  assert.equal(codeOf(() => spec.scheduleInfo(2026)), "invalid_argument");
+});
+
 test("holidays and schedule status", () => {
   const list = Calendar.vietnam().holidays(2026);
   assert.deepEqual(list[0], { date: "2026-01-01", nameVi: "Tết Dương lịch", nameEn: "New Year's Day", kind: "statutory" });
   assert.equal(list.find((h) => h.date === "2026-01-02").kind, "swapped");
   assert.equal(list.find((h) => h.date === "2026-01-10").kind, "makeup_working_day");
-  assert.equal(list.find((h) => h.date === "2026-11-24").kind, "pending");
+  assert.equal(list.find((h) => h.date === "2026-11-24").kind, "statutory");
+  assert.equal(list.find((h) => h.date === "2026-11-23").kind, "pending");
   assert.deepEqual(holidays(2026), list);
   assert.ok(holidays(2026, { official: false }).every((h) => h.kind === "statutory" || h.kind === "compensatory" || h.kind === "pending"));
   assert.equal(scheduleStatus(2026), "official");

@@ -19,7 +19,11 @@ function calendarFor(which = "vietnam") {
   const key = typeof which === "string" ? which : JSON.stringify(which);
   if (!calendars.has(key)) {
     let make;
-    if (typeof which === "object") make = () => Calendar.fromSpec(which);
+    if (typeof which === "object" && which.schedules !== undefined) {
+      // {preset, schedules}: a Vietnamese preset with a schedules file given inline
+      const base = { vietnam: {}, vietnam_statutory: { official: false }, vietnam_pending: { includePending: true } };
+      make = () => Calendar.vietnam({ ...base[which.preset ?? "vietnam"], schedules: which.schedules });
+    } else if (typeof which === "object") make = () => Calendar.fromSpec(which);
     else if (which === "weekdays")
       make = () => Calendar.fromSpec(readFileSync(join(repo, "core", "examples", "weekdays.json"), "utf8"));
     else if (which === "vietnam") make = () => Calendar.vietnam();

@@ -1086,9 +1086,11 @@ impl WorkCalendar {
     /// Index of day number `d` in the tables.
     #[inline(always)]
     fn index(&self, d: i64) -> Result<usize> {
-        let i = d.wrapping_sub(i64::from(self.t.start));
-        match usize::try_from(i) {
-            Ok(i) if d <= i64::from(self.t.end) => Ok(i),
+        // Compared before subtracting: a day number near `i64::MIN` (uninitialised memory read
+        // as `datetime64[D]`) must not wrap into the table.
+        let (start, end) = (i64::from(self.t.start), i64::from(self.t.end));
+        match usize::try_from(d.wrapping_sub(start)) {
+            Ok(i) if d >= start && d <= end => Ok(i),
             _ => Err(self.day_out_of_range(d)),
         }
     }

@@ -25,6 +25,11 @@ pub enum ErrorKind {
     /// A calendar spec that parses but is inconsistent (bad weekmask, a date both a holiday
     /// and a working day, `from` after `to`, overlapping office hours, ...).
     InvalidSpec,
+    /// A schedules file (announced public-sector years, `--schedules FILE`) that parses but is
+    /// inconsistent: a day off on a weekly rest day, a make-up day on a working day, a date
+    /// outside its year or listed twice, an unknown status or key (the message names the year,
+    /// the key and the value).
+    InvalidSchedule,
     /// A lunar date that does not exist (day 30 of a short month, a leap month the year lacks),
     /// or a lunar year outside the supported range.
     InvalidLunarDate,
@@ -70,6 +75,7 @@ impl ErrorKind {
             ErrorKind::EmptyInput => "empty_input",
             ErrorKind::InvalidJson => "invalid_json",
             ErrorKind::InvalidSpec => "invalid_spec",
+            ErrorKind::InvalidSchedule => "invalid_schedule",
             ErrorKind::InvalidLunarDate => "invalid_lunar_date",
             ErrorKind::UnknownProcedure => "unknown_procedure",
             ErrorKind::InvalidTimeLimit => "invalid_time_limit",
@@ -97,6 +103,7 @@ impl ErrorKind {
         ErrorKind::EmptyInput,
         ErrorKind::InvalidJson,
         ErrorKind::InvalidSpec,
+        ErrorKind::InvalidSchedule,
         ErrorKind::InvalidLunarDate,
         ErrorKind::UnknownProcedure,
         ErrorKind::InvalidTimeLimit,

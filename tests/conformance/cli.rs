@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use motcua_conformance::{cli_path, repo_root};
 
-fn motcua(args: &[&str], stdin: &str) -> Output {
+pub(crate) fn motcua(args: &[&str], stdin: &str) -> Output {
     let bin = cli_path();
     assert!(
         bin.exists(),
@@ -31,11 +31,11 @@ fn motcua(args: &[&str], stdin: &str) -> Output {
     out
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
@@ -256,11 +256,11 @@ fn vietnam_is_the_default_calendar() {
     }
     expected.sort();
     assert_eq!(got, expected);
-    // pending days only on request; the statute alone lacks the swaps
-    assert_eq!(stdout(&motcua(&["is-working", "2026-11-24"], "")), "true\n");
+    // pending days only on request (the 2026 swap of 23 Nov); the statute alone lacks the swaps
+    assert_eq!(stdout(&motcua(&["is-working", "2026-11-23"], "")), "true\n");
     assert_eq!(
         stdout(&motcua(
-            &["is-working", "2026-11-24", "--include-pending"],
+            &["is-working", "2026-11-23", "--include-pending"],
             ""
         )),
         "false\n"
@@ -332,7 +332,9 @@ fn holidays_lists_kinds() {
     };
     assert_eq!(kind("2026-01-02").as_deref(), Some("swapped"));
     assert_eq!(kind("2026-01-10").as_deref(), Some("makeup_working_day"));
-    assert_eq!(kind("2026-11-24").as_deref(), Some("pending"));
+    assert_eq!(kind("2026-11-24").as_deref(), Some("statutory"));
+    assert_eq!(kind("2026-11-23").as_deref(), Some("pending"));
+    assert_eq!(kind("2026-11-28").as_deref(), Some("pending"));
     assert_eq!(kind("2026-04-27").as_deref(), Some("compensatory"));
     assert!(v
         .iter()
@@ -739,4 +741,224 @@ fn scorecard_on_the_sample_and_bad_values() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("unknown indicator"));
+}
+
+/// A schedules file in a temporary directory.
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("motcua-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn json_line(o: &Output) -> serde_json::Value {
+    serde_json::from_str(stdout(o).trim()).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+/// `schedule YEAR` prints a year in the schedules-file format; edited (a swap and a make-up
+/// Saturday, as a 2027 notice would add) and passed back with `--schedules`, it changes
+/// `days-off`, `add-days`, `between`, `holidays`, `due` and `classify`; unedited it changes
+/// nothing.
+#[test]
+fn schedules_file_round_trip() {
+    let o = motcua(&["schedule", "2027"], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut file = json_line(&o);
+    let year = &mut file["years"]["2027"];
+    assert_eq!(year["status"], "provisional");
+    assert!(year["days_off"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("2027-11-24")));
+    // Unchanged, it gives the same answers.
+    let same = temp_file("same-2027.json", &file.to_string());
+    let same = same.to_str().unwrap();
+    let a = motcua(&["days-off", "2027-01-01", "2027-12-31"], "");
+    let b = motcua(
+        &["days-off", "2027-01-01", "2027-12-31", "--schedules", same],
+        "",
+    );
+    assert_eq!(stdout(&a), stdout(&b));
+    // Announced: Thu 11 Feb 2027 off, Sat 20 Feb worked.
+    let year = &mut file["years"]["2027"];
+    year["status"] = "official".into();
+    year["days_off"]
+        .as_array_mut()
+        .unwrap()
+        .push("2027-02-11".into());
+    year["makeup_working_days"] = serde_json::json!(["2027-02-20"]);
+    let path = temp_file("announced-2027.json", &file.to_string());
+    let path = path.to_str().unwrap();
+    let with = |args: &[&str], stdin: &str| {
+        let mut v = args.to_vec();
+        v.extend(["--schedules", path]);
+        motcua(&v, stdin)
+    };
+    assert_eq!(
+        stdout(&with(&["days-off", "2027-02-08", "2027-02-21"], "")).trim(),
+        r#"["2027-02-08","2027-02-09","2027-02-10","2027-02-11","2027-02-13","2027-02-14","2027-02-21"]"#
+    );
+    assert_eq!(
+        stdout(&with(&["add-days", "2027-02-03", "1"], "")).trim(),
+        "\"2027-02-12\""
+    );
+    assert_eq!(
+        stdout(&motcua(&["add-days", "2027-02-03", "1"], "")).trim(),
+        "\"2027-02-11\""
+    );
+    assert_eq!(
+        stdout(&with(&["between", "2027-02-17", "2027-02-22"], "")).trim(),
+        "4"
+    );
+    let dossier = r#"{"received":"2027-02-17T09:00","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2027-02-22T10:00"}]}"#;
+    let c = json_line(&with(&["classify", "--as-of", "2027-03-01", "-"], dossier));
+    assert_eq!(
+        (c["due"].as_str(), c["outcome"].as_str()),
+        (Some("2027-02-20"), Some("late"))
+    );
+    let c = json_line(&motcua(
+        &["classify", "--as-of", "2027-03-01", "-"],
+        dossier,
+    ));
+    assert_eq!(
+        (c["due"].as_str(), c["outcome"].as_str()),
+        (Some("2027-02-22"), Some("on_time"))
+    );
+    let d = json_line(&with(&["due", "-"], dossier));
+    assert_eq!(d["due"], "2027-02-20");
+    let h = json_line(&with(&["holidays", "2027"], ""));
+    let kinds: Vec<(&str, &str)> = h
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["date"].as_str().unwrap().starts_with("2027-02-"))
+        .map(|x| (x["date"].as_str().unwrap(), x["kind"].as_str().unwrap()))
+        .collect();
+    assert!(kinds.contains(&("2027-02-11", "swapped")), "{kinds:?}");
+    assert!(
+        kinds.contains(&("2027-02-20", "makeup_working_day")),
+        "{kinds:?}"
+    );
+    assert!(kinds.iter().all(|(_, k)| *k != "provisional"), "{kinds:?}");
+    // `schedule 2027 --schedules FILE` prints the file's year back; other years are untouched.
+    let back = json_line(&with(&["schedule", "2027"], ""));
+    assert_eq!(
+        back["years"]["2027"]["makeup_working_days"],
+        serde_json::json!(["2027-02-20"])
+    );
+    assert_eq!(
+        stdout(&with(&["schedule", "2026"], "")),
+        stdout(&motcua(&["schedule", "2026"], ""))
+    );
+    // With --no-official the file's years still win; the others follow the flag.
+    let o = with(&["is-working", "2027-02-11", "--no-official"], "");
+    assert_eq!(stdout(&o).trim(), "false");
+    let o = with(&["is-working", "2026-01-02", "--no-official"], "");
+    assert_eq!(stdout(&o).trim(), "true");
+}
+
+#[test]
+fn schedule_of_every_kind_of_year() {
+    // 2026: the embedded official year, with its pending swap; 2010: statutory; 2031: computed.
+    let o = json_line(&motcua(&["schedule", "2026"], ""));
+    let y = &o["years"]["2026"];
+    assert_eq!(y["status"], "official");
+    assert_eq!(y["pending"]["days_off"], serde_json::json!(["2026-11-23"]));
+    assert!(y["days_off"]
+        .as_array()
+        .unwrap()
+        .contains(&"2026-11-24".into()));
+    let o = json_line(&motcua(&["schedule", "2010"], ""));
+    assert_eq!(o["years"]["2010"]["status"], "statutory");
+    let o = json_line(&motcua(&["schedule", "2031"], ""));
+    let y = &o["years"]["2031"];
+    assert_eq!(y["status"], "provisional");
+    assert_eq!(y["verified"], false);
+    // stdin: one line per year, a bad one answered in place
+    let o = motcua(&["schedule", "-"], "2030\n2200\nabc\n");
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with(r#"{"years":{"2030":"#));
+    assert!(lines[1].contains("date_out_of_range"), "{}", lines[1]);
+    assert!(lines[2].contains("invalid_number"), "{}", lines[2]);
+}
+
+#[test]
+fn bad_schedules_files() {
+    // A day off on a weekend: exit 1, the year and the value named, no answer.
+    let bad = temp_file(
+        "bad-weekend.json",
+        r#"{"years": {"2027": {"status": "official", "days_off": ["2027-02-06"], "makeup_working_days": []}}}"#,
+    );
+    let o = motcua(
+        &[
+            "is-working",
+            "2027-01-04",
+            "--schedules",
+            bad.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(err.starts_with("invalid_schedule: "), "{err}");
+    for w in ["bad-weekend.json", "2027", "2027-02-06", "Saturday"] {
+        assert!(err.contains(w), "`{err}` lacks `{w}`");
+    }
+    // Not JSON / missing file.
+    let junk = temp_file("junk.json", "{\"years\": ");
+    let o = motcua(
+        &["holidays", "2027", "--schedules", junk.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("invalid_json: "), "{}", stderr(&o));
+    let o = motcua(&["due", "-", "--schedules", "/nonexistent/s.json"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("io: "), "{}", stderr(&o));
+    // With --calendar: bad usage.
+    let o = motcua(
+        &[
+            "add-days",
+            "2026-03-06",
+            "1",
+            "--calendar",
+            WD,
+            "--schedules",
+            bad.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = motcua(&["schedule", "2027", "--calendar", WD], "");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+/// 24 November is a holiday from 2026 in the CLI's default calendar.
+#[test]
+fn culture_day_in_the_default_calendar() {
+    let o = motcua(&["days-off", "2026-11-01", "2026-11-30"], "");
+    let days: Vec<String> = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(days.contains(&"2026-11-24".to_string()));
+    assert!(!days.contains(&"2026-11-23".to_string()));
+    let o = motcua(
+        &["days-off", "2026-11-01", "2026-11-30", "--include-pending"],
+        "",
+    );
+    let days: Vec<String> = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(days.contains(&"2026-11-23".to_string()));
+    assert!(!days.contains(&"2026-11-28".to_string()));
+    assert_eq!(
+        stdout(&motcua(&["is-working", "2025-11-24"], "")).trim(),
+        "true"
+    );
+    // A due date across it: received Mon 23 Nov 2026, 3 working days → 25, 26, 27.
+    let d = json_line(&motcua(
+        &["due", "-"],
+        r#"{"received":"2026-11-23T09:00","time_limit":{"working_days":3}}"#,
+    ));
+    assert_eq!(d["due"], "2026-11-27");
 }

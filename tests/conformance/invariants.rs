@@ -188,3 +188,48 @@ fn kinds_and_out_of_range() {
     assert_eq!(e.kind(), ErrorKind::DateOutOfRange);
     assert!(e.to_string().contains("2019-12-31"), "{e}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// A day number outside the calendar, however extreme (near `i64::MIN`: uninitialised
+    /// memory read as `datetime64[D]`), is `date_out_of_range` in every scalar and bulk query,
+    /// never a wrapped index answering with a date inside the calendar.
+    #[test]
+    fn extreme_day_numbers_are_out_of_range(
+        d in prop_oneof![
+            (i64::MIN + 1)..i64::from(i32::MIN),
+            i64::from(i32::MIN)..-1_000_000i64,
+            1_000_000i64..i64::MAX,
+            Just(i64::MIN + 1),
+            Just(i64::MAX),
+        ],
+        n in prop_oneof![any::<i64>(), -5i64..5],
+    ) {
+        let cal = motcua::vn::public_sector().unwrap();
+        let ok = |e: motcua::Error| e.kind() == ErrorKind::DateOutOfRange;
+        prop_assert!(cal.is_working_day_number(d).map_err(ok) == Err(true));
+        prop_assert!(cal.day_kind_number(d).map_err(ok) == Err(true));
+        prop_assert!(cal.add_working_days_number(d, n).map_err(ok) == Err(true));
+        prop_assert!(cal.working_days_between_numbers(d, 20000).map_err(ok) == Err(true));
+        prop_assert!(cal.working_days_between_numbers(20000, d).map_err(ok) == Err(true));
+        let days = [20000i64, d];
+        let mut out = [0i64; 2];
+        let e = cal.add_working_days_bulk(&days, Broadcast::Scalar(1i64), &mut out).unwrap_err();
+        prop_assert_eq!((e.kind(), e.index()), (ErrorKind::DateOutOfRange, Some(1)));
+        let mut flags = [0u8; 2];
+        let e = cal.is_working_day_bulk(&days, &mut flags, 255).unwrap_err();
+        prop_assert_eq!((e.kind(), e.index()), (ErrorKind::DateOutOfRange, Some(1)));
+    }
+
+    /// Any n on a date inside the calendar: an answer inside it, or `date_out_of_range`.
+    #[test]
+    fn any_n_is_answered_or_out_of_range(i in 0i64..SPAN, n in any::<i64>()) {
+        let cal = motcua::vn::public_sector().unwrap();
+        let d = i64::from(day_number(base())) + i;
+        match cal.add_working_days_number(d, n) {
+            Ok(x) => prop_assert!(cal.is_working_day_number(x).unwrap()),
+            Err(e) => prop_assert_eq!(e.kind(), ErrorKind::DateOutOfRange),
+        }
+    }
+}

@@ -8,6 +8,7 @@
 )]
 
 mod cli;
+mod hostile;
 mod invariants;
 mod report;
 mod vectors;

@@ -107,22 +107,47 @@ fn build_calendar(key: &str, which: Option<&Value>) -> Result<WorkCalendar, Erro
                 .map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
             CalendarSpec::from_json(&text)?.compile()
         }
+        (_, Some(Value::Object(m))) if m.contains_key("schedules") => vn_preset(which)?.calendar(),
         (_, Some(v @ Value::Object(_))) => CalendarSpec::from_json(&v.to_string())?.compile(),
-        _ => preset(key),
+        _ => vn_preset(which)?.calendar(),
     }
 }
 
-fn preset(name: &str) -> Result<WorkCalendar, Error> {
-    use motcua::vn::{calendar, VnOptions};
-    match name {
-        "vietnam" => calendar(&VnOptions::PUBLIC_SECTOR),
-        "vietnam_statutory" => calendar(&VnOptions::STATUTORY),
-        "vietnam_pending" => calendar(&VnOptions::WITH_PENDING),
-        _ => Err(Error::new(
-            ErrorKind::InvalidArgument,
-            format!("unknown calendar preset `{name}`"),
-        )),
-    }
+/// The Vietnamese preset a case names: `"vietnam"`, `"vietnam_statutory"`,
+/// `"vietnam_pending"`, or `{"preset": NAME, "schedules": FILE}` (announced years supplied at
+/// run time).
+fn vn_preset(which: Option<&Value>) -> Result<motcua::vn::Preset, Error> {
+    use motcua::vn::{Preset, Schedules, VnOptions};
+    let (name, schedules) = match which {
+        None => ("vietnam", None),
+        Some(Value::String(s)) => (s.as_str(), None),
+        Some(Value::Object(m)) => (
+            m.get("preset").and_then(Value::as_str).unwrap_or("vietnam"),
+            m.get("schedules"),
+        ),
+        Some(v) => {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("unknown calendar {v}"),
+            ))
+        }
+    };
+    let opts = match name {
+        "vietnam" => VnOptions::PUBLIC_SECTOR,
+        "vietnam_statutory" => VnOptions::STATUTORY,
+        "vietnam_pending" => VnOptions::WITH_PENDING,
+        other => {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("unknown Vietnamese preset `{other}`"),
+            ))
+        }
+    };
+    let preset = Preset::new(opts);
+    Ok(match schedules {
+        Some(file) => preset.with_schedules(Schedules::from_json(&file.to_string())?),
+        None => preset,
+    })
 }
 
 fn str_arg<'a>(input: &'a Value, name: &str) -> Result<&'a str, Error> {
@@ -154,19 +179,6 @@ fn lunar_calendar(input: &Value) -> Result<motcua::lunar::LunarCalendar, Error> 
         Some(m) => motcua::lunar::LunarCalendar::with_utc_offset_minutes(
             i32::try_from(m).map_err(|_| Error::new(ErrorKind::InvalidArgument, "offset"))?,
         ),
-    }
-}
-
-fn vn_options(which: Option<&Value>) -> Result<motcua::vn::VnOptions, Error> {
-    use motcua::vn::VnOptions;
-    match which.and_then(Value::as_str).unwrap_or("vietnam") {
-        "vietnam" => Ok(VnOptions::PUBLIC_SECTOR),
-        "vietnam_statutory" => Ok(VnOptions::STATUTORY),
-        "vietnam_pending" => Ok(VnOptions::WITH_PENDING),
-        other => Err(Error::new(
-            ErrorKind::InvalidArgument,
-            format!("`holidays` needs a Vietnamese preset, not `{other}`"),
-        )),
     }
 }
 
@@ -274,8 +286,7 @@ pub fn evaluate(case: &Case, calendars: &mut Calendars) -> Result<Value, Error> 
         "holidays" => {
             let year = i32::try_from(int_arg(input, "year")?)
                 .map_err(|_| Error::new(ErrorKind::DateOutOfRange, "year does not fit"))?;
-            let opts = vn_options(case.calendar.as_ref())?;
-            serde_json::to_value(motcua::vn::holidays(year, &opts)?)
+            serde_json::to_value(vn_preset(case.calendar.as_ref())?.holidays(year)?)
                 .map_err(|e| Error::new(ErrorKind::InvalidArgument, e.to_string()))
         }
         other => Err(Error::new(

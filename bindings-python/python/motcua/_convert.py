@@ -25,6 +25,28 @@ MISSING32 = np.iinfo(np.int32).min
 _SCALAR_TYPES = (str, bytes, _dt.date, np.datetime64)
 
 
+def strict_bool(value: Any, name: str) -> bool:
+    """``value`` as a bool when it is one (``bool`` or ``numpy.bool_``); anything else — a
+    string such as ``"false"``, a number, ``None`` — is a ``TypeError`` naming the parameter,
+    never read for its truthiness."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise TypeError(f"`{name}` must be a bool (True or False), not {type(value).__name__} {value!r:.40}")
+
+
+def bool_operand(value: Any, name: str) -> Any:
+    """A bool, or an array of bools (``bool`` dtype: a list of ``True``/``False``, a numpy /
+    pandas / polars boolean array); anything else is a ``TypeError`` naming the parameter."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"`{name}` must be a bool or an array of bools, not {type(value).__name__} {value!r:.40}")
+    a = np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value)
+    if a.dtype.kind != "b":
+        raise TypeError(f"`{name}` must be a bool or an array of bools, got dtype {a.dtype}")
+    return a
+
+
 def _module(name: str) -> Any:
     """An already-imported optional module (pandas, polars, pyarrow), else ``None``: an object
     of a library that was never imported cannot be of its types."""
@@ -295,18 +317,34 @@ def scalar_day(x: Any) -> int:
 # ---------------------------------------------------------------------- integer operands
 
 
+_I64_MIN = -(2**63)
+_I64_MAX = 2**63 - 1
+
+
 def int_operand(n: Any, what: str = "n") -> Any:
-    """An integer scalar (``int``) or a contiguous ``int64`` array (missing = minimum)."""
+    """An integer scalar (``int``) or a contiguous ``int64`` array (missing = minimum).
+
+    Every value is checked, never wrapped or truncated: a bool, a fraction, ``NaN`` (as a
+    scalar), ``±inf`` or a value outside the 64-bit range (``uint64`` ``2**64 - 1`` is not
+    ``-1``) is an :class:`~motcua.InvalidNumberError` naming the parameter (and the index)."""
     if isinstance(n, (bool, np.bool_)):
         raise _raise(InvalidNumberError, f"`{what}` must be an integer, got a bool")
     if isinstance(n, (int, np.integer)):
+        if not _I64_MIN < int(n) <= _I64_MAX:
+            raise _raise(InvalidNumberError, f"`{what}` = {int(n)} is outside the 64-bit integer range")
         return int(n)
     if isinstance(n, (float, np.floating)):
-        if n != n or not float(n).is_integer():
+        if n != n or not np.isfinite(n) or not float(n).is_integer():
             raise _raise(InvalidNumberError, f"`{what}` must be an integer, got {n!r}")
+        if not _I64_MIN < float(n) < 2.0**63:
+            raise _raise(InvalidNumberError, f"`{what}` = {n!r} is outside the 64-bit integer range")
         return int(n)
     a = _int_array(n, what)
     return a
+
+
+def _first(bad: np.ndarray) -> int:
+    return int(np.flatnonzero(bad)[0])
 
 
 def _int_array(n: Any, what: str) -> np.ndarray:
@@ -317,15 +355,24 @@ def _int_array(n: Any, what: str) -> np.ndarray:
     elif pl is not None and isinstance(n, pl.Series):
         n = n.cast(pl.Float64).to_numpy() if n.null_count() else n.to_numpy()
     a = np.asarray(n)
+    if a.dtype.kind == "b":
+        raise _raise(InvalidNumberError, f"`{what}` must be integers, got booleans")
     if a.dtype.kind in "iu":
-        return np.ascontiguousarray(a.reshape(-1), dtype=np.int64)
+        flat = a.reshape(-1)
+        if a.dtype.kind == "u" and a.dtype.itemsize == 8:
+            big = flat > np.uint64(_I64_MAX)
+            if big.any():
+                i = _first(big)
+                raise _raise(InvalidNumberError, f"`{what}` = {int(flat[i])} is outside the 64-bit integer range", index=i)
+        return np.ascontiguousarray(flat, dtype=np.int64)
     if a.dtype.kind == "f":
         flat = a.reshape(-1)
         nan = np.isnan(flat)
-        bad = ~nan & (flat != np.trunc(flat))
+        with np.errstate(invalid="ignore"):
+            bad = ~nan & ~(np.isfinite(flat) & (flat == np.trunc(flat)) & (flat > _I64_MIN) & (flat < 2.0**63))
         if bad.any():
-            i = int(np.flatnonzero(bad)[0])
-            raise _raise(InvalidNumberError, f"`{what}` must be integers, got {flat[i]!r}", index=i)
+            i = _first(bad)
+            raise _raise(InvalidNumberError, f"`{what}` must be integers in the 64-bit range, got {flat[i]!r}", index=i)
         out = np.where(nan, 0, flat).astype(np.int64)
         out[nan] = MISSING64
         return out

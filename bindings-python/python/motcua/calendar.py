@@ -44,6 +44,7 @@ import numpy as np
 from . import _convert as cv
 from . import _motcua
 from .civil import DateLike, InstantLike
+from .error import MotcuaIOError, _raise
 
 __all__ = ["Calendar"]
 
@@ -95,6 +96,25 @@ def _map_expr(fn: Callable[..., Any], args: tuple[Any, ...], dtype: str) -> Any:
     return pl.struct(**exprs).map_batches(many, return_dtype=_expr_dtype(dtype))
 
 
+def _schedules_text(schedules: Any) -> Optional[str]:
+    """A schedules argument as the JSON text of a schedules file: a path (``str`` or
+    ``os.PathLike``) is read, a mapping (the parsed file) is serialized."""
+    if schedules is None:
+        return None
+    if isinstance(schedules, Mapping):
+        return json.dumps(schedules, ensure_ascii=False)
+    if isinstance(schedules, (str, os.PathLike)):
+        try:
+            with open(schedules, encoding="utf-8") as f:
+                return f.read()
+        except OSError as e:
+            raise _raise(MotcuaIOError, f"cannot read schedules {os.fspath(schedules)!s}: {e}") from e
+    raise TypeError(
+        f"schedules must be a path (str or os.PathLike) or a mapping (the parsed file), "
+        f"not {type(schedules).__name__}"
+    )
+
+
 class Calendar:
     """A compiled working-day calendar: weekly rest days, holidays, closures, make-up working
     days and office hours over a stated date range. Immutable and cheap to share.
@@ -115,7 +135,7 @@ class Calendar:
         self,
         native: _motcua.WorkCalendar,
         *,
-        _vn: Optional[dict[str, bool]] = None,
+        _vn: Optional[dict[str, Any]] = None,
         _recipe: Optional[tuple[Any, ...]] = None,
     ) -> None:
         self._native = native
@@ -130,10 +150,10 @@ class Calendar:
         process reuses the one already built.
 
         >>> import pickle
-        >>> cal = Calendar.vietnam(closures=[("2026-11-24", "Ngày Văn hóa")])
+        >>> cal = Calendar.vietnam(closures=[("2026-11-20", "Ngày Nhà giáo")])
         >>> len(pickle.dumps(cal)) < 300
         True
-        >>> pickle.loads(pickle.dumps(cal)).is_working_day("2026-11-24")
+        >>> pickle.loads(pickle.dumps(cal)).is_working_day("2026-11-20")
         False
         """
         if self._recipe is not None:
@@ -150,28 +170,42 @@ class Calendar:
         include_pending: bool = False,
         closures: Optional[Iterable[Union[DateLike, tuple[DateLike, str]]]] = None,
         working_days: Optional[Iterable[Union[DateLike, tuple[DateLike, str]]]] = None,
+        schedules: Union[str, os.PathLike[str], Mapping[str, Any], None] = None,
     ) -> Calendar:
         """The Vietnamese public-sector calendar, 1995-01-01..2199-12-31: Monday–Saturday
         weeks until 1999-10-01 and Monday–Friday after, the statutory holidays of the law in
-        force each year, compensatory days, and the announced schedules (swapped days off and
-        make-up Saturdays) of 2016–2026.
+        force each year (24 November from 2026), compensatory days, and the announced schedules
+        (swapped days off and make-up Saturdays) of 2016–2026.
 
         ``official=False``: the statute alone, without announced swaps (CLI
-        ``--no-official``). ``include_pending=True``: also apply the days announced without
-        an enacted legal basis (CLI ``--include-pending``). ``closures`` / ``working_days``:
-        your own days off (a province's extra day) and make-up days, as dates or
-        ``(date, name)`` pairs; they win over the preset.
+        ``--no-official``). ``include_pending=True``: also apply arrangements reported without
+        a decision found (CLI ``--include-pending``). ``closures`` / ``working_days``: your own
+        days off (a province's extra day) and make-up days, as dates or ``(date, name)`` pairs;
+        they win over the preset. ``schedules``: announced years the release does not have yet
+        (CLI ``--schedules FILE``), a path to a schedules file or its parsed JSON (a dict) in
+        the format :meth:`schedule` returns; each year in it replaces that year wholly.
 
         >>> cal = Calendar.vietnam()
         >>> cal.add_working_days("2026-02-13", 1)  # Friday before Tết → after the break
         datetime.date(2026, 2, 23)
         >>> cal.day_name("2026-02-17")
         'Tết Nguyên đán'
-        >>> Calendar.vietnam(include_pending=True).is_working_day("2026-11-24")
+        >>> cal.is_working_day("2026-11-24")  # Vietnamese Culture Day, from 2026
         False
+        >>> y2027 = cal.schedule(2027)  # the provisional year, to edit when it is announced
+        >>> y2027["years"]["2027"]["status"]
+        'provisional'
+        >>> y2027["years"]["2027"]["status"] = "official"
+        >>> y2027["years"]["2027"]["makeup_working_days"] = ["2027-02-20"]
+        >>> Calendar.vietnam(schedules=y2027).schedule_source(2027)
+        'file'
         """
         return cls._vietnam(
-            bool(official), bool(include_pending), _canonical_entries(closures), _canonical_entries(working_days)
+            cv.strict_bool(official, "official"),
+            cv.strict_bool(include_pending, "include_pending"),
+            _canonical_entries(closures),
+            _canonical_entries(working_days),
+            _schedules_text(schedules),
         )
 
     @classmethod
@@ -181,12 +215,16 @@ class Calendar:
         include_pending: bool,
         closures: tuple[tuple[_dt.date, Optional[str]], ...],
         working_days: tuple[tuple[_dt.date, Optional[str]], ...],
+        schedules: Optional[str] = None,
     ) -> Calendar:
-        native = _motcua.vietnam_calendar(official, include_pending, list(closures), list(working_days))
+        native = _motcua.vietnam_calendar(official, include_pending, list(closures), list(working_days), schedules)
+        vn: dict[str, Any] = {"official": official, "include_pending": include_pending}
+        if schedules is not None:
+            vn["schedules"] = "<file>"
         return cls(
             native,
-            _vn={"official": official, "include_pending": include_pending},
-            _recipe=(official, include_pending, closures, working_days),
+            _vn=vn,
+            _recipe=(official, include_pending, closures, working_days, schedules),
         )
 
     @classmethod
@@ -407,7 +445,7 @@ class Calendar:
         >>> cal.days_off("2026-03-01", "2026-03-08")
         [datetime.date(2026, 3, 1), datetime.date(2026, 3, 7), datetime.date(2026, 3, 8)]
         """
-        if not with_kind:
+        if not cv.strict_bool(with_kind, "with_kind"):
             return self._native.days_off(start, end)
         return [
             {"date": d, "kind": kind, "name": name}
@@ -438,9 +476,10 @@ class Calendar:
         [{'date': datetime.date(2026, 1, 1), 'name': 'New Year', 'kind': 'holiday'}]
         """
         if self._vn is not None:
-            from . import vn
-
-            return vn.holidays(year, **self._vn)
+            return [
+                {"date": d, "name_vi": vi, "name_en": en, "kind": kind}
+                for d, vi, en, kind in self._native.vn_holidays(year)
+            ]
         spec = self.spec
         records: list[dict[str, Any]] = []
         for key, kind in (("holidays", "holiday"), ("closures", "closure"), ("working_days", "makeup_working_day")):
@@ -451,6 +490,36 @@ class Calendar:
                     records.append({"date": date, "name": name, "kind": kind})
         records.sort(key=lambda r: r["date"])
         return records
+
+    def schedule_status(self, year: int) -> str:
+        """What ``year``'s schedule is on this Vietnamese calendar: ``official`` (announced:
+        embedded or from ``schedules``), ``provisional`` (computed, not yet announced) or
+        ``statutory`` (computed: a past year, or ``official=False``). A calendar built from a
+        spec raises :class:`~motcua.InvalidArgumentError`.
+
+        >>> Calendar.vietnam().schedule_status(2026), Calendar.vietnam().schedule_status(2030)
+        ('official', 'provisional')
+        """
+        return self._native.vn_schedule_info(year)[0]
+
+    def schedule_source(self, year: int) -> str:
+        """Where ``year``'s schedule comes from on this Vietnamese calendar: ``embedded`` (this
+        release's data), ``file`` (the ``schedules`` given to :meth:`vietnam`) or ``statute``
+        (computed).
+
+        >>> Calendar.vietnam().schedule_source(2026), Calendar.vietnam().schedule_source(2030)
+        ('embedded', 'statute')
+        """
+        return self._native.vn_schedule_info(year)[1]
+
+    def schedule(self, year: int) -> dict[str, Any]:
+        """``year`` of this Vietnamese calendar in the schedules-file format (CLI ``motcua
+        schedule YEAR``): ``{"years": {"YYYY": {"status", "days_off", "makeup_working_days",
+        "breaks", "documents", "verified", "notes"[, "pending"]}}}``, to edit and pass back as
+        ``Calendar.vietnam(schedules=...)``. Unchanged, it gives the same calendar.
+        """
+        result: dict[str, Any] = json.loads(self._native.vn_schedule_json(year))
+        return result
 
     # ------------------------------------------------------------------ working hours
 
@@ -491,11 +560,12 @@ def _vietnam_cached(
     include_pending: bool,
     closures: tuple[tuple[_dt.date, Optional[str]], ...] = (),
     working_days: tuple[tuple[_dt.date, Optional[str]], ...] = (),
+    schedules: Optional[str] = None,
 ) -> Calendar:
     """Unpickling a :meth:`Calendar.vietnam` calendar."""
     return _rebuilt(
-        ("vietnam", official, include_pending, closures, working_days),
-        lambda: Calendar._vietnam(official, include_pending, closures, working_days),
+        ("vietnam", official, include_pending, closures, working_days, schedules),
+        lambda: Calendar._vietnam(official, include_pending, closures, working_days, schedules),
     )
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "EmptyInputError",
     "InvalidJsonError",
     "InvalidSpecError",
+    "InvalidScheduleError",
     "InvalidLunarDateError",
     "UnknownProcedureError",
     "InvalidTimeLimitError",
@@ -142,6 +143,14 @@ class InvalidSpecError(MotcuaError, ValueError):
     a working day, ``from`` after ``to``, ...)."""
 
     code = "invalid_spec"
+
+
+class InvalidScheduleError(MotcuaError, ValueError):
+    """A schedules file (announced years, ``schedules=``) that parses but is inconsistent: a
+    day off on a weekly rest day, a make-up day on a working day, a date outside its year or
+    listed twice, an unknown status or key."""
+
+    code = "invalid_schedule"
 
 
 class InvalidLunarDateError(MotcuaError, ValueError):
@@ -256,6 +265,7 @@ _BY_CODE: dict[str, type[MotcuaError]] = {
         EmptyInputError,
         InvalidJsonError,
         InvalidSpecError,
+        InvalidScheduleError,
         InvalidLunarDateError,
         UnknownProcedureError,
         InvalidTimeLimitError,

@@ -183,10 +183,11 @@ class LunarCalendar:
         array(['2025-01-29', '2026-02-17'], dtype='datetime64[D]')
         """
         parts = (year, month, day)
-        if all(isinstance(p, (int, np.integer)) for p in parts) and isinstance(leap, (bool, np.bool_)):
-            return self._native.from_lunar(int(year), int(month), int(day), bool(leap))
+        leaps = cv.bool_operand(leap, "leap")
         ints = [cv.int_operand(p, name) for p, name in zip(parts, ("year", "month", "day"))]
-        leaps = np.asarray(leap, dtype=np.bool_)
+        y0, m0, d0 = ints
+        if isinstance(y0, int) and isinstance(m0, int) and isinstance(d0, int) and isinstance(leaps, bool):
+            return self._native.from_lunar(y0, m0, d0, leaps)
         y, m, d, lp = np.broadcast_arrays(*[np.asarray(v, dtype=np.int64) for v in ints], leaps)
         y, m, d = (np.ascontiguousarray(v, dtype=np.int64).reshape(-1) for v in (y, m, d))
         lp = np.ascontiguousarray(lp, dtype=np.bool_).reshape(-1)
@@ -209,7 +210,7 @@ class LunarCalendar:
 
     def month_length(self, year: int, month: int, leap: bool = False) -> int:
         """The number of days (29 or 30) of a lunar month."""
-        return self._native.month_length(year, month, leap)
+        return self._native.month_length(year, month, cv.strict_bool(leap, "leap"))
 
 
 _VIETNAM = LunarCalendar(_motcua.LunarCalendar.vietnam())

@@ -2,10 +2,15 @@
 by the law in force each year, compensatory days, and the embedded official annual schedules.
 
 Years whose schedule has been announced (2016–2026) follow it (``official``); later years are
-computed from the statute and marked ``provisional``; earlier ones are ``statutory``. Days
-announced without an enacted legal basis (Vietnamese Culture Day, 24 November, from 2026) are
-``pending``: listed by :func:`holidays`, applied to a calendar only with
+computed from the statute and marked ``provisional``; earlier ones are ``statutory``. 24
+November (Vietnamese Culture Day) is a holiday from 2026 (Resolution 28/2026/QH16, Art. 2).
+Arrangements reported without a decision found (the 2026 swap of 23 November, worked 28
+November) are ``pending``: listed by :func:`holidays`, applied to a calendar only with
 ``include_pending=True``.
+
+When a year's schedule is announced, pass it without waiting for a release:
+``Calendar.vietnam(schedules="schedules.json")`` (the format of
+:meth:`Calendar.schedule`, CLI ``motcua schedule YEAR``).
 
 >>> from motcua import vn
 >>> cal = vn.calendar()
@@ -21,7 +26,8 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Optional, Union
+import os
+from typing import Any, Iterable, Mapping, Optional, Union
 
 from . import _motcua
 from .calendar import Calendar
@@ -41,6 +47,7 @@ def calendar(
     include_pending: bool = False,
     closures: Optional[Iterable[Union[DateLike, tuple[DateLike, str]]]] = None,
     working_days: Optional[Iterable[Union[DateLike, tuple[DateLike, str]]]] = None,
+    schedules: Union[str, "os.PathLike[str]", Mapping[str, Any], None] = None,
 ) -> Calendar:
     """The Vietnamese public-sector calendar (:meth:`Calendar.vietnam`)."""
     return Calendar.vietnam(
@@ -48,10 +55,17 @@ def calendar(
         include_pending=include_pending,
         closures=closures,
         working_days=working_days,
+        schedules=schedules,
     )
 
 
-def holidays(year: int, *, official: bool = True, include_pending: bool = False) -> list[dict[str, Any]]:
+def holidays(
+    year: int,
+    *,
+    official: bool = True,
+    include_pending: bool = False,
+    schedules: Union[str, "os.PathLike[str]", Mapping[str, Any], None] = None,
+) -> list[dict[str, Any]]:
     """The named days of ``year`` in date order, as records ``{"date", "name_vi", "name_en",
     "kind"}`` (ready for ``pandas.DataFrame``), kind one of ``statutory``, ``compensatory``,
     ``swapped``, ``makeup_working_day``, ``provisional``, ``pending``.
@@ -59,6 +73,8 @@ def holidays(year: int, *, official: bool = True, include_pending: bool = False)
     >>> holidays(2026)[0]
     {'date': datetime.date(2026, 1, 1), 'name_vi': 'Tết Dương lịch', 'name_en': "New Year's Day", 'kind': 'statutory'}
     """
+    if schedules is not None:
+        return calendar(official=official, include_pending=include_pending, schedules=schedules).holidays(year)
     return [
         {"date": d, "name_vi": vi, "name_en": en, "kind": kind}
         for d, vi, en, kind in _motcua.vn_holidays(year, official, include_pending)
@@ -66,7 +82,9 @@ def holidays(year: int, *, official: bool = True, include_pending: bool = False)
 
 
 def schedule_status(year: int) -> str:
-    """Where ``year``'s days off come from: ``official`` (an announced schedule, 2016–2026),
-    ``provisional`` (computed, not yet announced) or ``statutory`` (computed; 1995–2015)."""
+    """What ``year``'s schedule is on the default preset: ``official`` (an announced schedule,
+    2016–2026), ``provisional`` (computed, not yet announced) or ``statutory`` (computed;
+    1995–2015). With a schedules file: :meth:`Calendar.schedule_status` and
+    :meth:`Calendar.schedule_source`."""
     return _motcua.vn_schedule_status(year)
 

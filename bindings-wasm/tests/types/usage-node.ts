@@ -6,7 +6,7 @@ import {
 import type {
   DayKind, MotcuaError, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
   DayClass, Dossier, ExplainStep, Procedure, ScheduleStatus, DossierRecord, Report, ReportRow, Scorecard,
-  Score, CatalogueFieldRow, SkippedRecord, IndicatorName,
+  Score, CatalogueFieldRow, SkippedRecord, IndicatorName, ScheduleFile, ScheduleInfo, ScheduleSource,
 } from "motcua";
 
 const vn: Calendar = Calendar.vietnam();
@@ -23,6 +23,9 @@ const name: string | undefined = vn.dayName("2026-03-07");
 const named: Holiday[] = vn.holidays(2026);
 const named2: Holiday[] = holidays(2027, { official: true });
 const status: ScheduleStatus = scheduleStatus(2027);
+const file: ScheduleFile = vn.schedule(2027);
+const info: ScheduleInfo = Calendar.vietnam({ schedules: file }).scheduleInfo(2027);
+const source: ScheduleSource = info.source;
 const bulk: Int32Array = vn.addWorkingDaysBulk(Int32Array.of(dayNumber("2026-03-06")), 1);
 const between: Int32Array = vn.workingDaysBetweenBulk(bulk, Int32Array.of(20514));
 const flags: Uint8Array = vn.isWorkingDayBulk(bulk);
@@ -97,6 +100,6 @@ scorecard(records, { targets: { speed: 1 } });
 // @ts-expect-error: a cell is text, a Date, a number, a boolean or empty
 report([{ received: ["2026-03-02"] }]);
 
-console.log(next, sameFromDate, working, count, off, kind, month, name, named, named2, status, between, flags, iso, codes);
+console.log(next, sameFromDate, working, count, off, kind, month, name, named, named2, status, source, between, flags, iso, codes);
 console.log(tet, tetCn, year, tet2, leap, steps, lines, classes, outcome, procs, byCode, cal);
 console.log(onTime, received, group, fromCsv, skipped, counted, which, scoreStatus, fields);

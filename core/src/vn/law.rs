@@ -31,10 +31,12 @@ pub const PRESET_TO: NaiveDate = ymd(LAST_YEAR, 12, 31);
 /// first Saturday of October, a Saturday) is the date `reference/holidays.md` §2 gives.
 pub const FIVE_DAY_WEEK_FROM: NaiveDate = ymd(1999, 10, 2);
 
-/// First year in which 24 November, Vietnamese Culture Day (*Ngày Văn hóa Việt Nam*), is
-/// announced as a paid day off: Politburo Resolution 80-NQ/TW (7 Jan 2026). \[unverified\] No
-/// enacted law makes it a holiday (Government Resolution 30/NQ-CP only plans to amend
-/// Labour Code 2019 Art. 112(1)), so it is `pending`: listed, applied only on request.
+/// First year in which 24 November, Vietnamese Culture Day (*Ngày Văn hóa Việt Nam*), is a
+/// statutory day off: Resolution 28/2026/QH16 of the National Assembly on developing Vietnamese
+/// culture, Art. 2 ("24 November each year is Vietnamese Culture Day; workers are off with full
+/// pay"), in force 1 Jul 2026 ([`LabourLaw::Code2019Culture2026`]). Before 2026 it is an
+/// ordinary day. \[secondary sources\]: the resolution was read through public calendars and
+/// HR systems citing its published text, not the official gazette.
 pub const CULTURE_DAY_FROM_YEAR: i32 = 2026;
 
 /// The public-sector weekly pattern on `date`: Monday–Saturday before
@@ -73,15 +75,20 @@ pub enum LabourLaw {
     /// (2 Sep and the day before or after) — 11 days; the Prime Minister decides each year the
     /// Tết days and the second National Day day (Art. 112(3)).
     Code2019,
+    /// Labour Code 2019, Art. 112, with Resolution 28/2026/QH16, Art. 2 (from 2026-07-01):
+    /// adds 24 November, Vietnamese Culture Day (*Ngày Văn hóa Việt Nam*) — 12 days.
+    /// \[secondary sources citing the published text of the resolution.\]
+    Code2019Culture2026,
 }
 
 impl LabourLaw {
     /// Every period, oldest first.
-    pub const ALL: [LabourLaw; 4] = [
+    pub const ALL: [LabourLaw; 5] = [
         LabourLaw::Code1994,
         LabourLaw::Code1994As2007,
         LabourLaw::Code2012,
         LabourLaw::Code2019,
+        LabourLaw::Code2019Culture2026,
     ];
 
     /// The first day the statute is in force.
@@ -91,6 +98,7 @@ impl LabourLaw {
             LabourLaw::Code1994As2007 => ymd(2007, 4, 2),
             LabourLaw::Code2012 => ymd(2013, 5, 1),
             LabourLaw::Code2019 => ymd(2021, 1, 1),
+            LabourLaw::Code2019Culture2026 => ymd(2026, 7, 1),
         }
     }
 
@@ -110,6 +118,9 @@ impl LabourLaw {
             LabourLaw::Code1994As2007 => "Labour Code 1994, Art. 73 as amended by Law 84/2007/QH11",
             LabourLaw::Code2012 => "Labour Code 2012 (Law 10/2012/QH13), Art. 115(1)",
             LabourLaw::Code2019 => "Labour Code 2019 (Law 45/2019/QH14), Art. 112(1)",
+            LabourLaw::Code2019Culture2026 => {
+                "Labour Code 2019 (Law 45/2019/QH14), Art. 112(1); Resolution 28/2026/QH16, Art. 2"
+            }
         }
     }
 
@@ -125,6 +136,10 @@ impl LabourLaw {
                  2013–2020 notice]"
             }
             LabourLaw::Code2019 => "Labour Code 2019, Art. 111(3)",
+            LabourLaw::Code2019Culture2026 => {
+                "Labour Code 2019, Art. 111(3) [applied to 24 November as to every other holiday: \
+                 secondary sources; to be confirmed when the Code is amended]"
+            }
         }
     }
 
@@ -133,7 +148,7 @@ impl LabourLaw {
     pub const fn tet_days(self) -> u8 {
         match self {
             LabourLaw::Code1994 | LabourLaw::Code1994As2007 => 4,
-            LabourLaw::Code2012 | LabourLaw::Code2019 => 5,
+            LabourLaw::Code2012 | LabourLaw::Code2019 | LabourLaw::Code2019Culture2026 => 5,
         }
     }
 
@@ -147,9 +162,15 @@ impl LabourLaw {
     /// 2 from 2021 (Labour Code 2019 Art. 112(1)(đ): 2 Sep and one adjacent day).
     pub const fn national_day_days(self) -> u8 {
         match self {
-            LabourLaw::Code2019 => 2,
+            LabourLaw::Code2019 | LabourLaw::Code2019Culture2026 => 2,
             _ => 1,
         }
+    }
+
+    /// Whether 24 November, Vietnamese Culture Day, is a holiday: from Resolution
+    /// 28/2026/QH16, Art. 2 (in force 2026-07-01) on.
+    pub const fn has_culture_day(self) -> bool {
+        matches!(self, LabourLaw::Code2019Culture2026)
     }
 }
 
@@ -186,7 +207,7 @@ pub(crate) fn second_national_day(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, 9, day)
 }
 
-/// A public holiday (or the pending Culture Day), with its Vietnamese and English names.
+/// A public holiday, with its Vietnamese and English names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Feast {
     /// 1 January (*Tết Dương lịch*).
@@ -201,7 +222,7 @@ pub(crate) enum Feast {
     Labour,
     /// 2 September and, from 2021, its adjacent day (*Quốc khánh*).
     NationalDay,
-    /// 24 November from 2026 (*Ngày Văn hóa Việt Nam*), pending.
+    /// 24 November from 2026 (*Ngày Văn hóa Việt Nam*; Resolution 28/2026/QH16, Art. 2).
     CultureDay,
 }
 

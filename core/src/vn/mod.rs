@@ -10,13 +10,15 @@
 //! | 2007-04-02 – 2013-04-30 | Art. 73 as amended by Law 84/2007/QH11 | + Hùng Kings' day (10th day of the 3rd lunar month) |
 //! | 2013-05-01 – 2020-12-31 | Labour Code 2012, Art. 115 | Tết 5 days (two days before mùng 1 + mùng 1–3) |
 //! | from 2021-01-01 | Labour Code 2019, Art. 112 | + a second National Day day: 3 Sep when 2 Sep is a Monday or Thursday, else 1 Sep |
+//! | from 2026-07-01 | + Resolution 28/2026/QH16, Art. 2 | + 24 Nov, Vietnamese Culture Day (*Ngày Văn hóa Việt Nam*) |
 //!
 //! Each holiday day follows the law in force on it; Tết follows the law in force on mùng 1, so
 //! Tết 2013 (10 Feb, before the 2012 Code took effect) has 4 days, and Hùng Kings' day 2007
 //! (26 Apr, after Law 84/2007/QH11) is a holiday. **Compensatory days** (*nghỉ bù*): each
 //! holiday day on a weekly rest day gives one day off on the first working day after the break
 //! containing it, in date order (Labour Code 1994 Art. 73; 2012 Art. 115(3) [unverified article
-//! number]; 2019 Art. 111(3)). **The public-sector week** is Monday–Saturday before
+//! number]; 2019 Art. 111(3); applied to 24 November as to the others \[secondary sources\]).
+//! **The public-sector week** is Monday–Saturday before
 //! [`FIVE_DAY_WEEK_FROM`] (1999-10-02 \[unverified\]) and Monday–Friday from it (Decision
 //! 188/1999/QĐ-TTg); before it only Sundays are compensated.
 //!
@@ -30,13 +32,21 @@
 //! provisional"). [`VnOptions::official`] `= false` (CLI `--no-official`) uses the statute
 //! alone for every year.
 //!
+//! # When a new schedule is announced
+//! Each year's schedule (the Tết days, swaps, make-up Saturdays) is announced late, often weeks
+//! ahead. A user adds it without waiting for a release: [`Schedules`] reads a file in the format
+//! of the embedded data (`motcua schedule YEAR` prints a year in it, to edit), and a [`Preset`]
+//! with those schedules builds the calendar (CLI `--schedules FILE`). A year of the file
+//! replaces the embedded or computed year wholly; the other years are unchanged, with or without
+//! `official` (the file's years win; the others follow the option). [`Preset::schedule_source`]
+//! says where a year came from ([`ScheduleSource`]).
+//!
 //! # Pending days
-//! Vietnamese Culture Day (24 Nov, from 2026; Politburo Resolution 80-NQ/TW, no enacted law
-//! \[unverified\]) and the reported 2026 arrangement (Mon 23 Nov swapped, Sat 28 Nov worked:
-//! a proposal as relayed, unconfirmed) are `pending`: always listed by [`holidays`], applied to
-//! the calendar only with [`VnOptions::include_pending`] (CLI `--include-pending`). Without an
-//! announced arrangement, a pending 24 Nov on a weekend would be compensated by the statutory
-//! rule (the compensatory day is pending too).
+//! Arrangements reported without a decision found — in 2026 the swap around Vietnamese Culture
+//! Day (Mon 23 Nov off, Sat 28 Nov worked: a proposal in a Government explainer, no approving
+//! dispatch found) — are `pending`: always listed by [`holidays`], applied to the calendar only
+//! with [`VnOptions::include_pending`] (CLI `--include-pending`). 24 November itself is a
+//! statutory holiday from 2026 (Resolution 28/2026/QH16, Art. 2), not pending.
 //!
 //! ```
 //! use motcua::vn;
@@ -46,6 +56,7 @@
 //! assert!(cal.is_working_day(d("2026-01-10"))?); // make-up Saturday
 //! assert!(cal.is_working_day(d("1998-03-07"))?); // a Saturday of the six-day week
 //! assert_eq!(cal.day_name(d("2026-02-17")), Some("Tết Nguyên đán"));
+//! assert!(!cal.is_working_day(d("2026-11-24"))?); // Vietnamese Culture Day, from 2026
 //! let list = vn::holidays(2026, &vn::VnOptions::default())?;
 //! assert_eq!(list[1].kind, vn::HolidayKind::Swapped); // Fri 2 Jan 2026
 //! # Ok::<(), motcua::Error>(())
@@ -55,12 +66,14 @@ mod law;
 mod official;
 mod preset;
 mod schedule;
+mod schedules;
 mod statute;
 
 #[cfg(test)]
 mod tests;
 
-use std::sync::OnceLock;
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -73,11 +86,13 @@ pub use law::{
     LAST_YEAR, PRESET_FROM, PRESET_TO,
 };
 pub use official::{
-    official_schedule, official_schedules, Break, OfficialSchedule, PendingChange,
+    official_schedule, official_schedules, Break, Dates, OfficialSchedule, PendingChange,
     SOURCE_NOTE as OFFICIAL_SOURCE_NOTE,
 };
+pub use schedules::Schedules;
 
-use schedule::{build_model, Model, Role};
+use law::is_weekly_rest;
+use schedule::{build_model, year_entries, Entry, Model, Role};
 
 /// Which variant of the Vietnamese calendar to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,9 +100,8 @@ pub struct VnOptions {
     /// Use the embedded official schedules where they exist (default `true`); `false` = the
     /// statute alone, without announced swaps (CLI `--no-official`).
     pub official: bool,
-    /// Apply pending days (Vietnamese Culture Day from 2026 and the proposed 2026 arrangement)
-    /// to the calendar (default `false`; CLI `--include-pending`). [`holidays`] lists them
-    /// either way.
+    /// Apply pending days (the proposed 2026 arrangement around Vietnamese Culture Day) to the
+    /// calendar (default `false`; CLI `--include-pending`). [`holidays`] lists them either way.
     pub include_pending: bool,
 }
 
@@ -115,11 +129,12 @@ impl VnOptions {
     };
 }
 
-/// Where a year's days off come from.
+/// What a year's schedule is: announced, or computed from the statute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScheduleStatus {
-    /// An announced public-sector schedule is embedded (2016–2026).
+    /// An announced public-sector schedule: embedded (2016–2026) or supplied at run time
+    /// ([`Schedules`]).
     Official,
     /// Computed from the statute; a past year without an embedded schedule (1995–2015: real
     /// schedules of those years also had swaps, not modelled).
@@ -138,6 +153,40 @@ impl ScheduleStatus {
             ScheduleStatus::Provisional => "provisional",
         }
     }
+}
+
+/// Where a year's schedule comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScheduleSource {
+    /// The data embedded in this release (official 2016–2026, provisional 2027).
+    Embedded,
+    /// A schedules file supplied at run time ([`Schedules`], CLI `--schedules FILE`).
+    File,
+    /// The statutory computation (no announced schedule, or `official = false`).
+    Statute,
+}
+
+impl ScheduleSource {
+    /// Stable snake_case name (`"embedded"`, `"file"`, `"statute"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ScheduleSource::Embedded => "embedded",
+            ScheduleSource::File => "file",
+            ScheduleSource::Statute => "statute",
+        }
+    }
+}
+
+/// Where a year's schedule comes from and what it is ([`Preset::schedule_info`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ScheduleInfo {
+    /// The year.
+    pub year: i32,
+    /// Announced (`official`) or computed (`statutory`, `provisional`).
+    pub status: ScheduleStatus,
+    /// Embedded data, a run-time file, or the statute.
+    pub source: ScheduleSource,
 }
 
 /// What a listed day is (serialized snake_case): the [`HolidayKind`] of the calendar module,
@@ -172,19 +221,13 @@ fn check_year(year: i32) -> Result<()> {
     }
 }
 
-/// Where `year`'s days off come from: [`ScheduleStatus::Official`] for an announced schedule
-/// (2016–2026), [`ScheduleStatus::Provisional`] for an embedded provisional schedule (2027) or
-/// a year after the last announced one, [`ScheduleStatus::Statutory`] for earlier years
-/// (1995–2015). A year outside 1995..=2199 is a `date_out_of_range` error.
+/// What `year`'s schedule is on the default preset: [`ScheduleStatus::Official`] for an
+/// announced schedule (2016–2026), [`ScheduleStatus::Provisional`] for an embedded provisional
+/// schedule (2027) or a year after the last announced one, [`ScheduleStatus::Statutory`] for
+/// earlier years (1995–2015). A year outside 1995..=2199 is a `date_out_of_range` error. With
+/// a schedules file or other options, ask a [`Preset`].
 pub fn schedule_status(year: i32) -> Result<ScheduleStatus> {
-    check_year(year)?;
-    if let Some(s) = official_schedule(year) {
-        return Ok(s.status);
-    }
-    Ok(match official::last_official_year() {
-        Some(last) if year > last => ScheduleStatus::Provisional,
-        _ => ScheduleStatus::Statutory,
-    })
+    Preset::default().schedule_status(year)
 }
 
 fn cached<T: Clone>(
@@ -194,11 +237,14 @@ fn cached<T: Clone>(
     cell.get_or_init(init).clone()
 }
 
-fn model(official: bool) -> Result<&'static Model> {
+/// The model of the embedded data (`official`) or of the statute alone, built once.
+fn embedded_model(official: bool) -> Result<&'static Model> {
     static OFFICIAL: OnceLock<Result<Model>> = OnceLock::new();
     static STATUTE: OnceLock<Result<Model>> = OnceLock::new();
     let cell = if official { &OFFICIAL } else { &STATUTE };
-    match cell.get_or_init(|| build_model(official)) {
+    let built =
+        cell.get_or_init(|| build_model(|y| if official { official_schedule(y) } else { None }));
+    match built {
         Ok(m) => Ok(m),
         Err(e) => Err(e.clone()),
     }
@@ -218,100 +264,91 @@ fn kind_of(role: Role, pending: bool, provisional: bool) -> HolidayKind {
     }
 }
 
-/// Whether the days off of `year` are labelled `provisional` under `opts`: official schedules
-/// wanted and the year not announced.
-fn provisional_year(year: i32, opts: &VnOptions) -> bool {
-    opts.official && schedule_status(year).is_ok_and(|s| s == ScheduleStatus::Provisional)
-}
-
-/// The named days of Gregorian `year`, in date order:
-///
-/// - every statutory holiday day, even on a weekly rest day (`statutory`);
-/// - compensatory days off (`compensatory`) and swapped days off (`swapped`);
-/// - make-up working days (`makeup_working_day`);
-/// - pending days (`pending`), whether or not `opts.include_pending` applies them (it changes
-///   the calendar, not this list);
-/// - in a provisional year (with `opts.official`), every day off is `provisional` instead
-///   (statutory and compensatory alike).
-///
-/// For an official year, an announced day off the statute computes as a holiday day is
-/// `statutory`, one it computes as compensatory is `compensatory`, any other is `swapped`. The
-/// Tết days are those of the statute (two days before mùng 1 and mùng 1–3; see [`LabourLaw`]),
-/// so in 2026 Sun 15 – Thu 19 Feb are `statutory` and Fri 20 Feb `compensatory` (the notice
-/// calls Mon 16 – Fri 20 "29 Chạp to mùng 4": the same days off). With `opts.official = false`
-/// every year is computed from the statute and labelled `statutory`/`compensatory`.
-///
+/// The named days of Gregorian `year` on the preset of `opts`; see [`Preset::holidays`].
 /// A year outside 1995..=2199 is a `date_out_of_range` error.
 pub fn holidays(year: i32, opts: &VnOptions) -> Result<Vec<Holiday>> {
-    check_year(year)?;
-    let provisional = provisional_year(year, opts);
-    let (Some(first), Some(last)) = (
-        NaiveDate::from_ymd_opt(year, 1, 1),
-        NaiveDate::from_ymd_opt(year, 12, 31),
-    ) else {
-        return Err(Error::new(
-            ErrorKind::DateOutOfRange,
-            format!("year {year} is not representable"),
-        ));
-    };
-    let m = model(opts.official)?;
-    Ok(m.entries
-        .range(first..=last)
-        .map(|(_, e)| {
-            let (name_vi, name_en) = e.names();
-            Holiday {
-                date: e.date,
-                name_vi,
-                name_en,
-                kind: kind_of(e.role, e.pending, provisional),
-            }
-        })
-        .collect())
+    Preset::new(*opts).holidays(year)
 }
 
-/// The calendar spec of the Vietnamese public sector for `opts`: range 1995-01-01..=2199-12-31,
-/// weekmask Monday–Saturday changing to Monday–Friday on [`FIVE_DAY_WEEK_FROM`], standard office
-/// hours (07:30–11:30, 13:00–17:00), every day off in `holidays` and every make-up day in
-/// `working_days`, each named in Vietnamese (so explanations can say "Tết Nguyên đán") and
-/// classified ([`HolidayKind`]: statutory, compensatory, swapped, provisional, pending,
-/// make-up working day), as [`holidays`] lists them.
-/// Statutory holiday days on a weekly rest day are listed as holidays too (their
-/// [`DayKind`](crate::DayKind) is `holiday`, not `weekly_rest`). `closures` is left empty for
-/// the caller's overlay: push into `closures` / `working_days` and
-/// [`compile`](CalendarSpec::compile), or use [`calendar_with_overlay`].
+/// The calendar spec of the Vietnamese public sector for `opts`; see [`Preset::spec`].
 pub fn spec(opts: &VnOptions) -> Result<CalendarSpec> {
-    Ok(spec_of(model(opts.official)?, opts, true))
+    Preset::new(*opts).spec()
 }
 
-/// The spec of `opts` from its model; without the day names unless `named` (the names are
-/// built for the calendar only when first asked for: [`CalendarSpec::compile_unnamed`]).
-fn spec_of(m: &Model, opts: &VnOptions, named: bool) -> CalendarSpec {
+/// The spec of `preset` from its model `m`; without the day names unless `named` (the names
+/// are built for the calendar only when first asked for: [`CalendarSpec::compile_unnamed`]).
+fn spec_of(m: &Model, preset: &Preset, named: bool) -> CalendarSpec {
     let makeup = m.entries.values().filter(|e| !e.is_day_off()).count();
     let mut holidays = Vec::with_capacity(m.entries.len() - makeup);
     let mut working_days = Vec::with_capacity(makeup);
+    let mut provisional = preset.provisional_years();
     for e in m.entries.values() {
-        if e.pending && !opts.include_pending {
-            continue;
-        }
-        let day = SpecDay::Classified {
-            date: e.date,
-            kind: kind_of(e.role, e.pending, provisional_year(e.date.year(), opts)),
-            name: named.then(|| e.names().0),
-        };
-        if e.is_day_off() {
-            holidays.push(day);
-        } else {
-            working_days.push(day);
-        }
+        push_entry(
+            e,
+            &preset.options,
+            named,
+            &mut provisional,
+            &mut holidays,
+            &mut working_days,
+        );
     }
-    spec_shell(opts, holidays, working_days)
+    spec_shell(&preset.options, holidays, working_days)
 }
 
-/// The unnamed spec of `opts` from the embedded tables (the same days as [`spec_of`] without
-/// names: the test `preset_tables_match_the_model` checks it), without building the model.
-fn preset_spec(opts: &VnOptions) -> CalendarSpec {
-    let (holidays, working_days) = preset::days(opts);
-    spec_shell(opts, holidays, working_days)
+/// Files `e` into the days off or the make-up days of a spec (pending only when `opts` asks),
+/// with its kind (`provisional` tells the years whose days off are provisional).
+fn push_entry(
+    e: &Entry,
+    opts: &VnOptions,
+    named: bool,
+    provisional: &mut impl FnMut(i32) -> bool,
+    holidays: &mut Vec<SpecDay>,
+    working_days: &mut Vec<SpecDay>,
+) {
+    if e.pending && !opts.include_pending {
+        return;
+    }
+    let day = SpecDay::Classified {
+        date: e.date,
+        kind: kind_of(e.role, e.pending, provisional(e.date.year())),
+        name: named.then(|| e.names().0),
+    };
+    if e.is_day_off() {
+        holidays.push(day);
+    } else {
+        working_days.push(day);
+    }
+}
+
+/// The unnamed spec of `preset` from the embedded tables (the same days and kinds as
+/// [`spec_of`] without names: the test `preset_tables_match_the_model` checks it), without
+/// building the model; the years of its schedules are replaced by theirs.
+fn preset_spec(preset: &Preset) -> Result<CalendarSpec> {
+    let (opts, schedules) = (&preset.options, &preset.schedules);
+    let mut provisional = preset.provisional_years();
+    let (mut holidays, mut working_days) = preset::days(opts, &mut provisional);
+    if !schedules.is_empty() {
+        let replaced: BTreeSet<i32> = schedules.years().collect();
+        holidays.retain(|d| !replaced.contains(&d.date().year()));
+        working_days.retain(|d| !replaced.contains(&d.date().year()));
+        for (year, sched) in schedules
+            .years()
+            .filter_map(|y| Some((y, schedules.get(y)?)))
+        {
+            for e in year_entries(year, Some(sched))? {
+                push_entry(
+                    &e,
+                    opts,
+                    false,
+                    &mut provisional,
+                    &mut holidays,
+                    &mut working_days,
+                );
+            }
+        }
+        // Order does not matter to `compile`; the named spec (built from the model) is sorted.
+    }
+    Ok(spec_shell(opts, holidays, working_days))
 }
 
 /// The preset's spec around its days off and make-up days.
@@ -354,38 +391,12 @@ fn overlay(s: &mut CalendarSpec, closures: &[SpecDay], working_days: &[SpecDay])
     if closures.is_empty() && working_days.is_empty() {
         return;
     }
-    let work: std::collections::BTreeSet<NaiveDate> =
-        working_days.iter().map(SpecDay::date).collect();
-    let closed: std::collections::BTreeSet<NaiveDate> =
-        closures.iter().map(SpecDay::date).collect();
+    let work: BTreeSet<NaiveDate> = working_days.iter().map(SpecDay::date).collect();
+    let closed: BTreeSet<NaiveDate> = closures.iter().map(SpecDay::date).collect();
     s.holidays.retain(|d| !work.contains(&d.date()));
     s.working_days.retain(|d| !closed.contains(&d.date()));
     s.closures.extend_from_slice(closures);
     s.working_days.extend_from_slice(working_days);
-}
-
-/// Compiles the preset of `opts` with an overlay. The tables do not depend on the day names,
-/// so the spec is compiled without them and the named spec (what [`spec`] gives, with the
-/// overlay) is built only if the calendar is asked for its spec or a day's name.
-fn compile(
-    opts: &VnOptions,
-    closures: &[SpecDay],
-    working_days: &[SpecDay],
-) -> Result<WorkCalendar> {
-    let mut s = preset_spec(opts);
-    overlay(&mut s, closures, working_days);
-    let (opts, closures, working_days) = (*opts, closures.to_vec(), working_days.to_vec());
-    s.compile_unnamed(Box::new(move || {
-        // The model is built here, on the first request for a name, not before. It cannot
-        // fail in practice (constants; every variant is built by the tests); if it did, the
-        // calendar would stay without names rather than answer wrongly.
-        let mut s = match model(opts.official) {
-            Ok(m) => spec_of(m, &opts, true),
-            Err(_) => preset_spec(&opts),
-        };
-        overlay(&mut s, &closures, &working_days);
-        s
-    }))
 }
 
 /// The compiled calendar for `opts`, built once per combination of options and then shared
@@ -399,8 +410,8 @@ pub fn calendar(opts: &VnOptions) -> Result<WorkCalendar> {
     ];
     let i = usize::from(opts.official) * 2 + usize::from(opts.include_pending);
     match CALENDARS.get(i) {
-        Some(cell) => cached(cell, || compile(opts, &[], &[])),
-        None => compile(opts, &[], &[]),
+        Some(cell) => cached(cell, || Preset::new(*opts).compile()),
+        None => Preset::new(*opts).compile(),
     }
 }
 
@@ -412,14 +423,344 @@ pub fn public_sector() -> Result<WorkCalendar> {
 }
 
 /// The calendar for `opts` with the caller's own `closures` (a province's extra day off, a
-/// one-off decision) and `working_days` (a one-off make-up day). The overlay wins over the
-/// preset: a preset day off listed in `working_days` is worked, a preset make-up day listed in
-/// `closures` is off. A date in both overlay lists, or outside 1995..=2199, is an
-/// `invalid_spec` error naming it.
+/// one-off decision) and `working_days` (a one-off make-up day); see [`Preset::with_overlay`].
 pub fn calendar_with_overlay(
     opts: &VnOptions,
     closures: &[SpecDay],
     working_days: &[SpecDay],
 ) -> Result<WorkCalendar> {
-    compile(opts, closures, working_days)
+    Preset::new(*opts)
+        .with_overlay(closures.to_vec(), working_days.to_vec())
+        .calendar()
+}
+
+/// The Vietnamese public-sector preset as configured: [`VnOptions`], announced schedules
+/// supplied at run time ([`Schedules`]) and the caller's overlay (closures, make-up days).
+/// Every Vietnamese calendar, holiday list and schedule is built from one.
+///
+/// ```
+/// use motcua::vn::{Preset, Schedules, ScheduleSource, ScheduleStatus, VnOptions};
+/// let preset = Preset::new(VnOptions::default());
+/// assert_eq!(preset.schedule_source(2026)?, ScheduleSource::Embedded);
+/// assert_eq!(preset.schedule_status(2028)?, ScheduleStatus::Provisional);
+/// // Start from the computed 2028, edit it, pass it back:
+/// let mut y2028 = preset.schedule(2028)?;
+/// y2028.status = ScheduleStatus::Official;
+/// let mut file = Schedules::new();
+/// file.insert(y2028)?;
+/// let preset = preset.with_schedules(file);
+/// assert_eq!(preset.schedule_source(2028)?, ScheduleSource::File);
+/// assert_eq!(preset.schedule_status(2028)?, ScheduleStatus::Official);
+/// let cal = preset.calendar()?;
+/// assert!(!cal.is_working_day("2028-11-24".parse().unwrap())?);
+/// # Ok::<(), motcua::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Preset {
+    options: VnOptions,
+    schedules: Schedules,
+    closures: Vec<SpecDay>,
+    working_days: Vec<SpecDay>,
+    /// The model with `schedules` applied, built on first use (without schedules the shared
+    /// embedded model serves).
+    model: OnceLock<Result<Arc<Model>>>,
+}
+
+impl Preset {
+    /// The preset of `options`, with the embedded data only.
+    pub fn new(options: VnOptions) -> Preset {
+        Preset {
+            options,
+            ..Preset::default()
+        }
+    }
+
+    /// The same preset with `schedules` (a run-time schedules file): each of its years replaces
+    /// the embedded or computed year wholly, whatever [`VnOptions::official`] says.
+    #[must_use]
+    pub fn with_schedules(mut self, schedules: Schedules) -> Preset {
+        self.schedules = schedules;
+        self.model = OnceLock::new();
+        self
+    }
+
+    /// The same preset with the caller's own `closures` (a province's extra day off, a one-off
+    /// decision) and `working_days` (a one-off make-up day). The overlay wins over the preset:
+    /// a preset day off listed in `working_days` is worked, a preset make-up day listed in
+    /// `closures` is off. A date in both overlay lists, or outside 1995..=2199, is an
+    /// `invalid_spec` error (from [`calendar`](Preset::calendar)) naming it.
+    #[must_use]
+    pub fn with_overlay(mut self, closures: Vec<SpecDay>, working_days: Vec<SpecDay>) -> Preset {
+        self.closures = closures;
+        self.working_days = working_days;
+        self
+    }
+
+    /// The options.
+    pub fn options(&self) -> &VnOptions {
+        &self.options
+    }
+
+    /// The run-time schedules (empty by default).
+    pub fn schedules(&self) -> &Schedules {
+        &self.schedules
+    }
+
+    /// The schedule a year is taken from: the run-time file's, else the embedded one when
+    /// official schedules are wanted.
+    fn schedule_of(&self, year: i32) -> Option<&OfficialSchedule> {
+        self.schedules.get(year).or(if self.options.official {
+            official_schedule(year)
+        } else {
+            None
+        })
+    }
+
+    fn model(&self) -> Result<&Model> {
+        if self.schedules.is_empty() {
+            return embedded_model(self.options.official);
+        }
+        match self
+            .model
+            .get_or_init(|| build_model(|y| self.schedule_of(y)).map(Arc::new))
+        {
+            Ok(m) => Ok(m),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// Where `year`'s schedule comes from. A year outside 1995..=2199 is a `date_out_of_range`
+    /// error.
+    pub fn schedule_source(&self, year: i32) -> Result<ScheduleSource> {
+        Ok(self.schedule_info(year)?.source)
+    }
+
+    /// What `year`'s schedule is: the status of a schedule (run-time or embedded) when there is
+    /// one; otherwise computed from the statute — [`ScheduleStatus::Provisional`] after the last
+    /// announced embedded year (2026) when official schedules are wanted,
+    /// [`ScheduleStatus::Statutory`] otherwise. A year outside 1995..=2199 is a
+    /// `date_out_of_range` error.
+    pub fn schedule_status(&self, year: i32) -> Result<ScheduleStatus> {
+        Ok(self.schedule_info(year)?.status)
+    }
+
+    /// [`schedule_status`](Preset::schedule_status) and
+    /// [`schedule_source`](Preset::schedule_source) of `year` together.
+    pub fn schedule_info(&self, year: i32) -> Result<ScheduleInfo> {
+        check_year(year)?;
+        let (status, source) = if let Some(s) = self.schedules.get(year) {
+            (s.status, ScheduleSource::File)
+        } else if let Some(s) = self.schedule_of(year) {
+            (s.status, ScheduleSource::Embedded)
+        } else {
+            let status = match official::last_official_year() {
+                Some(last) if self.options.official && year > last => ScheduleStatus::Provisional,
+                _ => ScheduleStatus::Statutory,
+            };
+            (status, ScheduleSource::Statute)
+        };
+        Ok(ScheduleInfo {
+            year,
+            status,
+            source,
+        })
+    }
+
+    /// Tells, year by year, whether a year's days off are provisional (asked once a year: the
+    /// days come in date order).
+    fn provisional_years(&self) -> impl FnMut(i32) -> bool + '_ {
+        let mut memo = (i32::MIN, false);
+        move |year| {
+            if memo.0 != year {
+                let status = self.schedule_status(year);
+                memo = (year, status.is_ok_and(|s| s == ScheduleStatus::Provisional));
+            }
+            memo.1
+        }
+    }
+
+    /// The named days of Gregorian `year`, in date order:
+    ///
+    /// - every statutory holiday day, even on a weekly rest day (`statutory`);
+    /// - compensatory days off (`compensatory`) and swapped days off (`swapped`);
+    /// - make-up working days (`makeup_working_day`);
+    /// - pending days (`pending`), whether or not [`VnOptions::include_pending`] applies them
+    ///   (it changes the calendar, not this list);
+    /// - in a provisional year, every day off is `provisional` instead (statutory and
+    ///   compensatory alike).
+    ///
+    /// For a year with a schedule, a day off the statute computes as a holiday day is
+    /// `statutory`, one it computes as compensatory is `compensatory`, any other is `swapped`.
+    /// The Tết days are those of the statute (two days before mùng 1 and mùng 1–3; see
+    /// [`LabourLaw`]), so in 2026 Sun 15 – Thu 19 Feb are `statutory` and Fri 20 Feb
+    /// `compensatory` (the notice calls Mon 16 – Fri 20 "29 Chạp to mùng 4": the same days
+    /// off). With `official = false` every year without a run-time schedule is computed from
+    /// the statute and labelled `statutory`/`compensatory`. The overlay is not listed.
+    ///
+    /// A year outside 1995..=2199 is a `date_out_of_range` error.
+    pub fn holidays(&self, year: i32) -> Result<Vec<Holiday>> {
+        let provisional = self.schedule_status(year)? == ScheduleStatus::Provisional;
+        let (first, last) = year_bounds(year)?;
+        Ok(self
+            .model()?
+            .entries
+            .range(first..=last)
+            .map(|(_, e)| {
+                let (name_vi, name_en) = e.names();
+                Holiday {
+                    date: e.date,
+                    name_vi,
+                    name_en,
+                    kind: kind_of(e.role, e.pending, provisional),
+                }
+            })
+            .collect())
+    }
+
+    /// `year` in the schedules-file format ([`Schedules`], `motcua schedule YEAR`), to edit and
+    /// pass back: the run-time or embedded schedule as it is, or the year computed from the
+    /// statute (every weekday off, the make-up days, the breaks around its holidays; status
+    /// `provisional` or `statutory`, `verified` false). Passed back unchanged it gives the same
+    /// calendar.
+    pub fn schedule(&self, year: i32) -> Result<OfficialSchedule> {
+        let info = self.schedule_info(year)?;
+        if let Some(s) = self.schedule_of(year) {
+            let mut s = s.clone();
+            s.year = year;
+            return Ok(s);
+        }
+        let (first, last) = year_bounds(year)?;
+        let m = self.model()?;
+        let in_year = || m.entries.range(first..=last).map(|(_, e)| e);
+        let days_off: Vec<NaiveDate> = in_year()
+            .filter(|e| e.is_day_off() && !e.pending && !is_weekly_rest(e.date))
+            .map(|e| e.date)
+            .collect();
+        let makeup: Vec<NaiveDate> = in_year()
+            .filter(|e| !e.is_day_off() && !e.pending)
+            .map(|e| e.date)
+            .collect();
+        Ok(OfficialSchedule {
+            year,
+            status: info.status,
+            days_off: days_off.into(),
+            makeup_working_days: makeup.into(),
+            breaks: computed_breaks(m, year).into(),
+            documents: Vec::new().into(),
+            verified: false,
+            notes: format!(
+                "Computed from the statute ({}): no announced schedule. The Prime Minister \
+                 decides each year the Tết days, the second National Day day and any swap.",
+                LabourLaw::in_force_on(last).map_or("", LabourLaw::holiday_article)
+            )
+            .into(),
+            pending: None,
+        })
+    }
+
+    /// [`schedule`](Preset::schedule) of `year` as the JSON text (one line) of a schedules file
+    /// holding that year alone: what `motcua schedule YEAR` prints.
+    pub fn schedule_json(&self, year: i32) -> Result<String> {
+        Ok(schedules::year_file_json(&self.schedule(year)?))
+    }
+
+    /// The calendar spec: range 1995-01-01..=2199-12-31, weekmask Monday–Saturday changing to
+    /// Monday–Friday on [`FIVE_DAY_WEEK_FROM`], standard office hours (07:30–11:30,
+    /// 13:00–17:00), every day off in `holidays` and every make-up day in `working_days`, each
+    /// named in Vietnamese (so explanations can say "Tết Nguyên đán") and classified
+    /// ([`HolidayKind`], as [`holidays`](Preset::holidays) lists them). Statutory holiday days
+    /// on a weekly rest day are listed as holidays too (their [`DayKind`](crate::DayKind) is
+    /// `holiday`, not `weekly_rest`). The overlay's days are in `closures` / `working_days`.
+    pub fn spec(&self) -> Result<CalendarSpec> {
+        let mut s = spec_of(self.model()?, self, true);
+        overlay(&mut s, &self.closures, &self.working_days);
+        Ok(s)
+    }
+
+    /// The compiled calendar. Without run-time schedules or overlay it is shared (built once
+    /// per combination of options, as [`calendar`](fn@calendar)); otherwise compiled here.
+    pub fn calendar(&self) -> Result<WorkCalendar> {
+        if self.schedules.is_empty() && self.closures.is_empty() && self.working_days.is_empty() {
+            return calendar(&self.options);
+        }
+        self.compile()
+    }
+
+    /// Compiles the preset. The tables do not depend on the day names, so the spec is compiled
+    /// without them and the named spec (what [`spec`](Preset::spec) gives) is built only if the
+    /// calendar is asked for its spec or a day's name.
+    fn compile(&self) -> Result<WorkCalendar> {
+        let mut s = preset_spec(self)?;
+        overlay(&mut s, &self.closures, &self.working_days);
+        let this = Preset {
+            model: OnceLock::new(),
+            ..self.clone()
+        };
+        s.compile_unnamed(Box::new(move || {
+            // The model is built here, on the first request for a name, not before. It cannot
+            // fail in practice (constants and a validated file); if it did, the calendar would
+            // stay without names rather than answer wrongly.
+            match this.spec() {
+                Ok(s) => s,
+                Err(_) => {
+                    let mut s = preset_spec(&this)
+                        .unwrap_or_else(|_| spec_shell(&this.options, Vec::new(), Vec::new()));
+                    overlay(&mut s, &this.closures, &this.working_days);
+                    s
+                }
+            }
+        }))
+    }
+}
+
+fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate)> {
+    check_year(year)?;
+    match (
+        NaiveDate::from_ymd_opt(year, 1, 1),
+        NaiveDate::from_ymd_opt(year, 12, 31),
+    ) {
+        (Some(first), Some(last)) => Ok((first, last)),
+        _ => Err(Error::new(
+            ErrorKind::DateOutOfRange,
+            format!("year {year} is not representable"),
+        )),
+    }
+}
+
+/// The breaks of a computed `year`: each run of consecutive days off (weekly rest days
+/// included) holding a holiday day of `year`, named after its holidays. A New Year break may
+/// start in late December of the year before.
+fn computed_breaks(m: &Model, year: i32) -> Vec<Break> {
+    let off = |d: NaiveDate| {
+        m.entries
+            .get(&d)
+            .map_or(is_weekly_rest(d), |e| e.is_day_off() && !e.pending)
+    };
+    let mut out: Vec<Break> = Vec::new();
+    let holidays = m
+        .entries
+        .values()
+        .filter(|e| e.date.year() == year && e.role == Role::Holiday && !e.pending);
+    for e in holidays {
+        if out.iter().any(|b| b.from <= e.date && e.date <= b.to) {
+            continue;
+        }
+        let (mut from, mut to) = (e.date, e.date);
+        while let Some(p) = from.pred_opt().filter(|p| off(*p)) {
+            from = p;
+        }
+        while let Some(n) = to.succ_opt().filter(|n| off(*n)) {
+            to = n;
+        }
+        let mut names: Vec<&'static str> = Vec::new();
+        for x in m.entries.range(from..=to).map(|(_, x)| x) {
+            if let (Role::Holiday, Some(f)) = (x.role, x.feast) {
+                if !names.contains(&f.name_vi()) {
+                    names.push(f.name_vi());
+                }
+            }
+        }
+        out.push(Break::new(names.join(" + "), from, to));
+    }
+    out
 }

@@ -5,70 +5,97 @@
 //! `MOTCUA_REGENERATE=1` to rewrite the file), and `data_copy_matches_reference` checks the copy
 //! against `../shared/reference/` when that directory exists.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::law::ymd;
 use super::ScheduleStatus;
 
-/// One break of an official schedule: a run of consecutive days off, weekends included (a New
-/// Year break may start in late December of the previous year).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A list of dates: borrowed from the embedded tables, owned when read from a file.
+pub type Dates = Cow<'static, [NaiveDate]>;
+
+/// One break of a schedule: a run of consecutive days off, weekends included (a New Year break
+/// may start in late December of the previous year). Informative: the days off are those of
+/// [`OfficialSchedule::days_off`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Break {
     /// The holiday(s) of the break, e.g. "Tết Nguyên đán" or "30/4 + 1/5".
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// First day of the break.
     pub from: NaiveDate,
     /// Last day of the break.
     pub to: NaiveDate,
 }
 
+impl Break {
+    /// A break named `name` from `from` to `to` (both included).
+    pub fn new(name: impl Into<Cow<'static, str>>, from: NaiveDate, to: NaiveDate) -> Break {
+        Break {
+            name: name.into(),
+            from,
+            to,
+        }
+    }
+}
+
 /// Announced but unconfirmed changes to a year (not part of `days_off`): applied only when
 /// the caller opts in (`VnOptions::include_pending`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PendingChange {
     /// Weekdays that would be off.
-    pub days_off: &'static [NaiveDate],
+    pub days_off: Dates,
     /// Weekend days that would be worked.
-    pub makeup_working_days: &'static [NaiveDate],
+    pub makeup_working_days: Dates,
     /// Why they are pending (the missing legal basis).
-    pub basis: &'static str,
+    #[serde(default)]
+    pub basis: Cow<'static, str>,
 }
 
 /// The public-sector schedule of one year as announced (or, for a provisional year, as
-/// assumed), for agencies on a Monday–Friday week (Decision 188/1999/QĐ-TTg).
+/// assumed), for agencies on a Monday–Friday week (Decision 188/1999/QĐ-TTg): one year of the
+/// schedules file (`--schedules FILE`, [`Schedules`](super::Schedules)), or an embedded year.
 ///
 /// `days_off` and `makeup_working_days` are grouped by the calendar year of the date itself
 /// (so Mon 31 Dec 2018, a swapped day of the 2019 New Year break, is in 2018); `breaks` by the
 /// year of the holiday.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct OfficialSchedule {
     /// The year.
+    #[serde(skip)]
     pub year: i32,
-    /// [`ScheduleStatus::Official`] (announced) or [`ScheduleStatus::Provisional`] (computed,
-    /// not announced).
+    /// [`ScheduleStatus::Official`] (announced), [`ScheduleStatus::Provisional`] (computed or
+    /// assumed, not announced) or [`ScheduleStatus::Statutory`] (a past year computed from the
+    /// statute).
     pub status: ScheduleStatus,
-    /// Every Monday–Friday off (statutory, compensatory or swapped); weekends are never listed.
-    pub days_off: &'static [NaiveDate],
-    /// Saturdays or Sundays worked (*làm bù*).
-    pub makeup_working_days: &'static [NaiveDate],
-    /// The breaks, weekends included.
-    pub breaks: &'static [Break],
+    /// Every weekday off (statutory, compensatory or swapped); weekly rest days are never
+    /// listed.
+    pub days_off: Dates,
+    /// Weekly rest days worked (*làm bù*).
+    pub makeup_working_days: Dates,
+    /// The breaks, weekends included (informative).
+    pub breaks: Cow<'static, [Break]>,
     /// The documents announcing the schedule (Government Office dispatches, ministry notices).
-    pub documents: &'static [&'static str],
+    pub documents: Cow<'static, [Cow<'static, str>]>,
     /// Whether every listed day was confirmed from a primary document or a report quoting one.
     pub verified: bool,
-    /// Notes from the reference (what was checked, what was derived).
-    pub notes: &'static str,
+    /// Notes (what was checked, what was derived).
+    pub notes: Cow<'static, str>,
     /// Announced but unconfirmed changes, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pending: Option<PendingChange>,
 }
 
 include!("official_data.rs");
 
-/// The embedded schedule of `year`, if any (2016–2027).
+/// The embedded schedule of `year`, if any (2016–2027). A year supplied at run time
+/// ([`Schedules`](super::Schedules)) is not seen here: ask a [`Preset`](super::Preset).
 pub fn official_schedule(year: i32) -> Option<&'static OfficialSchedule> {
     SCHEDULES.iter().find(|s| s.year == year)
 }
@@ -115,9 +142,9 @@ mod tests {
     fn dates(v: &Value, indent: &str) -> String {
         let list = v.as_array().expect("array of dates");
         if list.is_empty() {
-            return "&[]".into();
+            return "Cow::Borrowed(&[])".into();
         }
-        let mut s = String::from("&[\n");
+        let mut s = String::from("Cow::Borrowed(&[\n");
         for x in list {
             writeln!(
                 s,
@@ -126,12 +153,16 @@ mod tests {
             )
             .unwrap();
         }
-        write!(s, "{indent}]").unwrap();
+        write!(s, "{indent}])").unwrap();
         s
     }
 
     fn lit(v: &Value) -> String {
         format!("{:?}", v.as_str().expect("string"))
+    }
+
+    fn cow(v: &Value) -> String {
+        format!("Cow::Borrowed({})", lit(v))
     }
 
     /// Renders `official_data.rs` from the JSON.
@@ -175,32 +206,32 @@ mod tests {
                 dates(&y["makeup_working_days"], "        ")
             )
             .unwrap();
-            writeln!(s, "        breaks: &[").unwrap();
+            writeln!(s, "        breaks: Cow::Borrowed(&[").unwrap();
             for b in y["breaks"].as_array().expect("breaks") {
                 writeln!(
                     s,
                     "            Break {{ name: {}, from: {}, to: {} }},",
-                    lit(&b["name"]),
+                    cow(&b["name"]),
                     date_expr(b["from"].as_str().expect("from")),
                     date_expr(b["to"].as_str().expect("to"))
                 )
                 .unwrap();
             }
-            writeln!(s, "        ],").unwrap();
+            writeln!(s, "        ]),").unwrap();
             let docs: Vec<String> = y["documents"]
                 .as_array()
                 .expect("documents")
                 .iter()
-                .map(lit)
+                .map(cow)
                 .collect();
             if docs.is_empty() {
-                writeln!(s, "        documents: &[],").unwrap();
+                writeln!(s, "        documents: Cow::Borrowed(&[]),").unwrap();
             } else {
-                writeln!(s, "        documents: &[").unwrap();
+                writeln!(s, "        documents: Cow::Borrowed(&[").unwrap();
                 for d in docs {
                     writeln!(s, "            {d},").unwrap();
                 }
-                writeln!(s, "        ],").unwrap();
+                writeln!(s, "        ]),").unwrap();
             }
             writeln!(
                 s,
@@ -208,7 +239,7 @@ mod tests {
                 y["verified"].as_bool().expect("verified")
             )
             .unwrap();
-            writeln!(s, "        notes: {},", lit(&y["notes"])).unwrap();
+            writeln!(s, "        notes: {},", cow(&y["notes"])).unwrap();
             match y.get("pending") {
                 None => writeln!(s, "        pending: None,").unwrap(),
                 Some(p) => {
@@ -225,7 +256,7 @@ mod tests {
                         dates(&p["makeup_working_days"], "            ")
                     )
                     .unwrap();
-                    writeln!(s, "            basis: {},", lit(&p["basis"])).unwrap();
+                    writeln!(s, "            basis: {},", cow(&p["basis"])).unwrap();
                     writeln!(s, "        }}),").unwrap();
                 }
             }
@@ -280,11 +311,11 @@ mod tests {
     #[test]
     fn embedded_dates_are_valid_and_ordered() {
         for s in SCHEDULES {
-            for list in [s.days_off, s.makeup_working_days] {
+            for list in [&s.days_off, &s.makeup_working_days] {
                 assert!(list.iter().all(|d| *d != NaiveDate::MIN), "{}", s.year);
                 assert!(list.windows(2).all(|w| w[0] < w[1]), "{}", s.year);
             }
-            for b in s.breaks {
+            for b in s.breaks.iter() {
                 assert!(b.from <= b.to && b.from != NaiveDate::MIN, "{}", s.year);
             }
         }

@@ -10,7 +10,7 @@ static SCHEDULES: &[OfficialSchedule] = &[
     OfficialSchedule {
         year: 2016,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2016, 1, 1),
             ymd(2016, 2, 8),
             ymd(2016, 2, 9),
@@ -21,26 +21,26 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2016, 5, 2),
             ymd(2016, 5, 3),
             ymd(2016, 9, 2),
-        ],
-        makeup_working_days: &[],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2016, 1, 1), to: ymd(2016, 1, 3) },
-            Break { name: "Tết Nguyên đán", from: ymd(2016, 2, 6), to: ymd(2016, 2, 14) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2016, 4, 16), to: ymd(2016, 4, 18) },
-            Break { name: "30/4 + 1/5", from: ymd(2016, 4, 30), to: ymd(2016, 5, 3) },
-            Break { name: "Quốc khánh", from: ymd(2016, 9, 2), to: ymd(2016, 9, 4) },
-        ],
-        documents: &[
-            "Thông báo 4659/TB-LĐTBXH (13/11/2015)",
-        ],
+        ]),
+        makeup_working_days: Cow::Borrowed(&[]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2016, 1, 1), to: ymd(2016, 1, 3) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2016, 2, 6), to: ymd(2016, 2, 14) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2016, 4, 16), to: ymd(2016, 4, 18) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2016, 4, 30), to: ymd(2016, 5, 3) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2016, 9, 2), to: ymd(2016, 9, 4) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Thông báo 4659/TB-LĐTBXH (13/11/2015)"),
+        ]),
         verified: true,
-        notes: "Labour Code 2012. Tết 6-14 Feb (28 Chạp Ất Mùi to mùng 7 Bính Thân), no swap. Hùng Kings' day Sat 16 Apr -> Mon 18 Apr; 30/4 Sat and 1/5 Sun -> Mon 2 and Tue 3 May; these follow from the compensatory rule (no swap found).",
+        notes: Cow::Borrowed("Labour Code 2012. Tết 6-14 Feb (28 Chạp Ất Mùi to mùng 7 Bính Thân), no swap. Hùng Kings' day Sat 16 Apr -> Mon 18 Apr; 30/4 Sat and 1/5 Sun -> Mon 2 and Tue 3 May; these follow from the compensatory rule (no swap found)."),
         pending: None,
     },
     OfficialSchedule {
         year: 2017,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2017, 1, 2),
             ymd(2017, 1, 26),
             ymd(2017, 1, 27),
@@ -51,27 +51,27 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2017, 5, 1),
             ymd(2017, 5, 2),
             ymd(2017, 9, 4),
-        ],
-        makeup_working_days: &[],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2016, 12, 31), to: ymd(2017, 1, 2) },
-            Break { name: "Tết Nguyên đán", from: ymd(2017, 1, 26), to: ymd(2017, 2, 1) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2017, 4, 6), to: ymd(2017, 4, 6) },
-            Break { name: "30/4 + 1/5", from: ymd(2017, 4, 29), to: ymd(2017, 5, 2) },
-            Break { name: "Quốc khánh", from: ymd(2017, 9, 2), to: ymd(2017, 9, 4) },
-        ],
-        documents: &[
-            "Công văn 9794/VPCP-KGVX (14/11/2016)",
-            "MOLISA notice of 24/11/2016 (number not found)",
-        ],
+        ]),
+        makeup_working_days: Cow::Borrowed(&[]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2016, 12, 31), to: ymd(2017, 1, 2) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2017, 1, 26), to: ymd(2017, 2, 1) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2017, 4, 6), to: ymd(2017, 4, 6) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2017, 4, 29), to: ymd(2017, 5, 2) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2017, 9, 2), to: ymd(2017, 9, 4) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Công văn 9794/VPCP-KGVX (14/11/2016)"),
+            Cow::Borrowed("MOLISA notice of 24/11/2016 (number not found)"),
+        ]),
         verified: true,
-        notes: "Tết 26 Jan-1 Feb: mùng 1-2 fell on Sat/Sun, compensated on mùng 4-5. New Year Sun -> Mon 2 Jan; 30/4 Sun -> Tue 2 May; 2/9 Sat -> Mon 4 Sep (compensatory rule).",
+        notes: Cow::Borrowed("Tết 26 Jan-1 Feb: mùng 1-2 fell on Sat/Sun, compensated on mùng 4-5. New Year Sun -> Mon 2 Jan; 30/4 Sun -> Tue 2 May; 2/9 Sat -> Mon 4 Sep (compensatory rule)."),
         pending: None,
     },
     OfficialSchedule {
         year: 2018,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2018, 1, 1),
             ymd(2018, 2, 14),
             ymd(2018, 2, 15),
@@ -83,27 +83,27 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2018, 5, 1),
             ymd(2018, 9, 3),
             ymd(2018, 12, 31),
-        ],
-        makeup_working_days: &[],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2017, 12, 30), to: ymd(2018, 1, 1) },
-            Break { name: "Tết Nguyên đán", from: ymd(2018, 2, 14), to: ymd(2018, 2, 20) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2018, 4, 25), to: ymd(2018, 4, 25) },
-            Break { name: "30/4 + 1/5", from: ymd(2018, 4, 28), to: ymd(2018, 5, 1) },
-            Break { name: "Quốc khánh", from: ymd(2018, 9, 1), to: ymd(2018, 9, 3) },
-        ],
-        documents: &[
-            "Thông báo 573/TB-VPCP (14/12/2017)",
-            "Công văn 6519/VPCP-KGVX (11/7/2018) for the 31 Dec 2018 swap",
-        ],
+        ]),
+        makeup_working_days: Cow::Borrowed(&[]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2017, 12, 30), to: ymd(2018, 1, 1) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2018, 2, 14), to: ymd(2018, 2, 20) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2018, 4, 25), to: ymd(2018, 4, 25) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2018, 4, 28), to: ymd(2018, 5, 1) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2018, 9, 1), to: ymd(2018, 9, 3) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Thông báo 573/TB-VPCP (14/12/2017)"),
+            Cow::Borrowed("Công văn 6519/VPCP-KGVX (11/7/2018) for the 31 Dec 2018 swap"),
+        ]),
         verified: true,
-        notes: "Tết 14-20 Feb (29 Chạp to mùng 5). 2/9 Sun -> Mon 3 Sep. Mon 31 Dec 2018 is a swapped day off belonging to the 2019 New Year break (made up Sat 5 Jan 2019).",
+        notes: Cow::Borrowed("Tết 14-20 Feb (29 Chạp to mùng 5). 2/9 Sun -> Mon 3 Sep. Mon 31 Dec 2018 is a swapped day off belonging to the 2019 New Year break (made up Sat 5 Jan 2019)."),
         pending: None,
     },
     OfficialSchedule {
         year: 2019,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2019, 1, 1),
             ymd(2019, 2, 4),
             ymd(2019, 2, 5),
@@ -115,30 +115,30 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2019, 4, 30),
             ymd(2019, 5, 1),
             ymd(2019, 9, 2),
-        ],
-        makeup_working_days: &[
+        ]),
+        makeup_working_days: Cow::Borrowed(&[
             ymd(2019, 1, 5),
             ymd(2019, 5, 4),
-        ],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2018, 12, 29), to: ymd(2019, 1, 1) },
-            Break { name: "Tết Nguyên đán", from: ymd(2019, 2, 2), to: ymd(2019, 2, 10) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2019, 4, 13), to: ymd(2019, 4, 15) },
-            Break { name: "30/4 + 1/5", from: ymd(2019, 4, 27), to: ymd(2019, 5, 1) },
-            Break { name: "Quốc khánh", from: ymd(2019, 8, 31), to: ymd(2019, 9, 2) },
-        ],
-        documents: &[
-            "Công văn 6519/VPCP-KGVX (11/7/2018)",
-            "Thông báo 3238/TB-LĐTBXH (2018)",
-        ],
+        ]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2018, 12, 29), to: ymd(2019, 1, 1) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2019, 2, 2), to: ymd(2019, 2, 10) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2019, 4, 13), to: ymd(2019, 4, 15) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2019, 4, 27), to: ymd(2019, 5, 1) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2019, 8, 31), to: ymd(2019, 9, 2) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Công văn 6519/VPCP-KGVX (11/7/2018)"),
+            Cow::Borrowed("Thông báo 3238/TB-LĐTBXH (2018)"),
+        ]),
         verified: true,
-        notes: "New Year: Mon 31 Dec 2018 swapped, worked Sat 5 Jan 2019. Tết 4-8 Feb (9-day break). Hùng Kings' Sun 14 Apr -> Mon 15 Apr. 30/4-1/5: Mon 29 Apr swapped, worked Sat 4 May (one English news item wrongly says 5 May).",
+        notes: Cow::Borrowed("New Year: Mon 31 Dec 2018 swapped, worked Sat 5 Jan 2019. Tết 4-8 Feb (9-day break). Hùng Kings' Sun 14 Apr -> Mon 15 Apr. 30/4-1/5: Mon 29 Apr swapped, worked Sat 4 May (one English news item wrongly says 5 May)."),
         pending: None,
     },
     OfficialSchedule {
         year: 2020,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2020, 1, 1),
             ymd(2020, 1, 23),
             ymd(2020, 1, 24),
@@ -149,26 +149,26 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2020, 4, 30),
             ymd(2020, 5, 1),
             ymd(2020, 9, 2),
-        ],
-        makeup_working_days: &[],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2020, 1, 1), to: ymd(2020, 1, 1) },
-            Break { name: "Tết Nguyên đán", from: ymd(2020, 1, 23), to: ymd(2020, 1, 29) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2020, 4, 2), to: ymd(2020, 4, 2) },
-            Break { name: "30/4 + 1/5", from: ymd(2020, 4, 30), to: ymd(2020, 5, 3) },
-            Break { name: "Quốc khánh", from: ymd(2020, 9, 2), to: ymd(2020, 9, 2) },
-        ],
-        documents: &[
-            "Thông báo 4544/TB-LĐTBXH (25/10/2019)",
-        ],
+        ]),
+        makeup_working_days: Cow::Borrowed(&[]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2020, 1, 1), to: ymd(2020, 1, 1) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2020, 1, 23), to: ymd(2020, 1, 29) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2020, 4, 2), to: ymd(2020, 4, 2) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2020, 4, 30), to: ymd(2020, 5, 3) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2020, 9, 2), to: ymd(2020, 9, 2) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Thông báo 4544/TB-LĐTBXH (25/10/2019)"),
+        ]),
         verified: true,
-        notes: "Last year under the 2012 Code (National Day 1 day). Tết 23-29 Jan: mùng 1-2 on Sat/Sun compensated on mùng 4-5.",
+        notes: Cow::Borrowed("Last year under the 2012 Code (National Day 1 day). Tết 23-29 Jan: mùng 1-2 on Sat/Sun compensated on mùng 4-5."),
         pending: None,
     },
     OfficialSchedule {
         year: 2021,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2021, 1, 1),
             ymd(2021, 2, 10),
             ymd(2021, 2, 11),
@@ -180,26 +180,26 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2021, 5, 3),
             ymd(2021, 9, 2),
             ymd(2021, 9, 3),
-        ],
-        makeup_working_days: &[],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2021, 1, 1), to: ymd(2021, 1, 3) },
-            Break { name: "Tết Nguyên đán", from: ymd(2021, 2, 10), to: ymd(2021, 2, 16) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2021, 4, 21), to: ymd(2021, 4, 21) },
-            Break { name: "30/4 + 1/5", from: ymd(2021, 4, 30), to: ymd(2021, 5, 3) },
-            Break { name: "Quốc khánh", from: ymd(2021, 9, 2), to: ymd(2021, 9, 5) },
-        ],
-        documents: &[
-            "Công văn 9895/VPCP-KGVX (26/11/2020)",
-        ],
+        ]),
+        makeup_working_days: Cow::Borrowed(&[]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2021, 1, 1), to: ymd(2021, 1, 3) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2021, 2, 10), to: ymd(2021, 2, 16) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2021, 4, 21), to: ymd(2021, 4, 21) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2021, 4, 30), to: ymd(2021, 5, 3) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2021, 9, 2), to: ymd(2021, 9, 5) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Công văn 9895/VPCP-KGVX (26/11/2020)"),
+        ]),
         verified: true,
-        notes: "First year under the 2019 Code. National Day 2 + 3 Sep. 1/5 Sat -> Mon 3 May.",
+        notes: Cow::Borrowed("First year under the 2019 Code. National Day 2 + 3 Sep. 1/5 Sat -> Mon 3 May."),
         pending: None,
     },
     OfficialSchedule {
         year: 2022,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2022, 1, 3),
             ymd(2022, 1, 31),
             ymd(2022, 2, 1),
@@ -211,26 +211,26 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2022, 5, 3),
             ymd(2022, 9, 1),
             ymd(2022, 9, 2),
-        ],
-        makeup_working_days: &[],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2022, 1, 1), to: ymd(2022, 1, 3) },
-            Break { name: "Tết Nguyên đán", from: ymd(2022, 1, 29), to: ymd(2022, 2, 6) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2022, 4, 9), to: ymd(2022, 4, 11) },
-            Break { name: "30/4 + 1/5", from: ymd(2022, 4, 30), to: ymd(2022, 5, 3) },
-            Break { name: "Quốc khánh", from: ymd(2022, 9, 1), to: ymd(2022, 9, 4) },
-        ],
-        documents: &[
-            "Công văn 245/VPCP-KGVX (11/1/2022)",
-        ],
+        ]),
+        makeup_working_days: Cow::Borrowed(&[]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2022, 1, 1), to: ymd(2022, 1, 3) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2022, 1, 29), to: ymd(2022, 2, 6) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2022, 4, 9), to: ymd(2022, 4, 11) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2022, 4, 30), to: ymd(2022, 5, 3) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2022, 9, 1), to: ymd(2022, 9, 4) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Công văn 245/VPCP-KGVX (11/1/2022)"),
+        ]),
         verified: true,
-        notes: "New Year Sat -> Mon 3 Jan. Tết 31 Jan-4 Feb (29 Chạp to mùng 4). Hùng Kings' Sun 10 Apr -> Mon 11 Apr. 30/4 Sat, 1/5 Sun -> Mon 2, Tue 3 May. National Day 1 + 2 Sep.",
+        notes: Cow::Borrowed("New Year Sat -> Mon 3 Jan. Tết 31 Jan-4 Feb (29 Chạp to mùng 4). Hùng Kings' Sun 10 Apr -> Mon 11 Apr. 30/4 Sat, 1/5 Sun -> Mon 2, Tue 3 May. National Day 1 + 2 Sep."),
         pending: None,
     },
     OfficialSchedule {
         year: 2023,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2023, 1, 2),
             ymd(2023, 1, 20),
             ymd(2023, 1, 23),
@@ -242,26 +242,26 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2023, 5, 3),
             ymd(2023, 9, 1),
             ymd(2023, 9, 4),
-        ],
-        makeup_working_days: &[],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2022, 12, 31), to: ymd(2023, 1, 2) },
-            Break { name: "Tết Nguyên đán", from: ymd(2023, 1, 20), to: ymd(2023, 1, 26) },
-            Break { name: "Giỗ Tổ Hùng Vương + 30/4 + 1/5", from: ymd(2023, 4, 29), to: ymd(2023, 5, 3) },
-            Break { name: "Quốc khánh", from: ymd(2023, 9, 1), to: ymd(2023, 9, 4) },
-        ],
-        documents: &[
-            "Công văn 8056/VPCP-KGVX (1/12/2022)",
-            "Thông báo 5034/TB-LĐTBXH (7/12/2022)",
-        ],
+        ]),
+        makeup_working_days: Cow::Borrowed(&[]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2022, 12, 31), to: ymd(2023, 1, 2) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2023, 1, 20), to: ymd(2023, 1, 26) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương + 30/4 + 1/5"), from: ymd(2023, 4, 29), to: ymd(2023, 5, 3) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2023, 9, 1), to: ymd(2023, 9, 4) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Công văn 8056/VPCP-KGVX (1/12/2022)"),
+            Cow::Borrowed("Thông báo 5034/TB-LĐTBXH (7/12/2022)"),
+        ]),
         verified: true,
-        notes: "New Year Sun -> Mon 2 Jan. Tết 20-26 Jan (5 Tết days + 2 compensatory days). Hùng Kings' (Sat 29 Apr) and 30/4 (Sun) compensated on Tue 2 and Wed 3 May. National Day 1 (Fri) + 2 (Sat) Sep, Sat compensated Mon 4 Sep.",
+        notes: Cow::Borrowed("New Year Sun -> Mon 2 Jan. Tết 20-26 Jan (5 Tết days + 2 compensatory days). Hùng Kings' (Sat 29 Apr) and 30/4 (Sun) compensated on Tue 2 and Wed 3 May. National Day 1 (Fri) + 2 (Sat) Sep, Sat compensated Mon 4 Sep."),
         pending: None,
     },
     OfficialSchedule {
         year: 2024,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2024, 1, 1),
             ymd(2024, 2, 8),
             ymd(2024, 2, 9),
@@ -274,30 +274,30 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2024, 5, 1),
             ymd(2024, 9, 2),
             ymd(2024, 9, 3),
-        ],
-        makeup_working_days: &[
+        ]),
+        makeup_working_days: Cow::Borrowed(&[
             ymd(2024, 5, 4),
-        ],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2023, 12, 30), to: ymd(2024, 1, 1) },
-            Break { name: "Tết Nguyên đán", from: ymd(2024, 2, 8), to: ymd(2024, 2, 14) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2024, 4, 18), to: ymd(2024, 4, 18) },
-            Break { name: "30/4 + 1/5", from: ymd(2024, 4, 27), to: ymd(2024, 5, 1) },
-            Break { name: "Quốc khánh", from: ymd(2024, 8, 31), to: ymd(2024, 9, 3) },
-        ],
-        documents: &[
-            "Công văn 8662/VPCP-KGVX (3/11/2023)",
-            "Thông báo 5014/TB-LĐTBXH (22/11/2023)",
-            "Công văn 2450/VPCP-KGVX (12/4/2024)",
-        ],
+        ]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2023, 12, 30), to: ymd(2024, 1, 1) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2024, 2, 8), to: ymd(2024, 2, 14) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2024, 4, 18), to: ymd(2024, 4, 18) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2024, 4, 27), to: ymd(2024, 5, 1) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2024, 8, 31), to: ymd(2024, 9, 3) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Công văn 8662/VPCP-KGVX (3/11/2023)"),
+            Cow::Borrowed("Thông báo 5014/TB-LĐTBXH (22/11/2023)"),
+            Cow::Borrowed("Công văn 2450/VPCP-KGVX (12/4/2024)"),
+        ]),
         verified: true,
-        notes: "Tết 8-14 Feb (29 Chạp to mùng 5). 30/4-1/5: Mon 29 Apr swapped, worked Sat 4 May. National Day 2 + 3 Sep.",
+        notes: Cow::Borrowed("Tết 8-14 Feb (29 Chạp to mùng 5). 30/4-1/5: Mon 29 Apr swapped, worked Sat 4 May. National Day 2 + 3 Sep."),
         pending: None,
     },
     OfficialSchedule {
         year: 2025,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2025, 1, 1),
             ymd(2025, 1, 27),
             ymd(2025, 1, 28),
@@ -310,29 +310,29 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2025, 5, 2),
             ymd(2025, 9, 1),
             ymd(2025, 9, 2),
-        ],
-        makeup_working_days: &[
+        ]),
+        makeup_working_days: Cow::Borrowed(&[
             ymd(2025, 4, 26),
-        ],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2025, 1, 1), to: ymd(2025, 1, 1) },
-            Break { name: "Tết Nguyên đán", from: ymd(2025, 1, 25), to: ymd(2025, 2, 2) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2025, 4, 5), to: ymd(2025, 4, 7) },
-            Break { name: "30/4 + 1/5", from: ymd(2025, 4, 30), to: ymd(2025, 5, 4) },
-            Break { name: "Quốc khánh", from: ymd(2025, 8, 30), to: ymd(2025, 9, 2) },
-        ],
-        documents: &[
-            "Công văn 8726/VPCP-KGVX (26/11/2024)",
-            "Thông báo 6150/TB-BLĐTBXH (12/2024)",
-        ],
+        ]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2025, 1, 1), to: ymd(2025, 1, 1) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2025, 1, 25), to: ymd(2025, 2, 2) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2025, 4, 5), to: ymd(2025, 4, 7) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2025, 4, 30), to: ymd(2025, 5, 4) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2025, 8, 30), to: ymd(2025, 9, 2) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Công văn 8726/VPCP-KGVX (26/11/2024)"),
+            Cow::Borrowed("Thông báo 6150/TB-BLĐTBXH (12/2024)"),
+        ]),
         verified: true,
-        notes: "Tết 27-31 Jan (28 Chạp to mùng 3; that lunar year had no 30th day). 30/4-1/5: Fri 2 May swapped, worked Sat 26 Apr. National Day 1 + 2 Sep. From March 2025 MOLISA's labour functions moved to the Ministry of Home Affairs.",
+        notes: Cow::Borrowed("Tết 27-31 Jan (28 Chạp to mùng 3; that lunar year had no 30th day). 30/4-1/5: Fri 2 May swapped, worked Sat 26 Apr. National Day 1 + 2 Sep. From March 2025 MOLISA's labour functions moved to the Ministry of Home Affairs."),
         pending: None,
     },
     OfficialSchedule {
         year: 2026,
         status: ScheduleStatus::Official,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2026, 1, 1),
             ymd(2026, 1, 2),
             ymd(2026, 2, 16),
@@ -346,39 +346,41 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2026, 8, 31),
             ymd(2026, 9, 1),
             ymd(2026, 9, 2),
-        ],
-        makeup_working_days: &[
+            ymd(2026, 11, 24),
+        ]),
+        makeup_working_days: Cow::Borrowed(&[
             ymd(2026, 1, 10),
             ymd(2026, 8, 22),
-        ],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2026, 1, 1), to: ymd(2026, 1, 4) },
-            Break { name: "Tết Nguyên đán", from: ymd(2026, 2, 14), to: ymd(2026, 2, 22) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2026, 4, 25), to: ymd(2026, 4, 27) },
-            Break { name: "30/4 + 1/5", from: ymd(2026, 4, 30), to: ymd(2026, 5, 3) },
-            Break { name: "Quốc khánh", from: ymd(2026, 8, 29), to: ymd(2026, 9, 2) },
-        ],
-        documents: &[
-            "Công văn 12729/VPCP-KGVX (25/12/2025)",
-            "Thông báo 9441/TB-BNV (16/10/2025)",
-        ],
-        verified: false,
-        notes: "All listed days verified. New Year: Fri 2 Jan swapped, worked Sat 10 Jan. Tết 16-20 Feb (29 Chạp to mùng 4). Hùng Kings' Sun 26 Apr -> Mon 27 Apr. National Day: Tue 1 + Wed 2 Sep, Mon 31 Aug swapped, worked Sat 22 Aug. NOT complete: Vietnamese Culture Day 24 Nov (Politburo Resolution 80-NQ/TW, 7/1/2026) had, in the sources found, no enacted legal basis (Labour Code amendment planned by Government Resolution 30/NQ-CP); see 'pending'.",
+        ]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2026, 1, 1), to: ymd(2026, 1, 4) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2026, 2, 14), to: ymd(2026, 2, 22) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2026, 4, 25), to: ymd(2026, 4, 27) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2026, 4, 30), to: ymd(2026, 5, 3) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2026, 8, 29), to: ymd(2026, 9, 2) },
+            Break { name: Cow::Borrowed("Ngày Văn hóa Việt Nam"), from: ymd(2026, 11, 24), to: ymd(2026, 11, 24) },
+        ]),
+        documents: Cow::Borrowed(&[
+            Cow::Borrowed("Công văn 12729/VPCP-KGVX (25/12/2025)"),
+            Cow::Borrowed("Thông báo 9441/TB-BNV (16/10/2025)"),
+            Cow::Borrowed("Nghị quyết 28/2026/QH16, Art. 2 (in force 1/7/2026)"),
+        ]),
+        verified: true,
+        notes: Cow::Borrowed("All listed days verified. New Year: Fri 2 Jan swapped, worked Sat 10 Jan. Tết 16-20 Feb (29 Chạp to mùng 4). Hùng Kings' Sun 26 Apr -> Mon 27 Apr. National Day: Tue 1 + Wed 2 Sep, Mon 31 Aug swapped, worked Sat 22 Aug. Vietnamese Culture Day Tue 24 Nov: a statutory day off from 2026 (National Assembly Resolution 28/2026/QH16, Art. 2, in force 1 Jul 2026; read through secondary sources citing its published text). The proposed four-day arrangement around it (Mon 23 Nov swapped, Sat 28 Nov worked) was not found approved: see 'pending'."),
         pending: Some(PendingChange {
-            days_off: &[
+            days_off: Cow::Borrowed(&[
                 ymd(2026, 11, 23),
-                ymd(2026, 11, 24),
-            ],
-            makeup_working_days: &[
+            ]),
+            makeup_working_days: Cow::Borrowed(&[
                 ymd(2026, 11, 28),
-            ],
-            basis: "UNVERIFIED. 24 Nov (Tue) Culture Day is a Politburo policy awaiting a Labour Code amendment; a four-day public-sector arrangement is reported as proposed (23 Nov swapped, 28 Nov worked: proposal as relayed, not confirmed by any source found).",
+            ]),
+            basis: Cow::Borrowed("UNVERIFIED swap. 24 Nov itself is statutory from 2026 (in days_off). A Government explainer of 6 Sep 2026 described Mon 23 Nov off / Sat 28 Nov worked as a proposal; no approving dispatch was found. Apply only on request."),
         }),
     },
     OfficialSchedule {
         year: 2027,
         status: ScheduleStatus::Provisional,
-        days_off: &[
+        days_off: Cow::Borrowed(&[
             ymd(2027, 1, 1),
             ymd(2027, 2, 4),
             ymd(2027, 2, 5),
@@ -390,24 +392,20 @@ static SCHEDULES: &[OfficialSchedule] = &[
             ymd(2027, 5, 3),
             ymd(2027, 9, 2),
             ymd(2027, 9, 3),
-        ],
-        makeup_working_days: &[],
-        breaks: &[
-            Break { name: "Tết Dương lịch", from: ymd(2027, 1, 1), to: ymd(2027, 1, 3) },
-            Break { name: "Tết Nguyên đán", from: ymd(2027, 2, 4), to: ymd(2027, 2, 10) },
-            Break { name: "Giỗ Tổ Hùng Vương", from: ymd(2027, 4, 16), to: ymd(2027, 4, 18) },
-            Break { name: "30/4 + 1/5", from: ymd(2027, 4, 30), to: ymd(2027, 5, 3) },
-            Break { name: "Quốc khánh", from: ymd(2027, 9, 2), to: ymd(2027, 9, 5) },
-        ],
-        documents: &[],
+            ymd(2027, 11, 24),
+        ]),
+        makeup_working_days: Cow::Borrowed(&[]),
+        breaks: Cow::Borrowed(&[
+            Break { name: Cow::Borrowed("Tết Dương lịch"), from: ymd(2027, 1, 1), to: ymd(2027, 1, 3) },
+            Break { name: Cow::Borrowed("Tết Nguyên đán"), from: ymd(2027, 2, 4), to: ymd(2027, 2, 10) },
+            Break { name: Cow::Borrowed("Giỗ Tổ Hùng Vương"), from: ymd(2027, 4, 16), to: ymd(2027, 4, 18) },
+            Break { name: Cow::Borrowed("30/4 + 1/5"), from: ymd(2027, 4, 30), to: ymd(2027, 5, 3) },
+            Break { name: Cow::Borrowed("Quốc khánh"), from: ymd(2027, 9, 2), to: ymd(2027, 9, 5) },
+            Break { name: Cow::Borrowed("Ngày Văn hóa Việt Nam"), from: ymd(2027, 11, 24), to: ymd(2027, 11, 24) },
+        ]),
+        documents: Cow::Borrowed(&[]),
         verified: false,
-        notes: "PROVISIONAL, computed from Art. 111-112 of the 2019 Code; no 2027 notice found. Tết (Sat 6 Feb) assumed 28 Chạp-mùng 3 with Sat/Sun compensated Tue 9-Wed 10 Feb (2024 pattern; PM decides). National Day adjacent day assumed Fri 3 Sep (PM decides). 1/5 Sat -> Mon 3 May. Swaps are announced case by case and cannot be predicted.",
-        pending: Some(PendingChange {
-            days_off: &[
-                ymd(2027, 11, 24),
-            ],
-            makeup_working_days: &[],
-            basis: "Vietnamese Culture Day (Wed 24 Nov 2027), if enacted.",
-        }),
+        notes: Cow::Borrowed("PROVISIONAL, computed from Art. 111-112 of the 2019 Code; no 2027 notice found. Tết (Sat 6 Feb) assumed 28 Chạp-mùng 3 with Sat/Sun compensated Tue 9-Wed 10 Feb (2024 pattern; PM decides). National Day adjacent day assumed Fri 3 Sep (PM decides). 1/5 Sat -> Mon 3 May. Vietnamese Culture Day Wed 24 Nov (statutory from 2026, Resolution 28/2026/QH16). Swaps are announced case by case and cannot be predicted."),
+        pending: None,
     },
 ];

@@ -20,7 +20,7 @@ use chrono::{Datelike, Days};
 #[cfg(test)]
 use super::schedule::Model;
 use super::schedule::Role;
-use super::{kind_of, provisional_year, VnOptions, PRESET_FROM};
+use super::{kind_of, VnOptions, PRESET_FROM};
 use crate::calendar::SpecDay;
 
 include!("preset_data.rs");
@@ -52,14 +52,16 @@ const fn role_bits(role: Role) -> u8 {
 }
 
 /// The days off and make-up days of the embedded table for `opts.official`, each with its
-/// kind; pending ones only with `opts.include_pending`.
-pub(super) fn days(opts: &VnOptions) -> (Vec<SpecDay>, Vec<SpecDay>) {
+/// kind (`provisional` tells the years whose days off are provisional); pending ones only
+/// with `opts.include_pending`.
+pub(super) fn days(
+    opts: &VnOptions,
+    provisional: &mut impl FnMut(i32) -> bool,
+) -> (Vec<SpecDay>, Vec<SpecDay>) {
     let table: &[(u16, u8)] = if opts.official { OFFICIAL } else { STATUTE };
     let mut off = Vec::with_capacity(table.len());
     let mut work = Vec::new();
     let mut date = PRESET_FROM;
-    // The schedule status of the current entry's year, asked once a year.
-    let mut year = (i32::MIN, false);
     for &(delta, flags) in table {
         date = date
             .checked_add_days(Days::new(u64::from(delta)))
@@ -68,13 +70,10 @@ pub(super) fn days(opts: &VnOptions) -> (Vec<SpecDay>, Vec<SpecDay>) {
         if pending && !opts.include_pending {
             continue;
         }
-        if year.0 != date.year() {
-            year = (date.year(), provisional_year(date.year(), opts));
-        }
         let role = role_of(flags);
         let day = SpecDay::Classified {
             date,
-            kind: kind_of(role, pending, year.1),
+            kind: kind_of(role, pending, provisional(date.year())),
             name: None,
         };
         if role == Role::Makeup {
@@ -120,9 +119,9 @@ mod tests {
 
     #[test]
     fn preset_tables_match_the_model() {
-        let official = super::super::schedule::build_model(true).unwrap();
-        let statute = super::super::schedule::build_model(false).unwrap();
-        let want = render(&official, &statute);
+        let official = super::super::embedded_model(true).unwrap();
+        let statute = super::super::embedded_model(false).unwrap();
+        let want = render(official, statute);
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("src")
             .join("vn")
@@ -138,14 +137,15 @@ mod tests {
         );
         // And the days the table yields are the model's, with the model's kinds, for every
         // option.
-        for (m, official) in [(&official, true), (&statute, false)] {
+        for (m, official) in [(official, true), (statute, false)] {
             for pending in [false, true] {
                 let opts = VnOptions {
                     official,
                     include_pending: pending,
                 };
-                let (off, work) = days(&opts);
-                let spec = super::super::spec_of(m, &opts, false);
+                let preset = super::super::Preset::new(opts);
+                let (off, work) = days(&opts, &mut preset.provisional_years());
+                let spec = super::super::spec_of(m, &preset, false);
                 assert_eq!(off, spec.holidays);
                 assert_eq!(work, spec.working_days);
                 let keep = |e: &&super::super::schedule::Entry| pending || !e.pending;

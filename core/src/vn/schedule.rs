@@ -1,14 +1,15 @@
 //! The merged day-by-day model of the Vietnamese public-sector calendar: for every year of the
-//! preset, the statutory computation ([`super::statute`]), replaced by the embedded schedule
-//! ([`super::official`]) where one exists and official schedules are wanted, plus the pending
-//! days (Vietnamese Culture Day and, for 2026, its proposed swap), flagged.
+//! preset, the statutory computation ([`super::statute`]), replaced by a schedule supplied at
+//! run time ([`super::Schedules`]) or the embedded one ([`super::official`]) where one exists
+//! and official schedules are wanted, plus the pending days of that schedule (for 2026, the
+//! proposed swap around Vietnamese Culture Day), flagged.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::law::{is_weekly_rest, Feast, CULTURE_DAY_FROM_YEAR, FIRST_YEAR, LAST_YEAR};
-use super::official::{official_schedule, OfficialSchedule};
+use super::law::{is_weekly_rest, Feast, FIRST_YEAR, LAST_YEAR};
+use super::official::OfficialSchedule;
 use super::statute::{holiday_days, statute_year, StatuteDay};
 use crate::error::Result;
 
@@ -98,12 +99,14 @@ pub(crate) struct Model {
     pub entries: BTreeMap<NaiveDate, Entry>,
 }
 
-/// Builds the model: with `official`, embedded schedules replace the statutory computation of
-/// their years.
-pub(crate) fn build_model(official: bool) -> Result<Model> {
+/// Builds the model: each year from the schedule `schedule_of(year)` gives (a run-time file's
+/// or the embedded one), or from the statute when it gives none.
+pub(crate) fn build_model<'s>(
+    schedule_of: impl Fn(i32) -> Option<&'s OfficialSchedule>,
+) -> Result<Model> {
     let mut entries = BTreeMap::new();
     for year in FIRST_YEAR..=LAST_YEAR {
-        for e in year_entries(year, official)? {
+        for e in year_entries(year, schedule_of(year))? {
             entries.entry(e.date).or_insert(e);
         }
     }
@@ -113,10 +116,10 @@ pub(crate) fn build_model(official: bool) -> Result<Model> {
 
 /// Holiday days of `year` and its neighbours (inside the preset), to name swaps after the
 /// nearest holiday.
-fn anchors(year: i32, culture_day: bool) -> Result<Vec<(NaiveDate, Feast)>> {
+fn anchors(year: i32) -> Result<Vec<(NaiveDate, Feast)>> {
     let mut out = Vec::new();
     for y in (year - 1).max(FIRST_YEAR)..=(year + 1).min(LAST_YEAR) {
-        out.extend(holiday_days(y, culture_day)?);
+        out.extend(holiday_days(y)?);
     }
     Ok(out)
 }
@@ -173,39 +176,31 @@ fn classify_announced(
     out.into_values().collect()
 }
 
-/// The named days of Gregorian `year`.
-fn year_entries(year: i32, official: bool) -> Result<Vec<Entry>> {
-    let base = statute_year(year, false)?;
-    let sched: Option<&OfficialSchedule> = if official {
-        official_schedule(year)
-    } else {
-        None
+/// The named days of Gregorian `year`: from `sched` when given (its days off and make-up days,
+/// classified against the statute; its pending days flagged), else from the statute.
+pub(crate) fn year_entries(year: i32, sched: Option<&OfficialSchedule>) -> Result<Vec<Entry>> {
+    let base = statute_year(year)?;
+    let Some(s) = sched else {
+        return Ok(base.iter().map(|s| Entry::from_statute(s, false)).collect());
     };
-    let mut out = match sched {
-        None => base.iter().map(|s| Entry::from_statute(s, false)).collect(),
-        Some(s) => classify_announced(
-            s.days_off,
-            s.makeup_working_days,
+    let anchors = anchors(year)?;
+    let mut out = classify_announced(
+        &s.days_off,
+        &s.makeup_working_days,
+        &base,
+        &base,
+        &anchors,
+        false,
+    );
+    if let Some(p) = &s.pending {
+        out.extend(classify_announced(
+            &p.days_off,
+            &p.makeup_working_days,
+            &[],
             &base,
-            &base,
-            &anchors(year, false)?,
-            false,
-        ),
-    };
-    if year >= CULTURE_DAY_FROM_YEAR {
-        let with = statute_year(year, true)?;
-        let extra: Vec<StatuteDay> = with.iter().filter(|s| !base.contains(s)).copied().collect();
-        match sched.and_then(|s| s.pending) {
-            Some(p) => out.extend(classify_announced(
-                p.days_off,
-                p.makeup_working_days,
-                &extra,
-                &with,
-                &anchors(year, true)?,
-                true,
-            )),
-            None => out.extend(extra.iter().map(|s| Entry::from_statute(s, true))),
-        }
+            &anchors,
+            true,
+        ));
     }
     Ok(out)
 }

@@ -7,10 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::law::{
-    is_weekly_rest, second_national_day, tet_days_before_new_year, Feast, LabourLaw,
-    CULTURE_DAY_FROM_YEAR,
-};
+use super::law::{is_weekly_rest, second_national_day, tet_days_before_new_year, Feast, LabourLaw};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A day off by the statute: a holiday day or a compensatory day for one.
@@ -78,8 +75,7 @@ pub(crate) fn tet_days(year: i32) -> Result<Vec<NaiveDate>> {
 }
 
 /// The holiday days of Gregorian year `year` by the law in force on each (weekly rest days
-/// included, compensatory days not), in date order; with `culture_day`, 24 November from
-/// [`CULTURE_DAY_FROM_YEAR`] (pending: Politburo Resolution 80-NQ/TW, not enacted).
+/// included, compensatory days not), in date order.
 ///
 /// - 1 Jan, 30 Apr, 1 May, 2 Sep: every period (Labour Code 1994 Art. 73; 2012 Art. 115(1);
 ///   2019 Art. 112(1)).
@@ -88,7 +84,9 @@ pub(crate) fn tet_days(year: i32) -> Result<Vec<NaiveDate>> {
 ///   84/2007/QH11; Hùng Kings' day 2007 was 26 Apr, so 2007 has it).
 /// - Second National Day day from 2021 (Labour Code 2019 Art. 112(1)(đ)): see
 ///   `law::second_national_day`.
-pub(crate) fn holiday_days(year: i32, culture_day: bool) -> Result<Vec<(NaiveDate, Feast)>> {
+/// - 24 November, Vietnamese Culture Day: when the law in force on it grants it (from 2026,
+///   Resolution 28/2026/QH16, Art. 2, in force 2026-07-01).
+pub(crate) fn holiday_days(year: i32) -> Result<Vec<(NaiveDate, Feast)>> {
     let mut out: BTreeMap<NaiveDate, Feast> = BTreeMap::new();
     out.insert(date(year, 1, 1)?, Feast::NewYear);
     for d in tet_days(year)? {
@@ -107,8 +105,9 @@ pub(crate) fn holiday_days(year: i32, culture_day: bool) -> Result<Vec<(NaiveDat
             out.insert(d, Feast::NationalDay);
         }
     }
-    if culture_day && year >= CULTURE_DAY_FROM_YEAR {
-        out.insert(date(year, 11, 24)?, Feast::CultureDay);
+    let nov24 = date(year, 11, 24)?;
+    if law_on(nov24)?.has_culture_day() {
+        out.insert(nov24, Feast::CultureDay);
     }
     Ok(out.into_iter().collect())
 }
@@ -121,7 +120,10 @@ pub(crate) fn holiday_days(year: i32, culture_day: bool) -> Result<Vec<(NaiveDat
 /// Sources: Labour Code 1994 Art. 73 last paragraph; Labour Code 2012 Art. 115(3) [unverified
 /// article number]; Labour Code 2019 Art. 111(3); placement after the whole break as in every
 /// public-sector notice 2016–2026 (`reference/holidays.md` §1, §2). Before 1999-10-02 the week
-/// is Monday–Saturday, so only a holiday on a Sunday is compensated.
+/// is Monday–Saturday, so only a holiday on a Sunday is compensated. 24 November (from 2026) on
+/// a weekend is compensated like the others \[secondary sources: Resolution 28/2026/QH16 grants
+/// the day "off with full pay"; the Code's compensation clause names its own Art. 112(1) days;
+/// to be confirmed when the Code is amended\].
 pub(crate) fn compensatory_days(holidays: &[(NaiveDate, Feast)]) -> Vec<(NaiveDate, Feast)> {
     let hol: BTreeMap<NaiveDate, Feast> = holidays.iter().copied().collect();
     let mut comp: BTreeMap<NaiveDate, Feast> = BTreeMap::new();
@@ -148,8 +150,8 @@ pub(crate) fn compensatory_days(holidays: &[(NaiveDate, Feast)]) -> Vec<(NaiveDa
 
 /// Every statutory day off of Gregorian year `year` (holiday days, weekly rest days included,
 /// and compensatory days), in date order. See [`holiday_days`] and [`compensatory_days`].
-pub(crate) fn statute_year(year: i32, culture_day: bool) -> Result<Vec<StatuteDay>> {
-    let hol = holiday_days(year, culture_day)?;
+pub(crate) fn statute_year(year: i32) -> Result<Vec<StatuteDay>> {
+    let hol = holiday_days(year)?;
     let comp = compensatory_days(&hol);
     let mut out: Vec<StatuteDay> = hol
         .iter()

@@ -69,8 +69,8 @@ fn preset_reproduces_every_embedded_schedule() {
     let cal = public_sector().unwrap();
     assert_eq!(official_schedules().len(), 12);
     for s in official_schedules() {
-        assert_eq!(weekday_days_off(&cal, s.year), s.days_off, "{}", s.year);
-        for m in s.makeup_working_days {
+        assert_eq!(weekday_days_off(&cal, s.year), *s.days_off, "{}", s.year);
+        for m in s.makeup_working_days.iter() {
             assert!(cal.is_working_day(*m).unwrap(), "{m}");
             assert_eq!(cal.day_kind(*m).unwrap(), DayKind::MakeupWorkingDay);
         }
@@ -102,7 +102,7 @@ fn statute_reproduces_official_years_except_swaps() {
             statute.difference(&official).collect::<Vec<_>>()
         );
         exceptions.extend(official.difference(&statute).copied());
-        for m in s.makeup_working_days {
+        for m in s.makeup_working_days.iter() {
             assert!(!cal.is_working_day(*m).unwrap(), "{m}");
         }
     }
@@ -143,17 +143,13 @@ fn provisional_2027() {
     assert_eq!(s.status, ScheduleStatus::Provisional);
     for opts in [VnOptions::PUBLIC_SECTOR, VnOptions::STATUTORY] {
         let cal = calendar(&opts).unwrap();
-        assert_eq!(weekday_days_off(&cal, 2027), s.days_off);
+        assert_eq!(weekday_days_off(&cal, 2027), *s.days_off);
     }
     let list = holidays(2027, &VnOptions::PUBLIC_SECTOR).unwrap();
     for h in &list {
-        let want = if h.date == d("2027-11-24") {
-            HolidayKind::Pending
-        } else {
-            HolidayKind::Provisional
-        };
-        assert_eq!(h.kind, want, "{h:?}");
+        assert_eq!(h.kind, HolidayKind::Provisional, "{h:?}");
     }
+    assert!(list.iter().any(|h| h.date == d("2027-11-24")));
     // Tết Sat 6 Feb 2027: 4, 5 Feb (two days before), 6–8 (mùng 1–3), 9–10 compensatory.
     let dates: Vec<String> = list.iter().map(|h| h.date.to_string()).collect();
     for x in [
@@ -240,7 +236,7 @@ fn holidays_2026_kinds() {
             Pending,
             "Nghỉ hoán đổi dịp Ngày Văn hóa Việt Nam",
         ),
-        ("2026-11-24", Pending, "Ngày Văn hóa Việt Nam"),
+        ("2026-11-24", Statutory, "Ngày Văn hóa Việt Nam"),
         ("2026-11-28", Pending, "Làm bù cho ngày 23/11/2026"),
     ];
     for opts in [VnOptions::PUBLIC_SECTOR, VnOptions::WITH_PENDING] {
@@ -264,44 +260,104 @@ fn holidays_2026_kinds() {
     );
 }
 
+/// 24 November, Vietnamese Culture Day, is a statutory holiday from 2026 (Resolution
+/// 28/2026/QH16, Art. 2): off by default, with or without official schedules; a weekend 24 Nov
+/// is compensated; before 2026 it is an ordinary day.
+#[test]
+fn culture_day_is_statutory_from_2026() {
+    for opts in [VnOptions::PUBLIC_SECTOR, VnOptions::STATUTORY] {
+        let cal = calendar(&opts).unwrap();
+        assert!(!cal.is_working_day(d("2026-11-24")).unwrap());
+        assert_eq!(cal.day_kind(d("2026-11-24")).unwrap(), DayKind::Holiday);
+        assert_eq!(cal.day_name(d("2026-11-24")), Some("Ngày Văn hóa Việt Nam"));
+        for year in 1995..=2025 {
+            let x = NaiveDate::from_ymd_opt(year, 11, 24).unwrap();
+            assert_eq!(cal.is_working_day(x).unwrap(), is_weekday(x), "{x}");
+        }
+        for year in 2026..=2199 {
+            let x = NaiveDate::from_ymd_opt(year, 11, 24).unwrap();
+            assert!(!cal.is_working_day(x).unwrap(), "{x}");
+            if !is_weekday(x) {
+                // the first working day after the weekend is the compensatory day off
+                let mon = x + chrono::Days::new(if x.weekday() == Weekday::Sat { 2 } else { 1 });
+                assert!(!cal.is_working_day(mon).unwrap(), "{mon}");
+                assert!(cal
+                    .day_name(mon)
+                    .unwrap()
+                    .starts_with("Nghỉ bù Ngày Văn hóa"));
+            }
+        }
+    }
+    let nov2029: Vec<(String, HolidayKind)> = holidays(2029, &VnOptions::STATUTORY)
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.date.month() == 11)
+        .map(|h| (h.date.to_string(), h.kind))
+        .collect();
+    assert_eq!(
+        nov2029,
+        [
+            ("2029-11-24".to_string(), HolidayKind::Statutory),
+            ("2029-11-26".to_string(), HolidayKind::Compensatory)
+        ]
+    );
+    let h = holidays(2026, &VnOptions::PUBLIC_SECTOR).unwrap();
+    let culture = h.iter().find(|h| h.date == d("2026-11-24")).unwrap();
+    assert_eq!(culture.kind, HolidayKind::Statutory);
+    assert_eq!(
+        (culture.name_vi.as_str(), culture.name_en.as_str()),
+        ("Ngày Văn hóa Việt Nam", "Vietnamese Culture Day")
+    );
+    assert_eq!(
+        LabourLaw::in_force_on(d("2026-07-01")),
+        Some(LabourLaw::Code2019Culture2026)
+    );
+    assert_eq!(
+        LabourLaw::in_force_on(d("2026-06-30")),
+        Some(LabourLaw::Code2019)
+    );
+}
+
+/// The 2026 arrangement around 24 Nov (Mon 23 Nov swapped, Sat 28 Nov worked) is pending:
+/// listed, applied only on request.
 #[test]
 fn pending_days_apply_only_on_request() {
     let plain = public_sector().unwrap();
     let pending = calendar(&VnOptions::WITH_PENDING).unwrap();
     assert!(plain.is_working_day(d("2026-11-23")).unwrap());
-    assert!(plain.is_working_day(d("2026-11-24")).unwrap());
     assert!(!plain.is_working_day(d("2026-11-28")).unwrap());
     assert!(!pending.is_working_day(d("2026-11-23")).unwrap());
     assert!(!pending.is_working_day(d("2026-11-24")).unwrap());
     assert!(pending.is_working_day(d("2026-11-28")).unwrap());
     assert_eq!(
-        pending.day_name(d("2026-11-24")),
-        Some("Ngày Văn hóa Việt Nam")
+        pending.day_name(d("2026-11-23")),
+        Some("Nghỉ hoán đổi dịp Ngày Văn hóa Việt Nam")
     );
-    // later years: 24 Nov (and a compensatory day when it falls on a weekend), pending
-    assert!(!pending.is_working_day(d("2027-11-24")).unwrap());
-    // 2029-11-24 is a Saturday → Monday 26 Nov compensatory, pending
-    let list = holidays(2029, &VnOptions::PUBLIC_SECTOR).unwrap();
-    let nov: Vec<(String, HolidayKind)> = list
-        .iter()
+    let nov: Vec<(String, HolidayKind)> = holidays(2026, &VnOptions::PUBLIC_SECTOR)
+        .unwrap()
+        .into_iter()
         .filter(|h| h.date.month() == 11)
         .map(|h| (h.date.to_string(), h.kind))
         .collect();
     assert_eq!(
         nov,
         [
-            ("2029-11-24".to_string(), HolidayKind::Pending),
-            ("2029-11-26".to_string(), HolidayKind::Pending)
+            ("2026-11-23".to_string(), HolidayKind::Pending),
+            ("2026-11-24".to_string(), HolidayKind::Statutory),
+            ("2026-11-28".to_string(), HolidayKind::Pending),
         ]
     );
-    assert!(plain.is_working_day(d("2029-11-26")).unwrap());
-    assert!(!pending.is_working_day(d("2029-11-26")).unwrap());
-    // before 2026: no Culture Day
-    assert!(holidays(2025, &VnOptions::WITH_PENDING)
-        .unwrap()
-        .iter()
-        .all(|h| h.kind != HolidayKind::Pending));
-    // the statute with pending: 24 Nov 2026 only (no proposed swap)
+    // No other year has pending days.
+    for year in (1995..=2199).filter(|y| *y != 2026) {
+        assert!(
+            holidays(year, &VnOptions::PUBLIC_SECTOR)
+                .unwrap()
+                .iter()
+                .all(|h| h.kind != HolidayKind::Pending),
+            "{year}"
+        );
+    }
+    // the statute with pending: no proposed swap (it belongs to the announced 2026 schedule)
     let stat = calendar(&VnOptions {
         official: false,
         include_pending: true,
@@ -356,12 +412,13 @@ fn schedule_statuses() {
 #[test]
 fn holiday_count_by_period() {
     for year in FIRST_YEAR..=LAST_YEAR {
-        let days = statute::holiday_days(year, false).unwrap();
+        let days = statute::holiday_days(year).unwrap();
         let want = match year {
             ..=2006 => 8,
             2007..=2013 => 9,
             2014..=2020 => 10,
-            _ => 11,
+            2021..=2025 => 11,
+            _ => 12,
         };
         assert_eq!(days.len(), want, "{year}: {days:?}");
         assert!(days.iter().all(|(x, _)| x.year() == year), "{year}");
@@ -658,4 +715,168 @@ fn shared_holiday_vectors() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The embedded data passes the checks of a user's schedules file and reads back as the
+/// embedded tables.
+#[test]
+fn embedded_data_is_a_valid_schedules_file() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/vn-official-schedules.json"),
+    )
+    .unwrap();
+    let file = Schedules::from_json(&text).unwrap();
+    let years: Vec<i32> = file.years().collect();
+    assert_eq!(years, (2016..=2027).collect::<Vec<_>>());
+    for s in official_schedules() {
+        assert_eq!(file.get(s.year), Some(s), "{}", s.year);
+    }
+}
+
+/// Every day of a calendar built with a schedules file (the fast path: embedded tables with
+/// the file's years swapped in) is the day of the calendar compiled from the named model (the
+/// path of an embedded year): kind, working or not, and name.
+#[test]
+fn a_schedules_file_year_is_as_if_embedded() {
+    let mut y2027 = Preset::default().schedule(2027).unwrap();
+    y2027.status = ScheduleStatus::Official;
+    let mut off = y2027.days_off.to_vec();
+    off.push(d("2027-02-11"));
+    off.sort();
+    y2027.days_off = off.into();
+    y2027.makeup_working_days = vec![d("2027-02-20")].into();
+    let mut file = Schedules::new();
+    file.insert(y2027).unwrap();
+    for opts in [
+        VnOptions::PUBLIC_SECTOR,
+        VnOptions::STATUTORY,
+        VnOptions::WITH_PENDING,
+    ] {
+        let preset = Preset::new(opts).with_schedules(file.clone());
+        let fast = preset.calendar().unwrap();
+        let model = preset.spec().unwrap().compile().unwrap();
+        let mut x = d("2025-12-01");
+        while x <= d("2028-01-31") {
+            assert_eq!(fast.day_kind(x).unwrap(), model.day_kind(x).unwrap(), "{x}");
+            assert_eq!(
+                fast.day_class(x).unwrap(),
+                model.day_class(x).unwrap(),
+                "{x}"
+            );
+            assert_eq!(fast.day_name(x), model.day_name(x), "{x}");
+            x = x.succ_opt().unwrap();
+        }
+        // the file's year is announced: its days off carry their classes, not `provisional`
+        use crate::calendar::DayClass;
+        assert_eq!(fast.day_class(d("2027-02-11")).unwrap(), DayClass::Swapped);
+        assert_eq!(
+            fast.day_class(d("2027-01-01")).unwrap(),
+            DayClass::Statutory
+        );
+        assert_eq!(
+            fast.day_class(d("2027-11-24")).unwrap(),
+            DayClass::Statutory
+        );
+        assert_eq!(
+            fast.day_class(d("2027-02-20")).unwrap(),
+            DayClass::MakeupWorkingDay
+        );
+        assert!(!fast.is_working_day(d("2027-02-11")).unwrap());
+        assert!(fast.is_working_day(d("2027-02-20")).unwrap());
+        assert_eq!(
+            fast.day_kind(d("2027-02-20")).unwrap(),
+            DayKind::MakeupWorkingDay
+        );
+        assert_eq!(
+            fast.day_name(d("2027-02-11")),
+            Some("Nghỉ hoán đổi dịp Tết Nguyên đán")
+        );
+        assert_eq!(
+            fast.day_name(d("2027-02-20")),
+            Some("Làm bù cho ngày 11/02/2027")
+        );
+        // the file's year wins whatever `official` says; 2026 follows the option
+        assert_eq!(preset.schedule_source(2027).unwrap(), ScheduleSource::File);
+        assert_eq!(
+            preset.schedule_status(2027).unwrap(),
+            ScheduleStatus::Official
+        );
+        assert_eq!(
+            fast.is_working_day(d("2026-01-02")).unwrap(),
+            !opts.official,
+            "{opts:?}"
+        );
+    }
+}
+
+/// `Preset::schedule` of any year, passed back as a file, gives the same calendar.
+#[test]
+fn schedule_round_trips_for_every_kind_of_year() {
+    for opts in [VnOptions::PUBLIC_SECTOR, VnOptions::STATUTORY] {
+        let base = Preset::new(opts);
+        let plain = base.calendar().unwrap();
+        for year in [1996, 2000, 2010, 2019, 2026, 2027, 2029, 2030, 2150] {
+            let mut file = Schedules::new();
+            file.insert(base.schedule(year).unwrap()).unwrap();
+            // through the JSON text, as a user would
+            let file = Schedules::from_json(&file.to_json()).unwrap();
+            let preset = Preset::new(opts).with_schedules(file);
+            let cal = preset.calendar().unwrap();
+            let (first, last) = year_bounds(year).unwrap();
+            let mut x = first;
+            while x <= last {
+                assert_eq!(
+                    cal.day_kind(x).unwrap(),
+                    plain.day_kind(x).unwrap(),
+                    "{opts:?} {x}"
+                );
+                x = x.succ_opt().unwrap();
+            }
+            assert_eq!(
+                preset.holidays(year).unwrap(),
+                base.holidays(year).unwrap(),
+                "{opts:?} {year}"
+            );
+            assert_eq!(preset.schedule_source(year).unwrap(), ScheduleSource::File);
+        }
+    }
+}
+
+#[test]
+fn schedule_sources() {
+    let p = Preset::default();
+    for (y, status, source) in [
+        (2010, ScheduleStatus::Statutory, ScheduleSource::Statute),
+        (2026, ScheduleStatus::Official, ScheduleSource::Embedded),
+        (2027, ScheduleStatus::Provisional, ScheduleSource::Embedded),
+        (2030, ScheduleStatus::Provisional, ScheduleSource::Statute),
+    ] {
+        let info = p.schedule_info(y).unwrap();
+        assert_eq!((info.status, info.source), (status, source), "{y}");
+    }
+    let stat = Preset::new(VnOptions::STATUTORY);
+    assert_eq!(
+        stat.schedule_info(2026).unwrap().source,
+        ScheduleSource::Statute
+    );
+    assert_eq!(
+        stat.schedule_status(2030).unwrap(),
+        ScheduleStatus::Statutory
+    );
+    assert_eq!(
+        p.schedule_info(2200).unwrap_err().code(),
+        "date_out_of_range"
+    );
+    // computed breaks: 2030, 24 Nov on a Sunday → 23–25 Nov
+    let s = p.schedule(2030).unwrap();
+    let culture = s
+        .breaks
+        .iter()
+        .find(|b| b.name == "Ngày Văn hóa Việt Nam")
+        .unwrap();
+    assert_eq!(
+        (culture.from, culture.to),
+        (d("2030-11-23"), d("2030-11-25"))
+    );
+    assert!(s.days_off.contains(&d("2030-11-25")));
 }

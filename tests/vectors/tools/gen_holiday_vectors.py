@@ -76,7 +76,7 @@ def tet_and_hung(y):
     return tet, hung
 
 
-def statutory_holidays(y, culture_day=False):
+def statutory_holidays(y):
     """{date: feast} by the law in force on each day (holidays.md §1-§2)."""
     tet, hung = tet_and_hung(y)
     h = {dt.date(y, 1, 1): "new_year", D(f"{y}-04-30"): "reunification",
@@ -91,7 +91,7 @@ def statutory_holidays(y, culture_day=False):
     if y >= 2021:  # Labour Code 2019 Art. 112: 3 Sep if 2 Sep is Mon/Thu, else 1 Sep
         sep2 = D(f"{y}-09-02")
         h[D(f"{y}-09-03") if sep2.weekday() in (0, 3) else D(f"{y}-09-01")] = "national_day"
-    if culture_day and y >= 2026:
+    if y >= 2026:  # Resolution 28/2026/QH16, Art. 2 (in force 2026-07-01), holidays.md §1
         h[D(f"{y}-11-24")] = "culture_day"
     return h
 
@@ -114,8 +114,8 @@ def compensatory(hol, y):
     return comp
 
 
-def statute_days_off(y, culture_day=False):
-    hol = statutory_holidays(y, culture_day)
+def statute_days_off(y):
+    hol = statutory_holidays(y)
     return hol, compensatory(hol, y)
 
 
@@ -134,7 +134,7 @@ def calendar_days_off(y, sched, mode):
             work |= {D(x) for x in s["pending"]["makeup_working_days"]}
         assert all(weekend(x) for x in work) and not any(weekend(x) for x in off), y
         return sorted((off | {x for x in year_days(y) if rest(x)}) - work)
-    hol, comp = statute_days_off(y, culture_day=(mode.endswith("pending")))
+    hol, comp = statute_days_off(y)
     return sorted(set(hol) | set(comp) | {x for x in year_days(y) if rest(x)})
 
 
@@ -162,14 +162,9 @@ def holiday_kinds(y, sched):
             out[d] = "compensatory"
     if provisional:
         out = {d: ("provisional" if k != "makeup_working_day" else k) for d, k in out.items()}
-    if y >= 2026:
-        if s is not None and "pending" in s:
-            pend = {D(x) for x in s["pending"]["days_off"] + s["pending"]["makeup_working_days"]}
-        else:
-            h2, c2 = statute_days_off(y, culture_day=True)
-            pend = (set(h2) | set(c2)) - (set(hol) | set(comp))
-        for d in pend:
-            out[d] = "pending"
+    if s is not None and "pending" in s:
+        for x in s["pending"]["days_off"] + s["pending"]["makeup_working_days"]:
+            out[D(x)] = "pending"
     return [{"date": iso(d), "kind": k} for d, k in sorted(out.items())]
 
 
@@ -197,8 +192,6 @@ WHY = {
     2013: "Tết 2013 (Sun 10 Feb) came before the 2012 Code took effect (2013-05-01): 4 days, "
           "9-12 Feb, compensatory 13-14 Feb; python-holidays gives 5 Tết days in 2013 (hence 15 "
           "Feb) and has the announced 29 Apr swap (not modelled) ",
-    2050: "24 Nov (Culture Day) is pending here, not applied; python-holidays counts it from "
-          "2026 ",
 }
 
 
@@ -225,20 +218,49 @@ def main():
                           "input": {"from": f"{y}-01-01", "to": f"{y}-12-31"},
                           "expected": [iso(d) for d in exp], "source": src})
 
-    # 2. pending (Culture Day 2026 and the proposed arrangement)
+    # 2. pending (the proposed 2026 arrangement around Culture Day)
     for mode in ("vietnam", "vietnam_pending"):
         exp = [iso(d) for d in calendar_days_off(2026, sched, mode) if d.month == 11]
         cases.append({"id": f"days-off-nov-2026-{mode}", "op": "days_off", "calendar": mode,
                       "input": {"from": "2026-11-01", "to": "2026-11-30"}, "expected": exp,
-                      "source": "vn-official-schedules.json 2026 `pending` (applied only with "
-                                "--include-pending)"})
-    for date, mode, exp in [("2026-11-24", "vietnam", True), ("2026-11-24", "vietnam_pending", False),
-                            ("2026-11-23", "vietnam_pending", False),
+                      "source": "vn-official-schedules.json 2026: 24 Nov in days_off "
+                                "(Resolution 28/2026/QH16); `pending` applied only with "
+                                "--include-pending"})
+    for date, mode, exp in [("2026-11-24", "vietnam", False), ("2026-11-24", "vietnam_pending", False),
+                            ("2026-11-23", "vietnam", True), ("2026-11-23", "vietnam_pending", False),
                             ("2026-11-28", "vietnam", False), ("2026-11-28", "vietnam_pending", True),
                             ("2027-11-24", "vietnam_pending", False)]:
         cases.append({"id": f"working-{date}-{mode}", "op": "is_working_day", "calendar": mode,
                       "input": {"date": date}, "expected": exp,
-                      "source": "vn-official-schedules.json `pending`"})
+                      "source": "vn-official-schedules.json days_off and `pending`"})
+
+    # 2b. 24 November every year: an ordinary day before 2026, a holiday from 2026
+    #     (Resolution 28/2026/QH16, Art. 2), compensated on the next working day on a weekend.
+    #     python-holidays' lunar table ends in 2100; after it, November's days off come from
+    #     the same sweep over 24 Nov alone (no other holiday falls in November or December).
+    for y in range(1995, 2200):
+        nov24 = dt.date(y, 11, 24)
+        for mode in ("vietnam", "vietnam_statutory"):
+            if y <= 2100:
+                off = set(calendar_days_off(y, sched, mode))
+            else:
+                hol = {nov24: "culture_day"}
+                off = set(hol) | set(compensatory(hol, y)) | {x for x in year_days(y) if rest(x)}
+            cases.append({"id": f"culture-day-{y}-{mode}", "op": "is_working_day",
+                          "calendar": mode, "input": {"date": iso(nov24)},
+                          "expected": nov24 not in off,
+                          "source": "holidays.md §1: 24 Nov a holiday from 2026 (Resolution "
+                                    "28/2026/QH16, Art. 2), not before"})
+            if y >= 2026 and weekend(nov24):
+                comp = nov24 + ONE
+                while rest(comp):
+                    comp += ONE
+                assert comp in off, (y, mode, comp)  # the sweep must have compensated it
+                cases.append({"id": f"culture-day-comp-{y}-{mode}", "op": "is_working_day",
+                              "calendar": mode, "input": {"date": iso(comp)},
+                              "expected": comp not in off,
+                              "source": "holidays.md §1-§2: a weekend 24 Nov is compensated on "
+                                        "the next working day (secondary-sourced)"})
 
     # 3. swaps and make-up Saturdays
     for off, work in SWAPS:
@@ -258,7 +280,8 @@ def main():
                                 "the law's days (Tết = two days before mùng 1 + mùng 1-3, "
                                 "weekends included) that are weekends or announced days off; "
                                 "swapped = §3; other announced days off = compensatory; 2027: "
-                                "every day off provisional; 24 Nov from 2026 pending"})
+                                "every day off provisional; 24 Nov statutory from 2026 "
+                                "(Resolution 28/2026/QH16); the 2026 `pending` swap pending"})
 
     # 5. statute-era and far-future years, computed from the rule (holidays.md §1-§2)
     for y in (1995, 1996, 1998, 2000, 2007, 2010, 2013, 2050):
@@ -272,7 +295,7 @@ def main():
         cases.append({"id": f"holidays-{y}", "op": "holidays", "input": {"year": y},
                       "expected": holiday_kinds(y, sched),
                       "source": "statutory rule of holidays.md §1-§2 in Python (2050: "
-                                "provisional; 24 Nov pending)"})
+                                "provisional, with 24 Nov)"})
 
     # 6. the six-day week before 1999-10-02
     for date, exp in [("1998-03-07", True), ("1998-03-08", False), ("1999-09-25", True),

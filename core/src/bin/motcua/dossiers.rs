@@ -243,6 +243,7 @@ pub fn run_classify<W: Write, E: Write>(
     let Some(s) = setup(&a, sink)? else {
         return Ok(Outcome::BadData);
     };
+    crate::check_as_of(t, &s.calendar);
     each_dossier(&a.input, sink, |line, out| {
         let d = Dossier::from_json(line)?;
         let c = classify_with(

@@ -6,7 +6,7 @@
 //! Output is buffered, and flushed whenever the input has nothing more buffered, so a program
 //! that writes one query and waits for its answer is never left waiting.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 
 use motcua::{Error, ErrorKind};
 
@@ -75,8 +75,8 @@ impl<W: Write, E: Write> Sink<W, E> {
 ///
 /// `query` appends its answer (without a newline) to the buffer it is given. A line that is not
 /// UTF-8, or is empty, is an error answered in place.
-pub fn for_each_line<R: BufRead, W: Write, E: Write>(
-    mut input: R,
+pub fn for_each_line<R: Read, W: Write, E: Write>(
+    mut input: BufReader<R>,
     sink: &mut Sink<W, E>,
     mut query: impl FnMut(&str, &mut Vec<u8>) -> Result<(), Error>,
 ) -> io::Result<()> {
@@ -117,7 +117,10 @@ pub fn for_each_line<R: BufRead, W: Write, E: Write>(
             Ok(()) => sink.answer(&answer)?,
             Err(e) => sink.error(Some(line_no), &e)?,
         }
-        if input.fill_buf()?.is_empty() {
+        // Nothing more read ahead: the next read may block, so answer what we have first (a
+        // program that writes a query and waits for its answer must get it). `fill_buf` would
+        // block here instead of telling.
+        if input.buffer().is_empty() {
             sink.out.flush()?;
             sink.err.flush()?;
         }
@@ -183,7 +186,7 @@ mod tests {
 
     #[test]
     fn one_answer_per_line_and_errors_in_place() {
-        let input = b"a\n\nb\r\n".as_slice();
+        let input = BufReader::new(b"a\n\nb\r\n".as_slice());
         let mut sink = Sink::new(Vec::new(), Vec::new());
         for_each_line(input, &mut sink, |l, out| {
             if l == "b" {

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use motcua::civil::parse_date;
+use motcua::vn::{Preset, Schedules, VnOptions};
 use motcua::{CalendarSpec, Error, ErrorKind, WorkCalendar};
 
 use lines::{fields, for_each_line, push_date_json, push_int, Sink};
@@ -20,9 +21,11 @@ const CALENDAR_HELP: &str = "\
 Calendar: by default the Vietnamese public-sector calendar, 1995-01-01..2199-12-31 (statutory \
 holidays by the law of each year, compensatory days, the official schedules 2016-2026 with their \
 swaps and make-up Saturdays; later years computed from the statute and marked provisional; \
-Monday-Saturday weeks before 1999-10-02). --no-official: the statute alone. --include-pending: \
-also days announced without an enacted legal basis (24 November from 2026). --calendar FILE uses \
-a JSON calendar spec instead: {\"weekmask\": \"1111100\", \"from\": \"2000-01-01\", \"to\": \
+24 November a holiday from 2026; Monday-Saturday weeks before 1999-10-02). --no-official: the \
+statute alone. --include-pending: also arrangements reported without a decision found (the 2026 \
+swap of 23 November, worked 28 November). --schedules FILE: announced years (the format `motcua \
+schedule YEAR` prints); a year in the file replaces that year. --calendar FILE uses a JSON \
+calendar spec instead: {\"weekmask\": \"1111100\", \"from\": \"2000-01-01\", \"to\": \
 \"2050-12-31\", \"holidays\": [...], \"working_days\": [...], \"office_hours\": \
 [[\"07:30\",\"11:30\"],[\"13:00\",\"17:00\"]]}.";
 
@@ -51,9 +54,13 @@ pub(crate) struct CalendarArgs {
     /// The statute alone: ignore the announced official schedules (swaps, make-up days).
     #[arg(long, conflicts_with = "calendar")]
     no_official: bool,
-    /// Also apply days announced without an enacted legal basis (kind `pending`).
+    /// Also apply arrangements reported without a decision found (kind `pending`).
     #[arg(long, conflicts_with = "calendar")]
     include_pending: bool,
+    /// Announced schedules (JSON, the format of `motcua schedule YEAR`): each year in the file
+    /// replaces that year of the Vietnamese calendar.
+    #[arg(long, value_name = "FILE", conflicts_with = "calendar")]
+    schedules: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -104,6 +111,14 @@ enum Command {
         #[command(flatten)]
         cal: CalendarArgs,
     },
+    /// YEAR of the Vietnamese calendar in the schedules-file format (to edit and pass back with --schedules) → {"years":{"YYYY":{...}}}   [stdin line: YEAR]
+    #[command(after_help = CALENDAR_HELP)]
+    Schedule {
+        /// The Gregorian year, or `-` for stdin.
+        year: String,
+        #[command(flatten)]
+        cal: CalendarArgs,
+    },
     /// The Vietnamese lunar date of DATE → {"year","month","day","leap"}   [stdin line: DATE]
     Lunar {
         /// YYYY-MM-DD (1900-01-31..2199-12-31), or `-` for stdin.
@@ -141,8 +156,18 @@ pub(crate) enum Outcome {
     BadData,
 }
 
+/// The subcommand being run, for usage errors (they show its usage, not the top level's).
+static SUBCOMMAND: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    if let Some(name) = matches.subcommand_name() {
+        let _ = SUBCOMMAND.set(name.to_string());
+    }
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let stdout = io::stdout();
     let stderr = io::stderr();
     let mut sink = Sink::new(
@@ -154,7 +179,15 @@ fn main() -> ExitCode {
     match (result, flushed) {
         (Ok(Outcome::Ok), Ok(())) if !sink.failed => ExitCode::SUCCESS,
         (Ok(_), Ok(())) => ExitCode::from(1),
-        (Err(e), _) | (_, Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // The reader went away (`| head -1`): what was answered stands; a bad line among it
+        // still makes the run a failure.
+        (Err(e), _) | (_, Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            if sink.failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
         (Err(e), _) | (_, Err(e)) => {
             let _ = writeln!(sink.err, "io: {e}");
             ExitCode::from(1)
@@ -162,11 +195,31 @@ fn main() -> ExitCode {
     }
 }
 
-/// A usage error (exit 2) in clap's format.
+/// A usage error (exit 2) in clap's format, with the running subcommand's usage.
 pub(crate) fn usage(msg: &str) -> ! {
-    Cli::command()
-        .error(clap::error::ErrorKind::MissingRequiredArgument, msg)
-        .exit()
+    let mut cli = Cli::command();
+    cli.build();
+    let kind = clap::error::ErrorKind::ValueValidation;
+    match SUBCOMMAND
+        .get()
+        .and_then(|name| cli.find_subcommand_mut(name))
+    {
+        Some(sub) => sub.error(kind, msg).exit(),
+        None => cli.error(kind, msg).exit(),
+    }
+}
+
+/// `--as-of T` must fall inside the calendar: a bad option value is bad usage (exit 2),
+/// reported before any input is read, not an error blamed on every open row.
+pub(crate) fn check_as_of(t: chrono::NaiveDateTime, calendar: &WorkCalendar) {
+    if t.date() < calendar.from() || t.date() > calendar.to() {
+        usage(&format!(
+            "--as-of {} is outside the calendar's range {}..{}",
+            motcua::civil::format_instant(t),
+            calendar.from(),
+            calendar.to()
+        ));
+    }
 }
 
 /// The stdin/argument switch: `Some(rest)` when the first positional is a value.
@@ -194,30 +247,41 @@ fn stdin_or_args<'a>(first: &'a str, rest: &[(&str, &'a Option<String>)]) -> Opt
 pub(crate) fn load_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
     match &args.calendar {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Error::new(
-                    ErrorKind::Io,
-                    format!("cannot read calendar {}: {e}", path.display()),
-                )
-            })?;
+            let text = read_file(path, "calendar")?;
             let spec = CalendarSpec::from_json(&text)
                 .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e)))?;
             spec.compile()
                 .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e)))
         }
-        None => default_calendar(args),
+        None => load_preset(args)?.calendar(),
     }
 }
 
-fn vn_options(args: &CalendarArgs) -> motcua::vn::VnOptions {
-    motcua::vn::VnOptions {
+fn read_file(path: &std::path::Path, what: &str) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read {what} {}: {e}", path.display()),
+        )
+    })
+}
+
+/// The Vietnamese preset of the calendar options (`--no-official`, `--include-pending`,
+/// `--schedules FILE`).
+fn load_preset(args: &CalendarArgs) -> Result<Preset, Error> {
+    let preset = Preset::new(VnOptions {
         official: !args.no_official,
         include_pending: args.include_pending,
+    });
+    match &args.schedules {
+        None => Ok(preset),
+        Some(path) => {
+            let text = read_file(path, "schedules")?;
+            let schedules = Schedules::from_json(&text)
+                .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e)))?;
+            Ok(preset.with_schedules(schedules))
+        }
     }
-}
-
-fn default_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
-    motcua::vn::calendar(&vn_options(args))
 }
 
 fn parse_n(s: &str) -> Result<i64, Error> {
@@ -266,7 +330,15 @@ pub(crate) fn with_calendar<W: Write, E: Write>(
     sink: &mut Sink<W, E>,
     cal: &CalendarArgs,
 ) -> io::Result<Option<WorkCalendar>> {
-    match load_calendar(cal) {
+    loaded(sink, load_calendar(cal))
+}
+
+/// The loaded value, or `None` after reporting why it failed (exit 1: a bad file).
+fn loaded<T, W: Write, E: Write>(
+    sink: &mut Sink<W, E>,
+    value: Result<T, Error>,
+) -> io::Result<Option<T>> {
+    match value {
         Ok(c) => Ok(Some(c)),
         Err(e) => {
             sink.failed = true;
@@ -368,7 +440,10 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                     Some(c) => HolidaySource::Spec(c),
                     None => return Ok(Outcome::BadData),
                 },
-                None => HolidaySource::Vietnam(vn_options(&cal)),
+                None => match loaded(sink, load_preset(&cal))? {
+                    Some(p) => HolidaySource::Vietnam(p),
+                    None => return Ok(Outcome::BadData),
+                },
             };
             answer(
                 sink,
@@ -377,10 +452,29 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 Box::new(|v, out| {
                     let year = parse_year(field(v, 0))?;
                     let json = match &source {
-                        HolidaySource::Vietnam(opts) => to_json(&motcua::vn::holidays(year, opts)?),
+                        HolidaySource::Vietnam(preset) => to_json(&preset.holidays(year)?),
                         HolidaySource::Spec(c) => to_json(&spec_days(c, year)?),
                     };
                     out.extend_from_slice(json.as_bytes());
+                    Ok(())
+                }),
+            )
+        }
+        Command::Schedule { year, cal } => {
+            if cal.calendar.is_some() {
+                usage("`schedule` prints a year of the Vietnamese calendar: drop --calendar");
+            }
+            let args = stdin_or_args(&year, &[]);
+            let Some(preset) = loaded(sink, load_preset(&cal))? else {
+                return Ok(Outcome::BadData);
+            };
+            answer(
+                sink,
+                args,
+                &["YEAR"],
+                Box::new(|v, out| {
+                    let year = parse_year(field(v, 0))?;
+                    out.extend_from_slice(preset.schedule_json(year)?.as_bytes());
                     Ok(())
                 }),
             )
@@ -424,6 +518,12 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 }
                 None => {
                     debug_assert!(!from_args);
+                    if leap {
+                        usage(
+                            "with `-` each stdin line gives its own leap flag (`YEAR MONTH DAY \
+                             true`): drop --leap",
+                        );
+                    }
                     let stdin = io::stdin();
                     let input = BufReader::with_capacity(1 << 16, stdin.lock());
                     for_each_line(input, sink, |line, out| {
@@ -468,7 +568,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
 }
 
 enum HolidaySource {
-    Vietnam(motcua::vn::VnOptions),
+    Vietnam(Preset),
     Spec(WorkCalendar),
 }
 

@@ -150,6 +150,7 @@ impl RecordArgs {
         let Some(calendar) = with_calendar(sink, &self.cal)? else {
             return Ok(None);
         };
+        crate::check_as_of(as_of, &calendar);
         let catalogue = match &self.catalogue {
             None => None,
             Some(p) => match load_catalogue(p) {
