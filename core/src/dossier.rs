@@ -699,7 +699,7 @@ impl Lifecycle {
 
     /// Checks event `i` against the events before it and records it (a second supplement
     /// request is a warning: [`is_second_request`](Lifecycle::is_second_request)).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<()> {
         let here = || format!("events[{i}]");
         if e.kind.takes_new_due() != e.new_due.is_some() {
