@@ -41,7 +41,7 @@ use crate::procedure::TimeLimit;
 // ---------------------------------------------------------------------------------------------
 
 /// How the dossier reached the one-stop desk. The channel never changes the arithmetic
-/// (reference §1: every channel reduces to one deemed receipt day); it feeds the report's
+/// (every channel reduces to one deemed receipt day); it feeds the report's
 /// online / direct / postal columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,7 +102,7 @@ pub enum LimitSource {
 // Events
 // ---------------------------------------------------------------------------------------------
 
-/// What happened to a dossier after its receipt (reference §3).
+/// What happened to a dossier after its receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
@@ -120,7 +120,7 @@ pub enum EventKind {
     Withdrawn,
     /// The result was ready at the desk. Closes the dossier.
     Resolved,
-    /// The citizen collected the result (informational, reference §3.5a).
+    /// The citizen collected the result (informational: it never moves the clock).
     Returned,
 }
 
@@ -539,7 +539,7 @@ impl Dossier {
         Value::Object(m)
     }
 
-    /// Checks the lifecycle rules that need no calendar (reference §9) and returns the
+    /// Checks the lifecycle rules that need no calendar and returns the
     /// warnings. Errors: an event before the previous one or before the receipt →
     /// `events_out_of_order`; a result (resolved, refused, withdrawn) before the receipt →
     /// `result_before_receipt`; `supplement_received` without an open request →
@@ -699,7 +699,7 @@ impl Lifecycle {
 
     /// Checks event `i` against the events before it and records it (a second supplement
     /// request is a warning: [`is_second_request`](Lifecycle::is_second_request)).
-    #[inline(always)]
+    #[inline]
     pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<()> {
         let here = || format!("events[{i}]");
         if e.kind.takes_new_due() != e.new_due.is_some() {
