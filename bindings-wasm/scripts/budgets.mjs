@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const check = process.argv.includes("--check");
@@ -23,6 +23,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // 1. Size.
 const wasm = readFileSync(join(here, "pkg-web", "motcua_bg.wasm"));
 const gzKB = gzipSync(wasm, { level: 9 }).length / 1024;
+const brKB = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length / 1024;
 
 // 2. Cold start, each run in a fresh process: from before `initSync` (web build, bytes already
 // read) / before `import` (Node build) to the first answer of Calendar.vietnam().
@@ -32,10 +33,10 @@ const probe = (kind) => `
   const t0 = performance.now();
   let m;
   if (${JSON.stringify(kind)} === "web") {
-    m = await import(${JSON.stringify(join(here, "pkg-web", "motcua.js"))});
+    m = await import(${JSON.stringify(join(here, "pkg-web", "index.js"))});
     m.initSync({ module: bytes });
   } else {
-    m = await import(${JSON.stringify(join(here, "pkg-node", "motcua.js"))});
+    m = await import(${JSON.stringify(join(here, "pkg-node", "index.js"))});
   }
   const t1 = performance.now();
   const answer = m.Calendar.vietnam().addWorkingDays("2026-02-13", 3);
@@ -53,7 +54,7 @@ for (const kind of ["web", "node"]) {
 }
 
 // 3. Bulk throughput: 1M random days of 2000–2100, n in 1..30, on the Vietnamese calendar.
-const m = await import(join(here, "pkg-node", "motcua.js"));
+const m = await import(join(here, "pkg-node", "index.js"));
 const cal = m.Calendar.vietnam();
 const N = 1_000_000;
 const lo = m.dayNumber("2000-01-01");
@@ -75,6 +76,7 @@ const betweenMs = median(Array.from({ length: 15 }, () => time(() => cal.working
 const result = {
   wasm_bytes: wasm.length,
   wasm_gzip_kb: +gzKB.toFixed(1),
+  wasm_brotli_kb: +brKB.toFixed(1),
   first_answer_ms: {
     web_initSync: +cold.web.init.toFixed(2),
     web_first_call: +cold.web.first.toFixed(2),

@@ -1,10 +1,22 @@
-// Builds the package from source: cargo (wasm32, release) then the wasm-bindgen CLI, which must
-// be exactly the version of the `wasm-bindgen` crate in Cargo.lock (`.ci/wasm.sh` installs it).
+// Builds the package from source: cargo (wasm32, release), then the wasm-bindgen CLI at exactly
+// the version of the `wasm-bindgen` crate in Cargo.lock (fetched and cached on first use by
+// scripts/toolchain.mjs), then the package's two entries around one shared .wasm:
 //
-//   pkg-web/   --target web                         (`import init, { Calendar } from "motcua"`)
-//   pkg-node/  --target experimental-nodejs-module  (ESM for Node; no `init` needed)
+//   pkg-web/   motcua_bg.wasm (the one module), motcua.js (the wasm-bindgen glue, --target web,
+//              patched below), runtime.js (js/runtime.js: MotcuaError, the JS layer's errors),
+//              index.js (js/web.js: init/initSync), index.d.ts, motcua.d.ts, wasm-url.d.ts
+//   pkg-node/  index.js (js/node.js: loads ../pkg-web/motcua_bg.wasm at import), index.d.ts
 //   www/pkg/   a copy of pkg-web for the demo page, so `www/` alone can be served, plus the
 //              sample procedure catalogue (core/examples/sample/catalogue.json).
+//
+// Both entries run the same glue (the web target's; the Node target's glue differs only in how
+// it loads the module, and its .wasm is byte-identical), so the tarball holds one .wasm.
+//
+// The glue is patched (exact, counted replacements; the build fails if wasm-bindgen's output
+// changes shape): before init() every call throws MotcuaError `not_initialized` instead of
+// "reading 'calendar_vietnam' of undefined"; a method of a freed object throws `object_freed`
+// instead of "null pointer passed to rust", and a second free() does nothing; `new Calendar()`
+// throws instead of making an empty object; the .d.ts leaves out the raw-export types (InitOutput) and DOM-only names.
 //
 // The wasm is built with opt-level "s" (CARGO_PROFILE_RELEASE_OPT_LEVEL, unless set): ~8% smaller
 // gzipped than opt-level 3 and no slower on the bulk paths (README: budgets). The function-name
@@ -12,36 +24,13 @@
 // keeps it (readable wasm frames in profiles and stack traces).
 // Honours CARGO_TARGET_DIR and CARGO (the cargo binary). Exits non-zero on any failure.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cargo, ensureWasmTarget, fail, packageDir as here, repoRoot as root, wasmBindgen } from "./toolchain.mjs";
 
-const here = dirname(dirname(fileURLToPath(import.meta.url)));
-const root = dirname(here);
-const cargo = process.env.CARGO || "cargo";
-
-function fail(msg) {
-  console.error(`build: ${msg}`);
-  process.exit(1);
-}
-
-function lockedVersion(name) {
-  const lock = readFileSync(join(root, "Cargo.lock"), "utf8");
-  const m = lock.match(new RegExp(`\\[\\[package\\]\\]\\nname = "${name}"\\nversion = "([^"]+)"`));
-  if (!m) fail(`no \`${name}\` package in Cargo.lock`);
-  return m[1];
-}
-
-const want = lockedVersion("wasm-bindgen");
-let have = "";
-try {
-  have = execFileSync("wasm-bindgen", ["--version"], { encoding: "utf8" }).trim();
-} catch {
-  fail(`wasm-bindgen CLI not found; install it with\n  cargo install --locked wasm-bindgen-cli --version ${want}\n(or run bash .ci/wasm.sh)`);
-}
-if (have !== `wasm-bindgen ${want}`) {
-  fail(`\`${have}\` does not match the wasm-bindgen crate ${want} in Cargo.lock; install it with\n  cargo install --locked wasm-bindgen-cli --version ${want}`);
-}
+const started = Date.now();
+ensureWasmTarget();
+const bindgen = wasmBindgen();
 
 console.error(`build: cargo build -p motcua-wasm --target wasm32-unknown-unknown --release`);
 let out;
@@ -71,21 +60,79 @@ for (const line of out.split("\n")) {
 }
 if (!wasm || !existsSync(wasm)) fail("cargo produced no motcua_wasm.wasm");
 
-for (const [target, dir] of [["web", "pkg-web"], ["experimental-nodejs-module", "pkg-node"]]) {
-  const outDir = join(here, dir);
-  rmSync(outDir, { recursive: true, force: true });
-  console.error(`build: wasm-bindgen --target ${target} --out-dir ${dir}`);
-  try {
-    const names = process.env.MOTCUA_WASM_KEEP_NAMES === "1" ? [] : ["--remove-name-section"];
-    execFileSync("wasm-bindgen", ["--target", target, ...names, "--out-dir", outDir, "--out-name", "motcua", wasm],
-      { stdio: "inherit" });
-  } catch (e) {
-    fail(`wasm-bindgen --target ${target} failed (${e.status ?? e.message})`);
-  }
+// wasm-bindgen into a scratch folder; the package is assembled from it.
+const scratch = join(here, ".cache", "bindgen-out");
+rmSync(scratch, { recursive: true, force: true });
+console.error(`build: wasm-bindgen --target web`);
+try {
+  const names = process.env.MOTCUA_WASM_KEEP_NAMES === "1" ? [] : ["--remove-name-section"];
+  execFileSync(bindgen, ["--target", "web", ...names, "--out-dir", scratch, "--out-name", "motcua", wasm],
+    { stdio: "inherit" });
+} catch (e) {
+  fail(`wasm-bindgen failed (${e.status ?? e.message})`);
 }
+
+/** Replaces `from` by `to` in `text`, failing unless it occurs exactly `count` times. */
+function patch(text, from, to, count, what) {
+  const n = typeof from === "string" ? text.split(from).length - 1 : (text.match(from) ?? []).length;
+  if (n !== count) {
+    fail(`patching the wasm-bindgen output (${what}): expected ${count} match(es), found ${n}; ` +
+      "the glue changed shape (a new wasm-bindgen version?): update scripts/build.mjs");
+  }
+  return typeof from === "string" ? text.split(from).join(to) : text.replace(from, to);
+}
+
+// --- the glue (JS)
+let glue = readFileSync(join(scratch, "motcua.js"), "utf8");
+const classes = [...glue.matchAll(/^export class (\w+) \{$/gm)].map((m) => m[1]);
+if (!classes.includes("Calendar") || !classes.includes("Catalogue")) fail(`unexpected classes in the glue: ${classes}`);
+glue = patch(glue, /^import \{ motcuaError \} from '\.\/snippets\/[^']+\/js\/runtime\.js';$/gm,
+  "import { motcuaError, notReady as __motcua_notReady, rustThrow as __motcua_rustThrow, " +
+    "noConstructor as __motcua_noConstructor } from './runtime.js';",
+  1, "the runtime import");
+glue = patch(glue, "let wasmModule, wasmInstance, wasm;", "let wasmModule, wasmInstance, wasm = __motcua_notReady;", 1, "not_initialized");
+glue = patch(glue, "if (wasm !== undefined) return wasm;", "if (wasm !== __motcua_notReady) return wasm;", 2, "init guard");
+glue = patch(glue, "throw new Error(getStringFromWasm0(arg0, arg1));", "throw __motcua_rustThrow(getStringFromWasm0(arg0, arg1));", 1, "object_freed");
+glue = patch(glue, /^( +)(const ptr = this\.__destroy_into_raw\(\);\n)(?=\s+wasm\.__wbg_\w+_free\(ptr, 0\);)/gm,
+  "$1$2$1if (ptr === 0) return; // freed already: a second free() (or `using` after free()) is a no-op\n",
+  classes.length, "idempotent free()");
+glue = patch(glue, /^export class (\w+) \{$/gm,
+  (_, name) => `export class ${name} {\n    constructor() {\n        throw __motcua_noConstructor("${name}");\n    }`,
+  classes.length, "private constructors");
+
+// --- the glue's types: everything up to the init section (ours is in js/web.d.ts)
+let dts = readFileSync(join(scratch, "motcua.d.ts"), "utf8");
+const tail = dts.indexOf("\nexport type InitInput");
+if (tail < 0) fail("no InitInput section in the wasm-bindgen .d.ts");
+dts = dts.slice(0, tail + 1);
+for (const leak of ["InitOutput", "RequestInfo", "BufferSource"]) {
+  if (dts.includes(leak)) fail(`the trimmed .d.ts still mentions ${leak}`);
+}
+
+// --- assemble
+const pkgWeb = join(here, "pkg-web");
+const pkgNode = join(here, "pkg-node");
+for (const dir of [pkgWeb, pkgNode]) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
+const js = join(here, "js");
+cpSync(join(scratch, "motcua_bg.wasm"), join(pkgWeb, "motcua_bg.wasm"));
+writeFileSync(join(pkgWeb, "motcua.js"), glue);
+writeFileSync(join(pkgWeb, "motcua.d.ts"), dts);
+cpSync(join(js, "runtime.js"), join(pkgWeb, "runtime.js"));
+cpSync(join(js, "web.js"), join(pkgWeb, "index.js"));
+cpSync(join(js, "web.d.ts"), join(pkgWeb, "index.d.ts"));
+cpSync(join(js, "wasm-url.d.ts"), join(pkgWeb, "wasm-url.d.ts"));
+cpSync(join(js, "node.js"), join(pkgNode, "index.js"));
+cpSync(join(js, "node.d.ts"), join(pkgNode, "index.d.ts"));
+const leftover = readdirSync(scratch).filter((f) => !["motcua.js", "motcua.d.ts", "motcua_bg.wasm", "motcua_bg.wasm.d.ts", "snippets"].includes(f));
+if (leftover.length) fail(`unexpected wasm-bindgen output: ${leftover.join(", ")}`);
+rmSync(scratch, { recursive: true, force: true });
+
 rmSync(join(here, "www", "pkg"), { recursive: true, force: true });
-cpSync(join(here, "pkg-web"), join(here, "www", "pkg"), { recursive: true });
+cpSync(pkgWeb, join(here, "www", "pkg"), { recursive: true });
 // The demo's procedure picker offers the repository's sample catalogue, when there is one.
 const sample = join(root, "core", "examples", "sample", "catalogue.json");
 if (existsSync(sample)) cpSync(sample, join(here, "www", "pkg", "catalogue.json"));
-console.error("build: done (pkg-web/, pkg-node/, www/pkg/)");
+console.error(`build: done in ${((Date.now() - started) / 1000).toFixed(0)} s (pkg-web/, pkg-node/, www/pkg/)`);

@@ -6,9 +6,9 @@ use motcua::civil::{date_from_day_number, day_number};
 use motcua::{CalendarSpec, ErrorKind, WorkCalendar};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date_arg, int_arg, to_json, Obj};
+use crate::convert::{date_arg, int_arg, number_arg, to_json, Obj};
 use crate::error::{IntoJs, JsResult};
-use crate::types::{CalendarDays, DateInput, DayKindName, DaysOperand, SpecInput};
+use crate::types::{CalendarDays, DateInput, DayKindName, DaysOperand, NumberArg, SpecInput};
 
 /// A compiled working-day calendar. Every query is O(1); the object is immutable.
 #[wasm_bindgen]
@@ -110,9 +110,9 @@ impl Calendar {
     /// for `n ≤ −1` the `|n|`-th working day strictly before it; for `n = 0`, `date` if it is a
     /// working day, else the next one.
     #[wasm_bindgen(js_name = addWorkingDays)]
-    pub fn add_working_days(&self, date: &DateInput, n: f64) -> JsResult<String> {
+    pub fn add_working_days(&self, date: &DateInput, n: &NumberArg) -> JsResult<String> {
         let d = date_arg(date, "date").js()?;
-        let n = int_arg(n, "n").js()?;
+        let n = number_arg(n, "n").js()?;
         Ok(self.inner.add_working_days(d, n).js()?.to_string())
     }
 
@@ -240,7 +240,7 @@ pub fn day_number_of(date: &DateInput) -> JsResult<i32> {
 
 /// The ISO date of a day number (days since 1970-01-01).
 #[wasm_bindgen(js_name = dateFromDayNumber)]
-pub fn date_of_day_number(n: f64) -> JsResult<String> {
-    let n = int_arg(n, "n").js()?;
+pub fn date_of_day_number(n: &NumberArg) -> JsResult<String> {
+    let n = number_arg(n, "n").js()?;
     Ok(date_from_day_number(n).js()?.to_string())
 }

@@ -1,13 +1,22 @@
 //! Conversion of JS arguments to core types and of core answers to JS values. Nothing here
 //! knows a rule: it only reads dates, instants, integers and plain objects.
 //!
-//! - A date is an ISO string (`YYYY-MM-DD`, or `dd/mm/yyyy`, parsed by [`motcua::civil`]) or a
-//!   `Date`, read in the local time zone of the JS runtime (its `getFullYear`, `getMonth`,
-//!   `getDate`: the day on the wall calendar where the code runs).
-//! - An instant is `YYYY-MM-DDTHH:MM[:SS]` or a `Date` (local wall-clock time, seconds
-//!   truncated to whole seconds).
+//! Instants are Vietnam wall-clock time (UTC+7) whatever the time zone of the JS runtime, and
+//! this module is the one place where JS instants are converted ([`wall_clock_of`]):
+//!
+//! - A `Date` is an instant (a point on the UTC time line): it becomes Vietnam wall-clock time
+//!   ([`motcua::civil::vietnam_wall_clock`] of its `getTime()`, to the second), so a server in
+//!   UTC, a browser in Hanoi and one in Los Angeles give the same answers. Where a date is
+//!   expected, a `Date` is the Vietnam calendar day of that instant.
+//! - A string instant `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z` or an offset (`toISOString()`
+//!   output) is converted to UTC+7; without one it is Vietnam wall-clock time; a date alone
+//!   (`YYYY-MM-DD`, `dd/mm/yyyy`) stays a date ([`motcua::civil::parse_instant`],
+//!   [`motcua::civil::parse_day`]).
+//! - Numbers must be JS numbers and booleans JS booleans: `"3"` is not 3 and `"no"` is not
+//!   `true` ([`number_arg`], [`opt_bool_arg`]).
 //! - Plain objects (dossiers, options) cross as JSON values; their keys may be camelCase or
-//!   snake_case (`timeLimit` = `time_limit`), and answers come back with camelCase keys.
+//!   snake_case (`timeLimit` = `time_limit`), but not both at once ([`entries`]); answers come
+//!   back with camelCase keys.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua::civil::{self, DateOnly};
@@ -22,35 +31,34 @@ fn js_type(v: &JsValue) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-/// The local calendar date and wall-clock time of a JS `Date`; `None` for an invalid `Date`.
-fn date_time_of(d: &js_sys::Date) -> Option<NaiveDateTime> {
-    if d.get_time().is_nan() {
-        return None;
+/// The Vietnam wall-clock time (UTC+7) of a JS `Date`, to the second (a fraction of a second
+/// is dropped), whatever the runtime's time zone. `what` names the argument in messages.
+pub fn wall_clock_of(d: &js_sys::Date, what: &str) -> Result<NaiveDateTime> {
+    let ms = d.get_time();
+    if !ms.is_finite() {
+        return Err(Error::new(
+            ErrorKind::InvalidDate,
+            format!("`{what}` is an invalid Date (its time is NaN)"),
+        ));
     }
-    let year = i32::try_from(d.get_full_year()).ok()?;
-    NaiveDate::from_ymd_opt(year, d.get_month() + 1, d.get_date())?.and_hms_opt(
-        d.get_hours(),
-        d.get_minutes(),
-        d.get_seconds(),
-    )
+    // A valid Date is within ±8.64e15 ms of the epoch: the seconds fit an i64 exactly.
+    civil::vietnam_wall_clock((ms / 1000.0).floor() as i64).map_err(|e| e.in_field(what))
 }
 
-fn invalid_js_date(what: &str) -> Error {
-    Error::new(
-        ErrorKind::InvalidDate,
-        format!("`{what}` is an invalid Date (its time is NaN)"),
-    )
+/// Now, in Vietnam (UTC+7): the default as-of instant.
+pub fn now() -> NaiveDateTime {
+    let secs = (js_sys::Date::now() / 1000.0).floor() as i64;
+    civil::vietnam_wall_clock(secs).unwrap_or(NaiveDateTime::MIN)
 }
 
-/// A civil date from an ISO string or a `Date`; `what` names the argument in messages.
+/// A civil date from a string (a date, or an instant: its Vietnam day) or a `Date` (the
+/// Vietnam calendar day of that instant); `what` names the argument in messages.
 pub fn date_arg(v: &JsValue, what: &str) -> Result<NaiveDate> {
     if let Some(s) = v.as_string() {
-        return civil::parse_date(&s).map_err(|e| e.in_field(what));
+        return civil::parse_day(&s).map_err(|e| e.in_field(what));
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        return date_time_of(d)
-            .map(|t| t.date())
-            .ok_or_else(|| invalid_js_date(what));
+        return wall_clock_of(d, what).map(|t| t.date());
     }
     Err(Error::new(
         ErrorKind::InvalidDate,
@@ -61,13 +69,14 @@ pub fn date_arg(v: &JsValue, what: &str) -> Result<NaiveDate> {
     ))
 }
 
-/// An instant from `YYYY-MM-DD[THH:MM[:SS]]` or a `Date` (local time).
+/// An instant from `YYYY-MM-DD[THH:MM[:SS]]` (with `Z` or an offset: converted to UTC+7) or a
+/// `Date`, as Vietnam wall-clock time; a date alone gets the time `date_only` says.
 pub fn instant_arg(v: &JsValue, what: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     if let Some(s) = v.as_string() {
         return civil::parse_instant(&s, date_only).map_err(|e| e.in_field(what));
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        return date_time_of(d).ok_or_else(|| invalid_js_date(what));
+        return wall_clock_of(d, what);
     }
     Err(Error::new(
         ErrorKind::InvalidDate,
@@ -76,6 +85,33 @@ pub fn instant_arg(v: &JsValue, what: &str, date_only: DateOnly) -> Result<Naive
             js_type(v)
         ),
     ))
+}
+
+/// A whole number from a JS value that must be a `number` (a string such as `"3"` is an
+/// `invalid_number` error, never coerced).
+pub fn number_arg(v: &JsValue, what: &str) -> Result<i64> {
+    match v.as_f64() {
+        Some(x) => int_arg(x, what),
+        None => Err(Error::new(
+            ErrorKind::InvalidNumber,
+            format!("`{what}` must be a number, not {}", js_type(v)),
+        )),
+    }
+}
+
+/// An optional boolean: `undefined`/`null` = `None`; anything but `true`/`false` is an
+/// `invalid_argument` error (a truthy string is not `true`).
+pub fn opt_bool_arg(v: Option<&JsValue>, what: &str) -> Result<Option<bool>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_undefined() || v.is_null() => Ok(None),
+        Some(v) => v.as_bool().map(Some).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidArgument,
+                format!("`{what}` must be true or false, not {}", js_type(v)),
+            )
+        }),
+    }
 }
 
 /// An integer from a JS number: finite, whole, and exactly representable (|x| ≤ 2^53 − 1).
@@ -123,9 +159,38 @@ pub fn snake_to_camel(key: &str) -> String {
     out
 }
 
+/// The own enumerable properties of object `v` as `(snake_case key, key as written, value)`,
+/// in order; `undefined` values are left out (an absent property). The same key written in
+/// both cases (`timeLimit` and `time_limit`) is an `invalid_argument` error: neither silently
+/// wins. `path` names the object in messages.
+pub fn entries(v: &JsValue, path: &str) -> Result<Vec<(String, String, JsValue)>> {
+    let mut out: Vec<(String, String, JsValue)> = Vec::new();
+    for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let raw = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        if value.is_undefined() {
+            continue;
+        }
+        let key = camel_to_snake(&raw);
+        if let Some((_, first, _)) = out.iter().find(|(k, _, _)| *k == key) {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "`{path}` has both `{first}` and `{raw}`: they name the same field; give one"
+                ),
+            )
+            .in_field(key));
+        }
+        out.push((key, raw, value));
+    }
+    Ok(out)
+}
+
 /// A JS value (plain object, array, string, number, boolean, `null`, `Date`) as JSON, object
-/// keys turned to snake_case, `Date`s to local ISO instants; `undefined` properties are
-/// dropped. `path` names the value in messages (`dossier.events[2].at`).
+/// keys turned to snake_case ([`entries`]), `Date`s to Vietnam wall-clock ISO instants
+/// ([`wall_clock_of`]); `undefined` properties are dropped. `path` names the value in messages
+/// (`dossier.events[2].at`).
 pub fn to_json(v: &JsValue, path: &str) -> Result<Value> {
     let bad = |why: String| Error::new(ErrorKind::InvalidArgument, format!("`{path}`: {why}"));
     if v.is_null() || v.is_undefined() {
@@ -146,7 +211,7 @@ pub fn to_json(v: &JsValue, path: &str) -> Result<Value> {
             .ok_or_else(|| bad(format!("{x} is not a finite number")));
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        let t = date_time_of(d).ok_or_else(|| invalid_js_date(path))?;
+        let t = wall_clock_of(d, path)?;
         return Ok(Value::String(civil::format_instant(t)));
     }
     if js_sys::Array::is_array(v) {
@@ -159,15 +224,9 @@ pub fn to_json(v: &JsValue, path: &str) -> Result<Value> {
     }
     if v.is_object() && !v.is_function() {
         let mut map = Map::new();
-        for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
-            let pair = js_sys::Array::from(&entry);
-            let key = pair.get(0).as_string().unwrap_or_default();
-            let value = pair.get(1);
-            if value.is_undefined() {
-                continue;
-            }
-            let converted = to_json(&value, &format!("{path}.{key}"))?;
-            map.insert(camel_to_snake(&key), converted);
+        for (key, raw, value) in entries(v, path)? {
+            let converted = to_json(&value, &format!("{path}.{raw}"))?;
+            map.insert(key, converted);
         }
         return Ok(Value::Object(map));
     }
@@ -242,6 +301,14 @@ pub fn class_from<T>(
     };
     if !v.is_object() {
         return Err(bad());
+    }
+    // A freed instance (wasm-bindgen zeroes its pointer): say so rather than "not a Calendar".
+    let ptr = js_sys::Reflect::get(v, &JsValue::from_str("__wbg_ptr")).ok();
+    if ptr.and_then(|p| p.as_f64()) == Some(0.0) {
+        return Err(Error::new(
+            ErrorKind::InvalidArgument,
+            format!("`{what}`: this {class} was freed (free() or the end of its `using` block)"),
+        ));
     }
     let clone = js_sys::Reflect::get(v, &JsValue::from_str("clone"))
         .ok()

@@ -14,7 +14,7 @@ use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{class_from, from_json, instant_arg, to_json};
+use crate::convert::{class_from, entries, from_json, instant_arg, opt_bool_arg, to_json};
 use crate::error::{IntoJs, JsResult};
 use crate::procedure::{catalogue_from, Catalogue};
 use crate::types::{ClassifyResultJs, DossierInput, DueOptionsJs, DueResultJs, InstantInput};
@@ -84,11 +84,8 @@ fn read_options(v: Option<&JsValue>) -> motcua::Result<DueOptions> {
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(bad("`options` must be an object".into()));
     }
-    for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
-        let pair = js_sys::Array::from(&entry);
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
-        if value.is_undefined() || value.is_null() {
+    for (key, raw, value) in entries(v, "options")? {
+        if value.is_null() {
             continue;
         }
         match key.as_str() {
@@ -96,9 +93,7 @@ fn read_options(v: Option<&JsValue>) -> motcua::Result<DueOptions> {
             "catalogue" => out.catalogue = Some(catalogue_from(&value, "options.catalogue")?),
             "rules" => out.rules = rules_arg(&value, "options.rules")?,
             "explain" => {
-                out.explain = value
-                    .as_bool()
-                    .ok_or_else(|| bad("`options.explain` must be true or false".into()))?;
+                out.explain = opt_bool_arg(Some(&value), "options.explain")?.unwrap_or(false);
             }
             "lang" => {
                 out.lang = value
@@ -106,10 +101,10 @@ fn read_options(v: Option<&JsValue>) -> motcua::Result<DueOptions> {
                     .ok_or_else(|| bad("`options.lang` must be \"vi\" or \"en\"".into()))?
                     .parse()?;
             }
-            "asOf" | "as_of" => out.as_of = Some(value),
-            other => {
+            "as_of" => out.as_of = Some(value),
+            _ => {
                 return Err(bad(format!(
-                    "`options`: unknown option `{other}` (known: {KNOWN})"
+                    "`options`: unknown option `{raw}` (known: {KNOWN})"
                 )))
             }
         }
@@ -156,7 +151,7 @@ pub fn due(dossier: &DossierInput, options: Option<DueOptionsJs>) -> JsResult<Du
 #[wasm_bindgen]
 pub fn classify(
     dossier: &DossierInput,
-    as_of: &InstantInput,
+    #[wasm_bindgen(js_name = asOf)] as_of: &InstantInput,
     options: Option<DueOptionsJs>,
 ) -> JsResult<ClassifyResultJs> {
     let d = dossier_arg(dossier).js()?;

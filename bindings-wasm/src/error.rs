@@ -1,33 +1,44 @@
-//! The one place where a [`motcua::Error`] becomes a JS value: an `Error` whose `message` is the
+//! The one place where a [`motcua::Error`] becomes a JS value: a `MotcuaError` (the class of
+//! `js/runtime.js`, exported by the package, a subclass of `Error`) whose `message` is the
 //! core's message and whose `code` is the core's stable code ([`motcua::ErrorKind::code`]),
 //! plus `index` (bulk calls), `line` and `field` when the core knows them.
+//!
+//! The JS package adds three codes of its own, thrown by its JavaScript
+//! ([`JS_ERROR_CODES`]).
 
 use motcua::{Error, ErrorKind};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
 /// Shorthand for the result of every fallible export.
 pub type JsResult<T> = Result<T, JsValue>;
 
-/// The JS `Error` for a core error.
+/// The codes the JS package throws besides the core's, from its JavaScript (`js/runtime.js`):
+/// a call before `init()` finished, a WebAssembly module that could not be loaded, a method of
+/// a freed object.
+pub const JS_ERROR_CODES: [&str; 3] = ["not_initialized", "init_failed", "object_freed"];
+
+#[wasm_bindgen(module = "/js/runtime.js")]
+extern "C" {
+    /// `new MotcuaError(code, message, {index, line, field})`.
+    #[wasm_bindgen(js_name = motcuaError)]
+    fn motcua_error(
+        code: &str,
+        message: &str,
+        index: Option<f64>,
+        line: Option<f64>,
+        field: Option<String>,
+    ) -> JsValue;
+}
+
+/// The JS `MotcuaError` for a core error.
 pub fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    err.set_name("MotcuaError");
-    let obj: &JsValue = err.as_ref();
-    let set = |key: &str, value: JsValue| {
-        // Setting a property on a fresh `Error` cannot fail; ignore the impossible case.
-        let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), &value);
-    };
-    set("code", JsValue::from_str(e.code()));
-    if let Some(i) = e.index() {
-        set("index", JsValue::from_f64(i as f64));
-    }
-    if let Some(l) = e.line() {
-        set("line", JsValue::from_f64(l as f64));
-    }
-    if let Some(f) = e.field() {
-        set("field", JsValue::from_str(f));
-    }
-    err.into()
+    motcua_error(
+        e.code(),
+        &e.to_string(),
+        e.index().map(|i| i as f64),
+        e.line().map(|l| l as f64),
+        e.field().map(str::to_string),
+    )
 }
 
 /// `Result<T, motcua::Error>` → `Result<T, JsValue>`.
@@ -42,15 +53,13 @@ impl<T> IntoJs<T> for motcua::Result<T> {
     }
 }
 
-/// A core error of `kind` raised by argument conversion in this crate (a wrong JS type).
-pub fn arg_error(kind: ErrorKind, message: impl Into<String>) -> Error {
-    Error::new(kind, message)
-}
-
-/// Every error code, in the core's declaration order (exported as `errorCodes()`).
+/// Every error code: the core's, in its declaration order, then [`JS_ERROR_CODES`] (exported
+/// as `errorCodes()`).
 pub fn error_codes() -> Vec<String> {
     ErrorKind::ALL
         .iter()
-        .map(|k| k.code().to_string())
+        .map(|k| k.code())
+        .chain(JS_ERROR_CODES)
+        .map(str::to_string)
         .collect()
 }

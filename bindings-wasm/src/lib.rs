@@ -16,7 +16,11 @@
 //! | [`indicators`] | `scorecard` (service indicators against targets) |
 //! | [`lunar`] | `toLunar`, `fromLunar`, `canChi`, `canChiEn`, `lunarNewYear`, `leapMonth`, `lunarMonthLength` |
 //!
-//! Dates go in as ISO strings or `Date`s and come out as ISO strings.
+//! Dates go in as ISO strings or `Date`s and come out as ISO strings; instants are Vietnam
+//! wall-clock time (UTC+7) whatever the runtime's time zone ([`convert`]). The package's
+//! JavaScript (`js/`: the entries, `init`, `MotcuaError`) wraps the wasm-bindgen glue
+//! (`scripts/build.mjs`); its TypeScript unions are generated from the core's tables
+//! ([`typegen`]).
 #![deny(missing_docs)]
 
 pub mod calendar;
@@ -29,6 +33,7 @@ pub mod options;
 pub mod procedure;
 pub mod records;
 pub mod report;
+pub mod typegen;
 pub mod types;
 pub mod vn;
 

@@ -9,10 +9,10 @@ use motcua::lunar::{self, LunarCalendar, VIETNAM_UTC_OFFSET_MINUTES};
 use motcua::{Error, ErrorKind};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{date_arg, int_arg, Obj};
+use crate::convert::{date_arg, number_arg, opt_bool_arg, Obj};
 use crate::error::{IntoJs, JsResult};
 use crate::options::{int_opt, options};
-use crate::types::{DateInput, LunarDateJs, LunarOptions};
+use crate::types::{BooleanArg, DateInput, LunarDateJs, LunarOptions, NumberArg};
 
 thread_local! {
     /// Calendars at offsets other than UTC+7 / UTC+8 (computed once each, then reused).
@@ -42,8 +42,8 @@ fn calendar(opts: Option<&LunarOptions>) -> motcua::Result<LunarCalendar> {
     Ok(c)
 }
 
-fn small(x: f64, what: &str) -> motcua::Result<u8> {
-    let n = int_arg(x, what)?;
+fn small(x: &NumberArg, what: &str) -> motcua::Result<u8> {
+    let n = number_arg(x, what)?;
     u8::try_from(n).map_err(|_| {
         Error::new(
             ErrorKind::InvalidLunarDate,
@@ -52,8 +52,8 @@ fn small(x: f64, what: &str) -> motcua::Result<u8> {
     })
 }
 
-fn lunar_year(x: f64) -> motcua::Result<i32> {
-    let n = int_arg(x, "year")?;
+fn lunar_year(x: &NumberArg) -> motcua::Result<i32> {
+    let n = number_arg(x, "year")?;
     i32::try_from(n).map_err(|_| {
         Error::new(
             ErrorKind::DateOutOfRange,
@@ -64,6 +64,11 @@ fn lunar_year(x: f64) -> motcua::Result<i32> {
             ),
         )
     })
+}
+
+/// The `leap` argument: `true`, `false` or absent (`false`).
+fn leap_arg(leap: Option<&BooleanArg>) -> motcua::Result<bool> {
+    Ok(opt_bool_arg(leap.map(AsRef::as_ref), "leap")?.unwrap_or(false))
 }
 
 /// The lunar date of `date`: `{year, month, day, leap}` (the year is the Gregorian year of its
@@ -84,10 +89,10 @@ pub fn to_lunar(date: &DateInput, options: Option<LunarOptions>) -> JsResult<Lun
 /// month.
 #[wasm_bindgen(js_name = fromLunar)]
 pub fn from_lunar(
-    year: f64,
-    month: f64,
-    day: f64,
-    leap: Option<bool>,
+    year: &NumberArg,
+    month: &NumberArg,
+    day: &NumberArg,
+    leap: Option<BooleanArg>,
     options: Option<LunarOptions>,
 ) -> JsResult<String> {
     let y = lunar_year(year).js()?;
@@ -95,26 +100,26 @@ pub fn from_lunar(
     let d = small(day, "day").js()?;
     let cal = calendar(options.as_ref()).js()?;
     Ok(cal
-        .from_lunar(y, m, d, leap.unwrap_or(false))
+        .from_lunar(y, m, d, leap_arg(leap.as_ref()).js()?)
         .js()?
         .to_string())
 }
 
 /// The Vietnamese sexagenary name of lunar `year`, e.g. `"Bính Ngọ"` for 2026.
 #[wasm_bindgen(js_name = canChi)]
-pub fn can_chi(year: f64) -> JsResult<String> {
+pub fn can_chi(year: &NumberArg) -> JsResult<String> {
     Ok(lunar::can_chi(lunar_year(year).js()?))
 }
 
 /// An English rendering of the sexagenary name, e.g. `"Fire Horse"` for 2026.
 #[wasm_bindgen(js_name = canChiEn)]
-pub fn can_chi_en(year: f64) -> JsResult<String> {
+pub fn can_chi_en(year: &NumberArg) -> JsResult<String> {
     Ok(lunar::can_chi_en(lunar_year(year).js()?))
 }
 
 /// Tết: the Gregorian date of day 1 of month 1 of lunar `year`.
 #[wasm_bindgen(js_name = lunarNewYear)]
-pub fn lunar_new_year(year: f64, options: Option<LunarOptions>) -> JsResult<String> {
+pub fn lunar_new_year(year: &NumberArg, options: Option<LunarOptions>) -> JsResult<String> {
     let y = lunar_year(year).js()?;
     let cal = calendar(options.as_ref()).js()?;
     Ok(cal.new_year(y).js()?.to_string())
@@ -122,7 +127,7 @@ pub fn lunar_new_year(year: f64, options: Option<LunarOptions>) -> JsResult<Stri
 
 /// The leap month of lunar `year` (a leap month follows month `n`), or `undefined`.
 #[wasm_bindgen(js_name = leapMonth)]
-pub fn leap_month(year: f64, options: Option<LunarOptions>) -> JsResult<Option<u8>> {
+pub fn leap_month(year: &NumberArg, options: Option<LunarOptions>) -> JsResult<Option<u8>> {
     let y = lunar_year(year).js()?;
     calendar(options.as_ref()).js()?.leap_month(y).js()
 }
@@ -130,13 +135,13 @@ pub fn leap_month(year: f64, options: Option<LunarOptions>) -> JsResult<Option<u
 /// The number of days (29 or 30) of a lunar month.
 #[wasm_bindgen(js_name = lunarMonthLength)]
 pub fn lunar_month_length(
-    year: f64,
-    month: f64,
-    leap: Option<bool>,
+    year: &NumberArg,
+    month: &NumberArg,
+    leap: Option<BooleanArg>,
     options: Option<LunarOptions>,
 ) -> JsResult<u8> {
     let y = lunar_year(year).js()?;
     let m = small(month, "month").js()?;
     let cal = calendar(options.as_ref()).js()?;
-    cal.month_length(y, m, leap.unwrap_or(false)).js()
+    cal.month_length(y, m, leap_arg(leap.as_ref()).js()?).js()
 }

@@ -7,9 +7,10 @@
 //!   byte-order mark and CRLF accepted; errors carry the CSV `line` (the header is line 1).
 //! - **An array of objects**: the header is the keys of the first object, plus every column the
 //!   reader can use (the report's columns, the scorecard's, the grouping and mapped columns)
-//!   found in any later object. A cell is a string, a `Date` (local wall-clock time, written
-//!   `YYYY-MM-DDTHH:MM[:SS]`), a number or a boolean (written as text), or empty (`null`,
-//!   `undefined`, `""`). Errors carry the element's `index` (0-based) and `line` = index + 1.
+//!   found in any later object. A cell is a string, a `Date` (an instant, in Vietnam wall-clock
+//!   time: [`crate::convert::wall_clock_of`], written `YYYY-MM-DDTHH:MM[:SS]`), a number or a
+//!   boolean (written as text), or empty (`null`, `undefined`, `""`). Errors carry the
+//!   element's `index` (0-based) and `line` = index + 1.
 
 use std::collections::HashMap;
 use std::io::{BufReader, Cursor};

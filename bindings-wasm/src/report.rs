@@ -17,7 +17,7 @@ use motcua::{procedure, vn, Error, ErrorKind, Result, WorkCalendar};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{camel_to_snake, instant_arg, int_arg, to_json};
+use crate::convert::{instant_arg, int_arg, to_json};
 use crate::deadline::{calendar_arg, rules_arg};
 use crate::error::{IntoJs, JsResult};
 use crate::procedure::catalogue_from;
@@ -131,11 +131,7 @@ pub(crate) fn read_options(v: Option<&JsValue>, known: &[&str]) -> Result<Record
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(bad("`options` must be an object".into()));
     }
-    for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
-        let pair = js_sys::Array::from(&entry);
-        let raw = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
-        let key = camel_to_snake(&raw);
+    for (key, raw, value) in crate::convert::entries(v, "options")? {
         if !known.contains(&key.as_str()) {
             return Err(bad(format!(
                 "`options`: unknown option `{raw}` (known: {})",
@@ -212,10 +208,7 @@ impl RecordOptions {
 
     /// The as-of option, or now in Vietnam (UTC+7), as the CLI.
     pub(crate) fn as_of(&self) -> NaiveDateTime {
-        self.as_of.unwrap_or_else(|| {
-            let secs = (js_sys::Date::now() / 1000.0).floor() as i64 + 7 * 3600;
-            chrono::DateTime::from_timestamp(secs, 0).map_or(NaiveDateTime::MIN, |t| t.naive_utc())
-        })
+        self.as_of.unwrap_or_else(crate::convert::now)
     }
 }
 

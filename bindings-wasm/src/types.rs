@@ -1,20 +1,27 @@
 //! TypeScript names of the JS values that cross the boundary untyped (`JsValue` in Rust), and
-//! their declarations, shipped in the generated `.d.ts`.
+//! their declarations, shipped in the generated `.d.ts`. The unions of the core's names
+//! (codes, kinds, outcomes, rule sets, columns) are generated from its tables into
+//! `src/generated.d.ts` ([`crate::typegen`]) and shipped alongside.
 
 use wasm_bindgen::prelude::*;
 
+/// The unions generated from the core's tables (`src/generated.d.ts`).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_GENERATED: &'static str = include_str!("generated.d.ts");
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** A civil date: an ISO string `YYYY-MM-DD` (or `dd/mm/yyyy`), or a `Date`, read in the
- * runtime's local time zone (its `getFullYear()`, `getMonth()`, `getDate()`). */
+/** A civil date: an ISO date string `YYYY-MM-DD` (or `dd/mm/yyyy`), or an instant (a `Date`, or
+ * a string with a time of day): its calendar day in Vietnam (UTC+7), whatever the runtime's
+ * time zone. */
 export type DateInput = string | Date;
 
-/** An instant `YYYY-MM-DDTHH:MM[:SS]` (a date alone means its start), or a `Date` (local
- * wall-clock time). */
+/** An instant, as Vietnam wall-clock time (UTC+7): a `Date` (a point in time, converted to
+ * UTC+7 whatever the runtime's time zone); an ISO string `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z`
+ * or an offset (`toISOString()` output: converted to UTC+7) or without (Vietnam wall-clock
+ * time already); a date alone (`YYYY-MM-DD`, `dd/mm/yyyy`) means the start of that day (for
+ * `asOf`: its end). */
 export type InstantInput = string | Date;
-
-/** What a day is in a calendar. */
-export type DayKind = "working" | "weekly_rest" | "holiday" | "closure" | "makeup_working_day";
 
 /** One day of `Calendar.days(from, to)`. */
 export interface CalendarDay {
@@ -58,10 +65,6 @@ export interface LunarOptions {
   utcOffsetMinutes?: number;
 }
 
-/** What a named day of the Vietnamese calendar is. */
-export type HolidayKind =
-  | "statutory" | "compensatory" | "swapped" | "makeup_working_day" | "provisional" | "pending";
-
 /** One named day of `Calendar.holidays(year)` / `holidays(year)`. */
 export interface Holiday {
   date: string;
@@ -69,12 +72,6 @@ export interface Holiday {
   nameEn: string;
   kind: HolidayKind;
 }
-
-/** What a year's schedule is: announced, or computed from the statute. */
-export type ScheduleStatus = "official" | "statutory" | "provisional";
-
-/** Where a year's schedule comes from. */
-export type ScheduleSource = "embedded" | "file" | "statute";
 
 /** `Calendar#scheduleInfo(year)`. */
 export interface ScheduleInfo {
@@ -128,42 +125,33 @@ export type TimeLimit =
   | { same_day: true; cutoff?: string } | { sameDay: true; cutoff?: string }
   | string;
 
-/** What happened to a dossier after its receipt. */
-export type EventType =
-  | "supplement_requested" | "supplement_received" | "apology" | "extended"
-  | "refused" | "withdrawn" | "resolved" | "returned";
-
-/** One lifecycle event; `new_due` (a date) for `apology` and `extended` only. */
-export interface DossierEvent {
+/** One lifecycle event (`newDue`, a date, for `apology` and `extended` only). Keys may be
+ * camelCase or snake_case, not both. */
+export type DossierEvent = {
   type: EventType;
   at: InstantInput;
-  new_due?: string;
-  newDue?: string;
-}
+} & ({ newDue?: DateInput; new_due?: never } | { new_due?: DateInput; newDue?: never });
 
-/** A dossier (the CLI's `due` / `classify` line); keys may be camelCase. Exactly one of
- * `time_limit` and `procedure` (a catalogue code). Events in non-decreasing `at` order. */
-export interface Dossier {
+/** What every dossier has. */
+export interface DossierBase {
+  /** When the dossier was received. */
   received: InstantInput;
-  channel?: "direct" | "online" | "postal";
-  time_limit?: TimeLimit;
-  timeLimit?: TimeLimit;
-  procedure?: string;
+  /** Default `direct`. */
+  channel?: Channel;
+  /** In non-decreasing `at` order. */
   events?: DossierEvent[];
   id?: string | number;
 }
 
-/** Switches that reproduce other systems' numbers (default = the law). */
-export interface Rules {
-  supplement?: "pause" | "restart";
-  counting?: "days" | "hours";
-  compare?: "date" | "instant";
-  apology?: "moves_due" | "counts_late";
-  multi_supplement?: "allowed" | "late";
-  multiSupplement?: "allowed" | "late";
-  deemed_receipt?: "next_working_day_after_hours" | "calendar_day";
-  deemedReceipt?: "next_working_day_after_hours" | "calendar_day";
-}
+/** A dossier (the CLI's `due` / `classify` line): its time limit, or the code of a procedure of
+ * the catalogue passed in the options — exactly one of `timeLimit` (or `time_limit`) and
+ * `procedure`. Keys may be camelCase or snake_case, not both. */
+export type Dossier = DossierBase &
+  (
+    | { timeLimit: TimeLimit; time_limit?: never; procedure?: never }
+    | { time_limit: TimeLimit; timeLimit?: never; procedure?: never }
+    | { procedure: string; timeLimit?: never; time_limit?: never }
+  );
 
 /** Options of `due` and `classify`. */
 export interface DueOptions {
@@ -182,20 +170,9 @@ export interface DueOptions {
 
 /** Something odd but accepted in a dossier. */
 export interface Warning {
-  code: string;
+  code: WarningCode;
   message: string;
 }
-
-/** What a step of an explanation is about (`ExplainStep.kind`). */
-export type StepKind =
-  | "rule_set" | "limit" | "received" | "day_off" | "counted" | "end_moved" | "after_cutoff"
-  | "supplement_requested" | "supplement_requested_again" | "clock_resumed" | "apology"
-  | "extension" | "closed" | "awaiting_supplement" | "ignored_after_as_of" | "outcome";
-
-/** What a day is in a calendar, in detail: the class a day off is skipped with. */
-export type DayClass =
-  | "working" | "makeup_working_day" | "weekly_rest" | "holiday" | "statutory" | "compensatory"
-  | "swapped" | "provisional" | "pending" | "closure";
 
 /** An amount of time in the unit a limit is counted in. */
 export type Amount =
@@ -252,7 +229,7 @@ export interface DueResult {
   /** The expiry of an hour count, else the closing time of the due date (`YYYY-MM-DDTHH:MM`). */
   dueAt: string;
   /** The rule set in force: `pre2018`, `nd61` or `nd118`. */
-  ruleSet: string;
+  ruleSet: RuleSet;
   /** Day 0 of the count. */
   deemedReceipt: string;
   /** While a supplement request is open: when it was made. */
@@ -263,9 +240,7 @@ export interface DueResult {
 
 /** The answer of `classify`. */
 export interface ClassifyResult extends DueResult {
-  outcome:
-    | "early" | "on_time" | "late" | "pending_within" | "overdue" | "awaiting_supplement"
-    | "refused" | "withdrawn";
+  outcome: Outcome;
   /** Working days from the due date to the result (or as-of) day: negative = early. */
   workingDaysLate: number;
 }
@@ -275,16 +250,17 @@ export interface Procedure {
   code: string;
   name: string;
   field: string;
-  level: "commune" | "district" | "province" | "central";
-  online: "full" | "partial" | "none";
+  level: AuthorityLevel;
+  online: OnlineService;
   timeLimit: { [kind: string]: number | boolean | string };
   /** The compact form of the time limit, e.g. `"3wd"`. */
   timeLimitText: string;
   stages?: { agency: string; timeLimit: { [kind: string]: number | boolean | string } }[];
 }
 
-/** One cell of a dossier record: text as in the CSV file, a `Date` (local wall-clock time), a
- * number or a boolean (read as their text), or empty (`null`, `undefined` or `""`). */
+/** One cell of a dossier record: text as in the CSV file, a `Date` (an instant, read as Vietnam
+ * wall-clock time), a number or a boolean (read as their text), or empty (`null`, `undefined`
+ * or `""`). */
 export type RecordCell = string | Date | number | boolean | null | undefined;
 
 /** A dossier record: the CSV columns of `motcua report` by name. `received` (required);
@@ -295,20 +271,9 @@ export type RecordCell = string | Date | number | boolean | null | undefined;
  * `satisfaction`, `feedback_received`, `feedback_handled`. Dates are ISO or `dd/mm/yyyy[ HH:MM]`;
  * a date alone (`"2026-03-02"`) is known by its date only, a `Date` is an instant. Other keys
  * are ignored. */
-export interface DossierRecord {
-  id?: RecordCell;
-  received?: RecordCell;
-  time_limit?: RecordCell;
-  procedure?: RecordCell;
-  channel?: RecordCell;
-  supplement_requested?: RecordCell;
-  supplement_received?: RecordCell;
-  new_due?: RecordCell;
-  resolved?: RecordCell;
-  refused?: RecordCell;
-  withdrawn?: RecordCell;
+export type DossierRecord = { [column in RecordColumn]?: RecordCell } & {
   [column: string]: RecordCell;
-}
+};
 
 /** Dossier records: an array of records, or CSV text (header row first). */
 export type RecordsInput = DossierRecord[] | string;
@@ -358,40 +323,13 @@ export interface RecordsSummary {
 /** One row of the report (the CLI's `--format json` keys): a group (its grouping columns by
  * name, `null` on the totals row) in a period (`period`, with the `period` option). Rates are
  * fractions, `null` when their denominator is 0. */
-export interface ReportRow {
+export interface ReportRow extends ReportCounts {
   period?: string;
-  carried_over: number;
-  received_new: number;
-  received: number;
-  received_online: number;
-  received_direct: number;
-  received_postal: number;
-  resolved: number;
-  early: number;
-  on_time: number;
-  late: number;
-  pending: number;
-  pending_within: number;
-  overdue: number;
-  awaiting_supplement: number;
-  refused: number;
-  withdrawn: number;
-  /** `resolved / received`. */
-  resolved_rate: number | null;
-  /** `(early + on_time) / resolved`. */
-  on_time_rate: number | null;
-  /** `received_online / received_new`. */
-  online_rate: number | null;
   [group: string]: string | number | null | undefined;
 }
 
 /** The answer of `report`. */
 export type Report = ReportRow[] & RecordsSummary;
-
-/** An indicator of the scorecard. */
-export type IndicatorName =
-  | "on_time_rate" | "resolved_rate" | "online_rate" | "full_online_rate" | "postal_rate"
-  | "digitised_rate" | "result_digitised_rate" | "satisfaction_rate" | "feedback_handled_rate";
 
 /** Targets: a minimum fraction per indicator (`null` removes a default target). */
 export type Targets = { [indicator in IndicatorName]?: number | null };
@@ -442,27 +380,6 @@ export interface Scorecard extends RecordsSummary {
   /** With the `catalogue` option; else `null`. */
   catalogue: CatalogueFieldRow[] | null;
 }
-
-/** The stable error codes of `MotcuaError.code` (the core's `ErrorKind::code`). */
-export type ErrorCode =
-  | "invalid_date" | "date_out_of_range" | "invalid_number" | "invalid_argument"
-  | "empty_input" | "invalid_json" | "invalid_spec" | "invalid_schedule" | "invalid_lunar_date"
-  | "unknown_procedure" | "invalid_time_limit" | "invalid_catalogue" | "csv_field"
-  | "csv_empty" | "csv_missing_column" | "events_out_of_order" | "result_before_receipt"
-  | "supplement_without_request" | "second_apology" | "new_due_earlier"
-  | "invalid_dossier" | "invalid_rule" | "io";
-
-/** What every function of this package throws (`err instanceof Error` holds). */
-export interface MotcuaError extends Error {
-  name: "MotcuaError";
-  code: ErrorCode;
-  /** The 0-based element of a bulk input that was bad. */
-  index?: number;
-  /** The 1-based line of a JSON input, when known. */
-  line?: number;
-  /** The field or argument that was bad, when known. */
-  field?: string;
-}
 "#;
 
 #[wasm_bindgen]
@@ -478,6 +395,14 @@ extern "C" {
     /// A calendar spec as a JSON string or object.
     #[wasm_bindgen(typescript_type = "CalendarSpec | string")]
     pub type SpecInput;
+
+    /// A JS `number` (checked at run time: a string is refused, not coerced).
+    #[wasm_bindgen(typescript_type = "number")]
+    pub type NumberArg;
+
+    /// A JS `boolean` (checked at run time: a truthy string is refused, not read as `true`).
+    #[wasm_bindgen(typescript_type = "boolean")]
+    pub type BooleanArg;
 
     /// One number for every element, or one per element.
     #[wasm_bindgen(typescript_type = "number | Int32Array")]
@@ -570,49 +495,4 @@ extern "C" {
     /// `ErrorCode[]`.
     #[wasm_bindgen(typescript_type = "ErrorCode[]")]
     pub type ErrorCodes;
-}
-
-#[cfg(test)]
-mod tests {
-    /// The `ErrorCode` union above lists exactly the core's codes.
-    #[test]
-    fn error_code_union_matches_core() {
-        let union = include_str!("types.rs")
-            .split(concat!("export type ErrorCode", " ="))
-            .nth(1)
-            .and_then(|s| s.split(';').next())
-            .unwrap();
-        let listed: Vec<&str> = union
-            .split('|')
-            .map(|s| s.trim().trim_matches('"'))
-            .filter(|s| !s.is_empty())
-            .collect();
-        let core: Vec<&str> = motcua::ErrorKind::ALL.iter().map(|k| k.code()).collect();
-        assert_eq!(listed, core);
-    }
-
-    /// The literals of the TypeScript union `name` above.
-    fn union(name: &str) -> Vec<&'static str> {
-        include_str!("types.rs")
-            .split(&format!("export type {name} ="))
-            .nth(1)
-            .and_then(|s| s.split(';').next())
-            .unwrap()
-            .split('|')
-            .map(|s| s.trim().trim_matches('"'))
-            .filter(|s| !s.is_empty())
-            .collect()
-    }
-
-    /// The `StepKind` and `DayClass` unions list exactly the core's kinds and classes.
-    #[test]
-    fn explanation_unions_match_core() {
-        let kinds: Vec<&str> = motcua::deadline::StepKind::ALL
-            .iter()
-            .map(|k| k.as_str())
-            .collect();
-        assert_eq!(union("StepKind"), kinds);
-        let classes: Vec<&str> = motcua::DayClass::ALL.iter().map(|c| c.as_str()).collect();
-        assert_eq!(union("DayClass"), classes);
-    }
 }

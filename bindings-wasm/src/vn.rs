@@ -10,10 +10,12 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::calendar::Calendar;
-use crate::convert::{int_arg, Obj};
+use crate::convert::{number_arg, Obj};
 use crate::error::{IntoJs, JsResult};
 use crate::options::{bool_opt, options as read_options};
-use crate::types::{HolidayList, ScheduleFileJs, ScheduleInfoJs, ScheduleStatusName, VnOptionsJs};
+use crate::types::{
+    HolidayList, NumberArg, ScheduleFileJs, ScheduleInfoJs, ScheduleStatusName, VnOptionsJs,
+};
 
 const KNOWN: &[&str] = &[
     "official",
@@ -53,8 +55,8 @@ fn spec_days(map: &Map<String, Value>, key: &str) -> motcua::Result<Vec<SpecDay>
     }
 }
 
-fn year_arg(year: f64) -> motcua::Result<i32> {
-    let y = int_arg(year, "year")?;
+fn year_arg(year: &NumberArg) -> motcua::Result<i32> {
+    let y = number_arg(year, "year")?;
     i32::try_from(y).map_err(|_| {
         Error::new(
             ErrorKind::DateOutOfRange,
@@ -108,7 +110,7 @@ impl Calendar {
     /// `{date, nameVi, nameEn, kind}` with kind `statutory`, `compensatory`, `swapped`,
     /// `makeup_working_day`, `provisional` or `pending`. The overlay of `Calendar.vietnam`
     /// is not listed. On a calendar built from a spec: an `invalid_argument` error.
-    pub fn holidays(&self, year: f64) -> JsResult<HolidayList> {
+    pub fn holidays(&self, year: &NumberArg) -> JsResult<HolidayList> {
         holiday_list(year_arg(year).js()?, self.preset().js()?).js()
     }
 
@@ -116,7 +118,7 @@ impl Calendar {
     /// source}` with status `official` / `provisional` / `statutory` and source `embedded`
     /// (this release's data), `file` (the `schedules` option) or `statute` (computed).
     #[wasm_bindgen(js_name = scheduleInfo)]
-    pub fn schedule_info(&self, year: f64) -> JsResult<ScheduleInfoJs> {
+    pub fn schedule_info(&self, year: &NumberArg) -> JsResult<ScheduleInfoJs> {
         let info = self
             .preset()
             .js()?
@@ -132,7 +134,7 @@ impl Calendar {
     /// `year` of this (Vietnamese) calendar in the schedules-file format (`motcua schedule
     /// YEAR`): `{years: {"YYYY": {status, days_off, makeup_working_days, breaks, documents,
     /// verified, notes, pending?}}}`, to edit and pass back as `Calendar.vietnam({schedules})`.
-    pub fn schedule(&self, year: f64) -> JsResult<ScheduleFileJs> {
+    pub fn schedule(&self, year: &NumberArg) -> JsResult<ScheduleFileJs> {
         let text = self
             .preset()
             .js()?
@@ -160,7 +162,7 @@ impl Calendar {
 /// The named days of Vietnam's public-sector `year` (see `Calendar.holidays`); options as
 /// `Calendar.vietnam` (`official`, `includePending`, `schedules`).
 #[wasm_bindgen]
-pub fn holidays(year: f64, options: Option<VnOptionsJs>) -> JsResult<HolidayList> {
+pub fn holidays(year: &NumberArg, options: Option<VnOptionsJs>) -> JsResult<HolidayList> {
     let map = read_options(
         options.as_ref().map(AsRef::as_ref),
         "options",
@@ -178,7 +180,7 @@ pub fn holidays(year: f64, options: Option<VnOptionsJs>) -> JsResult<HolidayList
 /// schedule), `statutory` (computed, a past year) or `provisional` (computed, not yet
 /// announced). With a schedules file: `Calendar#scheduleInfo`.
 #[wasm_bindgen(js_name = scheduleStatus)]
-pub fn schedule_status(year: f64) -> JsResult<ScheduleStatusName> {
+pub fn schedule_status(year: &NumberArg) -> JsResult<ScheduleStatusName> {
     let s = vn::schedule_status(year_arg(year).js()?).js()?;
     Ok(JsValue::from_str(s.as_str()).unchecked_into())
 }

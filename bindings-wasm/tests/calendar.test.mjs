@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Calendar, dayNumber, dateFromDayNumber, version } from "motcua";
+import { vnDate } from "./vn-time.mjs";
 
 // 2026: 1 January off, the Tết week off, Saturday 10 January worked (an illustration).
 const spec = {
@@ -46,11 +47,27 @@ test("scalar queries", () => {
   assert.deepEqual(cal.daysOff("2026-02-13", "2026-02-18"), ["2026-02-14", "2026-02-15", "2026-02-16", "2026-02-17"]);
 });
 
-test("Date arguments are read in local time", () => {
-  assert.equal(cal.isWorkingDay(new Date(2026, 0, 10)), true);
-  assert.equal(cal.isWorkingDay(new Date(2026, 0, 10, 23, 59)), true);
-  assert.equal(cal.addWorkingDays(new Date(2026, 1, 13, 8), 1), "2026-02-18");
-  assert.equal(dayNumber(new Date(1970, 0, 1)), 0);
+test("a Date is the Vietnam calendar day of its instant, whatever the runtime's zone", () => {
+  assert.equal(cal.isWorkingDay(vnDate(2026, 1, 10)), true);
+  assert.equal(cal.isWorkingDay(vnDate(2026, 1, 10, 23, 59)), true);
+  assert.equal(cal.addWorkingDays(vnDate(2026, 2, 13, 8), 1), "2026-02-18");
+  // Saturday 10 January 2026 is worked, Sunday 11 is not: midnight in Hanoi is 17:00 UTC.
+  assert.equal(cal.isWorkingDay(new Date("2026-01-10T16:59:59.999Z")), true);
+  assert.equal(cal.isWorkingDay(new Date("2026-01-10T17:00:00Z")), false);
+  assert.equal(cal.dayKind(new Date("2026-01-10T09:00:00-08:00")), "weekly_rest", "09:00 in Los Angeles is 00:00 on the 11th in Hanoi");
+  assert.equal(dayNumber(new Date(Date.UTC(1970, 0, 1))), 0);
+  assert.equal(dayNumber(new Date(Date.UTC(1969, 11, 31, 17))), 0);
+  assert.equal(dayNumber(new Date(Date.UTC(1969, 11, 31, 16, 59, 59))), -1);
+});
+
+test("instant strings where a date is expected: their Vietnam calendar day", () => {
+  assert.equal(cal.isWorkingDay("2026-01-10T16:59:59.999Z"), true);
+  assert.equal(cal.isWorkingDay("2026-01-10T17:00:00.000Z"), false);
+  assert.equal(cal.isWorkingDay(new Date("2026-01-10T17:00:00Z").toISOString()), false);
+  assert.equal(cal.isWorkingDay("2026-01-11T06:59+07:00"), false);
+  assert.equal(cal.isWorkingDay("2026-01-10T23:59"), true, "no offset: Vietnam wall-clock time");
+  assert.equal(dayNumber("1970-01-01T00:00+07:00"), 0);
+  assert.equal(dayNumber("1969-12-31T17:00Z"), 0);
 });
 
 test("days() describes each day for month views", () => {

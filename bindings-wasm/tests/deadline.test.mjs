@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Calendar, Catalogue, due, classify, holidays, scheduleStatus } from "motcua";
+import { vnDate } from "./vn-time.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const codeOf = (fn) => {
@@ -87,8 +88,8 @@ test("due and classify: the explanation in English, the same steps", () => {
 
 test("due: the same dossier as a JSON string, with Dates, snake_case keys", () => {
   assert.equal(due(JSON.stringify({ received: "2026-02-13T18:30", time_limit: { working_days: 3 } })).due, "2026-02-26");
-  assert.equal(due({ received: new Date(2026, 1, 13, 18, 30), timeLimit: "3wd" }).due, "2026-02-26");
-  assert.equal(due({ received: new Date(2026, 1, 13, 16, 59), timeLimit: "3wd" }).due, "2026-02-25");
+  assert.equal(due({ received: vnDate(2026, 2, 13, 18, 30), timeLimit: "3wd" }).due, "2026-02-26");
+  assert.equal(due({ received: vnDate(2026, 2, 13, 16, 59), timeLimit: "3wd" }).due, "2026-02-25");
 });
 
 test("due: rules, asOf, and another calendar", () => {
@@ -106,7 +107,7 @@ test("classify", () => {
   assert.equal(r.outcome, "late");
   assert.equal(r.due, "2026-06-25");
   assert.equal(r.workingDaysLate, 2);
-  assert.equal(classify(e3, new Date(2026, 5, 12, 9)).outcome, "awaiting_supplement");
+  assert.equal(classify(e3, vnDate(2026, 6, 12, 9)).outcome, "awaiting_supplement");
   const open = { received: "2026-08-24T09:00", timeLimit: { workingDays: 6 } };
   assert.equal(classify(open, "2026-09-02T10:00").outcome, "pending_within");
   assert.equal(classify(open, "2026-09-07T08:00").outcome, "overdue");

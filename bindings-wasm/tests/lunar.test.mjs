@@ -3,10 +3,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { toLunar, fromLunar, canChi, canChiEn, lunarNewYear, leapMonth, lunarMonthLength } from "motcua";
+import { vnDate } from "./vn-time.mjs";
 
 test("toLunar / fromLunar", () => {
   assert.deepEqual(toLunar("2025-01-29"), { year: 2025, month: 1, day: 1, leap: false });
-  assert.deepEqual(toLunar(new Date(2025, 0, 29)), { year: 2025, month: 1, day: 1, leap: false });
+  assert.deepEqual(toLunar(vnDate(2025, 1, 29)), { year: 2025, month: 1, day: 1, leap: false });
+  // 20:00 UTC on 28 January is 03:00 on the 29th in Vietnam: Tết.
+  assert.deepEqual(toLunar(new Date("2025-01-28T20:00:00Z")), { year: 2025, month: 1, day: 1, leap: false });
+  assert.deepEqual(toLunar("2025-01-28T16:59:59Z"), { year: 2024, month: 12, day: 29, leap: false });
   assert.deepEqual(toLunar("1984-01-01"), { year: 1983, month: 11, day: 29, leap: false });
   assert.equal(fromLunar(2025, 3, 10), "2025-04-07"); // Hùng Kings' day
   assert.equal(fromLunar(2025, 6, 1, true), "2025-07-25"); // leap month 6

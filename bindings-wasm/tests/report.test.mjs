@@ -2,16 +2,19 @@
 // JS answers must equal `motcua report|scorecard --format json` exactly, whether the records
 // are given as CSV text, as objects, or with Date cells. Then bad input.
 //
-// The CLI binary is `$CARGO_TARGET_DIR/debug/motcua` (default `target/debug/motcua`; or
-// $MOTCUA_CLI), built by `cargo build -p motcua --features cli` (.ci/run and .ci/wasm.sh do).
+// The CLI binary is `$MOTCUA_CLI`, or else `$CARGO_TARGET_DIR/debug/motcua` (default
+// `target/debug/motcua`), which this file builds first (`cargo build -p motcua --features cli`:
+// a no-op when it is up to date), so the comparison is always with the CLI of this checkout.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Calendar, Catalogue, errorCodes, report, scorecard } from "motcua";
+import { vnDate } from "./vn-time.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const sampleDir = join(root, "core", "examples", "sample");
@@ -21,19 +24,32 @@ const AS_OF = "2026-11-15";
 
 const cli = process.env.MOTCUA_CLI
   ?? join(resolve(root, process.env.CARGO_TARGET_DIR ?? "target"), "debug", process.platform === "win32" ? "motcua.exe" : "motcua");
-if (!existsSync(cli)) {
-  throw new Error(
-    `the motcua CLI is missing at ${cli}: build it first with\n` +
-    `  cargo build -p motcua --features cli\n` +
-    `(with the same CARGO_TARGET_DIR; or point MOTCUA_CLI at the binary)`,
-  );
+if (!process.env.MOTCUA_CLI) {
+  const built = spawnSync(process.env.CARGO || "cargo", ["build", "--quiet", "-p", "motcua", "--features", "cli"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (built.status !== 0) throw new Error(`cargo build -p motcua --features cli failed (${built.status ?? built.error})`);
 }
+if (!existsSync(cli)) throw new Error(`the motcua CLI is missing at ${cli} (MOTCUA_CLI?)`);
 
-/** Runs the CLI; returns parsed stdout (JSON) and stderr. Fails on a non-zero exit. */
+/** Runs the CLI; returns parsed stdout (JSON) and stderr. Fails on a non-zero exit. With
+ * `$MOTCUA_CLI_CACHE` (a folder; `npm test` sets one for its runs under three time zones) an
+ * answer is reused for the same binary, arguments and input files. */
 function runCli(args) {
+  const cacheDir = process.env.MOTCUA_CLI_CACHE;
+  let cached;
+  if (cacheDir) {
+    const h = createHash("sha256").update(`${statSync(cli).mtimeMs}\0`);
+    for (const a of args) h.update(existsSync(a) && statSync(a).isFile() ? readFileSync(a) : a).update("\0");
+    cached = join(cacheDir, `${h.digest("hex")}.json`);
+    if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8"));
+  }
   const r = spawnSync(cli, args, { encoding: "utf8", maxBuffer: 256 << 20 });
   assert.equal(r.status, 0, `motcua ${args.join(" ")} failed:\n${r.stderr}`);
-  return { json: JSON.parse(r.stdout), stderr: r.stderr };
+  const answer = { json: JSON.parse(r.stdout), stderr: r.stderr };
+  if (cached) writeFileSync(cached, JSON.stringify(answer));
+  return answer;
 }
 
 /** A small RFC 4180 reader: header + rows → array of objects (empty cells kept as ""). */
@@ -62,15 +78,16 @@ const csvText = readFileSync(dossiersCsv, "utf8");
 const objects = parseCsv(csvText);
 const catalogue = Catalogue.fromJson(readFileSync(catalogueJson, "utf8"));
 
-/** Records as objects with Date cells: every instant with a time of day becomes a local Date,
- * empty cells are dropped or null, as a JS caller would have them. */
+/** Records as objects with Date cells: every instant with a time of day becomes the Date of
+ * that Vietnam wall-clock time (whatever the runtime's zone), empty cells are dropped or null,
+ * as a JS caller would have them. */
 function withDates(recs) {
   const instant = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/;
   return recs.map((r) => {
     const out = {};
     for (const [k, v] of Object.entries(r)) {
       const m = instant.exec(v);
-      if (m) out[k] = new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+      if (m) out[k] = vnDate(+m[1], +m[2], +m[3], +m[4], +m[5]);
       else if (v === "") out[k] = k.length % 2 ? null : undefined;
       else out[k] = v;
     }

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as motcua from "motcua";
+import { vnDate } from "./vn-time.mjs";
 
 const { Calendar } = motcua;
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -179,14 +180,15 @@ test("vector answers through the bulk API", () => {
   assert.ok(checked > 0);
 });
 
-// Dates given as `Date` objects (local time) answer as their ISO strings do.
+// Dates given as `Date` objects (an instant on that day in Vietnam) answer as their ISO strings
+// do, whatever the runtime's zone.
 test("vector answers with Date arguments", () => {
   let checked = 0;
   for (const name of files) {
     for (const c of JSON.parse(readFileSync(join(vectorDir, name), "utf8")).cases) {
       if (c.error !== undefined || !["add_working_days", "is_working_day"].includes(c.op)) continue;
       const [y, m, d] = c.input.date.split("-").map(Number);
-      const asDate = new Date(y, m - 1, d, 12, 30);
+      const asDate = vnDate(y, m, d, 12, 30);
       assert.equal(checkCase({ ...c, input: { ...c.input, date: asDate } }), null, c.id);
       checked += 1;
     }

@@ -1,7 +1,7 @@
 // The demo page: a due-date calculator and a month view of the Vietnamese calendar. All
 // arithmetic and every rule is the motcua library's (./pkg, the WASM build); this file only
 // reads the form, calls the library and draws the answers.
-import init, * as motcua from "./pkg/motcua.js";
+import init, * as motcua from "./pkg/index.js";
 import { messages } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -39,9 +39,10 @@ const dateOf = (iso) => {
 const longDate = (iso) =>
   dateOf(iso).toLocaleDateString(t().locale, { weekday: "long", day: "2-digit", month: "2-digit", year: "numeric" });
 const shortDate = (iso) => dateOf(iso).toLocaleDateString(t().locale, { weekday: "short", day: "2-digit", month: "2-digit" });
+/** Today in Vietnam (UTC+7), wherever the browser is. */
 const todayIso = () => {
-  const n = new Date();
-  return isoOf(n.getFullYear(), n.getMonth() + 1, n.getDate());
+  const n = new Date(Date.now() + 7 * 3600 * 1000);
+  return isoOf(n.getUTCFullYear(), n.getUTCMonth() + 1, n.getUTCDate());
 };
 
 function showError(err) {

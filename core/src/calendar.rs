@@ -536,6 +536,16 @@ pub enum DayKind {
 }
 
 impl DayKind {
+    /// Every kind, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [DayKind; 5] = [
+        DayKind::Working,
+        DayKind::WeeklyRest,
+        DayKind::Holiday,
+        DayKind::Closure,
+        DayKind::MakeupWorkingDay,
+    ];
+
     /// Whether the day is worked.
     pub fn is_working(self) -> bool {
         matches!(self, DayKind::Working | DayKind::MakeupWorkingDay)
@@ -556,7 +566,8 @@ impl DayKind {
 /// What a day is in a calendar, in detail: its [`DayKind`] and, for days listed in the spec,
 /// the class the spec gives them ([`HolidayKind`]). Explanations read the class from here, so
 /// no rule guesses a day's nature from its name. Serialized as its [`as_str`](DayClass::as_str).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[repr(u8)]
 pub enum DayClass {
     /// An ordinary working day.

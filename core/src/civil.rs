@@ -3,9 +3,14 @@
 //! (`dd/mm/yyyy[ HH:MM[:SS]]`), and conversion between dates and day numbers (days since
 //! 1970-01-01, the representation of Arrow `date32`, numpy `datetime64[D]` and JS typed arrays).
 //!
-//! Dates are civil dates in Vietnam; there is no time-zone arithmetic anywhere in motcua.
+//! Dates are civil dates in Vietnam. The only time-zone arithmetic in motcua is here, at the
+//! door: an instant that carries a UTC offset (`2026-02-13T10:30:00Z`, `...+07:00`) or is a
+//! point on the UTC time line (seconds since the Unix epoch: a JS `Date`, a tz-aware
+//! timestamp) is turned into Vietnam wall-clock time (UTC+7, [`VIETNAM_UTC_OFFSET_SECONDS`])
+//! by [`parse_instant`] and [`vietnam_wall_clock`]; an instant without an offset already is
+//! Vietnam wall-clock time.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -135,8 +140,99 @@ pub enum DateOnly {
     EndOfDay,
 }
 
-/// Parses an instant `YYYY-MM-DD[THH:MM[:SS]]` (a space may replace the `T`) or
-/// `dd/mm/yyyy[ HH:MM[:SS]]`. A date alone gets the time chosen by `date_only`.
+/// Vietnam's offset from UTC in seconds: UTC+7 (Indochina Time, no daylight saving since
+/// 1975).
+pub const VIETNAM_UTC_OFFSET_SECONDS: i32 = 7 * 3600;
+
+/// The Vietnam wall-clock time (UTC+7) of the instant `unix_seconds` seconds after
+/// 1970-01-01T00:00:00Z: how a point on the UTC time line (a JS `Date`, a tz-aware timestamp)
+/// enters motcua. An error ([`ErrorKind::DateOutOfRange`]) when chrono cannot represent it.
+///
+/// ```
+/// use motcua::civil::vietnam_wall_clock;
+/// // 2026-02-13T10:30:00Z is 17:30 in Hanoi.
+/// assert_eq!(vietnam_wall_clock(1_770_978_600).unwrap().to_string(), "2026-02-13 17:30:00");
+/// ```
+pub fn vietnam_wall_clock(unix_seconds: i64) -> Result<NaiveDateTime> {
+    unix_seconds
+        .checked_add(i64::from(VIETNAM_UTC_OFFSET_SECONDS))
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(|t| t.naive_utc())
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::DateOutOfRange,
+                format!("the instant {unix_seconds} s after 1970-01-01T00:00Z is not a representable date"),
+            )
+        })
+}
+
+/// Splits a UTC offset off the end of an ISO instant: `Z`/`z`, `±HH:MM`, `±HHMM` or `±HH`.
+/// Returns the instant without it and the offset in seconds east of UTC; `Ok(None)` when the
+/// text has no offset; an error for a malformed or impossible one (`+25:00`).
+fn split_offset(s: &str) -> Result<Option<(&str, i32)>> {
+    if let Some(rest) = s.strip_suffix(['Z', 'z']) {
+        return Ok(Some((rest, 0)));
+    }
+    // The sign must come after the time of day (`T09:30+07:00`); a `-` in the date is not one.
+    let Some(t) = s.find(['T', 't', ' ']) else {
+        return Ok(None);
+    };
+    let Some(i) = s
+        .get(t..)
+        .and_then(|tail| tail.rfind(['+', '-']))
+        .map(|i| i + t)
+    else {
+        return Ok(None);
+    };
+    let (head, tail) = (s.get(..i).unwrap_or(""), s.get(i..).unwrap_or(""));
+    let mut chars = tail.chars();
+    let sign = if chars.next() == Some('+') { 1 } else { -1 };
+    let body = chars.as_str();
+    let bad = || {
+        Error::new(
+            ErrorKind::InvalidDate,
+            format!("`{s}` has an invalid UTC offset `{tail}` (expected Z, +HH:MM or -HH:MM)"),
+        )
+    };
+    let (h, m) = match body.len() {
+        2 => (body, "00"),
+        4 => (body.get(..2).unwrap_or(""), body.get(2..).unwrap_or("")),
+        5 if body.as_bytes().get(2) == Some(&b':') => {
+            (body.get(..2).unwrap_or(""), body.get(3..).unwrap_or(""))
+        }
+        _ => return Err(bad()),
+    };
+    match (digits(h), digits(m)) {
+        (Some(h), Some(m)) if h < 24 && m < 60 => {
+            // h < 24 and m < 60: the product fits an i32.
+            Ok(Some((head, sign * (h as i32 * 3600 + m as i32 * 60))))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Drops a decimal fraction of a second (`09:30:00.123`, up to nine digits; truncated, as
+/// every instant in motcua is to the second). Only after `HH:MM:SS`.
+fn strip_fraction(time: &str) -> Option<&str> {
+    match time.split_once(['.', ',']) {
+        None => Some(time),
+        Some((whole, frac))
+            if whole.len() >= 7 // H:MM:SS at least
+                && (1..=9).contains(&frac.len())
+                && frac.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Some(whole)
+        }
+        Some(_) => None,
+    }
+}
+
+/// Parses an instant `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]` (a space may replace the `T`)
+/// or `dd/mm/yyyy[ HH:MM[:SS]]`, as Vietnam wall-clock time. An instant with a UTC offset
+/// (`Z`, `+00:00`, `-08:00`: what JS `Date.toISOString()` and tz-aware exports write) is
+/// converted to UTC+7; one without is Vietnam wall-clock time already. A fraction of a second
+/// is dropped. A date alone gets the time chosen by `date_only` (a date with an offset is an
+/// error: it is not an instant).
 ///
 /// ```
 /// use motcua::civil::{parse_instant, DateOnly};
@@ -145,21 +241,45 @@ pub enum DateOnly {
 /// let t = parse_instant("02/03/2026 09:30", DateOnly::StartOfDay).unwrap();
 /// assert_eq!(t.to_string(), "2026-03-02 09:30:00");
 /// assert_eq!(parse_instant("2026-03-02", DateOnly::EndOfDay).unwrap().to_string(), "2026-03-02 23:59:59");
+/// // 10:30 UTC is 17:30 in Vietnam.
+/// let t = parse_instant("2026-02-13T10:30:00.000Z", DateOnly::StartOfDay).unwrap();
+/// assert_eq!(t.to_string(), "2026-02-13 17:30:00");
 /// ```
 pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     let s = input.trim();
-    let split = s.find(['T', ' ']);
-    match split {
+    let (local, offset) = match split_offset(s)? {
+        Some((local, offset)) => (local, Some(offset)),
+        None => (s, None),
+    };
+    let split = local.find(['T', 't', ' ']);
+    let wall = match split {
         Some(i) => {
-            let (d, t) = (s.get(..i).unwrap_or(""), s.get(i + 1..).unwrap_or(""));
+            let (d, t) = (
+                local.get(..i).unwrap_or(""),
+                local.get(i + 1..).unwrap_or(""),
+            );
             let date = parse_date(d)?;
-            let time = parse_time(t).map_err(|_| {
+            let iso = !d.contains('/');
+            let t = if iso { strip_fraction(t) } else { Some(t) };
+            let time = t.and_then(|t| parse_time(t).ok()).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidDate,
                     format!("`{s}` is not a valid instant (expected YYYY-MM-DDTHH:MM[:SS])"),
                 )
             })?;
-            Ok(date.and_time(time))
+            if offset.is_some() && !iso {
+                return Err(Error::new(
+                    ErrorKind::InvalidDate,
+                    format!("`{s}`: a UTC offset is accepted only on an ISO instant (YYYY-MM-DDTHH:MM)"),
+                ));
+            }
+            date.and_time(time)
+        }
+        None if offset.is_some() => {
+            return Err(Error::new(
+                ErrorKind::InvalidDate,
+                format!("`{s}` is a date with a UTC offset; give a time of day (YYYY-MM-DDTHH:MM+07:00) or the date alone"),
+            ))
         }
         None => {
             let date = parse_date(s)?;
@@ -167,8 +287,40 @@ pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
                 DateOnly::StartOfDay => NaiveTime::MIN,
                 DateOnly::EndOfDay => NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN),
             };
-            Ok(date.and_time(time))
+            return Ok(date.and_time(time));
         }
+    };
+    match offset {
+        None => Ok(wall),
+        Some(offset) => wall
+            .checked_add_signed(TimeDelta::seconds(i64::from(
+                VIETNAM_UTC_OFFSET_SECONDS - offset,
+            )))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::DateOutOfRange,
+                    format!("`{s}` in Vietnam time is not a representable date"),
+                )
+            }),
+    }
+}
+
+/// The Vietnam calendar day of a date or an instant: a date (`YYYY-MM-DD`, `dd/mm/yyyy`) is
+/// that day; an instant ([`parse_instant`]: with an offset, converted to UTC+7 first) is the
+/// day it falls on in Vietnam. For doors where a caller may pass either (JS, Python).
+///
+/// ```
+/// use motcua::civil::parse_day;
+/// assert_eq!(parse_day("2026-03-02").unwrap().to_string(), "2026-03-02");
+/// // 20:00 UTC on 2 March is 03:00 on 3 March in Vietnam.
+/// assert_eq!(parse_day("2026-03-02T20:00:00Z").unwrap().to_string(), "2026-03-03");
+/// ```
+pub fn parse_day(input: &str) -> Result<NaiveDate> {
+    let s = input.trim();
+    if s.contains(['T', 't', ' ']) || s.ends_with(['Z', 'z']) {
+        parse_instant(s, DateOnly::StartOfDay).map(|t| t.date())
+    } else {
+        parse_date(s)
     }
 }
 
@@ -228,6 +380,75 @@ mod tests {
         assert!(parse_instant("2026-03-02T09:00:60", DateOnly::StartOfDay).is_err());
         let t = parse_instant("2026-03-02 09:00:05", DateOnly::StartOfDay).unwrap();
         assert_eq!(format_instant(t), "2026-03-02T09:00:05");
+    }
+
+    #[test]
+    fn instants_with_an_offset_are_converted_to_vietnam_time() {
+        let at = |s: &str| {
+            parse_instant(s, DateOnly::StartOfDay)
+                .map(format_instant)
+                .map_err(|e| e.code())
+        };
+        // The same instant written five ways.
+        for s in [
+            "2026-02-13T10:30:00.000Z",
+            "2026-02-13T10:30Z",
+            "2026-02-13t10:30:00z",
+            "2026-02-13T17:30+07:00",
+            "2026-02-13T17:30:00.999999+0700",
+            "2026-02-13T02:30-08",
+            "2026-02-13 10:30:00+00:00",
+            "2026-02-13T17:30",
+        ] {
+            assert_eq!(at(s), Ok("2026-02-13T17:30".into()), "{s}");
+        }
+        // Across midnight, both ways.
+        assert_eq!(at("2026-03-02T20:00:00Z"), Ok("2026-03-03T03:00".into()));
+        assert_eq!(at("2026-03-03T01:00+09:00"), Ok("2026-03-02T23:00".into()));
+        assert_eq!(
+            at("2026-03-02T09:30:15.5"),
+            Ok("2026-03-02T09:30:15".into())
+        );
+        for bad in [
+            "2026-03-02Z",
+            "2026-03-02T09:30+25:00",
+            "2026-03-02T09:30+07:60",
+            "2026-03-02T09:30+7",
+            "2026-03-02T09:30+07:0",
+            "2026-03-02T09:30:00.Z",
+            "2026-03-02T09:30.5Z",
+            "2026-03-02T09:30:00.1234567890Z",
+            "02/03/2026 09:30Z",
+            "2026-03-02TZ",
+        ] {
+            assert_eq!(at(bad), Err("invalid_date"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unix_seconds_to_vietnam_wall_clock() {
+        assert_eq!(
+            format_instant(vietnam_wall_clock(0).unwrap()),
+            "1970-01-01T07:00"
+        );
+        assert_eq!(
+            format_instant(vietnam_wall_clock(-7 * 3600 - 1).unwrap()),
+            "1969-12-31T23:59:59"
+        );
+        assert_eq!(
+            vietnam_wall_clock(i64::MAX).unwrap_err().code(),
+            "date_out_of_range"
+        );
+        assert_eq!(
+            parse_day("2026-03-02T16:59:59Z").unwrap().to_string(),
+            "2026-03-02"
+        );
+        assert_eq!(
+            parse_day("2026-03-02T17:00Z").unwrap().to_string(),
+            "2026-03-03"
+        );
+        assert_eq!(parse_day("02/03/2026").unwrap().to_string(), "2026-03-02");
+        assert_eq!(parse_day("x").unwrap_err().code(), "invalid_date");
     }
 
     #[test]

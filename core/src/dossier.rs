@@ -56,6 +56,10 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// Every channel, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [Channel; 3] = [Channel::Direct, Channel::Online, Channel::Postal];
+
     /// The snake_case name.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -287,6 +291,19 @@ pub enum WarningCode {
 }
 
 impl WarningCode {
+    /// Every code, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [WarningCode; 8] = [
+        WarningCode::MultipleSupplementRequests,
+        WarningCode::SupplementAfterDue,
+        WarningCode::ApologyAfterDue,
+        WarningCode::ExtensionAfterDue,
+        WarningCode::RefusedLate,
+        WarningCode::ResolvedWhileAwaitingSupplement,
+        WarningCode::RuleSetUnverified,
+        WarningCode::DistrictLevelAbolished,
+    ];
+
     /// The stable snake_case code.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -327,6 +327,15 @@ pub enum AuthorityLevel {
 }
 
 impl AuthorityLevel {
+    /// Every level, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [AuthorityLevel; 4] = [
+        AuthorityLevel::Commune,
+        AuthorityLevel::District,
+        AuthorityLevel::Province,
+        AuthorityLevel::Central,
+    ];
+
     /// The snake_case name.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -379,6 +388,14 @@ pub enum OnlineService {
 }
 
 impl OnlineService {
+    /// Every level of online service, in declaration order (the bindings' type definitions
+    /// are generated from it).
+    pub const ALL: [OnlineService; 3] = [
+        OnlineService::Full,
+        OnlineService::Partial,
+        OnlineService::None,
+    ];
+
     /// The snake_case name.
     pub const fn as_str(self) -> &'static str {
         match self {

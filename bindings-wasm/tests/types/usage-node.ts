@@ -1,13 +1,16 @@
-// Type-checked (tsc --noEmit) against the shipped .d.ts: how a Node user writes it.
+// Type-checked (tsc --noEmit, strict; also with the ES library alone, no DOM) against the
+// shipped .d.ts: how a Node user writes it.
 import {
   Calendar, Catalogue, due, classify, holidays, scheduleStatus, toLunar, fromLunar, canChi,
   lunarNewYear, leapMonth, dayNumber, dateFromDayNumber, errorCodes, report, scorecard,
 } from "motcua";
 import type {
-  DayKind, MotcuaError, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
+  DayKind, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
   DayClass, Dossier, ExplainStep, Procedure, ScheduleStatus, DossierRecord, Report, ReportRow, Scorecard,
-  Score, CatalogueFieldRow, SkippedRecord, IndicatorName, ScheduleFile, ScheduleInfo, ScheduleSource,
+  Score, CatalogueFieldRow, SkippedRecord, IndicatorName, RuleSet, Outcome, WarningCode, StepKind,
+  Channel, ScheduleFile, ScheduleInfo, ScheduleSource,
 } from "motcua";
+import { MotcuaError } from "motcua";
 
 const vn: Calendar = Calendar.vietnam();
 const statutory = Calendar.vietnam({ official: false, includePending: true, closures: ["2026-03-02"] });
@@ -76,14 +79,35 @@ const which: IndicatorName = score.indicator;
 const scoreStatus: "met" | "not_met" | "no_data" | "no_target" = score.status;
 const fields: CatalogueFieldRow[] | null = card.catalogue;
 
+let caught: [ErrorCode, number | undefined, string] | undefined;
 try {
   vn.addWorkingDays("2026-02-30", 1);
 } catch (e) {
-  const err = e as MotcuaError;
-  const code: ErrorCode = err.code;
-  const where: number | undefined = err.index;
-  console.log(code, where, err.message);
+  if (e instanceof MotcuaError) caught = [e.code, e.index, e.message];
 }
+
+// The unions come from the core's tables.
+const ruleSet: RuleSet = d.ruleSet;
+const ruleSets: ("pre2018" | "nd61" | "nd118")[] = [d.ruleSet, c.ruleSet];
+function label(o: Outcome): string {
+  switch (o) {
+    case "early": case "on_time": case "late": return "resolved";
+    case "pending_within": case "overdue": case "awaiting_supplement": return "open";
+    case "refused": case "withdrawn": return "closed";
+    default: {
+      const never: never = o;
+      return never;
+    }
+  }
+}
+const warningCodes: WarningCode[] = d.warnings.map((w) => w.code);
+const stepKinds: StepKind[] = steps.map((s) => s.kind);
+const channel: Channel = "postal";
+const instants: DueResult[] = [
+  due({ received: new Date(), timeLimit: "3wd" }),
+  due({ received: new Date().toISOString(), time_limit: { working_days: 3 } }),
+  due({ received: "2026-02-13T10:30:00Z", procedure: "X" }, { catalogue, asOf: new Date() }),
+];
 
 // @ts-expect-error: a number is not a date
 vn.isWorkingDay(20514);
@@ -99,7 +123,24 @@ report(records, { period: "week" });
 scorecard(records, { targets: { speed: 1 } });
 // @ts-expect-error: a cell is text, a Date, a number, a boolean or empty
 report([{ received: ["2026-03-02"] }]);
+// @ts-expect-error: a dossier has a time limit or a procedure
+due({ received: "2026-03-02" });
+// @ts-expect-error: not both
+due({ received: "2026-03-02", timeLimit: "3wd", procedure: "X" });
+// @ts-expect-error: one spelling of a key
+due({ received: "2026-03-02", timeLimit: "3wd", time_limit: "3wd" });
+// @ts-expect-error: a count is a number
+vn.addWorkingDays("2026-03-02", "3");
+// @ts-expect-error: not a rule value
+due(dossier, { rules: { supplement: "resume" } });
+// @ts-expect-error: not a channel
+const notChannel: Channel = "email";
+// @ts-expect-error: a rule set of the core only
+const notRuleSet: RuleSet = "nd99";
 
-console.log(next, sameFromDate, working, count, off, kind, month, name, named, named2, status, source, between, flags, iso, codes);
-console.log(tet, tetCn, year, tet2, leap, steps, lines, classes, outcome, procs, byCode, cal);
-console.log(onTime, received, group, fromCsv, skipped, counted, which, scoreStatus, fields);
+export const used = [
+  next, sameFromDate, working, count, off, kind, month, name, named, named2, status, source, between, flags, iso, codes,
+  tet, tetCn, year, tet2, leap, steps, lines, classes, outcome, procs, byCode, cal,
+  onTime, received, group, fromCsv, skipped, counted, which, scoreStatus, fields,
+  caught, ruleSet, ruleSets, label, warningCodes, stepKinds, channel, instants, notChannel, notRuleSet,
+];

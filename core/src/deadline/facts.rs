@@ -337,7 +337,8 @@ pub enum Fact {
 }
 
 /// The kind of a [`Fact`], as serialized in an explanation step's `"kind"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum StepKind {
     /// [`Fact::RuleSet`].
     RuleSet,

@@ -145,6 +145,14 @@ pub enum ScheduleStatus {
 }
 
 impl ScheduleStatus {
+    /// Every status, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [ScheduleStatus; 3] = [
+        ScheduleStatus::Official,
+        ScheduleStatus::Statutory,
+        ScheduleStatus::Provisional,
+    ];
+
     /// Stable snake_case name (`"official"`, `"statutory"`, `"provisional"`).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -168,6 +176,14 @@ pub enum ScheduleSource {
 }
 
 impl ScheduleSource {
+    /// Every source, in declaration order (the bindings' type definitions are generated from
+    /// it).
+    pub const ALL: [ScheduleSource; 3] = [
+        ScheduleSource::Embedded,
+        ScheduleSource::File,
+        ScheduleSource::Statute,
+    ];
+
     /// Stable snake_case name (`"embedded"`, `"file"`, `"statute"`).
     pub const fn as_str(self) -> &'static str {
         match self {

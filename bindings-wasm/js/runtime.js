@@ -1,0 +1,117 @@
+// The package's JavaScript runtime, shared by the web and Node entries and by the generated
+// wasm-bindgen glue (which imports it, see scripts/build.mjs): the error class every function
+// throws, and the errors of the JS layer itself (codes listed in src/error.rs JS_ERROR_CODES).
+
+/**
+ * What every function of motcua throws: an `Error` with the core's stable snake_case `code`
+ * (`invalid_date`, `date_out_of_range`, ...; `errorCodes()` lists them) and, when known,
+ * where the bad input was: `index` (the element of a bulk input), `line`, `field`.
+ */
+export class MotcuaError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} message
+   * @param {{index?: number, line?: number, field?: string, cause?: unknown}} [details]
+   */
+  constructor(code, message, details) {
+    super(message, details && "cause" in details ? { cause: details.cause } : undefined);
+    this.code = code;
+    if (details?.index != null) this.index = details.index;
+    if (details?.line != null) this.line = details.line;
+    if (details?.field != null) this.field = details.field;
+  }
+}
+Object.defineProperty(MotcuaError.prototype, "name", {
+  value: "MotcuaError",
+  writable: true,
+  configurable: true,
+});
+
+/**
+ * Whether `e` is a MotcuaError: `instanceof`, or an error of another copy of the package (two
+ * bundles, a test runner's realm) with the same shape.
+ * @param {unknown} e
+ * @returns {e is MotcuaError}
+ */
+export function isMotcuaError(e) {
+  return (
+    e instanceof MotcuaError ||
+    (e instanceof Error && e.name === "MotcuaError" && typeof (/** @type {any} */ (e).code) === "string")
+  );
+}
+
+/** Called by the Rust side (src/error.rs) for every core error. */
+export function motcuaError(code, message, index, line, field) {
+  return new MotcuaError(code, message, { index, line, field });
+}
+
+// ------------------------------------------------------------------------ the JS layer's own
+
+let initStarted = false;
+
+/** Marks that init() was called (the message of a too-early call then says "await it"). */
+export function markInitStarted() {
+  initStarted = true;
+}
+
+function notInitialized() {
+  return new MotcuaError(
+    "not_initialized",
+    initStarted
+      ? "motcua is not ready: `await init()` before calling it (init() has not finished)"
+      : 'motcua is not initialised: call `await init()` first (import init, { Calendar } from "motcua"; ' +
+          "await init();). In Node, the package's Node build needs no init()",
+  );
+}
+
+/**
+ * Stands for the WebAssembly exports until init() has run: touching it throws
+ * `not_initialized` (instead of "cannot read properties of undefined").
+ */
+export const notReady = new Proxy(
+  {},
+  {
+    get() {
+      throw notInitialized();
+    },
+  },
+);
+
+/**
+ * What the Rust side throws with a bare message: a method of a freed object ("null pointer
+ * passed to rust") becomes `object_freed`; anything else keeps its message.
+ * @param {string} message
+ */
+export function rustThrow(message) {
+  if (message === "null pointer passed to rust") {
+    return new MotcuaError(
+      "object_freed",
+      "this object was freed (free() was called or its `using` block ended): make a new one",
+    );
+  }
+  return new Error(message);
+}
+
+/**
+ * The constructor of the exported classes: they are made by their factories only.
+ * @param {string} name
+ */
+export function noConstructor(name) {
+  const how = name === "Calendar" ? "Calendar.vietnam() or Calendar.fromSpec(spec)" : `${name}.fromJson(json)`;
+  return new MotcuaError("invalid_argument", `${name} has no public constructor: use ${how}`);
+}
+
+/**
+ * A failure to load the WebAssembly module, with what to do about it.
+ * @param {string} what
+ * @param {unknown} [cause]
+ */
+export function initFailed(what, cause) {
+  const why = cause instanceof Error ? `: ${cause.message}` : "";
+  return new MotcuaError(
+    "init_failed",
+    `init(): ${what}${why}. The file motcua_bg.wasm must be served next to the bundle, or its URL ` +
+      "passed: init({ module_or_path: url }) (the README's bundler recipes show how)",
+    cause === undefined ? undefined : { cause },
+  );
+}
