@@ -387,7 +387,12 @@ impl Serialize for OfficeHours {
         let v: Vec<[String; 2]> = self
             .sessions
             .iter()
-            .map(|(a, b)| [a.format("%H:%M").to_string(), b.format("%H:%M").to_string()])
+            .map(|(a, b)| {
+                [
+                    crate::civil::format_hh_mm(*a),
+                    crate::civil::format_hh_mm(*b),
+                ]
+            })
             .collect();
         v.serialize(s)
     }

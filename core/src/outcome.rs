@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::calendar::WorkCalendar;
 use crate::deadline::{
     evaluate, evaluate_traced, is_after_due_number, render_steps, Compare, Due, Fact, Lang,
-    MultiSupplement, NoTrace, Rules,
+    MultiSupplement, Quiet, Rules,
 };
 use crate::dossier::{Dossier, EventKind};
 use crate::error::Result;
@@ -246,7 +246,14 @@ pub fn classify_with(
     explain: Option<Lang>,
 ) -> Result<Classified> {
     let Some(lang) = explain else {
-        let (ev, _, _) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), NoTrace)?;
+        let (ev, _, _) = evaluate(
+            dossier,
+            calendar,
+            rules,
+            catalogue,
+            Some(as_of),
+            Quiet::default(),
+        )?;
         let (outcome, _, _, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
         return Ok(Classified {
             due: ev.answer(dossier, calendar)?,

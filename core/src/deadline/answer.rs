@@ -153,7 +153,7 @@ impl Serialize for BasisIn {
 impl Serialize for ExplainStep {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
-        m.serialize_entry("kind", &self.fact.kind())?;
+        m.serialize_entry("kind", self.fact.kind().as_str())?;
         if let Some(d) = self.fact.date() {
             m.serialize_entry("date", &d)?;
         }
@@ -175,7 +175,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             deemed_receipt,
             rules,
         } => {
-            m.serialize_entry("rule_set", rule_set)?;
+            m.serialize_entry("rule_set", rule_set.as_str())?;
             m.serialize_entry("deemed_receipt", deemed_receipt)?;
             m.serialize_entry("rules", rules)?;
         }
@@ -199,13 +199,13 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             reason,
             ..
         } => {
-            m.serialize_entry("round", round)?;
-            m.serialize_entry("channel", channel)?;
+            m.serialize_entry("round", round.as_str())?;
+            m.serialize_entry("channel", channel.as_str())?;
             m.serialize_entry("at", &at(t))?;
-            m.serialize_entry("reason", reason)?;
+            m.serialize_entry("reason", reason.as_str())?;
         }
         Fact::DayOff { class, name, .. } => {
-            m.serialize_entry("day_class", class)?;
+            m.serialize_entry("day_class", class.as_str())?;
             if let Some(n) = name {
                 m.serialize_entry("name", n)?;
             }
@@ -254,7 +254,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             after_due,
         } => {
             m.serialize_entry("at", &at(t))?;
-            m.serialize_entry("reading", reading)?;
+            m.serialize_entry("reading", reading.as_str())?;
             m.serialize_entry("since", since)?;
             if let Some(s) = since_at {
                 m.serialize_entry("since_at", &at(s))?;
@@ -271,7 +271,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             from_at,
             left,
         } => {
-            m.serialize_entry("reading", reading)?;
+            m.serialize_entry("reading", reading.as_str())?;
             m.serialize_entry("from", from)?;
             if let Some(t) = from_at {
                 m.serialize_entry("from_at", &at(t))?;
@@ -288,7 +288,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             m.serialize_entry("at", &at(t))?;
             m.serialize_entry("new_due", new_due)?;
             m.serialize_entry("due", due)?;
-            m.serialize_entry("effect", effect)?;
+            m.serialize_entry("effect", effect.as_str())?;
         }
         Fact::Closed {
             event,
@@ -296,7 +296,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             due,
             late,
         } => {
-            m.serialize_entry("event", event)?;
+            m.serialize_entry("event", event.as_str())?;
             m.serialize_entry("at", &at(t))?;
             m.serialize_entry("due", due)?;
             m.serialize_entry("late", late)?;
@@ -307,7 +307,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             due,
         } => {
             m.serialize_entry("since", &at(since))?;
-            m.serialize_entry("reading", reading)?;
+            m.serialize_entry("reading", reading.as_str())?;
             m.serialize_entry("due", due)?;
         }
         Fact::IgnoredAfterAsOf { as_of, events } => {
@@ -326,9 +326,9 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             requests,
             ..
         } => {
-            m.serialize_entry("outcome", outcome)?;
+            m.serialize_entry("outcome", outcome.as_str())?;
             if by_law != outcome {
-                m.serialize_entry("by_law", by_law)?;
+                m.serialize_entry("by_law", by_law.as_str())?;
             }
             if let Some(t) = t {
                 m.serialize_entry("at", &at(t))?;
@@ -337,7 +337,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             m.serialize_entry("due", due)?;
             m.serialize_entry("due_at", &at(due_at))?;
             m.serialize_entry("working_days_late", working_days_late)?;
-            m.serialize_entry("compare", compare)?;
+            m.serialize_entry("compare", compare.as_str())?;
             m.serialize_entry("requests", requests)?;
         }
     }

@@ -2,8 +2,8 @@
 //! counts one limit (its unit, what is left, the day its current round started, a new
 //! appointment, a stop while a supplement is awaited); the [`Pass`] walks the events in order,
 //! checks the lifecycle rules, moves the clock by the rules of [`super::rules`], records
-//! warnings, and writes typed [`Fact`]s into its [`Trace`]. With [`NoTrace`] (the fast path)
-//! every fact and day listing is compiled away, so the answer with and without an explanation
+//! warnings, and writes typed [`Fact`]s into its [`Trace`]. With [`NoTrace`] (the native fast
+//! path) every fact and day listing is compiled away, so the answer with and without an explanation
 //! comes from the same arithmetic.
 //!
 //! A stage of an inter-agency dossier is one more [`Clock`] with its own deemed receipt day,
@@ -238,8 +238,10 @@ pub(crate) struct Pass<'a, T: Trace> {
 }
 
 /// Runs the pass over `dossier` (events after `as_of` are checked but not counted) and
-/// returns the evaluation with the sink.
-#[inline(always)]
+/// returns the evaluation with the sink. Inlined into each door natively (the answer is then
+/// built in place); one copy in WebAssembly, where bytes count more.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn run<T: Trace>(
     dossier: &Dossier,
     cal: &WorkCalendar,
@@ -269,7 +271,7 @@ pub(crate) fn run<T: Trace>(
         trace,
     };
     p.start_warnings(procedure);
-    if T::ON {
+    if p.trace.on() {
         p.trace.fact(Fact::RuleSet {
             rule_set: set.id,
             deemed_receipt: date_of(d)?,
@@ -353,7 +355,7 @@ impl<T: Trace> Pass<'_, T> {
     /// Whether facts are recorded now.
     #[inline(always)]
     fn tracing(&self) -> bool {
-        T::ON && self.live
+        self.live && self.trace.on()
     }
 
     #[inline]

@@ -2,7 +2,7 @@
 //! order it happened (the rule set, the limit, each receipt and its deemed day, each day off
 //! skipped with its class, each pause, resumption, new appointment and closing, where the
 //! count ends, the outcome). The pass writes them into a [`Trace`]: [`NoTrace`] on the fast
-//! path (the facts are never built), a `Vec<Fact>` when an explanation is asked for. The
+//! path (the facts are never built), `Some(Vec<Fact>)` when an explanation is asked for. The
 //! renderer ([`super::render`]) turns them into text, in Vietnamese or English, with the legal
 //! basis each rests on.
 
@@ -17,7 +17,7 @@ use crate::procedure::TimeLimit;
 /// The class of a dossier as of an instant: early / on time / late (resolved), within the
 /// deadline / overdue / awaiting a supplement (open), refused, withdrawn. (Also
 /// [`outcome::Outcome`](crate::outcome::Outcome), where the classification lives.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Resolved before the due date (*trước hạn*).
@@ -79,7 +79,7 @@ macro_rules! serialize_as_str {
     )+};
 }
 
-serialize_as_str!(Round, Reason, Effect, StepKind);
+serialize_as_str!(Outcome, Round, Reason, Effect, StepKind);
 
 /// Which receipt of a dossier a [`Fact::Received`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -464,29 +464,51 @@ impl Fact {
     }
 }
 
-/// Where the pass writes its facts. [`NoTrace`] drops them before they are built (its `ON` is
-/// `false`, so the pass skips every fact and every day-off listing at compile time); a
-/// `Vec<Fact>` keeps them.
+/// Where the pass writes its facts. [`NoTrace`] drops them before they are built (its `on` is
+/// `false` at compile time, so the pass skips every fact and every day-off listing); an
+/// `Option<Vec<Fact>>` keeps them when it is `Some`.
 pub(crate) trait Trace {
     /// Whether facts are wanted.
-    const ON: bool;
+    fn on(&self) -> bool;
     /// Records one fact.
     fn fact(&mut self, fact: Fact);
 }
 
-/// The fast path's sink: no facts.
+/// The native fast path's sink: no facts.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct NoTrace;
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Trace for NoTrace {
-    const ON: bool = false;
+    #[inline(always)]
+    fn on(&self) -> bool {
+        false
+    }
     #[inline(always)]
     fn fact(&mut self, _: Fact) {}
 }
 
-impl Trace for Vec<Fact> {
-    const ON: bool = true;
+/// The traced path's sink (`Some`), and on WebAssembly also the fast path's (`None`): there the
+/// binary's size is budgeted, so both paths share one copy of the pass and the trace is switched
+/// off at run time.
+impl Trace for Option<Vec<Fact>> {
+    #[inline(always)]
+    fn on(&self) -> bool {
+        self.is_some()
+    }
     fn fact(&mut self, fact: Fact) {
-        self.push(fact);
+        if let Some(facts) = self {
+            facts.push(fact);
+        }
     }
 }
+
+/// The fast path's sink: [`NoTrace`] natively, an empty `Option` on WebAssembly (see the
+/// `Option<Vec<Fact>>` sink).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) type Quiet = NoTrace;
+/// The fast path's sink: [`NoTrace`] natively, an empty `Option` on WebAssembly (see the
+/// `Option<Vec<Fact>>` sink).
+#[cfg(target_arch = "wasm32")]
+pub(crate) type Quiet = Option<Vec<Fact>>;

@@ -81,7 +81,7 @@ pub use rules::{
 pub use crate::dossier::{Warning, WarningCode};
 
 pub(crate) use answer::InstantFmt;
-pub(crate) use facts::{NoTrace, Trace};
+pub(crate) use facts::{Quiet, Trace};
 pub(crate) use render::Context;
 pub(crate) use rules::is_after_due_number;
 
@@ -130,7 +130,7 @@ pub fn due_with(
     explain: Option<Lang>,
 ) -> Result<Due> {
     match explain {
-        None => evaluate(dossier, calendar, rules, catalogue, as_of, NoTrace)?
+        None => evaluate(dossier, calendar, rules, catalogue, as_of, Quiet::default())?
             .0
             .answer(dossier, calendar),
         Some(lang) => {
@@ -276,7 +276,9 @@ pub(crate) fn evaluate_traced(
     catalogue: Option<&Catalogue>,
     as_of: Option<NaiveDateTime>,
 ) -> Result<(Evaluation, Vec<Fact>, TimeLimit)> {
-    evaluate(dossier, calendar, rules, catalogue, as_of, Vec::new())
+    let (ev, facts, limit) =
+        evaluate(dossier, calendar, rules, catalogue, as_of, Some(Vec::new()))?;
+    Ok((ev, facts.unwrap_or_default(), limit))
 }
 
 /// The explanation steps of `facts` in `lang` (for [`outcome`](crate::outcome), which adds its

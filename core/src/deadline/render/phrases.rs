@@ -46,13 +46,14 @@ fn changed_options(rules: &Rules) -> String {
         .join(", ")
 }
 
-/// The first letter in upper case (a Vietnamese weekday opening a sentence: "Thứ Hai").
-fn capitalized(s: String) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => s,
+/// The first letter in upper case: a Vietnamese weekday opening a sentence ("thứ Hai" →
+/// "Thứ Hai"; "Chủ nhật" already is). ASCII only, on purpose: the weekdays begin with `t` or
+/// `C`, and Unicode case tables would cost the WASM package kilobytes.
+fn capitalized(mut s: String) -> String {
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    s
 }
 
 /// What follows the citation of a fact's sentence: the options that differ from the law,
