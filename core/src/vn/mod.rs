@@ -341,9 +341,9 @@ fn push_entry(
 /// building the model; the years of its schedules are replaced by theirs.
 fn preset_spec(preset: &Preset) -> Result<CalendarSpec> {
     let (opts, schedules) = (&preset.options, &preset.schedules);
-    let mut provisional = preset.provisional_years();
-    let (mut holidays, mut working_days) = preset::days(opts, &mut provisional);
+    let (mut holidays, mut working_days) = preset::days(opts);
     if !schedules.is_empty() {
+        let mut provisional = preset.provisional_years();
         let replaced: BTreeSet<i32> = schedules.years().collect();
         holidays.retain(|d| !replaced.contains(&d.date().year()));
         working_days.retain(|d| !replaced.contains(&d.date().year()));
