@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Python package (bindings-python/): installs what its suite needs into a virtualenv,
-# builds the abi3 wheel with maturin from this checkout, installs it, then runs pytest (the
+# builds the abi3 wheel and the sdist with maturin (kept in $CARGO_TARGET_DIR/wheels for
+# .ci/packages.sh), installs the wheel, then runs pytest (the
 # shared vectors in tests/vectors/, bulk-vs-scalar agreement, bad input, reports and the
 # scorecard against independent pandas computations, doctests), mypy and
 # mypy.stubtest, the example notebook (nbclient) and a smoke run of benches/compare.py.
@@ -32,10 +33,19 @@ step "pip install (bindings-python/requirements-ci.txt)"
 "$PY" -m pip install -q --upgrade pip
 "$PY" -m pip install -q -r "$PKG/requirements-ci.txt"
 
-step "build the wheel (maturin, release, abi3)"
-DIST=$(mktemp -d)
-trap 'rm -rf "$DIST"' EXIT
-"$VENV/bin/maturin" build --release -m "$PKG/Cargo.toml" --out "$DIST"
+step "build the wheel (maturin, release, abi3, manylinux2014 by zig) and the sdist"
+# The wheel users get, linked by zig against glibc 2.17 (tag manylinux2014: pip installs it on
+# any x86-64 Linux with glibc >= 2.17; built plainly it would need glibc 2.34: Rust's std then
+# takes pthread_key_create@GLIBC_2.34 from this machine's glibc). Both are kept in
+# $CARGO_TARGET_DIR/wheels: .ci/packages.sh installs them into fresh virtualenvs (pip builds
+# the sdist there from its own files; not here with `maturin build --sdist`, whose files carry a
+# fixed old mtime, so cargo would take artifacts in target/ compiled from older sources as
+# up to date).
+DIST="$CARGO_TARGET_DIR/wheels"
+rm -f "$DIST"/motcua-*
+PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --release --zig --compatibility manylinux2014 \
+    -m "$PKG/Cargo.toml" --out "$DIST"
+"$VENV/bin/maturin" sdist -m "$PKG/Cargo.toml" --out "$DIST"
 ls "$DIST"
 WHEEL=$(ls "$DIST"/motcua-*-abi3-*.whl)
 "$PY" -m pip install -q --force-reinstall --no-deps "$WHEEL"

@@ -47,3 +47,8 @@ pub mod vn;
 
 pub use calendar::{CalendarSpec, DayClass, DayKind, WorkCalendar};
 pub use error::{Error, ErrorKind, Result};
+
+/// The examples of `README.md` (the crate's page on crates.io), run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,5 +1,5 @@
-//! One integration-test binary for the workspace: the shared vectors, invariants (proptest)
-//! and the CLI end to end.
+//! One integration-test binary for the workspace: the shared vectors, invariants (proptest),
+//! the CLI end to end, and one version number across the packages.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -12,3 +12,4 @@ mod hostile;
 mod invariants;
 mod report;
 mod vectors;
+mod versions;
