@@ -169,6 +169,7 @@ def due_json(
     catalogue: Optional[Catalogue] = None,
     as_of: Optional[_Instant] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> str: ...
 def classify_json(
     dossier: Dossier,
@@ -177,6 +178,7 @@ def classify_json(
     rules: Optional[Rules] = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> str: ...
 def due_records(
     header: Sequence[str],
@@ -187,6 +189,8 @@ def due_records(
     as_of: Optional[_Instant] = None,
     map: dict[str, str] = ...,
     coerce: bool = False,
+    explain: bool = False,
+    lang: str = "vi",
 ) -> dict[str, Any]: ...
 def classify_records(
     header: Sequence[str],
@@ -197,6 +201,8 @@ def classify_records(
     catalogue: Optional[Catalogue] = None,
     map: dict[str, str] = ...,
     coerce: bool = False,
+    explain: bool = False,
+    lang: str = "vi",
 ) -> dict[str, Any]: ...
 def report_records(
     header: Sequence[str],
