@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use motcua::deadline::{self, Due, Rules};
+use motcua::deadline::{self, Due, Lang, Rules};
 use motcua::outcome;
 use motcua::records::{run_tables, Layout, Locator, OnBad, ReadOptions, Record, RunOptions, Sink};
 use motcua::report::Context;
@@ -85,9 +85,17 @@ fn rules_of(rules: Option<&PyRules>) -> Rules {
     rules.map(|r| r.inner).unwrap_or_default()
 }
 
+/// The explanation language when `explain` (`lang`: `"vi"`, the default, or `"en"`); a bad
+/// `lang` is an `invalid_argument` error even without `explain`.
+fn explain_lang(explain: bool, lang: &str) -> PyResult<Option<Lang>> {
+    let lang: Lang = lang.parse().py()?;
+    Ok(explain.then_some(lang))
+}
+
 /// The due date of one dossier, as the CLI's `due` answer (JSON text).
 #[pyfunction]
-#[pyo3(signature = (dossier, calendar, rules = None, catalogue = None, as_of = None, explain = false))]
+#[pyo3(signature = (dossier, calendar, rules = None, catalogue = None, as_of = None, explain = false, lang = "vi"))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn due_json(
     py: Python<'_>,
     dossier: &PyDossier,
@@ -96,7 +104,9 @@ pub(crate) fn due_json(
     catalogue: Option<&PyCatalogue>,
     as_of: Option<InstantArg>,
     explain: bool,
+    lang: &str,
 ) -> PyResult<String> {
+    let explain = explain_lang(explain, lang)?;
     let rules = rules_of(rules);
     let cat = catalogue.map(|c| &c.inner);
     let due = py
@@ -117,7 +127,8 @@ pub(crate) fn due_json(
 /// The classification of one dossier as of `as_of`, as the CLI's `classify` answer (JSON
 /// text).
 #[pyfunction]
-#[pyo3(signature = (dossier, calendar, as_of, rules = None, catalogue = None, explain = false))]
+#[pyo3(signature = (dossier, calendar, as_of, rules = None, catalogue = None, explain = false, lang = "vi"))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn classify_json(
     py: Python<'_>,
     dossier: &PyDossier,
@@ -126,7 +137,9 @@ pub(crate) fn classify_json(
     rules: Option<&PyRules>,
     catalogue: Option<&PyCatalogue>,
     explain: bool,
+    lang: &str,
 ) -> PyResult<String> {
+    let explain = explain_lang(explain, lang)?;
     let rules = rules_of(rules);
     let cat = catalogue.map(|c| &c.inner);
     let c = py
@@ -164,6 +177,8 @@ struct Answers {
     working_days_late: Vec<i64>,
     left_out: Vec<bool>,
     warnings: Vec<Option<String>>,
+    /// The explanation of each row (its steps' texts, one a line), when asked for.
+    explain: Option<Vec<Option<String>>>,
     error_code: Vec<Option<&'static str>>,
     error: Vec<Option<String>>,
 }
@@ -192,6 +207,15 @@ impl Answers {
                     .join(","),
             )
         });
+        if let Some(x) = self.explain.as_mut() {
+            x.push(Some(
+                due.explain
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ));
+        }
         self.error_code.push(None);
         self.error.push(None);
     }
@@ -211,6 +235,9 @@ impl Answers {
         self.outcome.push(None);
         self.warnings.push(None);
         self.left_out.push(e.is_none());
+        if let Some(x) = self.explain.as_mut() {
+            x.push(None);
+        }
         self.error_code.push(e.map(|e| e.code()));
         self.error.push(e.map(|e| e.to_string()));
     }
@@ -226,6 +253,9 @@ impl Answers {
         self.working_days_late.extend(o.working_days_late);
         self.left_out.extend(o.left_out);
         self.warnings.extend(o.warnings);
+        if let (Some(x), Some(later)) = (self.explain.as_mut(), o.explain) {
+            x.extend(later);
+        }
         self.error_code.extend(o.error_code);
         self.error.extend(o.error);
     }
@@ -252,6 +282,9 @@ impl Answers {
             d.set_item("left_out", PyArray1::from_vec(py, self.left_out))?;
         }
         d.set_item("warnings", self.warnings)?;
+        if let Some(x) = self.explain {
+            d.set_item("explain", x)?;
+        }
         d.set_item("error_code", self.error_code)?;
         d.set_item("error", self.error)?;
         Ok(d)
@@ -263,6 +296,8 @@ struct RowAnswers<'c> {
     ctx: Context<'c>,
     as_of: Option<NaiveDateTime>,
     classify: bool,
+    /// Explain each answer, in this language.
+    explain: Option<Lang>,
     out: Answers,
 }
 
@@ -277,13 +312,13 @@ impl Sink for RowAnswers<'_> {
                 Ok(false)
             }
             (true, Some(t)) => {
-                let c = outcome::classify(d, cal, rules, cat, t)?;
+                let c = outcome::classify_with(d, cal, rules, cat, t, self.explain)?;
                 self.out
                     .push(&c.due, Some((c.outcome.as_str(), c.working_days_late)));
                 Ok(true)
             }
             _ => {
-                let due = deadline::due_with(d, cal, rules, cat, self.as_of, false)?;
+                let due = deadline::due_with(d, cal, rules, cat, self.as_of, self.explain)?;
                 self.out.push(&due, None);
                 Ok(true)
             }
@@ -316,6 +351,7 @@ fn evaluate_rows<'py>(
     coerce: bool,
     threads: usize,
     first_row: usize,
+    explain: Option<Lang>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let holders = Holders::extract(columns)?;
     let tables = holders.tables()?;
@@ -344,7 +380,11 @@ fn evaluate_rows<'py>(
                     ctx,
                     as_of,
                     classify,
-                    out: Answers::default(),
+                    explain,
+                    out: Answers {
+                        explain: explain.map(|_| Vec::new()),
+                        ..Answers::default()
+                    },
                 },
                 |_| {},
             )
@@ -355,7 +395,7 @@ fn evaluate_rows<'py>(
 
 /// Due dates of every row of a frame's columns (the report's columns), as columns.
 #[pyfunction]
-#[pyo3(signature = (columns, calendar, rules = None, catalogue = None, as_of = None, map = HashMap::new(), coerce = false, threads = 0, first_row = 0))]
+#[pyo3(signature = (columns, calendar, rules = None, catalogue = None, as_of = None, map = HashMap::new(), coerce = false, threads = 0, first_row = 0, explain = false, lang = "vi"))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn due_records<'py>(
     py: Python<'py>,
@@ -368,7 +408,10 @@ pub(crate) fn due_records<'py>(
     coerce: bool,
     threads: usize,
     first_row: usize,
+    explain: bool,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let explain = explain_lang(explain, lang)?;
     evaluate_rows(
         py,
         columns,
@@ -381,13 +424,14 @@ pub(crate) fn due_records<'py>(
         coerce,
         threads,
         first_row,
+        explain,
     )
 }
 
 /// Classifications as of `as_of` of every row of a frame's columns, as columns; rows received
 /// after `as_of` have no answers and `left_out` set.
 #[pyfunction]
-#[pyo3(signature = (columns, calendar, as_of, rules = None, catalogue = None, map = HashMap::new(), coerce = false, threads = 0, first_row = 0))]
+#[pyo3(signature = (columns, calendar, as_of, rules = None, catalogue = None, map = HashMap::new(), coerce = false, threads = 0, first_row = 0, explain = false, lang = "vi"))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn classify_records<'py>(
     py: Python<'py>,
@@ -400,7 +444,10 @@ pub(crate) fn classify_records<'py>(
     coerce: bool,
     threads: usize,
     first_row: usize,
+    explain: bool,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let explain = explain_lang(explain, lang)?;
     evaluate_rows(
         py,
         columns,
@@ -413,5 +460,6 @@ pub(crate) fn classify_records<'py>(
         coerce,
         threads,
         first_row,
+        explain,
     )
 }

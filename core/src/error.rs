@@ -142,9 +142,11 @@ impl fmt::Display for ErrorKind {
 /// assert_eq!(err.code(), "date_out_of_range");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The error is one pointer wide (its contents are boxed, as jiff's are), so a `Result` of a
+/// date or a count stays small on the hot paths that return one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Error {
-    // Boxed: a `Result` stays one pointer wide on the hot paths that never fail.
     inner: Box<Inner>,
 }
 
@@ -161,6 +163,7 @@ struct Inner {
 
 impl Error {
     /// A new error of `kind` with a message saying what input was wrong.
+    #[cold]
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
             inner: Box::new(Inner {

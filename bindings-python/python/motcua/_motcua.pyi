@@ -180,6 +180,7 @@ def due_json(
     catalogue: Optional[Catalogue] = None,
     as_of: Optional[_Instant] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> str: ...
 def classify_json(
     dossier: Dossier,
@@ -188,6 +189,7 @@ def classify_json(
     rules: Optional[Rules] = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> str: ...
 _Column = tuple[str, tuple[Any, ...]]
 _Skipped = tuple[Optional[int], str, str, Optional[str], Optional[str], Optional[str]]
@@ -202,6 +204,8 @@ def due_records(
     coerce: bool = False,
     threads: int = 0,
     first_row: int = 0,
+    explain: bool = False,
+    lang: str = "vi",
 ) -> dict[str, Any]: ...
 def classify_records(
     columns: Sequence[_Column],
@@ -213,6 +217,8 @@ def classify_records(
     coerce: bool = False,
     threads: int = 0,
     first_row: int = 0,
+    explain: bool = False,
+    lang: str = "vi",
 ) -> dict[str, Any]: ...
 
 @final

@@ -96,6 +96,7 @@ def classify(
     rules: RulesLike = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> Classified: ...
 @overload
 def classify(
@@ -106,6 +107,7 @@ def classify(
     rules: RulesLike = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
 ) -> Any: ...
@@ -119,6 +121,7 @@ def classify(
     rules: RulesLike = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
 ) -> Any:
@@ -128,9 +131,11 @@ def classify(
     ``dossier`` is a :class:`Dossier`, a dict or a JSON line (answer: :class:`Classified`),
     or a pandas / polars DataFrame of dossier records (answer: a DataFrame of the same kind
     with the columns of :func:`~motcua.due` plus ``outcome``, ``working_days_late`` and
-    ``left_out``); see :func:`~motcua.due` for ``calendar``, ``rules``, ``catalogue``, ``map``
-    and ``errors``. A dossier received after ``as_of`` is left out, as the report leaves it
-    out: its row stays in place, with no answers and ``left_out`` true (not an error).
+    ``left_out``); see :func:`~motcua.due` for ``calendar``, ``rules``, ``catalogue``, ``map``,
+    ``errors``, ``explain`` and ``lang`` (the explanation ends with the outcome's step; for a
+    DataFrame, ``explain=True`` adds the text column ``explain``). A dossier received after
+    ``as_of`` is left out, as the report leaves it out: its row stays in place, with no answers
+    and ``left_out`` true (not an error).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"received": pd.to_datetime(["2026-03-03 10:00", "2026-03-03 10:00"]),
@@ -140,6 +145,8 @@ def classify(
              due  outcome  working_days_late
     0 2026-03-10     late                  1
     1 2026-03-10  overdue                  2
+    >>> print(classify(df, "2026-03-12", explain=True, lang="en")["explain"][0].splitlines()[-1])
+    Resolved on Wed 11 Mar 2026, after the due date Tue 10 Mar 2026: late, 1 working day after it (Civil Code 2015, Art. 148).
     """
     cal = _calendar(calendar)
     t = _as_of(as_of)
@@ -148,10 +155,13 @@ def classify(
             dossier,
             map,
             lambda columns, first_row: _motcua.classify_records(
-                columns, cal, t, _rules(rules), _catalogue(catalogue), dict(map or {}), _coerce(errors), 0, first_row
+                columns, cal, t, _rules(rules), _catalogue(catalogue), dict(map or {}), _coerce(errors), 0, first_row,
+                explain, lang,
             ),
         )
         return _answer_frame(dossier, cols, errors)
     d = Dossier(dossier)
-    text = _motcua.classify_json(d.native, cal, t, _rules(rules), _catalogue(catalogue), explain)
+    text = _motcua.classify_json(
+        d.native, cal, t, _rules(rules), _catalogue(catalogue), explain, lang
+    )
     return Classified._from_json(json.loads(text))
