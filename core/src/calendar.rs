@@ -162,10 +162,11 @@ impl fmt::Display for HolidayKind {
 #[serde(untagged)]
 pub enum SpecDay {
     /// A bare date.
-    Date(NaiveDate),
+    Date(#[serde(deserialize_with = "crate::civil::deserialize_date")] NaiveDate),
     /// A date with a name (shown in explanations).
     Named {
         /// The date.
+        #[serde(deserialize_with = "crate::civil::deserialize_date")]
         date: NaiveDate,
         /// What the day is, e.g. "Tết Nguyên đán".
         name: String,
@@ -270,6 +271,7 @@ impl From<NaiveDate> for SpecDay {
 #[serde(deny_unknown_fields)]
 pub struct WeekmaskChange {
     /// First day of the new pattern.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub from: NaiveDate,
     /// The new pattern.
     pub weekmask: Weekmask,
@@ -441,8 +443,10 @@ pub struct CalendarSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weekmask_changes: Vec<WeekmaskChange>,
     /// First day covered.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub from: NaiveDate,
     /// Last day covered.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub to: NaiveDate,
     /// Days off (statutory holidays, compensatory and swapped days).
     #[serde(default)]

@@ -9,8 +9,15 @@
 //! - [`deadline`]: the due date of a dossier by the one-stop rules (one pass of the clock over
 //!   its events), with an explanation in Vietnamese or English citing the law;
 //!   [`outcome`]: early / on time / late, within the deadline / overdue, as of an instant.
-//! - [`civil`]: strict parsing of ISO and `dd/mm/yyyy` dates and instants; day numbers.
-//! - [`error`]: one [`Error`] type whose [`ErrorKind::code`] is a stable string.
+//! - [`civil`]: strict parsing of ISO and `dd/mm/yyyy` dates and instants (an offset converted to
+//!   Vietnam's UTC+7); day numbers; integer timestamps of any unit; "now" from a clock reading.
+//! - [`records`]: the one road from records to dossiers for every door — CSV and JSON lines in
+//!   blocks, typed columns (Arrow and numpy buffers), located errors, skip-bad accounting, runs
+//!   on several threads with the answer of one; the catalogue loader.
+//! - [`report`]: the one-stop report as a mergeable [`report::PartialReport`] (exact cells, then
+//!   rows, totals and order once); [`indicators`]: the scorecard of the same cells.
+//! - [`error`]: one [`Error`] type whose [`ErrorKind::code`] is a stable string, located as data
+//!   (line, row, column, value, dossier id).
 //!
 //! The library does no I/O and never reads the clock: "now" is always a parameter.
 //!
@@ -38,10 +45,12 @@ pub mod civil;
 pub mod deadline;
 pub mod dossier;
 pub mod error;
+mod hash;
 pub mod indicators;
 pub mod lunar;
 pub mod outcome;
 pub mod procedure;
+pub mod records;
 pub mod report;
 pub mod vn;
 

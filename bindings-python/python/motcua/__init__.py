@@ -35,7 +35,7 @@ from .deadline import Due, Rules, due
 from .dossier import Dossier
 from .outcome import OUTCOMES, Classified, classify
 from .procedure import Catalogue, Procedure, time_limit
-from .reports import Report, report
+from .reports import PartialReport, Report, report
 from .indicators import INDICATORS, Scorecard, scorecard
 from .error import (
     CsvEmptyError,
@@ -92,6 +92,7 @@ __all__ = [
     "classify",
     "OUTCOMES",
     "Report",
+    "PartialReport",
     "report",
     "Scorecard",
     "scorecard",
