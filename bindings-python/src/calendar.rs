@@ -134,6 +134,17 @@ impl PyWorkCalendar {
         motcua::DayKind::ALL.iter().map(|k| k.as_str()).collect()
     }
 
+    /// The kinds of the Vietnamese preset's named days (`motcua::vn::HolidayKind::ALL`), as
+    /// `vn_holidays` gives them.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn HOLIDAY_KINDS() -> Vec<&'static str> {
+        motcua::vn::HolidayKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect()
+    }
+
     /// Compiles a calendar spec given as JSON text (the `--calendar FILE` format).
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyWorkCalendar> {

@@ -25,6 +25,7 @@ MODULES = [
     "motcua.error",
     "motcua.lunar",
     "motcua.vn",
+    "motcua.plot",
     "motcua.procedure",
     "motcua.dossier",
     "motcua.deadline",

@@ -660,6 +660,16 @@ class Calendar:
         result: dict[str, Any] = json.loads(self._native.vn_schedule_json(year))
         return result
 
+    def plot_year(self, year: int, *, ax: Any = None, lang: str = "vi") -> Any:
+        """``year`` as a heat-map (matplotlib, the ``motcua[plot]`` extra), a row per month:
+        working days, weekends, holidays (statutory, compensatory and swapped days apart on the
+        Vietnamese calendar), closures and make-up working days, with a legend in Vietnamese
+        (``lang="vi"``) or English (``"en"``). Returns the matplotlib ``Axes``
+        (:func:`motcua.plot.plot_year`)."""
+        from .plot import plot_year
+
+        return plot_year(self, year, ax=ax, lang=lang)
+
     # ------------------------------------------------------------------ working hours
 
     def add_working_hours(self, at: InstantLike, hours: int) -> _dt.datetime:
