@@ -1121,19 +1121,31 @@ impl WorkCalendar {
         out: &mut [u8],
         missing: u8,
     ) -> Result<()> {
-        check_out_len(days.len(), out.len())?;
-        for (i, (d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
-            if d.is_missing() {
-                *o = missing;
-                continue;
-            }
-            *o = u8::from(
-                self.is_working_day_number(d.to_i64())
-                    .map_err(|e| e.at_index(i))?,
-            );
-        }
-        Ok(())
+        map_days(days, out, missing, |d| {
+            self.is_working_day_number(d).map(u8::from)
+        })
     }
+}
+
+/// `out[i] = f(days[i])`, `missing` for a missing day; an error is located at its index.
+fn map_days<T: DayNumber, O>(
+    days: &[T],
+    out: &mut [O],
+    missing: O,
+    f: impl Fn(i64) -> Result<O>,
+) -> Result<()>
+where
+    O: Copy,
+{
+    check_out_len(days.len(), out.len())?;
+    for (i, (d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
+        *o = if d.is_missing() {
+            missing
+        } else {
+            f(d.to_i64()).map_err(|e| e.at_index(i))?
+        };
+    }
+    Ok(())
 }
 
 /// Day kinds and day names over many dates: the column versions of
@@ -1160,16 +1172,9 @@ impl WorkCalendar {
         out: &mut [u8],
         missing: u8,
     ) -> Result<()> {
-        check_out_len(days.len(), out.len())?;
-        for (i, (d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
-            *o = if d.is_missing() {
-                missing
-            } else {
-                self.day_kind_number(d.to_i64())
-                    .map_err(|e| e.at_index(i))? as u8
-            };
-        }
-        Ok(())
+        map_days(days, out, missing, |d| {
+            self.day_kind_number(d).map(|k| k as u8)
+        })
     }
 
     /// Bulk [`day_name`](WorkCalendar::day_name): `out[i]` is the position of the name of
