@@ -61,8 +61,12 @@ ArrayLike = Any
 #: ``Series``, a polars expression an expression, a numpy array a numpy array.
 Column = TypeVar("Column", "pd.Series[Any]", "pl.Series", "pl.Expr", "np.ndarray[Any, Any]")
 
-#: What a day is (:meth:`Calendar.day_kind`), in the core's order (``motcua::DayKind::ALL``).
-DayKindName = Literal["working", "weekly_rest", "holiday", "closure", "makeup_working_day"]
+#: What a day is (:meth:`Calendar.day_kind`), in the core's order (``motcua::DayKind::ALL``;
+#: a test checks it against the native table). A union of one-value literals, as type checkers
+#: read ``Literal["working", ...]``, so that the run-time object is that union too.
+DayKindName = Union[
+    Literal["working"], Literal["weekly_rest"], Literal["holiday"], Literal["closure"], Literal["makeup_working_day"]
+]
 
 #: The day kinds, from the core's table: :meth:`Calendar.day_kind` on an array answers
 #: categoricals whose categories are these, in this order.
