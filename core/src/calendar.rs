@@ -1121,9 +1121,20 @@ impl WorkCalendar {
         out: &mut [u8],
         missing: u8,
     ) -> Result<()> {
-        map_days(days, out, missing, |d| {
-            self.is_working_day_number(d).map(u8::from)
-        })
+        // Written out, not through `map_days`: the WebAssembly build uses this one, and its
+        // size budget is measured on this code.
+        check_out_len(days.len(), out.len())?;
+        for (i, (d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
+            if d.is_missing() {
+                *o = missing;
+                continue;
+            }
+            *o = u8::from(
+                self.is_working_day_number(d.to_i64())
+                    .map_err(|e| e.at_index(i))?,
+            );
+        }
+        Ok(())
     }
 }
 
