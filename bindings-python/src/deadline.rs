@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use motcua::deadline::{self, Due, Rules};
+use motcua::deadline::{self, Due, Lang, Rules};
 use motcua::dossier::Dossier;
 use motcua::outcome;
 use numpy::PyArray1;
@@ -83,9 +83,17 @@ fn rules_of(rules: Option<&PyRules>) -> Rules {
     rules.map(|r| r.inner).unwrap_or_default()
 }
 
+/// The explanation language when `explain` (`lang`: `"vi"`, the default, or `"en"`); a bad
+/// `lang` is an `invalid_argument` error even without `explain`.
+fn explain_lang(explain: bool, lang: &str) -> PyResult<Option<Lang>> {
+    let lang: Lang = lang.parse().py()?;
+    Ok(explain.then_some(lang))
+}
+
 /// The due date of one dossier, as the CLI's `due` answer (JSON text).
 #[pyfunction]
-#[pyo3(signature = (dossier, calendar, rules = None, catalogue = None, as_of = None, explain = false))]
+#[pyo3(signature = (dossier, calendar, rules = None, catalogue = None, as_of = None, explain = false, lang = "vi"))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn due_json(
     py: Python<'_>,
     dossier: &PyDossier,
@@ -94,7 +102,9 @@ pub(crate) fn due_json(
     catalogue: Option<&PyCatalogue>,
     as_of: Option<InstantArg>,
     explain: bool,
+    lang: &str,
 ) -> PyResult<String> {
+    let explain = explain_lang(explain, lang)?;
     let rules = rules_of(rules);
     let cat = catalogue.map(|c| &c.inner);
     let due = py
@@ -115,7 +125,8 @@ pub(crate) fn due_json(
 /// The classification of one dossier as of `as_of`, as the CLI's `classify` answer (JSON
 /// text).
 #[pyfunction]
-#[pyo3(signature = (dossier, calendar, as_of, rules = None, catalogue = None, explain = false))]
+#[pyo3(signature = (dossier, calendar, as_of, rules = None, catalogue = None, explain = false, lang = "vi"))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn classify_json(
     py: Python<'_>,
     dossier: &PyDossier,
@@ -124,7 +135,9 @@ pub(crate) fn classify_json(
     rules: Option<&PyRules>,
     catalogue: Option<&PyCatalogue>,
     explain: bool,
+    lang: &str,
 ) -> PyResult<String> {
+    let explain = explain_lang(explain, lang)?;
     let rules = rules_of(rules);
     let cat = catalogue.map(|c| &c.inner);
     let c = py
@@ -161,13 +174,16 @@ struct Answers {
     outcome: Vec<Option<&'static str>>,
     working_days_late: Vec<i64>,
     warnings: Vec<Option<String>>,
+    /// The explanation of each row (its steps' texts, one a line), when asked for.
+    explain: Option<Vec<Option<String>>>,
     error_code: Vec<Option<&'static str>>,
     error: Vec<Option<String>>,
 }
 
 impl Answers {
-    fn with_capacity(n: usize) -> Answers {
+    fn with_capacity(n: usize, explain: bool) -> Answers {
         Answers {
+            explain: explain.then(|| Vec::with_capacity(n)),
             due: Vec::with_capacity(n),
             due_at: Vec::with_capacity(n),
             deemed_receipt: Vec::with_capacity(n),
@@ -203,6 +219,15 @@ impl Answers {
                     .join(","),
             )
         });
+        if let Some(x) = self.explain.as_mut() {
+            x.push(Some(
+                due.explain
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ));
+        }
         self.error_code.push(None);
         self.error.push(None);
     }
@@ -220,6 +245,9 @@ impl Answers {
         self.rule_set.push(None);
         self.outcome.push(None);
         self.warnings.push(None);
+        if let Some(x) = self.explain.as_mut() {
+            x.push(None);
+        }
         self.error_code.push(Some(e.code()));
         self.error.push(Some(e.to_string()));
     }
@@ -245,6 +273,9 @@ impl Answers {
             )?;
         }
         d.set_item("warnings", self.warnings)?;
+        if let Some(x) = self.explain {
+            d.set_item("explain", x)?;
+        }
         d.set_item("error_code", self.error_code)?;
         d.set_item("error", self.error)?;
         Ok(d)
@@ -265,21 +296,24 @@ fn evaluate_rows(
     as_of: Option<NaiveDateTime>,
     classify: bool,
     coerce: bool,
+    explain: Option<Lang>,
 ) -> PyResult<Answers> {
     let cols = records.columns(cols_map, &[]).py()?;
     let cal = &calendar.inner;
     let cat = catalogue.map(|c| &c.inner);
     py.detach(|| {
-        let mut out = Answers::with_capacity(records.len());
+        let mut out = Answers::with_capacity(records.len(), explain.is_some());
         let mut dossier: Dossier = blank();
         let mut groups = Vec::new();
         for i in 0..records.len() {
             let answer = records
                 .build(&cols, i, &mut dossier, &mut groups)
                 .and_then(|()| match (classify, as_of) {
-                    (true, Some(t)) => outcome::classify(&dossier, cal, &rules, cat, t)
-                        .map(|c| (c.due, Some((c.outcome.as_str(), c.working_days_late)))),
-                    _ => deadline::due_with(&dossier, cal, &rules, cat, as_of, false)
+                    (true, Some(t)) => {
+                        outcome::classify_with(&dossier, cal, &rules, cat, t, explain)
+                            .map(|c| (c.due, Some((c.outcome.as_str(), c.working_days_late))))
+                    }
+                    _ => deadline::due_with(&dossier, cal, &rules, cat, as_of, explain)
                         .map(|d| (d, None)),
                 })
                 .map_err(|e| {
@@ -302,7 +336,7 @@ fn evaluate_rows(
 
 /// Due dates of every row of a table of dossier records (the report's columns), as columns.
 #[pyfunction]
-#[pyo3(signature = (header, columns, calendar, rules = None, catalogue = None, as_of = None, map = HashMap::new(), coerce = false))]
+#[pyo3(signature = (header, columns, calendar, rules = None, catalogue = None, as_of = None, map = HashMap::new(), coerce = false, explain = false, lang = "vi"))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn due_records<'py>(
     py: Python<'py>,
@@ -314,7 +348,10 @@ pub(crate) fn due_records<'py>(
     as_of: Option<InstantArg>,
     map: HashMap<String, String>,
     coerce: bool,
+    explain: bool,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let explain = explain_lang(explain, lang)?;
     let records = Records::from_py(header, columns)?;
     let a = evaluate_rows(
         py,
@@ -326,13 +363,14 @@ pub(crate) fn due_records<'py>(
         as_of.map(|t| t.0),
         false,
         coerce,
+        explain,
     )?;
     a.into_py(py, false)
 }
 
 /// Classifications as of `as_of` of every row of a table of dossier records, as columns.
 #[pyfunction]
-#[pyo3(signature = (header, columns, calendar, as_of, rules = None, catalogue = None, map = HashMap::new(), coerce = false))]
+#[pyo3(signature = (header, columns, calendar, as_of, rules = None, catalogue = None, map = HashMap::new(), coerce = false, explain = false, lang = "vi"))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn classify_records<'py>(
     py: Python<'py>,
@@ -344,7 +382,10 @@ pub(crate) fn classify_records<'py>(
     catalogue: Option<&PyCatalogue>,
     map: HashMap<String, String>,
     coerce: bool,
+    explain: bool,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let explain = explain_lang(explain, lang)?;
     let records = Records::from_py(header, columns)?;
     let a = evaluate_rows(
         py,
@@ -356,6 +397,7 @@ pub(crate) fn classify_records<'py>(
         Some(as_of.0),
         true,
         coerce,
+        explain,
     )?;
     a.into_py(py, true)
 }

@@ -4,6 +4,7 @@ one-dossier answers, reports keep their identities, bad rows name their index.""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from pathlib import Path
 
 import numpy as np
@@ -139,3 +140,61 @@ def test_single_dossier_api() -> None:
                                {"type": "supplement_received", "at": "2026-03-03T10:00"}]})
     with pytest.raises(motcua.UnknownProcedureError):
         motcua.due({"received": "2026-03-02T09:30", "procedure": "1.001193"})
+
+
+def test_explanations_in_vietnamese_and_english() -> None:
+    e8 = {"received": "2026-02-13T18:30", "channel": "online", "time_limit": {"working_days": 3},
+          "events": [{"type": "resolved", "at": "2026-02-25T15:00"}]}
+    vi = motcua.classify(e8, "2026-12-31", explain=True)
+    en = motcua.classify(e8, "2026-12-31", explain=True, lang="en")
+    assert vi.due == en.due == dt.date(2026, 2, 26) and vi.outcome == "early"
+    # the same steps, in two languages
+    assert [s["kind"] for s in vi.explain] == [s["kind"] for s in en.explain]
+    assert vi.explain[0]["kind"] == "rule_set" and vi.explain[-1]["kind"] == "outcome"
+    days_off = [(s["date"], s["day_class"]) for s in vi.explain if s["kind"] == "day_off"]
+    assert days_off[2:7] == [("2026-02-16", "statutory"), ("2026-02-17", "statutory"),
+                             ("2026-02-18", "statutory"), ("2026-02-19", "statutory"),
+                             ("2026-02-20", "compensatory")]
+    counted = next(s for s in vi.explain if s["kind"] == "counted")
+    assert counted["amount"] == {"working_days": 3}
+    assert counted["days"] == ["2026-02-24", "2026-02-25", "2026-02-26"]
+    assert counted["basis"] == {"document": "Bộ luật Dân sự 2015", "article": "147", "status": "U"}
+    assert counted["text"].endswith("(theo Điều 147 Bộ luật Dân sự 2015).")
+    assert "Thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (ngày nghỉ bù)" in vi.explanation
+    assert "(Civil Code 2015, Art. 147)" in en.explanation
+    assert "reference" not in vi.explanation + en.explanation
+    assert motcua.due(e8).explain == [] and motcua.due(e8).explanation == ""
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.due(e8, explain=True, lang="fr")
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars", "arrow"])
+def test_explanation_column_of_a_frame(kind: str) -> None:
+    import pandas as pd
+    df = pd.DataFrame({"received": ["2026-02-13T18:30", "2026-03-03T10:00", "bad"],
+                       "channel": ["online", "direct", "direct"],
+                       "time_limit": ["3wd", "5wd", "5wd"],
+                       "resolved": ["2026-02-25T15:00", None, None]})
+    frame: Any = df
+    if kind == "polars":
+        pl = pytest.importorskip("polars")
+        frame = pl.from_pandas(df)
+    elif kind == "arrow":
+        pa = pytest.importorskip("pyarrow")
+        frame = pa.Table.from_pandas(df)
+    out = motcua.classify(frame, "2026-03-12", explain=True, lang="en", errors="coerce")
+    col = out["explain"]
+    texts = list(col.to_pylist() if kind == "arrow" else col)
+    assert texts[0].splitlines()[-1] == ("Resolved on Wed 25 Feb 2026, due Thu 26 Feb 2026: early, "
+                                         "1 working day before the due date (Civil Code 2015, Art. 148).")
+    assert texts[1].splitlines()[-1].startswith("No result as of 23:59:59 on Thu 12 Mar 2026, due Tue 10 Mar 2026: pending, overdue")
+    assert pd.isna(texts[2])  # the bad row has no explanation, only its error
+    one = motcua.classify(df.iloc[:1], "2026-03-12", explain=True, lang="en")
+    assert one["explain"].iloc[0] == motcua.classify(
+        {"received": "2026-02-13T18:30", "channel": "online", "time_limit": "3wd",
+         "events": [{"type": "resolved", "at": "2026-02-25T15:00"}]},
+        "2026-03-12", explain=True, lang="en").explanation
+    # without explain, no column
+    assert "explain" not in motcua.classify(df.iloc[:2], "2026-03-12").columns
+    vi = motcua.due(df.iloc[:2], explain=True)
+    assert vi["explain"].iloc[1].splitlines()[2].startswith("Hồ sơ nộp trực tiếp được tiếp nhận lúc 10:00 thứ Ba 03/03/2026")

@@ -5,7 +5,7 @@
 //! awaitingSupplementSince?}`, plus `outcome` and `workingDaysLate` from `classify`.
 
 use motcua::civil::DateOnly;
-use motcua::deadline::{self, Rules};
+use motcua::deadline::{self, Lang, Rules};
 use motcua::dossier::Dossier;
 use motcua::outcome;
 use motcua::{vn, Error, ErrorKind, WorkCalendar};
@@ -25,10 +25,18 @@ struct DueOptions {
     catalogue: Option<Catalogue>,
     rules: Rules,
     explain: bool,
+    lang: Lang,
     as_of: Option<JsValue>,
 }
 
-const KNOWN: &str = "calendar, catalogue, rules, explain, asOf";
+impl DueOptions {
+    /// The explanation language, when an explanation was asked for.
+    fn explain(&self) -> Option<Lang> {
+        self.explain.then_some(self.lang)
+    }
+}
+
+const KNOWN: &str = "calendar, catalogue, rules, explain, lang, asOf";
 
 fn bad(msg: String) -> Error {
     Error::new(ErrorKind::InvalidArgument, msg)
@@ -67,6 +75,7 @@ fn read_options(v: Option<&JsValue>) -> motcua::Result<DueOptions> {
         catalogue: None,
         rules: Rules::default(),
         explain: false,
+        lang: Lang::default(),
         as_of: None,
     };
     let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
@@ -85,6 +94,12 @@ fn read_options(v: Option<&JsValue>) -> motcua::Result<DueOptions> {
             "rules" => out.rules = rules_arg(&value, "options.rules")?,
             "explain" => {
                 out.explain = opt_bool_arg(Some(&value), "options.explain")?.unwrap_or(false);
+            }
+            "lang" => {
+                out.lang = value
+                    .as_string()
+                    .ok_or_else(|| bad("`options.lang` must be \"vi\" or \"en\"".into()))?
+                    .parse()?;
             }
             "as_of" => out.as_of = Some(value),
             _ => {
@@ -113,8 +128,10 @@ fn answer<T: serde::Serialize>(value: &T) -> motcua::Result<JsValue> {
 /// The due date (appointment) of `dossier`, after validating it. Options: `calendar` (a
 /// `Calendar`, default `Calendar.vietnam()`), `catalogue` (a `Catalogue`, to resolve a
 /// `procedure` code), `rules` (`{supplement: "restart", counting: "hours", ...}`: the CLI's
-/// `--rule KEY=VALUE` switches; default = the law), `explain` (list each skipped day and why),
-/// `asOf` (the due date as it stood at that instant: later events ignored).
+/// `--rule KEY=VALUE` switches; default = the law), `explain` (the steps of the count: each
+/// receipt, each day off skipped and why, pauses, new appointments, where the count ends, each
+/// citing its legal basis), `lang` (`"vi"`, the default, or `"en"`: the language of the
+/// explanation), `asOf` (the due date as it stood at that instant: later events ignored).
 #[wasm_bindgen]
 pub fn due(dossier: &DossierInput, options: Option<DueOptionsJs>) -> JsResult<DueResultJs> {
     let d = dossier_arg(dossier).js()?;
@@ -124,7 +141,7 @@ pub fn due(dossier: &DossierInput, options: Option<DueOptionsJs>) -> JsResult<Du
         None => None,
     };
     let cat = o.catalogue.as_ref().map(|c| &c.inner);
-    let r = deadline::due_with(&d, &o.calendar, &o.rules, cat, as_of, o.explain).js()?;
+    let r = deadline::due_with(&d, &o.calendar, &o.rules, cat, as_of, o.explain()).js()?;
     Ok(answer(&r).js()?.unchecked_into())
 }
 
@@ -146,6 +163,6 @@ pub fn classify(
         )));
     }
     let cat = o.catalogue.as_ref().map(|c| &c.inner);
-    let r = outcome::classify_with(&d, &o.calendar, &o.rules, cat, at, o.explain).js()?;
+    let r = outcome::classify_with(&d, &o.calendar, &o.rules, cat, at, o.explain()).js()?;
     Ok(answer(&r).js()?.unchecked_into())
 }

@@ -59,6 +59,20 @@ export type DayKind =
   | "closure"
   | "makeup_working_day";
 
+/** What a day is in a calendar, in detail: the class an explanation skips a day off with (a day off
+ * in `holidays` without a stated kind is a plain `holiday`). */
+export type DayClass =
+  | "working"
+  | "makeup_working_day"
+  | "weekly_rest"
+  | "holiday"
+  | "statutory"
+  | "compensatory"
+  | "swapped"
+  | "provisional"
+  | "pending"
+  | "closure";
+
 /** What a named day of the Vietnamese calendar is. */
 export type HolidayKind =
   | "statutory"
@@ -137,22 +151,18 @@ export type WarningCode =
 export type StepKind =
   | "rule_set"
   | "limit"
-  | "after_hours"
-  | "deemed_receipt"
-  | "after_cutoff"
-  | "weekend"
-  | "holiday"
-  | "compensatory"
-  | "swap"
-  | "closure"
+  | "received"
+  | "day_off"
   | "counted"
   | "end_moved"
-  | "supplement_pause"
-  | "supplement_resumed"
-  | "supplement_restart"
+  | "after_cutoff"
+  | "supplement_requested"
+  | "supplement_requested_again"
+  | "clock_resumed"
   | "apology"
   | "extension"
   | "closed"
+  | "awaiting_supplement"
   | "ignored_after_as_of"
   | "outcome";
 

@@ -19,7 +19,7 @@ use motcua::procedure::{AuthorityLevel, OnlineService};
 use motcua::report::input::KNOWN_COLUMNS;
 use motcua::report::{COUNT_COLUMNS, RATE_COLUMNS};
 use motcua::vn::{HolidayKind, ScheduleSource, ScheduleStatus};
-use motcua::{DayKind, ErrorKind};
+use motcua::{DayClass, DayKind, ErrorKind};
 
 use crate::convert::snake_to_camel;
 use crate::error::JS_ERROR_CODES;
@@ -87,6 +87,13 @@ pub fn generate() -> String {
         "What a day is in a calendar.",
         "DayKind",
         DayKind::ALL.iter().map(|k| k.as_str()).collect(),
+    );
+    alias(
+        &mut out,
+        "What a day is in a calendar, in detail: the class an explanation skips a day off with \
+         (a day off in `holidays` without a stated kind is a plain `holiday`).",
+        "DayClass",
+        DayClass::ALL.iter().map(|k| k.as_str()).collect(),
     );
     alias(
         &mut out,
@@ -229,6 +236,7 @@ mod tests {
     fn core_tables_list_every_variant() {
         same::<Outcome>(Outcome::ALL.iter().map(|k| k.as_str()).collect());
         same::<DayKind>(DayKind::ALL.iter().map(|k| k.as_str()).collect());
+        same::<DayClass>(DayClass::ALL.iter().map(|k| k.as_str()).collect());
         same::<HolidayKind>(HolidayKind::ALL.iter().map(|k| k.as_str()).collect());
         same::<ScheduleStatus>(ScheduleStatus::ALL.iter().map(|k| k.as_str()).collect());
         same::<ScheduleSource>(ScheduleSource::ALL.iter().map(|k| k.as_str()).collect());

@@ -32,8 +32,9 @@ export interface CalendarDay {
   name?: string;
 }
 
-/** A day in a calendar spec: a bare date or a named one. */
-export type SpecDay = string | { date: string; name: string };
+/** A day in a calendar spec: a bare date, or one with its name and kind (the class an
+ * explanation gives it; a day off without one is a plain holiday). */
+export type SpecDay = string | { date: string; name?: string; kind?: HolidayKind };
 
 /** A calendar spec (the `--calendar FILE` format); camelCase keys are accepted too. */
 export interface CalendarSpec {
@@ -159,8 +160,10 @@ export interface DueOptions {
   /** Resolves a dossier's `procedure` code. */
   catalogue?: Catalogue;
   rules?: Rules;
-  /** List each skipped day and why (`explain` in the answer). */
+  /** Explain the count step by step, each step citing the law (`explain` in the answer). */
   explain?: boolean;
+  /** The language of the explanation: `"vi"` (Vietnamese, the default) or `"en"`. */
+  lang?: "vi" | "en";
   /** `due` only: the due date as it stood at this instant (later events ignored). */
   asOf?: InstantInput;
 }
@@ -171,12 +174,52 @@ export interface Warning {
   message: string;
 }
 
-/** One step of an explanation: what happened or was skipped, on which day, and why. */
+/** An amount of time in the unit a limit is counted in. */
+export type Amount =
+  | { workingDays: number } | { calendarDays: number } | { workingSeconds: number }
+  | { sameDay: true };
+
+/** The legal text a step rests on, cited by document and article (or form). `status`: `V`
+ * verified against the text, `S` secondary sources only, `U` not verified (recalled; the
+ * article number is to be checked). */
+export interface LegalBasis {
+  document: string;
+  article?: string;
+  form?: string;
+  status: "V" | "S" | "U";
+}
+
+/** One step of an explanation: a typed fact of the count (the receipt and its deemed day,
+ * each day off skipped with its class, pauses with the time used and left, new appointments,
+ * where the count ends, the outcome), the legal text it rests on, and its text in the language
+ * asked for. Besides the fields below, each kind has its own: `round`, `channel`, `reason`
+ * (received); `from`, `fromAt`, `days`, `lastDay` (counted); `reading`, `since`, `sinceAt`,
+ * `afterDue` (supplement_requested); `effect` (apology, extension); `event`, `late` (closed);
+ * `byLaw`, `asOf`, `workingDaysLate`, `compare`, `requests` (outcome); ... */
 export interface ExplainStep {
   kind: StepKind;
+  /** The day the step is about, `YYYY-MM-DD`. */
   date?: string;
+  /** An instant of the step (an event, a receipt), `YYYY-MM-DDTHH:MM`. */
   at?: string;
-  detail: string;
+  /** A day off's class and the calendar's name for it. */
+  dayClass?: DayClass;
+  name?: string;
+  /** What was counted (counted), used and left (supplement_requested, clock_resumed). */
+  amount?: Amount;
+  used?: Amount;
+  left?: Amount;
+  /** The due date and instant the step reaches or stood at. */
+  due?: string;
+  dueAt?: string;
+  /** A new appointment (apology, extension). */
+  newDue?: string;
+  /** The class (outcome). */
+  outcome?: ClassifyResult["outcome"];
+  basis?: LegalBasis;
+  /** The step in words (`lang`), ending with its citation. */
+  text: string;
+  [field: string]: unknown;
 }
 
 /** The answer of `due`. */

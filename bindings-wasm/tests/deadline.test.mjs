@@ -39,9 +39,51 @@ test("due: E8 across Tết, with the explanation", () => {
   assert.equal(r.ruleSet, "nd118");
   assert.equal(r.deemedReceipt, "2026-02-23");
   assert.deepEqual(r.warnings, []);
-  const skipped = r.explain.filter((s) => ["weekend", "holiday", "compensatory"].includes(s.kind)).map((s) => s.date);
-  assert.ok(skipped.includes("2026-02-17") && skipped.includes("2026-02-20"));
+  const off = r.explain.filter((s) => s.kind === "day_off").map((s) => [s.date, s.dayClass]);
+  assert.deepEqual(off.slice(2, 7), [
+    ["2026-02-16", "statutory"],
+    ["2026-02-17", "statutory"],
+    ["2026-02-18", "statutory"],
+    ["2026-02-19", "statutory"],
+    ["2026-02-20", "compensatory"],
+  ]);
+  // Vietnamese by default, citing the law
+  const counted = r.explain.find((s) => s.kind === "counted");
+  assert.deepEqual(counted.amount, { workingDays: 3 });
+  assert.deepEqual(counted.days, ["2026-02-24", "2026-02-25", "2026-02-26"]);
+  assert.deepEqual(counted.basis, { document: "Bộ luật Dân sự 2015", article: "147", status: "U" });
+  assert.equal(
+    counted.text,
+    "Đếm 3 ngày làm việc từ ngày tiếp theo ngày 23/02 (ngày nhận không tính): ngày 24/02, 25/02, 26/02 → " +
+      "hạn giải quyết là thứ Năm 26/02/2026, hết hạn vào cuối ngày (theo Điều 147 Bộ luật Dân sự 2015).",
+  );
   assert.equal(due(e8).explain, undefined);
+});
+
+test("due and classify: the explanation in English, the same steps", () => {
+  const vi = classify({ ...e8, events: [{ type: "resolved", at: "2026-02-25T15:00" }] }, "2026-12-31", { explain: true });
+  const en = classify({ ...e8, events: [{ type: "resolved", at: "2026-02-25T15:00" }] }, "2026-12-31", {
+    explain: true,
+    lang: "en",
+  });
+  assert.deepEqual(
+    en.explain.map((s) => s.kind),
+    vi.explain.map((s) => s.kind),
+  );
+  const received = en.explain.find((s) => s.kind === "received");
+  assert.equal(received.reason, "after_closing");
+  assert.equal(received.date, "2026-02-23");
+  assert.equal(
+    received.text,
+    "Received online at 18:30 on Fri 13 Feb 2026, after closing time (17:00): deemed received on the next " +
+      "working day, Mon 23 Feb 2026 (Decree 45/2020/NĐ-CP).",
+  );
+  const outcome = en.explain.at(-1);
+  assert.equal(outcome.kind, "outcome");
+  assert.equal(outcome.outcome, "early");
+  assert.match(outcome.text, /^Resolved on Wed 25 Feb 2026, due Thu 26 Feb 2026: early/);
+  assert.equal(codeOf(() => due(e8, { explain: true, lang: "fr" })), "invalid_argument");
+  assert.equal(codeOf(() => due(e8, { lang: 1 })), "invalid_argument");
 });
 
 test("due: the same dossier as a JSON string, with Dates, snake_case keys", () => {

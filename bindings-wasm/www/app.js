@@ -22,6 +22,9 @@ let catalogue = null;
 /** English procedure names from the catalogue file (display only; the core keeps `name`). */
 const englishNames = new Map();
 let lastDue = null;
+/** The dossier of the last computation (recomputed when the language changes: the explanation
+ * is the library's text, in Vietnamese or English). */
+let lastDossier = null;
 const view = { year: 0, month: 0 };
 
 // ------------------------------------------------------------------------------ helpers
@@ -65,8 +68,8 @@ function applyLanguage() {
   $("lang").textContent = t().toggle;
   fillProcedures();
   for (const row of $("events").children) labelEventRow(row);
-  renderMonth();
-  if (lastDue) renderDue(lastDue);
+  if (lastDossier) compute(lastDossier);
+  else renderMonth();
 }
 
 $("lang").addEventListener("click", () => {
@@ -159,19 +162,31 @@ $("due-form").addEventListener("submit", (ev) => {
     showError(new Error(t().notAvailable));
     return;
   }
-  try {
-    lastDue = motcua.due(dossierFromForm(), { calendar, catalogue: catalogue ?? undefined, explain: true });
-    renderDue(lastDue);
+  const dossier = dossierFromForm();
+  if (compute(dossier)) {
     const [y, m] = lastDue.due.split("-").map(Number);
     view.year = y;
     view.month = m;
     renderMonth();
-  } catch (err) {
-    lastDue = null;
-    $("result").hidden = true;
-    showError(err);
   }
 });
+
+/** Computes the appointment of `dossier` with its explanation in the page's language. */
+function compute(dossier) {
+  try {
+    lastDue = motcua.due(dossier, { calendar, catalogue: catalogue ?? undefined, explain: true, lang });
+    lastDossier = dossier;
+    renderDue(lastDue);
+    renderMonth();
+    return true;
+  } catch (err) {
+    lastDue = null;
+    lastDossier = null;
+    $("result").hidden = true;
+    showError(err);
+    return false;
+  }
+}
 
 function renderDue(r) {
   $("result").hidden = false;
@@ -191,27 +206,16 @@ function renderDue(r) {
   $("explain-box").hidden = !(r.explain ?? []).length;
 }
 
-const SKIPPED = new Set(["weekend", "holiday", "compensatory", "swap", "closure"]);
-
-/** One explanation step: the library's step kind, day and detail (English, citing the rule);
- * in Vietnamese the kind's label, and for a skipped day the calendar's own name for it. */
+/** One explanation step: the library's text (in the page's language, citing the law); a day
+ * off is shown muted, the count and the receipt stand out. The legal basis and how far it was
+ * checked are in the tooltip. */
 function explainItem(step) {
   const li = document.createElement("li");
   li.dataset.kind = step.kind;
-  if (SKIPPED.has(step.kind)) li.className = "skip";
-  if (step.kind === "counted" || step.kind === "deemed_receipt") li.className = "count";
-  const head = document.createElement("b");
-  head.textContent = `${t().steps[step.kind] ?? step.kind}${step.date ? ` ${shortDate(step.date)}` : ""}`;
-  li.append(head, ": ");
-  const body = document.createElement("span");
-  if (lang === "vi" && SKIPPED.has(step.kind) && step.date) {
-    const name = safe(() => calendar.dayName(step.date)) ?? dateOf(step.date).toLocaleDateString("vi-VN", { weekday: "long" });
-    body.textContent = `${name} — ${t().notCounted}`;
-  } else {
-    body.textContent = step.detail;
-    if (lang === "vi") body.className = "en-detail";
-  }
-  li.append(body);
+  if (step.kind === "day_off") li.className = "skip";
+  if (["counted", "received", "end_moved", "outcome"].includes(step.kind)) li.className = "count";
+  li.textContent = step.text;
+  if (step.basis) li.title = `${t().basis}: ${step.basis.document} — ${t().basisStatus[step.basis.status] ?? step.basis.status}`;
   return li;
 }
 

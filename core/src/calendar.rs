@@ -102,8 +102,63 @@ impl<'de> Deserialize<'de> for Weekmask {
 // Spec
 // ---------------------------------------------------------------------------------------------
 
-/// A named day in a spec: either a bare date (`"2026-01-01"`) or `{"date": ..., "name": ...}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What a listed day is, when the spec says so: the class of a day off in `holidays`, or of a
+/// day in `working_days` (the kinds of `motcua holidays YEAR`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidayKind {
+    /// A statutory holiday day, listed even when it falls on a weekly rest day (e.g. Tết
+    /// mùng 1 on a Saturday).
+    Statutory,
+    /// A compensatory day off (*nghỉ bù*) for a holiday day on a weekly rest day.
+    Compensatory,
+    /// A working day made a day off by an announced swap (*hoán đổi*), made up on a
+    /// [`MakeupWorkingDay`](HolidayKind::MakeupWorkingDay).
+    Swapped,
+    /// A weekly rest day worked (*làm bù*).
+    MakeupWorkingDay,
+    /// A day off of a provisional year (statutory and compensatory alike), computed from the
+    /// statute and not yet announced.
+    Provisional,
+    /// A day of an unconfirmed change (in the Vietnamese preset: the proposed 2026
+    /// arrangement), applied only on request.
+    Pending,
+}
+
+impl HolidayKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [HolidayKind; 6] = [
+        HolidayKind::Statutory,
+        HolidayKind::Compensatory,
+        HolidayKind::Swapped,
+        HolidayKind::MakeupWorkingDay,
+        HolidayKind::Provisional,
+        HolidayKind::Pending,
+    ];
+
+    /// Stable snake_case name, as serialized.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            HolidayKind::Statutory => "statutory",
+            HolidayKind::Compensatory => "compensatory",
+            HolidayKind::Swapped => "swapped",
+            HolidayKind::MakeupWorkingDay => "makeup_working_day",
+            HolidayKind::Provisional => "provisional",
+            HolidayKind::Pending => "pending",
+        }
+    }
+}
+
+impl fmt::Display for HolidayKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A day in a spec: a bare date (`"2026-01-01"`), or an object `{"date", "name"?, "kind"?}`
+/// giving its name (shown in explanations) and its [`HolidayKind`] (the class explanations
+/// give it; without one a day off in `holidays` is a plain holiday).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum SpecDay {
     /// A bare date.
@@ -115,13 +170,26 @@ pub enum SpecDay {
         /// What the day is, e.g. "Tết Nguyên đán".
         name: String,
     },
+    /// A date with its class, and optionally a name.
+    Classified {
+        /// The date.
+        date: NaiveDate,
+        /// What kind of day it is (`holidays`: statutory, compensatory, swapped,
+        /// provisional, pending; `working_days`: makeup_working_day, pending).
+        kind: HolidayKind,
+        /// What the day is, e.g. "Nghỉ bù Tết Nguyên đán".
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+    },
 }
 
 impl SpecDay {
     /// The date.
     pub fn date(&self) -> NaiveDate {
         match self {
-            SpecDay::Date(d) | SpecDay::Named { date: d, .. } => *d,
+            SpecDay::Date(d)
+            | SpecDay::Named { date: d, .. }
+            | SpecDay::Classified { date: d, .. } => *d,
         }
     }
 
@@ -130,7 +198,63 @@ impl SpecDay {
         match self {
             SpecDay::Date(_) => None,
             SpecDay::Named { name, .. } => Some(name),
+            SpecDay::Classified { name, .. } => name.as_deref(),
         }
+    }
+
+    /// The kind the spec gives the day, if any.
+    pub fn kind(&self) -> Option<HolidayKind> {
+        match self {
+            SpecDay::Classified { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for SpecDay {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        /// The object form, every key checked (a misspelt `nmae` is an error, not ignored).
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Object {
+            date: NaiveDate,
+            #[serde(default)]
+            name: Option<String>,
+            #[serde(default)]
+            kind: Option<HolidayKind>,
+        }
+
+        struct Visitor;
+
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SpecDay;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date \"YYYY-MM-DD\" or {\"date\", \"name\", \"kind\"}")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<SpecDay, E> {
+                v.parse().map(SpecDay::Date).map_err(E::custom)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<SpecDay, A::Error> {
+                let o = Object::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(match (o.name, o.kind) {
+                    (name, Some(kind)) => SpecDay::Classified {
+                        date: o.date,
+                        kind,
+                        name,
+                    },
+                    (Some(name), None) => SpecDay::Named { date: o.date, name },
+                    (None, None) => SpecDay::Date(o.date),
+                })
+            }
+        }
+
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -263,7 +387,12 @@ impl Serialize for OfficeHours {
         let v: Vec<[String; 2]> = self
             .sessions
             .iter()
-            .map(|(a, b)| [a.format("%H:%M").to_string(), b.format("%H:%M").to_string()])
+            .map(|(a, b)| {
+                [
+                    crate::civil::format_hh_mm(*a),
+                    crate::civil::format_hh_mm(*b),
+                ]
+            })
             .collect();
         v.serialize(s)
     }
@@ -439,6 +568,152 @@ impl DayKind {
     }
 }
 
+/// What a day is in a calendar, in detail: its [`DayKind`] and, for days listed in the spec,
+/// the class the spec gives them ([`HolidayKind`]). Explanations read the class from here, so
+/// no rule guesses a day's nature from its name. Serialized as its [`as_str`](DayClass::as_str).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[repr(u8)]
+pub enum DayClass {
+    /// An ordinary working day.
+    Working = 0,
+    /// A make-up working day: a weekly rest day that is worked (*làm bù*).
+    MakeupWorkingDay = 1,
+    /// A weekly rest day by the weekmask.
+    WeeklyRest = 2,
+    /// A day off from `holidays` whose kind the spec does not state.
+    Holiday = 3,
+    /// A statutory holiday day.
+    Statutory = 4,
+    /// A compensatory day off (*nghỉ bù*).
+    Compensatory = 5,
+    /// A swapped day off (*hoán đổi*).
+    Swapped = 6,
+    /// A day off of a provisional year (computed from the statute, not yet announced).
+    Provisional = 7,
+    /// A day off of an unconfirmed change, applied on request.
+    Pending = 8,
+    /// An extra closure from `closures` (a province's extra day off, a one-off decision).
+    Closure = 9,
+}
+
+impl DayClass {
+    /// Every class, in declaration order.
+    pub const ALL: [DayClass; 10] = [
+        DayClass::Working,
+        DayClass::MakeupWorkingDay,
+        DayClass::WeeklyRest,
+        DayClass::Holiday,
+        DayClass::Statutory,
+        DayClass::Compensatory,
+        DayClass::Swapped,
+        DayClass::Provisional,
+        DayClass::Pending,
+        DayClass::Closure,
+    ];
+
+    /// Whether the day is worked.
+    #[inline]
+    pub const fn is_working(self) -> bool {
+        (self as u8) <= DayClass::MakeupWorkingDay as u8
+    }
+
+    /// The coarse kind: working, make-up working day, weekly rest, holiday (every class of
+    /// day off from `holidays`) or closure.
+    pub const fn kind(self) -> DayKind {
+        match self {
+            DayClass::Working => DayKind::Working,
+            DayClass::MakeupWorkingDay => DayKind::MakeupWorkingDay,
+            DayClass::WeeklyRest => DayKind::WeeklyRest,
+            DayClass::Holiday
+            | DayClass::Statutory
+            | DayClass::Compensatory
+            | DayClass::Swapped
+            | DayClass::Provisional
+            | DayClass::Pending => DayKind::Holiday,
+            DayClass::Closure => DayKind::Closure,
+        }
+    }
+
+    /// Stable snake_case name, as serialized (`"compensatory"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DayClass::Working => "working",
+            DayClass::MakeupWorkingDay => "makeup_working_day",
+            DayClass::WeeklyRest => "weekly_rest",
+            DayClass::Holiday => "holiday",
+            DayClass::Statutory => "statutory",
+            DayClass::Compensatory => "compensatory",
+            DayClass::Swapped => "swapped",
+            DayClass::Provisional => "provisional",
+            DayClass::Pending => "pending",
+            DayClass::Closure => "closure",
+        }
+    }
+
+    /// The class of a day listed in `list` with `kind`; a kind that does not belong to the
+    /// list is an error naming the day.
+    fn of_listed(list: List, day: &SpecDay) -> Result<DayClass> {
+        let class = match (list, day.kind()) {
+            (List::Holidays, None) => Some(DayClass::Holiday),
+            (List::Holidays, Some(k)) => match k {
+                HolidayKind::Statutory => Some(DayClass::Statutory),
+                HolidayKind::Compensatory => Some(DayClass::Compensatory),
+                HolidayKind::Swapped => Some(DayClass::Swapped),
+                HolidayKind::Provisional => Some(DayClass::Provisional),
+                HolidayKind::Pending => Some(DayClass::Pending),
+                HolidayKind::MakeupWorkingDay => None,
+            },
+            (List::Closures, None) => Some(DayClass::Closure),
+            (
+                List::WorkingDays,
+                None | Some(HolidayKind::MakeupWorkingDay | HolidayKind::Pending),
+            ) => Some(DayClass::MakeupWorkingDay),
+            (_, Some(_)) => None,
+        };
+        class.ok_or_else(|| {
+            let field = list.field();
+            spec_err(format!(
+                "{field}: {} has kind `{}`, which does not belong in `{field}`",
+                day.date(),
+                day.kind().map_or("", HolidayKind::as_str)
+            ))
+            .in_field(field)
+        })
+    }
+}
+
+/// The lists of days in a spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    Holidays,
+    Closures,
+    WorkingDays,
+}
+
+impl List {
+    /// The spec's key.
+    const fn field(self) -> &'static str {
+        match self {
+            List::Holidays => "holidays",
+            List::Closures => "closures",
+            List::WorkingDays => "working_days",
+        }
+    }
+}
+
+impl Serialize for DayClass {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl fmt::Display for DayClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Where the name of a named day is in the spec: list (0 `holidays`, 1 `closures`, 2
 /// `working_days`) and index in it.
 #[derive(Debug, Clone, Copy)]
@@ -450,13 +725,13 @@ struct NameAt {
 
 /// Fills `kinds` (the days from day number `first_day` on) with the weekly pattern `mask`: the
 /// first week is written, then doubled by block copies (a multiple of seven days at a time).
-fn fill_weeks(kinds: &mut [DayKind], mask: Weekmask, first_day: i32) {
+fn fill_weeks(kinds: &mut [DayClass], mask: Weekmask, first_day: i32) {
     // 1970-01-01 (day 0) was a Thursday: Monday-based weekday 3.
     let w0 = (i64::from(first_day) + 3).rem_euclid(7);
-    let mut week = [DayKind::WeeklyRest; 7];
+    let mut week = [DayClass::WeeklyRest; 7];
     for (j, slot) in (0_i64..).zip(week.iter_mut()) {
         if mask.0 & (1 << ((w0 + j) % 7)) != 0 {
-            *slot = DayKind::Working;
+            *slot = DayClass::Working;
         }
     }
     for (slot, k) in kinds.iter_mut().zip(week) {
@@ -480,8 +755,8 @@ struct Tables {
     start: i32,
     /// Day number of `spec.to`.
     end: i32,
-    /// Kind of each day of the range.
-    kinds: Box<[DayKind]>,
+    /// Class of each day of the range.
+    kinds: Box<[DayClass]>,
     /// `cum[i]` = working days among the first `i` days of the range (`len + 1` entries).
     cum: Box<[u32]>,
     /// Day numbers of the working days, in order.
@@ -638,7 +913,7 @@ impl WorkCalendar {
             .map(|c| (day_number(c.from), c.weekmask))
             .collect();
         changes.sort_by_key(|c| c.0);
-        let mut kinds = vec![DayKind::WeeklyRest; len];
+        let mut kinds = vec![DayClass::WeeklyRest; len];
         let mut mask = spec.weekmask;
         let mut seg = 0_usize;
         for (from, m) in changes {
@@ -665,8 +940,9 @@ impl WorkCalendar {
             );
         }
 
-        let set = |list: &[SpecDay], field: &str, kind: DayKind, kinds: &mut Vec<DayKind>| {
-            for day in list {
+        let set = |days: &[SpecDay], list: List, kinds: &mut Vec<DayClass>| {
+            let field = list.field();
+            for day in days {
                 let d = day.date();
                 if d < spec.from || d > spec.to {
                     return Err(spec_err(format!(
@@ -675,11 +951,12 @@ impl WorkCalendar {
                     ))
                     .in_field(field));
                 }
+                let class = DayClass::of_listed(list, day)?;
                 let i = usize::try_from(day_number(d) - start).unwrap_or(usize::MAX);
                 let Some(slot) = kinds.get_mut(i) else {
                     return Err(spec_err(format!("{field}: {d} out of range")));
                 };
-                match (kind, *slot) {
+                match (class.kind(), slot.kind()) {
                     (DayKind::MakeupWorkingDay, DayKind::Holiday | DayKind::Closure)
                     | (DayKind::Holiday | DayKind::Closure, DayKind::MakeupWorkingDay) => {
                         return Err(spec_err(format!(
@@ -692,19 +969,14 @@ impl WorkCalendar {
                         // the name for explanations.
                     }
                     (DayKind::Holiday, DayKind::Closure) => {}
-                    _ => *slot = kind,
+                    _ => *slot = class,
                 }
             }
             Ok(())
         };
-        set(&spec.holidays, "holidays", DayKind::Holiday, &mut kinds)?;
-        set(&spec.closures, "closures", DayKind::Closure, &mut kinds)?;
-        set(
-            &spec.working_days,
-            "working_days",
-            DayKind::MakeupWorkingDay,
-            &mut kinds,
-        )?;
+        set(&spec.holidays, List::Holidays, &mut kinds)?;
+        set(&spec.closures, List::Closures, &mut kinds)?;
+        set(&spec.working_days, List::WorkingDays, &mut kinds)?;
         let mut cum = Vec::with_capacity(len + 1);
         let mut nth = Vec::with_capacity(len);
         let mut count: u32 = 0;
@@ -801,6 +1073,7 @@ impl WorkCalendar {
         }
     }
 
+    #[cold]
     fn out_of_range(&self, what: impl fmt::Display) -> Error {
         Error::new(
             ErrorKind::DateOutOfRange,
@@ -811,6 +1084,7 @@ impl WorkCalendar {
         )
     }
 
+    #[cold]
     fn answer_out_of_range(&self) -> Error {
         Error::new(
             ErrorKind::DateOutOfRange,
@@ -826,15 +1100,22 @@ impl WorkCalendar {
     }
 
     /// Index of day number `d` in the tables.
-    #[inline]
+    #[inline(always)]
     fn index(&self, d: i64) -> Result<usize> {
         // Compared before subtracting: a day number near `i64::MIN` (uninitialised memory read
         // as `datetime64[D]`) must not wrap into the table.
         let (start, end) = (i64::from(self.t.start), i64::from(self.t.end));
-        if d < start || d > end {
-            return Err(self.out_of_range(self.describe_day(d)));
+        match usize::try_from(d.wrapping_sub(start)) {
+            Ok(i) if d >= start && d <= end => Ok(i),
+            _ => Err(self.day_out_of_range(d)),
         }
-        usize::try_from(d - start).map_err(|_| self.out_of_range(self.describe_day(d)))
+    }
+
+    /// The error of a day number outside the calendar.
+    #[cold]
+    #[inline(never)]
+    fn day_out_of_range(&self, d: i64) -> Error {
+        self.out_of_range(self.describe_day(d))
     }
 
     #[inline]
@@ -855,6 +1136,12 @@ impl WorkCalendar {
     /// [`day_kind`](WorkCalendar::day_kind) on a day number.
     #[inline]
     pub fn day_kind_number(&self, d: i64) -> Result<DayKind> {
+        self.day_class_number(d).map(DayClass::kind)
+    }
+
+    /// [`day_class`](WorkCalendar::day_class) on a day number.
+    #[inline]
+    pub fn day_class_number(&self, d: i64) -> Result<DayClass> {
         let i = self.index(d)?;
         self.t
             .kinds
@@ -900,6 +1187,14 @@ impl WorkCalendar {
     #[inline]
     pub fn day_kind(&self, date: NaiveDate) -> Result<DayKind> {
         self.day_kind_number(i64::from(day_number(date)))
+    }
+
+    /// What `date` is in detail: working, make-up working day, weekly rest, the class of a
+    /// day off (statutory, compensatory, swapped, provisional, pending, or a plain holiday when
+    /// the spec does not say) or closure.
+    #[inline]
+    pub fn day_class(&self, date: NaiveDate) -> Result<DayClass> {
+        self.day_class_number(i64::from(day_number(date)))
     }
 
     /// The name the spec gives `date` (a holiday's name), if any.
@@ -965,6 +1260,20 @@ impl WorkCalendar {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<(NaiveDate, DayKind)>> {
+        Ok(self
+            .days_off_with_class(from, to)?
+            .into_iter()
+            .map(|(d, c)| (d, c.kind()))
+            .collect())
+    }
+
+    /// Every non-working date in `from..=to` with its [`DayClass`].
+    /// `from > to` is an `invalid_argument` error.
+    pub fn days_off_with_class(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, DayClass)>> {
         if from > to {
             return Err(Error::new(
                 ErrorKind::InvalidArgument,
@@ -1311,6 +1620,72 @@ mod tests {
             c.day_kind(d("2026-01-10")).unwrap(),
             DayKind::MakeupWorkingDay
         );
+    }
+
+    #[test]
+    fn day_classes_from_the_spec() {
+        let spec = CalendarSpec::from_json(
+            r#"{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31",
+                "holidays": ["2026-01-01", {"date": "2026-02-20", "kind": "compensatory"},
+                             {"date": "2026-01-02", "name": "Nghỉ hoán đổi", "kind": "swapped"},
+                             {"date": "2026-02-17", "name": "Tết Nguyên đán"}],
+                "closures": [{"date": "2026-03-09", "name": "Provincial day off"}],
+                "working_days": [{"date": "2026-01-10", "kind": "makeup_working_day"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            spec.holidays.get(1),
+            Some(&SpecDay::Classified {
+                date: d("2026-02-20"),
+                kind: HolidayKind::Compensatory,
+                name: None
+            })
+        );
+        let c = spec.compile().unwrap();
+        let class = |s: &str| c.day_class(d(s)).unwrap();
+        assert_eq!(class("2026-01-01"), DayClass::Holiday);
+        assert_eq!(class("2026-02-17"), DayClass::Holiday);
+        assert_eq!(class("2026-02-20"), DayClass::Compensatory);
+        assert_eq!(class("2026-01-02"), DayClass::Swapped);
+        assert_eq!(class("2026-03-09"), DayClass::Closure);
+        assert_eq!(class("2026-01-10"), DayClass::MakeupWorkingDay);
+        assert_eq!(class("2026-01-03"), DayClass::WeeklyRest);
+        assert_eq!(class("2026-01-05"), DayClass::Working);
+        assert_eq!(c.day_name(d("2026-01-02")), Some("Nghỉ hoán đổi"));
+        assert_eq!(c.day_kind(d("2026-02-20")).unwrap(), DayKind::Holiday);
+        for k in DayClass::ALL {
+            assert_eq!(k.is_working(), k.kind().is_working(), "{k}");
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+        // round trip
+        let back = CalendarSpec::from_json(&serde_json::to_string(&spec).unwrap()).unwrap();
+        assert_eq!(back, spec);
+        // a kind that does not belong to its list, an unknown kind, an unknown key
+        for bad in [
+            r#""holidays": [{"date": "2026-01-10", "kind": "makeup_working_day"}]"#,
+            r#""closures": [{"date": "2026-01-10", "kind": "statutory"}]"#,
+            r#""working_days": [{"date": "2026-01-10", "kind": "swapped"}]"#,
+        ] {
+            let e = CalendarSpec::from_json(&format!(
+                r#"{{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31", {bad}}}"#
+            ))
+            .unwrap()
+            .compile()
+            .unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidSpec, "{bad}");
+            assert!(e.to_string().contains("2026-01-10"), "{e}");
+        }
+        for bad in [
+            r#"{"date": "2026-01-10", "kind": "feast"}"#,
+            r#"{"date": "2026-01-10", "nmae": "x"}"#,
+            r#""2026-02-30""#,
+        ] {
+            let e = CalendarSpec::from_json(&format!(
+                r#"{{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31", "holidays": [{bad}]}}"#
+            ))
+            .unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidSpec, "{bad}: {e}");
+        }
     }
 
     #[test]

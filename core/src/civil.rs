@@ -327,11 +327,18 @@ pub fn parse_day(input: &str) -> Result<NaiveDate> {
 /// Formats an instant as `YYYY-MM-DDTHH:MM` (seconds added only when not zero).
 pub fn format_instant(t: NaiveDateTime) -> String {
     use chrono::Timelike;
-    if t.second() == 0 {
-        t.format("%Y-%m-%dT%H:%M").to_string()
-    } else {
-        t.format("%Y-%m-%dT%H:%M:%S").to_string()
+    let mut s = format!("{}T{}", t.date(), format_hh_mm(t.time()));
+    if t.second() != 0 {
+        s.push_str(&format!(":{:02}", t.second()));
     }
+    s
+}
+
+/// Formats a time of day as `HH:MM` (seconds dropped). Written by hand rather than through
+/// chrono's `format` (its strftime machinery costs the WASM package several kilobytes).
+pub fn format_hh_mm(t: NaiveTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 #[cfg(test)]

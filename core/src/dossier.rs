@@ -41,7 +41,7 @@ use crate::procedure::TimeLimit;
 // ---------------------------------------------------------------------------------------------
 
 /// How the dossier reached the one-stop desk. The channel never changes the arithmetic
-/// (reference §1: every channel reduces to one deemed receipt day); it feeds the report's
+/// (every channel reduces to one deemed receipt day); it feeds the report's
 /// online / direct / postal columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -106,7 +106,7 @@ pub enum LimitSource {
 // Events
 // ---------------------------------------------------------------------------------------------
 
-/// What happened to a dossier after its receipt (reference §3).
+/// What happened to a dossier after its receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
@@ -124,7 +124,7 @@ pub enum EventKind {
     Withdrawn,
     /// The result was ready at the desk. Closes the dossier.
     Resolved,
-    /// The citizen collected the result (informational, reference §3.5a).
+    /// The citizen collected the result (informational: it never moves the clock).
     Returned,
 }
 
@@ -266,26 +266,27 @@ pub(crate) fn not_after(
 #[non_exhaustive]
 pub enum WarningCode {
     /// More than one supplement request (Decree 107/2021 is recalled as allowing one per
-    /// agency \[U\]; reference §3.1, §5.4).
+    /// agency \[U\]).
     MultipleSupplementRequests,
-    /// A supplement request made after the due date (reference §5.2).
+    /// A supplement request made after the due date.
     SupplementAfterDue,
     /// An apology issued after the end of the due date: it does not move the due date
-    /// (reference §3.3).
+    /// (Circular 01/2018/TT-VPCP, Form 04 \[U\]).
     ApologyAfterDue,
     /// An extension issued after the end of the due date: it does not move the due date
-    /// (reference §3.4, read like §3.3).
+    /// (read like an apology).
     ExtensionAfterDue,
-    /// A refusal issued after the due date (reference §3.2).
+    /// A refusal issued after the due date: it must come within the time limit (Decree
+    /// 61/2018/NĐ-CP, Art. 19 \[U\]).
     RefusedLate,
     /// A result recorded while a supplement request was open: the result is taken as also
     /// completing the dossier.
     ResolvedWhileAwaitingSupplement,
     /// The dossier falls under the `pre2018` rule set, whose texts were not verified
-    /// (reference §0).
+    /// (Decision 09/2015/QĐ-TTg \[U\]).
     RuleSetUnverified,
     /// A district-level procedure for a dossier received after districts were abolished on
-    /// 2025-07-01 (reference §0 \[S\]).
+    /// 2025-07-01 \[S\].
     DistrictLevelAbolished,
 }
 
@@ -555,7 +556,7 @@ impl Dossier {
         Value::Object(m)
     }
 
-    /// Checks the lifecycle rules that need no calendar (reference §9) and returns the
+    /// Checks the lifecycle rules that need no calendar and returns the
     /// warnings. Errors: an event before the previous one or before the receipt →
     /// `events_out_of_order`; a result (resolved, refused, withdrawn) before the receipt →
     /// `result_before_receipt`; `supplement_received` without an open request →
@@ -569,7 +570,8 @@ impl Dossier {
         let mut life = Lifecycle::new(self.received);
         let mut warnings = Vec::new();
         for (i, e) in self.events.iter().enumerate() {
-            if life.step(i, e)? {
+            life.step(i, e)?;
+            if life.is_second_request(e) {
                 warnings.push(life.multiple_requests_warning());
             }
         }
@@ -669,32 +671,53 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Lifecycle {
     received: NaiveDateTime,
-    prev: Option<(NaiveDateTime, bool, EventKind)>,
+    /// The previous event (its instant and whether it is known by its date only), if any.
+    /// (Flat fields: the pass updates them on every event.)
+    prev_at: Option<NaiveDateTime>,
+    prev_date_only: bool,
+    prev_kind: EventKind,
     /// Instant of the open supplement request, if any.
     pub(crate) open_request: Option<NaiveDateTime>,
+    /// Index of the open supplement request in the dossier's events (`usize::MAX`: none).
+    pub(crate) open_request_index: usize,
     /// Number of supplement requests so far.
     pub(crate) requests: u32,
     apologies: u32,
-    /// The closing event (resolved, refused, withdrawn) and its instant, if any.
-    pub(crate) closing: Option<(EventKind, NaiveDateTime)>,
+    /// The closing event (resolved, refused, withdrawn), if any, and its instant.
+    closing_kind: Option<EventKind>,
+    closing_at: NaiveDateTime,
+    /// The index of the closing event in the dossier's events (`usize::MAX`: none).
+    pub(crate) closing_index: usize,
 }
 
 impl Lifecycle {
     pub(crate) const fn new(received: NaiveDateTime) -> Lifecycle {
         Lifecycle {
             received,
-            prev: None,
+            prev_at: None,
+            prev_date_only: false,
+            prev_kind: EventKind::Returned,
             open_request: None,
+            open_request_index: usize::MAX,
             requests: 0,
             apologies: 0,
-            closing: None,
+            closing_kind: None,
+            closing_at: received,
+            closing_index: usize::MAX,
         }
     }
 
-    /// Checks event `i` against the events before it and records it. Returns `true` when the
-    /// event is a supplement request beyond the first (a warning, reference §3.1).
+    /// Whether `e`, just checked by [`step`](Lifecycle::step), is the second supplement
+    /// request (a warning, once).
     #[inline]
-    pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<bool> {
+    pub(crate) fn is_second_request(&self, e: &Event) -> bool {
+        e.kind == EventKind::SupplementRequested && self.requests == 2
+    }
+
+    /// Checks event `i` against the events before it and records it (a second supplement
+    /// request is a warning: [`is_second_request`](Lifecycle::is_second_request)).
+    #[inline]
+    pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<()> {
         let here = || format!("events[{i}]");
         if e.kind.takes_new_due() != e.new_due.is_some() {
             let msg = if e.new_due.is_none() {
@@ -726,7 +749,8 @@ impl Lifecycle {
             .in_field(here()));
         }
         // DESIGN.md: events in non-decreasing `at` order.
-        if let Some((p, p_date_only, pk)) = self.prev {
+        if let Some(p) = self.prev_at {
+            let (p_date_only, pk) = (self.prev_date_only, self.prev_kind);
             if !not_after(p, p_date_only, e.at, e.date_only) {
                 return Err(Error::new(
                     ErrorKind::EventsOutOfOrder,
@@ -740,8 +764,11 @@ impl Lifecycle {
                 .in_field(here()));
             }
         }
-        self.prev = Some((e.at, e.date_only, e.kind));
-        if let Some((ck, ct)) = self.closing {
+        self.prev_at = Some(e.at);
+        self.prev_date_only = e.date_only;
+        self.prev_kind = e.kind;
+        if let Some(ck) = self.closing_kind {
+            let ct = self.closing_at;
             if e.kind != EventKind::Returned {
                 return Err(bad_dossier(format!(
                     "{} after the dossier was closed ({ck} at {})",
@@ -751,16 +778,16 @@ impl Lifecycle {
                 .in_field(here()));
             }
         }
-        let mut extra_request = false;
         match e.kind {
             EventKind::SupplementRequested => {
                 self.requests += 1;
-                extra_request = self.requests == 2;
                 if self.open_request.is_none() {
                     self.open_request = Some(e.at);
+                    self.open_request_index = i;
                 }
             }
             EventKind::SupplementReceived => {
+                self.open_request_index = usize::MAX;
                 if self.open_request.take().is_none() {
                     return Err(Error::new(
                         ErrorKind::SupplementWithoutRequest,
@@ -778,8 +805,7 @@ impl Lifecycle {
                     return Err(Error::new(
                         ErrorKind::SecondApology,
                         format!(
-                            "a second apology at {}: the law allows one new appointment \
-                             (reference §3.3)",
+                            "a second apology at {}: the law allows one new appointment",
                             format_instant(e.at)
                         ),
                     )
@@ -788,10 +814,12 @@ impl Lifecycle {
             }
             EventKind::Extended => {}
             EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn => {
-                self.closing = Some((e.kind, e.at));
+                self.closing_kind = Some(e.kind);
+                self.closing_at = e.at;
+                self.closing_index = i;
             }
             EventKind::Returned => {
-                if self.closing.is_none() {
+                if self.closing_kind.is_none() {
                     return Err(bad_dossier(format!(
                         "returned at {} before any result (resolved, refused or withdrawn)",
                         format_instant(e.at)
@@ -800,7 +828,7 @@ impl Lifecycle {
                 }
             }
         }
-        Ok(extra_request)
+        Ok(())
     }
 
     pub(crate) fn multiple_requests_warning(&self) -> Warning {

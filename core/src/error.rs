@@ -141,8 +141,16 @@ impl fmt::Display for ErrorKind {
 /// assert_eq!(err.code(), "date_out_of_range");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The error is one pointer wide (its contents are boxed, as jiff's are), so a `Result` of a
+/// date or a count stays small on the hot paths that return one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     message: String,
     line: Option<u64>,
@@ -152,77 +160,80 @@ pub struct Error {
 
 impl Error {
     /// A new error of `kind` with a message saying what input was wrong.
+    #[cold]
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
-            kind,
-            message: message.into(),
-            line: None,
-            field: None,
-            index: None,
+            inner: Box::new(Inner {
+                kind,
+                message: message.into(),
+                line: None,
+                field: None,
+                index: None,
+            }),
         }
     }
 
     /// The same error, located at input line `line` (1-based).
     #[must_use]
     pub fn at_line(mut self, line: u64) -> Error {
-        self.line = Some(line);
+        self.inner.line = Some(line);
         self
     }
 
     /// The same error, located in field or column `field`.
     #[must_use]
     pub fn in_field(mut self, field: impl Into<String>) -> Error {
-        self.field = Some(field.into());
+        self.inner.field = Some(field.into());
         self
     }
 
     /// The same error, located at element `index` (0-based) of a bulk input.
     #[must_use]
     pub fn at_index(mut self, index: usize) -> Error {
-        self.index = Some(index);
+        self.inner.index = Some(index);
         self
     }
 
     /// The category of the error.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// The stable code of the error's kind, e.g. `"invalid_date"`.
     pub fn code(&self) -> &'static str {
-        self.kind.code()
+        self.inner.kind.code()
     }
 
     /// The message without location prefix.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// The 1-based input line, if known.
     pub fn line(&self) -> Option<u64> {
-        self.line
+        self.inner.line
     }
 
     /// The field or column name, if known.
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.inner.field.as_deref()
     }
 
     /// The 0-based element index of a bulk input, if known.
     pub fn index(&self) -> Option<usize> {
-        self.index
+        self.inner.index
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(i) = self.index {
+        if let Some(i) = self.inner.index {
             write!(f, "element {i}: ")?;
         }
-        if let Some(field) = &self.field {
+        if let Some(field) = &self.inner.field {
             write!(f, "field `{field}`: ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(&self.inner.message)
     }
 }
 

@@ -6,6 +6,9 @@
 //!   office hours, covered range) compiled into a [`WorkCalendar`] whose queries are O(1) table
 //!   reads: [`WorkCalendar::add_working_days`], [`WorkCalendar::working_days_between`],
 //!   [`WorkCalendar::is_working_day`], working-hour arithmetic, bulk variants over day numbers.
+//! - [`deadline`]: the due date of a dossier by the one-stop rules (one pass of the clock over
+//!   its events), with an explanation in Vietnamese or English citing the law;
+//!   [`outcome`]: early / on time / late, within the deadline / overdue, as of an instant.
 //! - [`civil`]: strict parsing of ISO and `dd/mm/yyyy` dates and instants; day numbers.
 //! - [`error`]: one [`Error`] type whose [`ErrorKind::code`] is a stable string.
 //!
@@ -42,7 +45,7 @@ pub mod procedure;
 pub mod report;
 pub mod vn;
 
-pub use calendar::{CalendarSpec, DayKind, WorkCalendar};
+pub use calendar::{CalendarSpec, DayClass, DayKind, WorkCalendar};
 pub use error::{Error, ErrorKind, Result};
 
 /// The examples of `README.md` (the crate's page on crates.io), run as doc tests.

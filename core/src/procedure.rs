@@ -117,7 +117,7 @@ impl TimeLimit {
             TimeLimit::SameDay { cutoff } => {
                 m.insert("same_day".into(), true.into());
                 if cutoff != SAME_DAY_CUTOFF {
-                    m.insert("cutoff".into(), cutoff.format("%H:%M").to_string().into());
+                    m.insert("cutoff".into(), crate::civil::format_hh_mm(cutoff).into());
                 }
             }
         }
@@ -287,7 +287,9 @@ impl fmt::Display for TimeLimit {
             TimeLimit::CalendarDays(n) => write!(f, "{n}cd"),
             TimeLimit::WorkingHours(n) => write!(f, "{n}wh"),
             TimeLimit::SameDay { cutoff } if *cutoff == SAME_DAY_CUTOFF => f.write_str("same_day"),
-            TimeLimit::SameDay { cutoff } => write!(f, "same_day@{}", cutoff.format("%H:%M")),
+            TimeLimit::SameDay { cutoff } => {
+                write!(f, "same_day@{}", crate::civil::format_hh_mm(*cutoff))
+            }
         }
     }
 }

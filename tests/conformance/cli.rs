@@ -410,6 +410,60 @@ fn due_and_classify_line_contract() {
 }
 
 #[test]
+fn explain_in_vietnamese_and_english() {
+    let e8 = r#"{"received":"2026-02-13T18:30","channel":"online","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-02-25T15:00"}]}"#;
+    let steps = |args: &[&str]| -> Vec<serde_json::Value> {
+        let o = motcua(args, e8);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        v["explain"].as_array().unwrap().clone()
+    };
+    let classify = ["classify", "--as-of", "2026-12-31", "--explain"];
+    let vi = steps(&[&classify[..], &["-"]].concat());
+    let en = steps(&[&classify[..], &["--lang", "en", "-"]].concat());
+    assert_eq!(vi, steps(&[&classify[..], &["--lang", "vi", "-"]].concat()));
+    // the same steps and fields; only the texts and the documents' names differ
+    let kinds = |s: &[serde_json::Value]| -> Vec<String> {
+        s.iter()
+            .map(|x| x["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(kinds(&vi), kinds(&en));
+    assert_eq!(kinds(&vi).first().map(String::as_str), Some("rule_set"));
+    assert_eq!(kinds(&vi).last().map(String::as_str), Some("outcome"));
+    let counted = |s: &[serde_json::Value]| -> serde_json::Value {
+        s.iter().find(|x| x["kind"] == "counted").unwrap().clone()
+    };
+    assert_eq!(
+        counted(&vi)["amount"],
+        serde_json::json!({"working_days": 3})
+    );
+    assert_eq!(counted(&vi)["due"], "2026-02-26");
+    assert_eq!(counted(&vi)["basis"]["article"], "147");
+    assert_eq!(counted(&vi)["basis"]["document"], "Bộ luật Dân sự 2015");
+    assert_eq!(counted(&en)["basis"]["document"], "Civil Code 2015");
+    assert!(counted(&vi)["text"]
+        .as_str()
+        .unwrap()
+        .ends_with("(theo Điều 147 Bộ luật Dân sự 2015)."));
+    assert!(counted(&en)["text"]
+        .as_str()
+        .unwrap()
+        .ends_with("(Civil Code 2015, Art. 147)."));
+    let compensatory: Vec<&serde_json::Value> = vi
+        .iter()
+        .filter(|x| x["day_class"] == "compensatory")
+        .collect();
+    assert_eq!(compensatory.len(), 1);
+    assert_eq!(compensatory[0]["date"], "2026-02-20");
+    let all = serde_json::to_string(&vi).unwrap() + &serde_json::to_string(&en).unwrap();
+    assert!(!all.contains("reference") && !all.contains('§'), "{all}");
+    // a language that is not offered is bad usage
+    let o = motcua(&["due", "--explain", "--lang", "fr", "-"], e8);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
 fn report_on_the_sample() {
     let args = [
         "report",

@@ -175,6 +175,7 @@ def due_json(
     catalogue: Optional[Catalogue] = None,
     as_of: Optional[_Instant] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> str: ...
 def classify_json(
     dossier: Dossier,
@@ -183,6 +184,7 @@ def classify_json(
     rules: Optional[Rules] = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> str: ...
 def due_records(
     header: Sequence[str],
@@ -193,6 +195,8 @@ def due_records(
     as_of: Optional[_Instant] = None,
     map: dict[str, str] = ...,
     coerce: bool = False,
+    explain: bool = False,
+    lang: str = "vi",
 ) -> dict[str, Any]: ...
 def classify_records(
     header: Sequence[str],
@@ -203,6 +207,8 @@ def classify_records(
     catalogue: Optional[Catalogue] = None,
     map: dict[str, str] = ...,
     coerce: bool = False,
+    explain: bool = False,
+    lang: str = "vi",
 ) -> dict[str, Any]: ...
 def report_records(
     header: Sequence[str],

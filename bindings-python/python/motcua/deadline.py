@@ -147,8 +147,17 @@ class Due:
     awaiting_supplement_since: Optional[_dt.datetime] = None
     #: Odd but accepted things: ``{"code", "message"}`` records.
     warnings: list[dict[str, str]] = field(default_factory=list)
-    #: The explanation, when asked for: ``{"kind", "date", "at", "detail"}`` records.
+    #: The explanation, when asked for: one record per step of the count, with its ``kind``
+    #: (``received``, ``day_off``, ``counted``, ``supplement_requested``, ...), its ``date``, its
+    #: own fields (counts such as ``{"working_days": 3}``, dates, the ``day_class`` of a day
+    #: off), its legal ``basis`` (``{"document", "article" | "form", "status"}``) and its
+    #: ``text`` in the language asked for.
     explain: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def explanation(self) -> str:
+        """The explanation's texts, one step a line (empty unless asked for)."""
+        return "\n".join(str(step["text"]) for step in self.explain)
 
     @classmethod
     def _from_json(cls, obj: Mapping[str, Any]) -> Due:
@@ -206,6 +215,7 @@ def due(
     catalogue: Optional[Catalogue] = None,
     as_of: Optional[InstantLike] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> Due: ...
 @overload
 def due(
@@ -216,6 +226,7 @@ def due(
     catalogue: Optional[Catalogue] = None,
     as_of: Optional[InstantLike] = None,
     explain: bool = False,
+    lang: str = "vi",
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
 ) -> Any: ...
@@ -229,6 +240,7 @@ def due(
     catalogue: Optional[Catalogue] = None,
     as_of: Optional[InstantLike] = None,
     explain: bool = False,
+    lang: str = "vi",
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
 ) -> Any:
@@ -249,6 +261,20 @@ def due(
     ``calendar`` defaults to :meth:`Calendar.vietnam`; ``catalogue`` resolves ``procedure``
     codes; ``as_of`` gives the due date as it stood then (events after it ignored).
 
+    ``explain=True`` explains the count, step by step (the receipt and its deemed day, each
+    day off skipped and why, pauses, new appointments, where the count ends), each step citing
+    the legal text it rests on, in ``lang``: ``"vi"`` (Vietnamese, the default) or ``"en"``.
+    For one dossier the steps are in :attr:`Due.explain` (records) and
+    :attr:`Due.explanation` (text); for a DataFrame they add the text column ``explain`` (the
+    steps' texts, one a line).
+
+    >>> d = due({"received": "2026-02-13T18:30", "channel": "online",
+    ...          "time_limit": {"working_days": 3}}, explain=True, lang="en")
+    >>> print(d.explain[2]["text"])
+    Received online at 18:30 on Fri 13 Feb 2026, after closing time (17:00): deemed received on the next working day, Mon 23 Feb 2026 (Decree 45/2020/NĐ-CP).
+    >>> d.explain[-1]["basis"]
+    {'document': 'Civil Code 2015', 'article': '147', 'status': 'U'}
+
     >>> import pandas as pd
     >>> df = pd.DataFrame({"received": ["2026-03-03T10:00", "2026-03-06T16:00"],
     ...                    "time_limit": ["5wd", "same_day"]})
@@ -262,11 +288,11 @@ def due(
         header, columns, _ = rec.text_columns(dossier, (), map)
         cols = _motcua.due_records(
             header, columns, cal, _rules(rules), _catalogue(catalogue), as_of, dict(map or {}),
-            _coerce(errors),
+            _coerce(errors), explain, lang,
         )
         return _answer_frame(dossier, cols, errors)
     d = Dossier(dossier)
-    text = _motcua.due_json(d.native, cal, _rules(rules), _catalogue(catalogue), as_of, explain)
+    text = _motcua.due_json(d.native, cal, _rules(rules), _catalogue(catalogue), as_of, explain, lang)
     return Due._from_json(json.loads(text))
 
 

@@ -87,6 +87,7 @@ def classify(
     rules: RulesLike = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
 ) -> Classified: ...
 @overload
 def classify(
@@ -97,6 +98,7 @@ def classify(
     rules: RulesLike = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
 ) -> Any: ...
@@ -110,6 +112,7 @@ def classify(
     rules: RulesLike = None,
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
+    lang: str = "vi",
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
 ) -> Any:
@@ -119,7 +122,9 @@ def classify(
     ``dossier`` is a :class:`Dossier`, a dict or a JSON line (answer: :class:`Classified`),
     or a pandas / polars DataFrame of dossier records (answer: a DataFrame of the same kind
     with the columns of :func:`~motcua.due` plus ``outcome`` and ``working_days_late``); see
-    :func:`~motcua.due` for ``calendar``, ``rules``, ``catalogue``, ``map`` and ``errors``.
+    :func:`~motcua.due` for ``calendar``, ``rules``, ``catalogue``, ``map``, ``errors``,
+    ``explain`` and ``lang`` (the explanation ends with the outcome's step; for a DataFrame,
+    ``explain=True`` adds the text column ``explain``).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"received": pd.to_datetime(["2026-03-03 10:00", "2026-03-03 10:00"]),
@@ -129,6 +134,8 @@ def classify(
              due  outcome  working_days_late
     0 2026-03-10     late                  1
     1 2026-03-10  overdue                  2
+    >>> print(classify(df, "2026-03-12", explain=True, lang="en")["explain"][0].splitlines()[-1])
+    Resolved on Wed 11 Mar 2026, after the due date Tue 10 Mar 2026: late, 1 working day after it (Civil Code 2015, Art. 148).
     """
     cal = _calendar(calendar)
     t = _as_of(as_of)
@@ -136,9 +143,11 @@ def classify(
         header, columns, _ = rec.text_columns(dossier, (), map)
         cols = _motcua.classify_records(
             header, columns, cal, t, _rules(rules), _catalogue(catalogue), dict(map or {}),
-            _coerce(errors),
+            _coerce(errors), explain, lang,
         )
         return _answer_frame(dossier, cols, errors)
     d = Dossier(dossier)
-    text = _motcua.classify_json(d.native, cal, t, _rules(rules), _catalogue(catalogue), explain)
+    text = _motcua.classify_json(
+        d.native, cal, t, _rules(rules), _catalogue(catalogue), explain, lang
+    )
     return Classified._from_json(json.loads(text))

@@ -6,7 +6,7 @@ import {
 } from "motcua";
 import type {
   DayKind, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
-  Dossier, ExplainStep, Procedure, ScheduleStatus, DossierRecord, Report, ReportRow, Scorecard,
+  DayClass, Dossier, ExplainStep, Procedure, ScheduleStatus, DossierRecord, Report, ReportRow, Scorecard,
   Score, CatalogueFieldRow, SkippedRecord, IndicatorName, RuleSet, Outcome, WarningCode, StepKind,
   Channel, ScheduleFile, ScheduleInfo, ScheduleSource,
 } from "motcua";
@@ -51,8 +51,10 @@ const dossier: Dossier = {
     { type: "supplement_received", at: new Date(2026, 5, 16, 10) },
   ],
 };
-const d: DueResult = due(dossier, { explain: true, rules: { supplement: "restart" }, calendar: vn });
+const d: DueResult = due(dossier, { explain: true, lang: "en", rules: { supplement: "restart" }, calendar: vn });
 const steps: ExplainStep[] = d.explain ?? [];
+const lines: string[] = steps.map((s) => `${s.kind} ${s.date ?? ""} ${s.basis?.document ?? ""}: ${s.text}`);
+const classes: (DayClass | undefined)[] = steps.filter((s) => s.kind === "day_off").map((s) => s.dayClass);
 const c: ClassifyResult = classify(dossier, "2026-07-01", { calendar: statutory });
 const outcome: "early" | "on_time" | "late" | string = c.outcome;
 const catalogue = Catalogue.fromJson('[{"code":"X","name":"x","field":"f","level":"commune","time_limit":"3wd","online":"full"}]');
@@ -109,6 +111,8 @@ const instants: DueResult[] = [
 
 // @ts-expect-error: a number is not a date
 vn.isWorkingDay(20514);
+// @ts-expect-error: not a language of the explanation
+due(dossier, { explain: true, lang: "fr" });
 // @ts-expect-error: an unknown option
 Calendar.vietnam({ offical: false });
 // @ts-expect-error: a dossier needs `received`
@@ -136,7 +140,7 @@ const notRuleSet: RuleSet = "nd99";
 
 export const used = [
   next, sameFromDate, working, count, off, kind, month, name, named, named2, status, source, between, flags, iso, codes,
-  tet, tetCn, year, tet2, leap, steps, outcome, procs, byCode, cal,
+  tet, tetCn, year, tet2, leap, steps, lines, classes, outcome, procs, byCode, cal,
   onTime, received, group, fromCsv, skipped, counted, which, scoreStatus, fields,
   caught, ruleSet, ruleSets, label, warningCodes, stepKinds, channel, instants, notChannel, notRuleSet,
 ];

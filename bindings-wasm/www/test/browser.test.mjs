@@ -104,7 +104,20 @@ test("calculator: E8, online across Tết after hours → 26 Feb 2026", async ()
   await page.waitForSelector("#result:not([hidden])", { timeout: 5_000 });
   assert.equal(await page.getAttribute("#due-date", "data-iso"), "2026-02-26");
   assert.match(await page.textContent("#due-date"), /26\/02\/2026/);
-  assert.ok((await page.locator("#explain li").count()) > 0, "the explanation lists the skipped days");
+  // The explanation is the library's own Vietnamese text, citing the law.
+  assert.equal(
+    await page.textContent('#explain li[data-kind="counted"]'),
+    "Đếm 3 ngày làm việc từ ngày tiếp theo ngày 23/02 (ngày nhận không tính): ngày 24/02, 25/02, 26/02 → " +
+      "hạn giải quyết là thứ Năm 26/02/2026, hết hạn vào cuối ngày (theo Điều 147 Bộ luật Dân sự 2015).",
+  );
+  assert.match(
+    await page.textContent('#explain li[data-kind="received"]'),
+    /^Hồ sơ nộp trực tuyến được tiếp nhận lúc 18:30 thứ Sáu 13\/02\/2026, sau giờ kết thúc làm việc \(17:00\): coi như nhận vào ngày làm việc tiếp theo, thứ Hai 23\/02\/2026/,
+  );
+  const daysOff = await page.locator('#explain li[data-kind="day_off"]').allTextContents();
+  assert.equal(daysOff.length, 9, daysOff.join("\n"));
+  assert.ok(daysOff.includes("Thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (ngày nghỉ bù), không phải ngày làm việc."), daysOff.join("\n"));
+  assert.doesNotMatch(await page.textContent("#explain"), /reference|§/);
   assert.ok((await classesOf("2026-02-26")).includes("due-day"), "the month view shows the due day");
 });
 
@@ -172,8 +185,15 @@ test("English toggle, and the screenshots", async () => {
   assert.match(await title(), /February 2026/);
   assert.match(await page.textContent("#named-days"), /Lunar New Year/);
   assert.match(await page.textContent("#due-date"), /Thursday/);
+  // the English toggle shows the library's English text of the same steps
+  assert.equal(
+    await page.textContent('#explain li[data-kind="counted"]'),
+    "Counting 3 working days from the day after 23 Feb (the day of receipt is not counted): 24 Feb, 25 Feb, " +
+      "26 Feb → due on Thu 26 Feb 2026, at the end of that day (Civil Code 2015, Art. 147).",
+  );
   await page.screenshot({ path: join(out, "demo-en.png"), fullPage: true });
   await page.click("#lang");
   assert.equal(await page.getAttribute("html", "lang"), "vi");
+  assert.match(await page.textContent('#explain li[data-kind="counted"]'), /^Đếm 3 ngày làm việc/);
   assert.deepEqual(problems, []);
 });

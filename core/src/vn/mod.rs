@@ -205,52 +205,10 @@ pub struct ScheduleInfo {
     pub source: ScheduleSource,
 }
 
-/// What a listed day is (serialized snake_case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HolidayKind {
-    /// A statutory holiday day, listed even when it falls on a weekly rest day (e.g. Tết
-    /// mùng 1 on a Saturday).
-    Statutory,
-    /// A compensatory day off (*nghỉ bù*) for a holiday day on a weekly rest day.
-    Compensatory,
-    /// A working day made a day off by an announced swap (*hoán đổi*), made up on a
-    /// [`MakeupWorkingDay`](HolidayKind::MakeupWorkingDay).
-    Swapped,
-    /// A weekly rest day worked (*làm bù*).
-    MakeupWorkingDay,
-    /// A day off of a provisional year (statutory and compensatory alike), computed from the
-    /// statute and not yet announced.
-    Provisional,
-    /// A day of an unconfirmed change (the proposed 2026 arrangement around Vietnamese Culture
-    /// Day): listed always, applied only with [`VnOptions::include_pending`].
-    Pending,
-}
-
-impl HolidayKind {
-    /// Every kind, in declaration order (the bindings' type definitions are generated from
-    /// it).
-    pub const ALL: [HolidayKind; 6] = [
-        HolidayKind::Statutory,
-        HolidayKind::Compensatory,
-        HolidayKind::Swapped,
-        HolidayKind::MakeupWorkingDay,
-        HolidayKind::Provisional,
-        HolidayKind::Pending,
-    ];
-
-    /// Stable snake_case name, as serialized.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            HolidayKind::Statutory => "statutory",
-            HolidayKind::Compensatory => "compensatory",
-            HolidayKind::Swapped => "swapped",
-            HolidayKind::MakeupWorkingDay => "makeup_working_day",
-            HolidayKind::Provisional => "provisional",
-            HolidayKind::Pending => "pending",
-        }
-    }
-}
+/// What a listed day is (serialized snake_case): the [`HolidayKind`] of the calendar module,
+/// which the preset hands to the compiled calendar with every day it lists, so explanations
+/// give each skipped day its class.
+pub use crate::calendar::HolidayKind;
 
 /// One named day of a year (CLI `motcua holidays YEAR`:
 /// `{"date","name_vi","name_en","kind"}`).
@@ -308,9 +266,12 @@ fn embedded_model(official: bool) -> Result<&'static Model> {
     }
 }
 
-fn kind_of(e: &Entry, provisional: bool) -> HolidayKind {
-    match e.role {
-        _ if e.pending => HolidayKind::Pending,
+/// The kind of a listed day: pending first, then make-up days, then every day off of a
+/// provisional year, else by its role. One function for the holiday list and for the classes
+/// the preset hands to the calendar (from the model or from the embedded table).
+fn kind_of(role: Role, pending: bool, provisional: bool) -> HolidayKind {
+    match role {
+        _ if pending => HolidayKind::Pending,
         Role::Makeup => HolidayKind::MakeupWorkingDay,
         _ if provisional => HolidayKind::Provisional,
         Role::Holiday => HolidayKind::Statutory,
@@ -330,36 +291,43 @@ pub fn spec(opts: &VnOptions) -> Result<CalendarSpec> {
     Preset::new(*opts).spec()
 }
 
-/// The spec of `opts` from its model; without the day names unless `named` (the names are
-/// built for the calendar only when first asked for: [`CalendarSpec::compile_unnamed`]).
-fn spec_of(m: &Model, opts: &VnOptions, named: bool) -> CalendarSpec {
+/// The spec of `preset` from its model `m`; without the day names unless `named` (the names
+/// are built for the calendar only when first asked for: [`CalendarSpec::compile_unnamed`]).
+fn spec_of(m: &Model, preset: &Preset, named: bool) -> CalendarSpec {
     let makeup = m.entries.values().filter(|e| !e.is_day_off()).count();
     let mut holidays = Vec::with_capacity(m.entries.len() - makeup);
     let mut working_days = Vec::with_capacity(makeup);
+    let mut provisional = preset.provisional_years();
     for e in m.entries.values() {
-        push_entry(e, opts, named, &mut holidays, &mut working_days);
+        push_entry(
+            e,
+            &preset.options,
+            named,
+            &mut provisional,
+            &mut holidays,
+            &mut working_days,
+        );
     }
-    spec_shell(opts, holidays, working_days)
+    spec_shell(&preset.options, holidays, working_days)
 }
 
-/// Files `e` into the days off or the make-up days of a spec (pending only when `opts` asks).
+/// Files `e` into the days off or the make-up days of a spec (pending only when `opts` asks),
+/// with its kind (`provisional` tells the years whose days off are provisional).
 fn push_entry(
     e: &Entry,
     opts: &VnOptions,
     named: bool,
+    provisional: &mut impl FnMut(i32) -> bool,
     holidays: &mut Vec<SpecDay>,
     working_days: &mut Vec<SpecDay>,
 ) {
     if e.pending && !opts.include_pending {
         return;
     }
-    let day = if named {
-        SpecDay::Named {
-            date: e.date,
-            name: e.names().0,
-        }
-    } else {
-        SpecDay::Date(e.date)
+    let day = SpecDay::Classified {
+        date: e.date,
+        kind: kind_of(e.role, e.pending, provisional(e.date.year())),
+        name: named.then(|| e.names().0),
     };
     if e.is_day_off() {
         holidays.push(day);
@@ -368,12 +336,14 @@ fn push_entry(
     }
 }
 
-/// The unnamed spec of `opts` from the embedded tables (the same days as [`spec_of`] without
-/// names: the test `preset_tables_match_the_model` checks it), without building the model; the
-/// years of `schedules` are replaced by theirs.
-fn preset_spec(opts: &VnOptions, schedules: &Schedules) -> Result<CalendarSpec> {
-    let (mut holidays, mut working_days) = preset::days(opts.official, opts.include_pending);
+/// The unnamed spec of `preset` from the embedded tables (the same days and kinds as
+/// [`spec_of`] without names: the test `preset_tables_match_the_model` checks it), without
+/// building the model; the years of its schedules are replaced by theirs.
+fn preset_spec(preset: &Preset) -> Result<CalendarSpec> {
+    let (opts, schedules) = (&preset.options, &preset.schedules);
+    let (mut holidays, mut working_days) = preset::days(opts);
     if !schedules.is_empty() {
+        let mut provisional = preset.provisional_years();
         let replaced: BTreeSet<i32> = schedules.years().collect();
         holidays.retain(|d| !replaced.contains(&d.date().year()));
         working_days.retain(|d| !replaced.contains(&d.date().year()));
@@ -382,7 +352,14 @@ fn preset_spec(opts: &VnOptions, schedules: &Schedules) -> Result<CalendarSpec> 
             .filter_map(|y| Some((y, schedules.get(y)?)))
         {
             for e in year_entries(year, Some(sched))? {
-                push_entry(&e, opts, false, &mut holidays, &mut working_days);
+                push_entry(
+                    &e,
+                    opts,
+                    false,
+                    &mut provisional,
+                    &mut holidays,
+                    &mut working_days,
+                );
             }
         }
         // Order does not matter to `compile`; the named spec (built from the model) is sorted.
@@ -605,6 +582,19 @@ impl Preset {
         })
     }
 
+    /// Tells, year by year, whether a year's days off are provisional (asked once a year: the
+    /// days come in date order).
+    fn provisional_years(&self) -> impl FnMut(i32) -> bool + '_ {
+        let mut memo = (i32::MIN, false);
+        move |year| {
+            if memo.0 != year {
+                let status = self.schedule_status(year);
+                memo = (year, status.is_ok_and(|s| s == ScheduleStatus::Provisional));
+            }
+            memo.1
+        }
+    }
+
     /// The named days of Gregorian `year`, in date order:
     ///
     /// - every statutory holiday day, even on a weekly rest day (`statutory`);
@@ -637,7 +627,7 @@ impl Preset {
                     date: e.date,
                     name_vi,
                     name_en,
-                    kind: kind_of(e, provisional),
+                    kind: kind_of(e.role, e.pending, provisional),
                 }
             })
             .collect())
@@ -693,11 +683,12 @@ impl Preset {
     /// The calendar spec: range 1995-01-01..=2199-12-31, weekmask Monday–Saturday changing to
     /// Monday–Friday on [`FIVE_DAY_WEEK_FROM`], standard office hours (07:30–11:30,
     /// 13:00–17:00), every day off in `holidays` and every make-up day in `working_days`, each
-    /// named in Vietnamese (so explanations can say "Tết Nguyên đán"). Statutory holiday days
+    /// named in Vietnamese (so explanations can say "Tết Nguyên đán") and classified
+    /// ([`HolidayKind`], as [`holidays`](Preset::holidays) lists them). Statutory holiday days
     /// on a weekly rest day are listed as holidays too (their [`DayKind`](crate::DayKind) is
     /// `holiday`, not `weekly_rest`). The overlay's days are in `closures` / `working_days`.
     pub fn spec(&self) -> Result<CalendarSpec> {
-        let mut s = spec_of(self.model()?, &self.options, true);
+        let mut s = spec_of(self.model()?, self, true);
         overlay(&mut s, &self.closures, &self.working_days);
         Ok(s)
     }
@@ -715,7 +706,7 @@ impl Preset {
     /// without them and the named spec (what [`spec`](Preset::spec) gives) is built only if the
     /// calendar is asked for its spec or a day's name.
     fn compile(&self) -> Result<WorkCalendar> {
-        let mut s = preset_spec(&self.options, &self.schedules)?;
+        let mut s = preset_spec(self)?;
         overlay(&mut s, &self.closures, &self.working_days);
         let this = Preset {
             model: OnceLock::new(),
@@ -728,7 +719,7 @@ impl Preset {
             match this.spec() {
                 Ok(s) => s,
                 Err(_) => {
-                    let mut s = preset_spec(&this.options, &this.schedules)
+                    let mut s = preset_spec(&this)
                         .unwrap_or_else(|_| spec_shell(&this.options, Vec::new(), Vec::new()));
                     overlay(&mut s, &this.closures, &this.working_days);
                     s

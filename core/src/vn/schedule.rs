@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::law::{is_weekly_rest, Feast, FIRST_YEAR, LAST_YEAR};
 use super::official::OfficialSchedule;
@@ -83,7 +83,12 @@ impl Entry {
             (Role::Swapped, None) => ("Nghỉ hoán đổi".into(), "Swapped day off".into()),
             (Role::Makeup, _) => match self.pair {
                 Some(p) => (
-                    format!("Làm bù cho ngày {}", p.format("%d/%m/%Y")),
+                    format!(
+                        "Làm bù cho ngày {:02}/{:02}/{}",
+                        p.day(),
+                        p.month(),
+                        p.year()
+                    ),
                     format!("Make-up working day for {p}"),
                 ),
                 None => ("Làm bù".into(), "Make-up working day".into()),

@@ -510,6 +510,75 @@ fn weekend_holidays_are_named_holidays() {
     );
 }
 
+/// The compiled calendar carries the class of every listed day: the kind `holidays` gives it
+/// (so an explanation never guesses from a name), for every variant of the preset, whether
+/// the calendar was compiled from the embedded table or from the model.
+#[test]
+fn calendar_classes_are_the_listed_kinds() {
+    use crate::calendar::DayClass;
+    let class_of = |k: HolidayKind| match k {
+        HolidayKind::Statutory => DayClass::Statutory,
+        HolidayKind::Compensatory => DayClass::Compensatory,
+        HolidayKind::Swapped => DayClass::Swapped,
+        HolidayKind::MakeupWorkingDay => DayClass::MakeupWorkingDay,
+        HolidayKind::Provisional => DayClass::Provisional,
+        HolidayKind::Pending => DayClass::Pending,
+    };
+    for opts in [
+        VnOptions::PUBLIC_SECTOR,
+        VnOptions::STATUTORY,
+        VnOptions::WITH_PENDING,
+    ] {
+        let table = calendar(&opts).unwrap();
+        let model = spec(&opts).unwrap().compile().unwrap();
+        for year in [1996, 2007, 2013, 2019, 2024, 2026, 2027, 2029, 2100, 2199] {
+            for h in holidays(year, &opts).unwrap() {
+                let applied = h.kind != HolidayKind::Pending || opts.include_pending;
+                for cal in [&table, &model] {
+                    let got = cal.day_class(h.date).unwrap();
+                    if !applied {
+                        assert!(!matches!(got, DayClass::Pending), "{opts:?} {h:?}");
+                        continue;
+                    }
+                    // a (pending) make-up day is worked: a make-up working day, or an ordinary
+                    // working day when it is a weekday anyway
+                    let want = if cal.is_working_day(h.date).unwrap() {
+                        DayClass::MakeupWorkingDay
+                    } else {
+                        class_of(h.kind)
+                    };
+                    assert!(
+                        got == want
+                            || (want == DayClass::MakeupWorkingDay && got == DayClass::Working),
+                        "{opts:?} {}: {got:?}, listed {:?}",
+                        h.date,
+                        h.kind
+                    );
+                }
+            }
+        }
+    }
+    let cal = public_sector().unwrap();
+    let c = |s: &str| cal.day_class(d(s)).unwrap();
+    assert_eq!(c("2026-01-01"), DayClass::Statutory);
+    assert_eq!(c("2026-01-02"), DayClass::Swapped);
+    assert_eq!(c("2026-01-10"), DayClass::MakeupWorkingDay);
+    assert_eq!(c("2026-02-15"), DayClass::Statutory); // Tết on a Sunday
+    assert_eq!(c("2026-02-14"), DayClass::WeeklyRest);
+    assert_eq!(c("2026-02-20"), DayClass::Compensatory);
+    assert_eq!(c("2026-04-27"), DayClass::Compensatory);
+    assert_eq!(c("2026-08-31"), DayClass::Swapped);
+    assert_eq!(c("2026-03-02"), DayClass::Working);
+    assert_eq!(c("2027-01-01"), DayClass::Provisional);
+    // a user closure keeps its own class
+    let o = calendar_with_overlay(&VnOptions::default(), &[d("2026-03-09").into()], &[]).unwrap();
+    assert_eq!(o.day_class(d("2026-03-09")).unwrap(), DayClass::Closure);
+    assert_eq!(
+        o.day_class(d("2026-02-20")).unwrap(),
+        DayClass::Compensatory
+    );
+}
+
 #[test]
 fn overlay_wins_over_the_preset() {
     let closures = [SpecDay::Named {
@@ -689,9 +758,29 @@ fn a_schedules_file_year_is_as_if_embedded() {
         let mut x = d("2025-12-01");
         while x <= d("2028-01-31") {
             assert_eq!(fast.day_kind(x).unwrap(), model.day_kind(x).unwrap(), "{x}");
+            assert_eq!(
+                fast.day_class(x).unwrap(),
+                model.day_class(x).unwrap(),
+                "{x}"
+            );
             assert_eq!(fast.day_name(x), model.day_name(x), "{x}");
             x = x.succ_opt().unwrap();
         }
+        // the file's year is announced: its days off carry their classes, not `provisional`
+        use crate::calendar::DayClass;
+        assert_eq!(fast.day_class(d("2027-02-11")).unwrap(), DayClass::Swapped);
+        assert_eq!(
+            fast.day_class(d("2027-01-01")).unwrap(),
+            DayClass::Statutory
+        );
+        assert_eq!(
+            fast.day_class(d("2027-11-24")).unwrap(),
+            DayClass::Statutory
+        );
+        assert_eq!(
+            fast.day_class(d("2027-02-20")).unwrap(),
+            DayClass::MakeupWorkingDay
+        );
         assert!(!fast.is_working_day(d("2027-02-11")).unwrap());
         assert!(fast.is_working_day(d("2027-02-20")).unwrap());
         assert_eq!(

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use clap::Args;
 use motcua::civil::{parse_instant, DateOnly};
-use motcua::deadline::{due_with, Rules};
+use motcua::deadline::{due_with, Lang, Rules};
 use motcua::dossier::Dossier;
 use motcua::outcome::classify_with;
 use motcua::procedure::Catalogue;
@@ -38,9 +38,15 @@ pub struct DossierArgs {
     /// A procedure catalogue (JSON array or CSV) for dossiers given by `"procedure"`.
     #[arg(long, value_name = "FILE")]
     catalogue: Option<PathBuf>,
-    /// Add "explain": each skipped day and why.
+    /// Add "explain": each step of the count (the receipt and its deemed day, each day off
+    /// skipped and why, pauses, new appointments, where the count ends, the outcome), each with
+    /// its fields, the legal text it rests on and its text.
     #[arg(long)]
     explain: bool,
+    /// The language of the --explain texts: vi (Vietnamese, the default: officers and citizens
+    /// read it) or en (English).
+    #[arg(long, value_name = "vi|en", default_value = "vi", value_parser = parse_lang)]
+    lang: Lang,
     #[command(flatten)]
     cal: CalendarArgs,
 }
@@ -61,6 +67,10 @@ pub struct ClassifyArgs {
     /// day). Events after it are ignored. Default: now, in Vietnam (UTC+7).
     #[arg(long, value_name = "T")]
     as_of: Option<String>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|e: Error| e.message().to_string())
 }
 
 /// Reads a procedure catalogue: a JSON array, or CSV (by extension `.csv`, or content that
@@ -209,7 +219,7 @@ pub fn run_due<W: Write, E: Write>(args: DueArgs, sink: &mut Sink<W, E>) -> io::
             &s.rules,
             s.catalogue.as_ref(),
             None,
-            a.explain,
+            a.explain.then_some(a.lang),
         )?;
         fill(out, &due)
     })?;
@@ -242,7 +252,7 @@ pub fn run_classify<W: Write, E: Write>(
             &s.rules,
             s.catalogue.as_ref(),
             t,
-            a.explain,
+            a.explain.then_some(a.lang),
         )?;
         fill(out, &c)
     })?;

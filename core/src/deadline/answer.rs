@@ -1,0 +1,345 @@
+//! The answer of a due-date computation ([`Due`]) and the steps of its explanation
+//! ([`ExplainStep`]), with their JSON form (the CLI's `due` line).
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::ser::SerializeMap;
+use serde::Serialize;
+
+use super::facts::Fact;
+use super::law::LegalBasis;
+use super::options::RuleSet;
+use super::render::Lang;
+use crate::dossier::Warning;
+
+/// One step of an explanation: a typed fact of the count, the legal basis it rests on, and
+/// its text in the language asked for.
+///
+/// Serialized as an object with the step's `kind`, its `date` (when the step is about a day),
+/// the fact's own fields (counts such as `{"working_days": 3}`, dates, instants, classes),
+/// `basis` (`{"document", "article" | "form", "status"}`, when a legal text rules the step)
+/// and `text`:
+/// `{"kind":"day_off","date":"2026-02-20","day_class":"compensatory","name":"Nghỉ bù Tết
+/// Nguyên đán","text":"Thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (ngày nghỉ bù), không phải
+/// ngày làm việc."}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExplainStep {
+    /// What happened, typed.
+    pub fact: Fact,
+    /// The legal text that rules the step, if one does (options and calendars do not).
+    pub basis: Option<LegalBasis>,
+    /// The step in words, citing `basis`.
+    pub text: String,
+    /// The language of `text` and of the basis' document name.
+    pub lang: Lang,
+}
+
+/// The due date of a dossier and how it was obtained.
+///
+/// Serialized (the CLI's `due` line) as
+/// `{"due":"2026-06-25","due_at":"2026-06-25T17:00","rule_set":"nd118",
+/// "deemed_receipt":"2026-06-08","warnings":[]}`, plus `"awaiting_supplement_since"` while a
+/// supplement request is open and `"explain":[...]` when an explanation was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    /// The due date (the appointment).
+    pub due: NaiveDate,
+    /// The due instant: the expiry of an hour count (working-hour limits, `counting=hours`),
+    /// else the closing time of the due date.
+    pub due_at: NaiveDateTime,
+    /// The rule set in force (chosen by the deemed receipt day).
+    pub rule_set: RuleSet,
+    /// The deemed receipt day `D` of the dossier (day 0 of the count).
+    pub deemed_receipt: NaiveDate,
+    /// While a supplement request is open: when it was made. The clock is stopped and `due` is
+    /// the due date as it stood at that moment; it will move when the dossier is completed.
+    pub awaiting_supplement_since: Option<NaiveDateTime>,
+    /// Odd but accepted things (see [`WarningCode`](crate::dossier::WarningCode)).
+    pub warnings: Vec<Warning>,
+    /// The explanation (empty unless asked for).
+    pub explain: Vec<ExplainStep>,
+}
+
+/// Writes an instant as `YYYY-MM-DDTHH:MM` (`:SS` when not zero), without allocating.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct InstantFmt(pub(crate) NaiveDateTime);
+
+impl fmt::Display for InstantFmt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.0;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute()
+        )?;
+        if t.second() != 0 {
+            write!(f, ":{:02}", t.second())?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for InstantFmt {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A time of day as `HH:MM` (`:SS` when not zero).
+struct TimeFmt(NaiveTime);
+
+impl Serialize for TimeFmt {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let t = self.0;
+        if t.second() == 0 {
+            s.collect_str(&format_args!("{:02}:{:02}", t.hour(), t.minute()))
+        } else {
+            s.collect_str(&format_args!(
+                "{:02}:{:02}:{:02}",
+                t.hour(),
+                t.minute(),
+                t.second()
+            ))
+        }
+    }
+}
+
+impl Due {
+    /// Writes the fields of a due answer into a JSON map; `extra` (the outcome fields) goes
+    /// before `warnings`.
+    pub(crate) fn write_fields<M: SerializeMap>(
+        &self,
+        m: &mut M,
+        extra: impl FnOnce(&mut M) -> std::result::Result<(), M::Error>,
+    ) -> std::result::Result<(), M::Error> {
+        m.serialize_entry("due", &self.due)?;
+        m.serialize_entry("due_at", &InstantFmt(self.due_at))?;
+        m.serialize_entry("rule_set", &self.rule_set)?;
+        m.serialize_entry("deemed_receipt", &self.deemed_receipt)?;
+        if let Some(t) = self.awaiting_supplement_since {
+            m.serialize_entry("awaiting_supplement_since", &InstantFmt(t))?;
+        }
+        extra(m)?;
+        m.serialize_entry("warnings", &self.warnings)?;
+        if !self.explain.is_empty() {
+            m.serialize_entry("explain", &self.explain)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Due {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        self.write_fields(&mut m, |_| Ok(()))?;
+        m.end()
+    }
+}
+
+/// A basis in a language, as a JSON object.
+struct BasisIn(LegalBasis, Lang);
+
+impl Serialize for BasisIn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.0.serialize_in(self.1, s)
+    }
+}
+
+impl Serialize for ExplainStep {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("kind", self.fact.kind().as_str())?;
+        if let Some(d) = self.fact.date() {
+            m.serialize_entry("date", &d)?;
+        }
+        write_fact_fields(&self.fact, &mut m)?;
+        if let Some(b) = self.basis {
+            m.serialize_entry("basis", &BasisIn(b, self.lang))?;
+        }
+        m.serialize_entry("text", &self.text)?;
+        m.end()
+    }
+}
+
+/// The fields of a fact, after its `kind` and `date`.
+fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Result<(), M::Error> {
+    let at = |t: &NaiveDateTime| InstantFmt(*t);
+    match f {
+        Fact::RuleSet {
+            rule_set,
+            deemed_receipt,
+            rules,
+        } => {
+            m.serialize_entry("rule_set", rule_set.as_str())?;
+            m.serialize_entry("deemed_receipt", deemed_receipt)?;
+            m.serialize_entry("rules", rules)?;
+        }
+        Fact::Limit {
+            limit,
+            procedure,
+            counted_as,
+        } => {
+            m.serialize_entry("time_limit", limit)?;
+            if let Some((code, _)) = procedure {
+                m.serialize_entry("procedure", code)?;
+            }
+            if let Some(a) = counted_as {
+                m.serialize_entry("counted_as", a)?;
+            }
+        }
+        Fact::Received {
+            round,
+            channel,
+            at: t,
+            reason,
+            ..
+        } => {
+            m.serialize_entry("round", round.as_str())?;
+            m.serialize_entry("channel", channel.as_str())?;
+            m.serialize_entry("at", &at(t))?;
+            m.serialize_entry("reason", reason.as_str())?;
+        }
+        Fact::DayOff { class, name, .. } => {
+            m.serialize_entry("day_class", class.as_str())?;
+            if let Some(n) = name {
+                m.serialize_entry("name", n)?;
+            }
+        }
+        Fact::Counted {
+            amount,
+            from,
+            from_at,
+            days,
+            last_day,
+            due,
+            due_at,
+            ..
+        } => {
+            m.serialize_entry("amount", amount)?;
+            m.serialize_entry("from", from)?;
+            if let Some(t) = from_at {
+                m.serialize_entry("from_at", &at(t))?;
+            }
+            if !days.is_empty() {
+                m.serialize_entry("days", days)?;
+            }
+            if last_day != due {
+                m.serialize_entry("last_day", last_day)?;
+            }
+            m.serialize_entry("due", due)?;
+            m.serialize_entry("due_at", &at(due_at))?;
+        }
+        Fact::EndMoved { end, due } => {
+            m.serialize_entry("end", end)?;
+            m.serialize_entry("due", due)?;
+        }
+        Fact::AfterCutoff { at: t, cutoff, due } => {
+            m.serialize_entry("at", &at(t))?;
+            m.serialize_entry("cutoff", &TimeFmt(*cutoff))?;
+            m.serialize_entry("due", due)?;
+        }
+        Fact::SupplementRequested {
+            at: t,
+            reading,
+            since,
+            since_at,
+            used,
+            left,
+            due,
+            after_due,
+        } => {
+            m.serialize_entry("at", &at(t))?;
+            m.serialize_entry("reading", reading.as_str())?;
+            m.serialize_entry("since", since)?;
+            if let Some(s) = since_at {
+                m.serialize_entry("since_at", &at(s))?;
+            }
+            m.serialize_entry("used", used)?;
+            m.serialize_entry("left", left)?;
+            m.serialize_entry("due", due)?;
+            m.serialize_entry("after_due", after_due)?;
+        }
+        Fact::SupplementRequestedAgain { at: t } => m.serialize_entry("at", &at(t))?,
+        Fact::ClockResumed {
+            reading,
+            from,
+            from_at,
+            left,
+        } => {
+            m.serialize_entry("reading", reading.as_str())?;
+            m.serialize_entry("from", from)?;
+            if let Some(t) = from_at {
+                m.serialize_entry("from_at", &at(t))?;
+            }
+            m.serialize_entry("left", left)?;
+        }
+        Fact::NewAppointment {
+            at: t,
+            new_due,
+            due,
+            effect,
+            ..
+        } => {
+            m.serialize_entry("at", &at(t))?;
+            m.serialize_entry("new_due", new_due)?;
+            m.serialize_entry("due", due)?;
+            m.serialize_entry("effect", effect.as_str())?;
+        }
+        Fact::Closed {
+            event,
+            at: t,
+            due,
+            late,
+        } => {
+            m.serialize_entry("event", event.as_str())?;
+            m.serialize_entry("at", &at(t))?;
+            m.serialize_entry("due", due)?;
+            m.serialize_entry("late", late)?;
+        }
+        Fact::AwaitingSupplement {
+            since,
+            reading,
+            due,
+        } => {
+            m.serialize_entry("since", &at(since))?;
+            m.serialize_entry("reading", reading.as_str())?;
+            m.serialize_entry("due", due)?;
+        }
+        Fact::IgnoredAfterAsOf { as_of, events } => {
+            m.serialize_entry("as_of", &at(as_of))?;
+            m.serialize_entry("events", events)?;
+        }
+        Fact::Outcome {
+            outcome,
+            by_law,
+            at: t,
+            as_of,
+            due,
+            due_at,
+            working_days_late,
+            compare,
+            requests,
+            ..
+        } => {
+            m.serialize_entry("outcome", outcome.as_str())?;
+            if by_law != outcome {
+                m.serialize_entry("by_law", by_law.as_str())?;
+            }
+            if let Some(t) = t {
+                m.serialize_entry("at", &at(t))?;
+            }
+            m.serialize_entry("as_of", &at(as_of))?;
+            m.serialize_entry("due", due)?;
+            m.serialize_entry("due_at", &at(due_at))?;
+            m.serialize_entry("working_days_late", working_days_late)?;
+            m.serialize_entry("compare", compare.as_str())?;
+            m.serialize_entry("requests", requests)?;
+        }
+    }
+    Ok(())
+}

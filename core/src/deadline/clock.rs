@@ -1,0 +1,722 @@
+//! The one pass of the clock over a dossier's events: the only deadline engine. A [`Clock`]
+//! counts one limit (its unit, what is left, the day its current round started, a new
+//! appointment, a stop while a supplement is awaited); the [`Pass`] walks the events in order,
+//! checks the lifecycle rules, moves the clock by the rules of [`super::rules`], records
+//! warnings, and writes typed [`Fact`]s into its [`Trace`]. With [`NoTrace`] (the native fast
+//! path) every fact and day listing is compiled away, so the answer with and without an explanation
+//! comes from the same arithmetic.
+//!
+//! A stage of an inter-agency dossier is one more [`Clock`] with its own deemed receipt day,
+//! counted by the same rules in the same pass.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::answer::InstantFmt;
+use super::facts::{Amount, Effect, Fact, Reason, Round, Trace};
+use super::options::rule_set_for_number;
+use super::options::{Counting, DeemedReceipt, RuleSetInfo, Rules, SupplementRule};
+use super::rules::{
+    calendar_days_due_number, calendar_days_used_number, date_near, date_of, deemed_receipt_number,
+    is_after_due_number, new_appointment_applies, number_of, same_day_due_number,
+    working_days_due_number, working_days_used_number, working_hours_expiry, working_seconds_used,
+    HOURS_PER_DAY,
+};
+use super::Evaluation;
+use crate::calendar::WorkCalendar;
+use crate::dossier::{Dossier, Event, EventKind, Lifecycle, LimitSource, Warning, WarningCode};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::{AuthorityLevel, Procedure, TimeLimit};
+
+/// The unit a limit is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    WorkingDays,
+    CalendarDays,
+    /// Working seconds (hour limits, `counting=hours`).
+    Seconds,
+    /// Same day, with its cut-off.
+    SameDay(NaiveTime),
+}
+
+impl Unit {
+    /// The limit `limit` in the unit it is counted in under `counting`, with its amount.
+    pub(crate) fn of(limit: TimeLimit, counting: Counting) -> (Unit, i64) {
+        match (limit, counting) {
+            (TimeLimit::WorkingDays(n), Counting::Days) => (Unit::WorkingDays, i64::from(n)),
+            (TimeLimit::WorkingDays(n), Counting::Hours) => (
+                Unit::Seconds,
+                i64::from(n) * i64::from(HOURS_PER_DAY) * 3600,
+            ),
+            (TimeLimit::CalendarDays(n), _) => (Unit::CalendarDays, i64::from(n)),
+            (TimeLimit::WorkingHours(n), _) => (Unit::Seconds, i64::from(n) * 3600),
+            (TimeLimit::SameDay { cutoff }, _) => (Unit::SameDay(cutoff), 0),
+        }
+    }
+
+    fn amount(self, n: i64) -> Amount {
+        match self {
+            Unit::WorkingDays => Amount::WorkingDays(n),
+            Unit::CalendarDays => Amount::CalendarDays(n),
+            Unit::Seconds => Amount::WorkingSeconds(n),
+            Unit::SameDay(_) => Amount::SameDay,
+        }
+    }
+}
+
+/// A due date as the pass holds it: a day number, and for a working-time count the expiry
+/// instant (a day count is due at the closing time of its day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mark {
+    /// The due date, as a day number.
+    pub(crate) day: i64,
+    /// The expiry of a working-time count.
+    pub(crate) at: Option<NaiveDateTime>,
+}
+
+impl Mark {
+    fn day(day: i64) -> Mark {
+        Mark { day, at: None }
+    }
+
+    /// The due date.
+    pub(crate) fn date(self) -> Result<NaiveDate> {
+        date_of(self.day)
+    }
+
+    /// The due instant: the expiry, else the closing time of the due date.
+    pub(crate) fn instant(self, closing: NaiveTime) -> Result<NaiveDateTime> {
+        match self.at {
+            Some(t) => Ok(t),
+            None => Ok(self.date()?.and_time(closing)),
+        }
+    }
+}
+
+/// One running count: the current round's start, what is left, overrides. Days are day
+/// numbers (days since 1970-01-01).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Clock {
+    unit: Unit,
+    /// The whole limit in `unit` (what `restart` starts again with).
+    total: i64,
+    /// What is left, counted from the current round's start.
+    budget: i64,
+    /// Deemed receipt day of the current round.
+    start_day: i64,
+    /// Receipt instant of the current round.
+    start_at: NaiveDateTime,
+    /// A new appointment (apology, extension) replacing the computed due date.
+    fixed: Option<i64>,
+    /// While a request is open: the due date as it stood when it was made.
+    paused: Option<Mark>,
+}
+
+impl Clock {
+    pub(crate) fn new(unit: Unit, total: i64, start_day: i64, start_at: NaiveDateTime) -> Clock {
+        Clock {
+            unit,
+            total,
+            budget: total,
+            start_day,
+            start_at,
+            fixed: None,
+            paused: None,
+        }
+    }
+
+    /// The due date while the clock runs.
+    #[inline(always)]
+    fn running_due(&self, cal: &WorkCalendar) -> Result<Mark> {
+        Ok(match self.unit {
+            Unit::WorkingDays => {
+                Mark::day(working_days_due_number(cal, self.start_day, self.budget)?)
+            }
+            Unit::CalendarDays => {
+                Mark::day(calendar_days_due_number(cal, self.start_day, self.budget)?)
+            }
+            Unit::Seconds => {
+                let t = working_hours_expiry(cal, self.start_at, self.budget)?;
+                Mark {
+                    day: number_of(t.date()),
+                    at: Some(t),
+                }
+            }
+            Unit::SameDay(cutoff) => Mark::day(same_day_due_number(
+                cal,
+                self.start_day,
+                self.start_at,
+                cutoff,
+            )?),
+        })
+    }
+
+    /// The current due date: a new appointment, else the date as it stood when an open
+    /// request stopped the clock, else the running count.
+    #[inline]
+    pub(crate) fn current_due(&self, cal: &WorkCalendar) -> Result<Mark> {
+        if let Some(f) = self.fixed {
+            return Ok(Mark::day(f));
+        }
+        if let Some(p) = self.paused {
+            return Ok(p);
+        }
+        self.running_due(cal)
+    }
+
+    /// What was used of the current round and what is left, for a request on day `r_day` (at
+    /// `r_at` for working-time counts); with a new appointment, what is left is the time up to
+    /// it.
+    fn used_and_left(
+        &self,
+        cal: &WorkCalendar,
+        closing: NaiveTime,
+        r_day: i64,
+        r_at: NaiveDateTime,
+    ) -> Result<(i64, i64)> {
+        let c = self;
+        Ok(match (c.unit, c.fixed) {
+            (Unit::WorkingDays, None) => {
+                let used = working_days_used_number(cal, c.start_day, r_day)?;
+                (used, (c.budget - used).max(0))
+            }
+            (Unit::WorkingDays, Some(f)) => (
+                working_days_used_number(cal, c.start_day, r_day)?,
+                working_days_used_number(cal, c.start_day.max(r_day), f)?,
+            ),
+            (Unit::CalendarDays, None) => {
+                let used = calendar_days_used_number(c.start_day, r_day);
+                (used, (c.budget - used).max(0))
+            }
+            (Unit::CalendarDays, Some(f)) => (
+                calendar_days_used_number(c.start_day, r_day),
+                calendar_days_used_number(c.start_day.max(r_day), f),
+            ),
+            (Unit::Seconds, None) => {
+                let used = working_seconds_used(cal, c.start_at, r_at)?;
+                (used, (c.budget - used).max(0))
+            }
+            (Unit::Seconds, Some(f)) => (
+                working_seconds_used(cal, c.start_at, r_at)?,
+                working_seconds_used(cal, c.start_at.max(r_at), date_of(f)?.and_time(closing))?,
+            ),
+            (Unit::SameDay(_), _) => (0, 0),
+        })
+    }
+
+    /// The complete dossier, deemed received on day `d` (at `at`): the clock runs again, with
+    /// what was left (`pause`) or the whole limit (`restart`).
+    fn resume(&mut self, d: i64, at: NaiveDateTime, restart: bool) {
+        self.paused = None;
+        self.start_day = d;
+        self.start_at = at;
+        if restart {
+            self.budget = self.total;
+            self.fixed = None;
+        }
+    }
+}
+
+/// The pass over one dossier's events: the clock, the lifecycle checks, the warnings and the
+/// trace.
+pub(crate) struct Pass<'a, T: Trace> {
+    cal: &'a WorkCalendar,
+    rules: Rules,
+    closing: NaiveTime,
+    set: &'static RuleSetInfo,
+    /// The first deemed receipt day (day number).
+    deemed_receipt: i64,
+    /// The date of receipt and its day number, to turn day numbers back into dates.
+    anchor: (NaiveDate, i64),
+    clock: Clock,
+    life: Lifecycle,
+    /// Before the as-of snapshot: warnings and facts are recorded.
+    live: bool,
+    /// Whether the running count has been explained since the clock last changed.
+    counted: bool,
+    warnings: Vec<Warning>,
+    trace: T,
+}
+
+/// Runs the pass over `dossier` (events after `as_of` are checked but not counted) and
+/// returns the evaluation with the sink. Inlined into each door natively (the answer is then
+/// built in place); one copy in WebAssembly, where bytes count more.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub(crate) fn run<T: Trace>(
+    dossier: &Dossier,
+    cal: &WorkCalendar,
+    rules: &Rules,
+    limit: TimeLimit,
+    procedure: Option<&Procedure>,
+    as_of: Option<NaiveDateTime>,
+    trace: T,
+) -> Result<(Evaluation, T)> {
+    let received = dossier.received;
+    let anchor = (received.date(), number_of(received.date()));
+    let d = deemed_receipt_number(cal, received, rules.deemed_receipt)?;
+    let set = rule_set_for_number(d);
+    let (unit, total) = Unit::of(limit, rules.counting);
+    let mut p = Pass {
+        cal,
+        rules: *rules,
+        closing: cal.office_hours().closing(),
+        set,
+        deemed_receipt: d,
+        anchor,
+        clock: Clock::new(unit, total, d, received),
+        life: Lifecycle::new(received),
+        live: true,
+        counted: false,
+        warnings: Vec::new(),
+        trace,
+    };
+    p.start_warnings(procedure);
+    if p.trace.on() {
+        p.trace.fact(Fact::RuleSet {
+            rule_set: set.id,
+            deemed_receipt: date_of(d)?,
+            rules: *rules,
+        });
+        let procedure = match (&dossier.limit, procedure) {
+            (LimitSource::Procedure(_), Some(p)) => Some((p.code.clone(), p.name.clone())),
+            _ => None,
+        };
+        let counted_as = matches!((limit, unit), (TimeLimit::WorkingDays(_), Unit::Seconds))
+            .then_some(Amount::WorkingSeconds(total));
+        p.trace.fact(Fact::Limit {
+            limit,
+            procedure,
+            counted_as,
+        });
+        p.received(Round::First, dossier.channel, received, d)?;
+    }
+    let mut snapshot = None;
+    for (i, e) in dossier.events.iter().enumerate() {
+        if snapshot.is_none() {
+            if let Some(t) = as_of.filter(|t| e.at > *t) {
+                snapshot = Some(p.finish(Some((t, dossier.events.len() - i)))?);
+            }
+        }
+        p.step(i, e, dossier)?;
+    }
+    let ev = match snapshot {
+        Some(s) => s,
+        None => p.finish(None)?,
+    };
+    Ok((ev, p.trace))
+}
+
+impl<T: Trace> Pass<'_, T> {
+    /// The warnings known from the start: an unverified rule set, a district-level procedure
+    /// after districts were abolished.
+    #[inline(always)]
+    fn start_warnings(&mut self, procedure: Option<&Procedure>) {
+        if self.set.verified && procedure.is_none() {
+            return;
+        }
+        self.start_warnings_of(procedure);
+    }
+
+    #[cold]
+    fn start_warnings_of(&mut self, procedure: Option<&Procedure>) {
+        let set = self.set;
+        if !set.verified {
+            self.warnings.push(Warning::new(
+                WarningCode::RuleSetUnverified,
+                format!(
+                    "rule set {} ({}) applies to dossiers deemed received before 2018-06-21; its \
+                     texts were not verified",
+                    set.id, set.basis
+                ),
+            ));
+        }
+        if let Some(p) = procedure {
+            if p.level == AuthorityLevel::District && !set.has_districts {
+                self.warnings.push(Warning::new(
+                    WarningCode::DistrictLevelAbolished,
+                    format!(
+                        "procedure {} is district-level, but districts were abolished on \
+                         2025-07-01 (dossier deemed received {})",
+                        p.code,
+                        date_of(self.deemed_receipt).map_or_else(|_| "?".into(), |d| d.to_string())
+                    ),
+                ));
+            }
+        }
+    }
+
+    #[inline]
+    fn warn(&mut self, code: WarningCode, message: impl FnOnce() -> String) {
+        if self.live {
+            self.warnings.push(Warning::new(code, message()));
+        }
+    }
+
+    /// Whether facts are recorded now.
+    #[inline(always)]
+    fn tracing(&self) -> bool {
+        self.live && self.trace.on()
+    }
+
+    #[inline]
+    fn fact(&mut self, f: impl FnOnce() -> Fact) {
+        if self.tracing() {
+            self.trace.fact(f());
+        }
+    }
+
+    /// Records the days off in `from..=to` (day numbers; nothing when `to < from`).
+    fn days_off(&mut self, from: i64, to: i64) -> Result<()> {
+        if !self.tracing() || to < from {
+            return Ok(());
+        }
+        for (date, class) in self.cal.days_off_with_class(date_of(from)?, date_of(to)?)? {
+            let name = self.cal.day_name(date).map(str::to_string);
+            self.trace.fact(Fact::DayOff { date, class, name });
+        }
+        Ok(())
+    }
+
+    /// Records a receipt instant, its deemed receipt day `d` and the days off skipped to it.
+    fn received(
+        &mut self,
+        round: Round,
+        channel: crate::dossier::Channel,
+        at: NaiveDateTime,
+        d: i64,
+    ) -> Result<()> {
+        if !self.tracing() {
+            return Ok(());
+        }
+        let day = number_of(at.date());
+        let reason = if self.rules.deemed_receipt == DeemedReceipt::CalendarDay {
+            Reason::CalendarDay
+        } else if d == day && at.time() < self.cal.office_hours().opening() {
+            Reason::BeforeOpening
+        } else if d == day {
+            Reason::OnWorkingDay
+        } else if self.cal.is_working_day_number(day)? {
+            Reason::AfterClosing
+        } else {
+            Reason::NonWorkingDay
+        };
+        self.trace.fact(Fact::Received {
+            round,
+            channel,
+            at,
+            date: date_of(d)?,
+            reason,
+            closing: self.closing,
+        });
+        self.days_off(day, d - 1)
+    }
+
+    /// The first working moment at or after `at` (where a working-time count starts): one
+    /// working second after it, less that second.
+    fn first_working_moment(&self, at: NaiveDateTime) -> NaiveDateTime {
+        self.cal
+            .add_working_seconds(at, 1)
+            .map_or(at, |t| t - chrono::TimeDelta::seconds(1))
+    }
+
+    /// Records where the running count ends (once per change of the clock).
+    fn explain_count(&mut self) -> Result<()> {
+        let c = self.clock;
+        if !self.tracing() || self.counted || c.fixed.is_some() || c.paused.is_some() {
+            return Ok(());
+        }
+        self.counted = true;
+        let mark = c.current_due(self.cal)?;
+        let (due, due_at) = (mark.date()?, mark.instant(self.closing)?);
+        let start = self.first_working_moment(c.start_at);
+        let from = date_of(c.start_day)?;
+        let counted =
+            |days: Vec<NaiveDate>, last_day: NaiveDate, from_at: Option<NaiveDateTime>| {
+                Fact::Counted {
+                    amount: c.unit.amount(c.budget),
+                    from,
+                    from_at,
+                    from_opening: from_at.is_some() && start != c.start_at,
+                    days,
+                    last_day,
+                    due,
+                    due_at,
+                }
+            };
+        match c.unit {
+            Unit::WorkingDays => {
+                self.days_off(c.start_day + 1, mark.day)?;
+                let mut days = Vec::new();
+                for k in 1..=c.budget {
+                    days.push(date_of(self.cal.add_working_days_number(c.start_day, k)?)?);
+                }
+                self.trace.fact(counted(days, due, None));
+            }
+            Unit::CalendarDays => {
+                let end = c.start_day + c.budget;
+                self.trace.fact(counted(Vec::new(), date_of(end)?, None));
+                if end < mark.day {
+                    self.days_off(end, mark.day - 1)?;
+                    self.trace.fact(Fact::EndMoved {
+                        end: date_of(end)?,
+                        due,
+                    });
+                }
+            }
+            Unit::Seconds => {
+                self.days_off(c.start_day, mark.day)?;
+                self.trace.fact(counted(Vec::new(), due, Some(start)));
+            }
+            Unit::SameDay(cutoff) => {
+                let at = c.start_at;
+                if number_of(at.date()) == c.start_day && at.time() > cutoff {
+                    self.trace.fact(Fact::AfterCutoff { at, cutoff, due });
+                    self.days_off(c.start_day + 1, mark.day - 1)?;
+                } else {
+                    self.days_off(c.start_day, mark.day - 1)?;
+                }
+                self.trace.fact(counted(Vec::new(), due, None));
+            }
+        }
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn step(&mut self, i: usize, e: &Event, dossier: &Dossier) -> Result<()> {
+        self.life.step(i, e)?;
+        if self.life.is_second_request(e) {
+            let w = self.life.multiple_requests_warning();
+            self.warn(w.code, || w.message);
+        }
+        match e.kind {
+            EventKind::SupplementRequested => {
+                if self.clock.paused.is_none() {
+                    self.pause(e)?;
+                } else {
+                    self.fact(|| Fact::SupplementRequestedAgain { at: e.at });
+                }
+            }
+            EventKind::SupplementReceived => self.resume(e.at, Round::Supplement, dossier)?,
+            EventKind::Apology | EventKind::Extended => self.new_appointment(i, e)?,
+            EventKind::Resolved => {
+                if self.clock.paused.is_some() {
+                    self.warn(WarningCode::ResolvedWhileAwaitingSupplement, || {
+                        format!(
+                            "resolved at {} while a supplement request was open: taken as also \
+                             completing the dossier",
+                            InstantFmt(e.at)
+                        )
+                    });
+                    self.resume(e.at, Round::ResultWhileAwaiting, dossier)?;
+                }
+            }
+            EventKind::Refused | EventKind::Withdrawn => self.close(e)?,
+            EventKind::Returned => {}
+        }
+        Ok(())
+    }
+
+    /// A refusal or withdrawal ends the clock; a refusal after the due date is a warning.
+    fn close(&mut self, e: &Event) -> Result<()> {
+        self.explain_count()?;
+        let due = self.clock.current_due(self.cal)?;
+        let closing = self.closing;
+        let late = e.kind == EventKind::Refused
+            && self.clock.paused.is_none()
+            && is_after_due_number(
+                e.at,
+                number_of(e.date()),
+                due.day,
+                || due.instant(closing).unwrap_or(NaiveDateTime::MAX),
+                self.rules.compare,
+            );
+        if late {
+            let refusal = self.set.refusal;
+            self.warn(WarningCode::RefusedLate, || {
+                format!(
+                    "refused at {} after the due date {}: a refusal must be issued within the \
+                     time limit ({})",
+                    InstantFmt(e.at),
+                    due.date().map_or_else(|_| "?".into(), |d| d.to_string()),
+                    refusal.cite(super::Lang::En)
+                )
+            });
+        }
+        if self.tracing() {
+            self.trace.fact(Fact::Closed {
+                event: e.kind,
+                at: e.at,
+                due: due.date()?,
+                late,
+            });
+        }
+        Ok(())
+    }
+
+    /// A supplement request stops the clock: the time used counts (`pause`) or a fresh limit
+    /// will run (`restart`).
+    fn pause(&mut self, e: &Event) -> Result<()> {
+        let due = self.clock.current_due(self.cal)?;
+        let r_day = number_of(e.date());
+        let after_due = r_day > due.day;
+        if after_due {
+            self.warn(WarningCode::SupplementAfterDue, || {
+                format!(
+                    "supplement requested at {} after the due date {}; the arithmetic is \
+                     unchanged",
+                    InstantFmt(e.at),
+                    due.date().map_or_else(|_| "?".into(), |d| d.to_string())
+                )
+            });
+        }
+        // A date-only request uses the whole day, as day counting does.
+        let r_at = if e.date_only {
+            e.date().and_time(self.closing)
+        } else {
+            e.at
+        };
+        let c = self.clock;
+        let (used, left) = c.used_and_left(self.cal, self.closing, r_day, r_at)?;
+        if self.tracing() {
+            match c.unit {
+                Unit::WorkingDays => self.days_off(c.start_day + 1, r_day)?,
+                Unit::Seconds => self.days_off(c.start_day, r_day)?,
+                _ => {}
+            }
+            self.trace.fact(Fact::SupplementRequested {
+                at: e.at,
+                reading: self.rules.supplement,
+                since: date_of(c.start_day)?,
+                since_at: (c.unit == Unit::Seconds).then(|| self.first_working_moment(c.start_at)),
+                used: c.unit.amount(used),
+                left: c.unit.amount(left),
+                due: due.date()?,
+                after_due,
+            });
+        }
+        self.clock.budget = left;
+        self.clock.fixed = None;
+        self.clock.paused = Some(due);
+        self.counted = false;
+        Ok(())
+    }
+
+    /// The complete dossier arrived at `at` (or a result while a request was open): the clock
+    /// runs again.
+    fn resume(&mut self, at: NaiveDateTime, round: Round, dossier: &Dossier) -> Result<()> {
+        let d = deemed_receipt_number(self.cal, at, self.rules.deemed_receipt)?;
+        self.received(round, dossier.channel, at, d)?;
+        let reading = self.rules.supplement;
+        self.clock.resume(d, at, reading == SupplementRule::Restart);
+        self.counted = false;
+        if self.tracing() {
+            let c = self.clock;
+            let from_at = (c.unit == Unit::Seconds).then(|| self.first_working_moment(at));
+            self.trace.fact(Fact::ClockResumed {
+                reading,
+                from: date_of(d)?,
+                from_at,
+                left: c.unit.amount(c.budget),
+            });
+        }
+        Ok(())
+    }
+
+    /// An apology or extension with `new_due`.
+    fn new_appointment(&mut self, i: usize, e: &Event) -> Result<()> {
+        let Some(new_due) = e.new_due else {
+            return Ok(());
+        };
+        let current = self.clock.current_due(self.cal)?.date()?;
+        if new_due < current {
+            return Err(Error::new(
+                ErrorKind::NewDueEarlier,
+                format!(
+                    "{} at {}: new_due {new_due} is earlier than the current due date {current}",
+                    e.kind,
+                    InstantFmt(e.at)
+                ),
+            )
+            .in_field(format!("events[{i}].new_due")));
+        }
+        // Within the calendar, or an error.
+        self.cal.is_working_day(new_due)?;
+        let applies = new_appointment_applies(e.kind, e.date(), current, self.rules.apology);
+        let late = e.date() > current;
+        if late {
+            let (code, what) = match e.kind {
+                EventKind::Apology => (WarningCode::ApologyAfterDue, "apology"),
+                _ => (WarningCode::ExtensionAfterDue, "extension"),
+            };
+            self.warn(code, || {
+                format!(
+                    "{what} issued {} after the due date {current}: the due date stays",
+                    e.date()
+                )
+            });
+        }
+        if self.tracing() {
+            self.explain_count()?;
+            let effect = if applies {
+                Effect::Moved
+            } else if late {
+                Effect::AfterDue
+            } else {
+                Effect::CountsLate
+            };
+            self.trace.fact(Fact::NewAppointment {
+                event: e.kind,
+                at: e.at,
+                new_due,
+                due: current,
+                effect,
+            });
+        }
+        if applies {
+            self.clock.fixed = Some(number_of(new_due));
+        }
+        Ok(())
+    }
+
+    /// The answer as it stands now; later events are still checked but no longer recorded.
+    #[inline(always)]
+    fn finish(&mut self, ignored: Option<(NaiveDateTime, usize)>) -> Result<Evaluation> {
+        let mark = self.clock.current_due(self.cal)?;
+        if self.tracing() {
+            let (anchor, anchor_n) = self.anchor;
+            let due = date_near(anchor, anchor_n, mark.day)?;
+            self.explain_count()?;
+            if let (Some(since), Some(_)) = (self.life.open_request, self.clock.paused) {
+                self.trace.fact(Fact::AwaitingSupplement {
+                    since,
+                    reading: self.rules.supplement,
+                    due,
+                });
+            }
+            if let Some((as_of, events)) = ignored {
+                self.trace.fact(Fact::IgnoredAfterAsOf { as_of, events });
+            }
+        }
+        self.live = false;
+        Ok(Evaluation {
+            due_day: mark.day,
+            due_at: match mark.at {
+                Some(t) => {
+                    let u = t.and_utc();
+                    (u.timestamp(), u64::from(u.timestamp_subsec_nanos()))
+                }
+                None => (i64::MIN, 0),
+            },
+            deemed_receipt: self.deemed_receipt,
+            rule_set: self.set,
+            awaiting: self.life.open_request_index,
+            closing: self.life.closing_index,
+            requests: u64::from(self.life.requests),
+            warnings: if self.warnings.is_empty() {
+                None
+            } else {
+                Some(Box::new(std::mem::take(&mut self.warnings)))
+            },
+        })
+    }
+}

@@ -1,0 +1,289 @@
+//! The counting rules, in one place: when the clock starts (the deemed receipt day), how each
+//! kind of time limit is counted, the 15:00 cut-off of same-day limits, supplement pauses and
+//! restarts, apologies and extensions, the rule set in force, and the switches ([`Rules`]) that
+//! reproduce other systems' numbers. The entry points are [`due`], [`due_explained`] and
+//! [`due_with`]; [`outcome::classify`](crate::outcome::classify) builds on them.
+//!
+//! Every rule is a small function whose doc comment cites the legal text with a status letter:
+//! **\[V\]** verified, **\[S\]** secondary sources only, **\[U\]** not verified (recalled, the
+//! article number to be checked).
+//!
+//! # The count, step by step (default rules = the law)
+//! 1. The deemed receipt day `D` ([`deemed_receipt_day`]): the day of receipt when it is a
+//!    working day and the time is not after closing time, else the next working day.
+//! 2. The limit from `D`: [`working_days_due`], [`calendar_days_due`],
+//!    [`working_hours_expiry`], [`same_day_due`].
+//! 3. Events, in order: a supplement request stops the clock and a complete dossier restarts
+//!    it with what was left ([`working_days_used`], [`calendar_days_used`],
+//!    [`working_seconds_used`]; or a fresh limit under `supplement=restart`); the first apology
+//!    issued by the end of the due date, and any extension, replace the due date with their
+//!    `new_due` ([`new_appointment_applies`]); a result, refusal or withdrawal ends the clock.
+//! 4. The rule set ([`rule_set_for`]) is chosen by `D` and kept for the dossier's whole life.
+//!
+//! # One pass, typed facts, explanations in two languages
+//! One pass of the clock over the events computes every answer. When an explanation is asked
+//! for, the same pass also writes typed [`Fact`]s (the receipt and its deemed day, each day
+//! off skipped with its [`DayClass`](crate::DayClass), each pause and resumption with the
+//! days used and left, new appointments, where the count ends), and the renderer turns them
+//! into [`ExplainStep`]s in Vietnamese ([`Lang::Vi`], the default) or English ([`Lang::En`]),
+//! each citing its [`LegalBasis`] by document and article; without an explanation no fact is
+//! built. So an explanation never disagrees with the answer it explains.
+//!
+//! ```
+//! use motcua::{CalendarSpec, deadline::{due, due_explained, Lang, Rules}, dossier::Dossier};
+//! let cal = CalendarSpec::weekdays("2026-01-01".parse()?, "2026-12-31".parse()?).compile()?;
+//! let d = Dossier::from_json(r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3}}"#)?;
+//! let out = due(&d, &cal, &Rules::default(), None)?;
+//! assert_eq!(out.due.to_string(), "2026-03-05");
+//! assert_eq!(out.rule_set.as_str(), "nd118");
+//! assert_eq!(serde_json::to_string(&out)?,
+//!   r#"{"due":"2026-03-05","due_at":"2026-03-05T17:00","rule_set":"nd118","deemed_receipt":"2026-03-02","warnings":[]}"#);
+//! let x = due_explained(&d, &cal, &Rules::default(), None, Lang::En)?;
+//! assert_eq!(x.explain[3].text, "Counting 3 working days from the day after 2 Mar (the day \
+//!   of receipt is not counted): 3 Mar, 4 Mar, 5 Mar → due on Thu 5 Mar 2026, at the end of \
+//!   that day (Civil Code 2015, Art. 147).");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod answer;
+mod clock;
+mod facts;
+mod law;
+mod options;
+mod render;
+mod rules;
+
+#[cfg(test)]
+pub(crate) mod testkit;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_explain;
+#[cfg(test)]
+mod tests_paths;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use answer::{Due, ExplainStep};
+pub use facts::{Amount, Effect, Fact, Outcome, Reason, Round, StepKind};
+pub use law::{Citation, Document, LegalBasis, Provision, Status};
+pub use options::{
+    rule_set_for, ApologyRule, Compare, Counting, DeemedReceipt, MultiSupplement, RuleSet,
+    RuleSetInfo, Rules, SupplementRule, RULE_SETS,
+};
+pub use render::Lang;
+pub use rules::{
+    calendar_days_due, calendar_days_used, deemed_receipt_day, is_after_due,
+    new_appointment_applies, receipt_basis, same_day_due, working_days_due, working_days_used,
+    working_hours_expiry, working_seconds_used, HOURS_PER_DAY,
+};
+
+pub use crate::dossier::{Warning, WarningCode};
+
+pub(crate) use answer::InstantFmt;
+pub(crate) use facts::{Quiet, Trace};
+pub(crate) use render::Context;
+pub(crate) use rules::is_after_due_number;
+
+use crate::calendar::WorkCalendar;
+use crate::dossier::{Dossier, Event, LimitSource};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::{Catalogue, Procedure, TimeLimit};
+
+/// The due date of `dossier`, after validating it, using every event.
+///
+/// `catalogue` resolves a `procedure` code (an [`ErrorKind::UnknownProcedure`] error when the
+/// code is missing from it, or when no catalogue is given). Errors: the validation errors of
+/// [`Dossier::validate`], `new_due_earlier`, and `date_out_of_range` when a date or the answer
+/// falls outside the calendar.
+pub fn due(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+) -> Result<Due> {
+    due_with(dossier, calendar, rules, catalogue, None, None)
+}
+
+/// [`due`] with an explanation in `lang`: the rule set and the limit, each receipt and its
+/// deemed day, each day off skipped and why, each pause and new appointment, where the count
+/// ends (see [`Fact`]), each step citing its legal basis.
+pub fn due_explained(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    lang: Lang,
+) -> Result<Due> {
+    due_with(dossier, calendar, rules, catalogue, None, Some(lang))
+}
+
+/// The due date as it stood at `as_of` (events after it ignored; the whole dossier is still
+/// validated), with an explanation in the language `explain` when given. An `as_of` before the
+/// receipt is an [`ErrorKind::InvalidArgument`] error.
+pub fn due_with(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    as_of: Option<NaiveDateTime>,
+    explain: Option<Lang>,
+) -> Result<Due> {
+    match explain {
+        None => evaluate(dossier, calendar, rules, catalogue, as_of, Quiet::default())?
+            .0
+            .answer(dossier, calendar),
+        Some(lang) => {
+            let (ev, facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, as_of)?;
+            let ctx = ev.context(rules, limit);
+            let mut due = ev.answer(dossier, calendar)?;
+            due.explain = render::steps(facts, &ctx, lang);
+            Ok(due)
+        }
+    }
+}
+
+/// The time limit of `dossier`: its own, or its procedure's from the catalogue.
+pub fn resolve_limit<'c>(
+    dossier: &Dossier,
+    catalogue: Option<&'c Catalogue>,
+) -> Result<(TimeLimit, Option<&'c Procedure>)> {
+    match &dossier.limit {
+        LimitSource::TimeLimit(t) => Ok((*t, None)),
+        LimitSource::Procedure(code) => {
+            let cat = catalogue.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::UnknownProcedure,
+                    format!("procedure `{code}` cannot be looked up: no catalogue given"),
+                )
+                .in_field("procedure")
+            })?;
+            let p = cat.get(code).map_err(|e| e.in_field("procedure"))?;
+            Ok((p.time_limit, Some(p)))
+        }
+    }
+}
+
+/// What the pass knows as of the end of the count, in word-sized fields only (day numbers,
+/// indexes into the dossier's events, counts), so that moving it from the pass to the door
+/// costs plain word copies; the [`Due`] is built once, at the door ([`Evaluation::answer`]).
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(PartialEq))]
+pub(crate) struct Evaluation {
+    /// The due date, as a day number.
+    pub(crate) due_day: i64,
+    /// The expiry of a working-time count as seconds since 1970-01-01 (wall clock) and the
+    /// nanoseconds, or `i64::MIN` when the count is in days (due at the closing time).
+    pub(crate) due_at: (i64, u64),
+    /// The first deemed receipt day, as a day number.
+    pub(crate) deemed_receipt: i64,
+    /// The rule set in force.
+    pub(crate) rule_set: &'static RuleSetInfo,
+    /// The index of the open supplement request (as of), `usize::MAX` when none.
+    pub(crate) awaiting: usize,
+    /// The index of the closing event (as of), `usize::MAX` when none.
+    pub(crate) closing: usize,
+    /// Supplement requests (as of).
+    pub(crate) requests: u64,
+    /// The warnings (as of), boxed when any: one word to move (a `Vec` is three, copied with
+    /// wide loads that stall on the narrow stores that just wrote them), and nothing to allocate
+    /// in the common case.
+    #[allow(clippy::box_collection)]
+    pub(crate) warnings: Option<Box<Vec<Warning>>>,
+}
+
+impl Evaluation {
+    /// The closing event (as of) of `dossier`, the one evaluated.
+    #[inline]
+    pub(crate) fn closing<'d>(&self, dossier: &'d Dossier) -> Option<&'d Event> {
+        dossier.events.get(self.closing)
+    }
+
+    /// The due instant: the expiry of a working-time count, else the closing time of the due
+    /// date `due`.
+    #[inline]
+    pub(crate) fn due_at(&self, due: NaiveDate, calendar: &WorkCalendar) -> NaiveDateTime {
+        match self.due_at {
+            (i64::MIN, _) => due.and_time(calendar.office_hours().closing()),
+            (secs, nanos) => {
+                chrono::DateTime::from_timestamp(secs, u32::try_from(nanos).unwrap_or(0))
+                    .map_or(NaiveDateTime::MAX, |t| t.naive_utc())
+            }
+        }
+    }
+
+    /// The answer of `due` for `dossier`, the one evaluated.
+    #[inline(always)]
+    pub(crate) fn answer(self, dossier: &Dossier, calendar: &WorkCalendar) -> Result<Due> {
+        let received = dossier.received.date();
+        let received_n = rules::number_of(received);
+        let due = rules::date_near(received, received_n, self.due_day)?;
+        Ok(Due {
+            due,
+            due_at: self.due_at(due, calendar),
+            rule_set: self.rule_set.id,
+            deemed_receipt: rules::date_near(received, received_n, self.deemed_receipt)?,
+            awaiting_supplement_since: dossier.events.get(self.awaiting).map(|e| e.at),
+            warnings: self.warnings.map_or_else(Vec::new, |w| *w),
+            explain: Vec::new(),
+        })
+    }
+
+    /// What the renderer needs besides the facts.
+    pub(crate) fn context(&self, rules: &Rules, limit: TimeLimit) -> Context {
+        Context {
+            set: self.rule_set,
+            rules: *rules,
+            limit,
+        }
+    }
+}
+
+/// The whole computation: validation, the due date as of `as_of`, warnings, and the facts in
+/// `trace`.
+#[inline(always)]
+pub(crate) fn evaluate<T: Trace>(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    as_of: Option<NaiveDateTime>,
+    trace: T,
+) -> Result<(Evaluation, T, TimeLimit)> {
+    let (limit, procedure) = resolve_limit(dossier, catalogue)?;
+    if let Some(t) = as_of {
+        if t < dossier.received {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "as-of {} is before the dossier's receipt at {}",
+                    InstantFmt(t),
+                    InstantFmt(dossier.received)
+                ),
+            ));
+        }
+    }
+    let (ev, trace) = clock::run(dossier, calendar, rules, limit, procedure, as_of, trace)?;
+    Ok((ev, trace, limit))
+}
+
+/// [`evaluate`] with the facts kept: one copy of the traced pass, called by `due` and
+/// `classify` alike (the fast pass is inlined into each).
+#[inline(never)]
+pub(crate) fn evaluate_traced(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    as_of: Option<NaiveDateTime>,
+) -> Result<(Evaluation, Vec<Fact>, TimeLimit)> {
+    let (ev, facts, limit) =
+        evaluate(dossier, calendar, rules, catalogue, as_of, Some(Vec::new()))?;
+    Ok((ev, facts.unwrap_or_default(), limit))
+}
+
+/// The explanation steps of `facts` in `lang` (for [`outcome`](crate::outcome), which adds its
+/// own fact).
+pub(crate) fn render_steps(facts: Vec<Fact>, ctx: &Context, lang: Lang) -> Vec<ExplainStep> {
+    render::steps(facts, ctx, lang)
+}

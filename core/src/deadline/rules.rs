@@ -1,0 +1,365 @@
+//! The counting rules, one small function each, every one citing its source: the deemed
+//! receipt day, the end of each kind of limit, the time used before a supplement request, new
+//! appointments, and the comparison with the due date. The pass ([`super::clock`]) applies
+//! them; nothing else in the crate counts a deadline.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::facts::{Amount, Effect, Fact, Outcome, Reason, Round};
+use super::law::{self, LegalBasis};
+use super::options::{ApologyRule, Compare, DeemedReceipt, RuleSetInfo, SupplementRule};
+use super::render::Context;
+use crate::calendar::WorkCalendar;
+use crate::dossier::{Channel, EventKind};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::TimeLimit;
+
+/// Working hours in a day when a day limit is counted in hours: OpenCPS v2
+/// (`org.opencps.datamgt.util.DueDateUtils`, `DAY_TO_HOURS = 8`) [V, source read]. A software
+/// convention, not a rule of law; used whatever the calendar's office hours.
+pub const HOURS_PER_DAY: u32 = 8;
+
+/// The deemed receipt day `D`, day 0 of the count.
+///
+/// Default: the date of `at` when it is a working day and the time is at or before the
+/// calendar's closing time — including before opening and in the lunch break — else the next
+/// working day. Every channel alike: Decree 61/2018/NĐ-CP, Art. 17 (direct) \[U\]; Decision
+/// 45/2016/QĐ-TTg, Art. 7 (postal) \[U\]; Decree 45/2020/NĐ-CP (online) \[U\], common portal
+/// practice \[S\]. Option `deemed_receipt=calendar_day`: the date of `at`, whatever the day and
+/// hour.
+///
+/// The same rule gives the deemed receipt day of a complete dossier after a supplement
+/// request (Decree 61/2018/NĐ-CP, Art. 19 \[U\]). The text cited for each rule set and channel
+/// is [`receipt_basis`].
+pub fn deemed_receipt_day(
+    calendar: &WorkCalendar,
+    at: NaiveDateTime,
+    rule: DeemedReceipt,
+) -> Result<NaiveDate> {
+    date_of(deemed_receipt_number(calendar, at, rule)?)
+}
+
+/// [`deemed_receipt_day`] as a day number (days since 1970-01-01), as the pass counts.
+#[inline(always)]
+pub(crate) fn deemed_receipt_number(
+    calendar: &WorkCalendar,
+    at: NaiveDateTime,
+    rule: DeemedReceipt,
+) -> Result<i64> {
+    let date = number_of(at.date());
+    match rule {
+        DeemedReceipt::CalendarDay => {
+            // Still within the calendar's range, or an error.
+            calendar.is_working_day_number(date)?;
+            Ok(date)
+        }
+        DeemedReceipt::NextWorkingDayAfterHours => {
+            if calendar.is_working_day_number(date)?
+                && at.time() <= calendar.office_hours().closing()
+            {
+                Ok(date)
+            } else {
+                calendar.add_working_days_number(date, 1)
+            }
+        }
+    }
+}
+
+/// The day number of a date.
+#[inline]
+pub(crate) fn number_of(d: NaiveDate) -> i64 {
+    i64::from(crate::civil::day_number(d))
+}
+
+/// The date of a day number.
+#[inline]
+pub(crate) fn date_of(n: i64) -> Result<NaiveDate> {
+    crate::civil::date_from_day_number(n)
+}
+
+/// The date of day number `n`, counted from a known date `anchor` whose day number is
+/// `anchor_n` (moving the ordinal within a year is far cheaper than converting a day number).
+#[inline]
+pub(crate) fn date_near(anchor: NaiveDate, anchor_n: i64, n: i64) -> Result<NaiveDate> {
+    let delta = n - anchor_n;
+    if let Some(same_year) = i64::from(anchor.ordinal())
+        .checked_add(delta)
+        .and_then(|o| u32::try_from(o).ok())
+        .and_then(|o| anchor.with_ordinal(o))
+    {
+        return Ok(same_year);
+    }
+    let near = if delta >= 0 {
+        anchor.checked_add_days(chrono::Days::new(delta.unsigned_abs()))
+    } else {
+        anchor.checked_sub_days(chrono::Days::new(delta.unsigned_abs()))
+    };
+    match near {
+        Some(d) => Ok(d),
+        None => date_of(n),
+    }
+}
+
+/// A limit of `n` working days from deemed receipt day `d` ends on the `n`-th working day
+/// strictly after `d`: the day of receipt is not counted and the period ends at the end of
+/// its last day (Civil Code 2015, Arts 147 and 148 \[V as content; article split U\]).
+/// `n = 0` (nothing left after a supplement pause) gives `d` itself when it is a working day,
+/// else the next working day.
+pub fn working_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result<NaiveDate> {
+    date_of(working_days_due_number(calendar, number_of(d), n)?)
+}
+
+/// [`working_days_due`] on day numbers.
+#[inline]
+pub(crate) fn working_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) -> Result<i64> {
+    calendar.add_working_days_number(d, n.max(0))
+}
+
+/// A limit of `n` calendar days from `d` ends on `d + n`; when that is not a working day
+/// (weekend, holiday, compensatory or swapped day off) the period ends at the end of the next
+/// working day. Rest days inside the period count. (Civil Code 2015, Art. 147 for the start
+/// and Art. 148 on a period ending on a rest day \[V as content; article U\].)
+pub fn calendar_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result<NaiveDate> {
+    date_of(calendar_days_due_number(calendar, number_of(d), n)?)
+}
+
+/// [`calendar_days_due`] on day numbers.
+#[inline]
+pub(crate) fn calendar_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) -> Result<i64> {
+    let end = d.checked_add(n.max(0)).ok_or_else(|| {
+        Error::new(
+            ErrorKind::DateOutOfRange,
+            format!("day {d} + {n} days is not a representable date"),
+        )
+    })?;
+    calendar.add_working_days_number(end, 0)
+}
+
+/// A limit in working time expires when `seconds` working seconds inside office hours have
+/// elapsed from `at` (an instant before opening starts at opening; after closing or on a rest
+/// day, at the next opening); the due date is the expiry's date. Published procedure sheets
+/// state such limits \[S\]; a period in hours starts at the stated instant (Civil Code 2015,
+/// Art. 147 \[U\]). `seconds = 0` expires at `at`.
+#[inline]
+pub fn working_hours_expiry(
+    calendar: &WorkCalendar,
+    at: NaiveDateTime,
+    seconds: i64,
+) -> Result<NaiveDateTime> {
+    calendar.add_working_seconds(at, seconds.max(0))
+}
+
+/// A same-day limit (*trong ngày*) is due on the deemed receipt day `d`, or on the next
+/// working day when the request was received on `d` itself strictly after `cutoff` (15:00):
+/// Decree 23/2015/NĐ-CP, Art. 7 \[S: repeated verbatim in published procedure sheets; article
+/// U\]. A dossier deemed received on a later day (online at night, on Sunday) is treated as
+/// arriving at opening: due `d`. (Under `deemed_receipt=calendar_day`, `d` may be a rest day:
+/// the result is then due on the next working day, as a period ending on a rest day is
+/// extended, Civil Code 2015, Art. 148 \[U\].) The cut-off applies to same-day limits only: the
+/// 15:00 of Decree 61/2018/NĐ-CP, Art. 18 \[U\] moves paper inside the agency, not the
+/// appointment.
+pub fn same_day_due(
+    calendar: &WorkCalendar,
+    d: NaiveDate,
+    at: NaiveDateTime,
+    cutoff: NaiveTime,
+) -> Result<NaiveDate> {
+    date_of(same_day_due_number(calendar, number_of(d), at, cutoff)?)
+}
+
+/// [`same_day_due`] on day numbers.
+#[inline]
+pub(crate) fn same_day_due_number(
+    calendar: &WorkCalendar,
+    d: i64,
+    at: NaiveDateTime,
+    cutoff: NaiveTime,
+) -> Result<i64> {
+    if number_of(at.date()) == d && at.time() > cutoff {
+        calendar.add_working_days_number(d, 1)
+    } else {
+        calendar.add_working_days_number(d, 0)
+    }
+}
+
+/// Working days used before a supplement request under `supplement=pause`: the working days
+/// `x` with `start < x ≤ request`, or 0 for a request before `start` (e.g. the evening of an
+/// after-hours receipt). Decree 61/2018/NĐ-CP, Art. 19: the time already spent on the first
+/// examination counts within the processing time \[U: recalled by two readers\].
+pub fn working_days_used(
+    calendar: &WorkCalendar,
+    start: NaiveDate,
+    request: NaiveDate,
+) -> Result<i64> {
+    working_days_used_number(calendar, number_of(start), number_of(request))
+}
+
+/// [`working_days_used`] on day numbers.
+#[inline]
+pub(crate) fn working_days_used_number(
+    calendar: &WorkCalendar,
+    start: i64,
+    request: i64,
+) -> Result<i64> {
+    Ok(calendar
+        .working_days_between_numbers(start, request)?
+        .max(0))
+}
+
+/// Calendar days used before a supplement request under `supplement=pause`: the days `x` with
+/// `start < x ≤ request` (0 when the request is before `start`): the pause arithmetic of
+/// Decree 61/2018/NĐ-CP, Art. 19 \[U\] extended to calendar-day limits.
+pub fn calendar_days_used(start: NaiveDate, request: NaiveDate) -> i64 {
+    calendar_days_used_number(number_of(start), number_of(request))
+}
+
+/// [`calendar_days_used`] on day numbers.
+#[inline]
+pub(crate) fn calendar_days_used_number(start: i64, request: i64) -> i64 {
+    (request - start).max(0)
+}
+
+/// Working seconds used before a supplement request under `supplement=pause` when counting in
+/// working time (hour limits, `counting=hours`): office-hours seconds from `start` to
+/// `request` (0 when the request is before `start`): the pause arithmetic of Decree
+/// 61/2018/NĐ-CP, Art. 19 \[U\] in working time.
+#[inline]
+pub fn working_seconds_used(
+    calendar: &WorkCalendar,
+    start: NaiveDateTime,
+    request: NaiveDateTime,
+) -> Result<i64> {
+    Ok(calendar.working_seconds_between(start, request)?.max(0))
+}
+
+/// Whether an apology or extension issued at `issued` moves the due date: only when issued
+/// by the end of the current due date `current` (an apology after the due date is a warning
+/// and the date stays), and for an apology only under `apology=moves_due`. Apology: Form 04 of
+/// Circular 01/2018/TT-VPCP, Decree 61/2018/NĐ-CP \[U\] ("at least 1 day before" is recalled
+/// \[U\] and not enforced); Circular 03/2025/TT-VPCP Form 04 (apology and extension request)
+/// \[S\]. Extension (*gia hạn*): where a sectoral law allows it, behaves like an apology in
+/// arithmetic, not limited in number, not a failure.
+#[inline]
+pub fn new_appointment_applies(
+    kind: EventKind,
+    issued: NaiveDate,
+    current: NaiveDate,
+    rule: ApologyRule,
+) -> bool {
+    let in_time = issued <= current;
+    match kind {
+        EventKind::Apology => in_time && rule == ApologyRule::MovesDue,
+        EventKind::Extended => in_time,
+        _ => false,
+    }
+}
+
+/// Whether an instant `at` (a result, a refusal, "now") is after the due date: by date
+/// (`compare=date`: the period ends at the end of its last day, Civil Code 2015, Art. 148 \[V
+/// as content; article U\]) or by instant (`compare=instant`: after `due_at`).
+#[inline]
+pub fn is_after_due(
+    at: NaiveDateTime,
+    due: NaiveDate,
+    due_at: NaiveDateTime,
+    rule: Compare,
+) -> bool {
+    is_after_due_number(at, number_of(at.date()), number_of(due), || due_at, rule)
+}
+
+/// [`is_after_due`] with the day of `at` and the due date as day numbers (`due_at` is asked
+/// for only under `compare=instant`).
+#[inline]
+pub(crate) fn is_after_due_number(
+    at: NaiveDateTime,
+    at_day: i64,
+    due: i64,
+    due_at: impl FnOnce() -> NaiveDateTime,
+    rule: Compare,
+) -> bool {
+    match rule {
+        Compare::Date => at_day > due,
+        Compare::Instant => at > due_at(),
+    }
+}
+
+/// The text cited for the deemed receipt day: the postal and online rules for those channels,
+/// else the one-stop text of the rule set (Decree 61/2018/NĐ-CP, Art. 17 \[U\]; Decree
+/// 118/2025/NĐ-CP; Decision 09/2015/QĐ-TTg before 2018). A complete dossier after a supplement
+/// request is ruled with the supplement ([`RuleSetInfo::supplement`]).
+pub fn receipt_basis(set: &RuleSetInfo, channel: Channel) -> LegalBasis {
+    match channel {
+        Channel::Postal => law::DECISION_45_2016_ART_7,
+        Channel::Online => law::DECREE_45_2020,
+        Channel::Direct => set.receipt,
+    }
+}
+
+/// The legal text that rules a fact of the count, if one does: the one-stop text of the rule
+/// set for receipt, supplement, apology, refusal and withdrawal; the Civil Code for counting
+/// and the end of a period; Decree 23/2015/NĐ-CP for same-day limits. Steps that follow an
+/// option (`restart`, `counting=hours`, `calendar_day`, `counts_late`, `compare=instant`,
+/// `multi_supplement=late`) or the calendar (days off) cite none.
+pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
+    let set = ctx.set;
+    let supplement =
+        |reading: SupplementRule| (reading == SupplementRule::Pause).then_some(set.supplement);
+    match fact {
+        Fact::RuleSet { .. } => Some(set.text),
+        Fact::Received {
+            reason: Reason::CalendarDay,
+            ..
+        }
+        | Fact::Received {
+            round: Round::ResultWhileAwaiting,
+            ..
+        } => None,
+        Fact::Received {
+            round: Round::First,
+            channel,
+            ..
+        } => Some(receipt_basis(set, *channel)),
+        Fact::Received { .. } => Some(set.supplement),
+        Fact::Counted {
+            amount: Amount::SameDay,
+            ..
+        }
+        | Fact::AfterCutoff { .. } => Some(law::DECREE_23_2015_ART_7),
+        Fact::Counted {
+            amount: Amount::WorkingSeconds(_),
+            ..
+        } if matches!(ctx.limit, TimeLimit::WorkingDays(_)) => None,
+        Fact::Counted { .. } => Some(law::CIVIL_CODE_147),
+        Fact::EndMoved { .. } => Some(law::CIVIL_CODE_148),
+        Fact::SupplementRequested { reading, .. }
+        | Fact::ClockResumed { reading, .. }
+        | Fact::AwaitingSupplement { reading, .. } => supplement(*reading),
+        Fact::SupplementRequestedAgain { .. } => supplement(ctx.rules.supplement),
+        Fact::NewAppointment {
+            effect: Effect::CountsLate,
+            ..
+        } => None,
+        Fact::NewAppointment {
+            event: EventKind::Apology,
+            ..
+        } => Some(set.apology),
+        Fact::NewAppointment { .. } => set.extension,
+        Fact::Closed {
+            event: EventKind::Refused,
+            ..
+        } => Some(set.refusal),
+        Fact::Closed { .. } => set.withdrawal,
+        Fact::Outcome {
+            outcome, by_law, ..
+        } if outcome != by_law => None,
+        Fact::Outcome {
+            outcome, compare, ..
+        } => match outcome {
+            Outcome::AwaitingSupplement => supplement(ctx.rules.supplement),
+            Outcome::Refused => Some(set.refusal),
+            Outcome::Withdrawn => set.withdrawal,
+            _ => (*compare == Compare::Date).then_some(law::CIVIL_CODE_148),
+        },
+        Fact::Limit { .. } | Fact::DayOff { .. } | Fact::IgnoredAfterAsOf { .. } => None,
+    }
+}

@@ -1,0 +1,192 @@
+//! The explanations of the worked examples E1–E10 (procedures.md §8), in Vietnamese and
+//! English, on the Vietnamese public-sector calendar, with the option variants the examples
+//! state: compared with the committed snapshots in `snapshots/` (read them: each was checked by
+//! hand against the example). `MOTCUA_REGENERATE=1` rewrites them.
+
+use super::testkit::*;
+use super::*;
+use crate::outcome::classify_explained;
+
+/// (file, title, dossier, as-of instants, option variants besides the law).
+type Example = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const EXAMPLES: [Example; 11] = [
+    (
+        "e01",
+        "E1 — direct, plain week",
+        r#"{"received":"2026-03-03T10:00","channel":"direct","time_limit":{"working_days":5},"events":[{"type":"resolved","at":"2026-03-09T10:00"}]}"#,
+        &["2026-12-31T23:59"],
+        &["counting=hours"],
+    ),
+    (
+        "e02",
+        "E2 — online on Saturday",
+        r#"{"received":"2026-03-14T09:00","channel":"online","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-03-19T10:00"}]}"#,
+        &["2026-12-31T23:59"],
+        &["counting=hours", "deemed_receipt=calendar_day"],
+    ),
+    (
+        "e03",
+        "E3 — one supplement: pause vs restart",
+        r#"{"received":"2026-06-08T09:00","channel":"direct","time_limit":{"working_days":10},"events":[{"type":"supplement_requested","at":"2026-06-11T15:00"},{"type":"supplement_received","at":"2026-06-16T10:00"},{"type":"resolved","at":"2026-06-29T10:00"}]}"#,
+        &["2026-12-31T23:59", "2026-06-12T09:00"],
+        &["supplement=restart", "counting=hours"],
+    ),
+    (
+        "e04",
+        "E4 — two supplement requests",
+        r#"{"received":"2026-07-08T08:00","channel":"direct","time_limit":{"working_days":5},"events":[{"type":"supplement_requested","at":"2026-07-09T10:00"},{"type":"supplement_received","at":"2026-07-10T09:00"},{"type":"supplement_requested","at":"2026-07-13T10:00"},{"type":"supplement_received","at":"2026-07-14T14:00"},{"type":"resolved","at":"2026-07-20T16:00"}]}"#,
+        &["2026-12-31T23:59"],
+        &["supplement=restart", "multi_supplement=late"],
+    ),
+    (
+        "e05",
+        "E5 — apology with new appointment",
+        r#"{"received":"2026-10-19T09:00","channel":"direct","time_limit":{"working_days":5},"events":[{"type":"apology","at":"2026-10-22T10:00","new_due":"2026-10-29"},{"type":"resolved","at":"2026-10-29T10:00"}]}"#,
+        &["2026-12-31T23:59"],
+        &["apology=counts_late"],
+    ),
+    (
+        "e06",
+        "E6 — certified copy after 15:00",
+        r#"{"received":"2026-04-23T15:30","channel":"direct","time_limit":{"same_day":true},"events":[{"type":"resolved","at":"2026-04-24T09:00"}]}"#,
+        &["2026-12-31T23:59"],
+        &[],
+    ),
+    (
+        "e06b",
+        "E6, variant — received Wed 29 Apr 16:00, before 30 Apr and 1 May",
+        r#"{"received":"2026-04-29T16:00","channel":"direct","time_limit":{"same_day":true}}"#,
+        &["2026-05-04T10:00"],
+        &[],
+    ),
+    (
+        "e07",
+        "E7 — calendar days ending in the National Day break",
+        r#"{"received":"2026-08-14T10:00","channel":"direct","time_limit":{"calendar_days":15},"events":[{"type":"resolved","at":"2026-09-03T10:00"}]}"#,
+        &["2026-12-31T23:59"],
+        &[],
+    ),
+    (
+        "e08",
+        "E8 — online across Tết, after hours",
+        r#"{"received":"2026-02-13T18:30","channel":"online","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-02-25T15:00"}]}"#,
+        &["2026-12-31T23:59"],
+        &["counting=hours", "deemed_receipt=calendar_day"],
+    ),
+    (
+        "e09",
+        "E9 — pending, as of two instants",
+        r#"{"received":"2026-08-24T09:00","channel":"direct","time_limit":{"working_days":6}}"#,
+        &["2026-09-02T10:00", "2026-09-07T08:00"],
+        &[],
+    ),
+    (
+        "e10",
+        "E10 — working-hour limit",
+        r#"{"received":"2026-03-11T09:00","channel":"direct","time_limit":{"working_hours":4},"events":[{"type":"resolved","at":"2026-03-11T15:00"}]}"#,
+        &["2026-12-31T23:59"],
+        &["compare=instant"],
+    ),
+];
+
+/// The snapshot of one example: every as-of instant under the law, then every variant as of the
+/// first instant, each in Vietnamese and English.
+fn render_example(ex: &Example) -> String {
+    let (_, title, json, instants, variants) = *ex;
+    let cal = crate::vn::public_sector().unwrap();
+    let d = dossier(json);
+    let mut runs: Vec<(&str, &str)> = instants.iter().map(|t| (*t, "")).collect();
+    runs.extend(variants.iter().map(|v| (instants[0], *v)));
+    let mut out = format!("# {title} (procedures.md §8)\n# dossier: {json}\n");
+    for (as_of, variant) in runs {
+        let r = if variant.is_empty() {
+            Rules::default()
+        } else {
+            rules(&[variant])
+        };
+        let rules_name = if variant.is_empty() {
+            "the law"
+        } else {
+            variant
+        };
+        for lang in Lang::ALL {
+            let c = classify_explained(&d, &cal, &r, None, t(as_of), lang).unwrap();
+            out.push_str(&format!(
+                "\n## {lang} — as of {as_of}, rules: {rules_name} — due {}, {}\n",
+                c.due.due, c.outcome
+            ));
+            for step in &c.due.explain {
+                out.push_str(&format!("{}: {}\n", step.fact.kind().as_str(), step.text));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn worked_examples_explained_in_vietnamese_and_english() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join("deadline")
+        .join("snapshots");
+    let mut stale = Vec::new();
+    for ex in &EXAMPLES {
+        let want = render_example(ex);
+        let path = dir.join(format!("{}.txt", ex.0));
+        if std::env::var_os("MOTCUA_REGENERATE").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        if have != want {
+            stale.push(format!("{}:\n{want}", path.display()));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "explanations differ from the snapshots (check them, then rerun with \
+         MOTCUA_REGENERATE=1):\n{}",
+        stale.join("\n")
+    );
+}
+
+/// The answers stated by the examples, so a snapshot cannot drift from them.
+#[test]
+fn snapshot_headers_state_the_reference_answers() {
+    let cal = crate::vn::public_sector().unwrap();
+    let want: [(&str, &str, &str, &str); 12] = [
+        ("e01", "", "2026-03-10", "early"),
+        ("e02", "", "2026-03-19", "on_time"),
+        ("e02", "counting=hours", "2026-03-18", "late"),
+        ("e03", "", "2026-06-25", "late"),
+        ("e03", "supplement=restart", "2026-06-30", "early"),
+        ("e04", "", "2026-07-17", "late"),
+        ("e05", "apology=counts_late", "2026-10-26", "late"),
+        ("e06", "", "2026-04-24", "on_time"),
+        ("e07", "", "2026-09-03", "on_time"),
+        ("e08", "", "2026-02-26", "early"),
+        ("e09", "", "2026-09-04", "pending_within"),
+        ("e10", "compare=instant", "2026-03-11", "late"),
+    ];
+    for (file, variant, due, outcome) in want {
+        let ex = EXAMPLES.iter().find(|e| e.0 == file).unwrap();
+        let r = if variant.is_empty() {
+            Rules::default()
+        } else {
+            rules(&[variant])
+        };
+        let c = crate::outcome::classify(&dossier(ex.2), &cal, &r, None, t(ex.3[0])).unwrap();
+        assert_eq!(
+            (c.due.due.to_string().as_str(), c.outcome.as_str()),
+            (due, outcome),
+            "{file} {variant}"
+        );
+    }
+}

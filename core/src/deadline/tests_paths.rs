@@ -1,0 +1,212 @@
+//! The fast path (no trace) and the traced path (an explanation in either language) are the
+//! same engine: random dossiers — every kind of limit, supplement rounds, apologies,
+//! extensions, refusals, withdrawals, results, returns, date-only events, some invalid —
+//! under every option and every rule set must get identical answers and identical errors.
+//! The three sinks the pass is compiled with are compared too: the native fast path's
+//! (`NoTrace`, tracing compiled away), WebAssembly's fast path's (`None`, tracing switched off
+//! at run time) and the traced path's (`Some`).
+
+use chrono::{Duration, NaiveDateTime};
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+
+use super::facts::NoTrace;
+use super::testkit::*;
+use super::*;
+use crate::dossier::{Channel, Event, EventKind};
+use crate::outcome::classify_with;
+
+fn cal() -> &'static WorkCalendar {
+    static CAL: std::sync::OnceLock<WorkCalendar> = std::sync::OnceLock::new();
+    CAL.get_or_init(|| crate::vn::public_sector().unwrap())
+}
+
+/// A receipt between 2017 and mid-2027: the three rule sets, official and provisional years.
+fn instant() -> impl Strategy<Value = NaiveDateTime> {
+    (0i64..10 * 365 * 24 * 60 + 180 * 24 * 60)
+        .prop_map(|m| t("2017-01-01T00:00") + Duration::minutes(m))
+}
+
+fn limit() -> impl Strategy<Value = TimeLimit> {
+    prop_oneof![
+        (1u32..40).prop_map(TimeLimit::WorkingDays),
+        (1u32..40).prop_map(TimeLimit::CalendarDays),
+        (1u32..60).prop_map(TimeLimit::WorkingHours),
+        Just(TimeLimit::same_day()),
+        (8u32..18).prop_map(|h| TimeLimit::SameDay {
+            cutoff: chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap()
+        }),
+    ]
+}
+
+fn any_rules() -> impl Strategy<Value = Rules> {
+    any::<[bool; 6]>().prop_map(|b| {
+        let mut r = Rules::default();
+        for (i, (k, v)) in Rules::OPTIONS.iter().enumerate() {
+            r.set(k, v[usize::from(b[i])]).unwrap();
+        }
+        r
+    })
+}
+
+/// One step of the event generator: a gap in minutes, what to do, a day offset for `new_due`,
+/// whether the event is known by its date only.
+type Step = (i64, u8, i64, bool);
+
+/// Builds mostly valid event lists from `steps` by following the lifecycle (a request before
+/// its supplement, one apology, nothing after the result but `returned`); one choice in
+/// sixteen is any event at all, so that errors are compared too.
+fn events(received: NaiveDateTime, steps: &[Step]) -> Vec<Event> {
+    let mut at = received;
+    let mut out = Vec::new();
+    let (mut open, mut closed, mut apologised) = (false, false, false);
+    for &(gap, choice, offset, date_only) in steps {
+        at += Duration::minutes(gap);
+        let wild = choice % 16 == 15;
+        let kind = if wild {
+            EventKind::ALL[usize::from(choice / 16) % EventKind::ALL.len()]
+        } else if closed {
+            EventKind::Returned
+        } else {
+            match choice % 8 {
+                0 | 1 if !open => EventKind::SupplementRequested,
+                0 | 1 => EventKind::SupplementReceived,
+                2 if !apologised => EventKind::Apology,
+                2 | 3 => EventKind::Extended,
+                4 => EventKind::Refused,
+                5 => EventKind::Withdrawn,
+                6 if open => EventKind::SupplementReceived,
+                _ => EventKind::Resolved,
+            }
+        };
+        match kind {
+            EventKind::SupplementRequested => open = true,
+            EventKind::SupplementReceived => open = false,
+            EventKind::Apology => apologised = true,
+            k if k.is_closing() => closed = true,
+            _ => {}
+        }
+        let mut e = if date_only {
+            Event::on_date(kind, at.date())
+        } else {
+            Event::new(kind, at)
+        };
+        if kind.takes_new_due() {
+            e = e.with_new_due(received.date() + Duration::days(offset));
+        }
+        out.push(e);
+    }
+    out
+}
+
+fn dossier_of(received: NaiveDateTime, limit: TimeLimit, channel: u8, steps: &[Step]) -> Dossier {
+    let mut d = Dossier::new(limit, received);
+    d.channel = [Channel::Direct, Channel::Online, Channel::Postal][usize::from(channel % 3)];
+    d.events = events(received, steps);
+    d
+}
+
+/// The answer without its explanation.
+fn bare(mut d: Due) -> Due {
+    d.explain.clear();
+    d
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn fast_and_traced_paths_agree(
+        received in instant(),
+        limit in limit(),
+        channel in any::<u8>(),
+        steps in proptest::collection::vec(
+            (0i64..8 * 24 * 60, any::<u8>(), 0i64..45, proptest::bool::weighted(0.1)),
+            0..7,
+        ),
+        rules in any_rules(),
+        as_of_gap in proptest::option::of(0i64..40 * 24 * 60),
+        lang in prop_oneof![Just(Lang::Vi), Just(Lang::En)],
+    ) {
+        let d = dossier_of(received, limit, channel, &steps);
+        let as_of = as_of_gap.map(|m| received + Duration::minutes(m));
+        let at = as_of.unwrap_or(received + Duration::days(60));
+        for snapshot in [as_of, Some(at)] {
+            let native = evaluate(&d, cal(), &rules, None, snapshot, NoTrace).map(|r| r.0);
+            let off = evaluate(&d, cal(), &rules, None, snapshot, None::<Vec<Fact>>);
+            let on = evaluate(&d, cal(), &rules, None, snapshot, Some(Vec::new()));
+            prop_assert_eq!(&native, &off.map(|r| r.0), "{:?}", d);
+            prop_assert_eq!(&native, &on.map(|r| r.0), "{:?}", d);
+        }
+        let fast = due_with(&d, cal(), &rules, None, as_of, None);
+        let traced = due_with(&d, cal(), &rules, None, as_of, Some(lang));
+        match (&fast, &traced) {
+            (Ok(a), Ok(b)) => {
+                prop_assert!(a.explain.is_empty());
+                prop_assert!(!b.explain.is_empty());
+                prop_assert!(b.explain.iter().all(|s| !s.text.is_empty() && s.lang == lang));
+                prop_assert_eq!(a, &bare(b.clone()), "{:?}", d);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            _ => prop_assert!(false, "{:?}: fast {:?}, traced {:?}", d, fast, traced),
+        }
+        let fast = classify_with(&d, cal(), &rules, None, at, None);
+        let traced = classify_with(&d, cal(), &rules, None, at, Some(lang));
+        match (fast, traced) {
+            (Ok(a), Ok(mut b)) => {
+                let last = b.due.explain.last().map(|s| s.fact.clone());
+                b.due = bare(b.due);
+                prop_assert_eq!(&a, &b, "{:?}", d);
+                let Some(Fact::Outcome { outcome, due, working_days_late, .. }) = last else {
+                    return Err(TestCaseError::fail(format!("no outcome step: {last:?}")));
+                };
+                prop_assert_eq!(
+                    (outcome, due, working_days_late),
+                    (a.outcome, a.due.due, a.working_days_late)
+                );
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            (a, b) => prop_assert!(false, "{:?}: fast {:?}, traced {:?}", d, a, b),
+        }
+    }
+}
+
+/// The generator reaches what it must: every event kind, every rule set, errors and answers.
+#[test]
+fn the_generator_covers_the_ground() {
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = (
+        instant(),
+        limit(),
+        any::<u8>(),
+        proptest::collection::vec(
+            (
+                0i64..8 * 24 * 60,
+                any::<u8>(),
+                0i64..45,
+                proptest::bool::weighted(0.1),
+            ),
+            0..7,
+        ),
+    );
+    let (mut kinds, mut sets, mut ok, mut err) = (Vec::new(), Vec::new(), 0, 0);
+    for _ in 0..2000 {
+        let (received, limit, channel, steps) = strategy.new_tree(&mut runner).unwrap().current();
+        let d = dossier_of(received, limit, channel, &steps);
+        kinds.extend(d.events.iter().map(|e| e.kind));
+        match due(&d, cal(), &Rules::default(), None) {
+            Ok(x) => {
+                ok += 1;
+                sets.push(x.rule_set);
+            }
+            Err(_) => err += 1,
+        }
+    }
+    for k in EventKind::ALL {
+        assert!(kinds.contains(&k), "{k}");
+    }
+    for s in RULE_SETS {
+        assert!(sets.contains(&s.id), "{}", s.id);
+    }
+    assert!(ok > 1000 && err > 50, "{ok} answers, {err} errors");
+}
