@@ -50,6 +50,9 @@ PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --release --zig --compatibility
 ls "$DIST"
 WHEEL=$(ls "$DIST"/motcua-*-abi3-*.whl)
 "$PY" -m pip install -q --force-reinstall --no-deps "$WHEEL"
+# The plot extra (matplotlib) as users get it: the wheel's own metadata names it.
+"$PY" -m pip install -q "$WHEEL[plot]"
+"$PY" -c 'import matplotlib' || { echo "python: the plot extra did not install matplotlib" >&2; exit 1; }
 
 step "the motcua CLI (the reference of tests/test_records_everywhere.py)"
 if [ -z "${MOTCUA_CLI:-}" ]; then

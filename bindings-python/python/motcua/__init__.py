@@ -66,6 +66,7 @@ from .error import (
     UnknownProcedureError,
 )
 from .lunar import LunarCalendar, LunarDate, can_chi, can_chi_en, from_lunar, to_lunar
+from . import plot  # matplotlib itself is imported when a picture is drawn
 
 __all__ = [
     "__version__",
@@ -80,6 +81,7 @@ __all__ = [
     "outcome",
     "reports",
     "indicators",
+    "plot",
     "Calendar",
     "Catalogue",
     "Procedure",
