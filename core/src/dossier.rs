@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::civil::{format_instant, parse_date, parse_instant, DateOnly};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 use crate::procedure::TimeLimit;
 
 // ---------------------------------------------------------------------------------------------
@@ -80,7 +80,10 @@ impl FromStr for Channel {
             "postal" => Ok(Channel::Postal),
             _ => Err(Error::new(
                 ErrorKind::InvalidDossier,
-                format!("`{s}` is not a channel (direct, online, postal)"),
+                format!(
+                    "`{s}` is not a channel (direct, online, postal)",
+                    s = excerpt(s)
+                ),
             )
             .in_field("channel")),
         }
@@ -182,7 +185,8 @@ impl FromStr for EventKind {
                     ErrorKind::InvalidDossier,
                     format!(
                         "unknown event type `{s}` (expected one of {})",
-                        EventKind::ALL.map(EventKind::as_str).join(", ")
+                        EventKind::ALL.map(EventKind::as_str).join(", "),
+                        s = excerpt(s)
                     ),
                 )
             })
@@ -385,8 +389,13 @@ fn parse_dossier_instant(s: &str, field: &str) -> Result<(NaiveDateTime, bool)> 
 }
 
 fn string_field<'a>(v: &'a Value, field: &str) -> Result<&'a str> {
-    v.as_str()
-        .ok_or_else(|| bad_dossier(format!("`{field}` must be a string, got {v}")).in_field(field))
+    v.as_str().ok_or_else(|| {
+        bad_dossier(format!(
+            "`{field}` must be a string, got {v}",
+            v = excerpt(v)
+        ))
+        .in_field(field)
+    })
 }
 
 impl Dossier {
@@ -438,7 +447,8 @@ impl Dossier {
     pub fn from_json_value(v: &Value) -> Result<Dossier> {
         let Value::Object(m) = v else {
             return Err(bad_dossier(format!(
-                "a dossier must be a JSON object, got {v}"
+                "a dossier must be a JSON object, got {v}",
+                v = excerpt(v)
             )));
         };
         for k in m.keys() {
@@ -446,10 +456,11 @@ impl Dossier {
                 k.as_str(),
                 "received" | "time_limit" | "procedure" | "channel" | "events" | "id"
             ) {
-                return Err(
-                    bad_dossier(format!("unknown key `{k}` (expected {DOSSIER_KEYS})"))
-                        .in_field(k.as_str()),
-                );
+                return Err(bad_dossier(format!(
+                    "unknown key `{k}` (expected {DOSSIER_KEYS})",
+                    k = excerpt(k)
+                ))
+                .in_field(k.as_str()));
             }
         }
         let received = match m.get("received") {
@@ -489,10 +500,11 @@ impl Dossier {
             Some(Value::String(s)) => Some(s.clone()),
             Some(Value::Number(n)) => Some(n.to_string()),
             Some(other) => {
-                return Err(
-                    bad_dossier(format!("`id` must be a string or a number, got {other}"))
-                        .in_field("id"),
-                )
+                return Err(bad_dossier(format!(
+                    "`id` must be a string or a number, got {other}",
+                    other = excerpt(other)
+                ))
+                .in_field("id"))
             }
         };
         let events = match m.get("events") {
@@ -503,10 +515,11 @@ impl Dossier {
                 .map(|(i, e)| event_from_json(i, e))
                 .collect::<Result<Vec<_>>>()?,
             Some(other) => {
-                return Err(
-                    bad_dossier(format!("`events` must be an array, got {other}"))
-                        .in_field("events"),
-                )
+                return Err(bad_dossier(format!(
+                    "`events` must be an array, got {other}",
+                    other = excerpt(other)
+                ))
+                .in_field("events"))
             }
         };
         Ok(Dossier {
@@ -603,12 +616,17 @@ impl<'de> Deserialize<'de> for Dossier {
 fn event_from_json(i: usize, v: &Value) -> Result<Event> {
     let here = format!("events[{i}]");
     let Value::Object(m) = v else {
-        return Err(bad_dossier(format!("an event must be an object, got {v}")).in_field(here));
+        return Err(bad_dossier(format!(
+            "an event must be an object, got {v}",
+            v = excerpt(v)
+        ))
+        .in_field(here));
     };
     for k in m.keys() {
         if !matches!(k.as_str(), "type" | "at" | "new_due") {
             return Err(bad_dossier(format!(
-                "unknown key `{k}` in an event (expected type, at, new_due)"
+                "unknown key `{k}` in an event (expected type, at, new_due)",
+                k = excerpt(k)
             ))
             .in_field(format!("{here}.{k}")));
         }
