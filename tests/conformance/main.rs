@@ -8,6 +8,7 @@
 )]
 
 mod cli;
+mod fuzz;
 mod hostile;
 mod invariants;
 mod report;

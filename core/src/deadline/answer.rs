@@ -21,8 +21,8 @@ use crate::dossier::Warning;
 /// `basis` (`{"document", "article" | "form", "status"}`, when a legal text rules the step)
 /// and `text`:
 /// `{"kind":"day_off","date":"2026-02-20","day_class":"compensatory","name":"Nghỉ bù Tết
-/// Nguyên đán","text":"thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (nghỉ bù), không phải ngày
-/// làm việc."}`.
+/// Nguyên đán","text":"Thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (ngày nghỉ bù), không phải
+/// ngày làm việc."}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExplainStep {
     /// What happened, typed.

@@ -168,6 +168,7 @@ pub fn resolve_limit<'c>(
 /// indexes into the dossier's events, counts), so that moving it from the pass to the door
 /// costs plain word copies; the [`Due`] is built once, at the door ([`Evaluation::answer`]).
 #[derive(Debug, Clone)]
+#[cfg_attr(test, derive(PartialEq))]
 pub(crate) struct Evaluation {
     /// The due date, as a day number.
     pub(crate) due_day: i64,

@@ -375,6 +375,19 @@ fn as_of_and_explain() {
         last.get(last.len() - 2..),
         Some(&[StepKind::AwaitingSupplement, StepKind::IgnoredAfterAsOf][..])
     );
+    // one event left out is said in the singular, two in the plural
+    for (as_of, said) in [
+        ("2026-06-12T09:00", "2 events after the as-of instant"),
+        ("2026-06-17T09:00", "1 event after the as-of instant"),
+    ] {
+        let x = due_with(&e3, &cal, &r, None, Some(t(as_of)), Some(Lang::En)).unwrap();
+        let text = x
+            .explain
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>();
+        assert!(text.iter().any(|s| s.starts_with(said)), "{text:#?}");
+    }
 
     let x = due_explained(&e3, &cal, &r, None, Lang::En).unwrap();
     assert_eq!(x.due, d("2026-06-25"));

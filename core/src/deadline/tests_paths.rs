@@ -2,11 +2,15 @@
 //! same engine: random dossiers — every kind of limit, supplement rounds, apologies,
 //! extensions, refusals, withdrawals, results, returns, date-only events, some invalid —
 //! under every option and every rule set must get identical answers and identical errors.
+//! The three sinks the pass is compiled with are compared too: the native fast path's
+//! (`NoTrace`, tracing compiled away), WebAssembly's fast path's (`None`, tracing switched off
+//! at run time) and the traced path's (`Some`).
 
 use chrono::{Duration, NaiveDateTime};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 
+use super::facts::NoTrace;
 use super::testkit::*;
 use super::*;
 use crate::dossier::{Channel, Event, EventKind};
@@ -126,6 +130,14 @@ proptest! {
     ) {
         let d = dossier_of(received, limit, channel, &steps);
         let as_of = as_of_gap.map(|m| received + Duration::minutes(m));
+        let at = as_of.unwrap_or(received + Duration::days(60));
+        for snapshot in [as_of, Some(at)] {
+            let native = evaluate(&d, cal(), &rules, None, snapshot, NoTrace).map(|r| r.0);
+            let off = evaluate(&d, cal(), &rules, None, snapshot, None::<Vec<Fact>>);
+            let on = evaluate(&d, cal(), &rules, None, snapshot, Some(Vec::new()));
+            prop_assert_eq!(&native, &off.map(|r| r.0), "{:?}", d);
+            prop_assert_eq!(&native, &on.map(|r| r.0), "{:?}", d);
+        }
         let fast = due_with(&d, cal(), &rules, None, as_of, None);
         let traced = due_with(&d, cal(), &rules, None, as_of, Some(lang));
         match (&fast, &traced) {
@@ -138,7 +150,6 @@ proptest! {
             (Err(a), Err(b)) => prop_assert_eq!(a, b),
             _ => prop_assert!(false, "{:?}: fast {:?}, traced {:?}", d, fast, traced),
         }
-        let at = as_of.unwrap_or(received + Duration::days(60));
         let fast = classify_with(&d, cal(), &rules, None, at, None);
         let traced = classify_with(&d, cal(), &rules, None, at, Some(lang));
         match (fast, traced) {

@@ -499,7 +499,11 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         Fact::IgnoredAfterAsOf { as_of, events } => fill(
             t((
                 "{n} sự kiện sau thời điểm xét ({as_of}) chưa được tính",
-                "{n} later event(s) after the as-of instant ({as_of}) not taken into account",
+                if *events == 1 {
+                    "{n} event after the as-of instant ({as_of}) not taken into account"
+                } else {
+                    "{n} events after the as-of instant ({as_of}) not taken into account"
+                },
             )),
             &[("n", events), ("as_of", &at(*as_of))],
         ),

@@ -1,0 +1,270 @@
+//! Fuzzing every parser of the library with proptest (issue "No silent wrong answer"): for any
+//! input — random bytes read as text, or a valid input mutated by a few edits — a parser either
+//! returns a value that round-trips through its canonical form, or a typed error with a known
+//! code. A panic fails the test (proptest catches it).
+//!
+//! CI runs a short run. The long run (≥ 1M cases per parser) is
+//! `MOTCUA_FUZZ_CASES=1000000 cargo test --release -p motcua-conformance --test conformance fuzz`.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use motcua::civil::{format_instant, parse_date, parse_instant, parse_time, DateOnly};
+use motcua::procedure::TimeLimit;
+use motcua::vn::Schedules;
+use motcua::{CalendarSpec, ErrorKind};
+use proptest::prelude::*;
+
+fn cases() -> u32 {
+    std::env::var("MOTCUA_FUZZ_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3000)
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Every code the library can return (its own table), so an error is always a typed one.
+fn known_code(e: &motcua::Error) -> bool {
+    ErrorKind::ALL.contains(&e.kind())
+}
+
+/// Arbitrary text: random bytes made valid UTF-8, random unicode, or ASCII soup.
+fn junk() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..64)
+            .prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        any::<String>(),
+        "[ -~]{0,40}",
+    ]
+}
+
+/// A valid `seed` edited: characters replaced, inserted or deleted at random positions.
+fn mutated(seeds: &'static [&'static str]) -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(seeds),
+        prop::collection::vec((any::<prop::sample::Index>(), 0u8..3, any::<char>()), 0..4),
+    )
+        .prop_map(|(seed, edits)| {
+            let mut chars: Vec<char> = seed.chars().collect();
+            for (at, op, c) in edits {
+                let len = chars.len();
+                match op {
+                    0 if len > 0 => {
+                        let i = at.index(len);
+                        chars[i] = c;
+                    }
+                    1 => {
+                        let i = at.index(len + 1);
+                        chars.insert(i, c);
+                    }
+                    _ if len > 0 => {
+                        let i = at.index(len);
+                        chars.remove(i);
+                    }
+                    _ => {}
+                }
+            }
+            chars.into_iter().collect()
+        })
+}
+
+const DATES: &[&str] = &[
+    "2026-03-02",
+    "02/03/2026",
+    "1/1/1995",
+    "2199-12-31",
+    "0000-01-01",
+];
+const INSTANTS: &[&str] = &[
+    "2026-03-02T09:30",
+    "2026-03-02 09:30:15",
+    "02/03/2026 9:30",
+    "2026-02-13T10:30:00.000Z",
+    "2026-02-13T17:30:00+07:00",
+    "2026-02-13T03:30-07:00",
+];
+const LIMITS: &[&str] = &[
+    "3wd",
+    "15cd",
+    "8wh",
+    "same_day",
+    "3 ngày làm việc",
+    "trong ngày",
+    "15 ngày",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![junk(), mutated(DATES), mutated(INSTANTS), mutated(LIMITS)]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn fuzz_dates(s in text()) {
+        match parse_date(&s) {
+            Ok(d) => prop_assert_eq!(parse_date(&d.to_string()).ok(), Some(d), "{:?}", s),
+            Err(e) => prop_assert!(known_code(&e) && matches!(e.code(), "invalid_date" | "empty_input"), "{:?}: {}", s, e),
+        }
+    }
+
+    #[test]
+    fn fuzz_times(s in text()) {
+        match parse_time(&s) {
+            Ok(t) => {
+                let again = parse_time(&t.format("%H:%M:%S").to_string());
+                prop_assert_eq!(again.ok(), Some(t), "{:?}", s);
+            }
+            Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
+        }
+    }
+
+    #[test]
+    fn fuzz_instants(s in text(), end in any::<bool>()) {
+        let mode = if end { DateOnly::EndOfDay } else { DateOnly::StartOfDay };
+        match parse_instant(&s, mode) {
+            Ok(t) => {
+                // The canonical form (Vietnam wall clock, whole seconds) reads back the same.
+                let t = t.with_nanosecond(0).unwrap_or(t);
+                let back = parse_instant(&format_instant(t), mode);
+                prop_assert_eq!(back.ok(), Some(t), "{:?}", s);
+            }
+            Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
+        }
+    }
+
+    #[test]
+    fn fuzz_time_limits(s in text()) {
+        match s.parse::<TimeLimit>() {
+            Ok(l) => prop_assert_eq!(l.to_string().parse::<TimeLimit>().ok(), Some(l), "{:?}", s),
+            Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
+        }
+    }
+
+    #[test]
+    fn fuzz_lunar(year in prop_oneof![any::<i32>(), 1890i32..2210], month in any::<u8>(), day in any::<u8>(), leap in any::<bool>()) {
+        match motcua::lunar::from_lunar(year, month, day, leap) {
+            Ok(d) => {
+                let l = motcua::lunar::to_lunar(d).unwrap();
+                prop_assert_eq!((l.year, l.month, l.day, l.leap), (year, month, day, leap));
+            }
+            Err(e) => prop_assert!(
+                matches!(e.code(), "invalid_lunar_date" | "date_out_of_range"),
+                "{} {} {} {}: {}", year, month, day, leap, e
+            ),
+        }
+    }
+
+    #[test]
+    fn fuzz_gregorian_to_lunar(days in any::<i32>()) {
+        let Some(d) = NaiveDate::from_num_days_from_ce_opt(days) else { return Ok(()) };
+        match motcua::lunar::to_lunar(d) {
+            Ok(l) => prop_assert_eq!(motcua::lunar::from_lunar(l.year, l.month, l.day, l.leap).ok(), Some(d)),
+            Err(e) => prop_assert!(e.code() == "date_out_of_range" && !(1900..=2199).contains(&d.year()) || d < NaiveDate::from_ymd_opt(1900, 1, 31).unwrap(), "{}: {}", d, e),
+        }
+    }
+}
+
+const SCHEDULE_FILES: &[&str] = &[
+    r#"{"years": {"2027": {"status": "official", "days_off": ["2027-01-01", "2027-02-11"], "makeup_working_days": ["2027-02-20"], "breaks": [{"name": "Tết", "from": "2027-02-04", "to": "2027-02-11"}], "pending": {"days_off": [], "makeup_working_days": [], "basis": "x"}}}}"#,
+    r#"{"source_note": "n", "years": {"2030": {"status": "provisional", "days_off": [], "makeup_working_days": []}}}"#,
+];
+
+const SPECS: &[&str] = &[
+    r#"{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31", "holidays": ["2026-01-01", {"date": "2026-04-30", "name": "x"}], "working_days": ["2026-01-10"], "office_hours": [["07:30", "11:30"], ["13:00", "17:00"]]}"#,
+];
+
+const DOSSIERS: &[&str] = &[
+    r#"{"received":"2026-03-02T09:30","channel":"direct","time_limit":{"working_days":3},"events":[{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"supplement_received","at":"2026-03-10T08:00"},{"type":"resolved","at":"2026-03-12T16:00"}]}"#,
+    r#"{"received":"2026-03-02","time_limit":"15cd","events":[{"type":"apology","at":"2026-03-05","new_due":"2026-03-30"}]}"#,
+];
+
+const CATALOGUES: &[&str] = &[
+    r#"[{"code": "1.001", "name": "Chứng thực", "field": "Chứng thực", "level": "commune", "time_limit": "same_day", "online": "partial"}]"#,
+];
+
+fn json_like(seeds: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop_oneof![junk(), mutated(seeds)]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn fuzz_schedules_files(s in json_like(SCHEDULE_FILES)) {
+        match Schedules::from_json(&s) {
+            Ok(f) => prop_assert_eq!(Schedules::from_json(&f.to_json()).ok(), Some(f)),
+            Err(e) => prop_assert!(
+                matches!(e.code(), "invalid_json" | "invalid_schedule" | "date_out_of_range"),
+                "{:?}: {}", s, e
+            ),
+        }
+    }
+
+    #[test]
+    fn fuzz_calendar_specs(s in json_like(SPECS)) {
+        match CalendarSpec::from_json(&s) {
+            Ok(spec) => {
+                let again = CalendarSpec::from_json(&serde_json::to_string(&spec).unwrap());
+                prop_assert_eq!(again.as_ref().ok(), Some(&spec), "{:?}", s);
+                if let Err(e) = spec.compile() {
+                    prop_assert!(known_code(&e), "{}", e);
+                }
+            }
+            Err(e) => prop_assert!(matches!(e.code(), "invalid_json" | "invalid_spec" | "invalid_date"), "{:?}: {}", s, e),
+        }
+    }
+
+    #[test]
+    fn fuzz_dossiers(s in json_like(DOSSIERS)) {
+        match motcua::dossier::Dossier::from_json(&s) {
+            Ok(d) => {
+                // A parsed dossier is answered or refused with a typed error, never a panic.
+                let cal = motcua::vn::public_sector().unwrap();
+                if let Err(e) = motcua::deadline::due(&d, &cal, &Default::default(), None) {
+                    prop_assert!(known_code(&e), "{}", e);
+                }
+            }
+            Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
+        }
+    }
+
+    #[test]
+    fn fuzz_catalogues(s in json_like(CATALOGUES)) {
+        match motcua::procedure::Catalogue::from_json(&s) {
+            Ok(_) => {}
+            Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
+        }
+    }
+}
+
+/// The mutation strategy really produces valid and invalid inputs alike (a harness whose
+/// inputs all fail at the first byte would test nothing).
+#[test]
+fn the_mutator_reaches_both_outcomes() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strat = mutated(INSTANTS);
+    let (mut ok, mut bad) = (0, 0);
+    let mut codes = HashSet::new();
+    for _ in 0..2000 {
+        let s = strat.new_tree(&mut runner).unwrap().current();
+        match parse_instant(&s, DateOnly::StartOfDay) {
+            Ok(_) => ok += 1,
+            Err(e) => {
+                bad += 1;
+                codes.insert(e.code());
+            }
+        }
+    }
+    assert!(ok > 100 && bad > 100, "ok {ok}, bad {bad}");
+    assert!(codes.contains("invalid_date"), "{codes:?}");
+}
