@@ -93,12 +93,11 @@ impl TimeLimit {
     pub fn from_json_value(v: &Value) -> Result<TimeLimit> {
         match v {
             Value::String(s) => s.parse(),
-            Value::Object(m) => time_limit_from_object(m),
-            other => {
-                Err(invalid_limit(format!(
-                "expected an object such as {{\"working_days\": 3}} or a string such as \"3wd\", \
-                 got {other}", other = excerpt(other))))
+            Value::Object(m) => {
+                let entries: Vec<(&str, &Value)> = m.iter().map(|(k, v)| (k.as_str(), v)).collect();
+                time_limit_from_entries(&entries)
             }
+            other => Err(not_a_time_limit(other)),
         }
     }
 
@@ -145,14 +144,39 @@ fn positive(n: u64, text: &dyn fmt::Display) -> Result<u32> {
     })
 }
 
-fn time_limit_from_object(m: &Map<String, Value>) -> Result<TimeLimit> {
+/// The error of a JSON time limit that is neither an object nor a string.
+pub(crate) fn not_a_time_limit(v: &Value) -> Error {
+    invalid_limit(format!(
+        "expected an object such as {{\"working_days\": 3}} or a string such as \"3wd\", got {}",
+        excerpt(v)
+    ))
+}
+
+/// An object given by its entries, written as compact JSON when displayed (only messages
+/// display it, so a well-formed limit never builds it).
+struct ObjectText<'a>(&'a [(&'a str, &'a Value)]);
+
+impl fmt::Display for ObjectText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m: Map<String, Value> = self
+            .0
+            .iter()
+            .map(|&(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        write!(f, "{}", Value::Object(m))
+    }
+}
+
+/// The time limit of a JSON object given by its entries, in key order without duplicate
+/// keys (as a `serde_json::Map` iterates them).
+pub(crate) fn time_limit_from_entries(entries: &[(&str, &Value)]) -> Result<TimeLimit> {
     const KINDS: &str = "working_days, calendar_days, working_hours or same_day";
-    let whole_value = Value::Object(m.clone());
-    let whole = excerpt(&whole_value);
+    let object = ObjectText(entries);
+    let whole = excerpt(&object);
     let mut found: Option<TimeLimit> = None;
     let mut cutoff: Option<NaiveTime> = None;
-    for (k, v) in m {
-        let limit = match k.as_str() {
+    for &(k, v) in entries {
+        let limit = match k {
             "working_days" | "calendar_days" | "working_hours" => {
                 let n = v.as_u64().ok_or_else(|| {
                     invalid_limit(format!(
@@ -162,7 +186,7 @@ fn time_limit_from_object(m: &Map<String, Value>) -> Result<TimeLimit> {
                     ))
                 })?;
                 let n = positive(n, &whole)?;
-                match k.as_str() {
+                match k {
                     "working_days" => TimeLimit::WorkingDays(n),
                     "calendar_days" => TimeLimit::CalendarDays(n),
                     _ => TimeLimit::WorkingHours(n),

@@ -1,0 +1,624 @@
+//! The dossier JSON form read in one pass, without an intermediate `serde_json::Value`.
+//!
+//! serde reads the text into a shadow of the dossier ([`Shadow`]: borrowed strings, the time
+//! limit's entries, the events' fields) that accepts any JSON value in any key, so that only
+//! malformed JSON fails there (as `invalid_json`, whatever comes after, like a parse into a
+//! `Value`); a value of an unexpected shape is kept as a `Value`, for its message. The shadow
+//! is then checked in a fixed order — unknown keys (the first in key order), `received`, the
+//! time limit or procedure, `channel`, `id`, then each event (unknown keys, `type`, `at`,
+//! `new_due`) — and becomes the [`Dossier`]. A key given twice keeps its last value.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::{
+    bad_dossier, parse_dossier_instant, Channel, Dossier, Event, EventKind, LimitSource,
+    DOSSIER_KEYS,
+};
+use crate::civil::parse_date;
+use crate::error::{excerpt, Error, ErrorKind, Result};
+use crate::procedure::{not_a_time_limit, time_limit_from_entries, TimeLimit};
+
+/// Reads dossier JSON text.
+pub(super) fn from_str(text: &str) -> Result<Dossier> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    read(&mut de)
+}
+
+/// Reads dossier JSON bytes (UTF-8).
+pub(super) fn from_slice(bytes: &[u8]) -> Result<Dossier> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    read(&mut de)
+}
+
+fn read<'de, R: serde_json::de::Read<'de>>(
+    de: &mut serde_json::Deserializer<R>,
+) -> Result<Dossier> {
+    let shadow = Shadow::deserialize(&mut *de)
+        .and_then(|s| de.end().map(|()| s))
+        .map_err(|e| {
+            Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")).at_line(e.line() as u64)
+        })?;
+    shadow.build()
+}
+
+/// Reads a parsed JSON value (the same checks as the text).
+pub(super) fn from_value(v: &Value) -> Result<Dossier> {
+    // A `Value` always deserializes into the shadow (it accepts every shape).
+    Shadow::deserialize(v)
+        .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")))?
+        .build()
+}
+
+/// `serde`'s door: the shadow, checked; a failed check becomes a custom error carrying the
+/// message (its code and field are lost there: use [`Dossier::from_json`] to keep them).
+pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Dossier, D::Error> {
+    Shadow::deserialize(d)?
+        .build()
+        .map_err(|e| de::Error::custom(e.to_string()))
+}
+
+/// A JSON value as the dossier's scalar fields need it: a string (borrowed from the input
+/// when it has no escapes), `null`, or any other value, kept for its message.
+#[derive(Debug)]
+enum Raw<'de> {
+    Null,
+    Str(Cow<'de, str>),
+    Other(Value),
+}
+
+impl<'de> Raw<'de> {
+    /// The string, or the error naming `name` (the key) and located at `field`.
+    fn string(&self, name: &str, field: impl FnOnce() -> String) -> Result<&str> {
+        match self {
+            Raw::Str(s) => Ok(s),
+            Raw::Null => Err(not_a_string(name, &Value::Null).in_field(field())),
+            Raw::Other(v) => Err(not_a_string(name, v).in_field(field())),
+        }
+    }
+
+    /// `None` for `null`.
+    fn present(self) -> Option<Raw<'de>> {
+        match self {
+            Raw::Null => None,
+            other => Some(other),
+        }
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            Raw::Null => Value::Null,
+            Raw::Str(s) => Value::String(s.into_owned()),
+            Raw::Other(v) => v,
+        }
+    }
+}
+
+fn not_a_string(name: &str, v: &Value) -> Error {
+    bad_dossier(format!("`{name}` must be a string, got {}", excerpt(v)))
+}
+
+/// A visitor that turns every JSON shape other than those `on_*` accepts into a `Value`.
+macro_rules! other_shapes {
+    ($wrap:expr) => {
+        fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Self::Value, E> {
+            Ok($wrap(Value::Bool(v)))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
+            Ok($wrap(Value::from(v)))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Self::Value, E> {
+            Ok($wrap(Value::from(v)))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Self::Value, E> {
+            Ok($wrap(Value::from(v)))
+        }
+    };
+}
+
+/// The strings of [`Raw`] and the unit.
+macro_rules! string_shapes {
+    ($str:expr, $null:expr) => {
+        fn visit_borrowed_str<E: de::Error>(
+            self,
+            v: &'de str,
+        ) -> std::result::Result<Self::Value, E> {
+            Ok($str(Cow::Borrowed(v)))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+            Ok($str(Cow::Owned(v.to_owned())))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Self::Value, E> {
+            Ok($str(Cow::Owned(v)))
+        }
+        fn visit_unit<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Ok($null)
+        }
+        fn visit_none<E: de::Error>(self) -> std::result::Result<Self::Value, E> {
+            Ok($null)
+        }
+    };
+}
+
+fn value_of_map<'de, A: MapAccess<'de>>(map: A) -> std::result::Result<Value, A::Error> {
+    Value::deserialize(MapAccessDeserializer::new(map))
+}
+
+fn value_of_seq<'de, A: SeqAccess<'de>>(seq: A) -> std::result::Result<Value, A::Error> {
+    Value::deserialize(SeqAccessDeserializer::new(seq))
+}
+
+impl<'de> Deserialize<'de> for Raw<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Raw<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            string_shapes!(Raw::Str, Raw::Null);
+            other_shapes!(Raw::Other);
+            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> std::result::Result<Raw<'de>, A::Error> {
+                value_of_seq(s).map(Raw::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> std::result::Result<Raw<'de>, A::Error> {
+                value_of_map(m).map(Raw::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A key of an object: borrowed when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(
+                self,
+                v: &'de str,
+            ) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Keeps the first of the unknown keys in key order (the one a `Value` map reports).
+fn note_unknown<'de>(first: &mut Option<Cow<'de, str>>, key: Cow<'de, str>) {
+    if first.as_ref().is_none_or(|f| key < *f) {
+        *first = Some(key);
+    }
+}
+
+/// A time limit as read: the compact string, or the object's entries (in key order, a key
+/// given twice keeping its last value, once [`sorted`](LimitShadow::entries) is called).
+#[derive(Debug)]
+enum LimitShadow<'de> {
+    Null,
+    Str(Cow<'de, str>),
+    Object(Vec<(Cow<'de, str>, Value)>),
+    Other(Value),
+}
+
+impl<'de> Deserialize<'de> for LimitShadow<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = LimitShadow<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            string_shapes!(LimitShadow::Str, LimitShadow::Null);
+            other_shapes!(LimitShadow::Other);
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                s: A,
+            ) -> std::result::Result<LimitShadow<'de>, A::Error> {
+                value_of_seq(s).map(LimitShadow::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<LimitShadow<'de>, A::Error> {
+                let mut entries = Vec::with_capacity(1);
+                while let Some(Key(k)) = m.next_key()? {
+                    entries.push((k, m.next_value::<Value>()?));
+                }
+                Ok(LimitShadow::Object(entries))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl LimitShadow<'_> {
+    /// The time limit, with the checks and messages of [`TimeLimit::from_json_value`].
+    fn time_limit(self) -> Result<TimeLimit> {
+        match self {
+            LimitShadow::Str(s) => s.parse(),
+            LimitShadow::Object(mut entries) => {
+                if entries.len() > 1 {
+                    // Key order, the last of equal keys first (stable sort of the reversed
+                    // list), then the others dropped: a `Map`'s view of the object.
+                    entries.reverse();
+                    entries.sort_by(|a, b| a.0.cmp(&b.0));
+                    entries.dedup_by(|later, kept| later.0 == kept.0);
+                }
+                let view: Vec<(&str, &Value)> =
+                    entries.iter().map(|(k, v)| (k.as_ref(), v)).collect();
+                time_limit_from_entries(&view)
+            }
+            LimitShadow::Null => Err(not_a_time_limit(&Value::Null)),
+            LimitShadow::Other(v) => Err(not_a_time_limit(&v)),
+        }
+    }
+}
+
+/// An event as read.
+#[derive(Debug)]
+enum EventShadow<'de> {
+    Object {
+        kind: Option<Raw<'de>>,
+        at: Option<Raw<'de>>,
+        new_due: Option<Raw<'de>>,
+        unknown: Option<Cow<'de, str>>,
+    },
+    Other(Value),
+}
+
+impl<'de> Deserialize<'de> for EventShadow<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = EventShadow<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            string_shapes!(
+                |s: Cow<'de, str>| EventShadow::Other(Value::String(s.into_owned())),
+                EventShadow::Other(Value::Null)
+            );
+            other_shapes!(EventShadow::Other);
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                s: A,
+            ) -> std::result::Result<EventShadow<'de>, A::Error> {
+                value_of_seq(s).map(EventShadow::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<EventShadow<'de>, A::Error> {
+                let (mut kind, mut at, mut new_due, mut unknown) = (None, None, None, None);
+                while let Some(Key(k)) = m.next_key()? {
+                    match k.as_ref() {
+                        "type" => kind = Some(m.next_value()?),
+                        "at" => at = Some(m.next_value()?),
+                        "new_due" => new_due = Some(m.next_value()?),
+                        _ => {
+                            // Read as a `Value` (not skipped): what a `Value` parse refuses
+                            // (a number out of range) is refused here too.
+                            m.next_value::<Value>()?;
+                            note_unknown(&mut unknown, k);
+                        }
+                    }
+                }
+                Ok(EventShadow::Object {
+                    kind,
+                    at,
+                    new_due,
+                    unknown,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The events as read.
+#[derive(Debug)]
+enum EventsShadow<'de> {
+    Null,
+    List(Vec<EventShadow<'de>>),
+    Other(Value),
+}
+
+impl<'de> Deserialize<'de> for EventsShadow<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = EventsShadow<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            string_shapes!(
+                |s: Cow<'de, str>| EventsShadow::Other(Value::String(s.into_owned())),
+                EventsShadow::Null
+            );
+            other_shapes!(EventsShadow::Other);
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut s: A,
+            ) -> std::result::Result<EventsShadow<'de>, A::Error> {
+                let mut list = Vec::with_capacity(s.size_hint().unwrap_or(4).min(64));
+                while let Some(e) = s.next_element()? {
+                    list.push(e);
+                }
+                Ok(EventsShadow::List(list))
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                m: A,
+            ) -> std::result::Result<EventsShadow<'de>, A::Error> {
+                value_of_map(m).map(EventsShadow::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A dossier as read, before its checks.
+#[derive(Debug)]
+enum Shadow<'de> {
+    Object {
+        received: Option<Raw<'de>>,
+        time_limit: Option<LimitShadow<'de>>,
+        procedure: Option<Raw<'de>>,
+        channel: Option<Raw<'de>>,
+        id: Option<Raw<'de>>,
+        events: Option<EventsShadow<'de>>,
+        unknown: Option<Cow<'de, str>>,
+    },
+    Other(Value),
+}
+
+impl<'de> Deserialize<'de> for Shadow<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Shadow<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            string_shapes!(
+                |s: Cow<'de, str>| Shadow::Other(Value::String(s.into_owned())),
+                Shadow::Other(Value::Null)
+            );
+            other_shapes!(Shadow::Other);
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                s: A,
+            ) -> std::result::Result<Shadow<'de>, A::Error> {
+                value_of_seq(s).map(Shadow::Other)
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> std::result::Result<Shadow<'de>, A::Error> {
+                let (mut received, mut time_limit, mut procedure, mut channel) =
+                    (None, None, None, None);
+                let (mut id, mut events, mut unknown) = (None, None, None);
+                while let Some(Key(k)) = m.next_key()? {
+                    match k.as_ref() {
+                        "received" => received = Some(m.next_value()?),
+                        "time_limit" => time_limit = Some(m.next_value()?),
+                        "procedure" => procedure = Some(m.next_value()?),
+                        "channel" => channel = Some(m.next_value()?),
+                        "id" => id = Some(m.next_value()?),
+                        "events" => events = Some(m.next_value()?),
+                        _ => {
+                            // Read as a `Value` (not skipped): what a `Value` parse refuses
+                            // (a number out of range) is refused here too.
+                            m.next_value::<Value>()?;
+                            note_unknown(&mut unknown, k);
+                        }
+                    }
+                }
+                Ok(Shadow::Object {
+                    received,
+                    time_limit,
+                    procedure,
+                    channel,
+                    id,
+                    events,
+                    unknown,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Shadow<'_> {
+    /// The dossier, checked (the order of the checks is in the module docs).
+    fn build(self) -> Result<Dossier> {
+        let (received, time_limit, procedure, channel, id, events, unknown) = match self {
+            Shadow::Object {
+                received,
+                time_limit,
+                procedure,
+                channel,
+                id,
+                events,
+                unknown,
+            } => (
+                received, time_limit, procedure, channel, id, events, unknown,
+            ),
+            Shadow::Other(v) => {
+                return Err(bad_dossier(format!(
+                    "a dossier must be a JSON object, got {}",
+                    excerpt(&v)
+                )))
+            }
+        };
+        if let Some(k) = unknown {
+            return Err(bad_dossier(format!(
+                "unknown key `{}` (expected {DOSSIER_KEYS})",
+                excerpt(&k)
+            ))
+            .in_field(k.into_owned()));
+        }
+        let received = match received.and_then(Raw::present) {
+            None => return Err(bad_dossier("`received` is missing").in_field("received")),
+            Some(r) => {
+                parse_dossier_instant(r.string("received", || "received".into())?, "received")?.0
+            }
+        };
+        // (A key present with `null` counts as given when both are: "not both".)
+        let limit =
+            match (time_limit, procedure) {
+                (Some(t), None) if !matches!(t, LimitShadow::Null) => {
+                    LimitSource::TimeLimit(t.time_limit().map_err(|e| e.in_field("time_limit"))?)
+                }
+                (None, Some(p)) if !matches!(p, Raw::Null) => {
+                    let code = p.string("procedure", || "procedure".into())?.trim();
+                    if code.is_empty() {
+                        return Err(bad_dossier("`procedure` is empty").in_field("procedure"));
+                    }
+                    LimitSource::Procedure(code.to_string())
+                }
+                (Some(_), Some(_)) => {
+                    return Err(bad_dossier(
+                        "give either `time_limit` or `procedure`, not both",
+                    ))
+                }
+                _ => return Err(bad_dossier(
+                    "`time_limit` (e.g. {\"working_days\": 3}) or `procedure` (a catalogue code) \
+                     is required",
+                )),
+            };
+        let channel = match channel.and_then(Raw::present) {
+            None => Channel::Direct,
+            Some(c) => c.string("channel", || "channel".into())?.parse()?,
+        };
+        let id = match id.and_then(Raw::present) {
+            None => None,
+            Some(Raw::Str(s)) => Some(s.into_owned()),
+            Some(Raw::Other(Value::Number(n))) => Some(n.to_string()),
+            Some(other) => {
+                return Err(bad_dossier(format!(
+                    "`id` must be a string or a number, got {}",
+                    excerpt(&other.into_value())
+                ))
+                .in_field("id"))
+            }
+        };
+        let events = match events {
+            None | Some(EventsShadow::Null) => Vec::new(),
+            Some(EventsShadow::List(list)) => list
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| e.build(i))
+                .collect::<Result<Vec<_>>>()?,
+            Some(EventsShadow::Other(other)) => {
+                return Err(bad_dossier(format!(
+                    "`events` must be an array, got {}",
+                    excerpt(&other)
+                ))
+                .in_field("events"))
+            }
+        };
+        Ok(Dossier {
+            id,
+            limit,
+            channel,
+            received,
+            events,
+        })
+    }
+}
+
+impl EventShadow<'_> {
+    /// Event `i`, checked: unknown keys, `type`, `at`, `new_due`.
+    fn build(self, i: usize) -> Result<Event> {
+        let here = || format!("events[{i}]");
+        let (kind, at, new_due, unknown) = match self {
+            EventShadow::Object {
+                kind,
+                at,
+                new_due,
+                unknown,
+            } => (kind, at, new_due, unknown),
+            EventShadow::Other(v) => {
+                return Err(
+                    bad_dossier(format!("an event must be an object, got {}", excerpt(&v)))
+                        .in_field(here()),
+                )
+            }
+        };
+        if let Some(k) = unknown {
+            return Err(bad_dossier(format!(
+                "unknown key `{}` in an event (expected type, at, new_due)",
+                excerpt(&k)
+            ))
+            .in_field(format!("{}.{k}", here())));
+        }
+        let kind: EventKind = match kind.and_then(Raw::present) {
+            None => {
+                return Err(bad_dossier("`type` is missing").in_field(format!("{}.type", here())))
+            }
+            Some(t) => t
+                .string("type", || format!("{}.type", here()))
+                .and_then(str::parse)
+                .map_err(|e| e.in_field(format!("{}.type", here())))?,
+        };
+        let (at, date_only) = match at.and_then(Raw::present) {
+            None => {
+                return Err(
+                    bad_dossier(format!("`at` is missing from the {kind} event"))
+                        .in_field(format!("{}.at", here())),
+                )
+            }
+            Some(a) => {
+                let field = format!("{}.at", here());
+                parse_dossier_instant(a.string("at", || field.clone())?, &field)?
+            }
+        };
+        let new_due = match new_due.and_then(Raw::present) {
+            None => None,
+            Some(n) => {
+                let field = || format!("{}.new_due", here());
+                let s = n.string("new_due", field)?;
+                Some(parse_date(s).map_err(|e| {
+                    Error::new(ErrorKind::InvalidDate, e.message().to_string()).in_field(field())
+                })?)
+            }
+        };
+        match (kind.takes_new_due(), new_due) {
+            (true, None) => Err(bad_dossier(format!(
+                "the {kind} event needs `new_due` (the new appointment date)"
+            ))
+            .in_field(format!("{}.new_due", here()))),
+            (false, Some(_)) => Err(bad_dossier(format!(
+                "`new_due` belongs to apology and extended events, not to {kind}"
+            ))
+            .in_field(format!("{}.new_due", here()))),
+            _ => Ok(Event {
+                kind,
+                at,
+                new_due,
+                date_only,
+            }),
+        }
+    }
+}
