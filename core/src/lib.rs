@@ -84,16 +84,17 @@ pub use options::Options;
 /// so that a program needs no dependency of its own on it (and always the same version).
 pub use chrono;
 
-/// The names a first program or a service needs: `use motcua::prelude::*;`.
-///
-/// The Vietnamese public-sector calendar ([`vn::public_sector`](crate::vn::public_sector)) and
-/// your own ([`CalendarSpec`] → [`WorkCalendar`]); a [`Dossier`] (parsed from its JSON form
-/// with `str::parse` or [`Dossier::from_json`]); [`Options`] with [`Rules`] and [`Lang`];
-/// the answers [`Due`] and [`Classified`] ([`Outcome`]); the [`Catalogue`] of procedures and
-/// their [`TimeLimit`]s; the instant helpers [`parse_instant`] / [`format_instant`]
-/// (`YYYY-MM-DDTHH:MM`) with [`DateOnly`]; [`Error`] and [`ErrorKind`]; chrono's
-/// [`NaiveDate`], [`NaiveDateTime`], [`NaiveTime`] and [`Datelike`].
 pub mod prelude {
+    //! The names a first program or a service needs: `use motcua::prelude::*;`.
+    //!
+    //! The Vietnamese public-sector calendar ([`vn::public_sector`]) and
+    //! your own ([`CalendarSpec`] → [`WorkCalendar`]); a [`Dossier`] (parsed from its JSON form
+    //! with `str::parse` or [`Dossier::from_json`]); [`Options`] with [`Rules`] and [`Lang`];
+    //! the answers [`Due`] and [`Classified`] ([`Outcome`]); the [`Catalogue`] of procedures and
+    //! their [`TimeLimit`]s; the instant helpers [`parse_instant`] / [`format_instant`]
+    //! (`YYYY-MM-DDTHH:MM`) with [`DateOnly`]; [`Error`] and [`ErrorKind`]; chrono's
+    //! [`NaiveDate`], [`NaiveDateTime`], [`NaiveTime`] and [`Datelike`].
+
     pub use crate::calendar::{CalendarSpec, DayClass, WorkCalendar};
     pub use crate::civil::{format_instant, parse_date, parse_instant, DateOnly};
     pub use crate::deadline::{due, Due, ExplainStep, Lang, Rules};
