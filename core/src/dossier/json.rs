@@ -199,11 +199,19 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Keeps the first of the unknown keys in key order (the one a `Value` map reports).
-fn note_unknown<'de>(first: &mut Option<Cow<'de, str>>, key: Cow<'de, str>) {
+/// An unknown key: its value is read as a `Value` (not skipped: what a `Value` parse refuses,
+/// a number out of range, is refused here too), and the first of the unknown keys in key
+/// order (the one a `Value` map reports) is kept in `first`.
+fn unknown_key<'de, A: MapAccess<'de>>(
+    m: &mut A,
+    first: &mut Option<Cow<'de, str>>,
+    key: Cow<'de, str>,
+) -> std::result::Result<(), A::Error> {
+    m.next_value::<Value>()?;
     if first.as_ref().is_none_or(|f| key < *f) {
         *first = Some(key);
     }
+    Ok(())
 }
 
 /// A time limit as read: the compact string, or the object's entries (in key order, a key
@@ -343,12 +351,7 @@ impl<'de> DeserializeSeed<'de> for EventSeed {
                         "type" => kind = Some(m.next_value()?),
                         "at" => at = Some(m.next_value()?),
                         "new_due" => new_due = Some(m.next_value()?),
-                        _ => {
-                            // Read as a `Value` (not skipped): what a `Value` parse refuses
-                            // (a number out of range) is refused here too.
-                            m.next_value::<Value>()?;
-                            note_unknown(&mut unknown, k);
-                        }
+                        _ => unknown_key(&mut m, &mut unknown, k)?,
                     }
                 }
                 Ok(EventShadow::Object {
@@ -470,12 +473,7 @@ fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossie
                         "channel" => channel = Some(m.next_value()?),
                         "id" => id = Some(m.next_value()?),
                         "events" => events = Some(m.next_value()?),
-                        _ => {
-                            // Read as a `Value` (not skipped): what a `Value` parse refuses
-                            // (a number out of range) is refused here too.
-                            m.next_value::<Value>()?;
-                            note_unknown(&mut unknown, k);
-                        }
+                        _ => unknown_key(&mut m, &mut unknown, k)?,
                     }
                 }
                 Ok(Shadow::Object {
