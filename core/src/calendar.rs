@@ -32,7 +32,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::civil::{date_from_day_number, day_number};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 
 // ---------------------------------------------------------------------------------------------
 // Weekmask
@@ -63,7 +63,8 @@ impl std::str::FromStr for Weekmask {
             return Err(Error::new(
                 ErrorKind::InvalidSpec,
                 format!(
-                    "weekmask `{s}` must be 7 characters of 0/1, Monday first (e.g. \"1111100\")"
+                    "weekmask `{s}` must be 7 characters of 0/1, Monday first (e.g. \"1111100\")",
+                    s = excerpt(s)
                 ),
             )
             .in_field("weekmask"));

@@ -12,7 +12,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 
 /// Day number of 1970-01-01 in chrono's "days from the common era" count.
 const UNIX_EPOCH_CE_DAYS: i32 = 719_163;
@@ -56,7 +56,7 @@ fn digits(s: &str) -> Option<u32> {
 fn invalid_date(input: &str, why: &str) -> Error {
     Error::new(
         ErrorKind::InvalidDate,
-        format!("`{input}` is not a valid date: {why}"),
+        format!("`{}` is not a valid date: {why}", excerpt(input)),
     )
 }
 
@@ -118,7 +118,10 @@ pub fn parse_time(input: &str) -> Result<NaiveTime> {
     let bad = || {
         Error::new(
             ErrorKind::InvalidDate,
-            format!("`{s}` is not a valid time of day (expected HH:MM or HH:MM:SS)"),
+            format!(
+                "`{}` is not a valid time of day (expected HH:MM or HH:MM:SS)",
+                excerpt(s)
+            ),
         )
     };
     let mut parts = s.split(':');
@@ -192,7 +195,11 @@ fn split_offset(s: &str) -> Result<Option<(&str, i32)>> {
     let bad = || {
         Error::new(
             ErrorKind::InvalidDate,
-            format!("`{s}` has an invalid UTC offset `{tail}` (expected Z, +HH:MM or -HH:MM)"),
+            format!(
+                "`{}` has an invalid UTC offset `{}` (expected Z, +HH:MM or -HH:MM)",
+                excerpt(s),
+                excerpt(tail)
+            ),
         )
     };
     let (h, m) = match body.len() {
@@ -276,13 +283,16 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
             let time = t.and_then(|t| parse_time(t).ok()).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidDate,
-                    format!("`{s}` is not a valid instant (expected YYYY-MM-DDTHH:MM[:SS])"),
+                    format!(
+                        "`{}` is not a valid instant (expected YYYY-MM-DDTHH:MM[:SS])",
+                        excerpt(s)
+                    ),
                 )
             })?;
             if offset.is_some() && !iso {
                 return Err(Error::new(
                     ErrorKind::InvalidDate,
-                    format!("`{s}`: a UTC offset is accepted only on an ISO instant (YYYY-MM-DDTHH:MM)"),
+                    format!("`{}`: a UTC offset is accepted only on an ISO instant (YYYY-MM-DDTHH:MM)", excerpt(s)),
                 ));
             }
             date.and_time(time)
@@ -290,7 +300,7 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
         None if offset.is_some() => {
             return Err(Error::new(
                 ErrorKind::InvalidDate,
-                format!("`{s}` is a date with a UTC offset; give a time of day (YYYY-MM-DDTHH:MM+07:00) or the date alone"),
+                format!("`{}` is a date with a UTC offset; give a time of day (YYYY-MM-DDTHH:MM+07:00) or the date alone", excerpt(s)),
             ))
         }
         None => {
@@ -311,7 +321,10 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
             .ok_or_else(|| {
                 Error::new(
                     ErrorKind::DateOutOfRange,
-                    format!("`{s}` in Vietnam time is not a representable date"),
+                    format!(
+                        "`{}` in Vietnam time is not a representable date",
+                        excerpt(s)
+                    ),
                 )
             }),
     }

@@ -32,9 +32,13 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::civil::{format_instant, parse_date, parse_instant, DateOnly};
-use crate::error::{Error, ErrorKind, Result};
+use crate::civil::{format_instant, parse_instant, DateOnly};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 use crate::procedure::TimeLimit;
+
+mod json;
+#[cfg(test)]
+mod legacy;
 
 // ---------------------------------------------------------------------------------------------
 // Channel, limit source
@@ -74,13 +78,18 @@ impl FromStr for Channel {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Channel> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "direct" => Ok(Channel::Direct),
-            "online" => Ok(Channel::Online),
-            "postal" => Ok(Channel::Postal),
-            _ => Err(Error::new(
+        let t = s.trim();
+        match Channel::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(t))
+        {
+            Some(c) => Ok(c),
+            None => Err(Error::new(
                 ErrorKind::InvalidDossier,
-                format!("`{s}` is not a channel (direct, online, postal)"),
+                format!(
+                    "`{s}` is not a channel (direct, online, postal)",
+                    s = excerpt(s)
+                ),
             )
             .in_field("channel")),
         }
@@ -182,7 +191,8 @@ impl FromStr for EventKind {
                     ErrorKind::InvalidDossier,
                     format!(
                         "unknown event type `{s}` (expected one of {})",
-                        EventKind::ALL.map(EventKind::as_str).join(", ")
+                        EventKind::ALL.map(EventKind::as_str).join(", "),
+                        s = excerpt(s)
                     ),
                 )
             })
@@ -371,22 +381,24 @@ fn bad_dossier(msg: impl Into<String>) -> Error {
 }
 
 /// Parses an instant of the dossier format; a date alone is 00:00 and flagged.
-fn parse_dossier_instant(s: &str, field: &str) -> Result<(NaiveDateTime, bool)> {
+/// `field` names the field for an error (built only then).
+fn parse_dossier_instant(s: &str, field: impl FnOnce() -> String) -> Result<(NaiveDateTime, bool)> {
     let t = s.trim();
-    let date_only = !t.contains(['T', ' ']);
+    let b = t.as_bytes();
+    // (The ISO shapes answer by one byte; anything else is searched.)
+    let date_only = match b.len() {
+        10 if b.get(4) == Some(&b'-') => !b.iter().any(|&c| c == b'T' || c == b' '),
+        16 | 19 if matches!(b.get(10), Some(b'T' | b' ')) => false,
+        _ => !b.iter().any(|&c| c == b'T' || c == b' '),
+    };
     let at = parse_instant(t, DateOnly::StartOfDay).map_err(|e| {
         let kind = match e.kind() {
             ErrorKind::EmptyInput => ErrorKind::InvalidDate,
             k => k,
         };
-        Error::new(kind, e.message().to_string()).in_field(field)
+        Error::new(kind, e.message().to_string()).in_field(field())
     })?;
     Ok((at, date_only))
-}
-
-fn string_field<'a>(v: &'a Value, field: &str) -> Result<&'a str> {
-    v.as_str()
-        .ok_or_else(|| bad_dossier(format!("`{field}` must be a string, got {v}")).in_field(field))
 }
 
 impl Dossier {
@@ -428,94 +440,25 @@ impl Dossier {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<Dossier> {
-        let v: Value = serde_json::from_str(text).map_err(|e| {
-            Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")).at_line(e.line() as u64)
-        })?;
-        Dossier::from_json_value(&v)
+        json::from_str(text)
+    }
+
+    /// [`from_json`](Dossier::from_json) on UTF-8 bytes (a request body as received): the
+    /// same checks, codes and fields.
+    ///
+    /// ```
+    /// use motcua::dossier::Dossier;
+    /// let e = Dossier::from_json_bytes(br#"{"received":"2026-03-02","time_limit":{"working_days":0}}"#)
+    ///     .unwrap_err();
+    /// assert_eq!((e.code(), e.field()), ("invalid_time_limit", Some("time_limit")));
+    /// ```
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Dossier> {
+        json::from_slice(bytes)
     }
 
     /// Builds a dossier from a parsed JSON value; see [`from_json`](Dossier::from_json).
     pub fn from_json_value(v: &Value) -> Result<Dossier> {
-        let Value::Object(m) = v else {
-            return Err(bad_dossier(format!(
-                "a dossier must be a JSON object, got {v}"
-            )));
-        };
-        for k in m.keys() {
-            if !matches!(
-                k.as_str(),
-                "received" | "time_limit" | "procedure" | "channel" | "events" | "id"
-            ) {
-                return Err(
-                    bad_dossier(format!("unknown key `{k}` (expected {DOSSIER_KEYS})"))
-                        .in_field(k.as_str()),
-                );
-            }
-        }
-        let received = match m.get("received") {
-            None | Some(Value::Null) => {
-                return Err(bad_dossier("`received` is missing").in_field("received"))
-            }
-            Some(r) => parse_dossier_instant(string_field(r, "received")?, "received")?.0,
-        };
-        let limit =
-            match (m.get("time_limit"), m.get("procedure")) {
-                (Some(t), None) if !t.is_null() => LimitSource::TimeLimit(
-                    TimeLimit::from_json_value(t).map_err(|e| e.in_field("time_limit"))?,
-                ),
-                (None, Some(p)) if !p.is_null() => {
-                    let code = string_field(p, "procedure")?.trim();
-                    if code.is_empty() {
-                        return Err(bad_dossier("`procedure` is empty").in_field("procedure"));
-                    }
-                    LimitSource::Procedure(code.to_string())
-                }
-                (Some(_), Some(_)) => {
-                    return Err(bad_dossier(
-                        "give either `time_limit` or `procedure`, not both",
-                    ))
-                }
-                _ => return Err(bad_dossier(
-                    "`time_limit` (e.g. {\"working_days\": 3}) or `procedure` (a catalogue code) \
-                     is required",
-                )),
-            };
-        let channel = match m.get("channel") {
-            None | Some(Value::Null) => Channel::Direct,
-            Some(c) => string_field(c, "channel")?.parse()?,
-        };
-        let id = match m.get("id") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            Some(other) => {
-                return Err(
-                    bad_dossier(format!("`id` must be a string or a number, got {other}"))
-                        .in_field("id"),
-                )
-            }
-        };
-        let events = match m.get("events") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(list)) => list
-                .iter()
-                .enumerate()
-                .map(|(i, e)| event_from_json(i, e))
-                .collect::<Result<Vec<_>>>()?,
-            Some(other) => {
-                return Err(
-                    bad_dossier(format!("`events` must be an array, got {other}"))
-                        .in_field("events"),
-                )
-            }
-        };
-        Ok(Dossier {
-            id,
-            limit,
-            channel,
-            received,
-            events,
-        })
+        json::from_value(v)
     }
 
     /// The JSON form of the dossier (the format [`from_json`](Dossier::from_json) reads).
@@ -593,72 +536,13 @@ impl Serialize for Dossier {
     }
 }
 
+/// The JSON form, read as [`Dossier::from_json`] reads it; a failed check becomes the
+/// deserializer's custom error with the message (the code and field are in the message's
+/// text only: a service that answers with them reads the body with
+/// [`Dossier::from_json_bytes`]).
 impl<'de> Deserialize<'de> for Dossier {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let v = Value::deserialize(d)?;
-        Dossier::from_json_value(&v).map_err(serde::de::Error::custom)
-    }
-}
-
-fn event_from_json(i: usize, v: &Value) -> Result<Event> {
-    let here = format!("events[{i}]");
-    let Value::Object(m) = v else {
-        return Err(bad_dossier(format!("an event must be an object, got {v}")).in_field(here));
-    };
-    for k in m.keys() {
-        if !matches!(k.as_str(), "type" | "at" | "new_due") {
-            return Err(bad_dossier(format!(
-                "unknown key `{k}` in an event (expected type, at, new_due)"
-            ))
-            .in_field(format!("{here}.{k}")));
-        }
-    }
-    let kind: EventKind = match m.get("type") {
-        None | Some(Value::Null) => {
-            return Err(bad_dossier("`type` is missing").in_field(format!("{here}.type")))
-        }
-        Some(t) => string_field(t, "type")
-            .and_then(str::parse)
-            .map_err(|e| e.in_field(format!("{here}.type")))?,
-    };
-    let (at, date_only) = match m.get("at") {
-        None | Some(Value::Null) => {
-            return Err(
-                bad_dossier(format!("`at` is missing from the {kind} event"))
-                    .in_field(format!("{here}.at")),
-            )
-        }
-        Some(a) => {
-            let field = format!("{here}.at");
-            let s = string_field(a, "at").map_err(|e| e.in_field(field.clone()))?;
-            parse_dossier_instant(s, &field)?
-        }
-    };
-    let new_due = match m.get("new_due") {
-        None | Some(Value::Null) => None,
-        Some(n) => {
-            let field = format!("{here}.new_due");
-            let s = string_field(n, "new_due").map_err(|e| e.in_field(field.clone()))?;
-            Some(parse_date(s).map_err(|e| {
-                Error::new(ErrorKind::InvalidDate, e.message().to_string()).in_field(field)
-            })?)
-        }
-    };
-    match (kind.takes_new_due(), new_due) {
-        (true, None) => Err(bad_dossier(format!(
-            "the {kind} event needs `new_due` (the new appointment date)"
-        ))
-        .in_field(format!("{here}.new_due"))),
-        (false, Some(_)) => Err(bad_dossier(format!(
-            "`new_due` belongs to apology and extended events, not to {kind}"
-        ))
-        .in_field(format!("{here}.new_due"))),
-        _ => Ok(Event {
-            kind,
-            at,
-            new_due,
-            date_only,
-        }),
+        json::deserialize(d)
     }
 }
 

@@ -1,8 +1,15 @@
 //! Typed errors: one [`Error`] type for the whole crate, carrying an [`ErrorKind`] whose
 //! [`code`](ErrorKind::code) is a stable snake_case string that the CLI, the Python package and
 //! the JS package expose unchanged, plus where the bad input was (line, field, element index).
+//!
+//! An error serializes (serde) as `{"code", "message", "field"?, "line"?, "index"?}`, the
+//! shape a service answers with. Messages quote bad input through [`excerpt`], so a 1 MB bad
+//! value gives a message of a few hundred bytes; [`Error::new`] also caps every message at
+//! [`MAX_MESSAGE_BYTES`].
 
-use std::fmt;
+use std::fmt::{self, Write as _};
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// What went wrong, as a stable, machine-readable category.
 ///
@@ -162,13 +169,15 @@ struct Inner {
 }
 
 impl Error {
-    /// A new error of `kind` with a message saying what input was wrong.
+    /// A new error of `kind` with a message saying what input was wrong. A message longer than
+    /// [`MAX_MESSAGE_BYTES`] is cut there (at a character boundary) and ends with `…`: quote
+    /// input with [`excerpt`] so that the cut never has to happen.
     #[cold]
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
             inner: Box::new(Inner {
                 kind,
-                message: message.into(),
+                message: bounded(message.into(), MAX_MESSAGE_BYTES),
                 line: None,
                 field: None,
                 index: None,
@@ -185,10 +194,24 @@ impl Error {
         self
     }
 
-    /// The same error, located in field or column `field`.
+    /// The same error, located in field or column `field` (a name longer than
+    /// [`MAX_FIELD_BYTES`], e.g. an unknown key sent by a hostile client, is cut there, and
+    /// its control characters are escaped as [`excerpt`] escapes them).
     #[must_use]
     pub fn in_field(mut self, field: impl Into<String>) -> Error {
-        self.inner.field = Some(field.into());
+        let mut field = field.into();
+        if field.contains(char::is_control) {
+            field = field
+                .chars()
+                .flat_map(|c| {
+                    let escape = c.is_control();
+                    c.escape_default()
+                        .filter(move |_| escape)
+                        .chain(Some(c).filter(|_| !escape))
+                })
+                .collect();
+        }
+        self.inner.field = Some(bounded(field, MAX_FIELD_BYTES));
         self
     }
 
@@ -271,6 +294,134 @@ impl fmt::Display for Error {
     }
 }
 
+/// `{"code": "invalid_date", "message": "...", "field": "received", "line": 3, "index": 7}`:
+/// the location keys only when known; the message without the location prefix that
+/// [`Display`](fmt::Display) adds.
+///
+/// ```
+/// use motcua::{Error, ErrorKind};
+/// let e = Error::new(ErrorKind::InvalidDate, "`2026-02-30` is not a valid date").in_field("received");
+/// assert_eq!(serde_json::to_string(&e)?,
+///   r#"{"code":"invalid_date","message":"`2026-02-30` is not a valid date","field":"received"}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let e = &self.inner;
+        let len = 2
+            + usize::from(e.field.is_some())
+            + usize::from(e.line.is_some())
+            + usize::from(e.index.is_some());
+        let mut m = s.serialize_map(Some(len))?;
+        m.serialize_entry("code", e.kind.code())?;
+        m.serialize_entry("message", &e.message)?;
+        if let Some(field) = &e.field {
+            m.serialize_entry("field", field)?;
+        }
+        if let Some(line) = e.line {
+            m.serialize_entry("line", &line)?;
+        }
+        if let Some(index) = e.index {
+            m.serialize_entry("index", &index)?;
+        }
+        m.end()
+    }
+}
+
+/// The longest message an [`Error`] keeps, in bytes (UTF-8): longer ones are cut and end with
+/// `…`. Quoted input is bounded well below it by [`excerpt`].
+pub const MAX_MESSAGE_BYTES: usize = 480;
+
+/// The longest field name an [`Error`] keeps, in bytes.
+pub const MAX_FIELD_BYTES: usize = 100;
+
+/// How many characters of a bad value [`excerpt`] quotes.
+pub const EXCERPT_CHARS: usize = 80;
+
+/// `text` cut to at most `max` bytes at a character boundary, ending with `…` when cut.
+fn bounded(mut text: String, max: usize) -> String {
+    if text.len() > max {
+        let mut end = max.saturating_sub('…'.len_utf8());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text.push('…');
+    }
+    text
+}
+
+/// A bad value as an error message quotes it: its first [`EXCERPT_CHARS`] characters, then,
+/// when there is more, `…` and the whole length (`… [1048576 bytes]`); control characters
+/// escaped (`\n`, `\u{1b}`), so a message stays one short line whatever was sent. Every
+/// message that echoes input quotes it through this (a value of any [`Display`](fmt::Display)
+/// type: a string, a JSON value).
+///
+/// ```
+/// use motcua::error::excerpt;
+/// assert_eq!(excerpt("2026-02-30").to_string(), "2026-02-30");
+/// assert_eq!(excerpt("a\nb").to_string(), "a\\nb");
+/// let long = "x".repeat(1 << 20);
+/// assert_eq!(excerpt(&long).to_string(), format!("{}… [1048576 bytes]", "x".repeat(80)));
+/// ```
+pub fn excerpt<T: fmt::Display + ?Sized>(value: &T) -> Excerpt<'_, T> {
+    Excerpt(value)
+}
+
+/// The bounded quotation of a value made by [`excerpt`]; formats with [`Display`](fmt::Display).
+pub struct Excerpt<'a, T: ?Sized>(&'a T);
+
+impl<T: ?Sized> fmt::Debug for Excerpt<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Excerpt")
+    }
+}
+
+impl<T: fmt::Display + ?Sized> fmt::Display for Excerpt<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// Keeps the first characters written to it (escaped) and counts every byte.
+        struct Head {
+            text: String,
+            chars: usize,
+            bytes: usize,
+            cut: bool,
+        }
+        impl fmt::Write for Head {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.bytes += s.len();
+                if self.cut {
+                    return Ok(());
+                }
+                for c in s.chars() {
+                    if self.chars == EXCERPT_CHARS {
+                        self.cut = true;
+                        break;
+                    }
+                    self.chars += 1;
+                    if c.is_control() {
+                        self.text.extend(c.escape_default());
+                    } else {
+                        self.text.push(c);
+                    }
+                }
+                Ok(())
+            }
+        }
+        let mut head = Head {
+            text: String::new(),
+            chars: 0,
+            bytes: 0,
+            cut: false,
+        };
+        write!(head, "{}", self.0)?;
+        f.write_str(&head.text)?;
+        if head.cut {
+            write!(f, "… [{} bytes]", head.bytes)?;
+        }
+        Ok(())
+    }
+}
+
 /// Shorthand for `Result<T, motcua::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -305,5 +456,65 @@ mod tests {
             e.to_string(),
             "element 3: field `received`: bad `x` (id HS1)"
         );
+    }
+
+    #[test]
+    fn serializes_code_message_and_known_location_only() {
+        let e = Error::new(ErrorKind::CsvField, "bad cell").at_line(3);
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            serde_json::json!({"code": "csv_field", "message": "bad cell", "line": 3})
+        );
+        let e = e.in_field("received").at_index(7);
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            serde_json::json!({"code": "csv_field", "message": "bad cell", "line": 3,
+                "field": "received", "index": 7})
+        );
+    }
+
+    #[test]
+    fn excerpt_keeps_short_values_and_cuts_long_ones() {
+        assert_eq!(excerpt("").to_string(), "");
+        let eighty = "é".repeat(EXCERPT_CHARS);
+        assert_eq!(excerpt(&eighty).to_string(), eighty);
+        let more = format!("{eighty}z");
+        assert_eq!(
+            excerpt(&more).to_string(),
+            format!("{eighty}… [{} bytes]", more.len())
+        );
+        // Control characters are escaped, so a message stays one line.
+        assert_eq!(excerpt("a\tb\u{1b}[2J").to_string(), "a\\tb\\u{1b}[2J");
+        // Any Display value: a JSON value is quoted as compact JSON.
+        let v = serde_json::json!({"k": "v".repeat(1000)});
+        let x = excerpt(&v).to_string();
+        assert!(
+            x.starts_with(r#"{"k":"vvv"#) && x.ends_with("… [1008 bytes]"),
+            "{x}"
+        );
+    }
+
+    #[test]
+    fn no_message_or_field_exceeds_its_bound() {
+        let huge = "ả".repeat(1 << 20);
+        let e = Error::new(ErrorKind::InvalidDate, format!("`{huge}` is bad")).in_field(&huge);
+        assert!(
+            e.message().len() <= MAX_MESSAGE_BYTES,
+            "{}",
+            e.message().len()
+        );
+        assert!(e.message().ends_with('…') && e.message().starts_with("`ảả"));
+        assert!(e.field().is_some_and(|f| f.len() <= MAX_FIELD_BYTES));
+        assert!(serde_json::to_string(&e).unwrap().len() < 1024);
+        // Control characters in a field name are escaped (a JSON answer would spell each in
+        // six bytes).
+        let e = Error::new(ErrorKind::InvalidDossier, "x").in_field("\u{0}".repeat(500));
+        assert_eq!(
+            e.field(),
+            Some(format!("{}\\u…", "\\u{0}".repeat(19)).as_str())
+        );
+        // Up to the bound, a message is kept whole.
+        let exact = "m".repeat(MAX_MESSAGE_BYTES);
+        assert_eq!(Error::new(ErrorKind::Io, exact.clone()).message(), exact);
     }
 }

@@ -198,7 +198,11 @@ fn pending_outcome_number(
 /// resolved, overdue if open (dashboards that count it so \[U\]). Under the
 /// default (`allowed`) the outcome is left as it is.
 #[inline]
-pub fn multi_supplement_outcome(outcome: Outcome, requests: u32, rule: MultiSupplement) -> Outcome {
+pub(crate) fn multi_supplement_outcome(
+    outcome: Outcome,
+    requests: u32,
+    rule: MultiSupplement,
+) -> Outcome {
     if rule == MultiSupplement::Late && requests > 1 {
         match outcome {
             Outcome::Early | Outcome::OnTime => Outcome::Late,

@@ -39,7 +39,7 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 
 // ---------------------------------------------------------------------------------------------
 // Time limit
@@ -92,11 +92,11 @@ impl TimeLimit {
     pub fn from_json_value(v: &Value) -> Result<TimeLimit> {
         match v {
             Value::String(s) => s.parse(),
-            Value::Object(m) => time_limit_from_object(m),
-            other => Err(invalid_limit(format!(
-                "expected an object such as {{\"working_days\": 3}} or a string such as \"3wd\", \
-                 got {other}"
-            ))),
+            Value::Object(m) => {
+                let entries: Vec<(&str, &Value)> = m.iter().map(|(k, v)| (k.as_str(), v)).collect();
+                time_limit_from_entries(&entries)
+            }
+            other => Err(not_a_time_limit(other)),
         }
     }
 
@@ -131,27 +131,61 @@ fn invalid_limit(msg: impl Into<String>) -> Error {
 fn positive(n: u64, text: &dyn fmt::Display) -> Result<u32> {
     if n == 0 {
         return Err(invalid_limit(format!(
-            "time limit `{text}` must be at least 1"
+            "time limit `{text}` must be at least 1",
+            text = excerpt(text)
         )));
     }
-    u32::try_from(n).map_err(|_| invalid_limit(format!("time limit `{text}` is too large")))
+    u32::try_from(n).map_err(|_| {
+        invalid_limit(format!(
+            "time limit `{text}` is too large",
+            text = excerpt(text)
+        ))
+    })
 }
 
-fn time_limit_from_object(m: &Map<String, Value>) -> Result<TimeLimit> {
+/// The error of a JSON time limit that is neither an object nor a string.
+pub(crate) fn not_a_time_limit(v: &Value) -> Error {
+    invalid_limit(format!(
+        "expected an object such as {{\"working_days\": 3}} or a string such as \"3wd\", got {}",
+        excerpt(v)
+    ))
+}
+
+/// An object given by its entries, written as compact JSON when displayed (only messages
+/// display it, so a well-formed limit never builds it).
+struct ObjectText<'a>(&'a [(&'a str, &'a Value)]);
+
+impl fmt::Display for ObjectText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m: Map<String, Value> = self
+            .0
+            .iter()
+            .map(|&(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        write!(f, "{}", Value::Object(m))
+    }
+}
+
+/// The time limit of a JSON object given by its entries, in key order without duplicate
+/// keys (as a `serde_json::Map` iterates them).
+pub(crate) fn time_limit_from_entries(entries: &[(&str, &Value)]) -> Result<TimeLimit> {
     const KINDS: &str = "working_days, calendar_days, working_hours or same_day";
-    let whole = Value::Object(m.clone());
+    let object = ObjectText(entries);
+    let whole = excerpt(&object);
     let mut found: Option<TimeLimit> = None;
     let mut cutoff: Option<NaiveTime> = None;
-    for (k, v) in m {
-        let limit = match k.as_str() {
+    for &(k, v) in entries {
+        let limit = match k {
             "working_days" | "calendar_days" | "working_hours" => {
                 let n = v.as_u64().ok_or_else(|| {
                     invalid_limit(format!(
-                        "time limit {whole}: `{k}` must be a whole number ≥ 1, got {v}"
+                        "time limit {whole}: `{k}` must be a whole number ≥ 1, got {v}",
+                        k = excerpt(k),
+                        v = excerpt(v)
                     ))
                 })?;
                 let n = positive(n, &whole)?;
-                match k.as_str() {
+                match k {
                     "working_days" => TimeLimit::WorkingDays(n),
                     "calendar_days" => TimeLimit::CalendarDays(n),
                     _ => TimeLimit::WorkingHours(n),
@@ -177,7 +211,8 @@ fn time_limit_from_object(m: &Map<String, Value>) -> Result<TimeLimit> {
             }
             other => {
                 return Err(invalid_limit(format!(
-                    "time limit {whole}: unknown kind `{other}` (expected {KINDS})"
+                    "time limit {whole}: unknown kind `{other}` (expected {KINDS})",
+                    other = excerpt(other)
                 )))
             }
         };
@@ -217,8 +252,9 @@ impl FromStr for TimeLimit {
             return Ok(TimeLimit::same_day());
         }
         if let Some(t) = s.strip_prefix("same_day@") {
-            let cutoff = crate::civil::parse_time(t)
-                .map_err(|e| invalid_limit(format!("time limit `{input}`: {e}")))?;
+            let cutoff = crate::civil::parse_time(t).map_err(|e| {
+                invalid_limit(format!("time limit `{input}`: {e}", input = excerpt(input)))
+            })?;
             return Ok(TimeLimit::SameDay { cutoff });
         }
         let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
@@ -229,18 +265,23 @@ impl FromStr for TimeLimit {
             "wh" => TimeLimit::WorkingHours,
             _ => {
                 return Err(invalid_limit(format!(
-                    "`{input}` is not a time limit (expected e.g. 3wd, 15cd, 8wh or same_day)"
+                    "`{input}` is not a time limit (expected e.g. 3wd, 15cd, 8wh or same_day)",
+                    input = excerpt(input)
                 )))
             }
         };
         if num.is_empty() {
             return Err(invalid_limit(format!(
-                "`{input}` is not a time limit: the number is missing (e.g. 3wd)"
+                "`{input}` is not a time limit: the number is missing (e.g. 3wd)",
+                input = excerpt(input)
             )));
         }
-        let n: u64 = num
-            .parse()
-            .map_err(|_| invalid_limit(format!("time limit `{input}` is too large")))?;
+        let n: u64 = num.parse().map_err(|_| {
+            invalid_limit(format!(
+                "time limit `{input}` is too large",
+                input = excerpt(input)
+            ))
+        })?;
         Ok(make(positive(n, &input)?))
     }
 }
@@ -272,9 +313,12 @@ fn vietnamese_limit(input: &str) -> Result<Option<TimeLimit>> {
         "giờ làm việc" | "gio lam viec" | "giờ" | "gio" => TimeLimit::WorkingHours,
         _ => return Ok(None),
     };
-    let n: u64 = num
-        .parse()
-        .map_err(|_| invalid_limit(format!("time limit `{input}` is too large")))?;
+    let n: u64 = num.parse().map_err(|_| {
+        invalid_limit(format!(
+            "time limit `{input}` is too large",
+            input = excerpt(input)
+        ))
+    })?;
     Ok(Some(make(positive(n, &input)?)))
 }
 
@@ -359,7 +403,10 @@ impl FromStr for AuthorityLevel {
             "central" => Ok(AuthorityLevel::Central),
             _ => Err(Error::new(
                 ErrorKind::InvalidArgument,
-                format!("`{s}` is not an authority level (commune, district, province, central)"),
+                format!(
+                    "`{s}` is not an authority level (commune, district, province, central)",
+                    s = excerpt(s)
+                ),
             )),
         }
     }
@@ -415,13 +462,14 @@ impl FromStr for OnlineService {
             "full" | "4" => Ok(OnlineService::Full),
             "partial" | "3" => Ok(OnlineService::Partial),
             "none" | "1" | "2" => Ok(OnlineService::None),
-            _ => Err(Error::new(
-                ErrorKind::InvalidArgument,
-                format!(
+            _ => {
+                Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!(
                     "`{s}` is not an online service level (full, partial, none; or the old levels \
-                     4 = full, 3 = partial, 1 and 2 = none)"
-                ),
-            )),
+                     4 = full, 3 = partial, 1 and 2 = none)", s = excerpt(s)),
+                ))
+            }
         }
     }
 }
@@ -513,7 +561,10 @@ impl Procedure {
                 Some(other) => Err(catalogue_err(
                     row,
                     f,
-                    format!("`{f}` must be a string, got {other}"),
+                    format!(
+                        "`{f}` must be a string, got {other}",
+                        other = excerpt(other)
+                    ),
                 )),
             }
         };
@@ -552,7 +603,10 @@ impl Procedure {
                     let field = format!("stages[{i}]");
                     let bad = |m: String| catalogue_err(row, &field, format!("code {code}: {m}"));
                     let Value::Object(s) = s else {
-                        return Err(bad(format!("a stage must be an object, got {s}")));
+                        return Err(bad(format!(
+                            "a stage must be an object, got {s}",
+                            s = excerpt(s)
+                        )));
                     };
                     let agency = match s.get("agency") {
                         Some(Value::String(a)) if !a.trim().is_empty() => a.trim().to_string(),
@@ -570,7 +624,10 @@ impl Procedure {
                 return Err(catalogue_err(
                     row,
                     "stages",
-                    format!("code {code}: `stages` must be an array, got {other}"),
+                    format!(
+                        "code {code}: `stages` must be an array, got {other}",
+                        other = excerpt(other)
+                    ),
                 ))
             }
         }
@@ -639,7 +696,10 @@ impl Catalogue {
             let Value::Object(obj) = r else {
                 return Err(Error::new(
                     ErrorKind::InvalidCatalogue,
-                    format!("row {row}: a procedure must be an object, got {r}"),
+                    format!(
+                        "row {row}: a procedure must be an object, got {r}",
+                        r = excerpt(r)
+                    ),
                 ));
             };
             procedures.push(Procedure::from_json_object(row, obj)?);
@@ -700,7 +760,10 @@ impl Catalogue {
             .ok_or_else(|| {
                 Error::new(
                     ErrorKind::UnknownProcedure,
-                    format!("procedure `{code}` is not in the catalogue"),
+                    format!(
+                        "procedure `{code}` is not in the catalogue",
+                        code = excerpt(code)
+                    ),
                 )
             })
     }

@@ -344,3 +344,9 @@ pub fn cli_path() -> PathBuf {
         .unwrap_or_default();
     dir.join(format!("motcua{}", std::env::consts::EXE_SUFFIX))
 }
+
+/// The Rust examples of the repository's `README.md`, run as doc tests (the crate's own README,
+/// `core/README.md`, is run by the `motcua` crate).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct RepositoryReadmeDoctests;

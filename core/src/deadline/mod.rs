@@ -14,10 +14,10 @@
 //! 2. The limit from `D`: [`working_days_due`], [`calendar_days_due`],
 //!    [`working_hours_expiry`], [`same_day_due`].
 //! 3. Events, in order: a supplement request stops the clock and a complete dossier restarts
-//!    it with what was left ([`working_days_used`], [`calendar_days_used`],
-//!    [`working_seconds_used`]; or a fresh limit under `supplement=restart`); the first apology
+//!    it with what was left (the working days, calendar days or working seconds already used
+//!    count; or a fresh limit under `supplement=restart`); the first apology
 //!    issued by the end of the due date, and any extension, replace the due date with their
-//!    `new_due` ([`new_appointment_applies`]); a result, refusal or withdrawal ends the clock.
+//!    `new_due`; a result, refusal or withdrawal ends the clock.
 //! 4. The rule set ([`rule_set_for`]) is chosen by `D` and kept for the dossier's whole life.
 //!
 //! # One pass, typed facts, explanations in two languages
@@ -73,9 +73,8 @@ pub use options::{
 };
 pub use render::Lang;
 pub use rules::{
-    calendar_days_due, calendar_days_used, deemed_receipt_day, is_after_due,
-    new_appointment_applies, receipt_basis, same_day_due, working_days_due, working_days_used,
-    working_hours_expiry, working_seconds_used, HOURS_PER_DAY,
+    calendar_days_due, deemed_receipt_day, same_day_due, working_days_due, working_hours_expiry,
+    HOURS_PER_DAY,
 };
 
 pub use crate::dossier::{Warning, WarningCode};
@@ -144,7 +143,7 @@ pub fn due_with(
 }
 
 /// The time limit of `dossier`: its own, or its procedure's from the catalogue.
-pub fn resolve_limit<'c>(
+pub(crate) fn resolve_limit<'c>(
     dossier: &Dossier,
     catalogue: Option<&'c Catalogue>,
 ) -> Result<(TimeLimit, Option<&'c Procedure>)> {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::law::{self, LegalBasis};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 
 macro_rules! option_enum {
     (
@@ -46,7 +46,7 @@ macro_rules! option_enum {
                         ErrorKind::InvalidRule,
                         format!(
                             "rule `{}`: unknown value `{}` (allowed: {})",
-                            $key, other, $name::VALUES.join(", ")
+                            $key, excerpt(other), $name::VALUES.join(", ")
                         ),
                     )),
                 }
@@ -195,7 +195,8 @@ impl Rules {
                             .iter()
                             .map(|(k, v)| format!("{k}={}", v.join("|")))
                             .collect::<Vec<_>>()
-                            .join(", ")
+                            .join(", "),
+                        other = excerpt(other)
                     ),
                 ))
             }
@@ -208,7 +209,10 @@ impl Rules {
         let (k, v) = pair.split_once('=').ok_or_else(|| {
             Error::new(
                 ErrorKind::InvalidRule,
-                format!("`{pair}` is not KEY=VALUE (e.g. supplement=restart)"),
+                format!(
+                    "`{pair}` is not KEY=VALUE (e.g. supplement=restart)",
+                    pair = excerpt(pair)
+                ),
             )
         })?;
         self.set(k, v)

@@ -30,7 +30,7 @@ pub const HOURS_PER_DAY: u32 = 8;
 ///
 /// The same rule gives the deemed receipt day of a complete dossier after a supplement
 /// request (Decree 61/2018/NĐ-CP, Art. 19 \[U\]). The text cited for each rule set and channel
-/// is [`receipt_basis`].
+/// is given by the rule set's table ([`RULE_SETS`](super::RULE_SETS)).
 pub fn deemed_receipt_day(
     calendar: &WorkCalendar,
     at: NaiveDateTime,
@@ -186,15 +186,7 @@ pub(crate) fn same_day_due_number(
 /// `x` with `start < x ≤ request`, or 0 for a request before `start` (e.g. the evening of an
 /// after-hours receipt). Decree 61/2018/NĐ-CP, Art. 19: the time already spent on the first
 /// examination counts within the processing time \[U: recalled by two readers\].
-pub fn working_days_used(
-    calendar: &WorkCalendar,
-    start: NaiveDate,
-    request: NaiveDate,
-) -> Result<i64> {
-    working_days_used_number(calendar, number_of(start), number_of(request))
-}
-
-/// [`working_days_used`] on day numbers.
+/// (On day numbers.)
 #[inline]
 pub(crate) fn working_days_used_number(
     calendar: &WorkCalendar,
@@ -209,11 +201,7 @@ pub(crate) fn working_days_used_number(
 /// Calendar days used before a supplement request under `supplement=pause`: the days `x` with
 /// `start < x ≤ request` (0 when the request is before `start`): the pause arithmetic of
 /// Decree 61/2018/NĐ-CP, Art. 19 \[U\] extended to calendar-day limits.
-pub fn calendar_days_used(start: NaiveDate, request: NaiveDate) -> i64 {
-    calendar_days_used_number(number_of(start), number_of(request))
-}
-
-/// [`calendar_days_used`] on day numbers.
+/// (On day numbers.)
 #[inline]
 pub(crate) fn calendar_days_used_number(start: i64, request: i64) -> i64 {
     (request - start).max(0)
@@ -224,7 +212,7 @@ pub(crate) fn calendar_days_used_number(start: i64, request: i64) -> i64 {
 /// `request` (0 when the request is before `start`): the pause arithmetic of Decree
 /// 61/2018/NĐ-CP, Art. 19 \[U\] in working time.
 #[inline]
-pub fn working_seconds_used(
+pub(crate) fn working_seconds_used(
     calendar: &WorkCalendar,
     start: NaiveDateTime,
     request: NaiveDateTime,
@@ -240,7 +228,7 @@ pub fn working_seconds_used(
 /// \[S\]. Extension (*gia hạn*): where a sectoral law allows it, behaves like an apology in
 /// arithmetic, not limited in number, not a failure.
 #[inline]
-pub fn new_appointment_applies(
+pub(crate) fn new_appointment_applies(
     kind: EventKind,
     issued: NaiveDate,
     current: NaiveDate,
@@ -257,18 +245,8 @@ pub fn new_appointment_applies(
 /// Whether an instant `at` (a result, a refusal, "now") is after the due date: by date
 /// (`compare=date`: the period ends at the end of its last day, Civil Code 2015, Art. 148 \[V
 /// as content; article U\]) or by instant (`compare=instant`: after `due_at`).
-#[inline]
-pub fn is_after_due(
-    at: NaiveDateTime,
-    due: NaiveDate,
-    due_at: NaiveDateTime,
-    rule: Compare,
-) -> bool {
-    is_after_due_number(at, number_of(at.date()), number_of(due), || due_at, rule)
-}
-
-/// [`is_after_due`] with the day of `at` and the due date as day numbers (`due_at` is asked
-/// for only under `compare=instant`).
+/// The day of `at` and the due date are given as day numbers (`due_at` is asked for only
+/// under `compare=instant`).
 #[inline]
 pub(crate) fn is_after_due_number(
     at: NaiveDateTime,
@@ -287,7 +265,7 @@ pub(crate) fn is_after_due_number(
 /// else the one-stop text of the rule set (Decree 61/2018/NĐ-CP, Art. 17 \[U\]; Decree
 /// 118/2025/NĐ-CP; Decision 09/2015/QĐ-TTg before 2018). A complete dossier after a supplement
 /// request is ruled with the supplement ([`RuleSetInfo::supplement`]).
-pub fn receipt_basis(set: &RuleSetInfo, channel: Channel) -> LegalBasis {
+pub(crate) fn receipt_basis(set: &RuleSetInfo, channel: Channel) -> LegalBasis {
     match channel {
         Channel::Postal => law::DECISION_45_2016_ART_7,
         Channel::Online => law::DECREE_45_2020,

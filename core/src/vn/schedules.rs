@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 use super::law::{is_weekly_rest, FIRST_YEAR, LAST_YEAR};
 use super::official::{Break, OfficialSchedule, PendingChange};
 use super::ScheduleStatus;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 
 /// Announced public-sector schedules supplied at run time: the years of a schedules file.
 ///
@@ -258,7 +258,7 @@ impl<'de> Deserialize<'de> for RawFile {
                         other => {
                             return Err(de::Error::custom(format!(
                                 "unknown key `{}` (expected `years`, `source_note`)",
-                                shorten(other)
+                                excerpt(other)
                             )))
                         }
                     }
@@ -314,7 +314,7 @@ impl<'a> Fields<'a> {
                 year,
                 format!(
                     "unknown key `{}` in `{path}` (expected one of {})",
-                    shorten(k),
+                    excerpt(k),
                     known.join(", ")
                 ),
             ));
@@ -360,11 +360,7 @@ impl<'a> Fields<'a> {
                 x.as_str().map(str::to_string).ok_or_else(|| {
                     bad(
                         self.year,
-                        format!(
-                            "`{}`: {} is not a string",
-                            self.key(key),
-                            shorten(&x.to_string())
-                        ),
+                        format!("`{}`: {} is not a string", self.key(key), excerpt(x)),
                     )
                 })
             })
@@ -485,7 +481,7 @@ impl YearShape {
                     year,
                     format!(
                         "`status` `{}` is not one of official, provisional, statutory",
-                        shorten(other)
+                        excerpt(other)
                     ),
                 ))
             }
@@ -562,17 +558,6 @@ fn weekday_name(d: NaiveDate) -> &'static str {
     }
 }
 
-/// A bad value quoted in a message, cut to a bounded length.
-fn shorten(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let head: String = s.chars().take(MAX).collect();
-        format!("{head}… ({} characters)", s.chars().count())
-    }
-}
-
 fn parse_iso(year: i32, key: &str, s: &str) -> Result<NaiveDate> {
     let iso_shape = s.len() == 10 && !s.contains('/') && s.trim() == s;
     iso_shape
@@ -581,7 +566,7 @@ fn parse_iso(year: i32, key: &str, s: &str) -> Result<NaiveDate> {
         .ok_or_else(|| {
             bad(
                 year,
-                format!("`{key}`: `{}` is not a valid date (YYYY-MM-DD)", shorten(s)),
+                format!("`{key}`: `{}` is not a valid date (YYYY-MM-DD)", excerpt(s)),
             )
         })
 }
@@ -767,7 +752,7 @@ mod tests {
             r#"{{"years": {{"2027": {{"status": "{long}", "days_off": [], "makeup_working_days": []}}}}}}"#
         ));
         assert!(e.to_string().len() < 300, "{}", e.to_string().len());
-        assert!(e.to_string().contains("10000 characters"));
+        assert!(e.to_string().contains("… [10000 bytes]"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::options::Rules;
 use super::rules::basis_of;
 use super::RuleSetInfo;
 use crate::calendar::DayClass;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{excerpt, Error, ErrorKind, Result};
 use crate::procedure::TimeLimit;
 
 /// The language of an explanation: Vietnamese (the default: officers and citizens read it) or
@@ -54,7 +54,10 @@ impl FromStr for Lang {
             "en" => Ok(Lang::En),
             other => Err(Error::new(
                 ErrorKind::InvalidArgument,
-                format!("unknown language `{other}` (allowed: vi, en)"),
+                format!(
+                    "unknown language `{other}` (allowed: vi, en)",
+                    other = excerpt(other)
+                ),
             )),
         }
     }
