@@ -324,6 +324,7 @@ pub fn blank_dossier() -> Dossier {
         channel: Channel::Direct,
         received: NaiveDate::MIN.and_time(NaiveTime::MIN),
         events: Vec::with_capacity(6),
+        stages: Vec::new(),
     }
 }
 
