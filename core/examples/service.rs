@@ -466,7 +466,16 @@ fn hostile(n: usize) -> Vec<Req> {
                 6 => r#"{"received":5,"time_limit":"3wd"}"#.into(),
                 7 => r#"{"received":"2026-02-30","time_limit":"3wd"}"#.into(),
                 8 => r#"{"received":"2026-03-02","time_limit":{"working_days":0}}"#.into(),
-                9 => "{\"received\":\"2026-03-02\",\"time_limit\":\"3wd\",\"\u{1b}[2J\u{0}\":1}".into(),
+                // Keys of control characters and of quotes (each spelled in several bytes
+                // once escaped in the answer).
+                9 => {
+                    let key = match r % 3 {
+                        0 => "\u{1b}[2J\u{0}".to_string(),
+                        1 => "\\u0000".repeat(300),
+                        _ => "\\\"".repeat(300),
+                    };
+                    format!(r#"{{"received":"2026-03-02","time_limit":"3wd","{key}":1}}"#).into()
+                }
                 10 => ok(r#"{"type":"resolved","at":"2026-03-06"},{"type":"supplement_requested","at":"2026-03-05"}"#).into(),
                 11 => ok(r#"{"type":"supplement_received","at":"2026-03-05"}"#).into(),
                 12 => ok(r#"{"type":"apology","at":"2026-03-04","new_due":"2026-03-10"},{"type":"apology","at":"2026-03-05","new_due":"2026-03-11"}"#).into(),

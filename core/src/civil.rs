@@ -254,6 +254,17 @@ fn strip_fraction(time: &str) -> Option<&str> {
 /// ```
 pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     let s = input.trim();
+    if let Some((t, has_time)) = iso_fast(s.as_bytes()) {
+        return Ok(match (has_time, date_only) {
+            (false, DateOnly::EndOfDay) => t.date().and_hms_opt(23, 59, 59).unwrap_or(t),
+            _ => t,
+        });
+    }
+    parse_instant_general(s, date_only)
+}
+
+/// [`parse_instant`] without its fast path.
+fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     let (local, offset) = match split_offset(s)? {
         Some((local, offset)) => (local, Some(offset)),
         None => (s, None),
@@ -335,6 +346,39 @@ pub fn parse_day(input: &str) -> Result<NaiveDate> {
     } else {
         parse_date(s)
     }
+}
+
+/// The usual shapes, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` and `YYYY-MM-DDTHH:MM:SS` (or a space
+/// for the `T`), read digit by digit; `None` for anything else (the general parser decides),
+/// else the instant (a date alone at 00:00) and whether a time was given.
+#[inline]
+fn iso_fast(b: &[u8]) -> Option<(NaiveDateTime, bool)> {
+    let d = |i: usize| -> Option<u32> {
+        let c = *b.get(i)?;
+        c.is_ascii_digit().then(|| u32::from(c - b'0'))
+    };
+    let two = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
+    if !matches!(b.len(), 10 | 16 | 19) || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year = i32::try_from(two(0)? * 100 + two(2)?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, two(5)?, two(8)?)?;
+    if b.len() == 10 {
+        return Some((date.and_time(NaiveTime::MIN), false));
+    }
+    if !matches!(b.get(10), Some(b'T' | b' ')) || b.get(13) != Some(&b':') {
+        return None;
+    }
+    let sec = if b.len() == 19 {
+        if b.get(16) != Some(&b':') {
+            return None;
+        }
+        two(17)?
+    } else {
+        0
+    };
+    let time = NaiveTime::from_hms_opt(two(11)?, two(14)?, sec)?;
+    Some((date.and_time(time), true))
 }
 
 /// Formats an instant as `YYYY-MM-DDTHH:MM` (seconds added only when not zero).

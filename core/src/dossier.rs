@@ -88,11 +88,13 @@ impl FromStr for Channel {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Channel> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "direct" => Ok(Channel::Direct),
-            "online" => Ok(Channel::Online),
-            "postal" => Ok(Channel::Postal),
-            _ => Err(Error::new(
+        let t = s.trim();
+        match Channel::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(t))
+        {
+            Some(c) => Ok(c),
+            None => Err(Error::new(
                 ErrorKind::InvalidDossier,
                 format!(
                     "`{s}` is not a channel (direct, online, postal)",
@@ -463,7 +465,11 @@ fn event_to(kind: EventKind, to: Option<String>) -> Result<Option<String>> {
 }
 
 /// Parses an instant of the dossier format; a date alone is 00:00 and flagged.
-fn parse_dossier_instant(s: &str, field: &str) -> Result<(NaiveDateTime, bool)> {
+/// `field` names the field for an error (built only then).
+fn parse_dossier_instant(
+    s: &str,
+    field: impl FnOnce() -> String,
+) -> Result<(NaiveDateTime, bool)> {
     let t = s.trim();
     let date_only = !t.contains(['T', ' ']);
     let at = parse_instant(t, DateOnly::StartOfDay).map_err(|e| {
@@ -471,7 +477,7 @@ fn parse_dossier_instant(s: &str, field: &str) -> Result<(NaiveDateTime, bool)> 
             ErrorKind::EmptyInput => ErrorKind::InvalidDate,
             k => k,
         };
-        Error::new(kind, e.message().to_string()).in_field(field)
+        Error::new(kind, e.message().to_string()).in_field(field())
     })?;
     Ok((at, date_only))
 }

@@ -196,10 +196,23 @@ impl Error {
     }
 
     /// The same error, located in field or column `field` (a name longer than
-    /// [`MAX_FIELD_BYTES`], e.g. an unknown key sent by a hostile client, is cut there).
+    /// [`MAX_FIELD_BYTES`], e.g. an unknown key sent by a hostile client, is cut there, and
+    /// its control characters are escaped as [`excerpt`] escapes them).
     #[must_use]
     pub fn in_field(mut self, field: impl Into<String>) -> Error {
-        self.inner.field = Some(bounded(field.into(), MAX_FIELD_BYTES));
+        let mut field = field.into();
+        if field.contains(char::is_control) {
+            field = field
+                .chars()
+                .flat_map(|c| {
+                    let escape = c.is_control();
+                    c.escape_default()
+                        .filter(move |_| escape)
+                        .chain(Some(c).filter(|_| !escape))
+                })
+                .collect();
+        }
+        self.inner.field = Some(bounded(field, MAX_FIELD_BYTES));
         self
     }
 
@@ -292,7 +305,7 @@ impl Serialize for Error {
 pub const MAX_MESSAGE_BYTES: usize = 480;
 
 /// The longest field name an [`Error`] keeps, in bytes.
-pub const MAX_FIELD_BYTES: usize = 120;
+pub const MAX_FIELD_BYTES: usize = 100;
 
 /// How many characters of a bad value [`excerpt`] quotes.
 pub const EXCERPT_CHARS: usize = 80;
@@ -459,6 +472,13 @@ mod tests {
         assert!(e.message().ends_with('…') && e.message().starts_with("`ảả"));
         assert!(e.field().is_some_and(|f| f.len() <= MAX_FIELD_BYTES));
         assert!(serde_json::to_string(&e).unwrap().len() < 1024);
+        // Control characters in a field name are escaped (a JSON answer would spell each in
+        // six bytes).
+        let e = Error::new(ErrorKind::InvalidDossier, "x").in_field("\u{0}".repeat(500));
+        assert_eq!(
+            e.field(),
+            Some(format!("{}\\u…", "\\u{0}".repeat(19)).as_str())
+        );
         // Up to the bound, a message is kept whole.
         let exact = "m".repeat(MAX_MESSAGE_BYTES);
         assert_eq!(Error::new(ErrorKind::Io, exact.clone()).message(), exact);

@@ -264,6 +264,10 @@ impl LimitShadow<'_> {
                     entries.sort_by(|a, b| a.0.cmp(&b.0));
                     entries.dedup_by(|later, kept| later.0 == kept.0);
                 }
+                if let [(k, v)] = entries.as_slice() {
+                    // The usual `{"working_days": 3}`: no list to build.
+                    return time_limit_from_entries(&[(k.as_ref(), v)]);
+                }
                 let view: Vec<(&str, &Value)> =
                     entries.iter().map(|(k, v)| (k.as_ref(), v)).collect();
                 time_limit_from_entries(&view)
@@ -490,7 +494,7 @@ impl Shadow<'_> {
         let received = match received.and_then(Raw::present) {
             None => return Err(bad_dossier("`received` is missing").in_field("received")),
             Some(r) => {
-                parse_dossier_instant(r.string("received", || "received".into())?, "received")?.0
+                parse_dossier_instant(r.string("received", || "received".into())?, || "received".into())?.0
             }
         };
         // (A key present with `null` counts as given when both are: "not both".)
@@ -605,8 +609,8 @@ impl EventShadow<'_> {
                 )
             }
             Some(a) => {
-                let field = format!("{}.at", here());
-                parse_dossier_instant(a.string("at", || field.clone())?, &field)?
+                let field = || format!("{}.at", here());
+                parse_dossier_instant(a.string("at", field)?, field)?
             }
         };
         let new_due = match new_due.and_then(Raw::present) {

@@ -38,7 +38,7 @@ pub(super) fn from_json_value(v: &Value) -> Result<Dossier> {
         None | Some(Value::Null) => {
             return Err(bad_dossier("`received` is missing").in_field("received"))
         }
-        Some(r) => parse_dossier_instant(string_field(r, "received")?, "received")?.0,
+        Some(r) => parse_dossier_instant(string_field(r, "received")?, || "received".into())?.0,
     };
     let limit = match (m.get("time_limit"), m.get("procedure")) {
         (Some(t), None) if !t.is_null() => LimitSource::TimeLimit(
@@ -154,7 +154,7 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
         Some(a) => {
             let field = format!("{here}.at");
             let s = string_field(a, "at").map_err(|e| e.in_field(field.clone()))?;
-            parse_dossier_instant(s, &field)?
+            parse_dossier_instant(s, || field)?
         }
     };
     let new_due = match m.get("new_due") {
