@@ -30,8 +30,8 @@
 //! # The load test
 //! `--loadtest` starts this program again as the server (a child process on 127.0.0.1, port
 //! chosen by the system), then drives it over loopback with `--connections C` keep-alive
-//! connections (default 8), `--requests N` requests per endpoint (default 20,000) after a
-//! warm-up, and `--hostile H` hostile requests (default 10,000), within `--seconds T` in all
+//! connections (default 8), `--requests N` requests per endpoint (default 20,000; the
+//! endpoints take turns in five rounds) after a warm-up, and `--hostile H` hostile requests (default 10,000), within `--seconds T` in all
 //! (default 120; a phase stops early when the time is up, and says so). It prints, per
 //! endpoint, requests/s, p50 and p99 latency and the server's CPU time per request (from
 //! `/proc/PID/task/*/schedstat`), then the server's resident memory (`VmRSS`) after the
@@ -314,6 +314,21 @@ struct Phase {
     failures: Vec<String>,
     largest: usize,
     cut_short: bool,
+}
+
+impl Phase {
+    /// Two runs of the same endpoint as one.
+    fn merge(mut self, other: Phase) -> Phase {
+        self.sent += other.sent;
+        self.wall += other.wall;
+        self.latencies.extend(other.latencies);
+        self.latencies.sort_unstable();
+        self.cpu_ns += other.cpu_ns;
+        self.failures.extend(other.failures);
+        self.largest = self.largest.max(other.largest);
+        self.cut_short |= other.cut_short;
+        self
+    }
 }
 
 /// Sends `n` requests (`reqs` in turn) over `connections` connections, each answer checked by
@@ -623,9 +638,24 @@ fn loadtest(args: &HashMap<String, String>) -> Result<bool, Box<dyn std::error::
         run("warm-up", &floor, warm, ok_200),
     ];
     let rss_warm = server.rss_kb();
-    phases.push(run("constant", &floor, n, ok_200));
-    phases.push(run("classify", &classify, n, on_time));
-    phases.push(run("due", &due, n, ok_200));
+    // The endpoints take turns, in ROUNDS rounds of n / ROUNDS requests each, so that a
+    // change of the machine's load weighs on all of them alike.
+    const ROUNDS: usize = 5;
+    let mut rounds: [Option<Phase>; 3] = [None, None, None];
+    for _ in 0..ROUNDS {
+        let turn = [
+            run("constant", &floor, n / ROUNDS, ok_200),
+            run("classify", &classify, n / ROUNDS, on_time),
+            run("due", &due, n / ROUNDS, ok_200),
+        ];
+        for (total, p) in rounds.iter_mut().zip(turn) {
+            *total = Some(match total.take() {
+                None => p,
+                Some(t) => t.merge(p),
+            });
+        }
+    }
+    phases.extend(rounds.into_iter().flatten());
     let rss_load = server.rss_kb();
     let bad = Arc::new(hostile(hostile_n));
     let bytes: usize = bad.iter().map(|r| r.body.len()).sum();

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::{
@@ -38,20 +38,17 @@ pub(super) fn from_slice(bytes: &[u8]) -> Result<Dossier> {
 fn read<'de, R: serde_json::de::Read<'de>>(
     de: &mut serde_json::Deserializer<R>,
 ) -> Result<Dossier> {
-    let shadow = Shadow::deserialize(&mut *de)
-        .and_then(|s| de.end().map(|()| s))
+    dossier(&mut *de)
+        .and_then(|d| de.end().map(|()| d))
         .map_err(|e| {
             Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")).at_line(e.line() as u64)
-        })?;
-    shadow.build()
+        })?
 }
 
 /// Reads a parsed JSON value (the same checks as the text).
 pub(super) fn from_value(v: &Value) -> Result<Dossier> {
     // A `Value` always deserializes into the shadow (it accepts every shape).
-    Shadow::deserialize(v)
-        .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")))?
-        .build()
+    dossier(v).map_err(|e| Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")))?
 }
 
 /// `serde`'s door: the shadow, checked; a failed check becomes a custom error carrying the
@@ -59,9 +56,7 @@ pub(super) fn from_value(v: &Value) -> Result<Dossier> {
 pub(super) fn deserialize<'de, D: Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Dossier, D::Error> {
-    Shadow::deserialize(d)?
-        .build()
-        .map_err(|e| de::Error::custom(e.to_string()))
+    dossier(d)?.map_err(|e| de::Error::custom(e.to_string()))
 }
 
 /// A JSON value as the dossier's scalar fields need it: a string (borrowed from the input
@@ -70,7 +65,8 @@ pub(super) fn deserialize<'de, D: Deserializer<'de>>(
 enum Raw<'de> {
     Null,
     Str(Cow<'de, str>),
-    Other(Value),
+    /// (Boxed: the shadow stays small, and this shape is the rare one.)
+    Other(Box<Value>),
 }
 
 impl<'de> Raw<'de> {
@@ -95,7 +91,7 @@ impl<'de> Raw<'de> {
         match self {
             Raw::Null => Value::Null,
             Raw::Str(s) => Value::String(s.into_owned()),
-            Raw::Other(v) => v,
+            Raw::Other(v) => *v,
         }
     }
 }
@@ -163,12 +159,12 @@ impl<'de> Deserialize<'de> for Raw<'de> {
                 f.write_str("any JSON value")
             }
             string_shapes!(Raw::Str, Raw::Null);
-            other_shapes!(Raw::Other);
+            other_shapes!(|v| Raw::Other(Box::new(v)));
             fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> std::result::Result<Raw<'de>, A::Error> {
-                value_of_seq(s).map(Raw::Other)
+                value_of_seq(s).map(|v| Raw::Other(Box::new(v)))
             }
             fn visit_map<A: MapAccess<'de>>(self, m: A) -> std::result::Result<Raw<'de>, A::Error> {
-                value_of_map(m).map(Raw::Other)
+                value_of_map(m).map(|v| Raw::Other(Box::new(v)))
             }
         }
         d.deserialize_any(V)
@@ -216,8 +212,9 @@ fn note_unknown<'de>(first: &mut Option<Cow<'de, str>>, key: Cow<'de, str>) {
 enum LimitShadow<'de> {
     Null,
     Str(Cow<'de, str>),
+    One((Cow<'de, str>, Value)),
     Object(Vec<(Cow<'de, str>, Value)>),
-    Other(Value),
+    Other(Box<Value>),
 }
 
 impl<'de> Deserialize<'de> for LimitShadow<'de> {
@@ -229,18 +226,26 @@ impl<'de> Deserialize<'de> for LimitShadow<'de> {
                 f.write_str("any JSON value")
             }
             string_shapes!(LimitShadow::Str, LimitShadow::Null);
-            other_shapes!(LimitShadow::Other);
+            other_shapes!(|v| LimitShadow::Other(Box::new(v)));
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
                 s: A,
             ) -> std::result::Result<LimitShadow<'de>, A::Error> {
-                value_of_seq(s).map(LimitShadow::Other)
+                value_of_seq(s).map(|v| LimitShadow::Other(Box::new(v)))
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 mut m: A,
             ) -> std::result::Result<LimitShadow<'de>, A::Error> {
-                let mut entries = Vec::with_capacity(1);
+                // The usual object has one entry: kept without a list.
+                let Some(Key(k)) = m.next_key()? else {
+                    return Ok(LimitShadow::Object(Vec::new()));
+                };
+                let first = (k, m.next_value::<Value>()?);
+                let Some(Key(k)) = m.next_key()? else {
+                    return Ok(LimitShadow::One(first));
+                };
+                let mut entries = vec![first, (k, m.next_value::<Value>()?)];
                 while let Some(Key(k)) = m.next_key()? {
                     entries.push((k, m.next_value::<Value>()?));
                 }
@@ -256,6 +261,7 @@ impl LimitShadow<'_> {
     fn time_limit(self) -> Result<TimeLimit> {
         match self {
             LimitShadow::Str(s) => s.parse(),
+            LimitShadow::One((k, v)) => time_limit_from_entries(&[(k.as_ref(), &v)]),
             LimitShadow::Object(mut entries) => {
                 if entries.len() > 1 {
                     // Key order, the last of equal keys first (stable sort of the reversed
@@ -263,10 +269,6 @@ impl LimitShadow<'_> {
                     entries.reverse();
                     entries.sort_by(|a, b| a.0.cmp(&b.0));
                     entries.dedup_by(|later, kept| later.0 == kept.0);
-                }
-                if let [(k, v)] = entries.as_slice() {
-                    // The usual `{"working_days": 3}`: no list to build.
-                    return time_limit_from_entries(&[(k.as_ref(), v)]);
                 }
                 let view: Vec<(&str, &Value)> =
                     entries.iter().map(|(k, v)| (k.as_ref(), v)).collect();
@@ -291,29 +293,51 @@ enum EventShadow<'de> {
     Other(Value),
 }
 
-impl<'de> Deserialize<'de> for EventShadow<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
+/// Reads event `.0` of the list and checks it at once (the shadow never leaves the frame).
+struct EventSeed(usize);
+
+impl<'de> DeserializeSeed<'de> for EventSeed {
+    type Value = Result<Event>;
+
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Result<Event>, D::Error> {
+        struct V(usize);
         impl<'de> Visitor<'de> for V {
-            type Value = EventShadow<'de>;
+            type Value = Result<Event>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("any JSON value")
             }
-            string_shapes!(
-                |s: Cow<'de, str>| EventShadow::Other(Value::String(s.into_owned())),
-                EventShadow::Other(Value::Null)
-            );
-            other_shapes!(EventShadow::Other);
+            // Any shape but an object: the error, naming it.
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Result<Event>, E> {
+                Ok(EventShadow::Other(Value::String(v.to_owned())).build(self.0))
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Result<Event>, E> {
+                Ok(EventShadow::Other(Value::Null).build(self.0))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Result<Event>, E> {
+                Ok(EventShadow::Other(Value::Bool(v)).build(self.0))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Result<Event>, E> {
+                Ok(EventShadow::Other(Value::from(v)).build(self.0))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Result<Event>, E> {
+                Ok(EventShadow::Other(Value::from(v)).build(self.0))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Result<Event>, E> {
+                Ok(EventShadow::Other(Value::from(v)).build(self.0))
+            }
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
                 s: A,
-            ) -> std::result::Result<EventShadow<'de>, A::Error> {
-                value_of_seq(s).map(EventShadow::Other)
+            ) -> std::result::Result<Result<Event>, A::Error> {
+                value_of_seq(s).map(|v| EventShadow::Other(v).build(self.0))
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 mut m: A,
-            ) -> std::result::Result<EventShadow<'de>, A::Error> {
+            ) -> std::result::Result<Result<Event>, A::Error> {
                 let (mut kind, mut at, mut new_due, mut unknown) = (None, None, None, None);
                 let mut to = None;
                 while let Some(Key(k)) = m.next_key()? {
@@ -336,49 +360,63 @@ impl<'de> Deserialize<'de> for EventShadow<'de> {
                     new_due,
                     to,
                     unknown,
-                })
+                }
+                .build(self.0))
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(V(self.0))
     }
 }
 
-/// The events as read.
+/// The events as read: each event is checked as soon as it is read (an event needs nothing
+/// from the rest of the dossier), and the first failure kept; [`Shadow::build`] reports it
+/// after the checks of the other keys, as their order wants.
 #[derive(Debug)]
-enum EventsShadow<'de> {
+enum EventsShadow {
     Null,
-    List(Vec<EventShadow<'de>>),
-    Other(Value),
+    List(Result<Vec<Event>>),
+    Other(Box<Value>),
 }
 
-impl<'de> Deserialize<'de> for EventsShadow<'de> {
+impl<'de> Deserialize<'de> for EventsShadow {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = EventsShadow<'de>;
+            type Value = EventsShadow;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("any JSON value")
             }
             string_shapes!(
-                |s: Cow<'de, str>| EventsShadow::Other(Value::String(s.into_owned())),
+                |s: Cow<'de, str>| EventsShadow::Other(Box::new(Value::String(s.into_owned()))),
                 EventsShadow::Null
             );
-            other_shapes!(EventsShadow::Other);
+            other_shapes!(|v| EventsShadow::Other(Box::new(v)));
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
                 mut s: A,
-            ) -> std::result::Result<EventsShadow<'de>, A::Error> {
+            ) -> std::result::Result<EventsShadow, A::Error> {
                 let mut list = Vec::with_capacity(s.size_hint().unwrap_or(4).min(64));
-                while let Some(e) = s.next_element()? {
-                    list.push(e);
+                let mut failed = None;
+                let mut i = 0;
+                while let Some(e) = s.next_element_seed(EventSeed(i))? {
+                    if failed.is_none() {
+                        match e {
+                            Ok(event) => list.push(event),
+                            Err(err) => failed = Some(err),
+                        }
+                    }
+                    i += 1;
                 }
-                Ok(EventsShadow::List(list))
+                Ok(EventsShadow::List(match failed {
+                    Some(err) => Err(err),
+                    None => Ok(list),
+                }))
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 m: A,
-            ) -> std::result::Result<EventsShadow<'de>, A::Error> {
-                value_of_map(m).map(EventsShadow::Other)
+            ) -> std::result::Result<EventsShadow, A::Error> {
+                value_of_map(m).map(|v| EventsShadow::Other(Box::new(v)))
             }
         }
         d.deserialize_any(V)
@@ -394,7 +432,7 @@ enum Shadow<'de> {
         procedure: Option<Raw<'de>>,
         channel: Option<Raw<'de>>,
         id: Option<Raw<'de>>,
-        events: Option<EventsShadow<'de>>,
+        events: Option<EventsShadow>,
         /// Boxed: rare, and a `Value` would make every shadow larger.
         stages: Option<Box<Value>>,
         unknown: Option<Cow<'de, str>>,
@@ -402,29 +440,31 @@ enum Shadow<'de> {
     Other(Value),
 }
 
-impl<'de> Deserialize<'de> for Shadow<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+/// Reads a dossier and checks it as soon as its object is read (the shadow never leaves the
+/// frame); a serde error is malformed JSON, the inner one a failed check.
+fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossier>, D::Error> {
+    {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = Shadow<'de>;
+            type Value = Result<Dossier>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("any JSON value")
             }
             string_shapes!(
-                |s: Cow<'de, str>| Shadow::Other(Value::String(s.into_owned())),
-                Shadow::Other(Value::Null)
+                |s: Cow<'de, str>| Shadow::Other(Value::String(s.into_owned())).build(),
+                Shadow::Other(Value::Null).build()
             );
-            other_shapes!(Shadow::Other);
+            other_shapes!(|v| Shadow::Other(v).build());
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
                 s: A,
-            ) -> std::result::Result<Shadow<'de>, A::Error> {
-                value_of_seq(s).map(Shadow::Other)
+            ) -> std::result::Result<Result<Dossier>, A::Error> {
+                value_of_seq(s).map(|v| Shadow::Other(v).build())
             }
             fn visit_map<A: MapAccess<'de>>(
                 self,
                 mut m: A,
-            ) -> std::result::Result<Shadow<'de>, A::Error> {
+            ) -> std::result::Result<Result<Dossier>, A::Error> {
                 let (mut received, mut time_limit, mut procedure, mut channel) =
                     (None, None, None, None);
                 let (mut id, mut events, mut stages, mut unknown) = (None, None, None, None);
@@ -454,7 +494,8 @@ impl<'de> Deserialize<'de> for Shadow<'de> {
                     events,
                     stages,
                     unknown,
-                })
+                }
+                .build())
             }
         }
         d.deserialize_any(V)
@@ -494,7 +535,10 @@ impl Shadow<'_> {
         let received = match received.and_then(Raw::present) {
             None => return Err(bad_dossier("`received` is missing").in_field("received")),
             Some(r) => {
-                parse_dossier_instant(r.string("received", || "received".into())?, || "received".into())?.0
+                parse_dossier_instant(r.string("received", || "received".into())?, || {
+                    "received".into()
+                })?
+                .0
             }
         };
         // (A key present with `null` counts as given when both are: "not both".)
@@ -527,7 +571,7 @@ impl Shadow<'_> {
         let id = match id.and_then(Raw::present) {
             None => None,
             Some(Raw::Str(s)) => Some(s.into_owned()),
-            Some(Raw::Other(Value::Number(n))) => Some(n.to_string()),
+            Some(Raw::Other(v)) if v.is_number() => Some(v.to_string()),
             Some(other) => {
                 return Err(bad_dossier(format!(
                     "`id` must be a string or a number, got {}",
@@ -542,11 +586,7 @@ impl Shadow<'_> {
         };
         let events = match events {
             None | Some(EventsShadow::Null) => Vec::new(),
-            Some(EventsShadow::List(list)) => list
-                .into_iter()
-                .enumerate()
-                .map(|(i, e)| e.build(i))
-                .collect::<Result<Vec<_>>>()?,
+            Some(EventsShadow::List(list)) => list?,
             Some(EventsShadow::Other(other)) => {
                 return Err(bad_dossier(format!(
                     "`events` must be an array, got {}",
