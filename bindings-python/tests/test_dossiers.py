@@ -203,7 +203,7 @@ def test_explanation_column_of_a_frame(kind: str) -> None:
 def test_inter_agency_stages() -> None:
     """procedures.md §3.6; the hand-worked cases are tests/vectors/stages.json."""
     tax = "Chi cục Thuế"
-    d = {
+    d: dict[str, Any] = {
         "received": "2026-04-23T10:00",
         "time_limit": {"working_days": 8},
         "stages": [
