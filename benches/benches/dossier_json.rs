@@ -1,8 +1,9 @@
 //! Reading a dossier's JSON: the typed reader (`Dossier::from_json`, serde straight into the
-//! dossier's shadow) against a parse into a `serde_json::Value` alone — the first half of the
-//! road the reader took before (a `Value`, then a walk of it), so the ratio is a lower bound of
-//! the gain — and against that road in full (`Value`, then `Dossier::from_json_value`); with
-//! `classify` on the parsed dossier for scale. The dossier is DESIGN's: three events.
+//! dossier's shadow, checked as it is read) against a parse into a `serde_json::Value` alone —
+//! the first half of the road the reader took before this one (a `Value`, then a walk of it), so
+//! the ratio is a lower bound of the gain — and a dossier handed over as a `Value`
+//! (`Dossier::from_json_value`, which reads the value's text); with `classify` on the parsed
+//! dossier for scale. The dossier is DESIGN's: three events.
 //!
 //! Run: `cargo bench -p motcua-benches --bench dossier_json`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]

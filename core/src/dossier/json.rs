@@ -45,10 +45,10 @@ fn read<'de, R: serde_json::de::Read<'de>>(
         })?
 }
 
-/// Reads a parsed JSON value (the same checks as the text).
+/// Reads a parsed JSON value, as its text (the same checks; and one copy of the reader in a
+/// WebAssembly build, whose JS objects arrive as values, instead of one per source).
 pub(super) fn from_value(v: &Value) -> Result<Dossier> {
-    // A `Value` always deserializes into the shadow (it accepts every shape).
-    dossier(v).map_err(|e| Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")))?
+    from_str(&v.to_string())
 }
 
 /// `serde`'s door: the shadow, checked; a failed check becomes a custom error carrying the
@@ -199,11 +199,19 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Keeps the first of the unknown keys in key order (the one a `Value` map reports).
-fn note_unknown<'de>(first: &mut Option<Cow<'de, str>>, key: Cow<'de, str>) {
+/// An unknown key: its value is read as a `Value` (not skipped: what a `Value` parse refuses,
+/// a number out of range, is refused here too), and the first of the unknown keys in key
+/// order (the one a `Value` map reports) is kept in `first`.
+fn unknown_key<'de, A: MapAccess<'de>>(
+    m: &mut A,
+    first: &mut Option<Cow<'de, str>>,
+    key: Cow<'de, str>,
+) -> std::result::Result<(), A::Error> {
+    m.next_value::<Value>()?;
     if first.as_ref().is_none_or(|f| key < *f) {
         *first = Some(key);
     }
+    Ok(())
 }
 
 /// A time limit as read: the compact string, or the object's entries (in key order, a key
@@ -346,12 +354,7 @@ impl<'de> DeserializeSeed<'de> for EventSeed {
                         "at" => at = Some(m.next_value()?),
                         "new_due" => new_due = Some(m.next_value()?),
                         "to" => to = Some(m.next_value()?),
-                        _ => {
-                            // Read as a `Value` (not skipped): what a `Value` parse refuses
-                            // (a number out of range) is refused here too.
-                            m.next_value::<Value>()?;
-                            note_unknown(&mut unknown, k);
-                        }
+                        _ => unknown_key(&mut m, &mut unknown, k)?,
                     }
                 }
                 Ok(EventShadow::Object {
@@ -477,12 +480,7 @@ fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossie
                         "id" => id = Some(m.next_value()?),
                         "events" => events = Some(m.next_value()?),
                         "stages" => stages = Some(Box::new(m.next_value()?)),
-                        _ => {
-                            // Read as a `Value` (not skipped): what a `Value` parse refuses
-                            // (a number out of range) is refused here too.
-                            m.next_value::<Value>()?;
-                            note_unknown(&mut unknown, k);
-                        }
+                        _ => unknown_key(&mut m, &mut unknown, k)?,
                     }
                 }
                 Ok(Shadow::Object {
