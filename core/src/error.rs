@@ -62,6 +62,10 @@ pub enum ErrorKind {
     SecondApology,
     /// A `new_due` (apology or extension) earlier than the current due date.
     NewDueEarlier,
+    /// A `transferred` event of an inter-agency dossier that does not fit its stages: a `to`
+    /// that is not the next stage's agency, more transfers than stages, a transfer of a dossier
+    /// without stages, or a transfer while a supplement request is open.
+    InvalidTransfer,
     /// A dossier that is malformed in another way (unknown event type, missing field, an event
     /// after the dossier was closed, ...).
     InvalidDossier,
@@ -95,6 +99,7 @@ impl ErrorKind {
             ErrorKind::SupplementWithoutRequest => "supplement_without_request",
             ErrorKind::SecondApology => "second_apology",
             ErrorKind::NewDueEarlier => "new_due_earlier",
+            ErrorKind::InvalidTransfer => "invalid_transfer",
             ErrorKind::InvalidDossier => "invalid_dossier",
             ErrorKind::InvalidRule => "invalid_rule",
             ErrorKind::Io => "io",
@@ -123,6 +128,7 @@ impl ErrorKind {
         ErrorKind::SupplementWithoutRequest,
         ErrorKind::SecondApology,
         ErrorKind::NewDueEarlier,
+        ErrorKind::InvalidTransfer,
         ErrorKind::InvalidDossier,
         ErrorKind::InvalidRule,
         ErrorKind::Io,

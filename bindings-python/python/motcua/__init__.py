@@ -31,7 +31,7 @@ from . import calendar, civil, deadline, dossier, error, indicators, lunar, outc
 from ._motcua import __version__
 from .calendar import Calendar
 from .civil import DateLike, InstantLike, parse_date, parse_instant
-from .deadline import Due, Rules, due
+from .deadline import Due, Rules, StageDue, due
 from .dossier import Dossier
 from .outcome import OUTCOMES, Classified, classify
 from .procedure import Catalogue, Procedure, time_limit
@@ -62,6 +62,7 @@ from .error import (
     NewDueEarlierError,
     ResultBeforeReceiptError,
     SecondApologyError,
+    InvalidTransferError,
     SupplementWithoutRequestError,
     UnknownProcedureError,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "Dossier",
     "Rules",
     "Due",
+    "StageDue",
     "due",
     "Classified",
     "classify",
@@ -131,6 +133,7 @@ __all__ = [
     "ResultBeforeReceiptError",
     "SupplementWithoutRequestError",
     "SecondApologyError",
+    "InvalidTransferError",
     "NewDueEarlierError",
     "InvalidDossierError",
     "InvalidRuleError",

@@ -50,6 +50,7 @@ __all__ = [
     "ResultBeforeReceiptError",
     "SupplementWithoutRequestError",
     "SecondApologyError",
+    "InvalidTransferError",
     "NewDueEarlierError",
     "InvalidDossierError",
     "InvalidRuleError",
@@ -246,6 +247,14 @@ class NewDueEarlierError(DossierError):
     code = "new_due_earlier"
 
 
+class InvalidTransferError(DossierError):
+    """A ``transferred`` event of an inter-agency dossier that does not fit its stages: ``to``
+    is not the next stage's agency, more transfers than stages, a dossier without stages, or a
+    transfer while a supplement request is open."""
+
+    code = "invalid_transfer"
+
+
 class InvalidDossierError(DossierError):
     """A dossier malformed in another way (unknown event type, missing field, ...)."""
 
@@ -287,6 +296,7 @@ _BY_CODE: dict[str, type[MotcuaError]] = {
         SupplementWithoutRequestError,
         SecondApologyError,
         NewDueEarlierError,
+        InvalidTransferError,
         InvalidDossierError,
         InvalidRuleError,
         MotcuaIOError,

@@ -160,6 +160,7 @@ impl Record {
                 channel: Channel::Direct,
                 received: NaiveDate::MIN.and_time(NaiveTime::MIN),
                 events: Vec::with_capacity(6),
+                stages: Vec::new(),
             },
             groups: Vec::new(),
             service: ServiceRecord::default(),
