@@ -18,11 +18,10 @@
 // instead of "null pointer passed to rust", and a second free() does nothing; `new Calendar()`
 // throws instead of making an empty object; the .d.ts leaves out the raw-export types (InitOutput) and DOM-only names.
 //
-// The wasm is built with opt-level "z" (CARGO_PROFILE_RELEASE_OPT_LEVEL, unless set) but the core
-// crate `motcua` with "s" (MOTCUA_WASM_CORE_OPT_LEVEL, unless set): the core's table arithmetic
-// keeps its speed on the bulk paths (all at "z", bulk addWorkingDays is about half as fast),
-// the rest (serde_json, chrono, csv, the glue of this crate) is smaller: 4.5 KB less gzipped
-// than all at "s", which is ~8% smaller than opt-level 3 (README: budgets). The function-name
+// The wasm is built with opt-level "z" (CARGO_PROFILE_RELEASE_OPT_LEVEL, unless set): 22 KB
+// smaller gzipped than "s" (258.7 -> 236.2 KB after the record road and the deadline engine
+// landed) and, measured interleaved with "s" builds, no slower on the bulk paths
+// (addWorkingDaysBulk 37-55 M/s against 34-56 under the same load; README: budgets). The function-name
 // section (debug info, ~40 KB gzipped) is left out of the package; MOTCUA_WASM_KEEP_NAMES=1
 // keeps it (readable wasm frames in profiles and stack traces).
 // Honours CARGO_TARGET_DIR and CARGO (the cargo binary). Exits non-zero on any failure.
@@ -40,8 +39,7 @@ let out;
 try {
   out = execFileSync(
     cargo,
-    ["--config", `profile.release.package.motcua.opt-level="${process.env.MOTCUA_WASM_CORE_OPT_LEVEL || "s"}"`,
-      "build", "-p", "motcua-wasm", "--lib", "--target", "wasm32-unknown-unknown", "--release",
+    ["build", "-p", "motcua-wasm", "--lib", "--target", "wasm32-unknown-unknown", "--release",
       "--message-format=json-render-diagnostics"],
     {
       cwd: root,

@@ -163,11 +163,10 @@ impl fmt::Display for HolidayKind {
 #[serde(untagged)]
 pub enum SpecDay {
     /// A bare date.
-    Date(#[serde(deserialize_with = "crate::civil::deserialize_date")] NaiveDate),
+    Date(NaiveDate),
     /// A date with a name (shown in explanations).
     Named {
         /// The date.
-        #[serde(deserialize_with = "crate::civil::deserialize_date")]
         date: NaiveDate,
         /// What the day is, e.g. "Tết Nguyên đán".
         name: String,
@@ -219,6 +218,7 @@ impl<'de> Deserialize<'de> for SpecDay {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Object {
+            #[serde(deserialize_with = "crate::civil::deserialize_date")]
             date: NaiveDate,
             #[serde(default)]
             name: Option<String>,
@@ -236,7 +236,11 @@ impl<'de> Deserialize<'de> for SpecDay {
             }
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<SpecDay, E> {
-                v.parse().map(SpecDay::Date).map_err(E::custom)
+                // The core's date reader, not chrono's (whose format parser would weigh on the
+                // `.wasm`).
+                crate::civil::parse_date(v)
+                    .map(SpecDay::Date)
+                    .map_err(|e| E::custom(e.message()))
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(

@@ -294,27 +294,31 @@ impl Layout {
 
     /// Every source column the layout reads (to hand over nothing else).
     pub fn used(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = [
+        // Marked, then listed in order: no sort (whose code would weigh on the `.wasm`).
+        let mut read = vec![false; self.names.len()];
+        let columns = [
             self.id,
             Some(self.received),
             self.time_limit,
             self.procedure,
             self.channel,
             self.new_due,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(self.events.iter().map(|e| e.0))
-        .chain(self.groups.iter().copied())
-        .chain(
-            self.service
-                .iter()
-                .flat_map(|(c, _)| c.iter().flatten().copied()),
-        )
-        .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        ];
+        let events = self.events.iter().map(|e| e.0);
+        let service = self.service.iter().flat_map(|(c, _)| c.iter().flatten());
+        for c in columns.into_iter().flatten().chain(events) {
+            if let Some(r) = read.get_mut(c) {
+                *r = true;
+            }
+        }
+        for &c in self.groups.iter().chain(service) {
+            if let Some(r) = read.get_mut(c) {
+                *r = true;
+            }
+        }
+        (0..read.len())
+            .filter(|&i| read.get(i).copied().unwrap_or(false))
+            .collect()
     }
 
     /// Cell `i` of `row`; a malformed one is an error located at `at` and the column.
