@@ -65,6 +65,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod calendar;
+mod casefold;
 pub mod civil;
 pub mod deadline;
 pub mod dossier;

@@ -288,7 +288,7 @@ impl FromStr for TimeLimit {
 
 /// The Vietnamese wording of a time limit (see [`TimeLimit::from_str`]), if `input` is one.
 fn vietnamese_limit(input: &str) -> Result<Option<TimeLimit>> {
-    let lower = input.trim().to_lowercase();
+    let lower = crate::casefold::fold(input.trim());
     let words: Vec<&str> = lower.split_whitespace().collect();
     let text = words.join(" ");
     if matches!(

@@ -191,7 +191,7 @@ pub fn parse_channel(s: &str) -> Result<Channel> {
         "postal" => return Ok(Channel::Postal),
         _ => {}
     }
-    match t.to_lowercase().as_str() {
+    match crate::casefold::fold(t).as_str() {
         "direct" | "trực tiếp" | "truc tiep" => Ok(Channel::Direct),
         "online" | "trực tuyến" | "truc tuyen" => Ok(Channel::Online),
         "postal" | "bưu chính" | "buu chinh" | "bưu chính công ích" => Ok(Channel::Postal),

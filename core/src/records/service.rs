@@ -26,7 +26,7 @@ pub enum Satisfaction {
 /// satisfied (rating ≥ ⌈0.8 × scale⌉: 4 and 5 on a 5-point scale), the bottom two fifths as
 /// dissatisfied.
 pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
-    let t = s.trim().to_lowercase();
+    let t = crate::casefold::fold(s.trim());
     match t.as_str() {
         "satisfied" | "hài lòng" | "rất hài lòng" => return Ok(Satisfaction::Satisfied),
         "neutral" | "bình thường" => return Ok(Satisfaction::Neutral),
@@ -75,7 +75,7 @@ pub struct ServiceRecord {
 /// levels of Decree 43/2011/NĐ-CP (`4` → full, `3` → partial, `1`/`2` → none), accepted only
 /// for records received before 2022 (the two-level split of Decree 42/2022/NĐ-CP, \[S\] in reference/procedures.md §6).
 pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService> {
-    let t = s.trim().to_lowercase();
+    let t = crate::casefold::fold(s.trim());
     let old = |level: OnlineService| {
         if received < NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or(NaiveDate::MIN) {
             Ok(level)
@@ -103,7 +103,7 @@ pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService>
 /// Parses a boolean cell: `true/false`, `1/0`, `yes/no`, `x`/empty handled by the caller,
 /// `có/không`.
 pub fn parse_flag(s: &str) -> Result<bool> {
-    match s.trim().to_lowercase().as_str() {
+    match crate::casefold::fold(s.trim()).as_str() {
         "true" | "1" | "yes" | "y" | "x" | "có" => Ok(true),
         "false" | "0" | "no" | "n" | "không" => Ok(false),
         _ => Err(Error::new(
