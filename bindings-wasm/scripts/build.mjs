@@ -18,8 +18,11 @@
 // instead of "null pointer passed to rust", and a second free() does nothing; `new Calendar()`
 // throws instead of making an empty object; the .d.ts leaves out the raw-export types (InitOutput) and DOM-only names.
 //
-// The wasm is built with opt-level "s" (CARGO_PROFILE_RELEASE_OPT_LEVEL, unless set): ~8% smaller
-// gzipped than opt-level 3 and no slower on the bulk paths (README: budgets). The function-name
+// The wasm is built with opt-level "z" (CARGO_PROFILE_RELEASE_OPT_LEVEL, unless set) but the core
+// crate `motcua` with "s" (MOTCUA_WASM_CORE_OPT_LEVEL, unless set): the core's table arithmetic
+// keeps its speed on the bulk paths (all at "z", bulk addWorkingDays is about half as fast),
+// the rest (serde_json, chrono, csv, the glue of this crate) is smaller: 4.5 KB less gzipped
+// than all at "s", which is ~8% smaller than opt-level 3 (README: budgets). The function-name
 // section (debug info, ~40 KB gzipped) is left out of the package; MOTCUA_WASM_KEEP_NAMES=1
 // keeps it (readable wasm frames in profiles and stack traces).
 // Honours CARGO_TARGET_DIR and CARGO (the cargo binary). Exits non-zero on any failure.
@@ -37,14 +40,15 @@ let out;
 try {
   out = execFileSync(
     cargo,
-    ["build", "-p", "motcua-wasm", "--lib", "--target", "wasm32-unknown-unknown", "--release",
+    ["--config", `profile.release.package.motcua.opt-level="${process.env.MOTCUA_WASM_CORE_OPT_LEVEL || "s"}"`,
+      "build", "-p", "motcua-wasm", "--lib", "--target", "wasm32-unknown-unknown", "--release",
       "--message-format=json-render-diagnostics"],
     {
       cwd: root,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 256 << 20,
-      env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "s", ...process.env },
+      env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "z", ...process.env },
     },
   );
 } catch (e) {

@@ -290,9 +290,9 @@ export interface Procedure {
   stages?: { agency: string; timeLimit: { [kind: string]: number | boolean | string } }[];
 }
 
-/** One cell of a dossier record: text as in the CSV file, a `Date` (an instant, read as Vietnam
- * wall-clock time), a number or a boolean (read as their text), or empty (`null`, `undefined`
- * or `""`). */
+/** One cell of a dossier record: text as in the CSV file, a `Date` (an instant: converted to
+ * Vietnam's wall clock, UTC+7, whatever the runtime's zone; at exactly 00:00 in Vietnam it is
+ * read as its date alone), a number or a boolean, or empty (`null`, `undefined` or `""`). */
 export type RecordCell = string | Date | number | boolean | null | undefined;
 
 /** A dossier record: the CSV columns of `motcua report` by name. `received` (required);
@@ -339,7 +339,12 @@ export interface SkippedRecord {
   line?: number;
   /** The array element (0-based), for an array of records. */
   index?: number;
+  /** The column. */
   field?: string;
+  /** The bad cell's value. */
+  value?: string;
+  /** The record's id (its `id` column). */
+  id?: string;
 }
 
 /** What a `report` / `scorecard` run counted (non-enumerable properties of the answer). */

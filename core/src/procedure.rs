@@ -32,7 +32,6 @@
 //! # Ok::<(), motcua::Error>(())
 //! ```
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -675,7 +674,7 @@ impl Procedure {
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     procedures: Vec<Procedure>,
-    index: HashMap<String, usize>,
+    index: crate::hash::FastMap<String, usize>,
 }
 
 impl Catalogue {
@@ -687,7 +686,8 @@ impl Catalogue {
 
     /// Indexes `procedures` by code; `row_of(i)` is the row number of position `i`.
     fn indexed(procedures: Vec<Procedure>, row_of: impl Fn(usize) -> u64) -> Result<Catalogue> {
-        let mut index = HashMap::with_capacity(procedures.len());
+        let mut index = crate::hash::FastMap::default();
+        index.reserve(procedures.len());
         for (i, p) in procedures.iter().enumerate() {
             if let Some(first) = index.insert(p.code.clone(), i) {
                 return Err(catalogue_err(

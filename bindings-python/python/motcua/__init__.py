@@ -35,7 +35,7 @@ from .deadline import Due, Rules, StageDue, due
 from .dossier import Dossier
 from .outcome import OUTCOMES, Classified, classify
 from .procedure import Catalogue, Procedure, time_limit
-from .reports import Report, report
+from .reports import PartialReport, Report, report
 from .indicators import INDICATORS, Scorecard, scorecard
 from .error import (
     CsvEmptyError,
@@ -67,6 +67,7 @@ from .error import (
     UnknownProcedureError,
 )
 from .lunar import LunarCalendar, LunarDate, can_chi, can_chi_en, from_lunar, to_lunar
+from . import plot  # matplotlib itself is imported when a picture is drawn
 
 __all__ = [
     "__version__",
@@ -81,6 +82,7 @@ __all__ = [
     "outcome",
     "reports",
     "indicators",
+    "plot",
     "Calendar",
     "Catalogue",
     "Procedure",
@@ -94,6 +96,7 @@ __all__ = [
     "classify",
     "OUTCOMES",
     "Report",
+    "PartialReport",
     "report",
     "Scorecard",
     "scorecard",

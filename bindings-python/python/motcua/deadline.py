@@ -333,7 +333,8 @@ def due(
     answers and its error in the columns ``error_code`` and ``error``.
 
     ``calendar`` defaults to :meth:`Calendar.vietnam`; ``catalogue`` resolves ``procedure``
-    codes; ``as_of`` gives the due date as it stood then (events after it ignored).
+    codes; ``as_of`` gives the due date as it stood then (events after it ignored; a date
+    alone means the end of that day, a zoned instant is converted to UTC+7, as everywhere).
 
     ``explain=True`` explains the count, step by step (the receipt and its deemed day, each
     day off skipped and why, pauses, new appointments, where the count ends), each step citing
@@ -358,16 +359,33 @@ def due(
     1 2026-03-09    nd118
     """
     cal = _calendar(calendar)
+    t = None if as_of is None else _motcua.as_of(as_of)
     if _is_frame(dossier):
-        header, columns, _ = rec.text_columns(dossier, (), map)
-        cols = _motcua.due_records(
-            header, columns, cal, _rules(rules), _catalogue(catalogue), as_of, dict(map or {}),
-            _coerce(errors), explain, lang,
+        cols = _frame_answers(
+            dossier,
+            map,
+            lambda columns, first_row: _motcua.due_records(
+                columns, cal, _rules(rules), _catalogue(catalogue), t, dict(map or {}), _coerce(errors), 0, first_row,
+                explain, lang,
+            ),
         )
         return _answer_frame(dossier, cols, errors)
     d = Dossier(dossier)
-    text = _motcua.due_json(d.native, cal, _rules(rules), _catalogue(catalogue), as_of, explain, lang)
+    text = _motcua.due_json(d.native, cal, _rules(rules), _catalogue(catalogue), t, explain, lang)
     return Due._from_json(json.loads(text))
+
+
+def _frame_answers(frame: Any, map: Optional[Mapping[str, str]], answer: Any) -> dict[str, Any]:
+    """The per-row answers of a frame, chunk by chunk (each chunk's ``answer(columns,
+    first_row)``), concatenated in row order."""
+    parts = [answer(columns, first_row) for columns, first_row, _ in rec.chunks(frame, rec.wanted([], map))]
+    if len(parts) == 1:
+        return parts[0]
+    out: dict[str, Any] = {}
+    for k, v in parts[0].items():
+        vals = [p[k] for p in parts]
+        out[k] = np.concatenate(vals) if isinstance(v, np.ndarray) else [x for p in vals for x in p]
+    return out
 
 
 def _arrow_answer(cols: dict[str, Any]) -> Any:
@@ -386,6 +404,8 @@ def _arrow_answer(cols: dict[str, Any]) -> Any:
                 arrays[k] = pa.array(v.astype(np.int32), mask=mask).cast(pa.date32())
             elif k in ("due_at", "awaiting_supplement_since"):
                 arrays[k] = pa.array(v, mask=mask).cast(pa.timestamp("s"))
+            elif v.dtype == np.bool_:
+                arrays[k] = pa.array(v, type=pa.bool_())
             else:
                 arrays[k] = pa.array(v, type=pa.int64(), mask=mask)
         else:
@@ -416,7 +436,9 @@ def _answer_frame(like: Any, cols: dict[str, Any], errors: str) -> Any:
         pl = cv._module("polars")
         out: dict[str, Any] = {}
         for k, v in cols.items():
-            if isinstance(v, np.ndarray):
+            if isinstance(v, np.ndarray) and v.dtype == np.bool_:
+                out[k] = pl.Series(k, v, dtype=pl.Boolean)
+            elif isinstance(v, np.ndarray):
                 s = pl.Series(k, v)
                 miss = v == missing
                 if miss.any():
@@ -433,7 +455,9 @@ def _answer_frame(like: Any, cols: dict[str, Any], errors: str) -> Any:
     index = like.index if kind == "pandas" else None
     frame: dict[str, Any] = {}
     for k, v in cols.items():
-        if isinstance(v, np.ndarray):
+        if isinstance(v, np.ndarray) and v.dtype == np.bool_:
+            frame[k] = v
+        elif isinstance(v, np.ndarray):
             if k in ("due", "deemed_receipt"):
                 frame[k] = v.view("datetime64[D]").astype("datetime64[s]")
             elif k in ("due_at", "awaiting_supplement_since"):
