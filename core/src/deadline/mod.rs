@@ -19,6 +19,13 @@
 //!    issued by the end of the due date, and any extension, replace the due date with their
 //!    `new_due`; a result, refusal or withdrawal ends the clock.
 //! 4. The rule set ([`rule_set_for`]) is chosen by `D` and kept for the dossier's whole life.
+//! 5. An inter-agency (*liên thông*) dossier's stages (its `stages`, else its catalogue
+//!    procedure's) are counted in the same pass by the same rules, each from the deemed receipt
+//!    day of the instant it receives the file (the receipt, then each `transferred` event),
+//!    paused with the total by a supplement request, and classified at its end (the next
+//!    transfer or the result) as a result is ([`StageDue`]); the agencies whose stage was late
+//!    or is overdue are the answer's `late_agencies` (reference/procedures.md §3.6; Decree
+//!    61/2018/NĐ-CP, Art. 19(5)–(7) \[U\]). The dossier's own due date keeps the total limit.
 //!
 //! # One pass, typed facts, explanations in two languages
 //! One pass of the clock over the events computes every answer. When an explanation is asked
