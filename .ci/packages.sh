@@ -3,7 +3,7 @@
 # repository. Run after .ci/python.sh, whose wheel and sdist ($CARGO_TARGET_DIR/wheels) it
 # installs rather than building them again.
 # - Python: the wheel's platform tag and glibc floor; the wheel pip-installed into fresh
-#   virtualenvs in a temporary directory with each extra alone (pandas, polars, arrow) on the
+#   virtualenvs in a temporary directory with each extra alone (pandas, polars, arrow, plot) on the
 #   CI's Python, and with every extra at the lower bounds pyproject.toml declares on the abi3
 #   floor (Python 3.9); the sdist pip-installed (PEP 517: pip fetches maturin and builds it)
 #   with every extra on the newest Python found. bindings-python/tests/smoke_installed.py runs
@@ -88,7 +88,7 @@ find_python() { # the first of the given versions found on PATH or in pyenv that
     done
 }
 
-for extra in pandas polars arrow; do
+for extra in pandas polars arrow plot; do
     step "wheel + [$extra] alone, $(python3 --version)"
     smoke "wheel-$extra" python3 "$extra" -- "$WHEEL[$extra]"
 done

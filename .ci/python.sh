@@ -3,7 +3,8 @@
 # builds the abi3 wheel and the sdist with maturin (kept in $CARGO_TARGET_DIR/wheels for
 # .ci/packages.sh), installs the wheel, then runs pytest (the
 # shared vectors in tests/vectors/, bulk-vs-scalar agreement, bad input, reports and the
-# scorecard against independent pandas computations, doctests), mypy and
+# scorecard against independent pandas computations and, from every kind of frame, against
+# the CLI (which it builds), doctests), mypy and
 # mypy.stubtest, the example notebook (nbclient) and a smoke run of benches/compare.py.
 # Exits non-zero on any failure, including a pytest run that collected no test.
 set -euo pipefail
@@ -49,8 +50,18 @@ PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --release --zig --compatibility
 ls "$DIST"
 WHEEL=$(ls "$DIST"/motcua-*-abi3-*.whl)
 "$PY" -m pip install -q --force-reinstall --no-deps "$WHEEL"
+# The plot extra (matplotlib) as users get it: the wheel's own metadata names it.
+"$PY" -m pip install -q "$WHEEL[plot]"
+"$PY" -c 'import matplotlib' || { echo "python: the plot extra did not install matplotlib" >&2; exit 1; }
 
-step "pytest (vectors, bulk, errors, dossiers, scorecard, doctests)"
+step "the motcua CLI (the reference of tests/test_records_everywhere.py)"
+if [ -z "${MOTCUA_CLI:-}" ]; then
+    cargo build -q -p motcua --features cli
+    MOTCUA_CLI="$CARGO_TARGET_DIR/debug/motcua"
+fi
+export MOTCUA_CLI MOTCUA_REQUIRE_CLI=1
+
+step "pytest (vectors, bulk, errors, dossiers, reports from every kind of frame = the CLI, scorecard, doctests)"
 # Run from the tests' directory so the installed wheel, not the source tree, is imported.
 # pytest exits 5 when it collected nothing: set -e makes that a failure too.
 (cd "$PKG" && "$PY" -m pytest tests -q -p no:cacheprovider)

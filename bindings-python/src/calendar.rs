@@ -97,8 +97,54 @@ fn is_working_bulk<T: DayNumber + Element>(
         .py()
 }
 
+fn kind_bulk<T: DayNumber + Element>(
+    py: Python<'_>,
+    cal: &WorkCalendar,
+    days: &PyReadonlyArray1<'_, T>,
+    out: &mut PyReadwriteArray1<'_, u8>,
+    missing: u8,
+) -> PyResult<()> {
+    let days = days.as_slice()?;
+    let out = out.as_slice_mut()?;
+    py.detach(|| cal.day_kind_bulk(days, out, missing)).py()
+}
+
+fn name_bulk<T: DayNumber + Element>(
+    py: Python<'_>,
+    cal: &WorkCalendar,
+    days: &PyReadonlyArray1<'_, T>,
+    out: &mut PyReadwriteArray1<'_, i32>,
+) -> PyResult<Vec<String>> {
+    let days = days.as_slice()?;
+    let out = out.as_slice_mut()?;
+    py.detach(|| {
+        cal.day_name_bulk(days, out)
+            .map(|names| names.into_iter().map(str::to_string).collect())
+    })
+    .py()
+}
+
 #[pymethods]
 impl PyWorkCalendar {
+    /// The day kinds' names, by code (`motcua::DayKind::ALL`): `day_kind_i64` writes the
+    /// position of each date's kind in this list.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn DAY_KINDS() -> Vec<&'static str> {
+        motcua::DayKind::ALL.iter().map(|k| k.as_str()).collect()
+    }
+
+    /// The kinds of the Vietnamese preset's named days (`motcua::vn::HolidayKind::ALL`), as
+    /// `vn_holidays` gives them.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn HOLIDAY_KINDS() -> Vec<&'static str> {
+        motcua::vn::HolidayKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect()
+    }
+
     /// Compiles a calendar spec given as JSON text (the `--calendar FILE` format).
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyWorkCalendar> {
@@ -119,9 +165,10 @@ impl PyWorkCalendar {
         self.preset.clone()
     }
 
-    /// The named days of `year` of a Vietnamese calendar: `(date, name_vi, name_en, kind)`.
+    /// The named days of `year` of a Vietnamese calendar: `(date, name_vi, name_en, kind,
+    /// day_off)`.
     fn vn_holidays(&self, year: i32) -> PyResult<Vec<crate::vn::HolidayRow>> {
-        crate::vn::holiday_rows(crate::vn::preset_of(self).py()?, year)
+        crate::vn::holiday_rows(crate::vn::preset_of(self).py()?, &self.inner, year)
     }
 
     /// `(status, source)` of `year` on a Vietnamese calendar.
@@ -281,6 +328,50 @@ impl PyWorkCalendar {
         missing: u8,
     ) -> PyResult<()> {
         is_working_bulk(py, &self.inner, &days, &mut out, missing)
+    }
+
+    /// `out[i]` = the code of the day kind of `days[i]` (its position in `DAY_KINDS`),
+    /// `missing` for a missing input.
+    fn day_kind_i64(
+        &self,
+        py: Python<'_>,
+        days: PyReadonlyArray1<'_, i64>,
+        mut out: PyReadwriteArray1<'_, u8>,
+        missing: u8,
+    ) -> PyResult<()> {
+        kind_bulk(py, &self.inner, &days, &mut out, missing)
+    }
+
+    /// `day_kind_i64` over `int32` day numbers.
+    fn day_kind_i32(
+        &self,
+        py: Python<'_>,
+        days: PyReadonlyArray1<'_, i32>,
+        mut out: PyReadwriteArray1<'_, u8>,
+        missing: u8,
+    ) -> PyResult<()> {
+        kind_bulk(py, &self.inner, &days, &mut out, missing)
+    }
+
+    /// `out[i]` = the position of the name of `days[i]` in the returned distinct names, `-1`
+    /// for none.
+    fn day_name_i64(
+        &self,
+        py: Python<'_>,
+        days: PyReadonlyArray1<'_, i64>,
+        mut out: PyReadwriteArray1<'_, i32>,
+    ) -> PyResult<Vec<String>> {
+        name_bulk(py, &self.inner, &days, &mut out)
+    }
+
+    /// `day_name_i64` over `int32` day numbers.
+    fn day_name_i32(
+        &self,
+        py: Python<'_>,
+        days: PyReadonlyArray1<'_, i32>,
+        mut out: PyReadwriteArray1<'_, i32>,
+    ) -> PyResult<Vec<String>> {
+        name_bulk(py, &self.inner, &days, &mut out)
     }
 
     fn __repr__(&self) -> String {

@@ -3,12 +3,13 @@
 //! sequences of such objects → a day-number array. Parsing is the core's
 //! ([`motcua::civil`]); nothing here knows a calendar rule.
 
+use chrono::Timelike;
 use chrono::{NaiveDate, NaiveDateTime};
 use motcua::civil::{self, DateOnly};
 use motcua::{Error, ErrorKind};
 use numpy::PyArray1;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyString};
+use pyo3::types::{IntoPyDict, PyDate, PyDateTime, PyString};
 
 use crate::error::IntoPyResult;
 
@@ -95,8 +96,77 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DateArg {
     }
 }
 
-/// An instant argument: `datetime.datetime` (or `pandas.Timestamp`), an ISO
-/// `YYYY-MM-DDTHH:MM[:SS]` string, or a date (its start).
+/// The Vietnam wall clock of a `datetime.datetime` (or `pandas.Timestamp`): a naive one as it
+/// is, one with a time zone converted to UTC+7 (DESIGN: every door converts). Seconds are
+/// whole (microseconds dropped).
+pub(crate) fn wall_clock_of(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
+    let offset = obj.call_method0("utcoffset")?;
+    let naive: NaiveDateTime = if offset.is_none() {
+        obj.extract()?
+    } else {
+        obj.call_method(
+            "replace",
+            (),
+            Some(&[("tzinfo", obj.py().None())].into_py_dict(obj.py())?),
+        )?
+        .extract()?
+    };
+    let naive = naive.with_nanosecond(0).unwrap_or(naive);
+    if offset.is_none() {
+        return Ok(naive);
+    }
+    let seconds: f64 = offset.call_method0("total_seconds")?.extract()?;
+    let shift = i64::from(civil::VIETNAM_UTC_OFFSET_SECONDS) - seconds.round() as i64;
+    naive
+        .checked_add_signed(chrono::Duration::seconds(shift))
+        .ok_or_else(|| Error::new(ErrorKind::DateOutOfRange, "an instant out of range"))
+        .py()
+}
+
+/// The whole seconds of a `numpy.datetime64` scalar (any unit) and whether it is `NaT`.
+pub(crate) fn datetime64_seconds(obj: &Bound<'_, PyAny>) -> PyResult<(i64, bool)> {
+    let v: i64 = obj
+        .call_method1("astype", ("datetime64[s]",))?
+        .call_method1("astype", ("int64",))?
+        .extract()?;
+    Ok((v, v == MISSING))
+}
+
+/// How a date alone becomes an instant.
+fn instant_of(obj: &Bound<'_, PyAny>, date_only: DateOnly) -> PyResult<NaiveDateTime> {
+    let end = |d: NaiveDate| match date_only {
+        DateOnly::StartOfDay => d.and_time(chrono::NaiveTime::MIN),
+        DateOnly::EndOfDay => d
+            .and_hms_opt(23, 59, 59)
+            .unwrap_or(d.and_time(chrono::NaiveTime::MIN)),
+    };
+    if let Ok(s) = obj.cast::<PyString>() {
+        return civil::parse_instant(&s.to_cow()?, date_only).py();
+    }
+    if obj.is_instance_of::<PyDateTime>() && type_name(obj) != "NaTType" {
+        return wall_clock_of(obj);
+    }
+    if type_name(obj) == "datetime64" {
+        let unit: String = obj
+            .getattr("dtype")?
+            .getattr("str")?
+            .extract()
+            .unwrap_or_default();
+        if unit.ends_with("[D]") {
+            return Ok(end(date_of(obj)?));
+        }
+        let (secs, nat) = datetime64_seconds(obj)?;
+        if nat {
+            return Err(Error::new(ErrorKind::EmptyInput, "missing instant (NaT)")).py();
+        }
+        return civil::wall_clock(secs, civil::TimeUnit::Second, civil::Clock::VietnamWall).py();
+    }
+    Ok(end(date_of(obj)?))
+}
+
+/// An instant argument: `datetime.datetime` (or `pandas.Timestamp`; with a time zone:
+/// converted to UTC+7), `numpy.datetime64`, an ISO `YYYY-MM-DDTHH:MM[:SS]` string (an offset
+/// converted), or a date (its start).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct InstantArg(pub(crate) NaiveDateTime);
 
@@ -104,17 +174,31 @@ impl<'a, 'py> FromPyObject<'a, 'py> for InstantArg {
     type Error = PyErr;
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        if let Ok(s) = obj.cast::<PyString>() {
-            return civil::parse_instant(&s.to_cow()?, DateOnly::StartOfDay)
-                .py()
-                .map(InstantArg);
-        }
-        if let Ok(t) = obj.extract::<NaiveDateTime>() {
-            return Ok(InstantArg(t));
-        }
-        let d = date_of(&obj)?;
-        Ok(InstantArg(d.and_time(chrono::NaiveTime::MIN)))
+        instant_of(&obj, DateOnly::StartOfDay).map(InstantArg)
     }
+}
+
+/// The as-of instant of every report, scorecard and classification, one definition: `None`
+/// is now in Vietnam (UTC+7, whatever the machine's zone); a date alone (`datetime.date`, a
+/// `YYYY-MM-DD` string, `datetime64[D]`) is the end of that day; an instant keeps its time
+/// of day, converted to UTC+7 when it has a time zone or an offset.
+#[pyfunction]
+#[pyo3(signature = (value = None))]
+pub(crate) fn as_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDateTime> {
+    match value {
+        None => Ok(vietnam_now()),
+        Some(v) if v.is_none() => Ok(vietnam_now()),
+        Some(v) => instant_of(v, DateOnly::EndOfDay),
+    }
+}
+
+/// Now in Vietnam (UTC+7): this package reads the clock, the core says what it means.
+#[pyfunction]
+pub(crate) fn vietnam_now() -> NaiveDateTime {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil::vietnam_now(i64::try_from(secs).unwrap_or(0))
 }
 
 /// Parses a date with the core's strict parser (ISO `YYYY-MM-DD` or `dd/mm/yyyy`).

@@ -6,15 +6,17 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use motcua::deadline::{self, Due, Lang, Rules};
-use motcua::dossier::Dossier;
 use motcua::outcome;
+use motcua::records::{run_tables, Layout, Locator, OnBad, ReadOptions, Record, RunOptions, Sink};
+use motcua::report::Context;
 use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::calendar::PyWorkCalendar;
 use crate::civil::{InstantArg, MISSING};
-use crate::dossier::{blank, PyDossier, Records};
+use crate::columns::Holders;
+use crate::dossier::PyDossier;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
 
@@ -173,6 +175,7 @@ struct Answers {
     rule_set: Vec<Option<&'static str>>,
     outcome: Vec<Option<&'static str>>,
     working_days_late: Vec<i64>,
+    left_out: Vec<bool>,
     warnings: Vec<Option<String>>,
     /// The explanation of each row (its steps' texts, one a line), when asked for.
     explain: Option<Vec<Option<String>>>,
@@ -181,22 +184,6 @@ struct Answers {
 }
 
 impl Answers {
-    fn with_capacity(n: usize, explain: bool) -> Answers {
-        Answers {
-            explain: explain.then(|| Vec::with_capacity(n)),
-            due: Vec::with_capacity(n),
-            due_at: Vec::with_capacity(n),
-            deemed_receipt: Vec::with_capacity(n),
-            awaiting_supplement_since: Vec::with_capacity(n),
-            rule_set: Vec::with_capacity(n),
-            outcome: Vec::with_capacity(n),
-            working_days_late: Vec::with_capacity(n),
-            warnings: Vec::with_capacity(n),
-            error_code: Vec::with_capacity(n),
-            error: Vec::with_capacity(n),
-        }
-    }
-
     fn push(&mut self, due: &Due, outcome: Option<(&'static str, i64)>) {
         self.due.push(i64::from(motcua::civil::day_number(due.due)));
         self.due_at.push(seconds(due.due_at));
@@ -208,6 +195,7 @@ impl Answers {
         self.outcome.push(outcome.map(|o| o.0));
         self.working_days_late
             .push(outcome.map_or(MISSING, |o| o.1));
+        self.left_out.push(false);
         self.warnings.push(if due.warnings.is_empty() {
             None
         } else {
@@ -232,7 +220,8 @@ impl Answers {
         self.error.push(None);
     }
 
-    fn push_error(&mut self, e: &motcua::Error) {
+    /// A row without answers: an error's (`Some`), or left out (received after as-of).
+    fn push_missing(&mut self, e: Option<&motcua::Error>) {
         for v in [
             &mut self.due,
             &mut self.due_at,
@@ -245,11 +234,30 @@ impl Answers {
         self.rule_set.push(None);
         self.outcome.push(None);
         self.warnings.push(None);
+        self.left_out.push(e.is_none());
         if let Some(x) = self.explain.as_mut() {
             x.push(None);
         }
-        self.error_code.push(Some(e.code()));
-        self.error.push(Some(e.to_string()));
+        self.error_code.push(e.map(|e| e.code()));
+        self.error.push(e.map(|e| e.to_string()));
+    }
+
+    fn append(&mut self, o: Answers) {
+        self.due.extend(o.due);
+        self.due_at.extend(o.due_at);
+        self.deemed_receipt.extend(o.deemed_receipt);
+        self.awaiting_supplement_since
+            .extend(o.awaiting_supplement_since);
+        self.rule_set.extend(o.rule_set);
+        self.outcome.extend(o.outcome);
+        self.working_days_late.extend(o.working_days_late);
+        self.left_out.extend(o.left_out);
+        self.warnings.extend(o.warnings);
+        if let (Some(x), Some(later)) = (self.explain.as_mut(), o.explain) {
+            x.extend(later);
+        }
+        self.error_code.extend(o.error_code);
+        self.error.extend(o.error);
     }
 
     fn into_py<'py>(self, py: Python<'py>, classify: bool) -> PyResult<Bound<'py, PyDict>> {
@@ -271,6 +279,7 @@ impl Answers {
                 "working_days_late",
                 PyArray1::from_vec(py, self.working_days_late),
             )?;
+            d.set_item("left_out", PyArray1::from_vec(py, self.left_out))?;
         }
         d.set_item("warnings", self.warnings)?;
         if let Some(x) = self.explain {
@@ -282,122 +291,175 @@ impl Answers {
     }
 }
 
-/// Due dates (or classifications, with `classify`) of every row of a table of dossier
-/// records. `coerce`: a bad row gets missing answers and its error in `error_code` / `error`
-/// instead of raising (the first bad row raises, with its index, otherwise).
+/// The per-row sink: each record's due date (or classification), in row order.
+struct RowAnswers<'c> {
+    ctx: Context<'c>,
+    as_of: Option<NaiveDateTime>,
+    classify: bool,
+    /// Explain each answer, in this language.
+    explain: Option<Lang>,
+    out: Answers,
+}
+
+impl Sink for RowAnswers<'_> {
+    fn record(&mut self, _at: Locator, r: &Record) -> motcua::Result<bool> {
+        let (cal, rules, cat) = (self.ctx.calendar, &self.ctx.rules, self.ctx.catalogue);
+        let d = &r.dossier;
+        match (self.classify, self.as_of) {
+            (true, Some(t)) if d.received > t => {
+                // Received after as-of: left out, as the report leaves it out.
+                self.out.push_missing(None);
+                Ok(false)
+            }
+            (true, Some(t)) => {
+                let c = outcome::classify_with(d, cal, rules, cat, t, self.explain)?;
+                self.out
+                    .push(&c.due, Some((c.outcome.as_str(), c.working_days_late)));
+                Ok(true)
+            }
+            _ => {
+                let due = deadline::due_with(d, cal, rules, cat, self.as_of, self.explain)?;
+                self.out.push(&due, None);
+                Ok(true)
+            }
+        }
+    }
+
+    fn reject(&mut self, _at: Locator, error: &motcua::Error) {
+        self.out.push_missing(Some(error));
+    }
+
+    fn append(&mut self, later: Self) -> motcua::Result<()> {
+        self.out.append(later.out);
+        Ok(())
+    }
+}
+
+/// Due dates (or classifications, with `classify`) of every row of a frame's columns.
+/// `coerce`: a bad row gets missing answers and its error in `error_code` / `error` instead
+/// of raising (the first bad row raises, with its index, otherwise).
 #[allow(clippy::too_many_arguments)]
-fn evaluate_rows(
-    py: Python<'_>,
-    records: &Records,
-    cols_map: &HashMap<String, String>,
+fn evaluate_rows<'py>(
+    py: Python<'py>,
+    columns: &Bound<'py, PyAny>,
+    map: HashMap<String, String>,
     calendar: &PyWorkCalendar,
     rules: Rules,
     catalogue: Option<&PyCatalogue>,
     as_of: Option<NaiveDateTime>,
     classify: bool,
     coerce: bool,
+    threads: usize,
+    first_row: usize,
     explain: Option<Lang>,
-) -> PyResult<Answers> {
-    let cols = records.columns(cols_map, &[]).py()?;
-    let cal = &calendar.inner;
-    let cat = catalogue.map(|c| &c.inner);
-    py.detach(|| {
-        let mut out = Answers::with_capacity(records.len(), explain.is_some());
-        let mut dossier: Dossier = blank();
-        let mut groups = Vec::new();
-        for i in 0..records.len() {
-            let answer = records
-                .build(&cols, i, &mut dossier, &mut groups)
-                .and_then(|()| match (classify, as_of) {
-                    (true, Some(t)) => {
-                        outcome::classify_with(&dossier, cal, &rules, cat, t, explain)
-                            .map(|c| (c.due, Some((c.outcome.as_str(), c.working_days_late))))
-                    }
-                    _ => deadline::due_with(&dossier, cal, &rules, cat, as_of, explain)
-                        .map(|d| (d, None)),
-                })
-                .map_err(|e| {
-                    if e.index().is_some() {
-                        e
-                    } else {
-                        records.locate(&cols, i, &dossier, e)
-                    }
-                });
-            match answer {
-                Ok((due, o)) => out.push(&due, o),
-                Err(e) if coerce => out.push_error(&e),
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(out)
-    })
-    .py()
+) -> PyResult<Bound<'py, PyDict>> {
+    let holders = Holders::extract(columns)?;
+    let tables = holders.tables()?;
+    let read = ReadOptions {
+        map,
+        ..ReadOptions::default()
+    };
+    let layout = Layout::resolve(holders.names(), &read).py()?;
+    let ctx = Context {
+        calendar: &calendar.inner,
+        catalogue: catalogue.map(|c| &c.inner),
+        rules,
+    };
+    let run = RunOptions {
+        threads,
+        on_bad: if coerce { OnBad::Skip } else { OnBad::Stop },
+        first_row,
+    };
+    let (sink, _) = py
+        .detach(|| {
+            run_tables(
+                &tables,
+                &layout,
+                &run,
+                || RowAnswers {
+                    ctx,
+                    as_of,
+                    classify,
+                    explain,
+                    out: Answers {
+                        explain: explain.map(|_| Vec::new()),
+                        ..Answers::default()
+                    },
+                },
+                |_| {},
+            )
+        })
+        .py()?;
+    sink.out.into_py(py, classify)
 }
 
-/// Due dates of every row of a table of dossier records (the report's columns), as columns.
+/// Due dates of every row of a frame's columns (the report's columns), as columns.
 #[pyfunction]
-#[pyo3(signature = (header, columns, calendar, rules = None, catalogue = None, as_of = None, map = HashMap::new(), coerce = false, explain = false, lang = "vi"))]
+#[pyo3(signature = (columns, calendar, rules = None, catalogue = None, as_of = None, map = HashMap::new(), coerce = false, threads = 0, first_row = 0, explain = false, lang = "vi"))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn due_records<'py>(
     py: Python<'py>,
-    header: Vec<String>,
-    columns: Vec<Bound<'py, PyAny>>,
+    columns: &Bound<'py, PyAny>,
     calendar: &PyWorkCalendar,
     rules: Option<&PyRules>,
     catalogue: Option<&PyCatalogue>,
     as_of: Option<InstantArg>,
     map: HashMap<String, String>,
     coerce: bool,
+    threads: usize,
+    first_row: usize,
     explain: bool,
     lang: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
     let explain = explain_lang(explain, lang)?;
-    let records = Records::from_py(header, columns)?;
-    let a = evaluate_rows(
+    evaluate_rows(
         py,
-        &records,
-        &map,
+        columns,
+        map,
         calendar,
         rules_of(rules),
         catalogue,
         as_of.map(|t| t.0),
         false,
         coerce,
+        threads,
+        first_row,
         explain,
-    )?;
-    a.into_py(py, false)
+    )
 }
 
-/// Classifications as of `as_of` of every row of a table of dossier records, as columns.
+/// Classifications as of `as_of` of every row of a frame's columns, as columns; rows received
+/// after `as_of` have no answers and `left_out` set.
 #[pyfunction]
-#[pyo3(signature = (header, columns, calendar, as_of, rules = None, catalogue = None, map = HashMap::new(), coerce = false, explain = false, lang = "vi"))]
+#[pyo3(signature = (columns, calendar, as_of, rules = None, catalogue = None, map = HashMap::new(), coerce = false, threads = 0, first_row = 0, explain = false, lang = "vi"))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn classify_records<'py>(
     py: Python<'py>,
-    header: Vec<String>,
-    columns: Vec<Bound<'py, PyAny>>,
+    columns: &Bound<'py, PyAny>,
     calendar: &PyWorkCalendar,
     as_of: InstantArg,
     rules: Option<&PyRules>,
     catalogue: Option<&PyCatalogue>,
     map: HashMap<String, String>,
     coerce: bool,
+    threads: usize,
+    first_row: usize,
     explain: bool,
     lang: &str,
 ) -> PyResult<Bound<'py, PyDict>> {
     let explain = explain_lang(explain, lang)?;
-    let records = Records::from_py(header, columns)?;
-    let a = evaluate_rows(
+    evaluate_rows(
         py,
-        &records,
-        &map,
+        columns,
+        map,
         calendar,
         rules_of(rules),
         catalogue,
         Some(as_of.0),
         true,
         coerce,
+        threads,
+        first_row,
         explain,
-    )?;
-    a.into_py(py, true)
+    )
 }

@@ -2,8 +2,8 @@
 //!
 //! Every [`motcua::Error`] becomes an instance of the exception class that `motcua.error`
 //! defines for its code (`date_out_of_range` → `DateOutOfRangeError`, a subclass of both
-//! `MotcuaError` and `ValueError`), carrying `.code`, `.message`, `.index`, `.line` and
-//! `.field` exactly as the core reports them. The classes live in Python (so that they can
+//! `MotcuaError` and `ValueError`), carrying `.code`, `.message`, `.index`, `.line`,
+//! `.field`, `.value` and `.id` exactly as the core reports them. The classes live in Python (so that they can
 //! inherit from both `MotcuaError` and a builtin exception); this module only looks them up.
 
 use pyo3::exceptions::PyValueError;
@@ -31,6 +31,8 @@ fn build<'py>(py: Python<'py>, err: &motcua::Error) -> PyResult<Bound<'py, PyAny
     kwargs.set_item("index", err.index())?;
     kwargs.set_item("line", err.line())?;
     kwargs.set_item("field", err.field())?;
+    kwargs.set_item("value", err.value())?;
+    kwargs.set_item("id", err.id())?;
     from_core.call((err.to_string(),), Some(&kwargs))
 }
 

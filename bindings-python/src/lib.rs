@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 mod calendar;
 mod civil;
+mod columns;
 mod deadline;
 mod dossier;
 mod error;
@@ -17,6 +18,40 @@ mod lunar;
 mod procedure;
 mod report;
 mod vn;
+
+/// The logical columns of a dossier record and the scorecard's (the core's const tables).
+#[pyfunction]
+fn record_columns() -> (Vec<&'static str>, Vec<&'static str>) {
+    (
+        motcua::records::DOSSIER_COLUMNS.to_vec(),
+        motcua::records::SERVICE_COLUMNS.to_vec(),
+    )
+}
+
+/// The report's count and rate columns, in output order (the core's tables).
+#[pyfunction]
+fn report_columns() -> (Vec<&'static str>, Vec<&'static str>) {
+    (
+        motcua::report::COUNT_COLUMNS.to_vec(),
+        motcua::report::RATE_COLUMNS.to_vec(),
+    )
+}
+
+/// The source columns the record reader may use (the core's `ReadOptions::wanted`): its
+/// logical columns as `map` renames them (and the scorecard's with `service`), and `by`.
+#[pyfunction]
+fn wanted_columns(
+    by: Vec<String>,
+    map: std::collections::HashMap<String, String>,
+    service: bool,
+) -> Vec<String> {
+    motcua::records::ReadOptions {
+        map,
+        by,
+        satisfaction_scale: service.then_some(5),
+    }
+    .wanted()
+}
 
 /// The native part of `motcua` (use the `motcua` package, not this module).
 #[pymodule]
@@ -29,6 +64,11 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(civil::day_number, m)?)?;
     m.add_function(wrap_pyfunction!(civil::date_from_day_number, m)?)?;
     m.add_function(wrap_pyfunction!(civil::day_numbers_of, m)?)?;
+    m.add_function(wrap_pyfunction!(civil::as_of, m)?)?;
+    m.add_function(wrap_pyfunction!(civil::vietnam_now, m)?)?;
+    m.add_function(wrap_pyfunction!(record_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(report_columns, m)?)?;
     m.add_class::<calendar::PyWorkCalendar>()?;
     lunar::register(m)?;
     vn::register(m)?;
@@ -40,8 +80,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(deadline::classify_json, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::due_records, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::classify_records, m)?)?;
-    m.add_function(wrap_pyfunction!(report::report_records, m)?)?;
-    m.add_function(wrap_pyfunction!(indicators::scorecard_records, m)?)?;
+    m.add_class::<report::PyPartialReport>()?;
     m.add_function(wrap_pyfunction!(indicators::indicator_names, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::targets_json, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::catalogue_fields, m)?)?;

@@ -23,6 +23,15 @@ impl PyCatalogue {
         })
     }
 
+    /// Parses a catalogue file's text, JSON or CSV told apart by content (the core's loader,
+    /// as the CLI and the JS package read one).
+    #[staticmethod]
+    fn from_text(text: &str) -> PyResult<PyCatalogue> {
+        Ok(PyCatalogue {
+            inner: motcua::records::load_catalogue(text).py()?,
+        })
+    }
+
     /// Builds a catalogue from tabular rows: `header` and, per row, its cells (`None` or `""`
     /// for an empty cell); `first_row` numbers the rows in messages (2 for a CSV file's first
     /// data line).

@@ -1,71 +1,343 @@
-//! [`motcua::report`] for Python: the one-stop report table of a table of dossier records,
-//! built by the core's streaming [`ReportBuilder`] with the GIL released.
+//! [`motcua::report`] for Python: the mergeable [`PartialReport`] as a class. A frame's
+//! columns (see [`crate::columns`]) are read and counted by the core's road
+//! ([`motcua::records::run_tables`]) on every core with the GIL released; partials merge
+//! exactly (chunks of a frame, Spark and Dask partitions) and pickle as their JSON text; the
+//! rows (totals, order) and the scorecard come out of the core.
 
 use std::collections::HashMap;
 
-use motcua::dossier::Dossier;
-use motcua::report::{self, PeriodKind, ReportBuilder, ReportOptions};
+use motcua::indicators::{scores, Targets};
+use motcua::records::{run_tables, Layout, OnBad, ReadOptions, RunOptions};
+use motcua::report::{
+    CellCounts, Context, Counts, PartialReport, PeriodKind, ReportOptions, ReportSink,
+    COUNT_COLUMNS,
+};
+use motcua::{Error, ErrorKind};
+use numpy::{PyArray2, PyReadonlyArray2};
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use crate::calendar::PyWorkCalendar;
 use crate::civil::InstantArg;
+use crate::columns::Holders;
 use crate::deadline::PyRules;
-use crate::dossier::{blank, Records};
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
 
-/// The report rows as JSON text (exactly the keys of the CLI's `--format json`), the number
-/// of rows counted, left out (received after `as_of`) and, with `skip_bad`, the skipped rows
-/// as `(index, code, message)`.
-#[pyfunction]
-#[pyo3(signature = (header, columns, calendar, as_of, by = Vec::new(), period = None, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false))]
-#[allow(clippy::too_many_arguments, clippy::type_complexity)]
-pub(crate) fn report_records<'py>(
-    py: Python<'py>,
-    header: Vec<String>,
-    columns: Vec<Bound<'py, PyAny>>,
-    calendar: &PyWorkCalendar,
-    as_of: InstantArg,
-    by: Vec<String>,
-    period: Option<&str>,
-    rules: Option<&PyRules>,
-    catalogue: Option<&PyCatalogue>,
-    map: HashMap<String, String>,
-    skip_bad: bool,
-) -> PyResult<(String, u64, u64, Vec<(usize, &'static str, String)>)> {
-    let records = Records::from_py(header, columns)?;
-    let cols = records.columns(&map, &by).py()?;
-    let period = period.map(str::parse::<PeriodKind>).transpose().py()?;
-    let mut opts = ReportOptions::new(as_of.0);
-    opts.by = by;
-    opts.period = period;
-    let rules = rules.map(|r| r.inner).unwrap_or_default();
-    let cal = &calendar.inner;
-    let cat = catalogue.map(|c| &c.inner);
-    py.detach(|| {
-        let mut builder = ReportBuilder::new(cal, cat, rules, opts);
-        let mut dossier: Dossier = blank();
-        let mut groups = Vec::new();
-        let mut skipped = Vec::new();
-        for i in 0..records.len() {
-            let r = records
-                .build(&cols, i, &mut dossier, &mut groups)
-                .and_then(|()| {
-                    builder
-                        .add(&dossier, &groups)
-                        .map_err(|e| records.locate(&cols, i, &dossier, e))
-                });
-            if let Err(e) = r {
-                if skip_bad {
-                    skipped.push((i, e.code(), e.to_string()));
-                } else {
-                    return Err(e);
-                }
-            }
+/// One skipped row: index, error code, message, field, value, id.
+pub(crate) type Skipped = (
+    Option<usize>,
+    &'static str,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+pub(crate) fn skipped(e: &Error) -> Skipped {
+    (
+        e.index(),
+        e.code(),
+        e.to_string(),
+        e.field().map(str::to_string),
+        e.value().map(str::to_string),
+        e.id().map(str::to_string),
+    )
+}
+
+/// One score: group values (`None` on the totals), indicator, numerator, denominator, value,
+/// target, met, gap, status.
+pub(crate) type ScoreRow = (
+    Vec<Option<String>>,
+    &'static str,
+    u64,
+    u64,
+    Option<f64>,
+    Option<f64>,
+    Option<bool>,
+    Option<f64>,
+    &'static str,
+);
+
+/// A report's exact cells, mergeable: `PartialReport(as_of, by, period)`.
+#[pyclass(module = "motcua._motcua", name = "PartialReport")]
+#[derive(Debug, Clone)]
+pub(crate) struct PyPartialReport {
+    inner: PartialReport,
+}
+
+#[pymethods]
+impl PyPartialReport {
+    #[new]
+    #[pyo3(signature = (as_of, by = Vec::new(), period = None))]
+    fn new(as_of: InstantArg, by: Vec<String>, period: Option<&str>) -> PyResult<Self> {
+        let period = period.map(str::parse::<PeriodKind>).transpose().py()?;
+        Ok(PyPartialReport {
+            inner: PartialReport::new(ReportOptions {
+                as_of: as_of.0,
+                by,
+                period,
+            }),
+        })
+    }
+
+    /// Counts the records of `columns` (`[(name, description), ...]`): `(counted, left_out,
+    /// skipped)` where `skipped` lists the bad rows (with `skip_bad`; else the first one's
+    /// error is raised). `satisfaction_scale`: read the scorecard's columns too. Rows are
+    /// numbered from `first_row`.
+    #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, satisfaction_scale = None, threads = 0, first_row = 0))]
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        py: Python<'_>,
+        columns: &Bound<'_, PyAny>,
+        calendar: &PyWorkCalendar,
+        rules: Option<&PyRules>,
+        catalogue: Option<&PyCatalogue>,
+        map: HashMap<String, String>,
+        skip_bad: bool,
+        satisfaction_scale: Option<i64>,
+        threads: usize,
+        first_row: usize,
+    ) -> PyResult<(u64, u64, Vec<Skipped>)> {
+        let scale = satisfaction_scale
+            .map(|s| {
+                u32::try_from(s).map_err(|_| {
+                    Error::new(
+                        ErrorKind::InvalidArgument,
+                        format!(
+                            "the satisfaction scale must be between 1 and {}, got {s}",
+                            u32::MAX
+                        ),
+                    )
+                })
+            })
+            .transpose()
+            .py()?;
+        let holders = Holders::extract(columns)?;
+        let tables = holders.tables()?;
+        let read = ReadOptions {
+            map,
+            by: self.inner.options().by.clone(),
+            satisfaction_scale: scale,
+        };
+        let layout = Layout::resolve(holders.names(), &read).py()?;
+        let ctx = Context {
+            calendar: &calendar.inner,
+            catalogue: catalogue.map(|c| &c.inner),
+            rules: rules.map(|r| r.inner).unwrap_or_default(),
+        };
+        let run = RunOptions {
+            threads,
+            on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
+            first_row,
+        };
+        let opts = self.inner.options().clone();
+        let service = scale.is_some();
+        let (sink, tally, bad) = py
+            .detach(|| {
+                let mut bad = Vec::new();
+                run_tables(
+                    &tables,
+                    &layout,
+                    &run,
+                    || ReportSink::new(ctx, opts.clone(), service),
+                    |e| bad.push(skipped(&e)),
+                )
+                .map(|(s, t)| (s, t, bad))
+            })
+            .py()?;
+        self.inner.merge(sink.partial()).py()?;
+        Ok((tally.counted, tally.left_out, bad))
+    }
+
+    /// Adds another partial report of the same options.
+    fn merge(&mut self, other: &PyPartialReport) -> PyResult<()> {
+        self.inner.merge(&other.inner).py()
+    }
+
+    /// Adds cells given as a table of counts: `keys` (one list of values per grouping column;
+    /// a row whose keys are all `None` is a totals row and is skipped), `periods` (labels, or
+    /// `None` without periods), `counts` (rows × the 16 count columns).
+    #[pyo3(signature = (keys, periods, counts))]
+    fn add_cells(
+        &mut self,
+        keys: Vec<Vec<Option<String>>>,
+        periods: Option<Vec<Option<String>>>,
+        counts: PyReadonlyArray2<'_, i64>,
+    ) -> PyResult<()> {
+        let counts = counts.as_array();
+        let n = counts.nrows();
+        let by = self.inner.options().by.len();
+        if keys.len() != by || counts.ncols() != COUNT_COLUMNS.len() {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "expected {by} key column(s) and {} count columns",
+                    COUNT_COLUMNS.len()
+                ),
+            ))
+            .py();
         }
-        let (added, left_out) = (builder.added(), builder.left_out());
-        let rows = builder.finish();
-        Ok((report::to_json(&rows), added, left_out, skipped))
-    })
-    .py()
+        for i in 0..n {
+            let group: Vec<Option<&str>> = keys
+                .iter()
+                .map(|k| k.get(i).and_then(|v| v.as_deref()))
+                .collect();
+            if by > 0 && group.iter().all(Option::is_none) {
+                continue;
+            }
+            let group: Vec<&str> = group.into_iter().map(|v| v.unwrap_or("")).collect();
+            let values: Vec<u64> = counts
+                .row(i)
+                .iter()
+                .map(|&v| u64::try_from(v).unwrap_or(0))
+                .collect();
+            let cell = CellCounts {
+                counts: Counts::from_values(&values).unwrap_or_default(),
+                service: Default::default(),
+            };
+            let period = periods.as_ref().and_then(|p| p.get(i).cloned().flatten());
+            self.inner.add_cell(&group, period.as_deref(), &cell).py()?;
+        }
+        Ok(())
+    }
+
+    /// The report rows as JSON text (exactly the keys of the CLI's `--format json`).
+    fn rows_json(&self) -> String {
+        motcua::report::to_json(&self.inner.rows())
+    }
+
+    /// The cells (no totals, in row order): `(keys per grouping column, periods, counts)`.
+    #[allow(clippy::type_complexity)]
+    fn cells<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(
+        Vec<Vec<String>>,
+        Option<Vec<String>>,
+        Bound<'py, PyArray2<i64>>,
+    )> {
+        let cells = self.inner.cells();
+        let by = self.inner.options().by.len();
+        let mut keys: Vec<Vec<String>> = vec![Vec::with_capacity(cells.len()); by];
+        let mut periods = Vec::with_capacity(cells.len());
+        let mut counts = Vec::with_capacity(cells.len());
+        for (group, period, cell) in &cells {
+            for (k, v) in keys.iter_mut().zip(group.iter()) {
+                k.push(v.clone());
+            }
+            periods.push(period.clone().unwrap_or_default());
+            counts.push(
+                cell.counts
+                    .values()
+                    .iter()
+                    .map(|&v| i64::try_from(v).unwrap_or(i64::MAX))
+                    .collect::<Vec<_>>(),
+            );
+        }
+        let array = if counts.is_empty() {
+            PyArray2::zeros(py, [0, COUNT_COLUMNS.len()], false)
+        } else {
+            PyArray2::from_vec2(py, &counts)?
+        };
+        let periods = self.inner.options().period.map(|_| periods);
+        Ok((keys, periods, array))
+    }
+
+    /// The scorecard of the cells (the scorecard's columns must have been read): for each
+    /// group then the totals, every indicator; `targets` as JSON text over the defaults.
+    #[pyo3(signature = (targets = None))]
+    fn scores(&self, targets: Option<&str>) -> PyResult<Vec<ScoreRow>> {
+        let targets = targets
+            .map_or_else(|| Ok(Targets::default()), Targets::from_json)
+            .py()?;
+        Ok(scores(&self.inner, &targets)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.keys.iter().map(|(_, v)| v.clone()).collect(),
+                    s.indicator.as_str(),
+                    s.ratio.num,
+                    s.ratio.den,
+                    s.value(),
+                    s.target,
+                    s.met(),
+                    s.gap(),
+                    s.status(),
+                )
+            })
+            .collect())
+    }
+
+    /// Dossiers counted.
+    #[getter]
+    fn counted(&self) -> u64 {
+        self.inner.added()
+    }
+
+    /// Dossiers left out (received after the as-of instant).
+    #[getter]
+    fn left_out(&self) -> u64 {
+        self.inner.left_out()
+    }
+
+    /// The grouping columns.
+    #[getter]
+    fn by(&self) -> Vec<String> {
+        self.inner.options().by.clone()
+    }
+
+    /// The period kind, or `None`.
+    #[getter]
+    fn period(&self) -> Option<&'static str> {
+        self.inner.options().period.map(|p| match p {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Year => "year",
+        })
+    }
+
+    /// The as-of instant.
+    #[getter]
+    fn as_of(&self) -> chrono::NaiveDateTime {
+        self.inner.options().as_of
+    }
+
+    /// The partial as JSON text.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// A partial from its JSON text.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyPartialReport> {
+        Ok(PyPartialReport {
+            inner: PartialReport::from_json(text).py()?,
+        })
+    }
+
+    /// Pickles as its JSON text.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        let args = PyTuple::new(slf.py(), [slf.borrow().inner.to_json()])?;
+        Ok((from_json, args))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PyPartialReport>()
+            .is_ok_and(|o| o.borrow().inner.to_json() == self.inner.to_json())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "PartialReport({} cells, {} counted, {} left out)",
+            self.inner.cells().len(),
+            self.inner.added(),
+            self.inner.left_out()
+        )
+    }
 }

@@ -51,17 +51,26 @@ pub(crate) fn vietnam_calendar(
     Ok(out)
 }
 
-/// One row of a holiday list: `(date, name_vi, name_en, kind)`.
-pub(crate) type HolidayRow = (NaiveDate, String, String, &'static str);
+/// One row of a holiday list: `(date, name_vi, name_en, kind, day_off)`; `day_off` says
+/// whether the preset's calendar does not work that date (false for a make-up working day and
+/// for a pending day the calendar does not apply).
+pub(crate) type HolidayRow = (NaiveDate, String, String, &'static str, bool);
 
-/// The named days of `year` on `preset`, as rows.
-pub(crate) fn holiday_rows(preset: &Preset, year: i32) -> PyResult<Vec<HolidayRow>> {
-    Ok(preset
+/// The named days of `year` on `preset` (whose calendar is `cal`), as rows.
+pub(crate) fn holiday_rows(
+    preset: &Preset,
+    cal: &motcua::WorkCalendar,
+    year: i32,
+) -> PyResult<Vec<HolidayRow>> {
+    preset
         .holidays(year)
         .py()?
         .into_iter()
-        .map(|h| (h.date, h.name_vi, h.name_en, h.kind.as_str()))
-        .collect())
+        .map(|h| {
+            let off = !cal.is_working_day(h.date).py()?;
+            Ok((h.date, h.name_vi, h.name_en, h.kind.as_str(), off))
+        })
+        .collect()
 }
 
 /// The Vietnamese preset of a calendar, or an `invalid_argument` error for one built from a
@@ -81,7 +90,7 @@ pub(crate) fn schedule_json(preset: &Preset, year: i32) -> motcua::Result<String
     preset.schedule_json(year)
 }
 
-/// The named days of `year`: `(date, name_vi, name_en, kind)`.
+/// The named days of `year`: `(date, name_vi, name_en, kind, day_off)`.
 #[pyfunction]
 #[pyo3(signature = (year, official = true, include_pending = false))]
 pub(crate) fn vn_holidays(
@@ -89,7 +98,9 @@ pub(crate) fn vn_holidays(
     official: bool,
     include_pending: bool,
 ) -> PyResult<Vec<HolidayRow>> {
-    holiday_rows(&Preset::new(options(official, include_pending)), year)
+    let preset = Preset::new(options(official, include_pending));
+    let cal = preset.calendar().py()?;
+    holiday_rows(&preset, &cal, year)
 }
 
 /// Where `year`'s days off come from: `official`, `statutory` or `provisional`.

@@ -1,12 +1,13 @@
 """Smoke test of an installed motcua (a wheel or an sdist, in a fresh virtualenv outside the
-repository), run by ``.ci/packages.sh``: ``python smoke_installed.py [pandas] [polars] [arrow]``.
+repository), run by ``.ci/packages.sh``: ``python smoke_installed.py [pandas] [polars] [arrow]
+[plot]``.
 
 It uses only what a user has after ``pip install 'motcua[EXTRAS]'``: no file of the repository.
 It checks that the artifact carries what it must (the native module, the ``.pyi`` stubs,
 ``py.typed``, the license files, the metadata of the extras), then uses the package: the
 Vietnamese calendar (Tết, 24 November, make-up Saturdays, a ``schedules=`` file), numpy bulk
 paths, errors with their codes, and, for each extra named, a frame report or classification
-whose expected counts are worked out by hand below. Not collected by pytest (not ``test_*``).
+whose expected counts are worked out by hand below (``plot``: a calendar year drawn to a PNG). Not collected by pytest (not ``test_*``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import numpy as np
 
 import motcua
 
-EXTRAS = ("pandas", "polars", "arrow")
+EXTRAS = ("pandas", "polars", "arrow", "plot")
 checked: list[str] = []
 
 
@@ -68,7 +69,7 @@ def check_artifact() -> None:
     extras = set(meta.get_all("Provides-Extra") or [])
     assert set(EXTRAS) <= extras, f"extras {sorted(extras)} lack one of {EXTRAS}"
     requires = meta.get_all("Requires-Dist") or []
-    for extra, dist in (("pandas", "pandas"), ("polars", "polars"), ("arrow", "pyarrow")):
+    for extra, dist in (("pandas", "pandas"), ("polars", "polars"), ("arrow", "pyarrow"), ("plot", "matplotlib")):
         assert any(r.startswith(dist) and f"extra == '{extra}'" in r for r in requires), (extra, requires)
     files = {Path(str(f)).name: f for f in md.files("motcua") or []}
     for name in ("LICENSE-MIT", "LICENSE-APACHE"):
@@ -236,7 +237,19 @@ def frame_arrow() -> None:
     check_bad_row(raises(motcua.CsvFieldError, lambda: motcua.classify(pa.table(bad_records()), AS_OF)))
 
 
-FRAMES = {"pandas": frame_pandas, "polars": frame_polars, "arrow": frame_arrow}
+def plot_year() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax = motcua.Calendar.vietnam().plot_year(2026, lang="en")
+    assert ax.get_title() == "Working calendar 2026 (official)", ax.get_title()
+    with tempfile.TemporaryDirectory() as tmp:
+        png = Path(tmp) / "2026.png"
+        ax.figure.savefig(png, dpi=60)
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000, png.stat().st_size
+
+
+FRAMES = {"pandas": frame_pandas, "polars": frame_polars, "arrow": frame_arrow, "plot": plot_year}
 
 
 def main(argv: list[str]) -> int:

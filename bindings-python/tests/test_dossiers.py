@@ -198,3 +198,43 @@ def test_explanation_column_of_a_frame(kind: str) -> None:
     assert "explain" not in motcua.classify(df.iloc[:2], "2026-03-12").columns
     vi = motcua.due(df.iloc[:2], explain=True)
     assert vi["explain"].iloc[1].splitlines()[2].startswith("Hồ sơ nộp trực tiếp được tiếp nhận lúc 10:00 thứ Ba 03/03/2026")
+
+
+def test_inter_agency_stages() -> None:
+    """procedures.md §3.6; the hand-worked cases are tests/vectors/stages.json."""
+    tax = "Chi cục Thuế"
+    d: dict[str, Any] = {
+        "received": "2026-04-23T10:00",
+        "time_limit": {"working_days": 8},
+        "stages": [
+            {"agency": "Phòng Nông nghiệp và Môi trường", "time_limit": "4wd"},
+            {"agency": tax, "time_limit": {"working_days": 3}},
+        ],
+        "events": [
+            {"type": "transferred", "at": "2026-04-29T16:00", "to": tax},
+            {"type": "resolved", "at": "2026-05-07T09:00"},
+        ],
+    }
+    c = motcua.classify(d, "2026-05-31")
+    assert c.outcome == "early"
+    assert c.late_agencies == [tax]
+    stage = c.stages[1]
+    assert isinstance(stage, motcua.StageDue)
+    assert (stage.agency, stage.deemed_receipt, stage.due, stage.outcome, stage.working_days_late) == (
+        tax,
+        dt.date(2026, 4, 29),
+        dt.date(2026, 5, 6),
+        "late",
+        1,
+    )
+    assert stage.completed == dt.datetime(2026, 5, 7, 9, 0) and stage.is_late
+    # The CLI's JSON shape, round-tripped.
+    j = c.to_json()
+    assert j["stages"][1]["completed"] == "2026-05-07T09:00" and j["late_agencies"] == [tax]
+    # `due` has no as-of: the stage holding the file has no class yet.
+    open_ = motcua.due(dict(d, events=d["events"][:1]))
+    assert open_.stages[1].completed is None and open_.stages[1].outcome is None
+    assert "stages" not in motcua.due({"received": "2026-04-23", "time_limit": "3wd"}).to_json()
+    with pytest.raises(motcua.InvalidTransferError) as info:
+        motcua.due(dict(d, events=[{"type": "transferred", "at": "2026-04-29T16:00", "to": "Kho bạc"}]))
+    assert info.value.code == "invalid_transfer" and isinstance(info.value, ValueError)

@@ -25,6 +25,7 @@ MODULES = [
     "motcua.error",
     "motcua.lunar",
     "motcua.vn",
+    "motcua.plot",
     "motcua.procedure",
     "motcua.dossier",
     "motcua.deadline",
@@ -83,7 +84,7 @@ def test_vietnam_presets_and_overlay() -> None:
     assert not own.is_working_day("2026-03-06") and own.day_name("2026-03-06") == "Ngày của tỉnh"
     assert own.is_working_day("2026-01-02")
     frame = pd.DataFrame(cal.holidays(2026))
-    assert list(frame.columns) == ["date", "name_vi", "name_en", "kind"]
+    assert list(frame.columns) == ["date", "name_vi", "name_en", "kind", "day_off"]
     assert set(frame["kind"]) <= {"statutory", "compensatory", "swapped", "makeup_working_day", "provisional", "pending"}
     assert motcua.vn.schedule_status(2010) == "statutory"
     with pytest.raises(motcua.DateOutOfRangeError):

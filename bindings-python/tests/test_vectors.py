@@ -4,6 +4,7 @@ Rust and JS suites run the same files."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import lru_cache
 from typing import Any
 
@@ -55,12 +56,25 @@ def evaluate(case: dict[str, Any]) -> Any:
     if op == "holidays":
         return calendar_of(case).holidays(inp["year"])
     if op == "due":
-        return motcua.due(inp["dossier"], calendar_of(case), rules=inp.get("rules")).to_json()
+        return motcua.due(
+            inp["dossier"], calendar_of(case), rules=inp.get("rules"), catalogue=catalogue_of(inp)
+        ).to_json()
     if op == "classify":
         return motcua.classify(
-            inp["dossier"], inp["as_of"], calendar_of(case), rules=inp.get("rules")
+            inp["dossier"],
+            inp["as_of"],
+            calendar_of(case),
+            rules=inp.get("rules"),
+            catalogue=catalogue_of(inp),
         ).to_json()
     raise AssertionError(f"the Python runner has no op `{op}`")
+
+
+def catalogue_of(inp: dict[str, Any]) -> Any:
+    """An inline catalogue (the ``--catalogue FILE`` JSON), if the case gives one."""
+    if "catalogue" not in inp:
+        return None
+    return motcua.Catalogue.from_json(json.dumps(inp["catalogue"]))
 
 
 def matches(expected: Any, got: Any) -> bool:

@@ -11,7 +11,7 @@ export class MotcuaError extends Error {
   /**
    * @param {string} code
    * @param {string} message
-   * @param {{index?: number, line?: number, field?: string, cause?: unknown}} [details]
+   * @param {{index?: number, line?: number, field?: string, value?: string, id?: string, cause?: unknown}} [details]
    */
   constructor(code, message, details) {
     super(message, details && "cause" in details ? { cause: details.cause } : undefined);
@@ -19,6 +19,8 @@ export class MotcuaError extends Error {
     if (details?.index != null) this.index = details.index;
     if (details?.line != null) this.line = details.line;
     if (details?.field != null) this.field = details.field;
+    if (details?.value != null) this.value = details.value;
+    if (details?.id != null) this.id = details.id;
   }
 }
 Object.defineProperty(MotcuaError.prototype, "name", {
@@ -41,8 +43,8 @@ export function isMotcuaError(e) {
 }
 
 /** Called by the Rust side (src/error.rs) for every core error. */
-export function motcuaError(code, message, index, line, field) {
-  return new MotcuaError(code, message, { index, line, field });
+export function motcuaError(code, message, index, line, field, value, id) {
+  return new MotcuaError(code, message, { index, line, field, value, id });
 }
 
 // ------------------------------------------------------------------------ the JS layer's own

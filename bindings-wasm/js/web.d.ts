@@ -52,7 +52,7 @@ export function initSync(input?: SyncInitInput | { module: SyncInitInput }): voi
 /** What every function of motcua throws: an `Error` with a stable `code` and, when known,
  * where the bad input was. `catch (e) { if (e instanceof MotcuaError) e.code … }` */
 export class MotcuaError extends Error {
-  constructor(code: ErrorCode, message: string, details?: { index?: number; line?: number; field?: string; cause?: unknown });
+  constructor(code: ErrorCode, message: string, details?: { index?: number; line?: number; field?: string; value?: string; id?: string; cause?: unknown });
   readonly name: "MotcuaError";
   /** The stable snake_case code (`errorCodes()` lists them). */
   readonly code: ErrorCode;
@@ -62,6 +62,10 @@ export class MotcuaError extends Error {
   readonly line?: number;
   /** The field, column or argument that was bad. */
   readonly field?: string;
+  /** The bad value (a record's cell). */
+  readonly value?: string;
+  /** The id of the record the error is about (its `id` column). */
+  readonly id?: string;
 }
 
 /** Whether `e` is a `MotcuaError` (also one thrown by another copy of the package). */

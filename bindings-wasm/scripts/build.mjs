@@ -18,8 +18,10 @@
 // instead of "null pointer passed to rust", and a second free() does nothing; `new Calendar()`
 // throws instead of making an empty object; the .d.ts leaves out the raw-export types (InitOutput) and DOM-only names.
 //
-// The wasm is built with opt-level "s" (CARGO_PROFILE_RELEASE_OPT_LEVEL, unless set): ~8% smaller
-// gzipped than opt-level 3 and no slower on the bulk paths (README: budgets). The function-name
+// The wasm is built with opt-level "z" (CARGO_PROFILE_RELEASE_OPT_LEVEL, unless set): 22 KB
+// smaller gzipped than "s" (258.7 -> 236.2 KB after the record road and the deadline engine
+// landed) and, measured interleaved with "s" builds, no slower on the bulk paths
+// (addWorkingDaysBulk 37-55 M/s against 34-56 under the same load; README: budgets). The function-name
 // section (debug info, ~40 KB gzipped) is left out of the package; MOTCUA_WASM_KEEP_NAMES=1
 // keeps it (readable wasm frames in profiles and stack traces).
 // Honours CARGO_TARGET_DIR and CARGO (the cargo binary). Exits non-zero on any failure.
@@ -44,7 +46,7 @@ try {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 256 << 20,
-      env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "s", ...process.env },
+      env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "z", ...process.env },
     },
   );
 } catch (e) {

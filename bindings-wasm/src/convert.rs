@@ -47,8 +47,7 @@ pub fn wall_clock_of(d: &js_sys::Date, what: &str) -> Result<NaiveDateTime> {
 
 /// Now, in Vietnam (UTC+7): the default as-of instant.
 pub fn now() -> NaiveDateTime {
-    let secs = (js_sys::Date::now() / 1000.0).floor() as i64;
-    civil::vietnam_wall_clock(secs).unwrap_or(NaiveDateTime::MIN)
+    civil::vietnam_now((js_sys::Date::now() / 1000.0).floor() as i64)
 }
 
 /// A civil date from a string (a date, or an instant: its Vietnam day) or a `Date` (the

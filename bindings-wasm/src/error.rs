@@ -1,7 +1,7 @@
 //! The one place where a [`motcua::Error`] becomes a JS value: a `MotcuaError` (the class of
 //! `js/runtime.js`, exported by the package, a subclass of `Error`) whose `message` is the
 //! core's message and whose `code` is the core's stable code ([`motcua::ErrorKind::code`]),
-//! plus `index` (bulk calls), `line` and `field` when the core knows them.
+//! plus `index` (bulk calls), `line`, `field`, `value` and `id` when the core knows them.
 //!
 //! The JS package adds three codes of its own, thrown by its JavaScript
 //! ([`JS_ERROR_CODES`]).
@@ -19,7 +19,7 @@ pub const JS_ERROR_CODES: [&str; 3] = ["not_initialized", "init_failed", "object
 
 #[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
-    /// `new MotcuaError(code, message, {index, line, field})`.
+    /// `new MotcuaError(code, message, {index, line, field, value, id})`.
     #[wasm_bindgen(js_name = motcuaError)]
     fn motcua_error(
         code: &str,
@@ -27,6 +27,8 @@ extern "C" {
         index: Option<f64>,
         line: Option<f64>,
         field: Option<String>,
+        value: Option<String>,
+        id: Option<String>,
     ) -> JsValue;
 }
 
@@ -38,6 +40,8 @@ pub fn js_error(e: &Error) -> JsValue {
         e.index().map(|i| i as f64),
         e.line().map(|l| l as f64),
         e.field().map(str::to_string),
+        e.value().map(str::to_string),
+        e.id().map(str::to_string),
     )
 }
 

@@ -26,6 +26,7 @@ export type ErrorCode =
   | "supplement_without_request"
   | "second_apology"
   | "new_due_earlier"
+  | "invalid_transfer"
   | "invalid_dossier"
   | "invalid_rule"
   | "io"
@@ -103,7 +104,8 @@ export type EventType =
   | "refused"
   | "withdrawn"
   | "resolved"
-  | "returned";
+  | "returned"
+  | "transferred";
 
 /** How a dossier reached the one-stop desk. */
 export type Channel =
@@ -164,7 +166,9 @@ export type StepKind =
   | "closed"
   | "awaiting_supplement"
   | "ignored_after_as_of"
-  | "outcome";
+  | "outcome"
+  | "stage_received"
+  | "stage_ended";
 
 /** Switches that reproduce other systems' numbers (the CLI's `--rule KEY=VALUE`); default = the
  * law, the first value. Keys may be camelCase or snake_case, not both. */

@@ -1,14 +1,14 @@
 //! The office scorecard (mirrors `motcua::indicators` and `motcua scorecard`):
 //! `scorecard(records, options)` scores dossier records against targets with the core's
-//! [`ScorecardBuilder`] and answers the CLI's `--format json` object exactly:
-//! `{indicators: [...], catalogue: [...] | null}`.
+//! partial report (read with the scorecard's columns) and answers the CLI's `--format json`
+//! object exactly: `{indicators: [...], catalogue: [...] | null}`.
 
-use motcua::indicators::{catalogue_fields, ScorecardBuilder, ServiceColumns};
-use motcua::report::input::blank_dossier;
+use motcua::indicators::{catalogue_fields, scores};
+use motcua::report::{Context, ReportOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{IntoJs, JsResult};
-use crate::records::{add_one, attach_summary, open};
+use crate::records::{attach_summary, count};
 use crate::report::read_options;
 use crate::types::{RecordsInput, ScorecardJs, ScorecardOptionsJs};
 
@@ -47,28 +47,16 @@ pub fn scorecard(
 ) -> JsResult<ScorecardJs> {
     let mut o = read_options(options.as_ref().map(AsRef::as_ref), SCORECARD_OPTIONS).js()?;
     let calendar = o.calendar().js()?;
-    let mut recs = open(records, &o.map, &o.by, true).js()?;
-    let names: Vec<&str> = recs.columns().names().iter().map(String::as_str).collect();
-    let service = ServiceColumns::from_header(&names, &o.map, o.satisfaction_scale).js()?;
     let targets = o.targets.take().unwrap_or_default();
-    let mut builder = ScorecardBuilder::new(
-        &calendar,
-        o.catalogue.as_ref(),
-        o.rules,
-        o.as_of(),
-        o.by.clone(),
-        targets,
-    );
-    let mut dossier = blank_dossier();
-    let summary = recs
-        .run(o.skip_bad, &mut |line, columns, get| {
-            add_one(columns, line, get, &mut dossier, |d, groups| {
-                let s = service.build(line, get, d.received.date())?;
-                builder.add(d, &s, groups)
-            })
-        })
-        .js()?;
-    let scores = builder.finish();
+    let mut opts = ReportOptions::new(o.as_of());
+    opts.by = o.by.clone();
+    let ctx = Context {
+        calendar: &calendar,
+        catalogue: o.catalogue.as_ref(),
+        rules: o.rules,
+    };
+    let (sink, summary) = count(records, ctx, &opts, &o.read(true), o.skip_bad).js()?;
+    let scores = scores(sink.partial(), &targets);
     let fields = o.catalogue.as_ref().map(catalogue_fields);
     // The CLI's JSON, built the same way.
     let v = serde_json::json!({

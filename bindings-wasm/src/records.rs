@@ -1,73 +1,27 @@
-//! Dossier records for `report` and `scorecard`: an array of plain objects keyed by the CSV
-//! column names of `motcua report`, or CSV text. Either way each record is turned into a
-//! dossier by the core's own record reader ([`motcua::report::input::Columns`]), so the rows,
-//! the column rules and the errors are those of the CLI.
+//! Dossier records for `report` and `scorecard`: CSV text, or an array of plain objects keyed
+//! by the CSV column names of `motcua report`. Both only become a source of the core's one
+//! record road ([`motcua::records`]): the same columns, cells, errors and counting as the CLI.
 //!
-//! - **CSV text** is read by the core's CSV reader ([`CsvRecords`]): header row, UTF-8
-//!   byte-order mark and CRLF accepted; errors carry the CSV `line` (the header is line 1).
-//! - **An array of objects**: the header is the keys of the first object, plus every column the
-//!   reader can use (the report's columns, the scorecard's, the grouping and mapped columns)
-//!   found in any later object. A cell is a string, a `Date` (an instant, in Vietnam wall-clock
-//!   time: [`crate::convert::wall_clock_of`], written `YYYY-MM-DDTHH:MM[:SS]`), a number or a
-//!   boolean (written as text), or empty (`null`, `undefined`, `""`). Errors carry the
-//!   element's `index` (0-based) and `line` = index + 1.
+//! - **CSV text** is the core's CSV source: header row, UTF-8 byte-order mark and CRLF
+//!   accepted, `,`/`;`/tab sniffed; errors carry the CSV `line` (the header is line 1).
+//! - **An array of objects** becomes a table of the core: the header is the keys of the first
+//!   object, plus every column the reader can use found in any later object. A cell is a
+//!   string, a `Date` (an instant: converted to Vietnam's wall clock, UTC+7, whatever the
+//!   runtime's time zone, by [`crate::convert::wall_clock_of`]; at exactly 00:00 in Vietnam it
+//!   is read as its date alone), a number, a boolean, or empty (`null`, `undefined`, `""`).
+//!   Errors carry the element's `index` (0-based) and `line` = index + 1.
 
-use std::collections::HashMap;
-use std::io::{BufReader, Cursor};
+use std::io::Cursor;
 
-use motcua::civil::{format_instant, DateOnly};
-use motcua::dossier::Dossier;
-use motcua::indicators::SERVICE_COLUMNS;
-use motcua::report::input::{Columns, CsvRecords, KNOWN_COLUMNS};
+use motcua::records::{
+    run_tables, run_text, Column, Layout, OnBad, OwnedCell, ReadOptions, RunOptions, Table,
+    TextFormat, TextSource,
+};
+use motcua::report::{Context, ReportOptions, ReportSink};
 use motcua::{Error, ErrorKind, Result};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::convert::{instant_arg, Obj};
-
-/// One column of text cells, stored contiguously (`None` = an empty cell).
-#[derive(Debug, Default)]
-struct TextColumn {
-    buf: String,
-    spans: Vec<Option<(usize, usize)>>,
-}
-
-impl TextColumn {
-    fn push(&mut self, cell: Option<&str>) {
-        self.spans.push(cell.map(|s| {
-            let start = self.buf.len();
-            self.buf.push_str(s);
-            (start, self.buf.len())
-        }));
-    }
-
-    fn get(&self, i: usize) -> Option<&str> {
-        let (a, b) = (*self.spans.get(i)?)?;
-        self.buf.get(a..b)
-    }
-}
-
-/// An array of record objects read into columns: `header[j]`'s cells are `cells[j]` (`None`
-/// for a header name that is never read, e.g. an unknown column of the first object).
-#[derive(Debug)]
-struct Table {
-    header: Vec<String>,
-    cells: Vec<Option<TextColumn>>,
-    len: usize,
-}
-
-/// The source of the records.
-#[derive(Debug)]
-enum Source {
-    Csv(Box<CsvRecords<BufReader<Cursor<Vec<u8>>>>>),
-    Array(Table),
-}
-
-/// Dossier records, their columns resolved (errors about the header come from [`open`]).
-#[derive(Debug)]
-pub struct Records {
-    source: Source,
-    columns: Columns,
-}
+use crate::convert::Obj;
 
 /// What a run over the records counted and skipped.
 #[derive(Debug, Default)]
@@ -84,56 +38,29 @@ fn bad_arg(msg: String) -> Error {
     Error::new(ErrorKind::InvalidArgument, msg)
 }
 
-/// Every column name the reader may use: the logical columns (as mapped), the grouping columns
-/// and the mapped source columns; the scorecard's columns when `service`.
-fn wanted(map: &HashMap<String, String>, by: &[String], service: bool) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let logical = KNOWN_COLUMNS
-        .iter()
-        .chain(SERVICE_COLUMNS.iter().filter(|_| service))
-        .map(|s| s.to_string())
-        .chain(by.iter().cloned());
-    for name in logical {
-        let source = map.get(&name).cloned().unwrap_or(name);
-        if !out.contains(&source) {
-            out.push(source);
-        }
-    }
-    for v in map.values() {
-        if !out.contains(v) {
-            out.push(v.clone());
-        }
-    }
-    out
-}
-
-/// One cell of record `i`, column `name`, as text.
-fn cell_text(v: &JsValue, i: usize, name: &str) -> Result<Option<String>> {
+/// One cell of record `i`, column `name`.
+fn cell_of(v: &JsValue, i: usize, name: &str) -> Result<OwnedCell> {
     if let Some(s) = v.as_string() {
-        return Ok(Some(s));
+        return Ok(OwnedCell::Text(s));
     }
     if v.is_undefined() || v.is_null() {
-        return Ok(None);
+        return Ok(OwnedCell::Missing);
     }
     let locate = |e: Error| e.at_index(i).at_line(i as u64 + 1).in_field(name);
     if let Some(x) = v.as_f64() {
-        return Ok(Some(
-            if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
-                // Whole and exactly representable: the conversion is exact.
-                (x as i64).to_string()
-            } else {
-                // As the CLI's JSON-lines reader writes a JSON number.
-                serde_json::Number::from_f64(x).map_or_else(|| x.to_string(), |n| n.to_string())
-            },
-        ));
+        return Ok(if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
+            // Whole and exactly representable: the conversion is exact.
+            OwnedCell::Int(x as i64)
+        } else {
+            OwnedCell::Float(x)
+        });
     }
     if let Some(b) = v.as_bool() {
-        return Ok(Some(b.to_string()));
+        return Ok(OwnedCell::Bool(b));
     }
-    if v.is_instance_of::<js_sys::Date>() {
-        let path = format!("records[{i}].{name}");
-        return instant_arg(v, &path, DateOnly::StartOfDay)
-            .map(|t| Some(format_instant(t)))
+    if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        return crate::convert::wall_clock_of(d, name)
+            .map(OwnedCell::Instant)
             .map_err(locate);
     }
     Err(locate(bad_arg(format!(
@@ -159,7 +86,15 @@ fn record_object(v: &JsValue, i: usize) -> Result<&js_sys::Object> {
     }
 }
 
-fn read_table(arr: &js_sys::Array, names: Vec<String>) -> Result<Table> {
+/// An array of record objects, read into owned cells: `header[j]`'s cells are `cells[j]`
+/// (empty for a header name that is never read, e.g. an unknown column of the first object).
+struct Objects {
+    header: Vec<String>,
+    cells: Vec<Vec<OwnedCell>>,
+    len: usize,
+}
+
+fn read_objects(arr: &js_sys::Array, names: Vec<String>) -> Result<Objects> {
     let len = arr.length() as usize;
     let first = arr.get(0);
     let mut header: Vec<String> = js_sys::Object::keys(record_object(&first, 0)?)
@@ -167,7 +102,7 @@ fn read_table(arr: &js_sys::Array, names: Vec<String>) -> Result<Table> {
         .filter_map(|k| k.as_string())
         .collect();
     let keys: Vec<JsValue> = names.iter().map(|n| JsValue::from_str(n)).collect();
-    let mut columns: Vec<TextColumn> = names.iter().map(|_| TextColumn::default()).collect();
+    let mut columns: Vec<Vec<OwnedCell>> = names.iter().map(|_| Vec::with_capacity(len)).collect();
     let mut present = vec![false; names.len()];
     for (i, rec) in arr.iter().enumerate() {
         let obj = record_object(&rec, i)?;
@@ -183,11 +118,10 @@ fn read_table(arr: &js_sys::Array, names: Vec<String>) -> Result<Table> {
                     .at_index(i)
                     .at_line(i as u64 + 1)
             })?;
-            let text = cell_text(&v, i, name)?;
             if !*seen {
-                *seen = text.is_some() || !v.is_undefined();
+                *seen = !v.is_undefined();
             }
-            col.push(text.as_deref());
+            col.push(cell_of(&v, i, name)?);
         }
     }
     for (name, seen) in names.iter().zip(&present) {
@@ -195,136 +129,87 @@ fn read_table(arr: &js_sys::Array, names: Vec<String>) -> Result<Table> {
             header.push(name.clone());
         }
     }
-    let mut by_name: HashMap<String, TextColumn> = names.into_iter().zip(columns).collect();
-    let cells = header.iter().map(|h| by_name.remove(h)).collect();
-    Ok(Table { header, cells, len })
+    let mut by_name: Vec<(String, Vec<OwnedCell>)> = names.into_iter().zip(columns).collect();
+    let cells = header
+        .iter()
+        .map(|h| {
+            by_name
+                .iter()
+                .position(|(n, _)| n == h)
+                .map(|k| by_name.swap_remove(k).1)
+                .unwrap_or_default()
+        })
+        .collect();
+    Ok(Objects { header, cells, len })
 }
 
-/// Opens `records` (an array of objects or CSV text) and resolves its columns (`map`:
-/// logical name → source column; `by`: grouping columns; `service`: read the scorecard's
-/// columns too). Errors: `csv_empty` (no header / no record), `csv_missing_column`,
-/// `invalid_argument` (not records).
-pub fn open(
+/// Counts `records` (an array of objects or CSV text) into the core's partial report (one
+/// thread: WebAssembly); `service`: the scorecard's columns too. A bad record's error is
+/// returned at once, or with `skip_bad` kept in the summary. Errors about the whole input:
+/// `csv_empty` (no header / no record), `csv_missing_column`, `invalid_argument` (not
+/// records). (One function for `report` and `scorecard`, so the core's generic road is
+/// compiled once into the `.wasm`.)
+pub fn count<'c>(
     records: &JsValue,
-    map: &HashMap<String, String>,
-    by: &[String],
-    service: bool,
-) -> Result<Records> {
-    if let Some(text) = records.as_string() {
-        let rdr = CsvRecords::open(Cursor::new(text.into_bytes()), map, by)?;
-        let columns = rdr.columns().clone();
-        return Ok(Records {
-            source: Source::Csv(Box::new(rdr)),
-            columns,
-        });
-    }
-    let Some(arr) = records.dyn_ref::<js_sys::Array>() else {
-        return Err(bad_arg(format!(
-            "`records` must be an array of objects or CSV text, not {}",
-            records.js_typeof().as_string().unwrap_or_default()
-        )));
+    ctx: Context<'c>,
+    opts: &ReportOptions,
+    read: &ReadOptions,
+    skip_bad: bool,
+) -> Result<(ReportSink<'c>, Summary)> {
+    let service = read.satisfaction_scale.is_some();
+    let make = || ReportSink::new(ctx, opts.clone(), service);
+    let run = RunOptions {
+        threads: 1,
+        on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
+        first_row: 0,
     };
-    if arr.length() == 0 {
-        return Err(Error::new(
-            ErrorKind::CsvEmpty,
-            "`records` is empty: no record and so no columns",
-        ));
-    }
-    let table = read_table(arr, wanted(map, by, service))?;
-    let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
-    let columns = Columns::from_header(&header, map, by)?;
-    Ok(Records {
-        source: Source::Array(table),
-        columns,
-    })
-}
-
-/// What is done with each record: build and count it (`Ok(false)`: left out).
-pub type OnRecord<'s> =
-    dyn for<'a> FnMut(u64, &'a Columns, &'a dyn Fn(usize) -> Option<&'a str>) -> Result<bool> + 's;
-
-impl Records {
-    /// The resolved columns.
-    pub fn columns(&self) -> &Columns {
-        &self.columns
-    }
-
-    /// Runs `on_record` over every record. A bad record's error is returned at once, or with
-    /// `skip_bad` kept in the summary.
-    pub fn run(&mut self, skip_bad: bool, on_record: &mut OnRecord<'_>) -> Result<Summary> {
-        let mut summary = Summary::default();
-        let outcome = |summary: &mut Summary, r: Result<bool>| -> Result<()> {
-            match r {
-                Ok(true) => summary.counted += 1,
-                Ok(false) => summary.left_out += 1,
-                Err(e) if skip_bad => summary.skipped.push(e),
-                Err(e) => return Err(e),
-            }
-            Ok(())
+    let mut skipped = Vec::new();
+    let (sink, tally) = if let Some(text) = records.as_string() {
+        let mut src = TextSource::open(Cursor::new(text.into_bytes()), TextFormat::Csv, read)?;
+        let layout = Layout::resolve(src.names(), read)?;
+        run_text(&mut src, &layout, &run, make, |e| skipped.push(e))?
+    } else {
+        let Some(arr) = records.dyn_ref::<js_sys::Array>() else {
+            return Err(bad_arg(format!(
+                "`records` must be an array of objects or CSV text, not {}",
+                records.js_typeof().as_string().unwrap_or_default()
+            )));
         };
-        let columns = &self.columns;
-        match &mut self.source {
-            Source::Csv(rdr) => {
-                while let Some((line, rec)) = rdr.next_record() {
-                    let r = rec.and_then(|rec| {
-                        let get = |i: usize| rec.get(i);
-                        on_record(line, columns, &get)
-                    });
-                    outcome(&mut summary, r)?;
-                }
-            }
-            Source::Array(table) => {
-                for i in 0..table.len {
-                    let get = |j: usize| {
-                        table
-                            .cells
-                            .get(j)
-                            .and_then(Option::as_ref)
-                            .and_then(|c| c.get(i))
-                    };
-                    let r = on_record(i as u64 + 1, columns, &get).map_err(|e| e.at_index(i));
-                    outcome(&mut summary, r)?;
-                }
-            }
+        if arr.length() == 0 {
+            return Err(Error::new(
+                ErrorKind::CsvEmpty,
+                "`records` is empty: no record and so no columns",
+            ));
         }
-        Ok(summary)
-    }
-}
-
-/// Builds the record's dossier into `dossier` and hands it to `count`; errors are located at
-/// the line and column (and name the record's id, when it has one), as the CLI does.
-pub fn add_one<'r>(
-    columns: &Columns,
-    line: u64,
-    get: &dyn Fn(usize) -> Option<&'r str>,
-    dossier: &mut Dossier,
-    count: impl FnOnce(&Dossier, &[&'r str]) -> Result<bool>,
-) -> Result<bool> {
-    let mut groups: Vec<&'r str> = Vec::new();
-    columns.build(line, get, dossier, &mut groups)?;
-    count(dossier, &groups).map_err(|e| {
-        let e = if e.kind() == ErrorKind::CsvField {
-            e
-        } else {
-            columns.locate(line, dossier, e)
-        };
-        match columns.id(get) {
-            Some(id) => {
-                let mut out =
-                    Error::new(e.kind(), format!("{} (id {id})", e.message())).at_line(line);
-                if let Some(f) = e.field() {
-                    out = out.in_field(f);
+        let objects = read_objects(arr, read.wanted())?;
+        let layout = Layout::resolve(&objects.header, read)?;
+        let columns = objects
+            .cells
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    Column::null(objects.len)
+                } else {
+                    Column::cells(c)
                 }
-                out
-            }
-            None => e,
-        }
-    })
+            })
+            .collect();
+        let table = Table::new(objects.header.clone(), columns)?;
+        run_tables(&[table], &layout, &run, make, |e| skipped.push(e))?
+    };
+    Ok((
+        sink,
+        Summary {
+            counted: tally.counted,
+            left_out: tally.left_out,
+            skipped,
+        },
+    ))
 }
 
 /// Defines the read-only, non-enumerable properties `counted`, `leftOut` and `skipped`
-/// (`{code, message, line?, index?, field?}[]`) on the answer `target`, so that the answer
-/// itself stays exactly the CLI's JSON.
+/// (`{code, message, line?, index?, field?, value?, id?}[]`) on the answer `target`, so that
+/// the answer itself stays exactly the CLI's JSON.
 pub fn attach_summary(target: &JsValue, s: &Summary) {
     let skipped: js_sys::Array = s
         .skipped
@@ -340,6 +225,12 @@ pub fn attach_summary(target: &JsValue, s: &Summary) {
             }
             if let Some(f) = e.field() {
                 o.set("field", f);
+            }
+            if let Some(v) = e.value() {
+                o.set("value", v);
+            }
+            if let Some(id) = e.id() {
+                o.set("id", id);
             }
             JsValue::from(o)
         })

@@ -1,7 +1,7 @@
 //! The one-stop report (mirrors `motcua::report` and `motcua report`): `report(records,
 //! options)` counts dossier records (an array of objects or CSV text, see [`crate::records`])
-//! with the core's streaming [`ReportBuilder`] and answers the CLI's `--format json` rows,
-//! keys and values exactly (rates `null` when their denominator is 0).
+//! into the core's [`PartialReport`](motcua::report::PartialReport) and answers the CLI's
+//! `--format json` rows, keys and values exactly (rates `null` when their denominator is 0).
 //!
 //! The options shared with `scorecard` are read here (`read_options`).
 
@@ -11,8 +11,8 @@ use chrono::NaiveDateTime;
 use motcua::civil::DateOnly;
 use motcua::deadline::Rules;
 use motcua::indicators::Targets;
-use motcua::report::input::blank_dossier;
-use motcua::report::{to_json as rows_json, PeriodKind, ReportBuilder, ReportOptions};
+use motcua::records::ReadOptions;
+use motcua::report::{to_json as rows_json, Context, PeriodKind, ReportOptions};
 use motcua::{procedure, vn, Error, ErrorKind, Result, WorkCalendar};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -21,7 +21,7 @@ use crate::convert::{instant_arg, int_arg, to_json};
 use crate::deadline::{calendar_arg, rules_arg};
 use crate::error::{IntoJs, JsResult};
 use crate::procedure::catalogue_from;
-use crate::records::{add_one, attach_summary, open};
+use crate::records::{attach_summary, count};
 use crate::types::{RecordsInput, ReportJs, ReportOptionsJs};
 
 /// The options of `report` and `scorecard`, read.
@@ -185,11 +185,11 @@ pub(crate) fn read_options(v: Option<&JsValue>, known: &[&str]) -> Result<Record
     Ok(out)
 }
 
-/// A catalogue option: a `Catalogue`, or what `Catalogue.fromJson` takes (JSON text or an
-/// array of procedure objects).
+/// A catalogue option: a `Catalogue`, the text of a catalogue file (JSON or CSV, told apart
+/// by content, as the CLI reads one) or an array of procedure objects.
 fn catalogue_arg(v: &JsValue) -> Result<procedure::Catalogue> {
     if let Some(text) = v.as_string() {
-        return procedure::Catalogue::from_json(text.trim_start_matches('\u{feff}'));
+        return motcua::records::load_catalogue(&text);
     }
     if js_sys::Array::is_array(v) {
         return procedure::Catalogue::from_json(&to_json(v, "options.catalogue")?.to_string());
@@ -206,9 +206,19 @@ impl RecordOptions {
         }
     }
 
-    /// The as-of option, or now in Vietnam (UTC+7), as the CLI.
+    /// The as-of option, or now in Vietnam (UTC+7): this package reads the clock, the core
+    /// says what it means, as the CLI and Python.
     pub(crate) fn as_of(&self) -> NaiveDateTime {
         self.as_of.unwrap_or_else(crate::convert::now)
+    }
+
+    /// What the records are read with (`service`: the scorecard's columns too).
+    pub(crate) fn read(&self, service: bool) -> ReadOptions {
+        ReadOptions {
+            map: self.map.clone(),
+            by: self.by.clone(),
+            satisfaction_scale: service.then_some(self.satisfaction_scale),
+        }
     }
 }
 
@@ -245,23 +255,18 @@ const REPORT_OPTIONS: &[&str] = &[
 pub fn report(records: &RecordsInput, options: Option<ReportOptionsJs>) -> JsResult<ReportJs> {
     let mut o = read_options(options.as_ref().map(AsRef::as_ref), REPORT_OPTIONS).js()?;
     let calendar = o.calendar().js()?;
-    let mut recs = open(records, &o.map, &o.by, false).js()?;
     let opts = ReportOptions {
         as_of: o.as_of(),
         by: o.by.clone(),
         period: o.period,
     };
-    let mut builder = ReportBuilder::new(&calendar, o.catalogue.as_ref(), o.rules, opts);
-    let mut dossier = blank_dossier();
-    let summary = recs
-        .run(o.skip_bad, &mut |line, columns, get| {
-            add_one(columns, line, get, &mut dossier, |d, groups| {
-                builder.add(d, groups)
-            })
-        })
-        .js()?;
-    let rows = builder.finish();
-    let answer = js_sys::JSON::parse(&rows_json(&rows))?;
+    let ctx = Context {
+        calendar: &calendar,
+        catalogue: o.catalogue.as_ref(),
+        rules: o.rules,
+    };
+    let (sink, summary) = count(records, ctx, &opts, &o.read(false), o.skip_bad).js()?;
+    let answer = js_sys::JSON::parse(&rows_json(&sink.partial().rows()))?;
     attach_summary(&answer, &summary);
     Ok(answer.unchecked_into())
 }

@@ -13,10 +13,10 @@ use std::fmt::Write;
 
 use motcua::deadline::{StepKind, RULE_SETS};
 use motcua::dossier::{Channel, EventKind, WarningCode};
-use motcua::indicators::{Indicator, SERVICE_COLUMNS};
+use motcua::indicators::Indicator;
 use motcua::outcome::Outcome;
 use motcua::procedure::{AuthorityLevel, OnlineService};
-use motcua::report::input::KNOWN_COLUMNS;
+use motcua::records::{DOSSIER_COLUMNS, SERVICE_COLUMNS};
 use motcua::report::{COUNT_COLUMNS, RATE_COLUMNS};
 use motcua::vn::{HolidayKind, ScheduleSource, ScheduleStatus};
 use motcua::{DayClass, DayKind, ErrorKind};
@@ -195,7 +195,7 @@ pub fn generate() -> String {
         "The columns of a dossier record that `report` reads (`motcua report`'s CSV columns), \
          then those `scorecard` reads too.",
         "RecordColumn",
-        KNOWN_COLUMNS
+        DOSSIER_COLUMNS
             .iter()
             .chain(SERVICE_COLUMNS.iter())
             .copied()

@@ -125,12 +125,18 @@ export type TimeLimit =
   | { same_day: true; cutoff?: string } | { sameDay: true; cutoff?: string }
   | string;
 
-/** One lifecycle event (`newDue`, a date, for `apology` and `extended` only). Keys may be
- * camelCase or snake_case, not both. */
+/** One lifecycle event (`newDue`, a date, for `apology` and `extended` only; `to`, the next
+ * stage's agency, for `transferred` only). Keys may be camelCase or snake_case, not both. */
 export type DossierEvent = {
   type: EventType;
   at: InstantInput;
+  to?: string;
 } & ({ newDue?: DateInput; new_due?: never } | { new_due?: DateInput; newDue?: never });
+
+/** One stage of an inter-agency (liên thông) dossier: the agency and its own limit. */
+export type DossierStage =
+  | { agency: string; timeLimit: TimeLimit; time_limit?: never }
+  | { agency: string; time_limit: TimeLimit; timeLimit?: never };
 
 /** What every dossier has. */
 export interface DossierBase {
@@ -141,6 +147,8 @@ export interface DossierBase {
   /** In non-decreasing `at` order. */
   events?: DossierEvent[];
   id?: string | number;
+  /** The stages of an inter-agency dossier, in order (default: the catalogue procedure's). */
+  stages?: DossierStage[];
 }
 
 /** A dossier (the CLI's `due` / `classify` line): its time limit, or the code of a procedure of
@@ -222,6 +230,25 @@ export interface ExplainStep {
   [field: string]: unknown;
 }
 
+/** One stage of an inter-agency dossier that the file reached (`stages` of an answer). */
+export interface StageDue {
+  agency: string;
+  /** When the stage received the file (the receipt, or the `transferred` event). */
+  received: string;
+  /** Day 0 of the stage's count (after closing time or on a day off: the next working day). */
+  deemedReceipt: string;
+  /** The stage's due date, `YYYY-MM-DD`, counted by the same rules as the dossier's. */
+  due: string;
+  dueAt: string;
+  /** When the stage ended (the next transfer or the result); `null` while it holds the file. */
+  completed: string | null;
+  /** `early`, `on_time`, `late` (ended); `pending_within`, `overdue`, `awaiting_supplement`
+   * (holding the file, as of `asOf`); `null` when holding the file without `asOf`. */
+  outcome: Outcome | null;
+  /** Working days from the stage's due date to its end (or as-of) day; `null` with `outcome`. */
+  workingDaysLate: number | null;
+}
+
 /** The answer of `due`. */
 export interface DueResult {
   /** The appointment: the due date, `YYYY-MM-DD`. */
@@ -234,6 +261,11 @@ export interface DueResult {
   deemedReceipt: string;
   /** While a supplement request is open: when it was made. */
   awaitingSupplementSince?: string;
+  /** An inter-agency dossier's stages that the file reached (the dossier's own due date and
+   * outcome use the total limit). */
+  stages?: StageDue[];
+  /** The agencies whose stage was late or is overdue, each once, in stage order. */
+  lateAgencies?: string[];
   warnings: Warning[];
   explain?: ExplainStep[];
 }
@@ -258,9 +290,9 @@ export interface Procedure {
   stages?: { agency: string; timeLimit: { [kind: string]: number | boolean | string } }[];
 }
 
-/** One cell of a dossier record: text as in the CSV file, a `Date` (an instant, read as Vietnam
- * wall-clock time), a number or a boolean (read as their text), or empty (`null`, `undefined`
- * or `""`). */
+/** One cell of a dossier record: text as in the CSV file, a `Date` (an instant: converted to
+ * Vietnam's wall clock, UTC+7, whatever the runtime's zone; at exactly 00:00 in Vietnam it is
+ * read as its date alone), a number or a boolean, or empty (`null`, `undefined` or `""`). */
 export type RecordCell = string | Date | number | boolean | null | undefined;
 
 /** A dossier record: the CSV columns of `motcua report` by name. `received` (required);
@@ -307,7 +339,12 @@ export interface SkippedRecord {
   line?: number;
   /** The array element (0-based), for an array of records. */
   index?: number;
+  /** The column. */
   field?: string;
+  /** The bad cell's value. */
+  value?: string;
+  /** The record's id (its `id` column). */
+  id?: string;
 }
 
 /** What a `report` / `scorecard` run counted (non-enumerable properties of the answer). */

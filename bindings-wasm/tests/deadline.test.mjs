@@ -237,3 +237,42 @@ test("holidays and schedule status", () => {
   const spec = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31" });
   assert.equal(codeOf(() => spec.holidays(2026)), "invalid_argument");
 });
+
+test("inter-agency stages: camelCase keys in and out, lateAgencies, invalid_transfer", () => {
+  // procedures.md §3.6; the hand-worked cases are tests/vectors/stages.json.
+  const dossier = {
+    received: "2026-04-23T10:00",
+    timeLimit: { workingDays: 8 },
+    stages: [
+      { agency: "Phòng Nông nghiệp và Môi trường", timeLimit: { workingDays: 4 } },
+      { agency: "Chi cục Thuế", timeLimit: "3wd" },
+    ],
+    events: [
+      { type: "transferred", at: "2026-04-29T16:00", to: "Chi cục Thuế" },
+      { type: "resolved", at: "2026-05-07T09:00" },
+    ],
+  };
+  const c = classify(dossier, "2026-05-31", { calendar: Calendar.vietnam() });
+  assert.equal(c.outcome, "early");
+  assert.deepEqual(c.lateAgencies, ["Chi cục Thuế"]);
+  assert.deepEqual(c.stages[1], {
+    agency: "Chi cục Thuế",
+    received: "2026-04-29T16:00",
+    deemedReceipt: "2026-04-29",
+    due: "2026-05-06",
+    dueAt: "2026-05-06T17:00",
+    completed: "2026-05-07T09:00",
+    outcome: "late",
+    workingDaysLate: 1,
+  });
+  // `due` has no as-of: the stage holding the file has no class yet.
+  const open = due({ ...dossier, events: dossier.events.slice(0, 1) });
+  assert.equal(open.stages[1].completed, null);
+  assert.equal(open.stages[1].outcome, null);
+  const x = due(dossier, { explain: true, lang: "en" });
+  assert.ok(x.explain.some((s) => s.kind === "stage_ended" && s.agency === "Chi cục Thuế" && s.outcome === "late"));
+  const wrong = { ...dossier, events: [{ type: "transferred", at: "2026-04-29T16:00", to: "Kho bạc" }] };
+  assert.equal(codeOf(() => due(wrong)), "invalid_transfer");
+  // A dossier without stages answers without the keys.
+  assert.ok(!("stages" in due({ received: "2026-04-23", timeLimit: "3wd" })));
+});

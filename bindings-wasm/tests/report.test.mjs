@@ -125,6 +125,76 @@ for (const c of reportCases) {
   });
 }
 
+// --------------------------------------------------------------------------- generated records
+
+/** Vietnam wall time `YYYY-MM-DD[THH:MM[:SS]]` or `dd/mm/yyyy[ HH:MM]` → the Date of that
+ * instant (UTC+7); a date alone → the Date of its Vietnamese midnight (read as a date alone). */
+function vietnamDate(text) {
+  let m = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?$/.exec(text);
+  let y, mo, d, h, mi, s;
+  if (m) [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? 0, m[5] ?? 0, m[6] ?? 0];
+  else {
+    m = /^(\d\d)\/(\d\d)\/(\d{4})(?: (\d\d):(\d\d))?$/.exec(text);
+    if (!m) return null;
+    [d, mo, y, h, mi, s] = [m[1], m[2], m[3], m[4] ?? 0, m[5] ?? 0, 0];
+  }
+  return new Date(Date.UTC(+y, +mo - 1, +d, +h - 7, +mi, +s));
+}
+
+const INSTANT_COLUMNS = ["received", "supplement_requested", "supplement_received", "resolved", "refused", "withdrawn", "feedback_received", "feedback_handled"];
+
+test("generated records: report and scorecard equal the CLI's from CSV text, objects and Dates, for every by/period/rule", () => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-gen-"));
+  try {
+    const gen = spawnSync("python3", [join(root, "tests", "vectors", "tools", "gen_records.py"), "--seed", "5", "--rows", "300", "--out", dir], { encoding: "utf8" });
+    assert.equal(gen.status, 0, gen.stderr);
+    const file = join(dir, "records.csv");
+    const text = readFileSync(file, "utf8");
+    const objects = parseCsv(text);
+    const dated = objects.map((r) => {
+      const out = { ...r };
+      for (const c of INSTANT_COLUMNS) if (r[c]) out[c] = vietnamDate(r[c]);
+      if (r.satisfaction) out.satisfaction = Number(r.satisfaction);
+      for (const c of ["digitised", "result_digitised"]) if (r[c]) out[c] = r[c] === "true";
+      return out;
+    });
+    assert.ok(dated.every((r) => r.received instanceof Date));
+    const bys = [[], ["field"], ["agency", "channel"]];
+    const periods = [null, "month", "quarter", "year"];
+    const rules = [null, "supplement=restart", "counting=hours", "compare=instant", "apology=counts_late", "multi_supplement=late", "deemed_receipt=calendar_day"];
+    for (const by of bys) {
+      for (const period of periods) {
+        for (const rule of rules) {
+          const cliArgs = ["report", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json"];
+          if (by.length) cliArgs.push("--by", by.join(","));
+          if (period) cliArgs.push("--period", period);
+          if (rule) cliArgs.push("--rule", rule);
+          const { json: want } = runCli(cliArgs);
+          const opts = { asOf: AS_OF, catalogue, by, ...(period ? { period } : {}), ...(rule ? { rules: Object.fromEntries([rule.split("=")]) } : {}) };
+          const label = `${by} ${period} ${rule}`;
+          assert.deepStrictEqual(report(text, opts), want, `text ${label}`);
+          assert.deepStrictEqual(report(objects, opts), want, `objects ${label}`);
+          assert.deepStrictEqual(report(dated, opts), want, `Dates ${label}`);
+        }
+      }
+    }
+    for (const by of [[], ["agency"]]) {
+      const cliArgs = ["scorecard", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json"];
+      if (by.length) cliArgs.push("--by", by.join(","));
+      const { json: want } = runCli(cliArgs);
+      const opts = { asOf: AS_OF, catalogue, by };
+      assert.deepStrictEqual(scorecard(text, opts), want);
+      assert.deepStrictEqual(scorecard(objects, opts), want);
+      assert.deepStrictEqual(scorecard(dated, opts), want);
+    }
+    // An as-of given as a Date is the instant, converted to Vietnam's clock.
+    const { json: early } = runCli(["report", file, "--catalogue", catalogueJson, "--as-of", "2026-03-31T12:00", "--format", "json"]);
+    assert.deepStrictEqual(report(text, { asOf: vietnamDate("2026-03-31T12:00"), catalogue }), early);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("report: rates are null when their denominator is 0, as the CLI's", () => {
   const { json: want } = runCli(["report", dossiersCsv, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--by", "agency", "--period", "month"]);
   const got = report(csvText, { asOf: AS_OF, catalogue, by: "agency", period: "month" });

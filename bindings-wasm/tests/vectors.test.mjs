@@ -77,7 +77,8 @@ function dueOptions(c, i) {
   const o = {};
   if (i.rules) o.rules = i.rules;
   if (c.calendar !== undefined) o.calendar = calendarFor(c.calendar);
-  if (i.catalogue !== undefined) o.catalogue = i.catalogue;
+  // An inline catalogue (the `--catalogue FILE` JSON) becomes a `Catalogue`.
+  if (i.catalogue !== undefined) o.catalogue = motcua.Catalogue.fromJson(JSON.stringify(i.catalogue));
   return Object.keys(o).length ? o : undefined;
 }
 

@@ -218,6 +218,7 @@ impl<'de> Deserialize<'de> for SpecDay {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Object {
+            #[serde(deserialize_with = "crate::civil::deserialize_date")]
             date: NaiveDate,
             #[serde(default)]
             name: Option<String>,
@@ -235,7 +236,11 @@ impl<'de> Deserialize<'de> for SpecDay {
             }
 
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<SpecDay, E> {
-                v.parse().map(SpecDay::Date).map_err(E::custom)
+                // The core's date reader, not chrono's (whose format parser would weigh on the
+                // `.wasm`).
+                crate::civil::parse_date(v)
+                    .map(SpecDay::Date)
+                    .map_err(|e| E::custom(e.message()))
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(
@@ -271,6 +276,7 @@ impl From<NaiveDate> for SpecDay {
 #[serde(deny_unknown_fields)]
 pub struct WeekmaskChange {
     /// First day of the new pattern.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub from: NaiveDate,
     /// The new pattern.
     pub weekmask: Weekmask,
@@ -442,8 +448,10 @@ pub struct CalendarSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weekmask_changes: Vec<WeekmaskChange>,
     /// First day covered.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub from: NaiveDate,
     /// Last day covered.
+    #[serde(deserialize_with = "crate::civil::deserialize_date")]
     pub to: NaiveDate,
     /// Days off (statutory holidays, compensatory and swapped days).
     #[serde(default)]
@@ -1431,6 +1439,8 @@ impl WorkCalendar {
         out: &mut [u8],
         missing: u8,
     ) -> Result<()> {
+        // Written out, not through `map_days`: the WebAssembly build uses this one, and its
+        // size budget is measured on this code.
         check_out_len(days.len(), out.len())?;
         for (i, (d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
             if d.is_missing() {
@@ -1443,6 +1453,88 @@ impl WorkCalendar {
             );
         }
         Ok(())
+    }
+}
+
+/// `out[i] = f(days[i])`, `missing` for a missing day; an error is located at its index.
+fn map_days<T: DayNumber, O>(
+    days: &[T],
+    out: &mut [O],
+    missing: O,
+    f: impl Fn(i64) -> Result<O>,
+) -> Result<()>
+where
+    O: Copy,
+{
+    check_out_len(days.len(), out.len())?;
+    for (i, (d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
+        *o = if d.is_missing() {
+            missing
+        } else {
+            f(d.to_i64()).map_err(|e| e.at_index(i))?
+        };
+    }
+    Ok(())
+}
+
+/// Day kinds and day names over many dates: the column versions of
+/// [`day_kind`](WorkCalendar::day_kind) and [`day_name`](WorkCalendar::day_name) (a binding turns
+/// the codes into a categorical column without a call per element).
+impl WorkCalendar {
+    /// Bulk [`day_kind`](WorkCalendar::day_kind): `out[i]` is the [`DayKind`] of `days[i]` as
+    /// its code (`kind as u8`, the position in [`DayKind::ALL`]), and `missing` for a missing
+    /// input. A date outside the calendar is a `date_out_of_range` error located at its index.
+    ///
+    /// ```
+    /// use motcua::{CalendarSpec, DayKind};
+    /// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    /// let cal = CalendarSpec::weekdays(d("2026-01-01"), d("2026-12-31")).compile()?;
+    /// let days = [motcua::civil::day_number(d("2026-03-06")), i32::MIN, 20519]; // Fri, NaT, Sat
+    /// let mut out = [0_u8; 3];
+    /// cal.day_kind_bulk(&days, &mut out, u8::MAX)?;
+    /// assert_eq!(out, [DayKind::Working as u8, u8::MAX, DayKind::WeeklyRest as u8]);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn day_kind_bulk<T: DayNumber>(
+        &self,
+        days: &[T],
+        out: &mut [u8],
+        missing: u8,
+    ) -> Result<()> {
+        map_days(days, out, missing, |d| {
+            self.day_kind_number(d).map(|k| k as u8)
+        })
+    }
+
+    /// Bulk [`day_name`](WorkCalendar::day_name): `out[i]` is the position of the name of
+    /// `days[i]` in the returned list of distinct names (in order of first appearance), or `-1`
+    /// when the date has no name or is missing. As with `day_name`, a date outside the calendar
+    /// has no name.
+    pub fn day_name_bulk<T: DayNumber>(&self, days: &[T], out: &mut [i32]) -> Result<Vec<&str>> {
+        check_out_len(days.len(), out.len())?;
+        let mut names: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
+        for (i, (d, o)) in days.iter().zip(out.iter_mut()).enumerate() {
+            *o = -1;
+            if d.is_missing() {
+                continue;
+            }
+            let date = date_from_day_number(d.to_i64()).map_err(|e| e.at_index(i))?;
+            if let Some(name) = self.day_name(date) {
+                *o = match seen.get(name) {
+                    Some(&k) => k,
+                    None => {
+                        let k = i32::try_from(names.len()).map_err(|_| {
+                            Error::new(ErrorKind::InvalidArgument, "too many distinct day names")
+                        })?;
+                        names.push(name);
+                        seen.insert(name, k);
+                        k
+                    }
+                };
+            }
+        }
+        Ok(names)
     }
 }
 
@@ -1463,6 +1555,39 @@ mod tests {
         });
         spec.working_days.push(d("2026-01-10").into());
         spec.compile().unwrap()
+    }
+
+    #[test]
+    fn day_kind_and_name_bulk_match_scalars() {
+        let c = crate::vn::calendar(&crate::vn::VnOptions::default()).unwrap();
+        let first = day_number(d("2015-12-01"));
+        let mut days: Vec<i64> = (first..first + 4000).map(i64::from).collect();
+        days.push(i64::MIN);
+        let mut kinds = vec![0_u8; days.len()];
+        c.day_kind_bulk(&days, &mut kinds, u8::MAX).unwrap();
+        let mut codes = vec![0_i32; days.len()];
+        let names = c.day_name_bulk(&days, &mut codes).unwrap();
+        for ((&n, &k), &code) in days.iter().zip(&kinds).zip(&codes) {
+            if n == i64::MIN {
+                assert_eq!((k, code), (u8::MAX, -1));
+                continue;
+            }
+            let date = date_from_day_number(n).unwrap();
+            assert_eq!(DayKind::ALL[usize::from(k)], c.day_kind(date).unwrap());
+            let name = usize::try_from(code).ok().map(|i| names[i]);
+            assert_eq!(name, c.day_name(date), "{date}");
+        }
+        assert!(names.contains(&"Tết Nguyên đán"));
+        assert_eq!(
+            names.len(),
+            names.iter().collect::<std::collections::HashSet<_>>().len()
+        );
+        // a date outside the calendar is located
+        let err = c
+            .day_kind_bulk(&[first, -1_000_000], &mut [0, 0], 0)
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::DateOutOfRange);
+        assert!(err.to_string().starts_with("element 1: "), "{err}");
     }
 
     #[test]

@@ -101,6 +101,16 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| invalid_date(s, "no such day"))
 }
 
+/// A serde `deserialize_with` reader of a date field: a string read by [`parse_date`]
+/// (`YYYY-MM-DD`, or `dd/mm/yyyy`). Used for the calendar spec's dates instead of chrono's own
+/// `Deserialize`, which brings chrono's whole format parser into the JS package's `.wasm`.
+pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<NaiveDate, D::Error> {
+    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+    parse_date(&text).map_err(|e| serde::de::Error::custom(e.message()))
+}
+
 /// Parses a time of day `HH:MM` or `HH:MM:SS` (24-hour clock; a one-digit hour, `9:30`, as
 /// some exports write it, is accepted).
 pub fn parse_time(input: &str) -> Result<NaiveTime> {
@@ -157,16 +167,7 @@ pub const VIETNAM_UTC_OFFSET_SECONDS: i32 = 7 * 3600;
 /// assert_eq!(vietnam_wall_clock(1_770_978_600).unwrap().to_string(), "2026-02-13 17:30:00");
 /// ```
 pub fn vietnam_wall_clock(unix_seconds: i64) -> Result<NaiveDateTime> {
-    unix_seconds
-        .checked_add(i64::from(VIETNAM_UTC_OFFSET_SECONDS))
-        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-        .map(|t| t.naive_utc())
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::DateOutOfRange,
-                format!("the instant {unix_seconds} s after 1970-01-01T00:00Z is not a representable date"),
-            )
-        })
+    wall_clock(unix_seconds, TimeUnit::Second, Clock::Utc)
 }
 
 /// Splits a UTC offset off the end of an ISO instant: `Z`/`z`, `±HH:MM`, `±HHMM` or `±HH`.
@@ -381,6 +382,103 @@ fn iso_fast(b: &[u8]) -> Option<(NaiveDateTime, bool)> {
     Some((date.and_time(time), true))
 }
 
+/// The unit of an integer timestamp (Arrow `timestamp[unit]`, numpy `datetime64[unit]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeUnit {
+    /// Seconds.
+    Second,
+    /// Milliseconds.
+    Millisecond,
+    /// Microseconds.
+    Microsecond,
+    /// Nanoseconds.
+    Nanosecond,
+}
+
+impl TimeUnit {
+    /// How many of this unit make a second.
+    pub const fn per_second(self) -> i64 {
+        match self {
+            TimeUnit::Second => 1,
+            TimeUnit::Millisecond => 1_000,
+            TimeUnit::Microsecond => 1_000_000,
+            TimeUnit::Nanosecond => 1_000_000_000,
+        }
+    }
+
+    /// The unit named `s`, `ms`, `us` (or `μs`) or `ns`, as numpy, Arrow and pandas name them.
+    pub fn from_name(name: &str) -> Result<TimeUnit> {
+        match name {
+            "s" => Ok(TimeUnit::Second),
+            "ms" => Ok(TimeUnit::Millisecond),
+            "us" | "μs" => Ok(TimeUnit::Microsecond),
+            "ns" => Ok(TimeUnit::Nanosecond),
+            _ => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("unknown time unit `{name}` (expected s, ms, us or ns)"),
+            )),
+        }
+    }
+}
+
+/// What the integers of a timestamp count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Clock {
+    /// Vietnam's wall clock, counted from 1970-01-01T00:00 (a naive timestamp).
+    VietnamWall,
+    /// Instants since the Unix epoch (an offset-aware timestamp, whatever its zone): converted
+    /// to Vietnam's wall clock.
+    Utc,
+}
+
+/// The Vietnam wall-clock instant of an integer timestamp `value` in `unit` (any sub-second
+/// part is dropped: instants here are whole seconds). `date_out_of_range` when the result is
+/// not a representable date.
+///
+/// ```
+/// use motcua::civil::{wall_clock, Clock, TimeUnit};
+/// // 2026-03-02T02:30:00Z
+/// let t = wall_clock(1_772_418_600_000, TimeUnit::Millisecond, Clock::Utc)?;
+/// assert_eq!(t.to_string(), "2026-03-02 09:30:00");
+/// let t = wall_clock(1_772_418_600, TimeUnit::Second, Clock::VietnamWall)?;
+/// assert_eq!(t.to_string(), "2026-03-02 02:30:00");
+/// # Ok::<(), motcua::Error>(())
+/// ```
+#[inline]
+pub fn wall_clock(value: i64, unit: TimeUnit, clock: Clock) -> Result<NaiveDateTime> {
+    // (constant divisors: a multiplication each, not a division)
+    let mut secs = match unit {
+        TimeUnit::Second => value,
+        TimeUnit::Millisecond => value.div_euclid(1_000),
+        TimeUnit::Microsecond => value.div_euclid(1_000_000),
+        TimeUnit::Nanosecond => value.div_euclid(1_000_000_000),
+    };
+    if clock == Clock::Utc {
+        // (a value near i64::MAX is not a date anyway)
+        secs = secs.saturating_add(i64::from(VIETNAM_UTC_OFFSET_SECONDS));
+    }
+    let days = secs.div_euclid(86_400);
+    let sod = secs.rem_euclid(86_400);
+    let date = date_from_day_number(days)?;
+    let time = u32::try_from(sod)
+        .ok()
+        .and_then(|s| NaiveTime::from_num_seconds_from_midnight_opt(s, 0))
+        .unwrap_or(NaiveTime::MIN);
+    Ok(date.and_time(time))
+}
+
+/// "Now" in Vietnam: the wall clock at UTC+7 of the instant `unix_seconds` (seconds since
+/// 1970-01-01T00:00Z), never the machine's zone. The library never reads the clock: each door
+/// (the CLI, the Python and JS packages) reads its own and calls this, so "now" has one
+/// definition.
+///
+/// ```
+/// assert_eq!(motcua::civil::vietnam_now(1_772_418_600).to_string(), "2026-03-02 09:30:00");
+/// ```
+pub fn vietnam_now(unix_seconds: i64) -> NaiveDateTime {
+    vietnam_wall_clock(unix_seconds).unwrap_or(NaiveDateTime::MIN)
+}
+
 /// Formats an instant as `YYYY-MM-DDTHH:MM` (seconds added only when not zero).
 pub fn format_instant(t: NaiveDateTime) -> String {
     use chrono::Timelike;
@@ -401,6 +499,31 @@ pub fn format_hh_mm(t: NaiveTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_dates_are_read_as_parse_date_reads_them() {
+        #[derive(serde::Deserialize)]
+        struct Spec {
+            #[serde(deserialize_with = "deserialize_date")]
+            from: NaiveDate,
+        }
+        let read = |json: &str| serde_json::from_str::<Spec>(json).map(|s| s.from.to_string());
+        assert_eq!(read(r#"{"from": "2026-03-02"}"#).unwrap(), "2026-03-02");
+        assert_eq!(read(r#"{"from": "02/03/2026"}"#).unwrap(), "2026-03-02");
+        for bad in [
+            r#"{"from": "2026-02-30"}"#,
+            r#"{"from": "2026-3-2"}"#,
+            r#"{"from": 20260302}"#,
+        ] {
+            let e = read(bad).unwrap_err().to_string();
+            assert!(e.contains("line 1"), "{bad}: {e}");
+        }
+        let e = read(r#"{"from": "2026-02-30"}"#).unwrap_err().to_string();
+        assert!(
+            e.contains("`2026-02-30` is not a valid date: no such day"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn rejects_bad_dates() {
@@ -444,6 +567,48 @@ mod tests {
         assert!(parse_instant("2026-03-02T09:00:60", DateOnly::StartOfDay).is_err());
         let t = parse_instant("2026-03-02 09:00:05", DateOnly::StartOfDay).unwrap();
         assert_eq!(format_instant(t), "2026-03-02T09:00:05");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_general_parser(
+            y in 1990u32..2200, m in 0u32..14, d in 0u32..33, h in 0u32..26, mi in 0u32..62,
+            sec in 0u32..62, shape in 0u8..4,
+        ) {
+            let text = match shape {
+                0 => format!("{y:04}-{m:02}-{d:02}"),
+                1 => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}"),
+                2 => format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{sec:02}"),
+                _ => format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{sec:02}"),
+            };
+            for only in [DateOnly::StartOfDay, DateOnly::EndOfDay] {
+                let fast = parse_instant(&text, only).map_err(|e| e.code());
+                let general = parse_instant_general(&text, only).map_err(|e| e.code());
+                proptest::prop_assert_eq!(fast, general, "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn integer_timestamps() {
+        let t = |v, u, c| wall_clock(v, u, c).unwrap().to_string();
+        assert_eq!(t(0, TimeUnit::Second, Clock::Utc), "1970-01-01 07:00:00");
+        assert_eq!(
+            t(-1, TimeUnit::Nanosecond, Clock::VietnamWall),
+            "1969-12-31 23:59:59"
+        );
+        assert_eq!(
+            t(1_500, TimeUnit::Millisecond, Clock::VietnamWall),
+            "1970-01-01 00:00:01"
+        );
+        assert_eq!(
+            t(-25_200_000_000, TimeUnit::Microsecond, Clock::Utc),
+            "1970-01-01 00:00:00"
+        );
+        assert!(wall_clock(i64::MAX, TimeUnit::Second, Clock::Utc).is_err());
+        assert!(wall_clock(i64::MIN, TimeUnit::Second, Clock::VietnamWall).is_err());
+        assert_eq!(TimeUnit::from_name("us").unwrap(), TimeUnit::Microsecond);
+        assert!(TimeUnit::from_name("h").is_err());
     }
 
     #[test]

@@ -12,9 +12,19 @@
 //!
 //! Keys: `received` (required), exactly one of `time_limit` (see [`TimeLimit`]) and
 //! `procedure` (a catalogue code), optional `channel` (`direct` | `online` | `postal`, default
-//! `direct`), `events` (default `[]`) and `id` (a string or an integer). An unknown key is an
-//! error (a misspelt `event` must not silently drop the events). Each event has `type`, `at`
-//! and, for `apology` and `extended` only, `new_due` (a date).
+//! `direct`), `events` (default `[]`), `id` (a string or an integer) and `stages` (an
+//! inter-agency dossier's stages, `[{"agency": "...", "time_limit": ...}]`, in order; without
+//! it, the catalogue procedure's). An unknown key is an error (a misspelt `event` must not
+//! silently drop the events). Each event has `type`, `at` and, for `apology` and `extended`
+//! only, `new_due` (a date); for `transferred` only, `to` (the next stage's agency).
+//!
+//! ```json
+//! {"received":"2026-03-02T09:30","time_limit":{"working_days":15},
+//!  "stages":[{"agency":"Văn phòng đăng ký đất đai","time_limit":"10wd"},
+//!            {"agency":"Chi cục Thuế","time_limit":"3wd"},
+//!            {"agency":"Văn phòng đăng ký đất đai","time_limit":"2wd"}],
+//!  "events":[{"type":"transferred","at":"2026-03-12T10:00","to":"Chi cục Thuế"}]}
+//! ```
 //!
 //! # Instants
 //! `YYYY-MM-DD[THH:MM[:SS]]` (a space may replace the `T`; `dd/mm/yyyy[ HH:MM]` is accepted
@@ -34,7 +44,7 @@ use serde_json::{Map, Value};
 
 use crate::civil::{format_instant, parse_instant, DateOnly};
 use crate::error::{excerpt, Error, ErrorKind, Result};
-use crate::procedure::TimeLimit;
+use crate::procedure::{Stage, TimeLimit};
 
 mod json;
 #[cfg(test)]
@@ -135,11 +145,14 @@ pub enum EventKind {
     Resolved,
     /// The citizen collected the result (informational: it never moves the clock).
     Returned,
+    /// The file of an inter-agency (*liên thông*) dossier reached the next stage's agency;
+    /// needs `to`, that agency (Decree 61/2018/NĐ-CP, Art. 19(5)–(7) \[U\]).
+    Transferred,
 }
 
 impl EventKind {
     /// Every kind, in declaration order.
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::SupplementRequested,
         EventKind::SupplementReceived,
         EventKind::Apology,
@@ -148,6 +161,7 @@ impl EventKind {
         EventKind::Withdrawn,
         EventKind::Resolved,
         EventKind::Returned,
+        EventKind::Transferred,
     ];
 
     /// The snake_case name used in JSON (`"supplement_requested"`, ...).
@@ -161,6 +175,7 @@ impl EventKind {
             EventKind::Withdrawn => "withdrawn",
             EventKind::Resolved => "resolved",
             EventKind::Returned => "returned",
+            EventKind::Transferred => "transferred",
         }
     }
 
@@ -176,6 +191,11 @@ impl EventKind {
     /// Whether the event carries a `new_due` date (`apology`, `extended`).
     pub const fn takes_new_due(self) -> bool {
         matches!(self, EventKind::Apology | EventKind::Extended)
+    }
+
+    /// Whether the event carries a `to` agency (`transferred`).
+    pub const fn takes_to(self) -> bool {
+        matches!(self, EventKind::Transferred)
     }
 }
 
@@ -206,7 +226,7 @@ impl fmt::Display for EventKind {
 }
 
 /// One lifecycle event of a dossier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Event {
     /// What happened.
     pub kind: EventKind,
@@ -218,6 +238,9 @@ pub struct Event {
     /// `true` when the source gave a date without a time of day; `at` is then 00:00 of that
     /// date, and order checks compare the event by date only (see the [module docs](self)).
     pub date_only: bool,
+    /// The agency the file reached, for a `transferred` event (required there, absent
+    /// elsewhere): the next stage's [`agency`](Stage::agency).
+    pub to: Option<String>,
 }
 
 impl Event {
@@ -228,6 +251,7 @@ impl Event {
             at,
             new_due: None,
             date_only: false,
+            to: None,
         }
     }
 
@@ -238,6 +262,7 @@ impl Event {
             at: date.and_time(chrono::NaiveTime::MIN),
             new_due: None,
             date_only: true,
+            to: None,
         }
     }
 
@@ -245,6 +270,13 @@ impl Event {
     #[must_use]
     pub const fn with_new_due(mut self, new_due: NaiveDate) -> Event {
         self.new_due = Some(new_due);
+        self
+    }
+
+    /// The same event with a `to` agency (for `transferred`).
+    #[must_use]
+    pub fn with_to(mut self, agency: impl Into<String>) -> Event {
+        self.to = Some(agency.into());
         self
     }
 
@@ -372,12 +404,64 @@ pub struct Dossier {
     pub received: NaiveDateTime,
     /// Lifecycle events, in non-decreasing `at` order.
     pub events: Vec<Event>,
+    /// The stages of an inter-agency (*liên thông*) dossier, in order; empty = the catalogue
+    /// procedure's stages, if any (see [`stages_of`](Dossier::stages_of)).
+    pub stages: Vec<Stage>,
 }
 
-const DOSSIER_KEYS: &str = "received, time_limit, procedure, channel, events, id";
+const DOSSIER_KEYS: &str = "received, time_limit, procedure, channel, events, id, stages";
 
 fn bad_dossier(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidDossier, msg)
+}
+
+/// The dossier's `stages` from their JSON value (`null` = none): a non-empty array of
+/// `{"agency", "time_limit"}` objects, errors located at `stages`, `stages[i]`,
+/// `stages[i].agency`, `stages[i].time_limit`.
+fn stages_from_value(v: &Value) -> Result<Vec<Stage>> {
+    match v {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(list) if list.is_empty() => Err(bad_dossier(
+            "`stages` is empty (omit it, or list the stages in order)",
+        )
+        .in_field("stages")),
+        Value::Array(list) => list
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                Stage::from_json_value(s, true).map_err(|e| {
+                    let field = match e.field() {
+                        Some(f) => format!("stages[{i}].{f}"),
+                        None => format!("stages[{i}]"),
+                    };
+                    e.in_field(field)
+                })
+            })
+            .collect(),
+        other => Err(bad_dossier(format!(
+            "`stages` must be an array of {{\"agency\", \"time_limit\"}} objects, got {}",
+            excerpt(other)
+        ))
+        .in_field("stages")),
+    }
+}
+
+/// The `to` of an event of `kind` as read (a string or absent): required, non-empty and
+/// trimmed on a `transferred` event, refused elsewhere (the error is located by the caller).
+fn event_to(kind: EventKind, to: Option<String>) -> Result<Option<String>> {
+    match (kind.takes_to(), to) {
+        (true, None) => Err(bad_dossier(format!(
+            "the {kind} event needs `to` (the agency the file reached)"
+        ))),
+        (true, Some(t)) if t.trim().is_empty() => {
+            Err(bad_dossier(format!("the {kind} event's `to` is empty")))
+        }
+        (true, Some(t)) => Ok(Some(t.trim().to_string())),
+        (false, Some(_)) => Err(bad_dossier(format!(
+            "`to` belongs to transferred events, not to {kind}"
+        ))),
+        (false, None) => Ok(None),
+    }
 }
 
 /// Parses an instant of the dossier format; a date alone is 00:00 and flagged.
@@ -410,6 +494,7 @@ impl Dossier {
             channel: Channel::Direct,
             received,
             events: Vec::new(),
+            stages: Vec::new(),
         }
     }
 
@@ -492,11 +577,39 @@ impl Dossier {
                 if let Some(n) = e.new_due {
                     o.insert("new_due".into(), n.to_string().into());
                 }
+                if let Some(to) = &e.to {
+                    o.insert("to".into(), to.clone().into());
+                }
                 Value::Object(o)
             })
             .collect();
         m.insert("events".into(), Value::Array(events));
+        if !self.stages.is_empty() {
+            let stages = self
+                .stages
+                .iter()
+                .map(|s| {
+                    let mut o = Map::new();
+                    o.insert("agency".into(), s.agency.clone().into());
+                    o.insert("time_limit".into(), s.time_limit.to_json_value());
+                    Value::Object(o)
+                })
+                .collect();
+            m.insert("stages".into(), Value::Array(stages));
+        }
         Value::Object(m)
+    }
+
+    /// The stages the dossier goes through: its own, else those of its catalogue procedure
+    /// `procedure` (as resolved from its `procedure` code), else none.
+    pub fn stages_of<'a>(
+        &'a self,
+        procedure: Option<&'a crate::procedure::Procedure>,
+    ) -> &'a [Stage] {
+        match procedure {
+            Some(p) if self.stages.is_empty() => &p.stages,
+            _ => &self.stages,
+        }
     }
 
     /// Checks the lifecycle rules that need no calendar and returns the
@@ -505,17 +618,26 @@ impl Dossier {
     /// `result_before_receipt`; `supplement_received` without an open request →
     /// `supplement_without_request`; a second apology → `second_apology`; an event after the
     /// dossier was closed (other than `returned`), `returned` before any result, `new_due`
-    /// missing on an apology or extension or present elsewhere → `invalid_dossier`. More than
-    /// one supplement request is a warning. The rule that needs the due date (`new_due` earlier
-    /// than the current due date → `new_due_earlier`) is checked by
-    /// [`deadline::due`](crate::deadline::due).
+    /// missing on an apology or extension or present elsewhere, `to` missing on a transfer or
+    /// present elsewhere → `invalid_dossier`; a transfer whose `to` is not the next stage's
+    /// agency, one more than the stages allow, or one while a supplement request is open →
+    /// `invalid_transfer` (checked against the dossier's own `stages`; a dossier that takes its
+    /// stages from a catalogue procedure has its transfers checked by
+    /// [`deadline::due`](crate::deadline::due)). More than one supplement request is a
+    /// warning. The rule that needs the due date (`new_due` earlier than the current due date →
+    /// `new_due_earlier`) is checked by [`deadline::due`](crate::deadline::due).
     pub fn validate(&self) -> Result<Vec<Warning>> {
         let mut life = Lifecycle::new(self.received);
         let mut warnings = Vec::new();
+        let check_stages =
+            !self.stages.is_empty() || matches!(self.limit, LimitSource::TimeLimit(_));
         for (i, e) in self.events.iter().enumerate() {
             life.step(i, e)?;
             if life.is_second_request(e) {
                 warnings.push(life.multiple_requests_warning());
+            }
+            if e.kind == EventKind::Transferred && check_stages {
+                check_transfer(i, e, life.transfers, &self.stages)?;
             }
         }
         Ok(warnings)
@@ -567,6 +689,8 @@ pub(crate) struct Lifecycle {
     /// Number of supplement requests so far.
     pub(crate) requests: u32,
     apologies: u32,
+    /// Number of transfers so far (the stage holding the file is `transfers + 1`).
+    pub(crate) transfers: u32,
     /// The closing event (resolved, refused, withdrawn), if any, and its instant.
     closing_kind: Option<EventKind>,
     closing_at: NaiveDateTime,
@@ -585,6 +709,7 @@ impl Lifecycle {
             open_request_index: usize::MAX,
             requests: 0,
             apologies: 0,
+            transfers: 0,
             closing_kind: None,
             closing_at: received,
             closing_index: usize::MAX,
@@ -613,6 +738,17 @@ impl Lifecycle {
                 )
             };
             return Err(bad_dossier(msg).in_field(here()));
+        }
+        if e.kind.takes_to() != e.to.is_some() {
+            let msg = if e.to.is_none() {
+                format!(
+                    "the {} event needs `to` (the agency the file reached)",
+                    e.kind
+                )
+            } else {
+                format!("`to` belongs to transferred events, not to {}", e.kind)
+            };
+            return Err(bad_dossier(msg).in_field(format!("{}.to", here())));
         }
         // Reference §9: result before receipt; every event follows the receipt.
         if !not_after(self.received, false, e.at, e.date_only) {
@@ -697,6 +833,21 @@ impl Lifecycle {
                 }
             }
             EventKind::Extended => {}
+            EventKind::Transferred => {
+                self.transfers = self.transfers.saturating_add(1);
+                if let Some(since) = self.open_request {
+                    return Err(Error::new(
+                        ErrorKind::InvalidTransfer,
+                        format!(
+                            "transferred at {} while the supplement request of {} is open: the \
+                             file stays with the agency awaiting the citizen",
+                            format_instant(e.at),
+                            format_instant(since)
+                        ),
+                    )
+                    .in_field(here()));
+                }
+            }
             EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn => {
                 self.closing_kind = Some(e.kind);
                 self.closing_at = e.at;
@@ -721,6 +872,41 @@ impl Lifecycle {
             "more than one supplement request (Decree 107/2021 is recalled as allowing one per \
              agency; accepted)",
         )
+    }
+}
+
+/// Checks that the `transfers`-th transfer, event `i`, goes to the next stage of `stages`:
+/// stage `transfers + 1` (1-based) must exist and its agency must be the event's `to` (compared
+/// after trimming, exactly otherwise).
+pub(crate) fn check_transfer(i: usize, e: &Event, transfers: u32, stages: &[Stage]) -> Result<()> {
+    let to = e.to.as_deref().unwrap_or("").trim();
+    let bad = |msg: String| {
+        Err(Error::new(ErrorKind::InvalidTransfer, msg).in_field(format!("events[{i}].to")))
+    };
+    if stages.is_empty() {
+        return bad(format!(
+            "transferred to `{}`, but the dossier has no stages (give `stages`, or a catalogue \
+             procedure with stages)",
+            excerpt(to)
+        ));
+    }
+    let next = usize::try_from(transfers).unwrap_or(usize::MAX);
+    match stages.get(next) {
+        None => bad(format!(
+            "transfer {transfers} to `{}`: the dossier has {} stage{}, so at most {} transfer{}",
+            excerpt(to),
+            stages.len(),
+            if stages.len() == 1 { "" } else { "s" },
+            stages.len() - 1,
+            if stages.len() == 2 { "" } else { "s" },
+        )),
+        Some(s) if s.agency.trim() != to => bad(format!(
+            "transfer {transfers} goes to `{}`, but stage {} is `{}`",
+            excerpt(to),
+            next + 1,
+            excerpt(&s.agency)
+        )),
+        Some(_) => Ok(()),
     }
 }
 

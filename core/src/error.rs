@@ -62,6 +62,10 @@ pub enum ErrorKind {
     SecondApology,
     /// A `new_due` (apology or extension) earlier than the current due date.
     NewDueEarlier,
+    /// A `transferred` event of an inter-agency dossier that does not fit its stages: a `to`
+    /// that is not the next stage's agency, more transfers than stages, a transfer of a dossier
+    /// without stages, or a transfer while a supplement request is open.
+    InvalidTransfer,
     /// A dossier that is malformed in another way (unknown event type, missing field, an event
     /// after the dossier was closed, ...).
     InvalidDossier,
@@ -95,6 +99,7 @@ impl ErrorKind {
             ErrorKind::SupplementWithoutRequest => "supplement_without_request",
             ErrorKind::SecondApology => "second_apology",
             ErrorKind::NewDueEarlier => "new_due_earlier",
+            ErrorKind::InvalidTransfer => "invalid_transfer",
             ErrorKind::InvalidDossier => "invalid_dossier",
             ErrorKind::InvalidRule => "invalid_rule",
             ErrorKind::Io => "io",
@@ -123,6 +128,7 @@ impl ErrorKind {
         ErrorKind::SupplementWithoutRequest,
         ErrorKind::SecondApology,
         ErrorKind::NewDueEarlier,
+        ErrorKind::InvalidTransfer,
         ErrorKind::InvalidDossier,
         ErrorKind::InvalidRule,
         ErrorKind::Io,
@@ -138,7 +144,8 @@ impl fmt::Display for ErrorKind {
 /// The error type of every fallible motcua operation.
 ///
 /// It says what was wrong ([`kind`](Error::kind), a human message) and, where known, where:
-/// the input line, the field or column, the element index of a bulk call.
+/// the input line, the field or column, the element index of a bulk call or row of a table,
+/// the offending value and the dossier's id.
 ///
 /// ```
 /// use motcua::{CalendarSpec, ErrorKind};
@@ -163,6 +170,8 @@ struct Inner {
     line: Option<u64>,
     field: Option<String>,
     index: Option<usize>,
+    value: Option<String>,
+    id: Option<String>,
 }
 
 impl Error {
@@ -178,6 +187,8 @@ impl Error {
                 line: None,
                 field: None,
                 index: None,
+                value: None,
+                id: None,
             }),
         }
     }
@@ -217,6 +228,20 @@ impl Error {
         self
     }
 
+    /// The same error, naming the offending input `value` (a cell, a token).
+    #[must_use]
+    pub fn with_value(mut self, value: impl Into<String>) -> Error {
+        self.inner.value = Some(value.into());
+        self
+    }
+
+    /// The same error, naming the id of the dossier (record) it is about.
+    #[must_use]
+    pub fn with_id(mut self, id: impl Into<String>) -> Error {
+        self.inner.id = Some(id.into());
+        self
+    }
+
     /// The category of the error.
     pub fn kind(&self) -> ErrorKind {
         self.inner.kind
@@ -242,21 +267,36 @@ impl Error {
         self.inner.field.as_deref()
     }
 
-    /// The 0-based element index of a bulk input, if known.
+    /// The 0-based element index of a bulk input (or row of a table), if known.
     pub fn index(&self) -> Option<usize> {
         self.inner.index
+    }
+
+    /// The offending input value, if known.
+    pub fn value(&self) -> Option<&str> {
+        self.inner.value.as_deref()
+    }
+
+    /// The id of the dossier the error is about, if known.
+    pub fn id(&self) -> Option<&str> {
+        self.inner.id.as_deref()
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(i) = self.inner.index {
+        let e = &self.inner;
+        if let Some(i) = e.index {
             write!(f, "element {i}: ")?;
         }
-        if let Some(field) = &self.inner.field {
+        if let Some(field) = &e.field {
             write!(f, "field `{field}`: ")?;
         }
-        f.write_str(&self.inner.message)
+        f.write_str(&e.message)?;
+        if let Some(id) = &e.id {
+            write!(f, " (id {id})")?;
+        }
+        Ok(())
     }
 }
 
@@ -416,6 +456,12 @@ mod tests {
         assert_eq!(e.to_string(), "element 3: field `received`: bad `x`");
         assert_eq!(e.line(), None);
         assert_eq!(e.clone().at_line(4).line(), Some(4));
+        let e = e.with_value("x").with_id("HS1");
+        assert_eq!((e.value(), e.id()), (Some("x"), Some("HS1")));
+        assert_eq!(
+            e.to_string(),
+            "element 3: field `received`: bad `x` (id HS1)"
+        );
     }
 
     #[test]

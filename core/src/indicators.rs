@@ -27,9 +27,9 @@
 //! # Ok::<(), motcua::Error>(())
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
@@ -38,7 +38,8 @@ use crate::deadline::Rules;
 use crate::dossier::Dossier;
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{Catalogue, OnlineService};
-use crate::report::{Counts, ReportBuilder, ReportOptions};
+pub use crate::records::SERVICE_COLUMNS;
+use crate::report::{Context, Counts, PartialReport, ReportOptions};
 
 /// One indicator of the scorecard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -214,137 +215,10 @@ impl Targets {
     }
 }
 
-/// How a citizen rated the service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Satisfaction {
-    /// Satisfied (*hài lòng*).
-    Satisfied,
-    /// Neither (*bình thường*).
-    Neutral,
-    /// Dissatisfied (*không hài lòng*).
-    Dissatisfied,
-}
-
-/// Parses a satisfaction cell: `satisfied|neutral|dissatisfied` (or the Vietnamese *hài lòng*,
-/// *bình thường*, *không hài lòng*), or a number `1..=scale` of which the top fifth counts as
-/// satisfied (rating ≥ ⌈0.8 × scale⌉: 4 and 5 on a 5-point scale), the bottom two fifths as
-/// dissatisfied.
-pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
-    let t = s.trim().to_lowercase();
-    match t.as_str() {
-        "satisfied" | "hài lòng" | "rất hài lòng" => return Ok(Satisfaction::Satisfied),
-        "neutral" | "bình thường" => return Ok(Satisfaction::Neutral),
-        "dissatisfied" | "không hài lòng" => return Ok(Satisfaction::Dissatisfied),
-        _ => {}
-    }
-    let bad = || {
-        Error::new(
-            ErrorKind::CsvField,
-            format!("`{s}` is not a rating (1..={scale}, or satisfied / neutral / dissatisfied)"),
-        )
-    };
-    let n: u32 = t.parse().map_err(|_| bad())?;
-    if n == 0 || n > scale {
-        return Err(bad());
-    }
-    let satisfied_from = (scale * 4).div_ceil(5);
-    let dissatisfied_to = (scale * 2) / 5;
-    Ok(if n >= satisfied_from {
-        Satisfaction::Satisfied
-    } else if n <= dissatisfied_to {
-        Satisfaction::Dissatisfied
-    } else {
-        Satisfaction::Neutral
-    })
-}
-
-/// The scorecard columns of one dossier (all optional).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ServiceRecord {
-    /// Online service level the dossier was submitted through.
-    pub online_level: Option<OnlineService>,
-    /// Dossier digitised at receipt.
-    pub digitised: Option<bool>,
-    /// Result digitised.
-    pub result_digitised: Option<bool>,
-    /// The citizen's rating.
-    pub satisfaction: Option<Satisfaction>,
-    /// Feedback (*phản ánh, kiến nghị*) received at.
-    pub feedback_received: Option<NaiveDateTime>,
-    /// Feedback handled at.
-    pub feedback_handled: Option<NaiveDateTime>,
-}
-
-/// Parses `online_level`: `full|partial|none` (also *toàn trình*, *một phần*), or the old
-/// levels of Decree 43/2011/NĐ-CP (`4` → full, `3` → partial, `1`/`2` → none), accepted only
-/// for records received before 2022 (the two-level split of Decree 42/2022/NĐ-CP, \[S\] in reference/procedures.md §6).
-pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService> {
-    let t = s.trim().to_lowercase();
-    let old = |level: OnlineService| {
-        if received < NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or(NaiveDate::MIN) {
-            Ok(level)
-        } else {
-            Err(Error::new(
-                ErrorKind::CsvField,
-                format!("old online level `{s}` (Decree 43/2011) is only accepted for records received before 2022; use full / partial / none"),
-            ))
-        }
-    };
-    match t.as_str() {
-        "full" | "toàn trình" => Ok(OnlineService::Full),
-        "partial" | "một phần" => Ok(OnlineService::Partial),
-        "none" => Ok(OnlineService::None),
-        "4" | "level 4" | "mức độ 4" => old(OnlineService::Full),
-        "3" | "level 3" | "mức độ 3" => old(OnlineService::Partial),
-        "1" | "2" | "level 1" | "level 2" => old(OnlineService::None),
-        _ => Err(Error::new(
-            ErrorKind::CsvField,
-            format!("`{s}` is not an online level (full, partial, none; 3 or 4 before 2022)"),
-        )),
-    }
-}
-
-/// Parses a boolean cell: `true/false`, `1/0`, `yes/no`, `x`/empty handled by the caller,
-/// `có/không`.
-pub fn parse_flag(s: &str) -> Result<bool> {
-    match s.trim().to_lowercase().as_str() {
-        "true" | "1" | "yes" | "y" | "x" | "có" => Ok(true),
-        "false" | "0" | "no" | "n" | "không" => Ok(false),
-        _ => Err(Error::new(
-            ErrorKind::CsvField,
-            format!("`{s}` is not a yes/no value (true/false, 1/0)"),
-        )),
-    }
-}
-
-/// A numerator and a denominator.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Ratio {
-    /// Numerator.
-    pub num: u64,
-    /// Denominator.
-    pub den: u64,
-}
-
-impl Ratio {
-    /// `num / den`, or `None` ("no data") when `den` is 0.
-    pub fn value(&self) -> Option<f64> {
-        if self.den == 0 {
-            None
-        } else {
-            Some(self.num as f64 / self.den as f64)
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Extra {
-    full_online: Ratio,
-    digitised: Ratio,
-    result_digitised: Ratio,
-    satisfaction: Ratio,
-    feedback: Ratio,
-}
+pub use crate::records::service::{
+    parse_flag, parse_online_level, parse_satisfaction, Ratio, Satisfaction, ServiceRecord,
+    ServiceTally,
+};
 
 /// One indicator of one group, judged against its target.
 #[derive(Debug, Clone, PartialEq)]
@@ -404,13 +278,32 @@ impl Serialize for Score {
     }
 }
 
-/// Accumulates the scorecard one dossier at a time (streaming, like the report).
+/// The scores of a partial report's cells (its scorecard tallies and counts): for each group
+/// (in order of the group values) then the totals, every indicator.
+pub fn scores(partial: &PartialReport, targets: &Targets) -> Vec<Score> {
+    let names = &partial.options().by;
+    let mut out = Vec::new();
+    for (keys, cell) in partial.group_totals() {
+        let keys = if names.is_empty() { Vec::new() } else { keys };
+        for i in Indicator::ALL {
+            out.push(Score {
+                keys: keys.clone(),
+                indicator: i,
+                ratio: ratio(i, &cell.counts, &cell.service),
+                target: targets.get(i),
+            });
+        }
+    }
+    out
+}
+
+/// Accumulates the scorecard one dossier at a time (streaming, like the report): a
+/// [`PartialReport`] whose cells also tally the scorecard's columns.
 #[derive(Debug)]
 pub struct ScorecardBuilder<'a> {
-    report: ReportBuilder<'a>,
-    extra: HashMap<Vec<String>, Extra>,
+    ctx: Context<'a>,
+    partial: PartialReport,
     targets: Targets,
-    as_of: NaiveDateTime,
 }
 
 impl<'a> ScorecardBuilder<'a> {
@@ -426,10 +319,13 @@ impl<'a> ScorecardBuilder<'a> {
         let mut opts = ReportOptions::new(as_of);
         opts.by = by;
         ScorecardBuilder {
-            report: ReportBuilder::new(calendar, catalogue, rules, opts),
-            extra: HashMap::new(),
+            ctx: Context {
+                calendar,
+                catalogue,
+                rules,
+            },
+            partial: PartialReport::new(opts),
             targets,
-            as_of,
         }
     }
 
@@ -441,97 +337,17 @@ impl<'a> ScorecardBuilder<'a> {
         service: &ServiceRecord,
         group: &[&str],
     ) -> Result<bool> {
-        if !self.report.add(dossier, group)? {
-            return Ok(false);
-        }
-        let e = self
-            .extra
-            .entry(group.iter().map(|s| s.to_string()).collect())
-            .or_default();
-        if let Some(level) = service.online_level {
-            e.full_online.den += 1;
-            e.full_online.num += u64::from(level == OnlineService::Full);
-        }
-        if let Some(d) = service.digitised {
-            e.digitised.den += 1;
-            e.digitised.num += u64::from(d);
-        }
-        let resolved = dossier
-            .events
-            .iter()
-            .any(|ev| ev.kind == crate::dossier::EventKind::Resolved && ev.at <= self.as_of);
-        if let (Some(d), true) = (service.result_digitised, resolved) {
-            e.result_digitised.den += 1;
-            e.result_digitised.num += u64::from(d);
-        }
-        if let Some(s) = service.satisfaction {
-            e.satisfaction.den += 1;
-            e.satisfaction.num += u64::from(s == Satisfaction::Satisfied);
-        }
-        if let Some(f) = service.feedback_received.filter(|f| *f <= self.as_of) {
-            e.feedback.den += 1;
-            e.feedback.num += u64::from(
-                service
-                    .feedback_handled
-                    .is_some_and(|h| h >= f && h <= self.as_of),
-            );
-        }
-        Ok(true)
+        self.partial.add(&self.ctx, dossier, group, Some(service))
     }
 
     /// The scores: for each group (in order of the group values) then the totals, every
     /// indicator.
     pub fn finish(self) -> Vec<Score> {
-        let names = self.report.options().by.clone();
-        let rows = self.report.finish();
-        let mut total_extra = Extra::default();
-        for e in self.extra.values() {
-            add_extra(&mut total_extra, e);
-        }
-        let mut out = Vec::new();
-        for row in rows {
-            let extra = if row.is_total() {
-                total_extra
-            } else {
-                let key: Vec<String> = row
-                    .keys
-                    .iter()
-                    .map(|(_, v)| v.clone().unwrap_or_default())
-                    .collect();
-                self.extra.get(&key).copied().unwrap_or_default()
-            };
-            let keys = if names.is_empty() {
-                Vec::new()
-            } else {
-                row.keys.clone()
-            };
-            for i in Indicator::ALL {
-                out.push(Score {
-                    keys: keys.clone(),
-                    indicator: i,
-                    ratio: ratio(i, &row.counts, &extra),
-                    target: self.targets.get(i),
-                });
-            }
-        }
-        out
+        scores(&self.partial, &self.targets)
     }
 }
 
-fn add_extra(a: &mut Extra, b: &Extra) {
-    for (x, y) in [
-        (&mut a.full_online, b.full_online),
-        (&mut a.digitised, b.digitised),
-        (&mut a.result_digitised, b.result_digitised),
-        (&mut a.satisfaction, b.satisfaction),
-        (&mut a.feedback, b.feedback),
-    ] {
-        x.num += y.num;
-        x.den += y.den;
-    }
-}
-
-fn ratio(i: Indicator, c: &Counts, e: &Extra) -> Ratio {
+fn ratio(i: Indicator, c: &Counts, e: &ServiceTally) -> Ratio {
     match i {
         Indicator::OnTimeRate => Ratio {
             num: c.early + c.on_time,
@@ -611,6 +427,7 @@ pub fn catalogue_fields(catalogue: &Catalogue) -> Vec<CatalogueField> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn satisfaction_scales() {
@@ -686,118 +503,5 @@ mod tests {
             "invalid_argument"
         );
         assert_eq!(Targets::from_json("{").unwrap_err().code(), "invalid_json");
-    }
-}
-
-/// Where the scorecard's optional columns are in the records (resolved from the header, with
-/// the same `--map NAME=SOURCE` renaming as the report columns).
-#[derive(Debug, Clone)]
-pub struct ServiceColumns {
-    cols: [Option<usize>; 6],
-    names: [&'static str; 6],
-    satisfaction_scale: u32,
-}
-
-/// The scorecard's optional columns.
-pub const SERVICE_COLUMNS: [&str; 6] = [
-    "online_level",
-    "digitised",
-    "result_digitised",
-    "satisfaction",
-    "feedback_received",
-    "feedback_handled",
-];
-
-impl ServiceColumns {
-    /// Resolves the optional columns; `satisfaction_scale` is the top of a numeric rating scale
-    /// (5 for 1..5). A scale of 0 is an `invalid_argument` error.
-    pub fn from_header(
-        header: &[&str],
-        map: &HashMap<String, String>,
-        satisfaction_scale: u32,
-    ) -> Result<ServiceColumns> {
-        if satisfaction_scale == 0 {
-            return Err(Error::new(
-                ErrorKind::InvalidArgument,
-                "the satisfaction scale must be at least 1",
-            ));
-        }
-        let names = crate::report::input::header_names(header);
-        Ok(ServiceColumns {
-            cols: SERVICE_COLUMNS.map(|c| crate::report::input::find_column(&names, map, c)),
-            names: SERVICE_COLUMNS,
-            satisfaction_scale,
-        })
-    }
-
-    /// Parses the optional columns of one record received at `received`. Errors are
-    /// [`ErrorKind::CsvField`] naming line, column and value.
-    pub fn build<'r>(
-        &self,
-        line: u64,
-        get: impl Fn(usize) -> Option<&'r str>,
-        received: NaiveDate,
-    ) -> Result<ServiceRecord> {
-        let cell = |k: usize| {
-            self.cols
-                .get(k)
-                .copied()
-                .flatten()
-                .and_then(&get)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-        };
-        let locate = |k: usize, v: &str, e: Error| {
-            let name = self.names.get(k).copied().unwrap_or("?");
-            Error::new(
-                ErrorKind::CsvField,
-                format!("line {line}, column `{name}`, value `{v}`: {}", e.message()),
-            )
-            .at_line(line)
-            .in_field(name)
-        };
-        let mut r = ServiceRecord::default();
-        if let Some(v) = cell(0) {
-            r.online_level = Some(parse_online_level(v, received).map_err(|e| locate(0, v, e))?);
-        }
-        if let Some(v) = cell(1) {
-            r.digitised = Some(parse_flag(v).map_err(|e| locate(1, v, e))?);
-        }
-        if let Some(v) = cell(2) {
-            r.result_digitised = Some(parse_flag(v).map_err(|e| locate(2, v, e))?);
-        }
-        if let Some(v) = cell(3) {
-            r.satisfaction =
-                Some(parse_satisfaction(v, self.satisfaction_scale).map_err(|e| locate(3, v, e))?);
-        }
-        let instant = |k: usize| -> Result<Option<NaiveDateTime>> {
-            match cell(k) {
-                None => Ok(None),
-                Some(v) => crate::civil::parse_instant(v, crate::civil::DateOnly::StartOfDay)
-                    .map(Some)
-                    .map_err(|e| locate(k, v, e)),
-            }
-        };
-        r.feedback_received = instant(4)?;
-        r.feedback_handled = instant(5)?;
-        if let (Some(h), Some(f)) = (r.feedback_handled, r.feedback_received) {
-            if h < f {
-                return Err(Error::new(
-                    ErrorKind::EventsOutOfOrder,
-                    format!("line {line}, column `feedback_handled`: handled {h} before the feedback was received {f}"),
-                )
-                .at_line(line)
-                .in_field("feedback_handled"));
-            }
-        }
-        if r.feedback_handled.is_some() && r.feedback_received.is_none() {
-            return Err(Error::new(
-                ErrorKind::CsvField,
-                format!("line {line}, column `feedback_handled`: feedback handled but never received (`feedback_received` is empty)"),
-            )
-            .at_line(line)
-            .in_field("feedback_handled"));
-        }
-        Ok(r)
     }
 }

@@ -27,9 +27,10 @@
 //! | [`deadline`] | the counting rules, each citing its legal source; [`deadline::due`] and the [`Due`](deadline::Due) answer; [`Rules`](deadline::Rules), the switches that reproduce other systems' numbers; explanations in Vietnamese or English |
 //! | [`outcome`] | early / on time / late, within the deadline / overdue / awaiting a supplement, refused, withdrawn, as of an instant: [`outcome::classify`] |
 //! | [`Options`] | one request value (calendar, catalogue, rules, as-of, explanation) for [`Options::due`] and [`Options::classify`] |
-//! | [`report`] | the one-stop report table, by group and period, streaming |
+//! | [`records`] | the one road from records to dossiers for every door: CSV and JSON lines in blocks, typed columns (Arrow and numpy buffers), located errors (line, row, column, value, dossier id), skip-bad accounting, several threads with the answer of one; the catalogue loader |
+//! | [`report`] | the one-stop report as a mergeable [`report::PartialReport`] (exact cells, then rows, totals and order once), by group and period |
 //! | [`indicators`] | the service scorecard and its targets |
-//! | [`civil`] | strict parsing and formatting of dates and instants (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]`, an offset converted to UTC+7, `dd/mm/yyyy`); day numbers |
+//! | [`civil`] | strict parsing and formatting of dates and instants (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]`, an offset converted to UTC+7, `dd/mm/yyyy`); day numbers; integer timestamps of any unit; "now" from a clock reading |
 //! | [`error`] | one [`Error`] type: a stable [`ErrorKind::code`], a bounded message, its location (line, field, index); serializes as `{code, message, field?, line?, index?}` |
 //!
 //! The library does no I/O and never reads the clock: "now" is always a parameter (the as-of
@@ -68,11 +69,13 @@ pub mod civil;
 pub mod deadline;
 pub mod dossier;
 pub mod error;
+mod hash;
 pub mod indicators;
 pub mod lunar;
 mod options;
 pub mod outcome;
 pub mod procedure;
+pub mod records;
 pub mod report;
 pub mod vn;
 

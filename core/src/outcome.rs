@@ -25,8 +25,8 @@ use serde::Serialize;
 
 use crate::calendar::WorkCalendar;
 use crate::deadline::{
-    evaluate, evaluate_traced, is_after_due_number, render_steps, Compare, Due, Fact, Lang,
-    MultiSupplement, Quiet, Rules,
+    evaluate, evaluate_traced, pending_outcome_number, render_steps, resolved_outcome_number,
+    Compare, Due, Fact, Lang, MultiSupplement, Quiet, Rules,
 };
 use crate::dossier::{Dossier, EventKind};
 use crate::error::Result;
@@ -135,24 +135,6 @@ pub fn resolved_outcome(
     )
 }
 
-/// [`resolved_outcome`] with the result's day and the due date as day numbers.
-#[inline]
-fn resolved_outcome_number(
-    result: NaiveDateTime,
-    result_day: i64,
-    due: i64,
-    due_at: impl FnOnce() -> NaiveDateTime,
-    compare: Compare,
-) -> Outcome {
-    if is_after_due_number(result, result_day, due, due_at, compare) {
-        Outcome::Late
-    } else if result_day < due {
-        Outcome::Early
-    } else {
-        Outcome::OnTime
-    }
-}
-
 /// The day number of a date.
 #[inline]
 fn day_number(d: NaiveDate) -> i64 {
@@ -176,22 +158,6 @@ pub fn pending_outcome(
         || due_at,
         compare,
     )
-}
-
-/// [`pending_outcome`] with the as-of day and the due date as day numbers.
-#[inline]
-fn pending_outcome_number(
-    as_of: NaiveDateTime,
-    as_of_day: i64,
-    due: i64,
-    due_at: impl FnOnce() -> NaiveDateTime,
-    compare: Compare,
-) -> Outcome {
-    if is_after_due_number(as_of, as_of_day, due, due_at, compare) {
-        Outcome::Overdue
-    } else {
-        Outcome::PendingWithin
-    }
 }
 
 /// Option `multi_supplement=late`: a dossier with more than one supplement request is late if

@@ -32,7 +32,6 @@
 //! # Ok::<(), motcua::Error>(())
 //! ```
 
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -496,6 +495,43 @@ pub struct Stage {
     pub time_limit: TimeLimit,
 }
 
+impl Stage {
+    /// One stage from its JSON object `{"agency": "...", "time_limit": ...}` (the limit in
+    /// either form of [`TimeLimit::from_json_value`]); with `strict`, another key is an error.
+    /// Errors are located relative to the stage (`agency`, `time_limit`, the unknown key):
+    /// `invalid_time_limit` for the limit, `invalid_dossier` otherwise.
+    pub(crate) fn from_json_value(v: &Value, strict: bool) -> Result<Stage> {
+        let bad = |m: String| Error::new(ErrorKind::InvalidDossier, m);
+        let Value::Object(s) = v else {
+            return Err(bad(format!(
+                "a stage must be an object, got {v}",
+                v = excerpt(v)
+            )));
+        };
+        if strict {
+            if let Some(k) = s
+                .keys()
+                .find(|k| !matches!(k.as_str(), "agency" | "time_limit"))
+            {
+                return Err(bad(format!(
+                    "unknown key `{}` in a stage (expected agency, time_limit)",
+                    excerpt(k)
+                ))
+                .in_field(k.as_str()));
+            }
+        }
+        let agency = match s.get("agency") {
+            Some(Value::String(a)) if !a.trim().is_empty() => a.trim().to_string(),
+            _ => return Err(bad("`agency` is missing or not a string".into()).in_field("agency")),
+        };
+        let time_limit = match s.get("time_limit") {
+            Some(v) => TimeLimit::from_json_value(v).map_err(|e| e.in_field("time_limit"))?,
+            None => return Err(bad("`time_limit` is missing".into()).in_field("time_limit")),
+        };
+        Ok(Stage { agency, time_limit })
+    }
+}
+
 /// An administrative procedure (*thủ tục hành chính*) as published in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Procedure {
@@ -602,23 +638,9 @@ impl Procedure {
             Some(Value::Array(list)) => {
                 for (i, s) in list.iter().enumerate() {
                     let field = format!("stages[{i}]");
-                    let bad = |m: String| catalogue_err(row, &field, format!("code {code}: {m}"));
-                    let Value::Object(s) = s else {
-                        return Err(bad(format!(
-                            "a stage must be an object, got {s}",
-                            s = excerpt(s)
-                        )));
-                    };
-                    let agency = match s.get("agency") {
-                        Some(Value::String(a)) if !a.trim().is_empty() => a.trim().to_string(),
-                        _ => return Err(bad("`agency` is missing or not a string".into())),
-                    };
-                    let time_limit = match s.get("time_limit") {
-                        Some(v) => TimeLimit::from_json_value(v)
-                            .map_err(|e| bad(e.message().to_string()))?,
-                        None => return Err(bad("`time_limit` is missing".into())),
-                    };
-                    stages.push(Stage { agency, time_limit });
+                    stages.push(Stage::from_json_value(s, false).map_err(|e| {
+                        catalogue_err(row, &field, format!("code {code}: {}", e.message()))
+                    })?);
                 }
             }
             Some(other) => {
@@ -652,7 +674,7 @@ impl Procedure {
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     procedures: Vec<Procedure>,
-    index: HashMap<String, usize>,
+    index: crate::hash::FastMap<String, usize>,
 }
 
 impl Catalogue {
@@ -664,7 +686,8 @@ impl Catalogue {
 
     /// Indexes `procedures` by code; `row_of(i)` is the row number of position `i`.
     fn indexed(procedures: Vec<Procedure>, row_of: impl Fn(usize) -> u64) -> Result<Catalogue> {
-        let mut index = HashMap::with_capacity(procedures.len());
+        let mut index = crate::hash::FastMap::default();
+        index.reserve(procedures.len());
         for (i, p) in procedures.iter().enumerate() {
             if let Some(first) = index.insert(p.code.clone(), i) {
                 return Err(catalogue_err(

@@ -962,3 +962,108 @@ fn culture_day_in_the_default_calendar() {
     ));
     assert_eq!(d["due"], "2026-11-27");
 }
+
+/// Runs the CLI with `MOTCUA_THREADS` set.
+fn motcua_threads(args: &[&str], threads: &str) -> Output {
+    Command::new(cli_path())
+        .args(args)
+        .env("MOTCUA_THREADS", threads)
+        .current_dir(repo_root())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn report_jsonl_threads_and_line_numbers() {
+    let dir = std::env::temp_dir().join(format!("motcua-records-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // The sample as JSON lines: the same report as from CSV, on one thread or two.
+    let csv =
+        std::fs::read_to_string(repo_root().join("core/examples/sample/dossiers.csv")).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let mut jsonl = String::new();
+    for l in lines {
+        let cells: Vec<&str> = l.split(',').collect();
+        let obj: serde_json::Map<String, serde_json::Value> = header
+            .iter()
+            .zip(cells)
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (k.to_string(), v.into()))
+            .collect();
+        jsonl.push_str(&serde_json::Value::Object(obj).to_string());
+        jsonl.push('\n');
+    }
+    let jpath = dir.join("sample.jsonl");
+    std::fs::write(&jpath, jsonl).unwrap();
+    let args = |input: &str| {
+        [
+            "report",
+            input,
+            "--catalogue",
+            "core/examples/sample/catalogue.json",
+            "--as-of",
+            "2026-06-30T12:00",
+            "--by",
+            "agency,channel",
+            "--period",
+            "quarter",
+            "--format",
+            "json",
+        ]
+        .map(String::from)
+    };
+    let run = |input: &str, threads: &str| {
+        let a = args(input);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let o = motcua_threads(&a, threads);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        (stdout(&o), stderr(&o))
+    };
+    let (want, left) = run("core/examples/sample/dossiers.csv", "1");
+    assert!(left.contains("left out"), "{left}");
+    assert_eq!(
+        run("core/examples/sample/dossiers.csv", "2"),
+        (want.clone(), left.clone())
+    );
+    assert_eq!(run(jpath.to_str().unwrap(), "2").0, want);
+    assert_eq!(run(jpath.to_str().unwrap(), "1").0, want);
+    // Line numbers count every line: CRLF, blank lines, quoted line breaks. Errors come in
+    // order, with the id.
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "id,received,time_limit,field\r\n\
+         A,2026-03-02T09:30,3wd,\"Hộ\r\ntịch\"\r\n\
+         \r\n\
+         B,2026-02-30,3wd,x\r\n\
+         C,2026-03-02,9xx,x\r\n",
+    )
+    .unwrap();
+    for threads in ["1", "2"] {
+        let o = motcua_threads(
+            &[
+                "report",
+                bad.to_str().unwrap(),
+                "--as-of",
+                "2026-12-31",
+                "--format",
+                "json",
+            ],
+            threads,
+        );
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        let first: Vec<&str> = err.lines().take(2).collect();
+        assert!(
+            first[0].starts_with("line 5: csv_field: ")
+                && first[0].contains("2026-02-30")
+                && first[0].ends_with("(id B)"),
+            "{err}"
+        );
+        assert!(
+            first[1].starts_with("line 6: csv_field: ") && first[1].contains("9xx"),
+            "{err}"
+        );
+    }
+}

@@ -151,3 +151,93 @@ proptest! {
         prop_assert_eq!(total.counts.received, received);
     }
 }
+
+/// A dossier as a record of `motcua report`: CSV cells in every accepted text form.
+fn record_cells(d: &Dossier, form: usize, groups: &str) -> Vec<String> {
+    let text = |t: NaiveDateTime, k: usize| match (form + k) % 4 {
+        0 => t.format("%Y-%m-%dT%H:%M").to_string(),
+        1 => t.format("%d/%m/%Y %H:%M").to_string(),
+        2 => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+        _ => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    };
+    let event = |kind: EventKind| {
+        d.events
+            .iter()
+            .find(|e| e.kind == kind)
+            .map_or(String::new(), |e| text(e.at, kind as usize))
+    };
+    let limit = match &d.limit {
+        motcua::dossier::LimitSource::TimeLimit(t) => t.to_string(),
+        motcua::dossier::LimitSource::Procedure(p) => p.clone(),
+    };
+    vec![
+        text(d.received, 0),
+        limit,
+        d.channel.as_str().to_string(),
+        event(EventKind::SupplementRequested),
+        event(EventKind::SupplementReceived),
+        event(EventKind::Resolved),
+        event(EventKind::Refused),
+        event(EventKind::Withdrawn),
+        groups.to_string(),
+    ]
+}
+
+const RECORD_HEADER: &str =
+    "received,time_limit,channel,supplement_requested,supplement_received,resolved,refused,withdrawn,field";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// The records road (CSV and JSON lines, in blocks, on one thread or several) gives the
+    /// report of the dossiers counted one by one.
+    #[test]
+    fn the_record_road_equals_counting_each_dossier(
+        ds in prop::collection::vec(dossier(), 1..120),
+        as_of_day in 20i64..260,
+        period in prop::option::of(prop_oneof![Just(PeriodKind::Month), Just(PeriodKind::Quarter), Just(PeriodKind::Year)]),
+        block in 16usize..400,
+    ) {
+        use motcua::records::{run_text, Layout, OnBad, ReadOptions, RunOptions, TextFormat, TextSource};
+        use motcua::report::{Context, ReportSink};
+        let cal = cal();
+        let as_of = at(as_of_day, 600);
+        let mut opts = ReportOptions::new(as_of);
+        opts.by = vec!["field".into()];
+        opts.period = period;
+        let field = |i: usize| ["Hộ tịch", "Đất đai", "Xây dựng, \"nhà ở\""][i % 3];
+        let mut b = ReportBuilder::new(&cal, None, Rules::default(), opts.clone());
+        for (i, d) in ds.iter().enumerate() {
+            b.add(d, &[field(i)]).unwrap();
+        }
+        let want = b.finish();
+        let mut csv = format!("{RECORD_HEADER}\r\n");
+        let mut jsonl = String::new();
+        for (i, d) in ds.iter().enumerate() {
+            let cells = record_cells(d, i, field(i));
+            let quoted: Vec<String> = cells.iter().map(|c| motcua::report::csv_cell(c)).collect();
+            csv.push_str(&quoted.join(","));
+            csv.push_str(if i % 2 == 0 { "\r\n" } else { "\n\n" });
+            let obj: serde_json::Map<String, serde_json::Value> = RECORD_HEADER
+                .split(',')
+                .zip(&cells)
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+                .collect();
+            jsonl.push_str(&serde_json::Value::Object(obj).to_string());
+            jsonl.push('\n');
+        }
+        let read = ReadOptions { by: vec!["field".into()], ..ReadOptions::default() };
+        let ctx = Context { calendar: &cal, catalogue: None, rules: Rules::default() };
+        for (text, format) in [(&csv, TextFormat::Csv), (&jsonl, TextFormat::JsonLines)] {
+            for threads in [1, 3] {
+                let mut src = TextSource::open(text.as_bytes(), format, &read).unwrap().with_block_size(block);
+                let layout = Layout::resolve(src.names(), &read).unwrap();
+                let run = RunOptions { threads, on_bad: OnBad::Stop, first_row: 0 };
+                let (sink, tally) = run_text(&mut src, &layout, &run, || ReportSink::new(ctx, opts.clone(), false), |_| {}).unwrap();
+                prop_assert_eq!(tally.counted + tally.left_out, ds.len() as u64);
+                prop_assert_eq!(&sink.partial().rows(), &want, "{:?} threads {}", format, threads);
+            }
+        }
+    }
+}

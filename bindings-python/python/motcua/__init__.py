@@ -31,11 +31,11 @@ from . import calendar, civil, deadline, dossier, error, indicators, lunar, outc
 from ._motcua import __version__
 from .calendar import Calendar
 from .civil import DateLike, InstantLike, parse_date, parse_instant
-from .deadline import Due, Rules, due
+from .deadline import Due, Rules, StageDue, due
 from .dossier import Dossier
 from .outcome import OUTCOMES, Classified, classify
 from .procedure import Catalogue, Procedure, time_limit
-from .reports import Report, report
+from .reports import PartialReport, Report, report
 from .indicators import INDICATORS, Scorecard, scorecard
 from .error import (
     CsvEmptyError,
@@ -62,10 +62,12 @@ from .error import (
     NewDueEarlierError,
     ResultBeforeReceiptError,
     SecondApologyError,
+    InvalidTransferError,
     SupplementWithoutRequestError,
     UnknownProcedureError,
 )
 from .lunar import LunarCalendar, LunarDate, can_chi, can_chi_en, from_lunar, to_lunar
+from . import plot  # matplotlib itself is imported when a picture is drawn
 
 __all__ = [
     "__version__",
@@ -80,6 +82,7 @@ __all__ = [
     "outcome",
     "reports",
     "indicators",
+    "plot",
     "Calendar",
     "Catalogue",
     "Procedure",
@@ -87,11 +90,13 @@ __all__ = [
     "Dossier",
     "Rules",
     "Due",
+    "StageDue",
     "due",
     "Classified",
     "classify",
     "OUTCOMES",
     "Report",
+    "PartialReport",
     "report",
     "Scorecard",
     "scorecard",
@@ -128,6 +133,7 @@ __all__ = [
     "ResultBeforeReceiptError",
     "SupplementWithoutRequestError",
     "SecondApologyError",
+    "InvalidTransferError",
     "NewDueEarlierError",
     "InvalidDossierError",
     "InvalidRuleError",

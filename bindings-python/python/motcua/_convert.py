@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Sequence
 
 import numpy as np
 
@@ -178,6 +178,34 @@ class Days:
         if miss.any():
             return pd.Series(pd.arrays.BooleanArray(flags, miss), index=index, name=self.name)
         return pd.Series(flags, index=index, name=self.name, copy=False)
+
+    def labels(self, codes: np.ndarray, categories: Sequence[str], *, fixed: bool) -> Any:
+        """Codes into ``categories`` (``-1`` = missing: no value, or a missing input) as labels
+        in the input's container, without a Python call per element: numpy ``object`` (``None``
+        where missing); pandas ``category`` (the categories all of ``categories`` when
+        ``fixed``); polars ``Enum`` (``fixed``) or ``String``; Arrow dictionary (``fixed``) or
+        ``string``; nulls where missing."""
+        miss = codes < 0
+        if self.kind == "numpy":
+            table = np.array([*categories, None], dtype=object)
+            return table[np.where(miss, len(categories), codes)].reshape(self.shape)
+        if self.kind == "polars":
+            pl = _module("polars")
+            dtype = pl.Enum(list(categories)) if fixed else pl.String
+            idx = pl.Series(np.where(miss, 0, codes).astype(np.uint32))
+            if miss.any():
+                idx = idx.scatter(np.flatnonzero(miss), None)
+            return pl.Series(self.name or "", list(categories), dtype=dtype).gather(idx)
+        if self.kind == "arrow":
+            pa = _module("pyarrow")
+            idx = pa.array(codes.astype(np.int32), mask=miss if miss.any() else None)
+            if fixed:
+                return pa.DictionaryArray.from_arrays(idx, pa.array(list(categories), pa.string()))
+            return pa.array(list(categories), pa.string()).take(idx)
+        pd = _module("pandas")
+        index = self.index if self.kind == "pandas-series" else None
+        cat = pd.Categorical.from_codes(codes.astype(np.int64), categories=pd.Index(list(categories), dtype=object))
+        return pd.Series(cat, index=index, name=self.name)
 
 
 def _polars_from_ints(pl: Any, name: Any, out: np.ndarray, dtype: Any) -> Any:

@@ -1,7 +1,7 @@
 """The native part of ``motcua`` (use the ``motcua`` package, not this module)."""
 
 import datetime
-from typing import Any, Optional, Sequence, Union, final
+from typing import Any, ClassVar, Optional, Sequence, Union, final
 
 import numpy as np
 import numpy.typing as npt
@@ -28,13 +28,17 @@ __all__ = [
     "day_numbers_of",
     "due_json",
     "due_records",
+    "PartialReport",
+    "as_of",
+    "vietnam_now",
+    "record_columns",
+    "wanted_columns",
+    "report_columns",
     "error_codes",
     "indicator_names",
     "parse_date",
     "parse_instant",
     "parse_time_limit",
-    "report_records",
-    "scorecard_records",
     "targets_json",
     "vietnam_calendar",
     "vn_holidays",
@@ -49,7 +53,7 @@ VN_FIRST_YEAR: int
 VN_LAST_YEAR: int
 
 _Date = Union[datetime.date, str, np.datetime64]
-_Instant = Union[datetime.datetime, datetime.date, str]
+_Instant = Union[datetime.datetime, datetime.date, str, np.datetime64]
 _I64 = npt.NDArray[np.int64]
 _I32 = npt.NDArray[np.int32]
 _U8 = npt.NDArray[np.uint8]
@@ -61,6 +65,11 @@ def parse_instant(text: str, end_of_day: bool = False) -> datetime.datetime: ...
 def day_number(date: _Date) -> int: ...
 def date_from_day_number(n: int) -> datetime.date: ...
 def day_numbers_of(items: Any) -> _I64: ...
+def as_of(value: Any = None) -> datetime.datetime: ...
+def vietnam_now() -> datetime.datetime: ...
+def record_columns() -> tuple[list[str], list[str]]: ...
+def wanted_columns(by: Sequence[str], map: dict[str, str], service: bool) -> list[str]: ...
+def report_columns() -> tuple[list[str], list[str]]: ...
 
 @final
 class WorkCalendar:
@@ -70,7 +79,9 @@ class WorkCalendar:
     def weekdays(start: _Date, end: _Date) -> WorkCalendar: ...
     @property
     def preset(self) -> Optional[str]: ...
-    def vn_holidays(self, year: int) -> list[tuple[datetime.date, str, str, str]]: ...
+    DAY_KINDS: ClassVar[list[str]]
+    HOLIDAY_KINDS: ClassVar[list[str]]
+    def vn_holidays(self, year: int) -> list[tuple[datetime.date, str, str, str, bool]]: ...
     def vn_schedule_info(self, year: int) -> tuple[str, str]: ...
     def vn_schedule_json(self, year: int) -> str: ...
     @property
@@ -97,6 +108,10 @@ class WorkCalendar:
     def working_days_between_i32(self, a: _I32, b: Union[int, _I32], out: _I64) -> None: ...
     def is_working_day_i64(self, days: _I64, out: _U8, missing: int) -> None: ...
     def is_working_day_i32(self, days: _I32, out: _U8, missing: int) -> None: ...
+    def day_kind_i64(self, days: _I64, out: _U8, missing: int) -> None: ...
+    def day_kind_i32(self, days: _I32, out: _U8, missing: int) -> None: ...
+    def day_name_i64(self, days: _I64, out: _I32) -> list[str]: ...
+    def day_name_i32(self, days: _I32, out: _I32) -> list[str]: ...
 
 @final
 class LunarCalendar:
@@ -129,13 +144,15 @@ def vietnam_calendar(
     working_days: Sequence[tuple[_Date, Optional[str]]] = ...,
     schedules: Optional[str] = None,
 ) -> WorkCalendar: ...
-def vn_holidays(year: int, official: bool = True, include_pending: bool = False) -> list[tuple[datetime.date, str, str, str]]: ...
+def vn_holidays(year: int, official: bool = True, include_pending: bool = False) -> list[tuple[datetime.date, str, str, str, bool]]: ...
 def vn_schedule_status(year: int) -> str: ...
 
 @final
 class Catalogue:
     @staticmethod
     def from_json(text: str) -> Catalogue: ...
+    @staticmethod
+    def from_text(text: str) -> Catalogue: ...
     @staticmethod
     def from_rows(header: Sequence[str], rows: Sequence[Sequence[Optional[str]]], first_row: int = 1) -> Catalogue: ...
     def __len__(self) -> int: ...
@@ -180,56 +197,63 @@ def classify_json(
     explain: bool = False,
     lang: str = "vi",
 ) -> str: ...
+_Column = tuple[str, tuple[Any, ...]]
+_Skipped = tuple[Optional[int], str, str, Optional[str], Optional[str], Optional[str]]
+
 def due_records(
-    header: Sequence[str],
-    columns: Sequence[Any],
+    columns: Sequence[_Column],
     calendar: WorkCalendar,
     rules: Optional[Rules] = None,
     catalogue: Optional[Catalogue] = None,
     as_of: Optional[_Instant] = None,
     map: dict[str, str] = ...,
     coerce: bool = False,
+    threads: int = 0,
+    first_row: int = 0,
     explain: bool = False,
     lang: str = "vi",
 ) -> dict[str, Any]: ...
 def classify_records(
-    header: Sequence[str],
-    columns: Sequence[Any],
+    columns: Sequence[_Column],
     calendar: WorkCalendar,
     as_of: _Instant,
     rules: Optional[Rules] = None,
     catalogue: Optional[Catalogue] = None,
     map: dict[str, str] = ...,
     coerce: bool = False,
+    threads: int = 0,
+    first_row: int = 0,
     explain: bool = False,
     lang: str = "vi",
 ) -> dict[str, Any]: ...
-def report_records(
-    header: Sequence[str],
-    columns: Sequence[Any],
-    calendar: WorkCalendar,
-    as_of: _Instant,
-    by: Sequence[str] = ...,
-    period: Optional[str] = None,
-    rules: Optional[Rules] = None,
-    catalogue: Optional[Catalogue] = None,
-    map: dict[str, str] = ...,
-    skip_bad: bool = False,
-) -> tuple[str, int, int, list[tuple[int, str, str]]]: ...
-def scorecard_records(
-    header: Sequence[str],
-    columns: Sequence[Any],
-    calendar: WorkCalendar,
-    as_of: _Instant,
-    by: Sequence[str] = ...,
-    targets: Optional[str] = None,
-    rules: Optional[Rules] = None,
-    catalogue: Optional[Catalogue] = None,
-    map: dict[str, str] = ...,
-    skip_bad: bool = False,
-    satisfaction_scale: int = 5,
-) -> tuple[
-    list[
+
+@final
+class PartialReport:
+    def __new__(cls, as_of: _Instant, by: Sequence[str] = ..., period: Optional[str] = None) -> PartialReport: ...
+    def add(
+        self,
+        columns: Sequence[_Column],
+        calendar: WorkCalendar,
+        rules: Optional[Rules] = None,
+        catalogue: Optional[Catalogue] = None,
+        map: dict[str, str] = ...,
+        skip_bad: bool = False,
+        satisfaction_scale: Optional[int] = None,
+        threads: int = 0,
+        first_row: int = 0,
+    ) -> tuple[int, int, list[_Skipped]]: ...
+    def merge(self, other: PartialReport) -> None: ...
+    def add_cells(
+        self,
+        keys: Sequence[Sequence[Optional[str]]],
+        periods: Optional[Sequence[Optional[str]]],
+        counts: npt.NDArray[np.int64],
+    ) -> None: ...
+    def rows_json(self) -> str: ...
+    def cells(self) -> tuple[list[list[str]], Optional[list[str]], npt.NDArray[np.int64]]: ...
+    def scores(
+        self, targets: Optional[str] = None
+    ) -> list[
         tuple[
             list[Optional[str]],
             str,
@@ -241,11 +265,23 @@ def scorecard_records(
             Optional[float],
             str,
         ]
-    ],
-    int,
-    int,
-    list[tuple[int, str, str]],
-]: ...
+    ]: ...
+    @property
+    def counted(self) -> int: ...
+    @property
+    def left_out(self) -> int: ...
+    @property
+    def by(self) -> list[str]: ...
+    @property
+    def period(self) -> Optional[str]: ...
+    @property
+    def as_of(self) -> datetime.datetime: ...
+    def to_json(self) -> str: ...
+    @staticmethod
+    def from_json(text: str) -> PartialReport: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
 def indicator_names() -> list[tuple[str, str]]: ...
 def targets_json(text: Optional[str] = None) -> list[tuple[str, Optional[float]]]: ...
 def catalogue_fields(catalogue: Catalogue) -> list[tuple[Optional[str], int, int, int, Optional[float]]]: ...

@@ -1,35 +1,41 @@
-"""Tables of dossier records (the columns of ``motcua report``) → text columns for the core.
+"""Frames of dossier records → the core's typed columns (an adapter, no logic).
 
-Each needed column of a pandas or polars DataFrame (or a mapping of column name → array) is
-turned into text cells with vectorized operations: datetimes become ISO strings (a column whose
-values are all at midnight is read as dates, so that a result dated ``2026-03-02`` keeps its
-date-only meaning), missing values become ``None``. The core's own record reader then builds
-each dossier, exactly as ``motcua report`` does for a CSV file.
+Each column the core's record reader needs (the names come from the core) is described by its
+buffers, never by a Python object per value:
+
+- Arrow data (pyarrow tables and batches, polars frames, Arrow-backed pandas columns, pandas
+  3's default ``str`` columns) crosses through the Arrow C data interface (``__arrow_c_stream__``
+  / ``__arrow_c_array__``) without a copy;
+- numpy-backed pandas columns cross as numpy buffers: ``datetime64`` as integers with their unit
+  (a zoned column's integers are UTC, and the core converts them to UTC+7), numbers, flags,
+  categorical codes with their categories, nullable arrays with their mask;
+- an ``object`` column is converted by pyarrow when it is installed, else factorized (only its
+  distinct values are read as Python objects); such frames are handed over in chunks of
+  :data:`CHUNK_ROWS` rows, so memory stays bounded whatever the frame's size. A polars
+  ``LazyFrame`` is collected in batches of the same size.
+
+The core reads, parses, classifies and counts; see ``motcua.records`` in the Rust crate.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterator, Mapping, Optional
 
 import numpy as np
 
 from . import _convert as cv
+from . import _motcua
 from .error import InvalidArgumentError, _raise
 
-#: The logical columns the core reads (report/input.rs).
-KNOWN_COLUMNS = (
-    "id",
-    "received",
-    "time_limit",
-    "procedure",
-    "channel",
-    "supplement_requested",
-    "supplement_received",
-    "new_due",
-    "resolved",
-    "refused",
-    "withdrawn",
-)
+#: The logical columns of a dossier record and the scorecard's (the core's tables).
+KNOWN_COLUMNS, SERVICE_COLUMNS = (tuple(c) for c in _motcua.record_columns())
+
+#: Rows handed to the core at a time when a frame must be converted (object columns, lazy
+#: frames).
+CHUNK_ROWS = 1 << 20
+
+#: A column description: ``(name, (kind, *buffers))``.
+Columns = list[tuple[str, Any]]
 
 
 def frame_kind(df: Any) -> str:
@@ -40,173 +46,219 @@ def frame_kind(df: Any) -> str:
     if pl is not None and isinstance(df, (pl.DataFrame, pl.LazyFrame)):
         return "polars"
     pa = cv._module("pyarrow")
-    if pa is not None and isinstance(df, (pa.Table, pa.RecordBatch)):
+    if pa is not None and isinstance(df, (pa.Table, pa.RecordBatch, pa.RecordBatchReader)):
         return "arrow"
     if isinstance(df, Mapping):
         return "mapping"
     raise _raise(
         InvalidArgumentError,
-        "expected a pandas or polars DataFrame, a pyarrow Table or RecordBatch, or a mapping of "
-        f"columns, got {type(df).__name__}",
+        "expected a pandas or polars DataFrame (or LazyFrame), a pyarrow Table, RecordBatch or "
+        f"RecordBatchReader, or a mapping of columns, got {type(df).__name__}",
     )
 
 
-#: The scorecard's optional columns (indicators.rs ``SERVICE_COLUMNS``).
-SERVICE_COLUMNS = (
-    "online_level",
-    "digitised",
-    "result_digitised",
-    "satisfaction",
-    "feedback_received",
-    "feedback_handled",
-)
+def wanted(by: list[str], map: Optional[Mapping[str, str]], service: bool = False) -> set[str]:
+    """The source columns the core may read (its logical columns, mapped, and ``by``)."""
+    return set(_motcua.wanted_columns(list(by), dict(map or {}), service))
 
 
-def text_columns(
-    df: Any,
-    by: Iterable[str] = (),
-    map: Optional[Mapping[str, str]] = None,
-    extra: Iterable[str] = (),
-) -> tuple[list[str], list[Any], int]:
-    """The header, the text cells of each needed column (the known columns, ``by`` and
-    ``extra``, after ``map``), and the row count."""
-    map = dict(map or {})
+def chunks(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
+    """The frame's needed columns, as ``(columns, first_row, rows)`` chunks in row order (one
+    chunk unless the frame must be converted)."""
+    kind = frame_kind(df)
+    if kind == "polars":
+        yield from _polars(df, names)
+    elif kind == "arrow":
+        yield from _arrow(df, names)
+    elif kind == "pandas":
+        yield from _pandas(df, names)
+    else:
+        yield from _mapping(df, names)
+
+
+def length(df: Any) -> Optional[int]:
+    """Rows of an in-memory frame (``None`` for a lazy one)."""
     kind = frame_kind(df)
     if kind == "polars":
         pl = cv._module("polars")
-        if isinstance(df, pl.LazyFrame):
-            df = df.collect()
-    originals = list(df.column_names if kind == "arrow" else df.columns if kind != "mapping" else df)
-    names = [str(c) for c in originals]
-    wanted = {map.get(n, n) for n in (*KNOWN_COLUMNS, *by, *extra)} | set(map.values())
-    header: list[str] = []
-    columns: list[Any] = []
-    for name, original in zip(names, originals):
-        if name not in wanted:
-            continue
-        header.append(name)
-        col = df.column(original) if kind == "arrow" else df[original]
-        if kind == "pandas":
-            columns.append(_pandas_text(col))
-        elif kind == "polars":
-            columns.append(_polars_text(col))
-        elif kind == "arrow":
-            columns.append(_arrow_text(col))
-        else:
-            columns.append(_array_text(col))
-    rows = len(df) if kind != "mapping" else (len(columns[0]) if columns else 0)
-    return header, columns, rows
+        return None if isinstance(df, pl.LazyFrame) else int(df.height)
+    if kind == "arrow":
+        pa = cv._module("pyarrow")
+        return None if isinstance(df, pa.RecordBatchReader) else int(df.num_rows)
+    if kind == "pandas":
+        return len(df)
+    return len(next(iter(df.values()))) if df else 0
 
 
-def _datetime_text(values: np.ndarray) -> list[Any]:
-    """ISO text of a datetime64 array (dates alone when every value is at midnight)."""
-    nat = np.isnat(values)
-    days = values.astype("datetime64[D]")
-    if bool(np.all((values == days) | nat)):
-        text = np.datetime_as_string(days, unit="D")
-    else:
-        text = np.datetime_as_string(values.astype("datetime64[s]"), unit="s")
-    out = text.astype(object)
-    out[nat] = None
-    return out.tolist()  # type: ignore[no-any-return]
+# ---------------------------------------------------------------------- polars and Arrow
 
 
-def _array_text(a: Any) -> list[Any]:
-    pd = cv._module("pandas")
-    if pd is not None and isinstance(a, (pd.Series, pd.Index)):
-        return _pandas_text(pd.Series(a))
+def _polars(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
     pl = cv._module("polars")
-    if pl is not None and isinstance(a, pl.Series):
-        return _polars_text(a)
-    arr = np.asarray(a)
-    if arr.dtype.kind == "M":
-        return _datetime_text(arr)
-    if arr.dtype.kind == "f":
-        whole = _float_text(arr.astype(np.float64))
-        if whole is not None:
-            return whole
-    if arr.dtype.kind in "US":
-        return arr.astype(str).tolist()  # type: ignore[no-any-return]
-    if arr.dtype.kind == "O":
-        if pd is not None:
-            return _pandas_text(pd.Series(arr))
-        return [None if v is None else str(v) for v in arr.tolist()]
-    return arr.astype(str).tolist()  # type: ignore[no-any-return]
+    if isinstance(df, pl.LazyFrame):
+        cols = [c for c in df.collect_schema().names() if c in names]
+        first = 0
+        got_any = False
+        for batch in df.select(cols).collect_batches(chunk_size=CHUNK_ROWS):
+            got_any = True
+            yield [(c, ("arrow", batch.get_column(c))) for c in cols], first, batch.height
+            first += batch.height
+        if not got_any:
+            empty = df.select(cols).head(0).collect()
+            yield [(c, ("arrow", empty.get_column(c))) for c in cols], 0, 0
+        return
+    cols = [c for c in df.columns if c in names]
+    yield [(c, ("arrow", df.get_column(c))) for c in cols], 0, df.height
 
 
-def _float_text(values: np.ndarray) -> Optional[list[Any]]:
-    """Integer text of a float array whose values are all whole numbers (a rating column read
-    with missing values becomes float: ``4.0`` is the rating ``4``); ``None`` otherwise."""
-    nan = np.isnan(values)
-    whole = values[~nan]
-    if not bool(np.all(np.isfinite(whole) & (whole == np.floor(whole)))):
-        return None
-    out = np.where(nan, 0, values).astype(np.int64).astype(str).astype(object)
-    out[nan] = None
-    return out.tolist()  # type: ignore[no-any-return]
+def _arrow_column(a: Any) -> Any:
+    """An Arrow array or chunked array as the core takes it (a stream, or a list of arrays)."""
+    if hasattr(a, "__arrow_c_stream__"):
+        return ("arrow", a)
+    chunks = getattr(a, "chunks", None)
+    return ("arrow", list(chunks) if chunks is not None else [a])
 
 
-def _arrow_text(a: Any) -> list[Any]:
-    """Text cells of a pyarrow Array or ChunkedArray (Spark's ``mapInArrow`` batches, Dask's
-    Arrow-backed partitions): strings as they are, timestamps and dates as ISO text (a
-    zoned timestamp at its wall time in its zone, as pandas), anything else cast to string."""
+def _batches_column(pa: Any, batches: list[Any], name: str, schema: Any) -> Any:
+    """Column `name` of record batches, as one chunked array (one stream to import)."""
+    return _arrow_column(pa.chunked_array([b.column(name) for b in batches], type=schema.field(name).type))
+
+
+def _arrow(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
     pa = cv._module("pyarrow")
-    import pyarrow.compute as pc
+    if isinstance(df, pa.RecordBatchReader):
+        # Batches gathered into chunks of about CHUNK_ROWS rows (one core call each).
+        cols = [c for c in df.schema.names if c in names]
+        first, rows, buf = 0, 0, []
+        for batch in df:
+            buf.append(batch)
+            rows += batch.num_rows
+            if rows >= CHUNK_ROWS:
+                yield [(c, _batches_column(pa, buf, c, df.schema)) for c in cols], first, rows
+                first, rows, buf = first + rows, 0, []
+        if buf or first == 0:
+            yield [(c, _batches_column(pa, buf, c, df.schema)) for c in cols], first, rows
+        return
+    cols = [c for c in df.schema.names if c in names]
+    if isinstance(df, pa.RecordBatch):
+        yield [(c, ("arrow", [df.column(c)])) for c in cols], 0, df.num_rows
+    else:
+        yield [(c, _arrow_column(df.column(c))) for c in cols], 0, df.num_rows
 
-    t = a.type
-    if pa.types.is_dictionary(t):
-        a = a.cast(t.value_type)
-        t = a.type
-    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_null(t):
-        return a.to_pylist()  # type: ignore[no-any-return]
-    if pa.types.is_timestamp(t):
-        if t.tz is not None:
-            a = pc.local_timestamp(a)
-        return _datetime_text(a.to_numpy(zero_copy_only=False))
-    if pa.types.is_date(t):
-        return _datetime_text(a.cast(pa.date32()).to_numpy(zero_copy_only=False).astype("datetime64[D]"))
-    return pc.cast(a, pa.string()).to_pylist()  # type: ignore[no-any-return]
+
+# ---------------------------------------------------------------------- pandas
 
 
-def _pandas_text(s: Any) -> list[Any]:
+def _pandas(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
+    originals = [c for c in df.columns if str(c) in names]
+    n = len(df)
+    series = [df[c] for c in originals]
+    if not any(_needs_conversion(s) for s in series) or n <= CHUNK_ROWS:
+        yield [(str(c), _series(s)) for c, s in zip(originals, series)], 0, n
+        return
+    for start in range(0, n, CHUNK_ROWS):
+        part = [s.iloc[start : start + CHUNK_ROWS] for s in series]
+        yield [(str(c), _series(s)) for c, s in zip(originals, part)], start, len(part[0])
+
+
+def _needs_conversion(s: Any) -> bool:
+    return bool(s.dtype == object) or getattr(s.dtype, "storage", None) == "python"
+
+
+def _series(s: Any) -> Any:
+    """The description of one pandas column."""
     pd = cv._module("pandas")
     dtype = s.dtype
-    if getattr(dtype, "tz", None) is not None:
-        s = s.dt.tz_localize(None)
-        dtype = s.dtype
+    arr = s.array
+    if isinstance(dtype, pd.CategoricalDtype):
+        codes = np.ascontiguousarray(s.cat.codes.to_numpy())
+        return ("categorical", codes, _series(pd.Series(s.cat.categories)))
+    if isinstance(dtype, getattr(pd, "ArrowDtype", ())) or getattr(dtype, "storage", None) == "pyarrow":
+        return _arrow_column(arr.__arrow_array__())
     if dtype.kind == "M":
-        return _datetime_text(s.to_numpy())
-    if pd.api.types.is_float_dtype(dtype):
-        whole = _float_text(s.to_numpy(dtype="float64", na_value=np.nan))
-        if whole is not None:
-            return whole
-    isna = s.isna().to_numpy()
-    values = s.to_numpy(dtype=object)
-    kind = pd.api.types.infer_dtype(values, skipna=True)
-    if kind not in ("string", "empty"):
-        if kind in ("datetime", "datetime64", "date"):
-            stamps = pd.to_datetime(s, errors="coerce")
-            if stamps.notna().sum() == (~isna).sum():
-                return _datetime_text(stamps.to_numpy())
-        values = s.astype(str).to_numpy(dtype=object)
-    if isna.any():
-        values = values.copy()
-        values[isna] = None
-    return values.tolist()  # type: ignore[no-any-return]
+        tz = getattr(dtype, "tz", None)
+        unit = getattr(dtype, "unit", None) or np.datetime_data(dtype)[0]
+        values = np.asarray(arr.asi8) if tz is not None else s.to_numpy().view("i8")
+        return ("timestamps", np.ascontiguousarray(values), unit, tz is not None)
+    if _needs_conversion(s):
+        return _objects(s.to_numpy(dtype=object))
+    if hasattr(arr, "_mask") and hasattr(arr, "_data"):
+        inner = _numpy(np.asarray(arr._data))
+        return ("masked", inner, np.ascontiguousarray(np.asarray(arr._mask, dtype=bool)))
+    return _numpy(s.to_numpy())
 
 
-def _polars_text(s: Any) -> list[Any]:
+def _numpy(a: np.ndarray) -> Any:
+    """The description of a 1-D numpy array."""
+    a = np.ascontiguousarray(a.reshape(-1))
+    k = a.dtype.kind
+    if k == "M":
+        unit = np.datetime_data(a.dtype)[0]
+        if unit == "D":
+            return ("days", a.view("i8"))
+        if unit in ("s", "ms", "us", "ns"):
+            return ("timestamps", a.view("i8"), unit, False)
+        return ("timestamps", a.astype("datetime64[s]").view("i8"), "s", False)
+    if k in "iu":
+        return ("ints", a)
+    if k == "f":
+        return ("floats", a if a.dtype in (np.float64, np.float32) else a.astype(np.float64))
+    if k == "b":
+        return ("bools", a)
+    return _objects(a.astype(object))
+
+
+def _objects(values: np.ndarray) -> Any:
+    """An object column: converted by pyarrow, else factorized (each distinct value read
+    once)."""
+    pa = cv._module("pyarrow")
+    if pa is None:
+        try:
+            import pyarrow
+
+            pa = pyarrow
+        except ImportError:
+            pa = None
+    if pa is not None:
+        try:
+            return ("arrow", [pa.array(values, from_pandas=True)])
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+            pass  # mixed types: each distinct value as it is
+    pd = cv._module("pandas")
+    if pd is not None:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        return ("objects", np.ascontiguousarray(codes, dtype=np.int64), list(uniques))
+    index: dict[Any, int] = {}
+    codes = np.empty(len(values), dtype=np.int64)
+    for i, v in enumerate(values):
+        codes[i] = index.setdefault(v, len(index))
+    return ("objects", codes, list(index))
+
+
+# ---------------------------------------------------------------------- mappings
+
+
+def _mapping(df: Mapping[str, Any], names: set[str]) -> Iterator[tuple[Columns, int, int]]:
+    pd = cv._module("pandas")
     pl = cv._module("polars")
-    dtype = s.dtype
-    if dtype == pl.Date:
-        s = s.dt.strftime("%Y-%m-%d")
-    elif dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
-        return _datetime_text(s.dt.replace_time_zone(None).to_numpy())
-    elif dtype.is_float():
-        whole = _float_text(s.cast(pl.Float64).fill_null(float("nan")).to_numpy())
-        if whole is not None:
-            return whole
-        s = s.cast(pl.String)
-    elif dtype != pl.String:
-        s = s.cast(pl.String)
-    return s.to_list()  # type: ignore[no-any-return]
+    pa = cv._module("pyarrow")
+    cols: Columns = []
+    n = None
+    for name, v in df.items():
+        if str(name) not in names:
+            continue
+        if pd is not None and isinstance(v, (pd.Series, pd.Index)):
+            desc = _series(pd.Series(v))
+            size = len(v)
+        elif pl is not None and isinstance(v, pl.Series):
+            desc, size = ("arrow", v), len(v)
+        elif pa is not None and isinstance(v, (pa.Array, pa.ChunkedArray)):
+            desc, size = _arrow_column(v), len(v)
+        else:
+            a = v if isinstance(v, np.ndarray) else np.asarray(list(v), dtype=object)
+            desc, size = _numpy(a), len(a)
+        if n is not None and size != n:
+            raise _raise(InvalidArgumentError, f"columns differ in length ({n} and {size}, column `{name}`)")
+        n = size
+        cols.append((str(name), desc))
+    yield cols, 0, n or 0

@@ -37,20 +37,43 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-from typing import Any, Callable, Iterable, Mapping, Optional, Union, overload
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, Optional, TypeVar, Union, overload
 
 import numpy as np
 
 from . import _convert as cv
 from . import _motcua
 from .civil import DateLike, InstantLike
-from .error import MotcuaIOError, _raise
+from .error import InvalidArgumentError, MotcuaIOError, _raise
 
-__all__ = ["Calendar"]
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+
+__all__ = ["Calendar", "DAY_KINDS", "DayKindName"]
 
 #: What a bulk query accepts: a numpy array, pandas Series / Index, polars Series or Expr,
 #: pyarrow Array / ChunkedArray, or a sequence of dates.
 ArrayLike = Any
+
+#: A column of dates whose answer comes back in the same kind of container, for type
+#: checkers: a pandas ``Series`` in gives a pandas ``Series`` out, a polars ``Series`` a polars
+#: ``Series``, a polars expression an expression, a numpy array a numpy array.
+Column = TypeVar("Column", "pd.Series[Any]", "pl.Series", "pl.Expr", "np.ndarray[Any, Any]")
+
+#: What a day is (:meth:`Calendar.day_kind`), in the core's order (``motcua::DayKind::ALL``;
+#: a test checks it against the native table). A union of one-value literals, as type checkers
+#: read ``Literal["working", ...]``, so that the run-time object is that union too.
+DayKindName = Union[
+    Literal["working"], Literal["weekly_rest"], Literal["holiday"], Literal["closure"], Literal["makeup_working_day"]
+]
+
+#: The day kinds, from the core's table: :meth:`Calendar.day_kind` on an array answers
+#: categoricals whose categories are these, in this order.
+DAY_KINDS: tuple[str, ...] = tuple(_motcua.WorkCalendar.DAY_KINDS)
+
+#: The kinds of day that are not worked (what :meth:`Calendar.days_off` lists).
+_OFF_KINDS = tuple(k for k in DAY_KINDS if k not in ("working", "makeup_working_day"))
 
 
 def _day_entries(days: Optional[Iterable[Any]]) -> list[tuple[Any, Optional[str]]]:
@@ -69,12 +92,15 @@ def _canonical_entries(days: Optional[Iterable[Any]]) -> tuple[tuple[_dt.date, O
     )
 
 
-def _expr_dtype(name: str) -> Any:
+def _expr_dtype(name: Any) -> Any:
+    """A polars dtype by name (``"Date"``), or a dtype as given."""
+    if not isinstance(name, str):
+        return name
     pl = cv._module("polars")
     return getattr(pl, name)
 
 
-def _map_expr(fn: Callable[..., Any], args: tuple[Any, ...], dtype: str) -> Any:
+def _map_expr(fn: Callable[..., Any], args: tuple[Any, ...], dtype: Any) -> Any:
     """``fn`` applied batch-wise to polars expressions (scalars stay scalars)."""
     pl = cv._module("polars")
     exprs = {f"a{i}": a for i, a in enumerate(args) if cv.is_polars_expr(a)}
@@ -301,6 +327,8 @@ class Calendar:
     @overload
     def is_working_day(self, date: DateLike) -> bool: ...
     @overload
+    def is_working_day(self, date: Column) -> Column: ...
+    @overload
     def is_working_day(self, date: ArrayLike) -> Any: ...
 
     def is_working_day(self, date: Any) -> Any:
@@ -328,6 +356,8 @@ class Calendar:
 
     @overload
     def add_working_days(self, date: DateLike, n: int) -> _dt.date: ...
+    @overload
+    def add_working_days(self, date: Column, n: Any) -> Column: ...
     @overload
     def add_working_days(self, date: ArrayLike, n: Any) -> Any: ...
 
@@ -366,6 +396,8 @@ class Calendar:
     @overload
     def next_working_day(self, date: DateLike) -> _dt.date: ...
     @overload
+    def next_working_day(self, date: Column) -> Column: ...
+    @overload
     def next_working_day(self, date: ArrayLike) -> Any: ...
 
     def next_working_day(self, date: Any) -> Any:
@@ -374,6 +406,8 @@ class Calendar:
 
     @overload
     def previous_working_day(self, date: DateLike) -> _dt.date: ...
+    @overload
+    def previous_working_day(self, date: Column) -> Column: ...
     @overload
     def previous_working_day(self, date: ArrayLike) -> Any: ...
 
@@ -384,6 +418,8 @@ class Calendar:
     @overload
     def roll_forward(self, date: DateLike) -> _dt.date: ...
     @overload
+    def roll_forward(self, date: Column) -> Column: ...
+    @overload
     def roll_forward(self, date: ArrayLike) -> Any: ...
 
     def roll_forward(self, date: Any) -> Any:
@@ -392,6 +428,8 @@ class Calendar:
 
     @overload
     def working_days_between(self, a: DateLike, b: DateLike) -> int: ...
+    @overload
+    def working_days_between(self, a: Column, b: Any) -> Column: ...
     @overload
     def working_days_between(self, a: Any, b: Any) -> Any: ...
 
@@ -435,50 +473,154 @@ class Calendar:
             self._native.working_days_between_i64(da.values, other, out)
         return da.ints(out)
 
-    def days_off(self, start: DateLike, end: DateLike, *, with_kind: bool = False) -> list[Any]:
-        """Every non-working date in ``start..end`` (both included), weekends included.
+    def days_off(
+        self,
+        start: DateLike,
+        end: DateLike,
+        *,
+        kinds: Optional[Iterable[str]] = None,
+        with_kind: bool = False,
+    ) -> list[Any]:
+        """Every non-working date in ``start..end`` (both included), weekends included: a plain
+        list of dates, ready for ``numpy.array(..., dtype="datetime64[D]")``, ``polars.Series``
+        or ``numpy.busday_offset(holidays=...)``. Make-up working days are working days: never
+        in it (:meth:`makeup_working_days` lists them).
 
-        With ``with_kind=True``, records ``{"date", "kind", "name"}`` instead (kind:
-        ``weekly_rest``, ``holiday`` or ``closure``), ready for ``pandas.DataFrame``.
+        ``kinds`` keeps only some kinds of day off (:meth:`day_kind`): any of ``weekly_rest``,
+        ``holiday`` (every day off listed as a holiday: statutory, compensatory, swapped,
+        provisional and applied pending days; a statutory day on a weekend is a ``holiday``)
+        and ``closure``; e.g. ``kinds=["holiday", "closure"]`` for the days off the law and the
+        authorities give, without the ordinary weekends. With ``with_kind=True``, records
+        ``{"date", "kind", "name"}`` instead, ready for ``pandas.DataFrame``.
 
         >>> cal = Calendar.weekdays("2026-01-01", "2026-12-31")
         >>> cal.days_off("2026-03-01", "2026-03-08")
         [datetime.date(2026, 3, 1), datetime.date(2026, 3, 7), datetime.date(2026, 3, 8)]
+        >>> vn = Calendar.vietnam()
+        >>> [d.isoformat() for d in vn.days_off("2026-02-13", "2026-02-23", kinds=["holiday"])]
+        ['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']
         """
-        if not cv.strict_bool(with_kind, "with_kind"):
+        wanted = _off_kinds(kinds)
+        with_kind = cv.strict_bool(with_kind, "with_kind")
+        if wanted is None and not with_kind:
             return self._native.days_off(start, end)
-        return [
-            {"date": d, "kind": kind, "name": name}
-            for d, kind, name in self._native.days_off_with_kind(start, end)
-        ]
+        rows = self._native.days_off_with_kind(start, end)
+        if wanted is not None:
+            rows = [r for r in rows if r[1] in wanted]
+        if not with_kind:
+            return [d for d, _, _ in rows]
+        return [{"date": d, "kind": kind, "name": name} for d, kind, name in rows]
 
-    def day_kind(self, date: DateLike) -> str:
-        """What a date is: ``working``, ``weekly_rest``, ``holiday``, ``closure`` or
-        ``makeup_working_day``."""
-        return self._native.day_kind(date)
+    def makeup_working_days(self, start: DateLike, end: DateLike) -> list[_dt.date]:
+        """The make-up working days (*làm bù*: weekly rest days that are worked) in
+        ``start..end`` (both included), a plain list of dates: the other half of what
+        :meth:`holidays` mixes in, e.g. to add to ``numpy.busday_offset``'s week.
 
-    def day_name(self, date: DateLike) -> Optional[str]:
-        """The name the calendar gives a date (a holiday's name), if any."""
-        return self._native.day_name(date)
+        >>> Calendar.vietnam().makeup_working_days("2026-01-01", "2026-12-31")
+        [datetime.date(2026, 1, 10), datetime.date(2026, 8, 22)]
+        """
+        first, last = cv.scalar_day(start), cv.scalar_day(end)
+        if first > last:
+            raise _raise(InvalidArgumentError, f"range start {_motcua.date_from_day_number(first)} is after its end {_motcua.date_from_day_number(last)}")
+        days = np.arange(first, last + 1, dtype=np.int64)
+        codes = np.empty(len(days), dtype=np.uint8)
+        self._native.day_kind_i64(days, codes, 255)
+        made_up = days[codes == DAY_KINDS.index("makeup_working_day")]
+        return made_up.view("datetime64[D]").astype(object).tolist()  # type: ignore[no-any-return]
+
+    @overload
+    def day_kind(self, date: DateLike) -> DayKindName: ...
+    @overload
+    def day_kind(self, date: Column) -> Column: ...
+    @overload
+    def day_kind(self, date: ArrayLike) -> Any: ...
+
+    def day_kind(self, date: Any) -> Any:
+        """What each date is: ``working``, ``weekly_rest``, ``holiday``, ``closure`` or
+        ``makeup_working_day`` (:data:`DAY_KINDS`, the core's table).
+
+        One date gives a ``str``. An array gives the kinds in the same container, computed in
+        one native call: numpy ``object`` (``None`` where a date is missing), pandas
+        ``category`` with every kind as a category (same index), polars ``Enum``, Arrow
+        dictionary; missing stays missing.
+
+        >>> cal = Calendar.vietnam()
+        >>> cal.day_kind("2026-01-10")
+        'makeup_working_day'
+        >>> cal.day_kind(np.array(["2026-02-17", "2026-02-21", "NaT"], dtype="datetime64[D]"))
+        array(['holiday', 'weekly_rest', None], dtype=object)
+        """
+        if cv.is_polars_expr(date):
+            return _map_expr(self.day_kind, (date,), cv._module("polars").Enum(list(DAY_KINDS)))
+        if cv.is_scalar_date(date):
+            return self._native.day_kind(date)
+        d = cv.to_days(date)
+        codes = np.empty(len(d), dtype=np.uint8)
+        if d.is32:
+            self._native.day_kind_i32(d.values, codes, 255)
+        else:
+            self._native.day_kind_i64(d.values, codes, 255)
+        return d.labels(np.where(codes == 255, -1, codes.astype(np.int32)), DAY_KINDS, fixed=True)
+
+    @overload
+    def day_name(self, date: DateLike) -> Optional[str]: ...
+    @overload
+    def day_name(self, date: Column) -> Column: ...
+    @overload
+    def day_name(self, date: ArrayLike) -> Any: ...
+
+    def day_name(self, date: Any) -> Any:
+        """The name the calendar gives each date (a holiday's name, in Vietnamese for the
+        Vietnamese calendar), or ``None``.
+
+        An array gives the names in the same container, in one native call: numpy ``object``,
+        pandas ``category`` (same index), polars / Arrow ``string``; a date without a name, or
+        missing, is missing.
+
+        >>> Calendar.vietnam().day_name(["2026-02-17", "2026-03-03"])
+        array(['Tết Nguyên đán', None], dtype=object)
+        """
+        if cv.is_polars_expr(date):
+            return _map_expr(self.day_name, (date,), "String")
+        if cv.is_scalar_date(date):
+            return self._native.day_name(date)
+        d = cv.to_days(date)
+        codes = np.empty(len(d), dtype=np.int32)
+        if d.is32:
+            names = self._native.day_name_i32(d.values, codes)
+        else:
+            names = self._native.day_name_i64(d.values, codes)
+        return d.labels(codes, names, fixed=False)
 
     def holidays(self, year: int) -> list[dict[str, Any]]:
-        """The named days of ``year`` as records, ready for ``pandas.DataFrame``.
+        """The named days of ``year`` as records, ready for ``pandas.DataFrame``: a table to
+        read, **not** a list of days off. It holds days that are worked (make-up working days,
+        pending days the calendar does not apply) next to days off, and statutory days that
+        fall on a weekend; each record's ``day_off`` says whether this calendar leaves that date
+        unworked. For plain date lists use :meth:`days_off` (``kinds=["holiday", "closure"]``
+        for the days off beyond the ordinary weekends) and :meth:`makeup_working_days`.
 
         For :meth:`vietnam` calendars: the statutory, compensatory, swapped, make-up, provisional
         and pending days (:func:`motcua.vn.holidays`), as ``{"date", "name_vi", "name_en",
-        "kind"}``. For a calendar built from a spec: each entry of the spec's ``holidays``, ``closures``
-        and ``working_days`` that falls in ``year``, as ``{"date", "name", "kind"}`` with kind
-        ``holiday``, ``closure`` or ``makeup_working_day``.
+        "kind", "day_off"}``. For a calendar built from a spec: each entry of the spec's
+        ``holidays``, ``closures`` and ``working_days`` that falls in ``year``, as ``{"date",
+        "name", "kind", "day_off"}`` with kind ``holiday``, ``closure`` or
+        ``makeup_working_day``.
+
+        >>> vn = Calendar.vietnam()  # the 2026 pending swap not applied: 28 Nov stays a Saturday off
+        >>> [(h["date"].isoformat(), h["kind"], h["day_off"]) for h in vn.holidays(2026)
+        ...  if h["kind"] in ("makeup_working_day", "pending")]
+        [('2026-01-10', 'makeup_working_day', False), ('2026-08-22', 'makeup_working_day', False), ('2026-11-23', 'pending', False), ('2026-11-28', 'pending', True)]
 
         >>> cal = Calendar.from_spec({"weekmask": "1111100", "from": "2026-01-01",
         ...     "to": "2026-12-31", "holidays": [{"date": "2026-01-01", "name": "New Year"}]})
         >>> cal.holidays(2026)
-        [{'date': datetime.date(2026, 1, 1), 'name': 'New Year', 'kind': 'holiday'}]
+        [{'date': datetime.date(2026, 1, 1), 'name': 'New Year', 'kind': 'holiday', 'day_off': True}]
         """
         if self._vn is not None:
             return [
-                {"date": d, "name_vi": vi, "name_en": en, "kind": kind}
-                for d, vi, en, kind in self._native.vn_holidays(year)
+                {"date": d, "name_vi": vi, "name_en": en, "kind": kind, "day_off": off}
+                for d, vi, en, kind, off in self._native.vn_holidays(year)
             ]
         spec = self.spec
         records: list[dict[str, Any]] = []
@@ -487,7 +629,8 @@ class Calendar:
                 text, name = (entry, None) if isinstance(entry, str) else (entry["date"], entry.get("name"))
                 date = _motcua.parse_date(text)
                 if date.year == year:
-                    records.append({"date": date, "name": name, "kind": kind})
+                    off = not self._native.is_working_day(date)
+                    records.append({"date": date, "name": name, "kind": kind, "day_off": off})
         records.sort(key=lambda r: r["date"])
         return records
 
@@ -521,6 +664,16 @@ class Calendar:
         result: dict[str, Any] = json.loads(self._native.vn_schedule_json(year))
         return result
 
+    def plot_year(self, year: int, *, ax: Any = None, lang: str = "vi") -> Any:
+        """``year`` as a heat-map (matplotlib, the ``motcua[plot]`` extra), a row per month:
+        working days, weekends, holidays (statutory, compensatory and swapped days apart on the
+        Vietnamese calendar), closures and make-up working days, with a legend in Vietnamese
+        (``lang="vi"``) or English (``"en"``). Returns the matplotlib ``Axes``
+        (:func:`motcua.plot.plot_year`)."""
+        from .plot import plot_year
+
+        return plot_year(self, year, ax=ax, lang=lang)
+
     # ------------------------------------------------------------------ working hours
 
     def add_working_hours(self, at: InstantLike, hours: int) -> _dt.datetime:
@@ -539,6 +692,23 @@ class Calendar:
 
 
 _VN_DEFAULTS = {"official": True, "include_pending": False}
+
+
+def _off_kinds(kinds: Optional[Iterable[str]]) -> Optional[frozenset[str]]:
+    """The ``kinds`` argument of :meth:`Calendar.days_off`, checked against the core's kinds."""
+    if kinds is None:
+        return None
+    if isinstance(kinds, str):
+        kinds = [kinds]
+    wanted = frozenset(kinds)
+    for k in sorted(wanted):
+        if k not in _OFF_KINDS:
+            hint = " (a working day: see makeup_working_days())" if k in DAY_KINDS else ""
+            raise _raise(
+                InvalidArgumentError,
+                f"days_off: kind `{k}` is not a kind of day off{hint}; expected any of {', '.join(_OFF_KINDS)}",
+            )
+    return wanted
 
 
 #: Calendars rebuilt by unpickling, by recipe: one per process (a Spark / Dask task unpickles

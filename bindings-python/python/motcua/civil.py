@@ -25,9 +25,10 @@ __all__ = ["DateLike", "InstantLike", "parse_date", "parse_instant", "day_number
 #: date part is used), an ISO ``YYYY-MM-DD`` or ``dd/mm/yyyy`` string, or ``numpy.datetime64``.
 DateLike = Union[_dt.date, str, np.datetime64]
 
-#: One instant: ``datetime.datetime``, an ISO ``YYYY-MM-DDTHH:MM[:SS]`` string, or a date (its
-#: start).
-InstantLike = Union[_dt.datetime, _dt.date, str]
+#: One instant: ``datetime.datetime`` (or ``pandas.Timestamp``; with a time zone it is
+#: converted to Vietnam's UTC+7), ``numpy.datetime64``, an ISO ``YYYY-MM-DDTHH:MM[:SS]`` string
+#: (an offset, ``Z`` or ``+00:00``, is converted too), or a date.
+InstantLike = Union[_dt.datetime, _dt.date, str, np.datetime64]
 
 
 def parse_date(text: str) -> _dt.date:

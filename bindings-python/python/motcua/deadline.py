@@ -29,7 +29,7 @@ from .civil import InstantLike
 from .dossier import Dossier, DossierLike
 from .procedure import Catalogue
 
-__all__ = ["Rules", "RulesLike", "Due", "due"]
+__all__ = ["Rules", "RulesLike", "Due", "StageDue", "due"]
 
 
 class Rules:
@@ -131,6 +131,69 @@ def _instant(s: Optional[str]) -> Optional[_dt.datetime]:
     return None if s is None else _dt.datetime.fromisoformat(s)
 
 
+def _instant_text(v: _dt.datetime) -> str:
+    return v.strftime("%Y-%m-%dT%H:%M" if v.second == 0 else "%Y-%m-%dT%H:%M:%S")
+
+
+@dataclass(frozen=True)
+class StageDue:
+    """One stage of an inter-agency (*liên thông*) dossier that the file reached: its agency,
+    when it received the file, its own due date (counted by the same rules from its deemed
+    receipt day; a supplement request pauses it), when it ended and how it went
+    (reference/procedures.md §3.6)."""
+
+    #: The agency in charge of the stage.
+    agency: str
+    #: When the stage received the file (the receipt, or the ``transferred`` event).
+    received: _dt.datetime
+    #: The stage's deemed receipt day (after closing time or on a day off: the next working day).
+    deemed_receipt: _dt.date
+    #: The stage's due date.
+    due: _dt.date
+    #: The stage's due instant.
+    due_at: _dt.datetime
+    #: When the stage ended (the next transfer or the result); ``None`` while it holds the file.
+    completed: Optional[_dt.datetime]
+    #: ``early``, ``on_time`` or ``late`` (ended); ``pending_within``, ``overdue`` or
+    #: ``awaiting_supplement`` (holding the file, as of the as-of instant); ``None`` when holding
+    #: the file and no as-of instant was given.
+    outcome: Optional[str]
+    #: Working days from the stage's due date to its end (or as-of) day; ``None`` with
+    #: ``outcome``.
+    working_days_late: Optional[int]
+
+    @property
+    def is_late(self) -> bool:
+        """Whether the stage made the dossier late (late, or overdue while holding the file)."""
+        return self.outcome in ("late", "overdue")
+
+    @classmethod
+    def _from_json(cls, obj: Mapping[str, Any]) -> StageDue:
+        return cls(
+            agency=obj["agency"],
+            received=_dt.datetime.fromisoformat(obj["received"]),
+            deemed_receipt=_dt.date.fromisoformat(obj["deemed_receipt"]),
+            due=_dt.date.fromisoformat(obj["due"]),
+            due_at=_dt.datetime.fromisoformat(obj["due_at"]),
+            completed=_instant(obj.get("completed")),
+            outcome=obj.get("outcome"),
+            working_days_late=obj.get("working_days_late"),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The stage as the CLI prints it (JSON values)."""
+        return {
+            "agency": self.agency,
+            "received": _instant_text(self.received),
+            "deemed_receipt": self.deemed_receipt.isoformat(),
+            "due": self.due.isoformat(),
+            "due_at": _instant_text(self.due_at),
+            "completed": None if self.completed is None else _instant_text(self.completed),
+            "outcome": self.outcome,
+            "working_days_late": self.working_days_late,
+        }
+
+
 @dataclass(frozen=True)
 class Due:
     """The due date of a dossier (the appointment) and how it was obtained."""
@@ -147,6 +210,11 @@ class Due:
     awaiting_supplement_since: Optional[_dt.datetime] = None
     #: Odd but accepted things: ``{"code", "message"}`` records.
     warnings: list[dict[str, str]] = field(default_factory=list)
+    #: The stages of an inter-agency dossier that the file reached, in order (empty without
+    #: stages); the dossier's own due date and outcome use the total limit.
+    stages: list[StageDue] = field(default_factory=list)
+    #: The agencies whose stage was late or is overdue, each once, in stage order.
+    late_agencies: list[str] = field(default_factory=list)
     #: The explanation, when asked for: one record per step of the count, with its ``kind``
     #: (``received``, ``day_off``, ``counted``, ``supplement_requested``, ...), its ``date``, its
     #: own fields (counts such as ``{"working_days": 3}``, dates, the ``day_class`` of a day
@@ -176,6 +244,8 @@ def _due_fields(obj: Mapping[str, Any]) -> dict[str, Any]:
         "deemed_receipt": _dt.date.fromisoformat(obj["deemed_receipt"]),
         "awaiting_supplement_since": _instant(obj.get("awaiting_supplement_since")),
         "warnings": list(obj.get("warnings", [])),
+        "stages": [StageDue._from_json(s) for s in obj.get("stages", [])],
+        "late_agencies": list(obj.get("late_agencies", [])),
         "explain": list(obj.get("explain", [])),
     }
 
@@ -185,10 +255,14 @@ def _to_json(obj: Any) -> dict[str, Any]:
     for k, v in obj.__dict__.items():
         if k == "awaiting_supplement_since" and v is None:
             continue
-        if k == "explain" and not v:
+        if k in ("explain", "stages") and not v:
             continue
-        if isinstance(v, _dt.datetime):
-            v = v.strftime("%Y-%m-%dT%H:%M" if v.second == 0 else "%Y-%m-%dT%H:%M:%S")
+        if k == "late_agencies" and not obj.stages:
+            continue
+        if k == "stages":
+            v = [s.to_json() for s in v]
+        elif isinstance(v, _dt.datetime):
+            v = _instant_text(v)
         elif isinstance(v, _dt.date):
             v = v.isoformat()
         out[k] = v
@@ -259,7 +333,8 @@ def due(
     answers and its error in the columns ``error_code`` and ``error``.
 
     ``calendar`` defaults to :meth:`Calendar.vietnam`; ``catalogue`` resolves ``procedure``
-    codes; ``as_of`` gives the due date as it stood then (events after it ignored).
+    codes; ``as_of`` gives the due date as it stood then (events after it ignored; a date
+    alone means the end of that day, a zoned instant is converted to UTC+7, as everywhere).
 
     ``explain=True`` explains the count, step by step (the receipt and its deemed day, each
     day off skipped and why, pauses, new appointments, where the count ends), each step citing
@@ -284,16 +359,33 @@ def due(
     1 2026-03-09    nd118
     """
     cal = _calendar(calendar)
+    t = None if as_of is None else _motcua.as_of(as_of)
     if _is_frame(dossier):
-        header, columns, _ = rec.text_columns(dossier, (), map)
-        cols = _motcua.due_records(
-            header, columns, cal, _rules(rules), _catalogue(catalogue), as_of, dict(map or {}),
-            _coerce(errors), explain, lang,
+        cols = _frame_answers(
+            dossier,
+            map,
+            lambda columns, first_row: _motcua.due_records(
+                columns, cal, _rules(rules), _catalogue(catalogue), t, dict(map or {}), _coerce(errors), 0, first_row,
+                explain, lang,
+            ),
         )
         return _answer_frame(dossier, cols, errors)
     d = Dossier(dossier)
-    text = _motcua.due_json(d.native, cal, _rules(rules), _catalogue(catalogue), as_of, explain, lang)
+    text = _motcua.due_json(d.native, cal, _rules(rules), _catalogue(catalogue), t, explain, lang)
     return Due._from_json(json.loads(text))
+
+
+def _frame_answers(frame: Any, map: Optional[Mapping[str, str]], answer: Any) -> dict[str, Any]:
+    """The per-row answers of a frame, chunk by chunk (each chunk's ``answer(columns,
+    first_row)``), concatenated in row order."""
+    parts = [answer(columns, first_row) for columns, first_row, _ in rec.chunks(frame, rec.wanted([], map))]
+    if len(parts) == 1:
+        return parts[0]
+    out: dict[str, Any] = {}
+    for k, v in parts[0].items():
+        vals = [p[k] for p in parts]
+        out[k] = np.concatenate(vals) if isinstance(v, np.ndarray) else [x for p in vals for x in p]
+    return out
 
 
 def _arrow_answer(cols: dict[str, Any]) -> Any:
@@ -312,6 +404,8 @@ def _arrow_answer(cols: dict[str, Any]) -> Any:
                 arrays[k] = pa.array(v.astype(np.int32), mask=mask).cast(pa.date32())
             elif k in ("due_at", "awaiting_supplement_since"):
                 arrays[k] = pa.array(v, mask=mask).cast(pa.timestamp("s"))
+            elif v.dtype == np.bool_:
+                arrays[k] = pa.array(v, type=pa.bool_())
             else:
                 arrays[k] = pa.array(v, type=pa.int64(), mask=mask)
         else:
@@ -342,7 +436,9 @@ def _answer_frame(like: Any, cols: dict[str, Any], errors: str) -> Any:
         pl = cv._module("polars")
         out: dict[str, Any] = {}
         for k, v in cols.items():
-            if isinstance(v, np.ndarray):
+            if isinstance(v, np.ndarray) and v.dtype == np.bool_:
+                out[k] = pl.Series(k, v, dtype=pl.Boolean)
+            elif isinstance(v, np.ndarray):
                 s = pl.Series(k, v)
                 miss = v == missing
                 if miss.any():
@@ -359,7 +455,9 @@ def _answer_frame(like: Any, cols: dict[str, Any], errors: str) -> Any:
     index = like.index if kind == "pandas" else None
     frame: dict[str, Any] = {}
     for k, v in cols.items():
-        if isinstance(v, np.ndarray):
+        if isinstance(v, np.ndarray) and v.dtype == np.bool_:
+            frame[k] = v
+        elif isinstance(v, np.ndarray):
             if k in ("due", "deemed_receipt"):
                 frame[k] = v.view("datetime64[D]").astype("datetime64[s]")
             elif k in ("due_at", "awaiting_supplement_since"):

@@ -3,21 +3,22 @@ machine.
 
 The one-stop report is additive. Each dossier is classified on its own (as of one instant), and
 its contribution to each (group, period) cell of the table does not depend on any other
-dossier; a cell exists only if some dossier contributes to it. So a report of many partitions is
-the sum, cell by cell, of the reports of each partition, with the totals and the rates
-recomputed from the summed counts (a rate is never averaged). This module does the two halves:
+dossier. So a report of many partitions is the sum, cell by cell, of the reports of each
+partition, with the totals and the rates computed from the summed counts (a rate is never
+averaged). The core does both halves — a :class:`~motcua.PartialReport` holds exact cells and
+merges, its rows come out once — and this module only wires them to the engines:
 
 - :func:`partial_report`: the counts of one partition (a pandas / polars DataFrame, a pyarrow
-  Table or RecordBatch), one row per (group, period) cell, no totals, no rates. It is what each
-  worker runs.
-- :func:`combine` / :func:`combine_rows`: partial counts (any number of partitions, already
-  summed or not) → the report, row for row equal to :func:`motcua.report` on all the rows at
-  once and to ``motcua report --format json``.
+  Table or RecordBatch) as a table, one row per (group, period) cell, no totals, no rates. It
+  is what each worker runs. (A :class:`~motcua.PartialReport` itself pickles too.)
+- :func:`combine` / :func:`combine_rows`: partial counts (tables or partial reports, any
+  number, already summed or not) → the core's merge → the report, row for row equal to
+  :func:`motcua.report` on all the rows at once and to ``motcua report --format json``.
 
-and wires them into the two engines:
+and the two engines:
 
 - Spark: :func:`spark_partials` (``mapInArrow`` over Arrow record batches),
-  :func:`spark_report` (that, a Spark ``groupBy().sum()``, then :func:`combine` on the driver),
+  :func:`spark_report` (that, collected on the driver, then :func:`combine`),
   and :func:`spark_classify` (due date and outcome per dossier, as a Spark DataFrame).
 - Dask: :func:`dask_partials` (``map_partitions``) and :func:`dask_report`.
 
@@ -43,6 +44,7 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -55,7 +57,7 @@ from .deadline import Rules, RulesLike
 from .error import InvalidArgumentError, _raise
 from .outcome import _as_of
 from .procedure import Catalogue
-from .reports import COUNT_COLUMNS, RATE_COLUMNS, Report
+from .reports import COUNT_COLUMNS, RATE_COLUMNS, PartialReport, Report, count
 
 __all__ = [
     "COUNT_COLUMNS",
@@ -147,96 +149,38 @@ def needed_columns(columns: Iterable[str], by: _By = None, map: Optional[Mapping
 # ---------------------------------------------------------------------- one partition
 
 
-class _Cells:
-    """Summed counts by cell key (group values, then the period label)."""
-
-    __slots__ = ("nkeys", "cells")
-
-    def __init__(self, nkeys: int) -> None:
-        self.nkeys = nkeys
-        self.cells: dict[tuple[Any, ...], np.ndarray] = {}
-
-    def add_rows(self, rows: Iterable[Mapping[str, Any]], keys: Sequence[str], by: Sequence[str]) -> None:
-        """Adds report rows (a :class:`Report`'s, or partial rows); totals rows are skipped
-        when there are grouping columns (they are recomputed)."""
-        for r in rows:
-            if by and all(r.get(k) is None for k in by):
-                continue
-            key = tuple(r.get(k) for k in keys)
-            # (a global Spark sum over no rows gives nulls: nothing to add)
-            counts = np.fromiter((int(r[c] or 0) for c in COUNT_COLUMNS), dtype=np.int64, count=len(COUNT_COLUMNS))
-            self._add(key, counts)
-
-    def add_columns(self, keys: Sequence[Sequence[Any]], counts: np.ndarray) -> None:
-        """Adds partial rows given column-wise: ``keys[j][i]``, ``counts[i, c]``."""
-        for i in range(counts.shape[0]):
-            self._add(tuple(k[i] for k in keys), counts[i])
-
-    def _add(self, key: tuple[Any, ...], counts: np.ndarray) -> None:
-        have = self.cells.get(key)
-        if have is None:
-            self.cells[key] = np.array(counts, dtype=np.int64)
-        else:
-            have += counts
-
-    def key_columns(self) -> list[list[Any]]:
-        return [[k[j] for k in self.cells] for j in range(self.nkeys)]
-
-    def count_matrix(self) -> np.ndarray:
-        if not self.cells:
-            return np.zeros((0, len(COUNT_COLUMNS)), dtype=np.int64)
-        return np.stack(list(self.cells.values()))
+def _count(df: Any, **options: Any) -> PartialReport:
+    """One partition counted by the core (the options of :func:`motcua.reports.count`)."""
+    partial: PartialReport = count(df, **options)[0]
+    return partial
 
 
-def _partial_cells(
-    df: Any,
-    *,
-    by: list[str],
-    period: Optional[str],
-    as_of: _dt.datetime,
-    calendar: Optional[Calendar],
-    catalogue: Optional[Catalogue],
-    rules: RulesLike,
-    map: Optional[Mapping[str, str]],
-    skip_bad: bool,
-    cells: Optional[_Cells] = None,
-) -> _Cells:
-    keys = _key_columns(by, period)
-    out = cells if cells is not None else _Cells(len(keys))
-    r = Report.build(
-        df,
-        by=by,
-        period=period,
-        as_of=as_of,
-        calendar=calendar,
-        catalogue=catalogue,
-        rules=rules,
-        map=map,
-        skip_bad=skip_bad,
-    )
-    out.add_rows(r.rows, keys, by)
-    return out
+def _cells(partial: PartialReport) -> tuple[list[list[str]], Optional[list[str]], np.ndarray]:
+    keys, periods, counts = partial.cells()
+    return keys, periods, counts
 
 
-def _partial_pandas(cells: _Cells, by: list[str], period: Optional[str]) -> Any:
+def _partial_pandas(partial: PartialReport, by: list[str], period: Optional[str]) -> Any:
     import pandas as pd
 
-    keys = _key_columns(by, period)
-    counts = cells.count_matrix()
-    data: dict[str, Any] = {k: pd.Series(v, dtype=object) for k, v in zip(keys, cells.key_columns())}
+    keys, periods, counts = _cells(partial)
+    data: dict[str, Any] = {k: pd.Series(v, dtype=object) for k, v in zip(by, keys)}
+    if period:
+        data["period"] = pd.Series(periods or [], dtype=object)
     for j, c in enumerate(COUNT_COLUMNS):
         data[c] = pd.Series(counts[:, j], dtype="int64")
     return pd.DataFrame(data, columns=partial_columns(by, period))
 
 
-def _partial_arrow(cells: _Cells, by: list[str], period: Optional[str]) -> Any:
+def _partial_arrow(partial: PartialReport, by: list[str], period: Optional[str]) -> Any:
     import pyarrow as pa
 
-    schema = partial_arrow_schema(by, period)
-    counts = cells.count_matrix()
-    arrays = [pa.array(v, type=pa.string()) for v in cells.key_columns()]
+    keys, periods, counts = _cells(partial)
+    arrays = [pa.array(v, type=pa.string()) for v in keys]
+    if period:
+        arrays.append(pa.array(periods or [], type=pa.string()))
     arrays += [pa.array(np.ascontiguousarray(counts[:, j]), type=pa.int64()) for j in range(len(COUNT_COLUMNS))]
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pa.Table.from_arrays(arrays, schema=partial_arrow_schema(by, period))
 
 
 def partial_report(
@@ -262,7 +206,7 @@ def partial_report(
     """
     by_list = _by_list(by)
     t = _fixed_as_of(as_of, "partial_report")
-    cells = _partial_cells(
+    partial = _count(
         df,
         by=by_list,
         period=period,
@@ -275,24 +219,25 @@ def partial_report(
     )
     kind = rec.frame_kind(df)
     if kind == "arrow":
-        return _partial_arrow(cells, by_list, period)
+        return _partial_arrow(partial, by_list, period)
     if kind == "polars":
         import polars as pl
 
-        return pl.from_arrow(_partial_arrow(cells, by_list, period))
-    return _partial_pandas(cells, by_list, period)
+        return pl.from_arrow(_partial_arrow(partial, by_list, period))
+    return _partial_pandas(partial, by_list, period)
 
 
 # ---------------------------------------------------------------------- combining
 
 
 def _iter_partials(partials: Any) -> Iterator[Any]:
-    """One partial table or rows list, or an iterable of them."""
+    """One partial (a table, a rows list, a PartialReport), or an iterable of them."""
     pd = cv._module("pandas")
     pl = cv._module("polars")
     pa = cv._module("pyarrow")
     single = (
-        (pd is not None and isinstance(partials, pd.DataFrame))
+        isinstance(partials, PartialReport)
+        or (pd is not None and isinstance(partials, pd.DataFrame))
         or (pl is not None and isinstance(partials, pl.DataFrame))
         or (pa is not None and isinstance(partials, (pa.Table, pa.RecordBatch)))
     )
@@ -306,46 +251,59 @@ def _iter_partials(partials: Any) -> Iterator[Any]:
     yield from items
 
 
-def _add_partial(cells: _Cells, part: Any, keys: list[str], by: list[str]) -> None:
-    if isinstance(part, list):
-        cells.add_rows(part, keys, by)
-        return
-    kind = rec.frame_kind(part)
-    names = list(part.column_names) if kind == "arrow" else [str(c) for c in part.columns]
-    missing = [c for c in (*keys, *COUNT_COLUMNS) if c not in names]
-    if missing:
-        raise _raise(
-            InvalidArgumentError,
-            f"a partial report lacks the columns {missing}; it has {names} (by={by}?)",
-        )
-    if kind == "arrow":
-        key_cols = [part.column(k).to_pylist() for k in keys]
-        import pyarrow.compute as pc
+#: The as-of of the partial that combines count tables (their rows do not depend on it).
+_EPOCH = _dt.datetime(1970, 1, 1)
 
-        counts = np.zeros((part.num_rows, len(COUNT_COLUMNS)), dtype=np.int64)
-        for j, c in enumerate(COUNT_COLUMNS):
-            counts[:, j] = pc.fill_null(part.column(c), 0).to_numpy(zero_copy_only=False)
-    elif kind == "polars":
-        key_cols = [part[k].to_list() for k in keys]
-        counts = part.select(list(COUNT_COLUMNS)).fill_null(0).to_numpy().astype(np.int64).reshape(-1, len(COUNT_COLUMNS))
+
+def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]) -> None:
+    """Adds one partial to ``total`` through the core (cells summed exactly; a totals row of
+    a table is skipped there)."""
+    if isinstance(part, PartialReport):
+        k, periods, counts = part.cells()
+        total.add_cells(k, periods, counts)
+        return
+    if isinstance(part, list):
+        key_cols = [[r.get(k) for r in part] for k in keys]
+        counts = np.array([[int(r.get(c) or 0) for c in COUNT_COLUMNS] for r in part], dtype=np.int64)
+        counts = counts.reshape(-1, len(COUNT_COLUMNS))
     else:
-        key_cols = [[None if _isna(v) else v for v in part[k].tolist()] for k in keys]
-        counts = part[list(COUNT_COLUMNS)].fillna(0).to_numpy(dtype=np.int64).reshape(-1, len(COUNT_COLUMNS))
-    if by:
-        # A totals row (every grouping key missing) is recomputed, never summed.
-        keep = [i for i in range(counts.shape[0]) if not all(key_cols[j][i] is None for j in range(len(by)))]
-        if len(keep) != counts.shape[0]:
-            key_cols = [[col[i] for i in keep] for col in key_cols]
-            counts = counts[keep]
-    cells.add_columns(key_cols, counts)
+        kind = rec.frame_kind(part)
+        names = list(part.column_names) if kind == "arrow" else [str(c) for c in part.columns]
+        missing = [c for c in (*keys, *COUNT_COLUMNS) if c not in names]
+        if missing:
+            raise _raise(
+                InvalidArgumentError,
+                f"a partial report lacks the columns {missing}; it has {names} (by={by}?)",
+            )
+        if kind == "arrow":
+            import pyarrow.compute as pc
+
+            key_cols = [part.column(k).to_pylist() for k in keys]
+            counts = np.zeros((part.num_rows, len(COUNT_COLUMNS)), dtype=np.int64)
+            for j, c in enumerate(COUNT_COLUMNS):
+                counts[:, j] = pc.fill_null(part.column(c), 0).to_numpy(zero_copy_only=False)
+        elif kind == "polars":
+            key_cols = [part[k].to_list() for k in keys]
+            counts = part.select(list(COUNT_COLUMNS)).fill_null(0).to_numpy().astype(np.int64)
+        else:
+            key_cols = [[None if _isna(v) else v for v in part[k].tolist()] for k in keys]
+            counts = part[list(COUNT_COLUMNS)].fillna(0).to_numpy(dtype=np.int64)
+        counts = np.ascontiguousarray(counts.reshape(-1, len(COUNT_COLUMNS)))
+    nby = len(by)
+    periods = key_cols[nby] if len(keys) > nby else None
+    total.add_cells(key_cols[:nby], periods, counts)
 
 
 def _isna(v: Any) -> bool:
     return v is None or (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType")
 
 
-def _ratio(num: int, den: int) -> Optional[float]:
-    return None if den == 0 else num / den
+def _combined(partials: Any, by: list[str], period: Optional[str]) -> PartialReport:
+    keys = _key_columns(by, period)
+    total = PartialReport(_EPOCH, by, period)
+    for part in _iter_partials(partials):
+        _add_partial(total, part, keys, by)
+    return total
 
 
 def combine_rows(partials: Any, *, by: _By = None, period: Optional[str] = None) -> list[dict[str, Any]]:
@@ -353,74 +311,28 @@ def combine_rows(partials: Any, *, by: _By = None, period: Optional[str] = None)
     ``motcua report --format json`` on all the dossiers at once.
 
     ``partials``: one partial table (pandas, polars, pyarrow; e.g. a Spark aggregation's
-    ``toPandas()``) or an iterable of them, or a list of row dicts; partials of the same cell
-    are summed, so they may be raw per-partition counts or already summed. Periods come in
-    order, within each the groups in order of their values, then the totals row (grouping keys
-    ``None``); the rates are recomputed from the summed counts.
+    ``toPandas()``), a :class:`~motcua.PartialReport`, or an iterable of them, or a list of row
+    dicts; partials of the same cell are summed (by the core), so they may be raw
+    per-partition counts or already summed. Periods come in order, within each the groups in
+    order of their values, then the totals row (grouping keys ``None``); the rates are
+    computed from the summed counts.
     """
     by_list = _by_list(by)
-    keys = _key_columns(by_list, period)
-    cells = _Cells(len(keys))
-    for part in _iter_partials(partials):
-        _add_partial(cells, part, keys, by_list)
-    nby = len(by_list)
-    by_period: dict[Optional[str], list[tuple[tuple[str, ...], np.ndarray]]] = {}
-    for key, counts in cells.cells.items():
-        p = key[nby] if period else None
-        by_period.setdefault(p, []).append((tuple(key[:nby]), counts))
-    # Period labels (YYYY-MM, YYYY-Qn, YYYY for years 1000..9999) sort as the periods do.
-    labels: list[str] = sorted(p for p in by_period if p is not None)
-    periods: list[Optional[str]] = [*labels] if period else [None]
-    rows: list[dict[str, Any]] = []
-    for p in periods:
-        # Grouping values sort by code point, as the core's (UTF-8 byte order).
-        group_rows = sorted(by_period.get(p, []), key=lambda kv: kv[0])
-        total = np.zeros(len(COUNT_COLUMNS), dtype=np.int64)
-        for _, c in group_rows:
-            total += c
-        if by_list:
-            for values, c in group_rows:
-                rows.append(_row(dict(zip(by_list, values)), p, period, c))
-        rows.append(_row({k: None for k in by_list}, p, period, total))
+    rows: list[dict[str, Any]] = json.loads(_combined(partials, by_list, period).rows_json())
     return rows
-
-
-def _row(keys: dict[str, Any], p: Optional[str], period: Optional[str], counts: np.ndarray) -> dict[str, Any]:
-    row: dict[str, Any] = dict(keys)
-    if period:
-        row["period"] = p
-    c = {name: int(v) for name, v in zip(COUNT_COLUMNS, counts)}
-    row.update(c)
-    row["resolved_rate"] = _ratio(c["resolved"], c["received"])
-    row["on_time_rate"] = _ratio(c["early"] + c["on_time"], c["resolved"])
-    row["online_rate"] = _ratio(c["received_online"], c["received_new"])
-    return row
 
 
 def combine(partials: Any, *, by: _By = None, period: Optional[str] = None, kind: str = "pandas") -> Any:
     """The report from partial counts (see :func:`combine_rows`) as a DataFrame equal to
     :func:`motcua.report`'s on all the dossiers at once: ``kind="pandas"`` (the default) or
     ``"polars"``; ``"rows"`` gives the row dicts."""
-    by_list = _by_list(by)
-    rows = combine_rows(partials, by=by_list, period=period)
-    if kind == "rows":
-        return rows
-    columns = [*by_list, *(["period"] if period else []), *COUNT_COLUMNS, *RATE_COLUMNS]
-    if kind == "polars":
-        import polars as pl
-
-        schema: dict[str, Any] = {c: pl.String for c in columns[: len(columns) - len(COUNT_COLUMNS) - len(RATE_COLUMNS)]}
-        schema.update({c: pl.Int64 for c in COUNT_COLUMNS})
-        schema.update({c: pl.Float64 for c in RATE_COLUMNS})
-        return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema)
-    if kind != "pandas":
+    if kind not in ("pandas", "polars", "rows"):
         raise _raise(InvalidArgumentError, f"kind must be 'pandas', 'polars' or 'rows', got {kind!r}")
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=columns)
-    for c in RATE_COLUMNS:
-        frame[c] = frame[c].astype("float64")
-    return frame
+    by_list = _by_list(by)
+    report = Report.from_partial(_combined(partials, by_list, period))
+    if kind == "rows":
+        return report.rows
+    return report.to_polars() if kind == "polars" else report.to_pandas()
 
 
 # ---------------------------------------------------------------------- Arrow batch functions
@@ -497,13 +409,12 @@ class ArrowPartials:
         )
         self.chunk_rows = chunk_rows
 
-    def _count(self, batches: list[Any], cells: _Cells) -> None:
+    def _count(self, batches: list[Any], partial: PartialReport) -> None:
         import pyarrow as pa
 
         o = self.opts
-        table = pa.Table.from_batches(batches)
-        _partial_cells(
-            table,
+        _count(
+            pa.Table.from_batches(batches),
             by=o.by,
             period=o.period,
             as_of=o.as_of,
@@ -512,26 +423,28 @@ class ArrowPartials:
             rules=o.rules,
             map=o.map,
             skip_bad=o.skip_bad,
-            cells=cells,
+            into=partial,
         )
 
     def __call__(self, batches: Iterable[Any]) -> Iterator[Any]:
         o = self.opts
-        cells = _Cells(len(_key_columns(o.by, o.period)))
+        partial = PartialReport(o.as_of, o.by, o.period)
         buf: list[Any] = []
         rows = 0
+        seen = False
         for b in batches:
             if b.num_rows == 0:
                 continue
+            seen = True
             buf.append(b)
             rows += b.num_rows
             if rows >= self.chunk_rows:
-                self._count(buf, cells)
+                self._count(buf, partial)
                 buf, rows = [], 0
         if buf:
-            self._count(buf, cells)
-        if cells.cells:
-            yield from _partial_arrow(cells, o.by, o.period).to_batches()
+            self._count(buf, partial)
+        if seen and partial.cells()[2].shape[0]:
+            yield from _partial_arrow(partial, o.by, o.period).to_batches()
 
 
 class ArrowClassify:
@@ -645,11 +558,9 @@ def spark_report(
     kind: str = "pandas",
 ) -> Any:
     """The report of a Spark DataFrame of dossier records, equal to :func:`motcua.report` on the
-    same rows: :func:`spark_partials`, a Spark ``groupBy(keys).sum(counts)``, then
-    :func:`combine` on the driver (rates and totals from the summed counts). ``as_of=None``
-    means now, read once on the driver."""
-    from pyspark.sql import functions as F
-
+    same rows: :func:`spark_partials` (one small table of cells per partition), collected on
+    the driver, then :func:`combine` (the core sums the cells and computes totals and rates).
+    ``as_of=None`` means now, read once on the driver."""
     t = _as_of(as_of)
     by_list = _by_list(by)
     parts = spark_partials(
@@ -663,9 +574,7 @@ def spark_report(
         map=map,
         skip_bad=skip_bad,
     )
-    keys = _key_columns(by_list, period)
-    summed = parts.groupBy(*keys).agg(*[F.sum(c).alias(c) for c in COUNT_COLUMNS])
-    return combine(_spark_collect(summed), by=by_list, period=period, kind=kind)
+    return combine(_spark_collect(parts), by=by_list, period=period, kind=kind)
 
 
 def _spark_collect(sdf: Any) -> list[dict[str, Any]]:
@@ -725,7 +634,7 @@ def dask_partials(
     ``ddf.map_partitions(partial_report, ...)`` on the columns the report reads."""
     by_list = _by_list(by)
     t = _as_of(as_of)
-    meta = _partial_pandas(_Cells(len(_key_columns(by_list, period))), by_list, period)
+    meta = _partial_pandas(PartialReport(t, by_list, period), by_list, period)
     cols = needed_columns(ddf.columns, by_list, map)
     fn: Callable[..., Any] = _dask_partition
     return ddf[cols].map_partitions(

@@ -2,7 +2,8 @@
 
 Every error the library raises carries the core's stable snake_case ``code`` (the same string
 the CLI prints and the JS package exposes) and, where known, where the bad input was:
-``index`` (the 0-based element of a bulk input), ``line`` and ``field``. Errors about bad data
+``index`` (the 0-based element of a bulk input, or row of a frame), ``line``, ``field`` (the
+column), ``value`` (the offending cell) and ``id`` (the dossier's id). Errors about bad data
 also subclass :class:`ValueError` (file errors subclass :class:`OSError`), so code that
 already catches ``ValueError`` keeps working.
 
@@ -49,6 +50,7 @@ __all__ = [
     "ResultBeforeReceiptError",
     "SupplementWithoutRequestError",
     "SecondApologyError",
+    "InvalidTransferError",
     "NewDueEarlierError",
     "InvalidDossierError",
     "InvalidRuleError",
@@ -66,6 +68,8 @@ class MotcuaError(Exception):
         index: the 0-based element of a bulk input, or ``None``.
         line: the 1-based input line, or ``None``.
         field: the field or column, or ``None``.
+        value: the offending input value (a cell), or ``None``.
+        id: the id of the dossier (record) the error is about, or ``None``.
     """
 
     code: str = "motcua_error"
@@ -78,6 +82,8 @@ class MotcuaError(Exception):
         index: Optional[int] = None,
         line: Optional[int] = None,
         field: Optional[str] = None,
+        value: Optional[str] = None,
+        id: Optional[str] = None,
     ) -> None:
         super().__init__(*args)
         if code is not None:
@@ -86,6 +92,8 @@ class MotcuaError(Exception):
         self.index: Optional[int] = index
         self.line: Optional[int] = line
         self.field: Optional[str] = field
+        self.value: Optional[str] = value
+        self.id: Optional[str] = id
 
     def __reduce__(self) -> Any:
         kwargs = {
@@ -94,6 +102,8 @@ class MotcuaError(Exception):
             "index": self.index,
             "line": self.line,
             "field": self.field,
+            "value": self.value,
+            "id": self.id,
         }
         return (_rebuild, (type(self), self.args, kwargs))
 
@@ -237,6 +247,14 @@ class NewDueEarlierError(DossierError):
     code = "new_due_earlier"
 
 
+class InvalidTransferError(DossierError):
+    """A ``transferred`` event of an inter-agency dossier that does not fit its stages: ``to``
+    is not the next stage's agency, more transfers than stages, a dossier without stages, or a
+    transfer while a supplement request is open."""
+
+    code = "invalid_transfer"
+
+
 class InvalidDossierError(DossierError):
     """A dossier malformed in another way (unknown event type, missing field, ...)."""
 
@@ -278,6 +296,7 @@ _BY_CODE: dict[str, type[MotcuaError]] = {
         SupplementWithoutRequestError,
         SecondApologyError,
         NewDueEarlierError,
+        InvalidTransferError,
         InvalidDossierError,
         InvalidRuleError,
         MotcuaIOError,
@@ -303,10 +322,12 @@ def _from_core(
     index: Optional[int],
     line: Optional[int],
     field: Optional[str],
+    value: Optional[str] = None,
+    id: Optional[str] = None,
 ) -> MotcuaError:
     """Called by the native module for every core error (the one place errors are mapped)."""
     cls = error_class(code)
-    return cls(display, code=code, message=message, index=index, line=line, field=field)
+    return cls(display, code=code, message=message, index=index, line=line, field=field, value=value, id=id)
 
 
 _E = TypeVar("_E", bound=MotcuaError)

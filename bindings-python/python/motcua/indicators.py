@@ -49,10 +49,10 @@ from . import _motcua
 from . import _records as rec
 from .calendar import Calendar
 from .civil import InstantLike
-from .deadline import RulesLike, _calendar, _catalogue, _rules
+from .deadline import RulesLike
 from .error import InvalidArgumentError, MotcuaIOError, _raise
-from .outcome import _as_of
 from .procedure import Catalogue
+from .reports import count
 
 __all__ = [
     "INDICATORS",
@@ -72,7 +72,7 @@ _NAMES = _motcua.indicator_names()
 INDICATORS: tuple[str, ...] = tuple(n for n, _ in _NAMES)
 #: The Vietnamese caption of each indicator.
 CAPTIONS: dict[str, str] = dict(_NAMES)
-#: The scorecard's optional input columns (besides those of :func:`motcua.report`).
+#: The scorecard's optional input columns (besides those of :func:`motcua.report`; the core's).
 SERVICE_COLUMNS: tuple[str, ...] = rec.SERVICE_COLUMNS
 #: The columns of a scorecard after the grouping columns.
 SCORE_COLUMNS = ("indicator", "numerator", "denominator", "value", "target", "met", "gap", "status")
@@ -178,7 +178,8 @@ class Scorecard:
         self.counted = counted
         #: Dossiers left out because they were received after :attr:`as_of`.
         self.left_out = left_out
-        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message"}``.
+        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message", "field",
+        #: "value", "id"}``.
         self.skipped = skipped
         #: With a catalogue: procedures per field (fields in order, then the totals with
         #: ``field`` ``None``), the keys of :data:`CATALOGUE_COLUMNS`; else ``None``.
@@ -199,6 +200,7 @@ class Scorecard:
         skip_bad: bool = False,
         satisfaction_scale: int = 5,
         calendar: Optional[Calendar] = None,
+        threads: int = 0,
     ) -> Scorecard:
         """The scorecard of a DataFrame of dossier records (see :func:`scorecard`)."""
         by_list = [by] if isinstance(by, str) else list(by or [])
@@ -211,22 +213,20 @@ class Scorecard:
                 f"satisfaction_scale must be an integer, got {type(satisfaction_scale).__name__}",
             )
         kind = _frame_kind(df)
-        t = _as_of(as_of)
         targets_text = _targets_text(targets)
-        header, columns, _ = rec.text_columns(df, by_list, map, SERVICE_COLUMNS)
-        scores, counted, left_out, skipped = _motcua.scorecard_records(
-            header,
-            columns,
-            _calendar(calendar),
-            t,
-            by_list,
-            targets_text,
-            _rules(rules),
-            _catalogue(catalogue),
-            dict(map or {}),
-            skip_bad,
-            int(satisfaction_scale),
+        partial, skipped = count(
+            df,
+            by=by_list,
+            as_of=as_of,
+            calendar=calendar,
+            catalogue=catalogue,
+            rules=rules,
+            map=map,
+            skip_bad=skip_bad,
+            satisfaction_scale=int(satisfaction_scale),
+            threads=threads,
         )
+        scores = partial.scores(targets_text)
         rows = []
         for keys, *values in scores:
             row: dict[str, Any] = dict(zip(by_list, keys))
@@ -238,11 +238,11 @@ class Scorecard:
         return cls(
             rows,
             by=by_list,
-            as_of=t,
+            as_of=partial.as_of,
             targets=dict(_motcua.targets_json(targets_text)),
-            counted=counted,
-            left_out=left_out,
-            skipped=[{"index": i, "code": c, "message": m} for i, c, m in skipped],
+            counted=partial.counted,
+            left_out=partial.left_out,
+            skipped=skipped,
             catalogue_rows=fields,
             kind=kind,
         )
@@ -423,6 +423,7 @@ def scorecard(
     skip_bad: bool = False,
     satisfaction_scale: int = 5,
     calendar: Optional[Calendar] = None,
+    threads: int = 0,
 ) -> Any:
     """The scorecard of a DataFrame of dossier records, as a DataFrame of the same kind
     (pandas → pandas, polars → polars; a mapping of columns → pandas): for each group, then
@@ -486,4 +487,5 @@ def scorecard(
         skip_bad=skip_bad,
         satisfaction_scale=satisfaction_scale,
         calendar=calendar,
+        threads=threads,
     ).frame

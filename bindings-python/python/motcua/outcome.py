@@ -21,10 +21,21 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional, overload
 
 from . import _motcua
-from . import _records as rec
 from .calendar import Calendar
 from .civil import InstantLike
-from .deadline import Due, RulesLike, _answer_frame, _calendar, _catalogue, _coerce, _due_fields, _is_frame, _rules, _to_json
+from .deadline import (
+    Due,
+    RulesLike,
+    _answer_frame,
+    _calendar,
+    _catalogue,
+    _coerce,
+    _due_fields,
+    _frame_answers,
+    _is_frame,
+    _rules,
+    _to_json,
+)
 from .dossier import Dossier, DossierLike
 from .procedure import Catalogue
 
@@ -66,16 +77,14 @@ class Classified(Due):
         return _to_json(self)
 
 
-def _as_of(as_of: Optional[InstantLike]) -> Any:
-    """The as-of instant; a date alone means the end of that day, as ``--as-of`` does; none
-    means now (the local clock, as the CLI)."""
-    if as_of is None:
-        return _dt.datetime.now().replace(microsecond=0)
-    if isinstance(as_of, str):
-        return _motcua.parse_instant(as_of, True)
-    if isinstance(as_of, _dt.date) and not isinstance(as_of, _dt.datetime):
-        return _motcua.parse_instant(as_of.isoformat(), True)
-    return as_of
+def _as_of(as_of: Optional[InstantLike]) -> _dt.datetime:
+    """The as-of instant, one definition for every package (the core's): ``None`` is now in
+    Vietnam (UTC+7, never the machine's zone); a date alone (``datetime.date``, ``YYYY-MM-DD``,
+    ``datetime64[D]``) is the end of that day; an instant keeps its time of day, converted to
+    UTC+7 when it carries a time zone or an offset (a zoned ``datetime`` or ``Timestamp``,
+    ``...T09:30+00:00``)."""
+    t: _dt.datetime = _motcua.as_of(as_of)
+    return t
 
 
 @overload
@@ -121,10 +130,12 @@ def classify(
 
     ``dossier`` is a :class:`Dossier`, a dict or a JSON line (answer: :class:`Classified`),
     or a pandas / polars DataFrame of dossier records (answer: a DataFrame of the same kind
-    with the columns of :func:`~motcua.due` plus ``outcome`` and ``working_days_late``); see
-    :func:`~motcua.due` for ``calendar``, ``rules``, ``catalogue``, ``map``, ``errors``,
-    ``explain`` and ``lang`` (the explanation ends with the outcome's step; for a DataFrame,
-    ``explain=True`` adds the text column ``explain``).
+    with the columns of :func:`~motcua.due` plus ``outcome``, ``working_days_late`` and
+    ``left_out``); see :func:`~motcua.due` for ``calendar``, ``rules``, ``catalogue``, ``map``,
+    ``errors``, ``explain`` and ``lang`` (the explanation ends with the outcome's step; for a
+    DataFrame, ``explain=True`` adds the text column ``explain``). A dossier received after
+    ``as_of`` is left out, as the report leaves it out: its row stays in place, with no answers
+    and ``left_out`` true (not an error).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"received": pd.to_datetime(["2026-03-03 10:00", "2026-03-03 10:00"]),
@@ -140,10 +151,13 @@ def classify(
     cal = _calendar(calendar)
     t = _as_of(as_of)
     if _is_frame(dossier):
-        header, columns, _ = rec.text_columns(dossier, (), map)
-        cols = _motcua.classify_records(
-            header, columns, cal, t, _rules(rules), _catalogue(catalogue), dict(map or {}),
-            _coerce(errors), explain, lang,
+        cols = _frame_answers(
+            dossier,
+            map,
+            lambda columns, first_row: _motcua.classify_records(
+                columns, cal, t, _rules(rules), _catalogue(catalogue), dict(map or {}), _coerce(errors), 0, first_row,
+                explain, lang,
+            ),
         )
         return _answer_frame(dossier, cols, errors)
     d = Dossier(dossier)

@@ -17,8 +17,6 @@ hours) or ``same_day`` (15:00 cut-off; ``same_day@14:00`` for another), or in th
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import dataclasses
@@ -109,18 +107,19 @@ class Catalogue:
 
     @classmethod
     def from_file(cls, path: Union[str, os.PathLike[str]]) -> Catalogue:
-        """A catalogue from a ``.json`` file, or a CSV file (any other extension)."""
+        """A catalogue from a file: a JSON array or CSV, told apart by content (the core's
+        loader, as ``motcua --catalogue`` and the JS package read one)."""
         try:
             with open(path, encoding="utf-8-sig", newline="") as f:
                 text = f.read()
         except OSError as e:
             raise MotcuaIOError(f"{path}: {e.strerror or e}", message=str(e)) from e
-        if str(path).lower().endswith(".json"):
-            return cls.from_json(text)
-        reader = csv.reader(io.StringIO(text))
-        header = next(reader, [])
-        rows = [[c if c != "" else None for c in row] for row in reader]
-        return cls(_motcua.Catalogue.from_rows(header, rows, 2))
+        return cls.from_text(text)
+
+    @classmethod
+    def from_text(cls, text: str) -> Catalogue:
+        """A catalogue from the text of a catalogue file (JSON array or CSV, by content)."""
+        return cls(_motcua.Catalogue.from_text(text))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickles as its JSON text (the procedures, not a file path), so a catalogue can be

@@ -1,7 +1,13 @@
 """The one-stop report (*báo cáo tình hình giải quyết hồ sơ*): received (carried over, new online /
 direct / postal), resolved (early / on time / late), pending (within deadline / overdue /
 awaiting supplement), refused and withdrawn, with rates, by group and by period — the core's
-report (``motcua report``), built from a pandas or polars DataFrame of dossier records.
+report (``motcua report``), built from a pandas or polars DataFrame (or LazyFrame), a pyarrow
+Table, RecordBatch or RecordBatchReader of dossier records.
+
+The frame's columns cross to the core as buffers (the Arrow C data interface, numpy arrays),
+are read, classified and counted there on every core with the GIL released, into a
+:class:`PartialReport` whose exact cells merge (chunks of the frame, Spark and Dask
+partitions); the rows, totals and rates come out of the core too.
 
 :func:`report` returns a DataFrame (pandas in, pandas out; polars in, polars out); a
 :class:`Report` keeps the rows with what was counted, and renders as the official table in a
@@ -32,35 +38,20 @@ from typing import Any, Iterable, Mapping, Optional, Union
 from . import _convert as cv
 from . import _motcua
 from . import _records as rec
+from ._motcua import PartialReport
 from .calendar import Calendar
 from .civil import InstantLike
 from .deadline import RulesLike, _calendar, _catalogue, _rules
 from .outcome import _as_of
 from .procedure import Catalogue
 
-__all__ = ["Report", "report", "COUNT_COLUMNS", "RATE_COLUMNS"]
+__all__ = ["Report", "PartialReport", "report", "COUNT_COLUMNS", "RATE_COLUMNS", "count"]
 
-#: The count columns, in the order of the official table.
-COUNT_COLUMNS = (
-    "carried_over",
-    "received_new",
-    "received",
-    "received_online",
-    "received_direct",
-    "received_postal",
-    "resolved",
-    "early",
-    "on_time",
-    "late",
-    "pending",
-    "pending_within",
-    "overdue",
-    "awaiting_supplement",
-    "refused",
-    "withdrawn",
-)
-#: The rate columns (fractions; ``None`` when the denominator is zero).
-RATE_COLUMNS = ("resolved_rate", "on_time_rate", "online_rate")
+_COUNTS, _RATES = _motcua.report_columns()
+#: The count columns, in the order of the official table (the core's).
+COUNT_COLUMNS: tuple[str, ...] = tuple(_COUNTS)
+#: The rate columns (fractions; ``None`` when the denominator is zero; the core's).
+RATE_COLUMNS: tuple[str, ...] = tuple(_RATES)
 
 _HEADINGS = {
     "carried_over": ("Kỳ trước chuyển qua", "carried over"),
@@ -113,7 +104,8 @@ class Report:
         self.counted = counted
         #: Dossiers left out because they were received after :attr:`as_of`.
         self.left_out = left_out
-        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message"}``.
+        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message", "field",
+        #: "value", "id"}``.
         self.skipped = skipped
 
     @classmethod
@@ -129,31 +121,35 @@ class Report:
         rules: RulesLike = None,
         map: Optional[Mapping[str, str]] = None,
         skip_bad: bool = False,
+        threads: int = 0,
     ) -> Report:
         """The report of a DataFrame of dossier records (see :func:`report`)."""
         by_list = [by] if isinstance(by, str) else list(by or [])
-        t = _as_of(as_of)
-        header, columns, _ = rec.text_columns(df, by_list, map)
-        text, counted, left_out, skipped = _motcua.report_records(
-            header,
-            columns,
-            _calendar(calendar),
-            t,
-            by_list,
-            period,
-            _rules(rules),
-            _catalogue(catalogue),
-            dict(map or {}),
-            skip_bad,
-        )
-        return cls(
-            json.loads(text),
+        partial, skipped = count(
+            df,
             by=by_list,
             period=period,
-            as_of=t,
-            counted=counted,
-            left_out=left_out,
-            skipped=[{"index": i, "code": c, "message": m} for i, c, m in skipped],
+            as_of=as_of,
+            calendar=calendar,
+            catalogue=catalogue,
+            rules=rules,
+            map=map,
+            skip_bad=skip_bad,
+            threads=threads,
+        )
+        return cls.from_partial(partial, skipped=skipped)
+
+    @classmethod
+    def from_partial(cls, partial: PartialReport, *, skipped: Optional[list[dict[str, Any]]] = None) -> Report:
+        """The report of a :class:`PartialReport` (e.g. merged from partitions)."""
+        return cls(
+            json.loads(partial.rows_json()),
+            by=list(partial.by),
+            period=partial.period,
+            as_of=partial.as_of,
+            counted=partial.counted,
+            left_out=partial.left_out,
+            skipped=skipped or [],
         )
 
     @property
@@ -230,6 +226,50 @@ class Report:
         )
 
 
+def count(
+    df: Any,
+    *,
+    by: list[str],
+    period: Optional[str] = None,
+    as_of: Optional[InstantLike] = None,
+    calendar: Optional[Calendar] = None,
+    catalogue: Optional[Catalogue] = None,
+    rules: RulesLike = None,
+    map: Optional[Mapping[str, str]] = None,
+    skip_bad: bool = False,
+    satisfaction_scale: Optional[int] = None,
+    threads: int = 0,
+    into: Optional[PartialReport] = None,
+) -> tuple[PartialReport, list[dict[str, Any]]]:
+    """Counts a frame of dossier records into a :class:`PartialReport` (a new one, or
+    ``into``): the core reads, classifies and counts each chunk of the frame; returns the
+    partial and, with ``skip_bad``, the skipped rows (``{"index", "code", "message", "field",
+    "value", "id"}``). ``satisfaction_scale``: also tally the scorecard's columns."""
+    partial = into if into is not None else PartialReport(_as_of(as_of), by, period)
+    names = rec.wanted(by, map, satisfaction_scale is not None)
+    skipped: list[dict[str, Any]] = []
+    cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
+    for columns, first_row, _ in rec.chunks(df, names):
+        _, _, bad = partial.add(
+            columns,
+            cal,
+            rls,
+            cat,
+            dict(map or {}),
+            skip_bad,
+            satisfaction_scale,
+            threads,
+            first_row,
+        )
+        skipped.extend(_skipped(b) for b in bad)
+    return partial, skipped
+
+
+def _skipped(b: tuple[Any, ...]) -> dict[str, Any]:
+    index, code, message, field, value, id_ = b
+    return {"index": index, "code": code, "message": message, "field": field, "value": value, "id": id_}
+
+
 def report(
     df: Any,
     *,
@@ -241,9 +281,10 @@ def report(
     rules: RulesLike = None,
     map: Optional[Mapping[str, str]] = None,
     skip_bad: bool = False,
+    threads: int = 0,
 ) -> Any:
     """The one-stop report of a DataFrame of dossier records, as a DataFrame of the same kind
-    (pandas → pandas, polars → polars; a mapping of columns → pandas).
+    (pandas → pandas, polars → polars; a pyarrow table or a mapping of columns → pandas).
 
     Columns read (others are ignored): ``received``, ``time_limit`` (``3wd``, ``15cd``,
     ``8wh``, ``same_day``) or ``procedure`` (a code of ``catalogue``), and optionally
@@ -255,7 +296,11 @@ def report(
     ``by``: grouping column(s); ``period``: ``month``, ``quarter`` or ``year``; ``as_of``: the
     instant the table stands at (a date alone: the end of that day; ``None``: now);
     ``calendar`` defaults to :meth:`Calendar.vietnam`; ``skip_bad``: skip bad rows instead of
-    raising the first one's error (use :meth:`Report.build` to see which were skipped).
+    raising the first one's error (use :meth:`Report.build` to see which were skipped);
+    ``threads``: how many cores to use (0: all; the answer is the same).
+
+    Datetime columns may be naive (Vietnam's wall clock) or zoned (converted to UTC+7); a
+    timestamp at exactly 00:00 is read as a date alone, as the CSV cell ``2026-03-02`` is.
 
     One row per group (and period), then a totals row whose grouping keys are ``None``; the
     counts and rates of ``motcua report --format json``.
@@ -270,6 +315,7 @@ def report(
         rules=rules,
         map=map,
         skip_bad=skip_bad,
+        threads=threads,
     )
     if rec.frame_kind(df) == "polars":
         return r.to_polars()

@@ -67,17 +67,22 @@ def holidays(
     schedules: Union[str, "os.PathLike[str]", Mapping[str, Any], None] = None,
 ) -> list[dict[str, Any]]:
     """The named days of ``year`` in date order, as records ``{"date", "name_vi", "name_en",
-    "kind"}`` (ready for ``pandas.DataFrame``), kind one of ``statutory``, ``compensatory``,
-    ``swapped``, ``makeup_working_day``, ``provisional``, ``pending``.
+    "kind", "day_off"}`` (ready for ``pandas.DataFrame``), kind one of ``statutory``,
+    ``compensatory``, ``swapped``, ``makeup_working_day``, ``provisional``, ``pending``.
+
+    A table to read, not a list of days off: make-up working days and pending days the
+    calendar does not apply are worked, and a statutory day may fall on a weekend. ``day_off``
+    says whether the calendar of these options works the date; for date lists use
+    :meth:`Calendar.days_off` and :meth:`Calendar.makeup_working_days`.
 
     >>> holidays(2026)[0]
-    {'date': datetime.date(2026, 1, 1), 'name_vi': 'Tết Dương lịch', 'name_en': "New Year's Day", 'kind': 'statutory'}
+    {'date': datetime.date(2026, 1, 1), 'name_vi': 'Tết Dương lịch', 'name_en': "New Year's Day", 'kind': 'statutory', 'day_off': True}
     """
     if schedules is not None:
         return calendar(official=official, include_pending=include_pending, schedules=schedules).holidays(year)
     return [
-        {"date": d, "name_vi": vi, "name_en": en, "kind": kind}
-        for d, vi, en, kind in _motcua.vn_holidays(year, official, include_pending)
+        {"date": d, "name_vi": vi, "name_en": en, "kind": kind, "day_off": off}
+        for d, vi, en, kind, off in _motcua.vn_holidays(year, official, include_pending)
     ]
 
 

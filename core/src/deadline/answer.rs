@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
-use super::facts::Fact;
+use super::facts::{Fact, Outcome};
 use super::law::LegalBasis;
 use super::options::RuleSet;
 use super::render::Lang;
@@ -35,12 +35,72 @@ pub struct ExplainStep {
     pub lang: Lang,
 }
 
+/// One stage of an inter-agency (*liên thông*) dossier as far as the file went: the agency,
+/// when the stage received the file and its deemed receipt day, its own due date counted by the
+/// same rules from that day (a supplement request pauses it as it pauses the dossier), when it
+/// ended (the next transfer, or the result, refusal or withdrawal) and how it went
+/// (reference/procedures.md §3.6; Decree 61/2018/NĐ-CP, Art. 19(5)–(7) \[U\]).
+///
+/// Serialized as `{"agency","received","deemed_receipt","due","due_at","completed","outcome",
+/// "working_days_late"}` (`completed`, `outcome` and `working_days_late` are `null` when not
+/// known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageDue {
+    /// The agency in charge of the stage.
+    pub agency: String,
+    /// When the stage received the file: the dossier's receipt for the first stage, the
+    /// `transferred` event for the others.
+    pub received: NaiveDateTime,
+    /// The stage's deemed receipt day (day 0 of its count: after closing time or on a day off,
+    /// the next working day).
+    pub deemed_receipt: NaiveDate,
+    /// The stage's due date.
+    pub due: NaiveDate,
+    /// The stage's due instant (the expiry of an hour count, else the closing time of `due`).
+    pub due_at: NaiveDateTime,
+    /// When the stage ended (the next transfer, or the dossier's result, refusal or
+    /// withdrawal); `None` while the stage holds the file.
+    pub completed: Option<NaiveDateTime>,
+    /// `early`, `on_time` or `late` for a completed stage (its end against its due date, as a
+    /// dossier's result is compared); `pending_within`, `overdue` or `awaiting_supplement` for
+    /// the stage holding the file as of the as-of instant; `None` for the stage holding the
+    /// file when no as-of instant was given (`due`).
+    pub outcome: Option<Outcome>,
+    /// Working days from the due date to the end (or as-of) day: negative = early; `None` when
+    /// `outcome` is.
+    pub working_days_late: Option<i64>,
+}
+
+impl StageDue {
+    /// Whether the stage made the dossier late: completed late, or overdue while holding the
+    /// file.
+    pub fn is_late(&self) -> bool {
+        matches!(self.outcome, Some(Outcome::Late | Outcome::Overdue))
+    }
+}
+
+impl Serialize for StageDue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(8))?;
+        m.serialize_entry("agency", &self.agency)?;
+        m.serialize_entry("received", &InstantFmt(self.received))?;
+        m.serialize_entry("deemed_receipt", &self.deemed_receipt)?;
+        m.serialize_entry("due", &self.due)?;
+        m.serialize_entry("due_at", &InstantFmt(self.due_at))?;
+        m.serialize_entry("completed", &self.completed.map(InstantFmt))?;
+        m.serialize_entry("outcome", &self.outcome)?;
+        m.serialize_entry("working_days_late", &self.working_days_late)?;
+        m.end()
+    }
+}
+
 /// The due date of a dossier and how it was obtained.
 ///
 /// Serialized (the CLI's `due` line) as
 /// `{"due":"2026-06-25","due_at":"2026-06-25T17:00","rule_set":"nd118",
 /// "deemed_receipt":"2026-06-08","warnings":[]}`, plus `"awaiting_supplement_since"` while a
-/// supplement request is open and `"explain":[...]` when an explanation was asked for.
+/// supplement request is open, `"stages"` and `"late_agencies"` for an inter-agency dossier
+/// (before `"warnings"`), and `"explain":[...]` when an explanation was asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Due {
     /// The due date (the appointment).
@@ -55,6 +115,12 @@ pub struct Due {
     /// While a supplement request is open: when it was made. The clock is stopped and `due` is
     /// the due date as it stood at that moment; it will move when the dossier is completed.
     pub awaiting_supplement_since: Option<NaiveDateTime>,
+    /// The stages of an inter-agency dossier that the file reached, in order (empty for a
+    /// dossier without stages). The dossier's own due date and outcome use the total limit.
+    pub stages: Vec<StageDue>,
+    /// The agencies whose stage was late or is overdue ([`StageDue::is_late`]), each once, in
+    /// stage order: who made the dossier late.
+    pub late_agencies: Vec<String>,
     /// Odd but accepted things (see [`WarningCode`](crate::dossier::WarningCode)).
     pub warnings: Vec<Warning>,
     /// The explanation (empty unless asked for).
@@ -125,6 +191,10 @@ impl Due {
             m.serialize_entry("awaiting_supplement_since", &InstantFmt(t))?;
         }
         extra(m)?;
+        if !self.stages.is_empty() {
+            m.serialize_entry("stages", &self.stages)?;
+            m.serialize_entry("late_agencies", &self.late_agencies)?;
+        }
         m.serialize_entry("warnings", &self.warnings)?;
         if !self.explain.is_empty() {
             m.serialize_entry("explain", &self.explain)?;
@@ -339,6 +409,43 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             m.serialize_entry("working_days_late", working_days_late)?;
             m.serialize_entry("compare", compare.as_str())?;
             m.serialize_entry("requests", requests)?;
+        }
+        Fact::StageReceived {
+            stage,
+            agency,
+            limit,
+            at: t,
+            reason,
+            ..
+        } => {
+            m.serialize_entry("stage", stage)?;
+            m.serialize_entry("agency", agency)?;
+            m.serialize_entry("time_limit", limit)?;
+            m.serialize_entry("at", &at(t))?;
+            m.serialize_entry("reason", reason.as_str())?;
+        }
+        Fact::StageEnded {
+            stage,
+            agency,
+            due,
+            due_at,
+            completed,
+            outcome,
+            working_days_late,
+        } => {
+            m.serialize_entry("stage", stage)?;
+            m.serialize_entry("agency", agency)?;
+            m.serialize_entry("due", due)?;
+            m.serialize_entry("due_at", &at(due_at))?;
+            if let Some(t) = completed {
+                m.serialize_entry("completed", &at(t))?;
+            }
+            if let Some(o) = outcome {
+                m.serialize_entry("outcome", o.as_str())?;
+            }
+            if let Some(n) = working_days_late {
+                m.serialize_entry("working_days_late", n)?;
+            }
         }
     }
     Ok(())

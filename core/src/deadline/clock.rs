@@ -7,7 +7,12 @@
 //! comes from the same arithmetic.
 //!
 //! A stage of an inter-agency dossier is one more [`Clock`] with its own deemed receipt day,
-//! counted by the same rules in the same pass.
+//! counted by the same rules in the same pass: the stage holding the file starts at the
+//! receipt (stage 1) or at its `transferred` event, with the deemed receipt rule of a receipt;
+//! a supplement request pauses it and the complete dossier resumes it as it does the total;
+//! it ends at the next transfer or at the result, refusal or withdrawal, and is compared with
+//! its own due date as a result is. New appointments (apology, extension) move the dossier's
+//! due date only: a stage's limit is the inter-agency process's.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -17,15 +22,17 @@ use super::options::rule_set_for_number;
 use super::options::{Counting, DeemedReceipt, RuleSetInfo, Rules, SupplementRule};
 use super::rules::{
     calendar_days_due_number, calendar_days_used_number, date_near, date_of, deemed_receipt_number,
-    is_after_due_number, new_appointment_applies, number_of, same_day_due_number,
-    working_days_due_number, working_days_used_number, working_hours_expiry, working_seconds_used,
-    HOURS_PER_DAY,
+    is_after_due_number, new_appointment_applies, number_of, pending_outcome_number,
+    resolved_outcome_number, same_day_due_number, working_days_due_number,
+    working_days_used_number, working_hours_expiry, working_seconds_used, HOURS_PER_DAY,
 };
-use super::Evaluation;
+use super::{Evaluation, Outcome, StageMark};
 use crate::calendar::WorkCalendar;
-use crate::dossier::{Dossier, Event, EventKind, Lifecycle, LimitSource, Warning, WarningCode};
+use crate::dossier::{
+    check_transfer, Dossier, Event, EventKind, Lifecycle, LimitSource, Warning, WarningCode,
+};
 use crate::error::{Error, ErrorKind, Result};
-use crate::procedure::{AuthorityLevel, Procedure, TimeLimit};
+use crate::procedure::{AuthorityLevel, Procedure, Stage, TimeLimit};
 
 /// The unit a limit is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +210,24 @@ impl Clock {
         })
     }
 
+    /// A supplement request on day `r_day` (at `r_at`) stops the clock: the due date as it
+    /// stood, the time used in the current round and what is left (see
+    /// [`used_and_left`](Clock::used_and_left)).
+    fn pause(
+        &mut self,
+        cal: &WorkCalendar,
+        closing: NaiveTime,
+        r_day: i64,
+        r_at: NaiveDateTime,
+    ) -> Result<(Mark, i64, i64)> {
+        let due = self.current_due(cal)?;
+        let (used, left) = self.used_and_left(cal, closing, r_day, r_at)?;
+        self.budget = left;
+        self.fixed = None;
+        self.paused = Some(due);
+        Ok((due, used, left))
+    }
+
     /// The complete dossier, deemed received on day `d` (at `at`): the clock runs again, with
     /// what was left (`pause`) or the whole limit (`restart`).
     fn resume(&mut self, d: i64, at: NaiveDateTime, restart: bool) {
@@ -229,6 +254,14 @@ pub(crate) struct Pass<'a, T: Trace> {
     anchor: (NaiveDate, i64),
     clock: Clock,
     life: Lifecycle,
+    /// The stages of an inter-agency dossier (empty: none).
+    stages: &'a [Stage],
+    /// The stage holding the file, with its clock.
+    holding: Option<Holding>,
+    /// The stages that ended, in order.
+    ended: Vec<StageMark>,
+    /// The as-of instant, if any (the stage holding the file is classified against it).
+    as_of: Option<NaiveDateTime>,
     /// Before the as-of snapshot: warnings and facts are recorded.
     live: bool,
     /// Whether the running count has been explained since the clock last changed.
@@ -237,8 +270,21 @@ pub(crate) struct Pass<'a, T: Trace> {
     trace: T,
 }
 
+/// The stage holding the file: which, since when, and its clock.
+#[derive(Debug, Clone, Copy)]
+struct Holding {
+    /// The stage's index in the stages (0-based).
+    index: usize,
+    /// When it received the file.
+    at: NaiveDateTime,
+    /// Its deemed receipt day.
+    deemed: i64,
+    clock: Clock,
+}
+
 /// Runs the pass over `dossier` (events after `as_of` are checked but not counted) and
-/// returns the evaluation with the sink. Inlined into each door natively (the answer is then
+/// returns the evaluation with the sink; the stages are the dossier's own, else those of its
+/// `procedure`. Inlined into each door natively (the answer is then
 /// built in place); one copy in WebAssembly, where bytes count more.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 #[cfg_attr(target_arch = "wasm32", inline(never))]
@@ -251,6 +297,7 @@ pub(crate) fn run<T: Trace>(
     as_of: Option<NaiveDateTime>,
     trace: T,
 ) -> Result<(Evaluation, T)> {
+    let stages = dossier.stages_of(procedure);
     let received = dossier.received;
     let anchor = (received.date(), number_of(received.date()));
     let d = deemed_receipt_number(cal, received, rules.deemed_receipt)?;
@@ -265,6 +312,10 @@ pub(crate) fn run<T: Trace>(
         anchor,
         clock: Clock::new(unit, total, d, received),
         life: Lifecycle::new(received),
+        stages,
+        holding: None,
+        ended: Vec::new(),
+        as_of,
         live: true,
         counted: false,
         warnings: Vec::new(),
@@ -289,6 +340,9 @@ pub(crate) fn run<T: Trace>(
             counted_as,
         });
         p.received(Round::First, dossier.channel, received, d)?;
+    }
+    if !stages.is_empty() {
+        p.start_stage(0, received)?;
     }
     let mut snapshot = None;
     for (i, e) in dossier.events.iter().enumerate() {
@@ -389,17 +443,7 @@ impl<T: Trace> Pass<'_, T> {
             return Ok(());
         }
         let day = number_of(at.date());
-        let reason = if self.rules.deemed_receipt == DeemedReceipt::CalendarDay {
-            Reason::CalendarDay
-        } else if d == day && at.time() < self.cal.office_hours().opening() {
-            Reason::BeforeOpening
-        } else if d == day {
-            Reason::OnWorkingDay
-        } else if self.cal.is_working_day_number(day)? {
-            Reason::AfterClosing
-        } else {
-            Reason::NonWorkingDay
-        };
+        let reason = self.reason(at, d)?;
         self.trace.fact(Fact::Received {
             round,
             channel,
@@ -409,6 +453,135 @@ impl<T: Trace> Pass<'_, T> {
             closing: self.closing,
         });
         self.days_off(day, d - 1)
+    }
+
+    /// Why the receipt instant `at` gave the deemed receipt day `d`.
+    fn reason(&self, at: NaiveDateTime, d: i64) -> Result<Reason> {
+        let day = number_of(at.date());
+        Ok(if self.rules.deemed_receipt == DeemedReceipt::CalendarDay {
+            Reason::CalendarDay
+        } else if d == day && at.time() < self.cal.office_hours().opening() {
+            Reason::BeforeOpening
+        } else if d == day {
+            Reason::OnWorkingDay
+        } else if self.cal.is_working_day_number(day)? {
+            Reason::AfterClosing
+        } else {
+            Reason::NonWorkingDay
+        })
+    }
+
+    /// Stage `index` (0-based) receives the file at `at`: its clock starts from the deemed
+    /// receipt day of `at`, by the rules of a receipt.
+    fn start_stage(&mut self, index: usize, at: NaiveDateTime) -> Result<()> {
+        let Some(stage) = self.stages.get(index) else {
+            return Ok(());
+        };
+        let d = deemed_receipt_number(self.cal, at, self.rules.deemed_receipt)?;
+        let (unit, total) = Unit::of(stage.time_limit, self.rules.counting);
+        self.holding = Some(Holding {
+            index,
+            at,
+            deemed: d,
+            clock: Clock::new(unit, total, d, at),
+        });
+        if self.tracing() {
+            let reason = self.reason(at, d)?;
+            self.trace.fact(Fact::StageReceived {
+                stage: index + 1,
+                agency: stage.agency.clone(),
+                limit: stage.time_limit,
+                at,
+                date: date_of(d)?,
+                reason,
+                closing: self.closing,
+            });
+            self.days_off(number_of(at.date()), d - 1)?;
+        }
+        Ok(())
+    }
+
+    /// The stage holding the file ends at `end` (a transfer or the result), or is looked at as
+    /// of the as-of instant (`end` = `None`): its mark, with its class.
+    fn stage_mark(&self, h: &Holding, end: Option<NaiveDateTime>) -> Result<StageMark> {
+        let due = h.clock.current_due(self.cal)?;
+        let closing = self.closing;
+        let due_at = || due.instant(closing).unwrap_or(NaiveDateTime::MAX);
+        let compare = self.rules.compare;
+        let class = match (end, self.as_of) {
+            (Some(t), _) => Some((
+                t,
+                resolved_outcome_number(t, number_of(t.date()), due.day, due_at, compare),
+            )),
+            (None, Some(t)) if h.clock.paused.is_some() => Some((t, Outcome::AwaitingSupplement)),
+            (None, Some(t)) => Some((
+                t,
+                pending_outcome_number(t, number_of(t.date()), due.day, due_at, compare),
+            )),
+            (None, None) => None,
+        };
+        let (outcome, working_days_late) = match class {
+            Some((t, o)) => (
+                Some(o),
+                Some(
+                    self.cal
+                        .working_days_between_numbers(due.day, number_of(t.date()))?,
+                ),
+            ),
+            None => (None, None),
+        };
+        Ok(StageMark {
+            agency: self
+                .stages
+                .get(h.index)
+                .map(|s| s.agency.clone())
+                .unwrap_or_default(),
+            index: h.index,
+            received: h.at,
+            deemed: h.deemed,
+            due_day: due.day,
+            due_at: due.at,
+            completed: end,
+            outcome,
+            working_days_late,
+        })
+    }
+
+    /// Records the end of a stage (or where the stage holding the file stands).
+    fn explain_stage(&mut self, m: &StageMark) -> Result<()> {
+        if self.tracing() {
+            let due = date_of(m.due_day)?;
+            self.trace.fact(Fact::StageEnded {
+                stage: m.index + 1,
+                agency: m.agency.clone(),
+                due,
+                due_at: m.due_at.unwrap_or_else(|| due.and_time(self.closing)),
+                completed: m.completed,
+                outcome: m.outcome,
+                working_days_late: m.working_days_late,
+            });
+        }
+        Ok(())
+    }
+
+    /// The stage holding the file ends at `at` (the next transfer, or the result).
+    fn end_stage(&mut self, at: NaiveDateTime) -> Result<()> {
+        let Some(h) = self.holding.take() else {
+            return Ok(());
+        };
+        let mark = self.stage_mark(&h, Some(at))?;
+        self.explain_stage(&mark)?;
+        self.ended.push(mark);
+        Ok(())
+    }
+
+    /// The file reaches the next stage (event `i`): checked against the stages, the stage
+    /// holding it ends and the next one starts.
+    fn transfer(&mut self, i: usize, e: &Event) -> Result<()> {
+        check_transfer(i, e, self.life.transfers, self.stages)?;
+        self.end_stage(e.at)?;
+        let next = usize::try_from(self.life.transfers).unwrap_or(usize::MAX);
+        self.start_stage(next, e.at)
     }
 
     /// The first working moment at or after `at` (where a working-time count starts): one
@@ -512,6 +685,10 @@ impl<T: Trace> Pass<'_, T> {
             }
             EventKind::Refused | EventKind::Withdrawn => self.close(e)?,
             EventKind::Returned => {}
+            EventKind::Transferred => self.transfer(i, e)?,
+        }
+        if e.kind.is_closing() && self.holding.is_some() {
+            self.end_stage(e.at)?;
         }
         Ok(())
     }
@@ -556,8 +733,18 @@ impl<T: Trace> Pass<'_, T> {
     /// A supplement request stops the clock: the time used counts (`pause`) or a fresh limit
     /// will run (`restart`).
     fn pause(&mut self, e: &Event) -> Result<()> {
-        let due = self.clock.current_due(self.cal)?;
         let r_day = number_of(e.date());
+        // A date-only request uses the whole day, as day counting does.
+        let r_at = if e.date_only {
+            e.date().and_time(self.closing)
+        } else {
+            e.at
+        };
+        let c = self.clock;
+        let (due, used, left) = self.clock.pause(self.cal, self.closing, r_day, r_at)?;
+        if let Some(h) = &mut self.holding {
+            h.clock.pause(self.cal, self.closing, r_day, r_at)?;
+        }
         let after_due = r_day > due.day;
         if after_due {
             self.warn(WarningCode::SupplementAfterDue, || {
@@ -569,14 +756,6 @@ impl<T: Trace> Pass<'_, T> {
                 )
             });
         }
-        // A date-only request uses the whole day, as day counting does.
-        let r_at = if e.date_only {
-            e.date().and_time(self.closing)
-        } else {
-            e.at
-        };
-        let c = self.clock;
-        let (used, left) = c.used_and_left(self.cal, self.closing, r_day, r_at)?;
         if self.tracing() {
             match c.unit {
                 Unit::WorkingDays => self.days_off(c.start_day + 1, r_day)?,
@@ -594,9 +773,6 @@ impl<T: Trace> Pass<'_, T> {
                 after_due,
             });
         }
-        self.clock.budget = left;
-        self.clock.fixed = None;
-        self.clock.paused = Some(due);
         self.counted = false;
         Ok(())
     }
@@ -608,6 +784,9 @@ impl<T: Trace> Pass<'_, T> {
         self.received(round, dossier.channel, at, d)?;
         let reading = self.rules.supplement;
         self.clock.resume(d, at, reading == SupplementRule::Restart);
+        if let Some(h) = &mut self.holding {
+            h.clock.resume(d, at, reading == SupplementRule::Restart);
+        }
         self.counted = false;
         if self.tracing() {
             let c = self.clock;
@@ -693,9 +872,20 @@ impl<T: Trace> Pass<'_, T> {
                     due,
                 });
             }
-            if let Some((as_of, events)) = ignored {
-                self.trace.fact(Fact::IgnoredAfterAsOf { as_of, events });
+        }
+        let stages = if self.stages.is_empty() {
+            None
+        } else {
+            let mut marks = self.ended.clone();
+            if let Some(h) = self.holding {
+                let m = self.stage_mark(&h, None)?;
+                self.explain_stage(&m)?;
+                marks.push(m);
             }
+            Some(Box::new(marks))
+        };
+        if let Some((as_of, events)) = ignored {
+            self.fact(|| Fact::IgnoredAfterAsOf { as_of, events });
         }
         self.live = false;
         Ok(Evaluation {
@@ -717,6 +907,7 @@ impl<T: Trace> Pass<'_, T> {
             } else {
                 Some(Box::new(std::mem::take(&mut self.warnings)))
             },
+            stages,
         })
     }
 }

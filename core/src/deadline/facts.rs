@@ -311,6 +311,43 @@ pub enum Fact {
         /// How many.
         events: usize,
     },
+    /// The file of an inter-agency dossier reached a stage's agency (the dossier's receipt for
+    /// the first stage, a `transferred` event for the others): the stage's count starts from
+    /// its deemed receipt day, by the rules of a receipt.
+    StageReceived {
+        /// The stage, 1-based.
+        stage: usize,
+        /// The stage's agency.
+        agency: String,
+        /// The stage's time limit.
+        limit: TimeLimit,
+        /// When the stage received the file.
+        at: NaiveDateTime,
+        /// The stage's deemed receipt day.
+        date: NaiveDate,
+        /// Why that day.
+        reason: Reason,
+        /// The calendar's closing time.
+        closing: NaiveTime,
+    },
+    /// A stage's due date and how the stage went: at its end (the next transfer or the
+    /// result), or as of the as-of instant for the stage holding the file.
+    StageEnded {
+        /// The stage, 1-based.
+        stage: usize,
+        /// The stage's agency.
+        agency: String,
+        /// The stage's due date.
+        due: NaiveDate,
+        /// The stage's due instant.
+        due_at: NaiveDateTime,
+        /// When the stage ended (`None` while it holds the file).
+        completed: Option<NaiveDateTime>,
+        /// How it went (`None` for the stage holding the file without an as-of instant).
+        outcome: Option<Outcome>,
+        /// Working days from the due date to the end (or as-of) day.
+        working_days_late: Option<i64>,
+    },
     /// The classification and why.
     Outcome {
         /// The class.
@@ -372,11 +409,15 @@ pub enum StepKind {
     IgnoredAfterAsOf,
     /// [`Fact::Outcome`].
     Outcome,
+    /// [`Fact::StageReceived`].
+    StageReceived,
+    /// [`Fact::StageEnded`].
+    StageEnded,
 }
 
 impl StepKind {
     /// Every kind, in declaration order (the bindings' literal types are checked against it).
-    pub const ALL: [StepKind; 16] = [
+    pub const ALL: [StepKind; 18] = [
         StepKind::RuleSet,
         StepKind::Limit,
         StepKind::Received,
@@ -393,6 +434,8 @@ impl StepKind {
         StepKind::AwaitingSupplement,
         StepKind::IgnoredAfterAsOf,
         StepKind::Outcome,
+        StepKind::StageReceived,
+        StepKind::StageEnded,
     ];
 
     /// The snake_case name.
@@ -414,6 +457,8 @@ impl StepKind {
             StepKind::AwaitingSupplement => "awaiting_supplement",
             StepKind::IgnoredAfterAsOf => "ignored_after_as_of",
             StepKind::Outcome => "outcome",
+            StepKind::StageReceived => "stage_received",
+            StepKind::StageEnded => "stage_ended",
         }
     }
 }
@@ -441,6 +486,8 @@ impl Fact {
             Fact::AwaitingSupplement { .. } => StepKind::AwaitingSupplement,
             Fact::IgnoredAfterAsOf { .. } => StepKind::IgnoredAfterAsOf,
             Fact::Outcome { .. } => StepKind::Outcome,
+            Fact::StageReceived { .. } => StepKind::StageReceived,
+            Fact::StageEnded { .. } => StepKind::StageEnded,
         }
     }
 
@@ -451,7 +498,9 @@ impl Fact {
             Fact::RuleSet { .. } | Fact::Limit { .. } | Fact::IgnoredAfterAsOf { .. } => None,
             Fact::Received { date, .. }
             | Fact::DayOff { date, .. }
-            | Fact::Outcome { date, .. } => Some(*date),
+            | Fact::Outcome { date, .. }
+            | Fact::StageReceived { date, .. } => Some(*date),
+            Fact::StageEnded { due, .. } => Some(*due),
             Fact::Counted { due, .. } | Fact::EndMoved { due, .. } => Some(*due),
             Fact::ClockResumed { from, .. } => Some(*from),
             Fact::AfterCutoff { at, .. }

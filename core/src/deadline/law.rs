@@ -195,6 +195,13 @@ pub const DECREE_61_2018_ART_19: LegalBasis = cite(
     Some(Provision::Article("19")),
     Status::Unverified,
 );
+/// Decree 61/2018/NĐ-CP, Art. 19(5)–(7): inter-agency (*liên thông*) dossiers, each agency's
+/// stage limit in the published inter-agency process \[U\].
+pub const DECREE_61_2018_ART_19_STAGES: LegalBasis = cite(
+    Document::Decree61of2018,
+    Some(Provision::Article("19(5)–(7)")),
+    Status::Unverified,
+);
 /// Decree 118/2025/NĐ-CP: the text \[S\].
 pub const DECREE_118_2025: LegalBasis = cite(Document::Decree118of2025, None, Status::Secondary);
 /// Decree 118/2025/NĐ-CP as the text of a rule whose article is not known (receipt,

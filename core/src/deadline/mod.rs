@@ -61,10 +61,12 @@ mod tests;
 mod tests_explain;
 #[cfg(test)]
 mod tests_paths;
+#[cfg(test)]
+mod tests_stages;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-pub use answer::{Due, ExplainStep};
+pub use answer::{Due, ExplainStep, StageDue};
 pub use facts::{Amount, Effect, Fact, Outcome, Reason, Round, StepKind};
 pub use law::{Citation, Document, LegalBasis, Provision, Status};
 pub use options::{
@@ -82,7 +84,7 @@ pub use crate::dossier::{Warning, WarningCode};
 pub(crate) use answer::InstantFmt;
 pub(crate) use facts::{Quiet, Trace};
 pub(crate) use render::Context;
-pub(crate) use rules::is_after_due_number;
+pub(crate) use rules::{pending_outcome_number, resolved_outcome_number};
 
 use crate::calendar::WorkCalendar;
 use crate::dossier::{Dossier, Event, LimitSource};
@@ -189,6 +191,34 @@ pub(crate) struct Evaluation {
     /// in the common case.
     #[allow(clippy::box_collection)]
     pub(crate) warnings: Option<Box<Vec<Warning>>>,
+    /// The stages the file reached (as of), boxed when the dossier has stages.
+    #[allow(clippy::box_collection)]
+    pub(crate) stages: Option<Box<Vec<StageMark>>>,
+}
+
+/// A stage as the pass leaves it: day numbers and instants, turned into a [`StageDue`] at the
+/// door.
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(PartialEq))]
+pub(crate) struct StageMark {
+    /// The stage's agency.
+    pub(crate) agency: String,
+    /// The stage's index (0-based).
+    pub(crate) index: usize,
+    /// When it received the file.
+    pub(crate) received: NaiveDateTime,
+    /// Its deemed receipt day.
+    pub(crate) deemed: i64,
+    /// Its due date.
+    pub(crate) due_day: i64,
+    /// The expiry of a working-time count (`None`: the closing time of the due date).
+    pub(crate) due_at: Option<NaiveDateTime>,
+    /// When it ended.
+    pub(crate) completed: Option<NaiveDateTime>,
+    /// Its class (see [`StageDue::outcome`]).
+    pub(crate) outcome: Option<Outcome>,
+    /// Working days from its due date to its end (or as-of) day.
+    pub(crate) working_days_late: Option<i64>,
 }
 
 impl Evaluation {
@@ -217,12 +247,19 @@ impl Evaluation {
         let received = dossier.received.date();
         let received_n = rules::number_of(received);
         let due = rules::date_near(received, received_n, self.due_day)?;
+        let due_at = self.due_at(due, calendar);
+        let (stages, late_agencies) = match self.stages {
+            None => (Vec::new(), Vec::new()),
+            Some(marks) => stage_answers(*marks, calendar)?,
+        };
         Ok(Due {
             due,
-            due_at: self.due_at(due, calendar),
+            due_at,
             rule_set: self.rule_set.id,
             deemed_receipt: rules::date_near(received, received_n, self.deemed_receipt)?,
             awaiting_supplement_since: dossier.events.get(self.awaiting).map(|e| e.at),
+            stages,
+            late_agencies,
             warnings: self.warnings.map_or_else(Vec::new, |w| *w),
             explain: Vec::new(),
         })
@@ -236,6 +273,36 @@ impl Evaluation {
             limit,
         }
     }
+}
+
+/// The stages of an answer and the agencies that made the dossier late (each once, in stage
+/// order).
+#[cold]
+fn stage_answers(
+    marks: Vec<StageMark>,
+    calendar: &WorkCalendar,
+) -> Result<(Vec<StageDue>, Vec<String>)> {
+    let closing = calendar.office_hours().closing();
+    let mut late: Vec<String> = Vec::new();
+    let mut stages = Vec::with_capacity(marks.len());
+    for m in marks {
+        let due = rules::date_of(m.due_day)?;
+        let stage = StageDue {
+            agency: m.agency,
+            received: m.received,
+            deemed_receipt: rules::date_of(m.deemed)?,
+            due,
+            due_at: m.due_at.unwrap_or_else(|| due.and_time(closing)),
+            completed: m.completed,
+            outcome: m.outcome,
+            working_days_late: m.working_days_late,
+        };
+        if stage.is_late() && !late.contains(&stage.agency) {
+            late.push(stage.agency.clone());
+        }
+        stages.push(stage);
+    }
+    Ok((stages, late))
 }
 
 /// The whole computation: validation, the due date as of `as_of`, warnings, and the facts in

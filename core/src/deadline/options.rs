@@ -306,6 +306,8 @@ pub struct RuleSetInfo {
     pub extension: Option<LegalBasis>,
     /// Where withdrawal or a stop of processing is ruled, when the one-stop text rules it.
     pub withdrawal: Option<LegalBasis>,
+    /// Where the stages of an inter-agency (*liên thông*) dossier and their limits are ruled.
+    pub stages: LegalBasis,
 }
 
 const fn ymd((y, m, d): (i32, u32, u32)) -> NaiveDate {
@@ -350,6 +352,7 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
         apology: law::DECISION_09_2015,
         extension: None,
         withdrawal: None,
+        stages: law::DECISION_09_2015,
     },
     RuleSetInfo {
         id: RuleSet::Nd61,
@@ -364,6 +367,7 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
         apology: law::CIRCULAR_01_2018_FORM_04,
         extension: None,
         withdrawal: None,
+        stages: law::DECREE_61_2018_ART_19_STAGES,
     },
     RuleSetInfo {
         id: RuleSet::Nd118,
@@ -378,6 +382,7 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
         apology: law::CIRCULAR_03_2025_FORM_04,
         extension: Some(law::CIRCULAR_03_2025_FORM_04),
         withdrawal: Some(law::CIRCULAR_03_2025_FORM_05),
+        stages: law::DECREE_118_2025_RULE,
     },
 ];
 

@@ -261,6 +261,45 @@ pub(crate) fn is_after_due_number(
     }
 }
 
+/// The class of a result (or of a stage's end) at `result` against the due date `due` (day
+/// numbers): before = early, the same day = on time, after = late (Circular 01/2018/TT-VPCP,
+/// Art. 13 \[U\]; by instant under `compare=instant`). The one comparison of
+/// [`outcome::resolved_outcome`](crate::outcome::resolved_outcome) and of inter-agency stages.
+#[inline]
+pub(crate) fn resolved_outcome_number(
+    result: NaiveDateTime,
+    result_day: i64,
+    due: i64,
+    due_at: impl FnOnce() -> NaiveDateTime,
+    compare: Compare,
+) -> Outcome {
+    if is_after_due_number(result, result_day, due, due_at, compare) {
+        Outcome::Late
+    } else if result_day < due {
+        Outcome::Early
+    } else {
+        Outcome::OnTime
+    }
+}
+
+/// The class of an open dossier (or of the stage holding the file) as of `as_of` against the
+/// due date `due` (day numbers): within while not after it, else overdue. The one comparison
+/// of [`outcome::pending_outcome`](crate::outcome::pending_outcome) and of inter-agency stages.
+#[inline]
+pub(crate) fn pending_outcome_number(
+    as_of: NaiveDateTime,
+    as_of_day: i64,
+    due: i64,
+    due_at: impl FnOnce() -> NaiveDateTime,
+    compare: Compare,
+) -> Outcome {
+    if is_after_due_number(as_of, as_of_day, due, due_at, compare) {
+        Outcome::Overdue
+    } else {
+        Outcome::PendingWithin
+    }
+}
+
 /// The text cited for the deemed receipt day: the postal and online rules for those channels,
 /// else the one-stop text of the rule set (Decree 61/2018/NĐ-CP, Art. 17 \[U\]; Decree
 /// 118/2025/NĐ-CP; Decision 09/2015/QĐ-TTg before 2018). A complete dossier after a supplement
@@ -338,6 +377,15 @@ pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
             Outcome::Withdrawn => set.withdrawal,
             _ => (*compare == Compare::Date).then_some(law::CIVIL_CODE_148),
         },
+        Fact::StageReceived {
+            reason: Reason::CalendarDay,
+            ..
+        } => None,
+        Fact::StageReceived { .. } => Some(set.stages),
+        Fact::StageEnded {
+            outcome: Some(_), ..
+        } if ctx.rules.compare == Compare::Date => Some(law::CIVIL_CODE_148),
+        Fact::StageEnded { .. } => None,
         Fact::Limit { .. } | Fact::DayOff { .. } | Fact::IgnoredAfterAsOf { .. } => None,
     }
 }

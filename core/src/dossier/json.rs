@@ -5,8 +5,8 @@
 //! malformed JSON fails there (as `invalid_json`, whatever comes after, like a parse into a
 //! `Value`); a value of an unexpected shape is kept as a `Value`, for its message. The shadow
 //! is then checked in a fixed order — unknown keys (the first in key order), `received`, the
-//! time limit or procedure, `channel`, `id`, then each event (unknown keys, `type`, `at`,
-//! `new_due`) — and becomes the [`Dossier`]. A key given twice keeps its last value.
+//! time limit or procedure, `channel`, `id`, `stages` (read as a `Value`: rare and short), then
+//! each event (unknown keys, `type`, `at`, `new_due`, `to`) — and becomes the [`Dossier`]. A key given twice keeps its last value.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -16,8 +16,8 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Seq
 use serde_json::Value;
 
 use super::{
-    bad_dossier, parse_dossier_instant, Channel, Dossier, Event, EventKind, LimitSource,
-    DOSSIER_KEYS,
+    bad_dossier, parse_dossier_instant, stages_from_value, Channel, Dossier, Event, EventKind,
+    LimitSource, DOSSIER_KEYS,
 };
 use crate::civil::parse_date;
 use crate::error::{excerpt, Error, ErrorKind, Result};
@@ -295,6 +295,7 @@ enum EventShadow<'de> {
         kind: Option<Raw<'de>>,
         at: Option<Raw<'de>>,
         new_due: Option<Raw<'de>>,
+        to: Option<Raw<'de>>,
         unknown: Option<Cow<'de, str>>,
     },
     Other(Value),
@@ -346,11 +347,13 @@ impl<'de> DeserializeSeed<'de> for EventSeed {
                 mut m: A,
             ) -> std::result::Result<Result<Event>, A::Error> {
                 let (mut kind, mut at, mut new_due, mut unknown) = (None, None, None, None);
+                let mut to = None;
                 while let Some(Key(k)) = m.next_key()? {
                     match k.as_ref() {
                         "type" => kind = Some(m.next_value()?),
                         "at" => at = Some(m.next_value()?),
                         "new_due" => new_due = Some(m.next_value()?),
+                        "to" => to = Some(m.next_value()?),
                         _ => unknown_key(&mut m, &mut unknown, k)?,
                     }
                 }
@@ -358,6 +361,7 @@ impl<'de> DeserializeSeed<'de> for EventSeed {
                     kind,
                     at,
                     new_due,
+                    to,
                     unknown,
                 }
                 .build(self.0))
@@ -432,6 +436,8 @@ enum Shadow<'de> {
         channel: Option<Raw<'de>>,
         id: Option<Raw<'de>>,
         events: Option<EventsShadow>,
+        /// Boxed: rare, and a `Value` would make every shadow larger.
+        stages: Option<Box<Value>>,
         unknown: Option<Cow<'de, str>>,
     },
     Other(Value),
@@ -464,7 +470,7 @@ fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossie
             ) -> std::result::Result<Result<Dossier>, A::Error> {
                 let (mut received, mut time_limit, mut procedure, mut channel) =
                     (None, None, None, None);
-                let (mut id, mut events, mut unknown) = (None, None, None);
+                let (mut id, mut events, mut stages, mut unknown) = (None, None, None, None);
                 while let Some(Key(k)) = m.next_key()? {
                     match k.as_ref() {
                         "received" => received = Some(m.next_value()?),
@@ -473,6 +479,7 @@ fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossie
                         "channel" => channel = Some(m.next_value()?),
                         "id" => id = Some(m.next_value()?),
                         "events" => events = Some(m.next_value()?),
+                        "stages" => stages = Some(Box::new(m.next_value()?)),
                         _ => unknown_key(&mut m, &mut unknown, k)?,
                     }
                 }
@@ -483,6 +490,7 @@ fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossie
                     channel,
                     id,
                     events,
+                    stages,
                     unknown,
                 }
                 .build())
@@ -495,7 +503,7 @@ fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossie
 impl Shadow<'_> {
     /// The dossier, checked (the order of the checks is in the module docs).
     fn build(self) -> Result<Dossier> {
-        let (received, time_limit, procedure, channel, id, events, unknown) = match self {
+        let (received, time_limit, procedure, channel, id, events, stages, unknown) = match self {
             Shadow::Object {
                 received,
                 time_limit,
@@ -503,9 +511,10 @@ impl Shadow<'_> {
                 channel,
                 id,
                 events,
+                stages,
                 unknown,
             } => (
-                received, time_limit, procedure, channel, id, events, unknown,
+                received, time_limit, procedure, channel, id, events, stages, unknown,
             ),
             Shadow::Other(v) => {
                 return Err(bad_dossier(format!(
@@ -569,6 +578,10 @@ impl Shadow<'_> {
                 .in_field("id"))
             }
         };
+        let stages = match &stages {
+            None => Vec::new(),
+            Some(v) => stages_from_value(v)?,
+        };
         let events = match events {
             None | Some(EventsShadow::Null) => Vec::new(),
             Some(EventsShadow::List(list)) => list?,
@@ -586,6 +599,7 @@ impl Shadow<'_> {
             channel,
             received,
             events,
+            stages,
         })
     }
 }
@@ -594,13 +608,14 @@ impl EventShadow<'_> {
     /// Event `i`, checked: unknown keys, `type`, `at`, `new_due`.
     fn build(self, i: usize) -> Result<Event> {
         let here = || format!("events[{i}]");
-        let (kind, at, new_due, unknown) = match self {
+        let (kind, at, new_due, to, unknown) = match self {
             EventShadow::Object {
                 kind,
                 at,
                 new_due,
+                to,
                 unknown,
-            } => (kind, at, new_due, unknown),
+            } => (kind, at, new_due, to, unknown),
             EventShadow::Other(v) => {
                 return Err(
                     bad_dossier(format!("an event must be an object, got {}", excerpt(&v)))
@@ -610,7 +625,7 @@ impl EventShadow<'_> {
         };
         if let Some(k) = unknown {
             return Err(bad_dossier(format!(
-                "unknown key `{}` in an event (expected type, at, new_due)",
+                "unknown key `{}` in an event (expected type, at, new_due, to)",
                 excerpt(&k)
             ))
             .in_field(format!("{}.{k}", here())));
@@ -647,20 +662,31 @@ impl EventShadow<'_> {
             }
         };
         match (kind.takes_new_due(), new_due) {
-            (true, None) => Err(bad_dossier(format!(
-                "the {kind} event needs `new_due` (the new appointment date)"
-            ))
-            .in_field(format!("{}.new_due", here()))),
-            (false, Some(_)) => Err(bad_dossier(format!(
-                "`new_due` belongs to apology and extended events, not to {kind}"
-            ))
-            .in_field(format!("{}.new_due", here()))),
-            _ => Ok(Event {
-                kind,
-                at,
-                new_due,
-                date_only,
-            }),
+            (true, None) => {
+                return Err(bad_dossier(format!(
+                    "the {kind} event needs `new_due` (the new appointment date)"
+                ))
+                .in_field(format!("{}.new_due", here())))
+            }
+            (false, Some(_)) => {
+                return Err(bad_dossier(format!(
+                    "`new_due` belongs to apology and extended events, not to {kind}"
+                ))
+                .in_field(format!("{}.new_due", here())))
+            }
+            _ => {}
         }
+        let to = match to.and_then(Raw::present) {
+            None => None,
+            Some(t) => Some(t.string("to", || format!("{}.to", here()))?.to_string()),
+        };
+        let to = super::event_to(kind, to).map_err(|e| e.in_field(format!("{}.to", here())))?;
+        Ok(Event {
+            kind,
+            at,
+            new_due,
+            date_only,
+            to,
+        })
     }
 }

@@ -25,7 +25,7 @@ pub(super) fn from_json_value(v: &Value) -> Result<Dossier> {
     for k in m.keys() {
         if !matches!(
             k.as_str(),
-            "received" | "time_limit" | "procedure" | "channel" | "events" | "id"
+            "received" | "time_limit" | "procedure" | "channel" | "events" | "id" | "stages"
         ) {
             return Err(bad_dossier(format!(
                 "unknown key `{k}` (expected {DOSSIER_KEYS})",
@@ -79,6 +79,10 @@ pub(super) fn from_json_value(v: &Value) -> Result<Dossier> {
             .in_field("id"))
         }
     };
+    let stages = match m.get("stages") {
+        None => Vec::new(),
+        Some(v) => stages_from_value(v)?,
+    };
     let events = match m.get("events") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(list)) => list
@@ -100,6 +104,7 @@ pub(super) fn from_json_value(v: &Value) -> Result<Dossier> {
         channel,
         received,
         events,
+        stages,
     })
 }
 
@@ -123,9 +128,9 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
         .in_field(here));
     };
     for k in m.keys() {
-        if !matches!(k.as_str(), "type" | "at" | "new_due") {
+        if !matches!(k.as_str(), "type" | "at" | "new_due" | "to") {
             return Err(bad_dossier(format!(
-                "unknown key `{k}` in an event (expected type, at, new_due)",
+                "unknown key `{k}` in an event (expected type, at, new_due, to)",
                 k = excerpt(k)
             ))
             .in_field(format!("{here}.{k}")));
@@ -163,21 +168,37 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
         }
     };
     match (kind.takes_new_due(), new_due) {
-        (true, None) => Err(bad_dossier(format!(
-            "the {kind} event needs `new_due` (the new appointment date)"
-        ))
-        .in_field(format!("{here}.new_due"))),
-        (false, Some(_)) => Err(bad_dossier(format!(
-            "`new_due` belongs to apology and extended events, not to {kind}"
-        ))
-        .in_field(format!("{here}.new_due"))),
-        _ => Ok(Event {
-            kind,
-            at,
-            new_due,
-            date_only,
-        }),
+        (true, None) => {
+            return Err(bad_dossier(format!(
+                "the {kind} event needs `new_due` (the new appointment date)"
+            ))
+            .in_field(format!("{here}.new_due")))
+        }
+        (false, Some(_)) => {
+            return Err(bad_dossier(format!(
+                "`new_due` belongs to apology and extended events, not to {kind}"
+            ))
+            .in_field(format!("{here}.new_due")))
+        }
+        _ => {}
     }
+    let field = format!("{here}.to");
+    let to = match m.get("to") {
+        None | Some(Value::Null) => None,
+        Some(t) => Some(
+            string_field(t, "to")
+                .map_err(|e| e.in_field(field.clone()))?
+                .to_string(),
+        ),
+    };
+    let to = event_to(kind, to).map_err(|e| e.in_field(field))?;
+    Ok(Event {
+        kind,
+        at,
+        new_due,
+        date_only,
+        to,
+    })
 }
 
 #[cfg(test)]
@@ -281,6 +302,7 @@ mod differential {
                 "\"refused\"",
                 "\"withdrawn\"",
                 "\"returned\"",
+                "\"transferred\"",
                 "\"approved\"",
             ])
             .prop_map(str::to_string),
@@ -295,6 +317,12 @@ mod differential {
             kind.prop_map(|v| format!("\"type\":{v}")),
             instant().prop_map(|v| format!("\"at\":{v}")),
             new_due.prop_map(|v| format!("\"new_due\":{v}")),
+            prop_oneof![
+                Just(r#""Thuế""#.to_string()),
+                Just(r#""  ""#.to_string()),
+                any_value(),
+            ]
+            .prop_map(|v| format!("\"to\":{v}")),
             (prop::sample::select(vec!["note", "At", "b"]), any_value())
                 .prop_map(|(k, v)| format!("\"{k}\":{v}")),
         ];
@@ -320,6 +348,15 @@ mod differential {
                 1 => any_value(),
             ]
             .prop_map(|v| format!("\"events\":{v}")),
+            1 => prop_oneof![
+                Just(r#"[{"agency":"VPĐKĐĐ","time_limit":"10wd"},{"agency":"Thuế","time_limit":{"working_days":3}}]"#.to_string()),
+                Just(r#"[{"agency":"x","time_limit":"0wd"}]"#.to_string()),
+                Just(r#"[{"agency":"x","time_limit":"1wd","note":1}]"#.to_string()),
+                Just(r#"[{"time_limit":"1wd"}]"#.to_string()),
+                Just("[3]".to_string()),
+                any_value(),
+            ]
+            .prop_map(|v| format!("\"stages\":{v}")),
             1 => (prop::sample::select(vec!["event", "zeta", "Received", "a"]), any_value())
                 .prop_map(|(k, v)| format!("\"{k}\":{v}")),
         ];

@@ -2,10 +2,12 @@
 //! direct / postal), resolved (early / on time / late), pending (within deadline / overdue /
 //! awaiting supplement), refused and withdrawn, with rates, by group and by period.
 //!
-//! [`ReportBuilder`] takes dossiers one at a time (streaming, constant memory: only one
-//! [`Counts`] per group and period is kept) and classifies each with the rules of
-//! [`outcome`](crate::outcome) as of the report's instant. [`input`] reads the CSV / JSON-lines
-//! dossier records of `motcua report`.
+//! A report is accumulated in a [`PartialReport`] (exact cells that add up: partials of
+//! chunks, threads or partitions merge into the same report), classifying each dossier with
+//! the rules of [`outcome`](crate::outcome) as of the report's instant; its rows (totals and
+//! order) come out once, at the end. [`ReportBuilder`] is a partial report bound to its
+//! [`Context`] (calendar, catalogue, rules). The records themselves are read by
+//! [`records`](crate::records), the same road for every door.
 //!
 //! # Periods
 //! Without a period the table covers everything received up to the as-of instant `T`
@@ -31,27 +33,38 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod input;
+mod partial;
 mod table;
 
-use std::collections::{BTreeMap, HashMap};
-
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkCalendar;
 use crate::deadline::Rules;
-use crate::dossier::{Channel, Dossier};
+use crate::dossier::Dossier;
 use crate::error::Result;
-use crate::outcome::{classify, Outcome};
 use crate::procedure::Catalogue;
 
+pub use partial::{CellCounts, Keys, PartialReport};
 pub use table::{
     csv_cell, to_csv, to_json, to_table, Counts, Period, PeriodKind, ReportRow, COUNT_COLUMNS,
     RATE_COLUMNS,
 };
 
+/// What a dossier is judged with: the calendar, the catalogue (for dossiers given by
+/// procedure code) and the rule switches.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The working-day calendar.
+    pub calendar: &'a WorkCalendar,
+    /// The procedure catalogue, if any.
+    pub catalogue: Option<&'a Catalogue>,
+    /// The rule switches.
+    pub rules: Rules,
+}
+
 /// What the report shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportOptions {
     /// The instant the table stands at: dossiers received after it are left out, events after
     /// it ignored.
@@ -73,25 +86,11 @@ impl ReportOptions {
     }
 }
 
-/// Accumulates the report, one dossier at a time.
+/// Accumulates the report, one dossier at a time: a [`PartialReport`] with its [`Context`].
 #[derive(Debug)]
 pub struct ReportBuilder<'a> {
-    calendar: &'a WorkCalendar,
-    catalogue: Option<&'a Catalogue>,
-    rules: Rules,
-    opts: ReportOptions,
-    /// Group values (joined by U+001F) → group index.
-    group_index: HashMap<String, usize>,
-    groups: Vec<Vec<String>>,
-    /// (period ordinal or none, group index) → counts.
-    cells: BTreeMap<(Option<Period>, usize), Counts>,
-    key_buf: String,
-    added: u64,
-    left_out: u64,
-}
-
-fn end_of_day(d: chrono::NaiveDate) -> NaiveDateTime {
-    d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
+    ctx: Context<'a>,
+    partial: PartialReport,
 }
 
 impl<'a> ReportBuilder<'a> {
@@ -103,208 +102,106 @@ impl<'a> ReportBuilder<'a> {
         opts: ReportOptions,
     ) -> ReportBuilder<'a> {
         ReportBuilder {
-            calendar,
-            catalogue,
-            rules,
-            opts,
-            group_index: HashMap::new(),
-            groups: Vec::new(),
-            cells: BTreeMap::new(),
-            key_buf: String::new(),
-            added: 0,
-            left_out: 0,
+            ctx: Context {
+                calendar,
+                catalogue,
+                rules,
+            },
+            partial: PartialReport::new(opts),
         }
     }
 
     /// The options.
     pub fn options(&self) -> &ReportOptions {
-        &self.opts
+        self.partial.options()
     }
 
     /// Dossiers counted so far.
     pub fn added(&self) -> u64 {
-        self.added
+        self.partial.added()
     }
 
     /// Dossiers left out because they were received after the as-of instant.
     pub fn left_out(&self) -> u64 {
-        self.left_out
-    }
-
-    fn group(&mut self, values: &[&str]) -> usize {
-        self.key_buf.clear();
-        for (i, v) in values.iter().enumerate() {
-            if i > 0 {
-                self.key_buf.push('\u{1f}');
-            }
-            self.key_buf.push_str(v);
-        }
-        if let Some(&g) = self.group_index.get(&self.key_buf) {
-            return g;
-        }
-        let g = self.groups.len();
-        self.groups
-            .push(values.iter().map(|s| s.to_string()).collect());
-        self.group_index.insert(self.key_buf.clone(), g);
-        g
+        self.partial.left_out()
     }
 
     /// Counts one dossier whose grouping values (one per [`ReportOptions::by`] column, in order)
     /// are `group`. Returns `Ok(false)` when the dossier was received after the as-of instant
-    /// and left out. Errors are those of [`classify`] (validation, unknown procedure, dates out
-    /// of the calendar's range); nothing is counted then.
+    /// and left out. Errors are those of [`classify`](crate::outcome::classify) (validation,
+    /// unknown procedure, dates out of the calendar's range); nothing is counted then.
     pub fn add(&mut self, dossier: &Dossier, group: &[&str]) -> Result<bool> {
-        let as_of = self.opts.as_of;
-        if dossier.received > as_of {
-            self.left_out += 1;
-            return Ok(false);
-        }
-        let final_class = classify(dossier, self.calendar, &self.rules, self.catalogue, as_of)?;
-        let closed_on = closing_date(dossier, final_class.outcome, as_of);
-        let g = self.group(group);
-        let channel = dossier.channel;
-        match self.opts.period {
-            None => {
-                let c = self.cells.entry((None, g)).or_default();
-                count_new(c, channel);
-                count_outcome(c, final_class.outcome);
-            }
-            Some(kind) => {
-                let first = Period::containing(kind, dossier.received.date());
-                let last = Period::containing(kind, as_of.date());
-                let close_period = closed_on.map(|d| Period::containing(kind, d));
-                let mut p = first;
-                loop {
-                    // Classification of this period's end, computed before borrowing the cell.
-                    let status = if close_period == Some(p) || p == last {
-                        final_class.outcome
-                    } else {
-                        let at = end_of_day(p.end());
-                        classify(dossier, self.calendar, &self.rules, self.catalogue, at)?.outcome
-                    };
-                    let c = self.cells.entry((Some(p), g)).or_default();
-                    if p == first {
-                        count_new(c, channel);
-                    } else {
-                        c.carried_over += 1;
-                        c.received += 1;
-                    }
-                    count_outcome(c, status);
-                    if close_period == Some(p) || p >= last {
-                        break;
-                    }
-                    p = p.next();
-                }
-            }
-        }
-        self.added += 1;
-        Ok(true)
+        self.partial.add(&self.ctx, dossier, group, None)
+    }
+
+    /// The partial report so far.
+    pub fn partial(&self) -> &PartialReport {
+        &self.partial
     }
 
     /// The rows: for each period (or once), one row per group in order of the group values,
     /// then the totals row (grouping keys `None`). Without grouping columns only the totals row
     /// is given.
     pub fn finish(self) -> Vec<ReportRow> {
-        let names = &self.opts.by;
-        let mut rows = Vec::new();
-        let mut periods: Vec<Option<Period>> = self.cells.keys().map(|(p, _)| *p).collect();
-        periods.dedup();
-        if periods.is_empty() && self.opts.period.is_none() {
-            periods.push(None);
-        }
-        for p in periods {
-            let mut group_rows: Vec<(&Vec<String>, Counts)> = self
-                .cells
-                .range((p, 0)..=(p, usize::MAX))
-                .filter_map(|((_, g), c)| self.groups.get(*g).map(|vals| (vals, *c)))
-                .collect();
-            group_rows.sort_by(|a, b| a.0.cmp(b.0));
-            let mut total = Counts::default();
-            for (_, c) in &group_rows {
-                total.add(c);
-            }
-            let label = p.map(Period::label);
-            if !names.is_empty() {
-                for (vals, c) in group_rows {
-                    rows.push(ReportRow {
-                        keys: names
-                            .iter()
-                            .cloned()
-                            .zip(vals.iter().map(|v| Some(v.clone())))
-                            .collect(),
-                        period: label.clone(),
-                        counts: c,
-                    });
-                }
-            }
-            rows.push(ReportRow {
-                keys: names.iter().map(|n| (n.clone(), None)).collect(),
-                period: label,
-                counts: total,
-            });
-        }
-        rows
+        self.partial.rows()
     }
 }
 
-/// The date a dossier was closed, for closed outcomes.
-fn closing_date(
-    dossier: &Dossier,
-    outcome: Outcome,
-    as_of: NaiveDateTime,
-) -> Option<chrono::NaiveDate> {
-    use crate::dossier::EventKind;
-    let closes = match outcome {
-        Outcome::Early | Outcome::OnTime | Outcome::Late => EventKind::Resolved,
-        Outcome::Refused => EventKind::Refused,
-        Outcome::Withdrawn => EventKind::Withdrawn,
-        _ => return None,
-    };
-    dossier
-        .events
-        .iter()
-        .find(|e| e.kind == closes && e.at <= as_of)
-        .or_else(|| dossier.events.iter().find(|e| e.kind == closes))
-        .map(|e| e.at.date())
+/// The report's [`Sink`](crate::records::Sink) for a run over records
+/// ([`run_text`](crate::records::run_text), [`run_tables`](crate::records::run_tables)): each
+/// chunk counts into a partial report of its own, and the partials are merged in order.
+///
+/// ```
+/// use motcua::records::{run_text, Layout, ReadOptions, RunOptions, TextFormat, TextSource};
+/// use motcua::report::{Context, ReportOptions, ReportSink};
+/// let cal = motcua::vn::public_sector()?;
+/// let ctx = Context { calendar: &cal, catalogue: None, rules: Default::default() };
+/// let csv = "received,time_limit,resolved\n2026-03-02T09:30,3wd,2026-03-04T10:00\n";
+/// let read = ReadOptions::default();
+/// let mut src = TextSource::open(csv.as_bytes(), TextFormat::Csv, &read)?;
+/// let layout = Layout::resolve(src.names(), &read)?;
+/// let opts = ReportOptions::new("2026-03-31T23:59:59".parse().unwrap());
+/// let (sink, tally) = run_text(&mut src, &layout, &RunOptions::default(),
+///     || ReportSink::new(ctx, opts.clone(), false), |_| {})?;
+/// assert_eq!((tally.counted, sink.partial().rows()[0].counts.early), (1, 1));
+/// # Ok::<(), motcua::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ReportSink<'a> {
+    ctx: Context<'a>,
+    partial: PartialReport,
+    service: bool,
 }
 
-fn count_new(c: &mut Counts, channel: Channel) {
-    c.received_new += 1;
-    c.received += 1;
-    match channel {
-        Channel::Online => c.received_online += 1,
-        Channel::Direct => c.received_direct += 1,
-        Channel::Postal => c.received_postal += 1,
+impl<'a> ReportSink<'a> {
+    /// An empty sink; `service`: tally the scorecard's columns too (the records must have
+    /// been read with them, [`ReadOptions::satisfaction_scale`](crate::records::ReadOptions)).
+    pub fn new(ctx: Context<'a>, opts: ReportOptions, service: bool) -> ReportSink<'a> {
+        ReportSink {
+            ctx,
+            partial: PartialReport::new(opts),
+            service,
+        }
+    }
+
+    /// The partial report.
+    pub fn partial(&self) -> &PartialReport {
+        &self.partial
+    }
+
+    /// The partial report, taken.
+    pub fn into_partial(self) -> PartialReport {
+        self.partial
     }
 }
 
-fn count_outcome(c: &mut Counts, outcome: Outcome) {
-    match outcome {
-        Outcome::Early => {
-            c.resolved += 1;
-            c.early += 1;
-        }
-        Outcome::OnTime => {
-            c.resolved += 1;
-            c.on_time += 1;
-        }
-        Outcome::Late => {
-            c.resolved += 1;
-            c.late += 1;
-        }
-        Outcome::PendingWithin => {
-            c.pending += 1;
-            c.pending_within += 1;
-        }
-        Outcome::Overdue => {
-            c.pending += 1;
-            c.overdue += 1;
-        }
-        Outcome::AwaitingSupplement => {
-            c.pending += 1;
-            c.awaiting_supplement += 1;
-        }
-        Outcome::Refused => c.refused += 1,
-        Outcome::Withdrawn => c.withdrawn += 1,
+impl crate::records::Sink for ReportSink<'_> {
+    fn record(&mut self, _at: crate::records::Locator, r: &crate::records::Record) -> Result<bool> {
+        let service = self.service.then_some(&r.service);
+        self.partial.add(&self.ctx, &r.dossier, &r.groups, service)
+    }
+
+    fn append(&mut self, later: Self) -> Result<()> {
+        self.partial.merge(&later.partial)
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 /// `received_new = received_online + received_direct + received_postal`;
 /// `received = resolved + pending + refused + withdrawn`; `resolved = early + on_time + late`;
 /// `pending = pending_within + overdue + awaiting_supplement`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Counts {
     /// Received before the period and still open at its start (*kỳ trước chuyển qua*).
     pub carried_over: u64,
@@ -68,6 +68,36 @@ impl Counts {
         self.awaiting_supplement += other.awaiting_supplement;
         self.refused += other.refused;
         self.withdrawn += other.withdrawn;
+    }
+
+    /// The counts from their values in the order of [`COUNT_COLUMNS`]; `None` unless there
+    /// are exactly that many.
+    pub fn from_values(v: &[u64]) -> Option<Counts> {
+        let [carried_over, received_new, received, received_online, received_direct, received_postal, resolved, early, on_time, late, pending, pending_within, overdue, awaiting_supplement, refused, withdrawn] =
+            <[u64; 16]>::try_from(v).ok()?;
+        Some(Counts {
+            carried_over,
+            received_new,
+            received,
+            received_online,
+            received_direct,
+            received_postal,
+            resolved,
+            early,
+            on_time,
+            late,
+            pending,
+            pending_within,
+            overdue,
+            awaiting_supplement,
+            refused,
+            withdrawn,
+        })
+    }
+
+    /// The values in the order of [`COUNT_COLUMNS`].
+    pub fn values(&self) -> [u64; 16] {
+        count_values(self)
     }
 
     /// `resolved / received` (*tỷ lệ giải quyết*); `None` when nothing was received.
@@ -192,6 +222,47 @@ impl Period {
         self.next().start().pred_opt().unwrap_or(NaiveDate::MAX)
     }
 
+    /// The period of `kind` labelled `label` (`2026-03`, `2026-Q1`, `2026`, as
+    /// [`label`](Period::label) writes them). Errors (`invalid_argument`) for another form.
+    pub fn parse(kind: PeriodKind, label: &str) -> crate::Result<Period> {
+        let bad = || {
+            crate::Error::new(
+                crate::ErrorKind::InvalidArgument,
+                format!("`{label}` is not a {kind:?} label (2026-03, 2026-Q1 or 2026)"),
+            )
+        };
+        let num = |s: &str| -> Option<i32> {
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let ordinal = match kind {
+            PeriodKind::Year => num(label).ok_or_else(bad)?,
+            PeriodKind::Month => {
+                let (y, m) = label.split_once('-').ok_or_else(bad)?;
+                let (y, m) = (num(y).ok_or_else(bad)?, num(m).ok_or_else(bad)?);
+                if !(1..=12).contains(&m) || m.to_string().len() > 2 {
+                    return Err(bad());
+                }
+                y * 12 + m - 1
+            }
+            PeriodKind::Quarter => {
+                let (y, q) = label.split_once("-Q").ok_or_else(bad)?;
+                let (y, q) = (num(y).ok_or_else(bad)?, num(q).ok_or_else(bad)?);
+                if !(1..=4).contains(&q) {
+                    return Err(bad());
+                }
+                y * 4 + q - 1
+            }
+        };
+        let p = Period { kind, ordinal };
+        if p.label() == label {
+            Ok(p)
+        } else {
+            Err(bad())
+        }
+    }
+
     /// Label: `2026-03`, `2026-Q1` or `2026`.
     pub fn label(self) -> String {
         match self.kind {
@@ -272,7 +343,7 @@ pub const COUNT_COLUMNS: [&str; 16] = [
 /// The rate columns in output order (JSON keys and CSV header).
 pub const RATE_COLUMNS: [&str; 3] = ["resolved_rate", "on_time_rate", "online_rate"];
 
-fn count_values(c: &Counts) -> [u64; 16] {
+pub(crate) fn count_values(c: &Counts) -> [u64; 16] {
     [
         c.carried_over,
         c.received_new,
@@ -453,6 +524,10 @@ pub fn to_table(rows: &[ReportRow], key_names: &[String], with_period: bool) -> 
 mod tests {
     use super::*;
 
+    fn q_of(d: NaiveDate) -> Period {
+        Period::containing(PeriodKind::Quarter, d)
+    }
+
     #[test]
     fn periods() {
         let d = NaiveDate::from_ymd_opt(2026, 2, 17).unwrap();
@@ -461,6 +536,13 @@ mod tests {
         assert_eq!(m.start().to_string(), "2026-02-01");
         assert_eq!(m.end().to_string(), "2026-02-28");
         assert_eq!(m.next().label(), "2026-03");
+        for p in [m, q_of(d), Period::containing(PeriodKind::Year, d)] {
+            assert_eq!(Period::parse(p.kind, &p.label()).unwrap(), p);
+        }
+        assert!(Period::parse(PeriodKind::Month, "2026-13").is_err());
+        assert!(Period::parse(PeriodKind::Month, "2026-3").is_err());
+        assert!(Period::parse(PeriodKind::Quarter, "2026-03").is_err());
+        assert!(Period::parse(PeriodKind::Year, "x").is_err());
         let q = Period::containing(PeriodKind::Quarter, d);
         assert_eq!(
             (q.label(), q.start().to_string(), q.end().to_string()),

@@ -73,8 +73,8 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse().map_err(|e: Error| e.message().to_string())
 }
 
-/// Reads a procedure catalogue: a JSON array, or CSV (by extension `.csv`, or content that
-/// does not start with `[`).
+/// Reads a procedure catalogue file: a JSON array or CSV, told apart by content (the core's
+/// loader, as every package reads one).
 pub fn load_catalogue(path: &Path) -> Result<Catalogue, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Error::new(
@@ -82,56 +82,17 @@ pub fn load_catalogue(path: &Path) -> Result<Catalogue, Error> {
             format!("cannot read catalogue {}: {e}", path.display()),
         )
     })?;
-    let named = |e: Error| Error::new(e.kind(), format!("{}: {}", path.display(), e.message()));
-    let is_csv = path
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
-        || !text
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .starts_with('[');
-    if !is_csv {
-        return Catalogue::from_json(text.trim_start_matches('\u{feff}')).map_err(named);
-    }
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| {
-            named(Error::new(
-                ErrorKind::InvalidCatalogue,
-                format!("malformed CSV header: {e}"),
-            ))
-        })?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-        .collect();
-    let mut rows = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            named(Error::new(
-                ErrorKind::InvalidCatalogue,
-                format!("malformed CSV: {e}"),
-            ))
-        })?;
-        let line = rec.position().map_or(0, csv::Position::line);
-        rows.push((line, rec));
-    }
-    Catalogue::from_records(
-        rows.iter()
-            .map(|(line, rec)| (*line, header.iter().map(String::as_str).zip(rec.iter()))),
-    )
-    .map_err(named)
+    motcua::records::load_catalogue(&text)
+        .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e.message())))
 }
 
-/// "Now" in Vietnam (UTC+7), the default `--as-of`.
+/// "Now" in Vietnam (UTC+7), the default `--as-of`: this process reads the clock, the core
+/// says what it means.
 pub fn now_in_vietnam() -> NaiveDateTime {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0) + 7 * 3600, 0)
-        .map_or(NaiveDateTime::MIN, |t| t.naive_utc())
+    motcua::civil::vietnam_now(i64::try_from(secs).unwrap_or(0))
 }
 
 /// Parses `--as-of` (a date alone = end of that day), or now.

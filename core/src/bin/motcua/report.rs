@@ -3,15 +3,19 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 use clap::{Args, ValueEnum};
 use motcua::deadline::Rules;
 use motcua::procedure::Catalogue;
-use motcua::report::input::{blank_dossier, Columns, CsvRecords, KNOWN_COLUMNS};
-use motcua::report::{to_csv, to_json, to_table, PeriodKind, ReportBuilder, ReportOptions};
+use motcua::records::{
+    run_text, Layout, OnBad, ReadOptions, RunOptions, Tally, TextFormat, TextSource,
+};
+use motcua::report::{
+    to_csv, to_json, to_table, Context, PartialReport, PeriodKind, ReportOptions, ReportSink,
+};
 use motcua::{Error, ErrorKind, WorkCalendar};
 
 use crate::dossiers::{as_of, load_catalogue};
@@ -28,7 +32,8 @@ dd/mm/yyyy[ HH:MM]. A bad row is reported with line, column and value; by defaul
 --as-of T shows the table as it stood at T (dossiers received after T left out, later events ignored; \
 default now). Rates are fractions: resolved_rate = resolved / received, on_time_rate = (early + \
 on_time) / resolved, online_rate = received_online / received_new; null (or – in the table) when the \
-denominator is zero.";
+denominator is zero. The records are read on every core (MOTCUA_THREADS=N sets how many threads; the \
+answer is the same).";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -105,7 +110,7 @@ pub(crate) struct Records {
     pub(crate) as_of: NaiveDateTime,
     pub(crate) skip_bad: bool,
     input: String,
-    jsonl: bool,
+    format: TextFormat,
 }
 
 /// Reports a data error (exit 1).
@@ -178,34 +183,80 @@ impl RecordArgs {
             as_of,
             skip_bad: self.skip_bad,
             input: self.input.clone(),
-            jsonl,
+            format: if jsonl {
+                TextFormat::JsonLines
+            } else {
+                TextFormat::Csv
+            },
         }))
     }
 }
 
+/// How many threads to read with: `MOTCUA_THREADS`, else every core.
+fn threads() -> usize {
+    std::env::var("MOTCUA_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 impl Records {
-    /// Reads every record, handing each to `on_record`; bad rows are collected in the
-    /// returned [`BadRows`] (printed as they come unless `--skip-bad`). `Err` inside: the
-    /// input could not be read at all (no header, missing column, no file).
+    /// Reads every record into a partial report (with the scorecard's columns when
+    /// `satisfaction_scale` is given); bad rows are collected in the returned [`BadRows`]
+    /// (printed as they come unless `--skip-bad`). `Err` inside: the input could not be read
+    /// at all (no header, missing column, no file).
     pub(crate) fn read<E: Write>(
         &self,
-        on_record: &mut OnRecord<'_>,
+        opts: ReportOptions,
+        satisfaction_scale: Option<u32>,
         err: &mut E,
-    ) -> io::Result<Result<BadRows, Error>> {
+    ) -> io::Result<Result<(PartialReport, Tally, BadRows), Error>> {
         let (input, bar) = match open_input(&self.input) {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
-        let mut bad = BadRows::new(!self.skip_bad);
-        let result = if self.jsonl {
-            read_jsonl(input, &self.map, &self.by, on_record, &mut bad, err)
-        } else {
-            read_csv(input, &self.map, &self.by, on_record, &mut bad, err)
+        let read = ReadOptions {
+            map: self.map.clone(),
+            by: self.by.clone(),
+            satisfaction_scale,
         };
+        let result = (|| {
+            let mut source = TextSource::open(input, self.format, &read)?;
+            let layout = Layout::resolve(source.names(), &read)?;
+            let ctx = Context {
+                calendar: &self.calendar,
+                catalogue: self.catalogue.as_ref(),
+                rules: self.rules,
+            };
+            let run = RunOptions {
+                threads: threads(),
+                on_bad: OnBad::Skip,
+                first_row: 0,
+            };
+            let mut bad = BadRows::new(!self.skip_bad);
+            let mut io_err = None;
+            let service = satisfaction_scale.is_some();
+            let (counted, tally) = run_text(
+                &mut source,
+                &layout,
+                &run,
+                || ReportSink::new(ctx, opts.clone(), service),
+                |e| {
+                    if let Err(x) = bad.push(e, err) {
+                        io_err.get_or_insert(x);
+                    }
+                },
+            )?;
+            Ok((counted.into_partial(), tally, bad, io_err))
+        })();
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        Ok(result?.map(|()| bad))
+        match result {
+            Ok((partial, tally, bad, None)) => Ok(Ok((partial, tally, bad))),
+            Ok((_, _, _, Some(e))) => Err(e),
+            Err(e) => Ok(Err(e)),
+        }
     }
 }
 
@@ -251,11 +302,12 @@ impl BadRows {
     }
 }
 
-/// One bad row on stderr: `line N: code: message`.
+/// One bad row on stderr: `line N: code: message (id X)`.
 fn write_row_error<E: Write>(err: &mut E, indent: &str, e: &Error) -> io::Result<()> {
+    let id = e.id().map(|id| format!(" (id {id})")).unwrap_or_default();
     match e.line() {
-        Some(l) => writeln!(err, "{indent}line {l}: {}: {}", e.code(), e.message()),
-        None => writeln!(err, "{indent}{}: {}", e.code(), e.message()),
+        Some(l) => writeln!(err, "{indent}line {l}: {}: {}{id}", e.code(), e.message()),
+        None => writeln!(err, "{indent}{}: {}{id}", e.code(), e.message()),
     }
 }
 
@@ -278,8 +330,11 @@ impl<R: Read> Read for Progress<R> {
     }
 }
 
+/// The input of a run (a file, stdin), readable from any thread.
+type Input = Box<dyn Read + Send>;
+
 /// Opens the input; a file read with stderr on a terminal gets a progress bar on stderr.
-fn open_input(path: &str) -> Result<(Box<dyn Read>, Option<indicatif::ProgressBar>), Error> {
+fn open_input(path: &str) -> Result<(Input, Option<indicatif::ProgressBar>), Error> {
     use std::io::IsTerminal;
     if path == "-" {
         return Ok((Box::new(io::stdin()), None));
@@ -323,15 +378,8 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
             PeriodArg::Year => PeriodKind::Year,
         }),
     };
-    let mut builder = ReportBuilder::new(&rec.calendar, rec.catalogue.as_ref(), rec.rules, opts);
-    let mut dossier = blank_dossier();
-    let mut on_record = on_record_fn(|line, columns, get| {
-        add_one(columns, line, get, &mut dossier, |d, groups| {
-            builder.add(d, groups).map(|_| ())
-        })
-    });
-    let bad = match rec.read(&mut on_record, &mut sink.err)? {
-        Ok(bad) => bad,
+    let (partial, tally, bad) = match rec.read(opts, None, &mut sink.err)? {
+        Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
     if bad.count > 0 && !rec.skip_bad {
@@ -340,166 +388,25 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
             sink.err,
             "{} bad row(s): no report (fix them, or use --skip-bad to report the {} good rows)",
             bad.count,
-            builder.added() + builder.left_out()
+            tally.counted + tally.left_out
         )?;
         return Ok(Outcome::BadData);
     }
     let by = &rec.by;
-    let left_out = builder.left_out();
-    let rows = builder.finish();
+    let rows = partial.rows();
     let text = match args.format {
         Format::Json => to_json(&rows) + "\n",
         Format::Csv => to_csv(&rows, by, args.period.is_some()),
         Format::Table => to_table(&rows, by, args.period.is_some()),
     };
     sink.out.write_all(text.as_bytes())?;
-    if left_out > 0 {
+    if tally.left_out > 0 {
         writeln!(
             sink.err,
-            "{left_out} dossier(s) received after the as-of instant left out"
+            "{} dossier(s) received after the as-of instant left out",
+            tally.left_out
         )?;
     }
     bad.summarise(&mut sink.err)?;
     Ok(Outcome::Ok)
-}
-
-/// What is done with each record: build and count it.
-pub(crate) type OnRecord<'s> = dyn for<'a> FnMut(u64, &'a Columns, &'a dyn Fn(usize) -> Option<&'a str>) -> Result<(), Error>
-    + 's;
-
-fn read_csv<E: Write>(
-    input: Box<dyn Read>,
-    map: &HashMap<String, String>,
-    by: &[String],
-    on_record: &mut OnRecord<'_>,
-    bad: &mut BadRows,
-    err: &mut E,
-) -> io::Result<Result<(), Error>> {
-    let mut records = match CsvRecords::open(input, map, by) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(e)),
-    };
-    let columns = records.columns().clone();
-    while let Some((line, rec)) = records.next_record() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                bad.push(e, err)?;
-                continue;
-            }
-        };
-        let get = |i: usize| rec.get(i);
-        if let Err(e) = on_record(line, &columns, &get) {
-            bad.push(e, err)?;
-        }
-    }
-    Ok(Ok(()))
-}
-
-/// Builds the record's dossier and hands it to `count`; errors are located at the line (and
-/// the id, when the record has one).
-pub(crate) fn add_one<'r>(
-    columns: &Columns,
-    line: u64,
-    get: &dyn Fn(usize) -> Option<&'r str>,
-    dossier: &mut motcua::dossier::Dossier,
-    count: impl FnOnce(&motcua::dossier::Dossier, &[&'r str]) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let mut groups: Vec<&'r str> = Vec::new();
-    columns.build(line, get, dossier, &mut groups)?;
-    count(dossier, &groups).map_err(|e| {
-        let e = if e.kind() == ErrorKind::CsvField {
-            e
-        } else {
-            columns.locate(line, dossier, e)
-        };
-        match columns.id(get) {
-            Some(id) => Error::new(e.kind(), format!("{} (id {id})", e.message())).at_line(line),
-            None => e,
-        }
-    })
-}
-
-/// Gives a record closure its higher-ranked signature.
-pub(crate) fn on_record_fn<F>(f: F) -> F
-where
-    F: for<'a> FnMut(u64, &'a Columns, &'a dyn Fn(usize) -> Option<&'a str>) -> Result<(), Error>,
-{
-    f
-}
-
-fn read_jsonl<E: Write>(
-    input: Box<dyn Read>,
-    map: &HashMap<String, String>,
-    by: &[String],
-    on_record: &mut OnRecord<'_>,
-    bad: &mut BadRows,
-    err: &mut E,
-) -> io::Result<Result<(), Error>> {
-    // The header is every name the mapping can ask for.
-    let mut header: Vec<String> = KNOWN_COLUMNS
-        .iter()
-        .chain(motcua::indicators::SERVICE_COLUMNS.iter())
-        .map(|s| map.get(*s).cloned().unwrap_or_else(|| s.to_string()))
-        .collect();
-    for b in by {
-        header.push(map.get(b).cloned().unwrap_or_else(|| b.clone()));
-    }
-    for v in map.values() {
-        if !header.contains(v) {
-            header.push(v.clone());
-        }
-    }
-    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    let columns = match Columns::from_header(&header_refs, map, by) {
-        Ok(c) => c,
-        Err(e) => return Ok(Err(e)),
-    };
-    let mut reader = BufReader::with_capacity(1 << 16, input);
-    let mut buf = String::new();
-    let mut line: u64 = 0;
-    let mut cells: Vec<Option<String>> = vec![None; header.len()];
-    let mut any = false;
-    loop {
-        buf.clear();
-        if reader.read_line(&mut buf)? == 0 {
-            break;
-        }
-        line += 1;
-        let text = buf.trim().trim_start_matches('\u{feff}');
-        if text.is_empty() {
-            continue;
-        }
-        any = true;
-        let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
-            Ok(o) => o,
-            Err(e) => {
-                bad.push(
-                    Error::new(ErrorKind::InvalidJson, format!("line {line}: {e}")).at_line(line),
-                    err,
-                )?;
-                continue;
-            }
-        };
-        for (i, name) in header.iter().enumerate() {
-            if let Some(slot) = cells.get_mut(i) {
-                *slot = match obj.get(name) {
-                    None | Some(serde_json::Value::Null) => None,
-                    Some(serde_json::Value::String(s)) => Some(s.clone()),
-                    Some(v) => Some(v.to_string()),
-                };
-            }
-        }
-        let get = |i: usize| cells.get(i).and_then(|c| c.as_deref());
-        if let Err(e) = on_record(line, &columns, &get) {
-            bad.push(e, err)?;
-        }
-    }
-    if !any {
-        return Ok(Err(Error::new(
-            ErrorKind::CsvEmpty,
-            "the JSON-lines input has no record",
-        )));
-    }
-    Ok(Ok(()))
 }

@@ -5,12 +5,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use motcua::indicators::{catalogue_fields, Score, ScorecardBuilder, ServiceColumns, Targets};
-use motcua::report::input::blank_dossier;
+use motcua::indicators::{catalogue_fields, scores, Score, Targets};
+use motcua::report::ReportOptions;
 use motcua::{Error, ErrorKind};
 
 use crate::lines::Sink;
-use crate::report::{add_one, fail, on_record_fn, RecordArgs};
+use crate::report::{fail, RecordArgs};
 use crate::{usage, Outcome};
 
 pub const SCORECARD_HELP: &str = "\
@@ -209,32 +209,10 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
         },
     };
     let by = &rec.by;
-    let mut builder = ScorecardBuilder::new(
-        &rec.calendar,
-        rec.catalogue.as_ref(),
-        rec.rules,
-        rec.as_of,
-        by.clone(),
-        targets,
-    );
-    let mut dossier = blank_dossier();
-    let mut service_cols: Option<ServiceColumns> = None;
-    let scale = args.satisfaction_scale;
-    let mut on_record = on_record_fn(|line, columns, get| {
-        if service_cols.is_none() {
-            let names: Vec<&str> = columns.names().iter().map(String::as_str).collect();
-            service_cols = Some(ServiceColumns::from_header(&names, &rec.map, scale)?);
-        }
-        let Some(sc) = service_cols.as_ref() else {
-            return Ok(());
-        };
-        add_one(columns, line, get, &mut dossier, |d, groups| {
-            let service = sc.build(line, get, d.received.date())?;
-            builder.add(d, &service, groups).map(|_| ())
-        })
-    });
-    let bad = match rec.read(&mut on_record, &mut sink.err)? {
-        Ok(bad) => bad,
+    let mut opts = ReportOptions::new(rec.as_of);
+    opts.by = by.clone();
+    let (partial, _, bad) = match rec.read(opts, Some(args.satisfaction_scale), &mut sink.err)? {
+        Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
     if bad.count > 0 && !rec.skip_bad {
@@ -246,7 +224,7 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
         )?;
         return Ok(Outcome::BadData);
     }
-    let scores = builder.finish();
+    let scores = scores(&partial, &targets);
     let fields = rec.catalogue.as_ref().map(catalogue_fields);
     let text = match args.format {
         Format::Json => {

@@ -81,6 +81,39 @@ pub(super) fn tail(fact: &Fact, lang: Lang) -> String {
     }
 }
 
+/// Why a receipt instant gave its deemed receipt day `{day}` (`{closing}`: the closing time):
+/// the words after the instant, for a dossier's receipt and a stage's alike.
+const fn reason_words(reason: Reason) -> (&'static str, &'static str) {
+    match reason {
+        Reason::OnWorkingDay => (
+            ", trong ngày làm việc, không sau giờ kết thúc làm việc ({closing}): ngày \
+             nhận hồ sơ là {day}",
+            ", on a working day and not after closing time ({closing}): the day of \
+             receipt is {day}",
+        ),
+        Reason::BeforeOpening => (
+            ", trước giờ làm việc: vẫn là hồ sơ của ngày {day}",
+            ", before opening: still that day's dossier, {day}",
+        ),
+        Reason::AfterClosing => (
+            ", sau giờ kết thúc làm việc ({closing}): coi như nhận vào ngày làm việc tiếp \
+             theo, {day}",
+            ", after closing time ({closing}): deemed received on the next working day, \
+             {day}",
+        ),
+        Reason::NonWorkingDay => (
+            ", không phải ngày làm việc: coi như nhận vào ngày làm việc tiếp theo, {day}",
+            ", not a working day: deemed received on the next working day, {day}",
+        ),
+        Reason::CalendarDay => (
+            ": tính từ chính ngày nhận theo lịch, {day} (tùy chọn \
+             deemed_receipt=calendar_day)",
+            ": counted from the calendar date itself, {day} (option \
+             deemed_receipt=calendar_day)",
+        ),
+    }
+}
+
 /// The sentence of `fact` in `lang`, without the citation and the final period.
 pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
     let t = |pair| pick(lang, pair);
@@ -170,34 +203,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                      complete at",
                 ),
             });
-            let why = t(match reason {
-                Reason::OnWorkingDay => (
-                    ", trong ngày làm việc, không sau giờ kết thúc làm việc ({closing}): ngày \
-                     nhận hồ sơ là {day}",
-                    ", on a working day and not after closing time ({closing}): the day of \
-                     receipt is {day}",
-                ),
-                Reason::BeforeOpening => (
-                    ", trước giờ làm việc: vẫn là hồ sơ của ngày {day}",
-                    ", before opening: still that day's dossier, {day}",
-                ),
-                Reason::AfterClosing => (
-                    ", sau giờ kết thúc làm việc ({closing}): coi như nhận vào ngày làm việc tiếp \
-                     theo, {day}",
-                    ", after closing time ({closing}): deemed received on the next working day, \
-                     {day}",
-                ),
-                Reason::NonWorkingDay => (
-                    ", không phải ngày làm việc: coi như nhận vào ngày làm việc tiếp theo, {day}",
-                    ", not a working day: deemed received on the next working day, {day}",
-                ),
-                Reason::CalendarDay => (
-                    ": tính từ chính ngày nhận theo lịch, {day} (tùy chọn \
-                     deemed_receipt=calendar_day)",
-                    ": counted from the calendar date itself, {day} (option \
-                     deemed_receipt=calendar_day)",
-                ),
-            });
+            let why = t(reason_words(*reason));
             fill(
                 &format!("{who} {{at}}{why}"),
                 &[
@@ -508,6 +514,99 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             &[("n", events), ("as_of", &at(*as_of))],
         ),
         Fact::Outcome { .. } => outcome(fact, lang),
+        Fact::StageReceived {
+            stage,
+            agency,
+            limit,
+            at: when,
+            date,
+            reason,
+            closing,
+        } => {
+            let who = t(if *stage == 1 {
+                (
+                    "Giai đoạn 1 ({agency}) nhận hồ sơ lúc {at}",
+                    "Stage 1 ({agency}) received the dossier at {at}",
+                )
+            } else {
+                (
+                    "Giai đoạn {stage} ({agency}) nhận hồ sơ được chuyển đến lúc {at}",
+                    "Stage {stage} ({agency}) received the transferred file at {at}",
+                )
+            });
+            let limit_words = limit_words(*limit, lang);
+            fill(
+                &format!(
+                    "{who}{}{}",
+                    t(reason_words(*reason)),
+                    t((
+                        "; thời hạn của giai đoạn: {limit}, tính theo cùng quy tắc",
+                        "; the stage's limit, {limit}, is counted by the same rules"
+                    ))
+                ),
+                &[
+                    ("stage", stage),
+                    ("agency", agency),
+                    ("at", &at(*when)),
+                    ("closing", &Time(*closing)),
+                    ("day", &day(*date)),
+                    ("limit", &limit_words),
+                ],
+            )
+        }
+        Fact::StageEnded {
+            stage,
+            agency,
+            due,
+            due_at: _,
+            completed,
+            outcome,
+            working_days_late,
+        } => {
+            let n = working_days_late.unwrap_or(0);
+            let then = t(match (completed, outcome) {
+                (Some(_), Some(Outcome::Late)) => (
+                    ": giai đoạn kết thúc lúc {at}, sau hạn: {word} {by}; cơ quan này làm hồ sơ \
+                     chậm",
+                    ": the stage ended at {at}, after it: {word}, {by} after the due date; this \
+                     agency made the dossier late",
+                ),
+                (Some(_), Some(_)) => (
+                    ": giai đoạn kết thúc lúc {at}: {word}",
+                    ": the stage ended at {at}: {word}",
+                ),
+                (None, Some(Outcome::Overdue)) => (
+                    ": cơ quan này vẫn giữ hồ sơ: {word} {by}",
+                    ": the agency still holds the file: {word}, {by} after the due date",
+                ),
+                (None, Some(_)) => (
+                    ": cơ quan này đang giữ hồ sơ: {word}",
+                    ": the agency holds the file: {word}",
+                ),
+                (_, None) => (
+                    ": cơ quan này đang giữ hồ sơ",
+                    ": the agency holds the file",
+                ),
+            });
+            let word = outcome.map_or("", |o| outcome_words(o, lang));
+            fill(
+                &format!(
+                    "{}{then}",
+                    t((
+                        "Giai đoạn {stage} ({agency}): hạn của giai đoạn là {due}",
+                        "Stage {stage} ({agency}): the stage is due on {due}"
+                    ))
+                ),
+                &[
+                    ("stage", stage),
+                    ("agency", agency),
+                    ("due", &day(*due)),
+                    ("at", &at(completed.unwrap_or_default())),
+                    ("word", &word),
+                    ("by", &amt(Amount::WorkingDays(n.abs()))),
+                ],
+            )
+        }
     }
 }
 

@@ -1,0 +1,262 @@
+//! Inter-agency stages: explanations, validation, round trips and the invariants of the stage
+//! count (the hand-worked cases are the shared vectors, `tests/vectors/stages.json`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+
+use super::testkit::*;
+use super::{due, due_explained, Lang, Rules, StepKind};
+use crate::dossier::{Dossier, Event, EventKind};
+use crate::error::ErrorKind;
+use crate::outcome::{classify, classify_explained, Outcome};
+use crate::procedure::{Stage, TimeLimit};
+
+const THREE: &str = r#""stages":[{"agency":"Đất đai","time_limit":"10wd"},{"agency":"Thuế","time_limit":"3wd"},{"agency":"Đất đai","time_limit":"2wd"}]"#;
+
+fn land(events: &str, received: &str) -> Dossier {
+    dossier(&format!(
+        r#"{{"received":"{received}","time_limit":{{"working_days":15}},{THREE},"events":[{events}]}}"#
+    ))
+}
+
+#[test]
+fn explanations_name_each_stage_and_cite_the_inter_agency_rule() {
+    // Decree 61/2018 in force (2024): the stage steps cite its Art. 19(5)–(7) [U].
+    let d = land(
+        r#"{"type":"transferred","at":"2024-03-14T17:30","to":"Thuế"}"#,
+        "2024-03-04T09:00",
+    );
+    let cal = crate::vn::public_sector().unwrap();
+    let c = classify_explained(
+        &d,
+        &cal,
+        &Rules::default(),
+        None,
+        t("2024-03-22T10:00"),
+        Lang::En,
+    )
+    .unwrap();
+    let steps: Vec<_> = c
+        .due
+        .explain
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.fact.kind(),
+                StepKind::StageReceived | StepKind::StageEnded
+            )
+        })
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(steps.len(), 4, "{steps:#?}");
+    assert_eq!(
+        steps[2],
+        "Stage 2 (Thuế) received the transferred file at 17:30 on Thu 14 Mar 2024, after closing \
+         time (17:00): deemed received on the next working day, Fri 15 Mar 2024; the stage's \
+         limit, 3 working days, is counted by the same rules (Decree 61/2018/NĐ-CP, Art. \
+         19(5)–(7))."
+    );
+    assert!(
+        steps[3].starts_with("Stage 2 (Thuế): the stage is due on Wed 20 Mar 2024: the agency still holds the file: pending, overdue, 2 working days after the due date"),
+        "{}",
+        steps[3]
+    );
+    let vi = classify_explained(
+        &d,
+        &cal,
+        &Rules::default(),
+        None,
+        t("2024-03-22T10:00"),
+        Lang::Vi,
+    )
+    .unwrap();
+    let text: Vec<_> = vi.due.explain.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        text.iter().any(|s| s.starts_with(
+            "Giai đoạn 2 (Thuế) nhận hồ sơ được chuyển đến lúc 17:30 thứ Năm 14/03/2024, sau giờ \
+             kết thúc làm việc (17:00): coi như nhận vào ngày làm việc tiếp theo, thứ Sáu \
+             15/03/2024"
+        ) && s.ends_with("(theo Điều 19(5)–(7) Nghị định 61/2018/NĐ-CP).")),
+        "{text:#?}"
+    );
+    // The explanation explains the answer: the same stages with and without it.
+    let quiet = classify(&d, &cal, &Rules::default(), None, t("2024-03-22T10:00")).unwrap();
+    assert_eq!(quiet.due.stages, c.due.stages);
+    assert_eq!(quiet.due.late_agencies, vec!["Thuế".to_string()]);
+    // The JSON step carries the stage and its agency.
+    let json = serde_json::to_value(&c.due.explain).unwrap();
+    let ended: Vec<_> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "stage_ended")
+        .collect();
+    assert_eq!(ended[1]["agency"], "Thuế");
+    assert_eq!(ended[1]["outcome"], "overdue");
+    assert_eq!(ended[1]["working_days_late"], 2);
+}
+
+#[test]
+fn a_dossier_without_stages_answers_as_before() {
+    let d = dossier(r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3}}"#);
+    let out = due(&d, &cal2026(), &Rules::default(), None).unwrap();
+    assert!(out.stages.is_empty() && out.late_agencies.is_empty());
+    let json = serde_json::to_string(&out).unwrap();
+    assert!(
+        !json.contains("stages") && !json.contains("late_agencies"),
+        "{json}"
+    );
+}
+
+#[test]
+fn validation_of_transfers() {
+    let tr = |to: &str, at: &str| format!(r#"{{"type":"transferred","at":"{at}","to":"{to}"}}"#);
+    let err = |d: &Dossier| due(d, &cal2026(), &Rules::default(), None).unwrap_err();
+    let e = err(&land(
+        &tr("Đất đai", "2026-03-05T10:00"),
+        "2026-03-02T09:30",
+    ));
+    assert_eq!(
+        (e.kind(), e.field()),
+        (ErrorKind::InvalidTransfer, Some("events[0].to"))
+    );
+    assert!(e.message().contains("stage 2 is `Thuế`"), "{e}");
+    // Dossier::validate checks the dossier's own stages without a calendar.
+    let d = land(&tr("Đất đai", "2026-03-05T10:00"), "2026-03-02T09:30");
+    assert_eq!(d.validate().unwrap_err().kind(), ErrorKind::InvalidTransfer);
+    let many = [
+        tr("Thuế", "2026-03-05T10:00"),
+        tr("Đất đai", "2026-03-06T10:00"),
+        tr("Thuế", "2026-03-09T10:00"),
+    ]
+    .join(",");
+    let e = err(&land(&many, "2026-03-02T09:30"));
+    assert_eq!(e.field(), Some("events[2].to"));
+    assert!(e.message().contains("at most 2 transfers"), "{e}");
+    // Surrounding spaces do not matter; the agency is otherwise compared exactly.
+    let ok = land(&tr("  Thuế ", "2026-03-05T10:00"), "2026-03-02T09:30");
+    assert_eq!(ok.events[0].to.as_deref(), Some("Thuế"));
+    assert!(ok.validate().is_ok());
+    // Rust-built events are checked too.
+    let mut d = ok.clone();
+    d.events[0] = Event::new(EventKind::Transferred, t("2026-03-05T10:00"));
+    assert_eq!(d.validate().unwrap_err().field(), Some("events[0].to"));
+    d.events[0] = Event::new(EventKind::Resolved, t("2026-03-05T10:00")).with_to("Thuế");
+    assert_eq!(d.validate().unwrap_err().kind(), ErrorKind::InvalidDossier);
+    // Stage errors are located.
+    let e = Dossier::from_json(
+        r#"{"received":"2026-03-02","time_limit":"3wd","stages":[{"agency":"A","time_limit":"1wd"},{"agency":"B","time_limit":"0wd"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field()),
+        (ErrorKind::InvalidTimeLimit, Some("stages[1].time_limit"))
+    );
+    let e = Dossier::from_json(
+        r#"{"received":"2026-03-02","time_limit":"3wd","stages":[{"agency":"A","time_limit":"1wd","by":1}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("stages[0].by"));
+}
+
+#[test]
+fn the_json_form_round_trips_with_stages_and_transfers() {
+    let d = land(
+        r#"{"type":"transferred","at":"2026-03-05T10:00","to":"Thuế"},{"type":"resolved","at":"2026-03-09"}"#,
+        "2026-03-02T09:30",
+    );
+    assert_eq!(d.stages.len(), 3);
+    let back = Dossier::from_json_value(&d.to_json_value()).unwrap();
+    assert_eq!(back, d);
+}
+
+/// A working instant in office hours on the working day `day` (a day number) at `minute`
+/// minutes after 07:30 (at most 17:00).
+fn in_hours(day: i64, minute: u32) -> chrono::NaiveDateTime {
+    crate::civil::date_from_day_number(day)
+        .unwrap()
+        .and_hms_opt(7, 30, 0)
+        .unwrap()
+        + chrono::TimeDelta::minutes(i64::from(minute.min(570)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Stages whose limits add up to the total, each passing the file on within office hours
+    /// no later than its own due date: the dossier is never late (the stages' counts chain from
+    /// day to day as the total's does). And `late_agencies` lists exactly the late stages.
+    #[test]
+    fn stages_on_time_in_office_hours_make_a_dossier_on_time(
+        limits in prop::collection::vec(1u32..8, 1..4),
+        slack in prop::collection::vec((0i64..4, 0u32..600), 4),
+        start in 0i64..200,
+    ) {
+        let cal = cal2026();
+        let first = cal.add_working_days_number(crate::civil::day_number(d("2026-01-05")).into(), start).unwrap();
+        let total: u32 = limits.iter().sum();
+        let mut dossier = Dossier::new(TimeLimit::WorkingDays(total), in_hours(first, 30));
+        dossier.stages = limits
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Stage { agency: format!("A{i}"), time_limit: TimeLimit::WorkingDays(*n) })
+            .collect();
+        let mut d_day = first;
+        let mut last = dossier.received;
+        for (k, n) in limits.iter().enumerate() {
+            // The stage's due day, then an end `early` working days before it (not before the
+            // stage's own start), in office hours.
+            let due_day = cal.add_working_days_number(d_day, i64::from(*n)).unwrap();
+            let (early, minute) = slack[k];
+            let mut end_day = cal.add_working_days_number(due_day, -early.min(i64::from(*n))).unwrap();
+            end_day = end_day.max(d_day);
+            let mut end = in_hours(end_day, minute);
+            if end < last { end = last; }
+            last = end;
+            let e = if k + 1 < limits.len() {
+                Event::new(EventKind::Transferred, end).with_to(format!("A{}", k + 1))
+            } else {
+                Event::new(EventKind::Resolved, end)
+            };
+            dossier.events.push(e);
+            d_day = crate::civil::day_number(end.date()).into();
+        }
+        let c = classify(&dossier, &cal, &Rules::default(), None, t("2026-12-31T23:59")).unwrap();
+        prop_assert_eq!(c.due.stages.len(), limits.len());
+        prop_assert!(c.due.stages.iter().all(|s| !s.is_late()), "{:?}", c.due.stages);
+        prop_assert!(c.due.late_agencies.is_empty());
+        prop_assert!(matches!(c.outcome, Outcome::Early | Outcome::OnTime), "{:?}", c);
+        // Each stage starts where the previous one ended.
+        for w in c.due.stages.windows(2) {
+            prop_assert_eq!(w[0].completed, Some(w[1].received));
+        }
+    }
+
+    /// `due` (no as-of) and `classify` agree on every stage's dates; the stage holding the file
+    /// has no class under `due`, and a class as of any instant under `classify`.
+    #[test]
+    fn due_and_classify_agree_on_stage_dates(transfer_day in 1i64..30, minute in 0u32..900, as_of_days in 0i64..40) {
+        let cal = cal2026();
+        let start: i64 = crate::civil::day_number(d("2026-03-02")).into();
+        let at = crate::civil::date_from_day_number(start + transfer_day).unwrap().and_hms_opt(6, 0, 0).unwrap()
+            + chrono::TimeDelta::minutes(i64::from(minute));
+        let d = land(&format!(r#"{{"type":"transferred","at":"{}","to":"Thuế"}}"#, crate::civil::format_instant(at)), "2026-03-02T09:30");
+        let a = due(&d, &cal, &Rules::default(), None).unwrap();
+        let as_of = at + chrono::TimeDelta::days(as_of_days);
+        let c = classify(&d, &cal, &Rules::default(), None, as_of).unwrap();
+        prop_assert_eq!(a.stages.len(), 2);
+        for (x, y) in a.stages.iter().zip(&c.due.stages) {
+            prop_assert_eq!((x.received, x.deemed_receipt, x.due, x.completed), (y.received, y.deemed_receipt, y.due, y.completed));
+        }
+        prop_assert_eq!(a.stages[1].outcome, None);
+        let expected = if as_of.date() > c.due.stages[1].due { Outcome::Overdue } else { Outcome::PendingWithin };
+        prop_assert_eq!(c.due.stages[1].outcome, Some(expected));
+        prop_assert_eq!(c.due.late_agencies.contains(&"Thuế".to_string()), expected == Outcome::Overdue);
+        prop_assert_eq!(due_explained(&d, &cal, &Rules::default(), None, Lang::Vi).unwrap().stages, a.stages);
+    }
+}

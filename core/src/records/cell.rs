@@ -1,0 +1,266 @@
+//! One cell of a record as its source holds it ([`Cell`]): text from a CSV or JSON-lines file,
+//! or a typed value from a column (an instant already on Vietnam's wall clock, a date, a
+//! number, a flag), and what each logical column makes of it.
+
+use std::fmt::Write as _;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use crate::civil::{format_instant, parse_date, parse_instant, DateOnly};
+use crate::dossier::Channel;
+use crate::error::{Error, ErrorKind, Result};
+
+/// One cell of a record. Text is trimmed by the sources; an empty cell is [`Cell::Missing`].
+// (`repr(u8)`: the tag alone in its byte and each value aligned, so that copying a cell is a
+// few aligned moves)
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(u8)]
+pub enum Cell<'a> {
+    /// No value (an empty cell, `null`, `NaT`, `NaN`, a cleared validity bit).
+    Missing,
+    /// Text, trimmed and not empty.
+    Text(&'a str),
+    /// An instant on Vietnam's wall clock (a typed timestamp, already converted).
+    Instant(NaiveDateTime),
+    /// A date (a typed date or day number).
+    Date(NaiveDate),
+    /// An integer.
+    Int(i64),
+    /// A floating-point number (never NaN: NaN is [`Cell::Missing`]).
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A value the source could not give: bytes that are not UTF-8, a dictionary code or a
+    /// string past its buffer. Reading it is an error naming the row and column.
+    Malformed(&'static str),
+}
+
+/// An owned [`Cell`], for values a source must build (the objects of a JS array, the distinct
+/// values of a Python object column).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnedCell {
+    /// No value.
+    Missing,
+    /// Text (trimmed when read; empty text is missing).
+    Text(String),
+    /// An instant on Vietnam's wall clock.
+    Instant(NaiveDateTime),
+    /// A date.
+    Date(NaiveDate),
+    /// An integer.
+    Int(i64),
+    /// A floating-point number.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl OwnedCell {
+    /// The cell: text trimmed, empty text and NaN missing.
+    #[inline]
+    pub fn cell(&self) -> Cell<'_> {
+        match self {
+            OwnedCell::Missing => Cell::Missing,
+            OwnedCell::Text(s) => Cell::text(s),
+            OwnedCell::Instant(t) => Cell::Instant(*t),
+            OwnedCell::Date(d) => Cell::Date(*d),
+            OwnedCell::Int(i) => Cell::Int(*i),
+            OwnedCell::Float(x) => Cell::float(*x),
+            OwnedCell::Bool(b) => Cell::Bool(*b),
+        }
+    }
+}
+
+impl<'a> Cell<'a> {
+    /// A text cell: trimmed; empty is [`Cell::Missing`].
+    #[inline]
+    pub fn text(s: &'a str) -> Cell<'a> {
+        let t = s.trim();
+        if t.is_empty() {
+            Cell::Missing
+        } else {
+            Cell::Text(t)
+        }
+    }
+
+    /// A number cell: NaN is [`Cell::Missing`].
+    #[inline]
+    pub fn float(x: f64) -> Cell<'a> {
+        if x.is_nan() {
+            Cell::Missing
+        } else {
+            Cell::Float(x)
+        }
+    }
+
+    /// Whether the cell holds no value.
+    #[inline]
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Cell::Missing)
+    }
+
+    /// The cell as text, as a CSV file would hold it: text as it is; an instant as
+    /// `YYYY-MM-DDTHH:MM[:SS]` (a date alone when it is at 00:00, see [`Cell::instant`]); a
+    /// date as `YYYY-MM-DD`; an integer in decimal; a whole number without a fraction (`4.0`
+    /// is `4`: a rating read with missing values becomes a float); a flag as `true`/`false`;
+    /// a malformed value as what is wrong with it. Non-text values are written into `buf`.
+    /// `None` when missing.
+    pub fn as_text<'b>(&self, buf: &'b mut String) -> Option<&'b str>
+    where
+        'a: 'b,
+    {
+        buf.clear();
+        match *self {
+            Cell::Missing => return None,
+            Cell::Text(s) => return Some(s),
+            Cell::Instant(t) if t.time() == NaiveTime::MIN => {
+                let _ = write!(buf, "{}", t.date());
+            }
+            Cell::Instant(t) => buf.push_str(&format_instant(t)),
+            Cell::Date(d) => {
+                let _ = write!(buf, "{d}");
+            }
+            Cell::Int(i) => {
+                let _ = write!(buf, "{i}");
+            }
+            Cell::Float(x) if x.fract() == 0.0 && x.abs() < 9.007_199_254_740_992e15 => {
+                // Whole and below 2^53: the conversion is exact.
+                let _ = write!(buf, "{}", x as i64);
+            }
+            Cell::Float(x) => {
+                let _ = write!(buf, "{x}");
+            }
+            Cell::Bool(b) => buf.push_str(if b { "true" } else { "false" }),
+            Cell::Malformed(why) => buf.push_str(why),
+        }
+        Some(buf.as_str())
+    }
+
+    /// The cell as an instant and whether it is known by its date only. Text is
+    /// `YYYY-MM-DD[THH:MM[:SS]]` or `dd/mm/yyyy[ HH:MM[:SS]]` (a date alone: 00:00, date
+    /// only; an offset is converted to UTC+7); a typed date is date only; a typed instant at
+    /// exactly 00:00:00 is read as its date alone too (as the CSV cell `2026-03-02` is: a
+    /// frame column of dates stored as timestamps keeps its meaning), any other instant as
+    /// itself. `Ok(None)` when missing.
+    #[inline]
+    pub fn instant(&self) -> Result<Option<(NaiveDateTime, bool)>> {
+        match *self {
+            Cell::Missing => Ok(None),
+            Cell::Text(s) => {
+                let date_only = !s.bytes().any(|b| b == b'T' || b == b' ');
+                Ok(Some((parse_instant(s, DateOnly::StartOfDay)?, date_only)))
+            }
+            Cell::Instant(t) => Ok(Some((t, t.num_seconds_from_midnight() == 0))),
+            Cell::Date(d) => Ok(Some((d.and_time(NaiveTime::MIN), true))),
+            other => Err(other.not_a("date or instant")),
+        }
+    }
+
+    /// The cell as a date: text as a date or an instant (its date), an instant's date, a date.
+    pub fn date(&self) -> Result<Option<NaiveDate>> {
+        match *self {
+            Cell::Missing => Ok(None),
+            Cell::Text(s) if s.contains(['T', ' ']) => {
+                Ok(Some(parse_instant(s, DateOnly::StartOfDay)?.date()))
+            }
+            Cell::Text(s) => Ok(Some(parse_date(s)?)),
+            Cell::Instant(t) => Ok(Some(t.date())),
+            Cell::Date(d) => Ok(Some(d)),
+            other => Err(other.not_a("date")),
+        }
+    }
+
+    fn not_a(&self, what: &str) -> Error {
+        let mut buf = String::new();
+        let shown = self.as_text(&mut buf).unwrap_or("").to_string();
+        Error::new(
+            ErrorKind::InvalidDate,
+            format!("`{shown}` is not a {what} (a number or a flag was given)"),
+        )
+    }
+}
+
+/// Parses a channel: `direct`, `online`, `postal`, or the Vietnamese *trực tiếp*, *trực
+/// tuyến*, *bưu chính* (*công ích*), case-insensitive.
+pub fn parse_channel(s: &str) -> Result<Channel> {
+    let t = s.trim();
+    // The usual spellings without allocating.
+    match t {
+        "online" => return Ok(Channel::Online),
+        "direct" => return Ok(Channel::Direct),
+        "postal" => return Ok(Channel::Postal),
+        _ => {}
+    }
+    match t.to_lowercase().as_str() {
+        "direct" | "trực tiếp" | "truc tiep" => Ok(Channel::Direct),
+        "online" | "trực tuyến" | "truc tuyen" => Ok(Channel::Online),
+        "postal" | "bưu chính" | "buu chinh" | "bưu chính công ích" => Ok(Channel::Postal),
+        _ => Err(Error::new(
+            ErrorKind::CsvField,
+            format!("`{s}` is not a channel (direct, online, postal)"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> NaiveDateTime {
+        parse_instant(s, DateOnly::StartOfDay).unwrap()
+    }
+
+    #[test]
+    fn instants_of_every_kind() {
+        assert_eq!(
+            Cell::text(" 2026-03-02T09:30 ").instant().unwrap(),
+            Some((t("2026-03-02T09:30"), false))
+        );
+        assert_eq!(
+            Cell::text("02/03/2026").instant().unwrap(),
+            Some((t("2026-03-02"), true))
+        );
+        assert_eq!(
+            Cell::Instant(t("2026-03-02T09:30")).instant().unwrap(),
+            Some((t("2026-03-02T09:30"), false))
+        );
+        assert_eq!(
+            Cell::Instant(t("2026-03-02")).instant().unwrap(),
+            Some((t("2026-03-02"), true))
+        );
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        assert_eq!(
+            Cell::Date(d).instant().unwrap(),
+            Some((t("2026-03-02"), true))
+        );
+        assert_eq!(Cell::text("  ").instant().unwrap(), None);
+        assert_eq!(Cell::Int(3).instant().unwrap_err().code(), "invalid_date");
+        assert_eq!(Cell::float(f64::NAN), Cell::Missing);
+    }
+
+    #[test]
+    fn text_forms() {
+        let mut buf = String::new();
+        assert_eq!(Cell::Float(4.0).as_text(&mut buf), Some("4"));
+        assert_eq!(Cell::Float(4.5).as_text(&mut buf), Some("4.5"));
+        assert_eq!(Cell::Int(-2).as_text(&mut buf), Some("-2"));
+        assert_eq!(Cell::Bool(true).as_text(&mut buf), Some("true"));
+        assert_eq!(
+            Cell::Instant(t("2026-03-02T09:30:05")).as_text(&mut buf),
+            Some("2026-03-02T09:30:05")
+        );
+        assert_eq!(
+            Cell::Instant(t("2026-03-02")).as_text(&mut buf),
+            Some("2026-03-02")
+        );
+        assert_eq!(Cell::Missing.as_text(&mut buf), None);
+    }
+
+    #[test]
+    fn channels() {
+        assert_eq!(parse_channel("online").unwrap(), Channel::Online);
+        assert_eq!(parse_channel("Trực Tuyến").unwrap(), Channel::Online);
+        assert_eq!(parse_channel("POSTAL").unwrap(), Channel::Postal);
+        assert_eq!(parse_channel("fax").unwrap_err().code(), "csv_field");
+    }
+}

@@ -1,0 +1,611 @@
+//! Where each logical column of a dossier record is ([`Layout`], resolved once from a header
+//! with `--map` renaming), and the building of one record's dossier, grouping values and
+//! scorecard columns from its cells ([`Layout::read`]), with errors that name the line or
+//! row, the column, the value and the dossier's id.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::cell::{parse_channel, Cell};
+use super::service::{parse_flag, parse_online_level, parse_satisfaction, ServiceRecord};
+use crate::dossier::{Channel, Dossier, Event, EventKind, LimitSource};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::TimeLimit;
+
+/// The logical columns of a dossier record (DESIGN.md, `motcua report`), in this order.
+pub const DOSSIER_COLUMNS: [&str; 11] = [
+    "id",
+    "received",
+    "time_limit",
+    "procedure",
+    "channel",
+    "supplement_requested",
+    "supplement_received",
+    "new_due",
+    "resolved",
+    "refused",
+    "withdrawn",
+];
+
+/// The scorecard's optional columns (`motcua scorecard`).
+pub const SERVICE_COLUMNS: [&str; 6] = [
+    "online_level",
+    "digitised",
+    "result_digitised",
+    "satisfaction",
+    "feedback_received",
+    "feedback_handled",
+];
+
+/// The event columns, in the order events are built.
+const EVENT_COLUMNS: [(&str, EventKind); 5] = [
+    ("supplement_requested", EventKind::SupplementRequested),
+    ("supplement_received", EventKind::SupplementReceived),
+    ("resolved", EventKind::Resolved),
+    ("refused", EventKind::Refused),
+    ("withdrawn", EventKind::Withdrawn),
+];
+
+/// What to read from the records: logical column renames, grouping columns, and whether the
+/// scorecard's columns are read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Logical column name → the source's column that holds it (`--map NAME=SOURCE`).
+    pub map: HashMap<String, String>,
+    /// The grouping columns (logical names, mapped like the others).
+    pub by: Vec<String>,
+    /// Read the scorecard's columns, rating satisfaction on this scale (5: ratings 1..5).
+    pub satisfaction_scale: Option<u32>,
+}
+
+impl ReadOptions {
+    /// Every source column name the reader may use, in a stable order: the logical columns
+    /// (and the scorecard's, when read) as mapped, the grouping columns, the mapped sources.
+    /// A source that has no header of its own (JSON lines, arrays of objects) reads these.
+    pub fn wanted(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let logical = DOSSIER_COLUMNS
+            .iter()
+            .chain(
+                SERVICE_COLUMNS
+                    .iter()
+                    .filter(|_| self.satisfaction_scale.is_some()),
+            )
+            .map(|s| s.to_string())
+            .chain(self.by.iter().cloned());
+        for name in logical {
+            let source = self.map.get(&name).cloned().unwrap_or(name);
+            if !out.contains(&source) {
+                out.push(source);
+            }
+        }
+        // The other mapped sources in order of their names (a few: no sort, which would add
+        // a sort's code to the `.wasm` for nothing).
+        while let Some(v) = self.map.values().filter(|v| !out.contains(v)).min() {
+            out.push(v.clone());
+        }
+        out
+    }
+}
+
+/// Where a record is: its line in a text source (1-based, the header is line 1), or its row
+/// in a table (0-based; messages call it line `row + 1`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locator {
+    /// A line of a CSV or JSON-lines source.
+    Line(u64),
+    /// A row of a table (a frame, an array of objects).
+    Row(usize),
+}
+
+impl Locator {
+    /// The line number shown in messages.
+    pub fn line(self) -> u64 {
+        match self {
+            Locator::Line(l) => l,
+            Locator::Row(i) => i as u64 + 1,
+        }
+    }
+
+    /// `e` located here (line, and the row index for tables).
+    pub fn locate(self, e: Error) -> Error {
+        match self {
+            Locator::Line(l) => e.at_line(l),
+            Locator::Row(i) => e.at_index(i).at_line(i as u64 + 1),
+        }
+    }
+
+    /// The same place `n` rows (or lines) further on.
+    #[must_use]
+    pub fn offset(self, n: usize) -> Locator {
+        match self {
+            Locator::Line(l) => Locator::Line(l + n as u64),
+            Locator::Row(i) => Locator::Row(i + n),
+        }
+    }
+}
+
+/// A record's cells, by source column index.
+pub trait Row {
+    /// Cell `column` of the record ([`Cell::Missing`] past the end).
+    fn cell(&self, column: usize) -> Cell<'_>;
+}
+
+/// One record, built in place ([`Layout::read`] reuses the allocations from row to row).
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The dossier (its `id` is not set: ids are read only for messages).
+    pub dossier: Dossier,
+    /// The grouping values, one per grouping column (empty text when missing).
+    pub groups: Vec<String>,
+    /// The scorecard's columns (when read).
+    pub service: ServiceRecord,
+    buf: String,
+}
+
+impl Default for Record {
+    fn default() -> Record {
+        Record::new()
+    }
+}
+
+impl Record {
+    /// An empty record.
+    pub fn new() -> Record {
+        Record {
+            dossier: Dossier {
+                id: None,
+                limit: LimitSource::Procedure(String::new()),
+                channel: Channel::Direct,
+                received: NaiveDate::MIN.and_time(NaiveTime::MIN),
+                events: Vec::with_capacity(6),
+                stages: Vec::new(),
+            },
+            groups: Vec::new(),
+            service: ServiceRecord::default(),
+            buf: String::new(),
+        }
+    }
+}
+
+/// Where each logical column is in the source, resolved once from its header.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    id: Option<usize>,
+    received: usize,
+    time_limit: Option<usize>,
+    procedure: Option<usize>,
+    channel: Option<usize>,
+    new_due: Option<usize>,
+    events: Vec<(usize, EventKind, &'static str)>,
+    groups: Vec<usize>,
+    service: Option<([Option<usize>; 6], u32)>,
+    /// The source's column names (trimmed, byte-order mark removed).
+    names: Vec<String>,
+}
+
+/// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
+pub fn header_names<S: AsRef<str>>(header: &[S]) -> Vec<String> {
+    header
+        .iter()
+        .map(|h| h.as_ref().trim().trim_start_matches('\u{feff}').to_string())
+        .collect()
+}
+
+/// The index of the logical column `logical` among `names`, read from its `--map` source
+/// column when `map` renames it.
+pub fn find_column(
+    names: &[String],
+    map: &HashMap<String, String>,
+    logical: &str,
+) -> Option<usize> {
+    let source = map.get(logical).map(String::as_str).unwrap_or(logical);
+    names.iter().position(|n| n == source)
+}
+
+/// A cell's error, located: `line N, column `c`, value `v`: why`.
+pub(crate) fn cell_error(at: Locator, column: &str, value: &str, e: &Error) -> Error {
+    let line = at.line();
+    at.locate(
+        Error::new(
+            ErrorKind::CsvField,
+            format!(
+                "line {line}, column `{column}`, value `{value}`: {}",
+                e.message()
+            ),
+        )
+        .in_field(column)
+        .with_value(value),
+    )
+}
+
+impl Layout {
+    /// Resolves the columns from a header. Errors: [`ErrorKind::CsvMissingColumn`] naming
+    /// what is missing (`received`; both `time_limit` and `procedure`; a grouping column; the
+    /// source of a `--map`), [`ErrorKind::InvalidArgument`] for a satisfaction scale of 0.
+    pub fn resolve<S: AsRef<str>>(header: &[S], opts: &ReadOptions) -> Result<Layout> {
+        let names = header_names(header);
+        let map = &opts.map;
+        let find = |logical: &str| find_column(&names, map, logical);
+        // The first missing source in order of the logical names, whatever the map's order.
+        let unknown = map
+            .iter()
+            .filter(|(_, source)| !names.iter().any(|n| n == *source))
+            .min();
+        if let Some((logical, source)) = unknown {
+            return Err(Error::new(
+                ErrorKind::CsvMissingColumn,
+                format!(
+                    "--map {logical}={source}: the file has no column `{source}` (columns: {})",
+                    names.join(", ")
+                ),
+            )
+            .in_field(source.clone()));
+        }
+        let missing = |what: &str| {
+            Error::new(
+                ErrorKind::CsvMissingColumn,
+                format!("missing column `{what}` (columns: {})", names.join(", ")),
+            )
+            .in_field(what)
+        };
+        let received = find("received").ok_or_else(|| missing("received"))?;
+        let time_limit = find("time_limit");
+        let procedure = find("procedure");
+        if time_limit.is_none() && procedure.is_none() {
+            return Err(missing("time_limit` or `procedure"));
+        }
+        let mut groups = Vec::with_capacity(opts.by.len());
+        for b in &opts.by {
+            groups.push(find(b).ok_or_else(|| missing(b))?);
+        }
+        let service = match opts.satisfaction_scale {
+            None => None,
+            Some(0) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    "the satisfaction scale must be at least 1",
+                ))
+            }
+            Some(scale) => Some((SERVICE_COLUMNS.map(find), scale)),
+        };
+        Ok(Layout {
+            id: find("id"),
+            received,
+            time_limit,
+            procedure,
+            channel: find("channel"),
+            new_due: find("new_due"),
+            events: EVENT_COLUMNS
+                .iter()
+                .filter_map(|(name, kind)| find(name).map(|i| (i, *kind, *name)))
+                .collect(),
+            groups,
+            service,
+            names,
+        })
+    }
+
+    /// The source's column names (trimmed, byte-order mark removed).
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Every source column the layout reads (to hand over nothing else).
+    pub fn used(&self) -> Vec<usize> {
+        // Marked, then listed in order: no sort (whose code would weigh on the `.wasm`).
+        let mut read = vec![false; self.names.len()];
+        let columns = [
+            self.id,
+            Some(self.received),
+            self.time_limit,
+            self.procedure,
+            self.channel,
+            self.new_due,
+        ];
+        let events = self.events.iter().map(|e| e.0);
+        let service = self.service.iter().flat_map(|(c, _)| c.iter().flatten());
+        for c in columns.into_iter().flatten().chain(events) {
+            if let Some(r) = read.get_mut(c) {
+                *r = true;
+            }
+        }
+        for &c in self.groups.iter().chain(service) {
+            if let Some(r) = read.get_mut(c) {
+                *r = true;
+            }
+        }
+        (0..read.len())
+            .filter(|&i| read.get(i).copied().unwrap_or(false))
+            .collect()
+    }
+
+    /// Cell `i` of `row`; a malformed one is an error located at `at` and the column.
+    #[inline(always)]
+    fn cell<'r, R: Row + ?Sized>(&self, at: Locator, row: &'r R, i: usize) -> Result<Cell<'r>> {
+        match row.cell(i) {
+            Cell::Malformed(why) => Err(at.locate(
+                Error::new(
+                    ErrorKind::CsvField,
+                    format!("line {}, column `{}`: {why}", at.line(), self.name(i)),
+                )
+                .in_field(self.name(i)),
+            )),
+            c => Ok(c),
+        }
+    }
+
+    /// The source column of the record's id (read only for messages), if any.
+    pub fn id_column(&self) -> Option<usize> {
+        self.id
+    }
+
+    fn name(&self, i: usize) -> &str {
+        self.names.get(i).map(String::as_str).unwrap_or("?")
+    }
+
+    /// Builds the record at `at` from `row` into `out`. Errors name the line (or row), the
+    /// column and the value ([`ErrorKind::CsvField`]), and carry the record's id.
+    pub fn read<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
+        self.read_inner(at, row, out)
+            .map_err(|e| self.with_id(e, row))
+    }
+
+    fn read_inner<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
+        let received_cell = self.cell(at, row, self.received)?;
+        let received = match received_cell.instant() {
+            Ok(Some((t, _))) => t,
+            Ok(None) => {
+                let name = self.name(self.received);
+                return Err(at.locate(
+                    Error::new(
+                        ErrorKind::CsvField,
+                        format!("line {}, column `{name}`: empty (required)", at.line()),
+                    )
+                    .in_field(name),
+                ));
+            }
+            Err(e) => return Err(self.cell_err(at, self.received, received_cell, &e)),
+        };
+        let d = &mut out.dossier;
+        d.received = received;
+        d.id = None;
+        let limit_cell = match self.time_limit {
+            Some(i) => Some((i, self.cell(at, row, i)?)),
+            None => None,
+        };
+        match limit_cell {
+            Some((i, c)) if !c.is_missing() => {
+                let text = c.as_text(&mut out.buf).unwrap_or("");
+                let t = text
+                    .parse::<TimeLimit>()
+                    .map_err(|e| self.cell_err(at, i, c, &e))?;
+                d.limit = LimitSource::TimeLimit(t);
+            }
+            _ => {
+                let procedure = match self.procedure {
+                    Some(i) => Some(self.cell(at, row, i)?),
+                    None => None,
+                };
+                let code = match procedure {
+                    Some(c) if !c.is_missing() => c.as_text(&mut out.buf).unwrap_or(""),
+                    _ => {
+                        return Err(at.locate(
+                            Error::new(
+                                ErrorKind::CsvField,
+                                format!(
+                                    "line {}: neither `time_limit` nor `procedure` is filled",
+                                    at.line()
+                                ),
+                            )
+                            .in_field("time_limit"),
+                        ))
+                    }
+                };
+                // Reuse the code's allocation from the previous record.
+                match &mut d.limit {
+                    LimitSource::Procedure(s) => {
+                        s.clear();
+                        s.push_str(code);
+                    }
+                    other => *other = LimitSource::Procedure(code.to_string()),
+                }
+            }
+        }
+        let channel = match self.channel {
+            Some(i) => Some((i, self.cell(at, row, i)?)),
+            None => None,
+        };
+        d.channel = match channel {
+            None => Channel::Direct,
+            Some((_, Cell::Missing)) => Channel::Direct,
+            Some((i, c)) => {
+                let text = c.as_text(&mut out.buf).unwrap_or("");
+                parse_channel(text).map_err(|e| self.cell_err(at, i, c, &e))?
+            }
+        };
+        d.events.clear();
+        let mut apology_at = received;
+        let mut apology_date_only = false;
+        for &(i, kind, _) in &self.events {
+            let c = self.cell(at, row, i)?;
+            if let Some((t, date_only)) = c.instant().map_err(|e| self.cell_err(at, i, c, &e))? {
+                if matches!(
+                    kind,
+                    EventKind::SupplementRequested | EventKind::SupplementReceived
+                ) {
+                    apology_at = t;
+                    apology_date_only = date_only;
+                }
+                let mut ev = Event::new(kind, t);
+                ev.date_only = date_only;
+                d.events.push(ev);
+            }
+        }
+        if let Some(i) = self.new_due {
+            let c = self.cell(at, row, i)?;
+            if let Some(day) = c.date().map_err(|e| self.cell_err(at, i, c, &e))? {
+                // "taken as issued in time": after the last supplement event, before the result.
+                let pos = d
+                    .events
+                    .iter()
+                    .position(|e| {
+                        !matches!(
+                            e.kind,
+                            EventKind::SupplementRequested | EventKind::SupplementReceived
+                        )
+                    })
+                    .unwrap_or(d.events.len());
+                let mut ev = Event::new(EventKind::Apology, apology_at).with_new_due(day);
+                ev.date_only = apology_date_only;
+                d.events.insert(pos, ev);
+            }
+        }
+        out.groups.resize_with(self.groups.len(), String::new);
+        for (slot, &g) in out.groups.iter_mut().zip(&self.groups) {
+            let c = self.cell(at, row, g)?;
+            let text = c.as_text(&mut out.buf).unwrap_or("");
+            slot.clear();
+            slot.push_str(text);
+        }
+        if let Some((cols, scale)) = &self.service {
+            self.read_service(at, row, cols, *scale, received.date(), out)?;
+        }
+        Ok(())
+    }
+
+    fn read_service<R: Row + ?Sized>(
+        &self,
+        at: Locator,
+        row: &R,
+        cols: &[Option<usize>; 6],
+        scale: u32,
+        received: NaiveDate,
+        out: &mut Record,
+    ) -> Result<()> {
+        let s = &mut out.service;
+        *s = ServiceRecord::default();
+        let buf = &mut out.buf;
+        for (k, col) in cols.iter().enumerate() {
+            let Some(i) = *col else { continue };
+            let c = self.cell(at, row, i)?;
+            if c.is_missing() {
+                continue;
+            }
+            let err = |e: Error| self.cell_err(at, i, c, &e);
+            match k {
+                0 => {
+                    let text = c.as_text(buf).unwrap_or("");
+                    s.online_level = Some(parse_online_level(text, received).map_err(err)?);
+                }
+                1 | 2 => {
+                    let flag = match c {
+                        Cell::Bool(b) => b,
+                        _ => parse_flag(c.as_text(buf).unwrap_or("")).map_err(err)?,
+                    };
+                    if k == 1 {
+                        s.digitised = Some(flag);
+                    } else {
+                        s.result_digitised = Some(flag);
+                    }
+                }
+                3 => {
+                    let text = c.as_text(buf).unwrap_or("");
+                    s.satisfaction = Some(parse_satisfaction(text, scale).map_err(err)?);
+                }
+                _ => {
+                    let t = c.instant().map_err(err)?.map(|(t, _)| t);
+                    if k == 4 {
+                        s.feedback_received = t;
+                    } else {
+                        s.feedback_handled = t;
+                    }
+                }
+            }
+        }
+        let line = at.line();
+        if let (Some(h), Some(f)) = (s.feedback_handled, s.feedback_received) {
+            if h < f {
+                return Err(at.locate(
+                    Error::new(
+                        ErrorKind::EventsOutOfOrder,
+                        format!("line {line}, column `feedback_handled`: handled {h} before the feedback was received {f}"),
+                    )
+                    .in_field("feedback_handled"),
+                ));
+            }
+        }
+        if s.feedback_handled.is_some() && s.feedback_received.is_none() {
+            return Err(at.locate(
+                Error::new(
+                    ErrorKind::CsvField,
+                    format!("line {line}, column `feedback_handled`: feedback handled but never received (`feedback_received` is empty)"),
+                )
+                .in_field("feedback_handled"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn cell_err(&self, at: Locator, column: usize, cell: Cell<'_>, e: &Error) -> Error {
+        let mut buf = String::new();
+        let value = cell.as_text(&mut buf).unwrap_or("");
+        cell_error(at, self.name(column), value, e)
+    }
+
+    /// The record's id (its `id` cell as text), for messages.
+    pub fn id<R: Row + ?Sized>(&self, row: &R) -> Option<String> {
+        let mut buf = String::new();
+        self.id
+            .map(|i| row.cell(i))
+            .filter(|c| !matches!(c, Cell::Malformed(_)))
+            .and_then(|c| c.as_text(&mut buf).map(str::to_string))
+    }
+
+    fn with_id<R: Row + ?Sized>(&self, e: Error, row: &R) -> Error {
+        match self.id(row) {
+            Some(id) if e.id().is_none() => e.with_id(id),
+            _ => e,
+        }
+    }
+
+    /// Locates an error of the record's dossier (a validation or computation error) at `at`,
+    /// naming the column behind an `events[i]` field and the record's id. Errors already
+    /// located at a cell are returned as they are (with the id).
+    pub fn locate<R: Row + ?Sized>(
+        &self,
+        at: Locator,
+        row: &R,
+        dossier: &Dossier,
+        e: Error,
+    ) -> Error {
+        if e.kind() == ErrorKind::CsvField || e.line().is_some() {
+            return self.with_id(e, row);
+        }
+        let column = e.field().and_then(|f| {
+            let i: usize = f.strip_prefix("events[")?.split(']').next()?.parse().ok()?;
+            let ev = dossier.events.get(i)?;
+            if ev.kind == EventKind::Apology {
+                return Some("new_due");
+            }
+            self.events
+                .iter()
+                .find(|(_, k, _)| *k == ev.kind)
+                .map(|(_, _, n)| *n)
+        });
+        let line = at.line();
+        let msg = match column {
+            Some(c) => format!("line {line}, column `{c}`: {}", e.message()),
+            None => format!("line {line}: {}", e.message()),
+        };
+        let mut out = at.locate(Error::new(e.kind(), msg));
+        if let Some(c) = column
+            .map(str::to_string)
+            .or_else(|| e.field().map(str::to_string))
+        {
+            out = out.in_field(c);
+        }
+        self.with_id(out, row)
+    }
+}

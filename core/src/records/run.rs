@@ -1,0 +1,604 @@
+//! Running records through a [`Sink`] (a partial report, a scorecard, per-row answers): the
+//! rows are cut into chunks (a range of table rows, a block of text), each chunk read into
+//! [`Record`]s and handed to a sink of its own, on as many threads as asked; the chunks'
+//! sinks are then appended in record order, and the bad records' errors come out in record
+//! order too. So the result is the same on one thread or many, and memory stays bounded (a
+//! few chunks in flight).
+
+#[cfg(not(target_family = "wasm"))]
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::ops::ControlFlow;
+#[cfg(not(target_family = "wasm"))]
+use std::sync::atomic::{AtomicBool, Ordering};
+#[cfg(not(target_family = "wasm"))]
+use std::sync::{mpsc, Condvar, Mutex};
+
+use super::cell::Cell;
+use super::layout::{Layout, Locator, Record, Row};
+use super::table::Table;
+use super::text::{Block, TextParser, TextSource};
+use crate::error::{Error, Result};
+
+/// Rows of a table per chunk.
+pub const CHUNK_ROWS: usize = 1 << 16;
+
+/// Rows of a table decoded at a time, a column after another.
+const BATCH_ROWS: usize = 1 << 10;
+
+/// A row of a decoded batch: the decoded cells of the columns read, the table's own for the
+/// others (the id, read only for messages).
+struct BatchRow<'b, 't, 'a> {
+    table: &'t Table<'a>,
+    cells: &'b [Vec<Cell<'a>>],
+    slots: &'b [Option<usize>],
+    row: usize,
+    at: usize,
+}
+
+impl Row for BatchRow<'_, '_, '_> {
+    #[inline(always)]
+    fn cell(&self, column: usize) -> Cell<'_> {
+        match self.slots.get(column).copied().flatten() {
+            Some(s) => self
+                .cells
+                .get(s)
+                .and_then(|c| c.get(self.at))
+                .copied()
+                .unwrap_or(Cell::Missing),
+            None => self
+                .table
+                .column(column)
+                .map_or(Cell::Missing, |c| c.cell(self.row)),
+        }
+    }
+}
+
+/// What becomes of a bad record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnBad {
+    /// The run stops at the first bad record (in record order) and fails with its error.
+    Stop,
+    /// The run goes on; each bad record's error is handed over, in record order.
+    Skip,
+}
+
+/// How a run goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Threads to use: 0 = as many as the machine has (at most 8); 1 = this thread only
+    /// (the answer is the same).
+    pub threads: usize,
+    /// What becomes of a bad record.
+    pub on_bad: OnBad,
+    /// The row number of a table's first row (a table handed over in parts: the rows of the
+    /// part after the first million are numbered from 1,000,000).
+    pub first_row: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> RunOptions {
+        RunOptions {
+            threads: 0,
+            on_bad: OnBad::Stop,
+            first_row: 0,
+        }
+    }
+}
+
+impl RunOptions {
+    fn thread_count(&self) -> usize {
+        if cfg!(target_family = "wasm") {
+            return 1;
+        }
+        match self.threads {
+            0 => std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(8),
+            n => n,
+        }
+    }
+}
+
+/// What a run does with the records of one chunk.
+pub trait Sink: Send {
+    /// Takes one record read without error; `Ok(false)` when it is left out (received
+    /// after the as-of instant). An error is located at the record by the run.
+    fn record(&mut self, at: Locator, record: &Record) -> Result<bool>;
+
+    /// A bad record (its error already counted and located), for sinks that keep a place
+    /// for every record (per-row answers).
+    fn reject(&mut self, _at: Locator, _error: &Error) {}
+
+    /// Appends the sink of the chunk that follows this one.
+    fn append(&mut self, later: Self) -> Result<()>
+    where
+        Self: Sized;
+}
+
+/// What a run counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Records counted.
+    pub counted: u64,
+    /// Records left out (received after the as-of instant).
+    pub left_out: u64,
+    /// Bad records.
+    pub bad: u64,
+}
+
+impl Tally {
+    fn add(&mut self, o: &Tally) {
+        self.counted += o.counted;
+        self.left_out += o.left_out;
+        self.bad += o.bad;
+    }
+}
+
+/// The outcome of one chunk.
+struct ChunkOut<S> {
+    sink: S,
+    tally: Tally,
+    errors: Vec<Error>,
+    records: u64,
+}
+
+impl<S> ChunkOut<S> {
+    fn new(sink: S) -> ChunkOut<S> {
+        ChunkOut {
+            sink,
+            tally: Tally::default(),
+            errors: Vec::new(),
+            records: 0,
+        }
+    }
+}
+
+/// Reads one record into `record` and hands it to `sink`, tallying it.
+#[inline]
+fn one<S: Sink, R: Row + ?Sized>(
+    layout: &Layout,
+    at: Locator,
+    row: &R,
+    record: &mut Record,
+    out: &mut ChunkOut<S>,
+) -> bool {
+    out.records += 1;
+    let r = layout.read(at, row, record).and_then(|()| {
+        out.sink
+            .record(at, record)
+            .map_err(|e| layout.locate(at, row, &record.dossier, e))
+    });
+    match r {
+        Ok(true) => out.tally.counted += 1,
+        Ok(false) => out.tally.left_out += 1,
+        Err(e) => {
+            out.tally.bad += 1;
+            out.sink.reject(at, &e);
+            out.errors.push(e);
+        }
+    }
+    true
+}
+
+/// Runs every row of `tables` (segments of one table, in row order) through sinks made by
+/// `make`, one per chunk, appended in order. Bad records: with [`OnBad::Stop`] the run fails
+/// with the first one's error; with [`OnBad::Skip`] each error goes to `on_error`, in order.
+pub fn run_tables<S: Sink>(
+    tables: &[Table<'_>],
+    layout: &Layout,
+    opts: &RunOptions,
+    make: impl Fn() -> S + Sync,
+    on_error: impl FnMut(Error),
+) -> Result<(S, Tally)> {
+    // The chunks: (segment, first row of the segment in the whole table, start, end).
+    let mut chunks = Vec::new();
+    let mut base = opts.first_row;
+    for (k, t) in tables.iter().enumerate() {
+        let mut start = 0;
+        while start < t.len() {
+            let end = (start + CHUNK_ROWS).min(t.len());
+            chunks.push((k, base, start, end));
+            start = end;
+        }
+        base += t.len();
+    }
+    // No more threads than chunks.
+    let opts = &RunOptions {
+        threads: opts.thread_count().min(chunks.len().max(1)),
+        ..*opts
+    };
+    let mut iter = chunks.into_iter();
+    let stop = opts.on_bad == OnBad::Stop;
+    // The columns decoded a batch at a time (the id is read only for messages).
+    let decoded: Vec<usize> = layout
+        .used()
+        .into_iter()
+        .filter(|&c| Some(c) != layout.id_column())
+        .collect();
+    let work = |(k, base, start, end): (usize, usize, usize, usize)| {
+        let mut out = ChunkOut::new(make());
+        let mut record = Record::new();
+        let Some(t) = tables.get(k) else {
+            return out;
+        };
+        let width = t.names().len();
+        let mut slots: Vec<Option<usize>> = vec![None; width];
+        for (n, &c) in decoded.iter().enumerate() {
+            if let Some(s) = slots.get_mut(c) {
+                *s = Some(n);
+            }
+        }
+        let mut cells: Vec<Vec<Cell<'_>>> = decoded.iter().map(|_| Vec::new()).collect();
+        let mut from = start;
+        'rows: while from < end {
+            let to = (from + BATCH_ROWS).min(end);
+            for (buf, &c) in cells.iter_mut().zip(&decoded) {
+                match t.column(c) {
+                    Some(col) => col.cells_into(from, to, buf),
+                    None => buf.clear(),
+                }
+            }
+            for i in from..to {
+                let row = BatchRow {
+                    table: t,
+                    cells: &cells,
+                    slots: &slots,
+                    row: i,
+                    at: i - from,
+                };
+                // WebAssembly reads a table's rows as text rows are read, through `dyn Row`:
+                // one copy of the record reader in the `.wasm` (native code keeps the inlined
+                // cell access).
+                #[cfg(target_family = "wasm")]
+                let row: &dyn Row = &row;
+                #[cfg(not(target_family = "wasm"))]
+                let row = &row;
+                one(layout, Locator::Row(base + i), row, &mut record, &mut out);
+                if stop && !out.errors.is_empty() {
+                    break 'rows;
+                }
+            }
+            from = to;
+        }
+        out
+    };
+    let (sink, tally, _) = gather(opts, || Ok(iter.next()), work, &make, on_error)?;
+    Ok((sink, tally))
+}
+
+/// Runs every record of a CSV or JSON-lines source through sinks made by `make`, as
+/// [`run_tables`] does; the blocks are read by whichever thread needs one. Errors of the
+/// source itself (input that cannot be read; a JSON-lines input without any record) fail the
+/// run.
+pub fn run_text<R: Read + Send, S: Sink>(
+    source: &mut TextSource<R>,
+    layout: &Layout,
+    opts: &RunOptions,
+    make: impl Fn() -> S + Sync,
+    on_error: impl FnMut(Error),
+) -> Result<(S, Tally)> {
+    let parser: TextParser = source.parser().reading(&layout.used());
+    let stop = opts.on_bad == OnBad::Stop;
+    let work = |block: Block| {
+        let mut out = ChunkOut::new(make());
+        let mut record = Record::new();
+        parser.parse(&block, |at, row| {
+            match row {
+                Ok(row) => {
+                    one(layout, at, row, &mut record, &mut out);
+                }
+                Err(e) => {
+                    out.records += 1;
+                    out.tally.bad += 1;
+                    out.sink.reject(at, &e);
+                    out.errors.push(e);
+                }
+            }
+            !stop || out.errors.is_empty()
+        });
+        out
+    };
+    let (sink, tally, records) = gather(opts, || source.next_block(), work, &make, on_error)?;
+    parser.finish(records)?;
+    Ok((sink, tally))
+}
+
+/// Runs `work` on the items of `next` (called under a lock, in order) on the run's threads,
+/// and appends the chunks' outcomes in item order.
+fn gather<W: Send, S: Sink>(
+    opts: &RunOptions,
+    next: impl FnMut() -> Result<Option<W>> + Send,
+    work: impl Fn(W) -> ChunkOut<S> + Sync,
+    make: &(impl Fn() -> S + Sync),
+    mut on_error: impl FnMut(Error),
+) -> Result<(S, Tally, u64)> {
+    let mut sink = make();
+    let mut tally = Tally::default();
+    let mut records = 0u64;
+    let mut first_error: Option<Error> = None;
+    let mut append_error: Option<Error> = None;
+    let stop_on_bad = opts.on_bad == OnBad::Stop;
+    ordered(opts.thread_count(), next, work, |out| {
+        records += out.records;
+        tally.add(&out.tally);
+        if let Err(e) = sink.append(out.sink) {
+            append_error = Some(e);
+            return ControlFlow::Break(());
+        }
+        for e in out.errors {
+            if stop_on_bad {
+                first_error = Some(e);
+                return ControlFlow::Break(());
+            }
+            on_error(e);
+        }
+        ControlFlow::Continue(())
+    })?;
+    if let Some(e) = first_error.or(append_error) {
+        return Err(e);
+    }
+    Ok((sink, tally, records))
+}
+
+/// Calls `work` on each item of `next` on `threads` threads and `collect` on the results in
+/// item order (on this thread). `collect` may stop the run. At most a few items per thread
+/// are in flight. An error of `next` ends the run with that error. (WebAssembly has no
+/// threads: there the items are worked on this thread.)
+pub(crate) fn ordered<W: Send, T: Send>(
+    threads: usize,
+    mut next: impl FnMut() -> Result<Option<W>> + Send,
+    work: impl Fn(W) -> T + Sync,
+    mut collect: impl FnMut(T) -> ControlFlow<()>,
+) -> Result<()> {
+    if threads <= 1 || cfg!(target_family = "wasm") {
+        while let Some(w) = next()? {
+            if collect(work(w)).is_break() {
+                break;
+            }
+        }
+        return Ok(());
+    }
+    parallel(threads, next, work, collect)
+}
+
+#[cfg(target_family = "wasm")]
+fn parallel<W: Send, T: Send>(
+    _: usize,
+    _: impl FnMut() -> Result<Option<W>> + Send,
+    _: impl Fn(W) -> T + Sync,
+    _: impl FnMut(T) -> ControlFlow<()>,
+) -> Result<()> {
+    Ok(())
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn parallel<W: Send, T: Send>(
+    threads: usize,
+    next: impl FnMut() -> Result<Option<W>> + Send,
+    work: impl Fn(W) -> T + Sync,
+    mut collect: impl FnMut(T) -> ControlFlow<()>,
+) -> Result<()> {
+    struct State<N> {
+        next: N,
+        issued: u64,
+        collected: u64,
+        done: bool,
+        error: Option<Error>,
+    }
+    let window = 2 * threads as u64 + 2;
+    let state = Mutex::new(State {
+        next,
+        issued: 0,
+        collected: 0,
+        done: false,
+        error: None,
+    });
+    let turn = Condvar::new();
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(u64, T)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (state, turn, stop, work) = (&state, &turn, &stop, &work);
+            scope.spawn(move || loop {
+                let (seq, item) = {
+                    let Ok(mut s) = state.lock() else { return };
+                    while !s.done
+                        && !stop.load(Ordering::Relaxed)
+                        && s.issued - s.collected >= window
+                    {
+                        s = match turn.wait(s) {
+                            Ok(s) => s,
+                            Err(_) => return,
+                        };
+                    }
+                    if s.done || stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    match (s.next)() {
+                        Ok(Some(w)) => {
+                            s.issued += 1;
+                            (s.issued - 1, w)
+                        }
+                        Ok(None) => {
+                            s.done = true;
+                            turn.notify_all();
+                            return;
+                        }
+                        Err(e) => {
+                            s.error = Some(e);
+                            s.done = true;
+                            turn.notify_all();
+                            return;
+                        }
+                    }
+                };
+                if tx.send((seq, work(item))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<u64, T> = BTreeMap::new();
+        let mut want = 0u64;
+        for (seq, out) in rx.iter() {
+            pending.insert(seq, out);
+            while let Some(out) = pending.remove(&want) {
+                want += 1;
+                if let Ok(mut s) = state.lock() {
+                    s.collected = want;
+                }
+                turn.notify_all();
+                if !stop.load(Ordering::Relaxed) && collect(out).is_break() {
+                    stop.store(true, Ordering::Relaxed);
+                    turn.notify_all();
+                }
+            }
+        }
+    });
+    let error = state.into_inner().ok().and_then(|s| s.error);
+    match error {
+        Some(e) if !stop.load(Ordering::Relaxed) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::Layout;
+
+    /// A sink keeping each record's received instant and the bad records' rows, in order.
+    #[derive(Debug, Default)]
+    struct Seen(Vec<String>);
+
+    impl Sink for Seen {
+        fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+            self.0.push(format!("{}:{}", at.line(), r.dossier.received));
+            Ok(true)
+        }
+
+        fn reject(&mut self, at: Locator, e: &Error) {
+            self.0.push(format!("{}:{}", at.line(), e.code()));
+        }
+
+        fn append(&mut self, later: Self) -> Result<()> {
+            self.0.extend(later.0);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn tables_in_batches_and_chunks_keep_row_order() {
+        use crate::records::{Column, OwnedCell, ReadOptions, Table};
+        let n = CHUNK_ROWS + 3 * BATCH_ROWS + 17;
+        let received: Vec<OwnedCell> = (0..n)
+            .map(|i| {
+                if i % 1000 == 999 {
+                    OwnedCell::Text("bad".into())
+                } else {
+                    OwnedCell::Text(format!("2026-03-02T{:02}:{:02}", 7 + i % 10, i % 60))
+                }
+            })
+            .collect();
+        let limit = vec![OwnedCell::Text("3wd".into()); n];
+        let names = vec!["received".to_string(), "time_limit".to_string()];
+        let table = Table::new(
+            names.clone(),
+            vec![Column::cells(&received), Column::cells(&limit)],
+        )
+        .unwrap();
+        let layout = Layout::resolve(&names, &ReadOptions::default()).unwrap();
+        let mut runs = Vec::new();
+        for threads in [1, 2, 5] {
+            let opts = RunOptions {
+                threads,
+                on_bad: OnBad::Skip,
+                first_row: 10,
+            };
+            let mut errors = Vec::new();
+            let (seen, tally) = run_tables(
+                std::slice::from_ref(&table),
+                &layout,
+                &opts,
+                Seen::default,
+                |e| errors.push(e.index()),
+            )
+            .unwrap();
+            assert_eq!(seen.0.len(), n);
+            assert_eq!(tally.bad as usize, n / 1000);
+            assert_eq!(errors.first().copied().flatten(), Some(10 + 999));
+            runs.push(seen.0);
+        }
+        assert!(runs.windows(2).all(|w| w[0] == w[1]));
+        let stop = RunOptions {
+            threads: 2,
+            on_bad: OnBad::Stop,
+            first_row: 0,
+        };
+        let e = run_tables(&[table], &layout, &stop, Seen::default, |_| {}).unwrap_err();
+        assert_eq!((e.index(), e.field()), (Some(999), Some("received")));
+    }
+
+    #[test]
+    fn ordered_keeps_order_on_many_threads() {
+        for threads in [1, 2, 4] {
+            let mut items = 0..1000u64;
+            let mut seen = Vec::new();
+            ordered(
+                threads,
+                || Ok(items.next()),
+                |i| {
+                    if i % 7 == 0 {
+                        std::thread::yield_now();
+                    }
+                    i * 2
+                },
+                |x| {
+                    seen.push(x);
+                    ControlFlow::Continue(())
+                },
+            )
+            .unwrap();
+            assert_eq!(seen, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn ordered_stops_and_reports_source_errors() {
+        let mut items = 0..1000u64;
+        let mut seen = 0;
+        ordered(
+            2,
+            || Ok(items.next()),
+            |i| i,
+            |x| {
+                seen += 1;
+                if x == 10 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, 11);
+        let mut n = 0;
+        let e = ordered(
+            2,
+            || {
+                n += 1;
+                if n > 5 {
+                    Err(Error::new(crate::ErrorKind::Io, "gone"))
+                } else {
+                    Ok(Some(n))
+                }
+            },
+            |i| i,
+            |_| ControlFlow::Continue(()),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "io");
+    }
+}

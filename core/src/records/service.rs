@@ -1,0 +1,199 @@
+//! The scorecard's optional columns of a record ([`ServiceRecord`]: online level, digitised
+//! dossier and result, the citizen's rating, feedback received and handled), how their cells
+//! are read, and their tally ([`ServiceTally`]): the numerators and denominators that
+//! [`indicators`](crate::indicators) turns into the scorecard.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::dossier::{Dossier, EventKind};
+use crate::error::{Error, ErrorKind, Result};
+use crate::procedure::OnlineService;
+
+/// How a citizen rated the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Satisfaction {
+    /// Satisfied (*hài lòng*).
+    Satisfied,
+    /// Neither (*bình thường*).
+    Neutral,
+    /// Dissatisfied (*không hài lòng*).
+    Dissatisfied,
+}
+
+/// Parses a satisfaction cell: `satisfied|neutral|dissatisfied` (or the Vietnamese *hài lòng*,
+/// *bình thường*, *không hài lòng*), or a number `1..=scale` of which the top fifth counts as
+/// satisfied (rating ≥ ⌈0.8 × scale⌉: 4 and 5 on a 5-point scale), the bottom two fifths as
+/// dissatisfied.
+pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
+    let t = s.trim().to_lowercase();
+    match t.as_str() {
+        "satisfied" | "hài lòng" | "rất hài lòng" => return Ok(Satisfaction::Satisfied),
+        "neutral" | "bình thường" => return Ok(Satisfaction::Neutral),
+        "dissatisfied" | "không hài lòng" => return Ok(Satisfaction::Dissatisfied),
+        _ => {}
+    }
+    let bad = || {
+        Error::new(
+            ErrorKind::CsvField,
+            format!("`{s}` is not a rating (1..={scale}, or satisfied / neutral / dissatisfied)"),
+        )
+    };
+    let n: u32 = t.parse().map_err(|_| bad())?;
+    if n == 0 || n > scale {
+        return Err(bad());
+    }
+    let satisfied_from = (scale * 4).div_ceil(5);
+    let dissatisfied_to = (scale * 2) / 5;
+    Ok(if n >= satisfied_from {
+        Satisfaction::Satisfied
+    } else if n <= dissatisfied_to {
+        Satisfaction::Dissatisfied
+    } else {
+        Satisfaction::Neutral
+    })
+}
+
+/// The scorecard columns of one dossier (all optional).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ServiceRecord {
+    /// Online service level the dossier was submitted through.
+    pub online_level: Option<OnlineService>,
+    /// Dossier digitised at receipt.
+    pub digitised: Option<bool>,
+    /// Result digitised.
+    pub result_digitised: Option<bool>,
+    /// The citizen's rating.
+    pub satisfaction: Option<Satisfaction>,
+    /// Feedback (*phản ánh, kiến nghị*) received at.
+    pub feedback_received: Option<NaiveDateTime>,
+    /// Feedback handled at.
+    pub feedback_handled: Option<NaiveDateTime>,
+}
+
+/// Parses `online_level`: `full|partial|none` (also *toàn trình*, *một phần*), or the old
+/// levels of Decree 43/2011/NĐ-CP (`4` → full, `3` → partial, `1`/`2` → none), accepted only
+/// for records received before 2022 (the two-level split of Decree 42/2022/NĐ-CP, \[S\] in reference/procedures.md §6).
+pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService> {
+    let t = s.trim().to_lowercase();
+    let old = |level: OnlineService| {
+        if received < NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or(NaiveDate::MIN) {
+            Ok(level)
+        } else {
+            Err(Error::new(
+                ErrorKind::CsvField,
+                format!("old online level `{s}` (Decree 43/2011) is only accepted for records received before 2022; use full / partial / none"),
+            ))
+        }
+    };
+    match t.as_str() {
+        "full" | "toàn trình" => Ok(OnlineService::Full),
+        "partial" | "một phần" => Ok(OnlineService::Partial),
+        "none" => Ok(OnlineService::None),
+        "4" | "level 4" | "mức độ 4" => old(OnlineService::Full),
+        "3" | "level 3" | "mức độ 3" => old(OnlineService::Partial),
+        "1" | "2" | "level 1" | "level 2" => old(OnlineService::None),
+        _ => Err(Error::new(
+            ErrorKind::CsvField,
+            format!("`{s}` is not an online level (full, partial, none; 3 or 4 before 2022)"),
+        )),
+    }
+}
+
+/// Parses a boolean cell: `true/false`, `1/0`, `yes/no`, `x`/empty handled by the caller,
+/// `có/không`.
+pub fn parse_flag(s: &str) -> Result<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "true" | "1" | "yes" | "y" | "x" | "có" => Ok(true),
+        "false" | "0" | "no" | "n" | "không" => Ok(false),
+        _ => Err(Error::new(
+            ErrorKind::CsvField,
+            format!("`{s}` is not a yes/no value (true/false, 1/0)"),
+        )),
+    }
+}
+
+/// A numerator and a denominator.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratio {
+    /// Numerator.
+    pub num: u64,
+    /// Denominator.
+    pub den: u64,
+}
+
+impl Ratio {
+    /// `num / den`, or `None` ("no data") when `den` is 0.
+    pub fn value(&self) -> Option<f64> {
+        if self.den == 0 {
+            None
+        } else {
+            Some(self.num as f64 / self.den as f64)
+        }
+    }
+}
+
+/// The scorecard's tallies of the service columns over some records (one group of a
+/// report): each a numerator and a denominator, summed exactly when merged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceTally {
+    /// Full-process online submissions / records with an online level.
+    pub full_online: Ratio,
+    /// Digitised at receipt / records with the flag.
+    pub digitised: Ratio,
+    /// Results digitised / records resolved by the as-of instant with the flag.
+    pub result_digitised: Ratio,
+    /// Satisfied ratings / ratings.
+    pub satisfaction: Ratio,
+    /// Feedback handled by the as-of instant / feedback received by then.
+    pub feedback: Ratio,
+}
+
+impl ServiceTally {
+    /// Counts the service columns of one dossier, as of `as_of` (the dossier is counted: it
+    /// was received by then).
+    pub fn add(&mut self, dossier: &Dossier, service: &ServiceRecord, as_of: NaiveDateTime) {
+        if let Some(level) = service.online_level {
+            self.full_online.den += 1;
+            self.full_online.num += u64::from(level == OnlineService::Full);
+        }
+        if let Some(d) = service.digitised {
+            self.digitised.den += 1;
+            self.digitised.num += u64::from(d);
+        }
+        let resolved = dossier
+            .events
+            .iter()
+            .any(|ev| ev.kind == EventKind::Resolved && ev.at <= as_of);
+        if let (Some(d), true) = (service.result_digitised, resolved) {
+            self.result_digitised.den += 1;
+            self.result_digitised.num += u64::from(d);
+        }
+        if let Some(s) = service.satisfaction {
+            self.satisfaction.den += 1;
+            self.satisfaction.num += u64::from(s == Satisfaction::Satisfied);
+        }
+        if let Some(f) = service.feedback_received.filter(|f| *f <= as_of) {
+            self.feedback.den += 1;
+            self.feedback.num += u64::from(
+                service
+                    .feedback_handled
+                    .is_some_and(|h| h >= f && h <= as_of),
+            );
+        }
+    }
+
+    /// Adds `other` into `self`.
+    pub fn merge(&mut self, other: &ServiceTally) {
+        for (x, y) in [
+            (&mut self.full_online, other.full_online),
+            (&mut self.digitised, other.digitised),
+            (&mut self.result_digitised, other.result_digitised),
+            (&mut self.satisfaction, other.satisfaction),
+            (&mut self.feedback, other.feedback),
+        ] {
+            x.num += y.num;
+            x.den += y.den;
+        }
+    }
+}

@@ -1,0 +1,938 @@
+//! Typed columns: the buffers a binding hands over instead of objects. A [`Column`] views
+//! memory it does not own — integer timestamps of any unit (naive = Vietnam's wall clock,
+//! offset-aware = converted to UTC+7), day numbers, UTF-8 strings as Arrow offset/byte
+//! buffers or string views, dictionary codes, numbers, flags — with missing values given by an
+//! Arrow validity bitmap, a byte mask, or a sentinel (numpy's `NaT`, `NaN`). A [`Table`] is
+//! named columns of one length; [`Table::segments`] aligns columns split into chunks.
+//!
+//! Lengths are checked when a column is made; everything else (offsets, dictionary codes,
+//! string views, UTF-8) when a cell is read, so that only the cells read are looked at (a
+//! frame sliced in batches shares its buffers): a bad one is [`Cell::Malformed`], an error
+//! naming the row and the column.
+//!
+//! ```
+//! use motcua::civil::{Clock, TimeUnit};
+//! use motcua::records::{Cell, Column, Table, Validity};
+//! // 2026-03-02T02:30Z and a missing value, as an offset-aware Arrow timestamp[s] column
+//! let stamps = [1_772_418_600_i64, 0];
+//! let bits = [0b01_u8];
+//! let received = Column::timestamps(&stamps, TimeUnit::Second, Clock::Utc)
+//!     .with_validity(Validity::Bits { bits: &bits, offset: 0 })?;
+//! let offsets = [0_i32, 3, 3];
+//! let limits = Column::utf8(&offsets[..], b"3wd", Validity::All)?;
+//! let table = Table::new(vec!["received".into(), "time_limit".into()], vec![received, limits])?;
+//! assert_eq!(table.len(), 2);
+//! assert_eq!(table.column(0).unwrap().cell(0).instant()?.unwrap().0.to_string(), "2026-03-02 09:30:00");
+//! assert_eq!(table.column(0).unwrap().cell(1), Cell::Missing);
+//! assert_eq!(table.column(1).unwrap().cell(1), Cell::Missing); // an empty string
+//! # Ok::<(), motcua::Error>(())
+//! ```
+
+use super::cell::{Cell, OwnedCell};
+use super::layout::Row;
+use crate::civil::{date_from_day_number, wall_clock, Clock, TimeUnit};
+use crate::error::{Error, ErrorKind, Result};
+
+fn malformed(msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidArgument, msg)
+}
+
+/// Integers of any width (dictionary codes, numeric columns).
+#[derive(Debug, Clone, Copy)]
+#[allow(missing_docs)]
+pub enum Ints<'a> {
+    I8(&'a [i8]),
+    I16(&'a [i16]),
+    I32(&'a [i32]),
+    I64(&'a [i64]),
+    U8(&'a [u8]),
+    U16(&'a [u16]),
+    U32(&'a [u32]),
+    U64(&'a [u64]),
+}
+
+impl<'a> Ints<'a> {
+    /// The number of values.
+    pub fn len(&self) -> usize {
+        match self {
+            Ints::I8(v) => v.len(),
+            Ints::I16(v) => v.len(),
+            Ints::I32(v) => v.len(),
+            Ints::I64(v) => v.len(),
+            Ints::U8(v) => v.len(),
+            Ints::U16(v) => v.len(),
+            Ints::U32(v) => v.len(),
+            Ints::U64(v) => v.len(),
+        }
+    }
+
+    /// Whether there are no values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Value `i` (a `u64` above `i64::MAX` saturates), `None` past the end.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<i64> {
+        match self {
+            Ints::I8(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::I16(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::I32(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::I64(v) => v.get(i).copied(),
+            Ints::U8(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::U16(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::U32(v) => v.get(i).map(|&x| i64::from(x)),
+            Ints::U64(v) => v.get(i).map(|&x| i64::try_from(x).unwrap_or(i64::MAX)),
+        }
+    }
+
+    fn slice(&self, offset: usize, len: usize) -> Option<Ints<'a>> {
+        let r = offset..offset.checked_add(len)?;
+        Some(match self {
+            Ints::I8(v) => Ints::I8(v.get(r)?),
+            Ints::I16(v) => Ints::I16(v.get(r)?),
+            Ints::I32(v) => Ints::I32(v.get(r)?),
+            Ints::I64(v) => Ints::I64(v.get(r)?),
+            Ints::U8(v) => Ints::U8(v.get(r)?),
+            Ints::U16(v) => Ints::U16(v.get(r)?),
+            Ints::U32(v) => Ints::U32(v.get(r)?),
+            Ints::U64(v) => Ints::U64(v.get(r)?),
+        })
+    }
+}
+
+/// Which values of a column are present.
+#[derive(Debug, Clone, Copy)]
+pub enum Validity<'a> {
+    /// Every value (but a sentinel of the values themselves, see [`Column`]).
+    All,
+    /// An Arrow validity bitmap: value `i` is present when bit `offset + i` (least significant
+    /// bit first) of `bits` is set.
+    Bits {
+        /// The bitmap.
+        bits: &'a [u8],
+        /// The bit of value 0.
+        offset: usize,
+    },
+    /// A byte mask, one per value (numpy / pandas masks): value `i` is missing when
+    /// `mask[i] == missing`.
+    Mask {
+        /// The mask.
+        mask: &'a [bool],
+        /// The mask value that means missing (`true` for pandas' masked arrays).
+        missing: bool,
+    },
+}
+
+impl<'a> Validity<'a> {
+    #[inline]
+    fn present(&self, i: usize) -> bool {
+        match *self {
+            Validity::All => true,
+            Validity::Bits { bits, offset } => {
+                let b = offset + i;
+                bits.get(b / 8)
+                    .is_some_and(|byte| byte & (1 << (b % 8)) != 0)
+            }
+            Validity::Mask { mask, missing } => mask.get(i).is_some_and(|&m| m != missing),
+        }
+    }
+
+    fn covers(&self, len: usize) -> bool {
+        match *self {
+            Validity::All => true,
+            Validity::Bits { bits, offset } => offset
+                .checked_add(len)
+                .is_some_and(|end| end.div_ceil(8) <= bits.len()),
+            Validity::Mask { mask, .. } => mask.len() >= len,
+        }
+    }
+
+    fn slice(&self, offset: usize) -> Validity<'a> {
+        match *self {
+            Validity::All => Validity::All,
+            Validity::Bits { bits, offset: o } => Validity::Bits {
+                bits,
+                offset: o + offset,
+            },
+            Validity::Mask { mask, missing } => Validity::Mask {
+                mask: mask.get(offset..).unwrap_or(&[]),
+                missing,
+            },
+        }
+    }
+}
+
+/// The offsets of a UTF-8 column (Arrow `utf8` / `large_utf8`).
+#[derive(Debug, Clone, Copy)]
+pub enum Offsets<'a> {
+    /// 32-bit offsets.
+    I32(&'a [i32]),
+    /// 64-bit offsets.
+    I64(&'a [i64]),
+}
+
+impl<'a> From<&'a [i32]> for Offsets<'a> {
+    fn from(v: &'a [i32]) -> Offsets<'a> {
+        Offsets::I32(v)
+    }
+}
+
+impl<'a> From<&'a [i64]> for Offsets<'a> {
+    fn from(v: &'a [i64]) -> Offsets<'a> {
+        Offsets::I64(v)
+    }
+}
+
+impl Offsets<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Offsets::I32(v) => v.len(),
+            Offsets::I64(v) => v.len(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<usize> {
+        match self {
+            Offsets::I32(v) => v.get(i).and_then(|&x| usize::try_from(x).ok()),
+            Offsets::I64(v) => v.get(i).and_then(|&x| usize::try_from(x).ok()),
+        }
+    }
+}
+
+/// The values of a column.
+#[derive(Debug, Clone)]
+enum Values<'a> {
+    Null,
+    Timestamps {
+        values: &'a [i64],
+        unit: TimeUnit,
+        clock: Clock,
+    },
+    Days32(&'a [i32]),
+    Days64(&'a [i64]),
+    Utf8 {
+        offsets: Offsets<'a>,
+        data: &'a [u8],
+    },
+    Views {
+        views: &'a [u8],
+        buffers: Vec<&'a [u8]>,
+    },
+    Dictionary {
+        codes: Ints<'a>,
+        values: Box<Column<'a>>,
+    },
+    Ints(Ints<'a>),
+    Floats(&'a [f64]),
+    Floats32(&'a [f32]),
+    Bools {
+        bits: &'a [u8],
+        offset: usize,
+    },
+    BoolBytes(&'a [bool]),
+    Cells(&'a [OwnedCell]),
+}
+
+/// One column of typed values, viewing buffers it does not own. Sentinels: a timestamp or a
+/// day number equal to `i64::MIN` (numpy `NaT`) is missing, as is a float `NaN`.
+#[derive(Debug, Clone)]
+pub struct Column<'a> {
+    values: Values<'a>,
+    validity: Validity<'a>,
+    len: usize,
+}
+
+/// The bytes of string view `i` (16 bytes per view: the length, then either the string
+/// inline, 12 bytes at most, or a prefix, the buffer index and the offset of its bytes).
+#[inline]
+fn view_bytes<'a>(views: &'a [u8], buffers: &[&'a [u8]], i: usize) -> Option<&'a [u8]> {
+    let v = views.get(i.checked_mul(16)?..)?.get(..16)?;
+    let word = |k: usize| -> Option<usize> {
+        let b: [u8; 4] = v.get(k..k + 4)?.try_into().ok()?;
+        usize::try_from(u32::from_le_bytes(b)).ok()
+    };
+    let len = word(0)?;
+    if len <= 12 {
+        return v.get(4..4 + len);
+    }
+    let (buffer, offset) = (word(8)?, word(12)?);
+    buffers.get(buffer)?.get(offset..offset.checked_add(len)?)
+}
+
+/// A text cell from bytes that should be UTF-8.
+#[inline]
+fn text_of(bytes: Option<&[u8]>) -> Cell<'_> {
+    match bytes.map(std::str::from_utf8) {
+        Some(Ok(s)) => Cell::text(s),
+        Some(Err(_)) => Cell::Malformed("not UTF-8 text"),
+        None => Cell::Malformed("a string past its buffer"),
+    }
+}
+
+impl<'a> Column<'a> {
+    fn new(values: Values<'a>, len: usize) -> Column<'a> {
+        Column {
+            values,
+            validity: Validity::All,
+            len,
+        }
+    }
+
+    /// A column whose values are all missing (Arrow `null`).
+    pub fn null(len: usize) -> Column<'a> {
+        Column::new(Values::Null, len)
+    }
+
+    /// Timestamps: integers since 1970-01-01T00:00 in `unit`; with [`Clock::VietnamWall`]
+    /// (a naive timestamp) the count is of Vietnam's wall clock, with [`Clock::Utc`] (a
+    /// timestamp with any time zone) it is an instant, converted to UTC+7. `i64::MIN` is
+    /// missing.
+    pub fn timestamps(values: &'a [i64], unit: TimeUnit, clock: Clock) -> Column<'a> {
+        Column::new(
+            Values::Timestamps {
+                values,
+                unit,
+                clock,
+            },
+            values.len(),
+        )
+    }
+
+    /// Dates as day numbers (days since 1970-01-01; Arrow `date32`, polars `Date`).
+    pub fn days32(values: &'a [i32]) -> Column<'a> {
+        Column::new(Values::Days32(values), values.len())
+    }
+
+    /// Dates as day numbers (numpy `datetime64[D]`; `i64::MIN` is missing).
+    pub fn days64(values: &'a [i64]) -> Column<'a> {
+        Column::new(Values::Days64(values), values.len())
+    }
+
+    /// UTF-8 strings: string `i` is `data[offsets[i]..offsets[i + 1]]` (Arrow `utf8` and
+    /// `large_utf8`). Errors (`invalid_argument`) for an empty offsets buffer or a validity
+    /// buffer shorter than the column; offsets past the data and bytes that are not UTF-8
+    /// make the cells read [`Cell::Malformed`].
+    pub fn utf8(
+        offsets: impl Into<Offsets<'a>>,
+        data: &'a [u8],
+        validity: Validity<'a>,
+    ) -> Result<Column<'a>> {
+        let offsets = offsets.into();
+        if offsets.len() == 0 {
+            return Err(malformed("a string column needs at least one offset"));
+        }
+        let col = Column {
+            values: Values::Utf8 { offsets, data },
+            validity,
+            len: offsets.len() - 1,
+        };
+        col.check_validity()?;
+        Ok(col)
+    }
+
+    /// Arrow string views (`string_view`, polars' strings): the views buffer (16 bytes per
+    /// string) and the data buffers the long strings point into. Errors (`invalid_argument`)
+    /// for a views buffer whose length is not a multiple of 16; a view past its buffer and
+    /// bytes that are not UTF-8 make the cells read [`Cell::Malformed`].
+    pub fn utf8_views(
+        views: &'a [u8],
+        buffers: &[&'a [u8]],
+        validity: Validity<'a>,
+    ) -> Result<Column<'a>> {
+        if views.len() % 16 != 0 {
+            return Err(malformed(
+                "a string view buffer is not a multiple of 16 bytes",
+            ));
+        }
+        let col = Column {
+            values: Values::Views {
+                views,
+                buffers: buffers.to_vec(),
+            },
+            validity,
+            len: views.len() / 16,
+        };
+        col.check_validity()?;
+        Ok(col)
+    }
+
+    /// Dictionary codes into `values` (Arrow `dictionary`, pandas / polars categoricals; a
+    /// negative code is missing, as pandas' `-1`; a code past the dictionary makes the cell
+    /// [`Cell::Malformed`]).
+    pub fn dictionary(
+        codes: Ints<'a>,
+        values: Column<'a>,
+        validity: Validity<'a>,
+    ) -> Result<Column<'a>> {
+        let len = codes.len();
+        let col = Column {
+            values: Values::Dictionary {
+                codes,
+                values: Box::new(values),
+            },
+            validity,
+            len,
+        };
+        col.check_validity()?;
+        Ok(col)
+    }
+
+    /// Integers.
+    pub fn ints(values: Ints<'a>) -> Column<'a> {
+        let len = values.len();
+        Column::new(Values::Ints(values), len)
+    }
+
+    /// Floating-point numbers (`NaN` is missing).
+    pub fn floats(values: &'a [f64]) -> Column<'a> {
+        Column::new(Values::Floats(values), values.len())
+    }
+
+    /// 32-bit floating-point numbers (`NaN` is missing).
+    pub fn floats32(values: &'a [f32]) -> Column<'a> {
+        Column::new(Values::Floats32(values), values.len())
+    }
+
+    /// Flags as an Arrow bit-packed buffer of `len` values from bit `offset`.
+    pub fn bool_bits(bits: &'a [u8], offset: usize, len: usize) -> Result<Column<'a>> {
+        if !(Validity::Bits { bits, offset }).covers(len) {
+            return Err(malformed("a boolean buffer is shorter than its column"));
+        }
+        Ok(Column::new(Values::Bools { bits, offset }, len))
+    }
+
+    /// Flags, one byte each (numpy `bool`).
+    pub fn bools(values: &'a [bool]) -> Column<'a> {
+        Column::new(Values::BoolBytes(values), values.len())
+    }
+
+    /// Cells built by the caller (the objects of a JS array, the distinct values of a
+    /// Python object column).
+    pub fn cells(values: &'a [OwnedCell]) -> Column<'a> {
+        Column::new(Values::Cells(values), values.len())
+    }
+
+    /// The same values, with the missing ones given by `validity`. Errors when the validity
+    /// is shorter than the column.
+    pub fn with_validity(mut self, validity: Validity<'a>) -> Result<Column<'a>> {
+        self.validity = validity;
+        self.check_validity()?;
+        Ok(self)
+    }
+
+    fn check_validity(&self) -> Result<()> {
+        if self.validity.covers(self.len) {
+            Ok(())
+        } else {
+            Err(malformed("a validity buffer is shorter than its column"))
+        }
+    }
+
+    /// The number of values.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the column has no values.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Values `offset..offset + len` (no copy). Errors past the end.
+    pub fn slice(&self, offset: usize, len: usize) -> Result<Column<'a>> {
+        let end = offset
+            .checked_add(len)
+            .filter(|&e| e <= self.len)
+            .ok_or_else(|| malformed("a slice past the end of a column"))?;
+        let r = offset..end;
+        let short = || malformed("a column buffer is shorter than the column");
+        let values = match &self.values {
+            Values::Null => Values::Null,
+            Values::Timestamps {
+                values,
+                unit,
+                clock,
+            } => Values::Timestamps {
+                values: values.get(r).ok_or_else(short)?,
+                unit: *unit,
+                clock: *clock,
+            },
+            Values::Days32(v) => Values::Days32(v.get(r).ok_or_else(short)?),
+            Values::Days64(v) => Values::Days64(v.get(r).ok_or_else(short)?),
+            Values::Utf8 { offsets, data } => Values::Utf8 {
+                offsets: match offsets {
+                    Offsets::I32(o) => Offsets::I32(o.get(offset..=end).ok_or_else(short)?),
+                    Offsets::I64(o) => Offsets::I64(o.get(offset..=end).ok_or_else(short)?),
+                },
+                data,
+            },
+            Values::Views { views, buffers } => Values::Views {
+                views: views.get(offset * 16..end * 16).ok_or_else(short)?,
+                buffers: buffers.clone(),
+            },
+            Values::Dictionary { codes, values } => Values::Dictionary {
+                codes: codes.slice(offset, len).ok_or_else(short)?,
+                values: values.clone(),
+            },
+            Values::Ints(v) => Values::Ints(v.slice(offset, len).ok_or_else(short)?),
+            Values::Floats(v) => Values::Floats(v.get(r).ok_or_else(short)?),
+            Values::Floats32(v) => Values::Floats32(v.get(r).ok_or_else(short)?),
+            Values::Bools { bits, offset: o } => Values::Bools {
+                bits,
+                offset: o + offset,
+            },
+            Values::BoolBytes(v) => Values::BoolBytes(v.get(r).ok_or_else(short)?),
+            Values::Cells(v) => Values::Cells(v.get(r).ok_or_else(short)?),
+        };
+        Ok(Column {
+            values,
+            validity: self.validity.slice(offset),
+            len,
+        })
+    }
+
+    /// Cell `i` ([`Cell::Missing`] past the end). A timestamp that is not a representable
+    /// date is [`Cell::Int`] (so that reading it as an instant fails, naming the value).
+    #[inline]
+    pub fn cell(&self, i: usize) -> Cell<'a> {
+        if i >= self.len || !self.validity.present(i) {
+            return Cell::Missing;
+        }
+        match &self.values {
+            Values::Null => Cell::Missing,
+            Values::Timestamps {
+                values,
+                unit,
+                clock,
+            } => match values.get(i) {
+                None | Some(&i64::MIN) => Cell::Missing,
+                Some(&v) => wall_clock(v, *unit, *clock).map_or(Cell::Int(v), Cell::Instant),
+            },
+            Values::Days32(v) => v.get(i).map_or(Cell::Missing, |&d| day(i64::from(d))),
+            Values::Days64(v) => match v.get(i) {
+                None | Some(&i64::MIN) => Cell::Missing,
+                Some(&d) => day(d),
+            },
+            Values::Utf8 { offsets, data } => match (offsets.get(i), offsets.get(i + 1)) {
+                (Some(a), Some(b)) => text_of(data.get(a..b)),
+                _ => Cell::Malformed("an offset past its buffer"),
+            },
+            Values::Views { views, buffers } => text_of(view_bytes(views, buffers, i)),
+            Values::Dictionary { codes, values } => match codes.get(i) {
+                Some(c) if c < 0 => Cell::Missing,
+                Some(c) => match usize::try_from(c) {
+                    Ok(c) if c < values.len() => values.cell(c),
+                    _ => Cell::Malformed("a dictionary code past the dictionary"),
+                },
+                None => Cell::Missing,
+            },
+            Values::Ints(v) => v.get(i).map_or(Cell::Missing, Cell::Int),
+            Values::Floats(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::float(x)),
+            Values::Floats32(v) => v
+                .get(i)
+                .map_or(Cell::Missing, |&x| Cell::float(f64::from(x))),
+            Values::Bools { bits, offset } => {
+                let b = offset + i;
+                bits.get(b / 8)
+                    .map_or(Cell::Missing, |byte| Cell::Bool(byte & (1 << (b % 8)) != 0))
+            }
+            Values::BoolBytes(v) => v.get(i).map_or(Cell::Missing, |&b| Cell::Bool(b)),
+            Values::Cells(v) => v.get(i).map_or(Cell::Missing, OwnedCell::cell),
+        }
+    }
+}
+
+fn day<'a>(n: i64) -> Cell<'a> {
+    date_from_day_number(n).map_or(Cell::Int(n), Cell::Date)
+}
+
+/// `out` ← the cells `start..end` given by `value` (each present one), in one tight loop.
+#[inline]
+fn fill<'a>(
+    out: &mut Vec<Cell<'a>>,
+    validity: &Validity<'_>,
+    start: usize,
+    end: usize,
+    value: impl Fn(usize) -> Cell<'a>,
+) {
+    match validity {
+        Validity::All => out.extend((start..end).map(value)),
+        v => out.extend((start..end).map(|i| {
+            if v.present(i) {
+                value(i)
+            } else {
+                Cell::Missing
+            }
+        })),
+    }
+}
+
+impl<'a> Column<'a> {
+    /// Cells `start..end` (clipped to the column) into `out`, emptied first: what
+    /// [`cell`](Column::cell) gives, a column at a time (the kind of the values is looked at
+    /// once, not once per cell).
+    pub fn cells_into(&self, start: usize, end: usize, out: &mut Vec<Cell<'a>>) {
+        out.clear();
+        let end = end.min(self.len);
+        if start >= end {
+            return;
+        }
+        let v = &self.validity;
+        match &self.values {
+            Values::Null => out.extend((start..end).map(|_| Cell::Missing)),
+            Values::Timestamps {
+                values,
+                unit,
+                clock,
+            } => fill(out, v, start, end, |i| match values.get(i) {
+                None | Some(&i64::MIN) => Cell::Missing,
+                Some(&x) => wall_clock(x, *unit, *clock).map_or(Cell::Int(x), Cell::Instant),
+            }),
+            Values::Views { views, buffers } => fill(out, v, start, end, |i| {
+                text_of(view_bytes(views, buffers, i))
+            }),
+            Values::Utf8 { offsets, data } => fill(out, v, start, end, |i| {
+                match (offsets.get(i), offsets.get(i + 1)) {
+                    (Some(a), Some(b)) => text_of(data.get(a..b)),
+                    _ => Cell::Malformed("an offset past its buffer"),
+                }
+            }),
+            Values::Dictionary { codes, values } if values.len() <= end - start => {
+                // A dictionary no longer than the batch (categories) is decoded once, not
+                // once per code.
+                let mut dict = Vec::with_capacity(values.len());
+                values.cells_into(0, values.len(), &mut dict);
+                fill(out, v, start, end, |i| match codes.get(i) {
+                    Some(c) if c < 0 => Cell::Missing,
+                    Some(c) => usize::try_from(c)
+                        .ok()
+                        .and_then(|c| dict.get(c).copied())
+                        .unwrap_or(Cell::Malformed("a dictionary code past the dictionary")),
+                    None => Cell::Missing,
+                })
+            }
+            _ => fill(out, v, start, end, |i| self.cell(i)),
+        }
+    }
+}
+
+/// Named columns of one length: a frame, a record batch, an array of objects.
+#[derive(Debug, Clone)]
+pub struct Table<'a> {
+    names: Vec<String>,
+    columns: Vec<Column<'a>>,
+    len: usize,
+}
+
+impl<'a> Table<'a> {
+    /// A table of `columns` named `names`. Errors (`invalid_argument`) when the counts or the
+    /// lengths differ.
+    pub fn new(names: Vec<String>, columns: Vec<Column<'a>>) -> Result<Table<'a>> {
+        if names.len() != columns.len() {
+            return Err(malformed("one name per column is needed"));
+        }
+        let len = columns.first().map_or(0, Column::len);
+        if let Some((n, c)) = names.iter().zip(&columns).find(|(_, c)| c.len() != len) {
+            return Err(malformed(format!(
+                "column `{n}` has {} values, the first column {len}",
+                c.len()
+            )));
+        }
+        Ok(Table {
+            names,
+            columns,
+            len,
+        })
+    }
+
+    /// Aligned tables from columns each split into chunks (Arrow chunked arrays, whose chunk
+    /// boundaries may differ from column to column): one table per run of rows in which every
+    /// column is one chunk, in row order. Errors when the columns differ in length.
+    pub fn segments(names: Vec<String>, chunked: Vec<Vec<Column<'a>>>) -> Result<Vec<Table<'a>>> {
+        if names.len() != chunked.len() {
+            return Err(malformed("one name per column is needed"));
+        }
+        let total = |c: &Vec<Column<'a>>| c.iter().map(Column::len).sum::<usize>();
+        let len = chunked.first().map_or(0, total);
+        if let Some((n, c)) = names.iter().zip(&chunked).find(|(_, c)| total(c) != len) {
+            return Err(malformed(format!(
+                "column `{n}` has {} values, the first column {len}",
+                total(c)
+            )));
+        }
+        // Every chunk boundary of every column.
+        let mut cuts: Vec<usize> = chunked
+            .iter()
+            .flat_map(|c| {
+                c.iter().scan(0usize, |end, col| {
+                    *end += col.len();
+                    Some(*end)
+                })
+            })
+            .chain([0, len])
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut out = Vec::with_capacity(cuts.len());
+        for w in cuts.windows(2) {
+            let &[start, end] = <&[usize; 2]>::try_from(w).map_err(|_| malformed("cuts"))?;
+            let mut columns = Vec::with_capacity(chunked.len());
+            for chunks in &chunked {
+                // The chunk holding rows start..end.
+                let mut at = 0usize;
+                let mut found = None;
+                for c in chunks {
+                    if start >= at && end <= at + c.len() {
+                        found = Some(c.slice(start - at, end - start)?);
+                        break;
+                    }
+                    at += c.len();
+                }
+                columns.push(found.ok_or_else(|| malformed("misaligned chunks"))?);
+            }
+            out.push(Table {
+                names: names.clone(),
+                columns,
+                len: end - start,
+            });
+        }
+        if out.is_empty() {
+            out.push(Table {
+                names: names.clone(),
+                columns: chunked
+                    .iter()
+                    .map(|c| c.first().cloned().unwrap_or_else(|| Column::null(0)))
+                    .collect(),
+                len: 0,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The column names.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Column `j`.
+    pub fn column(&self, j: usize) -> Option<&Column<'a>> {
+        self.columns.get(j)
+    }
+
+    /// Row `i`, for [`Layout::read`](super::Layout::read).
+    pub fn row(&self, i: usize) -> TableRow<'_, 'a> {
+        TableRow { table: self, i }
+    }
+}
+
+/// One row of a [`Table`].
+#[derive(Debug, Clone, Copy)]
+pub struct TableRow<'t, 'a> {
+    table: &'t Table<'a>,
+    i: usize,
+}
+
+impl Row for TableRow<'_, '_> {
+    #[inline]
+    fn cell(&self, column: usize) -> Cell<'_> {
+        self.table
+            .columns
+            .get(column)
+            .map_or(Cell::Missing, |c| c.cell(self.i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::{Layout, Locator, ReadOptions, Record};
+
+    /// The 16-byte view of `s`: inline when short, else pointing at `offset` in buffer 0.
+    fn view(s: &str, offset: u32) -> [u8; 16] {
+        let mut v = [0u8; 16];
+        v[..4].copy_from_slice(&(s.len() as u32).to_le_bytes());
+        if s.len() <= 12 {
+            v[4..4 + s.len()].copy_from_slice(s.as_bytes());
+        } else {
+            v[4..8].copy_from_slice(&s.as_bytes()[..4]);
+            v[8..12].copy_from_slice(&0u32.to_le_bytes());
+            v[12..16].copy_from_slice(&offset.to_le_bytes());
+        }
+        v
+    }
+
+    #[test]
+    fn string_views_inline_and_long() {
+        let long = "Giao thông đường bộ";
+        let buffer = format!("xx{long}");
+        let views: Vec<u8> = [view("online", 0), view(long, 2), view("", 0), [0xff; 16]].concat();
+        let bits = [0b0111u8];
+        let col = Column::utf8_views(
+            &views,
+            &[buffer.as_bytes()],
+            Validity::Bits {
+                bits: &bits,
+                offset: 0,
+            },
+        )
+        .unwrap();
+        assert_eq!(col.cell(0), Cell::Text("online"));
+        assert_eq!(col.cell(1), Cell::Text(long));
+        assert_eq!(col.cell(2), Cell::Missing);
+        assert_eq!(col.cell(3), Cell::Missing); // not valid: never looked at
+        let col = Column::utf8_views(&views, &[buffer.as_bytes()], Validity::All).unwrap();
+        assert!(matches!(col.cell(3), Cell::Malformed(_)));
+        assert_eq!(col.slice(1, 1).unwrap().cell(0), Cell::Text(long));
+        assert!(Column::utf8_views(&views[..15], &[], Validity::All).is_err());
+    }
+
+    #[test]
+    fn utf8_offsets_and_bad_bytes() {
+        let data = b"3wd \xff5wd";
+        let offsets = [0i64, 4, 5, 8, 20];
+        let col = Column::utf8(&offsets[..], data, Validity::All).unwrap();
+        assert_eq!(col.len(), 4);
+        assert_eq!(col.cell(0), Cell::Text("3wd"));
+        assert!(matches!(col.cell(1), Cell::Malformed(_)));
+        assert_eq!(col.cell(2), Cell::Text("5wd"));
+        assert!(matches!(col.cell(3), Cell::Malformed(_)));
+        assert!(Column::utf8(&[] as &[i32], data, Validity::All).is_err());
+        let short = [true];
+        assert!(Column::utf8(
+            &offsets[..],
+            data,
+            Validity::Mask {
+                mask: &short,
+                missing: true
+            }
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn dictionaries_masks_and_sentinels() {
+        let values = [
+            OwnedCell::Text("direct".into()),
+            OwnedCell::Text("online".into()),
+        ];
+        let codes = [1i8, -1, 0, 7];
+        let col =
+            Column::dictionary(Ints::I8(&codes), Column::cells(&values), Validity::All).unwrap();
+        assert_eq!(col.cell(0), Cell::Text("online"));
+        assert_eq!(col.cell(1), Cell::Missing);
+        assert_eq!(col.cell(2), Cell::Text("direct"));
+        assert!(matches!(col.cell(3), Cell::Malformed(_)));
+        let mut batch = Vec::new();
+        col.cells_into(0, 9, &mut batch);
+        assert_eq!(batch, (0..4).map(|i| col.cell(i)).collect::<Vec<_>>());
+        // A batch shorter than the dictionary reads code by code: the same cells.
+        col.cells_into(0, 1, &mut batch);
+        assert_eq!(batch, [Cell::Text("online")]);
+        col.cells_into(2, 4, &mut batch);
+        assert_eq!(batch, [col.cell(2), col.cell(3)]);
+        let stamps = [0i64, i64::MIN];
+        let col = Column::timestamps(&stamps, TimeUnit::Second, Clock::Utc);
+        assert_eq!(col.cell(1), Cell::Missing);
+        let mask = [false, true];
+        let col = col
+            .with_validity(Validity::Mask {
+                mask: &mask,
+                missing: false,
+            })
+            .unwrap();
+        assert_eq!(col.cell(0), Cell::Missing);
+        let floats = [4.0, f64::NAN];
+        assert_eq!(Column::floats(&floats).cell(1), Cell::Missing);
+        let bits = [0b10u8];
+        let flags = Column::bool_bits(&bits, 0, 2).unwrap();
+        assert_eq!(
+            (flags.cell(0), flags.cell(1)),
+            (Cell::Bool(false), Cell::Bool(true))
+        );
+        assert!(Column::bool_bits(&bits, 3, 6).is_err());
+    }
+
+    #[test]
+    fn segments_align_chunk_boundaries() {
+        let a1 = [1i64, 2, 3];
+        let a2 = [4i64, 5];
+        let b1 = [10i64];
+        let b2 = [20i64, 30, 40, 50];
+        let t = Table::segments(
+            vec!["a".into(), "b".into()],
+            vec![
+                vec![Column::ints(Ints::I64(&a1)), Column::ints(Ints::I64(&a2))],
+                vec![Column::ints(Ints::I64(&b1)), Column::ints(Ints::I64(&b2))],
+            ],
+        )
+        .unwrap();
+        let rows: Vec<(Cell<'_>, Cell<'_>)> = t
+            .iter()
+            .flat_map(|s| {
+                (0..s.len()).map(move |i| {
+                    let cell = |j: usize| s.column(j).map_or(Cell::Missing, |c| c.cell(i));
+                    (cell(0), cell(1))
+                })
+            })
+            .collect();
+        let want: Vec<(Cell<'_>, Cell<'_>)> =
+            (1..=5).map(|i| (Cell::Int(i), Cell::Int(i * 10))).collect();
+        assert_eq!(rows, want);
+        assert_eq!(t.iter().map(Table::len).collect::<Vec<_>>(), [1, 2, 2]);
+        assert!(Table::segments(vec!["a".into()], vec![vec![], vec![]]).is_err());
+        assert!(Table::new(
+            vec!["a".into(), "b".into()],
+            vec![Column::ints(Ints::I64(&a1)), Column::ints(Ints::I64(&a2))]
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn a_malformed_cell_is_a_located_error() {
+        let offsets = [0i32, 10, 13, 13];
+        let data = b"2026-03-02\xffwd";
+        let limits_offsets = [0i32, 3, 6, 9];
+        let limits = b"3wd3wd3wd";
+        let ids = [
+            OwnedCell::Text("A".into()),
+            OwnedCell::Text("B".into()),
+            OwnedCell::Missing,
+        ];
+        let table = Table::new(
+            vec!["received".into(), "time_limit".into(), "id".into()],
+            vec![
+                Column::utf8(&offsets[..], data, Validity::All).unwrap(),
+                Column::utf8(&limits_offsets[..], limits, Validity::All).unwrap(),
+                Column::cells(&ids),
+            ],
+        )
+        .unwrap();
+        let layout = Layout::resolve(table.names(), &ReadOptions::default()).unwrap();
+        let mut r = Record::new();
+        layout.read(Locator::Row(0), &table.row(0), &mut r).unwrap();
+        let e = layout
+            .read(Locator::Row(1), &table.row(1), &mut r)
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.index(), e.line(), e.field(), e.id()),
+            ("csv_field", Some(1), Some(2), Some("received"), Some("B"))
+        );
+        assert!(e.message().contains("not UTF-8"), "{e}");
+        let e = layout
+            .read(Locator::Row(2), &table.row(2), &mut r)
+            .unwrap_err();
+        assert_eq!((e.field(), e.id()), (Some("received"), None));
+    }
+}

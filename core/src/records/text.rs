@@ -1,0 +1,616 @@
+//! Text sources: CSV and JSON lines, read from any [`Read`] in blocks of whole records
+//! ([`TextSource`]), so that blocks can be parsed on several cores and the records still come
+//! back in order with their line numbers. Memory stays flat: a block is about a megabyte.
+//!
+//! CSV: a header row (a UTF-8 byte-order mark and CRLF line ends accepted); fields separated by
+//! `,`, or by `;` or tabs when the header line has more of those; quoted fields may hold the
+//! separator, quotes (doubled) and line breaks. A record boundary is a line feed outside
+//! quotes, found by counting quotes, so a block never splits a record. Blank lines are
+//! skipped. A record with another number of fields than the header is an error.
+//!
+//! JSON lines: one object per line; its keys are the columns (a string is text, a number or
+//! a flag is its JSON text, `null` is missing). Blank lines are skipped; the input needs at
+//! least one record.
+
+use std::io::Read;
+
+use super::cell::Cell;
+use super::layout::{header_names, Locator, ReadOptions, Row};
+use crate::error::{Error, ErrorKind, Result};
+
+/// The format of a text source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    /// Comma- (or semicolon-, tab-) separated values with a header row.
+    Csv,
+    /// One JSON object per line.
+    JsonLines,
+}
+
+/// How large a block is read at a time (bytes); a record longer than this grows the block.
+pub const BLOCK_SIZE: usize = 1 << 20;
+
+/// A block of whole records and the line number of its first byte.
+#[derive(Debug, Clone)]
+pub struct Block {
+    bytes: Vec<u8>,
+    first_line: u64,
+}
+
+/// A CSV or JSON-lines source: its header (the columns), then its records in [`Block`]s.
+#[derive(Debug)]
+pub struct TextSource<R> {
+    reader: R,
+    format: TextFormat,
+    delimiter: u8,
+    names: Vec<String>,
+    /// Bytes read but not yet handed out (the start of a record), and how far they are
+    /// scanned for quotes and line feeds.
+    carry: Vec<u8>,
+    scanned: usize,
+    in_quotes: bool,
+    next_line: u64,
+    eof: bool,
+    block_size: usize,
+}
+
+fn io_error(e: &std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("cannot read the input: {e}"))
+}
+
+/// The field delimiter of a CSV file, from its header line: `,` unless the header has more
+/// `;` (spreadsheets in locales with a decimal comma) or tabs.
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+    let (commas, semis, tabs) = (count(b','), count(b';'), count(b'\t'));
+    if tabs > commas && tabs >= semis {
+        b'\t'
+    } else if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// How many bytes `c` `bytes` holds (counted in byte-wide lanes, 16 or 32 bytes at a time).
+fn count_byte(bytes: &[u8], c: u8) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(b == c))))
+        .sum()
+}
+
+/// How many quote characters `bytes` holds.
+fn quotes(bytes: &[u8]) -> usize {
+    count_byte(bytes, b'"')
+}
+
+/// The end (one past the line feed) of the last record in `bytes`, which start inside quotes
+/// when `in_quotes`: the last line feed outside quotes (counting quotes, so that a quoted line
+/// break is no boundary; `csv` false: the last line feed).
+fn last_boundary(bytes: &[u8], in_quotes: bool, csv: bool) -> Option<usize> {
+    let mut end = bytes.len();
+    // The quote parity at `end`.
+    let mut parity = in_quotes ^ (csv && quotes(bytes) % 2 == 1);
+    loop {
+        let nl = bytes.get(..end)?.iter().rposition(|&b| b == b'\n')?;
+        // Undo the quotes after this line feed.
+        if csv {
+            parity ^= quotes(bytes.get(nl..end).unwrap_or(&[])) % 2 == 1;
+        }
+        if !parity {
+            return Some(nl + 1);
+        }
+        end = nl;
+    }
+}
+
+fn count_lines(bytes: &[u8]) -> u64 {
+    count_byte(bytes, b'\n') as u64
+}
+
+/// Line numbers of the records of a block: the line of each record's first byte (the csv
+/// reader's positions count from the end of the previous record, before its line end and
+/// any blank lines).
+struct Lines<'b> {
+    bytes: &'b [u8],
+    line: u64,
+    scanned: usize,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, pos: Option<&csv::Position>) -> u64 {
+        let mut start = pos.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        while let Some(b'\r' | b'\n') = self.bytes.get(start) {
+            start += 1;
+        }
+        if start > self.scanned {
+            self.line += count_lines(self.bytes.get(self.scanned..start).unwrap_or(&[]));
+            self.scanned = start;
+        }
+        self.line
+    }
+}
+
+fn csv_error(e: &csv::Error, line: Option<u64>) -> Error {
+    // (the csv reader's own message counts lines its way: say what is wrong only)
+    let what = match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => format!(
+            "field {} is not valid UTF-8 (after byte {})",
+            err.field() + 1,
+            err.valid_up_to()
+        ),
+        _ => e.to_string(),
+    };
+    let mut err = Error::new(
+        ErrorKind::CsvField,
+        match line {
+            Some(l) => format!("line {l}: malformed CSV: {what}"),
+            None => format!("malformed CSV: {what}"),
+        },
+    );
+    if let Some(l) = line {
+        err = err.at_line(l);
+    }
+    err
+}
+
+impl<R: Read> TextSource<R> {
+    /// Opens a source and reads its header: the CSV header row, or for JSON lines the columns
+    /// `opts` can read ([`ReadOptions::wanted`]). A CSV input without a header row is
+    /// [`ErrorKind::CsvEmpty`]; an input that cannot be read [`ErrorKind::Io`].
+    pub fn open(reader: R, format: TextFormat, opts: &ReadOptions) -> Result<TextSource<R>> {
+        let mut src = TextSource {
+            reader,
+            format,
+            delimiter: b',',
+            names: Vec::new(),
+            carry: Vec::with_capacity(BLOCK_SIZE + (1 << 16)),
+            scanned: 0,
+            in_quotes: false,
+            next_line: 1,
+            eof: false,
+            block_size: BLOCK_SIZE,
+        };
+        match format {
+            TextFormat::JsonLines => src.names = opts.wanted(),
+            TextFormat::Csv => src.read_header()?,
+        }
+        Ok(src)
+    }
+
+    /// The same source read in blocks of about `bytes` bytes (the default is [`BLOCK_SIZE`]);
+    /// call before reading any block.
+    #[must_use]
+    pub fn with_block_size(mut self, bytes: usize) -> TextSource<R> {
+        self.block_size = bytes.max(1);
+        self
+    }
+
+    /// The column names (a CSV file's header; for JSON lines the keys read).
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The format.
+    pub fn format(&self) -> TextFormat {
+        self.format
+    }
+
+    fn read_header(&mut self) -> Result<()> {
+        // The first block holds the header row (unless it is longer than a block).
+        let Some(block) = self.next_block()? else {
+            return Err(Error::new(
+                ErrorKind::CsvEmpty,
+                "the CSV file has no header row",
+            ));
+        };
+        self.delimiter = sniff_delimiter(&block.bytes);
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(block.bytes.as_slice());
+        let mut rec = csv::StringRecord::new();
+        // Blank lines before the header are skipped by the csv reader.
+        let read = rdr
+            .read_record(&mut rec)
+            .map_err(|e| csv_error(&e, Some(block.first_line)))?;
+        if !read || rec.iter().all(|c| c.trim().is_empty()) {
+            return Err(Error::new(
+                ErrorKind::CsvEmpty,
+                "the CSV file has no header row",
+            ));
+        }
+        self.names = header_names(&rec.iter().collect::<Vec<_>>());
+        // The rest of the block goes back in front of the unread input.
+        let pos = rdr.position();
+        let rest_at = usize::try_from(pos.byte()).unwrap_or(block.bytes.len());
+        let rest = block.bytes.get(rest_at..).unwrap_or(&[]);
+        let mut carry = rest.to_vec();
+        carry.extend_from_slice(&self.carry);
+        self.carry = carry;
+        self.scanned = 0;
+        self.in_quotes = false;
+        self.next_line = block.first_line + count_lines(block.bytes.get(..rest_at).unwrap_or(&[]));
+        Ok(())
+    }
+
+    /// The next block of whole records (`None` at the end). Errors only for input that
+    /// cannot be read.
+    pub fn next_block(&mut self) -> Result<Option<Block>> {
+        loop {
+            // Scan what is new for the last record boundary.
+            let new = self.carry.get(self.scanned..).unwrap_or(&[]);
+            let boundary = last_boundary(new, self.in_quotes, self.format == TextFormat::Csv)
+                .map(|i| i + self.scanned);
+            if self.format == TextFormat::Csv {
+                self.in_quotes ^= quotes(new) % 2 == 1;
+            }
+            self.scanned = self.carry.len();
+            let cut = match boundary {
+                Some(end) if self.carry.len() >= self.block_size || self.eof => Some(end),
+                None if self.eof && !self.carry.is_empty() => Some(self.carry.len()),
+                _ => None,
+            };
+            if let Some(end) = cut {
+                let rest = self.carry.split_off(end);
+                let bytes = std::mem::replace(&mut self.carry, rest);
+                // The carried bytes were scanned from a boundary (outside quotes).
+                self.scanned = 0;
+                self.in_quotes = false;
+                let first_line = self.next_line;
+                self.next_line += count_lines(&bytes);
+                return Ok(Some(Block { bytes, first_line }));
+            }
+            if self.eof {
+                return Ok(None);
+            }
+            // Read up to a block more.
+            let start = self.carry.len();
+            let want = self.block_size.max(start / 2);
+            self.carry.resize(start + want, 0);
+            let n = loop {
+                match self
+                    .reader
+                    .read(self.carry.get_mut(start..).unwrap_or(&mut []))
+                {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        self.carry.truncate(start);
+                        return Err(io_error(&e));
+                    }
+                }
+            };
+            self.carry.truncate(start + n);
+            if n == 0 {
+                self.eof = true;
+            }
+        }
+    }
+
+    /// What parses this source's blocks (it may go to other threads).
+    pub fn parser(&self) -> TextParser {
+        TextParser {
+            format: self.format,
+            delimiter: self.delimiter,
+            names: self.names.clone(),
+            used: None,
+        }
+    }
+}
+
+/// Parses the blocks of a [`TextSource`].
+#[derive(Debug, Clone)]
+pub struct TextParser {
+    format: TextFormat,
+    delimiter: u8,
+    names: Vec<String>,
+    used: Option<Vec<bool>>,
+}
+
+impl TextParser {
+    /// The same parser, reading only the cells of `columns` (the others are never looked at:
+    /// not even checked to be UTF-8).
+    #[must_use]
+    pub fn reading(mut self, columns: &[usize]) -> TextParser {
+        let mut used = vec![false; self.names.len()];
+        for &c in columns {
+            if let Some(u) = used.get_mut(c) {
+                *u = true;
+            }
+        }
+        self.used = Some(used);
+        self
+    }
+
+    /// Parses one block, handing each record (or its error, located at its line) to `each`;
+    /// `each` returns `false` to stop.
+    pub fn parse(&self, block: &Block, each: impl FnMut(Locator, Result<&dyn Row>) -> bool) {
+        match self.format {
+            TextFormat::Csv => parse_csv(
+                block,
+                self.delimiter,
+                self.names.len(),
+                self.used.as_deref(),
+                each,
+            ),
+            TextFormat::JsonLines => parse_jsonl(block, &self.names, each),
+        }
+    }
+
+    /// Checks the whole input once every block was parsed, `records` being how many records
+    /// (good or bad) were met: a JSON-lines input without any is [`ErrorKind::CsvEmpty`].
+    pub fn finish(&self, records: u64) -> Result<()> {
+        if self.format == TextFormat::JsonLines && records == 0 {
+            return Err(Error::new(
+                ErrorKind::CsvEmpty,
+                "the JSON-lines input has no record",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A text record as a row: its cells' text (a CSV record's cells read, each checked to be
+/// UTF-8 once; a JSON line's values of the wanted keys).
+struct TextRow<'r, S>(&'r [Option<S>]);
+
+impl<S: AsRef<str>> Row for TextRow<'_, S> {
+    #[inline]
+    fn cell(&self, column: usize) -> Cell<'_> {
+        match self.0.get(column) {
+            Some(Some(s)) => Cell::text(s.as_ref()),
+            _ => Cell::Missing,
+        }
+    }
+}
+
+fn parse_csv(
+    block: &Block,
+    delimiter: u8,
+    width: usize,
+    used: Option<&[bool]>,
+    mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
+) {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(block.bytes.as_slice());
+    let mut rec = csv::ByteRecord::new();
+    let mut lines = Lines {
+        bytes: &block.bytes,
+        line: block.first_line,
+        scanned: 0,
+    };
+    // The cells' text, an allocation reused from record to record (it holds no borrow
+    // between records: it is emptied, then recycled as a vector of `'static` strings).
+    let mut spare: Vec<Option<&'static str>> = Vec::with_capacity(width);
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => return,
+            Ok(true) => {
+                let line = lines.at(rec.position());
+                let at = Locator::Line(line);
+                if rec.len() == 1 && rec.get(0).is_some_and(|c| c.trim_ascii().is_empty()) {
+                    continue;
+                }
+                if rec.len() != width {
+                    let e = Error::new(
+                        ErrorKind::CsvField,
+                        format!("line {line}: {} fields, the header has {width}", rec.len()),
+                    )
+                    .at_line(line);
+                    if !each(at, Err(e)) {
+                        return;
+                    }
+                    continue;
+                }
+                let mut cells: Vec<Option<&str>> = std::mem::take(&mut spare)
+                    .into_iter()
+                    .map(|_| None)
+                    .collect();
+                let mut bad = None;
+                for (j, field) in rec.iter().enumerate() {
+                    if used.is_some_and(|u| !u.get(j).copied().unwrap_or(false)) {
+                        cells.push(None);
+                        continue;
+                    }
+                    match std::str::from_utf8(field) {
+                        Ok(t) => cells.push(Some(t)),
+                        Err(e) => {
+                            bad = Some(
+                                Error::new(
+                                    ErrorKind::CsvField,
+                                    format!(
+                                        "line {line}: malformed CSV: field {} is not valid UTF-8 (after byte {})",
+                                        j + 1,
+                                        e.valid_up_to()
+                                    ),
+                                )
+                                .at_line(line),
+                            );
+                            break;
+                        }
+                    }
+                }
+                let go = match bad {
+                    Some(e) => each(at, Err(e)),
+                    None => each(at, Ok(&TextRow(&cells))),
+                };
+                cells.clear();
+                spare = cells.into_iter().map(|_| None).collect();
+                if !go {
+                    return;
+                }
+            }
+            Err(e) => {
+                let line = lines.at(e.position());
+                let err = csv_error(&e, Some(line));
+                // An error inside the block's bytes: the csv reader resumes after it.
+                if !each(Locator::Line(line), Err(err)) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn parse_jsonl(
+    block: &Block,
+    names: &[String],
+    mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
+) {
+    let mut cells: Vec<Option<String>> = vec![None; names.len()];
+    for (this, raw) in (block.first_line..).zip(block.bytes.split(|&b| b == b'\n')) {
+        let at = Locator::Line(this);
+        let bad = |e: &dyn std::fmt::Display| {
+            Error::new(ErrorKind::InvalidJson, format!("line {this}: {e}")).at_line(this)
+        };
+        let parsed = std::str::from_utf8(raw)
+            .map_err(|e| bad(&e))
+            .map(|t| t.trim().trim_start_matches('\u{feff}'))
+            .and_then(|text| {
+                if text.is_empty() {
+                    return Ok(None);
+                }
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+                    .map(Some)
+                    .map_err(|e| bad(&e))
+            });
+        let obj = match parsed {
+            Ok(Some(o)) => o,
+            Ok(None) => continue,
+            Err(err) => {
+                if !each(at, Err(err)) {
+                    return;
+                }
+                continue;
+            }
+        };
+        for (slot, name) in cells.iter_mut().zip(names) {
+            *slot = match obj.get(name) {
+                None | Some(serde_json::Value::Null) => None,
+                Some(serde_json::Value::String(s)) => Some(s.clone()),
+                Some(v) => Some(v.to_string()),
+            };
+        }
+        if !each(at, Ok(&TextRow(&cells))) {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
+        let mut src =
+            TextSource::open(text.as_bytes(), TextFormat::Csv, &ReadOptions::default()).unwrap();
+        let mut out = Vec::new();
+        let parser = src.parser();
+        while let Some(b) = src.next_block().unwrap() {
+            parser.parse(&b, |at, r| {
+                let row = r.unwrap();
+                let cells = (0..src.names().len())
+                    .map(|j| match row.cell(j) {
+                        Cell::Text(s) => s.to_string(),
+                        _ => String::new(),
+                    })
+                    .collect();
+                out.push((at.line(), cells));
+                true
+            });
+        }
+        (src.names().to_vec(), out)
+    }
+
+    #[test]
+    fn lines_count_quoted_line_breaks() {
+        let (names, rows) = blocks("\u{feff}a,b\r\n1,\"x\ny\"\r\n\r\n2,z\n");
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(
+            rows,
+            [
+                (2, vec!["1".to_string(), "x\ny".to_string()]),
+                (5, vec!["2".to_string(), "z".to_string()])
+            ]
+        );
+    }
+
+    #[test]
+    fn long_inputs_cross_blocks_whole() {
+        let mut text = String::from("a;b\n");
+        for i in 0..200_000 {
+            text.push_str(&format!("{i};\"q;{i}\n\"\n"));
+        }
+        let (names, rows) = blocks(&text);
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(rows.len(), 200_000);
+        for (k, (line, cells)) in rows.iter().enumerate() {
+            assert_eq!(*line, 2 + 2 * k as u64);
+            assert_eq!(cells[1], format!("q;{k}"));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Any CSV text, read in blocks of any size, gives the records (and line numbers) of
+        /// the csv reader over the whole text.
+        #[test]
+        fn blocks_never_split_a_record(
+            cells in proptest::collection::vec(
+                proptest::collection::vec("[a\",\n\r ;x]{0,6}", 2..=2), 0..40),
+            crlf in proptest::bool::ANY,
+            block in 1usize..64,
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+            let mut text = format!("a,b{end}");
+            for r in &cells {
+                text.push_str(&format!("{},{}{end}", quote(&r[0]), quote(&r[1])));
+            }
+            let mut src = TextSource::open(text.as_bytes(), TextFormat::Csv, &ReadOptions::default())
+                .unwrap()
+                .with_block_size(block);
+            let parser = src.parser();
+            let mut got = Vec::new();
+            while let Some(b) = src.next_block().unwrap() {
+                parser.parse(&b, |at, r| {
+                    let row = r.unwrap();
+                    let text = |j| match row.cell(j) {
+                        Cell::Text(s) => s.to_string(),
+                        _ => String::new(),
+                    };
+                    got.push((at.line(), text(0), text(1)));
+                    true
+                });
+            }
+            // The expected records: every record (none is blank, being quoted), its cells
+            // trimmed, its line the number of line feeds before it + 1.
+            let mut want = Vec::new();
+            let mut line = 2u64;
+            for r in &cells {
+                want.push((line, r[0].trim().to_string(), r[1].trim().to_string()));
+                line += 1 + (r[0].matches('\n').count() + r[1].matches('\n').count()) as u64;
+            }
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn empty_and_header_only() {
+        let e = TextSource::open(&b""[..], TextFormat::Csv, &ReadOptions::default()).unwrap_err();
+        assert_eq!(e.code(), "csv_empty");
+        let e =
+            TextSource::open(&b"\n \n"[..], TextFormat::Csv, &ReadOptions::default()).unwrap_err();
+        assert_eq!(e.code(), "csv_empty");
+        let (names, rows) = blocks("received,time_limit");
+        assert_eq!((names.len(), rows.len()), (2, 0));
+    }
+}

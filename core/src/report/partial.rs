@@ -1,0 +1,508 @@
+//! The mergeable partial report: exact cells, one per (period, group), each holding the
+//! report's [`Counts`] and the scorecard's [`ServiceTally`]. Cells add up exactly, so the
+//! report of many parts (threads, chunks, Spark or Dask partitions) is the sum of their
+//! partials; [`PartialReport::rows`] then computes the totals and orders the rows, once, and
+//! the rates are computed from the summed counts when rendered (never averaged).
+//!
+//! A partial travels as JSON text ([`PartialReport::to_json`], what Python pickles).
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::table::{count_values, Counts, Period, PeriodKind, ReportRow, COUNT_COLUMNS};
+use super::{Context, ReportOptions};
+use crate::dossier::{Channel, Dossier, EventKind};
+use crate::error::{Error, ErrorKind, Result};
+use crate::hash::FastMap;
+use crate::outcome::{classify, Outcome};
+use crate::records::service::{ServiceRecord, ServiceTally};
+
+/// Grouping column names and values (`None` on a totals row).
+pub type Keys = Vec<(String, Option<String>)>;
+
+/// One cell: the counts and the scorecard's tallies of one group in one period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellCounts {
+    /// The report's counts.
+    pub counts: Counts,
+    /// The scorecard's tallies (zero unless the scorecard's columns were read).
+    pub service: ServiceTally,
+}
+
+/// The exact cells of a report, one per (period, group), each holding the report's [`Counts`]
+/// and the scorecard's [`ServiceTally`], mergeable: cells add up exactly, so the report of many
+/// parts (threads, chunks, Spark or Dask partitions) is the sum of their partials;
+/// [`rows`](PartialReport::rows) then computes the totals and orders the rows, once, and the
+/// rates are computed from the summed counts when rendered (never averaged). A partial travels
+/// as JSON text ([`to_json`](PartialReport::to_json), what Python pickles).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartialReport {
+    opts: ReportOptions,
+    /// Group values (joined by U+001F) → group index.
+    group_index: FastMap<String, usize>,
+    groups: Vec<Vec<String>>,
+    /// (period or none, group index) → cell.
+    cells: FastMap<(Option<Period>, usize), CellCounts>,
+    key_buf: String,
+    added: u64,
+    left_out: u64,
+}
+
+fn end_of_day(d: chrono::NaiveDate) -> NaiveDateTime {
+    d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
+}
+
+impl PartialReport {
+    /// An empty partial report.
+    pub fn new(opts: ReportOptions) -> PartialReport {
+        PartialReport {
+            opts,
+            group_index: FastMap::default(),
+            groups: Vec::new(),
+            cells: FastMap::default(),
+            key_buf: String::new(),
+            added: 0,
+            left_out: 0,
+        }
+    }
+
+    /// The options.
+    pub fn options(&self) -> &ReportOptions {
+        &self.opts
+    }
+
+    /// Dossiers counted.
+    pub fn added(&self) -> u64 {
+        self.added
+    }
+
+    /// Dossiers left out because they were received after the as-of instant.
+    pub fn left_out(&self) -> u64 {
+        self.left_out
+    }
+
+    fn group<S: AsRef<str>>(&mut self, values: &[S]) -> usize {
+        self.key_buf.clear();
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.key_buf.push('\u{1f}');
+            }
+            self.key_buf.push_str(v.as_ref());
+        }
+        if let Some(&g) = self.group_index.get(&self.key_buf) {
+            return g;
+        }
+        let g = self.groups.len();
+        self.groups
+            .push(values.iter().map(|s| s.as_ref().to_string()).collect());
+        self.group_index.insert(self.key_buf.clone(), g);
+        g
+    }
+
+    /// Counts one dossier whose grouping values (one per [`ReportOptions::by`] column, in
+    /// order) are `group`, with its scorecard columns when given. Returns `Ok(false)` when the
+    /// dossier was received after the as-of instant and left out. Errors are those of
+    /// [`classify`] (validation, unknown procedure, dates out of the calendar's range);
+    /// nothing is counted then.
+    pub fn add<S: AsRef<str>>(
+        &mut self,
+        ctx: &Context<'_>,
+        dossier: &Dossier,
+        group: &[S],
+        service: Option<&ServiceRecord>,
+    ) -> Result<bool> {
+        let as_of = self.opts.as_of;
+        if dossier.received > as_of {
+            self.left_out += 1;
+            return Ok(false);
+        }
+        let (cal, cat, rules) = (ctx.calendar, ctx.catalogue, &ctx.rules);
+        let final_class = classify(dossier, cal, rules, cat, as_of)?;
+        let closed_on = closing_date(dossier, final_class.outcome, as_of);
+        let g = self.group(group);
+        let channel = dossier.channel;
+        match self.opts.period {
+            None => {
+                let c = self.cells.entry((None, g)).or_default();
+                count_new(&mut c.counts, channel);
+                count_outcome(&mut c.counts, final_class.outcome);
+                if let Some(s) = service {
+                    c.service.add(dossier, s, as_of);
+                }
+            }
+            Some(kind) => {
+                let first = Period::containing(kind, dossier.received.date());
+                let last = Period::containing(kind, as_of.date());
+                let close_period = closed_on.map(|d| Period::containing(kind, d));
+                let mut p = first;
+                loop {
+                    // Classification of this period's end, computed before borrowing the cell.
+                    let status = if close_period == Some(p) || p == last {
+                        final_class.outcome
+                    } else {
+                        let at = end_of_day(p.end());
+                        classify(dossier, cal, rules, cat, at)?.outcome
+                    };
+                    let c = self.cells.entry((Some(p), g)).or_default();
+                    if p == first {
+                        count_new(&mut c.counts, channel);
+                        if let Some(s) = service {
+                            c.service.add(dossier, s, as_of);
+                        }
+                    } else {
+                        c.counts.carried_over += 1;
+                        c.counts.received += 1;
+                    }
+                    count_outcome(&mut c.counts, status);
+                    if close_period == Some(p) || p >= last {
+                        break;
+                    }
+                    p = p.next();
+                }
+            }
+        }
+        self.added += 1;
+        Ok(true)
+    }
+
+    /// Adds counts given by the cell (a row of a partial-count table, e.g. from a Spark
+    /// aggregation): `group` holds one value per grouping column, `period` the label of a
+    /// period of the report's kind (`2026-03`, `2026-Q1`, `2026`) or `None` without periods.
+    /// Errors (`invalid_argument`) for a wrong number of values or a malformed label.
+    pub fn add_cell(
+        &mut self,
+        group: &[&str],
+        period: Option<&str>,
+        cell: &CellCounts,
+    ) -> Result<()> {
+        if group.len() != self.opts.by.len() {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "a cell has {} grouping values, the report groups by {} column(s)",
+                    group.len(),
+                    self.opts.by.len()
+                ),
+            ));
+        }
+        let p = match (self.opts.period, period) {
+            (None, None) => None,
+            (Some(kind), Some(label)) => Some(Period::parse(kind, label)?),
+            (None, Some(label)) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!("a cell of period `{label}` in a report without periods"),
+                ))
+            }
+            (Some(_), None) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    "a cell without a period in a report by period",
+                ))
+            }
+        };
+        let g = self.group(group);
+        let c = self.cells.entry((p, g)).or_default();
+        c.counts.add(&cell.counts);
+        c.service.merge(&cell.service);
+        Ok(())
+    }
+
+    /// Adds another partial report of the same options into this one (cell by cell, exactly).
+    /// Errors (`invalid_argument`) when the options differ.
+    pub fn merge(&mut self, other: &PartialReport) -> Result<()> {
+        if other.opts != self.opts {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "cannot merge partial reports of different options ({} and {})",
+                    describe(&self.opts),
+                    describe(&other.opts)
+                ),
+            ));
+        }
+        for ((p, g), c) in &other.cells {
+            let Some(values) = other.groups.get(*g) else {
+                continue;
+            };
+            let mine = self.group(values);
+            let cell = self.cells.entry((*p, mine)).or_default();
+            cell.counts.add(&c.counts);
+            cell.service.merge(&c.service);
+        }
+        self.added += other.added;
+        self.left_out += other.left_out;
+        Ok(())
+    }
+
+    /// The cells, in row order (periods in order, within each the groups in order of their
+    /// values): `(group values, period label, cell)`. No totals.
+    pub fn cells(&self) -> Vec<(&[String], Option<String>, &CellCounts)> {
+        self.sorted_cells()
+            .into_iter()
+            .map(|(p, g, c)| (g, p.map(Period::label), c))
+            .collect()
+    }
+
+    /// The cells sorted by period, then group values: `(period, group values, cell)`. (The
+    /// keys are unique, so an unstable sort gives the one order; one sort for every caller
+    /// keeps the `.wasm` small.)
+    fn sorted_cells(&self) -> Vec<(Option<Period>, &[String], &CellCounts)> {
+        let mut out: Vec<(Option<Period>, &[String], &CellCounts)> = self
+            .cells
+            .iter()
+            .filter_map(|((p, g), c)| self.groups.get(*g).map(|v| (*p, v.as_slice(), c)))
+            .collect();
+        out.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        out
+    }
+
+    /// The rows: for each period (or once), one row per group in order of the group values,
+    /// then the totals row (grouping keys `None`). Without grouping columns only the totals
+    /// row is given. Without periods and without any dossier, one totals row of zeros.
+    pub fn rows(&self) -> Vec<ReportRow> {
+        self.rows_with(|c| c.counts)
+            .into_iter()
+            .map(|(keys, period, counts)| ReportRow {
+                keys,
+                period,
+                counts,
+            })
+            .collect()
+    }
+
+    /// The groups (then the totals), each with its summed cell, for the scorecard (which has
+    /// no periods: with periods, every period's cells are summed per group).
+    pub fn group_totals(&self) -> Vec<(Keys, CellCounts)> {
+        let names = &self.opts.by;
+        let mut by_group: BTreeMap<&[String], CellCounts> = BTreeMap::new();
+        for ((_, g), c) in &self.cells {
+            if let Some(v) = self.groups.get(*g) {
+                let e = by_group.entry(v.as_slice()).or_default();
+                e.counts.add(&c.counts);
+                e.service.merge(&c.service);
+            }
+        }
+        let mut total = CellCounts::default();
+        let mut out = Vec::new();
+        for (values, c) in by_group {
+            total.counts.add(&c.counts);
+            total.service.merge(&c.service);
+            if !names.is_empty() {
+                let keys = names
+                    .iter()
+                    .cloned()
+                    .zip(values.iter().map(|v| Some(v.clone())))
+                    .collect();
+                out.push((keys, c));
+            }
+        }
+        out.push((names.iter().map(|n| (n.clone(), None)).collect(), total));
+        out
+    }
+
+    fn rows_with(
+        &self,
+        pick: impl Fn(&CellCounts) -> Counts,
+    ) -> Vec<(Keys, Option<String>, Counts)> {
+        let names = &self.opts.by;
+        let mut rows = Vec::new();
+        // Periods in order, within each the groups in order of their values.
+        let cells: Vec<(Option<Period>, &[String], Counts)> = self
+            .sorted_cells()
+            .into_iter()
+            .map(|(p, g, c)| (p, g, pick(c)))
+            .collect();
+        let mut periods: Vec<Option<Period>> = cells.iter().map(|c| c.0).collect();
+        periods.dedup();
+        if periods.is_empty() && self.opts.period.is_none() {
+            periods.push(None);
+        }
+        let mut at = 0;
+        for p in periods {
+            let start = at;
+            while cells.get(at).is_some_and(|c| c.0 == p) {
+                at += 1;
+            }
+            let group_rows = cells.get(start..at).unwrap_or(&[]);
+            let mut total = Counts::default();
+            for (_, _, c) in group_rows {
+                total.add(c);
+            }
+            let label = p.map(Period::label);
+            if !names.is_empty() {
+                for (_, vals, c) in group_rows {
+                    let keys = names
+                        .iter()
+                        .cloned()
+                        .zip(vals.iter().map(|v| Some(v.clone())))
+                        .collect();
+                    rows.push((keys, label.clone(), *c));
+                }
+            }
+            rows.push((
+                names.iter().map(|n| (n.clone(), None)).collect(),
+                label,
+                total,
+            ));
+        }
+        rows
+    }
+
+    /// The partial as JSON text (options, counted and left-out dossiers, cells), to send to
+    /// another process; [`from_json`](PartialReport::from_json) reads it back.
+    pub fn to_json(&self) -> String {
+        let wire = Wire {
+            version: 1,
+            as_of: self.opts.as_of,
+            by: self.opts.by.clone(),
+            period: self.opts.period,
+            added: self.added,
+            left_out: self.left_out,
+            cells: self
+                .cells()
+                .into_iter()
+                .map(|(g, p, c)| WireCell {
+                    group: g.to_vec(),
+                    period: p,
+                    counts: count_values(&c.counts).to_vec(),
+                    service: c.service,
+                })
+                .collect(),
+        };
+        serde_json::to_string(&wire).unwrap_or_default()
+    }
+
+    /// Reads a partial written by [`to_json`](PartialReport::to_json). Errors
+    /// (`invalid_json`, `invalid_argument`) for text that is not one.
+    pub fn from_json(text: &str) -> Result<PartialReport> {
+        let wire: Wire = serde_json::from_str(text)
+            .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("a partial report: {e}")))?;
+        if wire.version != 1 {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("a partial report of version {} (this is 1)", wire.version),
+            ));
+        }
+        let mut out = PartialReport::new(ReportOptions {
+            as_of: wire.as_of,
+            by: wire.by,
+            period: wire.period,
+        });
+        for c in wire.cells {
+            let counts = Counts::from_values(&c.counts).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!("a cell needs {} counts", COUNT_COLUMNS.len()),
+                )
+            })?;
+            let group: Vec<&str> = c.group.iter().map(String::as_str).collect();
+            out.add_cell(
+                &group,
+                c.period.as_deref(),
+                &CellCounts {
+                    counts,
+                    service: c.service,
+                },
+            )?;
+        }
+        out.added = wire.added;
+        out.left_out = wire.left_out;
+        Ok(out)
+    }
+}
+
+fn describe(o: &ReportOptions) -> String {
+    format!(
+        "as of {}, by [{}], period {}",
+        o.as_of,
+        o.by.join(", "),
+        o.period.map_or("none", |p| match p {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Year => "year",
+        })
+    )
+}
+
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    version: u32,
+    as_of: NaiveDateTime,
+    by: Vec<String>,
+    period: Option<PeriodKind>,
+    added: u64,
+    left_out: u64,
+    cells: Vec<WireCell>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireCell {
+    group: Vec<String>,
+    period: Option<String>,
+    counts: Vec<u64>,
+    service: ServiceTally,
+}
+
+/// The date a dossier was closed, for closed outcomes.
+fn closing_date(
+    dossier: &Dossier,
+    outcome: Outcome,
+    as_of: NaiveDateTime,
+) -> Option<chrono::NaiveDate> {
+    let closes = match outcome {
+        Outcome::Early | Outcome::OnTime | Outcome::Late => EventKind::Resolved,
+        Outcome::Refused => EventKind::Refused,
+        Outcome::Withdrawn => EventKind::Withdrawn,
+        _ => return None,
+    };
+    dossier
+        .events
+        .iter()
+        .find(|e| e.kind == closes && e.at <= as_of)
+        .or_else(|| dossier.events.iter().find(|e| e.kind == closes))
+        .map(|e| e.at.date())
+}
+
+fn count_new(c: &mut Counts, channel: Channel) {
+    c.received_new += 1;
+    c.received += 1;
+    match channel {
+        Channel::Online => c.received_online += 1,
+        Channel::Direct => c.received_direct += 1,
+        Channel::Postal => c.received_postal += 1,
+    }
+}
+
+fn count_outcome(c: &mut Counts, outcome: Outcome) {
+    match outcome {
+        Outcome::Early => {
+            c.resolved += 1;
+            c.early += 1;
+        }
+        Outcome::OnTime => {
+            c.resolved += 1;
+            c.on_time += 1;
+        }
+        Outcome::Late => {
+            c.resolved += 1;
+            c.late += 1;
+        }
+        Outcome::PendingWithin => {
+            c.pending += 1;
+            c.pending_within += 1;
+        }
+        Outcome::Overdue => {
+            c.pending += 1;
+            c.overdue += 1;
+        }
+        Outcome::AwaitingSupplement => {
+            c.pending += 1;
+            c.awaiting_supplement += 1;
+        }
+        Outcome::Refused => c.refused += 1,
+        Outcome::Withdrawn => c.withdrawn += 1,
+    }
+}
