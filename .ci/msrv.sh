@@ -28,7 +28,7 @@ crates = sys.argv[1:]
 declared = {pkgs[i]["name"]: pkgs[i]["rust_version"] for i in meta["workspace_members"] if pkgs[i]["name"] in crates}
 assert len(set(declared.values())) == 1 and None not in declared.values(), f"rust-version differs or is missing: {declared}"
 msrv = next(iter(declared.values()))
-key = lambda v: tuple(int(x) for x in v.split("."))
+key = lambda v: (tuple(int(x) for x in v.split(".")) + (0, 0))[:3]
 nodes = {n["id"]: n for n in meta["resolve"]["nodes"]}
 seen, todo = set(), [i for i in meta["workspace_members"] if pkgs[i]["name"] in crates]
 while todo:
@@ -37,7 +37,8 @@ while todo:
         continue
     seen.add(i)
     for dep in nodes[i]["deps"]:
-        if any(k["kind"] in (None, "build") for k in dep["dep_kinds"]):
+        # (dependencies of WASI targets only are never compiled here)
+        if any(k["kind"] in (None, "build") and "wasi" not in (k.get("target") or "") for k in dep["dep_kinds"]):
             todo.append(dep["pkg"])
 newer = sorted("%s %s needs %s" % (pkgs[i]["name"], pkgs[i]["version"], pkgs[i]["rust_version"])
                for i in seen if pkgs[i]["rust_version"] and key(pkgs[i]["rust_version"]) > key(msrv))
