@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use motcua::deadline::{self, Due, Lang, Rules};
-use motcua::outcome;
+use motcua::deadline::{Due, Lang, Rules};
 use motcua::records::{run_tables, Layout, Locator, OnBad, ReadOptions, Record, RunOptions, Sink};
 use motcua::report::Context;
+use motcua::Options;
 use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -111,14 +111,12 @@ pub(crate) fn due_json(
     let cat = catalogue.map(|c| &c.inner);
     let due = py
         .detach(|| {
-            deadline::due_with(
-                &dossier.inner,
-                &calendar.inner,
-                &rules,
-                cat,
-                as_of.map(|t| t.0),
-                explain,
-            )
+            Options::new(&calendar.inner)
+                .catalogue(cat)
+                .rules(rules)
+                .as_of(as_of.map(|t| t.0))
+                .explain_in(explain)
+                .due(&dossier.inner)
         })
         .py()?;
     to_json(&due)
@@ -144,14 +142,12 @@ pub(crate) fn classify_json(
     let cat = catalogue.map(|c| &c.inner);
     let c = py
         .detach(|| {
-            outcome::classify_with(
-                &dossier.inner,
-                &calendar.inner,
-                &rules,
-                cat,
-                as_of.0,
-                explain,
-            )
+            Options::new(&calendar.inner)
+                .catalogue(cat)
+                .rules(rules)
+                .as_of(as_of.0)
+                .explain_in(explain)
+                .classify(&dossier.inner)
         })
         .py()?;
     to_json(&c)
@@ -303,7 +299,10 @@ struct RowAnswers<'c> {
 
 impl Sink for RowAnswers<'_> {
     fn record(&mut self, _at: Locator, r: &Record) -> motcua::Result<bool> {
-        let (cal, rules, cat) = (self.ctx.calendar, &self.ctx.rules, self.ctx.catalogue);
+        let opts = Options::new(self.ctx.calendar)
+            .catalogue(self.ctx.catalogue)
+            .rules(self.ctx.rules)
+            .explain_in(self.explain);
         let d = &r.dossier;
         match (self.classify, self.as_of) {
             (true, Some(t)) if d.received > t => {
@@ -312,13 +311,13 @@ impl Sink for RowAnswers<'_> {
                 Ok(false)
             }
             (true, Some(t)) => {
-                let c = outcome::classify_with(d, cal, rules, cat, t, self.explain)?;
+                let c = opts.as_of(t).classify(d)?;
                 self.out
                     .push(&c.due, Some((c.outcome.as_str(), c.working_days_late)));
                 Ok(true)
             }
             _ => {
-                let due = deadline::due_with(d, cal, rules, cat, self.as_of, self.explain)?;
+                let due = opts.as_of(self.as_of).due(d)?;
                 self.out.push(&due, None);
                 Ok(true)
             }

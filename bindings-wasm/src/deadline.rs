@@ -5,10 +5,9 @@
 //! awaitingSupplementSince?}`, plus `outcome` and `workingDaysLate` from `classify`.
 
 use motcua::civil::DateOnly;
-use motcua::deadline::{self, Lang, Rules};
+use motcua::deadline::{Lang, Rules};
 use motcua::dossier::Dossier;
-use motcua::outcome;
-use motcua::{vn, Error, ErrorKind, WorkCalendar};
+use motcua::{vn, Error, ErrorKind, Options, WorkCalendar};
 use serde_json::Value;
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
@@ -141,7 +140,13 @@ pub fn due(dossier: &DossierInput, options: Option<DueOptionsJs>) -> JsResult<Du
         None => None,
     };
     let cat = o.catalogue.as_ref().map(|c| &c.inner);
-    let r = deadline::due_with(&d, &o.calendar, &o.rules, cat, as_of, o.explain()).js()?;
+    let r = Options::new(&o.calendar)
+        .catalogue(cat)
+        .rules(o.rules)
+        .as_of(as_of)
+        .explain_in(o.explain())
+        .due(&d)
+        .js()?;
     Ok(answer(&r).js()?.unchecked_into())
 }
 
@@ -163,6 +168,12 @@ pub fn classify(
         )));
     }
     let cat = o.catalogue.as_ref().map(|c| &c.inner);
-    let r = outcome::classify_with(&d, &o.calendar, &o.rules, cat, at, o.explain()).js()?;
+    let r = Options::new(&o.calendar)
+        .catalogue(cat)
+        .rules(o.rules)
+        .as_of(at)
+        .explain_in(o.explain())
+        .classify(&d)
+        .js()?;
     Ok(answer(&r).js()?.unchecked_into())
 }

@@ -2,10 +2,11 @@
 //! [`code`](ErrorKind::code) is a stable snake_case string that the CLI, the Python package and
 //! the JS package expose unchanged, plus where the bad input was (line, field, element index).
 //!
-//! An error serializes (serde) as `{"code", "message", "field"?, "line"?, "index"?}`, the
-//! shape a service answers with. Messages quote bad input through [`excerpt`], so a 1 MB bad
-//! value gives a message of a few hundred bytes; [`Error::new`] also caps every message at
-//! [`MAX_MESSAGE_BYTES`].
+//! An error serializes (serde) as `{"code", "message", "field"?, "line"?, "index"?, "value"?,
+//! "id"?}`, the shape a service answers with. Messages quote bad input through [`excerpt`], so
+//! a 1 MB bad value gives a message of a few hundred bytes; [`Error::new`] also caps every
+//! message at [`MAX_MESSAGE_BYTES`], a field name or id at [`MAX_FIELD_BYTES`], and a long
+//! value is kept as its excerpt.
 
 use std::fmt::{self, Write as _};
 
@@ -205,19 +206,7 @@ impl Error {
     /// its control characters are escaped as [`excerpt`] escapes them).
     #[must_use]
     pub fn in_field(mut self, field: impl Into<String>) -> Error {
-        let mut field = field.into();
-        if field.contains(char::is_control) {
-            field = field
-                .chars()
-                .flat_map(|c| {
-                    let escape = c.is_control();
-                    c.escape_default()
-                        .filter(move |_| escape)
-                        .chain(Some(c).filter(|_| !escape))
-                })
-                .collect();
-        }
-        self.inner.field = Some(bounded(field, MAX_FIELD_BYTES));
+        self.inner.field = Some(name(field.into()));
         self
     }
 
@@ -231,14 +220,20 @@ impl Error {
     /// The same error, naming the offending input `value` (a cell, a token).
     #[must_use]
     pub fn with_value(mut self, value: impl Into<String>) -> Error {
-        self.inner.value = Some(value.into());
+        let value = value.into();
+        // A long value is kept as its excerpt (a 1 MB cell must not ride along whole).
+        self.inner.value = Some(if value.len() > 4 * EXCERPT_CHARS {
+            excerpt(&value).to_string()
+        } else {
+            value
+        });
         self
     }
 
     /// The same error, naming the id of the dossier (record) it is about.
     #[must_use]
     pub fn with_id(mut self, id: impl Into<String>) -> Error {
-        self.inner.id = Some(id.into());
+        self.inner.id = Some(name(id.into()));
         self
     }
 
@@ -300,7 +295,8 @@ impl fmt::Display for Error {
     }
 }
 
-/// `{"code": "invalid_date", "message": "...", "field": "received", "line": 3, "index": 7}`:
+/// `{"code": "invalid_date", "message": "...", "field": "received", "line": 3, "index": 7,
+/// "value": "30/02/2026", "id": "HS-1"}`:
 /// the location keys only when known; the message without the location prefix that
 /// [`Display`](fmt::Display) adds.
 ///
@@ -317,7 +313,9 @@ impl Serialize for Error {
         let len = 2
             + usize::from(e.field.is_some())
             + usize::from(e.line.is_some())
-            + usize::from(e.index.is_some());
+            + usize::from(e.index.is_some())
+            + usize::from(e.value.is_some())
+            + usize::from(e.id.is_some());
         let mut m = s.serialize_map(Some(len))?;
         m.serialize_entry("code", e.kind.code())?;
         m.serialize_entry("message", &e.message)?;
@@ -329,6 +327,12 @@ impl Serialize for Error {
         }
         if let Some(index) = e.index {
             m.serialize_entry("index", &index)?;
+        }
+        if let Some(value) = &e.value {
+            m.serialize_entry("value", value)?;
+        }
+        if let Some(id) = &e.id {
+            m.serialize_entry("id", id)?;
         }
         m.end()
     }
@@ -343,6 +347,23 @@ pub const MAX_FIELD_BYTES: usize = 100;
 
 /// How many characters of a bad value [`excerpt`] quotes.
 pub const EXCERPT_CHARS: usize = 80;
+
+/// A name from the input (a field, a key, an id): its control characters escaped as [`excerpt`]
+/// escapes them, cut at [`MAX_FIELD_BYTES`].
+fn name(mut text: String) -> String {
+    if text.contains(char::is_control) {
+        text = text
+            .chars()
+            .flat_map(|c| {
+                let escape = c.is_control();
+                c.escape_default()
+                    .filter(move |_| escape)
+                    .chain(Some(c).filter(|_| !escape))
+            })
+            .collect();
+    }
+    bounded(text, MAX_FIELD_BYTES)
+}
 
 /// `text` cut to at most `max` bytes at a character boundary, ending with `…` when cut.
 fn bounded(mut text: String, max: usize) -> String {
@@ -511,6 +532,16 @@ mod tests {
         );
         assert!(e.message().ends_with('…') && e.message().starts_with("`ảả"));
         assert!(e.field().is_some_and(|f| f.len() <= MAX_FIELD_BYTES));
+        let e = e.with_value(huge.clone()).with_id(huge.clone());
+        assert_eq!(e.value(), Some(excerpt(&huge).to_string().as_str()));
+        assert!(e.id().is_some_and(|id| id.len() <= MAX_FIELD_BYTES));
+        let short = Error::new(ErrorKind::CsvField, "x")
+            .with_value("30/02/2026")
+            .with_id("HS-1");
+        assert_eq!(
+            serde_json::to_value(&short).unwrap(),
+            serde_json::json!({"code": "csv_field", "message": "x", "value": "30/02/2026", "id": "HS-1"})
+        );
         assert!(serde_json::to_string(&e).unwrap().len() < 1024);
         // Control characters in a field name are escaped (a JSON answer would spell each in
         // six bytes).

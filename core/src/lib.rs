@@ -31,7 +31,7 @@
 //! | [`report`] | the one-stop report as a mergeable [`report::PartialReport`] (exact cells, then rows, totals and order once), by group and period |
 //! | [`indicators`] | the service scorecard and its targets |
 //! | [`civil`] | strict parsing and formatting of dates and instants (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]`, an offset converted to UTC+7, `dd/mm/yyyy`); day numbers; integer timestamps of any unit; "now" from a clock reading |
-//! | [`error`] | one [`Error`] type: a stable [`ErrorKind::code`], a bounded message, its location (line, field, index); serializes as `{code, message, field?, line?, index?}` |
+//! | [`error`] | one [`Error`] type: a stable [`ErrorKind::code`], a bounded message, its location (line, field, index); serializes as `{code, message, field?, line?, index?, value?, id?}` |
 //!
 //! The library does no I/O and never reads the clock: "now" is always a parameter (the as-of
 //! instant). Instants are Vietnam wall clock (UTC+7, no daylight saving), `NaiveDateTime`;
@@ -41,7 +41,11 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `cli` | no | the `motcua` command-line program (`cargo install motcua --features cli`) |
+//! | `csv` | yes | reading records and catalogues as CSV ([`records::TextFormat::Csv`], [`records::load_catalogue`] of CSV text); without it (`default-features = false`) the calendars, due dates, outcomes, reports from JSON lines and typed columns are all there and the `csv` crate is not compiled (CSV input is then an `invalid_argument` error saying so) |
+//! | `cli` | no | the `motcua` command-line program (`cargo install motcua --features cli`; implies `csv`) |
+//!
+//! The crate builds for `wasm32-unknown-unknown` with or without `csv` (the npm package is
+//! built from it; CI checks the build without default features too).
 //!
 //! # Calendars of your own
 //!

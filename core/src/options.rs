@@ -98,6 +98,13 @@ impl<'a> Options<'a> {
         self
     }
 
+    /// An explanation in `lang` when `Some`, none when `None` ([`explain`](Options::explain)
+    /// and [`lang`](Options::lang) in one, for callers that hold the choice as one value).
+    #[must_use]
+    pub fn explain_in(self, lang: Option<Lang>) -> Options<'a> {
+        self.explain(lang.is_some()).lang(lang.unwrap_or(self.lang))
+    }
+
     /// The language of the explanation (default Vietnamese).
     #[must_use]
     pub fn lang(mut self, lang: Lang) -> Options<'a> {

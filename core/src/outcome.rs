@@ -207,7 +207,7 @@ pub fn classify_explained(
 }
 
 /// [`classify`] with an explanation in the language `explain` when given.
-pub fn classify_with(
+pub(crate) fn classify_with(
     dossier: &Dossier,
     calendar: &WorkCalendar,
     rules: &Rules,

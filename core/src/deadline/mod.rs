@@ -2,7 +2,8 @@
 //! kind of time limit is counted, the 15:00 cut-off of same-day limits, supplement pauses and
 //! restarts, apologies and extensions, the rule set in force, and the switches ([`Rules`]) that
 //! reproduce other systems' numbers. The entry points are [`due`], [`due_explained`] and
-//! [`due_with`]; [`outcome::classify`](crate::outcome::classify) builds on them.
+//! [`Options::due`](crate::Options::due) (as-of instant, explanation);
+//! [`outcome::classify`](crate::outcome::classify) builds on them.
 //!
 //! Every rule is a small function whose doc comment cites the legal text with a status letter:
 //! **\[V\]** verified, **\[S\]** secondary sources only, **\[U\]** not verified (recalled, the
@@ -129,7 +130,7 @@ pub fn due_explained(
 /// The due date as it stood at `as_of` (events after it ignored; the whole dossier is still
 /// validated), with an explanation in the language `explain` when given. An `as_of` before the
 /// receipt is an [`ErrorKind::InvalidArgument`] error.
-pub fn due_with(
+pub(crate) fn due_with(
     dossier: &Dossier,
     calendar: &WorkCalendar,
     rules: &Rules,

@@ -2,7 +2,9 @@
 //! a catalogue option in JS): a JSON array or CSV rows, told apart by content, never by a file
 //! name.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
+#[cfg(feature = "csv")]
+use crate::error::{Error, ErrorKind};
 use crate::procedure::Catalogue;
 
 /// Parses a catalogue from its text: a JSON array of procedure objects when the text (after
@@ -22,6 +24,17 @@ pub fn load_catalogue(text: &str) -> Result<Catalogue> {
     if text.trim_start().starts_with('[') {
         return Catalogue::from_json(text);
     }
+    load_csv(text)
+}
+
+/// A CSV catalogue (without motcua's `csv` feature: an error saying so).
+#[cfg(not(feature = "csv"))]
+fn load_csv(_text: &str) -> Result<Catalogue> {
+    Err(super::text::csv_not_built())
+}
+
+#[cfg(feature = "csv")]
+fn load_csv(text: &str) -> Result<Catalogue> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use clap::Args;
 use motcua::civil::{parse_instant, DateOnly};
-use motcua::deadline::{due_with, Lang, Rules};
+use motcua::deadline::{Lang, Rules};
 use motcua::dossier::Dossier;
-use motcua::outcome::classify_with;
 use motcua::procedure::Catalogue;
-use motcua::{Error, ErrorKind, WorkCalendar};
+use motcua::{Error, ErrorKind, Options, WorkCalendar};
 
 use crate::lines::{for_each_line, Sink};
 use crate::{with_calendar, CalendarArgs, Outcome};
@@ -111,6 +110,17 @@ struct Setup {
     rules: Rules,
 }
 
+impl Setup {
+    /// The options of every dossier of the run (`--explain`, `--lang`, `--rule`, the catalogue).
+    fn options(&self, args: &DossierArgs) -> Options<'_> {
+        Options::new(&self.calendar)
+            .catalogue(self.catalogue.as_ref())
+            .rules(self.rules)
+            .explain(args.explain)
+            .lang(args.lang)
+    }
+}
+
 fn setup<W: Write, E: Write>(
     args: &DossierArgs,
     sink: &mut Sink<W, E>,
@@ -174,14 +184,7 @@ pub fn run_due<W: Write, E: Write>(args: DueArgs, sink: &mut Sink<W, E>) -> io::
     };
     each_dossier(&a.input, sink, |line, out| {
         let d = Dossier::from_json(line)?;
-        let due = due_with(
-            &d,
-            &s.calendar,
-            &s.rules,
-            s.catalogue.as_ref(),
-            None,
-            a.explain.then_some(a.lang),
-        )?;
+        let due = s.options(&a).due(&d)?;
         fill(out, &due)
     })?;
     Ok(if sink.failed {
@@ -207,14 +210,7 @@ pub fn run_classify<W: Write, E: Write>(
     crate::check_as_of(t, &s.calendar);
     each_dossier(&a.input, sink, |line, out| {
         let d = Dossier::from_json(line)?;
-        let c = classify_with(
-            &d,
-            &s.calendar,
-            &s.rules,
-            s.catalogue.as_ref(),
-            t,
-            a.explain.then_some(a.lang),
-        )?;
+        let c = s.options(&a).as_of(t).classify(&d)?;
         fill(out, &c)
     })?;
     Ok(if sink.failed {
