@@ -29,6 +29,7 @@
 //! | [`Options`] | one request value (calendar, catalogue, rules, as-of, explanation) for [`Options::due`] and [`Options::classify`] |
 //! | [`records`] | the one road from records to dossiers for every door: CSV and JSON lines in blocks, typed columns (Arrow and numpy buffers), located errors (line, row, column, value, dossier id), skip-bad accounting, several threads with the answer of one; the catalogue loader |
 //! | [`report`] | the one-stop report as a mergeable [`report::PartialReport`] (exact cells, then rows, totals and order once), by group and period |
+//! | [`worklist`] | the one-stop desk's worklist: the dossiers open at an instant, overdue, due today or soon, awaiting a supplement, with the last day for the apology |
 //! | [`indicators`] | the service scorecard and its targets |
 //! | [`civil`] | strict parsing and formatting of dates and instants (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]`, an offset converted to UTC+7, `dd/mm/yyyy`); day numbers; integer timestamps of any unit; "now" from a clock reading |
 //! | [`error`] | one [`Error`] type: a stable [`ErrorKind::code`], a bounded message, its location (line, field, index); serializes as `{code, message, field?, line?, index?, value?, id?}` |
@@ -83,6 +84,7 @@ pub mod procedure;
 pub mod records;
 pub mod report;
 pub mod vn;
+pub mod worklist;
 
 pub use calendar::{CalendarSpec, DayClass, DayKind, WorkCalendar};
 pub use error::{Error, ErrorKind, Result};

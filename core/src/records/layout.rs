@@ -135,7 +135,8 @@ pub trait Row {
 /// One record, built in place ([`Layout::read`] reuses the allocations from row to row).
 #[derive(Debug, Clone)]
 pub struct Record {
-    /// The dossier (its `id` is not set: ids are read only for messages).
+    /// The dossier (its `id` is set only by a layout [`with_ids`](Layout::with_ids): else ids
+    /// are read only for messages).
     pub dossier: Dossier,
     /// The grouping values, one per grouping column (empty text when missing).
     pub groups: Vec<String>,
@@ -181,6 +182,8 @@ pub struct Layout {
     events: Vec<(usize, EventKind, &'static str)>,
     groups: Vec<usize>,
     service: Option<([Option<usize>; 6], u32)>,
+    /// Set each dossier's `id` from the `id` column (the worklist lists them).
+    ids: bool,
     /// The source's column names (trimmed, byte-order mark removed).
     names: Vec<String>,
 }
@@ -283,8 +286,17 @@ impl Layout {
                 .collect(),
             groups,
             service,
+            ids: false,
             names,
         })
+    }
+
+    /// This layout, setting each record's dossier `id` from the `id` column when `ids` (an
+    /// allocation per record: the report does without).
+    #[must_use]
+    pub fn with_ids(mut self, ids: bool) -> Layout {
+        self.ids = ids;
+        self
     }
 
     /// The source's column names (trimmed, byte-order mark removed).
@@ -370,7 +382,7 @@ impl Layout {
         };
         let d = &mut out.dossier;
         d.received = received;
-        d.id = None;
+        d.id = if self.ids { self.id(row) } else { None };
         let limit_cell = match self.time_limit {
             Some(i) => Some((i, self.cell(at, row, i)?)),
             None => None,

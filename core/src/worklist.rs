@@ -1,0 +1,556 @@
+//! The one-stop desk's worklist: every dossier still open at an instant, with what is due
+//! when, what is overdue, and the last day on which the citizen can still be sent an apology
+//! with a new appointment.
+//!
+//! The worklist is one more output of the record road ([`records`](crate::records)): the same
+//! reader, the same bad-row rules and the same classification as the report
+//! ([`outcome::classify`]). A [`WorklistSink`] collects the open dossiers of a chunk of
+//! records; [`Worklist::finish`] orders them.
+//!
+//! # The rows
+//! A dossier is listed when it was received by the as-of instant `T` and is open at `T`
+//! (not resolved, refused or withdrawn by `T`; events after `T` are ignored): the report's
+//! `pending` column. Each [`WorkItem`] carries
+//! - `due`, `due_at`: the due date and instant as the report computes them at `T` (for a
+//!   dossier awaiting a supplement, as they stood when the supplement was requested);
+//! - `working_days_left` = `working_days_between(T's day, due)`: working days `d` with
+//!   `T's day < d ≤ due`, negative when the due day is past;
+//! - [`Status`]: `overdue` and `awaiting_supplement` exactly as the report classifies the
+//!   dossier (so a worklist's overdue rows are the report's `overdue` count); otherwise by
+//!   `working_days_left`: 0 = `due_today`, 1..=`within` = `due_soon`, more = `on_track`;
+//! - `apology_by`: the last day on which the apology may be sent (below), empty when the
+//!   dossier is overdue or already has a new appointment (an `apology` or `extended` event;
+//!   in a CSV, the `new_due` column).
+//!
+//! # The apology rule
+//! When the processing unit sees that it cannot return the result on the appointment, it must
+//! send the citizen a written apology stating the reason and a new appointment (Decree
+//! 61/2018/NĐ-CP, Art. 19 \[U\]; Form 04 of Circular 01/2018/TT-VPCP \[U\]; under Decree
+//! 118/2025/NĐ-CP the form of Circular 03/2025/TT-VPCP is an apology and request to extend
+//! \[S\]), once only. That it must be sent **at least one working day before the due date**
+//! is the provincial regulations' wording as recalled, not verified against a published
+//! text \[U\]. So the lead time is an option, [`WorklistOptions::apology_lead`] (default 1):
+//! `apology_by` = the `apology_lead`-th working day before the due date
+//! ([`WorkCalendar::add_working_days`] with `-apology_lead`). With a lead of 0 it is the due
+//! day itself.
+//!
+//! # Order
+//! By due instant, then by id (dossiers without an id first), then in record order.
+//!
+//! ```
+//! use motcua::records::{run_text, Layout, ReadOptions, RunOptions, TextFormat, TextSource};
+//! use motcua::report::Context;
+//! use motcua::worklist::{Status, WorklistOptions, WorklistSink};
+//! let cal = motcua::vn::public_sector()?;
+//! let ctx = Context { calendar: &cal, catalogue: None, rules: Default::default() };
+//! let csv = "id,received,time_limit,resolved\n\
+//!            A,2026-03-02T09:30,3wd,\n\
+//!            B,2026-03-02T09:30,10wd,\n\
+//!            C,2026-03-02T09:30,3wd,2026-03-04T10:00\n";
+//! let read = ReadOptions::default();
+//! let mut src = TextSource::open(csv.as_bytes(), TextFormat::Csv, &read)?;
+//! let layout = Layout::resolve(src.names(), &read)?.with_ids(true);
+//! // Thursday 5 March 2026 at 08:00: A is due that day, B in 7 working days, C is resolved.
+//! let opts = WorklistOptions { all: true, ..WorklistOptions::new("2026-03-05T08:00:00".parse().unwrap()) };
+//! let (sink, _) = run_text(&mut src, &layout, &RunOptions::default(),
+//!     || WorklistSink::new(ctx, opts.clone()), |_| {})?;
+//! let rows = sink.finish().items;
+//! assert_eq!((rows[0].id.as_deref(), rows[0].status), (Some("A"), Status::DueToday));
+//! assert_eq!(rows[0].apology_by.map(|d| d.to_string()).as_deref(), Some("2026-03-04"));
+//! assert_eq!((rows[1].id.as_deref(), rows[1].status, rows[1].working_days_left),
+//!            (Some("B"), Status::OnTrack, 7));
+//! assert_eq!(rows.len(), 2);
+//! # Ok::<(), motcua::Error>(())
+//! ```
+
+use std::fmt;
+use std::fmt::Write as _;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::ser::SerializeMap;
+use serde::Serialize;
+
+use crate::calendar::WorkCalendar;
+use crate::deadline::InstantFmt;
+use crate::dossier::Dossier;
+use crate::error::Result;
+use crate::outcome::{classify, Outcome};
+use crate::records::{Locator, Record, Sink};
+use crate::report::{csv_cell, Context};
+
+/// The default of [`WorklistOptions::within`]: due within 3 working days is `due_soon`.
+pub const DEFAULT_WITHIN: u32 = 3;
+
+/// The default of [`WorklistOptions::apology_lead`]: the apology at least one working day
+/// before the due date (the provincial regulations under Decree 118/2025, recalled \[U\]).
+pub const DEFAULT_APOLOGY_LEAD: u32 = 1;
+
+/// The worklist's columns after the id and the grouping columns, in output order (JSON keys,
+/// CSV header).
+pub const WORKLIST_COLUMNS: [&str; 5] =
+    ["due", "due_at", "working_days_left", "status", "apology_by"];
+
+/// Where an open dossier stands (see the [module docs](self)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Past its due date (the report's `overdue`).
+    Overdue,
+    /// Due on the as-of day (0 working days left).
+    DueToday,
+    /// Due within [`WorklistOptions::within`] working days (1..=within left).
+    DueSoon,
+    /// Waiting for the citizen's supplement: the clock is stopped (the report's
+    /// `awaiting_supplement`).
+    AwaitingSupplement,
+    /// Due later.
+    OnTrack,
+}
+
+impl Status {
+    /// Every status, in declaration order.
+    pub const ALL: [Status; 5] = [
+        Status::Overdue,
+        Status::DueToday,
+        Status::DueSoon,
+        Status::AwaitingSupplement,
+        Status::OnTrack,
+    ];
+
+    /// The snake_case name (`"due_soon"`, ...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Overdue => "overdue",
+            Status::DueToday => "due_today",
+            Status::DueSoon => "due_soon",
+            Status::AwaitingSupplement => "awaiting_supplement",
+            Status::OnTrack => "on_track",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the worklist shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorklistOptions {
+    /// The instant the list stands at: dossiers received after it are left out, events after
+    /// it ignored.
+    pub as_of: NaiveDateTime,
+    /// `due_soon` = due within this many working days (default [`DEFAULT_WITHIN`]).
+    pub within: u32,
+    /// The apology's lead time in working days before the due date (default
+    /// [`DEFAULT_APOLOGY_LEAD`], an unverified rule: see the [module docs](self)).
+    pub apology_lead: u32,
+    /// List the `on_track` dossiers too.
+    pub all: bool,
+}
+
+impl WorklistOptions {
+    /// The defaults as of `as_of`: within 3 working days, apology one working day ahead,
+    /// without the `on_track` rows.
+    pub fn new(as_of: NaiveDateTime) -> WorklistOptions {
+        WorklistOptions {
+            as_of,
+            within: DEFAULT_WITHIN,
+            apology_lead: DEFAULT_APOLOGY_LEAD,
+            all: false,
+        }
+    }
+}
+
+/// One open dossier on the worklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkItem {
+    /// The dossier's id (the `id` column), if any.
+    pub id: Option<String>,
+    /// The grouping values, one per grouping column (empty text when missing).
+    pub groups: Vec<String>,
+    /// The due date as of the as-of instant.
+    pub due: NaiveDate,
+    /// The due instant (the closing time of the due date for day limits).
+    pub due_at: NaiveDateTime,
+    /// `working_days_between(as-of day, due)`: negative when the due day is past.
+    pub working_days_left: i64,
+    /// Where the dossier stands.
+    pub status: Status,
+    /// The last day to send the apology with a new appointment; `None` when overdue or when
+    /// the dossier already has a new appointment.
+    pub apology_by: Option<NaiveDate>,
+    /// Where the record was (line of a text source, row of a table).
+    pub at: Locator,
+}
+
+/// The row of `dossier` (whose grouping values are `groups`) on the worklist as of
+/// `opts.as_of`: `Ok(None)` when it is not open then (resolved, refused, withdrawn, or
+/// received after `as_of`), or `on_track` without [`WorklistOptions::all`]. Errors are those
+/// of [`classify`] (validation, unknown procedure, dates out of the calendar's range) and of
+/// the calendar for `apology_by`.
+pub fn work_item<S: AsRef<str>>(
+    ctx: &Context<'_>,
+    opts: &WorklistOptions,
+    dossier: &Dossier,
+    groups: &[S],
+    at: Locator,
+) -> Result<Option<WorkItem>> {
+    let as_of = opts.as_of;
+    if dossier.received > as_of {
+        return Ok(None);
+    }
+    let c = classify(dossier, ctx.calendar, &ctx.rules, ctx.catalogue, as_of)?;
+    let (due, due_at) = (c.due.due, c.due.due_at);
+    let left = ctx.calendar.working_days_between(as_of.date(), due)?;
+    let status = match c.outcome {
+        Outcome::Overdue => Status::Overdue,
+        Outcome::AwaitingSupplement => Status::AwaitingSupplement,
+        Outcome::PendingWithin => match left {
+            ..=0 => Status::DueToday,
+            n if n <= i64::from(opts.within) => Status::DueSoon,
+            _ => Status::OnTrack,
+        },
+        _ => return Ok(None),
+    };
+    if status == Status::OnTrack && !opts.all {
+        return Ok(None);
+    }
+    let reappointed = dossier
+        .events
+        .iter()
+        .any(|e| e.kind.takes_new_due() && e.at <= as_of);
+    let apology_by = if status == Status::Overdue || reappointed {
+        None
+    } else {
+        Some(apology_day(ctx.calendar, due, opts.apology_lead)?)
+    };
+    Ok(Some(WorkItem {
+        id: dossier.id.clone(),
+        groups: groups.iter().map(|g| g.as_ref().to_string()).collect(),
+        due,
+        due_at,
+        working_days_left: left,
+        status,
+        apology_by,
+        at,
+    }))
+}
+
+/// The last day to send the apology for a dossier due on `due`: the `lead`-th working day
+/// before it (the due day itself for 0). See the [module docs](self) for the rule.
+pub fn apology_day(calendar: &WorkCalendar, due: NaiveDate, lead: u32) -> Result<NaiveDate> {
+    if lead == 0 {
+        return Ok(due);
+    }
+    calendar.add_working_days(due, -i64::from(lead))
+}
+
+/// The worklist's [`Sink`] for a run over records
+/// ([`run_text`](crate::records::run_text), [`run_tables`](crate::records::run_tables)): each
+/// chunk collects its rows, the chunks are appended in record order, [`finish`](Self::finish)
+/// orders them. Read the records with [`Layout::with_ids`](crate::records::Layout::with_ids)
+/// to have the ids.
+#[derive(Debug, Clone)]
+pub struct WorklistSink<'a> {
+    ctx: Context<'a>,
+    /// The options with `all` set: every open dossier is computed and counted.
+    opts: WorklistOptions,
+    on_track: bool,
+    items: Vec<WorkItem>,
+    open: u64,
+}
+
+impl<'a> WorklistSink<'a> {
+    /// An empty sink.
+    pub fn new(ctx: Context<'a>, opts: WorklistOptions) -> WorklistSink<'a> {
+        WorklistSink {
+            ctx,
+            on_track: opts.all,
+            opts: WorklistOptions { all: true, ..opts },
+            items: Vec::new(),
+            open: 0,
+        }
+    }
+
+    /// The rows in order (due instant, id, record order).
+    pub fn finish(self) -> Worklist {
+        let mut items = self.items;
+        items.sort_by(|a, b| a.due_at.cmp(&b.due_at).then_with(|| a.id.cmp(&b.id)));
+        Worklist {
+            items,
+            open: self.open,
+        }
+    }
+}
+
+/// A finished worklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Worklist {
+    /// The rows, in order.
+    pub items: Vec<WorkItem>,
+    /// The dossiers open at the as-of instant (the rows, and the `on_track` ones left out
+    /// without [`WorklistOptions::all`]).
+    pub open: u64,
+}
+
+impl Sink for WorklistSink<'_> {
+    fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+        if r.dossier.received > self.opts.as_of {
+            return Ok(false);
+        }
+        if let Some(item) = work_item(&self.ctx, &self.opts, &r.dossier, &r.groups, at)? {
+            self.open += 1;
+            if item.status != Status::OnTrack || self.on_track {
+                self.items.push(item);
+            }
+        }
+        Ok(true)
+    }
+
+    fn append(&mut self, later: Self) -> Result<()> {
+        self.items.extend(later.items);
+        self.open += later.open;
+        Ok(())
+    }
+}
+
+/// A worklist row with its grouping column names, for JSON: `{"id", <groups>, "due",
+/// "due_at", "working_days_left", "status", "apology_by"}` (`null` for an absent id or
+/// apology day).
+#[derive(Debug, Clone, Copy)]
+pub struct Named<'a> {
+    /// The row.
+    pub item: &'a WorkItem,
+    /// The grouping column names.
+    pub by: &'a [String],
+}
+
+impl Serialize for Named<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let r = self.item;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &r.id)?;
+        for (k, v) in self.by.iter().zip(&r.groups) {
+            m.serialize_entry(k, v)?;
+        }
+        m.serialize_entry("due", &r.due.to_string())?;
+        m.serialize_entry("due_at", &InstantFmt(r.due_at).to_string())?;
+        m.serialize_entry("working_days_left", &r.working_days_left)?;
+        m.serialize_entry("status", r.status.as_str())?;
+        m.serialize_entry("apology_by", &r.apology_by.map(|d| d.to_string()))?;
+        m.end()
+    }
+}
+
+/// The text cells of a row: id, groups, then [`WORKLIST_COLUMNS`].
+fn cells(r: &WorkItem) -> Vec<String> {
+    let mut v = Vec::with_capacity(r.groups.len() + 6);
+    v.push(r.id.clone().unwrap_or_default());
+    v.extend(r.groups.iter().cloned());
+    v.push(r.due.to_string());
+    v.push(InstantFmt(r.due_at).to_string());
+    v.push(r.working_days_left.to_string());
+    v.push(r.status.as_str().to_string());
+    v.push(r.apology_by.map(|d| d.to_string()).unwrap_or_default());
+    v
+}
+
+fn header(by: &[String]) -> Vec<String> {
+    let mut h = vec!["id".to_string()];
+    h.extend(by.iter().cloned());
+    h.extend(WORKLIST_COLUMNS.iter().map(|s| s.to_string()));
+    h
+}
+
+/// Renders rows as JSON: an array of objects (see [`Named`]).
+pub fn to_json(items: &[WorkItem], by: &[String]) -> String {
+    let named: Vec<Named<'_>> = items.iter().map(|item| Named { item, by }).collect();
+    serde_json::to_string(&named).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Renders rows as CSV with a header (`id`, the grouping columns, [`WORKLIST_COLUMNS`]);
+/// absent values are empty cells.
+pub fn to_csv(items: &[WorkItem], by: &[String]) -> String {
+    let mut out = String::new();
+    for row in std::iter::once(header(by)).chain(items.iter().map(cells)) {
+        let line: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders rows as an aligned terminal table (`working_days_left` right-aligned, `–` for an
+/// absent apology day), with a last line counting the rows by status.
+pub fn to_table(items: &[WorkItem], by: &[String]) -> String {
+    let mut head = header(by);
+    if let Some(h) = head.get_mut(by.len() + 3) {
+        *h = "left".into();
+    }
+    let body: Vec<Vec<String>> = items
+        .iter()
+        .map(|r| {
+            let mut c = cells(r);
+            if let Some(last) = c.last_mut().filter(|s| s.is_empty()) {
+                *last = "–".into();
+            }
+            c
+        })
+        .collect();
+    let widths: Vec<usize> = (0..head.len())
+        .map(|i| {
+            body.iter()
+                .chain(std::iter::once(&head))
+                .filter_map(|r| r.get(i))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let right = by.len() + 3;
+    let mut out = String::new();
+    for row in std::iter::once(&head).chain(&body) {
+        for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
+            let pad = " ".repeat(w.saturating_sub(c.chars().count()));
+            let sep = if i == 0 { "" } else { "  " };
+            if i == right {
+                let _ = write!(out, "{sep}{pad}{c}");
+            } else {
+                let _ = write!(out, "{sep}{c}{pad}");
+            }
+        }
+        let end = out.trim_end_matches(' ').len();
+        out.truncate(end);
+        out.push('\n');
+    }
+    let counts: Vec<String> = Status::ALL
+        .iter()
+        .map(|s| (s, items.iter().filter(|r| r.status == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{s} {n}"))
+        .collect();
+    let _ = writeln!(out, "{} row(s): {}", items.len(), counts.join(", "));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::CalendarSpec;
+
+    fn cal() -> WorkCalendar {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut spec = CalendarSpec::weekdays(d("2026-01-01"), d("2026-12-31"));
+        spec.holidays.push(d("2026-03-09").into());
+        spec.compile().unwrap()
+    }
+
+    fn item(text: &str, as_of: &str, within: u32) -> Option<WorkItem> {
+        let cal = cal();
+        let ctx = Context {
+            calendar: &cal,
+            catalogue: None,
+            rules: Default::default(),
+        };
+        let opts = WorklistOptions {
+            within,
+            all: true,
+            ..WorklistOptions::new(
+                crate::civil::parse_instant(as_of, crate::civil::DateOnly::StartOfDay).unwrap(),
+            )
+        };
+        let d = Dossier::from_json(text).unwrap();
+        work_item(&ctx, &opts, &d, &["x"], Locator::Line(2)).unwrap()
+    }
+
+    #[test]
+    fn apology_across_a_holiday() {
+        // Received Wednesday 4 March, 3 working days: 5, 6 and (Monday 9 March a holiday)
+        // 10 March. The apology by Friday 6 March.
+        let r = item(
+            r#"{"received":"2026-03-04T09:00","time_limit":{"working_days":3}}"#,
+            "2026-03-05T08:00",
+            3,
+        )
+        .unwrap();
+        assert_eq!(r.due.to_string(), "2026-03-10");
+        assert_eq!(r.apology_by.unwrap().to_string(), "2026-03-06");
+        // 6 and 10 March (the 7th, 8th are a weekend, the 9th a holiday).
+        assert_eq!((r.working_days_left, r.status), (2, Status::DueSoon));
+        let cal = cal();
+        assert_eq!(
+            apology_day(&cal, r.due, 0).unwrap().to_string(),
+            "2026-03-10"
+        );
+        assert_eq!(
+            apology_day(&cal, r.due, 2).unwrap().to_string(),
+            "2026-03-05"
+        );
+    }
+
+    #[test]
+    fn statuses() {
+        let open = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3}}"#;
+        // Due Thursday 5 March.
+        let s = |as_of: &str, within: u32| item(open, as_of, within).map(|r| r.status);
+        assert_eq!(s("2026-03-05T16:00", 3), Some(Status::DueToday));
+        assert_eq!(s("2026-03-04T16:00", 3), Some(Status::DueSoon));
+        assert_eq!(s("2026-03-02T16:00", 3), Some(Status::DueSoon));
+        assert_eq!(s("2026-03-02T16:00", 2), Some(Status::OnTrack));
+        assert_eq!(s("2026-03-02T16:00", 0), Some(Status::OnTrack));
+        let late = item(open, "2026-03-06T08:00", 3).unwrap();
+        assert_eq!(
+            (late.status, late.working_days_left, late.apology_by),
+            (Status::Overdue, -1, None)
+        );
+        // Received after the as-of instant, resolved, refused, withdrawn: not listed.
+        assert_eq!(s("2026-03-02T08:00", 3), None);
+        for kind in ["resolved", "refused", "withdrawn"] {
+            let t = format!(
+                r#"{{"received":"2026-03-02T09:00","time_limit":{{"working_days":3}},
+                "events":[{{"type":"{kind}","at":"2026-03-03T10:00"}}]}}"#
+            );
+            assert_eq!(item(&t, "2026-03-04T08:00", 3), None, "{kind}");
+            // Before the event, open.
+            assert!(item(&t, "2026-03-03T09:00", 3).is_some(), "{kind}");
+        }
+        let waiting = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},
+            "events":[{"type":"supplement_requested","at":"2026-03-03T10:00"}]}"#;
+        let w = item(waiting, "2026-03-20T08:00", 3).unwrap();
+        assert_eq!(w.status, Status::AwaitingSupplement);
+        // A new appointment: no apology day left to meet.
+        let apologised = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},
+            "events":[{"type":"apology","at":"2026-03-04T10:00","new_due":"2026-03-10"}]}"#;
+        let a = item(apologised, "2026-03-05T08:00", 3).unwrap();
+        assert_eq!(a.due.to_string(), "2026-03-10");
+        assert_eq!((a.status, a.apology_by), (Status::DueSoon, None));
+        // The apology is not known yet before it is sent.
+        let b = item(apologised, "2026-03-04T08:00", 3).unwrap();
+        assert_eq!(b.apology_by.unwrap().to_string(), "2026-03-04");
+    }
+
+    #[test]
+    fn renders() {
+        let r = item(
+            r#"{"id":"A,1","received":"2026-03-04T09:00","time_limit":{"working_days":3}}"#,
+            "2026-03-05T08:00",
+            3,
+        )
+        .unwrap();
+        let by = vec!["field".to_string()];
+        let rows = [r];
+        assert_eq!(
+            to_json(&rows, &by),
+            r#"[{"id":"A,1","field":"x","due":"2026-03-10","due_at":"2026-03-10T17:00","working_days_left":2,"status":"due_soon","apology_by":"2026-03-06"}]"#
+        );
+        assert_eq!(
+            to_csv(&rows, &by),
+            "id,field,due,due_at,working_days_left,status,apology_by\n\"A,1\",x,2026-03-10,2026-03-10T17:00,2,due_soon,2026-03-06\n"
+        );
+        let t = to_table(&rows, &by);
+        assert!(t.starts_with("id   field  due         due_at            left  status"));
+        assert!(t.ends_with("1 row(s): due_soon 1\n"), "{t}");
+    }
+}
