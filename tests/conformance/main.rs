@@ -14,3 +14,4 @@ mod invariants;
 mod report;
 mod vectors;
 mod versions;
+mod worklist;

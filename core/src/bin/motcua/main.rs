@@ -5,6 +5,7 @@ mod dossiers;
 mod lines;
 mod report;
 mod scorecard;
+mod worklist;
 
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::PathBuf;
@@ -148,6 +149,9 @@ enum Command {
     /// The office scorecard: service indicators (on time, online, postal, digitised, satisfaction, feedback) against targets
     #[command(after_help = scorecard::SCORECARD_HELP)]
     Scorecard(scorecard::ScorecardArgs),
+    /// The desk's worklist: open dossiers overdue, due today or soon, awaiting a supplement, with the last day for the apology
+    #[command(after_help = worklist::WORKLIST_HELP)]
+    Worklist(worklist::WorklistArgs),
 }
 
 /// How a command ended.
@@ -564,6 +568,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
         Command::Classify(args) => dossiers::run_classify(args, sink),
         Command::Report(args) => report::run(args, sink),
         Command::Scorecard(args) => scorecard::run(args, sink),
+        Command::Worklist(args) => worklist::run(args, sink),
     }
 }
 

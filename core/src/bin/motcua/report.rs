@@ -11,7 +11,8 @@ use clap::{Args, ValueEnum};
 use motcua::deadline::Rules;
 use motcua::procedure::Catalogue;
 use motcua::records::{
-    run_text, Layout, OnBad, ReadOptions, RunOptions, Tally, TextFormat, TextSource,
+    run_text, Layout, OnBad, ReadOptions, RunOptions, Sink as RecordSink, Tally, TextFormat,
+    TextSource,
 };
 use motcua::report::{
     to_csv, to_json, to_table, Context, PartialReport, PeriodKind, ReportOptions, ReportSink,
@@ -36,7 +37,7 @@ denominator is zero. The records are read on every core (MOTCUA_THREADS=N sets h
 answer is the same).";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     Table,
     Csv,
     Json,
@@ -211,23 +212,52 @@ impl Records {
         satisfaction_scale: Option<u32>,
         err: &mut E,
     ) -> io::Result<Result<(PartialReport, Tally, BadRows), Error>> {
+        let service = satisfaction_scale.is_some();
+        let ctx = self.context();
+        let read = self.read_options(satisfaction_scale);
+        let r = self.run(
+            &read,
+            false,
+            || ReportSink::new(ctx, opts.clone(), service),
+            err,
+        )?;
+        Ok(r.map(|(sink, tally, bad)| (sink.into_partial(), tally, bad)))
+    }
+
+    /// What the records are judged with.
+    pub(crate) fn context(&self) -> Context<'_> {
+        Context {
+            calendar: &self.calendar,
+            catalogue: self.catalogue.as_ref(),
+            rules: self.rules,
+        }
+    }
+
+    /// How the records are read (`--map`, `--by`, the scorecard's columns).
+    pub(crate) fn read_options(&self, satisfaction_scale: Option<u32>) -> ReadOptions {
+        ReadOptions {
+            map: self.map.clone(),
+            by: self.by.clone(),
+            satisfaction_scale,
+        }
+    }
+
+    /// Runs every record through sinks made by `make` (each dossier's `id` set when `ids`),
+    /// as [`read`](Self::read) does.
+    pub(crate) fn run<S: RecordSink, E: Write>(
+        &self,
+        read: &ReadOptions,
+        ids: bool,
+        make: impl Fn() -> S + Sync,
+        err: &mut E,
+    ) -> io::Result<Result<(S, Tally, BadRows), Error>> {
         let (input, bar) = match open_input(&self.input) {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
-        let read = ReadOptions {
-            map: self.map.clone(),
-            by: self.by.clone(),
-            satisfaction_scale,
-        };
         let result = (|| {
-            let mut source = TextSource::open(input, self.format, &read)?;
-            let layout = Layout::resolve(source.names(), &read)?;
-            let ctx = Context {
-                calendar: &self.calendar,
-                catalogue: self.catalogue.as_ref(),
-                rules: self.rules,
-            };
+            let mut source = TextSource::open(input, self.format, read)?;
+            let layout = Layout::resolve(source.names(), read)?.with_ids(ids);
             let run = RunOptions {
                 threads: threads(),
                 on_bad: OnBad::Skip,
@@ -235,28 +265,43 @@ impl Records {
             };
             let mut bad = BadRows::new(!self.skip_bad);
             let mut io_err = None;
-            let service = satisfaction_scale.is_some();
-            let (counted, tally) = run_text(
-                &mut source,
-                &layout,
-                &run,
-                || ReportSink::new(ctx, opts.clone(), service),
-                |e| {
-                    if let Err(x) = bad.push(e, err) {
-                        io_err.get_or_insert(x);
-                    }
-                },
-            )?;
-            Ok((counted.into_partial(), tally, bad, io_err))
+            let (sink, tally) = run_text(&mut source, &layout, &run, make, |e| {
+                if let Err(x) = bad.push(e, err) {
+                    io_err.get_or_insert(x);
+                }
+            })?;
+            Ok((sink, tally, bad, io_err))
         })();
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
         match result {
-            Ok((partial, tally, bad, None)) => Ok(Ok((partial, tally, bad))),
+            Ok((sink, tally, bad, None)) => Ok(Ok((sink, tally, bad))),
             Ok((_, _, _, Some(e))) => Err(e),
             Err(e) => Ok(Err(e)),
         }
+    }
+
+    /// With bad rows and without `--skip-bad`: says so (exit 1) and returns `true`.
+    pub(crate) fn refuse_bad<W: Write, E: Write>(
+        &self,
+        sink: &mut Sink<W, E>,
+        bad: &BadRows,
+        tally: &Tally,
+        what: &str,
+        verb: &str,
+    ) -> io::Result<bool> {
+        if bad.count == 0 || self.skip_bad {
+            return Ok(false);
+        }
+        sink.failed = true;
+        writeln!(
+            sink.err,
+            "{} bad row(s): no {what} (fix them, or use --skip-bad to {verb} the {} good rows)",
+            bad.count,
+            tally.counted + tally.left_out
+        )?;
+        Ok(true)
     }
 }
 
@@ -382,14 +427,7 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
         Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
-    if bad.count > 0 && !rec.skip_bad {
-        sink.failed = true;
-        writeln!(
-            sink.err,
-            "{} bad row(s): no report (fix them, or use --skip-bad to report the {} good rows)",
-            bad.count,
-            tally.counted + tally.left_out
-        )?;
+    if rec.refuse_bad(sink, &bad, &tally, "report", "report")? {
         return Ok(Outcome::BadData);
     }
     let by = &rec.by;

@@ -1,0 +1,83 @@
+//! `motcua worklist`: the one-stop desk's list of open dossiers (overdue, due today, due soon,
+//! awaiting a supplement) from dossier records, read as `report` reads them.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use motcua::worklist::{to_csv, to_json, to_table, WorklistOptions, WorklistSink};
+
+use crate::lines::Sink;
+use crate::report::{fail, Format, RecordArgs};
+use crate::Outcome;
+
+pub const WORKLIST_HELP: &str = "\
+The dossiers open at --as-of T (received by T; not resolved, refused or withdrawn by T), read from \
+the same columns as `motcua report` (see `motcua report --help`; id names each row), ordered by due \
+instant then id. Columns: id, the --by columns, due, due_at, working_days_left (working days d with \
+T's day < d <= due; negative when overdue), status, apology_by. status: overdue and \
+awaiting_supplement as the report classifies them; else due_today (0 working days left), due_soon \
+(1..N, --within N, default 3), on_track (listed only with --all). apology_by: the last day to send \
+the apology with a new appointment (Decree 61/2018 Art. 19; Circular 03/2025 form 04 under Decree \
+118/2025), --apology-lead N working days before the due date (default 1: the provincial \
+regulations' 'at least one working day before', not verified against a published text); empty when \
+overdue, awaiting a supplement (the clock is stopped) or when the dossier already has a new \
+appointment (new_due). Bad rows as in `report`: the \
+run fails (exit 1) unless --skip-bad.";
+
+/// `motcua worklist` arguments.
+#[derive(Args, Debug)]
+pub struct WorklistArgs {
+    #[command(flatten)]
+    records: RecordArgs,
+    /// `due_soon` = due within N working days.
+    #[arg(long, value_name = "N", default_value_t = motcua::worklist::DEFAULT_WITHIN)]
+    within: u32,
+    /// The apology is due N working days before the due date.
+    #[arg(long, value_name = "N", default_value_t = motcua::worklist::DEFAULT_APOLOGY_LEAD)]
+    apology_lead: u32,
+    /// List the on-track dossiers too.
+    #[arg(long)]
+    all: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+/// `motcua worklist`.
+pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
+    let Some(rec) = args.records.load(sink)? else {
+        return Ok(Outcome::BadData);
+    };
+    let opts = WorklistOptions {
+        within: args.within,
+        apology_lead: args.apology_lead,
+        all: args.all,
+        ..WorklistOptions::new(rec.as_of)
+    };
+    let ctx = rec.context();
+    let read = rec.read_options(None);
+    let make = || WorklistSink::new(ctx, opts.clone());
+    let (list, tally, bad) = match rec.run(&read, true, make, &mut sink.err)? {
+        Ok(r) => r,
+        Err(e) => return fail(sink, &e),
+    };
+    if rec.refuse_bad(sink, &bad, &tally, "worklist", "list")? {
+        return Ok(Outcome::BadData);
+    }
+    let list = list.finish();
+    let text = match args.format {
+        Format::Json => to_json(&list.items, &rec.by) + "\n",
+        Format::Csv => to_csv(&list.items, &rec.by),
+        Format::Table => to_table(&list.items, &rec.by),
+    };
+    sink.out.write_all(text.as_bytes())?;
+    let hidden = list.open - list.items.len() as u64;
+    if hidden > 0 {
+        writeln!(
+            sink.err,
+            "{hidden} on-track dossier(s) not listed (--all lists them)"
+        )?;
+    }
+    bad.summarise(&mut sink.err)?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,312 @@
+//! `motcua worklist` end to end: on the bundled sample against a computation of its own (each
+//! dossier built from the CSV here, classified with `outcome::classify`, the working days
+//! counted with the calendar: not through `motcua::worklist`), and hand-made cases for every
+//! status and for the apology day across the 30 April – 1 May break of 2026.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use motcua::civil::{format_instant, parse_instant, DateOnly};
+use motcua::deadline::Rules;
+use motcua::dossier::Dossier;
+use motcua::outcome::{classify, Outcome};
+use motcua_conformance::repo_root;
+use serde_json::{json, Value};
+
+use crate::cli::{motcua, stderr, stdout};
+
+const SAMPLE: &str = "core/examples/sample/dossiers.csv";
+const CATALOGUE: &str = "core/examples/sample/catalogue.json";
+
+/// The expected worklist of the sample, computed dossier by dossier.
+fn expected(as_of: NaiveDateTime, within: i64, all: bool, by: Option<&str>) -> Vec<Value> {
+    let root = repo_root();
+    let cal = motcua::vn::public_sector().unwrap();
+    let cat_text = std::fs::read_to_string(root.join(CATALOGUE)).unwrap();
+    let cat = motcua::records::load_catalogue(&cat_text).unwrap();
+    let text = std::fs::read_to_string(root.join(SAMPLE)).unwrap();
+    let mut lines = text.lines();
+    let names: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let mut rows = Vec::new();
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells.len(), names.len(), "{line}");
+        let c: HashMap<&str, &str> = names.iter().copied().zip(cells).collect();
+        // Dates are ISO or dd/mm/yyyy: read with the library's date parser, written ISO.
+        let at = |k: &str| {
+            c.get(k)
+                .copied()
+                .filter(|v| !v.is_empty())
+                .map(|v| format_instant(parse_instant(v, DateOnly::StartOfDay).unwrap()))
+        };
+        let received = parse_instant(c["received"], DateOnly::StartOfDay).unwrap();
+        if received > as_of {
+            continue;
+        }
+        let mut events = Vec::new();
+        let mut last_supplement = format_instant(received);
+        for kind in ["supplement_requested", "supplement_received"] {
+            if let Some(t) = at(kind) {
+                events.push(json!({"type": kind, "at": t}));
+                last_supplement = t.clone();
+            }
+        }
+        if let Some(d) = at("new_due") {
+            let d = &d[..10];
+            events.push(json!({"type": "apology", "at": last_supplement, "new_due": d}));
+        }
+        for kind in ["resolved", "refused", "withdrawn"] {
+            if let Some(t) = at(kind) {
+                events.push(json!({"type": kind, "at": t}));
+            }
+        }
+        let d = json!({"received": format_instant(received), "procedure": c["procedure"],
+            "channel": c["channel"], "events": events});
+        let d = Dossier::from_json(&d.to_string()).unwrap();
+        let k = classify(&d, &cal, &Rules::default(), Some(&cat), as_of).unwrap();
+        let left = cal.working_days_between(as_of.date(), k.due.due).unwrap();
+        let status = match k.outcome {
+            Outcome::Overdue => "overdue",
+            Outcome::AwaitingSupplement => "awaiting_supplement",
+            Outcome::PendingWithin if left == 0 => "due_today",
+            Outcome::PendingWithin if left <= within => "due_soon",
+            Outcome::PendingWithin => "on_track",
+            _ => continue,
+        };
+        if status == "on_track" && !all {
+            continue;
+        }
+        let apology =
+            if at("new_due").is_some() || matches!(status, "overdue" | "awaiting_supplement") {
+                Value::Null
+            } else {
+                // The working day before the due day, found by stepping back a day at a time.
+                let mut day = k.due.due.pred_opt().unwrap();
+                while !cal.is_working_day(day).unwrap() {
+                    day = day.pred_opt().unwrap();
+                }
+                json!(day.to_string())
+            };
+        let mut row = serde_json::Map::new();
+        row.insert("id".into(), json!(c["id"]));
+        if let Some(b) = by {
+            row.insert(b.into(), json!(c[b]));
+        }
+        row.insert("due".into(), json!(k.due.due.to_string()));
+        row.insert(
+            "due_at".into(),
+            json!(k.due.due_at.format("%Y-%m-%dT%H:%M").to_string()),
+        );
+        row.insert("working_days_left".into(), json!(left));
+        row.insert("status".into(), json!(status));
+        row.insert("apology_by".into(), apology);
+        rows.push((k.due.due_at, c["id"].to_string(), Value::Object(row)));
+    }
+    rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    rows.into_iter().map(|r| r.2).collect()
+}
+
+fn worklist(extra: &[&str]) -> Vec<Value> {
+    let mut args = vec![
+        "worklist",
+        SAMPLE,
+        "--catalogue",
+        CATALOGUE,
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    let o = motcua(&args, "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_str(stdout(&o).trim()).unwrap()
+}
+
+#[test]
+fn worklist_on_the_sample_equals_an_independent_computation() {
+    let t = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+    let cases: [(&str, NaiveDateTime, i64, bool, Option<&str>); 4] = [
+        ("2026-11-13T10:00", t("2026-11-13T10:00:00"), 3, false, None),
+        (
+            "2026-11-15",
+            t("2026-11-15T23:59:59"),
+            3,
+            true,
+            Some("field"),
+        ),
+        (
+            "2026-06-01T08:00",
+            t("2026-06-01T08:00:00"),
+            5,
+            false,
+            Some("agency"),
+        ),
+        ("2025-09-03T16:00", t("2025-09-03T16:00:00"), 0, true, None),
+    ];
+    for (flag, as_of, within, all, by) in cases {
+        let within_s = within.to_string();
+        let mut extra = vec!["--as-of", flag, "--within", &within_s];
+        if all {
+            extra.push("--all");
+        }
+        if let Some(b) = by {
+            extra.extend(["--by", b]);
+        }
+        let got = worklist(&extra);
+        let want = expected(as_of, within, all, by);
+        assert!(want.len() > 20, "{flag}: {} rows", want.len());
+        let statuses: std::collections::BTreeSet<&str> =
+            want.iter().map(|r| r["status"].as_str().unwrap()).collect();
+        assert!(statuses.len() >= 3, "{flag}: {statuses:?}");
+        assert_eq!(got.len(), want.len(), "{flag}");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w, "{flag}");
+        }
+    }
+}
+
+/// The hand-made cases, as of Wednesday 29 April 2026 at 08:00. Days off: 25–27 April
+/// (weekend, Hùng Kings' compensatory day), 30 April – 3 May.
+const HAND: &str = "\
+id,received,time_limit,supplement_requested,new_due,resolved,withdrawn,field
+A,2026-04-22T09:00,3wd,,,,,x
+B,2026-04-24T09:00,3wd,,,,,x
+C,2026-04-24T09:00,2wd,,,,,y
+D,2026-04-28T09:00,3wd,,,,,y
+E,2026-04-28T09:00,10wd,,,,,x
+F,2026-04-20T09:00,5wd,2026-04-21T10:00,,,,y
+G,2026-04-22T09:00,3wd,,2026-05-05,,,x
+H,2026-04-22T09:00,3wd,,,2026-04-24T10:00,,x
+I,2026-04-29T09:00,3wd,,,,,x
+J,2026-04-22T09:00,3wd,,,,2026-04-23T10:00,x
+";
+
+#[test]
+fn worklist_hand_made() {
+    let dir = std::env::temp_dir().join(format!("motcua-worklist-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("hand.csv");
+    std::fs::write(&path, HAND).unwrap();
+    let p = path.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut a = vec![
+            "worklist",
+            p,
+            "--as-of",
+            "2026-04-29T08:00",
+            "--format",
+            "json",
+        ];
+        a.extend_from_slice(extra);
+        let o = motcua(&a, "");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let rows: Vec<Value> = serde_json::from_str(stdout(&o).trim()).unwrap();
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {} {}",
+                    r["id"].as_str().unwrap(),
+                    r["due"].as_str().unwrap(),
+                    r["working_days_left"],
+                    r["status"].as_str().unwrap(),
+                    r["apology_by"].as_str().unwrap_or("-"),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // A: 23, 24, 28 April → due 28, overdue (29 April is one working day after it).
+    // F: due as it stood at the request (21, 22, 23, 24, 28 April), the clock stopped.
+    // C: 28, 29 → due today; the apology by the 28th.
+    // B: 28, 29 April, 4 May → due Monday 4 May, one working day left; the apology by
+    //    Wednesday 29 April, across the 30 April – 3 May break.
+    // D: 29 April, 4, 5 May → two left. G: due 28 April, moved to 5 May by its new appointment.
+    // E: 10 working days → 14 May, 9 left: on track.
+    // H resolved, J withdrawn, I received after the as-of instant: not listed.
+    let full = [
+        "A 2026-04-28 -1 overdue -",
+        "F 2026-04-28 -1 awaiting_supplement -",
+        "C 2026-04-29 0 due_today 2026-04-28",
+        "B 2026-05-04 1 due_soon 2026-04-29",
+        "D 2026-05-05 2 due_soon 2026-05-04",
+        "G 2026-05-05 2 due_soon -",
+        "E 2026-05-14 9 on_track 2026-05-13",
+    ];
+    assert_eq!(run(&["--all"]), full);
+    assert_eq!(run(&[]), full[..6]);
+    // --within 1: D and G are on track; --apology-lead 2 moves B's day back to 28 April.
+    assert_eq!(run(&["--within", "1"]), full[..4]);
+    let lead = run(&["--apology-lead", "2"]);
+    assert_eq!(lead[3], "B 2026-05-04 1 due_soon 2026-04-28");
+    assert_eq!(lead[4], "D 2026-05-05 2 due_soon 2026-04-29");
+    // The grouping column follows the id; CSV and the table carry the same rows.
+    let o = motcua(
+        &[
+            "worklist",
+            p,
+            "--as-of",
+            "2026-04-29T08:00",
+            "--by",
+            "field",
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    let csv = stdout(&o);
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "id,field,due,due_at,working_days_left,status,apology_by"
+    );
+    assert!(
+        csv.contains("\nB,x,2026-05-04,2026-05-04T17:00,1,due_soon,2026-04-29\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nA,x,2026-04-28,2026-04-28T17:00,-1,overdue,\n"),
+        "{csv}"
+    );
+    assert!(
+        stderr(&o).contains("1 on-track dossier(s) not listed"),
+        "{}",
+        stderr(&o)
+    );
+    let o = motcua(&["worklist", p, "--as-of", "2026-04-29T08:00"], "");
+    let table = stdout(&o);
+    assert!(
+        table.ends_with("6 row(s): overdue 1, due_today 1, due_soon 3, awaiting_supplement 1\n"),
+        "{table}"
+    );
+    // Bad rows follow the report's rules: the run fails naming the line, or --skip-bad lists
+    // the good rows and counts the bad.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, format!("{HAND}K,2026-02-30T09:00,3wd,,,,,x\n")).unwrap();
+    let b = bad.to_str().unwrap();
+    let o = motcua(&["worklist", b, "--as-of", "2026-04-29T08:00"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    assert!(
+        err.contains("line 12: csv_field") && err.contains("(id K)"),
+        "{err}"
+    );
+    assert!(err.contains("no worklist"), "{err}");
+    let o = motcua(
+        &[
+            "worklist",
+            b,
+            "--as-of",
+            "2026-04-29T08:00",
+            "--skip-bad",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        serde_json::from_str::<Vec<Value>>(stdout(&o).trim())
+            .unwrap()
+            .len(),
+        6
+    );
+    assert!(stderr(&o).contains("skipped 1 bad row(s)"));
+}
