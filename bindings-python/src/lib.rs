@@ -18,6 +18,7 @@ mod lunar;
 mod procedure;
 mod report;
 mod vn;
+mod worklist;
 
 /// The logical columns of a dossier record and the scorecard's (the core's const tables).
 #[pyfunction]
@@ -81,6 +82,8 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(deadline::due_records, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::classify_records, m)?)?;
     m.add_class::<report::PyPartialReport>()?;
+    m.add_class::<worklist::PyWorklist>()?;
+    m.add_function(wrap_pyfunction!(worklist::worklist_columns, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::indicator_names, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::targets_json, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::catalogue_fields, m)?)?;

@@ -280,17 +280,37 @@ impl<'a> WorklistSink<'a> {
 
     /// The rows in order (due instant, id, record order).
     pub fn finish(self) -> Worklist {
-        let mut items = self.items;
-        items.sort_by(|a, b| a.due_at.cmp(&b.due_at).then_with(|| a.id.cmp(&b.id)));
-        Worklist {
-            items,
+        let mut list = Worklist {
+            items: self.items,
             open: self.open,
-        }
+        };
+        list.sort();
+        list
+    }
+}
+
+impl Worklist {
+    /// An empty worklist.
+    pub fn new() -> Worklist {
+        Worklist::default()
+    }
+
+    /// Adds the rows of `later` (from records that come after this list's), keeping the order.
+    pub fn merge(&mut self, later: Worklist) {
+        self.items.extend(later.items);
+        self.open += later.open;
+        self.sort();
+    }
+
+    /// Orders the rows by due instant, then id; a stable sort, so record order last.
+    fn sort(&mut self) {
+        self.items
+            .sort_by(|a, b| a.due_at.cmp(&b.due_at).then_with(|| a.id.cmp(&b.id)));
     }
 }
 
 /// A finished worklist.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Worklist {
     /// The rows, in order.
     pub items: Vec<WorkItem>,

@@ -12,6 +12,8 @@ and back and never re-implements a rule. Its modules mirror the core's:
 - :mod:`motcua.dossier`: :class:`Dossier`.
 - :mod:`motcua.deadline`: :func:`due`, :class:`Rules`; :mod:`motcua.outcome`: :func:`classify`.
 - :mod:`motcua.reports`: :func:`report` (a DataFrame), :class:`Report` (the core's ``report``).
+- :mod:`motcua.worklists`: :func:`worklist` (the desk's open dossiers: overdue, due today or
+  soon, awaiting a supplement, the last day for the apology; the core's ``worklist``).
 - :mod:`motcua.indicators`: :func:`scorecard` (a DataFrame), :class:`Scorecard` (service
   indicators against targets, the core's ``indicators``).
 - :mod:`motcua.civil`: the strict date parsers and day numbers.
@@ -27,7 +29,7 @@ LunarDate(year=2026, month=1, day=1, leap=False)
 
 from __future__ import annotations
 
-from . import calendar, civil, deadline, dossier, error, indicators, lunar, outcome, procedure, reports, vn
+from . import calendar, civil, deadline, dossier, error, indicators, lunar, outcome, procedure, reports, vn, worklists
 from ._motcua import __version__
 from .calendar import Calendar
 from .civil import DateLike, InstantLike, parse_date, parse_instant
@@ -37,6 +39,7 @@ from .outcome import OUTCOMES, Classified, classify
 from .procedure import Catalogue, Procedure, time_limit
 from .reports import PartialReport, Report, report
 from .indicators import INDICATORS, Scorecard, scorecard
+from .worklists import Worklist, worklist
 from .error import (
     CsvEmptyError,
     CsvError,
@@ -81,6 +84,7 @@ __all__ = [
     "deadline",
     "outcome",
     "reports",
+    "worklists",
     "indicators",
     "plot",
     "Calendar",
@@ -100,6 +104,8 @@ __all__ = [
     "report",
     "Scorecard",
     "scorecard",
+    "Worklist",
+    "worklist",
     "INDICATORS",
     "DateLike",
     "InstantLike",

@@ -1,6 +1,7 @@
 """The native part of ``motcua`` (use the ``motcua`` package, not this module)."""
 
 import datetime
+import os
 from typing import Any, ClassVar, Optional, Sequence, Union, final
 
 import numpy as np
@@ -34,6 +35,8 @@ __all__ = [
     "record_columns",
     "wanted_columns",
     "report_columns",
+    "Worklist",
+    "worklist_columns",
     "error_codes",
     "indicator_names",
     "parse_date",
@@ -70,6 +73,7 @@ def vietnam_now() -> datetime.datetime: ...
 def record_columns() -> tuple[list[str], list[str]]: ...
 def wanted_columns(by: Sequence[str], map: dict[str, str], service: bool) -> list[str]: ...
 def report_columns() -> tuple[list[str], list[str]]: ...
+def worklist_columns() -> tuple[list[str], list[str]]: ...
 
 @final
 class WorkCalendar:
@@ -281,6 +285,55 @@ class PartialReport:
     def from_json(text: str) -> PartialReport: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
     def __eq__(self, other: object, /) -> bool: ...
+
+class Worklist:
+    def __new__(
+        cls, as_of: _Instant, by: Sequence[str] = ..., within: int = 3, apology_lead: int = 1, all: bool = False
+    ) -> Worklist: ...
+    def add(
+        self,
+        columns: Sequence[_Column],
+        calendar: WorkCalendar,
+        rules: Optional[Rules] = None,
+        catalogue: Optional[Catalogue] = None,
+        map: dict[str, str] = ...,
+        skip_bad: bool = False,
+        threads: int = 0,
+        first_row: int = 0,
+    ) -> tuple[int, int, list[_Skipped]]: ...
+    def add_file(
+        self,
+        path: Union[str, os.PathLike[str]],
+        calendar: WorkCalendar,
+        rules: Optional[Rules] = None,
+        catalogue: Optional[Catalogue] = None,
+        map: dict[str, str] = ...,
+        skip_bad: bool = False,
+        threads: int = 0,
+        jsonl: bool = False,
+    ) -> tuple[int, int, list[_Skipped]]: ...
+    def rows(
+        self,
+    ) -> list[
+        tuple[
+            Optional[str],
+            list[str],
+            datetime.date,
+            datetime.datetime,
+            int,
+            str,
+            Optional[datetime.date],
+            int,
+        ]
+    ]: ...
+    def to_json(self) -> str: ...
+    @property
+    def open(self) -> int: ...
+    @property
+    def by(self) -> list[str]: ...
+    @property
+    def as_of(self) -> datetime.datetime: ...
+    def __len__(self) -> int: ...
 
 def indicator_names() -> list[tuple[str, str]]: ...
 def targets_json(text: Optional[str] = None) -> list[tuple[str, Optional[float]]]: ...

@@ -1,0 +1,341 @@
+"""The one-stop desk's worklist (*danh sách hồ sơ đến hạn*): every dossier open at an instant,
+overdue, due today, due within a few working days or awaiting a supplement, with the last day
+on which the apology with a new appointment can still be sent — the core's worklist
+(``motcua worklist``), from the same frames of dossier records as :func:`motcua.report`
+(pandas, polars, pyarrow) or from a CSV / JSON-lines file.
+
+The rows, their statuses, their order (due instant, then id) and the apology day all come from
+the core (``motcua::worklist``): the frame's columns cross as buffers, are read and classified
+there with the GIL released, exactly as the report reads them.
+
+The apology rule (Decree 61/2018 Art. 19; under Decree 118/2025 the form of Circular 03/2025
+is an apology and request to extend): at least one working day before the due date, as the
+provincial regulations are recalled — not verified against a published text, so the lead time
+is ``apology_lead`` (default 1).
+
+>>> import pandas as pd, motcua
+>>> df = pd.DataFrame({
+...     "id": ["A", "B", "C"],
+...     "received": ["2026-04-22T09:00", "2026-04-24T09:00", "2026-04-24T09:00"],
+...     "time_limit": ["3wd", "3wd", "2wd"]})
+>>> w = motcua.worklist(df, as_of="2026-04-29T08:00")
+>>> w[["id", "due", "working_days_left", "status", "apology_by"]]
+  id        due  working_days_left     status apology_by
+0  A 2026-04-28                 -1    overdue        NaT
+1  C 2026-04-29                  0  due_today 2026-04-28
+2  B 2026-05-04                  1   due_soon 2026-04-29
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+import os
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Union, overload
+
+from . import _convert as cv
+from . import _motcua
+from . import _records as rec
+from .calendar import Calendar
+from .civil import InstantLike
+from .deadline import RulesLike, _calendar, _catalogue, _rules
+from .outcome import _as_of
+from .procedure import Catalogue
+from .reports import _skipped
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+
+__all__ = ["Worklist", "worklist", "WORKLIST_COLUMNS", "STATUSES"]
+
+_COLUMNS, _STATUSES = _motcua.worklist_columns()
+#: The columns after ``id`` and the grouping columns, in order (the core's).
+WORKLIST_COLUMNS: tuple[str, ...] = tuple(_COLUMNS)
+#: The statuses, in the core's order.
+STATUSES: tuple[str, ...] = tuple(_STATUSES)
+
+_HEADINGS = {
+    "id": ("Mã hồ sơ", "id"),
+    "due": ("Hạn trả kết quả", "due"),
+    "due_at": ("Hạn (giờ)", "due at"),
+    "working_days_left": ("Số ngày làm việc còn lại", "working days left"),
+    "status": ("Tình trạng", "status"),
+    "apology_by": ("Hạn gửi phiếu xin lỗi", "apology by"),
+}
+#: The statuses in Vietnamese, for the table shown in a notebook.
+STATUS_VI = {
+    "overdue": "Quá hạn",
+    "due_today": "Đến hạn hôm nay",
+    "due_soon": "Sắp đến hạn",
+    "awaiting_supplement": "Chờ bổ sung",
+    "on_track": "Trong hạn",
+}
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class Worklist:
+    """A worklist: :attr:`rows` (dicts with the keys of ``motcua worklist --format json``, plus
+    ``row``: the record's row index in the frame, or its line in a file) with what was read.
+    ``to_pandas()``, ``to_polars()``; shown as a table in Vietnamese in a notebook."""
+
+    def __init__(
+        self,
+        rows: list[dict[str, Any]],
+        *,
+        by: list[str],
+        as_of: _dt.datetime,
+        open: int,
+        counted: int,
+        left_out: int,
+        skipped: list[dict[str, Any]],
+    ) -> None:
+        #: The rows, in order (due instant, then id).
+        self.rows = rows
+        #: The grouping columns.
+        self.by = by
+        #: The instant the list stands at.
+        self.as_of = as_of
+        #: Dossiers open at :attr:`as_of` (the on-track ones included, listed or not).
+        self.open = open
+        #: Records read (open or not).
+        self.counted = counted
+        #: Dossiers left out because they were received after :attr:`as_of`.
+        self.left_out = left_out
+        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message",
+        #: "field", "value", "id"}``.
+        self.skipped = skipped
+
+    @classmethod
+    def build(
+        cls,
+        source: Any,
+        *,
+        as_of: Optional[InstantLike] = None,
+        within: int = 3,
+        by: Union[str, Iterable[str], None] = None,
+        all: bool = False,
+        apology_lead: int = 1,
+        calendar: Optional[Calendar] = None,
+        catalogue: Optional[Catalogue] = None,
+        rules: RulesLike = None,
+        map: Optional[Mapping[str, str]] = None,
+        skip_bad: bool = False,
+        threads: int = 0,
+    ) -> Worklist:
+        """The worklist of a frame or a file of dossier records (see :func:`worklist`)."""
+        by_list = [by] if isinstance(by, str) else list(by or [])
+        w = _motcua.Worklist(_as_of(as_of), by_list, within, apology_lead, all)
+        cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
+        skipped: list[dict[str, Any]] = []
+        counted = left_out = 0
+        if isinstance(source, (str, os.PathLike)):
+            path = os.fspath(source)
+            jsonl = path.lower().endswith((".jsonl", ".ndjson"))
+            counted, left_out, bad = w.add_file(path, cal, rls, cat, dict(map or {}), skip_bad, threads, jsonl)
+            skipped.extend(_skipped(b) for b in bad)
+        else:
+            names = rec.wanted(by_list, map)
+            for columns, first_row, _ in rec.chunks(source, names):
+                c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row)
+                counted, left_out = counted + c, left_out + lo
+                skipped.extend(_skipped(b) for b in bad)
+        rows = []
+        for id_, groups, due, due_at, left, status, apology_by, row in w.rows():
+            r: dict[str, Any] = {"id": id_}
+            r.update(zip(by_list, groups))
+            r.update(
+                due=due, due_at=due_at, working_days_left=left, status=status, apology_by=apology_by, row=row
+            )
+            rows.append(r)
+        return cls(
+            rows, by=by_list, as_of=w.as_of, open=w.open, counted=counted, left_out=left_out, skipped=skipped
+        )
+
+    @property
+    def columns(self) -> list[str]:
+        """The column names, in order (without ``row``)."""
+        return ["id", *self.by, *WORKLIST_COLUMNS]
+
+    def to_json(self) -> str:
+        """The rows as ``motcua worklist --format json`` prints them."""
+        def cell(v: Any) -> Any:
+            if isinstance(v, _dt.datetime):
+                return v.strftime("%Y-%m-%dT%H:%M") + (f":{v.second:02d}" if v.second else "")
+            if isinstance(v, _dt.date):
+                return v.isoformat()
+            return v
+
+        return json.dumps(
+            [{c: cell(r[c]) for c in self.columns} for r in self.rows], ensure_ascii=False, separators=(",", ":")
+        )
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame: ``due``, ``due_at``, ``apology_by`` as
+        ``datetime64`` (``NaT`` when absent), ``status`` categorical (the core's statuses, in
+        order), ``working_days_left`` and ``row`` as ``int64``."""
+        import pandas as pd
+
+        cols = [*self.columns, "row"]
+        frame = pd.DataFrame(self.rows, columns=cols)
+        for c in ("due", "due_at", "apology_by"):
+            frame[c] = pd.to_datetime(frame[c])
+        for c in ("working_days_left", "row"):
+            frame[c] = frame[c].astype("int64")
+        frame["status"] = pd.Categorical(frame["status"], categories=STATUSES)
+        return frame
+
+    def to_polars(self) -> Any:
+        """The rows as a polars DataFrame: ``due`` and ``apology_by`` as ``Date``, ``due_at``
+        as ``Datetime``, ``status`` as an ``Enum`` of the core's statuses."""
+        import polars as pl
+
+        schema: dict[str, Any] = {"id": pl.String}
+        schema.update({c: pl.String for c in self.by})
+        schema.update(
+            due=pl.Date,
+            due_at=pl.Datetime("us"),
+            working_days_left=pl.Int64,
+            status=pl.Enum(list(STATUSES)),
+            apology_by=pl.Date,
+            row=pl.Int64,
+        )
+        return pl.DataFrame([{c: r.get(c) for c in schema} for r in self.rows], schema=schema)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Worklist as of {self.as_of:%Y-%m-%d %H:%M}: {len(self.rows)} rows of {self.open} open "
+            f"dossiers, {len(self.skipped)} skipped>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The desk's table: Vietnamese headings (English below) and statuses."""
+        cols = self.columns
+        head = "".join(
+            f"<th>{html.escape(_HEADINGS[c][0])}<br><small>{html.escape(_HEADINGS[c][1])}</small></th>"
+            if c in _HEADINGS
+            else f"<th>{html.escape(c)}</th>"
+            for c in cols
+        )
+        body = []
+        for r in self.rows:
+            cells = []
+            for c in cols:
+                v = r.get(c)
+                text = STATUS_VI.get(str(v), v) if c == "status" else ("–" if v is None else v)
+                cells.append(f"<td>{html.escape(str(text))}</td>")
+            body.append(f'<tr class="{r["status"]}">' + "".join(cells) + "</tr>")
+        caption = f"Danh sách hồ sơ đến hạn — as of {self.as_of:%Y-%m-%d %H:%M}; {len(self.rows)} / {self.open} open"
+        return (
+            f'<table class="motcua-worklist"><caption>{html.escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        )
+
+
+@overload
+def worklist(
+    source: "pd.DataFrame",
+    *,
+    as_of: Optional[InstantLike] = None,
+    within: int = 3,
+    by: Union[str, Iterable[str], None] = None,
+    all: bool = False,
+    apology_lead: int = 1,
+    calendar: Optional[Calendar] = None,
+    catalogue: Optional[Catalogue] = None,
+    rules: RulesLike = None,
+    map: Optional[Mapping[str, str]] = None,
+    skip_bad: bool = False,
+    threads: int = 0,
+) -> "pd.DataFrame": ...
+@overload
+def worklist(
+    source: "Union[pl.DataFrame, pl.LazyFrame]",
+    *,
+    as_of: Optional[InstantLike] = None,
+    within: int = 3,
+    by: Union[str, Iterable[str], None] = None,
+    all: bool = False,
+    apology_lead: int = 1,
+    calendar: Optional[Calendar] = None,
+    catalogue: Optional[Catalogue] = None,
+    rules: RulesLike = None,
+    map: Optional[Mapping[str, str]] = None,
+    skip_bad: bool = False,
+    threads: int = 0,
+) -> "pl.DataFrame": ...
+@overload
+def worklist(
+    source: Any,
+    *,
+    as_of: Optional[InstantLike] = None,
+    within: int = 3,
+    by: Union[str, Iterable[str], None] = None,
+    all: bool = False,
+    apology_lead: int = 1,
+    calendar: Optional[Calendar] = None,
+    catalogue: Optional[Catalogue] = None,
+    rules: RulesLike = None,
+    map: Optional[Mapping[str, str]] = None,
+    skip_bad: bool = False,
+    threads: int = 0,
+) -> Any: ...
+
+
+def worklist(
+    source: Any,
+    *,
+    as_of: Optional[InstantLike] = None,
+    within: int = 3,
+    by: Union[str, Iterable[str], None] = None,
+    all: bool = False,
+    apology_lead: int = 1,
+    calendar: Optional[Calendar] = None,
+    catalogue: Optional[Catalogue] = None,
+    rules: RulesLike = None,
+    map: Optional[Mapping[str, str]] = None,
+    skip_bad: bool = False,
+    threads: int = 0,
+) -> Any:
+    """The open dossiers of a frame (pandas, polars DataFrame or LazyFrame, pyarrow) or a CSV
+    / JSON-lines file (``.jsonl``) of dossier records, as a DataFrame of the same kind (pandas
+    → pandas, polars → polars; pyarrow, a mapping of columns or a file → pandas).
+
+    The records are read as :func:`motcua.report` reads them (the same columns, ``map``,
+    ``calendar``, ``catalogue``, ``rules``, ``skip_bad``). A dossier is listed when it was
+    received by ``as_of`` (a date alone: the end of that day; ``None``: now) and is open then.
+    Columns: ``id``, the ``by`` columns, ``due``, ``due_at``, ``working_days_left`` (working
+    days ``d`` with ``as_of``'s day < ``d`` ≤ ``due``; negative when overdue), ``status``,
+    ``apology_by``, and ``row`` (the record's row in the frame, or its line in a file).
+
+    ``status``: ``overdue`` and ``awaiting_supplement`` as the report classifies them; else
+    ``due_today`` (0 working days left), ``due_soon`` (1..``within``), ``on_track`` (listed
+    only with ``all=True``). ``apology_by``: the ``apology_lead``-th working day before the due
+    date (default 1, see the module's note on the rule); absent when overdue, awaiting a
+    supplement or already given a new appointment (``new_due``). Ordered by due instant, then
+    id.
+    """
+    w = Worklist.build(
+        source,
+        as_of=as_of,
+        within=within,
+        by=by,
+        all=all,
+        apology_lead=apology_lead,
+        calendar=calendar,
+        catalogue=catalogue,
+        rules=rules,
+        map=map,
+        skip_bad=skip_bad,
+        threads=threads,
+    )
+    if not isinstance(source, (str, os.PathLike)) and rec.frame_kind(source) == "polars":
+        return w.to_polars()
+    if cv._module("pandas") is None:
+        return w.rows
+    return w.to_pandas()
