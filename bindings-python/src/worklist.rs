@@ -66,7 +66,12 @@ impl PyWorklist {
         }
     }
 
-    fn take(&mut self, sink: WorklistSink<'_>, tally: Tally, bad: Vec<Skipped>) -> (u64, u64, Vec<Skipped>) {
+    fn take(
+        &mut self,
+        sink: WorklistSink<'_>,
+        tally: Tally,
+        bad: Vec<Skipped>,
+    ) -> (u64, u64, Vec<Skipped>) {
         self.list.merge(sink.finish());
         (tally.counted, tally.left_out, bad)
     }

@@ -207,6 +207,14 @@ export interface ReportCounts {
   online_rate: number | null;
 }
 
+/** Where an open dossier stands on the worklist (`motcua worklist`). */
+export type WorklistStatus =
+  | "overdue"
+  | "due_today"
+  | "due_soon"
+  | "awaiting_supplement"
+  | "on_track";
+
 /** The columns of a dossier record that `report` reads (`motcua report`'s CSV columns), then those
  * `scorecard` reads too. */
 export type RecordColumn =

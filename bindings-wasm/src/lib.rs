@@ -14,6 +14,7 @@
 //! | [`deadline`] | `due`, `classify` (the core's `deadline` and `outcome`) |
 //! | [`report`] | `report` (the one-stop report of dossier records, [`records`]: objects or CSV text) |
 //! | [`indicators`] | `scorecard` (service indicators against targets) |
+//! | [`worklist`] | `worklist` (the desk's open dossiers: overdue, due today or soon, the last day for the apology) |
 //! | [`lunar`] | `toLunar`, `fromLunar`, `canChi`, `canChiEn`, `lunarNewYear`, `leapMonth`, `lunarMonthLength` |
 //!
 //! Dates go in as ISO strings or `Date`s and come out as ISO strings; instants are Vietnam
@@ -36,6 +37,7 @@ pub mod report;
 pub mod typegen;
 pub mod types;
 pub mod vn;
+pub mod worklist;
 
 use wasm_bindgen::prelude::*;
 

@@ -14,10 +14,11 @@
 use std::io::Cursor;
 
 use motcua::records::{
-    run_tables, run_text, Column, Layout, OnBad, OwnedCell, ReadOptions, RunOptions, Table,
-    TextFormat, TextSource,
+    run_tables, run_text, Column, Layout, Locator, OnBad, OwnedCell, ReadOptions, Record,
+    RunOptions, Sink, Table, TextFormat, TextSource,
 };
 use motcua::report::{Context, ReportOptions, ReportSink};
+use motcua::worklist::WorklistSink;
 use motcua::{Error, ErrorKind, Result};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -157,7 +158,51 @@ pub fn count<'c>(
     skip_bad: bool,
 ) -> Result<(ReportSink<'c>, Summary)> {
     let service = read.satisfaction_scale.is_some();
-    let make = || ReportSink::new(ctx, opts.clone(), service);
+    let (sink, summary) = run(records, read, skip_bad, false, &|| {
+        AnySink::Report(ReportSink::new(ctx, opts.clone(), service))
+    })?;
+    match sink {
+        AnySink::Report(s) => Ok((s, summary)),
+        AnySink::Worklist(_) => Err(bad_arg("not a report".into())),
+    }
+}
+
+/// The sinks of the package's runs, as one type: the core's generic road (`run_text`,
+/// `run_tables`) is compiled once into the `.wasm` for all of them.
+#[derive(Debug)]
+pub enum AnySink<'c> {
+    /// `report` and `scorecard`.
+    Report(ReportSink<'c>),
+    /// `worklist`.
+    Worklist(WorklistSink<'c>),
+}
+
+impl Sink for AnySink<'_> {
+    fn record(&mut self, at: Locator, record: &Record) -> Result<bool> {
+        match self {
+            AnySink::Report(s) => s.record(at, record),
+            AnySink::Worklist(s) => s.record(at, record),
+        }
+    }
+
+    fn append(&mut self, later: Self) -> Result<()> {
+        match (self, later) {
+            (AnySink::Report(a), AnySink::Report(b)) => a.append(b),
+            (AnySink::Worklist(a), AnySink::Worklist(b)) => a.append(b),
+            _ => Err(bad_arg("sinks of different kinds".into())),
+        }
+    }
+}
+
+/// Runs `records` through sinks made by `make` (each dossier's `id` read when `ids`), as
+/// [`count`] does for the report.
+pub fn run<'c>(
+    records: &JsValue,
+    read: &ReadOptions,
+    skip_bad: bool,
+    ids: bool,
+    make: &(dyn Fn() -> AnySink<'c> + Sync),
+) -> Result<(AnySink<'c>, Summary)> {
     let run = RunOptions {
         threads: 1,
         on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
@@ -166,7 +211,7 @@ pub fn count<'c>(
     let mut skipped = Vec::new();
     let (sink, tally) = if let Some(text) = records.as_string() {
         let mut src = TextSource::open(Cursor::new(text.into_bytes()), TextFormat::Csv, read)?;
-        let layout = Layout::resolve(src.names(), read)?;
+        let layout = Layout::resolve(src.names(), read)?.with_ids(ids);
         run_text(&mut src, &layout, &run, make, |e| skipped.push(e))?
     } else {
         let Some(arr) = records.dyn_ref::<js_sys::Array>() else {
@@ -182,7 +227,7 @@ pub fn count<'c>(
             ));
         }
         let objects = read_objects(arr, read.wanted())?;
-        let layout = Layout::resolve(&objects.header, read)?;
+        let layout = Layout::resolve(&objects.header, read)?.with_ids(ids);
         let columns = objects
             .cells
             .iter()

@@ -192,6 +192,16 @@ pub fn generate() -> String {
 
     alias(
         &mut out,
+        "Where an open dossier stands on the worklist (`motcua worklist`).",
+        "WorklistStatus",
+        motcua::worklist::Status::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect(),
+    );
+
+    alias(
+        &mut out,
         "The columns of a dossier record that `report` reads (`motcua report`'s CSV columns), \
          then those `scorecard` reads too.",
         "RecordColumn",

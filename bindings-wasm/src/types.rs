@@ -368,6 +368,34 @@ export interface ReportRow extends ReportCounts {
 /** The answer of `report`. */
 export type Report = ReportRow[] & RecordsSummary;
 
+/** Options of `worklist`: those of `report` but `period`, and: */
+export interface WorklistOptions extends Omit<ReportOptions, "period"> {
+  /** `due_soon` = due within this many working days (default 3). */
+  within?: number;
+  /** The apology is due this many working days before the due date (default 1: the
+   * provincial regulations under Decree 118/2025 as recalled, not verified). */
+  apologyLead?: number;
+  /** List the `on_track` dossiers too. */
+  all?: boolean;
+}
+
+/** One row of the worklist (the CLI's `motcua worklist --format json` keys): the dossier's
+ * `id`, its grouping columns by name, the due date and instant, the working days left
+ * (negative when overdue), the status, and the last day for the apology (`null` when overdue,
+ * awaiting a supplement or already given a new appointment). */
+export interface WorklistRow {
+  id: string | null;
+  due: string;
+  due_at: string;
+  working_days_left: number;
+  status: WorklistStatus;
+  apology_by: string | null;
+  [group: string]: string | number | null;
+}
+
+/** The answer of `worklist`: the rows by due instant, then id. */
+export type Worklist = WorklistRow[] & RecordsSummary;
+
 /** Targets: a minimum fraction per indicator (`null` removes a default target). */
 export type Targets = { [indicator in IndicatorName]?: number | null };
 
@@ -520,6 +548,14 @@ extern "C" {
     /// `Report`.
     #[wasm_bindgen(typescript_type = "Report")]
     pub type ReportJs;
+
+    /// `WorklistOptions`.
+    #[wasm_bindgen(typescript_type = "WorklistOptions")]
+    pub type WorklistOptionsJs;
+
+    /// `Worklist`.
+    #[wasm_bindgen(typescript_type = "Worklist")]
+    pub type WorklistJs;
 
     /// `ScorecardOptions`.
     #[wasm_bindgen(typescript_type = "ScorecardOptions")]

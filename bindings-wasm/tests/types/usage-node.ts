@@ -2,13 +2,13 @@
 // shipped .d.ts: how a Node user writes it.
 import {
   Calendar, Catalogue, due, classify, holidays, scheduleStatus, toLunar, fromLunar, canChi,
-  lunarNewYear, leapMonth, dayNumber, dateFromDayNumber, errorCodes, report, scorecard,
+  lunarNewYear, leapMonth, dayNumber, dateFromDayNumber, errorCodes, report, scorecard, worklist,
 } from "motcua";
 import type {
   DayKind, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
   DayClass, Dossier, ExplainStep, Procedure, ScheduleStatus, DossierRecord, Report, ReportRow, Scorecard,
   Score, CatalogueFieldRow, SkippedRecord, IndicatorName, RuleSet, Outcome, WarningCode, StepKind,
-  Channel, ScheduleFile, ScheduleInfo, ScheduleSource,
+  Channel, ScheduleFile, ScheduleInfo, ScheduleSource, Worklist, WorklistRow, WorklistStatus,
 } from "motcua";
 import { MotcuaError } from "motcua";
 
@@ -78,6 +78,11 @@ const score: Score = card.indicators[0]!;
 const which: IndicatorName = score.indicator;
 const scoreStatus: "met" | "not_met" | "no_data" | "no_target" = score.status;
 const fields: CatalogueFieldRow[] | null = card.catalogue;
+const desk: Worklist = worklist(records, { asOf: "2026-03-05T08:00", within: 2, apologyLead: 1, all: true, by: "field", catalogue, skipBad: true });
+const first: WorklistRow = desk[0]!;
+const deskStatus: WorklistStatus = first.status;
+const apologyBy: string | null = first.apology_by;
+const left: number = first.working_days_left + desk.leftOut;
 
 let caught: [ErrorCode, number | undefined, string] | undefined;
 try {
@@ -119,6 +124,10 @@ Calendar.vietnam({ offical: false });
 due({ timeLimit: "3wd" });
 // @ts-expect-error: not a period
 report(records, { period: "week" });
+// @ts-expect-error: the worklist has no periods
+worklist(records, { period: "month" });
+// @ts-expect-error: not a status
+const notStatus: WorklistStatus = "late";
 // @ts-expect-error: not an indicator
 scorecard(records, { targets: { speed: 1 } });
 // @ts-expect-error: a cell is text, a Date, a number, a boolean or empty
