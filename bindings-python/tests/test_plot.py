@@ -103,7 +103,7 @@ def test_plot_year(out_dir: Path) -> None:
 def test_plot_report(out_dir: Path, sample: dict[str, Any]) -> None:
     report = motcua.Report.build(sample["frame"], period="month", as_of=AS_OF, calendar=motcua.Calendar.vietnam(),
                                  catalogue=sample["catalogue"])
-    ax = plot.plot_report(report, lang="en")
+    ax = report.plot(lang="en")
     months = [r for r in report.totals if r["resolved"]]
     bars = [p for p in ax.patches if isinstance(p, Rectangle)]
     assert len(months) >= 20 and len(bars) == len(months)
@@ -113,13 +113,13 @@ def test_plot_report(out_dir: Path, sample: dict[str, Any]) -> None:
     _png(ax, out_dir / "report-monthly.png", (600, 300))
     no_period = motcua.Report.build(sample["frame"], as_of=AS_OF, catalogue=sample["catalogue"])
     with pytest.raises(motcua.InvalidArgumentError, match="period="):
-        plot.plot_report(no_period)
+        no_period.plot()
 
 
 def test_plot_scorecard(out_dir: Path, sample: dict[str, Any]) -> None:
     scores = motcua.Scorecard.build(sample["frame"], as_of=AS_OF, calendar=motcua.Calendar.vietnam(),
                                     catalogue=sample["catalogue"], targets={"digitised_rate": 0.9})
-    ax = plot.plot_scorecard(scores)
+    ax = scores.plot()
     totals = scores.totals
     bars = [p for p in ax.patches if isinstance(p, Rectangle)]
     with_value = [r for r in totals if r["value"] is not None]

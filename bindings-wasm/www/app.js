@@ -70,6 +70,7 @@ function applyLanguage() {
   for (const row of $("events").children) labelEventRow(row);
   if (lastDossier) compute(lastDossier);
   else renderMonth();
+  if (lastWorklist) renderWorklist();
 }
 
 $("lang").addEventListener("click", () => {
@@ -334,6 +335,92 @@ function flip(delta) {
 $("prev").addEventListener("click", () => flip(-1));
 $("next").addEventListener("click", () => flip(1));
 
+// ------------------------------------------------------------------------------ worklist
+
+/** A small example for the worklist (as of Wednesday 29 April 2026, before the 30/4–1/5 break). */
+const WL_SAMPLE = [
+  "id,received,time_limit,supplement_requested,new_due,resolved,field",
+  "HS-001,2026-04-22T09:00,3wd,,,,Hộ tịch",
+  "HS-002,2026-04-24T09:00,3wd,,,,Đất đai",
+  "HS-003,2026-04-24T09:00,2wd,,,,Chứng thực",
+  "HS-004,2026-04-28T09:00,3wd,,,,Hộ tịch",
+  "HS-005,2026-04-28T09:00,10wd,,,,Đất đai",
+  "HS-006,2026-04-20T09:00,5wd,2026-04-21T10:00,,,Cư trú",
+  "HS-007,2026-04-22T09:00,3wd,,2026-05-05,,Hộ tịch",
+  "HS-008,2026-04-22T09:00,3wd,,,2026-04-24T10:00,Hộ tịch",
+].join("\n");
+
+let lastWorklist = null;
+
+function renderWorklist() {
+  const body = $("wl-table").tBodies[0];
+  body.textContent = "";
+  if (!lastWorklist) return;
+  const rows = lastWorklist;
+  for (const r of rows) {
+    const tr = document.createElement("tr");
+    tr.className = r.status;
+    tr.dataset.id = r.id ?? "";
+    const cells = [
+      [r.id ?? "", ""],
+      [r.field ?? "", ""],
+      [shortDate(r.due), ""],
+      [String(r.working_days_left), "num"],
+      [t().wlStatuses[r.status] ?? r.status, "status"],
+      [r.apology_by ? shortDate(r.apology_by) : "–", "apology"],
+    ];
+    for (const [text, cls] of cells) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      if (cls) td.className = cls;
+      tr.append(td);
+    }
+    tr.lastChild.dataset.iso = r.apology_by ?? "";
+    body.append(tr);
+  }
+  $("wl-table").hidden = false;
+  $("wl-summary").textContent = t().wlSummary(rows.length, rows.counted, rows.skipped.length);
+}
+
+function runWorklist() {
+  const box = $("wl-error");
+  box.hidden = true;
+  lastWorklist = null;
+  $("wl-table").hidden = true;
+  $("wl-summary").textContent = "";
+  const text = $("wl-csv").value;
+  const header = text.split(/\r?\n/, 1)[0].split(/[,;\t]/).map((h) => h.trim());
+  try {
+    const options = {
+      asOf: `${$("wl-date").value}T${$("wl-time").value}`,
+      within: Number($("wl-within").value || 0),
+      all: $("wl-all").checked,
+      skipBad: true,
+    };
+    if (header.includes("field")) options.by = "field";
+    if (catalogue) options.catalogue = catalogue;
+    lastWorklist = motcua.worklist(text, options);
+    renderWorklist();
+  } catch (err) {
+    box.hidden = false;
+    box.textContent = err.code ? `${err.code}: ${err.message}` : String(err.message || err);
+  }
+}
+
+$("wl-run").addEventListener("click", runWorklist);
+$("wl-sample").addEventListener("click", () => {
+  $("wl-csv").value = WL_SAMPLE;
+  $("wl-date").value = "2026-04-29";
+  $("wl-time").value = "08:00";
+  runWorklist();
+});
+$("wl-file").addEventListener("change", async () => {
+  const file = $("wl-file").files?.[0];
+  if (!file) return;
+  $("wl-csv").value = await file.text();
+  runWorklist();
+});
+
 // ------------------------------------------------------------------------------ start
 
 async function start() {
@@ -356,6 +443,7 @@ async function start() {
   }
   const today = todayIso();
   $("received-date").value = params.get("received") ?? today;
+  $("wl-date").value = today;
   const [y, m] = (params.get("month") ?? today).split("-").map(Number);
   view.year = y;
   view.month = m;

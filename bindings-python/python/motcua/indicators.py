@@ -336,6 +336,14 @@ class Scorecard:
             f"totals: {counts['met']} met, {counts['not_met']} not met, {counts['no_data']} no data>"
         )
 
+    def plot(self, *, ax: Any = None, lang: str = "vi") -> Any:
+        """The totals' indicators as bars (in %) against their targets, coloured by status
+        (matplotlib, the ``motcua[plot]`` extra); ``lang`` ``"vi"`` or ``"en"``. Returns the
+        matplotlib ``Axes`` (:func:`motcua.plot.plot_scorecard`)."""
+        from .plot import plot_scorecard
+
+        return plot_scorecard(self, ax=ax, lang=lang)
+
     def _repr_html_(self) -> str:
         """The scorecard: Vietnamese captions (indicator names below), values and targets as
         percentages, each judged met ✓ (green) / not met ✗ (red, with the gap) / no data

@@ -182,6 +182,15 @@ class Report:
         schema.update({c: pl.Float64 for c in RATE_COLUMNS})
         return pl.DataFrame([{c: r.get(c) for c in schema} for r in self.rows], schema=schema)
 
+    def plot(self, *, ax: Any = None, lang: str = "vi") -> Any:
+        """The monthly on-time rate (bars, in %) with the resolved counts above them, from the
+        totals of a report built with ``period="month"`` (matplotlib, the ``motcua[plot]``
+        extra); ``lang`` ``"vi"`` or ``"en"``. Returns the matplotlib ``Axes``
+        (:func:`motcua.plot.plot_report`)."""
+        from .plot import plot_report
+
+        return plot_report(self, ax=ax, lang=lang)
+
     def __len__(self) -> int:
         return len(self.rows)
 

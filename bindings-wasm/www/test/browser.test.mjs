@@ -169,6 +169,42 @@ test("a bad dossier shows the library's error", async () => {
   await page.locator("#events li").nth(0).locator(".remove").click();
 });
 
+test("worklist: the sample, in Vietnamese; a picked file with a bad row", async () => {
+  // As of Wednesday 29 April 2026, 08:00; days off 30 April – 3 May (and 25–27 April).
+  await page.click("#wl-sample");
+  await page.waitForSelector("#wl-table:not([hidden]) tbody tr", { timeout: 5_000 });
+  const rows = await page.$$eval("#wl-table tbody tr", (trs) =>
+    trs.map((tr) => [tr.dataset.id, tr.className, tr.querySelector(".status").textContent, tr.querySelector(".apology").dataset.iso]),
+  );
+  assert.deepEqual(rows, [
+    ["HS-001", "overdue", "Quá hạn", ""],
+    ["HS-006", "awaiting_supplement", "Chờ bổ sung", ""],
+    ["HS-003", "due_today", "Đến hạn hôm nay", "2026-04-28"],
+    // due Monday 4 May: the apology by Wednesday 29 April, before the break
+    ["HS-002", "due_soon", "Sắp đến hạn", "2026-04-29"],
+    ["HS-004", "due_soon", "Sắp đến hạn", "2026-05-04"],
+    ["HS-007", "due_soon", "Sắp đến hạn", ""],
+  ]);
+  assert.match(await page.textContent("#wl-table thead"), /Hạn gửi phiếu xin lỗi/);
+  assert.match(await page.textContent("#wl-summary"), /^6 hồ sơ trong danh sách \(đã đọc 8 hồ sơ\)$/);
+  await page.locator("#worklist").screenshot({ path: join(out, "worklist-vi.png") });
+  await page.check("#wl-all");
+  await page.click("#wl-run");
+  await page.waitForFunction(() => document.querySelectorAll("#wl-table tbody tr").length === 7, null, { timeout: 5_000 });
+  assert.equal(await page.textContent("#wl-table tbody tr:last-child .status"), "Trong hạn");
+  await page.uncheck("#wl-all");
+  // A picked file, with one bad row: skipped and counted.
+  const csv = "id,received,time_limit\nA,2026-04-28T09:00,3wd\nB,2026-02-30T09:00,3wd\n";
+  await page.setInputFiles("#wl-file", { name: "hoso.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.waitForFunction(() => /bỏ qua 1 dòng lỗi/.test(document.querySelector("#wl-summary").textContent), null, { timeout: 5_000 });
+  assert.deepEqual(await page.$$eval("#wl-table tbody tr", (trs) => trs.map((tr) => tr.dataset.id)), ["A"]);
+  // Not CSV at all: the library's error.
+  await page.fill("#wl-csv", "");
+  await page.click("#wl-run");
+  await page.waitForSelector("#wl-error:not([hidden])", { timeout: 5_000 });
+  assert.match(await page.textContent("#wl-error"), /^csv_empty: /);
+});
+
 test("English toggle, and the screenshots", async () => {
   await page.fill("#amount", "3");
   await page.selectOption("#unit", "working_days");
