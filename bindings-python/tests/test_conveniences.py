@@ -167,3 +167,35 @@ def test_overloads_keep_the_container(vietnam: motcua.Calendar) -> None:
     assert isinstance(assert_type(vietnam.day_kind(pl.col("d")), pl.Expr), pl.Expr)
     assert assert_type(vietnam.day_kind("2026-03-07"), mc.DayKindName) == "weekly_rest"
     assert assert_type(vietnam.add_working_days("2026-03-06", 1), dt.date) == dt.date(2026, 3, 9)
+
+
+def test_classify_keeps_the_input_columns() -> None:
+    import pyarrow as pa
+
+    df = pd.DataFrame(
+        {"id": ["a", "b"], "received": pd.to_datetime(["2026-03-03 10:00", "2026-03-03 10:00"]),
+         "time_limit": ["5wd", "5wd"], "resolved": pd.to_datetime(pd.Series(["2026-03-11 09:00", None])).to_numpy(), "field": ["x", "y"]},
+        index=pd.Index([10, 20], name="row"),
+    )
+    plain = motcua.classify(df, "2026-03-12")
+    both = motcua.classify(df, "2026-03-12", keep=True)
+    assert list(both.columns) == [*df.columns, *plain.columns]
+    assert list(both.index) == [10, 20] and list(both["outcome"]) == ["late", "overdue"]
+    pd.testing.assert_frame_equal(both[list(plain.columns)], plain)
+    some = motcua.classify(df, "2026-03-12", keep=["id", "field"])
+    assert list(some.columns) == ["id", "field", *plain.columns]
+    p = pl.from_pandas(df.reset_index(drop=True))
+    for frame in (p, p.lazy()):
+        got = motcua.classify(frame, "2026-03-12", keep=["id"])
+        assert isinstance(got, pl.DataFrame) and got.columns[:2] == ["id", "due"]
+        assert got["outcome"].to_list() == ["late", "overdue"]
+    t = pa.Table.from_pandas(df.reset_index(drop=True))
+    assert motcua.classify(t, "2026-03-12", keep=["field"]).column_names[:2] == ["field", "due"]
+    with pytest.raises(motcua.InvalidArgumentError, match="no column 'nope'"):
+        motcua.classify(df, "2026-03-12", keep=["nope"])
+    with pytest.raises(motcua.InvalidArgumentError, match="'due'"):
+        motcua.classify(df.assign(due="x"), "2026-03-12", keep=True)
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.classify(df, "2026-03-12", keep="id")
+    with pytest.raises(motcua.InvalidArgumentError, match="RecordBatchReader"):
+        motcua.classify(t.to_reader(), "2026-03-12", keep=True)

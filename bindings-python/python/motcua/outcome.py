@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, overload
+from typing import Any, Mapping, Optional, Sequence, Union, overload
 
 from . import _motcua
 from .calendar import Calendar
@@ -87,6 +87,59 @@ def _as_of(as_of: Optional[InstantLike]) -> _dt.datetime:
     return t
 
 
+def _keep_columns(like: Any, answers: Any, keep: Union[bool, Sequence[str]]) -> Any:
+    """``answers`` after the columns of ``like`` that ``keep`` names (all with ``True``), in
+    the frame type of ``answers``. A kept column named like a result column is an error."""
+    from . import _convert as cv
+    from . import _records as rec
+    from .error import InvalidArgumentError, _raise
+
+    if keep is False:
+        return answers
+    kind = rec.frame_kind(like)
+    pa = cv._module("pyarrow")
+    if kind == "arrow" and isinstance(like, pa.RecordBatchReader):
+        raise _raise(InvalidArgumentError, "keep needs a frame that can be read twice, not a RecordBatchReader")
+    pl = cv._module("polars")
+    if kind == "polars":
+        names = list(like.collect_schema().names() if isinstance(like, pl.LazyFrame) else like.columns)
+    elif kind == "arrow":
+        names = list(like.schema.names)
+    else:
+        names = [str(c) for c in like.columns] if kind == "pandas" else list(like)
+    if keep is True:
+        cols = names
+    elif isinstance(keep, str) or not isinstance(keep, Sequence):
+        raise _raise(InvalidArgumentError, f"keep must be True, False or a list of column names, got {keep!r}")
+    else:
+        cols = list(keep)
+        unknown = [c for c in cols if c not in names]
+        if unknown:
+            raise _raise(InvalidArgumentError, f"keep: no column {unknown[0]!r} in the frame (columns: {', '.join(names)})")
+    result_names = list(answers.column_names if kind == "arrow" else answers.columns)
+    clash = [c for c in cols if c in result_names]
+    if clash:
+        raise _raise(
+            InvalidArgumentError,
+            f"keep: the frame's column {clash[0]!r} has the name of a result column; keep a list without it",
+        )
+    if kind == "polars":
+        kept = like.select(cols)
+        if isinstance(kept, pl.LazyFrame):
+            kept = kept.collect()
+        return pl.concat([kept, answers], how="horizontal")
+    if kind == "arrow":
+        kept = like.select(cols)
+        for name in result_names:
+            kept = kept.append_column(name, answers.column(name))
+        return kept
+    if kind == "pandas":
+        pd = cv._module("pandas")
+        return pd.concat([like[cols], answers], axis=1)
+    pd = cv._module("pandas")
+    return pd.concat([pd.DataFrame({c: like[c] for c in cols}), answers], axis=1)
+
+
 @overload
 def classify(
     dossier: DossierLike,
@@ -110,6 +163,7 @@ def classify(
     lang: str = "vi",
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
+    keep: Union[bool, Sequence[str]] = False,
 ) -> Any: ...
 
 
@@ -124,6 +178,7 @@ def classify(
     lang: str = "vi",
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
+    keep: Union[bool, Sequence[str]] = False,
 ) -> Any:
     """The outcome of a dossier as of ``as_of`` (a date alone: the end of that day; ``None``:
     now), with its due date.
@@ -131,7 +186,8 @@ def classify(
     ``dossier`` is a :class:`Dossier`, a dict or a JSON line (answer: :class:`Classified`),
     or a pandas / polars DataFrame of dossier records (answer: a DataFrame of the same kind
     with the columns of :func:`~motcua.due` plus ``outcome``, ``working_days_late`` and
-    ``left_out``); see :func:`~motcua.due` for ``calendar``, ``rules``, ``catalogue``, ``map``,
+    ``left_out``; with ``keep=True`` the input's columns first, or with ``keep=[...]`` those
+    columns, in the same frame type); see :func:`~motcua.due` for ``calendar``, ``rules``, ``catalogue``, ``map``,
     ``errors``, ``explain`` and ``lang`` (the explanation ends with the outcome's step; for a
     DataFrame, ``explain=True`` adds the text column ``explain``). A dossier received after
     ``as_of`` is left out, as the report leaves it out: its row stays in place, with no answers
@@ -159,7 +215,7 @@ def classify(
                 explain, lang,
             ),
         )
-        return _answer_frame(dossier, cols, errors)
+        return _keep_columns(dossier, _answer_frame(dossier, cols, errors), keep)
     d = Dossier(dossier)
     text = _motcua.classify_json(
         d.native, cal, t, _rules(rules), _catalogue(catalogue), explain, lang
