@@ -144,6 +144,20 @@ def test_bad_rows_follow_the_report() -> None:
     assert e.value.id == "K" and e.value.index == 10
     w = motcua.Worklist.build(bad, as_of="2026-04-29T08:00", skip_bad=True)
     assert len(w) == 6 and [s["id"] for s in w.skipped] == ["K"]
+    # A pandas index of labels: the error and the skipped row name the label too.
+    named = bad.set_axis([f"r{i}" for i in range(len(bad))])
+    with pytest.raises(motcua.CsvFieldError) as e:
+        motcua.worklist(named, as_of="2026-04-29T08:00")
+    assert (e.value.index, e.value.label, e.value.id) == (10, "r10", "K")
+    assert "(index label 'r10')" in str(e.value)
+    w = motcua.Worklist.build(named, as_of="2026-04-29T08:00", skip_bad=True)
+    assert [(s["index"], s["label"]) for s in w.skipped] == [(10, "r10")]
+    with pytest.raises(motcua.CsvFieldError) as e:
+        motcua.report(named, as_of="2026-04-29T08:00")
+    assert e.value.label == "r10"
+    with pytest.raises(motcua.CsvFieldError) as e:
+        motcua.classify(named, "2026-04-29T08:00")
+    assert e.value.label == "r10"
     with pytest.raises(motcua.CsvMissingColumnError):
         motcua.worklist(HAND.drop(columns="received"), as_of="2026-04-29")
 

@@ -19,13 +19,14 @@ The core reads, parses, classifies and counts; see ``motcua.records`` in the Rus
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Any, Iterator, Mapping, Optional
 
 import numpy as np
 
 from . import _convert as cv
 from . import _motcua
-from .error import InvalidArgumentError, _raise
+from .error import InvalidArgumentError, MotcuaError, _raise
 
 #: The logical columns of a dossier record and the scorecard's (the core's tables).
 KNOWN_COLUMNS, SERVICE_COLUMNS = (tuple(c) for c in _motcua.record_columns())
@@ -262,3 +263,30 @@ def _mapping(df: Mapping[str, Any], names: set[str]) -> Iterator[tuple[Columns, 
         n = size
         cols.append((str(name), desc))
     yield cols, 0, n or 0
+
+
+def label_of(df: Any, index: Optional[int]) -> Any:
+    """The pandas index label of row ``index`` (a position), or ``None`` (other frames, no
+    row)."""
+    pd = cv._module("pandas")
+    if index is None or pd is None or not isinstance(df, pd.DataFrame) or not 0 <= index < len(df.index):
+        return None
+    label = df.index[index]
+    return label.item() if hasattr(label, "item") else label
+
+
+@contextmanager
+def labelled(df: Any) -> Iterator[None]:
+    """Errors about a row of the pandas frame ``df`` get its index label (``e.label``, and
+    named in the message when the index is not the default ``0..n-1``)."""
+    try:
+        yield
+    except MotcuaError as e:
+        label = label_of(df, e.index)
+        if label is not None:
+            e.label = label
+            pd = cv._module("pandas")
+            default = isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1
+            if not default and e.args:
+                e.args = (f"{e.args[0]} (index label {label!r})", *e.args[1:])
+        raise

@@ -70,6 +70,8 @@ class MotcuaError(Exception):
         field: the field or column, or ``None``.
         value: the offending input value (a cell), or ``None``.
         id: the id of the dossier (record) the error is about, or ``None``.
+        label: for a row of a pandas DataFrame, its index label (``df.loc[e.label]`` is the
+            row; ``e.index`` is its position), else ``None``.
     """
 
     code: str = "motcua_error"
@@ -84,6 +86,7 @@ class MotcuaError(Exception):
         field: Optional[str] = None,
         value: Optional[str] = None,
         id: Optional[str] = None,
+        label: Any = None,
     ) -> None:
         super().__init__(*args)
         if code is not None:
@@ -94,6 +97,7 @@ class MotcuaError(Exception):
         self.field: Optional[str] = field
         self.value: Optional[str] = value
         self.id: Optional[str] = id
+        self.label: Any = label
 
     def __reduce__(self) -> Any:
         kwargs = {
@@ -104,6 +108,7 @@ class MotcuaError(Exception):
             "field": self.field,
             "value": self.value,
             "id": self.id,
+            "label": self.label,
         }
         return (_rebuild, (type(self), self.args, kwargs))
 

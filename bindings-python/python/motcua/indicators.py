@@ -178,7 +178,7 @@ class Scorecard:
         self.counted = counted
         #: Dossiers left out because they were received after :attr:`as_of`.
         self.left_out = left_out
-        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message", "field",
+        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "label", "code", "message", "field",
         #: "value", "id"}``.
         self.skipped = skipped
         #: With a catalogue: procedures per field (fields in order, then the totals with

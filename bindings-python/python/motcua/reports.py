@@ -104,7 +104,7 @@ class Report:
         self.counted = counted
         #: Dossiers left out because they were received after :attr:`as_of`.
         self.left_out = left_out
-        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message", "field",
+        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "label", "code", "message", "field",
         #: "value", "id"}``.
         self.skipped = skipped
 
@@ -252,31 +252,42 @@ def count(
 ) -> tuple[PartialReport, list[dict[str, Any]]]:
     """Counts a frame of dossier records into a :class:`PartialReport` (a new one, or
     ``into``): the core reads, classifies and counts each chunk of the frame; returns the
-    partial and, with ``skip_bad``, the skipped rows (``{"index", "code", "message", "field",
+    partial and, with ``skip_bad``, the skipped rows (``{"index", "label", "code", "message", "field",
     "value", "id"}``). ``satisfaction_scale``: also tally the scorecard's columns."""
     partial = into if into is not None else PartialReport(_as_of(as_of), by, period)
     names = rec.wanted(by, map, satisfaction_scale is not None)
     skipped: list[dict[str, Any]] = []
     cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
-    for columns, first_row, _ in rec.chunks(df, names):
-        _, _, bad = partial.add(
-            columns,
-            cal,
-            rls,
-            cat,
-            dict(map or {}),
-            skip_bad,
-            satisfaction_scale,
-            threads,
-            first_row,
-        )
-        skipped.extend(_skipped(b) for b in bad)
+    with rec.labelled(df):
+        for columns, first_row, _ in rec.chunks(df, names):
+            _, _, bad = partial.add(
+                columns,
+                cal,
+                rls,
+                cat,
+                dict(map or {}),
+                skip_bad,
+                satisfaction_scale,
+                threads,
+                first_row,
+            )
+            skipped.extend(_skipped(b, df) for b in bad)
     return partial, skipped
 
 
-def _skipped(b: tuple[Any, ...]) -> dict[str, Any]:
+def _skipped(b: tuple[Any, ...], df: Any = None) -> dict[str, Any]:
+    """A skipped row: ``{"index", "label", "code", "message", "field", "value", "id"}``
+    (``label``: its pandas index label, else ``None``)."""
     index, code, message, field, value, id_ = b
-    return {"index": index, "code": code, "message": message, "field": field, "value": value, "id": id_}
+    return {
+        "index": index,
+        "label": rec.label_of(df, index),
+        "code": code,
+        "message": message,
+        "field": field,
+        "value": value,
+        "id": id_,
+    }
 
 
 def report(

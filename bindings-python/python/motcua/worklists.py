@@ -104,7 +104,7 @@ class Worklist:
         self.counted = counted
         #: Dossiers left out because they were received after :attr:`as_of`.
         self.left_out = left_out
-        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "code", "message",
+        #: With ``skip_bad=True``: the rows skipped, as ``{"index", "label", "code", "message",
         #: "field", "value", "id"}``.
         self.skipped = skipped
 
@@ -138,10 +138,11 @@ class Worklist:
             skipped.extend(_skipped(b) for b in bad)
         else:
             names = rec.wanted(by_list, map)
-            for columns, first_row, _ in rec.chunks(source, names):
-                c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row)
-                counted, left_out = counted + c, left_out + lo
-                skipped.extend(_skipped(b) for b in bad)
+            with rec.labelled(source):
+                for columns, first_row, _ in rec.chunks(source, names):
+                    c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row)
+                    counted, left_out = counted + c, left_out + lo
+                    skipped.extend(_skipped(b, source) for b in bad)
         rows = []
         for id_, groups, due, due_at, left, status, apology_by, row in w.rows():
             r: dict[str, Any] = {"id": id_}
