@@ -4,8 +4,8 @@
 //!
 //! The worklist is one more output of the record road ([`records`](crate::records)): the same
 //! reader, the same bad-row rules and the same classification as the report
-//! ([`outcome::classify`]). A [`WorklistSink`] collects the open dossiers of a chunk of
-//! records; [`Worklist::finish`] orders them.
+//! ([`outcome::classify`](crate::outcome::classify)). A [`WorklistSink`] collects the open dossiers of a chunk of
+//! records; [`WorklistSink::finish`] orders them.
 //!
 //! # The rows
 //! A dossier is listed when it was received by the as-of instant `T` and is open at `T`
