@@ -254,7 +254,7 @@ fn strip_fraction(time: &str) -> Option<&str> {
 /// assert_eq!(t.to_string(), "2026-02-13 17:30:00");
 /// ```
 pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
-    let s = input.trim();
+    let s = trim(input);
     if let Some((t, has_time)) = iso_fast(s.as_bytes()) {
         return Ok(match (has_time, date_only) {
             (false, DateOnly::EndOfDay) => t.date().and_hms_opt(23, 59, 59).unwrap_or(t),
@@ -262,6 +262,16 @@ pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
         });
     }
     parse_instant_general(s, date_only)
+}
+
+/// `s` without leading and trailing whitespace (`str::trim`, answered at once for the
+/// usual text that starts and ends with an ASCII letter or digit).
+#[inline]
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() => s,
+        _ => s.trim(),
+    }
 }
 
 /// [`parse_instant`] without its fast path.

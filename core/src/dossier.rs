@@ -47,8 +47,9 @@ use crate::error::{excerpt, Error, ErrorKind, Result};
 use crate::procedure::{Stage, TimeLimit};
 
 mod json;
-#[cfg(test)]
-mod legacy;
+#[cfg(any(test, feature = "bench-internals"))]
+#[doc(hidden)]
+pub mod legacy;
 
 // ---------------------------------------------------------------------------------------------
 // Channel, limit source
@@ -467,7 +468,7 @@ fn event_to(kind: EventKind, to: Option<String>) -> Result<Option<String>> {
 /// Parses an instant of the dossier format; a date alone is 00:00 and flagged.
 /// `field` names the field for an error (built only then).
 fn parse_dossier_instant(s: &str, field: impl FnOnce() -> String) -> Result<(NaiveDateTime, bool)> {
-    let t = s.trim();
+    let t = crate::civil::trim(s);
     let b = t.as_bytes();
     // (The ISO shapes answer by one byte; anything else is searched.)
     let date_only = match b.len() {

@@ -1,21 +1,24 @@
 //! The dossier JSON reader as it was before the typed one ([`super::json`]): a parse into a
-//! `serde_json::Value`, then a walk of it. Kept in the tests only, as the oracle of a
-//! differential property test: the typed reader must answer exactly as this one did (the same
-//! dossier, or the same error code, field, line and message).
+//! `serde_json::Value`, then a walk of it. Kept as the oracle of a differential property test
+//! (the typed reader must answer exactly as this one did: the same dossier, or the same error
+//! code, field, line and message) and, behind the internal feature `bench-internals`, as the
+//! baseline of the reader's benchmark. Not part of the API.
 
 use serde_json::Value;
 
 use super::*;
 use crate::civil::parse_date;
 
-pub(super) fn from_json(text: &str) -> Result<Dossier> {
+/// The old reader: a `Value`, then [`from_json_value`].
+pub fn from_json(text: &str) -> Result<Dossier> {
     let v: Value = serde_json::from_str(text).map_err(|e| {
         Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")).at_line(e.line() as u64)
     })?;
     from_json_value(&v)
 }
 
-pub(super) fn from_json_value(v: &Value) -> Result<Dossier> {
+/// The old walk of a parsed value.
+pub fn from_json_value(v: &Value) -> Result<Dossier> {
     let Value::Object(m) = v else {
         return Err(bad_dossier(format!(
             "a dossier must be a JSON object, got {v}",
@@ -416,9 +419,12 @@ mod differential {
         use proptest::strategy::ValueTree;
         let mut runner = proptest::test_runner::TestRunner::deterministic();
         let mut codes = std::collections::BTreeSet::new();
-        let mut oks = 0;
+        let (mut oks, mut plain) = (0, 0);
         for _ in 0..4000 {
             let text = dossier_text().new_tree(&mut runner).unwrap().current();
+            if super::json::plain_read(&text).is_some() {
+                plain += 1;
+            }
             match from_json(&text) {
                 Ok(_) => oks += 1,
                 Err(e) => {
@@ -427,6 +433,8 @@ mod differential {
             }
         }
         assert!(oks > 20, "{oks}");
+        // The plain-shape scanner in front of the serde reader is exercised too.
+        assert!(plain > 5, "{plain} of {oks}");
         for code in [
             "invalid_dossier",
             "invalid_date",
