@@ -286,9 +286,10 @@ class PartialReport:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
+@final
 class Worklist:
     def __new__(
-        cls, as_of: _Instant, by: Sequence[str] = ..., within: int = 3, apology_lead: int = 1, all: bool = False
+        cls, as_of: _Instant, by: Sequence[str] = ..., within: int = ..., apology_lead: int = ..., all: bool = False
     ) -> Worklist: ...
     def add(
         self,
