@@ -385,20 +385,7 @@ pub fn csv_cell(s: &str) -> String {
 /// `s` for a terminal: its control characters escaped (`\u{1b}`, `\n`, `\t`), so that a
 /// value read from a file cannot move the cursor, recolour or break a table.
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().any(char::is_control) {
-        s.chars()
-            .map(|c| {
-                if c.is_control() {
-                    c.escape_default().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect::<String>()
-            .into()
-    } else {
-        s.into()
-    }
+    crate::error::escape_controls(s)
 }
 
 /// The grouping cells of a row as printed in CSV and tables: a totals row reads `TOTAL` in
