@@ -212,7 +212,8 @@ pub(crate) fn cell_error(at: Locator, column: &str, value: &str, e: &Error) -> E
             ErrorKind::CsvField,
             format!(
                 "line {line}, column `{column}`, value `{value}`: {}",
-                e.message()
+                e.message(),
+                value = crate::error::excerpt(value)
             ),
         )
         .in_field(column)

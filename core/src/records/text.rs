@@ -421,24 +421,20 @@ impl<R: Read> TextSource<R> {
                     self.next_line + count_lines(self.carry.get(..line_start).unwrap_or(&[]));
                 return Err(self.too_long(line));
             }
-            // Read up to a block more.
+            // Read up to a block more (into spare capacity: nothing is zeroed first).
             let start = self.carry.len();
             let want = self.block_size.max(start / 2);
-            self.carry.resize(start + want, 0);
-            let n = loop {
-                match self
-                    .reader
-                    .read(self.carry.get_mut(start..).unwrap_or(&mut []))
-                {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        self.carry.truncate(start);
-                        return Err(io_error(&e));
-                    }
+            self.carry.reserve(want);
+            let n = match (&mut self.reader)
+                .take(want as u64)
+                .read_to_end(&mut self.carry)
+            {
+                Ok(n) => n,
+                Err(e) => {
+                    self.carry.truncate(start);
+                    return Err(io_error(&e));
                 }
             };
-            self.carry.truncate(start + n);
             if !self.sniffed && (self.carry.len() >= 4 || n == 0) {
                 self.sniffed = true;
                 if let Some(e) = compressed(&self.carry) {
