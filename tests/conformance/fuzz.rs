@@ -190,6 +190,11 @@ const CATALOGUES: &[&str] = &[
     r#"[{"code": "1.001", "name": "Chứng thực", "field": "Chứng thực", "level": "commune", "time_limit": "same_day", "online": "partial"}]"#,
 ];
 
+const CATALOGUE_FILES: &[&str] = &[
+    "\u{feff}code,name,field,level,time_limit,online\n1.1,Khai sinh,Hộ tịch,commune,3wd,full\n\"1.2\",\"Đất, đai\",Đất đai,district,15 ngày,none\n",
+    r#"[{"code": "1.001", "name": "Chứng thực", "field": "Chứng thực", "level": "commune", "time_limit": {"working_days": 2}, "online": "partial", "stages": [{"agency": "A", "time_limit": "1wd"}, {"agency": "B", "time_limit": "1wd"}]}]"#,
+];
+
 fn json_like(seeds: &'static [&'static str]) -> impl Strategy<Value = String> {
     prop_oneof![junk(), mutated(seeds)]
 }
@@ -239,7 +244,22 @@ proptest! {
     #[test]
     fn fuzz_catalogues(s in json_like(CATALOGUES)) {
         match motcua::procedure::Catalogue::from_json(&s) {
-            Ok(_) => {}
+            Ok(c) => prop_assert!(!c.procedures().is_empty()),
+            Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
+        }
+    }
+
+    /// Catalogue files as every door loads them (JSON or CSV, told apart by content): a
+    /// catalogue that loads has procedures and reads back the same from its JSON form.
+    #[test]
+    fn fuzz_catalogue_files(s in json_like(CATALOGUE_FILES)) {
+        match motcua::records::load_catalogue(&s) {
+            Ok(c) => {
+                prop_assert!(!c.procedures().is_empty());
+                let json = serde_json::to_string(c.procedures()).unwrap();
+                let again = motcua::procedure::Catalogue::from_json(&json);
+                prop_assert_eq!(again.map(|a| a.procedures().to_vec()).ok(), Some(c.procedures().to_vec()), "{:?}", s);
+            }
             Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
         }
     }
