@@ -115,6 +115,8 @@ pub struct TextSource<R> {
     carry: Vec<u8>,
     scanned: usize,
     in_quotes: bool,
+    /// Quotes in the carry scanned so far (none: no runaway quote to look for).
+    quotes_held: usize,
     next_line: u64,
     eof: bool,
     /// Whether the first bytes were looked at (for compressed input).
@@ -265,6 +267,7 @@ impl<R: Read> TextSource<R> {
             carry: Vec::with_capacity(BLOCK_SIZE + (1 << 16)),
             scanned: 0,
             in_quotes: false,
+            quotes_held: 0,
             next_line: 1,
             eof: false,
             sniffed: false,
@@ -337,6 +340,7 @@ impl<R: Read> TextSource<R> {
         self.carry = carry;
         self.scanned = 0;
         self.in_quotes = false;
+        self.quotes_held = 0;
         self.next_line = block.first_line + count_lines(block.bytes.get(..rest_at).unwrap_or(&[]));
         Ok(())
     }
@@ -350,7 +354,9 @@ impl<R: Read> TextSource<R> {
             let boundary = last_boundary(new, self.in_quotes, self.format == TextFormat::Csv)
                 .map(|i| i + self.scanned);
             if self.format == TextFormat::Csv {
-                self.in_quotes ^= quotes(new) % 2 == 1;
+                let q = quotes(new);
+                self.in_quotes ^= q % 2 == 1;
+                self.quotes_held += q;
             }
             self.scanned = self.carry.len();
             let mut cut = match boundary {
@@ -361,7 +367,7 @@ impl<R: Read> TextSource<R> {
             let mut broken = None;
             // (while waiting for more, only when no record ended in what was read: the
             // carry is not scanned again for each read)
-            if self.format == TextFormat::Csv && (cut.is_some() || boundary.is_none()) {
+            if self.quotes_held > 0 && (cut.is_some() || boundary.is_none()) {
                 // A runaway quote in what would be cut (or, waiting for more, in what is held):
                 // the records before it, or its own line as one bad record.
                 let end = cut.unwrap_or(self.carry.len());
@@ -385,20 +391,13 @@ impl<R: Read> TextSource<R> {
                 }
             }
             if let Some(end) = cut {
-                if end > MAX_LINE {
-                    let bytes = self.carry.get(..end).unwrap_or(&[]);
-                    if let Some(k) = bytes
-                        .split(|&b| b == b'\n')
-                        .position(|l| l.len() > MAX_LINE)
-                    {
-                        return Err(self.too_long(self.next_line + k as u64));
-                    }
-                }
                 let rest = self.carry.split_off(end);
                 let bytes = std::mem::replace(&mut self.carry, rest);
-                // The carried bytes were scanned from a boundary (outside quotes).
+                // The carried bytes were scanned from a boundary (outside quotes); they are
+                // scanned again (their quotes counted) on the next call.
                 self.scanned = 0;
                 self.in_quotes = false;
+                self.quotes_held = 0;
                 let first_line = self.next_line;
                 self.next_line += count_lines(&bytes);
                 return Ok(Some(Block {
@@ -409,17 +408,6 @@ impl<R: Read> TextSource<R> {
             }
             if self.eof {
                 return Ok(None);
-            }
-            // One line is bounded: memory stays flat whatever the input.
-            let line_start = self
-                .carry
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-            if self.carry.len() - line_start > MAX_LINE {
-                let line =
-                    self.next_line + count_lines(self.carry.get(..line_start).unwrap_or(&[]));
-                return Err(self.too_long(line));
             }
             // Read up to a block more (into spare capacity: nothing is zeroed first).
             let start = self.carry.len();
@@ -435,6 +423,7 @@ impl<R: Read> TextSource<R> {
                     return Err(io_error(&e));
                 }
             };
+            self.bound_lines(start, want)?;
             if !self.sniffed && (self.carry.len() >= 4 || n == 0) {
                 self.sniffed = true;
                 if let Some(e) = compressed(&self.carry) {
@@ -444,6 +433,44 @@ impl<R: Read> TextSource<R> {
             if n == 0 {
                 self.eof = true;
             }
+        }
+    }
+
+    /// One line is bounded ([`MAX_LINE`]), so that memory stays flat whatever the input: after
+    /// a read of at most `want` bytes at `start`, the line across `start` is measured (a
+    /// longer line than a read spans a read's start), and when a read may be longer than
+    /// [`MAX_LINE`], every line it holds.
+    fn bound_lines(&self, start: usize, want: usize) -> Result<()> {
+        let carry = &self.carry;
+        let from = carry
+            .get(..start)
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |i| i + 1);
+        let to = carry
+            .get(start..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map_or(carry.len(), |k| start + k);
+        let long = if to - from > MAX_LINE {
+            Some(from)
+        } else if want > MAX_LINE {
+            let mut at = start;
+            carry
+                .get(start..)
+                .unwrap_or(&[])
+                .split(|&c| c == b'\n')
+                .find_map(|l| {
+                    let here = at;
+                    at += l.len() + 1;
+                    (l.len() > MAX_LINE).then_some(here)
+                })
+        } else {
+            None
+        };
+        match long {
+            Some(from) => {
+                Err(self.too_long(self.next_line + count_lines(carry.get(..from).unwrap_or(&[]))))
+            }
+            None => Ok(()),
         }
     }
 
@@ -855,8 +882,21 @@ mod tests {
         let mut text = b"a,b\n1,2\n3,".to_vec();
         text.resize(text.len() + MAX_LINE + 10, b'x');
         text.extend_from_slice(b"\n4,5\n");
-        let e = outcomes(&text, BLOCK_SIZE).unwrap_err();
-        assert_eq!((e.code(), e.line()), ("csv_field", Some(3)));
+        for block in [1000, BLOCK_SIZE, 4 * MAX_LINE] {
+            let e = outcomes(&text, block).unwrap_err();
+            assert_eq!(
+                (e.code(), e.line()),
+                ("csv_field", Some(3)),
+                "block {block}"
+            );
+        }
+        // A line of MAX_LINE bytes is read.
+        let mut ok = b"a,b\n1,".to_vec();
+        ok.resize(4 + MAX_LINE, b'x');
+        ok.extend_from_slice(b"\n4,5\n");
+        for block in [1000, BLOCK_SIZE, 4 * MAX_LINE] {
+            assert_eq!(outcomes(&ok, block).unwrap().len(), 2, "block {block}");
+        }
         let mut src =
             TextSource::open(&text[4..], TextFormat::JsonLines, &ReadOptions::default()).unwrap();
         let e = std::iter::from_fn(|| src.next_block().transpose())
