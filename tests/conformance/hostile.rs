@@ -281,6 +281,22 @@ fn compressed_and_unbounded_input() {
         "{}",
         stderr(&o)
     );
+    let f = scratch("unicode.csv", b"\xff\xfei\0d\0,\0");
+    let o = motcua(&["report", &f], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("UTF-16"), "{}", stderr(&o));
+    // dossiers (JSON lines) too
+    let lines = "{\"received\":\"2026-03-02T09:30\",\"time_limit\":\"3wd\"}\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(lines.as_bytes()).unwrap();
+    let f = scratch("dossiers.jsonl", &gz.finish().unwrap());
+    let o = motcua(&["due", &f], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("{\"due\":\"2026-03-05\""),
+        "{}",
+        stdout(&o)
+    );
     let mut long = String::from("id,received,time_limit\nA,2026-03-02T09:30,3wd\nB,");
     long.push_str(&"9".repeat(2 << 20));
     long.push_str(",3wd\n");

@@ -85,19 +85,22 @@ fn runaway_quote(bytes: &[u8], at_end: bool) -> Option<(usize, usize)> {
     }
 }
 
-/// Compressed input that was not decompressed: said by name rather than read as bad UTF-8.
+/// Compressed (or UTF-16) input: said by name rather than read as bad UTF-8.
 fn compressed(head: &[u8]) -> Option<Error> {
-    let what = if head.starts_with(&[0x1f, 0x8b]) {
-        "gzip-compressed"
+    let (what, hint) = if head.starts_with(&[0x1f, 0x8b]) {
+        ("gzip-compressed", "decompress it first")
     } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        "a zip archive"
+        ("a zip archive", "unzip it first")
+    } else if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+        // (a spreadsheet's "Unicode text")
+        ("UTF-16 text", "save it as UTF-8")
     } else {
         return None;
     };
     Some(
         Error::new(
             ErrorKind::CsvField,
-            format!("line 1: the input is {what}, not text: decompress it first"),
+            format!("line 1: the input is {what}, not UTF-8 text: {hint}"),
         )
         .at_line(1),
     )
@@ -910,6 +913,7 @@ mod tests {
         for (bytes, what) in [
             (&b"\x1f\x8b\x08\0\0"[..], "gzip"),
             (b"PK\x03\x04\x14\0", "zip"),
+            (b"\xff\xfei\0d\0", "UTF-16"),
         ] {
             for format in [TextFormat::Csv, TextFormat::JsonLines] {
                 let mut src = match TextSource::open(bytes, format, &ReadOptions::default()) {

@@ -331,10 +331,10 @@ impl<R: Read> Read for Progress<R> {
 }
 
 /// The input of a run (a file, stdin), readable from any thread.
-type Input = Box<dyn Read + Send>;
+pub(crate) type Input = Box<dyn Read + Send>;
 
 /// `input` decompressed when it is gzip (told by its first bytes, whatever its name).
-fn gunzip(mut input: Input) -> Result<Input, Error> {
+pub(crate) fn gunzip(mut input: Input) -> Result<Input, Error> {
     let mut head = [0u8; 2];
     let mut n = 0;
     while n < head.len() {
