@@ -344,36 +344,40 @@ proptest! {
     /// or a long line cut nowhere else).
     #[test]
     fn fuzz_csv_records(b in record_bytes(CSV_RECORDS), block in 1usize..48) {
-        use motcua::records::TextFormat;
-        let lines = b.iter().filter(|&&c| c == b'\n').count() as u64 + 1;
-        let whole = read_records(&b, TextFormat::Csv, motcua::records::BLOCK_SIZE);
-        let cut = read_records(&b, TextFormat::Csv, block);
-        match (&whole, &cut) {
-            (Ok(w), Ok(c)) => {
-                prop_assert_eq!(w, c);
-                prop_assert!(w.iter().all(|(l, _)| (2..=lines).contains(l)), "{:?}", w);
-            }
-            (Err(w), Err(c)) => prop_assert!(known_code(w) && w.code() == c.code(), "{} / {}", w, c),
-            _ => prop_assert!(false, "{:?} / {:?}", whole, cut),
-        }
+        same_records(&b, motcua::records::TextFormat::Csv, block, 2)?;
     }
 
     /// JSON lines: the same, each line one record.
     #[test]
     fn fuzz_json_lines(b in record_bytes(JSON_LINES), block in 1usize..48) {
-        use motcua::records::TextFormat;
-        let lines = b.iter().filter(|&&c| c == b'\n').count() as u64 + 1;
-        let whole = read_records(&b, TextFormat::JsonLines, motcua::records::BLOCK_SIZE);
-        let cut = read_records(&b, TextFormat::JsonLines, block);
-        match (&whole, &cut) {
-            (Ok(w), Ok(c)) => {
-                prop_assert_eq!(w, c);
-                prop_assert!(w.iter().all(|(l, _)| (1..=lines).contains(l)), "{:?}", w);
-            }
-            (Err(w), Err(c)) => prop_assert!(known_code(w) && w.code() == c.code(), "{} / {}", w, c),
-            _ => prop_assert!(false, "{:?} / {:?}", whole, cut),
-        }
+        same_records(&b, motcua::records::TextFormat::JsonLines, block, 1)?;
     }
+}
+
+/// `b` read whole and in blocks of `block` bytes gives the same records, each at a line from
+/// `first_line` to the input's last, or the same typed error.
+fn same_records(
+    b: &[u8],
+    format: motcua::records::TextFormat,
+    block: usize,
+    first_line: u64,
+) -> Result<(), TestCaseError> {
+    let lines = b.iter().filter(|&&c| c == b'\n').count() as u64 + 1;
+    let whole = read_records(b, format, motcua::records::BLOCK_SIZE);
+    let cut = read_records(b, format, block);
+    match (&whole, &cut) {
+        (Ok(w), Ok(c)) => {
+            prop_assert_eq!(w, c);
+            prop_assert!(
+                w.iter().all(|(l, _)| (first_line..=lines).contains(l)),
+                "{:?}",
+                w
+            );
+        }
+        (Err(w), Err(c)) => prop_assert!(known_code(w) && w.code() == c.code(), "{} / {}", w, c),
+        _ => prop_assert!(false, "{:?} / {:?}", whole, cut),
+    }
+    Ok(())
 }
 
 /// The mutation strategy really produces valid and invalid inputs alike (a harness whose

@@ -370,18 +370,8 @@ fn calendar_specs_with_a_bom_or_a_bad_value() {
 fn output_is_unmistakable_and_bounded() {
     let text = "id,received,time_limit,field\nA,2026-03-02T09:30,3wd,\nB,2026-03-02T09:30,3wd,\"x\x1b[31my\x07\"\n";
     let f = scratch("groups.csv", text.as_bytes());
-    let o = motcua(
-        &["report", &f, "--by", "field", "--as-of", "2026-03-31"],
-        "",
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(
-        !stdout(&o).contains('\x1b') && stdout(&o).contains("x\\u{1b}[31my\\u{7}"),
-        "{}",
-        stdout(&o)
-    );
-    let o = motcua(
-        &[
+    let report = |format: &str| {
+        let args = [
             "report",
             &f,
             "--by",
@@ -389,10 +379,18 @@ fn output_is_unmistakable_and_bounded() {
             "--as-of",
             "2026-03-31",
             "--format",
-            "csv",
-        ],
-        "",
+            format,
+        ];
+        motcua(&args, "")
+    };
+    let o = report("table");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        !stdout(&o).contains('\x1b') && stdout(&o).contains("x\\u{1b}[31my\\u{7}"),
+        "{}",
+        stdout(&o)
     );
+    let o = report("csv");
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 4, "{}", stdout(&o));
@@ -401,19 +399,7 @@ fn output_is_unmistakable_and_bounded() {
         "{}",
         stdout(&o)
     );
-    let o = motcua(
-        &[
-            "report",
-            &f,
-            "--by",
-            "field",
-            "--as-of",
-            "2026-03-31",
-            "--format",
-            "json",
-        ],
-        "",
-    );
+    let o = report("json");
     assert!(total(&o)["field"].is_null());
     // (a line shorter than the 1 MiB bound)
     let n = (1 << 20) - 100;
