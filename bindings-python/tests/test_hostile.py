@@ -98,7 +98,8 @@ def test_a_missing_as_of_is_not_now(missing: Any) -> None:
     import pandas as pd
 
     df = pd.DataFrame({"received": pd.to_datetime(["2026-03-02 09:30"]), "time_limit": ["3wd"]})
-    for value in (missing, pd.NaT):
+    values: list[Any] = [missing, pd.NaT]
+    for value in values:
         with pytest.raises(motcua.EmptyInputError, match="as_of"):
             motcua.report(df, as_of=value)
         with pytest.raises(motcua.EmptyInputError, match="as_of"):
