@@ -188,7 +188,23 @@ pub(crate) fn as_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDateTime>
     match value {
         None => Ok(vietnam_now()),
         Some(v) if v.is_none() => Ok(vietnam_now()),
-        Some(v) => instant_of(v, DateOnly::EndOfDay),
+        // `NaT` or `NaN` is no way of saying "now": only leaving `as_of` out, or None, is.
+        Some(v) => instant_of(v, DateOnly::EndOfDay).or_else(|e| {
+            let py = v.py();
+            let missing = e
+                .value(py)
+                .getattr("code")
+                .is_ok_and(|c| c.extract::<String>().is_ok_and(|c| c == "empty_input"));
+            if missing {
+                Err(Error::new(
+                    ErrorKind::EmptyInput,
+                    "`as_of` is missing (NaT or NaN): leave it out, or pass None, for now",
+                ))
+                .py()
+            } else {
+                Err(e)
+            }
+        }),
     }
 }
 

@@ -88,3 +88,56 @@ def test_nan_in_a_float_array_is_missing(cal: motcua.Calendar) -> None:
     days = np.array(["2026-03-02", "2026-03-02"], dtype="datetime64[D]")
     got = cal.add_working_days(days, np.array([1.0, np.nan]))
     assert str(got[0]) == "2026-03-03" and np.isnat(got[1])
+
+
+# ------------------------------------------------------------------ as_of accidents, loads, columns
+
+
+@pytest.mark.parametrize("missing", [float("nan"), np.datetime64("NaT"), np.float64("nan")])
+def test_a_missing_as_of_is_not_now(missing: Any) -> None:
+    import pandas as pd
+
+    df = pd.DataFrame({"received": pd.to_datetime(["2026-03-02 09:30"]), "time_limit": ["3wd"]})
+    values: list[Any] = [missing, pd.NaT]
+    for value in values:
+        with pytest.raises(motcua.EmptyInputError, match="as_of"):
+            motcua.report(df, as_of=value)
+        with pytest.raises(motcua.EmptyInputError, match="as_of"):
+            motcua.classify({"received": "2026-03-02T09:30", "time_limit": "3wd"}, as_of=value)
+    # Left out or None: now (the dossier received in 2026 is counted).
+    assert int(motcua.report(df)["received"].iloc[-1]) == 1
+    assert int(motcua.report(df, as_of=None)["received"].iloc[-1]) == 1
+
+
+@pytest.mark.parametrize("text", ["[]", "{}", "", "  \n", "code,name,level,time_limit,online\n"])
+def test_a_catalogue_without_procedures_fails_at_load(text: str) -> None:
+    with pytest.raises(motcua.InvalidCatalogueError):
+        motcua.Catalogue.from_text(text)
+    if text.strip().startswith("["):
+        with pytest.raises(motcua.InvalidCatalogueError, match="no procedure"):
+            motcua.Catalogue.from_json(text)
+    with pytest.raises(motcua.InvalidCatalogueError):
+        motcua.Catalogue.from_records([])
+
+
+def test_a_spec_with_a_byte_order_mark_is_read_and_bad_values_are_located() -> None:
+    spec = '\ufeff{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31", "holidays": ["2026-01-01"]}'
+    assert not motcua.Calendar.from_spec(spec).is_working_day("2026-01-01")
+    with pytest.raises(motcua.InvalidSpecError, match=r"holidays\[1\].*2026-02-30"):
+        motcua.Calendar.from_spec(spec.replace('"2026-01-01"]', '"2026-01-01", "2026-02-30"]'))
+
+
+def test_a_column_read_twice_is_an_error() -> None:
+    import pandas as pd
+
+    df = pd.DataFrame(
+        [["2026-03-02T09:30", "3wd", "2026-03-03T10:00", ""]],
+        columns=["received", "time_limit", "resolved", "resolved"],
+    )
+    with pytest.raises(motcua.CsvFieldError, match="resolved"):
+        motcua.report(df, as_of="2026-03-31")
+    import pyarrow as pa
+
+    table = pa.table([["2026-03-02T09:30"], ["3wd"], ["2026-03-03T10:00"], [""]], names=list(df.columns))
+    with pytest.raises(motcua.CsvFieldError, match="resolved"):
+        motcua.report(table, as_of="2026-03-31")

@@ -2,7 +2,7 @@
 // message says what was wrong.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Calendar, errorCodes, dayNumber, dateFromDayNumber } from "motcua";
+import { Calendar, Catalogue, errorCodes, dayNumber, dateFromDayNumber, fromLunar, report } from "motcua";
 
 const weekdays = Calendar.fromSpec({ weekmask: "1111100", from: "2000-01-01", to: "2050-12-31" });
 const codes = new Set(errorCodes());
@@ -92,4 +92,44 @@ test("bulk errors carry the index of the first bad element", () => {
   throwsCode(() => weekdays.addWorkingDaysBulk(Int32Array.of(d), 0.5), "invalid_number");
   throwsCode(() => weekdays.workingDaysBetweenBulk(Int32Array.of(d), 2 ** 40), "date_out_of_range");
   throwsCode(() => weekdays.isWorkingDayBulk(Int32Array.of(d, -1_000_000)), "date_out_of_range");
+});
+
+// Hostile input (issue "No silent wrong answer"): every class gets its code, never a plausible
+// answer.
+test("hostile: truthy values are not bools", () => {
+  for (const bad of ["false", "no", 0, 1, "true"]) {
+    throwsCode(() => fromLunar(2025, 6, 1, bad), "invalid_argument", /leap/);
+    throwsCode(() => Calendar.vietnam({ official: bad }), "invalid_argument", /official/);
+  }
+});
+
+test("hostile: missing or outlandish dates and numbers", () => {
+  throwsCode(() => weekdays.isWorkingDay(new Date(NaN)), "invalid_date", /date/);
+  const csv = "id,received,time_limit\nA,2026-03-02T09:30,3wd\n";
+  for (const asOf of [NaN, new Date(NaN)]) {
+    throwsCode(() => report(csv, { asOf }), "invalid_date", /asOf/);
+  }
+  for (const n of [2 ** 60, Number.MAX_VALUE, -Infinity]) {
+    throwsCode(() => weekdays.addWorkingDays("2026-03-02", n), "invalid_number");
+  }
+});
+
+test("hostile: CSV records lose no row", () => {
+  const rows = Array.from({ length: 50 }, (_, i) => `D${i},2026-03-02T09:30,${i === 5 ? '"3wd' : "3wd"}`);
+  const csv = `id,received,time_limit\n${rows.join("\n")}\n`;
+  throwsCode(() => report(csv, { asOf: "2026-03-31" }), "csv_field", /line 7.*quoted field/);
+  const answer = report(csv, { asOf: "2026-03-31", skipBad: true });
+  assert.equal(answer[0].received, 49);
+  assert.deepEqual(answer.skipped.map((e) => [e.code, e.line]), [["csv_field", 7]]);
+  throwsCode(
+    () => report("id,received,time_limit,resolved,resolved\nA,2026-03-02T09:30,3wd,,\n", { asOf: "2026-03-31" }),
+    "csv_field",
+    /resolved/,
+  );
+});
+
+test("hostile: a catalogue without procedures fails at load", () => {
+  throwsCode(() => Catalogue.fromJson("[]"), "invalid_catalogue", /no procedure/);
+  const csv = "id,received,procedure\nA,2026-03-02T09:30,P1\n";
+  throwsCode(() => report(csv, { asOf: "2026-03-31", catalogue: [] }), "invalid_catalogue");
 });

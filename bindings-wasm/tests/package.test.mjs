@@ -102,7 +102,7 @@ test("after free() (or Symbol.dispose): object_freed; as an option: invalid_argu
   throwsCode(() => c.addWorkingDaysBulk(Int32Array.of(20454), 1), "object_freed");
   throwsCode(() => due({ received: "2026-03-02", timeLimit: "3wd" }, { calendar: c }), "invalid_argument", /was freed/);
   c.free(); // a second free is harmless
-  const cat = Catalogue.fromJson("[]");
+  const cat = Catalogue.fromJson('[{"code":"1.1","name":"x","field":"y","level":"commune","time_limit":"3wd","online":"full"}]');
   cat.free();
   throwsCode(() => cat.procedures(), "object_freed");
   if (typeof Symbol.dispose === "symbol") {

@@ -497,15 +497,25 @@ impl CalendarSpec {
 
     /// Parses a spec from JSON text. Malformed JSON or a wrong type is an
     /// [`ErrorKind::InvalidJson`] error whose message gives line and column; an inconsistent
-    /// spec is reported by [`compile`](CalendarSpec::compile).
+    /// spec is reported by [`compile`](CalendarSpec::compile). A UTF-8 byte-order mark is
+    /// skipped.
     pub fn from_json(text: &str) -> Result<CalendarSpec> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_json::from_str(text).map_err(|e| {
-            let kind = if e.is_data() {
-                ErrorKind::InvalidSpec
+            let (kind, path) = if e.is_data() {
+                (
+                    ErrorKind::InvalidSpec,
+                    json_path_at(text, e.line(), e.column()),
+                )
             } else {
-                ErrorKind::InvalidJson
+                (ErrorKind::InvalidJson, String::new())
             };
-            Error::new(kind, format!("calendar spec: {e}")).at_line(e.line() as u64)
+            let at = if path.is_empty() {
+                String::new()
+            } else {
+                format!(" `{path}`:")
+            };
+            Error::new(kind, format!("calendar spec:{at} {e}")).at_line(e.line() as u64)
         })
     }
 
@@ -1538,8 +1548,100 @@ impl WorkCalendar {
     }
 }
 
+/// The JSON path (`holidays[2].date`) of the value being read at `line`:`column` (1-based, as
+/// serde_json reports them) of `text`: where a spec value that fails is, named.
+fn json_path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: String, expect_key: bool },
+        Array(usize),
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let (mut l, mut c) = (1, 0);
+    let mut chars = text.chars();
+    while let Some(ch) = chars.next() {
+        if ch == '\n' {
+            (l, c) = (l + 1, 0);
+        } else {
+            c += 1;
+        }
+        if l > line || (l == line && c >= column) {
+            break;
+        }
+        match ch {
+            '{' => stack.push(Frame::Object {
+                key: String::new(),
+                expect_key: true,
+            }),
+            '[' => stack.push(Frame::Array(0)),
+            '}' | ']' => {
+                stack.pop();
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Array(i)) => *i += 1,
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                None => {}
+            },
+            '"' => {
+                let mut s = String::new();
+                let mut escaped = false;
+                for ch in chars.by_ref() {
+                    c += 1;
+                    match (escaped, ch) {
+                        (false, '\\') => escaped = true,
+                        (false, '"') => break,
+                        _ => {
+                            escaped = false;
+                            s.push(ch);
+                        }
+                    }
+                }
+                if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        *key = s;
+                        *expect_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for f in &stack {
+        match f {
+            Frame::Object { key, .. } if !key.is_empty() => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { .. } => {}
+            Frame::Array(i) => path.push_str(&format!("[{i}]")),
+        }
+    }
+    path
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spec_errors_name_the_value_and_its_path() {
+        let spec = "\u{feff}{\"weekmask\": \"1111100\", \"from\": \"2000-01-01\", \"to\": \"2050-12-31\",\n\
+                    \"holidays\": [\"2026-01-01\", {\"date\": \"2026-02-30\", \"name\": \"x\"}]}";
+        let e = CalendarSpec::from_json(spec).unwrap_err();
+        assert_eq!((e.code(), e.line()), ("invalid_spec", Some(2)));
+        assert!(
+            e.message().contains("`holidays[1].date`") && e.message().contains("`2026-02-30`"),
+            "{e}"
+        );
+        // The byte-order mark alone is no error.
+        let ok = spec.replace("2026-02-30", "2026-03-02");
+        assert_eq!(CalendarSpec::from_json(&ok).unwrap().holidays.len(), 2);
+        assert_eq!(
+            json_path_at(r#"{"a": {"b\"c": [1, [2, 3]]}}"#, 1, 24),
+            "a.b\"c[1][1]"
+        );
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -350,19 +350,28 @@ pub const EXCERPT_CHARS: usize = 80;
 
 /// A name from the input (a field, a key, an id): its control characters escaped as [`excerpt`]
 /// escapes them, cut at [`MAX_FIELD_BYTES`].
-fn name(mut text: String) -> String {
-    if text.contains(char::is_control) {
-        text = text
-            .chars()
-            .flat_map(|c| {
-                let escape = c.is_control();
-                c.escape_default()
-                    .filter(move |_| escape)
-                    .chain(Some(c).filter(|_| !escape))
-            })
-            .collect();
-    }
+fn name(text: String) -> String {
+    let text = match escape_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        escaped => escaped.into_owned(),
+    };
     bounded(text, MAX_FIELD_BYTES)
+}
+
+/// `text` with its control characters escaped (`\n`, `\u{1b}`).
+pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .flat_map(|c| {
+            let escape = c.is_control();
+            c.escape_default()
+                .filter(move |_| escape)
+                .chain(Some(c).filter(|_| !escape))
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// `text` cut to at most `max` bytes at a character boundary, ending with `…` when cut.

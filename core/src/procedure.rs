@@ -677,6 +677,18 @@ pub struct Catalogue {
     index: crate::hash::FastMap<String, usize>,
 }
 
+/// The procedures of a catalogue read from a file or rows: none is an error, once, at load
+/// (else every record naming a procedure would fail, one by one).
+fn non_empty(procedures: Vec<Procedure>) -> Result<Vec<Procedure>> {
+    if procedures.is_empty() {
+        return Err(Error::new(
+            ErrorKind::InvalidCatalogue,
+            "the catalogue has no procedure",
+        ));
+    }
+    Ok(procedures)
+}
+
 impl Catalogue {
     /// A catalogue of `procedures`; a duplicate code is an [`ErrorKind::InvalidCatalogue`]
     /// error naming its row (1-based position in `procedures`).
@@ -701,8 +713,8 @@ impl Catalogue {
     }
 
     /// Parses a JSON catalogue (an array of procedure objects). Malformed JSON is
-    /// [`ErrorKind::InvalidJson`] (with line and column); anything else wrong is
-    /// [`ErrorKind::InvalidCatalogue`] naming the row (1-based) and field.
+    /// [`ErrorKind::InvalidJson`] (with line and column); anything else wrong (an empty
+    /// array too) is [`ErrorKind::InvalidCatalogue`] naming the row (1-based) and field.
     pub fn from_json(text: &str) -> Result<Catalogue> {
         let v: Value = serde_json::from_str(text).map_err(|e| {
             Error::new(ErrorKind::InvalidJson, format!("catalogue: {e}")).at_line(e.line() as u64)
@@ -727,14 +739,14 @@ impl Catalogue {
             };
             procedures.push(Procedure::from_json_object(row, obj)?);
         }
-        Catalogue::new(procedures)
+        Catalogue::new(non_empty(procedures)?)
     }
 
     /// Builds a catalogue from tabular records (CSV rows): each item is the row number used in
     /// messages (e.g. the CSV line) and the row's `(column, value)` pairs. Columns `code`,
     /// `level`, `time_limit` (compact form) and `online` are required, `name` and `field`
     /// optional; an empty cell counts as absent; other columns are ignored. Errors are
-    /// [`ErrorKind::InvalidCatalogue`] naming the row and field.
+    /// [`ErrorKind::InvalidCatalogue`] naming the row and field (no row at all: one error).
     ///
     /// ```
     /// use motcua::procedure::Catalogue;
@@ -772,6 +784,7 @@ impl Catalogue {
             procedures.push(Procedure::from_lookup(row, get)?);
             rows.push(row);
         }
+        let procedures = non_empty(procedures)?;
         Catalogue::indexed(procedures, |i| rows.get(i).copied().unwrap_or(i as u64 + 1))
     }
 

@@ -190,6 +190,11 @@ const CATALOGUES: &[&str] = &[
     r#"[{"code": "1.001", "name": "Chứng thực", "field": "Chứng thực", "level": "commune", "time_limit": "same_day", "online": "partial"}]"#,
 ];
 
+const CATALOGUE_FILES: &[&str] = &[
+    "\u{feff}code,name,field,level,time_limit,online\n1.1,Khai sinh,Hộ tịch,commune,3wd,full\n\"1.2\",\"Đất, đai\",Đất đai,district,15 ngày,none\n",
+    r#"[{"code": "1.001", "name": "Chứng thực", "field": "Chứng thực", "level": "commune", "time_limit": {"working_days": 2}, "online": "partial", "stages": [{"agency": "A", "time_limit": "1wd"}, {"agency": "B", "time_limit": "1wd"}]}]"#,
+];
+
 fn json_like(seeds: &'static [&'static str]) -> impl Strategy<Value = String> {
     prop_oneof![junk(), mutated(seeds)]
 }
@@ -239,10 +244,140 @@ proptest! {
     #[test]
     fn fuzz_catalogues(s in json_like(CATALOGUES)) {
         match motcua::procedure::Catalogue::from_json(&s) {
-            Ok(_) => {}
+            Ok(c) => prop_assert!(!c.procedures().is_empty()),
             Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
         }
     }
+
+    /// Catalogue files as every door loads them (JSON or CSV, told apart by content): a
+    /// catalogue that loads has procedures and reads back the same from its JSON form.
+    #[test]
+    fn fuzz_catalogue_files(s in json_like(CATALOGUE_FILES)) {
+        match motcua::records::load_catalogue(&s) {
+            Ok(c) => {
+                prop_assert!(!c.procedures().is_empty());
+                let json = serde_json::to_string(c.procedures()).unwrap();
+                let again = motcua::procedure::Catalogue::from_json(&json);
+                prop_assert_eq!(again.map(|a| a.procedures().to_vec()).ok(), Some(c.procedures().to_vec()), "{:?}", s);
+            }
+            Err(e) => prop_assert!(known_code(&e), "{:?}: {}", s, e),
+        }
+    }
+}
+
+const CSV_RECORDS: &[&str] = &[
+    "id,received,time_limit,resolved,field\nA,2026-03-02T09:30,3wd,04/03/2026 10:00,Hộ tịch\nB,2026-03-02,15cd,,\"Đất, đai\"\n\n\"C\",02/03/2026 9:30,same_day,2026-03-02T16:00,\"a\nb \"\"q\"\"\"\r\nD,2026-03-02T09:30,8wh,2026-03-03T08:00,X\n",
+    "received;time_limit;supplement_requested;supplement_received;channel\r\n2026-03-02T09:30;3wd;2026-03-03T10:00;2026-03-10T08:00;online\r\n",
+];
+
+const JSON_LINES: &[&str] = &[
+    "{\"id\":\"A\",\"received\":\"2026-03-02T09:30\",\"time_limit\":\"3wd\",\"resolved\":\"2026-03-04T10:00\",\"field\":\"Hộ tịch\"}\n\n{\"id\":7,\"received\":\"02/03/2026\",\"time_limit\":\"15cd\",\"field\":null}\n",
+];
+
+/// Every record of `bytes` read in blocks of `block` bytes: its line and its code (`ok` when
+/// the record reads into a dossier), or the error of the whole source.
+fn read_records(
+    bytes: &[u8],
+    format: motcua::records::TextFormat,
+    block: usize,
+) -> Result<Vec<(u64, &'static str)>, motcua::Error> {
+    use motcua::records::{Layout, ReadOptions, Record, TextSource};
+    let opts = ReadOptions {
+        by: vec!["field".into()],
+        ..ReadOptions::default()
+    };
+    let mut src = TextSource::open(bytes, format, &opts)?.with_block_size(block);
+    let layout = Layout::resolve(src.names(), &opts)?;
+    let parser = src.parser();
+    let mut record = Record::new();
+    let mut out = Vec::new();
+    let mut bad = None;
+    while let Some(b) = src.next_block()? {
+        parser.parse(&b, |at, row| {
+            let r = row.and_then(|row| layout.read(at, row, &mut record));
+            match r {
+                Ok(()) => out.push((at.line(), "ok")),
+                Err(e) => {
+                    if !known_code(&e) || e.line() != Some(at.line()) {
+                        bad.get_or_insert(e.clone());
+                    }
+                    out.push((at.line(), e.code()));
+                }
+            }
+            true
+        });
+    }
+    if let Some(e) = bad {
+        panic!("an untyped or unlocated error: {e:?}");
+    }
+    parser.finish(out.len() as u64)?;
+    Ok(out)
+}
+
+/// Arbitrary bytes (not always UTF-8), or a valid record file mutated at the byte level.
+fn record_bytes(seeds: &'static [&'static str]) -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..256),
+        mutated(seeds).prop_map(String::into_bytes),
+        (
+            mutated(seeds),
+            prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..4)
+        )
+            .prop_map(|(s, edits)| {
+                let mut b = s.into_bytes();
+                for (at, byte) in edits {
+                    if !b.is_empty() {
+                        let i = at.index(b.len());
+                        b[i] = byte;
+                    }
+                }
+                b
+            }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// CSV records: no panic; every record read or refused with a typed error at its line
+    /// (within the input's lines); the same records whatever the block size (a runaway quote
+    /// or a long line cut nowhere else).
+    #[test]
+    fn fuzz_csv_records(b in record_bytes(CSV_RECORDS), block in 1usize..48) {
+        same_records(&b, motcua::records::TextFormat::Csv, block, 2)?;
+    }
+
+    /// JSON lines: the same, each line one record.
+    #[test]
+    fn fuzz_json_lines(b in record_bytes(JSON_LINES), block in 1usize..48) {
+        same_records(&b, motcua::records::TextFormat::JsonLines, block, 1)?;
+    }
+}
+
+/// `b` read whole and in blocks of `block` bytes gives the same records, each at a line from
+/// `first_line` to the input's last, or the same typed error.
+fn same_records(
+    b: &[u8],
+    format: motcua::records::TextFormat,
+    block: usize,
+    first_line: u64,
+) -> Result<(), TestCaseError> {
+    let lines = b.iter().filter(|&&c| c == b'\n').count() as u64 + 1;
+    let whole = read_records(b, format, motcua::records::BLOCK_SIZE);
+    let cut = read_records(b, format, block);
+    match (&whole, &cut) {
+        (Ok(w), Ok(c)) => {
+            prop_assert_eq!(w, c);
+            prop_assert!(
+                w.iter().all(|(l, _)| (first_line..=lines).contains(l)),
+                "{:?}",
+                w
+            );
+        }
+        (Err(w), Err(c)) => prop_assert!(known_code(w) && w.code() == c.code(), "{} / {}", w, c),
+        _ => prop_assert!(false, "{:?} / {:?}", whole, cut),
+    }
+    Ok(())
 }
 
 /// The mutation strategy really produces valid and invalid inputs alike (a harness whose

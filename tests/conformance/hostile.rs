@@ -148,3 +148,272 @@ fn huge_numbers_are_refused() {
         );
     }
 }
+
+/// A scratch directory of this test run.
+fn scratch(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("motcua-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// 1000 dossier rows, row `bad` (0-based) with `cell` as its last column.
+fn rows(bad: usize, cell: &str) -> String {
+    let mut s = String::from("id,received,time_limit,resolved,field\n");
+    for i in 0..1000 {
+        let field = if i == bad { cell } else { "X" };
+        s.push_str(&format!(
+            "D{i},2026-03-02T09:30,3wd,2026-03-04T10:00,{field}\n"
+        ));
+    }
+    s
+}
+
+/// The totals row of a JSON report.
+fn total(o: &std::process::Output) -> serde_json::Value {
+    let rows: serde_json::Value = serde_json::from_str(stdout(o).trim()).unwrap();
+    rows.as_array().unwrap().last().unwrap().clone()
+}
+
+/// A quoted field never closed (or closed by another field's quote far below) swallowed the
+/// rest of the file into one cell: 989 rows vanished, exit 0. Now: one bad record at the line
+/// where the quote opened, and every other row read.
+#[test]
+fn a_runaway_quote_loses_no_row() {
+    let never = rows(10, "\"A");
+    let far = never.replace(
+        "D500,2026-03-02T09:30,3wd,2026-03-04T10:00,X",
+        "D500,2026-03-02T09:30,3wd,2026-03-04T10:00,\"x, y\"",
+    );
+    for text in [never, far] {
+        let f = scratch("runaway.csv", text.as_bytes());
+        let o = motcua(&["report", &f, "--as-of", "2026-03-31"], "");
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert_eq!(stdout(&o), "");
+        assert!(
+            stderr(&o).starts_with("line 12: csv_field: "),
+            "{}",
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).contains("use --skip-bad to report the 999 good rows"),
+            "{}",
+            stderr(&o)
+        );
+        let o = motcua(
+            &[
+                "report",
+                &f,
+                "--as-of",
+                "2026-03-31",
+                "--skip-bad",
+                "--format",
+                "json",
+            ],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(total(&o)["received"], 999);
+        assert!(
+            stderr(&o).contains("skipped 1 bad row(s)") && stderr(&o).contains("line 12"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+/// `resolved,resolved`: which one is meant would be a guess.
+#[test]
+fn a_column_named_twice_is_an_error() {
+    let f = scratch(
+        "dup.csv",
+        b"id,received,time_limit,resolved,resolved\nA,2026-03-02T09:30,3wd,2026-03-04T10:00,\n",
+    );
+    let o = motcua(&["report", &f, "--skip-bad"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("csv_field") && stderr(&o).contains("`resolved` more than once"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// gzip is read whatever the file's name (told by its bytes); zip is named, never "invalid
+/// UTF-8 in field 0"; one line is bounded.
+#[test]
+fn compressed_and_unbounded_input() {
+    use std::io::Write as _;
+    let text = rows(usize::MAX, "");
+    let plain = scratch("plain.csv", text.as_bytes());
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(text.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let want = motcua(
+        &[
+            "report",
+            &plain,
+            "--as-of",
+            "2026-03-31",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(total(&want)["received"], 1000);
+    for name in ["export.csv.gz", "export.csv"] {
+        let f = scratch(name, &gz);
+        let o = motcua(
+            &["report", &f, "--as-of", "2026-03-31", "--format", "json"],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&want));
+    }
+    let f = scratch(
+        "export.zip",
+        b"PK\x03\x04\x14\0\0\0\x08\0rest of a zip archive",
+    );
+    let o = motcua(&["report", &f], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("csv_field") && stderr(&o).contains("zip archive"),
+        "{}",
+        stderr(&o)
+    );
+    let f = scratch("unicode.csv", b"\xff\xfei\0d\0,\0");
+    let o = motcua(&["report", &f], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("UTF-16"), "{}", stderr(&o));
+    // dossiers (JSON lines) too
+    let lines = "{\"received\":\"2026-03-02T09:30\",\"time_limit\":\"3wd\"}\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(lines.as_bytes()).unwrap();
+    let f = scratch("dossiers.jsonl", &gz.finish().unwrap());
+    let o = motcua(&["due", &f], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("{\"due\":\"2026-03-05\""),
+        "{}",
+        stdout(&o)
+    );
+    let mut long = String::from("id,received,time_limit\nA,2026-03-02T09:30,3wd\nB,");
+    long.push_str(&"9".repeat(2 << 20));
+    long.push_str(",3wd\n");
+    let f = scratch("long.csv", long.as_bytes());
+    let o = motcua(&["report", &f, "--skip-bad"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("line 3 is longer than"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).len() < 1000);
+}
+
+/// A catalogue that is not one fails once, at load, not once per row.
+#[test]
+fn an_empty_catalogue_fails_at_load() {
+    let records = scratch(
+        "by-procedure.csv",
+        b"id,received,procedure\nA,2026-03-02T09:30,P1\nB,2026-03-02T09:30,P1\n",
+    );
+    for (name, text) in [
+        ("a.json", "{}"),
+        ("b.json", "[]"),
+        ("c.json", ""),
+        ("d.csv", "code,name,level,time_limit,online\n"),
+    ] {
+        let cat = scratch(name, text.as_bytes());
+        let o = motcua(&["report", &records, "--catalogue", &cat, "--skip-bad"], "");
+        assert_eq!(o.status.code(), Some(1), "{text:?}");
+        assert_eq!(stdout(&o), "");
+        assert_eq!(stderr(&o).lines().count(), 1, "{text:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with("invalid_catalogue: "),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+/// A calendar spec with a byte-order mark is read; a bad value is named with its path.
+#[test]
+fn calendar_specs_with_a_bom_or_a_bad_value() {
+    let spec = "\u{feff}{\"weekmask\": \"1111100\", \"from\": \"2026-01-01\", \"to\": \"2026-12-31\", \"holidays\": [\"2026-03-09\"]}";
+    let f = scratch("bom.json", spec.as_bytes());
+    let o = motcua(&["is-working", "2026-03-09", "--calendar", &f], "");
+    assert_eq!(
+        (o.status.code(), stdout(&o).trim()),
+        (Some(0), "false"),
+        "{}",
+        stderr(&o)
+    );
+    let f = scratch(
+        "bad.json",
+        spec.replace("2026-03-09", "09/13/2026").as_bytes(),
+    );
+    let o = motcua(&["is-working", "2026-03-09", "--calendar", &f], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("invalid_spec")
+            && stderr(&o).contains("`holidays[0]`")
+            && stderr(&o).contains("09/13/2026"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Output: the table escapes control characters of grouping values; the CSV totals row is
+/// not a group whose value is empty; a 1 MB bad value is echoed as a bounded excerpt.
+#[test]
+fn output_is_unmistakable_and_bounded() {
+    let text = "id,received,time_limit,field\nA,2026-03-02T09:30,3wd,\nB,2026-03-02T09:30,3wd,\"x\x1b[31my\x07\"\n";
+    let f = scratch("groups.csv", text.as_bytes());
+    let report = |format: &str| {
+        let args = [
+            "report",
+            &f,
+            "--by",
+            "field",
+            "--as-of",
+            "2026-03-31",
+            "--format",
+            format,
+        ];
+        motcua(&args, "")
+    };
+    let o = report("table");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        !stdout(&o).contains('\x1b') && stdout(&o).contains("x\\u{1b}[31my\\u{7}"),
+        "{}",
+        stdout(&o)
+    );
+    let o = report("csv");
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", stdout(&o));
+    assert!(
+        lines[1].starts_with(",0,1,1,") && lines[3].starts_with("TOTAL,0,2,2,"),
+        "{}",
+        stdout(&o)
+    );
+    let o = report("json");
+    assert!(total(&o)["field"].is_null());
+    // (a line shorter than the 1 MiB bound)
+    let n = (1 << 20) - 100;
+    let big = format!("id,received,time_limit\nA,{},3wd\n", "9".repeat(n));
+    let f = scratch("big.csv", big.as_bytes());
+    let o = motcua(&["report", &f], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.len() + o.stderr.len() < 2000, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("… [{n} bytes]")),
+        "{}",
+        stderr(&o)
+    );
+    let o = motcua(&["add-days", "-"], &format!("{} 1\n", "9".repeat(1 << 20)));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.len() + o.stderr.len() < 2000);
+}

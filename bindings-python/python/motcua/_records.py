@@ -140,20 +140,23 @@ def _arrow(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
         if buf or first == 0:
             yield [(c, _batches_column(pa, buf, c, df.schema)) for c in cols], first, rows
         return
-    cols = [c for c in df.schema.names if c in names]
+    cols = [(i, c) for i, c in enumerate(df.schema.names) if c in names]
     if isinstance(df, pa.RecordBatch):
-        yield [(c, ("arrow", [df.column(c)])) for c in cols], 0, df.num_rows
+        yield [(c, ("arrow", [df.column(i)])) for i, c in cols], 0, df.num_rows
     else:
-        yield [(c, _arrow_column(df.column(c))) for c in cols], 0, df.num_rows
+        yield [(c, _arrow_column(df.column(i))) for i, c in cols], 0, df.num_rows
 
 
 # ---------------------------------------------------------------------- pandas
 
 
 def _pandas(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
-    originals = [c for c in df.columns if str(c) in names]
+    # (by position: a column name the frame has twice is handed over twice, for the core to
+    # refuse, rather than read as a frame)
+    at = [i for i, c in enumerate(df.columns) if str(c) in names]
+    originals = [df.columns[i] for i in at]
     n = len(df)
-    series = [df[c] for c in originals]
+    series = [df.iloc[:, i] for i in at]
     if not any(_needs_conversion(s) for s in series) or n <= CHUNK_ROWS:
         yield [(str(c), _series(s)) for c, s in zip(originals, series)], 0, n
         return

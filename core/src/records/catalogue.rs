@@ -2,14 +2,14 @@
 //! a catalogue option in JS): a JSON array or CSV rows, told apart by content, never by a file
 //! name.
 
-use crate::error::Result;
-#[cfg(feature = "csv")]
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Catalogue;
 
 /// Parses a catalogue from its text: a JSON array of procedure objects when the text (after
 /// a UTF-8 byte-order mark and white space) starts with `[`, else CSV with a header row
 /// (`code`, `name`, `field`, `level`, `time_limit`, `online`; errors name the CSV line).
+/// A catalogue without any procedure (`[]`, a header alone, an empty text) or a JSON object
+/// is [`ErrorKind::InvalidCatalogue`], once, at load.
 ///
 /// ```
 /// use motcua::records::load_catalogue;
@@ -17,11 +17,22 @@ use crate::procedure::Catalogue;
 /// let csv = "code,name,field,level,time_limit,online\n1.1,Khai sinh,Hộ tịch,commune,3wd,full\n";
 /// assert_eq!(load_catalogue(json)?.procedures(), load_catalogue(csv)?.procedures());
 /// assert_eq!(load_catalogue("code,level\n1.1,commune\n").unwrap_err().code(), "invalid_catalogue");
+/// for empty in ["[]", "{}", "", "code,name\n"] {
+///     assert_eq!(load_catalogue(empty).unwrap_err().code(), "invalid_catalogue");
+/// }
 /// # Ok::<(), motcua::Error>(())
 /// ```
 pub fn load_catalogue(text: &str) -> Result<Catalogue> {
     let text = text.trim_start_matches('\u{feff}');
-    if text.trim_start().starts_with('[') {
+    let start = text.trim_start();
+    if start.starts_with('{') {
+        return Err(Error::new(
+            ErrorKind::InvalidCatalogue,
+            "a JSON catalogue is an array of procedure objects (`[{\"code\": ...}]`), not an \
+             object",
+        ));
+    }
+    if start.starts_with('[') {
         return Catalogue::from_json(text);
     }
     load_csv(text)

@@ -215,7 +215,8 @@ pub(crate) fn cell_error(at: Locator, column: &str, value: &str, e: &Error) -> E
             ErrorKind::CsvField,
             format!(
                 "line {line}, column `{column}`, value `{value}`: {}",
-                e.message()
+                e.message(),
+                value = crate::error::excerpt(value)
             ),
         )
         .in_field(column)
@@ -226,7 +227,8 @@ pub(crate) fn cell_error(at: Locator, column: &str, value: &str, e: &Error) -> E
 impl Layout {
     /// Resolves the columns from a header. Errors: [`ErrorKind::CsvMissingColumn`] naming
     /// what is missing (`received`; both `time_limit` and `procedure`; a grouping column; the
-    /// source of a `--map`), [`ErrorKind::InvalidArgument`] for a satisfaction scale of 0.
+    /// source of a `--map`), [`ErrorKind::CsvField`] for a column read that the header has
+    /// twice, [`ErrorKind::InvalidArgument`] for a satisfaction scale of 0.
     pub fn resolve<S: AsRef<str>>(header: &[S], opts: &ReadOptions) -> Result<Layout> {
         let names = header_names(header);
         let map = &opts.map;
@@ -273,7 +275,7 @@ impl Layout {
             }
             Some(scale) => Some((SERVICE_COLUMNS.map(find), scale)),
         };
-        Ok(Layout {
+        let layout = Layout {
             id: find("id"),
             received,
             time_limit,
@@ -288,7 +290,19 @@ impl Layout {
             service,
             ids: false,
             names,
-        })
+        };
+        // A column read twice over (`resolved,resolved`): which one is meant is a guess.
+        for c in layout.used() {
+            let name = layout.names.get(c).map_or("", String::as_str);
+            if layout.names.iter().filter(|n| *n == name).count() > 1 {
+                return Err(Error::new(
+                    ErrorKind::CsvField,
+                    format!("the header has column `{name}` more than once"),
+                )
+                .in_field(name));
+            }
+        }
+        Ok(layout)
     }
 
     /// This layout, setting each record's dossier `id` from the `id` column when `ids` (an

@@ -65,4 +65,4 @@ pub use layout::{
 };
 pub use run::{run_tables, run_text, OnBad, RunOptions, Sink, Tally, CHUNK_ROWS};
 pub use table::{Column, Ints, Offsets, Table, TableRow, Validity};
-pub use text::{Block, TextFormat, TextParser, TextSource, BLOCK_SIZE};
+pub use text::{Block, TextFormat, TextParser, TextSource, BLOCK_SIZE, MAX_LINE, MAX_QUOTED_LINES};

@@ -8,6 +8,12 @@
 //! quotes, found by counting quotes, so a block never splits a record. Blank lines are
 //! skipped. A record with another number of fields than the header is an error.
 //!
+//! Hostile input loses no record: a quoted field that is never closed, or that holds more than
+//! [`MAX_QUOTED_LINES`] line breaks (a forgotten quote paired with another field's), is one bad
+//! record at the line where it opened, and reading goes on at the next line; a line longer than
+//! [`MAX_LINE`] stops the reading at that line (memory stays flat); gzip or zip bytes are named
+//! as such (the CLI reads gzip itself). Every error is located at its line.
+//!
 //! JSON lines: one object per line; its keys are the columns (a string is text, a number or
 //! a flag is its JSON text, `null` is missing). Blank lines are skipped; the input needs at
 //! least one record.
@@ -37,6 +43,67 @@ pub const BLOCK_SIZE: usize = 1 << 20;
 pub struct Block {
     bytes: Vec<u8>,
     first_line: u64,
+    /// The line where a runaway quoted field opened: the block is that one bad record.
+    broken: Option<u64>,
+}
+
+/// The longest line read (bytes): a longer one is an error, so that memory stays flat.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// The most line breaks a quoted field may hold: one holding more is taken for a quote that
+/// was never closed (it would swallow the records after it).
+pub const MAX_QUOTED_LINES: usize = 32;
+
+/// In `bytes` (whole lines from a record's start, outside quotes): the first quoted field that
+/// runs past its line and holds more than [`MAX_QUOTED_LINES`] line breaks or, `at_end`
+/// (the input ends in `bytes`), is never closed. Returns the start of its record and the
+/// offset of its opening quote.
+fn runaway_quote(bytes: &[u8], at_end: bool) -> Option<(usize, usize)> {
+    let mut record = 0;
+    let mut at = 0;
+    let lines_over = |b: &[u8]| {
+        b.iter()
+            .filter(|&&c| c == b'\n')
+            .nth(MAX_QUOTED_LINES)
+            .is_some()
+    };
+    loop {
+        let open = at + bytes.get(at..)?.iter().position(|&b| b == b'"')?;
+        if let Some(nl) = bytes.get(at..open)?.iter().rposition(|&b| b == b'\n') {
+            record = at + nl + 1;
+        }
+        let rest = bytes.get(open + 1..)?;
+        match rest.iter().position(|&b| b == b'"') {
+            Some(k) => {
+                if lines_over(rest.get(..k)?) {
+                    return Some((record, open));
+                }
+                at = open + k + 2;
+            }
+            None => return (at_end || lines_over(rest)).then_some((record, open)),
+        }
+    }
+}
+
+/// Compressed (or UTF-16) input: said by name rather than read as bad UTF-8.
+fn compressed(head: &[u8]) -> Option<Error> {
+    let (what, hint) = if head.starts_with(&[0x1f, 0x8b]) {
+        ("gzip-compressed", "decompress it first")
+    } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        ("a zip archive", "unzip it first")
+    } else if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+        // (a spreadsheet's "Unicode text")
+        ("UTF-16 text", "save it as UTF-8")
+    } else {
+        return None;
+    };
+    Some(
+        Error::new(
+            ErrorKind::CsvField,
+            format!("line 1: the input is {what}, not UTF-8 text: {hint}"),
+        )
+        .at_line(1),
+    )
 }
 
 /// A CSV or JSON-lines source: its header (the columns), then its records in [`Block`]s.
@@ -51,8 +118,12 @@ pub struct TextSource<R> {
     carry: Vec<u8>,
     scanned: usize,
     in_quotes: bool,
+    /// Quotes in the carry scanned so far (none: no runaway quote to look for).
+    quotes_held: usize,
     next_line: u64,
     eof: bool,
+    /// Whether the first bytes were looked at (for compressed input).
+    sniffed: bool,
     block_size: usize,
 }
 
@@ -148,6 +219,20 @@ impl Lines<'_> {
     }
 }
 
+/// The error of a runaway quoted field (see [`MAX_QUOTED_LINES`]).
+#[cfg(feature = "csv")]
+fn unclosed(line: u64) -> Error {
+    Error::new(
+        ErrorKind::CsvField,
+        format!(
+            "line {line}: malformed CSV: a quoted field opens on this line and is not closed \
+             (by the end of the input, or within {MAX_QUOTED_LINES} lines); the next line is \
+             read as a new record"
+        ),
+    )
+    .at_line(line)
+}
+
 #[cfg(feature = "csv")]
 fn csv_error(e: &csv::Error, line: Option<u64>) -> Error {
     // (the csv reader's own message counts lines its way: say what is wrong only)
@@ -185,8 +270,10 @@ impl<R: Read> TextSource<R> {
             carry: Vec::with_capacity(BLOCK_SIZE + (1 << 16)),
             scanned: 0,
             in_quotes: false,
+            quotes_held: 0,
             next_line: 1,
             eof: false,
+            sniffed: false,
             block_size: BLOCK_SIZE,
         };
         match format {
@@ -226,6 +313,9 @@ impl<R: Read> TextSource<R> {
                 "the CSV file has no header row",
             ));
         };
+        if let Some(line) = block.broken {
+            return Err(unclosed(line));
+        }
         self.delimiter = sniff_delimiter(&block.bytes);
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -253,6 +343,7 @@ impl<R: Read> TextSource<R> {
         self.carry = carry;
         self.scanned = 0;
         self.in_quotes = false;
+        self.quotes_held = 0;
         self.next_line = block.first_line + count_lines(block.bytes.get(..rest_at).unwrap_or(&[]));
         Ok(())
     }
@@ -266,49 +357,132 @@ impl<R: Read> TextSource<R> {
             let boundary = last_boundary(new, self.in_quotes, self.format == TextFormat::Csv)
                 .map(|i| i + self.scanned);
             if self.format == TextFormat::Csv {
-                self.in_quotes ^= quotes(new) % 2 == 1;
+                let q = quotes(new);
+                self.in_quotes ^= q % 2 == 1;
+                self.quotes_held += q;
             }
             self.scanned = self.carry.len();
-            let cut = match boundary {
+            let mut cut = match boundary {
                 Some(end) if self.carry.len() >= self.block_size || self.eof => Some(end),
                 None if self.eof && !self.carry.is_empty() => Some(self.carry.len()),
                 _ => None,
             };
+            let mut broken = None;
+            // (while waiting for more, only when no record ended in what was read: the
+            // carry is not scanned again for each read)
+            if self.quotes_held > 0 && (cut.is_some() || boundary.is_none()) {
+                // A runaway quote in what would be cut (or, waiting for more, in what is held):
+                // the records before it, or its own line as one bad record.
+                let end = cut.unwrap_or(self.carry.len());
+                let at_end = self.eof && end == self.carry.len();
+                if let Some((record, open)) =
+                    runaway_quote(self.carry.get(..end).unwrap_or(&[]), at_end)
+                {
+                    if record > 0 {
+                        cut = Some(record);
+                    } else {
+                        let line_end = self
+                            .carry
+                            .get(open..)
+                            .and_then(|r| r.iter().position(|&b| b == b'\n'))
+                            .map_or(self.carry.len(), |k| open + k + 1);
+                        cut = Some(line_end);
+                        broken = Some(
+                            self.next_line + count_lines(self.carry.get(..open).unwrap_or(&[])),
+                        );
+                    }
+                }
+            }
             if let Some(end) = cut {
                 let rest = self.carry.split_off(end);
                 let bytes = std::mem::replace(&mut self.carry, rest);
-                // The carried bytes were scanned from a boundary (outside quotes).
+                // The carried bytes were scanned from a boundary (outside quotes); they are
+                // scanned again (their quotes counted) on the next call.
                 self.scanned = 0;
                 self.in_quotes = false;
+                self.quotes_held = 0;
                 let first_line = self.next_line;
                 self.next_line += count_lines(&bytes);
-                return Ok(Some(Block { bytes, first_line }));
+                return Ok(Some(Block {
+                    bytes,
+                    first_line,
+                    broken,
+                }));
             }
             if self.eof {
                 return Ok(None);
             }
-            // Read up to a block more.
+            // Read up to a block more (into spare capacity: nothing is zeroed first).
             let start = self.carry.len();
             let want = self.block_size.max(start / 2);
-            self.carry.resize(start + want, 0);
-            let n = loop {
-                match self
-                    .reader
-                    .read(self.carry.get_mut(start..).unwrap_or(&mut []))
-                {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        self.carry.truncate(start);
-                        return Err(io_error(&e));
-                    }
+            self.carry.reserve(want);
+            let n = match (&mut self.reader)
+                .take(want as u64)
+                .read_to_end(&mut self.carry)
+            {
+                Ok(n) => n,
+                Err(e) => {
+                    self.carry.truncate(start);
+                    return Err(io_error(&e));
                 }
             };
-            self.carry.truncate(start + n);
+            self.bound_lines(start, want)?;
+            if !self.sniffed && (self.carry.len() >= 4 || n == 0) {
+                self.sniffed = true;
+                if let Some(e) = compressed(&self.carry) {
+                    return Err(e);
+                }
+            }
             if n == 0 {
                 self.eof = true;
             }
         }
+    }
+
+    /// One line is bounded ([`MAX_LINE`]), so that memory stays flat whatever the input: after
+    /// a read of at most `want` bytes at `start`, the line across `start` is measured (a
+    /// longer line than a read spans a read's start), and when a read may be longer than
+    /// [`MAX_LINE`], every line it holds.
+    fn bound_lines(&self, start: usize, want: usize) -> Result<()> {
+        let carry = &self.carry;
+        let from = carry
+            .get(..start)
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+            .map_or(0, |i| i + 1);
+        let to = carry
+            .get(start..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map_or(carry.len(), |k| start + k);
+        let long = if to - from > MAX_LINE {
+            Some(from)
+        } else if want > MAX_LINE {
+            let mut at = start;
+            carry
+                .get(start..)
+                .unwrap_or(&[])
+                .split(|&c| c == b'\n')
+                .find_map(|l| {
+                    let here = at;
+                    at += l.len() + 1;
+                    (l.len() > MAX_LINE).then_some(here)
+                })
+        } else {
+            None
+        };
+        match long {
+            Some(from) => {
+                Err(self.too_long(self.next_line + count_lines(carry.get(..from).unwrap_or(&[]))))
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn too_long(&self, line: u64) -> Error {
+        let kind = match self.format {
+            TextFormat::Csv => ErrorKind::CsvField,
+            TextFormat::JsonLines => ErrorKind::InvalidJson,
+        };
+        Error::new(kind, format!("line {line} is longer than {MAX_LINE} bytes")).at_line(line)
     }
 
     /// What parses this source's blocks (it may go to other threads).
@@ -404,6 +578,10 @@ fn parse_csv(
     used: Option<&[bool]>,
     mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
 ) {
+    if let Some(line) = block.broken {
+        each(Locator::Line(line), Err(unclosed(line)));
+        return;
+    }
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -629,6 +807,125 @@ mod tests {
                 line += 1 + (r[0].matches('\n').count() + r[1].matches('\n').count()) as u64;
             }
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// Every record's line and result (`Err` as its code), read in blocks of `block` bytes.
+    fn outcomes(
+        text: &[u8],
+        block: usize,
+    ) -> Result<Vec<(u64, std::result::Result<String, String>)>> {
+        let mut src = TextSource::open(text, TextFormat::Csv, &ReadOptions::default())?
+            .with_block_size(block);
+        let parser = src.parser();
+        let mut out = Vec::new();
+        while let Some(b) = src.next_block()? {
+            parser.parse(&b, |at, r| {
+                out.push((
+                    at.line(),
+                    r.map(|row| match row.cell(0) {
+                        Cell::Text(s) => s.to_string(),
+                        _ => String::new(),
+                    })
+                    .map_err(|e| e.code().to_string()),
+                ));
+                true
+            });
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn a_runaway_quote_is_one_bad_record_at_its_line() {
+        for block in [7, 64, BLOCK_SIZE] {
+            // Never closed: the rows after it are read, not swallowed.
+            let mut text = String::from("a,b\n");
+            for i in 0..100 {
+                text.push_str(&if i == 10 {
+                    format!("{i},\"x\n")
+                } else {
+                    format!("{i},y\n")
+                });
+            }
+            let got = outcomes(text.as_bytes(), block).unwrap();
+            assert_eq!(got.len(), 100, "block {block}");
+            assert_eq!(got[10], (12, Err("csv_field".to_string())));
+            assert!(got
+                .iter()
+                .enumerate()
+                .all(|(k, (line, r))| *line == k as u64 + 2
+                    && (k == 10 || r.as_deref() == Ok(k.to_string().as_str()))));
+            // Closed far away (by another field's quote): the same.
+            let text = text.replace("70,y", "70,\"y, z\"");
+            let got = outcomes(text.as_bytes(), block).unwrap();
+            assert_eq!(got.len(), 100);
+            assert_eq!(got[10].1, Err("csv_field".to_string()));
+            assert_eq!(got.iter().filter(|r| r.1.is_err()).count(), 1);
+            // Never closed on the last line, without a line end.
+            let got = outcomes(b"a,b\n1,y\n2,\"x", block).unwrap();
+            assert_eq!(got, [(2, Ok("1".into())), (3, Err("csv_field".into()))]);
+        }
+        // A quoted field of a few lines is a field.
+        let text = format!("a,b\n1,\"{}\"\n2,y\n", "l\n".repeat(MAX_QUOTED_LINES));
+        let got = outcomes(text.as_bytes(), 16).unwrap();
+        assert_eq!(
+            got,
+            [
+                (2, Ok("1".into())),
+                (3 + MAX_QUOTED_LINES as u64, Ok("2".into()))
+            ]
+        );
+        // In the header.
+        let e = outcomes(b"a,\"b\n1,2\n", 64).unwrap_err();
+        assert_eq!((e.code(), e.line()), ("csv_field", Some(1)));
+    }
+
+    #[test]
+    fn one_line_is_bounded() {
+        let mut text = b"a,b\n1,2\n3,".to_vec();
+        text.resize(text.len() + MAX_LINE + 10, b'x');
+        text.extend_from_slice(b"\n4,5\n");
+        for block in [1000, BLOCK_SIZE, 4 * MAX_LINE] {
+            let e = outcomes(&text, block).unwrap_err();
+            assert_eq!(
+                (e.code(), e.line()),
+                ("csv_field", Some(3)),
+                "block {block}"
+            );
+        }
+        // A line of MAX_LINE bytes is read.
+        let mut ok = b"a,b\n1,".to_vec();
+        ok.resize(4 + MAX_LINE, b'x');
+        ok.extend_from_slice(b"\n4,5\n");
+        for block in [1000, BLOCK_SIZE, 4 * MAX_LINE] {
+            assert_eq!(outcomes(&ok, block).unwrap().len(), 2, "block {block}");
+        }
+        let mut src =
+            TextSource::open(&text[4..], TextFormat::JsonLines, &ReadOptions::default()).unwrap();
+        let e = std::iter::from_fn(|| src.next_block().transpose())
+            .find_map(|b| b.err())
+            .unwrap();
+        assert_eq!((e.code(), e.line()), ("invalid_json", Some(2)));
+    }
+
+    #[test]
+    fn compressed_input_is_named() {
+        for (bytes, what) in [
+            (&b"\x1f\x8b\x08\0\0"[..], "gzip"),
+            (b"PK\x03\x04\x14\0", "zip"),
+            (b"\xff\xfei\0d\0", "UTF-16"),
+        ] {
+            for format in [TextFormat::Csv, TextFormat::JsonLines] {
+                let mut src = match TextSource::open(bytes, format, &ReadOptions::default()) {
+                    Err(e) => {
+                        assert!(e.message().contains(what), "{e}");
+                        continue;
+                    }
+                    Ok(s) => s,
+                };
+                let e = src.next_block().unwrap_err();
+                assert!(e.message().contains(what), "{e}");
+            }
         }
     }
 

@@ -47,8 +47,8 @@ use crate::procedure::Catalogue;
 
 pub use partial::{CellCounts, Keys, PartialReport};
 pub use table::{
-    csv_cell, to_csv, to_json, to_table, Counts, Period, PeriodKind, ReportRow, COUNT_COLUMNS,
-    RATE_COLUMNS,
+    csv_cell, printable, to_csv, to_json, to_table, Counts, Period, PeriodKind, ReportRow,
+    COUNT_COLUMNS, RATE_COLUMNS,
 };
 
 /// What a dossier is judged with: the calendar, the catalogue (for dossiers given by

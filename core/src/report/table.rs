@@ -382,7 +382,33 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-/// Renders rows as CSV with a header; rates as fractions, empty when undefined.
+/// `s` for a terminal: its control characters escaped (`\u{1b}`, `\n`, `\t`), so that a
+/// value read from a file cannot move the cursor, recolour or break a table.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::error::escape_controls(s)
+}
+
+/// The grouping cells of a row as printed in CSV and tables: a totals row reads `TOTAL` in
+/// its first grouping column (the rest empty), so that it is not taken for a group whose
+/// value is empty; other rows their values (a missing one empty).
+fn key_cells(r: &ReportRow, key_names: &[String]) -> Vec<String> {
+    if r.is_total() && !key_names.is_empty() {
+        let mut v = vec![String::from("TOTAL")];
+        v.extend(std::iter::repeat_n(
+            String::new(),
+            key_names.len().saturating_sub(1),
+        ));
+        v
+    } else {
+        r.keys
+            .iter()
+            .map(|(_, v)| v.clone().unwrap_or_default())
+            .collect()
+    }
+}
+
+/// Renders rows as CSV with a header; rates as fractions, empty when undefined. The totals
+/// row reads `TOTAL` in the first grouping column.
 pub fn to_csv(rows: &[ReportRow], key_names: &[String], with_period: bool) -> String {
     let mut out = String::new();
     let mut header: Vec<String> = key_names.to_vec();
@@ -400,10 +426,9 @@ pub fn to_csv(rows: &[ReportRow], key_names: &[String], with_period: bool) -> St
     );
     out.push('\n');
     for r in rows {
-        let mut cells: Vec<String> = r
-            .keys
+        let mut cells: Vec<String> = key_cells(r, key_names)
             .iter()
-            .map(|(_, v)| csv_cell(v.as_deref().unwrap_or("")))
+            .map(|v| csv_cell(v))
             .collect();
         if with_period {
             cells.push(r.period.clone().unwrap_or_default());
@@ -420,7 +445,8 @@ pub fn to_csv(rows: &[ReportRow], key_names: &[String], with_period: bool) -> St
     out
 }
 
-/// Renders rows as an aligned terminal table (rates as percentages, `–` when undefined).
+/// Renders rows as an aligned terminal table (rates as percentages, `–` when undefined;
+/// control characters of grouping values escaped, see [`printable`]).
 pub fn to_table(rows: &[ReportRow], key_names: &[String], with_period: bool) -> String {
     let short = [
         "carried",
@@ -453,19 +479,10 @@ pub fn to_table(rows: &[ReportRow], key_names: &[String], with_period: bool) -> 
     );
     let mut body: Vec<Vec<String>> = Vec::with_capacity(rows.len());
     for r in rows {
-        let mut cells: Vec<String> = if r.is_total() && !key_names.is_empty() {
-            let mut v = vec![String::from("TOTAL")];
-            v.extend(std::iter::repeat_n(
-                String::new(),
-                key_names.len().saturating_sub(1),
-            ));
-            v
-        } else {
-            r.keys
-                .iter()
-                .map(|(_, v)| v.clone().unwrap_or_default())
-                .collect()
-        };
+        let mut cells: Vec<String> = key_cells(r, key_names)
+            .iter()
+            .map(|v| printable(v).into_owned())
+            .collect();
         if with_period {
             cells.push(r.period.clone().unwrap_or_default());
         }

@@ -162,11 +162,16 @@ fn each_dossier<W: Write, E: Write>(
         let stdin = io::stdin();
         for_each_line(BufReader::with_capacity(1 << 16, stdin.lock()), sink, query)
     } else {
-        match File::open(input) {
+        // (a gzip-compressed file is read as its text)
+        match File::open(input)
+            .map_err(|e| format!("io: cannot read {input}: {e}"))
+            .and_then(|f| {
+                crate::report::gunzip(Box::new(f)).map_err(|e| format!("{}: {e}", e.code()))
+            }) {
             Ok(f) => for_each_line(BufReader::with_capacity(1 << 16, f), sink, query),
             Err(e) => {
                 sink.failed = true;
-                writeln!(sink.err, "io: cannot read {input}: {e}")
+                writeln!(sink.err, "{e}")
             }
         }
     }

@@ -376,10 +376,41 @@ impl<R: Read> Read for Progress<R> {
 }
 
 /// The input of a run (a file, stdin), readable from any thread.
-type Input = Box<dyn Read + Send>;
+pub(crate) type Input = Box<dyn Read + Send>;
 
-/// Opens the input; a file read with stderr on a terminal gets a progress bar on stderr.
+/// `input` decompressed when it is gzip (told by its first bytes, whatever its name).
+pub(crate) fn gunzip(mut input: Input) -> Result<Input, Error> {
+    let mut head = [0u8; 2];
+    let mut n = 0;
+    while n < head.len() {
+        match input.read(head.get_mut(n..).unwrap_or(&mut [])) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                return Err(Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read the input: {e}"),
+                ))
+            }
+        }
+    }
+    let whole = io::Cursor::new(head.get(..n).unwrap_or(&[]).to_vec()).chain(input);
+    Ok(if head.get(..n) == Some(&[0x1f, 0x8b][..]) {
+        Box::new(flate2::read::MultiGzDecoder::new(whole))
+    } else {
+        Box::new(whole)
+    })
+}
+
+/// Opens the input (gzip read transparently); a file read with stderr on a terminal gets a
+/// progress bar on stderr (of the compressed bytes).
 fn open_input(path: &str) -> Result<(Input, Option<indicatif::ProgressBar>), Error> {
+    let (input, bar) = open_raw(path)?;
+    Ok((gunzip(input)?, bar))
+}
+
+fn open_raw(path: &str) -> Result<(Input, Option<indicatif::ProgressBar>), Error> {
     use std::io::IsTerminal;
     if path == "-" {
         return Ok((Box::new(io::stdin()), None));

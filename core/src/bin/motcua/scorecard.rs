@@ -79,7 +79,7 @@ fn table(scores: &[Score], by: &[String]) -> String {
         } else {
             s.keys
                 .iter()
-                .map(|(_, v)| v.clone().unwrap_or_default())
+                .map(|(_, v)| motcua::report::printable(v.as_deref().unwrap_or("")).into_owned())
                 .collect()
         };
         r.push(s.indicator.as_str().to_string());
@@ -163,12 +163,18 @@ fn csv(scores: &[Score], by: &[String]) -> String {
     );
     let mut out = header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(",") + "\n";
     for s in scores {
+        let total = s.keys.iter().all(|(_, v)| v.is_none());
         let mut r: Vec<String> = if by.is_empty() {
             Vec::new()
         } else {
+            // (the totals row reads TOTAL, as in the report's CSV)
             s.keys
                 .iter()
-                .map(|(_, v)| cell(v.as_deref().unwrap_or("")))
+                .enumerate()
+                .map(|(i, (_, v))| match v {
+                    _ if total && i == 0 => "TOTAL".into(),
+                    v => cell(v.as_deref().unwrap_or("")),
+                })
                 .collect()
         };
         r.push(s.indicator.as_str().into());
@@ -241,7 +247,11 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
                 s.push_str("\nProcedures published and offered online, by field\n");
                 let w = fields
                     .iter()
-                    .map(|f| f.field.as_deref().unwrap_or("TOTAL").chars().count())
+                    .map(|f| {
+                        motcua::report::printable(f.field.as_deref().unwrap_or("TOTAL"))
+                            .chars()
+                            .count()
+                    })
                     .max()
                     .unwrap_or(5);
                 s.push_str(&format!(
@@ -249,7 +259,7 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
                     "field"
                 ));
                 for f in fields {
-                    let name = f.field.as_deref().unwrap_or("TOTAL");
+                    let name = motcua::report::printable(f.field.as_deref().unwrap_or("TOTAL"));
                     let pad = " ".repeat(w.saturating_sub(name.chars().count()));
                     s.push_str(&format!(
                         "{name}{pad}  {:>10}  {:>11}  {:>7}  {:>17}\n",
