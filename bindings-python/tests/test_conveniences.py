@@ -199,3 +199,29 @@ def test_classify_keeps_the_input_columns() -> None:
         motcua.classify(df, "2026-03-12", keep="id")
     with pytest.raises(motcua.InvalidArgumentError, match="RecordBatchReader"):
         motcua.classify(t.to_reader(), "2026-03-12", keep=True)
+
+
+@pytest.mark.parametrize("period", ["month", "quarter", "year"])
+def test_report_periods_are_dates_not_text(period: str) -> None:
+    # The labels the core writes (2026-03, 2026-Q1, 2026) become a pandas Period column and a
+    # polars Date (the period's first day); the first day is checked against the calendar's own
+    # month arithmetic, independent of the conversion.
+    frame = pd.DataFrame({
+        "received": ["2025-12-30T09:00", "2026-02-02T09:00", "2026-05-04T09:00", "2026-08-03T09:00"],
+        "time_limit": ["3wd"] * 4,
+        "resolved": ["2026-01-02T10:00", "2026-02-03T10:00", None, "2026-08-04T10:00"],
+    })
+    rep = motcua.Report.build(frame, period=period, as_of="2026-11-15")
+    labels = [r["period"] for r in rep.rows]
+    t = rep.to_pandas()
+    assert str(t["period"].dtype) == {"month": "period[M]", "quarter": "period[Q-DEC]", "year": "period[Y-DEC]"}[period]
+    assert [str(p) for p in t["period"]] == [lab.replace("-Q", "Q") for lab in labels]
+    p = rep.to_polars()
+    assert p.schema["period"] == pl.Date
+    starts = p["period"].to_list()
+    for lab, start, per in zip(labels, starts, t["period"]):
+        assert start == per.start_time.date(), (lab, start)
+        assert start.day == 1 and start.month in ({"month": range(1, 13), "quarter": (1, 4, 7, 10), "year": (1,)}[period])
+    # The report door returns the same types.
+    assert motcua.report(frame, period=period, as_of="2026-11-15")["period"].dtype == t["period"].dtype
+    assert motcua.report(pl.from_pandas(frame), period=period, as_of="2026-11-15").schema["period"] == pl.Date

@@ -76,6 +76,24 @@ _HEADINGS = {
 }
 
 
+#: The pandas frequency of each report period.
+_PANDAS_FREQ = {"month": "M", "quarter": "Q", "year": "Y"}
+
+
+def _period_start(label: Optional[str]) -> Optional[_dt.date]:
+    """The first day of a report period's label (``2026-03``, ``2026-Q1``, ``2026``), ``None``
+    for ``None``."""
+    if label is None:
+        return None
+    if "-Q" in label:
+        year, quarter = label.split("-Q")
+        return _dt.date(int(year), 3 * int(quarter) - 2, 1)
+    if "-" in label:
+        year, month = label.split("-")
+        return _dt.date(int(year), int(month), 1)
+    return _dt.date(int(label), 1, 1)
+
+
 class Report:
     """A report table: :attr:`rows` (one per group and period, then a totals row whose
     grouping keys are ``None``), with what was counted. ``to_pandas()``, ``to_polars()``;
@@ -163,24 +181,33 @@ class Report:
         return [r for r in self.rows if all(r.get(k) is None for k in self.by)]
 
     def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame."""
+        """The rows as a pandas DataFrame; ``period`` (with a period) as a pandas ``Period``
+        column (``period[M]``, ``period[Q-DEC]`` or ``period[Y-DEC]``)."""
         import pandas as pd
 
         frame = pd.DataFrame(self.rows, columns=self.columns)
         for c in RATE_COLUMNS:
             frame[c] = frame[c].astype("float64")
+        if self.period:
+            freq = _PANDAS_FREQ[self.period]
+            frame["period"] = pd.PeriodIndex(list(frame["period"]), freq=freq)
         return frame
 
     def to_polars(self) -> Any:
-        """The rows as a polars DataFrame."""
+        """The rows as a polars DataFrame; ``period`` (with a period) as a ``Date``: the
+        period's first day (polars has no period type)."""
         import polars as pl
 
         schema: dict[str, Any] = {c: pl.String for c in self.by}
         if self.period:
-            schema["period"] = pl.String
+            schema["period"] = pl.Date
         schema.update({c: pl.Int64 for c in COUNT_COLUMNS})
         schema.update({c: pl.Float64 for c in RATE_COLUMNS})
-        return pl.DataFrame([{c: r.get(c) for c in schema} for r in self.rows], schema=schema)
+        rows = [{c: r.get(c) for c in schema} for r in self.rows]
+        if self.period:
+            for r in rows:
+                r["period"] = _period_start(r["period"])
+        return pl.DataFrame(rows, schema=schema)
 
     def plot(self, *, ax: Any = None, lang: str = "vi") -> Any:
         """The monthly on-time rate (bars, in %) with the resolved counts above them, from the
