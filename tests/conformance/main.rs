@@ -12,5 +12,6 @@ mod fuzz;
 mod hostile;
 mod invariants;
 mod report;
+mod stages;
 mod vectors;
 mod versions;

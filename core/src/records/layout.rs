@@ -4,11 +4,13 @@
 //! row, the column, the value and the dossier's id.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::cell::{parse_channel, Cell};
 use super::service::{parse_flag, parse_online_level, parse_satisfaction, ServiceRecord};
+use super::transfers::Transfers;
 use crate::dossier::{Channel, Dossier, Event, EventKind, LimitSource};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::TimeLimit;
@@ -183,6 +185,8 @@ pub struct Layout {
     service: Option<([Option<usize>; 6], u32)>,
     /// The source's column names (trimmed, byte-order mark removed).
     names: Vec<String>,
+    /// Transfers joined to the records by id.
+    transfers: Option<Arc<Transfers>>,
 }
 
 /// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
@@ -284,7 +288,26 @@ impl Layout {
             groups,
             service,
             names,
+            transfers: None,
         })
+    }
+
+    /// The same layout joining `transfers` to the records by their `id`: each record whose id
+    /// has transfers gets them as `transferred` events (see [`Transfers::join`]). Errors
+    /// ([`ErrorKind::CsvMissingColumn`]) when the source has no `id` column.
+    pub fn with_transfers(mut self, transfers: Arc<Transfers>) -> Result<Layout> {
+        if self.id.is_none() {
+            return Err(Error::new(
+                ErrorKind::CsvMissingColumn,
+                format!(
+                    "missing column `id` (transfers are joined to the dossiers by id; columns: {})",
+                    self.names.join(", ")
+                ),
+            )
+            .in_field("id"));
+        }
+        self.transfers = Some(transfers);
+        Ok(self)
     }
 
     /// The source's column names (trimmed, byte-order mark removed).
@@ -348,8 +371,12 @@ impl Layout {
     /// Builds the record at `at` from `row` into `out`. Errors name the line (or row), the
     /// column and the value ([`ErrorKind::CsvField`]), and carry the record's id.
     pub fn read<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
-        self.read_inner(at, row, out)
-            .map_err(|e| self.with_id(e, row))
+        let r = self.read_inner(at, row, out);
+        let r = match &self.transfers {
+            None => r,
+            Some(t) => t.join(at, self.id(row).as_deref(), r.map(|()| &mut out.dossier)),
+        };
+        r.map_err(|e| self.with_id(e, row))
     }
 
     fn read_inner<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {

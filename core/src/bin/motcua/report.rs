@@ -5,16 +5,19 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use clap::{Args, ValueEnum};
 use motcua::deadline::Rules;
 use motcua::procedure::Catalogue;
 use motcua::records::{
-    run_text, Layout, OnBad, ReadOptions, RunOptions, Tally, TextFormat, TextSource,
+    run_text, Layout, OnBad, ReadOptions, RunOptions, Sink as RecordSink, Tally, TextFormat,
+    TextSource, Transfers,
 };
 use motcua::report::{
-    to_csv, to_json, to_table, Context, PartialReport, PeriodKind, ReportOptions, ReportSink,
+    stages_to_csv, stages_to_json, stages_to_table, to_csv, to_json, to_table, Context,
+    PartialReport, PeriodKind, ReportOptions, ReportSink, StageSink,
 };
 use motcua::{Error, ErrorKind, WorkCalendar};
 
@@ -33,7 +36,12 @@ dd/mm/yyyy[ HH:MM]. A bad row is reported with line, column and value; by defaul
 default now). Rates are fractions: resolved_rate = resolved / received, on_time_rate = (early + \
 on_time) / resolved, online_rate = received_online / received_new; null (or – in the table) when the \
 denominator is zero. The records are read on every core (MOTCUA_THREADS=N sets how many threads; the \
-answer is the same).";
+answer is the same). --stages prints, instead of the report, the per-agency stage table of \
+inter-agency (liên thông) dossiers as of --as-of: for each agency the stages received, completed \
+(early, on_time, late) and holding the file (within, overdue, awaiting a supplement), on_time% = \
+(early + on_time) / completed; stages come from each dossier's catalogue procedure (--catalogue, \
+JSON `stages`), and --transfers FILE (columns id, at, to) joins the transfers to the dossiers by \
+id (a bad transfer, or an id no dossier has, is a bad row; an id on two dossiers fails the run).";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -97,6 +105,16 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    /// Instead of the report table, the per-agency stage table of inter-agency dossiers:
+    /// for each agency, stages received, completed early / on time / late, holding within /
+    /// overdue / awaiting a supplement as of --as-of (the stages of each dossier's catalogue
+    /// procedure, joined with --transfers).
+    #[arg(long, conflicts_with_all = ["period", "by"])]
+    stages: bool,
+    /// Transfers between agencies: a CSV (or .jsonl) file with columns id, at, to (the
+    /// dossier `id` reached the agency `to` at `at`), joined to the records by id.
+    #[arg(long, value_name = "FILE")]
+    transfers: Option<String>,
 }
 
 /// Everything [`RecordArgs`] names, loaded: a failure to load is reported before any record
@@ -166,14 +184,6 @@ impl RecordArgs {
                 }
             },
         };
-        let jsonl = match self.input_format {
-            Some(InputFormat::Jsonl) => true,
-            Some(InputFormat::Csv) => false,
-            None => {
-                let lower = self.input.to_ascii_lowercase();
-                lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
-            }
-        };
         Ok(Some(Records {
             calendar,
             catalogue,
@@ -183,11 +193,7 @@ impl RecordArgs {
             as_of,
             skip_bad: self.skip_bad,
             input: self.input.clone(),
-            format: if jsonl {
-                TextFormat::JsonLines
-            } else {
-                TextFormat::Csv
-            },
+            format: text_format(&self.input, self.input_format),
         }))
     }
 }
@@ -211,6 +217,35 @@ impl Records {
         satisfaction_scale: Option<u32>,
         err: &mut E,
     ) -> io::Result<Result<(PartialReport, Tally, BadRows), Error>> {
+        let ctx = self.context();
+        let service = satisfaction_scale.is_some();
+        let r = self.read_into(
+            satisfaction_scale,
+            None,
+            || ReportSink::new(ctx, opts.clone(), service),
+            err,
+        )?;
+        Ok(r.map(|(s, tally, bad)| (s.into_partial(), tally, bad)))
+    }
+
+    /// The calendar, catalogue and rules the records are judged with.
+    fn context(&self) -> Context<'_> {
+        Context {
+            calendar: &self.calendar,
+            catalogue: self.catalogue.as_ref(),
+            rules: self.rules,
+        }
+    }
+
+    /// Reads every record into sinks made by `make` (see [`Records::read`]), with
+    /// `transfers` joined by id; transfers no record carried are bad rows too.
+    fn read_into<E: Write, S: RecordSink>(
+        &self,
+        satisfaction_scale: Option<u32>,
+        transfers: Option<(Arc<Transfers>, BadRows)>,
+        make: impl Fn() -> S + Sync,
+        err: &mut E,
+    ) -> io::Result<Result<(S, Tally, BadRows), Error>> {
         let (input, bar) = match open_input(&self.input) {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
@@ -220,43 +255,97 @@ impl Records {
             by: self.by.clone(),
             satisfaction_scale,
         };
+        let (transfers, mut bad) = match transfers {
+            Some((t, bad)) => (Some(t), bad),
+            None => (None, BadRows::new(!self.skip_bad)),
+        };
         let result = (|| {
             let mut source = TextSource::open(input, self.format, &read)?;
-            let layout = Layout::resolve(source.names(), &read)?;
-            let ctx = Context {
-                calendar: &self.calendar,
-                catalogue: self.catalogue.as_ref(),
-                rules: self.rules,
-            };
+            let mut layout = Layout::resolve(source.names(), &read)?;
+            if let Some(t) = &transfers {
+                layout = layout.with_transfers(t.clone())?;
+            }
             let run = RunOptions {
                 threads: threads(),
                 on_bad: OnBad::Skip,
                 first_row: 0,
             };
-            let mut bad = BadRows::new(!self.skip_bad);
             let mut io_err = None;
-            let service = satisfaction_scale.is_some();
-            let (counted, tally) = run_text(
-                &mut source,
-                &layout,
-                &run,
-                || ReportSink::new(ctx, opts.clone(), service),
-                |e| {
+            let (counted, tally) = run_text(&mut source, &layout, &run, make, |e| {
+                if let Err(x) = bad.push(e, err) {
+                    io_err.get_or_insert(x);
+                }
+            })?;
+            if let Some(t) = &transfers {
+                for e in t.unjoined()? {
                     if let Err(x) = bad.push(e, err) {
                         io_err.get_or_insert(x);
                     }
-                },
-            )?;
-            Ok((counted.into_partial(), tally, bad, io_err))
+                }
+            }
+            Ok((counted, tally, io_err))
         })();
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
         match result {
-            Ok((partial, tally, bad, None)) => Ok(Ok((partial, tally, bad))),
-            Ok((_, _, _, Some(e))) => Err(e),
+            Ok((sink, tally, None)) => Ok(Ok((sink, tally, bad))),
+            Ok((_, _, Some(e))) => Err(e),
             Err(e) => Ok(Err(e)),
         }
+    }
+
+    /// Reads the transfers file: bad transfers are bad rows (printed as they come unless
+    /// `--skip-bad`; the dossier a bad transfer names becomes a bad row too). `Err` inside:
+    /// the file cannot be read (no file, no header, a missing column).
+    fn read_transfers<E: Write>(
+        &self,
+        path: &str,
+        err: &mut E,
+    ) -> io::Result<Result<(Arc<Transfers>, BadRows), Error>> {
+        let mut bad = BadRows::new(!self.skip_bad);
+        let mut io_err = None;
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                return Ok(Err(Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read {path}: {e}"),
+                )))
+            }
+        };
+        let t = Transfers::read_text(
+            io::BufReader::new(file),
+            text_format(path, None),
+            OnBad::Skip,
+            |e| {
+                if let Err(x) = bad.push(e, err) {
+                    io_err.get_or_insert(x);
+                }
+            },
+        );
+        if let Some(e) = io_err {
+            return Err(e);
+        }
+        Ok(t.map(|t| (Arc::new(t), bad)))
+    }
+}
+
+/// The format of an input: `--input-format`, else by extension (`.jsonl`/`.ndjson` = JSON
+/// lines, else CSV).
+fn text_format(path: &str, given: Option<InputFormat>) -> TextFormat {
+    let jsonl = match given {
+        Some(InputFormat::Jsonl) => true,
+        Some(InputFormat::Csv) => false,
+        None => {
+            let lower = path.to_ascii_lowercase();
+            lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+        }
+    };
+    if jsonl {
+        TextFormat::JsonLines
+    } else {
+        TextFormat::Csv
     }
 }
 
@@ -378,18 +467,55 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
             PeriodArg::Year => PeriodKind::Year,
         }),
     };
-    let (partial, tally, bad) = match rec.read(opts, None, &mut sink.err)? {
+    let transfers = match &args.transfers {
+        None => None,
+        Some(path) => match rec.read_transfers(path, &mut sink.err)? {
+            Ok(t) => Some(t),
+            Err(e) => return fail(sink, &e),
+        },
+    };
+    if args.stages {
+        let ctx = rec.context();
+        let read = rec.read_into(
+            None,
+            transfers,
+            || StageSink::new(ctx, rec.as_of),
+            &mut sink.err,
+        )?;
+        let (table, tally, bad) = match read {
+            Ok(r) => r,
+            Err(e) => return fail(sink, &e),
+        };
+        if refuse_bad(sink, &rec, &bad, &tally)? {
+            return Ok(Outcome::BadData);
+        }
+        let rows = table.into_table().rows();
+        let text = match args.format {
+            Format::Json => stages_to_json(&rows) + "\n",
+            Format::Csv => stages_to_csv(&rows),
+            Format::Table => stages_to_table(&rows),
+        };
+        sink.out.write_all(text.as_bytes())?;
+        return finish(sink, &tally, &bad);
+    }
+    let read = match transfers {
+        None => rec.read(opts, None, &mut sink.err)?,
+        Some(t) => {
+            let ctx = rec.context();
+            rec.read_into(
+                None,
+                Some(t),
+                || ReportSink::new(ctx, opts.clone(), false),
+                &mut sink.err,
+            )?
+            .map(|(s, tally, bad)| (s.into_partial(), tally, bad))
+        }
+    };
+    let (partial, tally, bad) = match read {
         Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
-    if bad.count > 0 && !rec.skip_bad {
-        sink.failed = true;
-        writeln!(
-            sink.err,
-            "{} bad row(s): no report (fix them, or use --skip-bad to report the {} good rows)",
-            bad.count,
-            tally.counted + tally.left_out
-        )?;
+    if refuse_bad(sink, &rec, &bad, &tally)? {
         return Ok(Outcome::BadData);
     }
     let by = &rec.by;
@@ -400,6 +526,35 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
         Format::Table => to_table(&rows, by, args.period.is_some()),
     };
     sink.out.write_all(text.as_bytes())?;
+    finish(sink, &tally, &bad)
+}
+
+/// Without `--skip-bad`, bad rows mean no table: says so (exit 1) and returns `true`.
+fn refuse_bad<W: Write, E: Write>(
+    sink: &mut Sink<W, E>,
+    rec: &Records,
+    bad: &BadRows,
+    tally: &Tally,
+) -> io::Result<bool> {
+    if bad.count == 0 || rec.skip_bad {
+        return Ok(false);
+    }
+    sink.failed = true;
+    writeln!(
+        sink.err,
+        "{} bad row(s): no report (fix them, or use --skip-bad to report the {} good rows)",
+        bad.count,
+        tally.counted + tally.left_out
+    )?;
+    Ok(true)
+}
+
+/// After the table: the dossiers left out and the bad rows skipped, on stderr.
+fn finish<W: Write, E: Write>(
+    sink: &mut Sink<W, E>,
+    tally: &Tally,
+    bad: &BadRows,
+) -> io::Result<Outcome> {
     if tally.left_out > 0 {
         writeln!(
             sink.err,
