@@ -140,6 +140,34 @@ fn files(gens: &[Gen]) -> (String, String) {
     (d, t)
 }
 
+/// The dossiers as JSON lines carrying their own stages (the catalogue's, copied) and no
+/// procedure.
+fn jsonl(gens: &[Gen]) -> String {
+    let cat: serde_json::Value = serde_json::from_str(CATALOGUE).unwrap();
+    let mut out = String::new();
+    for (i, g) in gens.iter().enumerate() {
+        let p = &cat[g.procedure];
+        let mut o = serde_json::json!({
+            "id": format!("D{i}"), "received": iso(g.received), "time_limit": p["time_limit"],
+        });
+        if let Some(st) = p.get("stages") {
+            o["stages"] = st.clone();
+        }
+        if let Some((r, got)) = g.supplement {
+            o["supplement_requested"] = iso(r).into();
+            if let Some(got) = got {
+                o["supplement_received"] = iso(got).into();
+            }
+        }
+        if let Some((kind, t)) = g.close {
+            o[kind.as_str()] = iso(t).into();
+        }
+        out.push_str(&o.to_string());
+        out.push('\n');
+    }
+    out
+}
+
 /// The reference: each dossier built directly, classified, its stages counted by hand.
 fn by_hand(gens: &[Gen], cat: &Catalogue) -> BTreeMap<Option<String>, [u64; 9]> {
     let cal = motcua::vn::public_sector().unwrap();
@@ -189,6 +217,7 @@ fn by_hand(gens: &[Gen], cat: &Catalogue) -> BTreeMap<Option<String>, [u64; 9]> 
 /// The core's table from the two CSV texts, on `threads` threads in small blocks.
 fn core_table(
     dossiers: &str,
+    format: TextFormat,
     transfers: &str,
     cat: &Catalogue,
     threads: usize,
@@ -197,7 +226,7 @@ fn core_table(
     let t =
         Transfers::read_text(transfers.as_bytes(), TextFormat::Csv, OnBad::Stop, |_| {}).unwrap();
     let read = ReadOptions::default();
-    let mut src = TextSource::open(dossiers.as_bytes(), TextFormat::Csv, &read)
+    let mut src = TextSource::open(dossiers.as_bytes(), format, &read)
         .unwrap()
         .with_block_size(300);
     let layout = Layout::resolve(src.names(), &read)
@@ -243,8 +272,10 @@ proptest! {
         let cat = Catalogue::from_json(CATALOGUE).unwrap();
         let (d, t) = files(&gens);
         let want = by_hand(&gens, &cat);
-        prop_assert_eq!(&core_table(&d, &t, &cat, 1), &want);
-        prop_assert_eq!(&core_table(&d, &t, &cat, 3), &want);
+        prop_assert_eq!(&core_table(&d, TextFormat::Csv, &t, &cat, 1), &want);
+        prop_assert_eq!(&core_table(&d, TextFormat::Csv, &t, &cat, 3), &want);
+        // JSON lines whose dossiers carry their stages themselves.
+        prop_assert_eq!(&core_table(&jsonl(&gens), TextFormat::JsonLines, &t, &cat, 2), &want);
     }
 }
 

@@ -15,8 +15,10 @@ use crate::dossier::{Channel, Dossier, Event, EventKind, LimitSource};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::TimeLimit;
 
-/// The logical columns of a dossier record (DESIGN.md, `motcua report`), in this order.
-pub const DOSSIER_COLUMNS: [&str; 11] = [
+/// The logical columns of a dossier record (DESIGN.md, `motcua report`), in this order;
+/// `stages` (an inter-agency dossier's stages, a JSON array `[{"agency", "time_limit"}]`: the
+/// array itself in JSON lines, its text in a CSV cell) is read when present.
+pub const DOSSIER_COLUMNS: [&str; 12] = [
     "id",
     "received",
     "time_limit",
@@ -28,6 +30,7 @@ pub const DOSSIER_COLUMNS: [&str; 11] = [
     "resolved",
     "refused",
     "withdrawn",
+    "stages",
 ];
 
 /// The scorecard's optional columns (`motcua scorecard`).
@@ -180,6 +183,7 @@ pub struct Layout {
     procedure: Option<usize>,
     channel: Option<usize>,
     new_due: Option<usize>,
+    stages: Option<usize>,
     events: Vec<(usize, EventKind, &'static str)>,
     groups: Vec<usize>,
     service: Option<([Option<usize>; 6], u32)>,
@@ -281,6 +285,7 @@ impl Layout {
             procedure,
             channel: find("channel"),
             new_due: find("new_due"),
+            stages: find("stages"),
             events: EVENT_COLUMNS
                 .iter()
                 .filter_map(|(name, kind)| find(name).map(|i| (i, *kind, *name)))
@@ -326,6 +331,7 @@ impl Layout {
             self.procedure,
             self.channel,
             self.new_due,
+            self.stages,
         ];
         let events = self.events.iter().map(|e| e.0);
         let service = self.service.iter().flat_map(|(c, _)| c.iter().flatten());
@@ -452,6 +458,21 @@ impl Layout {
                 parse_channel(text).map_err(|e| self.cell_err(at, i, c, &e))?
             }
         };
+        if let Some(i) = self.stages {
+            let c = self.cell(at, row, i)?;
+            d.stages.clear();
+            if !c.is_missing() {
+                let text = c.as_text(&mut out.buf).unwrap_or("");
+                let stages = serde_json::from_str::<serde_json::Value>(text)
+                    .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("not JSON: {e}")))
+                    .and_then(|v| crate::dossier::stages_from_value(&v))
+                    .map_err(|e| match e.field() {
+                        Some(f) => Error::new(e.kind(), format!("{f}: {}", e.message())),
+                        None => e,
+                    });
+                d.stages = stages.map_err(|e| self.cell_err(at, i, c, &e))?;
+            }
+        }
         d.events.clear();
         let mut apology_at = received;
         let mut apology_date_only = false;
