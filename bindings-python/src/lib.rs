@@ -17,6 +17,7 @@ mod indicators;
 mod lunar;
 mod procedure;
 mod report;
+mod stages;
 mod vn;
 
 /// The logical columns of a dossier record and the scorecard's (the core's const tables).
@@ -81,6 +82,9 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(deadline::due_records, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::classify_records, m)?)?;
     m.add_class::<report::PyPartialReport>()?;
+    m.add_class::<stages::PyTransfers>()?;
+    m.add_class::<stages::PyStageTable>()?;
+    m.add_function(wrap_pyfunction!(stages::stage_columns, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::indicator_names, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::targets_json, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::catalogue_fields, m)?)?;

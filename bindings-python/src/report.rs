@@ -84,8 +84,8 @@ impl PyPartialReport {
     /// Counts the records of `columns` (`[(name, description), ...]`): `(counted, left_out,
     /// skipped)` where `skipped` lists the bad rows (with `skip_bad`; else the first one's
     /// error is raised). `satisfaction_scale`: read the scorecard's columns too. Rows are
-    /// numbered from `first_row`.
-    #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, satisfaction_scale = None, threads = 0, first_row = 0))]
+    /// numbered from `first_row`; `transfers` are joined to the records by id.
+    #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, satisfaction_scale = None, threads = 0, first_row = 0, transfers = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
@@ -99,6 +99,7 @@ impl PyPartialReport {
         satisfaction_scale: Option<i64>,
         threads: usize,
         first_row: usize,
+        transfers: Option<&crate::stages::PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
         let scale = satisfaction_scale
             .map(|s| {
@@ -121,7 +122,10 @@ impl PyPartialReport {
             by: self.inner.options().by.clone(),
             satisfaction_scale: scale,
         };
-        let layout = Layout::resolve(holders.names(), &read).py()?;
+        let mut layout = Layout::resolve(holders.names(), &read).py()?;
+        if let Some(t) = transfers {
+            layout = layout.with_transfers(t.inner.clone()).py()?;
+        }
         let ctx = Context {
             calendar: &calendar.inner,
             catalogue: catalogue.map(|c| &c.inner),

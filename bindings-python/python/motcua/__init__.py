@@ -12,6 +12,8 @@ and back and never re-implements a rule. Its modules mirror the core's:
 - :mod:`motcua.dossier`: :class:`Dossier`.
 - :mod:`motcua.deadline`: :func:`due`, :class:`Rules`; :mod:`motcua.outcome`: :func:`classify`.
 - :mod:`motcua.reports`: :func:`report` (a DataFrame), :class:`Report` (the core's ``report``).
+- :mod:`motcua.stages`: the per-agency stage table of inter-agency dossiers
+  (``report(..., stages=True, transfers=frame)``), :class:`StageReport`.
 - :mod:`motcua.indicators`: :func:`scorecard` (a DataFrame), :class:`Scorecard` (service
   indicators against targets, the core's ``indicators``).
 - :mod:`motcua.civil`: the strict date parsers and day numbers.
@@ -27,7 +29,7 @@ LunarDate(year=2026, month=1, day=1, leap=False)
 
 from __future__ import annotations
 
-from . import calendar, civil, deadline, dossier, error, indicators, lunar, outcome, procedure, reports, vn
+from . import calendar, civil, deadline, dossier, error, indicators, lunar, outcome, procedure, reports, stages, vn
 from ._motcua import __version__
 from .calendar import Calendar
 from .civil import DateLike, InstantLike, parse_date, parse_instant
@@ -36,6 +38,7 @@ from .dossier import Dossier
 from .outcome import OUTCOMES, Classified, classify
 from .procedure import Catalogue, Procedure, time_limit
 from .reports import PartialReport, Report, report
+from .stages import StageReport
 from .indicators import INDICATORS, Scorecard, scorecard
 from .error import (
     CsvEmptyError,
@@ -81,6 +84,7 @@ __all__ = [
     "deadline",
     "outcome",
     "reports",
+    "stages",
     "indicators",
     "plot",
     "Calendar",
@@ -98,6 +102,7 @@ __all__ = [
     "Report",
     "PartialReport",
     "report",
+    "StageReport",
     "Scorecard",
     "scorecard",
     "INDICATORS",

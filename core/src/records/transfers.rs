@@ -116,15 +116,28 @@ impl Transfers {
         tables: &[Table<'_>],
         first_row: usize,
         on_bad: OnBad,
-        mut on_error: impl FnMut(Error),
+        on_error: impl FnMut(Error),
     ) -> Result<Transfers> {
         let mut out = Transfers::new();
+        out.add_tables(tables, first_row, on_bad, on_error)?;
+        Ok(out)
+    }
+
+    /// Adds the transfers of more rows of a table (a frame handed over in parts: rows numbered
+    /// from `first_row`), as [`read_tables`](Transfers::read_tables) reads them.
+    pub fn add_tables(
+        &mut self,
+        tables: &[Table<'_>],
+        first_row: usize,
+        on_bad: OnBad,
+        mut on_error: impl FnMut(Error),
+    ) -> Result<()> {
         let mut base = first_row;
         for t in tables {
             let cols = columns(t.names())?;
             for i in 0..t.len() {
                 let row = TableCells(t, i);
-                if let Err(e) = out.push(Locator::Row(base + i), &row, cols) {
+                if let Err(e) = self.push(Locator::Row(base + i), &row, cols) {
                     match on_bad {
                         OnBad::Skip => on_error(e),
                         OnBad::Stop => return Err(e),
@@ -133,7 +146,7 @@ impl Transfers {
             }
             base += t.len();
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Transfers read.
