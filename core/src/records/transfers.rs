@@ -419,6 +419,6 @@ fn show(e: &Event) -> String {
     if e.date_only {
         e.at.date().to_string()
     } else {
-        e.at.format("%Y-%m-%dT%H:%M").to_string()
+        crate::civil::format_instant(e.at)
     }
 }
