@@ -191,6 +191,17 @@ fn by_hand(gens: &[Gen], cat: &Catalogue) -> BTreeMap<Option<String>, [u64; 9]> 
             d.events.push(Event::new(kind, t));
         }
         let c = classify(&d, &cal, &Rules::default(), Some(cat), as_of()).unwrap();
+        // The worklist's hook: the stage holding the file is the last one reached, while it is
+        // not completed, and only while the dossier is open.
+        let closed = g.close.is_some_and(|(_, t)| t <= as_of());
+        match c.due.holding() {
+            Some(h) => {
+                assert!(!closed, "{g:?}");
+                assert_eq!(Some(h), c.due.stages.last());
+                assert!(h.completed.is_none());
+            }
+            None => assert!(closed || c.due.stages.is_empty(), "{g:?}"),
+        }
         for s in &c.due.stages {
             for key in [Some(s.agency.clone()), None] {
                 let row = out.entry(key).or_default();
