@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use motcua::records::{run_tables, Layout, OnBad, ReadOptions, RunOptions, Transfers};
+use motcua::records::{OnBad, ReadOptions, RunOptions, Transfers};
 use motcua::report::{stages_to_json, Context, StageSink, StageTable};
 use pyo3::prelude::*;
 
@@ -16,7 +16,7 @@ use crate::columns::Holders;
 use crate::deadline::PyRules;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
-use crate::report::{skipped, Skipped};
+use crate::report::{run_frame, skipped, Skipped};
 
 /// Transfers between agencies (`id`, `at`, `to`), read from a frame's columns, to join to
 /// dossier records by id: `Transfers()`, then `add(columns, skip_bad, first_row)` per chunk.
@@ -108,16 +108,10 @@ impl PyStageTable {
         first_row: usize,
         transfers: Option<&PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
-        let holders = Holders::extract(columns)?;
-        let tables = holders.tables()?;
         let read = ReadOptions {
             map,
             ..ReadOptions::default()
         };
-        let mut layout = Layout::resolve(holders.names(), &read).py()?;
-        if let Some(t) = transfers {
-            layout = layout.with_transfers(t.inner.clone()).py()?;
-        }
         let ctx = Context {
             calendar: &calendar.inner,
             catalogue: catalogue.map(|c| &c.inner),
@@ -129,19 +123,8 @@ impl PyStageTable {
             first_row,
         };
         let as_of = self.inner.as_of();
-        let (sink, tally, bad) = py
-            .detach(|| {
-                let mut bad = Vec::new();
-                run_tables(
-                    &tables,
-                    &layout,
-                    &run,
-                    || StageSink::new(ctx, as_of),
-                    |e| bad.push(skipped(&e)),
-                )
-                .map(|(s, t)| (s, t, bad))
-            })
-            .py()?;
+        let (sink, tally, bad) =
+            run_frame(py, columns, &read, transfers, &run, || StageSink::new(ctx, as_of))?;
         self.inner.merge(&sink.into_table()).py()?;
         Ok((tally.counted, tally.left_out, bad))
     }

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Union
 
 from . import _convert as cv
 from . import _motcua
@@ -45,6 +45,9 @@ from .deadline import RulesLike, _calendar, _catalogue, _rules
 from .error import InvalidArgumentError, _raise
 from .outcome import _as_of
 from .procedure import Catalogue
+
+if TYPE_CHECKING:
+    from .stages import StageReport
 
 __all__ = ["Report", "PartialReport", "report", "COUNT_COLUMNS", "RATE_COLUMNS", "count"]
 
@@ -327,6 +330,7 @@ def report(
     --stages``; see :mod:`motcua.stages`): one row per agency, then a totals row whose
     ``agency`` is ``None``; ``by`` and ``period`` are not used then.
     """
+    table: Union[Report, "StageReport"]
     if stages:
         from .stages import StageReport
 
@@ -335,7 +339,7 @@ def report(
                 InvalidArgumentError,
                 "stages=True gives one row per agency: `by` and `period` do not apply",
             )
-        s = StageReport.build(
+        table = StageReport.build(
             df,
             transfers=transfers,
             as_of=as_of,
@@ -346,26 +350,22 @@ def report(
             skip_bad=skip_bad,
             threads=threads,
         )
-        if rec.frame_kind(df) == "polars":
-            return s.to_polars()
-        if cv._module("pandas") is None:
-            return s.rows
-        return s.to_pandas()
-    r = Report.build(
-        df,
-        by=by,
-        period=period,
-        as_of=as_of,
-        calendar=calendar,
-        catalogue=catalogue,
-        rules=rules,
-        map=map,
-        skip_bad=skip_bad,
-        threads=threads,
-        transfers=transfers,
-    )
+    else:
+        table = Report.build(
+            df,
+            by=by,
+            period=period,
+            as_of=as_of,
+            calendar=calendar,
+            catalogue=catalogue,
+            rules=rules,
+            map=map,
+            skip_bad=skip_bad,
+            threads=threads,
+            transfers=transfers,
+        )
     if rec.frame_kind(df) == "polars":
-        return r.to_polars()
+        return table.to_polars()
     if cv._module("pandas") is None:
-        return r.rows
-    return r.to_pandas()
+        return table.rows
+    return table.to_pandas()
