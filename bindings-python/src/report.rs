@@ -78,8 +78,7 @@ pub(crate) fn run_frame<S: Sink>(
     }
     py.detach(|| {
         let mut bad = Vec::new();
-        run_tables(&tables, &layout, run, make, |e| bad.push(skipped(&e)))
-            .map(|(s, t)| (s, t, bad))
+        run_tables(&tables, &layout, run, make, |e| bad.push(skipped(&e))).map(|(s, t)| (s, t, bad))
     })
     .py()
 }

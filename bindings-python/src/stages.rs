@@ -123,8 +123,9 @@ impl PyStageTable {
             first_row,
         };
         let as_of = self.inner.as_of();
-        let (sink, tally, bad) =
-            run_frame(py, columns, &read, transfers, &run, || StageSink::new(ctx, as_of))?;
+        let (sink, tally, bad) = run_frame(py, columns, &read, transfers, &run, || {
+            StageSink::new(ctx, as_of)
+        })?;
         self.inner.merge(&sink.into_table()).py()?;
         Ok((tally.counted, tally.left_out, bad))
     }

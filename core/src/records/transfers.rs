@@ -1,26 +1,4 @@
-//! A long table of transfers (`id, at, to`: the dossier `id` reached the agency `to` at `at`)
-//! joined to dossier records by id: each record whose id has transfers gets them as
-//! `transferred` events (reference procedures.md §3.6), merged into its events in time order,
-//! while the record is read ([`Layout::with_transfers`](super::Layout::with_transfers)), so
-//! every sink (report, stage table, per-row answers, worklist) sees the same dossier.
-//!
-//! Errors are located in the transfers (the line of a text source, the row of a table, with
-//! the dossier id): a bad cell or a missing `id`/`at`/`to` ([`ErrorKind::CsvField`]), a
-//! transfer earlier than the one before it for the same dossier
-//! ([`ErrorKind::EventsOutOfOrder`]), an id no dossier record has
-//! ([`ErrorKind::InvalidTransfer`], from [`Transfers::unjoined`]), an id held by several
-//! dossier records ([`ErrorKind::InvalidTransfer`]: the transfers cannot be given to one).
-//! With [`OnBad::Skip`] a bad transfer is handed over and the dossier it names becomes a bad
-//! record (its transfers are incomplete, so its stages would be wrong), never a dossier
-//! counted with a transfer missing.
-//!
-//! ```
-//! use motcua::records::{OnBad, TextFormat, Transfers};
-//! let csv = "id,at,to\nA,2026-03-05T10:00,Chi cục Thuế\nA,2026-03-09T15:00,VPĐKĐĐ\n";
-//! let t = Transfers::read_text(csv.as_bytes(), TextFormat::Csv, OnBad::Stop, |_| {})?;
-//! assert_eq!((t.dossiers(), t.len()), (1, 2));
-//! # Ok::<(), motcua::Error>(())
-//! ```
+//! Transfers between agencies joined to dossier records by id: [`Transfers`].
 
 use std::io::Read;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -53,7 +31,31 @@ struct Entry {
 
 /// Transfers by dossier id, read from a CSV or JSON-lines source ([`Transfers::read_text`])
 /// or a table of columns ([`Transfers::read_tables`]), joined to dossier records while they
-/// are read. See the [module docs](self).
+/// are read.
+///
+/// A long table of transfers (`id, at, to`: the dossier `id` reached the agency `to` at `at`)
+/// joined to dossier records by id: each record whose id has transfers gets them as
+/// `transferred` events (reference procedures.md §3.6), merged into its events in time order,
+/// while the record is read ([`Layout::with_transfers`](super::Layout::with_transfers)), so
+/// every sink (report, stage table, per-row answers, worklist) sees the same dossier.
+///
+/// Errors are located in the transfers (the line of a text source, the row of a table, with
+/// the dossier id): a bad cell or a missing `id`/`at`/`to` ([`ErrorKind::CsvField`]), a
+/// transfer earlier than the one before it for the same dossier
+/// ([`ErrorKind::EventsOutOfOrder`]), an id no dossier record has
+/// ([`ErrorKind::InvalidTransfer`], from [`Transfers::unjoined`]), an id held by several
+/// dossier records ([`ErrorKind::InvalidTransfer`]: the transfers cannot be given to one).
+/// With [`OnBad::Skip`] a bad transfer is handed over and the dossier it names becomes a bad
+/// record (its transfers are incomplete, so its stages would be wrong), never a dossier
+/// counted with a transfer missing.
+///
+/// ```
+/// use motcua::records::{OnBad, TextFormat, Transfers};
+/// let csv = "id,at,to\nA,2026-03-05T10:00,Chi cục Thuế\nA,2026-03-09T15:00,VPĐKĐĐ\n";
+/// let t = Transfers::read_text(csv.as_bytes(), TextFormat::Csv, OnBad::Stop, |_| {})?;
+/// assert_eq!((t.dossiers(), t.len()), (1, 2));
+/// # Ok::<(), motcua::Error>(())
+/// ```
 #[derive(Debug, Default)]
 pub struct Transfers {
     index: FastMap<String, usize>,
@@ -68,7 +70,7 @@ impl Transfers {
     }
 
     /// Reads a transfers source (a header with `id`, `at`, `to`; other columns ignored; JSON
-    /// lines with those keys). Errors as the [module docs](self) say: with [`OnBad::Stop`] the
+    /// lines with those keys). Errors as [`Transfers`] says: with [`OnBad::Stop`] the
     /// first bad transfer fails the read; with [`OnBad::Skip`] each goes to `on_error` in
     /// order. A source without a header is [`ErrorKind::CsvEmpty`], a missing column
     /// [`ErrorKind::CsvMissingColumn`].

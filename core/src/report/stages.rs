@@ -1,33 +1,4 @@
-//! The per-agency stage table of inter-agency (*liên thông*) dossiers (reference
-//! procedures.md §3.6: each stage counted with the same rules from the day it receives the
-//! file; the citizen-facing outcome uses the total limit; stage overruns are reported per
-//! agency, who caused the delay).
-//!
-//! For each agency: the stages it `received`; of those, `completed` ones (passed on or
-//! closed) `early`, `on_time` or `late`; and the stages it is `holding` as of the table's
-//! instant: `pending_within`, `overdue` or `awaiting_supplement` — each stage classified as
-//! [`classify`](crate::outcome::classify) classifies it (the dossier's [`StageDue`]s), so
-//! `received = completed + holding`, `completed = early + on_time + late`, `holding =
-//! pending_within + overdue + awaiting_supplement`. An agency in charge of two stages of one
-//! dossier counts both. Dossiers without stages count nowhere here (their own outcome is the
-//! report's). Rows come out in order of the agency's name, then a totals row (agency `None`).
-//!
-//! ```
-//! use motcua::{dossier::Dossier, report::{Context, StageTable}};
-//! let cal = motcua::vn::public_sector()?;
-//! let ctx = Context { calendar: &cal, catalogue: None, rules: Default::default() };
-//! let mut table = StageTable::new("2026-03-31T23:59:00".parse().unwrap());
-//! let d = Dossier::from_json(r#"{"received":"2026-03-02T09:30","time_limit":"15wd",
-//!   "stages":[{"agency":"Land office","time_limit":"10wd"},{"agency":"Tax office","time_limit":"3wd"}],
-//!   "events":[{"type":"transferred","at":"2026-03-17T10:00","to":"Tax office"}]}"#)?;
-//! table.add(&ctx, &d)?;
-//! let rows = table.rows();
-//! // The land office passed the file on after its 10 days (due 16 March): late; the tax
-//! // office holds it past its 3 days (due 20 March) on 31 March: overdue.
-//! assert_eq!((rows[0].agency.as_deref(), rows[0].counts.late), (Some("Land office"), 1));
-//! assert_eq!((rows[1].agency.as_deref(), rows[1].counts.overdue), (Some("Tax office"), 1));
-//! # Ok::<(), motcua::Error>(())
-//! ```
+//! The per-agency stage table: [`StageTable`].
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -59,7 +30,7 @@ pub const STAGE_COLUMNS: [&str; 9] = [
 /// The rate columns of the stage table: `on_time_rate` = (early + on_time) / completed.
 pub const STAGE_RATE_COLUMNS: [&str; 1] = ["on_time_rate"];
 
-/// One agency's stage counts (see the [module docs](self)).
+/// One agency's stage counts (see [`StageTable`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StageCounts {
     /// Stages that received the file.
@@ -170,7 +141,38 @@ impl Serialize for StageRow {
 }
 
 /// The per-agency stage table, accumulated one dossier at a time, mergeable (the counts add
-/// up exactly). See the [module docs](self).
+/// up exactly).
+///
+/// The per-agency stage table of inter-agency (*liên thông*) dossiers (reference
+/// procedures.md §3.6: each stage counted with the same rules from the day it receives the
+/// file; the citizen-facing outcome uses the total limit; stage overruns are reported per
+/// agency, who caused the delay).
+///
+/// For each agency: the stages it `received`; of those, `completed` ones (passed on or
+/// closed) `early`, `on_time` or `late`; and the stages it is `holding` as of the table's
+/// instant: `pending_within`, `overdue` or `awaiting_supplement` — each stage classified as
+/// [`classify`](crate::outcome::classify) classifies it (the dossier's [`StageDue`]s), so
+/// `received = completed + holding`, `completed = early + on_time + late`, `holding =
+/// pending_within + overdue + awaiting_supplement`. An agency in charge of two stages of one
+/// dossier counts both. Dossiers without stages count nowhere here (their own outcome is the
+/// report's). Rows come out in order of the agency's name, then a totals row (agency `None`).
+///
+/// ```
+/// use motcua::{dossier::Dossier, report::{Context, StageTable}};
+/// let cal = motcua::vn::public_sector()?;
+/// let ctx = Context { calendar: &cal, catalogue: None, rules: Default::default() };
+/// let mut table = StageTable::new("2026-03-31T23:59:00".parse().unwrap());
+/// let d = Dossier::from_json(r#"{"received":"2026-03-02T09:30","time_limit":"15wd",
+///   "stages":[{"agency":"Land office","time_limit":"10wd"},{"agency":"Tax office","time_limit":"3wd"}],
+///   "events":[{"type":"transferred","at":"2026-03-17T10:00","to":"Tax office"}]}"#)?;
+/// table.add(&ctx, &d)?;
+/// let rows = table.rows();
+/// // The land office passed the file on after its 10 days (due 16 March): late; the tax
+/// // office holds it past its 3 days (due 20 March) on 31 March: overdue.
+/// assert_eq!((rows[0].agency.as_deref(), rows[0].counts.late), (Some("Land office"), 1));
+/// assert_eq!((rows[1].agency.as_deref(), rows[1].counts.overdue), (Some("Tax office"), 1));
+/// # Ok::<(), motcua::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageTable {
     as_of: NaiveDateTime,
