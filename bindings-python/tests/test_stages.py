@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import random
 import subprocess
+from typing import Any
 
 import pandas as pd
 import polars as pl
@@ -39,12 +40,13 @@ def iso(t: dt.datetime) -> str:
 def generate(n: int, seed: int) -> tuple[list[dict], list[dict]]:
     """Dossier records and a long list of transfers (ids interleaved)."""
     rng = random.Random(seed)
-    dossiers, transfers = [], []
+    dossiers: list[dict[str, Any]] = []
+    transfers: list[dict[str, Any]] = []
     start = dt.datetime(2026, 1, 5)
     for i in range(n):
         code = rng.choice(["P2", "P3", "P0"])
         received = start + dt.timedelta(days=rng.randrange(170), minutes=rng.randrange(1440))
-        row = {"id": f"D{i}", "procedure": code, "received": iso(received)}
+        row: dict[str, Any] = {"id": f"D{i}", "procedure": code, "received": iso(received)}
         last = received
         if rng.random() < 0.2:
             last += dt.timedelta(days=rng.randrange(1, 3))
@@ -151,9 +153,9 @@ def test_bad_transfers_frames() -> None:
     with pytest.raises(motcua.CsvMissingColumnError):
         motcua.report(DF, catalogue=CATALOGUE, transfers=bad.rename(columns={"to": "agency"}), stages=True, as_of=AS_OF)
     unknown = pd.DataFrame({"id": ["Z"], "at": ["2026-03-04T10:00"], "to": ["Tax office"]})
-    with pytest.raises(motcua.InvalidTransferError) as e:
+    with pytest.raises(motcua.InvalidTransferError) as unjoined:
         motcua.report(DF, catalogue=CATALOGUE, transfers=unknown, stages=True, as_of=AS_OF)
-    assert e.value.id == "Z"
+    assert unjoined.value.id == "Z"
     with pytest.raises(motcua.InvalidArgumentError):
         motcua.report(DF, catalogue=CATALOGUE, transfers=unknown, stages=True, by="procedure")
     # Skipped and counted: the out-of-order transfer, its dossier A, the unknown Z.
