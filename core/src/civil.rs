@@ -364,31 +364,30 @@ pub fn parse_day(input: &str) -> Result<NaiveDate> {
 /// else the instant (a date alone at 00:00) and whether a time was given.
 #[inline]
 fn iso_fast(b: &[u8]) -> Option<(NaiveDateTime, bool)> {
-    let d = |i: usize| -> Option<u32> {
-        let c = *b.get(i)?;
-        c.is_ascii_digit().then(|| u32::from(c - b'0'))
-    };
-    let two = |i: usize| Some(d(i)? * 10 + d(i + 1)?);
-    if !matches!(b.len(), 10 | 16 | 19) || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+    let len = b.len();
+    if !matches!(len, 10 | 16 | 19) {
         return None;
     }
-    let year = i32::try_from(two(0)? * 100 + two(2)?).ok()?;
-    let date = NaiveDate::from_ymd_opt(year, two(5)?, two(8)?)?;
-    if b.len() == 10 {
+    // (A fixed array: the positions below are checked at compile time.)
+    let mut a = [b'0'; 19];
+    a.get_mut(..len)?.copy_from_slice(b);
+    let digit = |c: u8| -> Option<u32> {
+        let v = c.wrapping_sub(b'0');
+        (v < 10).then_some(u32::from(v))
+    };
+    let two = |hi: u8, lo: u8| Some(digit(hi)? * 10 + digit(lo)?);
+    if a[4] != b'-' || a[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(two(a[0], a[1])? * 100 + two(a[2], a[3])?).ok()?;
+    let date = NaiveDate::from_ymd_opt(year, two(a[5], a[6])?, two(a[8], a[9])?)?;
+    if len == 10 {
         return Some((date.and_time(NaiveTime::MIN), false));
     }
-    if !matches!(b.get(10), Some(b'T' | b' ')) || b.get(13) != Some(&b':') {
+    if !matches!(a[10], b'T' | b' ') || a[13] != b':' || (len == 19 && a[16] != b':') {
         return None;
     }
-    let sec = if b.len() == 19 {
-        if b.get(16) != Some(&b':') {
-            return None;
-        }
-        two(17)?
-    } else {
-        0
-    };
-    let time = NaiveTime::from_hms_opt(two(11)?, two(14)?, sec)?;
+    let time = NaiveTime::from_hms_opt(two(a[11], a[12])?, two(a[14], a[15])?, two(a[17], a[18])?)?;
     Some((date.and_time(time), true))
 }
 
@@ -509,6 +508,19 @@ pub fn format_hh_mm(t: NaiveTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The fast path reads the ISO shapes as the general parser does, and leaves the rest.
+        #[test]
+        fn iso_fast_agrees_with_the_general_parser(
+            s in "(19|20|21|00|99)[0-9]{2}[-/][0-3][0-9][-/.][0-3][0-9]([Tt :][0-2][0-9][:.][0-6][0-9](:[0-6][0-9])?)?"
+        ) {
+            if let Some((t, has_time)) = iso_fast(s.as_bytes()) {
+                proptest::prop_assert_eq!(parse_instant_general(&s, DateOnly::StartOfDay).ok(), Some(t), "{}", s);
+                proptest::prop_assert_eq!(has_time, s.len() > 10);
+            }
+        }
+    }
 
     #[test]
     fn serde_dates_are_read_as_parse_date_reads_them() {
