@@ -12,7 +12,6 @@ mod fuzz;
 mod hostile;
 mod invariants;
 mod report;
-mod stages;
 mod vectors;
 mod versions;
 mod worklist;

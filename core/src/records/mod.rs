@@ -56,7 +56,6 @@ mod run;
 pub mod service;
 mod table;
 mod text;
-mod transfers;
 
 pub use catalogue::load_catalogue;
 pub use cell::{parse_channel, Cell, OwnedCell};
@@ -67,4 +66,3 @@ pub use layout::{
 pub use run::{run_tables, run_text, OnBad, RunOptions, Sink, Tally, CHUNK_ROWS};
 pub use table::{Column, Ints, Offsets, Table, TableRow, Validity};
 pub use text::{Block, TextFormat, TextParser, TextSource, BLOCK_SIZE, MAX_LINE, MAX_QUOTED_LINES};
-pub use transfers::{Transfers, TRANSFER_COLUMNS};
