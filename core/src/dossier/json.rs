@@ -63,10 +63,18 @@ fn read<'de, R: serde_json::de::Read<'de>>(
         })?
 }
 
-/// Reads a parsed JSON value, as its text (the same checks; and one copy of the reader in a
-/// WebAssembly build, whose JS objects arrive as values, instead of one per source).
+/// Reads a parsed JSON value: natively by the same reader over the value (no text in between,
+/// so a float reads back as itself); in WebAssembly, whose JS objects arrive as values, as its
+/// text (the same checks, and one copy of the reader in the `.wasm` instead of one per source).
 pub(super) fn from_value(v: &Value) -> Result<Dossier> {
-    from_str(&v.to_string())
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        dossier(v).map_err(|e| Error::new(ErrorKind::InvalidJson, format!("dossier: {e}")))?
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        from_str(&v.to_string())
+    }
 }
 
 /// `serde`'s door: the shadow, checked; a failed check becomes a custom error carrying the
