@@ -44,6 +44,7 @@ pub struct Block {
     bytes: Vec<u8>,
     first_line: u64,
     /// The line where a runaway quoted field opened: the block is that one bad record.
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))]
     broken: Option<u64>,
 }
 
