@@ -47,7 +47,7 @@ def expected(df: pd.DataFrame, cat: motcua.Catalogue, as_of: str, within: int, a
     off = np.array(cal.days_off(days.min() - 30, days.max()), dtype="datetime64[D]")
     previous = np.busday_offset(days - 1, 0, roll="backward", weekmask="1111111", holidays=off)
     apology = pd.Series(previous).where(
-        ~(rows["new_due"].notna().to_numpy() | np.isin(status, ["overdue", "awaiting_supplement"]))
+        ~(rows["new_due"].notna().to_numpy() | (status == "overdue"))
     )
     out = pd.DataFrame({"id": rows["id"]})
     if by:
@@ -121,7 +121,7 @@ def test_hand_made_statuses_and_the_apology_across_the_break() -> None:
     ]
     assert got == [
         ("A", "2026-04-28", -1, "overdue", None),
-        ("F", "2026-04-28", -1, "awaiting_supplement", None),
+        ("F", "2026-04-28", -1, "awaiting_supplement", "2026-04-24"),
         ("C", "2026-04-29", 0, "due_today", "2026-04-28"),
         # Due Monday 4 May: the apology by Wednesday 29 April, before the break.
         ("B", "2026-05-04", 1, "due_soon", "2026-04-29"),

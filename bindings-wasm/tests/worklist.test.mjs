@@ -51,7 +51,7 @@ function expected(asOf, { within = 3, all = false, by } = {}) {
       : left === 0 ? "due_today" : left <= within ? "due_soon" : "on_track";
     if (status === "on_track" && !all) continue;
     let apology = null;
-    if (!r.new_due && status !== "overdue" && status !== "awaiting_supplement") {
+    if (!r.new_due && status !== "overdue") {
       let day = new Date(`${c.due}T00:00:00Z`);
       do day = new Date(day.getTime() - 86_400_000); while (!cal.isWorkingDay(day.toISOString().slice(0, 10)));
       apology = day.toISOString().slice(0, 10);
@@ -110,7 +110,7 @@ test("hand-made: every status, the apology day across the 30/4 – 1/5 break", (
   const got = rows.map((r) => `${r.id} ${r.due} ${r.working_days_left} ${r.status} ${r.apology_by ?? "-"}`);
   assert.deepEqual(got, [
     "A 2026-04-28 -1 overdue -",
-    "F 2026-04-28 -1 awaiting_supplement -",
+    "F 2026-04-28 -1 awaiting_supplement 2026-04-24",
     "C 2026-04-29 0 due_today 2026-04-28",
     "B 2026-05-04 1 due_soon 2026-04-29",
     "D 2026-05-05 2 due_soon 2026-05-04",

@@ -20,10 +20,10 @@
 //!   `working_days_left`: 0 = `due_today`, 1..=`within` = `due_soon`, more = `on_track`;
 //! - `apology_by`: the last day on which the apology may be sent (below), empty when the
 //!   dossier is overdue or already has a new appointment (an `apology` or `extended` event;
-//!   in a CSV, the `new_due` column), and while it awaits a supplement: the clock is stopped
-//!   then and the appointment will be set again from the completed dossier (Decree 61/2018,
-//!   Art. 19 \[U\]), so no apology is due yet (a choice of this library: the reference is
-//!   silent).
+//!   in a CSV, the `new_due` column). A dossier awaiting a supplement has one too, counted
+//!   from its due date as it stood when the request stopped the clock (the `due` it is listed
+//!   with); the appointment may move when the dossier is completed (Decree 61/2018, Art. 19
+//!   \[U\]).
 //!
 //! # The apology rule
 //! When the processing unit sees that it cannot return the result on the appointment, it must
@@ -181,8 +181,8 @@ pub struct WorkItem {
     pub working_days_left: i64,
     /// Where the dossier stands.
     pub status: Status,
-    /// The last day to send the apology with a new appointment; `None` when overdue, awaiting
-    /// a supplement, or when the dossier already has a new appointment.
+    /// The last day to send the apology with a new appointment; `None` when overdue or when
+    /// the dossier already has a new appointment.
     pub apology_by: Option<NaiveDate>,
     /// Where the record was (line of a text source, row of a table).
     pub at: Locator,
@@ -224,12 +224,11 @@ pub fn work_item<S: AsRef<str>>(
         .events
         .iter()
         .any(|e| e.kind.takes_new_due() && e.at <= as_of);
-    let apology_by =
-        if matches!(status, Status::Overdue | Status::AwaitingSupplement) || reappointed {
-            None
-        } else {
-            Some(apology_day(ctx.calendar, due, opts.apology_lead)?)
-        };
+    let apology_by = if status == Status::Overdue || reappointed {
+        None
+    } else {
+        Some(apology_day(ctx.calendar, due, opts.apology_lead)?)
+    };
     Ok(Some(WorkItem {
         id: dossier.id.clone(),
         groups: groups.iter().map(|g| g.as_ref().to_string()).collect(),
@@ -543,7 +542,11 @@ mod tests {
         let waiting = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},
             "events":[{"type":"supplement_requested","at":"2026-03-03T10:00"}]}"#;
         let w = item(waiting, "2026-03-20T08:00", 3).unwrap();
-        assert_eq!((w.status, w.apology_by), (Status::AwaitingSupplement, None));
+        // Its due date as it stood when the request stopped the clock (Thursday 5 March), and
+        // the apology by the working day before it.
+        assert_eq!(w.status, Status::AwaitingSupplement);
+        assert_eq!(w.due.to_string(), "2026-03-05");
+        assert_eq!(w.apology_by.map(|d| d.to_string()).as_deref(), Some("2026-03-04"));
         // A new appointment: no apology day left to meet.
         let apologised = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},
             "events":[{"type":"apology","at":"2026-03-04T10:00","new_due":"2026-03-10"}]}"#;

@@ -76,17 +76,16 @@ fn expected(as_of: NaiveDateTime, within: i64, all: bool, by: Option<&str>) -> V
         if status == "on_track" && !all {
             continue;
         }
-        let apology =
-            if at("new_due").is_some() || matches!(status, "overdue" | "awaiting_supplement") {
-                Value::Null
-            } else {
-                // The working day before the due day, found by stepping back a day at a time.
-                let mut day = k.due.due.pred_opt().unwrap();
-                while !cal.is_working_day(day).unwrap() {
-                    day = day.pred_opt().unwrap();
-                }
-                json!(day.to_string())
-            };
+        let apology = if at("new_due").is_some() || status == "overdue" {
+            Value::Null
+        } else {
+            // The working day before the due day, found by stepping back a day at a time.
+            let mut day = k.due.due.pred_opt().unwrap();
+            while !cal.is_working_day(day).unwrap() {
+                day = day.pred_opt().unwrap();
+            }
+            json!(day.to_string())
+        };
         let mut row = serde_json::Map::new();
         row.insert("id".into(), json!(c["id"]));
         if let Some(b) = by {
@@ -214,7 +213,8 @@ fn worklist_hand_made() {
             .collect::<Vec<_>>()
     };
     // A: 23, 24, 28 April → due 28, overdue (29 April is one working day after it).
-    // F: due as it stood at the request (21, 22, 23, 24, 28 April), the clock stopped.
+    // F: due as it stood at the request (21, 22, 23, 24, 28 April), the clock stopped; the
+    //    apology by Friday 24 April (25–27 April off).
     // C: 28, 29 → due today; the apology by the 28th.
     // B: 28, 29 April, 4 May → due Monday 4 May, one working day left; the apology by
     //    Wednesday 29 April, across the 30 April – 3 May break.
@@ -223,7 +223,7 @@ fn worklist_hand_made() {
     // H resolved, J withdrawn, I received after the as-of instant: not listed.
     let full = [
         "A 2026-04-28 -1 overdue -",
-        "F 2026-04-28 -1 awaiting_supplement -",
+        "F 2026-04-28 -1 awaiting_supplement 2026-04-24",
         "C 2026-04-29 0 due_today 2026-04-28",
         "B 2026-05-04 1 due_soon 2026-04-29",
         "D 2026-05-05 2 due_soon 2026-05-04",

@@ -1,4 +1,4 @@
-//! The dossier JSON reader as it was before the typed one ([`super::json`]): a parse into a
+//! The dossier JSON reader as it was before the typed one (the `json` module): a parse into a
 //! `serde_json::Value`, then a walk of it. Kept as the oracle of a differential property test
 //! (the typed reader must answer exactly as this one did: the same dossier, or the same error
 //! code, field, line and message) and, behind the internal feature `bench-internals`, as the

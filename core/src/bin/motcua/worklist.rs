@@ -20,8 +20,8 @@ awaiting_supplement as the report classifies them; else due_today (0 working day
 the apology with a new appointment (Decree 61/2018 Art. 19; Circular 03/2025 form 04 under Decree \
 118/2025), --apology-lead N working days before the due date (default 1: the provincial \
 regulations' 'at least one working day before', not verified against a published text); empty when \
-overdue, awaiting a supplement (the clock is stopped) or when the dossier already has a new \
-appointment (new_due). Bad rows as in `report`: the \
+overdue or when the dossier already has a new appointment (new_due); awaiting a supplement, from \
+the due date as it stood when the request stopped the clock. Bad rows as in `report`: the \
 run fails (exit 1) unless --skip-bad.";
 
 /// `motcua worklist` arguments.
