@@ -546,7 +546,10 @@ mod tests {
         // the apology by the working day before it.
         assert_eq!(w.status, Status::AwaitingSupplement);
         assert_eq!(w.due.to_string(), "2026-03-05");
-        assert_eq!(w.apology_by.map(|d| d.to_string()).as_deref(), Some("2026-03-04"));
+        assert_eq!(
+            w.apology_by.map(|d| d.to_string()).as_deref(),
+            Some("2026-03-04")
+        );
         // A new appointment: no apology day left to meet.
         let apologised = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},
             "events":[{"type":"apology","at":"2026-03-04T10:00","new_due":"2026-03-10"}]}"#;
