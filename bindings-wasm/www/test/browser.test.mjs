@@ -178,7 +178,8 @@ test("worklist: the sample, in Vietnamese; a picked file with a bad row", async 
   );
   assert.deepEqual(rows, [
     ["HS-001", "overdue", "Quá hạn", ""],
-    ["HS-006", "awaiting_supplement", "Chờ bổ sung", ""],
+    // due as it stood at the request (21–24, 28 April): the apology by Friday 24 April
+    ["HS-006", "awaiting_supplement", "Chờ bổ sung", "2026-04-24"],
     ["HS-003", "due_today", "Đến hạn hôm nay", "2026-04-28"],
     // due Monday 4 May: the apology by Wednesday 29 April, before the break
     ["HS-002", "due_soon", "Sắp đến hạn", "2026-04-29"],
