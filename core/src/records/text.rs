@@ -2,7 +2,9 @@
 //! ([`TextSource`]), so that blocks can be parsed on several cores and the records still come
 //! back in order with their line numbers. Memory stays flat: a block is about a megabyte.
 //!
-//! CSV: a header row (a UTF-8 byte-order mark and CRLF line ends accepted); fields separated by
+//! CSV: a header row (a UTF-8 byte-order mark and CRLF line ends accepted; a carriage return
+//! alone, the line end of classic Mac OS files, is read as a line feed, inside a quoted field
+//! too, so that lines are counted as an editor shows them); fields separated by
 //! `,`, or by `;` or tabs when the header line has more of those; quoted fields may hold the
 //! separator, quotes (doubled) and line breaks. A record boundary is a line feed outside
 //! quotes, found by counting quotes, so a block never splits a record. Blank lines are
@@ -188,6 +190,32 @@ fn last_boundary(bytes: &[u8], in_quotes: bool, csv: bool) -> Option<usize> {
             return Some(nl + 1);
         }
         end = nl;
+    }
+}
+
+/// Rewrites each carriage return of `bytes[from..]` that is not followed by a line feed into a
+/// line feed; a carriage return ending `bytes` is left for the next read unless `at_end`.
+/// Chunks without a carriage return are passed over a chunk at a time (the test vectorizes).
+fn bare_returns_to_feeds(bytes: &mut [u8], from: usize, at_end: bool) {
+    const CHUNK: usize = 32;
+    let len = bytes.len();
+    let mut i = from.min(len);
+    while i < len {
+        let end = (i + CHUNK).min(len);
+        let chunk = bytes.get(i..end).unwrap_or(&[]);
+        if chunk.iter().fold(false, |any, &b| any | (b == b'\r')) {
+            for k in i..end {
+                let bare = bytes.get(k) == Some(&b'\r')
+                    && match bytes.get(k + 1) {
+                        Some(&next) => next != b'\n',
+                        None => at_end,
+                    };
+                if let (true, Some(b)) = (bare, bytes.get_mut(k)) {
+                    *b = b'\n';
+                }
+            }
+        }
+        i = end;
     }
 }
 
@@ -427,6 +455,15 @@ impl<R: Read> TextSource<R> {
                     return Err(io_error(&e));
                 }
             };
+            if self.format == TextFormat::Csv {
+                // From the byte before this read: a carriage return that ended the last read.
+                let from = start.saturating_sub(1);
+                bare_returns_to_feeds(&mut self.carry, from, n == 0);
+                if self.carry.get(from) == Some(&b'\n') && from < self.scanned {
+                    // It was scanned as a carriage return (no quote): scan it again.
+                    self.scanned = from;
+                }
+            }
             self.bound_lines(start, want)?;
             if !self.sniffed && (self.carry.len() >= 4 || n == 0) {
                 self.sniffed = true;
@@ -751,6 +788,38 @@ mod tests {
     }
 
     #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        // Classic Mac OS line ends, a quoted one and a CRLF among them; a CR at the very end.
+        let text = "id,b\rA,\"x\ry\"\r\nB,z\r\rC,w\r";
+        for block in [1, 2, 3, 5, 8, BLOCK_SIZE] {
+            let mut src =
+                TextSource::open(text.as_bytes(), TextFormat::Csv, &ReadOptions::default())
+                    .unwrap()
+                    .with_block_size(block);
+            let parser = src.parser();
+            let mut got = Vec::new();
+            while let Some(b) = src.next_block().unwrap() {
+                parser.parse(&b, |at, r| {
+                    let row = r.unwrap();
+                    let cell = |j| match row.cell(j) {
+                        Cell::Text(s) => s.to_string(),
+                        _ => String::new(),
+                    };
+                    got.push((at.line(), cell(0), cell(1)));
+                    true
+                });
+            }
+            assert_eq!(src.names(), ["id", "b"], "block {block}");
+            let want = [(2, "A", "x\ny"), (4, "B", "z"), (6, "C", "w")];
+            let want: Vec<_> = want
+                .iter()
+                .map(|&(l, a, b)| (l, a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "block {block}");
+        }
+    }
+
+    #[test]
     fn long_inputs_cross_blocks_whole() {
         let mut text = String::from("a;b\n");
         for i in 0..200_000 {
@@ -800,12 +869,23 @@ mod tests {
                 });
             }
             // The expected records: every record (none is blank, being quoted), its cells
-            // trimmed, its line the number of line feeds before it + 1.
+            // trimmed (a carriage return alone read as a line feed), its line the number of
+            // line feeds before it + 1.
+            let bare = |c: &str| {
+                let b = c.as_bytes();
+                (0..b.len())
+                    .map(|i| match b[i] {
+                        b'\r' if b.get(i + 1) != Some(&b'\n') => '\n',
+                        x => char::from(x),
+                    })
+                    .collect::<String>()
+            };
             let mut want = Vec::new();
             let mut line = 2u64;
             for r in &cells {
-                want.push((line, r[0].trim().to_string(), r[1].trim().to_string()));
-                line += 1 + (r[0].matches('\n').count() + r[1].matches('\n').count()) as u64;
+                let (x, y) = (bare(&r[0]), bare(&r[1]));
+                want.push((line, x.trim().to_string(), y.trim().to_string()));
+                line += 1 + (x.matches('\n').count() + y.matches('\n').count()) as u64;
             }
             proptest::prop_assert_eq!(got, want);
         }
