@@ -17,6 +17,7 @@ mod indicators;
 mod lunar;
 mod procedure;
 mod report;
+mod stages;
 mod vn;
 mod worklist;
 
@@ -84,6 +85,9 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::PyPartialReport>()?;
     m.add_class::<worklist::PyWorklist>()?;
     m.add_function(wrap_pyfunction!(worklist::worklist_columns, m)?)?;
+    m.add_class::<stages::PyTransfers>()?;
+    m.add_class::<stages::PyStageTable>()?;
+    m.add_function(wrap_pyfunction!(stages::stage_columns, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::indicator_names, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::targets_json, m)?)?;
     m.add_function(wrap_pyfunction!(indicators::catalogue_fields, m)?)?;

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use motcua::indicators::{scores, Targets};
-use motcua::records::{run_tables, Layout, OnBad, ReadOptions, RunOptions};
+use motcua::records::{run_tables, Layout, OnBad, ReadOptions, RunOptions, Sink, Tally};
 use motcua::report::{
     CellCounts, Context, Counts, PartialReport, PeriodKind, ReportOptions, ReportSink,
     COUNT_COLUMNS,
@@ -59,6 +59,30 @@ pub(crate) type ScoreRow = (
     &'static str,
 );
 
+/// Reads the records of `columns` (`[(name, description), ...]`) through the core's road
+/// into sinks made by `make`, with the GIL released and `transfers` joined by id: the merged
+/// sink, the tally and the skipped rows (with [`OnBad::Skip`]; else the first error).
+pub(crate) fn run_frame<S: Sink>(
+    py: Python<'_>,
+    columns: &Bound<'_, PyAny>,
+    read: &ReadOptions,
+    transfers: Option<&crate::stages::PyTransfers>,
+    run: &RunOptions,
+    make: impl Fn() -> S + Sync + Send,
+) -> PyResult<(S, Tally, Vec<Skipped>)> {
+    let holders = Holders::extract(columns)?;
+    let tables = holders.tables()?;
+    let mut layout = Layout::resolve(holders.names(), read).py()?;
+    if let Some(t) = transfers {
+        layout = layout.with_transfers(t.inner.clone()).py()?;
+    }
+    py.detach(|| {
+        let mut bad = Vec::new();
+        run_tables(&tables, &layout, run, make, |e| bad.push(skipped(&e))).map(|(s, t)| (s, t, bad))
+    })
+    .py()
+}
+
 /// A report's exact cells, mergeable: `PartialReport(as_of, by, period)`.
 #[pyclass(module = "motcua._motcua", name = "PartialReport")]
 #[derive(Debug, Clone)]
@@ -84,8 +108,8 @@ impl PyPartialReport {
     /// Counts the records of `columns` (`[(name, description), ...]`): `(counted, left_out,
     /// skipped)` where `skipped` lists the bad rows (with `skip_bad`; else the first one's
     /// error is raised). `satisfaction_scale`: read the scorecard's columns too. Rows are
-    /// numbered from `first_row`.
-    #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, satisfaction_scale = None, threads = 0, first_row = 0))]
+    /// numbered from `first_row`; `transfers` are joined to the records by id.
+    #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, satisfaction_scale = None, threads = 0, first_row = 0, transfers = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
@@ -99,6 +123,7 @@ impl PyPartialReport {
         satisfaction_scale: Option<i64>,
         threads: usize,
         first_row: usize,
+        transfers: Option<&crate::stages::PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
         let scale = satisfaction_scale
             .map(|s| {
@@ -114,39 +139,26 @@ impl PyPartialReport {
             })
             .transpose()
             .py()?;
-        let holders = Holders::extract(columns)?;
-        let tables = holders.tables()?;
         let read = ReadOptions {
             map,
             by: self.inner.options().by.clone(),
             satisfaction_scale: scale,
         };
-        let layout = Layout::resolve(holders.names(), &read).py()?;
         let ctx = Context {
             calendar: &calendar.inner,
             catalogue: catalogue.map(|c| &c.inner),
             rules: rules.map(|r| r.inner).unwrap_or_default(),
         };
+        let opts = self.inner.options().clone();
+        let service = scale.is_some();
         let run = RunOptions {
             threads,
             on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
             first_row,
         };
-        let opts = self.inner.options().clone();
-        let service = scale.is_some();
-        let (sink, tally, bad) = py
-            .detach(|| {
-                let mut bad = Vec::new();
-                run_tables(
-                    &tables,
-                    &layout,
-                    &run,
-                    || ReportSink::new(ctx, opts.clone(), service),
-                    |e| bad.push(skipped(&e)),
-                )
-                .map(|(s, t)| (s, t, bad))
-            })
-            .py()?;
+        let (sink, tally, bad) = run_frame(py, columns, &read, transfers, &run, || {
+            ReportSink::new(ctx, opts.clone(), service)
+        })?;
         self.inner.merge(sink.partial()).py()?;
         Ok((tally.counted, tally.left_out, bad))
     }

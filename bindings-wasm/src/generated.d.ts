@@ -229,10 +229,32 @@ export type RecordColumn =
   | "resolved"
   | "refused"
   | "withdrawn"
+  | "stages"
   | "online_level"
   | "digitised"
   | "result_digitised"
   | "satisfaction"
   | "feedback_received"
   | "feedback_handled";
+
+/** The count and rate columns of a stage-table row (`motcua report --stages --format json`), in
+ * order. The rate is a fraction, `null` when no stage was completed. */
+export interface StageCounts {
+  received: number;
+  completed: number;
+  early: number;
+  on_time: number;
+  late: number;
+  holding: number;
+  pending_within: number;
+  overdue: number;
+  awaiting_supplement: number;
+  on_time_rate: number | null;
+}
+
+/** The columns of a transfer record (`motcua report --transfers`). */
+export type TransferColumn =
+  | "id"
+  | "at"
+  | "to";
 

@@ -55,7 +55,7 @@ pub fn scorecard(
         catalogue: o.catalogue.as_ref(),
         rules: o.rules,
     };
-    let (sink, summary) = count(records, ctx, &opts, &o.read(true), o.skip_bad).js()?;
+    let (sink, summary) = count(records, ctx, &opts, &o.read(true), o.skip_bad, None).js()?;
     let scores = scores(sink.partial(), &targets);
     let fields = o.catalogue.as_ref().map(catalogue_fields);
     // The CLI's JSON, built the same way.

@@ -12,12 +12,13 @@
 //!   Errors carry the element's `index` (0-based) and `line` = index + 1.
 
 use std::io::Cursor;
+use std::sync::Arc;
 
 use motcua::records::{
     run_tables, run_text, Column, Layout, Locator, OnBad, OwnedCell, ReadOptions, Record,
-    RunOptions, Sink, Table, TextFormat, TextSource,
+    RunOptions, Sink, Table, TextFormat, TextSource, Transfers, TRANSFER_COLUMNS,
 };
-use motcua::report::{Context, ReportOptions, ReportSink};
+use motcua::report::{Context, ReportOptions, ReportSink, StageSink, StageTable};
 use motcua::worklist::WorklistSink;
 use motcua::{Error, ErrorKind, Result};
 use wasm_bindgen::{JsCast, JsValue};
@@ -148,22 +149,36 @@ fn read_objects(arr: &js_sys::Array, names: Vec<String>) -> Result<Objects> {
 /// thread: WebAssembly); `service`: the scorecard's columns too. A bad record's error is
 /// returned at once, or with `skip_bad` kept in the summary. Errors about the whole input:
 /// `csv_empty` (no header / no record), `csv_missing_column`, `invalid_argument` (not
-/// records). (One function for `report` and `scorecard`, so the core's generic road is
-/// compiled once into the `.wasm`.)
+/// records). `transfers` (records `{id, at, to}` or CSV text) are joined by id.
 pub fn count<'c>(
     records: &JsValue,
     ctx: Context<'c>,
     opts: &ReportOptions,
     read: &ReadOptions,
     skip_bad: bool,
+    transfers: Option<&JsValue>,
 ) -> Result<(ReportSink<'c>, Summary)> {
     let service = read.satisfaction_scale.is_some();
-    let (sink, summary) = run(records, read, skip_bad, false, &|| {
-        AnySink::Report(ReportSink::new(ctx, opts.clone(), service))
-    })?;
-    match sink {
-        AnySink::Report(s) => Ok((s, summary)),
-        AnySink::Worklist(_) => Err(bad_arg("not a report".into())),
+    let make = || AnySink::Report(ReportSink::new(ctx, opts.clone(), service));
+    match run(records, read, skip_bad, false, transfers, &make)? {
+        (AnySink::Report(s), summary) => Ok((s, summary)),
+        _ => Err(bad_arg("not a report".into())),
+    }
+}
+
+/// The per-agency stage table of `records`, with `transfers` joined by id (see [`count`]).
+pub fn count_stages(
+    records: &JsValue,
+    ctx: Context<'_>,
+    as_of: chrono::NaiveDateTime,
+    read: &ReadOptions,
+    skip_bad: bool,
+    transfers: Option<&JsValue>,
+) -> Result<(StageTable, Summary)> {
+    let make = || AnySink::Stages(StageSink::new(ctx, as_of));
+    match run(records, read, skip_bad, false, transfers, &make)? {
+        (AnySink::Stages(s), summary) => Ok((s.into_table(), summary)),
+        _ => Err(bad_arg("not a stage table".into())),
     }
 }
 
@@ -173,6 +188,8 @@ pub fn count<'c>(
 pub enum AnySink<'c> {
     /// `report` and `scorecard`.
     Report(ReportSink<'c>),
+    /// The per-agency stage table.
+    Stages(StageSink<'c>),
     /// `worklist`.
     Worklist(WorklistSink<'c>),
 }
@@ -181,6 +198,7 @@ impl Sink for AnySink<'_> {
     fn record(&mut self, at: Locator, record: &Record) -> Result<bool> {
         match self {
             AnySink::Report(s) => s.record(at, record),
+            AnySink::Stages(s) => s.record(at, record),
             AnySink::Worklist(s) => s.record(at, record),
         }
     }
@@ -188,60 +206,58 @@ impl Sink for AnySink<'_> {
     fn append(&mut self, later: Self) -> Result<()> {
         match (self, later) {
             (AnySink::Report(a), AnySink::Report(b)) => a.append(b),
+            (AnySink::Stages(a), AnySink::Stages(b)) => a.append(b),
             (AnySink::Worklist(a), AnySink::Worklist(b)) => a.append(b),
             _ => Err(bad_arg("sinks of different kinds".into())),
         }
     }
 }
 
-/// Runs `records` through sinks made by `make` (each dossier's `id` read when `ids`), as
-/// [`count`] does for the report.
+/// Runs `records` (an array of objects or CSV text) through sinks made by `make` (a `dyn`
+/// maker: one copy of the core's road in the `.wasm` for the report, the scorecard, the stage
+/// table and the worklist), each dossier's `id` read when `ids`, `transfers` joined by id.
 pub fn run<'c>(
     records: &JsValue,
     read: &ReadOptions,
     skip_bad: bool,
     ids: bool,
+    transfers: Option<&JsValue>,
     make: &(dyn Fn() -> AnySink<'c> + Sync),
 ) -> Result<(AnySink<'c>, Summary)> {
+    let on_bad = if skip_bad { OnBad::Skip } else { OnBad::Stop };
     let run = RunOptions {
         threads: 1,
-        on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
+        on_bad,
         first_row: 0,
     };
     let mut skipped = Vec::new();
+    let joined = match transfers {
+        Some(t) => Some(Arc::new(read_transfers(t, on_bad, &mut skipped)?)),
+        None => None,
+    };
+    let join = |layout: Layout| match &joined {
+        Some(t) => layout.with_transfers(t.clone()),
+        None => Ok(layout),
+    };
     let (sink, tally) = if let Some(text) = records.as_string() {
         let mut src = TextSource::open(Cursor::new(text.into_bytes()), TextFormat::Csv, read)?;
-        let layout = Layout::resolve(src.names(), read)?.with_ids(ids);
+        let layout = join(Layout::resolve(src.names(), read)?.with_ids(ids))?;
         run_text(&mut src, &layout, &run, make, |e| skipped.push(e))?
     } else {
-        let Some(arr) = records.dyn_ref::<js_sys::Array>() else {
-            return Err(bad_arg(format!(
-                "`records` must be an array of objects or CSV text, not {}",
-                records.js_typeof().as_string().unwrap_or_default()
-            )));
-        };
-        if arr.length() == 0 {
-            return Err(Error::new(
-                ErrorKind::CsvEmpty,
-                "`records` is empty: no record and so no columns",
-            ));
-        }
-        let objects = read_objects(arr, read.wanted())?;
-        let layout = Layout::resolve(&objects.header, read)?.with_ids(ids);
-        let columns = objects
-            .cells
-            .iter()
-            .map(|c| {
-                if c.is_empty() {
-                    Column::null(objects.len)
-                } else {
-                    Column::cells(c)
-                }
-            })
-            .collect();
-        let table = Table::new(objects.header.clone(), columns)?;
+        let objects = objects(records, "records", read.wanted())?;
+        let table = objects.table()?;
+        let layout = join(Layout::resolve(table.names(), read)?.with_ids(ids))?;
         run_tables(&[table], &layout, &run, make, |e| skipped.push(e))?
     };
+    if let Some(t) = &joined {
+        let mut unjoined = t.unjoined()?.into_iter();
+        if !skip_bad {
+            if let Some(e) = unjoined.next() {
+                return Err(e);
+            }
+        }
+        skipped.extend(unjoined);
+    }
     Ok((
         sink,
         Summary {
@@ -250,6 +266,56 @@ pub fn run<'c>(
             skipped,
         },
     ))
+}
+
+/// Transfers: records `{id, at, to}` or CSV text (header `id,at,to`).
+fn read_transfers(v: &JsValue, on_bad: OnBad, skipped: &mut Vec<Error>) -> Result<Transfers> {
+    if let Some(text) = v.as_string() {
+        return Transfers::read_text(
+            Cursor::new(text.into_bytes()),
+            TextFormat::Csv,
+            on_bad,
+            |e| skipped.push(e),
+        );
+    }
+    let names = TRANSFER_COLUMNS.iter().map(|s| s.to_string()).collect();
+    let objects = objects(v, "transfers", names)?;
+    Transfers::read_tables(&[objects.table()?], 0, on_bad, |e| skipped.push(e))
+}
+
+/// An array of record objects, read (`what` names it in messages).
+fn objects(v: &JsValue, what: &str, names: Vec<String>) -> Result<Objects> {
+    let Some(arr) = v.dyn_ref::<js_sys::Array>() else {
+        return Err(bad_arg(format!(
+            "`{what}` must be an array of objects or CSV text, not {}",
+            v.js_typeof().as_string().unwrap_or_default()
+        )));
+    };
+    if arr.length() == 0 {
+        return Err(Error::new(
+            ErrorKind::CsvEmpty,
+            format!("`{what}` is empty: no record and so no columns"),
+        ));
+    }
+    read_objects(arr, names)
+}
+
+impl Objects {
+    /// The objects as a table of the core.
+    fn table(&self) -> Result<Table<'_>> {
+        let columns = self
+            .cells
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    Column::null(self.len)
+                } else {
+                    Column::cells(c)
+                }
+            })
+            .collect();
+        Table::new(self.header.clone(), columns)
+    }
 }
 
 /// Defines the read-only, non-enumerable properties `counted`, `leftOut` and `skipped`

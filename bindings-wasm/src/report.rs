@@ -12,7 +12,7 @@ use motcua::civil::DateOnly;
 use motcua::deadline::Rules;
 use motcua::indicators::Targets;
 use motcua::records::ReadOptions;
-use motcua::report::{to_json as rows_json, Context, PeriodKind, ReportOptions};
+use motcua::report::{stages_to_json, to_json as rows_json, Context, PeriodKind, ReportOptions};
 use motcua::{procedure, vn, Error, ErrorKind, Result, WorkCalendar};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -21,8 +21,8 @@ use crate::convert::{instant_arg, int_arg, to_json};
 use crate::deadline::{calendar_arg, rules_arg};
 use crate::error::{IntoJs, JsResult};
 use crate::procedure::catalogue_from;
-use crate::records::{attach_summary, count};
-use crate::types::{RecordsInput, ReportJs, ReportOptionsJs};
+use crate::records::{attach_summary, count, count_stages};
+use crate::types::{RecordsInput, ReportJs, ReportOptionsJs, StageReportJs, StageReportOptionsJs};
 
 /// The options of `report` and `scorecard`, read.
 #[derive(Debug)]
@@ -37,6 +37,8 @@ pub(crate) struct RecordOptions {
     pub period: Option<PeriodKind>,
     pub targets: Option<Targets>,
     pub satisfaction_scale: u32,
+    /// Transfers (records `{id, at, to}` or CSV text), joined to the records by id.
+    pub transfers: Option<JsValue>,
 }
 
 fn bad(msg: String) -> Error {
@@ -124,6 +126,7 @@ pub(crate) fn read_options(v: Option<&JsValue>, known: &[&str]) -> Result<Record
         period: None,
         targets: None,
         satisfaction_scale: 5,
+        transfers: None,
     };
     let Some(v) = v.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(out);
@@ -164,6 +167,7 @@ pub(crate) fn read_options(v: Option<&JsValue>, known: &[&str]) -> Result<Record
                     .ok_or_else(|| bad("`options.skipBad` must be true or false".into()))?;
             }
             "targets" => out.targets = Some(targets_arg(&value)?),
+            "transfers" => out.transfers = Some(value),
             "satisfaction_scale" => {
                 let x = value.as_f64().ok_or_else(|| {
                     Error::new(
@@ -231,6 +235,7 @@ const REPORT_OPTIONS: &[&str] = &[
     "calendar",
     "map",
     "skip_bad",
+    "transfers",
 ];
 
 /// The one-stop report of dossier `records` (an array of objects keyed by the CSV column names
@@ -246,7 +251,9 @@ const REPORT_OPTIONS: &[&str] = &[
 /// `quarter`, `year`), `catalogue` (a `Catalogue` or catalogue JSON, for records given by
 /// `procedure`), `rules` (`{supplement: "restart"}`, the CLI's `--rule`), `calendar` (default
 /// `Calendar.vietnam()`), `map` (`{received: "ngay_nhan"}`: read a logical column from another
-/// column), `skipBad` (skip bad records instead of throwing the first one's error).
+/// column), `skipBad` (skip bad records instead of throwing the first one's error),
+/// `transfers` (transfers between agencies joined to the records by id, as `stageReport`
+/// takes them: the report's counts use each dossier's total limit, so they do not change).
 ///
 /// The answer also has the non-enumerable properties `counted`, `leftOut` (received after
 /// `asOf`) and `skipped` (with `skipBad`: `{code, message, line, index?, field?}` per bad
@@ -265,8 +272,55 @@ pub fn report(records: &RecordsInput, options: Option<ReportOptionsJs>) -> JsRes
         catalogue: o.catalogue.as_ref(),
         rules: o.rules,
     };
-    let (sink, summary) = count(records, ctx, &opts, &o.read(false), o.skip_bad).js()?;
+    let transfers = o.transfers.as_ref();
+    let (sink, summary) = count(records, ctx, &opts, &o.read(false), o.skip_bad, transfers).js()?;
     let answer = js_sys::JSON::parse(&rows_json(&sink.partial().rows()))?;
+    attach_summary(&answer, &summary);
+    Ok(answer.unchecked_into())
+}
+
+const STAGE_OPTIONS: &[&str] = &[
+    "as_of",
+    "catalogue",
+    "rules",
+    "calendar",
+    "map",
+    "skip_bad",
+    "transfers",
+];
+
+/// The per-agency stage table of inter-agency (*liên thông*) dossier `records` (`motcua
+/// report --stages --format json`): one row per agency in order of its name, then the totals
+/// row (`agency: null`): `{agency, received, completed, early, on_time, late, holding,
+/// pending_within, overdue, awaiting_supplement, on_time_rate}` as of `asOf`. A dossier's
+/// stages are its catalogue procedure's (`catalogue` with `stages`) or its own (a `stages`
+/// column: JSON text or an array); `transfers` (records `{id, at, to}` — the dossier `id`
+/// reached the agency `to` at `at` — or CSV text with those columns) are joined to the
+/// records by id (a bad transfer, or an id no record has, is a bad record; an id on two
+/// records throws). Other options as `report`'s.
+#[wasm_bindgen(js_name = stageReport)]
+pub fn stage_report(
+    records: &RecordsInput,
+    options: Option<StageReportOptionsJs>,
+) -> JsResult<StageReportJs> {
+    let mut o = read_options(options.as_ref().map(AsRef::as_ref), STAGE_OPTIONS).js()?;
+    let calendar = o.calendar().js()?;
+    let ctx = Context {
+        calendar: &calendar,
+        catalogue: o.catalogue.as_ref(),
+        rules: o.rules,
+    };
+    let transfers = o.transfers.as_ref();
+    let (table, summary) = count_stages(
+        records,
+        ctx,
+        o.as_of(),
+        &o.read(false),
+        o.skip_bad,
+        transfers,
+    )
+    .js()?;
+    let answer = js_sys::JSON::parse(&stages_to_json(&table.rows()))?;
     attach_summary(&answer, &summary);
     Ok(answer.unchecked_into())
 }

@@ -16,8 +16,8 @@ use motcua::dossier::{Channel, EventKind, WarningCode};
 use motcua::indicators::Indicator;
 use motcua::outcome::Outcome;
 use motcua::procedure::{AuthorityLevel, OnlineService};
-use motcua::records::{DOSSIER_COLUMNS, SERVICE_COLUMNS};
-use motcua::report::{COUNT_COLUMNS, RATE_COLUMNS};
+use motcua::records::{DOSSIER_COLUMNS, SERVICE_COLUMNS, TRANSFER_COLUMNS};
+use motcua::report::{COUNT_COLUMNS, RATE_COLUMNS, STAGE_COLUMNS, STAGE_RATE_COLUMNS};
 use motcua::vn::{HolidayKind, ScheduleSource, ScheduleStatus};
 use motcua::{DayClass, DayKind, ErrorKind};
 
@@ -210,6 +210,25 @@ pub fn generate() -> String {
             .chain(SERVICE_COLUMNS.iter())
             .copied()
             .collect(),
+    );
+    doc(
+        &mut out,
+        "The count and rate columns of a stage-table row (`motcua report --stages --format \
+         json`), in order. The rate is a fraction, `null` when no stage was completed.",
+    );
+    out.push_str("export interface StageCounts {\n");
+    for c in STAGE_COLUMNS {
+        let _ = writeln!(out, "  {c}: number;");
+    }
+    for c in STAGE_RATE_COLUMNS {
+        let _ = writeln!(out, "  {c}: number | null;");
+    }
+    out.push_str("}\n\n");
+    alias(
+        &mut out,
+        "The columns of a transfer record (`motcua report --transfers`).",
+        "TransferColumn",
+        TRANSFER_COLUMNS.to_vec(),
     );
     out
 }

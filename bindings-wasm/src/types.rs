@@ -329,7 +329,43 @@ export interface ReportOptions {
   /** Skip bad records (listed in the answer's `skipped`) instead of throwing the first one's
    * error. */
   skipBad?: boolean;
+  /** Transfers between agencies, joined to the records by id (see `stageReport`); the report's
+   * counts use each dossier's total limit. */
+  transfers?: TransfersInput;
 }
+
+/** A transfer: the dossier `id` reached the agency `to` (the next stage's) at `at`. */
+export type TransferRecord = { [column in TransferColumn]?: RecordCell } & {
+  [column: string]: RecordCell;
+};
+
+/** Transfers: an array of transfer records, or CSV text with the columns `id`, `at`, `to`. */
+export type TransfersInput = TransferRecord[] | string;
+
+/** Options of `stageReport`. */
+export interface StageReportOptions {
+  /** The instant the table stands at (a date alone = the end of that day). Default: now in
+   * Vietnam (UTC+7). */
+  asOf?: InstantInput;
+  /** Resolves the records' `procedure` codes, with their `stages`. */
+  catalogue?: Catalogue | string | object[];
+  rules?: Rules;
+  calendar?: Calendar;
+  map?: { [name: string]: string };
+  /** Skip bad records and transfers (listed in the answer's `skipped`). */
+  skipBad?: boolean;
+  /** Transfers between agencies, joined to the records by id. */
+  transfers?: TransfersInput;
+}
+
+/** One row of the stage table (`motcua report --stages --format json`): an agency (`null` on
+ * the totals row) and its stages' counts. */
+export interface StageRow extends StageCounts {
+  agency: string | null;
+}
+
+/** The answer of `stageReport`. */
+export type StageReport = StageRow[] & RecordsSummary;
 
 /** A bad record skipped with `skipBad`. */
 export interface SkippedRecord {
@@ -556,6 +592,14 @@ extern "C" {
     /// `Worklist`.
     #[wasm_bindgen(typescript_type = "Worklist")]
     pub type WorklistJs;
+
+    /// `StageReportOptions`.
+    #[wasm_bindgen(typescript_type = "StageReportOptions")]
+    pub type StageReportOptionsJs;
+
+    /// `StageReport`.
+    #[wasm_bindgen(typescript_type = "StageReport")]
+    pub type StageReportJs;
 
     /// `ScorecardOptions`.
     #[wasm_bindgen(typescript_type = "ScorecardOptions")]

@@ -98,7 +98,7 @@ pub fn worklist(
         catalogue: o.catalogue.as_ref(),
         rules: o.rules,
     };
-    let (sink, summary) = run(records, &o.read(false), o.skip_bad, true, &|| {
+    let (sink, summary) = run(records, &o.read(false), o.skip_bad, true, None, &|| {
         AnySink::Worklist(WorklistSink::new(ctx, opts.clone()))
     })
     .js()?;

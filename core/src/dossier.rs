@@ -419,7 +419,7 @@ fn bad_dossier(msg: impl Into<String>) -> Error {
 /// The dossier's `stages` from their JSON value (`null` = none): a non-empty array of
 /// `{"agency", "time_limit"}` objects, errors located at `stages`, `stages[i]`,
 /// `stages[i].agency`, `stages[i].time_limit`.
-fn stages_from_value(v: &Value) -> Result<Vec<Stage>> {
+pub(crate) fn stages_from_value(v: &Value) -> Result<Vec<Stage>> {
     match v {
         Value::Null => Ok(Vec::new()),
         Value::Array(list) if list.is_empty() => Err(bad_dossier(

@@ -12,6 +12,7 @@ mod fuzz;
 mod hostile;
 mod invariants;
 mod report;
+mod stages;
 mod vectors;
 mod versions;
 mod worklist;

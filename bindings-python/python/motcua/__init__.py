@@ -14,6 +14,8 @@ and back and never re-implements a rule. Its modules mirror the core's:
 - :mod:`motcua.reports`: :func:`report` (a DataFrame), :class:`Report` (the core's ``report``).
 - :mod:`motcua.worklists`: :func:`worklist` (the desk's open dossiers: overdue, due today or
   soon, awaiting a supplement, the last day for the apology; the core's ``worklist``).
+- :mod:`motcua.stages`: the per-agency stage table of inter-agency dossiers
+  (``report(..., stages=True, transfers=frame)``), :class:`StageReport`.
 - :mod:`motcua.indicators`: :func:`scorecard` (a DataFrame), :class:`Scorecard` (service
   indicators against targets, the core's ``indicators``).
 - :mod:`motcua.civil`: the strict date parsers and day numbers.
@@ -29,7 +31,7 @@ LunarDate(year=2026, month=1, day=1, leap=False)
 
 from __future__ import annotations
 
-from . import calendar, civil, deadline, dossier, error, indicators, lunar, outcome, procedure, reports, vn, worklists
+from . import calendar, civil, deadline, dossier, error, indicators, lunar, outcome, procedure, reports, stages, vn, worklists
 from ._motcua import __version__
 from .calendar import Calendar
 from .civil import DateLike, InstantLike, parse_date, parse_instant
@@ -38,6 +40,7 @@ from .dossier import Dossier
 from .outcome import OUTCOMES, Classified, classify
 from .procedure import Catalogue, Procedure, time_limit
 from .reports import PartialReport, Report, report
+from .stages import StageReport
 from .indicators import INDICATORS, Scorecard, scorecard
 from .worklists import Worklist, worklist
 from .error import (
@@ -85,6 +88,7 @@ __all__ = [
     "outcome",
     "reports",
     "worklists",
+    "stages",
     "indicators",
     "plot",
     "Calendar",
@@ -102,6 +106,7 @@ __all__ = [
     "Report",
     "PartialReport",
     "report",
+    "StageReport",
     "Scorecard",
     "scorecard",
     "Worklist",

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Union
 
 from . import _convert as cv
 from . import _motcua
@@ -42,8 +42,12 @@ from ._motcua import PartialReport
 from .calendar import Calendar
 from .civil import InstantLike
 from .deadline import RulesLike, _calendar, _catalogue, _rules
+from .error import InvalidArgumentError, _raise
 from .outcome import _as_of
 from .procedure import Catalogue
+
+if TYPE_CHECKING:
+    from .stages import StageReport
 
 __all__ = ["Report", "PartialReport", "report", "COUNT_COLUMNS", "RATE_COLUMNS", "count"]
 
@@ -140,6 +144,7 @@ class Report:
         map: Optional[Mapping[str, str]] = None,
         skip_bad: bool = False,
         threads: int = 0,
+        transfers: Any = None,
     ) -> Report:
         """The report of a DataFrame of dossier records (see :func:`report`)."""
         by_list = [by] if isinstance(by, str) else list(by or [])
@@ -154,6 +159,7 @@ class Report:
             map=map,
             skip_bad=skip_bad,
             threads=threads,
+            transfers=transfers,
         )
         return cls.from_partial(partial, skipped=skipped)
 
@@ -276,14 +282,21 @@ def count(
     satisfaction_scale: Optional[int] = None,
     threads: int = 0,
     into: Optional[PartialReport] = None,
+    transfers: Any = None,
 ) -> tuple[PartialReport, list[dict[str, Any]]]:
     """Counts a frame of dossier records into a :class:`PartialReport` (a new one, or
     ``into``): the core reads, classifies and counts each chunk of the frame; returns the
     partial and, with ``skip_bad``, the skipped rows (``{"index", "label", "code", "message", "field",
-    "value", "id"}``). ``satisfaction_scale``: also tally the scorecard's columns."""
+    "value", "id"}``). ``satisfaction_scale``: also tally the scorecard's columns;
+    ``transfers``: a frame of transfers joined to the records by id."""
     partial = into if into is not None else PartialReport(_as_of(as_of), by, period)
     names = rec.wanted(by, map, satisfaction_scale is not None)
     skipped: list[dict[str, Any]] = []
+    joined = None
+    if transfers is not None:
+        from .stages import read_transfers
+
+        joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
     cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
     with rec.labelled(df):
         for columns, first_row, _ in rec.chunks(df, names):
@@ -297,8 +310,11 @@ def count(
                 satisfaction_scale,
                 threads,
                 first_row,
+                joined,
             )
             skipped.extend(_skipped(b, df) for b in bad)
+    if joined is not None:
+        skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
     return partial, skipped
 
 
@@ -329,6 +345,8 @@ def report(
     map: Optional[Mapping[str, str]] = None,
     skip_bad: bool = False,
     threads: int = 0,
+    stages: bool = False,
+    transfers: Any = None,
 ) -> Any:
     """The one-stop report of a DataFrame of dossier records, as a DataFrame of the same kind
     (pandas → pandas, polars → polars; a pyarrow table or a mapping of columns → pandas).
@@ -351,21 +369,50 @@ def report(
 
     One row per group (and period), then a totals row whose grouping keys are ``None``; the
     counts and rates of ``motcua report --format json``.
+
+    ``transfers``: a frame of transfers between agencies (columns ``id``, ``at``, ``to``: the
+    dossier ``id`` reached the agency ``to`` at ``at``), joined to the records by id in the
+    core (a bad transfer, or an id no record has, is a bad row). ``stages=True``: instead of
+    the report, the per-agency stage table of inter-agency dossiers (``motcua report
+    --stages``; see :mod:`motcua.stages`): one row per agency, then a totals row whose
+    ``agency`` is ``None``; ``by`` and ``period`` are not used then.
     """
-    r = Report.build(
-        df,
-        by=by,
-        period=period,
-        as_of=as_of,
-        calendar=calendar,
-        catalogue=catalogue,
-        rules=rules,
-        map=map,
-        skip_bad=skip_bad,
-        threads=threads,
-    )
+    table: Union[Report, "StageReport"]
+    if stages:
+        from .stages import StageReport
+
+        if by or period:
+            raise _raise(
+                InvalidArgumentError,
+                "stages=True gives one row per agency: `by` and `period` do not apply",
+            )
+        table = StageReport.build(
+            df,
+            transfers=transfers,
+            as_of=as_of,
+            calendar=calendar,
+            catalogue=catalogue,
+            rules=rules,
+            map=map,
+            skip_bad=skip_bad,
+            threads=threads,
+        )
+    else:
+        table = Report.build(
+            df,
+            by=by,
+            period=period,
+            as_of=as_of,
+            calendar=calendar,
+            catalogue=catalogue,
+            rules=rules,
+            map=map,
+            skip_bad=skip_bad,
+            threads=threads,
+            transfers=transfers,
+        )
     if rec.frame_kind(df) == "polars":
-        return r.to_polars()
+        return table.to_polars()
     if cv._module("pandas") is None:
-        return r.rows
-    return r.to_pandas()
+        return table.rows
+    return table.to_pandas()

@@ -2,13 +2,13 @@
 // shipped .d.ts: how a Node user writes it.
 import {
   Calendar, Catalogue, due, classify, holidays, scheduleStatus, toLunar, fromLunar, canChi,
-  lunarNewYear, leapMonth, dayNumber, dateFromDayNumber, errorCodes, report, scorecard, worklist,
+  lunarNewYear, leapMonth, dayNumber, dateFromDayNumber, errorCodes, report, scorecard, stageReport, worklist,
 } from "motcua";
 import type {
   DayKind, CalendarDay, ErrorCode, Holiday, LunarDate, DueResult, ClassifyResult,
   DayClass, Dossier, ExplainStep, Procedure, ScheduleStatus, DossierRecord, Report, ReportRow, Scorecard,
   Score, CatalogueFieldRow, SkippedRecord, IndicatorName, RuleSet, Outcome, WarningCode, StepKind,
-  Channel, ScheduleFile, ScheduleInfo, ScheduleSource, Worklist, WorklistRow, WorklistStatus,
+  Channel, ScheduleFile, ScheduleInfo, ScheduleSource, StageReport, StageRow, TransferRecord, Worklist, WorklistRow, WorklistStatus,
 } from "motcua";
 import { MotcuaError } from "motcua";
 
@@ -72,6 +72,13 @@ const received: number = row.received;
 const group = row["field"];
 const fromCsv: ReportRow[] = report("received,time_limit\n2026-03-02,3wd\n", { asOf: new Date(), by: "field,agency", rules: { supplement: "restart" }, calendar: vn, map: { received: "ngay_nhan" } });
 const skipped: SkippedRecord[] = table.skipped;
+const moves: TransferRecord[] = [{ id: "HS2", at: new Date(2026, 2, 4, 9, 0), to: "Chi cục Thuế" }];
+const stagesTable: StageReport = stageReport(records, { asOf: "2026-03-31", catalogue, transfers: moves, skipBad: true });
+const agencyRow: StageRow = stagesTable[0]!;
+const agency: string | null = agencyRow.agency;
+const overdueStages: number = agencyRow.overdue + stagesTable.counted;
+const stageRate: number | null = agencyRow.on_time_rate;
+const joinedReport: Report = report(records, { transfers: "id,at,to\nHS2,2026-03-04,Chi cục Thuế\n" });
 const counted: number = table.counted + table.leftOut;
 const card: Scorecard = scorecard(records, { asOf: "2026-03-31", targets: { online_rate: 0.3, satisfaction_rate: null }, satisfactionScale: 10, catalogue: "[]" });
 const score: Score = card.indicators[0]!;
@@ -128,6 +135,8 @@ report(records, { period: "week" });
 worklist(records, { period: "month" });
 // @ts-expect-error: not a status
 const notStatus: WorklistStatus = "late";
+// @ts-expect-error: the stage table has one row per agency: no grouping
+stageReport(records, { by: "field" });
 // @ts-expect-error: not an indicator
 scorecard(records, { targets: { speed: 1 } });
 // @ts-expect-error: a cell is text, a Date, a number, a boolean or empty

@@ -8,6 +8,10 @@ everything else here (agencies, volumes, channels, timestamps, outcomes) is inve
     python3 generate.py --rows 10000000 --out /tmp/big.csv  # scale test, streamed, constant memory
     python3 generate.py --write-catalogue-csv             # rewrite catalogue.csv from catalogue.json
 
+With the default output it also writes transfers.csv: the transfers between agencies
+(`id,at,to`) of the inter-agency dossiers (procedures with `stages` in catalogue.json), from a
+third random stream, so dossiers.csv is byte-for-byte what it was without them.
+
 Only the Python 3 standard library is used. The same arguments always give the same bytes.
 
 The due dates below are approximations for plausibility only (weekday + the official
@@ -445,6 +449,65 @@ class Generator:
         s["label:" + label] = s.get("label:" + label, 0) + 1
 
 
+# ---------------------------------------------------------------- transfers between agencies
+
+def parse_instant(text):
+    """`YYYY-MM-DDTHH:MM` or `dd/mm/yyyy HH:MM` (the sample's two forms)."""
+    if "/" in text:
+        return dt.datetime.strptime(text, "%d/%m/%Y %H:%M")
+    return dt.datetime.fromisoformat(text)
+
+
+class Transfers:
+    """The transfers of inter-agency dossiers: stage j passes the file to stage j + 1 after
+    about its stage limit in working days (most within it, a fifth late), in office hours;
+    never while a supplement request is open, never at or after the closing event or the
+    export instant (the stage then holds the file). Approximations for plausibility only."""
+
+    def __init__(self, catalogue, cal, seed):
+        self.stages = {p["code"]: p["stages"] for p in catalogue if p.get("stages")}
+        self.cal = cal
+        self.rng = random.Random(seed * 104729 + 3)
+        self.rows = []
+
+    def add(self, row):
+        rec = dict(zip(COLUMNS, row))
+        stages = self.stages.get(rec["procedure"])
+        if not stages:
+            return
+        r = self.rng
+        t = parse_instant(rec["received"])
+        closing = min([parse_instant(rec[k]) for k in ("resolved", "refused", "withdrawn") if rec[k]] or [AS_OF])
+        req = parse_instant(rec["supplement_requested"]) if rec["supplement_requested"] else None
+        got = parse_instant(rec["supplement_received"]) if rec["supplement_received"] else None
+        for stage, nxt in zip(stages, stages[1:]):
+            kind, n = parse_limit(stage["time_limit"])
+            factor = r.uniform(0.3, 1.0) if r.random() < 0.8 else r.uniform(1.0, 1.8)
+            days = max(0, round(n * factor)) if kind == "wd" else max(0, round(n * factor * 5 / 7))
+            o = self.cal.add(t.toordinal(), days) if days else self.cal.roll(t.toordinal())
+            minute = r.randint(OPEN_AM, CLOSE_PM - 1)
+            at = dt.datetime.fromordinal(o) + dt.timedelta(minutes=minute)
+            if at <= t:
+                at = t + dt.timedelta(minutes=r.randint(5, 90))
+            if req is not None and at >= req:
+                if got is None:
+                    return  # the file waits for the citizen: no transfer after the request
+                if at < got or t < got:
+                    at = max(at, got) + (got - max(req, t)) + dt.timedelta(minutes=r.randint(5, 90))
+            if at >= closing:
+                return
+            self.rows.append((at, rec["id"], nxt["agency"]))
+            t = at
+
+    def write(self, path):
+        self.rows.sort()
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["id", "at", "to"])
+            for at, id_, to in self.rows:
+                w.writerow([id_, at.strftime("%Y-%m-%dT%H:%M"), to])
+
+
 def load_catalogue():
     with open(os.path.join(HERE, "catalogue.json"), encoding="utf-8") as f:
         return json.load(f)
@@ -467,6 +530,9 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
     ap.add_argument("--out", default=os.path.join(HERE, "dossiers.csv"),
                     help="output CSV, '-' for stdout (default: dossiers.csv beside this script)")
+    ap.add_argument("--transfers", default=None,
+                    help="the transfers CSV (default: transfers.csv beside this script with the "
+                         "default --out; none otherwise)")
     ap.add_argument("--write-catalogue-csv", action="store_true",
                     help="only rewrite catalogue.csv from catalogue.json, then exit")
     ap.add_argument("--quiet", action="store_true", help="no summary on stderr")
@@ -480,17 +546,25 @@ def main(argv=None):
         ap.error("--rows must be >= 0")
 
     gen = Generator(catalogue, args.seed)
+    transfers_path = args.transfers
+    if transfers_path is None and args.out == ap.get_default("out"):
+        transfers_path = os.path.join(HERE, "transfers.csv")
+    transfers = Transfers(catalogue, gen.cal, args.seed) if transfers_path else None
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8", newline="")
     try:
         w = csv.writer(out, lineterminator="\n")
         w.writerow(COLUMNS)
         for i, row in enumerate(gen.rows(args.rows), 1):
             w.writerow(row)
+            if transfers is not None:
+                transfers.add(row)
             if not args.quiet and i % 1_000_000 == 0:
                 print(f"  {i:,} rows", file=sys.stderr)
     finally:
         if out is not sys.stdout:
             out.close()
+    if transfers is not None:
+        transfers.write(transfers_path)
 
     if not args.quiet:
         s = gen.stats
@@ -500,6 +574,8 @@ def main(argv=None):
         halves = sorted(k[5:] for k in s if k.startswith("rows:"))
         print("  online share by half-year: " + ", ".join(f"{h} {s['online:' + h] / s['rows:' + h]:.0%}" for h in halves), file=sys.stderr)
         print("  with: " + ", ".join(f"{k} {s.get('has:' + k, 0)}" for k in ("supplement_requested", "supplement_received", "new_due", "refused", "withdrawn", "resolved")), file=sys.stderr)
+        if transfers is not None:
+            print(f"  transfers: {len(transfers.rows):,} to {transfers_path}", file=sys.stderr)
         print("  intended state (approximate; motcua decides): " + ", ".join(f"{k[6:]} {v}" for k, v in sorted(s.items()) if k.startswith("label:")), file=sys.stderr)
     return 0
 

@@ -176,6 +176,15 @@ impl Serialize for TimeFmt {
 }
 
 impl Due {
+    /// The stage holding the file of an inter-agency dossier: the stage reached last, while
+    /// it is not completed (its agency, due date and, for an answer of `classify`, its
+    /// `pending_within` / `overdue` / `awaiting_supplement` outcome as of the as-of instant);
+    /// `None` for a dossier without stages or once it is closed. What a worklist shows as
+    /// the agency holding an open dossier.
+    pub fn holding(&self) -> Option<&StageDue> {
+        self.stages.last().filter(|s| s.completed.is_none())
+    }
+
     /// Writes the fields of a due answer into a JSON map; `extra` (the outcome fields) goes
     /// before `warnings`.
     pub(crate) fn write_fields<M: SerializeMap>(

@@ -4,17 +4,21 @@
 //! row, the column, the value and the dossier's id.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
 
 use super::cell::{parse_channel, Cell};
 use super::service::{parse_flag, parse_online_level, parse_satisfaction, ServiceRecord};
+use super::transfers::Transfers;
 use crate::dossier::{Channel, Dossier, Event, EventKind, LimitSource};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::TimeLimit;
 
-/// The logical columns of a dossier record (DESIGN.md, `motcua report`), in this order.
-pub const DOSSIER_COLUMNS: [&str; 11] = [
+/// The logical columns of a dossier record (DESIGN.md, `motcua report`), in this order;
+/// `stages` (an inter-agency dossier's stages, a JSON array `[{"agency", "time_limit"}]`: the
+/// array itself in JSON lines, its text in a CSV cell) is read when present.
+pub const DOSSIER_COLUMNS: [&str; 12] = [
     "id",
     "received",
     "time_limit",
@@ -26,6 +30,7 @@ pub const DOSSIER_COLUMNS: [&str; 11] = [
     "resolved",
     "refused",
     "withdrawn",
+    "stages",
 ];
 
 /// The scorecard's optional columns (`motcua scorecard`).
@@ -179,6 +184,7 @@ pub struct Layout {
     procedure: Option<usize>,
     channel: Option<usize>,
     new_due: Option<usize>,
+    stages: Option<usize>,
     events: Vec<(usize, EventKind, &'static str)>,
     groups: Vec<usize>,
     service: Option<([Option<usize>; 6], u32)>,
@@ -186,6 +192,8 @@ pub struct Layout {
     ids: bool,
     /// The source's column names (trimmed, byte-order mark removed).
     names: Vec<String>,
+    /// Transfers joined to the records by id.
+    transfers: Option<Arc<Transfers>>,
 }
 
 /// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
@@ -282,6 +290,7 @@ impl Layout {
             procedure,
             channel: find("channel"),
             new_due: find("new_due"),
+            stages: find("stages"),
             events: EVENT_COLUMNS
                 .iter()
                 .filter_map(|(name, kind)| find(name).map(|i| (i, *kind, *name)))
@@ -290,6 +299,7 @@ impl Layout {
             service,
             ids: false,
             names,
+            transfers: None,
         };
         // A column read twice over (`resolved,resolved`): which one is meant is a guess.
         for c in layout.used() {
@@ -313,6 +323,24 @@ impl Layout {
         self
     }
 
+    /// The same layout joining `transfers` to the records by their `id`: each record whose id
+    /// has transfers gets them as `transferred` events (see [`Transfers::join`]). Errors
+    /// ([`ErrorKind::CsvMissingColumn`]) when the source has no `id` column.
+    pub fn with_transfers(mut self, transfers: Arc<Transfers>) -> Result<Layout> {
+        if self.id.is_none() {
+            return Err(Error::new(
+                ErrorKind::CsvMissingColumn,
+                format!(
+                    "missing column `id` (transfers are joined to the dossiers by id; columns: {})",
+                    self.names.join(", ")
+                ),
+            )
+            .in_field("id"));
+        }
+        self.transfers = Some(transfers);
+        Ok(self)
+    }
+
     /// The source's column names (trimmed, byte-order mark removed).
     pub fn names(&self) -> &[String] {
         &self.names
@@ -329,6 +357,7 @@ impl Layout {
             self.procedure,
             self.channel,
             self.new_due,
+            self.stages,
         ];
         let events = self.events.iter().map(|e| e.0);
         let service = self.service.iter().flat_map(|(c, _)| c.iter().flatten());
@@ -374,8 +403,12 @@ impl Layout {
     /// Builds the record at `at` from `row` into `out`. Errors name the line (or row), the
     /// column and the value ([`ErrorKind::CsvField`]), and carry the record's id.
     pub fn read<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
-        self.read_inner(at, row, out)
-            .map_err(|e| self.with_id(e, row))
+        let r = self.read_inner(at, row, out);
+        let r = match &self.transfers {
+            None => r,
+            Some(t) => t.join(at, self.id(row).as_deref(), r.map(|()| &mut out.dossier)),
+        };
+        r.map_err(|e| self.with_id(e, row))
     }
 
     fn read_inner<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
@@ -451,6 +484,21 @@ impl Layout {
                 parse_channel(text).map_err(|e| self.cell_err(at, i, c, &e))?
             }
         };
+        if let Some(i) = self.stages {
+            let c = self.cell(at, row, i)?;
+            d.stages.clear();
+            if !c.is_missing() {
+                let text = c.as_text(&mut out.buf).unwrap_or("");
+                let stages = serde_json::from_str::<serde_json::Value>(text)
+                    .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("not JSON: {e}")))
+                    .and_then(|v| crate::dossier::stages_from_value(&v))
+                    .map_err(|e| match e.field() {
+                        Some(f) => Error::new(e.kind(), format!("{f}: {}", e.message())),
+                        None => e,
+                    });
+                d.stages = stages.map_err(|e| self.cell_err(at, i, c, &e))?;
+            }
+        }
         d.events.clear();
         let mut apology_at = received;
         let mut apology_date_only = false;

@@ -56,6 +56,7 @@ mod run;
 pub mod service;
 mod table;
 mod text;
+mod transfers;
 
 pub use catalogue::load_catalogue;
 pub use cell::{parse_channel, Cell, OwnedCell};
@@ -66,3 +67,4 @@ pub use layout::{
 pub use run::{run_tables, run_text, OnBad, RunOptions, Sink, Tally, CHUNK_ROWS};
 pub use table::{Column, Ints, Offsets, Table, TableRow, Validity};
 pub use text::{Block, TextFormat, TextParser, TextSource, BLOCK_SIZE, MAX_LINE, MAX_QUOTED_LINES};
+pub use transfers::{Transfers, TRANSFER_COLUMNS};

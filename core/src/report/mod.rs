@@ -34,6 +34,7 @@
 //! ```
 
 mod partial;
+mod stages;
 mod table;
 
 use chrono::NaiveDateTime;
@@ -46,6 +47,10 @@ use crate::error::Result;
 use crate::procedure::Catalogue;
 
 pub use partial::{CellCounts, Keys, PartialReport};
+pub use stages::{
+    stages_to_csv, stages_to_json, stages_to_table, StageCounts, StageRow, StageSink, StageTable,
+    STAGE_COLUMNS, STAGE_RATE_COLUMNS,
+};
 pub use table::{
     csv_cell, printable, to_csv, to_json, to_table, Counts, Period, PeriodKind, ReportRow,
     COUNT_COLUMNS, RATE_COLUMNS,

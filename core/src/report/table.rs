@@ -493,6 +493,19 @@ pub fn to_table(rows: &[ReportRow], key_names: &[String], with_period: bool) -> 
         }));
         body.push(cells);
     }
+    let totals: Vec<bool> = rows.iter().map(ReportRow::is_total).collect();
+    aligned(&header, nkeys, &body, &totals)
+}
+
+/// An aligned terminal table: `header`, then the `body` rows (the first `nkeys` columns
+/// left-aligned, the others right-aligned), a rule under the header and above each totals row
+/// (`totals[i]`) when there is more than one row.
+pub(crate) fn aligned(
+    header: &[String],
+    nkeys: usize,
+    body: &[Vec<String>],
+    totals: &[bool],
+) -> String {
     let widths: Vec<usize> = (0..header.len())
         .map(|i| {
             body.iter()
@@ -525,11 +538,11 @@ pub fn to_table(rows: &[ReportRow], key_names: &[String], with_period: bool) -> 
         out.truncate(trimmed);
         out.push('\n');
     };
-    line(&header, &mut out);
+    line(header, &mut out);
     let total_width: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
     let _ = writeln!(out, "{}", "-".repeat(total_width));
-    for (r, cells) in rows.iter().zip(&body) {
-        if r.is_total() && rows.len() > 1 {
+    for (i, cells) in body.iter().enumerate() {
+        if totals.get(i).copied().unwrap_or(false) && body.len() > 1 {
             let _ = writeln!(out, "{}", "-".repeat(total_width));
         }
         line(cells, &mut out);

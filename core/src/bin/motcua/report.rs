@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use clap::{Args, ValueEnum};
@@ -12,10 +13,11 @@ use motcua::deadline::Rules;
 use motcua::procedure::Catalogue;
 use motcua::records::{
     run_text, Layout, OnBad, ReadOptions, RunOptions, Sink as RecordSink, Tally, TextFormat,
-    TextSource,
+    TextSource, Transfers,
 };
 use motcua::report::{
-    to_csv, to_json, to_table, Context, PartialReport, PeriodKind, ReportOptions, ReportSink,
+    stages_to_csv, stages_to_json, stages_to_table, to_csv, to_json, to_table, Context,
+    PartialReport, PeriodKind, ReportOptions, ReportSink, StageSink,
 };
 use motcua::{Error, ErrorKind, WorkCalendar};
 
@@ -34,7 +36,12 @@ dd/mm/yyyy[ HH:MM]. A bad row is reported with line, column and value; by defaul
 default now). Rates are fractions: resolved_rate = resolved / received, on_time_rate = (early + \
 on_time) / resolved, online_rate = received_online / received_new; null (or – in the table) when the \
 denominator is zero. The records are read on every core (MOTCUA_THREADS=N sets how many threads; the \
-answer is the same).";
+answer is the same). --stages prints, instead of the report, the per-agency stage table of \
+inter-agency (liên thông) dossiers as of --as-of: for each agency the stages received, completed \
+(early, on_time, late) and holding the file (within, overdue, awaiting a supplement), on_time% = \
+(early + on_time) / completed; stages come from each dossier's catalogue procedure (--catalogue, \
+JSON `stages`), and --transfers FILE (columns id, at, to) joins the transfers to the dossiers by \
+id (a bad transfer, or an id no dossier has, is a bad row; an id on two dossiers fails the run).";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -98,6 +105,16 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    /// Instead of the report table, the per-agency stage table of inter-agency dossiers:
+    /// for each agency, stages received, completed early / on time / late, holding within /
+    /// overdue / awaiting a supplement as of --as-of (the stages of each dossier's catalogue
+    /// procedure, joined with --transfers).
+    #[arg(long, conflicts_with_all = ["period", "by"])]
+    stages: bool,
+    /// Transfers between agencies: a CSV (or .jsonl) file with columns id, at, to (the
+    /// dossier `id` reached the agency `to` at `at`), joined to the records by id.
+    #[arg(long, value_name = "FILE")]
+    transfers: Option<String>,
 }
 
 /// Everything [`RecordArgs`] names, loaded: a failure to load is reported before any record
@@ -167,14 +184,6 @@ impl RecordArgs {
                 }
             },
         };
-        let jsonl = match self.input_format {
-            Some(InputFormat::Jsonl) => true,
-            Some(InputFormat::Csv) => false,
-            None => {
-                let lower = self.input.to_ascii_lowercase();
-                lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
-            }
-        };
         Ok(Some(Records {
             calendar,
             catalogue,
@@ -184,11 +193,7 @@ impl RecordArgs {
             as_of,
             skip_bad: self.skip_bad,
             input: self.input.clone(),
-            format: if jsonl {
-                TextFormat::JsonLines
-            } else {
-                TextFormat::Csv
-            },
+            format: text_format(&self.input, self.input_format),
         }))
     }
 }
@@ -218,13 +223,14 @@ impl Records {
         let r = self.run(
             &read,
             false,
+            None,
             || ReportSink::new(ctx, opts.clone(), service),
             err,
         )?;
         Ok(r.map(|(sink, tally, bad)| (sink.into_partial(), tally, bad)))
     }
 
-    /// What the records are judged with.
+    /// The calendar, catalogue and rules the records are judged with.
     pub(crate) fn context(&self) -> Context<'_> {
         Context {
             calendar: &self.calendar,
@@ -243,11 +249,13 @@ impl Records {
     }
 
     /// Runs every record through sinks made by `make` (each dossier's `id` set when `ids`),
-    /// as [`read`](Self::read) does.
+    /// with `transfers` joined by id (transfers no record carried are bad rows too), as
+    /// [`read`](Self::read) does.
     pub(crate) fn run<S: RecordSink, E: Write>(
         &self,
         read: &ReadOptions,
         ids: bool,
+        transfers: Option<(Arc<Transfers>, BadRows)>,
         make: impl Fn() -> S + Sync,
         err: &mut E,
     ) -> io::Result<Result<(S, Tally, BadRows), Error>> {
@@ -255,29 +263,42 @@ impl Records {
             Ok(r) => r,
             Err(e) => return Ok(Err(e)),
         };
+        let (transfers, mut bad) = match transfers {
+            Some((t, bad)) => (Some(t), bad),
+            None => (None, BadRows::new(!self.skip_bad)),
+        };
         let result = (|| {
             let mut source = TextSource::open(input, self.format, read)?;
-            let layout = Layout::resolve(source.names(), read)?.with_ids(ids);
+            let mut layout = Layout::resolve(source.names(), read)?.with_ids(ids);
+            if let Some(t) = &transfers {
+                layout = layout.with_transfers(t.clone())?;
+            }
             let run = RunOptions {
                 threads: threads(),
                 on_bad: OnBad::Skip,
                 first_row: 0,
             };
-            let mut bad = BadRows::new(!self.skip_bad);
             let mut io_err = None;
             let (sink, tally) = run_text(&mut source, &layout, &run, make, |e| {
                 if let Err(x) = bad.push(e, err) {
                     io_err.get_or_insert(x);
                 }
             })?;
-            Ok((sink, tally, bad, io_err))
+            if let Some(t) = &transfers {
+                for e in t.unjoined()? {
+                    if let Err(x) = bad.push(e, err) {
+                        io_err.get_or_insert(x);
+                    }
+                }
+            }
+            Ok((sink, tally, io_err))
         })();
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
         match result {
-            Ok((sink, tally, bad, None)) => Ok(Ok((sink, tally, bad))),
-            Ok((_, _, _, Some(e))) => Err(e),
+            Ok((sink, tally, None)) => Ok(Ok((sink, tally, bad))),
+            Ok((_, _, Some(e))) => Err(e),
             Err(e) => Ok(Err(e)),
         }
     }
@@ -302,6 +323,59 @@ impl Records {
             tally.counted + tally.left_out
         )?;
         Ok(true)
+    }
+
+    /// Reads the transfers file: bad transfers are bad rows (printed as they come unless
+    /// `--skip-bad`; the dossier a bad transfer names becomes a bad row too). `Err` inside:
+    /// the file cannot be read (no file, no header, a missing column).
+    pub(crate) fn read_transfers<E: Write>(
+        &self,
+        path: &str,
+        err: &mut E,
+    ) -> io::Result<Result<(Arc<Transfers>, BadRows), Error>> {
+        let mut bad = BadRows::new(!self.skip_bad);
+        let mut io_err = None;
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                return Ok(Err(Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read {path}: {e}"),
+                )))
+            }
+        };
+        let t = Transfers::read_text(
+            io::BufReader::new(file),
+            text_format(path, None),
+            OnBad::Skip,
+            |e| {
+                if let Err(x) = bad.push(e, err) {
+                    io_err.get_or_insert(x);
+                }
+            },
+        );
+        if let Some(e) = io_err {
+            return Err(e);
+        }
+        Ok(t.map(|t| (Arc::new(t), bad)))
+    }
+}
+
+/// The format of an input: `--input-format`, else by extension (`.jsonl`/`.ndjson` = JSON
+/// lines, else CSV).
+fn text_format(path: &str, given: Option<InputFormat>) -> TextFormat {
+    let jsonl = match given {
+        Some(InputFormat::Jsonl) => true,
+        Some(InputFormat::Csv) => false,
+        None => {
+            let lower = path.to_ascii_lowercase();
+            lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+        }
+    };
+    if jsonl {
+        TextFormat::JsonLines
+    } else {
+        TextFormat::Csv
     }
 }
 
@@ -454,7 +528,53 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
             PeriodArg::Year => PeriodKind::Year,
         }),
     };
-    let (partial, tally, bad) = match rec.read(opts, None, &mut sink.err)? {
+    let transfers = match &args.transfers {
+        None => None,
+        Some(path) => match rec.read_transfers(path, &mut sink.err)? {
+            Ok(t) => Some(t),
+            Err(e) => return fail(sink, &e),
+        },
+    };
+    if args.stages {
+        let ctx = rec.context();
+        let read = rec.run(
+            &rec.read_options(None),
+            false,
+            transfers,
+            || StageSink::new(ctx, rec.as_of),
+            &mut sink.err,
+        )?;
+        let (table, tally, bad) = match read {
+            Ok(r) => r,
+            Err(e) => return fail(sink, &e),
+        };
+        if rec.refuse_bad(sink, &bad, &tally, "report", "report")? {
+            return Ok(Outcome::BadData);
+        }
+        let rows = table.into_table().rows();
+        let text = match args.format {
+            Format::Json => stages_to_json(&rows) + "\n",
+            Format::Csv => stages_to_csv(&rows),
+            Format::Table => stages_to_table(&rows),
+        };
+        sink.out.write_all(text.as_bytes())?;
+        return finish(sink, &tally, &bad);
+    }
+    let read = match transfers {
+        None => rec.read(opts, None, &mut sink.err)?,
+        Some(t) => {
+            let ctx = rec.context();
+            rec.run(
+                &rec.read_options(None),
+                false,
+                Some(t),
+                || ReportSink::new(ctx, opts.clone(), false),
+                &mut sink.err,
+            )?
+            .map(|(s, tally, bad)| (s.into_partial(), tally, bad))
+        }
+    };
+    let (partial, tally, bad) = match read {
         Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
@@ -469,6 +589,15 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
         Format::Table => to_table(&rows, by, args.period.is_some()),
     };
     sink.out.write_all(text.as_bytes())?;
+    finish(sink, &tally, &bad)
+}
+
+/// After the table: the dossiers left out and the bad rows skipped, on stderr.
+fn finish<W: Write, E: Write>(
+    sink: &mut Sink<W, E>,
+    tally: &Tally,
+    bad: &BadRows,
+) -> io::Result<Outcome> {
     if tally.left_out > 0 {
         writeln!(
             sink.err,

@@ -57,7 +57,7 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
     let ctx = rec.context();
     let read = rec.read_options(None);
     let make = || WorklistSink::new(ctx, opts.clone());
-    let (list, tally, bad) = match rec.run(&read, true, make, &mut sink.err)? {
+    let (list, tally, bad) = match rec.run(&read, true, None, make, &mut sink.err)? {
         Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
