@@ -931,7 +931,7 @@ impl WorkCalendar {
             .iter()
             .map(|c| (day_number(c.from), c.weekmask))
             .collect();
-        changes.sort_by_key(|c| c.0);
+        crate::sort::sort_by_key(&mut changes, |c| c.0);
         let mut kinds = vec![DayClass::WeeklyRest; len];
         let mut mask = spec.weekmask;
         let mut seg = 0_usize;
@@ -1044,7 +1044,7 @@ impl WorkCalendar {
             }
         }
         // (list, index) is the order of precedence among names of the same day.
-        names.sort_unstable_by_key(|n| (n.day, n.list, n.index));
+        crate::sort::sort_by_key(&mut names, |n| (n.day, n.list, n.index));
         names.dedup_by_key(|n| n.day);
         names.into_boxed_slice()
     }

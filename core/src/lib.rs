@@ -83,6 +83,7 @@ pub mod outcome;
 pub mod procedure;
 pub mod records;
 pub mod report;
+mod sort;
 pub mod vn;
 pub mod worklist;
 

@@ -157,11 +157,11 @@ struct ObjectText<'a>(&'a [(&'a str, &'a Value)]);
 
 impl fmt::Display for ObjectText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let m: Map<String, Value> = self
-            .0
-            .iter()
-            .map(|&(k, v)| (k.to_string(), v.clone()))
-            .collect();
+        // (inserted one by one: `collect` would bring a sort of its own into the build)
+        let mut m = Map::new();
+        for &(k, v) in self.0 {
+            m.insert(k.to_string(), v.clone());
+        }
         write!(f, "{}", Value::Object(m))
     }
 }

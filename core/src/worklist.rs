@@ -303,8 +303,9 @@ impl Worklist {
 
     /// Orders the rows by due instant, then id; a stable sort, so record order last.
     fn sort(&mut self) {
-        self.items
-            .sort_by(|a, b| a.due_at.cmp(&b.due_at).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut self.items, |a, b| {
+            a.due_at.cmp(&b.due_at).then_with(|| a.id.cmp(&b.id))
+        });
     }
 }
 

@@ -301,7 +301,7 @@ impl LimitShadow<'_> {
                     // Key order, the last of equal keys first (stable sort of the reversed
                     // list), then the others dropped: a `Map`'s view of the object.
                     entries.reverse();
-                    entries.sort_by(|a, b| a.0.cmp(&b.0));
+                    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
                     entries.dedup_by(|later, kept| later.0 == kept.0);
                 }
                 let view: Vec<(&str, &Value)> =

@@ -673,7 +673,7 @@ impl<'a> Table<'a> {
             })
             .chain([0, len])
             .collect();
-        cuts.sort_unstable();
+        crate::sort::sort(&mut cuts);
         cuts.dedup();
         let mut out = Vec::with_capacity(cuts.len());
         for w in cuts.windows(2) {

@@ -255,7 +255,7 @@ impl PartialReport {
             .iter()
             .filter_map(|((p, g), c)| self.groups.get(*g).map(|v| (*p, v.as_slice(), c)))
             .collect();
-        out.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        crate::sort::sort_by(&mut out, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         out
     }
 

@@ -344,7 +344,8 @@ fn preset_spec(preset: &Preset) -> Result<CalendarSpec> {
     let (mut holidays, mut working_days) = preset::days(opts);
     if !schedules.is_empty() {
         let mut provisional = preset.provisional_years();
-        let replaced: BTreeSet<i32> = schedules.years().collect();
+        let mut replaced = BTreeSet::new();
+        replaced.extend(schedules.years());
         holidays.retain(|d| !replaced.contains(&d.date().year()));
         working_days.retain(|d| !replaced.contains(&d.date().year()));
         for (year, sched) in schedules
@@ -407,8 +408,10 @@ fn overlay(s: &mut CalendarSpec, closures: &[SpecDay], working_days: &[SpecDay])
     if closures.is_empty() && working_days.is_empty() {
         return;
     }
-    let work: BTreeSet<NaiveDate> = working_days.iter().map(SpecDay::date).collect();
-    let closed: BTreeSet<NaiveDate> = closures.iter().map(SpecDay::date).collect();
+    let mut work = BTreeSet::new();
+    work.extend(working_days.iter().map(SpecDay::date));
+    let mut closed = BTreeSet::new();
+    closed.extend(closures.iter().map(SpecDay::date));
     s.holidays.retain(|d| !work.contains(&d.date()));
     s.working_days.retain(|d| !closed.contains(&d.date()));
     s.closures.extend_from_slice(closures);

@@ -156,8 +156,10 @@ fn classify_announced(
     anchors: &[(NaiveDate, Feast)],
     pending: bool,
 ) -> Vec<Entry> {
-    let off: BTreeSet<NaiveDate> = days_off.iter().copied().collect();
-    let work: BTreeSet<NaiveDate> = makeup.iter().copied().collect();
+    let mut off = BTreeSet::new();
+    off.extend(days_off.iter().copied());
+    let mut work = BTreeSet::new();
+    work.extend(makeup.iter().copied());
     let mut out: BTreeMap<NaiveDate, Entry> = BTreeMap::new();
     for s in holidays.iter().filter(|s| !s.compensatory) {
         if (is_weekly_rest(s.date) || off.contains(&s.date)) && !work.contains(&s.date) {

@@ -616,7 +616,7 @@ fn dates(
         }
         out.push(d);
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     Ok(out)
 }
 

@@ -125,7 +125,8 @@ pub(crate) fn holiday_days(year: i32) -> Result<Vec<(NaiveDate, Feast)>> {
 /// the day "off with full pay"; the Code's compensation clause names its own Art. 112(1) days;
 /// to be confirmed when the Code is amended\].
 pub(crate) fn compensatory_days(holidays: &[(NaiveDate, Feast)]) -> Vec<(NaiveDate, Feast)> {
-    let hol: BTreeMap<NaiveDate, Feast> = holidays.iter().copied().collect();
+    let mut hol = BTreeMap::new();
+    hol.extend(holidays.iter().copied());
     let mut comp: BTreeMap<NaiveDate, Feast> = BTreeMap::new();
     for (&d, &feast) in &hol {
         if !is_weekly_rest(d) {
@@ -166,6 +167,6 @@ pub(crate) fn statute_year(year: i32) -> Result<Vec<StatuteDay>> {
             compensatory: true,
         }))
         .collect();
-    out.sort_by_key(|s| s.date);
+    crate::sort::sort_by_key(&mut out, |s| s.date);
     Ok(out)
 }
