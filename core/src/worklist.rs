@@ -24,6 +24,12 @@
 //!   from its due date as it stood when the request stopped the clock (the `due` it is listed
 //!   with); the appointment may move when the dossier is completed (Decree 61/2018, Art. 19
 //!   \[U\]).
+//! - for an inter-agency dossier (*liên thông*: stages from the dossier or its catalogue
+//!   procedure, transfers as `transferred` events), the [`Holding`] stage: the agency holding
+//!   the file at `T`, its stage's due date and whether that stage is overdue, counted as
+//!   [`Due::holding`](crate::deadline::Due::holding) counts it (each stage from the day it
+//!   received the file, with the dossier's rules: Decree 61/2018/NĐ-CP, Art. 18 \[U\], the
+//!   stage's limit from the procedure).
 //!
 //! # The apology rule
 //! When the processing unit sees that it cannot return the result on the appointment, it must
@@ -89,9 +95,18 @@ pub const DEFAULT_WITHIN: u32 = 3;
 pub const DEFAULT_APOLOGY_LEAD: u32 = 1;
 
 /// The worklist's columns after the id and the grouping columns, in output order (JSON keys,
-/// CSV header).
-pub const WORKLIST_COLUMNS: [&str; 5] =
-    ["due", "due_at", "working_days_left", "status", "apology_by"];
+/// CSV header): the last three are the [`Holding`] stage's (empty for a dossier without
+/// stages).
+pub const WORKLIST_COLUMNS: [&str; 8] = [
+    "due",
+    "due_at",
+    "working_days_left",
+    "status",
+    "apology_by",
+    "agency",
+    "stage_due",
+    "stage_overdue",
+];
 
 /// Where an open dossier stands (see the [module docs](self)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -166,6 +181,20 @@ impl WorklistOptions {
     }
 }
 
+/// The stage holding the file of an open inter-agency dossier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holding {
+    /// The agency holding the file.
+    pub agency: String,
+    /// Its stage's due date.
+    pub due: NaiveDate,
+    /// Its stage's due instant.
+    pub due_at: NaiveDateTime,
+    /// Whether its stage is overdue as of the as-of instant (the stage's `overdue` outcome; a
+    /// stage awaiting a supplement is not).
+    pub overdue: bool,
+}
+
 /// One open dossier on the worklist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkItem {
@@ -184,6 +213,9 @@ pub struct WorkItem {
     /// The last day to send the apology with a new appointment; `None` when overdue or when
     /// the dossier already has a new appointment.
     pub apology_by: Option<NaiveDate>,
+    /// The stage holding the file, for an inter-agency dossier; `None` for a dossier without
+    /// stages.
+    pub holding: Option<Holding>,
     /// Where the record was (line of a text source, row of a table).
     pub at: Locator,
 }
@@ -229,6 +261,12 @@ pub fn work_item<S: AsRef<str>>(
     } else {
         Some(apology_day(ctx.calendar, due, opts.apology_lead)?)
     };
+    let holding = c.due.holding().map(|s| Holding {
+        agency: s.agency.clone(),
+        due: s.due,
+        due_at: s.due_at,
+        overdue: s.outcome == Some(Outcome::Overdue),
+    });
     Ok(Some(WorkItem {
         id: dossier.id.clone(),
         groups: groups.iter().map(|g| g.as_ref().to_string()).collect(),
@@ -237,6 +275,7 @@ pub fn work_item<S: AsRef<str>>(
         working_days_left: left,
         status,
         apology_by,
+        holding,
         at,
     }))
 }
@@ -341,8 +380,9 @@ impl Sink for WorklistSink<'_> {
 }
 
 /// A worklist row with its grouping column names, for JSON: `{"id", <groups>, "due",
-/// "due_at", "working_days_left", "status", "apology_by"}` (`null` for an absent id or
-/// apology day).
+/// "due_at", "working_days_left", "status", "apology_by", "agency", "stage_due",
+/// "stage_overdue"}` (`null` for an absent id or apology day, and for the last three of a
+/// dossier without stages).
 #[derive(Debug, Clone, Copy)]
 pub struct Named<'a> {
     /// The row.
@@ -364,13 +404,18 @@ impl Serialize for Named<'_> {
         m.serialize_entry("working_days_left", &r.working_days_left)?;
         m.serialize_entry("status", r.status.as_str())?;
         m.serialize_entry("apology_by", &r.apology_by.map(|d| d.to_string()))?;
+        let h = r.holding.as_ref();
+        m.serialize_entry("agency", &h.map(|h| h.agency.as_str()))?;
+        m.serialize_entry("stage_due", &h.map(|h| h.due.to_string()))?;
+        m.serialize_entry("stage_overdue", &h.map(|h| h.overdue))?;
         m.end()
     }
 }
 
-/// The text cells of a row: id, groups, then [`WORKLIST_COLUMNS`].
+/// The text cells of a row: id, groups, then [`WORKLIST_COLUMNS`] (the stage's empty for a
+/// dossier without stages).
 fn cells(r: &WorkItem) -> Vec<String> {
-    let mut v = Vec::with_capacity(r.groups.len() + 6);
+    let mut v = Vec::with_capacity(r.groups.len() + 9);
     v.push(r.id.clone().unwrap_or_default());
     v.extend(r.groups.iter().cloned());
     v.push(r.due.to_string());
@@ -378,6 +423,10 @@ fn cells(r: &WorkItem) -> Vec<String> {
     v.push(r.working_days_left.to_string());
     v.push(r.status.as_str().to_string());
     v.push(r.apology_by.map(|d| d.to_string()).unwrap_or_default());
+    match &r.holding {
+        Some(h) => v.extend([h.agency.clone(), h.due.to_string(), h.overdue.to_string()]),
+        None => v.extend([String::new(), String::new(), String::new()]),
+    }
     v
 }
 
@@ -407,18 +456,31 @@ pub fn to_csv(items: &[WorkItem], by: &[String]) -> String {
 }
 
 /// Renders rows as an aligned terminal table (`working_days_left` right-aligned, `–` for an
-/// absent apology day), with a last line counting the rows by status.
+/// absent apology day; `stage_overdue` as `OVERDUE` or empty; the stage columns only when a
+/// row has a stage), with a last line counting the rows by status.
 pub fn to_table(items: &[WorkItem], by: &[String]) -> String {
+    let stages = items.iter().any(|r| r.holding.is_some());
+    let keep = by.len() + 1 + if stages { 8 } else { 5 };
     let mut head = header(by);
+    head.truncate(keep);
     if let Some(h) = head.get_mut(by.len() + 3) {
         *h = "left".into();
     }
+    let apology = by.len() + 5;
     let body: Vec<Vec<String>> = items
         .iter()
         .map(|r| {
             let mut c = cells(r);
-            if let Some(last) = c.last_mut().filter(|s| s.is_empty()) {
-                *last = "–".into();
+            c.truncate(keep);
+            if let Some(a) = c.get_mut(apology).filter(|s| s.is_empty()) {
+                *a = "–".into();
+            }
+            if let Some(o) = c.get_mut(apology + 3) {
+                *o = if o == "true" {
+                    "OVERDUE".into()
+                } else {
+                    String::new()
+                };
             }
             c
         })
@@ -487,6 +549,60 @@ mod tests {
         };
         let d = Dossier::from_json(text).unwrap();
         work_item(&ctx, &opts, &d, &["x"], Locator::Line(2)).unwrap()
+    }
+
+    #[test]
+    fn the_agency_holding_the_file() {
+        // Received Monday 2 March 09:00; 10 working days in all; the commune 3 (3, 4, 5 ->
+        // Thursday 5 March), then the tax office 2 from its transfer on Friday 6 March 10:00
+        // (day 0 the 6th; the 9th a holiday: 10, 11 -> Wednesday 11 March).
+        let d = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":10},
+            "stages":[{"agency":"xã","time_limit":{"working_days":3}},
+                      {"agency":"thuế","time_limit":{"working_days":2}}],
+            "events":[{"type":"transferred","at":"2026-03-06T10:00","to":"thuế"}]}"#;
+        // On Wednesday 4 March the commune holds it, within its stage.
+        let h = item(d, "2026-03-04T08:00", 3).unwrap().holding.unwrap();
+        assert_eq!(
+            (h.agency.as_str(), h.due.to_string(), h.overdue),
+            ("xã", "2026-03-05".into(), false)
+        );
+        // On Thursday 12 March the tax office holds it, a day past its stage; the dossier
+        // itself (due Tuesday 17 March: 3, 4, 5, 6, 10, 11, 12, 13, 16, 17) is not overdue.
+        let r = item(d, "2026-03-12T08:00", 3).unwrap();
+        let h = r.holding.clone().unwrap();
+        assert_eq!(
+            (h.agency.as_str(), h.due.to_string(), h.overdue),
+            ("thuế", "2026-03-11".into(), true)
+        );
+        assert_eq!(
+            (r.due.to_string(), r.status),
+            ("2026-03-17".into(), Status::DueSoon)
+        );
+        let json = to_json(std::slice::from_ref(&r), &["f".into()]);
+        assert!(
+            json.contains(r#""agency":"thuế","stage_due":"2026-03-11","stage_overdue":true"#),
+            "{json}"
+        );
+        assert!(to_table(std::slice::from_ref(&r), &["f".into()]).contains("OVERDUE"));
+        // Without stages: no holding stage, null in JSON, no stage columns in the table.
+        let plain = item(
+            r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":10}}"#,
+            "2026-03-12T08:00",
+            3,
+        )
+        .unwrap();
+        assert!(plain.holding.is_none());
+        let json = to_json(std::slice::from_ref(&plain), &["f".into()]);
+        assert!(
+            json.contains(r#""agency":null,"stage_due":null,"stage_overdue":null"#),
+            "{json}"
+        );
+        assert!(!to_table(std::slice::from_ref(&plain), &["f".into()]).contains("stage_due"));
+        assert!(to_csv(std::slice::from_ref(&plain), &["f".into()])
+            .lines()
+            .nth(1)
+            .unwrap()
+            .ends_with(",,,"));
     }
 
     #[test]
@@ -574,11 +690,11 @@ mod tests {
         let rows = [r];
         assert_eq!(
             to_json(&rows, &by),
-            r#"[{"id":"A,1","field":"x","due":"2026-03-10","due_at":"2026-03-10T17:00","working_days_left":2,"status":"due_soon","apology_by":"2026-03-06"}]"#
+            r#"[{"id":"A,1","field":"x","due":"2026-03-10","due_at":"2026-03-10T17:00","working_days_left":2,"status":"due_soon","apology_by":"2026-03-06","agency":null,"stage_due":null,"stage_overdue":null}]"#
         );
         assert_eq!(
             to_csv(&rows, &by),
-            "id,field,due,due_at,working_days_left,status,apology_by\n\"A,1\",x,2026-03-10,2026-03-10T17:00,2,due_soon,2026-03-06\n"
+            "id,field,due,due_at,working_days_left,status,apology_by,agency,stage_due,stage_overdue\n\"A,1\",x,2026-03-10,2026-03-10T17:00,2,due_soon,2026-03-06,,,\n"
         );
         let t = to_table(&rows, &by);
         assert!(t.starts_with("id   field  due         due_at            left  status"));

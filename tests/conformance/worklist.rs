@@ -17,9 +17,44 @@ use crate::cli::{motcua, stderr, stdout};
 
 const SAMPLE: &str = "core/examples/sample/dossiers.csv";
 const CATALOGUE: &str = "core/examples/sample/catalogue.json";
+const TRANSFERS: &str = "core/examples/sample/transfers.csv";
 
-/// The expected worklist of the sample, computed dossier by dossier.
-fn expected(as_of: NaiveDateTime, within: i64, all: bool, by: Option<&str>) -> Vec<Value> {
+/// The sample's transfers by dossier id: `(at, to)` in file order (`id,at,to`; `to` may be
+/// quoted, holding commas but no quotes).
+fn transfers() -> HashMap<String, Vec<(String, String)>> {
+    let text = std::fs::read_to_string(repo_root().join(TRANSFERS)).unwrap();
+    let mut out: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for line in text.lines().skip(1) {
+        let mut parts = line.splitn(3, ',');
+        let (id, at, to) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        let to = to.trim_matches('"');
+        assert!(!to.contains('"'), "{line}");
+        out.entry(id.to_string())
+            .or_default()
+            .push((at.to_string(), to.to_string()));
+    }
+    out
+}
+
+/// The expected worklist of the sample, computed dossier by dossier (with the sample's
+/// transfers as `transferred` events when `with_transfers`: the holding stage is then the
+/// last stage of the classified answer while it is not completed).
+fn expected(
+    as_of: NaiveDateTime,
+    within: i64,
+    all: bool,
+    by: Option<&str>,
+    with_transfers: bool,
+) -> Vec<Value> {
+    let moves = if with_transfers {
+        transfers()
+    } else {
+        HashMap::new()
+    };
     let root = repo_root();
     let cal = motcua::vn::public_sector().unwrap();
     let cat_text = std::fs::read_to_string(root.join(CATALOGUE)).unwrap();
@@ -60,6 +95,11 @@ fn expected(as_of: NaiveDateTime, within: i64, all: bool, by: Option<&str>) -> V
                 events.push(json!({"type": kind, "at": t}));
             }
         }
+        for (t, to) in moves.get(c["id"]).into_iter().flatten() {
+            events.push(json!({"type": "transferred", "at": t, "to": to}));
+        }
+        // In time order (ISO text sorts as time; a stable sort keeps the order of ties).
+        events.sort_by(|a, b| a["at"].as_str().cmp(&b["at"].as_str()));
         let d = json!({"received": format_instant(received), "procedure": c["procedure"],
             "channel": c["channel"], "events": events});
         let d = Dossier::from_json(&d.to_string()).unwrap();
@@ -99,6 +139,16 @@ fn expected(as_of: NaiveDateTime, within: i64, all: bool, by: Option<&str>) -> V
         row.insert("working_days_left".into(), json!(left));
         row.insert("status".into(), json!(status));
         row.insert("apology_by".into(), apology);
+        let holding = k.due.stages.last().filter(|s| s.completed.is_none());
+        row.insert("agency".into(), json!(holding.map(|s| s.agency.clone())));
+        row.insert(
+            "stage_due".into(),
+            json!(holding.map(|s| s.due.to_string())),
+        );
+        row.insert(
+            "stage_overdue".into(),
+            json!(holding.map(|s| s.outcome == Some(Outcome::Overdue))),
+        );
         rows.push((k.due.due_at, c["id"].to_string(), Value::Object(row)));
     }
     rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
@@ -123,14 +173,24 @@ fn worklist(extra: &[&str]) -> Vec<Value> {
 #[test]
 fn worklist_on_the_sample_equals_an_independent_computation() {
     let t = |s: &str| s.parse::<NaiveDateTime>().unwrap();
-    let cases: [(&str, NaiveDateTime, i64, bool, Option<&str>); 4] = [
-        ("2026-11-13T10:00", t("2026-11-13T10:00:00"), 3, false, None),
+    // (--as-of, as_of, --within, --all, --by, --transfers)
+    type Case<'a> = (&'a str, NaiveDateTime, i64, bool, Option<&'a str>, bool);
+    let cases: [Case<'_>; 6] = [
+        (
+            "2026-11-13T10:00",
+            t("2026-11-13T10:00:00"),
+            3,
+            false,
+            None,
+            false,
+        ),
         (
             "2026-11-15",
             t("2026-11-15T23:59:59"),
             3,
             true,
             Some("field"),
+            false,
         ),
         (
             "2026-06-01T08:00",
@@ -138,10 +198,35 @@ fn worklist_on_the_sample_equals_an_independent_computation() {
             5,
             false,
             Some("agency"),
+            false,
         ),
-        ("2025-09-03T16:00", t("2025-09-03T16:00:00"), 0, true, None),
+        (
+            "2025-09-03T16:00",
+            t("2025-09-03T16:00:00"),
+            0,
+            true,
+            None,
+            false,
+        ),
+        // With the inter-agency transfers: the agency holding each open file.
+        (
+            "2025-06-13T10:00",
+            t("2025-06-13T10:00:00"),
+            3,
+            true,
+            None,
+            true,
+        ),
+        (
+            "2026-11-13T10:00",
+            t("2026-11-13T10:00:00"),
+            3,
+            true,
+            Some("field"),
+            true,
+        ),
     ];
-    for (flag, as_of, within, all, by) in cases {
+    for (flag, as_of, within, all, by, with_transfers) in cases {
         let within_s = within.to_string();
         let mut extra = vec!["--as-of", flag, "--within", &within_s];
         if all {
@@ -150,9 +235,25 @@ fn worklist_on_the_sample_equals_an_independent_computation() {
         if let Some(b) = by {
             extra.extend(["--by", b]);
         }
+        if with_transfers {
+            extra.extend(["--transfers", TRANSFERS]);
+        }
         let got = worklist(&extra);
-        let want = expected(as_of, within, all, by);
+        let want = expected(as_of, within, all, by, with_transfers);
         assert!(want.len() > 20, "{flag}: {} rows", want.len());
+        if with_transfers {
+            // Some rows have a stage, some of those overdue, some not.
+            let staged: Vec<&Value> = want.iter().filter(|r| !r["agency"].is_null()).collect();
+            let overdue = staged
+                .iter()
+                .filter(|r| r["stage_overdue"] == json!(true))
+                .count();
+            assert!(
+                staged.len() >= 5 && overdue >= 1 && overdue < staged.len(),
+                "{flag}: {} staged, {overdue} overdue",
+                staged.len()
+            );
+        }
         let statuses: std::collections::BTreeSet<&str> =
             want.iter().map(|r| r["status"].as_str().unwrap()).collect();
         assert!(statuses.len() >= 3, "{flag}: {statuses:?}");
@@ -254,14 +355,14 @@ fn worklist_hand_made() {
     let csv = stdout(&o);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "id,field,due,due_at,working_days_left,status,apology_by"
+        "id,field,due,due_at,working_days_left,status,apology_by,agency,stage_due,stage_overdue"
     );
     assert!(
-        csv.contains("\nB,x,2026-05-04,2026-05-04T17:00,1,due_soon,2026-04-29\n"),
+        csv.contains("\nB,x,2026-05-04,2026-05-04T17:00,1,due_soon,2026-04-29,,,\n"),
         "{csv}"
     );
     assert!(
-        csv.contains("\nA,x,2026-04-28,2026-04-28T17:00,-1,overdue,\n"),
+        csv.contains("\nA,x,2026-04-28,2026-04-28T17:00,-1,overdue,,,,\n"),
         "{csv}"
     );
     assert!(

@@ -21,8 +21,12 @@ the apology with a new appointment (Decree 61/2018 Art. 19; Circular 03/2025 for
 118/2025), --apology-lead N working days before the due date (default 1: the provincial \
 regulations' 'at least one working day before', not verified against a published text); empty when \
 overdue or when the dossier already has a new appointment (new_due); awaiting a supplement, from \
-the due date as it stood when the request stopped the clock. Bad rows as in `report`: the \
-run fails (exit 1) unless --skip-bad.";
+the due date as it stood when the request stopped the clock. For an inter-agency dossier (stages \
+from its catalogue procedure, transfers from --transfers FILE with columns id, at, to, as in \
+`motcua report --stages`): agency (the agency holding the file), stage_due (its stage's due date) \
+and stage_overdue (true when that stage is overdue); empty for a dossier without stages (the table \
+shows these columns only when a row has a stage). Bad rows as in `report`: the run fails (exit 1) \
+unless --skip-bad.";
 
 /// `motcua worklist` arguments.
 #[derive(Args, Debug)]
@@ -41,6 +45,10 @@ pub struct WorklistArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    /// Transfers between agencies: a CSV (or .jsonl) file with columns id, at, to (the
+    /// dossier `id` reached the agency `to` at `at`), joined to the records by id.
+    #[arg(long, value_name = "FILE")]
+    transfers: Option<String>,
 }
 
 /// `motcua worklist`.
@@ -56,8 +64,15 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
     };
     let ctx = rec.context();
     let read = rec.read_options(None);
+    let transfers = match &args.transfers {
+        None => None,
+        Some(path) => match rec.read_transfers(path, &mut sink.err)? {
+            Ok(t) => Some(t),
+            Err(e) => return fail(sink, &e),
+        },
+    };
     let make = || WorklistSink::new(ctx, opts.clone());
-    let (list, tally, bad) = match rec.run(&read, true, None, make, &mut sink.err)? {
+    let (list, tally, bad) = match rec.run(&read, true, transfers, make, &mut sink.err)? {
         Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
