@@ -411,3 +411,64 @@ fn worklist_hand_made() {
     );
     assert!(stderr(&o).contains("skipped 1 bad row(s)"));
 }
+
+/// The scorecard with `--transfers`: its indicators are those without (stages never change
+/// a dossier's own outcome), its stage rows are `report --stages`' rows, and each agency's
+/// open files held (within / overdue) are the worklist's rows holding a stage of that agency.
+#[test]
+fn scorecard_and_worklist_agree_on_who_holds_the_files() {
+    let as_of = "2025-06-13T10:00";
+    let run = |args: &[&str]| -> Value {
+        let o = motcua(args, "");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_str(stdout(&o).trim()).unwrap()
+    };
+    let common = [
+        SAMPLE,
+        "--catalogue",
+        CATALOGUE,
+        "--as-of",
+        as_of,
+        "--format",
+        "json",
+    ];
+    let with = |cmd: &str, extra: &[&str]| {
+        let mut a = vec![cmd];
+        a.extend_from_slice(&common);
+        a.extend_from_slice(extra);
+        run(&a)
+    };
+    let score = with("scorecard", &["--transfers", TRANSFERS]);
+    let plain = with("scorecard", &[]);
+    assert_eq!(score["indicators"], plain["indicators"]);
+    assert!(plain.get("stages").is_none());
+    let stages = with("report", &["--stages", "--transfers", TRANSFERS]);
+    assert_eq!(score["stages"], stages);
+    let list = with("worklist", &["--all", "--transfers", TRANSFERS]);
+    let mut held: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
+    for r in list.as_array().unwrap() {
+        if let Some(a) = r["agency"].as_str() {
+            let e = held.entry(a.to_string()).or_default();
+            if r["stage_overdue"] == json!(true) {
+                e.1 += 1;
+            } else {
+                e.0 += 1;
+            }
+        }
+    }
+    let rows = stages.as_array().unwrap();
+    let mut overdue = 0;
+    for row in rows.iter().filter(|r| !r["agency"].is_null()) {
+        let agency = row["agency"].as_str().unwrap();
+        let (not_overdue, o) = held.get(agency).copied().unwrap_or_default();
+        let within =
+            row["pending_within"].as_u64().unwrap() + row["awaiting_supplement"].as_u64().unwrap();
+        assert_eq!(
+            (not_overdue, o),
+            (within, row["overdue"].as_u64().unwrap()),
+            "{agency}"
+        );
+        overdue += o;
+    }
+    assert!(overdue > 0 && held.len() >= 3, "{held:?}");
+}

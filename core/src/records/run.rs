@@ -116,6 +116,28 @@ pub trait Sink: Send {
         Self: Sized;
 }
 
+/// Two sinks fed by one read (e.g. the scorecard's report and the per-agency stage table):
+/// each record goes to the first, then to the second. `Ok(false)` (left out) when the first
+/// leaves it out. Give it sinks that judge a record alike (the same context and as-of
+/// instant), so that a record the second refuses was refused by the first already.
+impl<A: Sink, B: Sink> Sink for (A, B) {
+    fn record(&mut self, at: Locator, record: &Record) -> Result<bool> {
+        let counted = self.0.record(at, record)?;
+        self.1.record(at, record)?;
+        Ok(counted)
+    }
+
+    fn reject(&mut self, at: Locator, error: &Error) {
+        self.0.reject(at, error);
+        self.1.reject(at, error);
+    }
+
+    fn append(&mut self, later: Self) -> Result<()> {
+        self.0.append(later.0)?;
+        self.1.append(later.1)
+    }
+}
+
 /// What a run counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {

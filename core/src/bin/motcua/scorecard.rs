@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use motcua::indicators::{catalogue_fields, scores, Score, Targets};
-use motcua::report::ReportOptions;
+use motcua::report::{stages_to_table, ReportOptions, ReportSink, StageSink};
 use motcua::{Error, ErrorKind};
 
 use crate::lines::Sink;
@@ -22,7 +22,12 @@ online_rate 0.05; --targets FILE overrides them with a JSON object {\"indicator\
 Optional input columns (besides the report's): online_level (full|partial|none; 3|4 before 2022), \
 digitised, result_digitised (true/false, 1/0), satisfaction (1..SCALE or \
 satisfied|neutral|dissatisfied), feedback_received, feedback_handled (instants). With --catalogue, \
-the table also lists procedures per field and the share offered fully online.";
+the table also lists procedures per field and the share offered fully online. With --transfers FILE \
+(columns id, at, to; stages from the catalogue procedures, as in `motcua report --stages`), the \
+scorecard also shows, for each agency of inter-agency dossiers, the stages it completed early / on \
+time / late and the open files it is holding, within their stage or overdue (JSON: \"stages\", the \
+rows of `motcua report --stages`; the table: a section after the indicators; CSV: the indicators \
+only, the stage table being `motcua report --stages --format csv`).";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -45,6 +50,11 @@ pub struct ScorecardArgs {
     /// Top of a numeric satisfaction scale (ratings 1..SCALE; the top fifth is "satisfied").
     #[arg(long, value_name = "SCALE", default_value_t = 5)]
     satisfaction_scale: u32,
+    /// Transfers between agencies: a CSV (or .jsonl) file with columns id, at, to, joined to
+    /// the records by id; adds the per-agency stage table (who holds the open files, whose
+    /// stage is overdue).
+    #[arg(long, value_name = "FILE")]
+    transfers: Option<String>,
 }
 
 fn pct(v: Option<f64>) -> String {
@@ -217,7 +227,36 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
     let by = &rec.by;
     let mut opts = ReportOptions::new(rec.as_of);
     opts.by = by.clone();
-    let (partial, _, bad) = match rec.read(opts, Some(args.satisfaction_scale), &mut sink.err)? {
+    let transfers = match &args.transfers {
+        None => None,
+        Some(path) => match rec.read_transfers(path, &mut sink.err)? {
+            Ok(t) => Some(t),
+            Err(e) => return fail(sink, &e),
+        },
+    };
+    let read = match transfers {
+        None => rec
+            .read(opts, Some(args.satisfaction_scale), &mut sink.err)?
+            .map(|(p, t, b)| (p, None, t, b)),
+        Some(t) => {
+            // One read, two sinks: the report's cells and the stage table.
+            let ctx = rec.context();
+            rec.run(
+                &rec.read_options(Some(args.satisfaction_scale)),
+                false,
+                Some(t),
+                || {
+                    (
+                        ReportSink::new(ctx, opts.clone(), true),
+                        StageSink::new(ctx, rec.as_of),
+                    )
+                },
+                &mut sink.err,
+            )?
+            .map(|((r, st), t, b)| (r.into_partial(), Some(st.into_table().rows()), t, b))
+        }
+    };
+    let (partial, stages, _, bad) = match read {
         Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
@@ -234,10 +273,13 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
     let fields = rec.catalogue.as_ref().map(catalogue_fields);
     let text = match args.format {
         Format::Json => {
-            let v = serde_json::json!({ "indicators": scores, "catalogue": fields.as_ref().map(|f| f.iter().map(|c| serde_json::json!({
+            let mut v = serde_json::json!({ "indicators": scores, "catalogue": fields.as_ref().map(|f| f.iter().map(|c| serde_json::json!({
                 "field": c.field, "procedures": c.procedures, "online_full": c.online_full,
                 "online_partial": c.online_partial, "full_online_share": c.full_online_share()
             })).collect::<Vec<_>>()) });
+            if let (Some(rows), Some(m)) = (&stages, v.as_object_mut()) {
+                m.insert("stages".into(), serde_json::json!(rows));
+            }
             serde_json::to_string(&v).unwrap_or_default() + "\n"
         }
         Format::Csv => csv(&scores, by),
@@ -269,6 +311,12 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
                         pct(f.full_online_share())
                     ));
                 }
+            }
+            if let Some(rows) = &stages {
+                s.push_str(
+                    "\nInter-agency stages, by agency (completed; holding the open files)\n",
+                );
+                s.push_str(&stages_to_table(rows));
             }
             s
         }
