@@ -60,19 +60,21 @@ pub(crate) type ScoreRow = (
 );
 
 /// Reads the records of `columns` (`[(name, description), ...]`) through the core's road
-/// into sinks made by `make`, with the GIL released and `transfers` joined by id: the merged
-/// sink, the tally and the skipped rows (with [`OnBad::Skip`]; else the first error).
+/// into sinks made by `make`, with the GIL released, each dossier's `id` read when `ids` and
+/// `transfers` joined by id: the merged sink, the tally and the skipped rows (with
+/// [`OnBad::Skip`]; else the first error).
 pub(crate) fn run_frame<S: Sink>(
     py: Python<'_>,
     columns: &Bound<'_, PyAny>,
     read: &ReadOptions,
+    ids: bool,
     transfers: Option<&crate::stages::PyTransfers>,
     run: &RunOptions,
     make: impl Fn() -> S + Sync + Send,
 ) -> PyResult<(S, Tally, Vec<Skipped>)> {
     let holders = Holders::extract(columns)?;
     let tables = holders.tables()?;
-    let mut layout = Layout::resolve(holders.names(), read).py()?;
+    let mut layout = Layout::resolve(holders.names(), read).py()?.with_ids(ids);
     if let Some(t) = transfers {
         layout = layout.with_transfers(t.inner.clone()).py()?;
     }
@@ -81,6 +83,26 @@ pub(crate) fn run_frame<S: Sink>(
         run_tables(&tables, &layout, run, make, |e| bad.push(skipped(&e))).map(|(s, t)| (s, t, bad))
     })
     .py()
+}
+
+/// Opens a file the core reads (records, transfers): a missing or unreadable file is an
+/// [`ErrorKind::Io`] error naming it.
+pub(crate) fn open_file(path: &std::path::Path) -> motcua::Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read {}: {e}", path.display()),
+        )
+    })
+}
+
+/// A text file's format: JSON lines with `jsonl`, else CSV.
+pub(crate) fn text_format(jsonl: bool) -> motcua::records::TextFormat {
+    if jsonl {
+        motcua::records::TextFormat::JsonLines
+    } else {
+        motcua::records::TextFormat::Csv
+    }
 }
 
 /// A report's exact cells, mergeable: `PartialReport(as_of, by, period)`.
@@ -156,7 +178,7 @@ impl PyPartialReport {
             on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
             first_row,
         };
-        let (sink, tally, bad) = run_frame(py, columns, &read, transfers, &run, || {
+        let (sink, tally, bad) = run_frame(py, columns, &read, false, transfers, &run, || {
             ReportSink::new(ctx, opts.clone(), service)
         })?;
         self.inner.merge(sink.partial()).py()?;

@@ -16,10 +16,11 @@ use crate::columns::Holders;
 use crate::deadline::PyRules;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
-use crate::report::{run_frame, skipped, Skipped};
+use crate::report::{open_file, run_frame, skipped, text_format, Skipped};
 
 /// Transfers between agencies (`id`, `at`, `to`), read from a frame's columns, to join to
-/// dossier records by id: `Transfers()`, then `add(columns, skip_bad, first_row)` per chunk.
+/// dossier records by id: `Transfers()`, then `add(columns, skip_bad, first_row)` per chunk;
+/// or `Transfers.read_file(path, skip_bad, jsonl)`.
 #[pyclass(module = "motcua._motcua", name = "Transfers")]
 #[derive(Debug)]
 pub(crate) struct PyTransfers {
@@ -33,6 +34,30 @@ impl PyTransfers {
         PyTransfers {
             inner: Arc::new(Transfers::new()),
         }
+    }
+
+    /// Reads a CSV file of transfers (JSON lines with `jsonl`) as `motcua report
+    /// --transfers FILE` reads it, with the GIL released: the transfers and the bad rows with
+    /// `skip_bad` (else the first one's error is raised).
+    #[staticmethod]
+    #[pyo3(signature = (path, skip_bad = false, jsonl = false))]
+    fn read_file(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        skip_bad: bool,
+        jsonl: bool,
+    ) -> PyResult<(PyTransfers, Vec<Skipped>)> {
+        let format = text_format(jsonl);
+        let on_bad = if skip_bad { OnBad::Skip } else { OnBad::Stop };
+        let (t, bad) = py
+            .detach(|| {
+                let file = std::io::BufReader::new(open_file(&path)?);
+                let mut bad = Vec::new();
+                Transfers::read_text(file, format, on_bad, |e| bad.push(skipped(&e)))
+                    .map(|t| (t, bad))
+            })
+            .py()?;
+        Ok((PyTransfers { inner: Arc::new(t) }, bad))
     }
 
     /// Reads the transfers of `columns` (rows numbered from `first_row`): the bad rows with
@@ -123,7 +148,7 @@ impl PyStageTable {
             first_row,
         };
         let as_of = self.inner.as_of();
-        let (sink, tally, bad) = run_frame(py, columns, &read, transfers, &run, || {
+        let (sink, tally, bad) = run_frame(py, columns, &read, false, transfers, &run, || {
             StageSink::new(ctx, as_of)
         })?;
         self.inner.merge(&sink.into_table()).py()?;

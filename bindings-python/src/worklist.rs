@@ -4,35 +4,59 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use motcua::records::{
-    run_tables, run_text, Layout, OnBad, ReadOptions, RunOptions, Tally, TextFormat, TextSource,
+    run_text, Layout, Locator, OnBad, ReadOptions, RunOptions, Tally, TextSource,
 };
 use motcua::report::Context;
-use motcua::worklist::{Worklist, WorklistOptions, WorklistSink};
+use motcua::worklist::{WorkItem, Worklist, WorklistOptions, WorklistSink, WORKLIST_COLUMNS};
 use motcua::{Error, ErrorKind};
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use crate::calendar::PyWorkCalendar;
 use crate::civil::InstantArg;
-use crate::columns::Holders;
 use crate::deadline::PyRules;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
-use crate::report::{skipped, Skipped};
+use crate::report::{open_file, run_frame, skipped, text_format, Skipped};
+use crate::stages::PyTransfers;
 
-/// One row: id, grouping values, due, due_at, working_days_left, status, apology_by, and the
-/// record's row index (tables) or line (files).
-type Row = (
-    Option<String>,
-    Vec<String>,
-    NaiveDate,
-    NaiveDateTime,
-    i64,
-    &'static str,
-    Option<NaiveDate>,
-    u64,
-);
+/// One row as a dict: `id`, the grouping columns by name, the core's [`WORKLIST_COLUMNS`] in
+/// their order (`None` for an absent value) and `row` (the record's row index in a frame, or
+/// its line in a file).
+fn row_dict<'py>(py: Python<'py>, r: &WorkItem, by: &[String]) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("id", &r.id)?;
+    for (k, v) in by.iter().zip(&r.groups) {
+        d.set_item(k, v)?;
+    }
+    let h = r.holding.as_ref();
+    for c in WORKLIST_COLUMNS {
+        match c {
+            "due" => d.set_item(c, r.due)?,
+            "due_at" => d.set_item(c, r.due_at)?,
+            "working_days_left" => d.set_item(c, r.working_days_left)?,
+            "status" => d.set_item(c, r.status.as_str())?,
+            "apology_by" => d.set_item(c, r.apology_by)?,
+            "agency" => d.set_item(c, h.map(|h| h.agency.as_str()))?,
+            "stage_due" => d.set_item(c, h.map(|h| h.due))?,
+            "stage_overdue" => d.set_item(c, h.map(|h| h.overdue))?,
+            other => {
+                return Err(PyRuntimeError::new_err(format!(
+                    "the worklist column `{other}` is not known to this build of the bindings"
+                )))
+            }
+        }
+    }
+    let at = match r.at {
+        Locator::Row(i) => i as u64,
+        Locator::Line(l) => l,
+    };
+    d.set_item("row", at)?;
+    Ok(d)
+}
 
 /// The worklist as of an instant: `Worklist(as_of, by, within, apology_lead, all)`, filled by
 /// `add` (a frame's columns, chunk after chunk in row order) or `add_file`.
@@ -81,8 +105,30 @@ impl PyWorklist {
 impl PyWorklist {
     #[new]
     #[pyo3(signature = (as_of, by = Vec::new(), within = motcua::worklist::DEFAULT_WITHIN, apology_lead = motcua::worklist::DEFAULT_APOLOGY_LEAD, all = false))]
-    fn new(as_of: InstantArg, by: Vec<String>, within: u32, apology_lead: u32, all: bool) -> Self {
-        PyWorklist {
+    fn new(
+        as_of: InstantArg,
+        by: Vec<String>,
+        within: u32,
+        apology_lead: u32,
+        all: bool,
+    ) -> PyResult<Self> {
+        // A row is a dict keyed by column name: a grouping column named as one of the row's
+        // own keys would lose its values to them (or theirs to it).
+        if let Some(b) = by
+            .iter()
+            .find(|b| ["id", "row"].contains(&b.as_str()) || WORKLIST_COLUMNS.contains(&b.as_str()))
+        {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "cannot group the worklist by `{b}`: a worklist row has a column of that name \
+                     (id, {}, row); group by a copy of the column under another name",
+                    WORKLIST_COLUMNS.join(", ")
+                ),
+            ))
+            .py();
+        }
+        Ok(PyWorklist {
             opts: WorklistOptions {
                 within,
                 apology_lead,
@@ -91,13 +137,14 @@ impl PyWorklist {
             },
             by,
             list: Worklist::new(),
-        }
+        })
     }
 
     /// Lists the open dossiers of `columns` (`[(name, description), ...]`): `(counted,
     /// left_out, skipped)`, `skipped` listing the bad rows (with `skip_bad`; else the first
-    /// one's error is raised). Rows are numbered from `first_row`.
-    #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, threads = 0, first_row = 0))]
+    /// one's error is raised). Rows are numbered from `first_row`; `transfers` are joined to
+    /// the records by id.
+    #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, threads = 0, first_row = 0, transfers = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
@@ -110,11 +157,9 @@ impl PyWorklist {
         skip_bad: bool,
         threads: usize,
         first_row: usize,
+        transfers: Option<&PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
-        let holders = Holders::extract(columns)?;
-        let tables = holders.tables()?;
         let read = self.read_options(map);
-        let layout = Layout::resolve(holders.names(), &read).py()?.with_ids(true);
         let ctx = context(calendar, rules, catalogue);
         let run = RunOptions {
             threads,
@@ -122,25 +167,15 @@ impl PyWorklist {
             first_row,
         };
         let opts = &self.opts;
-        let (sink, tally, bad) = py
-            .detach(|| {
-                let mut bad = Vec::new();
-                run_tables(
-                    &tables,
-                    &layout,
-                    &run,
-                    || WorklistSink::new(ctx, opts.clone()),
-                    |e| bad.push(skipped(&e)),
-                )
-                .map(|(s, t)| (s, t, bad))
-            })
-            .py()?;
+        let (sink, tally, bad) = run_frame(py, columns, &read, true, transfers, &run, || {
+            WorklistSink::new(ctx, opts.clone())
+        })?;
         Ok(self.take(sink, tally, bad))
     }
 
     /// Lists the open dossiers of a CSV file (JSON lines with `jsonl`), read by the core as
-    /// `motcua worklist` reads it.
-    #[pyo3(signature = (path, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, threads = 0, jsonl = false))]
+    /// `motcua worklist` reads it, with `transfers` joined by id.
+    #[pyo3(signature = (path, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, threads = 0, jsonl = false, transfers = None))]
     #[allow(clippy::too_many_arguments)]
     fn add_file(
         &mut self,
@@ -153,6 +188,7 @@ impl PyWorklist {
         skip_bad: bool,
         threads: usize,
         jsonl: bool,
+        transfers: Option<&PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
         let read = self.read_options(map);
         let ctx = context(calendar, rules, catalogue);
@@ -161,22 +197,16 @@ impl PyWorklist {
             on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
             first_row: 0,
         };
-        let format = if jsonl {
-            TextFormat::JsonLines
-        } else {
-            TextFormat::Csv
-        };
+        let format = text_format(jsonl);
         let opts = &self.opts;
+        let joined = transfers.map(|t| t.inner.clone());
         let (sink, tally, bad) = py
             .detach(|| {
-                let file = std::fs::File::open(&path).map_err(|e| {
-                    Error::new(
-                        ErrorKind::Io,
-                        format!("cannot read {}: {e}", path.display()),
-                    )
-                })?;
-                let mut source = TextSource::open(file, format, &read)?;
-                let layout = Layout::resolve(source.names(), &read)?.with_ids(true);
+                let mut source = TextSource::open(open_file(&path)?, format, &read)?;
+                let mut layout = Layout::resolve(source.names(), &read)?.with_ids(true);
+                if let Some(t) = joined {
+                    layout = layout.with_transfers(t)?;
+                }
                 let mut bad = Vec::new();
                 run_text(
                     &mut source,
@@ -191,28 +221,14 @@ impl PyWorklist {
         Ok(self.take(sink, tally, bad))
     }
 
-    /// The rows, in order: `(id, groups, due, due_at, working_days_left, status, apology_by,
-    /// row)` (`row`: the record's row index in a frame, or its line in a file).
-    fn rows(&self) -> Vec<Row> {
+    /// The rows, in order, as dicts: `id`, the grouping columns, the core's worklist columns
+    /// (`due`, ..., `stage_overdue`) and `row` (the record's row index in a frame, or its line
+    /// in a file).
+    fn rows<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
         self.list
             .items
             .iter()
-            .map(|r| {
-                let at = match r.at {
-                    motcua::records::Locator::Row(i) => i as u64,
-                    motcua::records::Locator::Line(l) => l,
-                };
-                (
-                    r.id.clone(),
-                    r.groups.clone(),
-                    r.due,
-                    r.due_at,
-                    r.working_days_left,
-                    r.status.as_str(),
-                    r.apology_by,
-                    at,
-                )
-            })
+            .map(|r| row_dict(py, r, &self.by))
             .collect()
     }
 

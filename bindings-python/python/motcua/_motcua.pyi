@@ -306,6 +306,7 @@ class Worklist:
         skip_bad: bool = False,
         threads: int = 0,
         first_row: int = 0,
+        transfers: Optional[Transfers] = None,
     ) -> tuple[int, int, list[_Skipped]]: ...
     def add_file(
         self,
@@ -317,21 +318,9 @@ class Worklist:
         skip_bad: bool = False,
         threads: int = 0,
         jsonl: bool = False,
+        transfers: Optional[Transfers] = None,
     ) -> tuple[int, int, list[_Skipped]]: ...
-    def rows(
-        self,
-    ) -> list[
-        tuple[
-            Optional[str],
-            list[str],
-            datetime.date,
-            datetime.datetime,
-            int,
-            str,
-            Optional[datetime.date],
-            int,
-        ]
-    ]: ...
+    def rows(self) -> list[dict[str, Any]]: ...
     def to_json(self) -> str: ...
     @property
     def open(self) -> int: ...
@@ -344,6 +333,10 @@ class Worklist:
 @final
 class Transfers:
     def __new__(cls) -> Transfers: ...
+    @staticmethod
+    def read_file(
+        path: Union[str, os.PathLike[str]], skip_bad: bool = False, jsonl: bool = False
+    ) -> tuple[Transfers, list[_Skipped]]: ...
     def add(self, columns: Sequence[_Column], skip_bad: bool = False, first_row: int = 0) -> list[_Skipped]: ...
     def unjoined(self, skip_bad: bool = False) -> list[_Skipped]: ...
     def __len__(self) -> int: ...

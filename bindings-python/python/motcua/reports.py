@@ -370,8 +370,9 @@ def report(
     One row per group (and period), then a totals row whose grouping keys are ``None``; the
     counts and rates of ``motcua report --format json``.
 
-    ``transfers``: a frame of transfers between agencies (columns ``id``, ``at``, ``to``: the
-    dossier ``id`` reached the agency ``to`` at ``at``), joined to the records by id in the
+    ``transfers``: the transfers between agencies (columns ``id``, ``at``, ``to``: the
+    dossier ``id`` reached the agency ``to`` at ``at``), a frame or a CSV / JSON-lines file
+    (``motcua report --transfers FILE``), joined to the records by id in the
     core (a bad transfer, or an id no record has, is a bad row). ``stages=True``: instead of
     the report, the per-agency stage table of inter-agency dossiers (``motcua report
     --stages``; see :mod:`motcua.stages`): one row per agency, then a totals row whose

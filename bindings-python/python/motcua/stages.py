@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 from typing import Any, Mapping, Optional
 
 from . import _motcua
@@ -49,10 +50,16 @@ TRANSFER_COLUMNS: tuple[str, ...] = tuple(_TRANSFERS)
 
 
 def read_transfers(frame: Any, *, skip_bad: bool = False) -> tuple[Transfers, list[dict[str, Any]]]:
-    """A frame of transfers (columns ``id``, ``at``, ``to``; others ignored) read by the core:
-    the transfers and, with ``skip_bad``, the bad rows skipped (else the first one raises)."""
+    """A frame of transfers (columns ``id``, ``at``, ``to``; others ignored), or a CSV /
+    JSON-lines file (``.jsonl``, ``.ndjson``) of them as ``motcua report --transfers FILE``
+    reads it, read by the core: the transfers and, with ``skip_bad``, the bad rows skipped
+    (else the first one raises)."""
     from .reports import _skipped
 
+    if isinstance(frame, (str, os.PathLike)):
+        path = os.fspath(frame)
+        joined, bad = Transfers.read_file(path, skip_bad, path.lower().endswith((".jsonl", ".ndjson")))
+        return joined, [_skipped(b) for b in bad]
     t = Transfers()
     skipped: list[dict[str, Any]] = []
     for columns, first_row, _ in rec.chunks(frame, set(TRANSFER_COLUMNS)):

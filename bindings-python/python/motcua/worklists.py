@@ -43,6 +43,7 @@ from .deadline import RulesLike, _calendar, _catalogue, _rules
 from .outcome import _as_of
 from .procedure import Catalogue
 from .reports import _skipped
+from .stages import read_transfers
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,7 +64,13 @@ _HEADINGS = {
     "working_days_left": ("Số ngày làm việc còn lại", "working days left"),
     "status": ("Tình trạng", "status"),
     "apology_by": ("Hạn gửi phiếu xin lỗi", "apology by"),
+    "agency": ("Cơ quan đang giữ hồ sơ", "agency holding"),
+    "stage_due": ("Hạn của bước", "stage due"),
+    "stage_overdue": ("Bước quá hạn", "stage overdue"),
 }
+#: The holding stage's columns (an inter-agency dossier's; ``None`` for the others): the
+#: notebook table shows them only when a row has a stage, as ``motcua worklist`` does.
+_STAGE = ("agency", "stage_due", "stage_overdue")
 #: The statuses in Vietnamese, for the table shown in a notebook.
 STATUS_VI = {
     "overdue": "Quá hạn",
@@ -78,8 +85,9 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 class Worklist:
     """A worklist: :attr:`rows` (dicts with the keys of ``motcua worklist --format json``, plus
-    ``row``: the record's row index in the frame, or its line in a file) with what was read.
-    ``to_pandas()``, ``to_polars()``; shown as a table in Vietnamese in a notebook."""
+    ``row``: the record's row index in the frame, or its line in a file; dates as
+    ``datetime.date``, instants as ``datetime.datetime``) with what was read. ``to_pandas()``,
+    ``to_polars()``; shown as a table in Vietnamese in a notebook."""
 
     def __init__(
         self,
@@ -124,35 +132,35 @@ class Worklist:
         map: Optional[Mapping[str, str]] = None,
         skip_bad: bool = False,
         threads: int = 0,
+        transfers: Any = None,
     ) -> Worklist:
         """The worklist of a frame or a file of dossier records (see :func:`worklist`)."""
         by_list = [by] if isinstance(by, str) else list(by or [])
         w = _motcua.Worklist(_as_of(as_of), by_list, within, apology_lead, all)
         cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
         skipped: list[dict[str, Any]] = []
+        joined = None
+        if transfers is not None:
+            joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         counted = left_out = 0
         if isinstance(source, (str, os.PathLike)):
             path = os.fspath(source)
             jsonl = path.lower().endswith((".jsonl", ".ndjson"))
-            counted, left_out, bad = w.add_file(path, cal, rls, cat, dict(map or {}), skip_bad, threads, jsonl)
+            counted, left_out, bad = w.add_file(
+                path, cal, rls, cat, dict(map or {}), skip_bad, threads, jsonl, joined
+            )
             skipped.extend(_skipped(b) for b in bad)
         else:
             names = rec.wanted(by_list, map)
             with rec.labelled(source):
                 for columns, first_row, _ in rec.chunks(source, names):
-                    c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row)
+                    c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined)
                     counted, left_out = counted + c, left_out + lo
                     skipped.extend(_skipped(b, source) for b in bad)
-        rows = []
-        for id_, groups, due, due_at, left, status, apology_by, row in w.rows():
-            r: dict[str, Any] = {"id": id_}
-            r.update(zip(by_list, groups))
-            r.update(
-                due=due, due_at=due_at, working_days_left=left, status=status, apology_by=apology_by, row=row
-            )
-            rows.append(r)
+        if joined is not None:
+            skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
         return cls(
-            rows, by=by_list, as_of=w.as_of, open=w.open, counted=counted, left_out=left_out, skipped=skipped
+            w.rows(), by=by_list, as_of=w.as_of, open=w.open, counted=counted, left_out=left_out, skipped=skipped
         )
 
     @property
@@ -174,35 +182,45 @@ class Worklist:
         )
 
     def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame: ``due``, ``due_at``, ``apology_by`` as
-        ``datetime64`` (``NaT`` when absent), ``status`` categorical (the core's statuses, in
-        order), ``working_days_left`` and ``row`` as ``int64``."""
+        """The rows as a pandas DataFrame: ``due``, ``due_at``, ``apology_by`` and
+        ``stage_due`` as ``datetime64`` (``NaT`` when absent), ``status`` categorical (the
+        core's statuses, in order), ``working_days_left`` and ``row`` as ``int64``, ``agency``
+        as ``string`` and ``stage_overdue`` as nullable ``boolean`` (``<NA>`` for a dossier
+        without stages)."""
         import pandas as pd
 
         cols = [*self.columns, "row"]
         frame = pd.DataFrame(self.rows, columns=cols)
-        for c in ("due", "due_at", "apology_by"):
+        for c in ("due", "due_at", "apology_by", "stage_due"):
             frame[c] = pd.to_datetime(frame[c])
         for c in ("working_days_left", "row"):
             frame[c] = frame[c].astype("int64")
         frame["status"] = pd.Categorical(frame["status"], categories=STATUSES)
+        frame["agency"] = frame["agency"].astype("string")
+        frame["stage_overdue"] = frame["stage_overdue"].astype("boolean")
         return frame
 
     def to_polars(self) -> Any:
-        """The rows as a polars DataFrame: ``due`` and ``apology_by`` as ``Date``, ``due_at``
-        as ``Datetime``, ``status`` as an ``Enum`` of the core's statuses."""
+        """The rows as a polars DataFrame: ``due``, ``apology_by`` and ``stage_due`` as
+        ``Date``, ``due_at`` as ``Datetime``, ``status`` as an ``Enum`` of the core's
+        statuses, ``agency`` as ``String``, ``stage_overdue`` as ``Boolean`` (null for a
+        dossier without stages)."""
         import polars as pl
 
         schema: dict[str, Any] = {"id": pl.String}
         schema.update({c: pl.String for c in self.by})
-        schema.update(
-            due=pl.Date,
-            due_at=pl.Datetime("us"),
-            working_days_left=pl.Int64,
-            status=pl.Enum(list(STATUSES)),
-            apology_by=pl.Date,
-            row=pl.Int64,
-        )
+        types: dict[str, Any] = {
+            "due": pl.Date,
+            "due_at": pl.Datetime("us"),
+            "working_days_left": pl.Int64,
+            "status": pl.Enum(list(STATUSES)),
+            "apology_by": pl.Date,
+            "agency": pl.String,
+            "stage_due": pl.Date,
+            "stage_overdue": pl.Boolean,
+        }
+        schema.update({c: types[c] for c in WORKLIST_COLUMNS})
+        schema["row"] = pl.Int64
         return pl.DataFrame([{c: r.get(c) for c in schema} for r in self.rows], schema=schema)
 
     def __len__(self) -> int:
@@ -215,8 +233,10 @@ class Worklist:
         )
 
     def _repr_html_(self) -> str:
-        """The desk's table: Vietnamese headings (English below) and statuses."""
-        cols = self.columns
+        """The desk's table: Vietnamese headings (English below) and statuses; the holding
+        stage's columns only when a row has a stage."""
+        staged = any(r.get("agency") is not None for r in self.rows)
+        cols = [c for c in self.columns if staged or c not in _STAGE]
         head = "".join(
             f"<th>{html.escape(_HEADINGS[c][0])}<br><small>{html.escape(_HEADINGS[c][1])}</small></th>"
             if c in _HEADINGS
@@ -228,7 +248,12 @@ class Worklist:
             cells = []
             for c in cols:
                 v = r.get(c)
-                text = STATUS_VI.get(str(v), v) if c == "status" else ("–" if v is None else v)
+                if c == "status":
+                    text = STATUS_VI.get(str(v), v)
+                elif c == "stage_overdue":
+                    text = {True: STATUS_VI["overdue"], False: "", None: "–"}[v]
+                else:
+                    text = "–" if v is None else v
                 cells.append(f"<td>{html.escape(str(text))}</td>")
             body.append(f'<tr class="{r["status"]}">' + "".join(cells) + "</tr>")
         caption = f"Danh sách hồ sơ đến hạn — as of {self.as_of:%Y-%m-%d %H:%M}; {len(self.rows)} / {self.open} open"
@@ -253,6 +278,7 @@ def worklist(
     map: Optional[Mapping[str, str]] = None,
     skip_bad: bool = False,
     threads: int = 0,
+    transfers: Any = None,
 ) -> "pd.DataFrame": ...
 @overload
 def worklist(
@@ -269,6 +295,7 @@ def worklist(
     map: Optional[Mapping[str, str]] = None,
     skip_bad: bool = False,
     threads: int = 0,
+    transfers: Any = None,
 ) -> "pl.DataFrame": ...
 @overload
 def worklist(
@@ -285,6 +312,7 @@ def worklist(
     map: Optional[Mapping[str, str]] = None,
     skip_bad: bool = False,
     threads: int = 0,
+    transfers: Any = None,
 ) -> Any: ...
 
 
@@ -302,6 +330,7 @@ def worklist(
     map: Optional[Mapping[str, str]] = None,
     skip_bad: bool = False,
     threads: int = 0,
+    transfers: Any = None,
 ) -> Any:
     """The open dossiers of a frame (pandas, polars DataFrame or LazyFrame, pyarrow) or a CSV
     / JSON-lines file (``.jsonl``) of dossier records, as a DataFrame of the same kind (pandas
@@ -312,15 +341,23 @@ def worklist(
     received by ``as_of`` (a date alone: the end of that day; ``None``: now) and is open then.
     Columns: ``id``, the ``by`` columns, ``due``, ``due_at``, ``working_days_left`` (working
     days ``d`` with ``as_of``'s day < ``d`` ≤ ``due``; negative when overdue), ``status``,
-    ``apology_by``, and ``row`` (the record's row in the frame, or its line in a file).
+    ``apology_by``, ``agency``, ``stage_due``, ``stage_overdue``, and ``row`` (the record's
+    row in the frame, or its line in a file).
 
     ``status``: ``overdue`` and ``awaiting_supplement`` as the report classifies them; else
     ``due_today`` (0 working days left), ``due_soon`` (1..``within``), ``on_track`` (listed
     only with ``all=True``). ``apology_by``: the ``apology_lead``-th working day before the due
     date (default 1, see the module's note on the rule); absent when overdue or already given
     a new appointment (``new_due``); awaiting a supplement, from the due date as it stood when
-    the request stopped the clock. Ordered by due instant, then
-    id.
+    the request stopped the clock. Ordered by due instant, then id.
+
+    For an inter-agency dossier (*liên thông*: stages from its catalogue procedure or its own
+    ``stages`` column), the stage holding the file at ``as_of``: ``agency`` (the agency holding
+    it), ``stage_due`` (its stage's due date, each stage counted from the day it received the
+    file) and ``stage_overdue``; ``None`` for a dossier without stages. ``transfers``: the
+    transfers between agencies (columns ``id``, ``at``, ``to``: the dossier ``id`` reached the
+    agency ``to`` at ``at``), a frame or a CSV / JSON-lines file, joined to the records by id
+    in the core as :func:`motcua.report` joins them (``motcua worklist --transfers FILE``).
     """
     w = Worklist.build(
         source,
@@ -335,6 +372,7 @@ def worklist(
         map=map,
         skip_bad=skip_bad,
         threads=threads,
+        transfers=transfers,
     )
     if not isinstance(source, (str, os.PathLike)) and rec.frame_kind(source) == "polars":
         return w.to_polars()
