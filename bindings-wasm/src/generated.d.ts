@@ -215,6 +215,20 @@ export type WorklistStatus =
   | "awaiting_supplement"
   | "on_track";
 
+/** The columns of a worklist row after its `id` and grouping columns (`motcua worklist --format
+ * json`), in order: dates `YYYY-MM-DD`, `due_at` `YYYY-MM-DDTHH:MM`; the holding stage's `agency`,
+ * `stage_due` and `stage_overdue` are `null` for a dossier without stages. */
+export interface WorklistColumns {
+  due: string;
+  due_at: string;
+  working_days_left: number;
+  status: WorklistStatus;
+  apology_by: string | null;
+  agency: string | null;
+  stage_due: string | null;
+  stage_overdue: boolean | null;
+}
+
 /** The columns of a dossier record that `report` reads (`motcua report`'s CSV columns), then those
  * `scorecard` reads too. */
 export type RecordColumn =

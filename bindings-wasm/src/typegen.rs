@@ -19,6 +19,7 @@ use motcua::procedure::{AuthorityLevel, OnlineService};
 use motcua::records::{DOSSIER_COLUMNS, SERVICE_COLUMNS, TRANSFER_COLUMNS};
 use motcua::report::{COUNT_COLUMNS, RATE_COLUMNS, STAGE_COLUMNS, STAGE_RATE_COLUMNS};
 use motcua::vn::{HolidayKind, ScheduleSource, ScheduleStatus};
+use motcua::worklist::WORKLIST_COLUMNS;
 use motcua::{DayClass, DayKind, ErrorKind};
 
 use crate::convert::snake_to_camel;
@@ -51,6 +52,19 @@ fn doc(out: &mut String, text: &str) {
 fn alias(out: &mut String, text: &str, name: &str, names: Vec<&str>) {
     doc(out, text);
     let _ = writeln!(out, "export type {name} ={};\n", union(names));
+}
+
+/// The TypeScript type of a worklist column (`motcua worklist --format json`); `unknown` for a
+/// column this file does not know yet (a test fails on it).
+fn worklist_type(column: &str) -> &'static str {
+    match column {
+        "due" | "due_at" => "string",
+        "working_days_left" => "number",
+        "status" => "WorklistStatus",
+        "apology_by" | "agency" | "stage_due" => "string | null",
+        "stage_overdue" => "boolean | null",
+        _ => "unknown",
+    }
 }
 
 /// The text of `src/generated.d.ts`.
@@ -200,6 +214,19 @@ pub fn generate() -> String {
             .collect(),
     );
 
+    doc(
+        &mut out,
+        "The columns of a worklist row after its `id` and grouping columns (`motcua worklist \
+         --format json`), in order: dates `YYYY-MM-DD`, `due_at` `YYYY-MM-DDTHH:MM`; the \
+         holding stage's `agency`, `stage_due` and `stage_overdue` are `null` for a dossier \
+         without stages.",
+    );
+    out.push_str("export interface WorklistColumns {\n");
+    for c in WORKLIST_COLUMNS {
+        let _ = writeln!(out, "  {c}: {};", worklist_type(c));
+    }
+    out.push_str("}\n\n");
+
     alias(
         &mut out,
         "The columns of a dossier record that `report` reads (`motcua report`'s CSV columns), \
@@ -276,6 +303,18 @@ mod tests {
         same::<WarningCode>(WarningCode::ALL.iter().map(|k| k.as_str()).collect());
         same::<StepKind>(StepKind::ALL.iter().map(|k| k.as_str()).collect());
         same::<motcua::deadline::RuleSet>(RULE_SETS.iter().map(|r| r.id.as_str()).collect());
+    }
+
+    /// Every worklist column of the core has its TypeScript type here.
+    #[test]
+    fn typegen_knows_every_worklist_column() {
+        for c in WORKLIST_COLUMNS {
+            assert_ne!(
+                worklist_type(c),
+                "unknown",
+                "worklist column `{c}` has no type"
+            );
+        }
     }
 
     /// `src/generated.d.ts` is what the core's tables give today.

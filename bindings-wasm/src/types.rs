@@ -413,20 +413,21 @@ export interface WorklistOptions extends Omit<ReportOptions, "period"> {
   apologyLead?: number;
   /** List the `on_track` dossiers too. */
   all?: boolean;
+  /** Transfers between agencies, joined to the records by id (as `stageReport` joins them):
+   * they move each inter-agency dossier's file to the agency of its next stage (the rows'
+   * `agency`, `stage_due`, `stage_overdue`). */
+  transfers?: TransfersInput;
 }
 
 /** One row of the worklist (the CLI's `motcua worklist --format json` keys): the dossier's
- * `id`, its grouping columns by name, the due date and instant, the working days left
- * (negative when overdue), the status, and the last day for the apology (`null` when overdue,
- * awaiting a supplement or already given a new appointment). */
-export interface WorklistRow {
+ * `id`, its grouping columns by name, then the worklist's columns: the due date and instant,
+ * the working days left (negative when overdue), the status, the last day for the apology
+ * (`null` when overdue or already given a new appointment) and, for an inter-agency dossier,
+ * the stage holding its file: `agency`, `stage_due`, `stage_overdue` (`null` without
+ * stages). */
+export interface WorklistRow extends WorklistColumns {
   id: string | null;
-  due: string;
-  due_at: string;
-  working_days_left: number;
-  status: WorklistStatus;
-  apology_by: string | null;
-  [group: string]: string | number | null;
+  [group: string]: string | number | boolean | null;
 }
 
 /** The answer of `worklist`: the rows by due instant, then id. */

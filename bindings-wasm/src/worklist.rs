@@ -1,11 +1,12 @@
 //! The one-stop desk's worklist (mirrors `motcua::worklist` and `motcua worklist`):
 //! `worklist(records, options)` reads dossier records (an array of objects or CSV text, see
 //! [`crate::records`]) as `report` reads them and answers the CLI's `--format json` rows: the
-//! dossiers open at `asOf`, ordered by due instant then id, with their status and the last
-//! day for the apology.
+//! dossiers open at `asOf`, ordered by due instant then id, with their status, the last day
+//! for the apology and, for an inter-agency dossier, the stage holding its file (`transfers`
+//! joined by id as `stageReport` joins them).
 
 use motcua::report::Context;
-use motcua::worklist::{to_json as rows_json, WorklistOptions, WorklistSink};
+use motcua::worklist::{to_json as rows_json, WorklistOptions, WorklistSink, WORKLIST_COLUMNS};
 use motcua::{Error, ErrorKind, Result};
 use wasm_bindgen::prelude::*;
 
@@ -26,6 +27,7 @@ const WORKLIST_OPTIONS: &[&str] = &[
     "calendar",
     "map",
     "skip_bad",
+    "transfers",
 ];
 
 /// `within`, `apologyLead` and `all` of the options object (the others are `report`'s).
@@ -74,14 +76,18 @@ fn list_options(v: Option<&JsValue>, opts: &mut WorklistOptions) -> Result<()> {
 /// The dossiers of `records` (an array of objects keyed by the CSV column names of `motcua
 /// report`, or CSV text) open at `asOf`: the CLI's `motcua worklist --format json` rows,
 /// ordered by due instant then id: `{id, ...by, due, due_at, working_days_left, status,
-/// apology_by}`. `status`: `overdue` and `awaiting_supplement` as `report` classifies the
+/// apology_by, agency, stage_due, stage_overdue}`. `status`: `overdue` and `awaiting_supplement` as `report` classifies the
 /// dossier; else `due_today` (0 working days left), `due_soon` (1..`within`), `on_track`
 /// (listed only with `all`). `apology_by`: the `apologyLead`-th working day before the due
 /// date (default 1: the provincial regulations under Decree 118/2025, recalled, not verified),
-/// `null` when overdue, awaiting a supplement or already given a new appointment (`new_due`).
+/// `null` when overdue or already given a new appointment (`new_due`). For an inter-agency
+/// dossier (stages from its catalogue procedure or its own `stages` column): `agency` (the
+/// agency holding the file at `asOf`), `stage_due` (its stage's due date) and `stage_overdue`;
+/// `null` for a dossier without stages.
 ///
-/// Options: those of `report` but `period`, plus `within` (default 3), `apologyLead` (default
-/// 1) and `all`. The answer has the non-enumerable `counted`, `leftOut` and `skipped` of
+/// Options: those of `report` but `period` (with `transfers`: records `{id, at, to}` or CSV
+/// text, joined to the records by id as `stageReport` joins them; `motcua worklist
+/// --transfers FILE`), plus `within` (default 3), `apologyLead` (default 1) and `all`. The answer has the non-enumerable `counted`, `leftOut` and `skipped` of
 /// `report`.
 #[wasm_bindgen]
 pub fn worklist(
@@ -90,6 +96,22 @@ pub fn worklist(
 ) -> JsResult<WorklistJs> {
     let raw = options.as_ref().map(AsRef::as_ref);
     let mut o = read_options(raw, WORKLIST_OPTIONS).js()?;
+    // A row is an object keyed by column name: a grouping column named as one of the row's
+    // own keys would lose its values to them (or theirs to it).
+    if let Some(b) =
+        o.by.iter()
+            .find(|b| b.as_str() == "id" || WORKLIST_COLUMNS.contains(&b.as_str()))
+    {
+        return Err(Error::new(
+            ErrorKind::InvalidArgument,
+            format!(
+                "cannot group the worklist by `{b}`: a worklist row has a key of that name (id, {}); \
+                 group by a copy of the column under another name",
+                WORKLIST_COLUMNS.join(", ")
+            ),
+        ))
+        .js();
+    }
     let mut opts = WorklistOptions::new(o.as_of());
     list_options(raw, &mut opts).js()?;
     let calendar = o.calendar().js()?;
@@ -98,9 +120,15 @@ pub fn worklist(
         catalogue: o.catalogue.as_ref(),
         rules: o.rules,
     };
-    let (sink, summary) = run(records, &o.read(false), o.skip_bad, true, None, &|| {
-        AnySink::Worklist(WorklistSink::new(ctx, opts.clone()))
-    })
+    let transfers = o.transfers.as_ref();
+    let (sink, summary) = run(
+        records,
+        &o.read(false),
+        o.skip_bad,
+        true,
+        transfers,
+        &|| AnySink::Worklist(WorklistSink::new(ctx, opts.clone())),
+    )
     .js()?;
     let AnySink::Worklist(sink) = sink else {
         return Err(Error::new(ErrorKind::InvalidArgument, "not a worklist")).js();

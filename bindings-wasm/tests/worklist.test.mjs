@@ -1,9 +1,11 @@
 // worklist(): on the sample dossiers (core/examples/sample) the rows must equal a computation
 // of this file's own — each record turned into a dossier here, classified with classify(), the
 // working days counted with Calendar.workingDaysBetween, the apology day found by stepping back
-// over Calendar.isWorkingDay — and the CLI's `motcua worklist --format json`; then hand-made
-// cases for every status and for the apology day across the 30 April – 1 May break of 2026,
-// and bad records as report() has them.
+// over Calendar.isWorkingDay, the holding stage of an inter-agency dossier from its own
+// classify() with its transfers as `transferred` events — and the CLI's `motcua worklist
+// --format json` (with the sample's transfers too: `--transfers`); then hand-made cases for
+// every status, for the apology day across the 30 April – 1 May break of 2026 and for the stage
+// holding an inter-agency file, and bad records as report() has them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -17,6 +19,12 @@ const sampleDir = join(root, "core", "examples", "sample");
 const csvText = readFileSync(join(sampleDir, "dossiers.csv"), "utf8");
 const catalogueText = readFileSync(join(sampleDir, "catalogue.json"), "utf8");
 const catalogue = Catalogue.fromJson(catalogueText);
+const transfersText = readFileSync(join(sampleDir, "transfers.csv"), "utf8");
+/** The sample's transfers (`id,at,to`; `to` may be quoted, with commas but no quotes). */
+const transferRecords = transfersText.trim().split("\n").slice(1).map((l) => {
+  const [, id, at, to] = /^([^,]*),([^,]*),"?(.*?)"?$/.exec(l);
+  return { id, at, to };
+});
 const cal = Calendar.vietnam();
 
 // The sample has no quoted cells: a plain split reads it.
@@ -32,7 +40,9 @@ function iso(v) {
   return m[4] === undefined ? date : `${date}T${m[4].padStart(2, "0")}:${m[5]}`;
 }
 
-function expected(asOf, { within = 3, all = false, by } = {}) {
+function expected(asOf, { within = 3, all = false, by, transfers = false } = {}) {
+  const moves = new Map();
+  for (const t of transfers ? transferRecords : []) moves.set(t.id, [...(moves.get(t.id) ?? []), t]);
   const rows = [];
   for (const r of records) {
     if (iso(r.received) > asOf) continue; // same-length ISO text compares as time
@@ -43,6 +53,8 @@ function expected(asOf, { within = 3, all = false, by } = {}) {
     }
     if (r.new_due) events.push({ type: "apology", at: last, new_due: iso(r.new_due).slice(0, 10) });
     for (const type of ["resolved", "refused", "withdrawn"]) if (r[type]) events.push({ type, at: iso(r[type]) });
+    for (const t of moves.get(r.id) ?? []) events.push({ type: "transferred", at: t.at, to: t.to });
+    events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)); // ISO text of one length; stable
     const d = { received: iso(r.received), procedure: r.procedure, channel: r.channel, events };
     const c = classify(d, asOf, { catalogue });
     if (!["pending_within", "overdue", "awaiting_supplement"].includes(c.outcome)) continue;
@@ -59,6 +71,14 @@ function expected(asOf, { within = 3, all = false, by } = {}) {
     const row = { id: r.id };
     if (by) row[by] = r[by];
     Object.assign(row, { due: c.due, due_at: c.dueAt, working_days_left: left, status, apology_by: apology });
+    // The stage holding the file: the last one it reached, while not completed.
+    const s = c.stages?.at(-1);
+    const holding = s && s.completed === null ? s : null;
+    Object.assign(row, {
+      agency: holding?.agency ?? null,
+      stage_due: holding?.due ?? null,
+      stage_overdue: holding ? holding.outcome === "overdue" : null,
+    });
     rows.push(row);
   }
   return rows.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -69,21 +89,29 @@ const cli = process.env.MOTCUA_CLI
 
 for (const [asOf, opts] of [
   ["2026-11-13T10:00", {}],
-  ["2026-06-01T08:00", { within: 5, by: "agency" }],
+  ["2026-06-01T08:00", { within: 5, by: "procedure" }],
   ["2025-09-03T16:00", { within: 0, all: true }],
+  ["2025-06-13T10:00", { all: true, transfers: true }],
+  ["2026-11-13T10:00", { all: true, by: "field", transfers: true }],
 ]) {
   test(`the sample as of ${asOf} ${JSON.stringify(opts)}: an independent computation, and the CLI`, () => {
     const want = expected(asOf, opts);
     assert.ok(want.length > 20 && new Set(want.map((r) => r.status)).size >= 3);
-    const fromText = worklist(csvText, { asOf, catalogue: catalogueText, ...opts });
+    const staged = want.filter((r) => r.agency !== null);
+    const stageOverdue = staged.filter((r) => r.stage_overdue).length;
+    assert.ok(staged.length >= 1);
+    if (opts.transfers) assert.ok(staged.length >= 5 && stageOverdue > 0 && stageOverdue < staged.length);
+    const { transfers, ...rest } = opts;
+    const fromText = worklist(csvText, { asOf, catalogue: catalogueText, ...rest, ...(transfers ? { transfers: transfersText } : {}) });
     assert.deepEqual([...fromText], want);
     assert.equal(fromText.counted + fromText.leftOut, records.length);
-    const fromObjects = worklist(records, { asOf, catalogue, ...opts });
+    const fromObjects = worklist(records, { asOf, catalogue, ...rest, ...(transfers ? { transfers: transferRecords } : {}) });
     assert.deepEqual([...fromObjects], want);
     const args = ["worklist", join(sampleDir, "dossiers.csv"), "--catalogue", join(sampleDir, "catalogue.json"),
       "--as-of", asOf, "--format", "json", "--within", String(opts.within ?? 3)];
     if (opts.all) args.push("--all");
     if (opts.by) args.push("--by", opts.by);
+    if (opts.transfers) args.push("--transfers", join(sampleDir, "transfers.csv"));
     const r = spawnSync(cli, args, { encoding: "utf8", maxBuffer: 64 << 20 });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), want);
@@ -134,4 +162,58 @@ test("bad records follow report(); bad options are errors", () => {
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", within: 1.5 }), (e) => e.code === "invalid_number");
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", period: "month" }), (e) => e.code === "invalid_argument");
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", all: "yes" }), (e) => e.code === "invalid_argument");
+  // A row is an object keyed by name: grouping by `agency` would lose the group or the agency
+  // holding the file.
+  for (const by of ["agency", "status", "id"]) {
+    assert.throws(() => worklist(HAND, { asOf: "2026-04-29", by }), (e) => e.code === "invalid_argument" && e.message.includes(`\`${by}\``));
+  }
+});
+
+// A procedure of two stages: the commune's 5 working days, then the tax office's 3, 8 in all.
+const STAGED = JSON.stringify([{
+  code: "LT", name: "inter-agency", field: "Đất đai", level: "commune", online: "none", time_limit: "8wd",
+  stages: [{ agency: "UBND xã", time_limit: "5wd" }, { agency: "Chi cục Thuế", time_limit: "3wd" }],
+}]);
+const STAGED_RECORDS = [
+  "id,procedure,time_limit,received",
+  "X,LT,,2026-05-04T09:00",
+  "Y,LT,,2026-05-04T09:00",
+  "Z,,3wd,2026-05-08T09:00",
+].join("\n");
+const STAGED_TRANSFERS = [{ id: "Y", at: "2026-05-07T14:00", to: "Chi cục Thuế" }];
+
+test("hand-worked: the stage holding an inter-agency file, overdue or within", () => {
+  // Days off around: 30 April – 3 May 2026 (Thu 30/4, Fri 1/5, the weekend); May's weekends.
+  // Working days from Monday 4 May: Mon 4, Tue 5, Wed 6, Thu 7, Fri 8, Mon 11, Tue 12,
+  // Wed 13, Thu 14 (9, 10 May: the weekend).
+  // X, received Mon 4 May 09:00 (day 0), never transferred: UBND xã's 5 working days are
+  //   5, 6, 7, 8, 11 -> its stage is due Mon 11 May; as of Tue 12 May 10:00 it is overdue.
+  //   The dossier's 8: 5, 6, 7, 8, 11, 12, 13, 14 -> due Thu 14 May; 2 working days left
+  //   (13, 14): due_soon; apology by Wed 13 May.
+  // Y, received the same, sent to Chi cục Thuế on Thu 7 May 14:00 (day 0 of its stage): its 3
+  //   working days are 8, 11, 12 -> due Tue 12 May: within on 12 May 10:00. The dossier as X.
+  // Z, no stages: 3 working days from Fri 8 May: 11, 12, 13 -> due Wed 13 May, 1 day left.
+  const opts = { asOf: "2026-05-12T10:00", catalogue: STAGED, transfers: STAGED_TRANSFERS };
+  const rows = worklist(STAGED_RECORDS, opts);
+  const got = rows.map((r) => [r.id, r.due, r.working_days_left, r.status, r.apology_by, r.agency, r.stage_due, r.stage_overdue]);
+  assert.deepEqual(got, [
+    ["Z", "2026-05-13", 1, "due_soon", "2026-05-12", null, null, null],
+    ["X", "2026-05-14", 2, "due_soon", "2026-05-13", "UBND xã", "2026-05-11", true],
+    ["Y", "2026-05-14", 2, "due_soon", "2026-05-13", "Chi cục Thuế", "2026-05-12", false],
+  ]);
+  assert.deepEqual(rows.skipped, []);
+  // The same from CSV text of transfers.
+  const fromText = worklist(STAGED_RECORDS, { ...opts, transfers: "id,at,to\nY,2026-05-07T14:00,Chi cục Thuế\n" });
+  assert.deepEqual([...fromText], [...rows]);
+  // Wednesday 13 May 08:00: Y's stage (due 12 May) is overdue too; Z is due that day.
+  const later = worklist(STAGED_RECORDS, { ...opts, asOf: "2026-05-13T08:00" });
+  assert.deepEqual(later.map((r) => [r.id, r.status, r.stage_overdue]), [["Z", "due_today", null], ["X", "due_soon", true], ["Y", "due_soon", true]]);
+  // Without the transfer, Y's file is still at the commune, overdue as X's.
+  const alone = worklist(STAGED_RECORDS, { asOf: "2026-05-12T10:00", catalogue: STAGED });
+  assert.deepEqual([alone[2].agency, alone[2].stage_overdue], ["UBND xã", true]);
+  // A transfer of an id no record has is a bad row, as in report().
+  const stray = [...STAGED_TRANSFERS, { id: "Q", at: "2026-05-07T14:00", to: "Chi cục Thuế" }];
+  assert.throws(() => worklist(STAGED_RECORDS, { ...opts, transfers: stray }), (e) => e.code === "invalid_transfer");
+  const skipped = worklist(STAGED_RECORDS, { ...opts, transfers: stray, skipBad: true });
+  assert.deepEqual([skipped.length, skipped.skipped.map((s) => s.id)], [3, ["Q"]]);
 });

@@ -88,6 +88,12 @@ const fields: CatalogueFieldRow[] | null = card.catalogue;
 const desk: Worklist = worklist(records, { asOf: "2026-03-05T08:00", within: 2, apologyLead: 1, all: true, by: "field", catalogue, skipBad: true });
 const first: WorklistRow = desk[0]!;
 const deskStatus: WorklistStatus = first.status;
+const staged: Worklist = worklist(records, { asOf: "2026-03-05T08:00", catalogue, transfers: [{ id: "A", at: "2026-03-04T10:00", to: "Tax office" }] });
+const holder: string | null = staged[0]!.agency;
+const stageDue: string | null = staged[0]!.stage_due;
+const stageLate: boolean | null = staged[0]!.stage_overdue;
+// @ts-expect-error: null for a dossier without stages
+const stageLateAlways: boolean = staged[0]!.stage_overdue;
 const apologyBy: string | null = first.apology_by;
 const left: number = first.working_days_left + desk.leftOut;
 
