@@ -10,7 +10,6 @@ use motcua::records::{
 };
 use motcua::report::Context;
 use motcua::worklist::{WorkItem, Worklist, WorklistOptions, WorklistSink, WORKLIST_COLUMNS};
-use motcua::{Error, ErrorKind};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -40,7 +39,7 @@ fn row_dict<'py>(py: Python<'py>, r: &WorkItem, by: &[String]) -> PyResult<Bound
             "working_days_left" => d.set_item(c, r.working_days_left)?,
             "status" => d.set_item(c, r.status.as_str())?,
             "apology_by" => d.set_item(c, r.apology_by)?,
-            "agency" => d.set_item(c, h.map(|h| h.agency.as_str()))?,
+            "stage_agency" => d.set_item(c, h.map(|h| h.agency.as_str()))?,
             "stage_due" => d.set_item(c, h.map(|h| h.due))?,
             "stage_overdue" => d.set_item(c, h.map(|h| h.overdue))?,
             other => {
@@ -112,22 +111,8 @@ impl PyWorklist {
         apology_lead: u32,
         all: bool,
     ) -> PyResult<Self> {
-        // A row is a dict keyed by column name: a grouping column named as one of the row's
-        // own keys would lose its values to them (or theirs to it).
-        if let Some(b) = by
-            .iter()
-            .find(|b| ["id", "row"].contains(&b.as_str()) || WORKLIST_COLUMNS.contains(&b.as_str()))
-        {
-            return Err(Error::new(
-                ErrorKind::InvalidArgument,
-                format!(
-                    "cannot group the worklist by `{b}`: a worklist row has a column of that name \
-                     (id, {}, row); group by a copy of the column under another name",
-                    WORKLIST_COLUMNS.join(", ")
-                ),
-            ))
-            .py();
-        }
+        // A row is a dict keyed by column name (and `row`, the record's place).
+        motcua::worklist::check_grouping(&by, &["row"]).py()?;
         Ok(PyWorklist {
             opts: WorklistOptions {
                 within,

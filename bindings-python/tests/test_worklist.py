@@ -120,7 +120,7 @@ def expected(
         holding(r, cat, t.to_pydatetime(), by_id.get(str(r["id"]), [])) if r["procedure"] in staged else (None, None, None)
         for r in ({k: None if pd.isna(v) else v for k, v in x.items()} for x in rows.to_dict("records"))
     ]
-    out["agency"] = [a for a, _, _ in stages]
+    out["stage_agency"] = [a for a, _, _ in stages]
     out["stage_due"] = pd.to_datetime(pd.Series([d for _, d, _ in stages], dtype=object))
     out["stage_overdue"] = pd.array([o for _, _, o in stages], dtype="boolean")
     if not all_:
@@ -135,7 +135,7 @@ def normal(w: pd.DataFrame) -> pd.DataFrame:
         w[col] = pd.to_datetime(w[col]).astype("datetime64[s]")
     w["status"] = w["status"].astype(str)
     w["id"] = w["id"].astype(object)
-    w["agency"] = w["agency"].astype(object).where(w["agency"].notna(), None)
+    w["stage_agency"] = w["stage_agency"].astype(object).where(w["stage_agency"].notna(), None)
     w["stage_overdue"] = w["stage_overdue"].astype("boolean")
     return w
 
@@ -148,7 +148,7 @@ def test_sample_equals_an_independent_computation(sample, catalogue, as_of, with
     want = normal(expected(sample, catalogue, as_of, within, all_, by).assign(row=0))
     assert len(want) > 20 and want["status"].nunique() >= 3
     # Without transfers an inter-agency dossier's file is still at its first stage's agency.
-    assert want["agency"].notna().sum() >= 1
+    assert want["stage_agency"].notna().sum() >= 1
     got = motcua.worklist(sample, as_of=as_of, within=within, all=all_, by=by, catalogue=catalogue)
     pd.testing.assert_frame_equal(normal(got), want, check_dtype=False)
     assert isinstance(got["status"].dtype, pd.CategoricalDtype)
@@ -283,7 +283,7 @@ def test_hand_worked_holding_stages(tmp_path) -> None:
     w = motcua.Worklist.build(STAGED_RECORDS, as_of=as_of, catalogue=STAGED, transfers=STAGED_TRANSFERS)
     got = [
         (r["id"], r["due"].isoformat(), r["working_days_left"], r["status"], r["apology_by"].isoformat(),
-         r["agency"], r["stage_due"] and r["stage_due"].isoformat(), r["stage_overdue"])
+         r["stage_agency"], r["stage_due"] and r["stage_due"].isoformat(), r["stage_overdue"])
         for r in w.rows
     ]
     assert got == [
@@ -292,7 +292,7 @@ def test_hand_worked_holding_stages(tmp_path) -> None:
         ("Y", "2026-05-14", 2, "due_soon", "2026-05-13", "Chi cục Thuế", "2026-05-12", False),
     ]
     assert w.skipped == [] and (w.open, w.counted) == (3, 3)
-    assert '"agency":"UBND xã","stage_due":"2026-05-11","stage_overdue":true' in w.to_json()
+    assert '"stage_agency":"UBND xã","stage_due":"2026-05-11","stage_overdue":true' in w.to_json()
     html = w._repr_html_()
     assert "Cơ quan đang giữ hồ sơ" in html and "Hạn của bước" in html and "Bước quá hạn" in html
     # Without stages in the list, the notebook table leaves the stage's columns out.
@@ -307,13 +307,13 @@ def test_hand_worked_holding_stages(tmp_path) -> None:
     # The frame types: pandas and polars.
     f = motcua.worklist(STAGED_RECORDS, as_of=as_of, catalogue=STAGED, transfers=STAGED_TRANSFERS)
     assert list(f.columns) == ["id", *motcua.worklists.WORKLIST_COLUMNS, "row"]
-    assert str(f["agency"].dtype) == "string" and str(f["stage_overdue"].dtype) == "boolean"
+    assert str(f["stage_agency"].dtype) == "string" and str(f["stage_overdue"].dtype) == "boolean"
     assert f["stage_due"].dtype == f["due"].dtype and f["stage_due"].dtype.kind == "M"
     assert f["stage_due"].tolist()[1:] == [pd.Timestamp("2026-05-11"), pd.Timestamp("2026-05-12")]
-    assert pd.isna(f["stage_due"].iloc[0]) and pd.isna(f["agency"].iloc[0])
+    assert pd.isna(f["stage_due"].iloc[0]) and pd.isna(f["stage_agency"].iloc[0])
     pl = pytest.importorskip("polars")
     p = motcua.worklist(pl.from_pandas(STAGED_RECORDS), as_of=as_of, catalogue=STAGED, transfers=pl.from_pandas(STAGED_TRANSFERS))
-    assert (p.schema["agency"], p.schema["stage_due"], p.schema["stage_overdue"]) == (pl.String, pl.Date, pl.Boolean)
+    assert (p.schema["stage_agency"], p.schema["stage_due"], p.schema["stage_overdue"]) == (pl.String, pl.Date, pl.Boolean)
     assert p["stage_overdue"].to_list() == [None, True, False]
     assert p["stage_due"].to_list() == [None, dt.date(2026, 5, 11), dt.date(2026, 5, 12)]
 
@@ -322,11 +322,11 @@ def test_hand_worked_holding_stages(tmp_path) -> None:
     STAGED_TRANSFERS.to_csv(tmp_path / "t.csv", index=False)
     (tmp_path / "c.json").write_text(json.dumps(STAGED.to_records()), encoding="utf-8")
     from_files = motcua.Worklist.build(tmp_path / "d.csv", as_of=as_of, catalogue=STAGED, transfers=tmp_path / "t.csv")
-    assert [(r["agency"], r["stage_overdue"]) for r in from_files.rows] == [(None, None), ("UBND xã", True), ("Chi cục Thuế", False)]
+    assert [(r["stage_agency"], r["stage_overdue"]) for r in from_files.rows] == [(None, None), ("UBND xã", True), ("Chi cục Thuế", False)]
 
     # Without the transfer, Y's file is still at the commune, overdue as X's.
     alone = motcua.Worklist.build(STAGED_RECORDS, as_of=as_of, catalogue=STAGED)
-    assert [(r["agency"], r["stage_overdue"]) for r in alone.rows][2] == ("UBND xã", True)
+    assert [(r["stage_agency"], r["stage_overdue"]) for r in alone.rows][2] == ("UBND xã", True)
 
 
 def test_transfers_are_bad_rows_as_in_the_report() -> None:
@@ -343,11 +343,13 @@ def test_transfers_are_bad_rows_as_in_the_report() -> None:
 
 
 def test_a_grouping_column_named_as_a_worklist_column_is_refused() -> None:
-    # A row is a dict keyed by name: grouping by `agency` would lose either the group or the
-    # holding agency.
-    for by in ("agency", "status", "id", "row"):
+    # A row is a dict keyed by name: grouping by `status` would lose either the group or the
+    # row's status. (The records' own `agency` column is no worklist column: it groups.)
+    for by in ("stage_agency", "status", "id", "row"):
         with pytest.raises(motcua.InvalidArgumentError, match=f"`{by}`"):
             motcua.worklist(STAGED_RECORDS.assign(**{by: "x"}), as_of="2026-05-12", by=by, catalogue=STAGED)
+    w = motcua.Worklist.build(STAGED_RECORDS.assign(agency="UBND"), as_of="2026-05-12T10:00", by="agency", catalogue=STAGED)
+    assert {r["agency"] for r in w.rows} == {"UBND"} and any(r["stage_agency"] for r in w.rows)
 
 
 @pytest.mark.parametrize("as_of,by", [("2025-06-13T10:00", None), ("2026-11-13T10:00", "field")])
@@ -359,7 +361,7 @@ def test_sample_with_transfers_equals_the_cli(sample, catalogue, transfers, as_o
     if by:
         cmd += ["--by", by]
     want = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
-    staged = [r for r in want if r["agency"] is not None]
+    staged = [r for r in want if r["stage_agency"] is not None]
     overdue = sum(r["stage_overdue"] for r in staged)
     assert len(want) > 20 and len(staged) >= 5 and 0 < overdue < len(staged)
     # pandas, polars and the files, row for row.

@@ -224,7 +224,7 @@ export interface WorklistColumns {
   working_days_left: number;
   status: WorklistStatus;
   apology_by: string | null;
-  agency: string | null;
+  stage_agency: string | null;
   stage_due: string | null;
   stage_overdue: boolean | null;
 }

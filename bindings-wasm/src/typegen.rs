@@ -61,7 +61,7 @@ fn worklist_type(column: &str) -> &'static str {
         "due" | "due_at" => "string",
         "working_days_left" => "number",
         "status" => "WorklistStatus",
-        "apology_by" | "agency" | "stage_due" => "string | null",
+        "apology_by" | "stage_agency" | "stage_due" => "string | null",
         "stage_overdue" => "boolean | null",
         _ => "unknown",
     }

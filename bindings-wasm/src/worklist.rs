@@ -6,7 +6,7 @@
 //! joined by id as `stageReport` joins them).
 
 use motcua::report::Context;
-use motcua::worklist::{to_json as rows_json, WorklistOptions, WorklistSink, WORKLIST_COLUMNS};
+use motcua::worklist::{to_json as rows_json, WorklistOptions, WorklistSink};
 use motcua::{Error, ErrorKind, Result};
 use wasm_bindgen::prelude::*;
 
@@ -96,22 +96,8 @@ pub fn worklist(
 ) -> JsResult<WorklistJs> {
     let raw = options.as_ref().map(AsRef::as_ref);
     let mut o = read_options(raw, WORKLIST_OPTIONS).js()?;
-    // A row is an object keyed by column name: a grouping column named as one of the row's
-    // own keys would lose its values to them (or theirs to it).
-    if let Some(b) =
-        o.by.iter()
-            .find(|b| b.as_str() == "id" || WORKLIST_COLUMNS.contains(&b.as_str()))
-    {
-        return Err(Error::new(
-            ErrorKind::InvalidArgument,
-            format!(
-                "cannot group the worklist by `{b}`: a worklist row has a key of that name (id, {}); \
-                 group by a copy of the column under another name",
-                WORKLIST_COLUMNS.join(", ")
-            ),
-        ))
-        .js();
-    }
+    // A row is an object keyed by column name.
+    motcua::worklist::check_grouping(&o.by, &[]).js()?;
     let mut opts = WorklistOptions::new(o.as_of());
     list_options(raw, &mut opts).js()?;
     let calendar = o.calendar().js()?;

@@ -75,7 +75,7 @@ function expected(asOf, { within = 3, all = false, by, transfers = false } = {})
     const s = c.stages?.at(-1);
     const holding = s && s.completed === null ? s : null;
     Object.assign(row, {
-      agency: holding?.agency ?? null,
+      stage_agency: holding?.agency ?? null,
       stage_due: holding?.due ?? null,
       stage_overdue: holding ? holding.outcome === "overdue" : null,
     });
@@ -97,7 +97,7 @@ for (const [asOf, opts] of [
   test(`the sample as of ${asOf} ${JSON.stringify(opts)}: an independent computation, and the CLI`, () => {
     const want = expected(asOf, opts);
     assert.ok(want.length > 20 && new Set(want.map((r) => r.status)).size >= 3);
-    const staged = want.filter((r) => r.agency !== null);
+    const staged = want.filter((r) => r.stage_agency !== null);
     const stageOverdue = staged.filter((r) => r.stage_overdue).length;
     assert.ok(staged.length >= 1);
     if (opts.transfers) assert.ok(staged.length >= 5 && stageOverdue > 0 && stageOverdue < staged.length);
@@ -162,9 +162,9 @@ test("bad records follow report(); bad options are errors", () => {
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", within: 1.5 }), (e) => e.code === "invalid_number");
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", period: "month" }), (e) => e.code === "invalid_argument");
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", all: "yes" }), (e) => e.code === "invalid_argument");
-  // A row is an object keyed by name: grouping by `agency` would lose the group or the agency
-  // holding the file.
-  for (const by of ["agency", "status", "id"]) {
+  // A row is an object keyed by name: grouping by `status` would lose the group or the row's
+  // status (the records' own `agency` column is no worklist column).
+  for (const by of ["stage_agency", "status", "id"]) {
     assert.throws(() => worklist(HAND, { asOf: "2026-04-29", by }), (e) => e.code === "invalid_argument" && e.message.includes(`\`${by}\``));
   }
 });
@@ -195,7 +195,7 @@ test("hand-worked: the stage holding an inter-agency file, overdue or within", (
   // Z, no stages: 3 working days from Fri 8 May: 11, 12, 13 -> due Wed 13 May, 1 day left.
   const opts = { asOf: "2026-05-12T10:00", catalogue: STAGED, transfers: STAGED_TRANSFERS };
   const rows = worklist(STAGED_RECORDS, opts);
-  const got = rows.map((r) => [r.id, r.due, r.working_days_left, r.status, r.apology_by, r.agency, r.stage_due, r.stage_overdue]);
+  const got = rows.map((r) => [r.id, r.due, r.working_days_left, r.status, r.apology_by, r.stage_agency, r.stage_due, r.stage_overdue]);
   assert.deepEqual(got, [
     ["Z", "2026-05-13", 1, "due_soon", "2026-05-12", null, null, null],
     ["X", "2026-05-14", 2, "due_soon", "2026-05-13", "UBND xã", "2026-05-11", true],
@@ -210,7 +210,7 @@ test("hand-worked: the stage holding an inter-agency file, overdue or within", (
   assert.deepEqual(later.map((r) => [r.id, r.status, r.stage_overdue]), [["Z", "due_today", null], ["X", "due_soon", true], ["Y", "due_soon", true]]);
   // Without the transfer, Y's file is still at the commune, overdue as X's.
   const alone = worklist(STAGED_RECORDS, { asOf: "2026-05-12T10:00", catalogue: STAGED });
-  assert.deepEqual([alone[2].agency, alone[2].stage_overdue], ["UBND xã", true]);
+  assert.deepEqual([alone[2].stage_agency, alone[2].stage_overdue], ["UBND xã", true]);
   // A transfer of an id no record has is a bad row, as in report().
   const stray = [...STAGED_TRANSFERS, { id: "Q", at: "2026-05-07T14:00", to: "Chi cục Thuế" }];
   assert.throws(() => worklist(STAGED_RECORDS, { ...opts, transfers: stray }), (e) => e.code === "invalid_transfer");

@@ -103,7 +103,7 @@ pub const WORKLIST_COLUMNS: [&str; 8] = [
     "working_days_left",
     "status",
     "apology_by",
-    "agency",
+    "stage_agency",
     "stage_due",
     "stage_overdue",
 ];
@@ -177,6 +177,33 @@ impl WorklistOptions {
             within: DEFAULT_WITHIN,
             apology_lead: DEFAULT_APOLOGY_LEAD,
             all: false,
+        }
+    }
+}
+
+/// Checks that no grouping column of a worklist is named as one of its row's own columns
+/// (`id`, [`WORKLIST_COLUMNS`], and `extra` — a binding's own, e.g. `row`): a row is an object
+/// keyed by column name, so one of the two would silently lose its values.
+/// [`ErrorKind::InvalidArgument`](crate::ErrorKind::InvalidArgument) naming it otherwise.
+pub fn check_grouping<S: AsRef<str>>(by: &[S], extra: &[&str]) -> Result<()> {
+    let clash = by
+        .iter()
+        .map(AsRef::as_ref)
+        .find(|b| *b == "id" || WORKLIST_COLUMNS.contains(b) || extra.contains(b));
+    match clash {
+        None => Ok(()),
+        Some(b) => {
+            let mut own = vec!["id"];
+            own.extend(WORKLIST_COLUMNS);
+            own.extend(extra);
+            Err(crate::Error::new(
+                crate::ErrorKind::InvalidArgument,
+                format!(
+                    "cannot group the worklist by `{b}`: a worklist row has a column of that \
+                     name ({}); group by a copy of the column under another name",
+                    own.join(", ")
+                ),
+            ))
         }
     }
 }
@@ -380,7 +407,7 @@ impl Sink for WorklistSink<'_> {
 }
 
 /// A worklist row with its grouping column names, for JSON: `{"id", <groups>, "due",
-/// "due_at", "working_days_left", "status", "apology_by", "agency", "stage_due",
+/// "due_at", "working_days_left", "status", "apology_by", "stage_agency", "stage_due",
 /// "stage_overdue"}` (`null` for an absent id or apology day, and for the last three of a
 /// dossier without stages).
 #[derive(Debug, Clone, Copy)]
@@ -405,7 +432,7 @@ impl Serialize for Named<'_> {
         m.serialize_entry("status", r.status.as_str())?;
         m.serialize_entry("apology_by", &r.apology_by.map(|d| d.to_string()))?;
         let h = r.holding.as_ref();
-        m.serialize_entry("agency", &h.map(|h| h.agency.as_str()))?;
+        m.serialize_entry("stage_agency", &h.map(|h| h.agency.as_str()))?;
         m.serialize_entry("stage_due", &h.map(|h| h.due.to_string()))?;
         m.serialize_entry("stage_overdue", &h.map(|h| h.overdue))?;
         m.end()
@@ -580,7 +607,7 @@ mod tests {
         );
         let json = to_json(std::slice::from_ref(&r), &["f".into()]);
         assert!(
-            json.contains(r#""agency":"thuế","stage_due":"2026-03-11","stage_overdue":true"#),
+            json.contains(r#""stage_agency":"thuế","stage_due":"2026-03-11","stage_overdue":true"#),
             "{json}"
         );
         assert!(to_table(std::slice::from_ref(&r), &["f".into()]).contains("OVERDUE"));
@@ -594,7 +621,7 @@ mod tests {
         assert!(plain.holding.is_none());
         let json = to_json(std::slice::from_ref(&plain), &["f".into()]);
         assert!(
-            json.contains(r#""agency":null,"stage_due":null,"stage_overdue":null"#),
+            json.contains(r#""stage_agency":null,"stage_due":null,"stage_overdue":null"#),
             "{json}"
         );
         assert!(!to_table(std::slice::from_ref(&plain), &["f".into()]).contains("stage_due"));
@@ -690,11 +717,11 @@ mod tests {
         let rows = [r];
         assert_eq!(
             to_json(&rows, &by),
-            r#"[{"id":"A,1","field":"x","due":"2026-03-10","due_at":"2026-03-10T17:00","working_days_left":2,"status":"due_soon","apology_by":"2026-03-06","agency":null,"stage_due":null,"stage_overdue":null}]"#
+            r#"[{"id":"A,1","field":"x","due":"2026-03-10","due_at":"2026-03-10T17:00","working_days_left":2,"status":"due_soon","apology_by":"2026-03-06","stage_agency":null,"stage_due":null,"stage_overdue":null}]"#
         );
         assert_eq!(
             to_csv(&rows, &by),
-            "id,field,due,due_at,working_days_left,status,apology_by,agency,stage_due,stage_overdue\n\"A,1\",x,2026-03-10,2026-03-10T17:00,2,due_soon,2026-03-06,,,\n"
+            "id,field,due,due_at,working_days_left,status,apology_by,stage_agency,stage_due,stage_overdue\n\"A,1\",x,2026-03-10,2026-03-10T17:00,2,due_soon,2026-03-06,,,\n"
         );
         let t = to_table(&rows, &by);
         assert!(t.starts_with("id   field  due         due_at            left  status"));

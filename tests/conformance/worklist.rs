@@ -140,7 +140,10 @@ fn expected(
         row.insert("status".into(), json!(status));
         row.insert("apology_by".into(), apology);
         let holding = k.due.stages.last().filter(|s| s.completed.is_none());
-        row.insert("agency".into(), json!(holding.map(|s| s.agency.clone())));
+        row.insert(
+            "stage_agency".into(),
+            json!(holding.map(|s| s.agency.clone())),
+        );
         row.insert(
             "stage_due".into(),
             json!(holding.map(|s| s.due.to_string())),
@@ -243,7 +246,10 @@ fn worklist_on_the_sample_equals_an_independent_computation() {
         assert!(want.len() > 20, "{flag}: {} rows", want.len());
         if with_transfers {
             // Some rows have a stage, some of those overdue, some not.
-            let staged: Vec<&Value> = want.iter().filter(|r| !r["agency"].is_null()).collect();
+            let staged: Vec<&Value> = want
+                .iter()
+                .filter(|r| !r["stage_agency"].is_null())
+                .collect();
             let overdue = staged
                 .iter()
                 .filter(|r| r["stage_overdue"] == json!(true))
@@ -355,7 +361,7 @@ fn worklist_hand_made() {
     let csv = stdout(&o);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "id,field,due,due_at,working_days_left,status,apology_by,agency,stage_due,stage_overdue"
+        "id,field,due,due_at,working_days_left,status,apology_by,stage_agency,stage_due,stage_overdue"
     );
     assert!(
         csv.contains("\nB,x,2026-05-04,2026-05-04T17:00,1,due_soon,2026-04-29,,,\n"),
@@ -447,7 +453,7 @@ fn scorecard_and_worklist_agree_on_who_holds_the_files() {
     let list = with("worklist", &["--all", "--transfers", TRANSFERS]);
     let mut held: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
     for r in list.as_array().unwrap() {
-        if let Some(a) = r["agency"].as_str() {
+        if let Some(a) = r["stage_agency"].as_str() {
             let e = held.entry(a.to_string()).or_default();
             if r["stage_overdue"] == json!(true) {
                 e.1 += 1;
@@ -471,4 +477,32 @@ fn scorecard_and_worklist_agree_on_who_holds_the_files() {
         overdue += o;
     }
     assert!(overdue > 0 && held.len() >= 3, "{held:?}");
+}
+
+/// A grouping column named as a worklist column would lose its values in JSON (two keys of
+/// one name): bad usage (exit 2) naming it. The records' own `agency` column groups.
+#[test]
+fn a_grouping_column_named_as_a_worklist_column_is_bad_usage() {
+    for by in ["status", "stage_agency", "id"] {
+        let o = motcua(
+            &["worklist", SAMPLE, "--catalogue", CATALOGUE, "--by", by],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(2), "{by}");
+        assert!(
+            stderr(&o).contains(&format!("cannot group the worklist by `{by}`")),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let rows = worklist(&[
+        "--as-of",
+        "2025-06-13T10:00",
+        "--by",
+        "agency",
+        "--transfers",
+        TRANSFERS,
+    ]);
+    assert!(rows.iter().all(|r| r["agency"].is_string()));
+    assert!(rows.iter().any(|r| r["stage_agency"].is_string()));
 }

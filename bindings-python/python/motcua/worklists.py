@@ -64,13 +64,13 @@ _HEADINGS = {
     "working_days_left": ("Số ngày làm việc còn lại", "working days left"),
     "status": ("Tình trạng", "status"),
     "apology_by": ("Hạn gửi phiếu xin lỗi", "apology by"),
-    "agency": ("Cơ quan đang giữ hồ sơ", "agency holding"),
+    "stage_agency": ("Cơ quan đang giữ hồ sơ", "agency holding"),
     "stage_due": ("Hạn của bước", "stage due"),
     "stage_overdue": ("Bước quá hạn", "stage overdue"),
 }
 #: The holding stage's columns (an inter-agency dossier's; ``None`` for the others): the
 #: notebook table shows them only when a row has a stage, as ``motcua worklist`` does.
-_STAGE = ("agency", "stage_due", "stage_overdue")
+_STAGE = ("stage_agency", "stage_due", "stage_overdue")
 #: The statuses in Vietnamese, for the table shown in a notebook.
 STATUS_VI = {
     "overdue": "Quá hạn",
@@ -196,7 +196,7 @@ class Worklist:
         for c in ("working_days_left", "row"):
             frame[c] = frame[c].astype("int64")
         frame["status"] = pd.Categorical(frame["status"], categories=STATUSES)
-        frame["agency"] = frame["agency"].astype("string")
+        frame["stage_agency"] = frame["stage_agency"].astype("string")
         frame["stage_overdue"] = frame["stage_overdue"].astype("boolean")
         return frame
 
@@ -215,7 +215,7 @@ class Worklist:
             "working_days_left": pl.Int64,
             "status": pl.Enum(list(STATUSES)),
             "apology_by": pl.Date,
-            "agency": pl.String,
+            "stage_agency": pl.String,
             "stage_due": pl.Date,
             "stage_overdue": pl.Boolean,
         }
@@ -235,7 +235,7 @@ class Worklist:
     def _repr_html_(self) -> str:
         """The desk's table: Vietnamese headings (English below) and statuses; the holding
         stage's columns only when a row has a stage."""
-        staged = any(r.get("agency") is not None for r in self.rows)
+        staged = any(r.get("stage_agency") is not None for r in self.rows)
         cols = [c for c in self.columns if staged or c not in _STAGE]
         head = "".join(
             f"<th>{html.escape(_HEADINGS[c][0])}<br><small>{html.escape(_HEADINGS[c][1])}</small></th>"

@@ -89,7 +89,7 @@ const desk: Worklist = worklist(records, { asOf: "2026-03-05T08:00", within: 2, 
 const first: WorklistRow = desk[0]!;
 const deskStatus: WorklistStatus = first.status;
 const staged: Worklist = worklist(records, { asOf: "2026-03-05T08:00", catalogue, transfers: [{ id: "A", at: "2026-03-04T10:00", to: "Tax office" }] });
-const holder: string | null = staged[0]!.agency;
+const holder: string | null = staged[0]!.stage_agency;
 const stageDue: string | null = staged[0]!.stage_due;
 const stageLate: boolean | null = staged[0]!.stage_overdue;
 // @ts-expect-error: null for a dossier without stages

@@ -23,7 +23,7 @@ regulations' 'at least one working day before', not verified against a published
 overdue or when the dossier already has a new appointment (new_due); awaiting a supplement, from \
 the due date as it stood when the request stopped the clock. For an inter-agency dossier (stages \
 from its catalogue procedure, transfers from --transfers FILE with columns id, at, to, as in \
-`motcua report --stages`): agency (the agency holding the file), stage_due (its stage's due date) \
+`motcua report --stages`): stage_agency (the agency holding the file), stage_due (its stage's due date) \
 and stage_overdue (true when that stage is overdue); empty for a dossier without stages (the table \
 shows these columns only when a row has a stage). Bad rows as in `report`: the run fails (exit 1) \
 unless --skip-bad.";
@@ -62,6 +62,9 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
         all: args.all,
         ..WorklistOptions::new(rec.as_of)
     };
+    if let Err(e) = motcua::worklist::check_grouping(&rec.by, &[]) {
+        crate::usage(e.message());
+    }
     let ctx = rec.context();
     let read = rec.read_options(None);
     let transfers = match &args.transfers {
