@@ -166,11 +166,7 @@ impl PyPartialReport {
             by: self.inner.options().by.clone(),
             satisfaction_scale: scale,
         };
-        let ctx = Context {
-            calendar: &calendar.inner,
-            catalogue: catalogue.map(|c| &c.inner),
-            rules: rules.map(|r| r.inner).unwrap_or_default(),
-        };
+        let ctx = context(calendar, rules, catalogue);
         let opts = self.inner.options().clone();
         let service = scale.is_some();
         let run = RunOptions {
@@ -373,5 +369,19 @@ impl PyPartialReport {
             self.inner.added(),
             self.inner.left_out()
         )
+    }
+}
+
+/// What the records are judged with: the calendar, the catalogue, the rules (default when
+/// none given).
+pub(crate) fn context<'a>(
+    calendar: &'a PyWorkCalendar,
+    rules: Option<&PyRules>,
+    catalogue: Option<&'a PyCatalogue>,
+) -> Context<'a> {
+    Context {
+        calendar: &calendar.inner,
+        catalogue: catalogue.map(|c| &c.inner),
+        rules: rules.map(|r| r.inner).unwrap_or_default(),
     }
 }

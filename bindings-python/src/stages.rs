@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use motcua::records::{OnBad, ReadOptions, RunOptions, Transfers};
-use motcua::report::{stages_to_json, Context, StageSink, StageTable};
+use motcua::report::{stages_to_json, StageSink, StageTable};
 use pyo3::prelude::*;
 
 use crate::calendar::PyWorkCalendar;
@@ -137,11 +137,7 @@ impl PyStageTable {
             map,
             ..ReadOptions::default()
         };
-        let ctx = Context {
-            calendar: &calendar.inner,
-            catalogue: catalogue.map(|c| &c.inner),
-            rules: rules.map(|r| r.inner).unwrap_or_default(),
-        };
+        let ctx = crate::report::context(calendar, rules, catalogue);
         let run = RunOptions {
             threads,
             on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },

@@ -8,7 +8,6 @@ use chrono::NaiveDateTime;
 use motcua::records::{
     run_text, Layout, Locator, OnBad, ReadOptions, RunOptions, Tally, TextSource,
 };
-use motcua::report::Context;
 use motcua::worklist::{WorkItem, Worklist, WorklistOptions, WorklistSink, WORKLIST_COLUMNS};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -19,7 +18,7 @@ use crate::civil::InstantArg;
 use crate::deadline::PyRules;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
-use crate::report::{open_file, run_frame, skipped, text_format, Skipped};
+use crate::report::{context, open_file, run_frame, skipped, text_format, Skipped};
 use crate::stages::PyTransfers;
 
 /// One row as a dict: `id`, the grouping columns by name, the core's [`WORKLIST_COLUMNS`] in
@@ -65,19 +64,6 @@ pub(crate) struct PyWorklist {
     opts: WorklistOptions,
     by: Vec<String>,
     list: Worklist,
-}
-
-/// What the records are judged with.
-fn context<'a>(
-    calendar: &'a PyWorkCalendar,
-    rules: Option<&PyRules>,
-    catalogue: Option<&'a PyCatalogue>,
-) -> Context<'a> {
-    Context {
-        calendar: &calendar.inner,
-        catalogue: catalogue.map(|c| &c.inner),
-        rules: rules.map(|r| r.inner).unwrap_or_default(),
-    }
 }
 
 impl PyWorklist {
