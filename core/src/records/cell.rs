@@ -75,6 +75,12 @@ impl<'a> Cell<'a> {
     /// A text cell: trimmed; empty is [`Cell::Missing`].
     #[inline]
     pub fn text(s: &'a str) -> Cell<'a> {
+        // Most cells start and end with a visible ASCII character: nothing to trim (the
+        // bytes above space and below 0x80 are not white space).
+        let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+        if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+            return Cell::Text(s);
+        }
         let t = s.trim();
         if t.is_empty() {
             Cell::Missing
