@@ -785,6 +785,8 @@ struct Tables {
     names: OnceLock<Box<[NameAt]>>,
     /// Working seconds per working day.
     day_seconds: i64,
+    /// The closing time of a working day (the end of its last session).
+    closing: NaiveTime,
 }
 
 /// A compiled working-day calendar: immutable, `Send + Sync`, cheap to clone, every query O(1).
@@ -1013,6 +1015,7 @@ impl WorkCalendar {
         Ok(WorkCalendar {
             t: Arc::new(Tables {
                 day_seconds: spec.office_hours.seconds_per_day(),
+                closing: spec.office_hours.closing(),
                 spec,
                 named: named.map(|f| (f, OnceLock::new())),
                 start,
@@ -1072,6 +1075,14 @@ impl WorkCalendar {
         &self.t.spec.office_hours
     }
 
+    /// The closing time of a working day: [`OfficeHours::closing`] of
+    /// [`office_hours`](WorkCalendar::office_hours), kept at hand (every day count is due at
+    /// it).
+    #[inline]
+    pub fn closing_time(&self) -> NaiveTime {
+        self.t.closing
+    }
+
     /// The same calendar with other office hours (the day tables are shared, not rebuilt).
     pub fn with_office_hours(&self, hours: OfficeHours) -> WorkCalendar {
         let t = &self.t;
@@ -1080,6 +1091,7 @@ impl WorkCalendar {
         WorkCalendar {
             t: Arc::new(Tables {
                 day_seconds: spec.office_hours.seconds_per_day(),
+                closing: spec.office_hours.closing(),
                 spec,
                 start: t.start,
                 end: t.end,

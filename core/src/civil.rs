@@ -27,13 +27,22 @@ const UNIX_EPOCH_CE_DAYS: i32 = 719_163;
 /// ```
 #[inline]
 pub fn day_number(date: NaiveDate) -> i32 {
-    date.num_days_from_ce() - UNIX_EPOCH_CE_DAYS
+    match usize::try_from(date.year() - TABLE_FIRST_YEAR)
+        .ok()
+        .and_then(|y| YEAR_STARTS.get(y))
+    {
+        Some(&start) => start + date.ordinal0() as i32,
+        None => date.num_days_from_ce() - UNIX_EPOCH_CE_DAYS,
+    }
 }
 
 /// The date whose day number (days since 1970-01-01) is `n`; an error when chrono cannot
 /// represent it.
 #[inline]
 pub fn date_from_day_number(n: i64) -> Result<NaiveDate> {
+    if let Some(d) = table_date(n) {
+        return Ok(d);
+    }
     i32::try_from(n)
         .ok()
         .and_then(|n| n.checked_add(UNIX_EPOCH_CE_DAYS))
@@ -44,6 +53,51 @@ pub fn date_from_day_number(n: i64) -> Result<NaiveDate> {
                 format!("day number {n} is not a representable date"),
             )
         })
+}
+
+/// The first year of [`YEAR_STARTS`].
+const TABLE_FIRST_YEAR: i32 = 1900;
+/// How many years [`YEAR_STARTS`] holds (1900–2299: every calendar motcua compiles).
+const TABLE_YEARS: usize = 400;
+
+/// The day number of 1 January of each year from [`TABLE_FIRST_YEAR`] (proleptic Gregorian),
+/// so that converting a date of these years is a lookup, not chrono's 400-year cycle
+/// arithmetic (held to chrono by a test over every day).
+static YEAR_STARTS: [i32; TABLE_YEARS + 1] = year_starts();
+
+// Evaluated at compile time: an index out of bounds would fail the build, not a run.
+#[allow(clippy::indexing_slicing)]
+const fn year_starts() -> [i32; TABLE_YEARS + 1] {
+    let mut out = [0i32; TABLE_YEARS + 1];
+    // 1900-01-01 is day -25,567.
+    let mut day = -25_567;
+    let mut k = 0;
+    while k <= TABLE_YEARS {
+        out[k] = day;
+        let y = TABLE_FIRST_YEAR + k as i32;
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        day += if leap { 366 } else { 365 };
+        k += 1;
+    }
+    out
+}
+
+/// [`date_from_day_number`] for the years of [`YEAR_STARTS`]: the year found from an
+/// underestimate (no year is longer than 366 days) stepped forward at most twice.
+#[inline]
+fn table_date(n: i64) -> Option<NaiveDate> {
+    let first = i64::from(*YEAR_STARTS.first()?);
+    let since = usize::try_from(n.checked_sub(first)?).ok()?;
+    let mut y = since / 366;
+    while YEAR_STARTS
+        .get(y + 1)
+        .is_some_and(|&next| i64::from(next) <= n)
+    {
+        y += 1;
+    }
+    let start = i64::from(*YEAR_STARTS.get(y + 1).and(YEAR_STARTS.get(y))?);
+    let ordinal = u32::try_from(n - start + 1).ok()?;
+    NaiveDate::from_yo_opt(TABLE_FIRST_YEAR + i32::try_from(y).ok()?, ordinal)
 }
 
 fn digits(s: &str) -> Option<u32> {
@@ -507,6 +561,28 @@ pub fn format_hh_mm(t: NaiveTime) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_year_table_converts_as_chrono_does() {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        // Every day of the table's years and a year on each side of it.
+        let from = NaiveDate::from_ymd_opt(1899, 1, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(2301, 12, 31).unwrap();
+        let mut d = from;
+        while d <= to {
+            let n = (d - epoch).num_days();
+            assert_eq!(i64::from(day_number(d)), n, "{d}");
+            assert_eq!(date_from_day_number(n).unwrap(), d, "{n}");
+            d = d.succ_opt().unwrap();
+        }
+        for far in [NaiveDate::MIN, NaiveDate::MAX] {
+            let n = (far - epoch).num_days();
+            assert_eq!(i64::from(day_number(far)), n);
+            assert_eq!(date_from_day_number(n).unwrap(), far);
+        }
+        assert!(date_from_day_number(i64::from(i32::MAX)).is_err());
+        assert!(date_from_day_number(i64::MIN).is_err());
+    }
+
     use super::*;
 
     proptest::proptest! {

@@ -194,6 +194,28 @@ pub fn classify(
     classify_with(dossier, calendar, rules, catalogue, as_of, None)
 }
 
+/// The outcome of [`classify`] alone, what a report counts: the same pass and the same class,
+/// without building the answer's dates, stages and warnings (every day the pass holds is a day
+/// of the calendar, so building them could not fail: the errors are `classify`'s).
+#[inline]
+pub(crate) fn outcome_of(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    as_of: NaiveDateTime,
+) -> Result<Outcome> {
+    let (ev, _, _) = evaluate(
+        dossier,
+        calendar,
+        rules,
+        catalogue,
+        Some(as_of),
+        Quiet::default(),
+    )?;
+    Ok(class_of(&ev, dossier, calendar, rules, as_of)?.0)
+}
+
 /// [`classify`] with an explanation in `lang` (the due date's steps, then the outcome's).
 pub fn classify_explained(
     dossier: &Dossier,

@@ -21,7 +21,7 @@ use super::facts::{Amount, Effect, Fact, Reason, Round, Trace};
 use super::options::rule_set_for_number;
 use super::options::{Counting, DeemedReceipt, RuleSetInfo, Rules, SupplementRule};
 use super::rules::{
-    calendar_days_due_number, calendar_days_used_number, date_near, date_of, deemed_receipt_number,
+    calendar_days_due_number, calendar_days_used_number, date_of, deemed_receipt_number,
     is_after_due_number, new_appointment_applies, number_of, pending_outcome_number,
     resolved_outcome_number, same_day_due_number, working_days_due_number,
     working_days_used_number, working_hours_expiry, working_seconds_used, HOURS_PER_DAY,
@@ -250,8 +250,6 @@ pub(crate) struct Pass<'a, T: Trace> {
     set: &'static RuleSetInfo,
     /// The first deemed receipt day (day number).
     deemed_receipt: i64,
-    /// The date of receipt and its day number, to turn day numbers back into dates.
-    anchor: (NaiveDate, i64),
     clock: Clock,
     life: Lifecycle,
     /// The stages of an inter-agency dossier (empty: none).
@@ -299,17 +297,15 @@ pub(crate) fn run<T: Trace>(
 ) -> Result<(Evaluation, T)> {
     let stages = dossier.stages_of(procedure);
     let received = dossier.received;
-    let anchor = (received.date(), number_of(received.date()));
     let d = deemed_receipt_number(cal, received, rules.deemed_receipt)?;
     let set = rule_set_for_number(d);
     let (unit, total) = Unit::of(limit, rules.counting);
     let mut p = Pass {
         cal,
         rules: *rules,
-        closing: cal.office_hours().closing(),
+        closing: cal.closing_time(),
         set,
         deemed_receipt: d,
-        anchor,
         clock: Clock::new(unit, total, d, received),
         life: Lifecycle::new(received),
         stages,
@@ -862,8 +858,7 @@ impl<T: Trace> Pass<'_, T> {
     fn finish(&mut self, ignored: Option<(NaiveDateTime, usize)>) -> Result<Evaluation> {
         let mark = self.clock.current_due(self.cal)?;
         if self.tracing() {
-            let (anchor, anchor_n) = self.anchor;
-            let due = date_near(anchor, anchor_n, mark.day)?;
+            let due = date_of(mark.day)?;
             self.explain_count()?;
             if let (Some(since), Some(_)) = (self.life.open_request, self.clock.paused) {
                 self.trace.fact(Fact::AwaitingSupplement {

@@ -241,7 +241,7 @@ impl Evaluation {
     #[inline]
     pub(crate) fn due_at(&self, due: NaiveDate, calendar: &WorkCalendar) -> NaiveDateTime {
         match self.due_at {
-            (i64::MIN, _) => due.and_time(calendar.office_hours().closing()),
+            (i64::MIN, _) => due.and_time(calendar.closing_time()),
             (secs, nanos) => {
                 chrono::DateTime::from_timestamp(secs, u32::try_from(nanos).unwrap_or(0))
                     .map_or(NaiveDateTime::MAX, |t| t.naive_utc())
@@ -252,9 +252,7 @@ impl Evaluation {
     /// The answer of `due` for `dossier`, the one evaluated.
     #[inline(always)]
     pub(crate) fn answer(self, dossier: &Dossier, calendar: &WorkCalendar) -> Result<Due> {
-        let received = dossier.received.date();
-        let received_n = rules::number_of(received);
-        let due = rules::date_near(received, received_n, self.due_day)?;
+        let due = rules::date_of(self.due_day)?;
         let due_at = self.due_at(due, calendar);
         let (stages, late_agencies) = match self.stages {
             None => (Vec::new(), Vec::new()),
@@ -264,7 +262,7 @@ impl Evaluation {
             due,
             due_at,
             rule_set: self.rule_set.id,
-            deemed_receipt: rules::date_near(received, received_n, self.deemed_receipt)?,
+            deemed_receipt: rules::date_of(self.deemed_receipt)?,
             awaiting_supplement_since: dossier.events.get(self.awaiting).map(|e| e.at),
             stages,
             late_agencies,
@@ -290,7 +288,7 @@ fn stage_answers(
     marks: Vec<StageMark>,
     calendar: &WorkCalendar,
 ) -> Result<(Vec<StageDue>, Vec<String>)> {
-    let closing = calendar.office_hours().closing();
+    let closing = calendar.closing_time();
     let mut late: Vec<String> = Vec::new();
     let mut stages = Vec::with_capacity(marks.len());
     for m in marks {

@@ -3,7 +3,7 @@
 //! appointments, and the comparison with the due date. The pass ([`super::clock`]) applies
 //! them; nothing else in the crate counts a deadline.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::facts::{Amount, Effect, Fact, Outcome, Reason, Round};
 use super::law::{self, LegalBasis};
@@ -54,9 +54,7 @@ pub(crate) fn deemed_receipt_number(
             Ok(date)
         }
         DeemedReceipt::NextWorkingDayAfterHours => {
-            if calendar.is_working_day_number(date)?
-                && at.time() <= calendar.office_hours().closing()
-            {
+            if calendar.is_working_day_number(date)? && at.time() <= calendar.closing_time() {
                 Ok(date)
             } else {
                 calendar.add_working_days_number(date, 1)
@@ -75,29 +73,6 @@ pub(crate) fn number_of(d: NaiveDate) -> i64 {
 #[inline]
 pub(crate) fn date_of(n: i64) -> Result<NaiveDate> {
     crate::civil::date_from_day_number(n)
-}
-
-/// The date of day number `n`, counted from a known date `anchor` whose day number is
-/// `anchor_n` (moving the ordinal within a year is far cheaper than converting a day number).
-#[inline]
-pub(crate) fn date_near(anchor: NaiveDate, anchor_n: i64, n: i64) -> Result<NaiveDate> {
-    let delta = n - anchor_n;
-    if let Some(same_year) = i64::from(anchor.ordinal())
-        .checked_add(delta)
-        .and_then(|o| u32::try_from(o).ok())
-        .and_then(|o| anchor.with_ordinal(o))
-    {
-        return Ok(same_year);
-    }
-    let near = if delta >= 0 {
-        anchor.checked_add_days(chrono::Days::new(delta.unsigned_abs()))
-    } else {
-        anchor.checked_sub_days(chrono::Days::new(delta.unsigned_abs()))
-    };
-    match near {
-        Some(d) => Ok(d),
-        None => date_of(n),
-    }
 }
 
 /// A limit of `n` working days from deemed receipt day `d` ends on the `n`-th working day

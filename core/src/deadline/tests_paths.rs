@@ -151,6 +151,12 @@ proptest! {
             _ => prop_assert!(false, "{:?}: fast {:?}, traced {:?}", d, fast, traced),
         }
         let fast = classify_with(&d, cal(), &rules, None, at, None);
+        // What a report counts: the outcome alone, from the same pass.
+        prop_assert_eq!(
+            crate::outcome::outcome_of(&d, cal(), &rules, None, at),
+            fast.as_ref().map(|c| c.outcome).map_err(Clone::clone),
+            "{:?}", d
+        );
         let traced = classify_with(&d, cal(), &rules, None, at, Some(lang));
         match (fast, traced) {
             (Ok(a), Ok(mut b)) => {

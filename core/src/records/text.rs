@@ -199,8 +199,11 @@ fn last_boundary(bytes: &[u8], in_quotes: bool, csv: bool) -> Option<usize> {
 fn bare_returns_to_feeds(bytes: &mut [u8], from: usize, at_end: bool) {
     let len = bytes.len();
     let start = from.min(len);
-    let mut returns = Vec::new();
     let tail = bytes.get(start..).unwrap_or(&[]);
+    if !tail.contains(&b'\r') {
+        return;
+    }
+    let mut returns = Vec::new();
     let mut words = tail.chunks_exact(8);
     let mut base = start;
     for chunk in &mut words {

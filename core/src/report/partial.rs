@@ -16,7 +16,7 @@ use super::{Context, ReportOptions};
 use crate::dossier::{Channel, Dossier, EventKind};
 use crate::error::{Error, ErrorKind, Result};
 use crate::hash::FastMap;
-use crate::outcome::{classify, Outcome};
+use crate::outcome::{outcome_of, Outcome};
 use crate::records::service::{ServiceRecord, ServiceTally};
 
 /// Grouping column names and values (`None` on a totals row).
@@ -104,7 +104,7 @@ impl PartialReport {
     /// Counts one dossier whose grouping values (one per [`ReportOptions::by`] column, in
     /// order) are `group`, with its scorecard columns when given. Returns `Ok(false)` when the
     /// dossier was received after the as-of instant and left out. Errors are those of
-    /// [`classify`] (validation, unknown procedure, dates out of the calendar's range);
+    /// [`classify`](crate::outcome::classify) (validation, unknown procedure, dates out of the calendar's range);
     /// nothing is counted then.
     pub fn add<S: AsRef<str>>(
         &mut self,
@@ -119,15 +119,15 @@ impl PartialReport {
             return Ok(false);
         }
         let (cal, cat, rules) = (ctx.calendar, ctx.catalogue, &ctx.rules);
-        let final_class = classify(dossier, cal, rules, cat, as_of)?;
-        let closed_on = closing_date(dossier, final_class.outcome, as_of);
+        let outcome = outcome_of(dossier, cal, rules, cat, as_of)?;
+        let closed_on = closing_date(dossier, outcome, as_of);
         let g = self.group(group);
         let channel = dossier.channel;
         match self.opts.period {
             None => {
                 let c = self.cells.entry((None, g)).or_default();
                 count_new(&mut c.counts, channel);
-                count_outcome(&mut c.counts, final_class.outcome);
+                count_outcome(&mut c.counts, outcome);
                 if let Some(s) = service {
                     c.service.add(dossier, s, as_of);
                 }
@@ -140,10 +140,9 @@ impl PartialReport {
                 loop {
                     // Classification of this period's end, computed before borrowing the cell.
                     let status = if close_period == Some(p) || p == last {
-                        final_class.outcome
+                        outcome
                     } else {
-                        let at = end_of_day(p.end());
-                        classify(dossier, cal, rules, cat, at)?.outcome
+                        outcome_of(dossier, cal, rules, cat, end_of_day(p.end()))?
                     };
                     let c = self.cells.entry((Some(p), g)).or_default();
                     if p == first {
