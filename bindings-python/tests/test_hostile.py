@@ -31,6 +31,22 @@ def test_bool_parameters_take_bools_only(value: Any) -> None:
         motcua.Calendar.vietnam().days_off("2026-01-01", "2026-01-31", with_kind=value)
 
 
+def test_a_path_or_text_is_not_a_catalogue_or_a_calendar(tmp_path: Any) -> None:
+    """A file name passed where a Catalogue or a Calendar goes is a TypeError that says how
+    to read the file, not an AttributeError from inside the package."""
+    rows = [{"received": "2026-03-02T09:00", "procedure": "1.1"}]
+    for wrong in ["catalogue.json", tmp_path, {"1.1": "3wd"}]:
+        with pytest.raises(TypeError, match=r"`catalogue` must be a motcua.Catalogue .*from_file"):
+            motcua.report(rows, catalogue=wrong, as_of="2026-03-31")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"`catalogue` must be a motcua.Catalogue"):
+            motcua.due(rows[0], catalogue=wrong)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"`calendar` must be a motcua.Calendar"):
+            motcua.due({"received": "2026-03-02T09:00", "time_limit": "3wd"}, calendar=wrong)  # type: ignore[arg-type]
+    # Many dossiers as a list: not read as one dossier made of the first dict's keys.
+    with pytest.raises(TypeError, match="a dossier is a dict"):
+        motcua.due([{"received": "2026-03-02T09:00", "time_limit": "3wd"}])
+
+
 def test_numpy_bools_are_bools() -> None:
     assert motcua.Calendar.vietnam(official=np.bool_(False)).is_working_day("2026-01-02")  # type: ignore[arg-type]
     leap = motcua.from_lunar(2025, 6, 1, np.bool_(True))

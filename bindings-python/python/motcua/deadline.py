@@ -116,11 +116,25 @@ def _rules(rules: RulesLike) -> Optional[_motcua.Rules]:
 
 
 def _calendar(calendar: Optional[Calendar]) -> _motcua.WorkCalendar:
-    return (calendar if calendar is not None else Calendar.vietnam()).native
+    if calendar is None:
+        return Calendar.vietnam().native
+    if not isinstance(calendar, Calendar):
+        raise TypeError(
+            f"`calendar` must be a motcua.Calendar (Calendar.vietnam(), Calendar.from_file(path)), "
+            f"not {type(calendar).__name__} {calendar!r:.40}"
+        )
+    return calendar.native
 
 
 def _catalogue(catalogue: Optional[Catalogue]) -> Optional[_motcua.Catalogue]:
-    return None if catalogue is None else catalogue.native
+    if catalogue is None:
+        return None
+    if not isinstance(catalogue, Catalogue):
+        raise TypeError(
+            f"`catalogue` must be a motcua.Catalogue (Catalogue.from_file(path) reads a JSON or CSV "
+            f"file), not {type(catalogue).__name__} {catalogue!r:.40}"
+        )
+    return catalogue.native
 
 
 def _date(s: Optional[str]) -> Optional[_dt.date]:

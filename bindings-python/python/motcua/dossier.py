@@ -59,8 +59,14 @@ class Dossier:
             self._native: _motcua.Dossier = data._native
         elif isinstance(data, str):
             self._native = _motcua.Dossier.from_json(data)
-        else:
+        elif isinstance(data, Mapping):
             self._native = _motcua.Dossier.from_json(json.dumps(dict(data), default=_json_default))
+        else:
+            # (`dict()` of a list of two-key dicts would make one dossier of their keys.)
+            raise TypeError(
+                "a dossier is a dict, a JSON line or a motcua.Dossier (many dossiers: a pandas, "
+                f"polars or pyarrow frame), not {type(data).__name__} {data!r:.40}"
+            )
 
     @classmethod
     def from_json(cls, text: str) -> Dossier:
