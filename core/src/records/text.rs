@@ -174,12 +174,13 @@ fn quotes(bytes: &[u8]) -> usize {
 }
 
 /// The end (one past the line feed) of the last record in `bytes`, which start inside quotes
-/// when `in_quotes`: the last line feed outside quotes (counting quotes, so that a quoted line
-/// break is no boundary; `csv` false: the last line feed).
-fn last_boundary(bytes: &[u8], in_quotes: bool, csv: bool) -> Option<usize> {
+/// when `in_quotes` and hold `quotes_in` quote characters: the last line feed outside quotes
+/// (counting quotes, so that a quoted line break is no boundary; `csv` false: the last line
+/// feed).
+fn last_boundary(bytes: &[u8], in_quotes: bool, quotes_in: usize, csv: bool) -> Option<usize> {
     let mut end = bytes.len();
     // The quote parity at `end`.
-    let mut parity = in_quotes ^ (csv && quotes(bytes) % 2 == 1);
+    let mut parity = in_quotes ^ (csv && quotes_in % 2 == 1);
     loop {
         let nl = bytes.get(..end)?.iter().rposition(|&b| b == b'\n')?;
         // Undo the quotes after this line feed.
@@ -405,10 +406,10 @@ impl<R: Read> TextSource<R> {
         loop {
             // Scan what is new for the last record boundary.
             let new = self.carry.get(self.scanned..).unwrap_or(&[]);
-            let boundary = last_boundary(new, self.in_quotes, self.format == TextFormat::Csv)
-                .map(|i| i + self.scanned);
-            if self.format == TextFormat::Csv {
-                let q = quotes(new);
+            let csv = self.format == TextFormat::Csv;
+            let q = if csv { quotes(new) } else { 0 };
+            let boundary = last_boundary(new, self.in_quotes, q, csv).map(|i| i + self.scanned);
+            if csv {
                 self.in_quotes ^= q % 2 == 1;
                 self.quotes_held += q;
             }
@@ -684,9 +685,11 @@ fn parse_plain(
     let bytes = text.as_bytes();
     let mut rec = PlainRecord {
         text,
-        used,
+        wanted: (0..width)
+            .filter(|&j| used.is_none_or(|u| u.get(j).copied().unwrap_or(false)))
+            .collect(),
         bounds: Vec::with_capacity(width),
-        cells: Vec::with_capacity(width),
+        cells: vec![None; width],
     };
     let mut line = first_line;
     let mut start = 0;
@@ -740,17 +743,19 @@ fn separators(w: u64, delimiter: u8) -> u64 {
 
 /// The record being cut by [`parse_plain`].
 #[cfg(feature = "csv")]
-struct PlainRecord<'t, 'u> {
+struct PlainRecord<'t> {
     text: &'t str,
-    used: Option<&'u [bool]>,
+    /// The columns read, in order.
+    wanted: Vec<usize>,
     /// Where each field of the record starts and ends in `text`.
     bounds: Vec<(usize, usize)>,
-    /// The cells read (`None`: a column not read), reused from record to record.
+    /// The cells, one per column (`None`: a column not read; the others are set for each
+    /// record of the right width before it is handed on).
     cells: Vec<Option<&'t str>>,
 }
 
 #[cfg(feature = "csv")]
-impl PlainRecord<'_, '_> {
+impl PlainRecord<'_> {
     /// The record ends (at `line`): handed to `each`, unless it is one blank field; `false`
     /// to stop.
     #[inline(never)]
@@ -774,17 +779,10 @@ impl PlainRecord<'_, '_> {
         {
             true
         } else if n == width {
-            self.cells.clear();
-            match self.used {
-                Some(used) => self.cells.extend(
-                    self.bounds
-                        .iter()
-                        .zip(used)
-                        .map(|(b, &u)| u.then(|| field(b))),
-                ),
-                None => self
-                    .cells
-                    .extend(self.bounds.iter().map(|b| Some(field(b)))),
+            for &j in &self.wanted {
+                if let (Some(cell), Some(b)) = (self.cells.get_mut(j), self.bounds.get(j)) {
+                    *cell = Some(field(b));
+                }
             }
             each(Locator::Line(line), Ok(&TextRow(&self.cells)))
         } else {
