@@ -699,6 +699,20 @@ pub(crate) struct Lifecycle {
     pub(crate) closing_index: usize,
 }
 
+/// Which check of [`Lifecycle::step`] an event failed.
+#[derive(Debug, Clone, Copy)]
+enum Fault {
+    NewDue,
+    To,
+    BeforeReceipt,
+    OutOfOrder,
+    AfterClosing,
+    SupplementWithoutRequest,
+    SecondApology,
+    TransferWhileAwaiting,
+    ReturnedBeforeResult,
+}
+
 impl Lifecycle {
     pub(crate) const fn new(received: NaiveDateTime) -> Lifecycle {
         Lifecycle {
@@ -725,79 +739,31 @@ impl Lifecycle {
     }
 
     /// Checks event `i` against the events before it and records it (a second supplement
-    /// request is a warning: [`is_second_request`](Lifecycle::is_second_request)).
-    #[inline]
+    /// request is a warning: [`is_second_request`](Lifecycle::is_second_request)). Only the
+    /// checks are here (inlined into the pass); the errors are written by [`fault`](Lifecycle::fault).
+    #[inline(always)]
     pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<()> {
-        let here = || format!("events[{i}]");
         if e.kind.takes_new_due() != e.new_due.is_some() {
-            let msg = if e.new_due.is_none() {
-                format!("the {} event needs `new_due`", e.kind)
-            } else {
-                format!(
-                    "`new_due` belongs to apology and extended events, not to {}",
-                    e.kind
-                )
-            };
-            return Err(bad_dossier(msg).in_field(here()));
+            return Err(self.fault(i, e, Fault::NewDue));
         }
         if e.kind.takes_to() != e.to.is_some() {
-            let msg = if e.to.is_none() {
-                format!(
-                    "the {} event needs `to` (the agency the file reached)",
-                    e.kind
-                )
-            } else {
-                format!("`to` belongs to transferred events, not to {}", e.kind)
-            };
-            return Err(bad_dossier(msg).in_field(format!("{}.to", here())));
+            return Err(self.fault(i, e, Fault::To));
         }
         // Reference §9: result before receipt; every event follows the receipt.
         if !not_after(self.received, false, e.at, e.date_only) {
-            let (kind, what) = if e.kind.is_closing() {
-                (ErrorKind::ResultBeforeReceipt, "result")
-            } else {
-                (ErrorKind::EventsOutOfOrder, "event")
-            };
-            return Err(Error::new(
-                kind,
-                format!(
-                    "{what} {} at {} is before the receipt at {}",
-                    e.kind,
-                    format_instant(e.at),
-                    format_instant(self.received)
-                ),
-            )
-            .in_field(here()));
+            return Err(self.fault(i, e, Fault::BeforeReceipt));
         }
         // DESIGN.md: events in non-decreasing `at` order.
         if let Some(p) = self.prev_at {
-            let (p_date_only, pk) = (self.prev_date_only, self.prev_kind);
-            if !not_after(p, p_date_only, e.at, e.date_only) {
-                return Err(Error::new(
-                    ErrorKind::EventsOutOfOrder,
-                    format!(
-                        "{} at {} comes after {pk} at {} in the list but is earlier",
-                        e.kind,
-                        format_instant(e.at),
-                        format_instant(p)
-                    ),
-                )
-                .in_field(here()));
+            if !not_after(p, self.prev_date_only, e.at, e.date_only) {
+                return Err(self.fault(i, e, Fault::OutOfOrder));
             }
         }
         self.prev_at = Some(e.at);
         self.prev_date_only = e.date_only;
         self.prev_kind = e.kind;
-        if let Some(ck) = self.closing_kind {
-            let ct = self.closing_at;
-            if e.kind != EventKind::Returned {
-                return Err(bad_dossier(format!(
-                    "{} after the dossier was closed ({ck} at {})",
-                    e.kind,
-                    format_instant(ct)
-                ))
-                .in_field(here()));
-            }
+        if self.closing_kind.is_some() && e.kind != EventKind::Returned {
+            return Err(self.fault(i, e, Fault::AfterClosing));
         }
         match e.kind {
             EventKind::SupplementRequested => {
@@ -810,43 +776,20 @@ impl Lifecycle {
             EventKind::SupplementReceived => {
                 self.open_request_index = usize::MAX;
                 if self.open_request.take().is_none() {
-                    return Err(Error::new(
-                        ErrorKind::SupplementWithoutRequest,
-                        format!(
-                            "supplement_received at {} without an open supplement request",
-                            format_instant(e.at)
-                        ),
-                    )
-                    .in_field(here()));
+                    return Err(self.fault(i, e, Fault::SupplementWithoutRequest));
                 }
             }
             EventKind::Apology => {
                 self.apologies += 1;
                 if self.apologies > 1 {
-                    return Err(Error::new(
-                        ErrorKind::SecondApology,
-                        format!(
-                            "a second apology at {}: the law allows one new appointment",
-                            format_instant(e.at)
-                        ),
-                    )
-                    .in_field(here()));
+                    return Err(self.fault(i, e, Fault::SecondApology));
                 }
             }
             EventKind::Extended => {}
             EventKind::Transferred => {
                 self.transfers = self.transfers.saturating_add(1);
-                if let Some(since) = self.open_request {
-                    return Err(Error::new(
-                        ErrorKind::InvalidTransfer,
-                        format!(
-                            "transferred at {} while the supplement request of {} is open: the \
-                             file stays with the agency awaiting the citizen",
-                            format_instant(e.at),
-                            format_instant(since)
-                        ),
-                    )
-                    .in_field(here()));
+                if self.open_request.is_some() {
+                    return Err(self.fault(i, e, Fault::TransferWhileAwaiting));
                 }
             }
             EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn => {
@@ -856,15 +799,114 @@ impl Lifecycle {
             }
             EventKind::Returned => {
                 if self.closing_kind.is_none() {
-                    return Err(bad_dossier(format!(
-                        "returned at {} before any result (resolved, refused or withdrawn)",
-                        format_instant(e.at)
-                    ))
-                    .in_field(here()));
+                    return Err(self.fault(i, e, Fault::ReturnedBeforeResult));
                 }
             }
         }
         Ok(())
+    }
+
+    /// The error of event `i` failing the check `fault` of [`step`](Lifecycle::step), written
+    /// from the state as the check saw it.
+    #[cold]
+    #[inline(never)]
+    fn fault(&self, i: usize, e: &Event, fault: Fault) -> Error {
+        let here = format!("events[{i}]");
+        match fault {
+            Fault::NewDue => {
+                let msg = if e.new_due.is_none() {
+                    format!("the {} event needs `new_due`", e.kind)
+                } else {
+                    format!(
+                        "`new_due` belongs to apology and extended events, not to {}",
+                        e.kind
+                    )
+                };
+                bad_dossier(msg).in_field(here)
+            }
+            Fault::To => {
+                let msg = if e.to.is_none() {
+                    format!(
+                        "the {} event needs `to` (the agency the file reached)",
+                        e.kind
+                    )
+                } else {
+                    format!("`to` belongs to transferred events, not to {}", e.kind)
+                };
+                bad_dossier(msg).in_field(format!("{here}.to"))
+            }
+            Fault::BeforeReceipt => {
+                let (kind, what) = if e.kind.is_closing() {
+                    (ErrorKind::ResultBeforeReceipt, "result")
+                } else {
+                    (ErrorKind::EventsOutOfOrder, "event")
+                };
+                Error::new(
+                    kind,
+                    format!(
+                        "{what} {} at {} is before the receipt at {}",
+                        e.kind,
+                        format_instant(e.at),
+                        format_instant(self.received)
+                    ),
+                )
+                .in_field(here)
+            }
+            Fault::OutOfOrder => {
+                let p = self.prev_at.unwrap_or(self.received);
+                Error::new(
+                    ErrorKind::EventsOutOfOrder,
+                    format!(
+                        "{} at {} comes after {} at {} in the list but is earlier",
+                        e.kind,
+                        format_instant(e.at),
+                        self.prev_kind,
+                        format_instant(p)
+                    ),
+                )
+                .in_field(here)
+            }
+            Fault::AfterClosing => {
+                let ck = self.closing_kind.unwrap_or(EventKind::Resolved);
+                bad_dossier(format!(
+                    "{} after the dossier was closed ({ck} at {})",
+                    e.kind,
+                    format_instant(self.closing_at)
+                ))
+                .in_field(here)
+            }
+            Fault::SupplementWithoutRequest => Error::new(
+                ErrorKind::SupplementWithoutRequest,
+                format!(
+                    "supplement_received at {} without an open supplement request",
+                    format_instant(e.at)
+                ),
+            )
+            .in_field(here),
+            Fault::SecondApology => Error::new(
+                ErrorKind::SecondApology,
+                format!(
+                    "a second apology at {}: the law allows one new appointment",
+                    format_instant(e.at)
+                ),
+            )
+            .in_field(here),
+            Fault::TransferWhileAwaiting => Error::new(
+                ErrorKind::InvalidTransfer,
+                format!(
+                    "transferred at {} while the supplement request of {} is open: the file \
+                     stays with the agency awaiting the citizen",
+                    format_instant(e.at),
+                    format_instant(self.open_request.unwrap_or(e.at))
+                ),
+            )
+            .in_field(here),
+            Fault::ReturnedBeforeResult => bad_dossier(format!(
+                "returned at {} before any result (resolved, refused or withdrawn)",
+                format_instant(e.at)
+            ))
+            .in_field(here),
+        }
     }
 
     pub(crate) fn multiple_requests_warning(&self) -> Warning {
