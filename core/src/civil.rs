@@ -27,18 +27,21 @@ const UNIX_EPOCH_CE_DAYS: i32 = 719_163;
 /// ```
 #[inline]
 pub fn day_number(date: NaiveDate) -> i32 {
-    let y = date.year();
-    if (FAST_YEARS_FROM..FAST_YEARS_TO).contains(&y) {
-        year_start(y) + date.ordinal0() as i32
-    } else {
-        date.num_days_from_ce() - UNIX_EPOCH_CE_DAYS
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(&start) = usize::try_from(date.year() - TABLE_FIRST_YEAR)
+        .ok()
+        .and_then(|y| YEAR_STARTS.get(y))
+    {
+        return start + date.ordinal0() as i32;
     }
+    date.num_days_from_ce() - UNIX_EPOCH_CE_DAYS
 }
 
 /// The date whose day number (days since 1970-01-01) is `n`; an error when chrono cannot
 /// represent it.
 #[inline]
 pub fn date_from_day_number(n: i64) -> Result<NaiveDate> {
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(d) = table_date(n) {
         return Ok(d);
     }
@@ -54,35 +57,55 @@ pub fn date_from_day_number(n: i64) -> Result<NaiveDate> {
         })
 }
 
-/// The years converted by [`year_start`] instead of chrono's 400-year cycle arithmetic
-/// (1900–2299: every calendar motcua compiles; held to chrono by a test over every day).
-const FAST_YEARS_FROM: i32 = 1900;
-const FAST_YEARS_TO: i32 = 2300;
+/// The first year of [`YEAR_STARTS`].
+#[cfg(not(target_arch = "wasm32"))]
+const TABLE_FIRST_YEAR: i32 = 1900;
+/// How many years [`YEAR_STARTS`] holds (1900–2299: every calendar motcua compiles).
+#[cfg(not(target_arch = "wasm32"))]
+const TABLE_YEARS: usize = 400;
 
-/// The day number of 1 January of `y` (proleptic Gregorian; `y` ≥ 1: divisions of positive
-/// numbers by constants, a multiplication each).
-#[inline]
-const fn year_start(y: i32) -> i32 {
-    let p = y - 1;
-    365 * p + p / 4 - p / 100 + p / 400 + 1 - UNIX_EPOCH_CE_DAYS
+/// The day number of 1 January of each year from [`TABLE_FIRST_YEAR`] (proleptic Gregorian),
+/// so that converting a date of these years is a lookup, not chrono's 400-year cycle
+/// arithmetic (held to chrono by a test over every day). Native code only: WebAssembly, where
+/// bytes count more, keeps chrono's arithmetic.
+#[cfg(not(target_arch = "wasm32"))]
+static YEAR_STARTS: [i32; TABLE_YEARS + 1] = year_starts();
+
+// Evaluated at compile time: an index out of bounds would fail the build, not a run.
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::indexing_slicing)]
+const fn year_starts() -> [i32; TABLE_YEARS + 1] {
+    let mut out = [0i32; TABLE_YEARS + 1];
+    // 1900-01-01 is day -25,567.
+    let mut day = -25_567;
+    let mut k = 0;
+    while k <= TABLE_YEARS {
+        out[k] = day;
+        let y = TABLE_FIRST_YEAR + k as i32;
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        day += if leap { 366 } else { 365 };
+        k += 1;
+    }
+    out
 }
 
-/// [`date_from_day_number`] for the years [`FAST_YEARS_FROM`]..[`FAST_YEARS_TO`]: the year
-/// found from an underestimate (no year is longer than 366 days) stepped forward at most twice.
+/// [`date_from_day_number`] for the years of [`YEAR_STARTS`]: the year found from an
+/// underestimate (no year is longer than 366 days) stepped forward at most twice.
+#[cfg(not(target_arch = "wasm32"))]
 #[inline]
 fn table_date(n: i64) -> Option<NaiveDate> {
-    let first = i64::from(year_start(FAST_YEARS_FROM));
-    let last = i64::from(year_start(FAST_YEARS_TO));
-    if n < first || n >= last {
-        return None;
-    }
-    let n = i32::try_from(n).ok()?;
-    let mut y = FAST_YEARS_FROM + (n - year_start(FAST_YEARS_FROM)) / 366;
-    while year_start(y + 1) <= n {
+    let first = i64::from(*YEAR_STARTS.first()?);
+    let since = usize::try_from(n.checked_sub(first)?).ok()?;
+    let mut y = since / 366;
+    while YEAR_STARTS
+        .get(y + 1)
+        .is_some_and(|&next| i64::from(next) <= n)
+    {
         y += 1;
     }
-    let ordinal = u32::try_from(n - year_start(y) + 1).ok()?;
-    NaiveDate::from_yo_opt(y, ordinal)
+    let start = i64::from(*YEAR_STARTS.get(y + 1).and(YEAR_STARTS.get(y))?);
+    let ordinal = u32::try_from(n - start + 1).ok()?;
+    NaiveDate::from_yo_opt(TABLE_FIRST_YEAR + i32::try_from(y).ok()?, ordinal)
 }
 
 fn digits(s: &str) -> Option<u32> {
@@ -547,9 +570,9 @@ pub fn format_hh_mm(t: NaiveTime) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn fast_years_convert_as_chrono_does() {
+    fn the_year_table_converts_as_chrono_does() {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
-        // Every day of the fast years and a year on each side of them.
+        // Every day of the table's years and a year on each side of it.
         let from = NaiveDate::from_ymd_opt(1899, 1, 1).unwrap();
         let to = NaiveDate::from_ymd_opt(2301, 12, 31).unwrap();
         let mut d = from;
