@@ -105,6 +105,7 @@ use crate::procedure::{Catalogue, Procedure, TimeLimit};
 /// code is missing from it, or when no catalogue is given). Errors: the validation errors of
 /// [`Dossier::validate`], `new_due_earlier`, and `date_out_of_range` when a date or the answer
 /// falls outside the calendar.
+#[inline]
 pub fn due(
     dossier: &Dossier,
     calendar: &WorkCalendar,
@@ -130,6 +131,7 @@ pub fn due_explained(
 /// The due date as it stood at `as_of` (events after it ignored; the whole dossier is still
 /// validated), with an explanation in the language `explain` when given. An `as_of` before the
 /// receipt is an [`ErrorKind::InvalidArgument`] error.
+#[inline]
 pub(crate) fn due_with(
     dossier: &Dossier,
     calendar: &WorkCalendar,
