@@ -60,7 +60,8 @@ pub fn date_from_day_number(n: i64) -> Result<NaiveDate> {
 /// The first year of [`YEAR_STARTS`].
 #[cfg(not(target_arch = "wasm32"))]
 const TABLE_FIRST_YEAR: i32 = 1900;
-/// How many years [`YEAR_STARTS`] holds (1900–2299: every calendar motcua compiles).
+/// How many years [`YEAR_STARTS`] holds (1900–2299, the years calendars cover; a date of
+/// another year goes through chrono).
 #[cfg(not(target_arch = "wasm32"))]
 const TABLE_YEARS: usize = 400;
 
@@ -569,6 +570,8 @@ pub fn format_hh_mm(t: NaiveTime) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_year_table_converts_as_chrono_does() {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
@@ -590,8 +593,6 @@ mod tests {
         assert!(date_from_day_number(i64::from(i32::MAX)).is_err());
         assert!(date_from_day_number(i64::MIN).is_err());
     }
-
-    use super::*;
 
     proptest::proptest! {
         /// The fast path reads the ISO shapes as the general parser does, and leaves the rest.
