@@ -117,6 +117,9 @@ pub struct ReportArgs {
     transfers: Option<String>,
 }
 
+/// A transfers file read, with its bad rows.
+type ReadTransfers = (Arc<Transfers>, BadRows);
+
 /// Everything [`RecordArgs`] names, loaded: a failure to load is reported before any record
 /// is read.
 pub(crate) struct Records {
@@ -255,7 +258,7 @@ impl Records {
         &self,
         read: &ReadOptions,
         ids: bool,
-        transfers: Option<(Arc<Transfers>, BadRows)>,
+        transfers: Option<ReadTransfers>,
         make: impl Fn() -> S + Sync,
         err: &mut E,
     ) -> io::Result<Result<(S, Tally, BadRows), Error>> {
@@ -325,14 +328,18 @@ impl Records {
         Ok(true)
     }
 
-    /// Reads the transfers file: bad transfers are bad rows (printed as they come unless
-    /// `--skip-bad`; the dossier a bad transfer names becomes a bad row too). `Err` inside:
-    /// the file cannot be read (no file, no header, a missing column).
+    /// Reads the transfers file of `--transfers`, if given: bad transfers are bad rows
+    /// (printed as they come unless `--skip-bad`; the dossier a bad transfer names becomes a
+    /// bad row too). `Err` inside: the file cannot be read (no file, no header, a missing
+    /// column).
     pub(crate) fn read_transfers<E: Write>(
         &self,
-        path: &str,
+        path: Option<&str>,
         err: &mut E,
-    ) -> io::Result<Result<(Arc<Transfers>, BadRows), Error>> {
+    ) -> io::Result<Result<Option<ReadTransfers>, Error>> {
+        let Some(path) = path else {
+            return Ok(Ok(None));
+        };
         let mut bad = BadRows::new(!self.skip_bad);
         let mut io_err = None;
         let file = match File::open(path) {
@@ -357,7 +364,7 @@ impl Records {
         if let Some(e) = io_err {
             return Err(e);
         }
-        Ok(t.map(|t| (Arc::new(t), bad)))
+        Ok(t.map(|t| Some((Arc::new(t), bad))))
     }
 }
 
@@ -528,12 +535,9 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
             PeriodArg::Year => PeriodKind::Year,
         }),
     };
-    let transfers = match &args.transfers {
-        None => None,
-        Some(path) => match rec.read_transfers(path, &mut sink.err)? {
-            Ok(t) => Some(t),
-            Err(e) => return fail(sink, &e),
-        },
+    let transfers = match rec.read_transfers(args.transfers.as_deref(), &mut sink.err)? {
+        Ok(t) => t,
+        Err(e) => return fail(sink, &e),
     };
     if args.stages {
         let ctx = rec.context();

@@ -227,12 +227,9 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
     let by = &rec.by;
     let mut opts = ReportOptions::new(rec.as_of);
     opts.by = by.clone();
-    let transfers = match &args.transfers {
-        None => None,
-        Some(path) => match rec.read_transfers(path, &mut sink.err)? {
-            Ok(t) => Some(t),
-            Err(e) => return fail(sink, &e),
-        },
+    let transfers = match rec.read_transfers(args.transfers.as_deref(), &mut sink.err)? {
+        Ok(t) => t,
+        Err(e) => return fail(sink, &e),
     };
     let read = match transfers {
         None => rec

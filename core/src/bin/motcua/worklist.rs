@@ -67,12 +67,9 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
     }
     let ctx = rec.context();
     let read = rec.read_options(None);
-    let transfers = match &args.transfers {
-        None => None,
-        Some(path) => match rec.read_transfers(path, &mut sink.err)? {
-            Ok(t) => Some(t),
-            Err(e) => return fail(sink, &e),
-        },
+    let transfers = match rec.read_transfers(args.transfers.as_deref(), &mut sink.err)? {
+        Ok(t) => t,
+        Err(e) => return fail(sink, &e),
     };
     let make = || WorklistSink::new(ctx, opts.clone());
     let (list, tally, bad) = match rec.run(&read, true, transfers, make, &mut sink.err)? {
