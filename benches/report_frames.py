@@ -3,6 +3,7 @@
 
     python benches/report_frames.py --csv /tmp/dossiers-10m.csv     # a file from generate.py
     python benches/report_frames.py --rows 1000000                  # generates one (seed 1)
+    python benches/report_frames.py --rows 1000000 --threads 1      # both sides on one core
 
 The rows come from the sample generator (core/examples/sample/generate.py). The CLI
 (`motcua report FILE --catalogue ... --by field --period month --as-of 2026-11-15 --format json`)
@@ -159,6 +160,12 @@ def main() -> None:
     ap.add_argument("--as-of", default="2026-11-15")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--kinds", default="polars,pyarrow,pandas,pandas-arrow")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="threads for both sides: the CLI's MOTCUA_THREADS and report(threads=); 0 = every core",
+    )
     args = ap.parse_args()
 
     import motcua
@@ -184,11 +191,16 @@ def main() -> None:
         cmd += ["--by", ",".join(by)]
     if period:
         cmd += ["--period", period]
+    env = dict(os.environ)
+    if args.threads:
+        env["MOTCUA_THREADS"] = str(args.threads)
+    else:
+        env.pop("MOTCUA_THREADS", None)
     best = float("inf")
     want = None
     for _ in range(args.repeat):
         t0 = time.perf_counter()
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
         best = min(best, time.perf_counter() - t0)
         want = json.loads(out)
     assert want is not None
@@ -214,7 +226,9 @@ def main() -> None:
         for _ in range(args.repeat):
             with Peak() as peak:
                 t0 = time.perf_counter()
-                got = motcua.reports.Report.build(frame, by=by, period=period, as_of=args.as_of, catalogue=catalogue)
+                got = motcua.reports.Report.build(
+                    frame, by=by, period=period, as_of=args.as_of, catalogue=catalogue, threads=args.threads
+                )
                 took = time.perf_counter() - t0
             t_best = min(t_best, took)
             growth = max(growth, peak.growth)
@@ -224,7 +238,11 @@ def main() -> None:
         del frame
 
     cores = os.cpu_count()
-    print(f"report by {','.join(by) or '-'} x {period or '-'}, {rows:,} rows, as of {args.as_of}; {cores} cores; best of {args.repeat}")
+    used = f"{args.threads} thread(s)" if args.threads else "every core"
+    print(
+        f"report by {','.join(by) or '-'} x {period or '-'}, {rows:,} rows, as of {args.as_of}; "
+        f"{cores} cores, {used}; best of {args.repeat}"
+    )
     print()
     print("| input | seconds | rows/s | x CLI | peak memory growth | of the frame |")
     print("|---|---:|---:|---:|---:|---:|")
