@@ -72,6 +72,28 @@ const TABLE_YEARS: usize = 400;
 #[cfg(not(target_arch = "wasm32"))]
 static YEAR_STARTS: [i32; TABLE_YEARS + 1] = year_starts();
 
+/// 1 January of each year from [`TABLE_FIRST_YEAR`] as a date, so that a date of these years
+/// is its year's first day with the ordinal set (chrono's check of the ordinal alone) rather
+/// than a date built from the year (its range and leap-year flags looked up again).
+#[cfg(not(target_arch = "wasm32"))]
+static NEW_YEARS: [NaiveDate; TABLE_YEARS] = new_years();
+
+// Evaluated at compile time, as `year_starts`.
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::indexing_slicing)]
+const fn new_years() -> [NaiveDate; TABLE_YEARS] {
+    let mut out = [NaiveDate::MIN; TABLE_YEARS];
+    let mut k = 0;
+    while k < TABLE_YEARS {
+        // Every year of the table is one chrono represents.
+        if let Some(d) = NaiveDate::from_yo_opt(TABLE_FIRST_YEAR + k as i32, 1) {
+            out[k] = d;
+        }
+        k += 1;
+    }
+    out
+}
+
 // Evaluated at compile time: an index out of bounds would fail the build, not a run.
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(clippy::indexing_slicing)]
@@ -106,7 +128,7 @@ fn table_date(n: i64) -> Option<NaiveDate> {
     }
     let start = i64::from(*YEAR_STARTS.get(y + 1).and(YEAR_STARTS.get(y))?);
     let ordinal = u32::try_from(n - start + 1).ok()?;
-    NaiveDate::from_yo_opt(TABLE_FIRST_YEAR + i32::try_from(y).ok()?, ordinal)
+    NEW_YEARS.get(y)?.with_ordinal(ordinal)
 }
 
 fn digits(s: &str) -> Option<u32> {
