@@ -8,48 +8,19 @@
 
 use std::hint::black_box;
 
-use chrono::{Duration, NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use motcua::deadline::{due, due_explained, Lang, Rules};
-use motcua::dossier::{Channel, Dossier, Event, EventKind};
 use motcua::outcome::classify;
-use motcua::procedure::TimeLimit;
 use motcua::report::{ReportBuilder, ReportOptions};
-use motcua_benches::{bench_calendar, random_days};
+use motcua_benches::{bench_calendar, bench_dossiers};
 
 const N: usize = 1_000_000;
-
-fn dossiers() -> Vec<Dossier> {
-    let days = random_days(N, 4);
-    days.iter()
-        .enumerate()
-        .map(|(i, &d)| {
-            let date = motcua::civil::date_from_day_number(i64::from(d % 9000 + 18_000)).unwrap();
-            let received = NaiveDateTime::new(
-                date,
-                NaiveTime::from_hms_opt(8 + (i % 9) as u32, 15, 0).unwrap(),
-            );
-            let mut dossier = Dossier::new(TimeLimit::WorkingDays(1 + (i % 20) as u32), received);
-            dossier.channel = if i % 3 == 0 {
-                Channel::Online
-            } else {
-                Channel::Direct
-            };
-            if i % 10 != 0 {
-                dossier.events.push(Event::new(
-                    EventKind::Resolved,
-                    received + Duration::days((i % 25) as i64),
-                ));
-            }
-            dossier
-        })
-        .collect()
-}
 
 fn bench(c: &mut Criterion) {
     let cal = bench_calendar();
     let rules = Rules::default();
-    let ds = dossiers();
+    let ds = bench_dossiers(N);
     let as_of: NaiveDateTime = "2060-12-31T23:59:59".parse().unwrap();
     let mut g = c.benchmark_group("deadline");
     g.throughput(Throughput::Elements(N as u64));

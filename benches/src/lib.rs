@@ -1,10 +1,13 @@
-//! Shared helpers for the criterion benchmarks in `benches/benches/`.
+//! Shared helpers for the criterion benchmarks in `benches/benches/` and the instruction-count
+//! loop in `benches/examples/`.
 
-use motcua::civil::day_number;
+use chrono::{Duration, NaiveDateTime, NaiveTime};
+use motcua::civil::{date_from_day_number, day_number};
+use motcua::dossier::{Channel, Dossier, Event, EventKind};
+use motcua::procedure::TimeLimit;
 use motcua::{CalendarSpec, WorkCalendar};
 
-/// The calendar benchmarks run on: the embedded Vietnamese public-sector calendar when present,
-/// else Monday–Friday 1995–2199.
+/// The calendar benchmarks run on: Monday–Friday 1995–2199.
 pub fn bench_calendar() -> WorkCalendar {
     let from = chrono::NaiveDate::from_ymd_opt(1995, 1, 1).unwrap_or_default();
     let to = chrono::NaiveDate::from_ymd_opt(2199, 12, 31).unwrap_or_default();
@@ -46,4 +49,34 @@ pub fn naive_add(cal: &WorkCalendar, d: i64, n: i64) -> i64 {
         }
     }
     day
+}
+
+/// The deadline benchmark's data set: `n` dossiers received on random days of 2019–2043 between
+/// 08:15 and 16:15, with working-day limits of 1–20 days, a third online, 90% resolved 0–24
+/// days after receipt (seeded: reproducible).
+pub fn bench_dossiers(n: usize) -> Vec<Dossier> {
+    let days = random_days(n, 4);
+    days.iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            let date = date_from_day_number(i64::from(d % 9000 + 18_000)).unwrap_or_default();
+            let hour = 8 + u32::try_from(i % 9).unwrap_or(0);
+            let time = NaiveTime::from_hms_opt(hour, 15, 0).unwrap_or_default();
+            let received = NaiveDateTime::new(date, time);
+            let limit = 1 + u32::try_from(i % 20).unwrap_or(0);
+            let mut dossier = Dossier::new(TimeLimit::WorkingDays(limit), received);
+            dossier.channel = if i % 3 == 0 {
+                Channel::Online
+            } else {
+                Channel::Direct
+            };
+            if i % 10 != 0 {
+                let after = Duration::days(i64::try_from(i % 25).unwrap_or(0));
+                dossier
+                    .events
+                    .push(Event::new(EventKind::Resolved, received + after));
+            }
+            dossier
+        })
+        .collect()
 }

@@ -1,0 +1,80 @@
+//! `due` or `classify` over the deadline benchmark's dossiers in a plain loop, for counting
+//! instructions, which do not move with the machine's load or speed as times do:
+//!
+//! ```text
+//! cargo build --release -p motcua-benches --example deadline_loop
+//! valgrind --tool=callgrind --toggle-collect='deadline_loop::run*' \
+//!     target/release/examples/deadline_loop due 200000
+//! ```
+//!
+//! then divide the "Collected" count by the dossiers (`classify` in place of `due` for the
+//! other). Without valgrind it prints the dossiers per second of the loop (`REPEAT` times, third
+//! argument, default 1).
+
+use std::hint::black_box;
+use std::process::ExitCode;
+
+use chrono::NaiveDateTime;
+use motcua::calendar::WorkCalendar;
+use motcua::civil::day_number;
+use motcua::deadline::{due, Rules};
+use motcua::dossier::Dossier;
+use motcua::outcome::classify;
+use motcua_benches::{bench_calendar, bench_dossiers};
+
+/// The loop measured: `due` (summing the due dates' day numbers) or `classify` (summing the
+/// outcomes) of every dossier.
+#[inline(never)]
+fn run(
+    what: &str,
+    ds: &[Dossier],
+    cal: &WorkCalendar,
+    rules: &Rules,
+    as_of: NaiveDateTime,
+) -> motcua::Result<i64> {
+    let mut acc = 0i64;
+    for d in ds {
+        let x = if what == "due" {
+            i64::from(day_number(due(d, cal, rules, None)?.due))
+        } else {
+            classify(d, cal, rules, None, as_of)?.outcome as i64
+        };
+        acc = acc.wrapping_add(x);
+    }
+    Ok(acc)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let what = args.first().map_or("due", String::as_str);
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(200_000);
+    let repeat: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    if what != "due" && what != "classify" {
+        eprintln!("usage: deadline_loop due|classify [DOSSIERS] [REPEAT]");
+        return ExitCode::from(2);
+    }
+    let cal = bench_calendar();
+    let rules = Rules::default();
+    let ds = bench_dossiers(n);
+    let Ok(as_of) = "2060-12-31T23:59:59".parse::<NaiveDateTime>() else {
+        return ExitCode::FAILURE;
+    };
+    let start = std::time::Instant::now();
+    for _ in 0..repeat {
+        match run(what, &ds, &cal, &rules, as_of) {
+            Ok(acc) => {
+                black_box(acc);
+            }
+            Err(e) => {
+                eprintln!("deadline_loop: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{what}: {:.2} M dossiers/s",
+        (n * repeat) as f64 / secs / 1e6
+    );
+    ExitCode::SUCCESS
+}
