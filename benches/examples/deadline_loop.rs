@@ -8,8 +8,8 @@
 //! ```
 //!
 //! then divide the "Collected" count by the dossiers (`classify` in place of `due` for the
-//! other: the loops are `run_due` and `run_classify`). Without valgrind it prints the dossiers per second of the loop (`REPEAT` times, third
-//! argument, default 1).
+//! other: the loops are `run_due` and `run_classify`). Without valgrind it prints the dossiers
+//! per second of the loop (`REPEAT` times, third argument, default 1).
 
 use std::hint::black_box;
 use std::process::ExitCode;
