@@ -247,8 +247,8 @@ pub(crate) fn classify_with(
             Quiet::default(),
         )?;
         let (outcome, _, _, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
-        return Ok(Classified {
-            due: ev.answer(dossier, calendar)?,
+        return ev.answer_with(dossier, calendar, |due| Classified {
+            due,
             outcome,
             working_days_late,
         });

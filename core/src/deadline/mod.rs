@@ -254,23 +254,37 @@ impl Evaluation {
     /// The answer of `due` for `dossier`, the one evaluated.
     #[inline(always)]
     pub(crate) fn answer(self, dossier: &Dossier, calendar: &WorkCalendar) -> Result<Due> {
+        self.answer_with(dossier, calendar, |due| due)
+    }
+
+    /// The answer of `due` for `dossier`, handed to `wrap` (a [`Classified`](crate::outcome::Classified)
+    /// holding it): what can fail is done first, then the answer is built in one expression,
+    /// in the place where `wrap` puts it rather than built and then copied there.
+    #[inline(always)]
+    pub(crate) fn answer_with<T>(
+        self,
+        dossier: &Dossier,
+        calendar: &WorkCalendar,
+        wrap: impl FnOnce(Due) -> T,
+    ) -> Result<T> {
         let due = rules::date_of(self.due_day)?;
+        let deemed_receipt = rules::date_of(self.deemed_receipt)?;
         let due_at = self.due_at(due, calendar);
         let (stages, late_agencies) = match self.stages {
             None => (Vec::new(), Vec::new()),
             Some(marks) => stage_answers(*marks, calendar)?,
         };
-        Ok(Due {
+        Ok(wrap(Due {
             due,
             due_at,
             rule_set: self.rule_set.id,
-            deemed_receipt: rules::date_of(self.deemed_receipt)?,
+            deemed_receipt,
             awaiting_supplement_since: dossier.events.get(self.awaiting).map(|e| e.at),
             stages,
             late_agencies,
             warnings: self.warnings.map_or_else(Vec::new, |w| *w),
             explain: Vec::new(),
-        })
+        }))
     }
 
     /// What the renderer needs besides the facts.
