@@ -55,6 +55,7 @@
 
 mod answer;
 mod clock;
+mod count;
 mod facts;
 mod law;
 mod options;
