@@ -12,7 +12,7 @@
 //! per second of the loop (`REPEAT` times, third argument, default 1). With few dossiers
 //! (`due 10000 500`: about 3 MB, held in the caches) that is the pass's own speed; with the
 //! criterion bench's million (about 320 MB: 112 bytes a dossier, and its one event in a block
-//! of four events, 208 bytes apart) the loop also waits on memory.
+//! with room for four events, some 200 bytes apart) the loop also waits on memory.
 
 use std::hint::black_box;
 use std::process::ExitCode;
