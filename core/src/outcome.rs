@@ -184,6 +184,7 @@ pub(crate) fn multi_supplement_outcome(
 /// computed on the events up to it), the whole dossier is validated. Errors as
 /// [`deadline::due`](crate::deadline::due), and an `as_of` before the receipt is an
 /// `invalid_argument` error.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub fn classify(
     dossier: &Dossier,
     calendar: &WorkCalendar,
@@ -191,7 +192,33 @@ pub fn classify(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Classified> {
-    classify_with(dossier, calendar, rules, catalogue, as_of, None)
+    classify_quiet(dossier, calendar, rules, catalogue, as_of)
+}
+
+/// [`classify`] without an explanation: inlined into the caller natively (the answer is then
+/// built where the caller keeps it, not copied there), one copy in WebAssembly.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn classify_quiet(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    as_of: NaiveDateTime,
+) -> Result<Classified> {
+    let (ev, _, _) = evaluate(
+        dossier,
+        calendar,
+        rules,
+        catalogue,
+        Some(as_of),
+        Quiet::default(),
+    )?;
+    let (outcome, _, _, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
+    ev.answer_with(dossier, calendar, |due| Classified {
+        due,
+        outcome,
+        working_days_late,
+    })
 }
 
 /// The outcome of [`classify`] alone, what a report counts: the same pass and the same class,
@@ -238,20 +265,7 @@ pub(crate) fn classify_with(
     explain: Option<Lang>,
 ) -> Result<Classified> {
     let Some(lang) = explain else {
-        let (ev, _, _) = evaluate(
-            dossier,
-            calendar,
-            rules,
-            catalogue,
-            Some(as_of),
-            Quiet::default(),
-        )?;
-        let (outcome, _, _, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
-        return ev.answer_with(dossier, calendar, |due| Classified {
-            due,
-            outcome,
-            working_days_late,
-        });
+        return classify_quiet(dossier, calendar, rules, catalogue, as_of);
     };
     let (ev, mut facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
     let (outcome, by_law, day, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
