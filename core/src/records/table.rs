@@ -798,6 +798,128 @@ mod tests {
         assert!(Column::utf8_views(&views[..15], &[], Validity::All).is_err());
     }
 
+    /// A string of the property below: text (ASCII, Vietnamese, blanks), bytes that are not
+    /// UTF-8, or a cut through a multi-byte character.
+    fn any_bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "[a-z0-9 .]{0,16}".prop_map(String::into_bytes),
+            "[ a-zđươạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]{0,14}"
+                .prop_map(String::into_bytes),
+            proptest::collection::vec(any::<u8>(), 0..20),
+            "[ơư]{1,6}".prop_map(|s| {
+                let b = s.into_bytes();
+                b[..b.len() - 1].to_vec()
+            }),
+        ]
+    }
+
+    /// Each cell of a string column decoded a batch at a time (`cells_into`, also from inside
+    /// the column and from a slice of it) is the cell of its own bytes checked alone
+    /// (`text_of`), and the one `cell` reads: for string views (inline and long, some past
+    /// their buffer) and for offsets (some going back), over text, bytes that are not UTF-8 and
+    /// text cut inside a character, with values repeated as categories are.
+    #[test]
+    fn batch_decoding_of_strings_matches_each_value_read_alone() {
+        use proptest::prelude::*;
+        let strategy = (
+            proptest::collection::vec(any_bytes(), 1..12),
+            proptest::collection::vec((0usize..12, any::<u8>()), 1..200),
+            proptest::collection::vec(any::<u8>(), 0..8),
+            // Text cut in two at any byte (often inside a character), the halves side by side:
+            // the buffer is then text as a whole while each half is not.
+            proptest::collection::vec(("[ơưđạảấ]{14,20}", 0.0f64..1.0), 0..3),
+        );
+        proptest::proptest!(ProptestConfig::with_cases(300), |((pool, mut picks, junk, cuts) in strategy)| {
+            let mut values: Vec<&[u8]> = picks.iter().map(|&(k, _)| pool[k % pool.len()].as_slice()).collect();
+            for (text, at) in &cuts {
+                let at = ((text.len() as f64 * at) as usize).clamp(13, text.len() - 13);
+                values.push(&text.as_bytes()[..at]);
+                values.push(&text.as_bytes()[at..]);
+                picks.push((0, 1));
+                picks.push((0, 1));
+            }
+            // Offsets: the values end to end, then junk after the last offset.
+            let mut data = Vec::new();
+            let mut offsets = vec![0i64];
+            for v in &values {
+                data.extend_from_slice(v);
+                offsets.push(data.len() as i64);
+            }
+            data.extend_from_slice(&junk);
+            let col = Column::utf8(&offsets[..], &data, Validity::All).unwrap();
+            let mut batch = Vec::new();
+            // The whole column as one batch, then a batch starting inside it.
+            let n = values.len();
+            let from = usize::from(picks[0].1) % n;
+            let to = from + usize::from(picks[n - 1].1) % (n - from + 1);
+            for (start, end) in [(0, n), (from, to)] {
+                col.cells_into(start, end, &mut batch);
+                prop_assert_eq!(batch.len(), end - start);
+                for (got, (i, v)) in batch.iter().zip(values.iter().enumerate().skip(start)) {
+                    prop_assert_eq!(*got, text_of(Some(v)), "offsets, value {}", i);
+                    prop_assert_eq!(col.cell(i), *got);
+                }
+            }
+            // Offsets that go back and forth (not Arrow's promise, but what a buffer may
+            // hold): a row outside the batch's span is checked alone.
+            let mut bent = offsets.clone();
+            let k = 1 + usize::from(picks[0].1) % n;
+            bent[k] = data.len() as i64;
+            let col = Column::utf8(&bent[..], &data, Validity::All).unwrap();
+            col.cells_into(0, n, &mut batch);
+            for (i, got) in batch.iter().enumerate() {
+                let (a, b) = (bent[i] as usize, bent[i + 1] as usize);
+                prop_assert_eq!(*got, text_of(data.get(a..b)), "bent offsets, value {}", i);
+            }
+            // Views: long values in buffer 0 (after the junk), one in ten pointing past it.
+            let mut buffer = junk.clone();
+            let mut views = Vec::new();
+            for (v, &(_, r)) in values.iter().zip(&picks) {
+                let mut view = [0u8; 16];
+                view[..4].copy_from_slice(&(v.len() as u32).to_le_bytes());
+                if v.len() <= 12 {
+                    view[4..4 + v.len()].copy_from_slice(v);
+                } else {
+                    let at = if r % 10 == 0 { 1 << 20 } else { buffer.len() };
+                    if at == buffer.len() {
+                        buffer.extend_from_slice(v);
+                    }
+                    view[4..8].copy_from_slice(&v[..4]);
+                    view[12..16].copy_from_slice(&(at as u32).to_le_bytes());
+                }
+                views.extend_from_slice(&view);
+            }
+            let col = Column::utf8_views(&views, &[&buffer], Validity::All).unwrap();
+            for (start, end) in [(0, n), (from, to)] {
+                col.cells_into(start, end, &mut batch);
+                prop_assert_eq!(batch.len(), end - start);
+                for (got, i) in batch.iter().zip(start..end) {
+                    let want = text_of(view_bytes_alone(&views, &buffer, i));
+                    prop_assert_eq!(*got, want, "views, value {}", i);
+                    prop_assert_eq!(col.cell(i), want);
+                }
+            }
+            // A slice of the column (as the run cuts one) reads the same.
+            let part = col.slice(from, to - from).unwrap();
+            part.cells_into(0, to - from, &mut batch);
+            for (got, i) in batch.iter().zip(from..to) {
+                prop_assert_eq!(*got, text_of(view_bytes_alone(&views, &buffer, i)), "slice, value {}", i);
+            }
+        });
+    }
+
+    /// The bytes of string view `i`, read the plain way (the property's reference).
+    fn view_bytes_alone<'a>(views: &'a [u8], buffer: &'a [u8], i: usize) -> Option<&'a [u8]> {
+        let v = &views[i * 16..i * 16 + 16];
+        let len = u32::from_le_bytes(v[..4].try_into().unwrap()) as usize;
+        if len <= 12 {
+            return Some(&v[4..4 + len]);
+        }
+        let offset = u32::from_le_bytes(v[12..16].try_into().unwrap()) as usize;
+        buffer.get(offset..offset + len)
+    }
+
     #[test]
     fn utf8_offsets_and_bad_bytes() {
         let data = b"3wd \xff5wd";
