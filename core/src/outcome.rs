@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::calendar::WorkCalendar;
 use crate::deadline::{
     evaluate, evaluate_traced, pending_outcome_number, render_steps, resolved_outcome_number,
-    Compare, Due, Fact, Lang, MultiSupplement, Quiet, Rules,
+    Compare, Due, Fact, Lang, MultiSupplement, OutcomeOnly, Quiet, Rules,
 };
 use crate::dossier::{Dossier, EventKind};
 use crate::error::Result;
@@ -238,7 +238,9 @@ pub(crate) fn outcome_of(
         rules,
         catalogue,
         Some(as_of),
-        Quiet::default(),
+        // (a unit struct natively, an `Option` on WebAssembly)
+        #[allow(clippy::default_constructed_unit_structs)]
+        OutcomeOnly::default(),
     )?;
     Ok(class_of(&ev, dossier, calendar, rules, as_of)?.0)
 }

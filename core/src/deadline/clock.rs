@@ -153,7 +153,7 @@ impl<T: Trace> Pass<'_, T> {
     /// after districts were abolished.
     #[inline(always)]
     fn start_warnings(&mut self, procedure: Option<&Procedure>) {
-        if self.set.verified && procedure.is_none() {
+        if !self.trace.warnings() || (self.set.verified && procedure.is_none()) {
             return;
         }
         self.start_warnings_of(procedure);
@@ -189,7 +189,7 @@ impl<T: Trace> Pass<'_, T> {
 
     #[inline]
     fn warn(&mut self, code: WarningCode, message: impl FnOnce() -> String) {
-        if self.live {
+        if self.live && self.trace.warnings() {
             self.warnings.push(Warning::new(code, message()));
         }
     }
@@ -445,7 +445,7 @@ impl<T: Trace> Pass<'_, T> {
     #[inline(always)]
     fn step(&mut self, i: usize, e: &Event, dossier: &Dossier) -> Result<()> {
         self.life.step(i, e)?;
-        if self.life.is_second_request(e) {
+        if self.life.is_second_request(e) && self.trace.warnings() {
             let w = self.life.multiple_requests_warning();
             self.warn(w.code, || w.message);
         }

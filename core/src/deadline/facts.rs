@@ -521,6 +521,11 @@ pub(crate) trait Trace {
     fn on(&self) -> bool;
     /// Records one fact.
     fn fact(&mut self, fact: Fact);
+    /// Whether warnings are wanted (a count of outcomes drops them).
+    #[inline(always)]
+    fn warnings(&self) -> bool {
+        true
+    }
 }
 
 /// The native fast path's sink: no facts.
@@ -552,6 +557,30 @@ impl Trace for Option<Vec<Fact>> {
         }
     }
 }
+
+/// The sink of a count of outcomes (a report): no facts and no warnings, whose messages would
+/// be written only to be dropped.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct OutcomeOnly;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Trace for OutcomeOnly {
+    #[inline(always)]
+    fn on(&self) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn fact(&mut self, _: Fact) {}
+    #[inline(always)]
+    fn warnings(&self) -> bool {
+        false
+    }
+}
+
+/// The sink of a count of outcomes: on WebAssembly the fast path's (one copy of the pass).
+#[cfg(target_arch = "wasm32")]
+pub(crate) type OutcomeOnly = Quiet;
 
 /// The fast path's sink: [`NoTrace`] natively, an empty `Option` on WebAssembly (see the
 /// `Option<Vec<Fact>>` sink).

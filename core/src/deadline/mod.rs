@@ -91,7 +91,7 @@ pub use rules::{
 pub use crate::dossier::{Warning, WarningCode};
 
 pub(crate) use answer::InstantFmt;
-pub(crate) use facts::{Quiet, Trace};
+pub(crate) use facts::{OutcomeOnly, Quiet, Trace};
 pub(crate) use render::Context;
 pub(crate) use rules::{pending_outcome_number, resolved_outcome_number};
 

@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDateTime};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 
-use super::facts::NoTrace;
+use super::facts::{NoTrace, OutcomeOnly};
 use super::testkit::*;
 use super::*;
 use crate::dossier::{Channel, Event, EventKind};
@@ -137,6 +137,13 @@ proptest! {
             let on = evaluate(&d, cal(), &rules, None, snapshot, Some(Vec::new()));
             prop_assert_eq!(&native, &off.map(|r| r.0), "{:?}", d);
             prop_assert_eq!(&native, &on.map(|r| r.0), "{:?}", d);
+            // A count of outcomes: the same evaluation, its warnings not written.
+            let counted = evaluate(&d, cal(), &rules, None, snapshot, OutcomeOnly).map(|r| r.0);
+            let unwarned = native.clone().map(|mut e| {
+                e.warnings = None;
+                e
+            });
+            prop_assert_eq!(&unwarned, &counted, "{:?}", d);
         }
         let fast = due_with(&d, cal(), &rules, None, as_of, None);
         let traced = due_with(&d, cal(), &rules, None, as_of, Some(lang));
