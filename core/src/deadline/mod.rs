@@ -258,9 +258,10 @@ impl Evaluation {
         self.answer_with(dossier, calendar, |due| due)
     }
 
-    /// The answer of `due` for `dossier`, handed to `wrap` (a [`Classified`](crate::outcome::Classified)
-    /// holding it): what can fail is done first, then the answer is built in one expression,
-    /// in the place where `wrap` puts it rather than built and then copied there.
+    /// The answer of `due` for `dossier`, handed to `wrap` (a
+    /// [`Classified`](crate::outcome::Classified) holding it): what can fail is done first, then
+    /// the answer is built in one expression, in the place where `wrap` puts it rather than
+    /// built and then copied there.
     #[inline(always)]
     pub(crate) fn answer_with<T>(
         self,
