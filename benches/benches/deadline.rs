@@ -8,12 +8,11 @@
 
 use std::hint::black_box;
 
-use chrono::NaiveDateTime;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use motcua::deadline::{due, due_explained, Lang, Rules};
 use motcua::outcome::classify;
 use motcua::report::{ReportBuilder, ReportOptions};
-use motcua_benches::{bench_calendar, bench_dossiers};
+use motcua_benches::{bench_as_of, bench_calendar, bench_dossiers};
 
 const N: usize = 1_000_000;
 
@@ -21,7 +20,7 @@ fn bench(c: &mut Criterion) {
     let cal = bench_calendar();
     let rules = Rules::default();
     let ds = bench_dossiers(N);
-    let as_of: NaiveDateTime = "2060-12-31T23:59:59".parse().unwrap();
+    let as_of = bench_as_of();
     let mut g = c.benchmark_group("deadline");
     g.throughput(Throughput::Elements(N as u64));
     g.sample_size(20);

@@ -23,7 +23,7 @@ use motcua::civil::day_number;
 use motcua::deadline::{due, Rules};
 use motcua::dossier::Dossier;
 use motcua::outcome::classify;
-use motcua_benches::{bench_calendar, bench_dossiers};
+use motcua_benches::{bench_as_of, bench_calendar, bench_dossiers};
 
 /// The loop measured: `due` of every dossier (summing the due dates' day numbers).
 #[inline(never)]
@@ -70,9 +70,7 @@ fn main() -> ExitCode {
     let cal = bench_calendar();
     let rules = Rules::default();
     let ds = bench_dossiers(n);
-    let Ok(as_of) = "2060-12-31T23:59:59".parse::<NaiveDateTime>() else {
-        return ExitCode::FAILURE;
-    };
+    let as_of = bench_as_of();
     let start = std::time::Instant::now();
     for _ in 0..repeat {
         let acc = if what == "due" {

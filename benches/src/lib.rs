@@ -51,6 +51,13 @@ pub fn naive_add(cal: &WorkCalendar, d: i64, n: i64) -> i64 {
     day
 }
 
+/// The as-of instant the deadline benchmarks classify at: after every dossier of
+/// [`bench_dossiers`], so that none is left out.
+pub fn bench_as_of() -> NaiveDateTime {
+    let day = chrono::NaiveDate::from_ymd_opt(2060, 12, 31).unwrap_or_default();
+    day.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or_default())
+}
+
 /// The deadline benchmark's data set: `n` dossiers received on random days of 2019–2043 between
 /// 08:15 and 16:15, with working-day limits of 1–20 days, a third online, 90% resolved 0–24
 /// days after receipt (seeded: reproducible).
