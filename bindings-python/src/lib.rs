@@ -55,6 +55,34 @@ fn wanted_columns(
     .wanted()
 }
 
+/// The text of the `what` file (`catalogue`, `calendar`, `schedules` or `targets`) at `path`,
+/// as the CLI reads it: UTF-8 with or without its byte-order mark, or UTF-16 with its mark
+/// (the core's `decode_text`); bytes that are not text are an error of the file's kind naming
+/// the file and line, an unreadable file an `io` error.
+#[pyfunction]
+fn read_text(path: std::path::PathBuf, what: &str) -> PyResult<String> {
+    use error::IntoPyResult;
+    use motcua::{Error, ErrorKind};
+    let kind = match what {
+        "catalogue" => ErrorKind::InvalidCatalogue,
+        "calendar" => ErrorKind::InvalidSpec,
+        "schedules" => ErrorKind::InvalidSchedule,
+        _ => ErrorKind::InvalidJson,
+    };
+    let bytes = std::fs::read(&path)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Io,
+                format!("cannot read {what} {}: {e}", path.display()),
+            )
+        })
+        .py()?;
+    let name = format!("{what} {}", path.display());
+    motcua::records::decode_text(&bytes, kind, &name)
+        .map(std::borrow::Cow::into_owned)
+        .py()
+}
+
 /// The native part of `motcua` (use the `motcua` package, not this module).
 #[pymodule]
 fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -71,6 +99,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(record_columns, m)?)?;
     m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(read_text, m)?)?;
     m.add_class::<calendar::PyWorkCalendar>()?;
     lunar::register(m)?;
     vn::register(m)?;

@@ -137,3 +137,33 @@ def test_doctests(name: str) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
     assert result.attempted > 0, f"{name} has no doctest"
+
+
+def test_option_files_in_any_unicode_encoding(tmp_path: Path) -> None:
+    """Catalogue, calendar, schedules and targets files are read as the CLI reads them: UTF-8
+    with or without its byte-order mark, or UTF-16 with its mark; bytes that are not text raise
+    the file's error (a MotcuaError, never a bare UnicodeDecodeError) naming the line."""
+    sample = Path(__file__).resolve().parents[2] / "core" / "examples" / "sample" / "catalogue.json"
+    want = motcua.Catalogue.from_file(sample).codes()
+    text = sample.read_text(encoding="utf-8")
+    for name, data in [("le.json", text.encode("utf-16")), ("be.json", b"\xfe\xff" + text.encode("utf-16-be")),
+                       ("bom.json", text.encode("utf-8-sig"))]:
+        (tmp_path / name).write_bytes(data)
+        assert motcua.Catalogue.from_file(tmp_path / name).codes() == want, name
+    spec = '{"weekmask": "1111110", "from": "2026-01-01", "to": "2026-12-31"}'
+    (tmp_path / "cal16.json").write_bytes(spec.encode("utf-16"))
+    assert motcua.Calendar.from_file(tmp_path / "cal16.json").is_working_day("2026-03-07")
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b'{\n"name": "x\xff"}\n')
+    for read, cls, code in [
+        (lambda: motcua.Catalogue.from_file(bad), motcua.InvalidCatalogueError, "invalid_catalogue"),
+        (lambda: motcua.Calendar.from_file(bad), motcua.InvalidSpecError, "invalid_spec"),
+        (lambda: motcua.Calendar.vietnam(schedules=bad), motcua.InvalidScheduleError, "invalid_schedule"),
+    ]:
+        with pytest.raises(cls) as e:
+            read()
+        assert e.value.code == code and e.value.line == 2 and "bad.json" in str(e.value)
+        assert isinstance(e.value, ValueError)
+    with pytest.raises(motcua.MotcuaIOError) as io:
+        motcua.Catalogue.from_file(tmp_path / "missing.csv")
+    assert isinstance(io.value, OSError) and "missing.csv" in str(io.value)

@@ -352,6 +352,43 @@ proptest! {
     fn fuzz_json_lines(b in record_bytes(JSON_LINES), block in 1usize..48) {
         same_records(&b, motcua::records::TextFormat::JsonLines, block, 1)?;
     }
+
+    /// UTF-16 records (a byte-order mark, then a mutated file's text encoded, or any bytes as
+    /// code units): no panic, typed errors at their record's line, the same records in any
+    /// block size; valid text reads as its UTF-8 (the standard library's encoder).
+    #[test]
+    fn fuzz_utf16_records(
+        b in record_bytes(CSV_RECORDS),
+        big_endian in any::<bool>(),
+        jsonl in any::<bool>(),
+        block in 1usize..48,
+    ) {
+        use motcua::records::{TextFormat, BLOCK_SIZE};
+        let format = if jsonl { TextFormat::JsonLines } else { TextFormat::Csv };
+        let bom = if big_endian { [0xFE, 0xFF] } else { [0xFF, 0xFE] };
+        let codes = |r: Result<Vec<(u64, &'static str)>, motcua::Error>| {
+            r.map_err(|e| {
+                assert!(known_code(&e), "{e}");
+                e.code()
+            })
+        };
+        let utf16: Vec<u8> = match std::str::from_utf8(&b) {
+            Ok(text) => bom
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(|u| {
+                    if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }
+                }))
+                .collect(),
+            Err(_) => bom.into_iter().chain(b.iter().copied()).collect(),
+        };
+        let whole = codes(read_records(&utf16, format, BLOCK_SIZE));
+        prop_assert_eq!(&whole, &codes(read_records(&utf16, format, block)));
+        // (zip bytes are named by the file's first bytes, which here are the mark)
+        let zip = b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06");
+        if std::str::from_utf8(&b).is_ok() && !zip {
+            prop_assert_eq!(whole, codes(read_records(&b, format, BLOCK_SIZE)));
+        }
+    }
 }
 
 /// The fuzzer's find (CI, December 2026): a header ended by a carriage return alone. The

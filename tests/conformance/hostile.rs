@@ -239,8 +239,8 @@ fn a_column_named_twice_is_an_error() {
     );
 }
 
-/// gzip is read whatever the file's name (told by its bytes); zip is named, never "invalid
-/// UTF-8 in field 0"; one line is bounded.
+/// gzip is read whatever the file's name (told by its bytes), UTF-16 by its byte-order mark;
+/// zip is named, never "invalid UTF-8 in field 0"; one line is bounded.
 #[test]
 fn compressed_and_unbounded_input() {
     use std::io::Write as _;
@@ -281,10 +281,27 @@ fn compressed_and_unbounded_input() {
         "{}",
         stderr(&o)
     );
-    let f = scratch("unicode.csv", b"\xff\xfei\0d\0,\0");
-    let o = motcua(&["report", &f], "");
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("UTF-16"), "{}", stderr(&o));
+    // A spreadsheet's "Unicode text": UTF-16 with its byte-order mark, tab-separated, and
+    // gzip-compressed too: the same report.
+    let tabs = text.replace(',', "\t");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(tabs.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let mut gz16 = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz16.write_all(&utf16).unwrap();
+    for (name, bytes) in [
+        ("unicode.txt", utf16.clone()),
+        ("unicode.txt.gz", gz16.finish().unwrap()),
+    ] {
+        let f = scratch(name, &bytes);
+        let o = motcua(
+            &["report", &f, "--as-of", "2026-03-31", "--format", "json"],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&want), "{name}");
+    }
     // dossiers (JSON lines) too
     let lines = "{\"received\":\"2026-03-02T09:30\",\"time_limit\":\"3wd\"}\n";
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -416,4 +433,57 @@ fn output_is_unmistakable_and_bounded() {
     let o = motcua(&["add-days", "-"], &format!("{} 1\n", "9".repeat(1 << 20)));
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.len() + o.stderr.len() < 2000);
+}
+
+/// The files behind options (a catalogue, a calendar spec, a schedules file, targets) are
+/// read as the records are: UTF-8 with or without its byte-order mark, or UTF-16 with its
+/// mark; bytes that are not text are an error of the file's kind naming the file and line.
+#[test]
+fn option_files_in_any_unicode_encoding() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let sample = format!("{root}/../core/examples/sample");
+    let catalogue = std::fs::read_to_string(format!("{sample}/catalogue.json")).unwrap();
+    let args = |cat: &str| {
+        motcua(
+            &[
+                "report",
+                &format!("{sample}/dossiers.csv"),
+                "--catalogue",
+                cat,
+                "--as-of",
+                "2026-11-15",
+                "--by",
+                "field",
+                "--format",
+                "json",
+            ],
+            "",
+        )
+    };
+    let want = args(&format!("{sample}/catalogue.json"));
+    assert_eq!(want.status.code(), Some(0), "{}", stderr(&want));
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(catalogue.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let bom8 = format!("\u{feff}{catalogue}");
+    for (name, bytes) in [("cat16.json", be), ("cat8.json", bom8.into_bytes())] {
+        let o = args(&scratch(name, &bytes));
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&want), "{name}");
+    }
+    let bad = scratch("bad.json", b"{\n\"name\": \"x\xff\"}\n");
+    for (flag, code) in [
+        ("--catalogue", "invalid_catalogue"),
+        ("--calendar", "invalid_spec"),
+        ("--schedules", "invalid_schedule"),
+    ] {
+        let o = motcua(&["due", "-", flag, &bad], "");
+        assert_eq!(o.status.code(), Some(1), "{flag}: {}", stderr(&o));
+        let msg = stderr(&o);
+        assert!(
+            msg.contains(code) && msg.contains("bad.json") && msg.contains("line 2"),
+            "{flag}: {msg}"
+        );
+    }
 }

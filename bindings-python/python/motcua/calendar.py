@@ -44,7 +44,7 @@ import numpy as np
 from . import _convert as cv
 from . import _motcua
 from .civil import DateLike, InstantLike
-from .error import InvalidArgumentError, MotcuaIOError, _raise
+from .error import InvalidArgumentError, _raise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -130,11 +130,7 @@ def _schedules_text(schedules: Any) -> Optional[str]:
     if isinstance(schedules, Mapping):
         return json.dumps(schedules, ensure_ascii=False)
     if isinstance(schedules, (str, os.PathLike)):
-        try:
-            with open(schedules, encoding="utf-8") as f:
-                return f.read()
-        except OSError as e:
-            raise _raise(MotcuaIOError, f"cannot read schedules {os.fspath(schedules)!s}: {e}") from e
+        return _motcua.read_text(schedules, "schedules")
     raise TypeError(
         f"schedules must be a path (str or os.PathLike) or a mapping (the parsed file), "
         f"not {type(schedules).__name__}"
@@ -276,15 +272,10 @@ class Calendar:
 
     @classmethod
     def from_file(cls, path: Union[str, os.PathLike[str]]) -> Calendar:
-        """A calendar from a JSON spec file (the CLI's ``--calendar FILE``)."""
-        try:
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-        except OSError as e:
-            from .error import MotcuaIOError
-
-            raise MotcuaIOError(f"{path}: {e.strerror or e}", message=str(e)) from e
-        return cls(_motcua.WorkCalendar.from_json(text))
+        """A calendar from a JSON spec file (the CLI's ``--calendar FILE``), in UTF-8 or UTF-16
+        with its byte-order mark. Bytes that are not text raise :class:`InvalidSpecError`
+        naming the line; a file that cannot be read, :class:`MotcuaIOError`."""
+        return cls(_motcua.WorkCalendar.from_json(_motcua.read_text(path, "calendar")))
 
     # ------------------------------------------------------------------ properties
 

@@ -50,7 +50,7 @@ from . import _records as rec
 from .calendar import Calendar
 from .civil import InstantLike
 from .deadline import RulesLike
-from .error import InvalidArgumentError, MotcuaIOError, _raise
+from .error import InvalidArgumentError, _raise
 from .procedure import Catalogue
 from .reports import count
 
@@ -99,11 +99,7 @@ def _targets_text(targets: TargetsLike) -> Optional[str]:
     if targets is None:
         return None
     if isinstance(targets, (str, os.PathLike)):
-        try:
-            with open(targets, encoding="utf-8-sig") as f:
-                return f.read()
-        except OSError as e:
-            raise MotcuaIOError(f"cannot read targets {targets}: {e.strerror or e}", message=str(e)) from e
+        return _motcua.read_text(targets, "targets")
     if not isinstance(targets, Mapping):
         raise _raise(
             InvalidArgumentError,

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Union
 
 from . import _motcua
-from .error import MotcuaIOError
 
 __all__ = ["Procedure", "Catalogue", "time_limit"]
 
@@ -108,13 +107,11 @@ class Catalogue:
     @classmethod
     def from_file(cls, path: Union[str, os.PathLike[str]]) -> Catalogue:
         """A catalogue from a file: a JSON array or CSV, told apart by content (the core's
-        loader, as ``motcua --catalogue`` and the JS package read one)."""
-        try:
-            with open(path, encoding="utf-8-sig", newline="") as f:
-                text = f.read()
-        except OSError as e:
-            raise MotcuaIOError(f"{path}: {e.strerror or e}", message=str(e)) from e
-        return cls.from_text(text)
+        loader, as ``motcua --catalogue`` and the JS package read one), in UTF-8 (with or
+        without its byte-order mark) or UTF-16 with its mark (a spreadsheet's "Unicode text").
+        Bytes that are not text raise :class:`InvalidCatalogueError` naming the line; a file
+        that cannot be read, :class:`MotcuaIOError`."""
+        return cls.from_text(_motcua.read_text(path, "catalogue"))
 
     @classmethod
     def from_text(cls, text: str) -> Catalogue:

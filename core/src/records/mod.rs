@@ -3,7 +3,8 @@
 //! (pandas, polars, pyarrow) handed over as typed columns.
 //!
 //! - **Sources.** [`TextSource`] reads CSV (header row, `,`/`;`/tab sniffed) or JSON lines from
-//!   any reader in blocks of whole records; a [`Table`] holds typed [`Column`]s — integer
+//!   any reader in blocks of whole records, in UTF-8 or UTF-16 (told by its byte-order mark;
+//!   [`decode_text`] does the same for a whole file's bytes); a [`Table`] holds typed [`Column`]s — integer
 //!   timestamps of any unit (naive = Vietnam's wall clock, offset-aware = converted to UTC+7),
 //!   day numbers, UTF-8 strings as Arrow offset/byte buffers or string views, dictionary codes,
 //!   numbers, flags, missing values as validity bitmaps, masks or sentinels. A binding hands
@@ -51,6 +52,7 @@
 
 mod catalogue;
 mod cell;
+mod encoding;
 mod layout;
 mod run;
 pub mod service;
@@ -60,6 +62,7 @@ mod transfers;
 
 pub use catalogue::load_catalogue;
 pub use cell::{parse_channel, Cell, OwnedCell};
+pub use encoding::decode_text;
 pub use layout::{
     find_column, header_names, Layout, Locator, ReadOptions, Record, Row, DOSSIER_COLUMNS,
     SERVICE_COLUMNS,

@@ -14,7 +14,9 @@
 //! [`MAX_QUOTED_LINES`] line breaks (a forgotten quote paired with another field's), is one bad
 //! record at the line where it opened, and reading goes on at the next line; a line longer than
 //! [`MAX_LINE`] stops the reading at that line (memory stays flat); gzip or zip bytes are named
-//! as such (the CLI reads gzip itself). Every error is located at its line.
+//! as such (the CLI reads gzip itself). Every error is located at its line. UTF-16 input with
+//! its byte-order mark (a spreadsheet's "Unicode text", tab-separated) is decoded as it
+//! streams; a code unit that is no character is reported at its line as not valid text.
 //!
 //! JSON lines: one object per line; its keys are the columns (a string is text, a number or
 //! a flag is its JSON text, `null` is missing). Blank lines are skipped; the input needs at
@@ -23,6 +25,7 @@
 use std::io::Read;
 
 use super::cell::Cell;
+use super::encoding::Utf16;
 #[cfg(feature = "csv")]
 use super::layout::header_names;
 use super::layout::{Locator, ReadOptions, Row};
@@ -88,15 +91,12 @@ fn runaway_quote(bytes: &[u8], at_end: bool) -> Option<(usize, usize)> {
     }
 }
 
-/// Compressed (or UTF-16) input: said by name rather than read as bad UTF-8.
-fn compressed(head: &[u8]) -> Option<Error> {
+/// Compressed input: said by name rather than read as bad UTF-8.
+pub(crate) fn compressed(head: &[u8]) -> Option<Error> {
     let (what, hint) = if head.starts_with(&[0x1f, 0x8b]) {
         ("gzip-compressed", "decompress it first")
     } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         ("a zip archive", "unzip it first")
-    } else if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
-        // (a spreadsheet's "Unicode text")
-        ("UTF-16 text", "save it as UTF-8")
     } else {
         return None;
     };
@@ -125,8 +125,12 @@ pub struct TextSource<R> {
     quotes_held: usize,
     next_line: u64,
     eof: bool,
-    /// Whether the first bytes were looked at (for compressed input).
+    /// Whether the first bytes were looked at (for compressed or UTF-16 input).
     sniffed: bool,
+    /// The decoder of a UTF-16 input (told by its byte-order mark).
+    utf16: Option<Utf16>,
+    /// Bytes read from the input but not yet handed to the carry (the first bytes, looked at).
+    head: Vec<u8>,
     block_size: usize,
 }
 
@@ -326,6 +330,8 @@ impl<R: Read> TextSource<R> {
             next_line: 1,
             eof: false,
             sniffed: false,
+            utf16: None,
+            head: Vec::new(),
             block_size: BLOCK_SIZE,
         };
         match format {
@@ -468,14 +474,11 @@ impl<R: Read> TextSource<R> {
             let start = self.carry.len();
             let want = self.block_size.max(start / 2);
             self.carry.reserve(want);
-            let n = match (&mut self.reader)
-                .take(want as u64)
-                .read_to_end(&mut self.carry)
-            {
+            let n = match self.fill(want) {
                 Ok(n) => n,
                 Err(e) => {
                     self.carry.truncate(start);
-                    return Err(io_error(&e));
+                    return Err(e);
                 }
             };
             if self.format == TextFormat::Csv {
@@ -488,14 +491,62 @@ impl<R: Read> TextSource<R> {
                 }
             }
             self.bound_lines(start, want)?;
-            if !self.sniffed && (self.carry.len() >= 4 || n == 0) {
-                self.sniffed = true;
-                if let Some(e) = compressed(&self.carry) {
-                    return Err(e);
-                }
-            }
             if n == 0 {
                 self.eof = true;
+            }
+        }
+    }
+
+    /// Appends about `want` bytes of UTF-8 text to the carry; 0 when the input has ended. The
+    /// first call looks at the input's first bytes: gzip or zip bytes are named as such, a
+    /// UTF-16 byte-order mark switches to decoding (a spreadsheet's "Unicode text").
+    fn fill(&mut self, want: usize) -> Result<usize> {
+        if !self.sniffed {
+            self.sniffed = true;
+            let mut head = Vec::with_capacity(4);
+            (&mut self.reader)
+                .take(4)
+                .read_to_end(&mut head)
+                .map_err(|e| io_error(&e))?;
+            if let Some((d, bom)) = Utf16::from_bom(&head) {
+                self.utf16 = Some(d);
+                head.drain(..bom);
+            } else if let Some(e) = compressed(&head) {
+                return Err(e);
+            }
+            self.head = head;
+        }
+        let start = self.carry.len();
+        match &mut self.utf16 {
+            None => {
+                self.carry.append(&mut self.head);
+                let held = self.carry.len() - start;
+                let n = (&mut self.reader)
+                    .take(want.saturating_sub(held) as u64)
+                    .read_to_end(&mut self.carry)
+                    .map_err(|e| io_error(&e))?;
+                Ok(held + n)
+            }
+            Some(d) => {
+                // The head's bytes first; then read until a character is whole (or the end).
+                let mut raw = std::mem::take(&mut self.head);
+                loop {
+                    let got = (&mut self.reader)
+                        .take(want as u64)
+                        .read_to_end(&mut raw)
+                        .map_err(|e| io_error(&e))?;
+                    d.decode(&raw, &mut self.carry);
+                    raw.clear();
+                    if got == 0 {
+                        d.finish(&mut self.carry);
+                        break;
+                    }
+                    if self.carry.len() > start {
+                        break;
+                    }
+                }
+                self.head = raw;
+                Ok(self.carry.len() - start)
             }
         }
     }
@@ -937,7 +988,12 @@ mod tests {
 
     /// The header and each record's line and cells, read in blocks of `block` bytes.
     fn blocks_of(text: &str, block: usize) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
-        let mut src = TextSource::open(text.as_bytes(), TextFormat::Csv, &ReadOptions::default())
+        blocks_from(text.as_bytes(), block)
+    }
+
+    /// [`blocks_of`] from any reader.
+    fn blocks_from<R: Read>(reader: R, block: usize) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
+        let mut src = TextSource::open(reader, TextFormat::Csv, &ReadOptions::default())
             .unwrap()
             .with_block_size(block);
         let mut out = Vec::new();
@@ -1041,6 +1097,101 @@ mod tests {
                 line += 1 + (x.matches('\n').count() + y.matches('\n').count()) as u64;
             }
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// A reader handing out at most `step` bytes a call (a pipe, a slow network file).
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.bytes.len());
+            let (now, rest) = self.bytes.split_at(n);
+            buf[..n].copy_from_slice(now);
+            self.bytes = rest;
+            Ok(n)
+        }
+    }
+
+    /// `text` as UTF-16 with its byte-order mark (the standard library's encoder).
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let bom: &[u8] = if big_endian { b"\xfe\xff" } else { b"\xff\xfe" };
+        let units = text.encode_utf16().flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        });
+        bom.iter().copied().chain(units).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// UTF-16 text (either byte order, handed out a few bytes at a time, read in blocks of
+        /// any size) gives the header, records and lines of the same text in UTF-8.
+        #[test]
+        fn utf16_text_reads_as_its_utf8(
+            cells in proptest::collection::vec(
+                proptest::collection::vec("[a\",\n\r\t ;xđặ😀]{0,6}", 2..=2), 0..20),
+            crlf in proptest::bool::ANY,
+            big_endian in proptest::bool::ANY,
+            block in 1usize..64,
+            step in 1usize..9,
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let quote = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+            let mut text = format!("mã,ngày{end}");
+            for r in &cells {
+                text.push_str(&format!("{},{}{end}", quote(&r[0]), quote(&r[1])));
+            }
+            let bytes = utf16(&text, big_endian);
+            let got = blocks_from(Trickle { bytes: &bytes, step }, block);
+            proptest::prop_assert_eq!(got, blocks_of(&text, block));
+        }
+    }
+
+    #[test]
+    fn utf16_spreadsheet_text_is_read_and_bad_units_are_located() {
+        // A spreadsheet's "Unicode text": tab-separated UTF-16LE with CRLF line ends.
+        let text = "mã\tlĩnh vực\r\nHS1\tHộ tịch\r\nHS2\tĐất đai 😀\r\n";
+        let (names, rows) = blocks_from(&utf16(text, false)[..], BLOCK_SIZE);
+        assert_eq!(names, ["mã", "lĩnh vực"]);
+        assert_eq!(rows, blocks(&text.replace('\t', ",")).1);
+        for format in [TextFormat::Csv, TextFormat::JsonLines] {
+            // A low surrogate alone on line 3: that record is bad, located; the others read.
+            let mut bytes = utf16("a,b\n1,2\nx,", false);
+            bytes.extend(0xDC00u16.to_le_bytes());
+            bytes.extend(&utf16("\n", false)[2..]);
+            if format == TextFormat::JsonLines {
+                bytes = utf16("{\"a\":\"1\"}\n{\"a\":\"", false);
+                bytes.extend(0xDC00u16.to_le_bytes());
+                bytes.extend(&utf16("\"}\n", false)[2..]);
+            }
+            let mut src = TextSource::open(&bytes[..], format, &ReadOptions::default()).unwrap();
+            let parser = src.parser();
+            let mut seen = Vec::new();
+            while let Some(b) = src.next_block().unwrap() {
+                parser.parse(&b, |at, r| {
+                    let cells = r.map(|row| {
+                        (0..2)
+                            .map(|j| matches!(row.cell(j), Cell::Malformed(_)))
+                            .collect::<Vec<_>>()
+                    });
+                    seen.push((at.line(), cells.map_err(|e| e.code())));
+                    true
+                });
+            }
+            let (line, code) = match format {
+                TextFormat::Csv => (3, "csv_field"),
+                TextFormat::JsonLines => (2, "invalid_json"),
+            };
+            let want = vec![(line - 1, Ok(vec![false, false])), (line, Err(code))];
+            assert_eq!(seen, want, "{format:?}");
         }
     }
 
@@ -1232,7 +1383,6 @@ mod tests {
         for (bytes, what) in [
             (&b"\x1f\x8b\x08\0\0"[..], "gzip"),
             (b"PK\x03\x04\x14\0", "zip"),
-            (b"\xff\xfei\0d\0", "UTF-16"),
         ] {
             for format in [TextFormat::Csv, TextFormat::JsonLines] {
                 let mut src = match TextSource::open(bytes, format, &ReadOptions::default()) {

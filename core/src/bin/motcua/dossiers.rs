@@ -75,12 +75,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// Reads a procedure catalogue file: a JSON array or CSV, told apart by content (the core's
 /// loader, as every package reads one).
 pub fn load_catalogue(path: &Path) -> Result<Catalogue, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::new(
-            ErrorKind::Io,
-            format!("cannot read catalogue {}: {e}", path.display()),
-        )
-    })?;
+    let text = crate::read_text(path, "catalogue", ErrorKind::InvalidCatalogue)?;
     motcua::records::load_catalogue(&text)
         .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e.message())))
 }

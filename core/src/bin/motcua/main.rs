@@ -251,7 +251,7 @@ fn stdin_or_args<'a>(first: &'a str, rest: &[(&str, &'a Option<String>)]) -> Opt
 pub(crate) fn load_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> {
     match &args.calendar {
         Some(path) => {
-            let text = read_file(path, "calendar")?;
+            let text = read_text(path, "calendar", ErrorKind::InvalidSpec)?;
             let spec = CalendarSpec::from_json(&text)
                 .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e)))?;
             spec.compile()
@@ -261,13 +261,21 @@ pub(crate) fn load_calendar(args: &CalendarArgs) -> Result<WorkCalendar, Error> 
     }
 }
 
-fn read_file(path: &std::path::Path, what: &str) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| {
+/// The text of the `what` file at `path` (UTF-8, or UTF-16 with its byte-order mark, as the
+/// core decodes it); bytes that are not text are an error of `kind` naming the file and line.
+pub(crate) fn read_text(
+    path: &std::path::Path,
+    what: &str,
+    kind: ErrorKind,
+) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| {
         Error::new(
             ErrorKind::Io,
             format!("cannot read {what} {}: {e}", path.display()),
         )
-    })
+    })?;
+    let name = format!("{what} {}", path.display());
+    motcua::records::decode_text(&bytes, kind, &name).map(std::borrow::Cow::into_owned)
 }
 
 /// The Vietnamese preset of the calendar options (`--no-official`, `--include-pending`,
@@ -280,7 +288,7 @@ fn load_preset(args: &CalendarArgs) -> Result<Preset, Error> {
     match &args.schedules {
         None => Ok(preset),
         Some(path) => {
-            let text = read_file(path, "schedules")?;
+            let text = read_text(path, "schedules", ErrorKind::InvalidSchedule)?;
             let schedules = Schedules::from_json(&text)
                 .map_err(|e| Error::new(e.kind(), format!("{}: {}", path.display(), e)))?;
             Ok(preset.with_schedules(schedules))

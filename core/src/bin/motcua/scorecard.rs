@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use motcua::indicators::{catalogue_fields, scores, Score, Targets};
 use motcua::report::{stages_to_table, ReportOptions, ReportSink, StageSink};
-use motcua::{Error, ErrorKind};
+use motcua::ErrorKind;
 
 use crate::lines::Sink;
 use crate::report::{fail, RecordArgs};
@@ -211,13 +211,7 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
     };
     let targets = match &args.targets {
         None => Targets::default(),
-        Some(p) => match std::fs::read_to_string(p)
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Io,
-                    format!("cannot read targets {}: {e}", p.display()),
-                )
-            })
+        Some(p) => match crate::read_text(p, "targets", ErrorKind::InvalidJson)
             .and_then(|text| Targets::from_json(&text))
         {
             Ok(t) => t,
