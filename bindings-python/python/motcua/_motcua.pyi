@@ -38,6 +38,7 @@ __all__ = [
     "record_columns",
     "wanted_columns",
     "report_columns",
+    "read_text",
     "Worklist",
     "worklist_columns",
     "error_codes",
