@@ -289,12 +289,30 @@ fn unclosed(line: u64) -> Error {
     .at_line(line)
 }
 
+/// What to do with a file that is not UTF-8 text (a spreadsheet saved in the Windows code page,
+/// as "CSV (Comma delimited)" does on a Vietnamese Windows).
+const SAVE_AS_UTF8: &str = "save the file as UTF-8 (in a spreadsheet: \"CSV UTF-8\")";
+
+/// A cell that is not UTF-8 text, located at its line and column.
+#[cfg(feature = "csv")]
+fn not_utf8(line: u64, column: &str, valid_up_to: usize) -> Error {
+    Error::new(
+        ErrorKind::CsvField,
+        format!(
+            "line {line}, column `{column}`: not valid UTF-8 text (after byte {valid_up_to}): \
+             {SAVE_AS_UTF8}"
+        ),
+    )
+    .at_line(line)
+    .in_field(column)
+}
+
 #[cfg(feature = "csv")]
 fn csv_error(e: &csv::Error, line: Option<u64>) -> Error {
     // (the csv reader's own message counts lines its way: say what is wrong only)
     let what = match e.kind() {
         csv::ErrorKind::Utf8 { err, .. } => format!(
-            "field {} is not valid UTF-8 (after byte {})",
+            "field {} is not valid UTF-8 text (after byte {}): {SAVE_AS_UTF8}",
             err.field() + 1,
             err.valid_up_to()
         ),
@@ -641,7 +659,7 @@ impl TextParser {
             TextFormat::Csv => parse_csv(
                 block,
                 self.delimiter,
-                self.names.len(),
+                &self.names,
                 self.used.as_deref(),
                 each,
             ),
@@ -686,7 +704,7 @@ impl<S: AsRef<str>> Row for TextRow<'_, S> {
 fn parse_csv(
     block: &Block,
     delimiter: u8,
-    width: usize,
+    names: &[String],
     used: Option<&[bool]>,
     mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
 ) {
@@ -695,8 +713,8 @@ fn parse_csv(
         return;
     }
     match plain_text(&block.bytes) {
-        Some(text) => parse_plain(text, block.first_line, delimiter, width, used, each),
-        None => parse_quoted(block, delimiter, width, used, each),
+        Some(text) => parse_plain(text, block.first_line, delimiter, names.len(), used, each),
+        None => parse_quoted(block, delimiter, names, used, each),
     }
 }
 
@@ -850,10 +868,11 @@ impl PlainRecord<'_> {
 fn parse_quoted(
     block: &Block,
     delimiter: u8,
-    width: usize,
+    names: &[String],
     used: Option<&[bool]>,
     mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
 ) {
+    let width = names.len();
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -896,17 +915,8 @@ fn parse_quoted(
                     match std::str::from_utf8(field) {
                         Ok(t) => cells.push(Some(t)),
                         Err(e) => {
-                            bad = Some(
-                                Error::new(
-                                    ErrorKind::CsvField,
-                                    format!(
-                                        "line {line}: malformed CSV: field {} is not valid UTF-8 (after byte {})",
-                                        j + 1,
-                                        e.valid_up_to()
-                                    ),
-                                )
-                                .at_line(line),
-                            );
+                            let name = names.get(j).map_or("?", String::as_str);
+                            bad = Some(not_utf8(line, name, e.valid_up_to()));
                             break;
                         }
                     }
@@ -945,7 +955,12 @@ fn parse_jsonl(
             Error::new(ErrorKind::InvalidJson, format!("line {this}: {e}")).at_line(this)
         };
         let parsed = std::str::from_utf8(raw)
-            .map_err(|e| bad(&e))
+            .map_err(|e| {
+                let after = e.valid_up_to();
+                bad(&format!(
+                    "not valid UTF-8 text (after byte {after}): {SAVE_AS_UTF8}"
+                ))
+            })
             .map(|t| t.trim().trim_start_matches('\u{feff}'))
             .and_then(|text| {
                 if text.is_empty() {
@@ -1156,6 +1171,50 @@ mod tests {
     }
 
     #[test]
+    fn text_in_a_windows_code_page_is_located_with_what_to_do() {
+        // "Hộ tịch" in Windows-1258 (Vietnamese ANSI): bytes that are not UTF-8.
+        for (quote, format) in [
+            ("", TextFormat::Csv),
+            ("\"", TextFormat::Csv),
+            ("", TextFormat::JsonLines),
+        ] {
+            let mut bytes = b"id,received,field\nA,2026-03-02,".to_vec();
+            if format == TextFormat::JsonLines {
+                bytes = b"{\"id\":\"A\",\"field\":\"".to_vec();
+            }
+            bytes.extend(quote.as_bytes());
+            bytes.extend(b"H\xd4\xf2 t\xec\xf2ch");
+            bytes.extend(quote.as_bytes());
+            bytes.extend(if format == TextFormat::JsonLines {
+                &b"\"}\n"[..]
+            } else {
+                b"\n"
+            });
+            let mut src = TextSource::open(&bytes[..], format, &ReadOptions::default()).unwrap();
+            let parser = src.parser();
+            let block = src.next_block().unwrap().unwrap();
+            let mut errors = Vec::new();
+            parser.parse(&block, |_, r| {
+                errors.extend(r.err());
+                true
+            });
+            let [e] = &errors[..] else {
+                panic!("{format:?} {quote}: {errors:?}")
+            };
+            let line = if format == TextFormat::Csv { 2 } else { 1 };
+            assert_eq!(e.line(), Some(line), "{e}");
+            assert!(
+                e.message().contains("not valid UTF-8") && e.message().contains("CSV UTF-8"),
+                "{e}"
+            );
+            if format == TextFormat::Csv {
+                assert_eq!((e.code(), e.field()), ("csv_field", Some("field")), "{e}");
+                assert!(e.message().starts_with("line 2, column `field`: "), "{e}");
+            }
+        }
+    }
+
+    #[test]
     fn utf16_spreadsheet_text_is_read_and_bad_units_are_located() {
         // A spreadsheet's "Unicode text": tab-separated UTF-16LE with CRLF line ends.
         let text = "mã\tlĩnh vực\r\nHS1\tHộ tịch\r\nHS2\tĐất đai 😀\r\n";
@@ -1267,13 +1326,14 @@ mod tests {
         ) {
             let text: String = parts.concat();
             let used: Vec<bool> = (0..width).map(|j| !(skip_second && j == 1)).collect();
+            let names: Vec<String> = (0..width).map(|j| format!("c{j}")).collect();
             let block = Block { bytes: text.clone().into_bytes(), first_line, broken: None };
             let plain = records_through(
                 |each| parse_plain(&text, first_line, delimiter, width, Some(&used), each),
                 width,
             );
             let quoted = records_through(
-                |each| parse_quoted(&block, delimiter, width, Some(&used), each),
+                |each| parse_quoted(&block, delimiter, &names, Some(&used), each),
                 width,
             );
             proptest::prop_assert_eq!(plain, quoted);
