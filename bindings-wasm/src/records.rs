@@ -3,7 +3,10 @@
 //! record road ([`motcua::records`]): the same columns, cells, errors and counting as the CLI.
 //!
 //! - **CSV text** is the core's CSV source: header row, UTF-8 byte-order mark and CRLF
-//!   accepted, `,`/`;`/tab sniffed; errors carry the CSV `line` (the header is line 1).
+//!   accepted, `,`/`;`/tab sniffed; errors carry the CSV `line` (the header is line 1). CSV
+//!   given as a file's bytes (`Uint8Array`, `ArrayBuffer`) is the same source over those
+//!   bytes: UTF-8, or UTF-16 with its byte-order mark; bytes that are not text are an error at
+//!   their line and column (a browser's `File.text()` would read them as U+FFFD).
 //! - **An array of objects** becomes a table of the core: the header is the keys of the first
 //!   object, plus every column the reader can use found in any later object. A cell is a
 //!   string, a `Date` (an instant: converted to Vietnam's wall clock, UTC+7, whatever the
@@ -145,7 +148,7 @@ fn read_objects(arr: &js_sys::Array, names: Vec<String>) -> Result<Objects> {
     Ok(Objects { header, cells, len })
 }
 
-/// Counts `records` (an array of objects or CSV text) into the core's partial report (one
+/// Counts `records` (an array of objects, or CSV as text or bytes) into the core's partial report (one
 /// thread: WebAssembly); `service`: the scorecard's columns too. A bad record's error is
 /// returned at once, or with `skip_bad` kept in the summary. Errors about the whole input:
 /// `csv_empty` (no header / no record), `csv_missing_column`, `invalid_argument` (not
@@ -213,7 +216,7 @@ impl Sink for AnySink<'_> {
     }
 }
 
-/// Runs `records` (an array of objects or CSV text) through sinks made by `make` (a `dyn`
+/// Runs `records` (an array of objects, or CSV as text or bytes) through sinks made by `make` (a `dyn`
 /// maker: one copy of the core's road in the `.wasm` for the report, the scorecard, the stage
 /// table and the worklist), each dossier's `id` read when `ids`, `transfers` joined by id.
 pub fn run<'c>(
@@ -239,8 +242,8 @@ pub fn run<'c>(
         Some(t) => layout.with_transfers(t.clone()),
         None => Ok(layout),
     };
-    let (sink, tally) = if let Some(text) = records.as_string() {
-        let mut src = TextSource::open(Cursor::new(text.into_bytes()), TextFormat::Csv, read)?;
+    let (sink, tally) = if let Some(bytes) = csv_bytes(records) {
+        let mut src = TextSource::open(Cursor::new(bytes), TextFormat::Csv, read)?;
         let layout = join(Layout::resolve(src.names(), read)?.with_ids(ids))?;
         run_text(&mut src, &layout, &run, make, |e| skipped.push(e))?
     } else {
@@ -269,14 +272,25 @@ pub fn run<'c>(
 }
 
 /// Transfers: records `{id, at, to}` or CSV text (header `id,at,to`).
-fn read_transfers(v: &JsValue, on_bad: OnBad, skipped: &mut Vec<Error>) -> Result<Transfers> {
+/// CSV given as text, or as a file's bytes (`Uint8Array`, `ArrayBuffer`: UTF-8, or UTF-16 with
+/// its byte-order mark, decoded by the core, so bytes that are not text are a located error
+/// rather than read with replacement characters as `File.text()` would).
+fn csv_bytes(v: &JsValue) -> Option<Vec<u8>> {
     if let Some(text) = v.as_string() {
-        return Transfers::read_text(
-            Cursor::new(text.into_bytes()),
-            TextFormat::Csv,
-            on_bad,
-            |e| skipped.push(e),
-        );
+        return Some(text.into_bytes());
+    }
+    if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(bytes.to_vec());
+    }
+    v.dyn_ref::<js_sys::ArrayBuffer>()
+        .map(|b| js_sys::Uint8Array::new(b).to_vec())
+}
+
+fn read_transfers(v: &JsValue, on_bad: OnBad, skipped: &mut Vec<Error>) -> Result<Transfers> {
+    if let Some(bytes) = csv_bytes(v) {
+        return Transfers::read_text(Cursor::new(bytes), TextFormat::Csv, on_bad, |e| {
+            skipped.push(e)
+        });
     }
     let names = TRANSFER_COLUMNS.iter().map(|s| s.to_string()).collect();
     let objects = objects(v, "transfers", names)?;
@@ -287,7 +301,7 @@ fn read_transfers(v: &JsValue, on_bad: OnBad, skipped: &mut Vec<Error>) -> Resul
 fn objects(v: &JsValue, what: &str, names: Vec<String>) -> Result<Objects> {
     let Some(arr) = v.dyn_ref::<js_sys::Array>() else {
         return Err(bad_arg(format!(
-            "`{what}` must be an array of objects or CSV text, not {}",
+            "`{what}` must be an array of objects, or CSV text or bytes (Uint8Array, ArrayBuffer), not {}",
             v.js_typeof().as_string().unwrap_or_default()
         )));
     };

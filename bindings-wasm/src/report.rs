@@ -1,5 +1,5 @@
 //! The one-stop report (mirrors `motcua::report` and `motcua report`): `report(records,
-//! options)` counts dossier records (an array of objects or CSV text, see [`crate::records`])
+//! options)` counts dossier records (an array of objects, or CSV as text or bytes, see [`crate::records`])
 //! into the core's [`PartialReport`](motcua::report::PartialReport) and answers the CLI's
 //! `--format json` rows, keys and values exactly (rates `null` when their denominator is 0).
 //!
@@ -239,7 +239,7 @@ const REPORT_OPTIONS: &[&str] = &[
 ];
 
 /// The one-stop report of dossier `records` (an array of objects keyed by the CSV column names
-/// of `motcua report`, or CSV text): the CLI's `--format json` rows — for each period (with
+/// of `motcua report`, or CSV as text or bytes): the CLI's `--format json` rows — for each period (with
 /// `period`) the groups in order of their values, then the totals row (grouping keys `null`):
 /// `{...by, period?, carried_over, received_new, received, received_online, received_direct,
 /// received_postal, resolved, early, on_time, late, pending, pending_within, overdue,

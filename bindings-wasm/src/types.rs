@@ -307,8 +307,10 @@ export type DossierRecord = { [column in RecordColumn]?: RecordCell } & {
   [column: string]: RecordCell;
 };
 
-/** Dossier records: an array of records, or CSV text (header row first). */
-export type RecordsInput = DossierRecord[] | string;
+/** Dossier records: an array of records, or CSV (header row first) as text or as a file's bytes
+ * (`Uint8Array`, `ArrayBuffer`: UTF-8, or UTF-16 with its byte-order mark — bytes that are not
+ * text are a `csv_field` error at their line and column, not replacement characters). */
+export type RecordsInput = DossierRecord[] | string | Uint8Array | ArrayBuffer;
 
 /** Options of `report`. */
 export interface ReportOptions {
@@ -339,8 +341,9 @@ export type TransferRecord = { [column in TransferColumn]?: RecordCell } & {
   [column: string]: RecordCell;
 };
 
-/** Transfers: an array of transfer records, or CSV text with the columns `id`, `at`, `to`. */
-export type TransfersInput = TransferRecord[] | string;
+/** Transfers: an array of transfer records, or CSV with the columns `id`, `at`, `to` as text or
+ * as a file's bytes (`Uint8Array`, `ArrayBuffer`), read as `RecordsInput` is. */
+export type TransfersInput = TransferRecord[] | string | Uint8Array | ArrayBuffer;
 
 /** Options of `stageReport`. */
 export interface StageReportOptions {

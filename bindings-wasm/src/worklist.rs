@@ -1,5 +1,5 @@
 //! The one-stop desk's worklist (mirrors `motcua::worklist` and `motcua worklist`):
-//! `worklist(records, options)` reads dossier records (an array of objects or CSV text, see
+//! `worklist(records, options)` reads dossier records (an array of objects, or CSV as text or bytes, see
 //! [`crate::records`]) as `report` reads them and answers the CLI's `--format json` rows: the
 //! dossiers open at `asOf`, ordered by due instant then id, with their status, the last day
 //! for the apology and, for an inter-agency dossier, the stage holding its file (`transfers`

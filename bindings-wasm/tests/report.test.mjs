@@ -365,6 +365,33 @@ test("a bad date names the line and the column", () => {
   });
 });
 
+test("CSV as a file's bytes: UTF-8, UTF-16 with its mark, and a Windows code page located", () => {
+  const opts = { asOf: AS_OF, catalogue, by: ["field"], period: "month" };
+  const want = report(csvText, opts);
+  const utf8 = readFileSync(dossiersCsv);
+  const bom = new Uint8Array([0xff, 0xfe]);
+  const units = new Uint16Array(csvText.length);
+  for (let i = 0; i < csvText.length; i++) units[i] = csvText.charCodeAt(i); // (little-endian host)
+  const utf16 = new Uint8Array(2 + units.byteLength);
+  utf16.set(bom, 0);
+  utf16.set(new Uint8Array(units.buffer), 2);
+  for (const [name, bytes] of [["Uint8Array", new Uint8Array(utf8)], ["ArrayBuffer", utf8.buffer.slice(utf8.byteOffset, utf8.byteOffset + utf8.byteLength)], ["UTF-16", utf16]]) {
+    const got = report(bytes, opts);
+    assert.deepStrictEqual(got, want, name);
+    assert.equal(got.counted, 20000, name);
+  }
+  // "Hộ tịch" in Windows-1258: the cell is named, never read as "H? t?ch".
+  const ansi = Buffer.concat([Buffer.from("id,received,time_limit,field\nA,2026-03-02,3wd,"), Buffer.from([0x48, 0xd4, 0xf2, 0x20, 0x74, 0xec, 0xf2, 0x63, 0x68, 0x0a])]);
+  throwsCode(() => report(new Uint8Array(ansi), { asOf: AS_OF, by: "field" }), "csv_field", (e) => {
+    assert.equal(e.line, 2);
+    assert.equal(e.field, "field");
+    assert.match(e.message, /CSV UTF-8/);
+  });
+  throwsCode(() => report(new Uint16Array(4), { asOf: AS_OF }), "invalid_argument", (e) => {
+    assert.match(e.message, /Uint8Array/);
+  });
+});
+
 test("a missing column", () => {
   throwsCode(() => report("id,time_limit\nA,3wd\n", { asOf: AS_OF }), "csv_missing_column", (e) => {
     assert.equal(e.field, "received");
@@ -396,7 +423,7 @@ test("empty input", () => {
 
 test("bad arguments and options", () => {
   for (const bad of [null, undefined, 42, {}, new Date()]) {
-    throwsCode(() => report(bad, { asOf: AS_OF }), "invalid_argument", (e) => assert.match(e.message, /array of objects or CSV text/));
+    throwsCode(() => report(bad, { asOf: AS_OF }), "invalid_argument", (e) => assert.match(e.message, /array of objects, or CSV text or bytes/));
   }
   throwsCode(() => report([{ received: "2026-03-02", time_limit: "3wd" }, "x"], { asOf: AS_OF }), "invalid_argument", (e) => assert.equal(e.index, 1));
   throwsCode(() => report([{ received: "2026-03-02", time_limit: { workingDays: 3 } }], { asOf: AS_OF }), "invalid_argument", (e) => assert.equal(e.field, "time_limit"));

@@ -79,6 +79,9 @@ const agency: string | null = agencyRow.agency;
 const overdueStages: number = agencyRow.overdue + stagesTable.counted;
 const stageRate: number | null = agencyRow.on_time_rate;
 const joinedReport: Report = report(records, { transfers: "id,at,to\nHS2,2026-03-04,Chi cục Thuế\n" });
+const csvBytes = new Uint8Array([0x72, 0x65, 0x63, 0x65, 0x69, 0x76, 0x65, 0x64, 0x0a]); // "received\n"
+const fromBytes: Report = report(csvBytes, { transfers: csvBytes.buffer });
+const listedFromBytes: Worklist = worklist(csvBytes.buffer, { asOf: "2026-03-03" });
 const counted: number = table.counted + table.leftOut;
 const card: Scorecard = scorecard(records, { asOf: "2026-03-31", targets: { online_rate: 0.3, satisfaction_rate: null }, satisfactionScale: 10, catalogue: "[]" });
 const score: Score = card.indicators[0]!;
@@ -147,6 +150,8 @@ stageReport(records, { by: "field" });
 scorecard(records, { targets: { speed: 1 } });
 // @ts-expect-error: a cell is text, a Date, a number, a boolean or empty
 report([{ received: ["2026-03-02"] }]);
+// @ts-expect-error: CSV bytes are a Uint8Array or an ArrayBuffer, not other typed arrays
+report(new Uint16Array(4));
 // @ts-expect-error: a dossier has a time limit or a procedure
 due({ received: "2026-03-02" });
 // @ts-expect-error: not both
@@ -165,6 +170,6 @@ const notRuleSet: RuleSet = "nd99";
 export const used = [
   next, sameFromDate, working, count, off, kind, month, name, named, named2, status, source, between, flags, iso, codes,
   tet, tetCn, year, tet2, leap, steps, lines, classes, outcome, procs, byCode, cal,
-  onTime, received, group, fromCsv, skipped, counted, which, scoreStatus, fields,
+  onTime, received, group, fromCsv, fromBytes, listedFromBytes, skipped, counted, which, scoreStatus, fields,
   caught, ruleSet, ruleSets, label, warningCodes, stepKinds, channel, instants, notChannel, notRuleSet,
 ];
