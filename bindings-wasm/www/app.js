@@ -382,13 +382,15 @@ function renderWorklist() {
   $("wl-summary").textContent = t().wlSummary(rows.length, rows.counted, rows.skipped.length);
 }
 
-function runWorklist() {
+/** Runs the worklist of `input`: CSV text (by default the text box's), or a picked file's bytes. */
+function runWorklist(input = $("wl-csv").value) {
   const box = $("wl-error");
   box.hidden = true;
   lastWorklist = null;
   $("wl-table").hidden = true;
   $("wl-summary").textContent = "";
-  const text = $("wl-csv").value;
+  // (the header of bytes that are not text: read leniently, only to see which columns there are)
+  const text = typeof input === "string" ? input : new TextDecoder().decode(input.subarray(0, 1 << 16));
   const header = text.split(/\r?\n/, 1)[0].split(/[,;\t]/).map((h) => h.trim());
   try {
     const options = {
@@ -399,7 +401,7 @@ function runWorklist() {
     };
     if (header.includes("field")) options.by = "field";
     if (catalogue) options.catalogue = catalogue;
-    lastWorklist = motcua.worklist(text, options);
+    lastWorklist = motcua.worklist(input, options);
     renderWorklist();
   } catch (err) {
     box.hidden = false;
@@ -407,18 +409,33 @@ function runWorklist() {
   }
 }
 
-$("wl-run").addEventListener("click", runWorklist);
+$("wl-run").addEventListener("click", () => runWorklist());
 $("wl-sample").addEventListener("click", () => {
   $("wl-csv").value = WL_SAMPLE;
   $("wl-date").value = "2026-04-29";
   $("wl-time").value = "08:00";
   runWorklist();
 });
+/** A picked file's text, as the library reads its bytes: UTF-8, or UTF-16 by its byte-order
+ * mark; `null` when the bytes are not text (a file saved in the Windows code page), which the
+ * library then reports by line and column instead of `File.text()`'s replacement characters. */
+function fileText(bytes) {
+  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le"
+    : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 $("wl-file").addEventListener("change", async () => {
   const file = $("wl-file").files?.[0];
   if (!file) return;
-  $("wl-csv").value = await file.text();
-  runWorklist();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const text = fileText(bytes);
+  $("wl-csv").value = text ?? "";
+  runWorklist(text ?? bytes);
 });
 
 // ------------------------------------------------------------------------------ start

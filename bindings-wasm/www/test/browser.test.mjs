@@ -199,6 +199,16 @@ test("worklist: the sample, in Vietnamese; a picked file with a bad row", async 
   await page.setInputFiles("#wl-file", { name: "hoso.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.waitForFunction(() => /bỏ qua 1 dòng lỗi/.test(document.querySelector("#wl-summary").textContent), null, { timeout: 5_000 });
   assert.deepEqual(await page.$$eval("#wl-table tbody tr", (trs) => trs.map((tr) => tr.dataset.id)), ["A"]);
+  // The same file as a spreadsheet's "Unicode text" (UTF-16, tab-separated): the same list.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv.replaceAll(",", "\t").replace("A\t", "U\t"), "utf16le")]);
+  await page.setInputFiles("#wl-file", { name: "hoso.txt", mimeType: "text/plain", buffer: utf16 });
+  await page.waitForFunction(() => document.querySelector("#wl-table tbody tr")?.dataset.id === "U", null, { timeout: 5_000 });
+  assert.match(await page.inputValue("#wl-csv"), /^id\treceived\ttime_limit\n/);
+  // Saved in the Windows code page ("Hộ tịch" in Windows-1258): the library names the cell.
+  const ansi = Buffer.concat([Buffer.from("id,received,time_limit,field\nA,2026-04-28T09:00,3wd,"), Buffer.from([0x48, 0xd4, 0xf2, 0x20, 0x74, 0xec, 0xf2, 0x63, 0x68, 0x0a])]);
+  await page.setInputFiles("#wl-file", { name: "ansi.csv", mimeType: "text/csv", buffer: ansi });
+  await page.waitForFunction(() => /^0 hồ sơ .*đã đọc 0 hồ sơ.*bỏ qua 1 dòng lỗi$/.test(document.querySelector("#wl-summary").textContent), null, { timeout: 5_000 });
+  assert.equal(await page.inputValue("#wl-csv"), "");
   // Not CSV at all: the library's error.
   await page.fill("#wl-csv", "");
   await page.click("#wl-run");
