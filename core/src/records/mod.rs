@@ -2,7 +2,7 @@
 //! files, the JS package's CSV text and arrays of objects, the Python package's frames
 //! (pandas, polars, pyarrow) handed over as typed columns.
 //!
-//! - **Sources.** [`TextSource`] reads CSV (header row, `,`/`;`/tab sniffed) or JSON lines from
+//! - **Sources.** [`TextSource`] reads CSV (header row, `,`/`;`/tab sniffed, or named by a `sep=` line) or JSON lines from
 //!   any reader in blocks of whole records, in UTF-8 or UTF-16 (told by its byte-order mark;
 //!   [`decode_text`] does the same for a whole file's bytes); a [`Table`] holds typed [`Column`]s — integer
 //!   timestamps of any unit (naive = Vietnam's wall clock, offset-aware = converted to UTC+7),

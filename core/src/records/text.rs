@@ -5,7 +5,8 @@
 //! CSV: a header row (a UTF-8 byte-order mark and CRLF line ends accepted; a carriage return
 //! alone, the line end of classic Mac OS files, is read as a line feed, inside a quoted field
 //! too, so that lines are counted as an editor shows them); fields separated by
-//! `,`, or by `;` or tabs when the header line has more of those; quoted fields may hold the
+//! `,`, or by `;` or tabs when the header line has more of those, or by the one a
+//! spreadsheet's delimiter line before the header names (`sep=;`); quoted fields may hold the
 //! separator, quotes (doubled) and line breaks. A record boundary is a line feed outside
 //! quotes, found by counting quotes, so a block never splits a record. Blank lines are
 //! skipped. A record with another number of fields than the header is an error.
@@ -162,6 +163,28 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
     } else {
         b','
     }
+}
+
+/// The line `sep=X` that spreadsheets write and read before a CSV header to name its delimiter
+/// `X` (one ASCII character other than a quote; a UTF-8 byte-order mark may come first): its
+/// length with its line end, and `X`.
+#[cfg(feature = "csv")]
+fn delimiter_line(head: &[u8]) -> Option<(usize, u8)> {
+    let bom = if head.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        0
+    };
+    let line = head.get(bom..)?;
+    let rest = line.get(..4).filter(|p| p.eq_ignore_ascii_case(b"sep="))?;
+    let d = *line.get(rest.len())?;
+    let end = match line.get(5..) {
+        Some([b'\n', ..]) => 1,
+        Some([b'\r', b'\n', ..]) => 2,
+        _ => return None,
+    };
+    let usable = d.is_ascii() && !matches!(d, b'"' | b'\r' | b'\n');
+    usable.then_some((bom + 5 + end, d))
 }
 
 /// How many bytes `c` `bytes` holds (counted in byte-wide lanes, 16 or 32 bytes at a time).
@@ -392,17 +415,24 @@ impl<R: Read> TextSource<R> {
         if let Some(line) = block.broken {
             return Err(unclosed(line));
         }
-        self.delimiter = sniff_delimiter(&block.bytes);
+        // A spreadsheet's delimiter line (`sep=;`) names the delimiter, and is no header.
+        let (skip, named) = match delimiter_line(&block.bytes) {
+            Some((len, d)) => (len, Some(d)),
+            None => (0, None),
+        };
+        let bytes = block.bytes.get(skip..).unwrap_or(&[]);
+        let first_line = block.first_line + u64::from(skip > 0);
+        self.delimiter = named.unwrap_or_else(|| sniff_delimiter(bytes));
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(self.delimiter)
-            .from_reader(block.bytes.as_slice());
+            .from_reader(bytes);
         let mut rec = csv::StringRecord::new();
         // Blank lines before the header are skipped by the csv reader.
         let read = rdr
             .read_record(&mut rec)
-            .map_err(|e| csv_error(&e, Some(block.first_line)))?;
+            .map_err(|e| csv_error(&e, Some(first_line)))?;
         if !read || rec.iter().all(|c| c.trim().is_empty()) {
             return Err(Error::new(
                 ErrorKind::CsvEmpty,
@@ -412,15 +442,15 @@ impl<R: Read> TextSource<R> {
         self.names = header_names(&rec.iter().collect::<Vec<_>>());
         // The rest of the block goes back in front of the unread input.
         let pos = rdr.position();
-        let rest_at = usize::try_from(pos.byte()).unwrap_or(block.bytes.len());
-        let rest = block.bytes.get(rest_at..).unwrap_or(&[]);
+        let rest_at = usize::try_from(pos.byte()).unwrap_or(bytes.len());
+        let rest = bytes.get(rest_at..).unwrap_or(&[]);
         let mut carry = rest.to_vec();
         carry.extend_from_slice(&self.carry);
         self.carry = carry;
         self.scanned = 0;
         self.in_quotes = false;
         self.quotes_held = 0;
-        self.next_line = block.first_line + count_lines(block.bytes.get(..rest_at).unwrap_or(&[]));
+        self.next_line = first_line + count_lines(bytes.get(..rest_at).unwrap_or(&[]));
         Ok(())
     }
 
@@ -1167,6 +1197,27 @@ mod tests {
             let bytes = utf16(&text, big_endian);
             let got = blocks_from(Trickle { bytes: &bytes, step }, block);
             proptest::prop_assert_eq!(got, blocks_of(&text, block));
+        }
+    }
+
+    #[test]
+    fn a_spreadsheets_delimiter_line_names_the_delimiter() {
+        for text in [
+            "sep=;\r\nid;received,time\r\nA;2026-03-02\r\n",
+            "\u{feff}SEP=;\nid;received,time\nA;2026-03-02\n",
+        ] {
+            let (names, rows) = blocks(text);
+            assert_eq!(names, ["id", "received,time"], "{text:?}");
+            let want = vec![(3, vec!["A".to_string(), "2026-03-02".to_string()])];
+            assert_eq!(rows, want, "{text:?}");
+        }
+        let (names, rows) = blocks("sep=\t\nid\treceived\nA\t2026-03-02\n");
+        assert_eq!((names.len(), rows[0].0), (2, 3));
+        // Not a delimiter line: a header that only starts like one, or names no usable delimiter.
+        for text in ["sep=;x\nA\n", "sep=\"\"\nA\n", "sep=\n1\n", "sep=đ\n1\n"] {
+            let src = TextSource::open(text.as_bytes(), TextFormat::Csv, &ReadOptions::default());
+            let names = src.unwrap().names().to_vec();
+            assert!(names[0].starts_with("sep="), "{text:?}: {names:?}");
         }
     }
 
