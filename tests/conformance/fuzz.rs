@@ -268,6 +268,7 @@ proptest! {
 const CSV_RECORDS: &[&str] = &[
     "id,received,time_limit,resolved,field\nA,2026-03-02T09:30,3wd,04/03/2026 10:00,Hộ tịch\nB,2026-03-02,15cd,,\"Đất, đai\"\n\n\"C\",02/03/2026 9:30,same_day,2026-03-02T16:00,\"a\nb \"\"q\"\"\"\r\nD,2026-03-02T09:30,8wh,2026-03-03T08:00,X\n",
     "received;time_limit;supplement_requested;supplement_received;channel\r\n2026-03-02T09:30;3wd;2026-03-03T10:00;2026-03-10T08:00;online\r\n",
+    "sep=\t\nreceived\ttime_limit\tfield\n2026-03-02T09:30\t3wd\t\"a,b\"\n",
 ];
 
 const JSON_LINES: &[&str] = &[
