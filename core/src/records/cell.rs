@@ -186,8 +186,51 @@ impl<'a> Cell<'a> {
     }
 }
 
-/// Parses a channel: `direct`, `online`, `postal`, or the Vietnamese *trực tiếp*, *trực
-/// tuyến*, *bưu chính* (*công ích*), case-insensitive.
+/// The channel labels read, lower-cased with single spaces: the three ways of submitting a
+/// dossier — directly at the one-stop desk (*trực tiếp tại Bộ phận Một cửa*), through the public
+/// postal service (*qua dịch vụ bưu chính công ích*), online on a public-service portal (*trực
+/// tuyến*, whether the procedure is offered *toàn trình* or *một phần*) — in the words the
+/// one-stop systems' exports use (the short ones also without diacritics).
+const CHANNEL_LABELS: &[(&str, Channel)] = &[
+    ("direct", Channel::Direct),
+    ("trực tiếp", Channel::Direct),
+    ("truc tiep", Channel::Direct),
+    ("nộp trực tiếp", Channel::Direct),
+    ("nop truc tiep", Channel::Direct),
+    ("tại bộ phận một cửa", Channel::Direct),
+    ("trực tiếp tại bộ phận một cửa", Channel::Direct),
+    ("online", Channel::Online),
+    ("trực tuyến", Channel::Online),
+    ("truc tuyen", Channel::Online),
+    ("nộp trực tuyến", Channel::Online),
+    ("nop truc tuyen", Channel::Online),
+    ("trực tuyến toàn trình", Channel::Online),
+    ("trực tuyến một phần", Channel::Online),
+    ("truc tuyen toan trinh", Channel::Online),
+    ("truc tuyen mot phan", Channel::Online),
+    ("dịch vụ công trực tuyến", Channel::Online),
+    ("dịch vụ công trực tuyến toàn trình", Channel::Online),
+    ("dịch vụ công trực tuyến một phần", Channel::Online),
+    ("dvc trực tuyến", Channel::Online),
+    ("postal", Channel::Postal),
+    ("bưu chính", Channel::Postal),
+    ("buu chinh", Channel::Postal),
+    ("bưu chính công ích", Channel::Postal),
+    ("qua bưu chính", Channel::Postal),
+    ("qua bưu chính công ích", Channel::Postal),
+    ("dịch vụ bưu chính công ích", Channel::Postal),
+    ("qua dịch vụ bưu chính công ích", Channel::Postal),
+    ("bưu điện", Channel::Postal),
+    ("qua bưu điện", Channel::Postal),
+    ("buu dien", Channel::Postal),
+    ("qua buu dien", Channel::Postal),
+];
+
+/// Parses a channel: `direct`, `online`, `postal`, or a Vietnamese label of the one-stop
+/// systems (*trực tiếp*, *nộp trực tiếp*, *tại Bộ phận Một cửa*; *trực tuyến*, *trực tuyến
+/// toàn trình*, *dịch vụ công trực tuyến một phần*; *bưu chính*, *bưu điện*, *qua dịch vụ bưu
+/// chính công ích*, ...; the short ones also without diacritics: *truc tuyen*, *buu dien*),
+/// case-insensitive, runs of spaces read as one. Any other label is an error, never a guess.
 pub fn parse_channel(s: &str) -> Result<Channel> {
     let t = s.trim();
     // The usual spellings without allocating.
@@ -197,11 +240,11 @@ pub fn parse_channel(s: &str) -> Result<Channel> {
         "postal" => return Ok(Channel::Postal),
         _ => {}
     }
-    match crate::casefold::fold(t).as_str() {
-        "direct" | "trực tiếp" | "truc tiep" => Ok(Channel::Direct),
-        "online" | "trực tuyến" | "truc tuyen" => Ok(Channel::Online),
-        "postal" | "bưu chính" | "buu chinh" | "bưu chính công ích" => Ok(Channel::Postal),
-        _ => Err(Error::new(
+    let folded = crate::casefold::fold(t);
+    let label = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    match CHANNEL_LABELS.iter().find(|(l, _)| *l == label) {
+        Some(&(_, c)) => Ok(c),
+        None => Err(Error::new(
             ErrorKind::CsvField,
             format!("`{s}` is not a channel (direct, online, postal)"),
         )),
@@ -214,6 +257,32 @@ mod tests {
 
     fn t(s: &str) -> NaiveDateTime {
         parse_instant(s, DateOnly::StartOfDay).unwrap()
+    }
+
+    #[test]
+    fn channels_as_the_one_stop_systems_write_them() {
+        for (label, want) in [
+            ("online", Channel::Online),
+            (" Trực Tuyến ", Channel::Online),
+            ("TRỰC TUYẾN  TOÀN TRÌNH", Channel::Online),
+            ("Dịch vụ công trực tuyến một phần", Channel::Online),
+            ("Nộp trực tiếp", Channel::Direct),
+            ("Trực tiếp tại Bộ phận Một cửa", Channel::Direct),
+            ("Qua dịch vụ bưu chính công ích", Channel::Postal),
+            ("bưu điện", Channel::Postal),
+            ("BUU CHINH", Channel::Postal),
+        ] {
+            assert_eq!(parse_channel(label).unwrap(), want, "{label:?}");
+        }
+        for label in ["", "mail", "trực", "trực tuyến hoặc trực tiếp", "qua"] {
+            let e = parse_channel(label).unwrap_err();
+            assert_eq!(e.code(), "csv_field", "{label:?}");
+        }
+        // Every label is folded already (else it could never match) and read once.
+        for (i, (l, _)) in CHANNEL_LABELS.iter().enumerate() {
+            assert_eq!(crate::casefold::fold(l), *l);
+            assert!(CHANNEL_LABELS[..i].iter().all(|(m, _)| m != l), "{l} twice");
+        }
     }
 
     #[test]
