@@ -382,3 +382,25 @@ def test_sample_with_transfers_equals_the_cli(sample, catalogue, transfers, as_o
     pd.testing.assert_frame_equal(normal(got), independent, check_dtype=False)
     got_pl = motcua.worklist(pl.from_pandas(sample), as_of=as_of, all=True, by=by, catalogue=catalogue, transfers=transfers)
     pd.testing.assert_frame_equal(normal(got_pl.to_pandas()), independent, check_dtype=False)
+
+
+def test_a_file_in_utf16_or_a_windows_code_page(tmp_path, catalogue) -> None:
+    """A file read by the core: a spreadsheet's "Unicode text" (UTF-16, tab-separated) gives the
+    rows of the UTF-8 file; a cell saved in the Windows code page is a bad row at its line and
+    column (skipped with ``skip_bad``), never text with replacement characters."""
+    text = (SAMPLE / "dossiers.csv").read_text(encoding="utf-8")
+    want = motcua.worklist(SAMPLE / "dossiers.csv", as_of="2026-11-15", catalogue=catalogue)
+    unicode_text = tmp_path / "hoso.txt"
+    unicode_text.write_bytes(text.replace(",", "\t").encode("utf-16"))
+    got = motcua.worklist(unicode_text, as_of="2026-11-15", catalogue=catalogue)
+    pd.testing.assert_frame_equal(got, want)
+    ansi = tmp_path / "ansi.csv"
+    ansi.write_bytes(b"id,received,time_limit,field\nA,2026-11-10,3wd,H\xd4\xf2 t\xec\xf2ch\nB,2026-11-10,3wd,X\n")
+    with pytest.raises(motcua.MotcuaError) as e:
+        motcua.worklist(ansi, as_of="2026-11-15", by="field")
+    assert (e.value.code, e.value.line, e.value.field) == ("csv_field", 2, "field")
+    assert "CSV UTF-8" in str(e.value)
+    kept = motcua.Worklist.build(ansi, as_of="2026-11-15", by="field", skip_bad=True)
+    assert [r["id"] for r in kept.rows] == ["B"]
+    assert [(s["code"], s["field"]) for s in kept.skipped] == [("csv_field", "field")]
+    assert "line 2, column `field`" in kept.skipped[0]["message"]
