@@ -24,7 +24,8 @@ use crate::deadline::PyRules;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
 
-/// One skipped row: index, error code, message, field, value, id.
+/// One skipped row: index, error code, message, field, value, id, line (as the error's: a
+/// file's line, a frame's row index + 1).
 pub(crate) type Skipped = (
     Option<usize>,
     &'static str,
@@ -32,6 +33,7 @@ pub(crate) type Skipped = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<u64>,
 );
 
 pub(crate) fn skipped(e: &Error) -> Skipped {
@@ -42,6 +44,7 @@ pub(crate) fn skipped(e: &Error) -> Skipped {
         e.field().map(str::to_string),
         e.value().map(str::to_string),
         e.id().map(str::to_string),
+        e.line(),
     )
 }
 

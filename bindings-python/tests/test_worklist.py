@@ -221,7 +221,7 @@ def test_bad_rows_follow_the_report() -> None:
     assert (e.value.index, e.value.label, e.value.id) == (10, "r10", "K")
     assert "(index label 'r10')" in str(e.value)
     w = motcua.Worklist.build(named, as_of="2026-04-29T08:00", skip_bad=True)
-    assert [(s["index"], s["label"]) for s in w.skipped] == [(10, "r10")]
+    assert [(s["index"], s["label"], s["line"]) for s in w.skipped] == [(10, "r10", 11)]
     with pytest.raises(motcua.CsvFieldError) as e:
         motcua.report(named, as_of="2026-04-29T08:00")
     assert e.value.label == "r10"
@@ -402,5 +402,5 @@ def test_a_file_in_utf16_or_a_windows_code_page(tmp_path, catalogue) -> None:
     assert "CSV UTF-8" in str(e.value)
     kept = motcua.Worklist.build(ansi, as_of="2026-11-15", by="field", skip_bad=True)
     assert [r["id"] for r in kept.rows] == ["B"]
-    assert [(s["code"], s["field"]) for s in kept.skipped] == [("csv_field", "field")]
+    assert [(s["code"], s["field"], s["line"], s["index"]) for s in kept.skipped] == [("csv_field", "field", 2, None)]
     assert "line 2, column `field`" in kept.skipped[0]["message"]

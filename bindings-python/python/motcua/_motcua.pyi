@@ -208,7 +208,7 @@ def classify_json(
     lang: str = "vi",
 ) -> str: ...
 _Column = tuple[str, tuple[Any, ...]]
-_Skipped = tuple[Optional[int], str, str, Optional[str], Optional[str], Optional[str]]
+_Skipped = tuple[Optional[int], str, str, Optional[str], Optional[str], Optional[str], Optional[int]]
 
 def due_records(
     columns: Sequence[_Column],

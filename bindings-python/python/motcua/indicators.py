@@ -175,7 +175,7 @@ class Scorecard:
         #: Dossiers left out because they were received after :attr:`as_of`.
         self.left_out = left_out
         #: With ``skip_bad=True``: the rows skipped, as ``{"index", "label", "code", "message", "field",
-        #: "value", "id"}``.
+        #: "value", "id", "line"}``.
         self.skipped = skipped
         #: With a catalogue: procedures per field (fields in order, then the totals with
         #: ``field`` ``None``), the keys of :data:`CATALOGUE_COLUMNS`; else ``None``.

@@ -127,7 +127,7 @@ class Report:
         #: Dossiers left out because they were received after :attr:`as_of`.
         self.left_out = left_out
         #: With ``skip_bad=True``: the rows skipped, as ``{"index", "label", "code", "message", "field",
-        #: "value", "id"}``.
+        #: "value", "id", "line"}`` (``line``: a file's line, or a frame's row index + 1).
         self.skipped = skipped
 
     @classmethod
@@ -287,7 +287,7 @@ def count(
     """Counts a frame of dossier records into a :class:`PartialReport` (a new one, or
     ``into``): the core reads, classifies and counts each chunk of the frame; returns the
     partial and, with ``skip_bad``, the skipped rows (``{"index", "label", "code", "message", "field",
-    "value", "id"}``). ``satisfaction_scale``: also tally the scorecard's columns;
+    "value", "id", "line"}``). ``satisfaction_scale``: also tally the scorecard's columns;
     ``transfers``: a frame of transfers joined to the records by id."""
     partial = into if into is not None else PartialReport(_as_of(as_of), by, period)
     names = rec.wanted(by, map, satisfaction_scale is not None)
@@ -319,9 +319,10 @@ def count(
 
 
 def _skipped(b: tuple[Any, ...], df: Any = None) -> dict[str, Any]:
-    """A skipped row: ``{"index", "label", "code", "message", "field", "value", "id"}``
-    (``label``: its pandas index label, else ``None``)."""
-    index, code, message, field, value, id_ = b
+    """A skipped row: ``{"index", "label", "code", "message", "field", "value", "id", "line"}``
+    (``label``: its pandas index label, else ``None``; ``line``: as the error's ``.line``, the
+    line of a record read from a file, or a frame's row index + 1)."""
+    index, code, message, field, value, id_, line = b
     return {
         "index": index,
         "label": rec.label_of(df, index),
@@ -330,6 +331,7 @@ def _skipped(b: tuple[Any, ...], df: Any = None) -> dict[str, Any]:
         "field": field,
         "value": value,
         "id": id_,
+        "line": line,
     }
 
 

@@ -113,7 +113,7 @@ class Worklist:
         #: Dossiers left out because they were received after :attr:`as_of`.
         self.left_out = left_out
         #: With ``skip_bad=True``: the rows skipped, as ``{"index", "label", "code", "message",
-        #: "field", "value", "id"}``.
+        #: "field", "value", "id", "line"}`` (``line``: a file's line, or a frame's row index + 1).
         self.skipped = skipped
 
     @classmethod
