@@ -67,7 +67,14 @@ fn read_text(path: std::path::PathBuf, what: &str) -> PyResult<String> {
         "catalogue" => ErrorKind::InvalidCatalogue,
         "calendar" => ErrorKind::InvalidSpec,
         "schedules" => ErrorKind::InvalidSchedule,
-        _ => ErrorKind::InvalidJson,
+        "targets" => ErrorKind::InvalidJson,
+        other => {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("read_text: unknown kind of file `{other}`"),
+            ))
+            .py()
+        }
     };
     let bytes = std::fs::read(&path)
         .map_err(|e| {

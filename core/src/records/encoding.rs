@@ -188,28 +188,31 @@ pub fn decode_text<'b>(bytes: &'b [u8], kind: ErrorKind, name: &str) -> Result<C
         .map_err(|e| not_text(bytes, e, "UTF-8"))
 }
 
+/// `text` as UTF-16 with its byte-order mark, by the standard library's encoder (the
+/// independent side of the decoding tests here and in the text source's).
+#[cfg(test)]
+pub(crate) fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let bom: [u8; 2] = if big_endian {
+        [0xFE, 0xFF]
+    } else {
+        [0xFF, 0xFE]
+    };
+    bom.into_iter()
+        .chain(text.encode_utf16().flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        }))
+        .collect()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let bom: [u8; 2] = if big_endian {
-            [0xFE, 0xFF]
-        } else {
-            [0xFF, 0xFE]
-        };
-        bom.into_iter()
-            .chain(text.encode_utf16().flat_map(|u| {
-                if big_endian {
-                    u.to_be_bytes()
-                } else {
-                    u.to_le_bytes()
-                }
-            }))
-            .collect()
-    }
 
     proptest! {
         /// Decoded in any cutting of the bytes, UTF-16 of either byte order gives back the text

@@ -1145,6 +1145,8 @@ mod tests {
         }
     }
 
+    use crate::records::encoding::utf16;
+
     /// A reader handing out at most `step` bytes a call (a pipe, a slow network file).
     struct Trickle<'a> {
         bytes: &'a [u8],
@@ -1159,19 +1161,6 @@ mod tests {
             self.bytes = rest;
             Ok(n)
         }
-    }
-
-    /// `text` as UTF-16 with its byte-order mark (the standard library's encoder).
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let bom: &[u8] = if big_endian { b"\xfe\xff" } else { b"\xff\xfe" };
-        let units = text.encode_utf16().flat_map(|u| {
-            if big_endian {
-                u.to_be_bytes()
-            } else {
-                u.to_le_bytes()
-            }
-        });
-        bom.iter().copied().chain(units).collect()
     }
 
     proptest::proptest! {
