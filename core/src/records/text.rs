@@ -130,7 +130,8 @@ pub struct TextSource<R> {
     sniffed: bool,
     /// The decoder of a UTF-16 input (told by its byte-order mark).
     utf16: Option<Utf16>,
-    /// Bytes read from the input but not yet handed to the carry (the first bytes, looked at).
+    /// Bytes read from the input but not yet handed to the carry (the first bytes, looked at);
+    /// for UTF-16 input, then the buffer of raw bytes each read decodes from (kept empty).
     head: Vec<u8>,
     block_size: usize,
 }
