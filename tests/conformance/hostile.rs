@@ -487,3 +487,59 @@ fn option_files_in_any_unicode_encoding() {
         );
     }
 }
+
+/// Dossier lines for `due` and `classify` are read as the records are: a file written by
+/// Windows PowerShell 5 (`>`: UTF-16 little-endian with its byte-order mark), big-endian
+/// UTF-16, gzip of either, give the UTF-8 file's answers line for line.
+#[test]
+fn dossier_lines_in_utf16() {
+    use std::io::Write as _;
+    let lines = [
+        r#"{"id":"HS-Đ1","received":"2026-03-02T09:30","time_limit":{"working_days":3}}"#,
+        r#"{"id":"HS-2","received":"2026-02-13T18:30","time_limit":{"working_days":5},"events":[{"type":"resolved","at":"2026-02-27T10:00"}]}"#,
+        r#"{"id":"HS-3","received":"2026-02-30","time_limit":{"working_days":1}}"#,
+    ];
+    let text = lines.join("\r\n") + "\r\n";
+    let utf8 = scratch("lines8.jsonl", text.as_bytes());
+    let encode = |big_endian: bool| -> Vec<u8> {
+        let bom: [u8; 2] = if big_endian {
+            [0xFE, 0xFF]
+        } else {
+            [0xFF, 0xFE]
+        };
+        bom.into_iter()
+            .chain(text.encode_utf16().flat_map(move |u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            }))
+            .collect()
+    };
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&encode(false)).unwrap();
+    let files = [
+        scratch("lines16le.jsonl", &encode(false)),
+        scratch("lines16be.jsonl", &encode(true)),
+        scratch("lines16.jsonl.gz", &gz.finish().unwrap()),
+    ];
+    for cmd in [&["due"][..], &["classify", "--as-of", "2026-03-31"]] {
+        let run = |file: &str| motcua(&[cmd, &[file]].concat(), "");
+        let want = run(&utf8);
+        // Two answers and the third line's invalid date, at its line.
+        assert_eq!(want.status.code(), Some(1), "{}", stderr(&want));
+        assert_eq!(stdout(&want).lines().count(), 3);
+        assert!(
+            stderr(&want).starts_with("line 3: invalid_date"),
+            "{}",
+            stderr(&want)
+        );
+        for f in &files {
+            let o = run(f);
+            assert_eq!(o.status.code(), want.status.code(), "{f}");
+            assert_eq!(stdout(&o), stdout(&want), "{cmd:?} {f}");
+            assert_eq!(stderr(&o), stderr(&want), "{cmd:?} {f}");
+        }
+    }
+}

@@ -188,6 +188,164 @@ pub fn decode_text<'b>(bytes: &'b [u8], kind: ErrorKind, name: &str) -> Result<C
         .map_err(|e| not_text(bytes, e, "UTF-8"))
 }
 
+/// A reader of a text stream in UTF-8 or UTF-16 with its byte-order mark, giving UTF-8 bytes:
+/// a stream that starts with a UTF-16 byte-order mark (`FF FE`, `FE FF`) is decoded as it
+/// is read (the mark dropped); any other stream passes through unchanged, a UTF-8 byte-order
+/// mark included. What Windows PowerShell 5 writes with `>` (UTF-16 little-endian) reads as the
+/// same lines as the UTF-8 file. A code unit that is not part of a character comes out as the
+/// byte `0xFF`, so the line holding it is not valid UTF-8 where it stands — never a replacement
+/// character taken silently.
+///
+/// The stream is looked at one byte ahead only when its first byte may start a byte-order
+/// mark (`0xFF`, `0xFE`: bytes no UTF-8 text starts with), and each read of the inner reader
+/// is handed on at once, so a program that writes a line and waits for its answer is not left
+/// waiting.
+///
+/// ```
+/// use std::io::Read;
+/// use motcua::records::TextReader;
+/// let utf16: Vec<u8> = [0xFF, 0xFE].into_iter()
+///     .chain("{\"received\":\"2026-03-02\"}\n".encode_utf16().flat_map(u16::to_le_bytes))
+///     .collect();
+/// let mut text = String::new();
+/// TextReader::new(utf16.as_slice()).read_to_string(&mut text)?;
+/// assert_eq!(text, "{\"received\":\"2026-03-02\"}\n");
+/// let mut same = String::new();
+/// TextReader::new(&b"plain\n"[..]).read_to_string(&mut same)?;
+/// assert_eq!(same, "plain\n");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct TextReader<R> {
+    inner: R,
+    started: bool,
+    /// The decoder, when the stream is UTF-16.
+    utf16: Option<Utf16>,
+    /// Bytes read from the inner reader, not yet decoded.
+    raw: Vec<u8>,
+    /// Bytes to hand out (decoded text, or the first bytes read to look for a mark).
+    out: Vec<u8>,
+    /// How much of `out` was handed out.
+    at: usize,
+    /// The inner reader told its end (and the decoder, if any, was finished).
+    ended: bool,
+}
+
+impl<R: std::io::Read> TextReader<R> {
+    /// A reader of `inner`'s text as UTF-8.
+    pub fn new(inner: R) -> TextReader<R> {
+        TextReader {
+            inner,
+            started: false,
+            utf16: None,
+            raw: Vec::new(),
+            out: Vec::new(),
+            at: 0,
+            ended: false,
+        }
+    }
+
+    /// Whether the stream is UTF-16 (known once something was read).
+    pub fn is_utf16(&self) -> bool {
+        self.utf16.is_some()
+    }
+
+    /// The inner reader.
+    pub fn into_inner(self) -> R {
+        self.inner
+    }
+
+    /// One read of the inner reader, retried when interrupted.
+    fn read_inner(&mut self, into: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            match self.inner.read(into) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                other => return other,
+            }
+        }
+    }
+
+    /// Reads the first byte (and the second when the first may start a UTF-16 mark).
+    fn start(&mut self) -> std::io::Result<()> {
+        self.started = true;
+        let mut head = [0u8; 2];
+        let mut n = 0;
+        while n < head.len() {
+            let k = self.read_inner(head.get_mut(n..).unwrap_or(&mut []))?;
+            if k == 0 {
+                self.ended = true;
+                break;
+            }
+            n += k;
+            if n == 1 && !matches!(head[0], 0xFE | 0xFF) {
+                break;
+            }
+        }
+        let head = head.get(..n).unwrap_or(&[]);
+        match Utf16::from_bom(head) {
+            Some((d, _)) => self.utf16 = Some(d),
+            None => self.out.extend_from_slice(head),
+        }
+        Ok(())
+    }
+
+    /// Hands out what is pending in `out`.
+    fn give(&mut self, buf: &mut [u8]) -> usize {
+        let pending = self.out.get(self.at..).unwrap_or(&[]);
+        let n = pending.len().min(buf.len());
+        if let (Some(to), Some(from)) = (buf.get_mut(..n), pending.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        self.at += n;
+        n
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for TextReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.started {
+            self.start()?;
+        }
+        if self.at < self.out.len() || buf.is_empty() {
+            return Ok(self.give(buf));
+        }
+        if self.utf16.is_none() {
+            return if self.ended {
+                Ok(0)
+            } else {
+                self.read_inner(buf)
+            };
+        }
+        // UTF-16: decode the next read (a read may end inside a character: read again).
+        self.raw.resize(1 << 16, 0);
+        loop {
+            if self.ended {
+                return Ok(0);
+            }
+            self.out.clear();
+            self.at = 0;
+            let mut raw = std::mem::take(&mut self.raw);
+            let n = self.read_inner(&mut raw);
+            let got = raw.get(..*n.as_ref().unwrap_or(&0)).unwrap_or(&[]);
+            if let Some(d) = self.utf16.as_mut() {
+                match n {
+                    Ok(0) => {
+                        d.finish(&mut self.out);
+                        self.ended = true;
+                    }
+                    Ok(_) => d.decode(got, &mut self.out),
+                    Err(_) => {}
+                }
+            }
+            self.raw = raw;
+            n?;
+            if !self.out.is_empty() {
+                return Ok(self.give(buf));
+            }
+        }
+    }
+}
+
 /// `text` as UTF-16 with its byte-order mark, by the standard library's encoder (the
 /// independent side of the decoding tests here and in the text source's).
 #[cfg(test)]
@@ -262,6 +420,107 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Hands out its bytes in the given chunk sizes, then ends; a read after the end was told
+    /// is an error (on a terminal it would wait for more).
+    struct Chunky {
+        bytes: Vec<u8>,
+        sizes: Vec<usize>,
+        at: usize,
+        reads: usize,
+        interrupt: bool,
+        ended: bool,
+    }
+
+    impl std::io::Read for Chunky {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.interrupt {
+                self.interrupt = false;
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            if self.at >= self.bytes.len() {
+                if self.ended {
+                    return Err(std::io::Error::other("read again after the end"));
+                }
+                self.ended = true;
+                self.reads += 1;
+                return Ok(0);
+            }
+            let size = self.sizes.get(self.reads).copied().unwrap_or(7).max(1);
+            self.reads += 1;
+            let n = size.min(buf.len()).min(self.bytes.len() - self.at);
+            buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    fn read_all(r: &mut impl std::io::Read, step: usize) -> Vec<u8> {
+        let mut all = Vec::new();
+        let mut buf = vec![0u8; step];
+        loop {
+            match r.read(&mut buf).unwrap() {
+                0 => return all,
+                n => all.extend_from_slice(&buf[..n]),
+            }
+        }
+    }
+
+    proptest! {
+        /// Through the reader, UTF-16 text of either byte order, read in any chunks into any
+        /// buffer size, gives the text's UTF-8 (the standard library's encoder is the
+        /// independent side); bytes without a UTF-16 mark come out unchanged, whatever they
+        /// are.
+        #[test]
+        fn the_text_reader_gives_utf8(
+            text in "(\\PC|\\n|\\r|😀){0,40}",
+            big_endian: bool,
+            sizes in proptest::collection::vec(1usize..9, 0..12),
+            step in 1usize..11,
+            interrupt: bool,
+            raw in proptest::collection::vec(any::<u8>(), 0..40),
+        ) {
+            let bytes = utf16(&text, big_endian);
+            let mut r = TextReader::new(Chunky {
+                bytes, sizes: sizes.clone(), at: 0, reads: 0, interrupt, ended: false,
+            });
+            prop_assert_eq!(String::from_utf8(read_all(&mut r, step)).unwrap(), text);
+            prop_assert!(r.is_utf16());
+            let marked = matches!(raw.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF]));
+            let mut r = TextReader::new(Chunky {
+                bytes: raw.clone(), sizes, at: 0, reads: 0, interrupt, ended: false,
+            });
+            let out = read_all(&mut r, step);
+            prop_assert_eq!(r.is_utf16(), marked);
+            if !marked {
+                prop_assert_eq!(out, raw);
+            }
+        }
+    }
+
+    #[test]
+    fn the_text_reader_hands_on_a_first_line_without_reading_ahead() {
+        use std::io::Read;
+        // An empty first line from a terminal: answered without waiting for a second byte.
+        let mut r = TextReader::new(Chunky {
+            bytes: b"\n".to_vec(),
+            sizes: vec![1],
+            at: 0,
+            reads: 0,
+            interrupt: false,
+            ended: false,
+        });
+        let mut buf = [0u8; 8];
+        assert_eq!(r.read(&mut buf).unwrap(), 1);
+        assert_eq!(r.into_inner().reads, 1);
+        // A bad unit at the end of a UTF-16 stream is the byte 0xFF where it stands.
+        let mut bytes = utf16("ab", false);
+        bytes.push(b'c');
+        let mut r = TextReader::new(bytes.as_slice());
+        let mut out = Vec::new();
+        r.read_to_end(&mut out).unwrap();
+        assert_eq!(out, b"ab\xff");
     }
 
     #[test]

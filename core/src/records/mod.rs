@@ -62,7 +62,7 @@ mod transfers;
 
 pub use catalogue::load_catalogue;
 pub use cell::{parse_channel, Cell, OwnedCell};
-pub use encoding::decode_text;
+pub use encoding::{decode_text, TextReader};
 pub use layout::{
     find_column, header_names, Layout, Locator, ReadOptions, Record, Row, DOSSIER_COLUMNS,
     SERVICE_COLUMNS,

@@ -2,7 +2,7 @@
 //! dossier.
 
 use std::fs::File;
-use std::io::{self, BufReader, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
@@ -155,7 +155,7 @@ fn each_dossier<W: Write, E: Write>(
 ) -> io::Result<()> {
     if input == "-" {
         let stdin = io::stdin();
-        for_each_line(BufReader::with_capacity(1 << 16, stdin.lock()), sink, query)
+        for_each_line(stdin.lock(), sink, query)
     } else {
         // (a gzip-compressed file is read as its text)
         match File::open(input)
@@ -163,7 +163,7 @@ fn each_dossier<W: Write, E: Write>(
             .and_then(|f| {
                 crate::report::gunzip(Box::new(f)).map_err(|e| format!("{}: {e}", e.code()))
             }) {
-            Ok(f) => for_each_line(BufReader::with_capacity(1 << 16, f), sink, query),
+            Ok(f) => for_each_line(f, sink, query),
             Err(e) => {
                 sink.failed = true;
                 writeln!(sink.err, "{e}")

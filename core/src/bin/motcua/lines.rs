@@ -8,6 +8,7 @@
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 
+use motcua::records::TextReader;
 use motcua::{Error, ErrorKind};
 
 /// Where answers and diagnostics go.
@@ -73,13 +74,16 @@ impl<W: Write, E: Write> Sink<W, E> {
 
 /// Runs `query` on each line of `input`, writing one line per input line.
 ///
-/// `query` appends its answer (without a newline) to the buffer it is given. A line that is not
-/// UTF-8, or is empty, is an error answered in place.
+/// The input is UTF-8 (a byte-order mark allowed), or UTF-16 with its byte-order mark (what
+/// Windows PowerShell 5 writes with `>`), decoded as it is read. `query` appends its answer
+/// (without a newline) to the buffer it is given. A line that is not valid text, or is empty,
+/// is an error answered in place.
 pub fn for_each_line<R: Read, W: Write, E: Write>(
-    mut input: BufReader<R>,
+    input: R,
     sink: &mut Sink<W, E>,
     mut query: impl FnMut(&str, &mut Vec<u8>) -> Result<(), Error>,
 ) -> io::Result<()> {
+    let mut input = BufReader::with_capacity(1 << 16, TextReader::new(input));
     let mut raw = Vec::with_capacity(256);
     let mut answer = Vec::with_capacity(256);
     let mut line_no: u64 = 0;
@@ -105,7 +109,7 @@ pub fn for_each_line<R: Read, W: Write, E: Write>(
         let result = match std::str::from_utf8(bytes) {
             Err(_) => Err(Error::new(
                 ErrorKind::InvalidArgument,
-                "line is not valid UTF-8",
+                "line is not valid text (UTF-8, or UTF-16 with its byte-order mark)",
             )),
             Ok(text) if text.trim().is_empty() => Err(Error::new(
                 ErrorKind::EmptyInput,
@@ -186,7 +190,7 @@ mod tests {
 
     #[test]
     fn one_answer_per_line_and_errors_in_place() {
-        let input = BufReader::new(b"a\n\nb\r\n".as_slice());
+        let input = b"a\n\nb\r\n".as_slice();
         let mut sink = Sink::new(Vec::new(), Vec::new());
         for_each_line(input, &mut sink, |l, out| {
             if l == "b" {
@@ -205,6 +209,60 @@ mod tests {
         let err = String::from_utf8(sink.err).unwrap();
         assert!(err.contains("line 3: invalid_date: bad b"), "{err}");
         assert!(sink.failed);
+    }
+
+    fn answers(input: &[u8]) -> (String, String) {
+        let mut sink = Sink::new(Vec::new(), Vec::new());
+        for_each_line(input, &mut sink, |l, out| {
+            out.extend_from_slice(format!("<{l}>").as_bytes());
+            Ok(())
+        })
+        .unwrap();
+        (
+            String::from_utf8(sink.out).unwrap(),
+            String::from_utf8(sink.err).unwrap(),
+        )
+    }
+
+    #[test]
+    fn utf16_input_gives_the_utf8_input_answers() {
+        let text = "{\"id\":\"HS-Đ1\"}\r\n\nb\n";
+        let utf8 = answers(text.as_bytes());
+        assert_eq!(utf8, answers(format!("\u{feff}{text}").as_bytes()));
+        for big_endian in [false, true] {
+            let mut bytes: Vec<u8> = if big_endian {
+                vec![0xFE, 0xFF]
+            } else {
+                vec![0xFF, 0xFE]
+            };
+            for u in text.encode_utf16() {
+                bytes.extend(if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
+            }
+            assert_eq!(answers(&bytes), utf8, "big endian: {big_endian}");
+        }
+        assert!(utf8.0.starts_with("<{\"id\":\"HS-Đ1\"}>\n"), "{}", utf8.0);
+        // A lone surrogate: that line alone is an error, at its line.
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "a\n"
+            .encode_utf16()
+            .chain([0xD800])
+            .chain("x\nc\n".encode_utf16())
+        {
+            bytes.extend(u.to_le_bytes());
+        }
+        let (out, err) = answers(&bytes);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "<a>");
+        assert!(lines[1].contains("\"line\":2") && lines[1].contains("not valid text"));
+        assert_eq!(lines[2], "<c>");
+        assert!(
+            err.starts_with("line 2: invalid_argument: line is not valid text"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod report;
 mod scorecard;
 mod worklist;
 
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -324,8 +324,7 @@ fn answer<W: Write, E: Write>(
         }
         None => {
             let stdin = io::stdin();
-            let input = BufReader::with_capacity(1 << 16, stdin.lock());
-            for_each_line(input, sink, |line, out| {
+            for_each_line(stdin.lock(), sink, |line, out| {
                 let parts = fields(line, names)?;
                 query(&parts, out)
             })?;
@@ -537,8 +536,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                         );
                     }
                     let stdin = io::stdin();
-                    let input = BufReader::with_capacity(1 << 16, stdin.lock());
-                    for_each_line(input, sink, |line, out| {
+                    for_each_line(stdin.lock(), sink, |line, out| {
                         let parts: Vec<&str> = line.split_whitespace().collect();
                         let leap = match parts.get(3).copied() {
                             None => false,
