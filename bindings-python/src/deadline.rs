@@ -328,6 +328,10 @@ impl Sink for RowAnswers<'_> {
         self.out.push_missing(Some(error));
     }
 
+    fn blank(&mut self, _at: Locator) {
+        self.out.push_missing(None);
+    }
+
     fn append(&mut self, later: Self) -> motcua::Result<()> {
         self.out.append(later.out);
         Ok(())

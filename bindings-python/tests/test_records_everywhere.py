@@ -291,6 +291,33 @@ def test_the_sample_from_every_door(catalogue: motcua.Catalogue) -> None:
     assert Scorecard.build(built["polars naive"], by="agency", as_of=AS_OF, catalogue=catalogue).rows == want
 
 
+def test_a_spreadsheets_empty_rows_are_not_dossiers(catalogue: motcua.Catalogue, tmp_path: Path) -> None:
+    # A spreadsheet saves its empty rows as separators alone (`,,,,`); read into a frame they
+    # are rows of nulls. Every door skips them as blank lines: the report of the rows alone,
+    # no error, none skipped; a per-row answer keeps their place, missing.
+    lines = (SAMPLE / "dossiers.csv").read_text(encoding="utf-8").splitlines()[:301]
+    empty = "," * lines[0].count(",")
+    plain, blanks = tmp_path / "plain.csv", tmp_path / "blanks.csv"
+    plain.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with_blanks = [lines[0]] + [x for i, line in enumerate(lines[1:]) for x in ([line, empty] if i % 50 == 7 else [line])]
+    blanks.write_text("\n".join(with_blanks + [empty, empty]) + "\n", encoding="utf-8")
+    for by, period in [("field", "month"), (None, None)]:
+        want = run_cli("report", plain, by, period, None, AS_OF)
+        assert run_cli("report", blanks, by, period, None, AS_OF) == want
+        for name, frame in frames(blanks).items():
+            r = Report.build(fresh(name, frame), by=by, period=period, as_of=AS_OF, catalogue=catalogue)
+            assert r.rows == want, (name, by, period)
+            assert not r.skipped and r.counted + r.left_out == 300, name
+    df = pd.read_csv(blanks, dtype=str)
+    assert df.iloc[8].isna().all()
+    got = motcua.classify(df, AS_OF, catalogue=catalogue)
+    assert len(got) == len(df) and got["outcome"].isna().sum() == df.isna().all(axis=1).sum()
+    assert bool(got["left_out"].iloc[8]) and pd.isna(got["due"].iloc[8])
+    coerced = motcua.classify(df, AS_OF, catalogue=catalogue, errors="coerce")
+    assert coerced["error_code"].isna().all() and coerced["outcome"].isna().sum() == got["outcome"].isna().sum()
+    assert got["outcome"].iloc[9] == motcua.classify(df.iloc[[9]], AS_OF, catalogue=catalogue)["outcome"].iloc[0]
+
+
 # ---------------------------------------------------------------------- threads, chunks, partials
 
 

@@ -290,6 +290,26 @@ test("report and scorecard: skipBad counts the good rows, as the CLI's --skip-ba
   }
 });
 
+test("a spreadsheet's empty rows (`,,,,`, objects without values) are not dossiers, as the CLI's", () => {
+  const dir = mkdtempSync(join(tmpdir(), "motcua-report-"));
+  try {
+    const lines = csvText.trimEnd().split("\n").slice(0, 201);
+    const empty = ",".repeat(lines[0].split(",").length - 1);
+    const file = join(dir, "plain.csv");
+    writeFileSync(file, lines.join("\n") + "\n");
+    const { json: want } = runCli(["report", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--by", "field"]);
+    const withBlanks = [...lines.slice(0, 40), empty, ...lines.slice(40), empty, empty].join("\n") + "\n";
+    const opts = { asOf: AS_OF, catalogue, by: "field" };
+    assert.deepStrictEqual(report(withBlanks, opts), want);
+    const recs = parseCsv(lines.join("\n") + "\n");
+    const blankRecs = [...recs.slice(0, 39), {}, Object.fromEntries(Object.keys(recs[0]).map((k) => [k, ""])), ...recs.slice(39)];
+    assert.deepStrictEqual(report(blankRecs, opts), want);
+    assert.deepStrictEqual(report(withBlanks, { ...opts, skipBad: true }).skipped, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("a header alone: the empty report, as the CLI's", () => {
   const dir = mkdtempSync(join(tmpdir(), "motcua-report-"));
   try {

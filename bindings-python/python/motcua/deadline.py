@@ -344,7 +344,9 @@ def due(
     (a pyarrow Table or RecordBatch gives a pyarrow Table: ``date32`` / ``timestamp[s]`` /
     ``string`` columns, as Spark's ``mapInArrow`` and ``motcua.distributed`` use).
     A bad row raises its error (with ``.index``), or with ``errors="coerce"`` gets missing
-    answers and its error in the columns ``error_code`` and ``error``.
+    answers and its error in the columns ``error_code`` and ``error``. A row with no value in
+    any column read (a spreadsheet's empty row) is not a dossier: its answers are missing,
+    without an error.
 
     ``calendar`` defaults to :meth:`Calendar.vietnam`; ``catalogue`` resolves ``procedure``
     codes; ``as_of`` gives the due date as it stood then (events after it ignored; a date

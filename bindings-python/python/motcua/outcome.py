@@ -191,7 +191,8 @@ def classify(
     ``errors``, ``explain`` and ``lang`` (the explanation ends with the outcome's step; for a
     DataFrame, ``explain=True`` adds the text column ``explain``). A dossier received after
     ``as_of`` is left out, as the report leaves it out: its row stays in place, with no answers
-    and ``left_out`` true (not an error).
+    and ``left_out`` true (not an error); so does a row with no value in any column read (a
+    spreadsheet's empty row), which is not a dossier.
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"received": pd.to_datetime(["2026-03-03 10:00", "2026-03-03 10:00"]),

@@ -400,6 +400,16 @@ impl Layout {
         self.names.get(i).map(String::as_str).unwrap_or("?")
     }
 
+    /// Whether no column this layout reads holds a value in `row`: a record of separators
+    /// alone (`,,,,`, what a spreadsheet saves for an empty row), a frame's row of nulls, an
+    /// empty JSON object. Such a record is not a dossier: the runs skip it as they skip a
+    /// blank line (not counted, not an error; per-row answers keep its place, missing). A
+    /// record with any value read (an `id` alone, a grouping value) is read, and its errors
+    /// reported.
+    pub fn is_blank<R: Row + ?Sized>(&self, row: &R) -> bool {
+        self.used().into_iter().all(|c| row.cell(c).is_missing())
+    }
+
     /// Builds the record at `at` from `row` into `out`. Errors name the line (or row), the
     /// column and the value ([`ErrorKind::CsvField`]), and carry the record's id.
     pub fn read<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {

@@ -110,6 +110,11 @@ pub trait Sink: Send {
     /// for every record (per-row answers).
     fn reject(&mut self, _at: Locator, _error: &Error) {}
 
+    /// A blank record ([`Layout::is_blank`]: no column read holds a value), which is not a
+    /// dossier and is neither counted nor an error, for sinks that keep a place for every
+    /// record (per-row answers: missing, without an error).
+    fn blank(&mut self, _at: Locator) {}
+
     /// Appends the sink of the chunk that follows this one.
     fn append(&mut self, later: Self) -> Result<()>
     where
@@ -130,6 +135,11 @@ impl<A: Sink, B: Sink> Sink for (A, B) {
     fn reject(&mut self, at: Locator, error: &Error) {
         self.0.reject(at, error);
         self.1.reject(at, error);
+    }
+
+    fn blank(&mut self, at: Locator) {
+        self.0.blank(at);
+        self.1.blank(at);
     }
 
     fn append(&mut self, later: Self) -> Result<()> {
@@ -185,8 +195,15 @@ fn one<S: Sink, R: Row + ?Sized>(
     record: &mut Record,
     out: &mut ChunkOut<S>,
 ) -> bool {
+    let r = layout.read(at, row, record);
+    if r.is_err() && layout.is_blank(row) {
+        // A record of separators alone (`,,,,`: a spreadsheet's empty row), or an empty
+        // object: not a dossier, skipped as a blank line is.
+        out.sink.blank(at);
+        return true;
+    }
     out.records += 1;
-    let r = layout.read(at, row, record).and_then(|()| {
+    let r = r.and_then(|()| {
         out.sink
             .record(at, record)
             .map_err(|e| layout.locate(at, row, &record.dossier, e))
@@ -561,6 +578,76 @@ mod tests {
         };
         let e = run_tables(&[table], &layout, &stop, Seen::default, |_| {}).unwrap_err();
         assert_eq!((e.index(), e.field()), (Some(999), Some("received")));
+    }
+
+    /// Runs `text` (CSV or JSON lines) through a [`Seen`] sink that also marks blank records.
+    fn seen_text(text: &str, format: super::super::TextFormat) -> Result<(Vec<String>, Tally)> {
+        #[derive(Debug, Default)]
+        struct Marked(Seen);
+        impl Sink for Marked {
+            fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+                self.0.record(at, r)
+            }
+            fn reject(&mut self, at: Locator, e: &Error) {
+                self.0.reject(at, e);
+            }
+            fn blank(&mut self, at: Locator) {
+                self.0 .0.push(format!("{}:blank", at.line()));
+            }
+            fn append(&mut self, later: Self) -> Result<()> {
+                self.0.append(later.0)
+            }
+        }
+        let read = crate::records::ReadOptions::default();
+        let mut src = super::super::TextSource::open(text.as_bytes(), format, &read)?;
+        let layout = Layout::resolve(src.names(), &read)?;
+        let opts = RunOptions {
+            threads: 1,
+            on_bad: OnBad::Skip,
+            first_row: 0,
+        };
+        let (seen, tally) = run_text(&mut src, &layout, &opts, Marked::default, |_| {})?;
+        Ok((seen.0 .0, tally))
+    }
+
+    #[test]
+    fn blank_records_are_skipped_as_blank_lines_are() {
+        use super::super::TextFormat::{Csv, JsonLines};
+        // A spreadsheet's empty rows (`,,,,`, with spaces or quotes), among records and at the
+        // end: not dossiers, not counted, not errors; the sink is told where they were.
+        let csv = "id,received,time_limit,channel,notes\n\
+                   A,2026-03-02,3wd,online,\n\
+                   ,,,,\n\
+                   , ,\"\", ,\n\
+                   B,2026-03-03,3wd,,\n\
+                   ,,,,a note\n\
+                   C,,3wd,,\n\
+                   ,,,online,\n\
+                   ,,,,\n";
+        let (seen, tally) = seen_text(csv, Csv).unwrap();
+        assert_eq!(
+            seen,
+            [
+                "2:2026-03-02 00:00:00",
+                "3:blank",
+                "4:blank",
+                "5:2026-03-03 00:00:00",
+                // (`notes` is not read: the row holds nothing read)
+                "6:blank",
+                // An id alone, a channel alone: records, with their errors.
+                "7:csv_field",
+                "8:csv_field",
+                "9:blank",
+            ]
+        );
+        assert_eq!((tally.counted, tally.left_out, tally.bad), (2, 0, 2));
+        let lines = "{\"received\":\"2026-03-02\",\"time_limit\":\"3wd\"}\n{}\n";
+        let (seen, tally) = seen_text(lines, JsonLines).unwrap();
+        assert_eq!(seen, ["1:2026-03-02 00:00:00", "2:blank"]);
+        assert_eq!(tally.counted, 1);
+        // Only empty objects: no record.
+        let e = seen_text("{}\n{}\n", JsonLines).unwrap_err();
+        assert_eq!(e.code(), "csv_empty");
     }
 
     #[test]
