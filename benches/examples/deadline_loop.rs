@@ -50,8 +50,30 @@ fn run_classify(
     Ok(acc)
 }
 
+/// The floor of any pass over the data set: reads what `due` reads of every dossier from memory
+/// (the receipt, the limit, the channel, each event's kind and instant), with no arithmetic
+/// but a sum — how fast one thread can stream the dossiers, whatever the engine.
+#[inline(never)]
+fn run_touch(ds: &[Dossier]) -> motcua::Result<i64> {
+    let mut acc = 0i64;
+    for d in ds {
+        acc = acc.wrapping_add(d.received.and_utc().timestamp());
+        if let motcua::dossier::LimitSource::TimeLimit(motcua::procedure::TimeLimit::WorkingDays(
+            n,
+        )) = d.limit
+        {
+            acc = acc.wrapping_add(i64::from(n));
+        }
+        acc = acc.wrapping_add(d.channel as i64);
+        for e in &d.events {
+            acc = acc.wrapping_add(e.kind as i64 ^ e.at.and_utc().timestamp());
+        }
+    }
+    Ok(acc)
+}
+
 fn main() -> ExitCode {
-    const USAGE: &str = "usage: deadline_loop due|classify [DOSSIERS] [REPEAT]";
+    const USAGE: &str = "usage: deadline_loop due|classify|touch [DOSSIERS] [REPEAT]";
     let args: Vec<String> = std::env::args().skip(1).collect();
     let what = args.first().map_or("due", String::as_str);
     // A count that is not a positive number is refused, not replaced by the default.
@@ -63,7 +85,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE} (DOSSIERS and REPEAT: positive whole numbers)");
         return ExitCode::from(2);
     };
-    if (what != "due" && what != "classify") || args.len() > 3 {
+    if !["due", "classify", "touch"].contains(&what) || args.len() > 3 {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
@@ -73,10 +95,10 @@ fn main() -> ExitCode {
     let as_of = bench_as_of();
     let start = std::time::Instant::now();
     for _ in 0..repeat {
-        let acc = if what == "due" {
-            run_due(&ds, &cal, &rules)
-        } else {
-            run_classify(&ds, &cal, &rules, as_of)
+        let acc = match what {
+            "due" => run_due(&ds, &cal, &rules),
+            "touch" => run_touch(&ds),
+            _ => run_classify(&ds, &cal, &rules, as_of),
         };
         match acc {
             Ok(acc) => {
