@@ -5,9 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use motcua::records::{
-    run_text, Layout, Locator, OnBad, ReadOptions, RunOptions, Tally, TextSource,
-};
+use motcua::records::{run_text, Locator, OnBad, ReadOptions, RunOptions, Tally, TextSource};
 use motcua::worklist::{WorkItem, Worklist, WorklistOptions, WorklistSink, WORKLIST_COLUMNS};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -174,7 +172,7 @@ impl PyWorklist {
         let (sink, tally, bad) = py
             .detach(|| {
                 let mut source = TextSource::open(open_file(&path)?, format, &read)?;
-                let mut layout = Layout::resolve(source.names(), &read)?.with_ids(true);
+                let mut layout = source.resolve(&read)?.with_ids(true);
                 if let Some(t) = joined {
                     layout = layout.with_transfers(t)?;
                 }

@@ -404,3 +404,17 @@ def test_a_file_in_utf16_or_a_windows_code_page(tmp_path, catalogue) -> None:
     assert [r["id"] for r in kept.rows] == ["B"]
     assert [(s["code"], s["field"], s["line"], s["index"]) for s in kept.skipped] == [("csv_field", "field", 2, None)]
     assert "line 2, column `field`" in kept.skipped[0]["message"]
+
+
+def test_a_header_below_title_lines_is_named(tmp_path) -> None:
+    """A report exported with its title above the table: the missing column's error says which
+    line holds the header and what to remove (the file is not read from there on a guess)."""
+    titled = tmp_path / "titled.csv"
+    titled.write_text("DANH SÁCH HỒ SƠ,,\n,,\nid,received,time_limit\nA,2026-11-10,3wd\n", encoding="utf-8")
+    with pytest.raises(motcua.CsvMissingColumnError) as e:
+        motcua.worklist(titled, as_of="2026-11-15")
+    assert e.value.field == "received"
+    assert str(e.value).endswith("line 3 holds the columns (id, received, time_limit): remove the 2 lines above it (a title?)"), str(e.value)
+    plain = tmp_path / "plain.csv"
+    plain.write_text("id,received,time_limit\nA,2026-11-10,3wd\n", encoding="utf-8")
+    assert list(motcua.worklist(plain, as_of="2026-11-15")["id"]) == ["A"]

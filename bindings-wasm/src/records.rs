@@ -244,7 +244,7 @@ pub fn run<'c>(
     };
     let (sink, tally) = if let Some(bytes) = csv_bytes(records) {
         let mut src = TextSource::open(Cursor::new(bytes), TextFormat::Csv, read)?;
-        let layout = join(Layout::resolve(src.names(), read)?.with_ids(ids))?;
+        let layout = join(src.resolve(read)?.with_ids(ids))?;
         run_text(&mut src, &layout, &run, make, |e| skipped.push(e))?
     } else {
         let objects = objects(records, "records", read.wanted())?;

@@ -416,6 +416,13 @@ test("a missing column", () => {
   throwsCode(() => report("id,time_limit\nA,3wd\n", { asOf: AS_OF }), "csv_missing_column", (e) => {
     assert.equal(e.field, "received");
     assert.match(e.message, /columns: id, time_limit/);
+    assert.doesNotMatch(e.message, /holds the columns/);
+  });
+  // A report exported with its title above the table: the missing column (the CLI also names
+  // the line holding the header; the package leaves that hint out, its bytes are counted).
+  throwsCode(() => report("BÁO CÁO THÁNG 3,,\n,,\nid,received,time_limit\nA,2026-03-02,3wd\n", { asOf: AS_OF }), "csv_missing_column", (e) => {
+    assert.equal(e.field, "received");
+    assert.match(e.message, /missing column `received` \(columns: BÁO CÁO THÁNG 3, , \)/);
   });
   throwsCode(() => report([{ id: "A", recieved: "2026-03-02", time_limit: "3wd" }], { asOf: AS_OF }), "csv_missing_column", (e) => {
     assert.match(e.message, /recieved/);

@@ -194,6 +194,14 @@ impl Error {
         }
     }
 
+    /// The same error with the message `message` (bounded as [`Error::new`] bounds it).
+    #[must_use]
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn with_message(mut self, message: String) -> Error {
+        self.inner.message = bounded(message, MAX_MESSAGE_BYTES);
+        self
+    }
+
     /// The same error, located at input line `line` (1-based).
     #[must_use]
     pub fn at_line(mut self, line: u64) -> Error {

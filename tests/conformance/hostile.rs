@@ -543,3 +543,50 @@ fn dossier_lines_in_utf16() {
         }
     }
 }
+
+/// A report exported with its title lines above the table: the missing column's error says
+/// which line holds the header and what to remove (with `--map` too); the file is not read
+/// from there on a guess. Without such a line, the plain error.
+#[test]
+fn a_header_below_title_lines_is_named() {
+    let table = "id,Ngày tiếp nhận,time_limit\nA,02/03/2026 09:30,3wd\n";
+    let titled = format!("BÁO CÁO TÌNH HÌNH GIẢI QUYẾT HỒ SƠ,,\nTháng 3/2026,,\n,,\n{table}");
+    let f = scratch("titled.csv", titled.as_bytes());
+    let map = ["--map", "received=Ngày tiếp nhận"];
+    for (cmd, flags) in [
+        ("report", &map[..]),
+        ("worklist", &map[..]),
+        ("scorecard", &map[..]),
+    ] {
+        let o = motcua(
+            &[&[cmd, f.as_str()][..], flags, &["--as-of", "2026-03-31"]].concat(),
+            "",
+        );
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {}", stderr(&o));
+        let msg = stderr(&o);
+        assert!(
+            msg.contains("csv_missing_column")
+                && msg.contains("no column `Ngày tiếp nhận`")
+                && msg.contains(
+                    "line 4 holds the columns (id, Ngày tiếp nhận, time_limit): remove the 3 \
+                     lines above it"
+                ),
+            "{cmd}: {msg}"
+        );
+    }
+    // Without the mapping, line 4 would not do either: the plain error.
+    let o = motcua(&["report", &f, "--as-of", "2026-03-31"], "");
+    assert!(!stderr(&o).contains("holds the columns"), "{}", stderr(&o));
+    // The table alone reads.
+    let plain = scratch("table.csv", table.as_bytes());
+    let o = motcua(
+        &[
+            &["report", plain.as_str()][..],
+            &map,
+            &["--as-of", "2026-03-31"],
+        ]
+        .concat(),
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

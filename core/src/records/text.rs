@@ -27,7 +27,7 @@ use std::io::Read;
 
 use super::cell::Cell;
 use super::encoding::Utf16;
-#[cfg(feature = "csv")]
+#[cfg(any(feature = "csv", not(target_arch = "wasm32")))]
 use super::layout::header_names;
 use super::layout::{Locator, ReadOptions, Row};
 use crate::error::{Error, ErrorKind, Result};
@@ -145,6 +145,11 @@ pub(crate) fn csv_not_built() -> Error {
          do not",
     )
 }
+
+/// How many lines after a CSV header [`TextSource::resolve`] looks at for the real header when
+/// a column is missing.
+#[cfg(not(target_arch = "wasm32"))]
+const HEADER_SEARCH: usize = 32;
 
 fn io_error(e: &std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("cannot read the input: {e}"))
@@ -402,6 +407,76 @@ impl<R: Read> TextSource<R> {
     /// The format.
     pub fn format(&self) -> TextFormat {
         self.format
+    }
+
+    /// The [`Layout`](super::Layout) of this source's columns ([`Layout::resolve`](super::Layout::resolve)
+    /// of its [`names`](TextSource::names)). When a column is missing from a CSV header and a
+    /// line soon after it would do as the header — a report exported with its title lines
+    /// above the table — the error says which line, and what to remove: the file is not read
+    /// from there on a guess. (Not in WebAssembly, where the package's bytes are counted: there
+    /// the error is the plain missing column.)
+    ///
+    /// ```
+    /// use motcua::records::{ReadOptions, TextFormat, TextSource};
+    /// let csv = "BÁO CÁO HỒ SƠ THÁNG 3,,\n,,\nreceived,time_limit,id\n2026-03-02,3wd,A\n";
+    /// let read = ReadOptions::default();
+    /// let src = TextSource::open(csv.as_bytes(), TextFormat::Csv, &read)?;
+    /// let e = src.resolve(&read).unwrap_err();
+    /// assert_eq!(e.code(), "csv_missing_column");
+    /// assert!(e.message().ends_with("; line 3 holds the columns (received, time_limit, id): \
+    ///     remove the 2 lines above it (a title?)"), "{}", e.message());
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn resolve(&self, opts: &ReadOptions) -> Result<super::Layout> {
+        let layout = super::Layout::resolve(&self.names, opts);
+        #[cfg(not(target_arch = "wasm32"))]
+        let layout = layout.map_err(|e| self.with_header_hint(e, opts));
+        layout
+    }
+
+    /// `e` saying which later line would do as the header, when `e` is a missing column of a
+    /// CSV header and there is such a line.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn with_header_hint(&self, e: Error, opts: &ReadOptions) -> Error {
+        if e.kind() != ErrorKind::CsvMissingColumn || self.format != TextFormat::Csv {
+            return e;
+        }
+        match self.later_header(opts) {
+            Some((line, names)) => {
+                let above = line - 1;
+                let lines = if above == 1 { "line" } else { "lines" };
+                let message = format!(
+                    "{}; line {line} holds the columns ({}): remove the {above} {lines} above \
+                     it (a title?)",
+                    e.message(),
+                    names.join(", ")
+                );
+                e.with_message(message)
+            }
+            None => e,
+        }
+    }
+
+    /// The first of the next [`HEADER_SEARCH`] lines read but not yet handed out that would
+    /// do as the header for `opts`: its line and its names (cells split at the delimiter, each
+    /// trimmed and unquoted: a header holds no delimiter inside quotes).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn later_header(&self, opts: &ReadOptions) -> Option<(u64, Vec<String>)> {
+        let lines = self.carry.split(|&b| b == b'\n').take(HEADER_SEARCH);
+        for (line, bytes) in (self.next_line..).zip(lines) {
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                continue;
+            };
+            let cells: Vec<&str> = text
+                .split(char::from(self.delimiter))
+                .map(|c| c.trim().trim_matches('"'))
+                .collect();
+            let names = header_names(&cells);
+            if super::Layout::resolve(&names, opts).is_ok() {
+                return Some((line, names));
+            }
+        }
+        None
     }
 
     #[cfg(feature = "csv")]

@@ -12,8 +12,8 @@ use clap::{Args, ValueEnum};
 use motcua::deadline::Rules;
 use motcua::procedure::Catalogue;
 use motcua::records::{
-    run_text, Layout, OnBad, ReadOptions, RunOptions, Sink as RecordSink, Tally, TextFormat,
-    TextSource, Transfers,
+    run_text, OnBad, ReadOptions, RunOptions, Sink as RecordSink, Tally, TextFormat, TextSource,
+    Transfers,
 };
 use motcua::report::{
     stages_to_csv, stages_to_json, stages_to_table, to_csv, to_json, to_table, Context,
@@ -272,7 +272,7 @@ impl Records {
         };
         let result = (|| {
             let mut source = TextSource::open(input, self.format, read)?;
-            let mut layout = Layout::resolve(source.names(), read)?.with_ids(ids);
+            let mut layout = source.resolve(read)?.with_ids(ids);
             if let Some(t) = &transfers {
                 layout = layout.with_transfers(t.clone())?;
             }
