@@ -7,7 +7,9 @@
 use std::collections::HashMap;
 
 use motcua::indicators::{scores, Targets};
-use motcua::records::{run_tables, Layout, OnBad, ReadOptions, RunOptions, Sink, Tally};
+use motcua::records::{
+    run_tables, run_text, Layout, OnBad, ReadOptions, RunOptions, Sink, Tally, TextSource,
+};
 use motcua::report::{
     CellCounts, Context, Counts, PartialReport, PeriodKind, ReportOptions, ReportSink,
     COUNT_COLUMNS,
@@ -15,7 +17,7 @@ use motcua::report::{
 use motcua::{Error, ErrorKind};
 use numpy::{PyArray2, PyReadonlyArray2};
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyString, PyTuple};
 
 use crate::calendar::PyWorkCalendar;
 use crate::civil::InstantArg;
@@ -62,20 +64,28 @@ pub(crate) type ScoreRow = (
     &'static str,
 );
 
-/// Reads the records of `columns` (`[(name, description), ...]`) through the core's road
-/// into sinks made by `make`, with the GIL released, each dossier's `id` read when `ids` and
-/// `transfers` joined by id: the merged sink, the tally and the skipped rows (with
-/// [`OnBad::Skip`]; else the first error).
-pub(crate) fn run_frame<S: Sink>(
+/// Reads the records of `source` through the core's road into sinks made by `make`, with the
+/// GIL released, each dossier's `id` read when `ids` and `transfers` joined by id: the merged
+/// sink, the tally and the skipped rows (with [`OnBad::Skip`]; else the first error).
+/// `source` is a frame's columns (`[(name, description), ...]`, see [`crate::columns`]), or a
+/// file's path (a `str` or `os.PathLike`): CSV, or JSON lines when its name ends in `.jsonl`
+/// or `.ndjson`, read as `motcua report FILE` reads it ([`run_file`]).
+pub(crate) fn run_records<S: Sink>(
     py: Python<'_>,
-    columns: &Bound<'_, PyAny>,
+    source: &Bound<'_, PyAny>,
     read: &ReadOptions,
     ids: bool,
     transfers: Option<&crate::stages::PyTransfers>,
     run: &RunOptions,
     make: impl Fn() -> S + Sync + Send,
 ) -> PyResult<(S, Tally, Vec<Skipped>)> {
-    let holders = Holders::extract(columns)?;
+    if source.is_instance_of::<PyString>() || source.hasattr("__fspath__")? {
+        let path: std::path::PathBuf = source.extract()?;
+        let name = path.to_string_lossy().to_lowercase();
+        let jsonl = name.ends_with(".jsonl") || name.ends_with(".ndjson");
+        return run_file(py, &path, jsonl, read, ids, transfers, run, make);
+    }
+    let holders = Holders::extract(source)?;
     let tables = holders.tables()?;
     let mut layout = Layout::resolve(holders.names(), read).py()?.with_ids(ids);
     if let Some(t) = transfers {
@@ -84,6 +94,33 @@ pub(crate) fn run_frame<S: Sink>(
     py.detach(|| {
         let mut bad = Vec::new();
         run_tables(&tables, &layout, run, make, |e| bad.push(skipped(&e))).map(|(s, t)| (s, t, bad))
+    })
+    .py()
+}
+
+/// [`run_records`] of the CSV (JSON lines with `jsonl`) file at `path`, streamed by the core
+/// as the CLI streams it (memory stays flat; the records' lines locate their errors).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn run_file<S: Sink>(
+    py: Python<'_>,
+    path: &std::path::Path,
+    jsonl: bool,
+    read: &ReadOptions,
+    ids: bool,
+    transfers: Option<&crate::stages::PyTransfers>,
+    run: &RunOptions,
+    make: impl Fn() -> S + Sync + Send,
+) -> PyResult<(S, Tally, Vec<Skipped>)> {
+    let joined = transfers.map(|t| t.inner.clone());
+    py.detach(|| {
+        let mut source = TextSource::open(open_file(path)?, text_format(jsonl), read)?;
+        let mut layout = source.resolve(read)?.with_ids(ids);
+        if let Some(t) = joined {
+            layout = layout.with_transfers(t)?;
+        }
+        let mut bad = Vec::new();
+        run_text(&mut source, &layout, run, make, |e| bad.push(skipped(&e)))
+            .map(|(s, t)| (s, t, bad))
     })
     .py()
 }
@@ -130,8 +167,8 @@ impl PyPartialReport {
         })
     }
 
-    /// Counts the records of `columns` (`[(name, description), ...]`): `(counted, left_out,
-    /// skipped)` where `skipped` lists the bad rows (with `skip_bad`; else the first one's
+    /// Counts the records of `columns` (`[(name, description), ...]`, or a CSV / JSON-lines
+    /// file's path): `(counted, left_out, skipped)` where `skipped` lists the bad rows (with `skip_bad`; else the first one's
     /// error is raised). `satisfaction_scale`: read the scorecard's columns too. Rows are
     /// numbered from `first_row`; `transfers` are joined to the records by id.
     #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, satisfaction_scale = None, threads = 0, first_row = 0, transfers = None))]
@@ -177,7 +214,7 @@ impl PyPartialReport {
             on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
             first_row,
         };
-        let (sink, tally, bad) = run_frame(py, columns, &read, false, transfers, &run, || {
+        let (sink, tally, bad) = run_records(py, columns, &read, false, transfers, &run, || {
             ReportSink::new(ctx, opts.clone(), service)
         })?;
         self.inner.merge(sink.partial()).py()?;

@@ -16,7 +16,7 @@ use crate::columns::Holders;
 use crate::deadline::PyRules;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
-use crate::report::{open_file, run_frame, skipped, text_format, Skipped};
+use crate::report::{open_file, run_records, skipped, text_format, Skipped};
 
 /// Transfers between agencies (`id`, `at`, `to`), read from a frame's columns, to join to
 /// dossier records by id: `Transfers()`, then `add(columns, skip_bad, first_row)` per chunk;
@@ -115,7 +115,8 @@ impl PyStageTable {
         }
     }
 
-    /// Counts the stages of the dossier records of `columns`, with `transfers` joined by id:
+    /// Counts the stages of the dossier records of `columns` (or a CSV / JSON-lines file's
+    /// path), with `transfers` joined by id:
     /// `(counted, left_out, skipped)` (the bad rows with `skip_bad`; else the first one's
     /// error is raised). Rows are numbered from `first_row`.
     #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, threads = 0, first_row = 0, transfers = None))]
@@ -144,7 +145,7 @@ impl PyStageTable {
             first_row,
         };
         let as_of = self.inner.as_of();
-        let (sink, tally, bad) = run_frame(py, columns, &read, false, transfers, &run, || {
+        let (sink, tally, bad) = run_records(py, columns, &read, false, transfers, &run, || {
             StageSink::new(ctx, as_of)
         })?;
         self.inner.merge(&sink.into_table()).py()?;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
-use motcua::records::{run_text, Locator, OnBad, ReadOptions, RunOptions, Tally, TextSource};
+use motcua::records::{Locator, OnBad, ReadOptions, RunOptions, Tally};
 use motcua::worklist::{WorkItem, Worklist, WorklistOptions, WorklistSink, WORKLIST_COLUMNS};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -16,7 +16,7 @@ use crate::civil::InstantArg;
 use crate::deadline::PyRules;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
-use crate::report::{context, open_file, run_frame, skipped, text_format, Skipped};
+use crate::report::{context, run_file, run_records, Skipped};
 use crate::stages::PyTransfers;
 
 /// One row as a dict: `id`, the grouping columns by name, the core's [`WORKLIST_COLUMNS`] in
@@ -136,7 +136,7 @@ impl PyWorklist {
             first_row,
         };
         let opts = &self.opts;
-        let (sink, tally, bad) = run_frame(py, columns, &read, true, transfers, &run, || {
+        let (sink, tally, bad) = run_records(py, columns, &read, true, transfers, &run, || {
             WorklistSink::new(ctx, opts.clone())
         })?;
         Ok(self.take(sink, tally, bad))
@@ -166,27 +166,10 @@ impl PyWorklist {
             on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
             first_row: 0,
         };
-        let format = text_format(jsonl);
         let opts = &self.opts;
-        let joined = transfers.map(|t| t.inner.clone());
-        let (sink, tally, bad) = py
-            .detach(|| {
-                let mut source = TextSource::open(open_file(&path)?, format, &read)?;
-                let mut layout = source.resolve(&read)?.with_ids(true);
-                if let Some(t) = joined {
-                    layout = layout.with_transfers(t)?;
-                }
-                let mut bad = Vec::new();
-                run_text(
-                    &mut source,
-                    &layout,
-                    &run,
-                    || WorklistSink::new(ctx, opts.clone()),
-                    |e| bad.push(skipped(&e)),
-                )
-                .map(|(s, t)| (s, t, bad))
-            })
-            .py()?;
+        let (sink, tally, bad) = run_file(py, &path, jsonl, &read, true, transfers, &run, || {
+            WorklistSink::new(ctx, opts.clone())
+        })?;
         Ok(self.take(sink, tally, bad))
     }
 

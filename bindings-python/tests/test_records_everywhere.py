@@ -318,6 +318,34 @@ def test_a_spreadsheets_empty_rows_are_not_dossiers(catalogue: motcua.Catalogue,
     assert got["outcome"].iloc[9] == motcua.classify(df.iloc[[9]], AS_OF, catalogue=catalogue)["outcome"].iloc[0]
 
 
+def test_a_file_path_is_read_as_the_cli_reads_it(catalogue: motcua.Catalogue, tmp_path: Path) -> None:
+    # A CSV or JSON-lines file given by its path is streamed by the core: the CLI's report and
+    # scorecard, without loading a frame; bad rows are located by their line.
+    out = generated(1)
+    for path in (out / "records.csv", out / "records.jsonl", SAMPLE / "dossiers.csv"):
+        for by, period, rule in [("field", "month", None), (["agency", "channel"], "quarter", "supplement=restart"), (None, None, "counting=hours")]:
+            want = run_cli("report", path, by, period, rule, AS_OF)
+            for source in (path, str(path)):
+                assert report_rows(source, by, period, rule, AS_OF, catalogue) == want, (path, by, period, rule)
+        want = run_cli("scorecard", path, "agency", None, None, AS_OF)["indicators"]
+        assert Scorecard.build(path, by="agency", as_of=AS_OF, catalogue=catalogue).rows == want, path
+    frame = motcua.report(SAMPLE / "dossiers.csv", by="field", as_of=AS_OF, catalogue=catalogue)
+    assert isinstance(frame, pd.DataFrame)
+    pd.testing.assert_frame_equal(frame, motcua.report(text_frame(SAMPLE / "dossiers.csv"), by="field", as_of=AS_OF, catalogue=catalogue))
+    lines = (SAMPLE / "dossiers.csv").read_text(encoding="utf-8").splitlines()[:101]
+    lines[7] = lines[7].replace(",20", ",2O", 1)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(motcua.CsvFieldError) as e:
+        motcua.report(bad, as_of=AS_OF, catalogue=catalogue)
+    assert (e.value.line, e.value.index) == (8, None)
+    r = Report.build(bad, as_of=AS_OF, catalogue=catalogue, skip_bad=True)
+    assert r.counted + r.left_out == 99 and [(s["line"], s["index"], s["code"]) for s in r.skipped] == [(8, None, "csv_field")]
+    with pytest.raises(motcua.MotcuaError) as missing:
+        motcua.report(tmp_path / "no-such.csv", as_of=AS_OF)
+    assert missing.value.code == "io" and "no-such.csv" in str(missing.value)
+
+
 # ---------------------------------------------------------------------- threads, chunks, partials
 
 

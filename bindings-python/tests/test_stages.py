@@ -140,6 +140,10 @@ def test_the_stage_table_equals_the_cli(generated, tmp_path) -> None:
     out = json.loads(done.stdout)
     py = motcua.stages.StageReport.build(pd.DataFrame(dossiers, columns=DOSSIER_COLUMNS), transfers=pd.DataFrame(transfers), catalogue=CATALOGUE, as_of=AS_OF)
     assert out == py.rows
+    # The same files by their paths, streamed by the core as the CLI reads them.
+    from_files = motcua.stages.StageReport.build(d, transfers=t, catalogue=CATALOGUE, as_of=AS_OF)
+    assert out == from_files.rows
+    pd.testing.assert_frame_equal(motcua.report(str(d), stages=True, transfers=str(t), catalogue=CATALOGUE, as_of=AS_OF), py.to_pandas())
 
 
 DF = pd.DataFrame({"id": ["A", "B"], "procedure": ["P2", "P2"], "received": ["2026-03-02T09:30"] * 2})

@@ -208,6 +208,8 @@ def classify_json(
     lang: str = "vi",
 ) -> str: ...
 _Column = tuple[str, tuple[Any, ...]]
+# A frame's columns, or the path of a CSV / JSON-lines file the core reads.
+_Records = Union[Sequence[_Column], str, os.PathLike[str]]
 _Skipped = tuple[Optional[int], str, str, Optional[str], Optional[str], Optional[str], Optional[int]]
 
 def due_records(
@@ -242,7 +244,7 @@ class PartialReport:
     def __new__(cls, as_of: _Instant, by: Sequence[str] = ..., period: Optional[str] = None) -> PartialReport: ...
     def add(
         self,
-        columns: Sequence[_Column],
+        columns: _Records,
         calendar: WorkCalendar,
         rules: Optional[Rules] = None,
         catalogue: Optional[Catalogue] = None,
@@ -300,7 +302,7 @@ class Worklist:
     ) -> Worklist: ...
     def add(
         self,
-        columns: Sequence[_Column],
+        columns: _Records,
         calendar: WorkCalendar,
         rules: Optional[Rules] = None,
         catalogue: Optional[Catalogue] = None,
@@ -348,7 +350,7 @@ class StageTable:
     def __new__(cls, as_of: _Instant) -> StageTable: ...
     def add(
         self,
-        columns: Sequence[_Column],
+        columns: _Records,
         calendar: WorkCalendar,
         rules: Optional[Rules] = None,
         catalogue: Optional[Catalogue] = None,

@@ -19,6 +19,8 @@ The core reads, parses, classifies and counts; see ``motcua.records`` in the Rus
 
 from __future__ import annotations
 
+import os
+
 from contextlib import contextmanager
 from typing import Any, Iterator, Mapping, Optional
 
@@ -37,6 +39,22 @@ CHUNK_ROWS = 1 << 20
 
 #: A column description: ``(name, (kind, *buffers))``.
 Columns = list[tuple[str, Any]]
+
+
+def is_path(x: Any) -> bool:
+    """A file's path (``str`` or ``os.PathLike``): records the core reads from the file, as
+    the CLI reads it."""
+    return isinstance(x, (str, os.PathLike))
+
+
+def path_output() -> str:
+    """What a report of a file (given by its path) comes out as: ``"pandas"`` when pandas is
+    installed (imported here), else ``"rows"`` (a list of dicts)."""
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return "rows"
+    return "pandas"
 
 
 def frame_kind(df: Any) -> str:

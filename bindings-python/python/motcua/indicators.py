@@ -135,6 +135,8 @@ def default_targets(targets: TargetsLike = None) -> dict[str, Optional[float]]:
 
 
 def _frame_kind(df: Any) -> str:
+    if rec.is_path(df):
+        return rec.path_output()
     kind = rec.frame_kind(df)
     if kind == "polars":
         return "polars"
@@ -198,7 +200,8 @@ class Scorecard:
         calendar: Optional[Calendar] = None,
         threads: int = 0,
     ) -> Scorecard:
-        """The scorecard of a DataFrame of dossier records (see :func:`scorecard`)."""
+        """The scorecard of a DataFrame of dossier records, or of a CSV / JSON-lines file by
+        its path (see :func:`scorecard`)."""
         by_list = [by] if isinstance(by, str) else list(by or [])
         clash = [b for b in by_list if b in SCORE_COLUMNS]
         if clash:
@@ -430,7 +433,9 @@ def scorecard(
     threads: int = 0,
 ) -> Any:
     """The scorecard of a DataFrame of dossier records, as a DataFrame of the same kind
-    (pandas → pandas, polars → polars; a mapping of columns → pandas): for each group, then
+    (pandas → pandas, polars → polars; a mapping of columns → pandas; the path of a CSV /
+    JSON-lines file, streamed by the core as ``motcua scorecard FILE`` reads it → pandas, or
+    the rows when pandas is not installed): for each group, then
     the totals (grouping keys missing), one row per indicator of :data:`INDICATORS` with the
     grouping columns, ``indicator``, ``numerator``, ``denominator``, ``value`` (missing when
     the denominator is 0: no data), ``target`` (missing: none), ``met`` (nullable boolean:

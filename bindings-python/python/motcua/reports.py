@@ -146,7 +146,8 @@ class Report:
         threads: int = 0,
         transfers: Any = None,
     ) -> Report:
-        """The report of a DataFrame of dossier records (see :func:`report`)."""
+        """The report of a DataFrame of dossier records, or of a CSV / JSON-lines file by its
+        path (see :func:`report`)."""
         by_list = [by] if isinstance(by, str) else list(by or [])
         partial, skipped = count(
             df,
@@ -284,8 +285,9 @@ def count(
     into: Optional[PartialReport] = None,
     transfers: Any = None,
 ) -> tuple[PartialReport, list[dict[str, Any]]]:
-    """Counts a frame of dossier records into a :class:`PartialReport` (a new one, or
-    ``into``): the core reads, classifies and counts each chunk of the frame; returns the
+    """Counts a frame of dossier records (or a CSV / JSON-lines file, by its path) into a
+    :class:`PartialReport` (a new one, or ``into``): the core reads, classifies and counts
+    each chunk of the frame (the file as it streams); returns the
     partial and, with ``skip_bad``, the skipped rows (``{"index", "label", "code", "message", "field",
     "value", "id", "line"}``). ``satisfaction_scale``: also tally the scorecard's columns;
     ``transfers``: a frame of transfers joined to the records by id."""
@@ -298,6 +300,15 @@ def count(
 
         joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
     cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
+    if rec.is_path(df):
+        # The file is streamed by the core as `motcua report FILE` reads it.
+        _, _, bad = partial.add(
+            df, cal, rls, cat, dict(map or {}), skip_bad, satisfaction_scale, threads, 0, joined
+        )
+        skipped.extend(_skipped(b) for b in bad)
+        if joined is not None:
+            skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
+        return partial, skipped
     with rec.labelled(df):
         for columns, first_row, _ in rec.chunks(df, names):
             _, _, bad = partial.add(
@@ -352,6 +363,10 @@ def report(
 ) -> Any:
     """The one-stop report of a DataFrame of dossier records, as a DataFrame of the same kind
     (pandas → pandas, polars → polars; a pyarrow table or a mapping of columns → pandas).
+    ``df`` may also be the path of a CSV file (JSON lines when its name ends in ``.jsonl`` or
+    ``.ndjson``; UTF-8 or UTF-16 with its byte-order mark), streamed by the core exactly as
+    ``motcua report FILE`` reads it — without loading it into a frame first (→ pandas, or the
+    rows as dicts when pandas is not installed); its bad rows are located by line.
 
     Columns read (others are ignored): ``received``, ``time_limit`` (``3wd``, ``15cd``,
     ``8wh``, ``same_day``) or ``procedure`` (a code of ``catalogue``), and optionally
@@ -414,6 +429,8 @@ def report(
             threads=threads,
             transfers=transfers,
         )
+    if rec.is_path(df):
+        return table.to_pandas() if rec.path_output() == "pandas" else table.rows
     if rec.frame_kind(df) == "polars":
         return table.to_polars()
     if cv._module("pandas") is None:

@@ -109,7 +109,9 @@ class StageReport:
             joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         table = StageTable(_as_of(as_of))
         cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
-        for columns, first_row, _ in rec.chunks(df, rec.wanted([], map)):
+        # A file's path is streamed by the core as `motcua report FILE --stages` reads it.
+        parts = [(df, 0, None)] if rec.is_path(df) else rec.chunks(df, rec.wanted([], map))
+        for columns, first_row, _ in parts:
             _, _, bad = table.add(
                 columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined
             )

@@ -374,7 +374,9 @@ def worklist(
         threads=threads,
         transfers=transfers,
     )
-    if not isinstance(source, (str, os.PathLike)) and rec.frame_kind(source) == "polars":
+    if rec.is_path(source):
+        return w.to_pandas() if rec.path_output() == "pandas" else w.rows
+    if rec.frame_kind(source) == "polars":
         return w.to_polars()
     if cv._module("pandas") is None:
         return w.rows
