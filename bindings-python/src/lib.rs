@@ -30,6 +30,14 @@ fn record_columns() -> (Vec<&'static str>, Vec<&'static str>) {
     )
 }
 
+/// Whether a file of records is JSON lines by its name (the core's `TextFormat::of_name`:
+/// `.jsonl`/`.ndjson`, also with `.gz`), else CSV.
+#[pyfunction]
+fn is_json_lines(name: std::path::PathBuf) -> bool {
+    motcua::records::TextFormat::of_name(&name.to_string_lossy())
+        == motcua::records::TextFormat::JsonLines
+}
+
 /// The report's count and rate columns, in output order (the core's tables).
 #[pyfunction]
 fn report_columns() -> (Vec<&'static str>, Vec<&'static str>) {
@@ -106,6 +114,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(record_columns, m)?)?;
     m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(is_json_lines, m)?)?;
     m.add_function(wrap_pyfunction!(read_text, m)?)?;
     m.add_class::<calendar::PyWorkCalendar>()?;
     lunar::register(m)?;

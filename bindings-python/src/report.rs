@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use motcua::indicators::{scores, Targets};
 use motcua::records::{
-    run_tables, run_text, Layout, OnBad, ReadOptions, RunOptions, Sink, Tally, TextSource,
+    run_tables, run_text, Layout, OnBad, ReadOptions, RunOptions, Sink, Tally, TextFormat,
+    TextSource,
 };
 use motcua::report::{
     CellCounts, Context, Counts, PartialReport, PeriodKind, ReportOptions, ReportSink,
@@ -68,8 +69,9 @@ pub(crate) type ScoreRow = (
 /// GIL released, each dossier's `id` read when `ids` and `transfers` joined by id: the merged
 /// sink, the tally and the skipped rows (with [`OnBad::Skip`]; else the first error).
 /// `source` is a frame's columns (`[(name, description), ...]`, see [`crate::columns`]), or a
-/// file's path (a `str` or `os.PathLike`): CSV, or JSON lines when its name ends in `.jsonl`
-/// or `.ndjson`, read as `motcua report FILE` reads it ([`run_file`]).
+/// file's path (a `str` or `os.PathLike`): CSV, or JSON lines by its name
+/// ([`TextFormat::of_name`]), gzip'd or not, read as `motcua report FILE` reads it
+/// ([`run_file`]).
 pub(crate) fn run_records<S: Sink>(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -81,9 +83,8 @@ pub(crate) fn run_records<S: Sink>(
 ) -> PyResult<(S, Tally, Vec<Skipped>)> {
     if source.is_instance_of::<PyString>() || source.hasattr("__fspath__")? {
         let path: std::path::PathBuf = source.extract()?;
-        let name = path.to_string_lossy().to_lowercase();
-        let jsonl = name.ends_with(".jsonl") || name.ends_with(".ndjson");
-        return run_file(py, &path, jsonl, read, ids, transfers, run, make);
+        let format = TextFormat::of_name(&path.to_string_lossy());
+        return run_file(py, &path, format, read, ids, transfers, run, make);
     }
     let holders = Holders::extract(source)?;
     let tables = holders.tables()?;
@@ -98,13 +99,13 @@ pub(crate) fn run_records<S: Sink>(
     .py()
 }
 
-/// [`run_records`] of the CSV (JSON lines with `jsonl`) file at `path`, streamed by the core
-/// as the CLI streams it (memory stays flat; the records' lines locate their errors).
+/// [`run_records`] of the file at `path` (CSV or JSON lines, gzip'd or not), streamed by the
+/// core as the CLI streams it (memory stays flat; the records' lines locate their errors).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn run_file<S: Sink>(
     py: Python<'_>,
     path: &std::path::Path,
-    jsonl: bool,
+    format: TextFormat,
     read: &ReadOptions,
     ids: bool,
     transfers: Option<&crate::stages::PyTransfers>,
@@ -113,7 +114,7 @@ pub(crate) fn run_file<S: Sink>(
 ) -> PyResult<(S, Tally, Vec<Skipped>)> {
     let joined = transfers.map(|t| t.inner.clone());
     py.detach(|| {
-        let mut source = TextSource::open(open_file(path)?, text_format(jsonl), read)?;
+        let mut source = TextSource::open(open_file(path)?, format, read)?;
         let mut layout = source.resolve(read)?.with_ids(ids);
         if let Some(t) = joined {
             layout = layout.with_transfers(t)?;
@@ -125,15 +126,17 @@ pub(crate) fn run_file<S: Sink>(
     .py()
 }
 
-/// Opens a file the core reads (records, transfers): a missing or unreadable file is an
+/// Opens a file the core reads (records, transfers), decompressed when it is gzip (told by
+/// its bytes, whatever its name, as the CLI tells it): a missing or unreadable file is an
 /// [`ErrorKind::Io`] error naming it.
-pub(crate) fn open_file(path: &std::path::Path) -> motcua::Result<std::fs::File> {
-    std::fs::File::open(path).map_err(|e| {
+pub(crate) fn open_file(path: &std::path::Path) -> motcua::Result<motcua::records::Input> {
+    let file = std::fs::File::open(path).map_err(|e| {
         Error::new(
             ErrorKind::Io,
             format!("cannot read {}: {e}", path.display()),
         )
-    })
+    })?;
+    motcua::records::gunzip(Box::new(file))
 }
 
 /// A text file's format: JSON lines with `jsonl`, else CSV.

@@ -167,9 +167,16 @@ impl PyWorklist {
             first_row: 0,
         };
         let opts = &self.opts;
-        let (sink, tally, bad) = run_file(py, &path, jsonl, &read, true, transfers, &run, || {
-            WorklistSink::new(ctx, opts.clone())
-        })?;
+        let (sink, tally, bad) = run_file(
+            py,
+            &path,
+            crate::report::text_format(jsonl),
+            &read,
+            true,
+            transfers,
+            &run,
+            || WorklistSink::new(ctx, opts.clone()),
+        )?;
         Ok(self.take(sink, tally, bad))
     }
 

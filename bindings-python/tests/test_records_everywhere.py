@@ -329,6 +329,13 @@ def test_a_file_path_is_read_as_the_cli_reads_it(catalogue: motcua.Catalogue, tm
                 assert report_rows(source, by, period, rule, AS_OF, catalogue) == want, (path, by, period, rule)
         want = run_cli("scorecard", path, "agency", None, None, AS_OF)["indicators"]
         assert Scorecard.build(path, by="agency", as_of=AS_OF, catalogue=catalogue).rows == want, path
+    # gzip'd, told by its bytes whatever its name; `.jsonl.gz` is JSON lines.
+    import gzip
+
+    for src, name in ((out / "records.csv", "records.csv.gz"), (out / "records.jsonl", "records.jsonl.gz"), (out / "records.csv", "records.dat")):
+        packed = tmp_path / name
+        packed.write_bytes(gzip.compress(src.read_bytes()))
+        assert report_rows(packed, "field", "month", None, AS_OF, catalogue) == run_cli("report", src, "field", "month", None, AS_OF), name
     frame = motcua.report(SAMPLE / "dossiers.csv", by="field", as_of=AS_OF, catalogue=catalogue)
     assert isinstance(frame, pd.DataFrame)
     pd.testing.assert_frame_equal(frame, motcua.report(text_frame(SAMPLE / "dossiers.csv"), by="field", as_of=AS_OF, catalogue=catalogue))

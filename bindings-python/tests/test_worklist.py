@@ -418,3 +418,8 @@ def test_a_header_below_title_lines_is_named(tmp_path) -> None:
     plain = tmp_path / "plain.csv"
     plain.write_text("id,received,time_limit\nA,2026-11-10,3wd\n", encoding="utf-8")
     assert list(motcua.worklist(plain, as_of="2026-11-15")["id"]) == ["A"]
+    import gzip
+
+    packed = tmp_path / "hoso.jsonl.gz"
+    packed.write_bytes(gzip.compress(b'{"id":"B","received":"2026-11-10","time_limit":"3wd"}\n'))
+    assert list(motcua.worklist(packed, as_of="2026-11-15")["id"]) == ["B"]

@@ -261,6 +261,31 @@ fn compressed_and_unbounded_input() {
         "",
     );
     assert_eq!(total(&want)["received"], 1000);
+    // JSON lines by name, compressed too (`.jsonl.gz`): the same report as the CSV's.
+    let lines: String = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            let names: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+            let fields: Vec<String> = names
+                .iter()
+                .zip(&c)
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| format!("{k:?}:{v:?}"))
+                .collect();
+            format!("{{{}}}\n", fields.join(","))
+        })
+        .collect();
+    let mut gzl = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gzl.write_all(lines.as_bytes()).unwrap();
+    let f = scratch("export.jsonl.gz", &gzl.finish().unwrap());
+    let o = motcua(
+        &["report", &f, "--as-of", "2026-03-31", "--format", "json"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), stdout(&want));
     for name in ["export.csv.gz", "export.csv"] {
         let f = scratch(name, &gz);
         let o = motcua(

@@ -58,7 +58,7 @@ def read_transfers(frame: Any, *, skip_bad: bool = False) -> tuple[Transfers, li
 
     if isinstance(frame, (str, os.PathLike)):
         path = os.fspath(frame)
-        joined, bad = Transfers.read_file(path, skip_bad, path.lower().endswith((".jsonl", ".ndjson")))
+        joined, bad = Transfers.read_file(path, skip_bad, _motcua.is_json_lines(path))
         return joined, [_skipped(b) for b in bad]
     t = Transfers()
     skipped: list[dict[str, Any]] = []

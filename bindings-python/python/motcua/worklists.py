@@ -145,7 +145,7 @@ class Worklist:
         counted = left_out = 0
         if isinstance(source, (str, os.PathLike)):
             path = os.fspath(source)
-            jsonl = path.lower().endswith((".jsonl", ".ndjson"))
+            jsonl = _motcua.is_json_lines(path)
             counted, left_out, bad = w.add_file(
                 path, cal, rls, cat, dict(map or {}), skip_bad, threads, jsonl, joined
             )

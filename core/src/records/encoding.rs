@@ -346,6 +346,57 @@ impl<R: std::io::Read> std::io::Read for TextReader<R> {
     }
 }
 
+/// A reader of any thread's input (a file, stdin), as [`gunzip`] returns it.
+#[cfg(feature = "gzip")]
+pub type Input = Box<dyn std::io::Read + Send>;
+
+/// `input` decompressed when it is gzip (told by its first two bytes, whatever the file's
+/// name; members concatenated by `cat a.gz b.gz` read as one text), else as it is. Its
+/// second byte is waited for only when the first may start gzip's mark (`0x1f`, which no
+/// text starts with), so a line typed on a terminal is not held back. Only with motcua's
+/// `gzip` feature (the CLI's and the Python package's); elsewhere a gzip input is named as
+/// such by the readers.
+///
+/// ```
+/// use std::io::{Read, Write};
+/// let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+/// gz.write_all(b"received,time_limit\n2026-03-02,3wd\n")?;
+/// let bytes = gz.finish()?;
+/// let mut text = String::new();
+/// motcua::records::gunzip(Box::new(std::io::Cursor::new(bytes)))?.read_to_string(&mut text)?;
+/// assert_eq!(text, "received,time_limit\n2026-03-02,3wd\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "gzip")]
+pub fn gunzip(mut input: Input) -> Result<Input> {
+    use std::io::Read;
+    let mut head = [0u8; 2];
+    let mut n = 0;
+    while n < head.len() {
+        match input.read(head.get_mut(n..).unwrap_or(&mut [])) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                return Err(Error::new(
+                    ErrorKind::Io,
+                    format!("cannot read the input: {e}"),
+                ))
+            }
+        }
+        if n == 1 && head[0] != 0x1f {
+            break;
+        }
+    }
+    let head = head.get(..n).unwrap_or(&[]);
+    let whole = std::io::Cursor::new(head.to_vec()).chain(input);
+    Ok(if head == [0x1f, 0x8b] {
+        Box::new(flate2::read::MultiGzDecoder::new(whole))
+    } else {
+        Box::new(whole)
+    })
+}
+
 /// `text` as UTF-16 with its byte-order mark, by the standard library's encoder (the
 /// independent side of the decoding tests here and in the text source's).
 #[cfg(test)]

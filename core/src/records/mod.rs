@@ -63,6 +63,8 @@ mod transfers;
 pub use catalogue::load_catalogue;
 pub use cell::{parse_channel, Cell, OwnedCell};
 pub use encoding::{decode_text, TextReader};
+#[cfg(feature = "gzip")]
+pub use encoding::{gunzip, Input};
 pub use layout::{
     find_column, header_names, Layout, Locator, ReadOptions, Record, Row, DOSSIER_COLUMNS,
     SERVICE_COLUMNS,

@@ -41,6 +41,27 @@ pub enum TextFormat {
     JsonLines,
 }
 
+impl TextFormat {
+    /// The format of a file by its name, as every door tells it: JSON lines when the name ends
+    /// in `.jsonl` or `.ndjson` (either followed by `.gz`; any case), else CSV.
+    ///
+    /// ```
+    /// use motcua::records::TextFormat;
+    /// assert_eq!(TextFormat::of_name("hoso-2026.JSONL.gz"), TextFormat::JsonLines);
+    /// assert_eq!(TextFormat::of_name("hoso.csv.gz"), TextFormat::Csv);
+    /// assert_eq!(TextFormat::of_name("hoso.txt"), TextFormat::Csv);
+    /// ```
+    pub fn of_name(name: &str) -> TextFormat {
+        let lower = name.to_ascii_lowercase();
+        let stem = lower.strip_suffix(".gz").unwrap_or(&lower);
+        if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
+            TextFormat::JsonLines
+        } else {
+            TextFormat::Csv
+        }
+    }
+}
+
 /// How large a block is read at a time (bytes); a record longer than this grows the block.
 pub const BLOCK_SIZE: usize = 1 << 20;
 

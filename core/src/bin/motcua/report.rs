@@ -84,7 +84,8 @@ pub struct RecordArgs {
     /// Count the good rows and summarise the bad ones instead of failing.
     #[arg(long)]
     pub(crate) skip_bad: bool,
-    /// Input format (default: by file extension, `.jsonl`/`.ndjson` = JSON lines, else CSV).
+    /// Input format (default: by file extension, `.jsonl`/`.ndjson` (also `.gz`) = JSON lines,
+    /// else CSV).
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
     /// Switch a counting rule: KEY=VALUE (repeatable; see `motcua due --help`).
@@ -368,21 +369,13 @@ impl Records {
     }
 }
 
-/// The format of an input: `--input-format`, else by extension (`.jsonl`/`.ndjson` = JSON
-/// lines, else CSV).
+/// The format of an input: `--input-format`, else by its name ([`TextFormat::of_name`]:
+/// `.jsonl`/`.ndjson`, also with `.gz`, = JSON lines, else CSV).
 fn text_format(path: &str, given: Option<InputFormat>) -> TextFormat {
-    let jsonl = match given {
-        Some(InputFormat::Jsonl) => true,
-        Some(InputFormat::Csv) => false,
-        None => {
-            let lower = path.to_ascii_lowercase();
-            lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
-        }
-    };
-    if jsonl {
-        TextFormat::JsonLines
-    } else {
-        TextFormat::Csv
+    match given {
+        Some(InputFormat::Jsonl) => TextFormat::JsonLines,
+        Some(InputFormat::Csv) => TextFormat::Csv,
+        None => TextFormat::of_name(path),
     }
 }
 
@@ -456,33 +449,7 @@ impl<R: Read> Read for Progress<R> {
     }
 }
 
-/// The input of a run (a file, stdin), readable from any thread.
-pub(crate) type Input = Box<dyn Read + Send>;
-
-/// `input` decompressed when it is gzip (told by its first bytes, whatever its name).
-pub(crate) fn gunzip(mut input: Input) -> Result<Input, Error> {
-    let mut head = [0u8; 2];
-    let mut n = 0;
-    while n < head.len() {
-        match input.read(head.get_mut(n..).unwrap_or(&mut [])) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                return Err(Error::new(
-                    ErrorKind::Io,
-                    format!("cannot read the input: {e}"),
-                ))
-            }
-        }
-    }
-    let whole = io::Cursor::new(head.get(..n).unwrap_or(&[]).to_vec()).chain(input);
-    Ok(if head.get(..n) == Some(&[0x1f, 0x8b][..]) {
-        Box::new(flate2::read::MultiGzDecoder::new(whole))
-    } else {
-        Box::new(whole)
-    })
-}
+pub(crate) use motcua::records::{gunzip, Input};
 
 /// Opens the input (gzip read transparently); a file read with stderr on a terminal gets a
 /// progress bar on stderr (of the compressed bytes).
