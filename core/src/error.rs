@@ -287,12 +287,15 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    #[inline(never)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = &self.inner;
         if let Some(i) = e.index {
             write!(f, "element {i}: ")?;
         }
-        if let Some(field) = &e.field {
+        // (a message that names the field already, as "line 2, column `received`, ..." does,
+        // is not told it twice)
+        if let Some(field) = e.field.as_deref().filter(|x| !names(&e.message, x)) {
             write!(f, "field `{field}`: ")?;
         }
         f.write_str(&e.message)?;
@@ -301,6 +304,15 @@ impl fmt::Display for Error {
         }
         Ok(())
     }
+}
+
+/// Whether `message` names `field` in backquotes.
+#[inline(never)]
+fn names(message: &str, field: &str) -> bool {
+    let field = field.as_bytes();
+    message.as_bytes().windows(field.len() + 2).any(|w| {
+        w.first() == Some(&b'`') && w.last() == Some(&b'`') && w.get(1..w.len() - 1) == Some(field)
+    })
 }
 
 /// `{"code": "invalid_date", "message": "...", "field": "received", "line": 3, "index": 7,
@@ -500,6 +512,16 @@ mod tests {
             e.to_string(),
             "element 3: field `received`: bad `x` (id HS1)"
         );
+        // A message that names its field already is not prefixed with it.
+        let e = Error::new(
+            ErrorKind::CsvField,
+            "line 2, column `received`, value `x`: bad",
+        )
+        .in_field("received")
+        .at_line(2);
+        assert_eq!(e.to_string(), "line 2, column `received`, value `x`: bad");
+        let e = Error::new(ErrorKind::CsvField, "column `received_at`: bad").in_field("received");
+        assert_eq!(e.to_string(), "field `received`: column `received_at`: bad");
     }
 
     #[test]
