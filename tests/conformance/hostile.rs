@@ -599,6 +599,18 @@ fn a_header_below_title_lines_is_named() {
             "{cmd}: {msg}"
         );
     }
+    // A title without separators above a `;`-separated table: the header's own separator.
+    let semi = scratch(
+        "titled-semi.csv",
+        "BÁO CÁO THÁNG 3\nreceived;time_limit\n02/03/2026;3wd\n".as_bytes(),
+    );
+    let o = motcua(&["report", &semi, "--as-of", "2026-03-31"], "");
+    assert!(
+        stderr(&o)
+            .contains("line 2 holds the columns (received, time_limit): remove the 1 line above"),
+        "{}",
+        stderr(&o)
+    );
     // Without the mapping, line 4 would not do either: the plain error.
     let o = motcua(&["report", &f, "--as-of", "2026-03-31"], "");
     assert!(!stderr(&o).contains("holds the columns"), "{}", stderr(&o));

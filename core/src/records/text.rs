@@ -27,7 +27,7 @@ use std::io::Read;
 
 use super::cell::Cell;
 use super::encoding::Utf16;
-#[cfg(any(feature = "csv", not(target_arch = "wasm32")))]
+#[cfg(feature = "csv")]
 use super::layout::header_names;
 use super::layout::{Locator, ReadOptions, Row};
 use crate::error::{Error, ErrorKind, Result};
@@ -169,7 +169,7 @@ pub(crate) fn csv_not_built() -> Error {
 
 /// How many lines after a CSV header [`TextSource::resolve`] looks at for the real header when
 /// a column is missing.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "csv", not(target_arch = "wasm32")))]
 const HEADER_SEARCH: usize = 32;
 
 fn io_error(e: &std::io::Error) -> Error {
@@ -479,9 +479,10 @@ impl<R: Read> TextSource<R> {
     }
 
     /// The first of the next [`HEADER_SEARCH`] lines read but not yet handed out that would
-    /// do as the header for `opts`: its line and its names (cells split at the delimiter, each
-    /// trimmed and unquoted: a header holds no delimiter inside quotes).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// do as the header for `opts`: its line and its names (cells split at the delimiter that
+    /// line would be read with as the first, each trimmed and unquoted: a header holds no
+    /// delimiter inside quotes).
+    #[cfg(all(feature = "csv", not(target_arch = "wasm32")))]
     fn later_header(&self, opts: &ReadOptions) -> Option<(u64, Vec<String>)> {
         let lines = self.carry.split(|&b| b == b'\n').take(HEADER_SEARCH);
         for (line, bytes) in (self.next_line..).zip(lines) {
@@ -489,7 +490,7 @@ impl<R: Read> TextSource<R> {
                 continue;
             };
             let cells: Vec<&str> = text
-                .split(char::from(self.delimiter))
+                .split(char::from(sniff_delimiter(bytes)))
                 .map(|c| c.trim().trim_matches('"'))
                 .collect();
             let names = header_names(&cells);
@@ -497,6 +498,11 @@ impl<R: Read> TextSource<R> {
                 return Some((line, names));
             }
         }
+        None
+    }
+
+    #[cfg(all(not(feature = "csv"), not(target_arch = "wasm32")))]
+    fn later_header(&self, _opts: &ReadOptions) -> Option<(u64, Vec<String>)> {
         None
     }
 
