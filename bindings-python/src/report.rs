@@ -171,9 +171,10 @@ impl PyPartialReport {
     }
 
     /// Counts the records of `columns` (`[(name, description), ...]`, or a CSV / JSON-lines
-    /// file's path): `(counted, left_out, skipped)` where `skipped` lists the bad rows (with `skip_bad`; else the first one's
-    /// error is raised). `satisfaction_scale`: read the scorecard's columns too. Rows are
-    /// numbered from `first_row`; `transfers` are joined to the records by id.
+    /// file's path): `(counted, left_out, skipped)` where `skipped` lists the bad rows (with
+    /// `skip_bad`; else the first one's error is raised). `satisfaction_scale`: read the
+    /// scorecard's columns too. Rows are numbered from `first_row`; `transfers` are joined to
+    /// the records by id.
     #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, satisfaction_scale = None, threads = 0, first_row = 0, transfers = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
