@@ -28,7 +28,7 @@ impl PyDossier {
         self.inner.to_json_value().to_string()
     }
 
-    /// Checks the ordering rules (reference §9); returns the warnings as
+    /// Checks the ordering rules of the events; returns the warnings as
     /// `(code, message)` pairs.
     fn validate(&self) -> PyResult<Vec<(&'static str, String)>> {
         Ok(self

@@ -46,8 +46,7 @@ use crate::error::{excerpt, Error, ErrorKind, Result};
 // ---------------------------------------------------------------------------------------------
 
 /// The default cut-off of same-day limits: a request received after 15:00 is due the next
-/// working day (Decree 23/2015/NĐ-CP, Art. 7 [S: published procedure sheets; article U];
-/// reference/procedures.md §2.4).
+/// working day (Decree 23/2015/NĐ-CP, Art. 7 [S: published procedure sheets; article U]).
 pub const SAME_DAY_CUTOFF: NaiveTime = match NaiveTime::from_hms_opt(15, 0, 0) {
     Some(t) => t,
     None => NaiveTime::MIN,
@@ -56,14 +55,17 @@ pub const SAME_DAY_CUTOFF: NaiveTime = match NaiveTime::from_hms_opt(15, 0, 0) {
 /// A procedure's time limit (*thời hạn giải quyết*). See the [module docs](self) for the forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeLimit {
-    /// N working days (*ngày làm việc*), N ≥ 1 (reference §2.1).
+    /// N working days (*ngày làm việc*), N ≥ 1, counted from the day after the deemed
+    /// receipt (Civil Code 2015, Art. 147 \[U\]).
     WorkingDays(u32),
-    /// N calendar days (*ngày*), N ≥ 1 (reference §2.2).
+    /// N calendar days (*ngày*), N ≥ 1; a period ending on a day off ends at the end of the
+    /// next working day (Civil Code 2015, Art. 148 \[U\]).
     CalendarDays(u32),
-    /// N working hours (*giờ làm việc*), N ≥ 1 (reference §2.3).
+    /// N working hours (*giờ làm việc*), N ≥ 1, counted inside office hours from the recorded
+    /// instant (Civil Code 2015, Art. 147 \[U\]).
     WorkingHours(u32),
     /// The day of receipt (*trong ngày*), or the next working day when received after
-    /// `cutoff` (reference §2.4).
+    /// `cutoff` (Decree 23/2015/NĐ-CP, Art. 7 \[S\]).
     SameDay {
         /// Instants strictly after this time of day are due the next working day (15:00).
         cutoff: NaiveTime,
@@ -241,7 +243,7 @@ impl FromStr for TimeLimit {
     /// Parses the compact forms `3wd`, `15cd`, `8wh`, `same_day`, `same_day@14:00`
     /// (case-insensitive, surrounding spaces ignored), and the Vietnamese wording of published
     /// procedure sheets and exports: `3 ngày làm việc` (working days), `15 ngày` (calendar
-    /// days: a period in "ngày" without "làm việc", reference §2.2), `8 giờ làm việc` or `8 giờ`
+    /// days: a period in "ngày" without "làm việc"), `8 giờ làm việc` or `8 giờ`
     /// (working hours), `trong ngày` (same day).
     fn from_str(input: &str) -> Result<TimeLimit> {
         if let Some(t) = vietnamese_limit(input)? {
@@ -363,7 +365,7 @@ pub enum AuthorityLevel {
     /// *Cấp xã*.
     Commune,
     /// *Cấp huyện*: only for dossiers received before 2025-07-01, when districts were abolished
-    /// (two-level local government, reference §0 \[S\]).
+    /// (two-level local government, Decree 118/2025/NĐ-CP \[S\]).
     District,
     /// *Cấp tỉnh*.
     Province,
@@ -422,7 +424,7 @@ impl fmt::Display for AuthorityLevel {
 /// of Decree 42/2022/NĐ-CP [S; article U].
 ///
 /// The levels of Decree 43/2011/NĐ-CP map as 4 → [`Full`](OnlineService::Full), 3 →
-/// [`Partial`](OnlineService::Partial) (reference §6 [S/U]), and 1, 2 (information and forms
+/// [`Partial`](OnlineService::Partial) [S/U], and 1, 2 (information and forms
 /// only, the dossier itself is filed on paper) → [`None`](OnlineService::None).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -486,7 +488,7 @@ impl fmt::Display for OnlineService {
 
 /// One stage of an inter-agency (*liên thông*) procedure: the agency and its own limit,
 /// counted with the same rules from the day the stage receives the file (Decree 61/2018/NĐ-CP,
-/// Art. 19(5)–(7) \[U\]; reference §3.6).
+/// Art. 19(5)–(7) \[U\]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     /// The agency in charge of this stage.

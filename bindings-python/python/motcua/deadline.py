@@ -33,7 +33,7 @@ __all__ = ["Rules", "RulesLike", "Due", "StageDue", "due"]
 
 
 class Rules:
-    """The rule switches (reference/procedures.md §5), each one option so that analysts can
+    """The rule switches, each one option so that analysts can
     reproduce other systems' numbers; the default is the law.
 
     ``Rules(supplement="restart", counting="hours")``, or from ``"KEY=VALUE"`` strings (the
@@ -154,7 +154,7 @@ class StageDue:
     """One stage of an inter-agency (*liên thông*) dossier that the file reached: its agency,
     when it received the file, its own due date (counted by the same rules from its deemed
     receipt day; a supplement request pauses it), when it ended and how it went
-    (reference/procedures.md §3.6)."""
+    (Decree 61/2018/NĐ-CP, Art. 19(5)–(7) [U])."""
 
     #: The agency in charge of the stage.
     agency: str
@@ -332,7 +332,7 @@ def due(
     map: Optional[Mapping[str, str]] = None,
     errors: str = "raise",
 ) -> Any:
-    """The due date of a dossier, after validating it (reference §9).
+    """The due date of a dossier, after validating it (the ordering rules of its events).
 
     ``dossier`` is a :class:`Dossier`, a dict or a JSON line; the answer is a :class:`Due`.
     It may also be a pandas or polars DataFrame of dossier records with the columns of

@@ -88,7 +88,7 @@ class Dossier:
         return result
 
     def validate(self) -> list[dict[str, str]]:
-        """Checks the ordering rules (reference §9) and returns the warnings as
+        """Checks the ordering rules of the events and returns the warnings as
         ``{"code", "message"}`` records; a violation raises its error (a
         :class:`~motcua.DossierError`)."""
         return [{"code": c, "message": m} for c, m in self._native.validate()]

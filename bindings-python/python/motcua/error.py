@@ -217,7 +217,7 @@ class CsvMissingColumnError(CsvError):
 
 
 class DossierError(MotcuaError, ValueError):
-    """Base class of the dossier validation errors (reference/procedures.md §9)."""
+    """Base class of the dossier validation errors (the ordering rules of a dossier's events)."""
 
     code = "dossier_error"
 

@@ -39,7 +39,7 @@ pub struct ExplainStep {
 /// when the stage received the file and its deemed receipt day, its own due date counted by the
 /// same rules from that day (a supplement request pauses it as it pauses the dossier), when it
 /// ended (the next transfer, or the result, refusal or withdrawal) and how it went
-/// (reference/procedures.md §3.6; Decree 61/2018/NĐ-CP, Art. 19(5)–(7) \[U\]).
+/// (Decree 61/2018/NĐ-CP, Art. 19(5)–(7) \[U\]).
 ///
 /// Serialized as `{"agency","received","deemed_receipt","due","due_at","completed","outcome",
 /// "working_days_late"}` (`completed`, `outcome` and `working_days_late` are `null` when not

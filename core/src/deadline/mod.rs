@@ -25,7 +25,7 @@
 //!    day of the instant it receives the file (the receipt, then each `transferred` event),
 //!    paused with the total by a supplement request, and classified at its end (the next
 //!    transfer or the result) as a result is ([`StageDue`]); the agencies whose stage was late
-//!    or is overdue are the answer's `late_agencies` (reference/procedures.md §3.6; Decree
+//!    or is overdue are the answer's `late_agencies` (Decree
 //!    61/2018/NĐ-CP, Art. 19(5)–(7) \[U\]). The dossier's own due date keeps the total limit.
 //!
 //! # One pass, typed facts, explanations in two languages

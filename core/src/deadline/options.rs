@@ -1,6 +1,7 @@
-//! The switches that reproduce other systems' numbers ([`Rules`], procedures.md §5) and the
-//! rule-set versions chosen by the deemed receipt day ([`RuleSet`], [`RULE_SETS`],
-//! procedures.md §0), with the legal basis of each rule in each version.
+//! The switches that reproduce other systems' numbers ([`Rules`]) and the rule-set versions
+//! chosen by the deemed receipt day ([`RuleSet`], [`RULE_SETS`]: Decision 09/2015/QĐ-TTg,
+//! Decree 61/2018/NĐ-CP, Decree 118/2025/NĐ-CP), with the legal basis of each rule in each
+//! version.
 
 use std::fmt;
 use std::str::FromStr;

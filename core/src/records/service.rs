@@ -73,7 +73,8 @@ pub struct ServiceRecord {
 
 /// Parses `online_level`: `full|partial|none` (also *toàn trình*, *một phần*), or the old
 /// levels of Decree 43/2011/NĐ-CP (`4` → full, `3` → partial, `1`/`2` → none), accepted only
-/// for records received before 2022 (the two-level split of Decree 42/2022/NĐ-CP, \[S\] in reference/procedures.md §6).
+/// for records received before 2022 (the levels of Decree 43/2011/NĐ-CP, mapped onto the
+/// two-level split of Decree 42/2022/NĐ-CP \[S\]).
 pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService> {
     let t = crate::casefold::fold(s.trim());
     let old = |level: OnlineService| {

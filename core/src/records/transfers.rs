@@ -35,8 +35,8 @@ struct Entry {
 ///
 /// A long table of transfers (`id, at, to`: the dossier `id` reached the agency `to` at `at`)
 /// joined to dossier records by id: each record whose id has transfers gets them as
-/// `transferred` events (reference procedures.md §3.6), merged into its events in time order,
-/// while the record is read ([`Layout::with_transfers`](super::Layout::with_transfers)), so
+/// `transferred` events (Decree 61/2018/NĐ-CP, Art. 19(5)–(7) \[U\]), merged into its events
+/// in time order, while the record is read ([`Layout::with_transfers`](super::Layout::with_transfers)), so
 /// every sink (report, stage table, per-row answers, worklist) sees the same dossier.
 ///
 /// Errors are located in the transfers (the line of a text source, the row of a table, with

@@ -1,6 +1,7 @@
-//! The one-stop report (reference procedures.md §4.3): received (carried over, new online /
-//! direct / postal), resolved (early / on time / late), pending (within deadline / overdue /
-//! awaiting supplement), refused and withdrawn, with rates, by group and by period.
+//! The one-stop report (the tables of the Government Office's reporting circular,
+//! 01/2020/TT-VPCP \[U\]): received (carried over, new online / direct / postal), resolved
+//! (early / on time / late), pending (within deadline / overdue / awaiting supplement), refused
+//! and withdrawn, with rates, by group and by period.
 //!
 //! A report is accumulated in a [`PartialReport`] (exact cells that add up: partials of
 //! chunks, threads or partitions merge into the same report), classifying each dossier with

@@ -143,8 +143,8 @@ impl Serialize for StageRow {
 /// The per-agency stage table, accumulated one dossier at a time, mergeable (the counts add
 /// up exactly).
 ///
-/// The per-agency stage table of inter-agency (*liên thông*) dossiers (reference
-/// procedures.md §3.6: each stage counted with the same rules from the day it receives the
+/// The per-agency stage table of inter-agency (*liên thông*) dossiers (Decree 61/2018/NĐ-CP,
+/// Art. 19(5)–(7) \[U\]: each stage counted with the same rules from the day it receives the
 /// file; the citizen-facing outcome uses the total limit; stage overruns are reported per
 /// agency, who caused the delay).
 ///

@@ -1,6 +1,6 @@
 //! The law in force: which Labour Code governs a date, the public-sector working week, and the
 //! holidays each period grants. Every rule cites its document and article; `[unverified]`
-//! marks what `reference/holidays.md` could not confirm from a primary text.
+//! marks what could not be confirmed from a primary text.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -28,7 +28,7 @@ pub const PRESET_TO: NaiveDate = ymd(LAST_YEAR, 12, 31);
 /// week was Monday–Saturday.
 ///
 /// \[unverified\] The decision's own effective-date clause was not read; 2 October 1999 (the
-/// first Saturday of October, a Saturday) is the date `reference/holidays.md` §2 gives.
+/// first Saturday of October) is the date secondary sources give.
 pub const FIVE_DAY_WEEK_FROM: NaiveDate = ymd(1999, 10, 2);
 
 /// First year in which 24 November, Vietnamese Culture Day (*Ngày Văn hóa Việt Nam*), is a
@@ -183,7 +183,8 @@ impl LabourLaw {
 ///   Prime Minister for the public sector (Decree 45/2013/NĐ-CP Art. 8; 2019 Code Art. 112(3)).
 ///   motcua uses the two calendar days before mùng 1 and mùng 1–3, which with the
 ///   compensatory rule reproduces every public-sector schedule 2016–2026
-///   (`reference/holidays.md` §2 "Statutory computation"). The notices sometimes name the split
+///   (the Prime Minister's approvals and the labour ministry's notices of those years). The
+///   notices sometimes name the split
 ///   differently (2026: "29 Chạp to mùng 4", Mon 16–Fri 20 Feb), with the same days off.
 pub(crate) const fn tet_days_before_new_year(tet_days: u8) -> u64 {
     if tet_days >= 5 {
@@ -196,7 +197,7 @@ pub(crate) const fn tet_days_before_new_year(tet_days: u8) -> u64 {
 /// The second National Day day under Labour Code 2019 Art. 112(1)(đ) ("2 September and one
 /// adjacent day before or after"), which the Prime Minister picks each year (Art. 112(3)):
 /// 3 September when 2 September is a Monday or a Thursday, otherwise 1 September. This is the
-/// pattern of every decision 2021–2026 (`reference/holidays.md` §2: 2021 Thu → 3; 2022 Fri → 1;
+/// pattern of every decision 2021–2026 (2021 Thu → 3; 2022 Fri → 1;
 /// 2023 Sat → 1; 2024 Mon → 3; 2025 Tue → 1; 2026 Wed → 1); later years are provisional.
 pub(crate) fn second_national_day(year: i32) -> Option<NaiveDate> {
     let sep2 = NaiveDate::from_ymd_opt(year, 9, 2)?;

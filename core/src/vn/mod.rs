@@ -1,7 +1,8 @@
 //! Vietnam: the statutory public holidays by the law in force each year, compensatory days,
 //! the embedded official annual schedules, and the public-sector calendar preset
-//! ([`public_sector`]), 1995-01-01 ..= 2199-12-31. Sources: `reference/holidays.md` and
-//! `reference/vn-official-schedules.json`.
+//! ([`public_sector`]), 1995-01-01 ..= 2199-12-31. Sources: the Labour Codes 1994, 2012 and
+//! 2019, Decision 188/1999/QĐ-TTg, Resolution 28/2026/QH16, and the annual day-off notices
+//! (each year's [`ScheduleInfo`] names its own).
 //!
 //! # Rules per period ([`LabourLaw`])
 //! | in force | statute | holidays |

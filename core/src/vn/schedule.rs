@@ -145,8 +145,9 @@ fn nearest_feast(date: NaiveDate, anchors: &[(NaiveDate, Feast)]) -> Option<Feas
 /// - A statutory holiday day (from `holidays`) is listed when it is a weekly rest day or an
 ///   announced day off, and not an announced make-up day (the announcement wins).
 /// - An announced day off that the statute computes as compensatory is compensatory; any other
-///   announced day off is swapped (*hoán đổi*: it cannot be derived from the statute,
-///   `reference/holidays.md` §3), named after the nearest holiday.
+///   announced day off is swapped (*hoán đổi*: approved case by case by the Prime Minister in a
+///   Government Office dispatch, it cannot be derived from the statute), named after the
+///   nearest holiday.
 /// - Announced make-up days are make-up days.
 fn classify_announced(
     days_off: &[NaiveDate],

@@ -1,7 +1,6 @@
 //! The statutory computation of a year's days off, from the Labour Code in force on each day
 //! alone (no announced swaps): the holiday days themselves and the compensatory days
-//! (*nghỉ bù*) for those on a weekly rest day. `reference/holidays.md` §2 "Statutory
-//! computation" states the rules; each function below cites its article.
+//! (*nghỉ bù*) for those on a weekly rest day. Each function below cites its article.
 
 use std::collections::BTreeMap;
 
@@ -119,11 +118,11 @@ pub(crate) fn holiday_days(year: i32) -> Result<Vec<(NaiveDate, Feast)>> {
 ///
 /// Sources: Labour Code 1994 Art. 73 last paragraph; Labour Code 2012 Art. 115(3) [unverified
 /// article number]; Labour Code 2019 Art. 111(3); placement after the whole break as in every
-/// public-sector notice 2016–2026 (`reference/holidays.md` §1, §2). Before 1999-10-02 the week
-/// is Monday–Saturday, so only a holiday on a Sunday is compensated. 24 November (from 2026) on
-/// a weekend is compensated like the others \[secondary sources: Resolution 28/2026/QH16 grants
-/// the day "off with full pay"; the Code's compensation clause names its own Art. 112(1) days;
-/// to be confirmed when the Code is amended\].
+/// public-sector notice 2016–2026 (the labour ministry's annual notices). Before 1999-10-02 the
+/// week is Monday–Saturday, so only a holiday on a Sunday is compensated. 24 November (from
+/// 2026) on a weekend is compensated like the others \[secondary sources: Resolution
+/// 28/2026/QH16 grants the day "off with full pay"; the Code's compensation clause names its own
+/// Art. 112(1) days; to be confirmed when the Code is amended\].
 pub(crate) fn compensatory_days(holidays: &[(NaiveDate, Feast)]) -> Vec<(NaiveDate, Feast)> {
     let mut hol = BTreeMap::new();
     hol.extend(holidays.iter().copied());
