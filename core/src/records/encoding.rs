@@ -221,8 +221,6 @@ pub struct TextReader<R> {
     started: bool,
     /// The decoder, when the stream is UTF-16.
     utf16: Option<Utf16>,
-    /// Bytes read from the inner reader, not yet decoded.
-    raw: Vec<u8>,
     /// Bytes to hand out (decoded text, or the first bytes read to look for a mark).
     out: Vec<u8>,
     /// How much of `out` was handed out.
@@ -238,7 +236,6 @@ impl<R: std::io::Read> TextReader<R> {
             inner,
             started: false,
             utf16: None,
-            raw: Vec::new(),
             out: Vec::new(),
             at: 0,
             ended: false,
@@ -269,17 +266,12 @@ impl<R: std::io::Read> TextReader<R> {
     fn start(&mut self) -> std::io::Result<()> {
         self.started = true;
         let mut head = [0u8; 2];
-        let mut n = 0;
-        while n < head.len() {
-            let k = self.read_inner(head.get_mut(n..).unwrap_or(&mut []))?;
-            if k == 0 {
-                self.ended = true;
-                break;
-            }
-            n += k;
-            if n == 1 && !matches!(head[0], 0xFE | 0xFF) {
-                break;
-            }
+        let mut n = self.read_inner(head.get_mut(..1).unwrap_or(&mut []))?;
+        self.ended = n == 0;
+        if matches!(head.first(), Some(0xFE | 0xFF)) {
+            let second = self.read_inner(head.get_mut(1..).unwrap_or(&mut []))?;
+            self.ended = second == 0;
+            n += second;
         }
         let head = head.get(..n).unwrap_or(&[]);
         match Utf16::from_bom(head) {
@@ -317,32 +309,21 @@ impl<R: std::io::Read> std::io::Read for TextReader<R> {
             };
         }
         // UTF-16: decode the next read (a read may end inside a character: read again).
-        self.raw.resize(1 << 16, 0);
-        loop {
-            if self.ended {
-                return Ok(0);
-            }
-            self.out.clear();
-            self.at = 0;
-            let mut raw = std::mem::take(&mut self.raw);
-            let n = self.read_inner(&mut raw);
-            let got = raw.get(..*n.as_ref().unwrap_or(&0)).unwrap_or(&[]);
-            if let Some(d) = self.utf16.as_mut() {
-                match n {
-                    Ok(0) => {
-                        d.finish(&mut self.out);
-                        self.ended = true;
-                    }
-                    Ok(_) => d.decode(got, &mut self.out),
-                    Err(_) => {}
+        let mut raw = [0u8; 1 << 14];
+        self.out.clear();
+        self.at = 0;
+        while self.out.is_empty() && !self.ended {
+            let n = self.read_inner(&mut raw)?;
+            let Some(d) = self.utf16.as_mut() else { break };
+            match raw.get(..n).unwrap_or(&[]) {
+                [] => {
+                    d.finish(&mut self.out);
+                    self.ended = true;
                 }
-            }
-            self.raw = raw;
-            n?;
-            if !self.out.is_empty() {
-                return Ok(self.give(buf));
+                bytes => d.decode(bytes, &mut self.out),
             }
         }
+        Ok(self.give(buf))
     }
 }
 

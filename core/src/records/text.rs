@@ -26,7 +26,7 @@
 use std::io::Read;
 
 use super::cell::Cell;
-use super::encoding::Utf16;
+use super::encoding::TextReader;
 #[cfg(feature = "csv")]
 use super::layout::header_names;
 use super::layout::{Locator, ReadOptions, Row};
@@ -134,7 +134,8 @@ pub(crate) fn compressed(head: &[u8]) -> Option<Error> {
 /// A CSV or JSON-lines source: its header (the columns), then its records in [`Block`]s.
 #[derive(Debug)]
 pub struct TextSource<R> {
-    reader: R,
+    /// The input as UTF-8 (UTF-16 decoded as it is read).
+    reader: TextReader<R>,
     format: TextFormat,
     delimiter: u8,
     names: Vec<String>,
@@ -147,13 +148,8 @@ pub struct TextSource<R> {
     quotes_held: usize,
     next_line: u64,
     eof: bool,
-    /// Whether the first bytes were looked at (for compressed or UTF-16 input).
+    /// Whether the first bytes were looked at (for compressed input).
     sniffed: bool,
-    /// The decoder of a UTF-16 input (told by its byte-order mark).
-    utf16: Option<Utf16>,
-    /// Bytes read from the input but not yet handed to the carry (the first bytes, looked at);
-    /// for UTF-16 input, then the buffer of raw bytes each read decodes from (kept empty).
-    head: Vec<u8>,
     block_size: usize,
 }
 
@@ -387,7 +383,7 @@ impl<R: Read> TextSource<R> {
     /// [`ErrorKind::CsvEmpty`]; an input that cannot be read [`ErrorKind::Io`].
     pub fn open(reader: R, format: TextFormat, opts: &ReadOptions) -> Result<TextSource<R>> {
         let mut src = TextSource {
-            reader,
+            reader: TextReader::new(reader),
             format,
             delimiter: b',',
             names: Vec::new(),
@@ -398,8 +394,6 @@ impl<R: Read> TextSource<R> {
             next_line: 1,
             eof: false,
             sniffed: false,
-            utf16: None,
-            head: Vec::new(),
             block_size: BLOCK_SIZE,
         };
         match format {
@@ -649,57 +643,28 @@ impl<R: Read> TextSource<R> {
     }
 
     /// Appends about `want` bytes of UTF-8 text to the carry; 0 when the input has ended. The
-    /// first call looks at the input's first bytes: gzip or zip bytes are named as such, a
-    /// UTF-16 byte-order mark switches to decoding (a spreadsheet's "Unicode text").
+    /// input is read through a [`TextReader`] (a UTF-16 byte-order mark switches to decoding:
+    /// a spreadsheet's "Unicode text"); the first call looks at its first bytes, and gzip or
+    /// zip bytes are named as such.
     fn fill(&mut self, want: usize) -> Result<usize> {
+        let start = self.carry.len();
         if !self.sniffed {
             self.sniffed = true;
-            let mut head = Vec::with_capacity(4);
             (&mut self.reader)
                 .take(4)
-                .read_to_end(&mut head)
+                .read_to_end(&mut self.carry)
                 .map_err(|e| io_error(&e))?;
-            if let Some((d, bom)) = Utf16::from_bom(&head) {
-                self.utf16 = Some(d);
-                head.drain(..bom);
-            } else if let Some(e) = compressed(&head) {
+            let head = self.carry.get(start..).unwrap_or(&[]);
+            if let Some(e) = compressed(head).filter(|_| !self.reader.is_utf16()) {
                 return Err(e);
             }
-            self.head = head;
         }
-        let start = self.carry.len();
-        match &mut self.utf16 {
-            None => {
-                self.carry.append(&mut self.head);
-                let held = self.carry.len() - start;
-                let n = (&mut self.reader)
-                    .take(want.saturating_sub(held) as u64)
-                    .read_to_end(&mut self.carry)
-                    .map_err(|e| io_error(&e))?;
-                Ok(held + n)
-            }
-            Some(d) => {
-                // The head's bytes first; then read until a character is whole (or the end).
-                let mut raw = std::mem::take(&mut self.head);
-                loop {
-                    let got = (&mut self.reader)
-                        .take(want as u64)
-                        .read_to_end(&mut raw)
-                        .map_err(|e| io_error(&e))?;
-                    d.decode(&raw, &mut self.carry);
-                    raw.clear();
-                    if got == 0 {
-                        d.finish(&mut self.carry);
-                        break;
-                    }
-                    if self.carry.len() > start {
-                        break;
-                    }
-                }
-                self.head = raw;
-                Ok(self.carry.len() - start)
-            }
-        }
+        let held = self.carry.len() - start;
+        let n = (&mut self.reader)
+            .take(want.saturating_sub(held) as u64)
+            .read_to_end(&mut self.carry)
+            .map_err(|e| io_error(&e))?;
+        Ok(held + n)
     }
 
     /// One line is bounded ([`MAX_LINE`]), so that memory stays flat whatever the input: after
