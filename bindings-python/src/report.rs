@@ -102,7 +102,7 @@ pub(crate) fn run_records<S: Sink>(
 /// [`run_records`] of the file at `path` (CSV or JSON lines, gzip'd or not), streamed by the
 /// core as the CLI streams it (memory stays flat; the records' lines locate their errors).
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn run_file<S: Sink>(
+fn run_file<S: Sink>(
     py: Python<'_>,
     path: &std::path::Path,
     format: TextFormat,

@@ -16,7 +16,7 @@ use crate::civil::InstantArg;
 use crate::deadline::PyRules;
 use crate::error::IntoPyResult;
 use crate::procedure::PyCatalogue;
-use crate::report::{context, run_file, run_records, Skipped};
+use crate::report::{context, run_records, Skipped};
 use crate::stages::PyTransfers;
 
 /// One row as a dict: `id`, the grouping columns by name, the core's [`WORKLIST_COLUMNS`] in
@@ -55,7 +55,7 @@ fn row_dict<'py>(py: Python<'py>, r: &WorkItem, by: &[String]) -> PyResult<Bound
 }
 
 /// The worklist as of an instant: `Worklist(as_of, by, within, apology_lead, all)`, filled by
-/// `add` (a frame's columns, chunk after chunk in row order) or `add_file`.
+/// `add` (a frame's columns, chunk after chunk in row order, or a file by its path).
 #[pyclass(module = "motcua._motcua", name = "Worklist")]
 #[derive(Debug, Clone)]
 pub(crate) struct PyWorklist {
@@ -109,7 +109,8 @@ impl PyWorklist {
         })
     }
 
-    /// Lists the open dossiers of `columns` (`[(name, description), ...]`): `(counted,
+    /// Lists the open dossiers of `columns` (`[(name, description), ...]`, or a CSV /
+    /// JSON-lines file's path, read by the core as `motcua worklist` reads it): `(counted,
     /// left_out, skipped)`, `skipped` listing the bad rows (with `skip_bad`; else the first
     /// one's error is raised). Rows are numbered from `first_row`; `transfers` are joined to
     /// the records by id.
@@ -139,44 +140,6 @@ impl PyWorklist {
         let (sink, tally, bad) = run_records(py, columns, &read, true, transfers, &run, || {
             WorklistSink::new(ctx, opts.clone())
         })?;
-        Ok(self.take(sink, tally, bad))
-    }
-
-    /// Lists the open dossiers of a CSV file (JSON lines with `jsonl`), read by the core as
-    /// `motcua worklist` reads it, with `transfers` joined by id.
-    #[pyo3(signature = (path, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, threads = 0, jsonl = false, transfers = None))]
-    #[allow(clippy::too_many_arguments)]
-    fn add_file(
-        &mut self,
-        py: Python<'_>,
-        path: std::path::PathBuf,
-        calendar: &PyWorkCalendar,
-        rules: Option<&PyRules>,
-        catalogue: Option<&PyCatalogue>,
-        map: HashMap<String, String>,
-        skip_bad: bool,
-        threads: usize,
-        jsonl: bool,
-        transfers: Option<&PyTransfers>,
-    ) -> PyResult<(u64, u64, Vec<Skipped>)> {
-        let read = self.read_options(map);
-        let ctx = context(calendar, rules, catalogue);
-        let run = RunOptions {
-            threads,
-            on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
-            first_row: 0,
-        };
-        let opts = &self.opts;
-        let (sink, tally, bad) = run_file(
-            py,
-            &path,
-            crate::report::text_format(jsonl),
-            &read,
-            true,
-            transfers,
-            &run,
-            || WorklistSink::new(ctx, opts.clone()),
-        )?;
         Ok(self.take(sink, tally, bad))
     }
 

@@ -314,18 +314,6 @@ class Worklist:
         first_row: int = 0,
         transfers: Optional[Transfers] = None,
     ) -> tuple[int, int, list[_Skipped]]: ...
-    def add_file(
-        self,
-        path: Union[str, os.PathLike[str]],
-        calendar: WorkCalendar,
-        rules: Optional[Rules] = None,
-        catalogue: Optional[Catalogue] = None,
-        map: dict[str, str] = ...,
-        skip_bad: bool = False,
-        threads: int = 0,
-        jsonl: bool = False,
-        transfers: Optional[Transfers] = None,
-    ) -> tuple[int, int, list[_Skipped]]: ...
     def rows(self) -> list[dict[str, Any]]: ...
     def to_json(self) -> str: ...
     @property

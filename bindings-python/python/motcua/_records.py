@@ -95,6 +95,15 @@ def chunks(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
         yield from _mapping(df, names)
 
 
+def parts(source: Any, names: set[str]) -> Iterator[tuple[Any, int, Optional[int]]]:
+    """What the core's ``add`` methods take, one call each: a file's path whole (the core
+    streams it), else the frame's chunks of columns (:func:`chunks`)."""
+    if is_path(source):
+        yield source, 0, None
+    else:
+        yield from chunks(source, names)
+
+
 def length(df: Any) -> Optional[int]:
     """Rows of an in-memory frame (``None`` for a lazy one)."""
     kind = frame_kind(df)

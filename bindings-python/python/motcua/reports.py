@@ -300,17 +300,8 @@ def count(
 
         joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
     cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
-    if rec.is_path(df):
-        # The file is streamed by the core as `motcua report FILE` reads it.
-        _, _, bad = partial.add(
-            df, cal, rls, cat, dict(map or {}), skip_bad, satisfaction_scale, threads, 0, joined
-        )
-        skipped.extend(_skipped(b) for b in bad)
-        if joined is not None:
-            skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
-        return partial, skipped
     with rec.labelled(df):
-        for columns, first_row, _ in rec.chunks(df, names):
+        for columns, first_row, _ in rec.parts(df, names):
             _, _, bad = partial.add(
                 columns,
                 cal,

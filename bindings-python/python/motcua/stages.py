@@ -56,7 +56,7 @@ def read_transfers(frame: Any, *, skip_bad: bool = False) -> tuple[Transfers, li
     (else the first one raises)."""
     from .reports import _skipped
 
-    if isinstance(frame, (str, os.PathLike)):
+    if rec.is_path(frame):
         path = os.fspath(frame)
         joined, bad = Transfers.read_file(path, skip_bad, _motcua.is_json_lines(path))
         return joined, [_skipped(b) for b in bad]
@@ -109,9 +109,7 @@ class StageReport:
             joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         table = StageTable(_as_of(as_of))
         cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
-        # A file's path is streamed by the core as `motcua report FILE --stages` reads it.
-        parts = [(df, 0, None)] if rec.is_path(df) else rec.chunks(df, rec.wanted([], map))
-        for columns, first_row, _ in parts:
+        for columns, first_row, _ in rec.parts(df, rec.wanted([], map)):
             _, _, bad = table.add(
                 columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined
             )

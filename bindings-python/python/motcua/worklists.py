@@ -143,20 +143,11 @@ class Worklist:
         if transfers is not None:
             joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         counted = left_out = 0
-        if isinstance(source, (str, os.PathLike)):
-            path = os.fspath(source)
-            jsonl = _motcua.is_json_lines(path)
-            counted, left_out, bad = w.add_file(
-                path, cal, rls, cat, dict(map or {}), skip_bad, threads, jsonl, joined
-            )
-            skipped.extend(_skipped(b) for b in bad)
-        else:
-            names = rec.wanted(by_list, map)
-            with rec.labelled(source):
-                for columns, first_row, _ in rec.chunks(source, names):
-                    c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined)
-                    counted, left_out = counted + c, left_out + lo
-                    skipped.extend(_skipped(b, source) for b in bad)
+        with rec.labelled(source):
+            for columns, first_row, _ in rec.parts(source, rec.wanted(by_list, map)):
+                c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined)
+                counted, left_out = counted + c, left_out + lo
+                skipped.extend(_skipped(b, source) for b in bad)
         if joined is not None:
             skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
         return cls(
