@@ -376,14 +376,12 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
             let iso = !d.contains('/');
             let t = if iso { strip_fraction(t) } else { Some(t) };
             let time = t.and_then(|t| parse_time(t).ok()).ok_or_else(|| {
-                let shape = if iso {
-                    "YYYY-MM-DDTHH:MM[:SS]"
-                } else {
-                    "dd/mm/yyyy HH:MM[:SS], a 24-hour clock"
-                };
                 Error::new(
                     ErrorKind::InvalidDate,
-                    format!("`{}` is not a valid instant (expected {shape})", excerpt(s)),
+                    format!(
+                        "`{}` is not a valid instant (expected YYYY-MM-DDTHH:MM[:SS])",
+                        excerpt(s)
+                    ),
                 )
             })?;
             if offset.is_some() && !iso {
@@ -698,11 +696,6 @@ mod tests {
         assert!(parse_instant("2026-03-02T09:00:60", DateOnly::StartOfDay).is_err());
         let t = parse_instant("2026-03-02 09:00:05", DateOnly::StartOfDay).unwrap();
         assert_eq!(format_instant(t), "2026-03-02T09:00:05");
-        // A bad time is described in the shape of the date it follows.
-        let e = parse_instant("02/03/2026 2:30 PM", DateOnly::StartOfDay).unwrap_err();
-        assert!(e.message().contains("dd/mm/yyyy HH:MM[:SS]"), "{e}");
-        let e = parse_instant("2026-03-02T2:30 PM", DateOnly::StartOfDay).unwrap_err();
-        assert!(e.message().contains("YYYY-MM-DDTHH:MM[:SS]"), "{e}");
     }
 
     proptest::proptest! {
