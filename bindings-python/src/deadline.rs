@@ -356,6 +356,9 @@ fn evaluate_rows<'py>(
     first_row: usize,
     explain: Option<Lang>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    if let Some(t) = as_of {
+        calendar.inner.check_as_of(t).py()?;
+    }
     let holders = Holders::extract(columns)?;
     let tables = holders.tables()?;
     let read = ReadOptions {

@@ -191,6 +191,10 @@ impl PyPartialReport {
         first_row: usize,
         transfers: Option<&crate::stages::PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
+        calendar
+            .inner
+            .check_as_of(self.inner.options().as_of)
+            .py()?;
         let scale = satisfaction_scale
             .map(|s| {
                 u32::try_from(s).map_err(|_| {

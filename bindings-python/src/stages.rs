@@ -134,6 +134,7 @@ impl PyStageTable {
         first_row: usize,
         transfers: Option<&PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
+        calendar.inner.check_as_of(self.inner.as_of()).py()?;
         let read = ReadOptions {
             map,
             ..ReadOptions::default()

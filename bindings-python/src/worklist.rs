@@ -129,6 +129,7 @@ impl PyWorklist {
         first_row: usize,
         transfers: Option<&PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
+        calendar.inner.check_as_of(self.as_of()).py()?;
         let read = self.read_options(map);
         let ctx = context(calendar, rules, catalogue);
         let run = RunOptions {

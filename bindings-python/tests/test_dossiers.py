@@ -238,3 +238,55 @@ def test_inter_agency_stages() -> None:
     with pytest.raises(motcua.InvalidTransferError) as info:
         motcua.due(dict(d, events=[{"type": "transferred", "at": "2026-04-29T16:00", "to": "Kho bạc"}]))
     assert info.value.code == "invalid_transfer" and isinstance(info.value, ValueError)
+
+
+# ------------------------------------------------------------------ a dossier dict's values
+
+
+def test_a_zoned_instant_in_a_dossier_dict_is_converted_to_vietnam_time() -> None:
+    """10:30 UTC is 17:30 in Vietnam, after closing time: the clock starts on Monday. The
+    zoned `datetime`, the zoned `Timestamp`, the `Z` string and the naive Vietnam time agree."""
+    utc = dt.timezone.utc
+    ny = dt.timezone(dt.timedelta(hours=-5))
+    received = [
+        dt.datetime(2026, 3, 6, 10, 30, tzinfo=utc),
+        dt.datetime(2026, 3, 6, 5, 30, tzinfo=ny),
+        pd.Timestamp("2026-03-06T10:30Z"),
+        "2026-03-06T10:30Z",
+        "2026-03-06T17:30",
+    ]
+    answers = {
+        (str(d.due), str(d.deemed_receipt))
+        for d in (motcua.due({"received": r, "time_limit": {"working_days": 1}}) for r in received)
+    }
+    assert answers == {("2026-03-10", "2026-03-09")}
+    # An event's instant too: resolved 17:30 UTC Monday = 00:30 Tuesday in Vietnam: late.
+    for at in (pd.Timestamp("2026-03-09T17:30Z"), dt.datetime(2026, 3, 9, 17, 30, tzinfo=utc)):
+        d = {"received": "2026-03-06T09:00", "time_limit": {"working_days": 1},
+             "events": [{"type": "resolved", "at": at}]}
+        assert motcua.classify(d, "2026-03-20").outcome == "late"
+        frame = pd.DataFrame({"received": ["2026-03-06T09:00"], "time_limit": ["1wd"],
+                              "resolved": pd.Series([at]).astype("datetime64[ns, UTC]")})
+        assert motcua.classify(frame, "2026-03-20")["outcome"].tolist() == ["late"]
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), np.float64("nan"), pd.NaT, pd.NA, np.datetime64("NaT")])
+def test_a_missing_value_in_a_dossier_dict_is_an_absent_field(missing: Any) -> None:
+    with pytest.raises(motcua.InvalidDossierError, match="`received` is missing"):
+        motcua.due({"received": missing, "time_limit": "3wd"})
+    d = {"received": "2026-03-02T09:00", "time_limit": "3wd", "channel": missing}
+    assert str(motcua.due(d).due) == "2026-03-05"
+
+
+def test_a_midnight_timestamp_is_a_new_due_date() -> None:
+    """pandas holds a date as a midnight Timestamp: as `new_due` it is that date; a time of
+    day other than 00:00 is not a date."""
+    def with_new_due(v: Any) -> dict[str, Any]:
+        return {"received": "2026-03-02T09:00", "time_limit": {"working_days": 3},
+                "events": [{"type": "apology", "at": "2026-03-04T10:00", "new_due": v}]}
+
+    for v in (pd.Timestamp("2026-03-20"), dt.datetime(2026, 3, 20), dt.date(2026, 3, 20),
+              np.datetime64("2026-03-20"), "2026-03-20"):
+        assert str(motcua.due(with_new_due(v)).due) == "2026-03-20", v
+    with pytest.raises(motcua.InvalidDateError):
+        motcua.due(with_new_due(pd.Timestamp("2026-03-20T10:00")))

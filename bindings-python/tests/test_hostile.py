@@ -125,6 +125,31 @@ def test_a_missing_as_of_is_not_now(missing: Any) -> None:
     assert int(motcua.report(df, as_of=None)["received"].iloc[-1]) == 1
 
 
+@pytest.mark.parametrize("as_of", ["1926-11-15", "1994-12-31T23:00", "2200-01-01", "2300-01-01"])
+def test_an_as_of_outside_the_calendar_fails_before_any_row_is_read(as_of: str) -> None:
+    """Not a table of zeros (every dossier "received after" 1926), nor an error blamed on a
+    row: the CLI's exit 2 for the same --as-of."""
+    import pandas as pd
+
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"]})
+    calls = [
+        lambda: motcua.report(df, as_of=as_of),
+        lambda: motcua.scorecard(df, as_of=as_of),
+        lambda: motcua.worklist(df, as_of=as_of),
+        lambda: motcua.StageReport.build(df, as_of=as_of),
+        lambda: motcua.classify(df, as_of),
+        lambda: motcua.due(df, as_of=as_of),
+        lambda: motcua.reports.count(df, by=[], as_of=as_of),
+    ]
+    for call in calls:
+        with pytest.raises(motcua.DateOutOfRangeError, match="as_of.*outside the calendar range") as e:
+            call()
+        assert getattr(e.value, "index", None) is None
+    # The edges are inside.
+    assert int(motcua.report(df, as_of="2199-12-31")["received"].iloc[-1]) == 1
+    assert int(motcua.report(df, as_of="1995-01-01")["received"].iloc[-1]) == 0
+
+
 @pytest.mark.parametrize("text", ["[]", "{}", "", "  \n", "code,name,level,time_limit,online\n"])
 def test_a_catalogue_without_procedures_fails_at_load(text: str) -> None:
     with pytest.raises(motcua.InvalidCatalogueError):

@@ -27,12 +27,26 @@
 // Honours CARGO_TARGET_DIR and CARGO (the cargo binary). Exits non-zero on any failure.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { cargo, ensureWasmTarget, fail, packageDir as here, repoRoot as root, wasmBindgen } from "./toolchain.mjs";
 
 const started = Date.now();
 ensureWasmTarget();
 const bindgen = wasmBindgen();
+
+// The panic locations of the dependencies name their source files by absolute path
+// (~/.cargo/registry/src/index.crates.io-<hash>/csv-1.4.0/src/reader.rs): remapped to the
+// crate's own path (csv-1.4.0/src/reader.rs), some 80 bytes of the gzipped .wasm, and the same
+// on every machine. Through the target's own rustflags, so that a RUSTFLAGS of the caller
+// (which cargo would let win) still wins.
+const cargoHome = process.env.CARGO_HOME ?? join(homedir(), ".cargo");
+const registry = join(cargoHome, "registry", "src");
+const remaps = existsSync(registry)
+  ? readdirSync(registry).map((d) => `--remap-path-prefix=${join(registry, d)}/=`)
+  : [];
+const targetFlags = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
+const wasmFlags = [process.env[targetFlags] ?? "", ...remaps].join(" ").trim();
 
 console.error(`build: cargo build -p motcua-wasm --target wasm32-unknown-unknown --release`);
 let out;
@@ -46,7 +60,7 @@ try {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 256 << 20,
-      env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "z", ...process.env },
+      env: { CARGO_PROFILE_RELEASE_OPT_LEVEL: "z", ...process.env, [targetFlags]: wasmFlags },
     },
   );
 } catch (e) {
@@ -72,6 +86,43 @@ try {
     { stdio: "inherit" });
 } catch (e) {
   fail(`wasm-bindgen failed (${e.status ?? e.message})`);
+}
+
+/**
+ * `wasm` without its custom sections named in `names`: the toolchain's `producers` and
+ * `target_features` records (260 bytes; no engine reads them, tools that do are done by
+ * now). Any other section is kept byte for byte; a module that does not parse fails the build.
+ */
+function withoutSections(wasm, names) {
+  if (wasm.readUInt32BE(0) !== 0x0061736d) fail("motcua_bg.wasm is not a WebAssembly module");
+  const keep = [wasm.subarray(0, 8)];
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= wasm.length) fail("motcua_bg.wasm ends inside a section header");
+      const byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return value;
+    }
+  };
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const size = leb();
+    const end = at + size;
+    if (end > wasm.length) fail("motcua_bg.wasm has a section past its end");
+    let name = null;
+    if (id === 0) {
+      const len = leb();
+      name = wasm.subarray(at, at + len).toString("utf8");
+    }
+    if (!(id === 0 && names.includes(name))) keep.push(wasm.subarray(start, end));
+    at = end;
+  }
+  return Buffer.concat(keep);
 }
 
 /** Replaces `from` by `to` in `text`, failing unless it occurs exactly `count` times. */
@@ -119,7 +170,8 @@ for (const dir of [pkgWeb, pkgNode]) {
   mkdirSync(dir, { recursive: true });
 }
 const js = join(here, "js");
-cpSync(join(scratch, "motcua_bg.wasm"), join(pkgWeb, "motcua_bg.wasm"));
+writeFileSync(join(pkgWeb, "motcua_bg.wasm"), withoutSections(readFileSync(join(scratch, "motcua_bg.wasm")),
+  ["producers", "target_features"]));
 writeFileSync(join(pkgWeb, "motcua.js"), glue);
 writeFileSync(join(pkgWeb, "motcua.d.ts"), dts);
 cpSync(join(js, "runtime.js"), join(pkgWeb, "runtime.js"));

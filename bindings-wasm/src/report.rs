@@ -202,12 +202,17 @@ fn catalogue_arg(v: &JsValue) -> Result<procedure::Catalogue> {
 }
 
 impl RecordOptions {
-    /// The calendar option, or the Vietnamese public-sector calendar.
+    /// The calendar option, or the Vietnamese public-sector calendar; an as-of option
+    /// outside it is a `date_out_of_range` error before any record is read.
     pub(crate) fn calendar(&mut self) -> Result<WorkCalendar> {
-        match self.calendar.take() {
-            Some(c) => Ok(c),
-            None => vn::public_sector(),
+        let calendar = match self.calendar.take() {
+            Some(c) => c,
+            None => vn::public_sector()?,
+        };
+        if let Some(t) = self.as_of {
+            calendar.check_as_of(t)?;
         }
+        Ok(calendar)
     }
 
     /// The as-of option, or now in Vietnam (UTC+7): this package reads the clock, the core

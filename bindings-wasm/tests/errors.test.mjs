@@ -59,6 +59,18 @@ test("out of the calendar's range: an error, never a guess", () => {
   throwsCode(() => dateFromDayNumber(2 ** 40), "date_out_of_range");
 });
 
+test("an asOf outside the calendar fails before any record is read", async () => {
+  const { scorecard, worklist, stageReport } = await import("motcua");
+  const csv = "received,time_limit\n2026-03-02T09:00,3wd\n";
+  for (const asOf of ["1926-11-15", "2300-01-01"]) {
+    for (const call of [report, scorecard, worklist, stageReport]) {
+      // not a table of zeros (every dossier "received after" 1926), nor an error blamed on a row
+      throwsCode(() => call(csv, { asOf }), "date_out_of_range", new RegExp(`as_of.*${asOf}`));
+    }
+  }
+  assert.equal(report(csv, { asOf: "2199-12-31" }).at(-1).received, 1);
+});
+
 test("bad calendar specs", () => {
   throwsCode(() => Calendar.fromSpec("{not json"), "invalid_json");
   throwsCode(() => Calendar.fromSpec({ weekmask: "11111", from: "2026-01-01", to: "2026-12-31" }), "invalid_spec", /weekmask/);

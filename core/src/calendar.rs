@@ -1070,6 +1070,29 @@ impl WorkCalendar {
         self.t.spec.to
     }
 
+    /// Checks that `as_of`, the instant a report, a worklist or the outcomes stand at, falls
+    /// inside the calendar: a `date_out_of_range` error naming it otherwise, for a door to
+    /// give before any record is read (rather than a table of zeros, every dossier received
+    /// after it, or an error blamed on each open dossier).
+    ///
+    /// ```
+    /// use motcua::civil::{parse_instant, DateOnly};
+    /// let cal = motcua::vn::public_sector()?;
+    /// let t = |s: &str| parse_instant(s, DateOnly::EndOfDay).unwrap();
+    /// assert!(cal.check_as_of(t("2026-11-15")).is_ok());
+    /// let e = cal.check_as_of(t("1926-11-15")).unwrap_err();
+    /// assert_eq!(e.code(), "date_out_of_range");
+    /// assert_eq!(e.field(), Some("as_of"));
+    /// assert_eq!(e.message(), "1926-11-15 is outside the calendar range 1995-01-01..2199-12-31");
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn check_as_of(&self, as_of: NaiveDateTime) -> Result<()> {
+        match self.index(i64::from(day_number(as_of.date()))) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(e.in_field("as_of")),
+        }
+    }
+
     /// Office hours.
     pub fn office_hours(&self) -> &OfficeHours {
         &self.t.spec.office_hours

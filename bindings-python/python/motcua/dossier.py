@@ -8,7 +8,9 @@ in the JSON line format of the CLI's ``due`` and ``classify`` commands::
 
 Event types: ``supplement_requested``, ``supplement_received``, ``apology`` and ``extended``
 (both with ``new_due``), ``refused``, ``withdrawn``, ``resolved``, ``returned``. Instants may be
-``datetime`` objects or ISO strings; a date alone means that day (date-only semantics).
+``datetime`` objects or ISO strings; a date alone means that day (date-only semantics); a
+zoned ``datetime`` (or ``pandas.Timestamp``) is converted to Vietnam time (UTC+7) first.
+Missing values (``None``, NaN, ``NaT``, ``pd.NA``) are absent fields.
 
 >>> from motcua import Dossier
 >>> d = Dossier({"received": "2026-03-02T09:30", "time_limit": "3wd",
@@ -34,15 +36,51 @@ from . import _motcua
 __all__ = ["Dossier", "DossierLike"]
 
 
-def _json_default(v: Any) -> Any:
+_VIETNAM = _dt.timezone(_dt.timedelta(hours=7), "UTC+07:00")
+
+# The JSON fields that hold a date, not an instant.
+_DATE_FIELDS = frozenset({"new_due"})
+
+
+def _is_missing(v: Any) -> bool:
+    """``None``, a float NaN, pandas' ``NaT`` and ``NA``, numpy's ``NaT``: no value."""
+    if v is None:
+        return True
+    if isinstance(v, (float, np.floating)):
+        return bool(v != v)
+    if isinstance(v, np.datetime64):
+        return bool(np.isnat(v))
+    return type(v).__name__ in ("NaTType", "NAType")
+
+
+def _plain(v: Any, key: str = "") -> Any:
+    """``v`` as JSON values: missing values (NaN, NaT, NA) as ``null``; a zoned ``datetime``
+    or ``Timestamp`` converted to Vietnam's wall clock (UTC+7) first, as at every door; a
+    ``datetime`` at 00:00 in a date field (``new_due``, as pandas holds a date) as its date."""
+    if isinstance(v, Mapping):
+        return {k: _plain(x, k if isinstance(k, str) else "") for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x, key) for x in v]
+    if _is_missing(v):
+        return None
     if isinstance(v, _dt.datetime):
-        return v.replace(microsecond=0, tzinfo=None).isoformat()
+        if v.utcoffset() is not None:
+            v = v.astimezone(_VIETNAM).replace(tzinfo=None)
+        if key in _DATE_FIELDS and v.time() == _dt.time(0):
+            return v.date().isoformat()
+        return v.isoformat()
+    return v
+
+
+def _json_default(v: Any) -> Any:
     if isinstance(v, _dt.date):
         return v.isoformat()
     if isinstance(v, np.datetime64):
-        return str(v.astype("datetime64[s]")).replace("T00:00:00", "") if not np.isnat(v) else None
+        return str(v.astype("datetime64[s]")).replace("T00:00:00", "")
     if isinstance(v, np.integer):
         return int(v)
+    if isinstance(v, np.floating):
+        return float(v)
     if isinstance(v, np.bool_):
         return bool(v)
     raise TypeError(f"{type(v).__name__} is not JSON-serializable")
@@ -60,7 +98,8 @@ class Dossier:
         elif isinstance(data, str):
             self._native = _motcua.Dossier.from_json(data)
         elif isinstance(data, Mapping):
-            self._native = _motcua.Dossier.from_json(json.dumps(dict(data), default=_json_default))
+            text = json.dumps(_plain(dict(data)), default=_json_default, allow_nan=False)
+            self._native = _motcua.Dossier.from_json(text)
         else:
             # (`dict()` of a list of two-key dicts would make one dossier of their keys.)
             raise TypeError(

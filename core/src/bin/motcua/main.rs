@@ -216,7 +216,7 @@ pub(crate) fn usage(msg: &str) -> ! {
 /// `--as-of T` must fall inside the calendar: a bad option value is bad usage (exit 2),
 /// reported before any input is read, not an error blamed on every open row.
 pub(crate) fn check_as_of(t: chrono::NaiveDateTime, calendar: &WorkCalendar) {
-    if t.date() < calendar.from() || t.date() > calendar.to() {
+    if calendar.check_as_of(t).is_err() {
         usage(&format!(
             "--as-of {} is outside the calendar's range {}..{}",
             motcua::civil::format_instant(t),
