@@ -114,14 +114,27 @@ pub(crate) fn calendar_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) 
 /// elapsed from `at` (an instant before opening starts at opening; after closing or on a rest
 /// day, at the next opening); the due date is the expiry's date. Published procedure sheets
 /// state such limits \[S\]; a period in hours starts at the stated instant (Civil Code 2015,
-/// Art. 147 \[U\]). `seconds = 0` expires at `at`.
+/// Art. 147 \[U\]). With nothing left (`seconds ≤ 0`: every hour was used before a supplement
+/// request) the limit expires where the count starts: at `at` inside office hours (a
+/// session's close included), else at the next opening — as a day count with no day left is
+/// due on the deemed receipt day of the complete dossier, never on a rest day.
 #[inline]
 pub fn working_hours_expiry(
     calendar: &WorkCalendar,
     at: NaiveDateTime,
     seconds: i64,
 ) -> Result<NaiveDateTime> {
-    calendar.add_working_seconds(at, seconds.max(0))
+    if seconds > 0 {
+        return calendar.add_working_seconds(at, seconds);
+    }
+    // Where a count from `at` starts: `at` itself when the working second before it ends at
+    // it (inside office hours, a session's close included), else the next opening (the first
+    // working second after `at`, less that second).
+    let second = chrono::TimeDelta::seconds(1);
+    match calendar.add_working_seconds(at - second, 1) {
+        Ok(end) if end == at => Ok(at),
+        _ => Ok(calendar.add_working_seconds(at, 1)? - second),
+    }
 }
 
 /// A same-day limit (*trong ngày*) is due on the deemed receipt day `d`, or on the next

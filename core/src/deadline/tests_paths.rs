@@ -223,3 +223,37 @@ fn the_generator_covers_the_ground() {
     }
     assert!(ok > 1000 && err > 50, "{ok} answers, {err} errors");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Whatever the limit, the pauses, the rules: without a new appointment (an apology's or
+    /// an extension's `new_due`, which is the agency's to choose) the due date is a working
+    /// day, and a working-time count expires inside office hours. (A count of working hours
+    /// with none left after a supplement was due on the Saturday the complete dossier arrived:
+    /// found by a black-box differential test.)
+    #[test]
+    fn a_due_date_is_a_working_day(
+        received in instant(),
+        limit in limit(),
+        channel in any::<u8>(),
+        steps in proptest::collection::vec(
+            (0i64..8 * 24 * 60, any::<u8>(), 0i64..45, proptest::bool::weighted(0.1)),
+            0..7,
+        ),
+        rules in any_rules(),
+    ) {
+        let mut d = dossier_of(received, limit, channel, &steps);
+        d.events.retain(|e| !matches!(e.kind, EventKind::Apology | EventKind::Extended));
+        let Ok(answer) = due(&d, cal(), &rules, None) else {
+            return Ok(());
+        };
+        prop_assert!(cal().is_working_day(answer.due).unwrap(), "{:?}: {:?}", d, answer);
+        prop_assert_eq!(answer.due_at.date(), answer.due, "{:?}", d);
+        let t = answer.due_at.time();
+        prop_assert!(
+            cal().office_hours().sessions().iter().any(|&(a, b)| a <= t && t <= b),
+            "{:?}: {:?}", d, answer
+        );
+    }
+}
