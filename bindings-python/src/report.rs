@@ -191,10 +191,13 @@ impl PyPartialReport {
         first_row: usize,
         transfers: Option<&crate::stages::PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
-        calendar
-            .inner
-            .check_as_of(self.inner.options().as_of)
-            .py()?;
+        let o = self.inner.options();
+        calendar.inner.check_as_of(o.as_of).py()?;
+        match satisfaction_scale {
+            Some(_) => motcua::indicators::check_grouping(&o.by),
+            None => motcua::report::check_grouping(&o.by, o.period.is_some()),
+        }
+        .py()?;
         let scale = satisfaction_scale
             .map(|s| {
                 u32::try_from(s).map_err(|_| {

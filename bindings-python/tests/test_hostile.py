@@ -3,6 +3,7 @@ gets a typed error naming the parameter (and the index), never a plausible answe
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -182,3 +183,24 @@ def test_a_column_read_twice_is_an_error() -> None:
     table = pa.table([["2026-03-02T09:30"], ["3wd"], ["2026-03-03T10:00"], [""]], names=list(df.columns))
     with pytest.raises(motcua.CsvFieldError, match="resolved"):
         motcua.report(table, as_of="2026-03-31")
+
+
+@pytest.mark.parametrize(
+    "kwargs, says",
+    [
+        ({"by": ["period"], "period": "quarter"}, "cannot group the report by `period`"),
+        ({"by": ["received"]}, "cannot group the report by `received`"),
+        ({"by": ["field", "field"]}, "`field` is named twice"),
+    ],
+)
+def test_a_report_grouped_by_one_of_its_own_columns_is_refused(kwargs: dict[str, Any], says: str) -> None:
+    """A row would hold two values under one name (the CLI's exit 2)."""
+    import pandas as pd
+
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"], "field": ["A"], "period": ["X"]})
+    with pytest.raises(motcua.InvalidArgumentError, match=re.escape(says)):
+        motcua.report(df, as_of="2026-03-31", **kwargs)
+    with pytest.raises(motcua.InvalidArgumentError, match="cannot group the scorecard by `value`"):
+        motcua.scorecard(df.assign(value=1), as_of="2026-03-31", by="value")
+    # `period` groups a report that is not split by period.
+    assert motcua.report(df, as_of="2026-03-31", by="period")["period"].tolist()[:1] == ["X"]

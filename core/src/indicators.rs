@@ -278,6 +278,25 @@ impl Serialize for Score {
     }
 }
 
+/// The columns of a scorecard row after its grouping columns, in output order.
+pub const SCORE_COLUMNS: [&str; 8] = [
+    "indicator",
+    "numerator",
+    "denominator",
+    "value",
+    "target",
+    "met",
+    "gap",
+    "status",
+];
+
+/// Checks the grouping columns `by` of a scorecard: each named once, and none named as one of
+/// [`SCORE_COLUMNS`] (a row would hold two values under one name), as
+/// [`report::check_grouping`](crate::report::check_grouping) checks a report's.
+pub fn check_grouping<S: AsRef<str>>(by: &[S]) -> Result<()> {
+    crate::report::check_names(by, "scorecard", &[&SCORE_COLUMNS])
+}
+
 /// The scores of a partial report's cells (its scorecard tallies and counts): for each group
 /// (in order of the group values) then the totals, every indicator.
 pub fn scores(partial: &PartialReport, targets: &Targets) -> Vec<Score> {
@@ -428,6 +447,31 @@ pub fn catalogue_fields(catalogue: &Catalogue) -> Vec<CatalogueField> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn score_columns_are_the_keys_a_score_row_writes() {
+        let score = Score {
+            keys: vec![("field".into(), Some("Hộ tịch".into()))],
+            indicator: Indicator::OnTimeRate,
+            ratio: Ratio { num: 1, den: 2 },
+            target: Some(1.0),
+        };
+        let v = serde_json::to_value(&score).unwrap();
+        let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut want = vec!["field"];
+        want.extend(SCORE_COLUMNS);
+        keys.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(keys, want);
+        assert!(check_grouping(&["field", "agency"]).is_ok());
+        for bad in [&["value"][..], &["status"], &["field", "field"]] {
+            assert_eq!(
+                check_grouping(bad).unwrap_err().code(),
+                "invalid_argument",
+                "{bad:?}"
+            );
+        }
+    }
 
     #[test]
     fn satisfaction_scales() {

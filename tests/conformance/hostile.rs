@@ -137,7 +137,12 @@ fn closed_stdout_after(first_line: &str) {
         assert!(first.starts_with("\"2026-03-03\""), "{first}");
     }
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(!err.contains("io:") && !err.contains("panicked"), "{err}");
 }
 
@@ -640,4 +645,94 @@ fn a_header_below_title_lines_is_named() {
         "",
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// A report or a scorecard grouped by a column named as one of its row's own columns (a
+/// count, a rate, `period` when split by period; a scorecard's `value`, `status`...), or by
+/// one column twice, would write a JSON object with a key twice, whose reader keeps the last
+/// (the groups can no longer be told apart): bad usage (exit 2) naming it, before any row is
+/// read. A column named `period` groups a report that is not split by period.
+#[test]
+fn a_grouping_column_named_as_a_row_column_is_bad_usage() {
+    const CATALOGUE: &str = "core/examples/sample/catalogue.json";
+    let base = ["--catalogue", CATALOGUE, "--as-of", "2026-11-15"];
+    for (command, by, period, says) in [
+        (
+            "report",
+            "period",
+            true,
+            "cannot group the report by `period`",
+        ),
+        (
+            "report",
+            "received",
+            false,
+            "cannot group the report by `received`",
+        ),
+        (
+            "report",
+            "field,on_time_rate",
+            false,
+            "cannot group the report by `on_time_rate`",
+        ),
+        ("report", "field,field", false, "`field` is named twice"),
+        (
+            "scorecard",
+            "value",
+            false,
+            "cannot group the scorecard by `value`",
+        ),
+        (
+            "scorecard",
+            "agency,agency",
+            false,
+            "`agency` is named twice",
+        ),
+    ] {
+        let mut args = vec![command, SAMPLE, "--by", by];
+        args.extend(base);
+        if period {
+            args.extend(["--period", "quarter"]);
+        }
+        let o = motcua(&args, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "", "{args:?}");
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("Usage: motcua {command}")),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // `period` is a column like any other when the report is not split by period.
+    let csv = "received,time_limit,period\n2026-03-02T09:00,3wd,X\n2026-03-02T09:00,3wd,Y\n";
+    let o = motcua(
+        &[
+            "report",
+            "-",
+            "--as-of",
+            "2026-03-31",
+            "--by",
+            "period",
+            "--format",
+            "json",
+        ],
+        csv,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let groups: Vec<&serde_json::Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["period"])
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            &serde_json::json!("X"),
+            &serde_json::json!("Y"),
+            &serde_json::Value::Null
+        ]
+    );
 }

@@ -203,9 +203,6 @@ class Scorecard:
         """The scorecard of a DataFrame of dossier records, or of a CSV / JSON-lines file by
         its path (see :func:`scorecard`)."""
         by_list = [by] if isinstance(by, str) else list(by or [])
-        clash = [b for b in by_list if b in SCORE_COLUMNS]
-        if clash:
-            raise _raise(InvalidArgumentError, f"cannot group by `{clash[0]}`: it is a scorecard column")
         if isinstance(satisfaction_scale, bool) or not isinstance(satisfaction_scale, numbers.Integral):
             raise _raise(
                 InvalidArgumentError,

@@ -52,9 +52,10 @@ pub use stages::{
     stages_to_csv, stages_to_json, stages_to_table, StageCounts, StageRow, StageSink, StageTable,
     STAGE_COLUMNS, STAGE_RATE_COLUMNS,
 };
+pub(crate) use table::check_names;
 pub use table::{
-    csv_cell, printable, to_csv, to_json, to_table, Counts, Period, PeriodKind, ReportRow,
-    COUNT_COLUMNS, RATE_COLUMNS,
+    check_grouping, csv_cell, printable, to_csv, to_json, to_table, Counts, Period, PeriodKind,
+    ReportRow, COUNT_COLUMNS, RATE_COLUMNS,
 };
 
 /// What a dossier is judged with: the calendar, the catalogue (for dossiers given by

@@ -343,6 +343,57 @@ pub const COUNT_COLUMNS: [&str; 16] = [
 /// The rate columns in output order (JSON keys and CSV header).
 pub const RATE_COLUMNS: [&str; 3] = ["resolved_rate", "on_time_rate", "online_rate"];
 
+/// Checks the grouping columns `by` of a report: each named once, and none named as a column
+/// the report's rows hold already ([`COUNT_COLUMNS`], [`RATE_COLUMNS`], and `period` when the
+/// report is split by period). Such a row would hold two values under one name: a JSON object
+/// with the key twice (a reader keeps the last, and the groups can no longer be told apart), a
+/// CSV header with the name twice. [`ErrorKind::InvalidArgument`](crate::ErrorKind) naming
+/// it otherwise; a door gives it before any record is read.
+///
+/// ```
+/// use motcua::report::check_grouping;
+/// assert!(check_grouping(&["field", "agency"], true).is_ok());
+/// assert!(check_grouping(&["period"], false).is_ok());
+/// assert!(check_grouping(&["period"], true).is_err());
+/// assert!(check_grouping(&["received"], false).is_err());
+/// assert!(check_grouping(&["field", "field"], false).is_err());
+/// ```
+pub fn check_grouping<S: AsRef<str>>(by: &[S], with_period: bool) -> crate::Result<()> {
+    let period: &[&str] = if with_period { &["period"] } else { &[] };
+    check_names(by, "report", &[&COUNT_COLUMNS, &RATE_COLUMNS, period])
+}
+
+/// Checks grouping columns `by` of a table whose rows hold the columns `own` too (see
+/// [`check_grouping`]); `table` names the table in the message.
+#[inline(never)]
+pub(crate) fn check_names<S: AsRef<str>>(
+    by: &[S],
+    table: &str,
+    own: &[&[&str]],
+) -> crate::Result<()> {
+    for (i, b) in by.iter().enumerate() {
+        let b = b.as_ref();
+        let twice = by.iter().take(i).any(|x| x.as_ref() == b);
+        if twice || own.iter().any(|names| names.contains(&b)) {
+            return Err(grouping_clash(table, b, twice));
+        }
+    }
+    Ok(())
+}
+
+#[cold]
+fn grouping_clash(table: &str, column: &str, twice: bool) -> crate::Error {
+    let msg = if twice {
+        format!("`{column}` is named twice among the {table}'s grouping columns")
+    } else {
+        format!(
+            "cannot group the {table} by `{column}`: a {table} row has a column of that name; \
+             group by a copy of the column under another name"
+        )
+    };
+    crate::Error::new(crate::ErrorKind::InvalidArgument, msg)
+}
+
 pub(crate) fn count_values(c: &Counts) -> [u64; 16] {
     [
         c.carried_over,

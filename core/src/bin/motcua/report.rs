@@ -493,6 +493,9 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
     let Some(rec) = args.records.load(sink)? else {
         return Ok(Outcome::BadData);
     };
+    if let Err(e) = motcua::report::check_grouping(&rec.by, args.period.is_some()) {
+        crate::usage(e.message());
+    }
     let opts = ReportOptions {
         as_of: rec.as_of,
         by: rec.by.clone(),

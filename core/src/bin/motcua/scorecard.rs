@@ -209,6 +209,9 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
     let Some(rec) = args.records.load(sink)? else {
         return Ok(Outcome::BadData);
     };
+    if let Err(e) = motcua::indicators::check_grouping(&rec.by) {
+        crate::usage(e.message());
+    }
     let targets = match &args.targets {
         None => Targets::default(),
         Some(p) => match crate::read_text(p, "targets", ErrorKind::InvalidJson)
