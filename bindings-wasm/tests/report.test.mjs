@@ -320,6 +320,12 @@ test("a header alone: the empty report, as the CLI's", () => {
     assert.deepStrictEqual(got, want);
     assert.equal(got.length, 1);
     assert.equal(got[0].resolved_rate, null);
+    // split by period: the period holding asOf, zeros
+    const { json: wantMonths } = runCli(["report", file, "--as-of", AS_OF, "--format", "json", "--period", "month"]);
+    const months = report("id,received,time_limit,field\n", { asOf: AS_OF, period: "month" });
+    assert.deepStrictEqual(months, wantMonths);
+    assert.equal(months.length, 1);
+    assert.equal(months[0].received, 0);
     const { json: wantScore } = runCli(["scorecard", file, "--as-of", AS_OF, "--format", "json"]);
     assert.deepStrictEqual(scorecard("id,received,time_limit,field\n", { asOf: AS_OF }), wantScore);
   } finally {

@@ -530,6 +530,24 @@ fn report_bad_files() {
     let o = run(&write("header.csv", "received,time_limit\n"), &[]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("\"received\":0"));
+    // split by period too: the period holding as-of, zeros (not an empty array)
+    for (period, label) in [
+        ("month", "2026-12"),
+        ("quarter", "2026-Q4"),
+        ("year", "2026"),
+    ] {
+        let o = run(
+            &write("header.csv", "received,time_limit\n"),
+            &["--period", period],
+        );
+        assert_eq!(o.status.code(), Some(0));
+        let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0]["period"], label);
+        assert_eq!(rows[0]["received"], 0);
+        assert!(rows[0]["on_time_rate"].is_null());
+    }
     let o = run(
         &write("nocol.csv", "received,channel\n2026-03-02,direct\n"),
         &[],

@@ -102,6 +102,10 @@ fn naive(ds: &[Dossier], cal: &WorkCalendar, as_of: NaiveDateTime) -> BTreeMap<S
             p = p.next();
         }
     }
+    if out.is_empty() {
+        // Nothing counted: a table of zeros for the month holding as-of.
+        out.insert(last.label(), Counts::default());
+    }
     out
 }
 

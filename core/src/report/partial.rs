@@ -260,7 +260,8 @@ impl PartialReport {
 
     /// The rows: for each period (or once), one row per group in order of the group values,
     /// then the totals row (grouping keys `None`). Without grouping columns only the totals
-    /// row is given. Without periods and without any dossier, one totals row of zeros.
+    /// row is given. Without any dossier, one totals row of zeros (split by period: for the
+    /// period holding the as-of instant).
     pub fn rows(&self) -> Vec<ReportRow> {
         self.rows_with(|c| c.counts)
             .into_iter()
@@ -316,8 +317,14 @@ impl PartialReport {
             .collect();
         let mut periods: Vec<Option<Period>> = cells.iter().map(|c| c.0).collect();
         periods.dedup();
-        if periods.is_empty() && self.opts.period.is_none() {
-            periods.push(None);
+        if periods.is_empty() {
+            // No dossier at all: a table of zeros, for the period holding the as-of instant
+            // when split by period (the periods run from the first receipt's to that one).
+            periods.push(
+                self.opts
+                    .period
+                    .map(|k| Period::containing(k, self.opts.as_of.date())),
+            );
         }
         let mut at = 0;
         for p in periods {
