@@ -24,6 +24,14 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 /usr/bin/chromium --version 2>/dev/null || true
 
+step "binaryen (Debian's wasm-opt: the build optimizes the .wasm with it, and fails without it here)"
+if ! command -v wasm-opt >/dev/null; then
+  apt-get update
+  apt-get install -y binaryen
+fi
+wasm-opt --version
+export MOTCUA_REQUIRE_WASM_OPT=1
+
 cd "$ROOT/bindings-wasm"
 
 step "npm ci"

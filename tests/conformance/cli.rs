@@ -1046,6 +1046,12 @@ fn report_jsonl_threads_and_line_numbers() {
     );
     assert_eq!(run(jpath.to_str().unwrap(), "2").0, want);
     assert_eq!(run(jpath.to_str().unwrap(), "1").0, want);
+    // Absurd thread counts are capped (a million threads were spawned for any input), with the
+    // same answer, at once.
+    let started = std::time::Instant::now();
+    assert_eq!(run(jpath.to_str().unwrap(), "1000000").0, want);
+    assert_eq!(run("core/examples/sample/dossiers.csv", "99999999").0, want);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
     // Line numbers count every line: CRLF, blank lines, quoted line breaks. Errors come in
     // order, with the id.
     let bad = dir.join("bad.csv");

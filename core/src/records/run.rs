@@ -63,11 +63,14 @@ pub enum OnBad {
     Skip,
 }
 
+/// The most threads a run uses, whatever it is asked for.
+pub const MAX_THREADS: usize = 64;
+
 /// How a run goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RunOptions {
     /// Threads to use: 0 = as many as the machine has (at most 8); 1 = this thread only
-    /// (the answer is the same).
+    /// (the answer is the same); more than [`MAX_THREADS`] = that many.
     pub threads: usize,
     /// What becomes of a bad record.
     pub on_bad: OnBad,
@@ -95,7 +98,9 @@ impl RunOptions {
             0 => std::thread::available_parallelism()
                 .map_or(1, |n| n.get())
                 .min(8),
-            n => n,
+            // More would only cost: each thread is spawned whatever the input's size
+            // (`MOTCUA_THREADS=1000000` spawned a million for ten rows).
+            n => n.min(MAX_THREADS),
         }
     }
 }
