@@ -46,6 +46,7 @@ pub fn scorecard(
     options: Option<ScorecardOptionsJs>,
 ) -> JsResult<ScorecardJs> {
     let mut o = read_options(options.as_ref().map(AsRef::as_ref), SCORECARD_OPTIONS).js()?;
+    motcua::indicators::check_grouping(&o.by).js()?;
     let calendar = o.calendar().js()?;
     let targets = o.targets.take().unwrap_or_default();
     let mut opts = ReportOptions::new(o.as_of());

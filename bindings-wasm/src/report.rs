@@ -266,6 +266,7 @@ const REPORT_OPTIONS: &[&str] = &[
 #[wasm_bindgen]
 pub fn report(records: &RecordsInput, options: Option<ReportOptionsJs>) -> JsResult<ReportJs> {
     let mut o = read_options(options.as_ref().map(AsRef::as_ref), REPORT_OPTIONS).js()?;
+    motcua::report::check_grouping(&o.by, o.period.is_some()).js()?;
     let calendar = o.calendar().js()?;
     let opts = ReportOptions {
         as_of: o.as_of(),

@@ -71,6 +71,18 @@ test("an asOf outside the calendar fails before any record is read", async () =>
   assert.equal(report(csv, { asOf: "2199-12-31" }).at(-1).received, 1);
 });
 
+test("a report or scorecard grouped by one of its row's own columns is refused, as the CLI's", async () => {
+  const { scorecard } = await import("motcua");
+  const csv = "received,time_limit,field,period\n2026-03-02T09:00,3wd,A,X\n";
+  const asOf = "2026-03-31";
+  throwsCode(() => report(csv, { asOf, by: "period", period: "month" }), "invalid_argument", /cannot group the report by `period`/);
+  throwsCode(() => report(csv, { asOf, by: ["received"] }), "invalid_argument", /cannot group the report by `received`/);
+  throwsCode(() => report(csv, { asOf, by: "field,field" }), "invalid_argument", /`field` is named twice/);
+  throwsCode(() => scorecard(csv, { asOf, by: "status" }), "invalid_argument", /cannot group the scorecard by `status`/);
+  // `period` is a column like any other when the report is not split by period
+  assert.deepEqual(report(csv, { asOf, by: "period" }).map((r) => r.period), ["X", null]);
+});
+
 test("bad calendar specs", () => {
   throwsCode(() => Calendar.fromSpec("{not json"), "invalid_json");
   throwsCode(() => Calendar.fromSpec({ weekmask: "11111", from: "2026-01-01", to: "2026-12-31" }), "invalid_spec", /weekmask/);

@@ -1051,7 +1051,11 @@ fn report_jsonl_threads_and_line_numbers() {
     let started = std::time::Instant::now();
     assert_eq!(run(jpath.to_str().unwrap(), "1000000").0, want);
     assert_eq!(run("core/examples/sample/dossiers.csv", "99999999").0, want);
-    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
     // Line numbers count every line: CRLF, blank lines, quoted line breaks. Errors come in
     // order, with the id.
     let bad = dir.join("bad.csv");
