@@ -83,6 +83,11 @@ test("a report or scorecard grouped by one of its row's own columns is refused, 
   assert.deepEqual(report(csv, { asOf, by: "period" }).map((r) => r.period), ["X", null]);
 });
 
+test("CSV text without its header row is csv_empty, as the CLI's", () => {
+  throwsCode(() => report("A1,2026-03-02T09:00,3wd\n", { asOf: "2026-06-30" }), "csv_empty", /no header row/);
+  throwsCode(() => report("ngay,han\n2026-03-02,3wd\n", { asOf: "2026-06-30" }), "csv_missing_column", /`received`/);
+});
+
 test("bad calendar specs", () => {
   throwsCode(() => Calendar.fromSpec("{not json"), "invalid_json");
   throwsCode(() => Calendar.fromSpec({ weekmask: "11111", from: "2026-01-01", to: "2026-12-31" }), "invalid_spec", /weekmask/);

@@ -736,3 +736,33 @@ fn a_grouping_column_named_as_a_row_column_is_bad_usage() {
         ]
     );
 }
+
+/// A CSV without its header row (values where the column names should be) is `csv_empty`, as
+/// DESIGN names it, saying so, rather than a missing column named after a value; a header
+/// that names other columns is still the missing column.
+#[test]
+fn a_csv_without_a_header_row_is_csv_empty() {
+    for csv in [
+        "A1,2026-03-02T09:00,3wd,direct\nA2,2026-03-03T09:00,3wd,online\n",
+        "02/03/2026 09:30,5wd\n",
+        "x;2026-03-02;3wd\n",
+    ] {
+        let o = motcua(&["report", "-", "--as-of", "2026-06-30"], csv);
+        assert_eq!(o.status.code(), Some(1), "{csv}");
+        assert!(
+            stderr(&o).starts_with("csv_empty: no header row: line 1 holds values"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(stdout(&o), "");
+    }
+    let o = motcua(
+        &["report", "-", "--as-of", "2026-06-30"],
+        "ngay,han\n2026-03-02,3wd\n",
+    );
+    assert!(
+        stderr(&o).starts_with("csv_missing_column: missing column `received`"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -443,18 +443,46 @@ impl<R: Read> TextSource<R> {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn resolve(&self, opts: &ReadOptions) -> Result<super::Layout> {
-        let layout = super::Layout::resolve(&self.names, opts);
-        #[cfg(not(target_arch = "wasm32"))]
-        let layout = layout.map_err(|e| self.with_header_hint(e, opts));
-        layout
+        super::Layout::resolve(&self.names, opts).map_err(|e| {
+            #[cfg(not(target_arch = "wasm32"))]
+            let e = match self.header_hint(e, opts) {
+                Ok(hinted) => return hinted,
+                Err(e) => e,
+            };
+            self.headless(e)
+        })
+    }
+
+    /// A CSV whose first line holds values — a date, an instant or a time limit where the
+    /// column names should be — has no header row: [`ErrorKind::CsvEmpty`], as a file without
+    /// a header is, rather than the missing column `e` (which names the values as columns).
+    fn headless(&self, e: Error) -> Error {
+        let value = self.names.iter().find(|n| {
+            crate::civil::parse_instant(n, crate::civil::DateOnly::StartOfDay).is_ok()
+                || n.parse::<crate::procedure::TimeLimit>().is_ok()
+        });
+        match value {
+            Some(v)
+                if self.format == TextFormat::Csv && e.kind() == ErrorKind::CsvMissingColumn =>
+            {
+                Error::new(
+                    ErrorKind::CsvEmpty,
+                    format!(
+                        "no header row: line 1 holds values (`{v}`), not column names; add a \
+                         first line naming the columns, e.g. received,time_limit"
+                    ),
+                )
+            }
+            _ => e,
+        }
     }
 
     /// `e` saying which later line would do as the header, when `e` is a missing column of a
-    /// CSV header and there is such a line.
+    /// CSV header and there is such a line (else `e` back, as `Err`).
     #[cfg(not(target_arch = "wasm32"))]
-    fn with_header_hint(&self, e: Error, opts: &ReadOptions) -> Error {
+    fn header_hint(&self, e: Error, opts: &ReadOptions) -> std::result::Result<Error, Error> {
         if e.kind() != ErrorKind::CsvMissingColumn || self.format != TextFormat::Csv {
-            return e;
+            return Err(e);
         }
         match self.later_header(opts) {
             Some((line, names)) => {
@@ -466,9 +494,9 @@ impl<R: Read> TextSource<R> {
                     e.message(),
                     names.join(", ")
                 );
-                e.with_message(message)
+                Ok(e.with_message(message))
             }
-            None => e,
+            None => Err(e),
         }
     }
 
