@@ -38,12 +38,17 @@ fn not_a_date(obj: &Bound<'_, PyAny>) -> Error {
 /// `NaN`). Errors are core errors (`invalid_date`, `empty_input`), so the caller can add the
 /// element index.
 pub(crate) fn day_number_of(obj: &Bound<'_, PyAny>) -> PyResult<Result<Option<i64>, Error>> {
-    if obj.is_none() {
+    if obj.is_none() || type_name(obj) == "NAType" {
         return Ok(Ok(None));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let text = s.to_cow()?;
         return Ok(civil::parse_date(&text).map(|d| Some(i64::from(civil::day_number(d)))));
+    }
+    // A `datetime` / `Timestamp`: its day in Vietnam (a zoned one converted to UTC+7 first).
+    if obj.is_instance_of::<PyDateTime>() && type_name(obj) != "NaTType" {
+        let t = wall_clock_of(obj)?;
+        return Ok(Ok(Some(i64::from(civil::day_number(t.date())))));
     }
     if obj.is_instance_of::<PyDate>() {
         // `pandas.NaT` is a `datetime` whose fields are NaN.

@@ -204,3 +204,64 @@ def test_a_report_grouped_by_one_of_its_own_columns_is_refused(kwargs: dict[str,
         motcua.scorecard(df.assign(value=1), as_of="2026-03-31", by="value")
     # `period` groups a report that is not split by period.
     assert motcua.report(df, as_of="2026-03-31", by="period")["period"].tolist()[:1] == ["X"]
+
+
+def test_n_among_python_objects_takes_integers_only(cal: motcua.Calendar) -> None:
+    """numpy reads `True` in a list as 1 and an object array's `"2"` as 2: both are refused
+    with their index, as a scalar bool or text is."""
+    days = np.array(["2026-03-02"] * 3, dtype="M8[D]")
+    for n, index in (([1, True, 3], 1), ([1, 2, np.bool_(False)], 2), (np.array([1, "2", 3], dtype=object), 1),
+                     ((b"1", 2, 3), 0)):
+        with pytest.raises(motcua.InvalidNumberError) as e:
+            cal.add_working_days(days, n)
+        assert e.value.index == index, n
+    with pytest.raises(motcua.InvalidNumberError):
+        cal.add_working_days(days, "3")
+    # int64's minimum is a number, not the array form's missing value
+    with pytest.raises(motcua.InvalidNumberError, match="outside the 64-bit") as e:
+        cal.add_working_days(days[:2], np.array([1, -(2**63)]))
+    assert e.value.index == 1
+    # None in a list is missing; one missing n for one date is an error
+    assert np.isnat(cal.add_working_days(days, [1, None, 3])[1])
+    for missing in (None, pd_na()):
+        with pytest.raises(motcua.EmptyInputError, match="`n` is missing"):
+            cal.add_working_days("2026-03-02", missing)
+
+
+def pd_na() -> Any:
+    import pandas as pd
+
+    return pd.NA
+
+
+def test_a_zoned_instant_is_its_day_in_vietnam(cal: motcua.Calendar) -> None:
+    """Sun 1 Mar 2026 20:00 UTC is Mon 2 Mar 03:00 in Vietnam: a working day, at every door
+    (scalars, pandas, polars, pyarrow), as due/classify/report read it; the answers come back
+    in the data's own zone."""
+    import datetime as dt
+
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    t = dt.datetime(2026, 3, 1, 20, 0, tzinfo=dt.timezone.utc)
+    assert cal.is_working_day(t) and cal.is_working_day(pd.Timestamp(t))
+    assert cal.add_working_days(t, 1) == dt.date(2026, 3, 3)
+    s = pd.Series([t, None])
+    assert cal.is_working_day(s).tolist() == [True, pd.NA]
+    assert cal.add_working_days(pd.Series([t]), 1).tolist() == [pd.Timestamp("2026-03-03", tz="UTC")]
+    assert cal.is_working_day(pd.DatetimeIndex([t])).tolist() == [True]
+    assert cal.is_working_day(pl.Series([t])).to_list() == [True]
+    assert cal.is_working_day(pa.array([t], type=pa.timestamp("us", "UTC"))).to_pylist() == [True]
+    # naive: Vietnam's wall clock already (Sunday)
+    assert not cal.is_working_day(dt.datetime(2026, 3, 1, 20, 0))
+
+
+@pytest.mark.parametrize("dtype", ["string", "object"])
+def test_pandas_na_in_a_date_column_is_missing(cal: motcua.Calendar, dtype: str) -> None:
+    import pandas as pd
+
+    s = pd.Series(["2026-03-02", pd.NA], dtype=dtype)
+    got = cal.add_working_days(s, 1)
+    assert str(got.iloc[0].date()) == "2026-03-03" and pd.isna(got.iloc[1])
+    assert cal.is_working_day(s).tolist()[0] is True

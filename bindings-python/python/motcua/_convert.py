@@ -20,6 +20,8 @@ from . import _motcua
 from .error import EmptyInputError, InvalidDateError, InvalidNumberError, _raise
 
 MISSING64 = np.iinfo(np.int64).min
+#: Vietnam's wall clock, UTC+7 (no daylight saving since 1975).
+VIETNAM = _dt.timezone(_dt.timedelta(hours=7), "UTC+07:00")
 MISSING32 = np.iinfo(np.int32).min
 
 _SCALAR_TYPES = (str, bytes, _dt.date, np.datetime64)
@@ -286,8 +288,9 @@ def _pandas_days(pd: Any, x: Any) -> Days:
     index = None if is_index else x.index
     tz = getattr(x.dtype, "tz", None)
     if tz is not None:
-        # civil dates in the data's own time zone: drop the zone, keep the wall time
-        x = x.tz_localize(None) if is_index else x.dt.tz_localize(None)
+        # instants with a zone: their day in Vietnam (UTC+7), as at every door; the answers
+        # come back as dates in the data's own zone
+        x = x.tz_convert(VIETNAM).tz_localize(None) if is_index else x.dt.tz_convert(VIETNAM).dt.tz_localize(None)
     arrow_dtype = getattr(pd, "ArrowDtype", None)
     if arrow_dtype is not None and isinstance(x.dtype, arrow_dtype):
         import pyarrow as pa
@@ -304,6 +307,8 @@ def _pandas_days(pd: Any, x: Any) -> Days:
 def _polars_days(pl: Any, s: Any) -> Days:
     dtype = s.dtype
     if dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
+        if getattr(dtype, "time_zone", None):
+            s = s.dt.convert_time_zone("Etc/GMT-7")  # an instant's day in Vietnam (UTC+7)
         s = s.dt.date()
     elif dtype != pl.Date:
         return Days(_motcua.day_numbers_of(s.to_list()), "polars", name=s.name)
@@ -320,7 +325,10 @@ def _arrow_days(pa: Any, a: Any) -> Days:
     import pyarrow.compute as pc
 
     t = a.type
-    if pa.types.is_timestamp(t) or pa.types.is_date64(t):
+    if pa.types.is_timestamp(t) and t.tz is not None:
+        # an instant's day in Vietnam (UTC+7), as at every door
+        a = pc.cast(pc.local_timestamp(a.cast(pa.timestamp(t.unit, "+07:00"))), pa.date32())
+    elif pa.types.is_timestamp(t) or pa.types.is_date64(t):
         a = pc.cast(a, pa.date32())
     elif pa.types.is_string(t) or pa.types.is_large_string(t):
         return Days(_motcua.day_numbers_of(a.to_pylist()), "arrow")
@@ -357,6 +365,10 @@ def int_operand(n: Any, what: str = "n") -> Any:
     ``-1``) is an :class:`~motcua.InvalidNumberError` naming the parameter (and the index)."""
     if isinstance(n, (bool, np.bool_)):
         raise _raise(InvalidNumberError, f"`{what}` must be an integer, got a bool")
+    if n is None or type(n).__name__ in ("NAType", "NaTType"):
+        raise _raise(EmptyInputError, f"`{what}` is missing (one integer, or one per date)")
+    if isinstance(n, (str, bytes)):
+        raise _raise(InvalidNumberError, f"`{what}` must be an integer, got text {n!r:.40}")
     if isinstance(n, (int, np.integer)):
         if not _I64_MIN < int(n) <= _I64_MAX:
             raise _raise(InvalidNumberError, f"`{what}` = {int(n)} is outside the 64-bit integer range")
@@ -375,9 +387,21 @@ def _first(bad: np.ndarray) -> int:
     return int(np.flatnonzero(bad)[0])
 
 
+def _not_numbers(items: Any, what: str) -> None:
+    """A bool or a text among Python objects is an error (numpy would read `True` as 1 and
+    an object array's `"2"` as 2): the index of the first."""
+    for i, x in enumerate(items):
+        if isinstance(x, (bool, np.bool_)):
+            raise _raise(InvalidNumberError, f"`{what}` must be integers, got a bool", index=i)
+        if isinstance(x, (str, bytes)):
+            raise _raise(InvalidNumberError, f"`{what}` must be integers, got text {x!r:.40}", index=i)
+
+
 def _int_array(n: Any, what: str) -> np.ndarray:
     pd = _module("pandas")
     pl = _module("polars")
+    if isinstance(n, (list, tuple)):
+        _not_numbers(n, what)
     if pd is not None and isinstance(n, (pd.Series, pd.Index)):
         n = n.to_numpy(dtype="float64", na_value=np.nan) if n.hasnans else n.to_numpy()
     elif pl is not None and isinstance(n, pl.Series):
@@ -392,6 +416,12 @@ def _int_array(n: Any, what: str) -> np.ndarray:
             if big.any():
                 i = _first(big)
                 raise _raise(InvalidNumberError, f"`{what}` = {int(flat[i])} is outside the 64-bit integer range", index=i)
+        if a.dtype == np.int64:
+            # the array form's missing value: an integer array has none, so this is a number
+            low = flat == MISSING64
+            if low.any():
+                i = _first(low)
+                raise _raise(InvalidNumberError, f"`{what}` = {int(flat[i])} is outside the 64-bit integer range", index=i)
         return np.ascontiguousarray(flat, dtype=np.int64)
     if a.dtype.kind == "f":
         flat = a.reshape(-1)
@@ -405,6 +435,7 @@ def _int_array(n: Any, what: str) -> np.ndarray:
         out[nan] = MISSING64
         return out
     if a.dtype.kind == "O":
+        _not_numbers(a.reshape(-1), what)
         try:
             floats = a.astype(np.float64)  # None → NaN
         except (TypeError, ValueError):

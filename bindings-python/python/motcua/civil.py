@@ -21,8 +21,9 @@ from . import _motcua
 
 __all__ = ["DateLike", "InstantLike", "parse_date", "parse_instant", "day_number", "date_from_day_number"]
 
-#: One date: ``datetime.date`` (and so ``datetime.datetime`` and ``pandas.Timestamp``, whose
-#: date part is used), an ISO ``YYYY-MM-DD`` or ``dd/mm/yyyy`` string, or ``numpy.datetime64``.
+#: One date: ``datetime.date`` (and so ``datetime.datetime`` and ``pandas.Timestamp``: their
+#: day in Vietnam, a zoned one converted to UTC+7 first), an ISO ``YYYY-MM-DD`` or
+#: ``dd/mm/yyyy`` string, or ``numpy.datetime64``.
 DateLike = Union[_dt.date, str, np.datetime64]
 
 #: One instant: ``datetime.datetime`` (or ``pandas.Timestamp``; with a time zone it is
