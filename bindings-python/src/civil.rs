@@ -193,6 +193,23 @@ pub(crate) fn as_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDateTime>
     match value {
         None => Ok(vietnam_now()),
         Some(v) if v.is_none() => Ok(vietnam_now()),
+        Some(v) if type_name(v) == "NAType" => Err(Error::new(
+            ErrorKind::EmptyInput,
+            "`as_of` is missing (NA): leave it out, or pass None, for now",
+        ))
+        .py(),
+        // A pyarrow scalar (a table's cell): its Python value.
+        Some(v) if type_name(v).ends_with("Scalar") && v.hasattr("as_py")? => {
+            let value = v.call_method0("as_py")?;
+            if value.is_none() {
+                return Err(Error::new(
+                    ErrorKind::EmptyInput,
+                    "`as_of` is missing (a null scalar): leave it out, or pass None, for now",
+                ))
+                .py();
+            }
+            as_of(Some(&value))
+        }
         // `NaT` or `NaN` is no way of saying "now": only leaving `as_of` out, or None, is.
         Some(v) => instant_of(v, DateOnly::EndOfDay).or_else(|e| {
             let py = v.py();

@@ -265,3 +265,55 @@ def test_pandas_na_in_a_date_column_is_missing(cal: motcua.Calendar, dtype: str)
     got = cal.add_working_days(s, 1)
     assert str(got.iloc[0].date()) == "2026-03-03" and pd.isna(got.iloc[1])
     assert cal.is_working_day(s).tolist()[0] is True
+
+
+def test_flags_and_counts_of_the_record_functions_are_checked() -> None:
+    """A string for a flag is a TypeError naming it, never read for its truthiness; a
+    negative or huge count an InvalidNumberError naming it (not a bare OverflowError); True
+    is not 1."""
+    import pandas as pd
+
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"]})
+    d = {"received": "2026-03-02T09:00", "time_limit": "3wd"}
+    a = "2026-03-31"
+    m: Any = motcua  # the wrong types are the point
+    for call, name in [
+        (lambda: m.due(d, explain="false"), "explain"),
+        (lambda: m.due(df, explain="false"), "explain"),
+        (lambda: m.classify(d, a, explain="false"), "explain"),
+        (lambda: m.report(df, as_of=a, skip_bad="false"), "skip_bad"),
+        (lambda: m.scorecard(df, as_of=a, skip_bad=0), "skip_bad"),
+        (lambda: m.worklist(df, as_of=a, all="false"), "all"),
+        (lambda: m.worklist(df, as_of=a, within=True), "within"),
+        (lambda: m.worklist(df, as_of=a, within=2.0), "within"),
+        (lambda: m.StageReport.build(df, as_of=a, skip_bad="no"), "skip_bad"),
+    ]:
+        with pytest.raises(TypeError, match=f"`{name}`"):
+            call()
+    for call, name in [
+        (lambda: m.report(df, as_of=a, threads=-1), "threads"),
+        (lambda: m.scorecard(df, as_of=a, threads=2**40), "threads"),
+        (lambda: m.worklist(df, as_of=a, within=-1), "within"),
+        (lambda: m.worklist(df, as_of=a, apology_lead=2**40), "apology_lead"),
+    ]:
+        with pytest.raises(motcua.InvalidNumberError, match=f"`{name}`"):
+            call()
+
+
+def test_as_of_as_a_pyarrow_scalar_or_pandas_na() -> None:
+    """A table's cell as as_of: a pyarrow timestamp scalar is its instant (a zoned one
+    converted); NA or a null scalar is missing, never now."""
+    import datetime as dt
+
+    import pandas as pd
+    import pyarrow as pa
+
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"], "resolved": ["2026-03-05T16:00"]})
+    naive = pa.scalar(dt.datetime(2026, 3, 4, 10, 0), type=pa.timestamp("s"))
+    zoned = pa.scalar(dt.datetime(2026, 3, 4, 3, 0, tzinfo=dt.timezone.utc), type=pa.timestamp("s", "UTC"))
+    for a in (naive, zoned):
+        assert motcua.classify(df, a)["outcome"].tolist() == ["pending_within"]
+    missing_values: list[Any] = [pd.NA, pa.scalar(None, type=pa.timestamp("s"))]
+    for missing in missing_values:
+        with pytest.raises(motcua.EmptyInputError, match="as_of"):
+            motcua.classify(df, missing)

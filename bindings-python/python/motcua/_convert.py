@@ -36,6 +36,18 @@ def strict_bool(value: Any, name: str) -> bool:
     raise TypeError(f"`{name}` must be a bool (True or False), not {type(value).__name__} {value!r:.40}")
 
 
+def count_arg(value: Any, name: str, maximum: int = 2**31 - 1) -> int:
+    """``value`` as a whole number in ``0..=maximum`` (an ``int`` or a numpy integer): a bool,
+    a float or a string is a ``TypeError`` naming the parameter (``True`` is not 1 here), a
+    number outside the range an :class:`~motcua.InvalidNumberError` naming it (not Rust's
+    bare ``OverflowError``)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"`{name}` must be a whole number, not {type(value).__name__} {value!r:.40}")
+    if not 0 <= int(value) <= maximum:
+        raise _raise(InvalidNumberError, f"`{name}` must be between 0 and {maximum}, got {int(value)}")
+    return int(value)
+
+
 def bool_operand(value: Any, name: str) -> Any:
     """A bool, or an array of bools (``bool`` dtype: a list of ``True``/``False``, a numpy /
     pandas / polars boolean array); anything else is a ``TypeError`` naming the parameter."""

@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping, Optional, Union, overload
 
 import numpy as np
 
+from . import _convert as cv
 from . import _motcua
 from . import _records as rec
 from .calendar import Calendar
@@ -374,6 +375,7 @@ def due(
     0 2026-03-10    nd118
     1 2026-03-09    nd118
     """
+    explain = cv.strict_bool(explain, "explain")
     cal = _calendar(calendar)
     t = None if as_of is None else _motcua.as_of(as_of)
     if _is_frame(dossier):
@@ -409,7 +411,6 @@ def _arrow_answer(cols: dict[str, Any]) -> Any:
     """The per-row answers as a pyarrow Table: ``date32`` dates, ``timestamp[s]`` instants,
     ``int64`` counts and ``string`` text, nulls where missing (a stable schema, whatever the
     values, as Spark's ``mapInArrow`` wants)."""
-    from . import _convert as cv
 
     pa = cv._module("pyarrow")
     arrays: dict[str, Any] = {}
@@ -440,7 +441,6 @@ def _coerce(errors: str) -> bool:
 
 def _answer_frame(like: Any, cols: dict[str, Any], errors: str) -> Any:
     """The per-row answers as a DataFrame of the same kind as ``like``."""
-    from . import _convert as cv
 
     kind = rec.frame_kind(like)
     if errors != "coerce":

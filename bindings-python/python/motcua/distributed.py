@@ -298,15 +298,24 @@ def _isna(v: Any) -> bool:
     return v is None or (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType")
 
 
-def _combined(partials: Any, by: list[str], period: Optional[str]) -> PartialReport:
+def _combined(
+    partials: Any, by: list[str], period: Optional[str], as_of: Optional[InstantLike]
+) -> tuple[PartialReport, list[dict[str, Any]]]:
+    """The partials summed by the core, and their report rows. A report split by period
+    without any cell has one row of zeros, for the period holding as-of: without ``as_of``
+    (count tables do not carry it) there is no such period, and no row."""
     keys = _key_columns(by, period)
-    total = PartialReport(_EPOCH, by, period)
+    total = PartialReport(_EPOCH if as_of is None else _as_of(as_of), by, period)
     for part in _iter_partials(partials):
         _add_partial(total, part, keys, by)
-    return total
+    empty = as_of is None and period is not None and len(total.cells()[2]) == 0
+    rows: list[dict[str, Any]] = [] if empty else json.loads(total.rows_json())
+    return total, rows
 
 
-def combine_rows(partials: Any, *, by: _By = None, period: Optional[str] = None) -> list[dict[str, Any]]:
+def combine_rows(
+    partials: Any, *, by: _By = None, period: Optional[str] = None, as_of: Optional[InstantLike] = None
+) -> list[dict[str, Any]]:
     """The report rows from partial counts: exactly the rows of ``Report.build(...).rows`` and
     ``motcua report --format json`` on all the dossiers at once.
 
@@ -315,21 +324,31 @@ def combine_rows(partials: Any, *, by: _By = None, period: Optional[str] = None)
     dicts; partials of the same cell are summed (by the core), so they may be raw
     per-partition counts or already summed. Periods come in order, within each the groups in
     order of their values, then the totals row (grouping keys ``None``); the rates are
-    computed from the summed counts.
+    computed from the summed counts. ``as_of``, the instant the partials stand at, matters
+    only when no dossier was counted and the report is split by period: its one row of zeros
+    is the period holding ``as_of`` (without it, no row).
     """
     by_list = _by_list(by)
-    rows: list[dict[str, Any]] = json.loads(_combined(partials, by_list, period).rows_json())
-    return rows
+    return _combined(partials, by_list, period, as_of)[1]
 
 
-def combine(partials: Any, *, by: _By = None, period: Optional[str] = None, kind: str = "pandas") -> Any:
+def combine(
+    partials: Any,
+    *,
+    by: _By = None,
+    period: Optional[str] = None,
+    kind: str = "pandas",
+    as_of: Optional[InstantLike] = None,
+) -> Any:
     """The report from partial counts (see :func:`combine_rows`) as a DataFrame equal to
     :func:`motcua.report`'s on all the dossiers at once: ``kind="pandas"`` (the default) or
     ``"polars"``; ``"rows"`` gives the row dicts."""
     if kind not in ("pandas", "polars", "rows"):
         raise _raise(InvalidArgumentError, f"kind must be 'pandas', 'polars' or 'rows', got {kind!r}")
     by_list = _by_list(by)
-    report = Report.from_partial(_combined(partials, by_list, period))
+    total, rows = _combined(partials, by_list, period, as_of)
+    report = Report.from_partial(total)
+    report.rows = rows
     if kind == "rows":
         return report.rows
     return report.to_polars() if kind == "polars" else report.to_pandas()
@@ -574,7 +593,7 @@ def spark_report(
         map=map,
         skip_bad=skip_bad,
     )
-    return combine(_spark_collect(parts), by=by_list, period=period, kind=kind)
+    return combine(_spark_collect(parts), by=by_list, period=period, kind=kind, as_of=t)
 
 
 def _spark_collect(sdf: Any) -> list[dict[str, Any]]:
@@ -674,15 +693,16 @@ def dask_report(
     ``scheduler="processes", num_workers=2``), then :func:`combine`. ``as_of=None`` means
     now, read once here."""
     by_list = _by_list(by)
+    t = _as_of(as_of)
     parts = dask_partials(
         ddf,
         by=by_list,
         period=period,
-        as_of=_as_of(as_of),
+        as_of=t,
         calendar=calendar,
         catalogue=catalogue,
         rules=rules,
         map=map,
         skip_bad=skip_bad,
     )
-    return combine(parts.compute(**compute), by=by_list, period=period, kind=kind)
+    return combine(parts.compute(**compute), by=by_list, period=period, kind=kind, as_of=t)

@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Sequence, Union, overload
 
+from . import _convert as cv
 from . import _motcua
 from .calendar import Calendar
 from .civil import InstantLike
@@ -90,7 +91,6 @@ def _as_of(as_of: Optional[InstantLike]) -> _dt.datetime:
 def _keep_columns(like: Any, answers: Any, keep: Union[bool, Sequence[str]]) -> Any:
     """``answers`` after the columns of ``like`` that ``keep`` names (all with ``True``), in
     the frame type of ``answers``. A kept column named like a result column is an error."""
-    from . import _convert as cv
     from . import _records as rec
     from .error import InvalidArgumentError, _raise
 
@@ -205,6 +205,7 @@ def classify(
     >>> print(classify(df, "2026-03-12", explain=True, lang="en")["explain"][0].splitlines()[-1])
     Resolved on Wed 11 Mar 2026, after the due date Tue 10 Mar 2026: late, 1 working day after it (Civil Code 2015, Art. 148).
     """
+    explain = cv.strict_bool(explain, "explain")
     cal = _calendar(calendar)
     t = _as_of(as_of)
     if _is_frame(dossier):

@@ -291,6 +291,7 @@ def count(
     partial and, with ``skip_bad``, the skipped rows (``{"index", "label", "code", "message", "field",
     "value", "id", "line"}``). ``satisfaction_scale``: also tally the scorecard's columns;
     ``transfers``: a frame of transfers joined to the records by id."""
+    skip_bad, threads = cv.strict_bool(skip_bad, "skip_bad"), cv.count_arg(threads, "threads")
     partial = into if into is not None else PartialReport(_as_of(as_of), by, period)
     names = rec.wanted(by, map, satisfaction_scale is not None)
     skipped: list[dict[str, Any]] = []

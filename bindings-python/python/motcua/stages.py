@@ -29,6 +29,7 @@ import json
 import os
 from typing import Any, Mapping, Optional
 
+from . import _convert as cv
 from . import _motcua
 from . import _records as rec
 from ._motcua import StageTable, Transfers
@@ -103,6 +104,7 @@ class StageReport:
         id (see :func:`motcua.report` with ``stages=True``)."""
         from .reports import _skipped
 
+        skip_bad, threads = cv.strict_bool(skip_bad, "skip_bad"), cv.count_arg(threads, "threads")
         skipped: list[dict[str, Any]] = []
         joined = None
         if transfers is not None:

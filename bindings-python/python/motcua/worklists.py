@@ -136,6 +136,9 @@ class Worklist:
     ) -> Worklist:
         """The worklist of a frame or a file of dossier records (see :func:`worklist`)."""
         by_list = [by] if isinstance(by, str) else list(by or [])
+        within, apology_lead = cv.count_arg(within, "within"), cv.count_arg(apology_lead, "apology_lead")
+        all, skip_bad = cv.strict_bool(all, "all"), cv.strict_bool(skip_bad, "skip_bad")
+        threads = cv.count_arg(threads, "threads")
         w = _motcua.Worklist(_as_of(as_of), by_list, within, apology_lead, all)
         cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
         skipped: list[dict[str, Any]] = []
