@@ -269,17 +269,26 @@ impl PyPartialReport {
                 continue;
             }
             let group: Vec<&str> = group.into_iter().map(|v| v.unwrap_or("")).collect();
-            let values: Vec<u64> = counts
-                .row(i)
-                .iter()
-                .map(|&v| u64::try_from(v).unwrap_or(0))
-                .collect();
+            let mut values = Vec::with_capacity(COUNT_COLUMNS.len());
+            for (&v, name) in counts.row(i).iter().zip(COUNT_COLUMNS) {
+                let value = u64::try_from(v).map_err(|_| {
+                    Error::new(
+                        ErrorKind::InvalidArgument,
+                        format!("a negative count: `{name}` = {v}"),
+                    )
+                    .at_index(i)
+                });
+                values.push(value.py()?);
+            }
             let cell = CellCounts {
                 counts: Counts::from_values(&values).unwrap_or_default(),
                 service: Default::default(),
             };
             let period = periods.as_ref().and_then(|p| p.get(i).cloned().flatten());
-            self.inner.add_cell(&group, period.as_deref(), &cell).py()?;
+            self.inner
+                .add_cell(&group, period.as_deref(), &cell)
+                .map_err(|e| e.at_index(i))
+                .py()?;
         }
         Ok(())
     }

@@ -3,6 +3,7 @@ gets a typed error naming the parameter (and the index), never a plausible answe
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -317,3 +318,33 @@ def test_as_of_as_a_pyarrow_scalar_or_pandas_na() -> None:
     for missing in missing_values:
         with pytest.raises(motcua.EmptyInputError, match="as_of"):
             motcua.classify(df, missing)
+
+
+def test_partial_counts_are_counts_of_dossiers() -> None:
+    """The cells a PartialReport sums (what motcua.distributed combines): a negative count, a
+    row that breaks the report's identities, or a sum past int64 is an error naming the row,
+    never clamped, shown or wrapped."""
+    cols = list(motcua.reports.COUNT_COLUMNS)
+
+    def cell(**values: int) -> np.ndarray:
+        row = np.zeros((1, len(cols)), dtype=np.int64)
+        for k, v in values.items():
+            row[0, cols.index(k)] = v
+        return row
+
+    def fresh() -> Any:
+        return motcua.PartialReport("2026-11-15", ["a"], None)
+
+    with pytest.raises(motcua.InvalidArgumentError, match="negative count: `carried_over`") as e:
+        fresh().add_cells([["x"]], None, cell(carried_over=-5, received=-5, pending=-5, overdue=-5))
+    assert e.value.index == 0
+    with pytest.raises(motcua.InvalidArgumentError, match="received = carried_over"):
+        fresh().add_cells([["x"]], None, cell(received_new=5))
+    big = 2**62 + 2**61
+    p = fresh()
+    p.add_cells([["x"]], None, cell(carried_over=big, received=big, pending=big, overdue=big))
+    with pytest.raises(motcua.InvalidArgumentError, match="overflow"):
+        p.add_cells([["x"]], None, cell(carried_over=big, received=big, pending=big, overdue=big))
+    ok = fresh()
+    ok.add_cells([["x", "y"]], None, np.vstack([cell(received_new=2, received=2, received_direct=2, resolved=2, early=2)] * 2))
+    assert [r["received"] for r in json.loads(ok.rows_json())] == [2, 2, 4]

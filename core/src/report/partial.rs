@@ -169,7 +169,9 @@ impl PartialReport {
     /// Adds counts given by the cell (a row of a partial-count table, e.g. from a Spark
     /// aggregation): `group` holds one value per grouping column, `period` the label of a
     /// period of the report's kind (`2026-03`, `2026-Q1`, `2026`) or `None` without periods.
-    /// Errors (`invalid_argument`) for a wrong number of values or a malformed label.
+    /// Errors (`invalid_argument`) for a wrong number of values, a malformed label, counts
+    /// that break the report's identities (`received = carried_over + received_new`, ...:
+    /// not counts of dossiers) or that overflow when summed — never a wrapped number.
     pub fn add_cell(
         &mut self,
         group: &[&str],
@@ -202,9 +204,29 @@ impl PartialReport {
                 ))
             }
         };
+        let broken = cell.counts.identity_violations();
+        if let Some(first) = broken.first() {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("a cell's counts break `{first}`: not counts of dossiers"),
+            ));
+        }
         let g = self.group(group);
         let c = self.cells.entry((p, g)).or_default();
-        c.counts.add(&cell.counts);
+        let sum = count_values(&c.counts)
+            .iter()
+            .zip(count_values(&cell.counts))
+            // (at most i64::MAX: what every binding can hold, numpy's int64 first)
+            .map(|(a, b)| a.checked_add(b).filter(|&s| s <= i64::MAX.unsigned_abs()))
+            .collect::<Option<Vec<u64>>>()
+            .and_then(|v| Counts::from_values(&v))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidArgument,
+                    "a cell's counts overflow when summed",
+                )
+            })?;
+        c.counts = sum;
         c.service.merge(&cell.service);
         Ok(())
     }
