@@ -766,3 +766,58 @@ fn a_csv_without_a_header_row_is_csv_empty() {
         stderr(&o)
     );
 }
+
+/// `-` reads whole queries from stdin, one per line: given for a later argument it is bad
+/// usage (exit 2), not a bad number or date read from the text `-`.
+#[test]
+fn a_dash_after_the_first_argument_is_bad_usage() {
+    for args in [
+        &["add-days", "2026-01-05", "-"][..],
+        &["between", "2026-01-05", "-"],
+        &["solar", "2025", "-", "1"],
+        &["days-off", "2026-01-01", "-"],
+    ] {
+        let o = motcua(args, "3\n");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("give `-` alone, as the first argument"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(stdout(&o), "");
+    }
+    // a negative count is not stdin
+    let o = motcua(&["add-days", "2026-01-05", "-3"], "");
+    assert_eq!(
+        (o.status.code(), stdout(&o).trim()),
+        (Some(0), "\"2025-12-29\"")
+    );
+}
+
+/// A worklist count that reaches past the calendar from as-of would fail every open dossier:
+/// bad usage (exit 2) naming the flag, before any row is read.
+#[test]
+fn worklist_counts_past_the_calendar_are_bad_usage() {
+    for (flag, n) in [("--apology-lead", "4294967295"), ("--within", "100000")] {
+        let o = motcua(
+            &[
+                "worklist",
+                SAMPLE,
+                "--catalogue",
+                "core/examples/sample/catalogue.json",
+                "--as-of",
+                "2026-11-15",
+                flag,
+                n,
+            ],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(2), "{flag}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("{flag} {n}: ")),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(stdout(&o), "");
+    }
+}

@@ -233,6 +233,11 @@ fn stdin_or_args<'a>(first: &'a str, rest: &[(&str, &'a Option<String>)]) -> Opt
     let mut v = vec![first];
     for (name, value) in rest {
         match value {
+            // `-` stands for the whole query, one per stdin line: first and alone.
+            Some(x) if x == "-" => usage(&format!(
+                "`-` for {name}: stdin gives whole queries, one per line; give `-` alone, as \
+                 the first argument"
+            )),
             Some(x) => v.push(x.as_str()),
             None => usage(&format!(
                 "missing argument {name} (or give `-` to read queries from stdin)"
