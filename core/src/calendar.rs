@@ -311,7 +311,7 @@ impl OfficeHours {
         let mut prev_end: Option<NaiveTime> = None;
         for (s, e) in &sessions {
             if s >= e {
-                return Err(bad(format!("session {s}–{e} ends before it starts")));
+                return Err(bad(format!("session {s}–{e} does not end after it starts")));
             }
             if s.nanosecond() != 0 || e.nanosecond() != 0 {
                 return Err(bad("session times must be whole seconds".into()));
@@ -503,10 +503,13 @@ impl CalendarSpec {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_json::from_str(text).map_err(|e| {
             let (kind, path) = if e.is_data() {
-                (
-                    ErrorKind::InvalidSpec,
-                    json_path_at(text, e.line(), e.column()),
-                )
+                let mut path = json_path_at(text, e.line(), e.column());
+                // A missing field is found at the end of its object, after its last key: the
+                // object's path is the one to name, not that key's.
+                if e.to_string().starts_with("missing field") {
+                    path.truncate(path.rfind('.').unwrap_or(0));
+                }
+                (ErrorKind::InvalidSpec, path)
             } else {
                 (ErrorKind::InvalidJson, String::new())
             };
@@ -1674,6 +1677,23 @@ mod tests {
         assert_eq!(
             json_path_at(r#"{"a": {"b\"c": [1, [2, 3]]}}"#, 1, 24),
             "a.b\"c[1][1]"
+        );
+        // A missing field is named with its object's path, not the last key before it.
+        let e =
+            CalendarSpec::from_json(r#"{"weekmask": "1111100", "to": "2050-12-31"}"#).unwrap_err();
+        assert!(
+            e.message()
+                .starts_with("calendar spec: missing field `from`"),
+            "{e}"
+        );
+        let e = CalendarSpec::from_json(
+            r#"{"from": "2000-01-01", "to": "2050-12-31", "holidays": [{"name": "x"}]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.message()
+                .starts_with("calendar spec: `holidays[0]`: missing field `date`"),
+            "{e}"
         );
     }
 

@@ -821,3 +821,25 @@ fn worklist_counts_past_the_calendar_are_bad_usage() {
         assert_eq!(stdout(&o), "");
     }
 }
+
+/// Control characters in bad input never reach stderr raw (a NUL, an escape sequence that
+/// recolours a terminal): escaped there as in the JSON on stdout.
+#[test]
+fn control_characters_never_reach_stderr_raw() {
+    let o = motcua(&["add-days", "-"], "2026-01-05 \u{0}1\n\u{1b}[31m 1\n");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    assert!(
+        err.contains("`\\u{0}1`") && err.contains("\\u{1b}[31m"),
+        "{err}"
+    );
+    let csv = "id,received,time_limit,channel\nA,2026-03-02,3wd,\"x\u{1b}[31my\"\n";
+    let o = motcua(&["report", "-", "--as-of", "2026-03-31"], csv);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        !stderr(&o).chars().any(|c| c.is_control() && c != '\n'),
+        "{:?}",
+        stderr(&o)
+    );
+}

@@ -59,9 +59,12 @@ impl<W: Write, E: Write> Sink<W, E> {
         let json = serde_json::to_string(&body).unwrap_or_else(|_| String::from("{\"error\":{}}"));
         self.out.write_all(json.as_bytes())?;
         self.out.write_all(b"\n")?;
+        // (one line whatever the input held: control characters escaped, as in JSON)
+        let text = e.to_string();
+        let text = motcua::report::printable(&text);
         match line {
-            Some(n) => writeln!(self.err, "line {n}: {}: {e}", e.code()),
-            None => writeln!(self.err, "{}: {e}", e.code()),
+            Some(n) => writeln!(self.err, "line {n}: {}: {text}", e.code()),
+            None => writeln!(self.err, "{}: {text}", e.code()),
         }
     }
 

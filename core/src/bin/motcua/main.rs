@@ -7,6 +7,7 @@ mod report;
 mod scorecard;
 mod worklist;
 
+use motcua::error::excerpt;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -299,7 +300,7 @@ fn parse_n(s: &str) -> Result<i64, Error> {
     s.trim().parse::<i64>().map_err(|_| {
         Error::new(
             ErrorKind::InvalidNumber,
-            format!("`{s}` is not an integer number of days"),
+            format!("`{}` is not an integer number of days", excerpt(s)),
         )
     })
 }
@@ -630,16 +631,19 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
 }
 
 fn parse_year(s: &str) -> Result<i32, Error> {
-    s.trim()
-        .parse::<i32>()
-        .map_err(|_| Error::new(ErrorKind::InvalidNumber, format!("`{s}` is not a year")))
+    s.trim().parse::<i32>().map_err(|_| {
+        Error::new(
+            ErrorKind::InvalidNumber,
+            format!("`{}` is not a year", excerpt(s)),
+        )
+    })
 }
 
 fn parse_small(s: &str, what: &str) -> Result<u8, Error> {
     s.trim().parse::<u8>().map_err(|_| {
         Error::new(
             ErrorKind::InvalidLunarDate,
-            format!("`{s}` is not a valid lunar {what}"),
+            format!("`{}` is not a valid lunar {what}", excerpt(s)),
         )
     })
 }

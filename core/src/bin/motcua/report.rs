@@ -16,7 +16,7 @@ use motcua::records::{
     Transfers,
 };
 use motcua::report::{
-    stages_to_csv, stages_to_json, stages_to_table, to_csv, to_json, to_table, Context,
+    printable, stages_to_csv, stages_to_json, stages_to_table, to_csv, to_json, to_table, Context,
     PartialReport, PeriodKind, ReportOptions, ReportSink, StageSink,
 };
 use motcua::{Error, ErrorKind, WorkCalendar};
@@ -425,8 +425,13 @@ impl BadRows {
 fn write_row_error<E: Write>(err: &mut E, indent: &str, e: &Error) -> io::Result<()> {
     let id = e.id().map(|id| format!(" (id {id})")).unwrap_or_default();
     match e.line() {
-        Some(l) => writeln!(err, "{indent}line {l}: {}: {}{id}", e.code(), e.message()),
-        None => writeln!(err, "{indent}{}: {}{id}", e.code(), e.message()),
+        Some(l) => writeln!(
+            err,
+            "{indent}line {l}: {}: {}{id}",
+            e.code(),
+            printable(e.message())
+        ),
+        None => writeln!(err, "{indent}{}: {}{id}", e.code(), printable(e.message())),
     }
 }
 
