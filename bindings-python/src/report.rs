@@ -178,7 +178,7 @@ impl PyPartialReport {
     #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, satisfaction_scale = None, threads = 0, first_row = 0, transfers = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         columns: &Bound<'_, PyAny>,
         calendar: &PyWorkCalendar,
@@ -191,7 +191,11 @@ impl PyPartialReport {
         first_row: usize,
         transfers: Option<&crate::stages::PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
-        let o = self.inner.options();
+        // The records are counted into a partial of their own, with the GIL released and
+        // this object not borrowed, then merged into it: calls from several threads on one
+        // object each add their rows (it was "Already borrowed").
+        let opts = slf.borrow().inner.options().clone();
+        let o = &opts;
         calendar.inner.check_as_of(o.as_of).py()?;
         match satisfaction_scale {
             Some(_) => motcua::indicators::check_grouping(&o.by),
@@ -214,11 +218,10 @@ impl PyPartialReport {
             .py()?;
         let read = ReadOptions {
             map,
-            by: self.inner.options().by.clone(),
+            by: opts.by.clone(),
             satisfaction_scale: scale,
         };
         let ctx = context(calendar, rules, catalogue);
-        let opts = self.inner.options().clone();
         let service = scale.is_some();
         let run = RunOptions {
             threads,
@@ -228,13 +231,14 @@ impl PyPartialReport {
         let (sink, tally, bad) = run_records(py, columns, &read, false, transfers, &run, || {
             ReportSink::new(ctx, opts.clone(), service)
         })?;
-        self.inner.merge(sink.partial()).py()?;
+        slf.borrow_mut().inner.merge(sink.partial()).py()?;
         Ok((tally.counted, tally.left_out, bad))
     }
 
-    /// Adds another partial report of the same options.
-    fn merge(&mut self, other: &PyPartialReport) -> PyResult<()> {
-        self.inner.merge(&other.inner).py()
+    /// Adds another partial report of the same options (itself too: its counts doubled).
+    fn merge(slf: &Bound<'_, Self>, other: &Bound<'_, PyPartialReport>) -> PyResult<()> {
+        let theirs = other.borrow().inner.clone();
+        slf.borrow_mut().inner.merge(&theirs).py()
     }
 
     /// Adds cells given as a table of counts: `keys` (one list of values per grouping column;

@@ -348,3 +348,23 @@ def test_partial_counts_are_counts_of_dossiers() -> None:
     ok = fresh()
     ok.add_cells([["x", "y"]], None, np.vstack([cell(received_new=2, received=2, received_direct=2, resolved=2, early=2)] * 2))
     assert [r["received"] for r in json.loads(ok.rows_json())] == [2, 2, 4]
+
+
+def test_one_partial_report_takes_adds_from_several_threads() -> None:
+    """Each add counts its rows without holding the object, then merges: threads adding to one
+    PartialReport each add their rows (it was RuntimeError "Already borrowed"); merging a
+    partial with itself doubles it."""
+    import concurrent.futures as cf
+
+    import pandas as pd
+
+    df = pd.DataFrame({"received": [f"2026-03-{d:02d}T09:00" for d in range(2, 28)] * 40, "time_limit": ["3wd"] * 1040,
+                       "field": ["A", "B"] * 520})
+    chunks = [df.iloc[i : i + 130] for i in range(0, len(df), 130)]
+    p, _ = motcua.reports.count(df.iloc[:0], by=["field"], as_of="2026-03-31")
+    with cf.ThreadPoolExecutor(4) as ex:
+        list(ex.map(lambda c: motcua.reports.count(c, by=["field"], as_of="2026-03-31", into=p), chunks))
+    whole, _ = motcua.reports.count(df, by=["field"], as_of="2026-03-31")
+    assert p.rows_json() == whole.rows_json()
+    p.merge(p)
+    assert json.loads(p.rows_json())[-1]["received"] == 2 * len(df)
