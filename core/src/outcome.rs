@@ -98,8 +98,10 @@ pub struct Classified {
     pub outcome: Outcome,
     /// `working_days_between(due, day)` where `day` is the date of the result, refusal or
     /// withdrawal, or of the as-of instant for open dossiers: negative = that many working
-    /// days before the due date, positive = after it. For a dossier awaiting
-    /// a supplement it is measured against the due date as it stood at the request.
+    /// days before the due date, positive = after it. For a dossier awaiting a supplement
+    /// the clock stopped at the request (Decree 61/2018/NĐ-CP, Art. 19): it is measured from
+    /// the due date as it stood then to the day of the request, and does not grow while the
+    /// dossier waits.
     pub working_days_late: i64,
 }
 
@@ -325,7 +327,12 @@ fn class_of(
     };
     let requests = u32::try_from(ev.requests).unwrap_or(u32::MAX);
     let outcome = multi_supplement_outcome(base, requests, rules.multi_supplement);
-    let working_days_late = calendar.working_days_between_numbers(due, day)?;
+    // Awaiting a supplement, the clock stopped at the request: the distance stops there too.
+    let stopped = match (closing, dossier.events.get(ev.awaiting)) {
+        (None, Some(request)) => day_number(request.at.date()),
+        _ => day,
+    };
+    let working_days_late = calendar.working_days_between_numbers(due, stopped)?;
     Ok((outcome, base, at.date(), working_days_late))
 }
 
@@ -654,6 +661,25 @@ mod tests {
             Outcome::AwaitingSupplement,
         );
         assert_eq!(a.due.awaiting_supplement_since, Some(t("2026-03-03T10:00")));
+        // The clock stopped on Tue 3 Mar, two working days before the due date: the distance
+        // stays there however long the dossier waits (it grew with as-of: 11 on 20 Mar).
+        assert_eq!(a.working_days_late, -2);
+        let later = run(
+            &with(r#"{"type":"supplement_requested","at":"2026-03-03T10:00"}"#),
+            &[],
+            "2026-11-20T12:00",
+        );
+        assert_eq!(
+            (later.outcome, later.working_days_late),
+            (Outcome::AwaitingSupplement, -2)
+        );
+        // Requested after the due date (a warning): late by then, no more.
+        let after = run(
+            &with(r#"{"type":"supplement_requested","at":"2026-03-09T10:00"}"#),
+            &[],
+            "2026-11-20T12:00",
+        );
+        assert_eq!(after.working_days_late, 2);
         check(
             &with(
                 r#"{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"withdrawn","at":"2026-03-10T10:00"}"#,
