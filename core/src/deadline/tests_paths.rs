@@ -99,6 +99,19 @@ fn events(received: NaiveDateTime, steps: &[Step]) -> Vec<Event> {
     out
 }
 
+/// Up to six lifecycle steps (see [`Step`]).
+fn steps() -> impl Strategy<Value = Vec<Step>> {
+    proptest::collection::vec(
+        (
+            0i64..8 * 24 * 60,
+            any::<u8>(),
+            0i64..45,
+            proptest::bool::weighted(0.1),
+        ),
+        0..7,
+    )
+}
+
 fn dossier_of(received: NaiveDateTime, limit: TimeLimit, channel: u8, steps: &[Step]) -> Dossier {
     let mut d = Dossier::new(limit, received);
     d.channel = [Channel::Direct, Channel::Online, Channel::Postal][usize::from(channel % 3)];
@@ -120,10 +133,7 @@ proptest! {
         received in instant(),
         limit in limit(),
         channel in any::<u8>(),
-        steps in proptest::collection::vec(
-            (0i64..8 * 24 * 60, any::<u8>(), 0i64..45, proptest::bool::weighted(0.1)),
-            0..7,
-        ),
+        steps in steps(),
         rules in any_rules(),
         as_of_gap in proptest::option::of(0i64..40 * 24 * 60),
         lang in prop_oneof![Just(Lang::Vi), Just(Lang::En)],
@@ -188,20 +198,7 @@ proptest! {
 #[test]
 fn the_generator_covers_the_ground() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let strategy = (
-        instant(),
-        limit(),
-        any::<u8>(),
-        proptest::collection::vec(
-            (
-                0i64..8 * 24 * 60,
-                any::<u8>(),
-                0i64..45,
-                proptest::bool::weighted(0.1),
-            ),
-            0..7,
-        ),
-    );
+    let strategy = (instant(), limit(), any::<u8>(), steps());
     let (mut kinds, mut sets, mut ok, mut err) = (Vec::new(), Vec::new(), 0, 0);
     for _ in 0..2000 {
         let (received, limit, channel, steps) = strategy.new_tree(&mut runner).unwrap().current();
@@ -237,10 +234,7 @@ proptest! {
         received in instant(),
         limit in limit(),
         channel in any::<u8>(),
-        steps in proptest::collection::vec(
-            (0i64..8 * 24 * 60, any::<u8>(), 0i64..45, proptest::bool::weighted(0.1)),
-            0..7,
-        ),
+        steps in steps(),
         rules in any_rules(),
     ) {
         let mut d = dossier_of(received, limit, channel, &steps);

@@ -158,19 +158,7 @@ fn table(scores: &[Score], by: &[String]) -> String {
 fn csv(scores: &[Score], by: &[String]) -> String {
     let cell = motcua::report::csv_cell;
     let mut header: Vec<String> = by.to_vec();
-    header.extend(
-        [
-            "indicator",
-            "numerator",
-            "denominator",
-            "value",
-            "target",
-            "met",
-            "gap",
-            "status",
-        ]
-        .map(String::from),
-    );
+    header.extend(motcua::indicators::SCORE_COLUMNS.map(String::from));
     let mut out = header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(",") + "\n";
     for s in scores {
         let total = s.keys.iter().all(|(_, v)| v.is_none());
