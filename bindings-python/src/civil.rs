@@ -160,6 +160,14 @@ fn instant_of(obj: &Bound<'_, PyAny>, date_only: DateOnly) -> PyResult<NaiveDate
         if unit.ends_with("[D]") {
             return Ok(end(date_of(obj)?));
         }
+        // A month, a week or a year is no instant (it was its first instant).
+        if ["[M]", "[W]", "[Y]"].iter().any(|u| unit.ends_with(u)) {
+            return Err(Error::new(
+                ErrorKind::InvalidDate,
+                format!("a datetime64 of unit {unit} is a period, not an instant: give a date or a time"),
+            ))
+            .py();
+        }
         let (secs, nat) = datetime64_seconds(obj)?;
         if nat {
             return Err(Error::new(ErrorKind::EmptyInput, "missing instant (NaT)")).py();

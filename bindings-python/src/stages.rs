@@ -122,7 +122,7 @@ impl PyStageTable {
     #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, threads = 0, first_row = 0, transfers = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         columns: &Bound<'_, PyAny>,
         calendar: &PyWorkCalendar,
@@ -134,7 +134,9 @@ impl PyStageTable {
         first_row: usize,
         transfers: Option<&PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
-        calendar.inner.check_as_of(self.inner.as_of()).py()?;
+        // Counted with this object not borrowed, then merged (as `PartialReport.add`).
+        let as_of = slf.borrow().inner.as_of();
+        calendar.inner.check_as_of(as_of).py()?;
         let read = ReadOptions {
             map,
             ..ReadOptions::default()
@@ -145,11 +147,10 @@ impl PyStageTable {
             on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
             first_row,
         };
-        let as_of = self.inner.as_of();
         let (sink, tally, bad) = run_records(py, columns, &read, false, transfers, &run, || {
             StageSink::new(ctx, as_of)
         })?;
-        self.inner.merge(&sink.into_table()).py()?;
+        slf.borrow_mut().inner.merge(&sink.into_table()).py()?;
         Ok((tally.counted, tally.left_out, bad))
     }
 

@@ -117,7 +117,7 @@ impl PyWorklist {
     #[pyo3(signature = (columns, calendar, rules = None, catalogue = None, map = HashMap::new(), skip_bad = false, threads = 0, first_row = 0, transfers = None))]
     #[allow(clippy::too_many_arguments)]
     fn add(
-        &mut self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         columns: &Bound<'_, PyAny>,
         calendar: &PyWorkCalendar,
@@ -129,19 +129,23 @@ impl PyWorklist {
         first_row: usize,
         transfers: Option<&PyTransfers>,
     ) -> PyResult<(u64, u64, Vec<Skipped>)> {
-        calendar.inner.check_as_of(self.as_of()).py()?;
-        let read = self.read_options(map);
+        // The rows are listed with the GIL released and this object not borrowed, then
+        // merged into it (as `PartialReport.add`): adds from several threads each count.
+        let (opts, read) = {
+            let this = slf.borrow();
+            (this.opts.clone(), this.read_options(map))
+        };
+        calendar.inner.check_as_of(opts.as_of).py()?;
         let ctx = context(calendar, rules, catalogue);
         let run = RunOptions {
             threads,
             on_bad: if skip_bad { OnBad::Skip } else { OnBad::Stop },
             first_row,
         };
-        let opts = &self.opts;
         let (sink, tally, bad) = run_records(py, columns, &read, true, transfers, &run, || {
             WorklistSink::new(ctx, opts.clone())
         })?;
-        Ok(self.take(sink, tally, bad))
+        Ok(slf.borrow_mut().take(sink, tally, bad))
     }
 
     /// The rows, in order, as dicts: `id`, the grouping columns, the core's worklist columns

@@ -314,6 +314,9 @@ def test_as_of_as_a_pyarrow_scalar_or_pandas_na() -> None:
     zoned = pa.scalar(dt.datetime(2026, 3, 4, 3, 0, tzinfo=dt.timezone.utc), type=pa.timestamp("s", "UTC"))
     for a in (naive, zoned):
         assert motcua.classify(df, a)["outcome"].tolist() == ["pending_within"]
+    for period in (np.datetime64("2026-03"), np.datetime64("2026")):
+        with pytest.raises(motcua.InvalidDateError, match="a period, not an instant"):
+            motcua.classify(df, period)
     missing_values: list[Any] = [pd.NA, pa.scalar(None, type=pa.timestamp("s"))]
     for missing in missing_values:
         with pytest.raises(motcua.EmptyInputError, match="as_of"):
@@ -368,3 +371,32 @@ def test_one_partial_report_takes_adds_from_several_threads() -> None:
     assert p.rows_json() == whole.rows_json()
     p.merge(p)
     assert json.loads(p.rows_json())[-1]["received"] == 2 * len(df)
+
+
+def test_a_worklist_takes_adds_from_several_threads() -> None:
+    """As a PartialReport: the rows are listed with the object not borrowed, then merged."""
+    import concurrent.futures as cf
+
+    import pandas as pd
+
+    from motcua import _motcua
+    from motcua import _records as rec
+
+    df = pd.DataFrame({"id": [f"D{i}" for i in range(400)],
+                       "received": [f"2026-03-{2 + i % 20:02d}T09:00" for i in range(400)],
+                       "time_limit": ["5wd"] * 400})
+    cal = motcua.Calendar.vietnam().native
+
+    def listed(frames: list[Any], threads: int) -> str:
+        w = _motcua.Worklist(_motcua.as_of("2026-03-25"), [], 3, 1, True)
+
+        def add(frame: Any) -> None:
+            for columns, first_row, _ in rec.parts(frame, rec.wanted([], None)):
+                w.add(columns, cal, None, None, {}, False, 1, first_row, None)
+
+        with cf.ThreadPoolExecutor(threads) as ex:
+            list(ex.map(add, frames))
+        return str(sorted(json.loads(w.to_json()), key=lambda r: r["id"]))
+
+    whole = listed([df], 1)
+    assert listed([df.iloc[i : i + 50] for i in range(0, 400, 50)], 4) == whole
