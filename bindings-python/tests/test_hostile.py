@@ -400,3 +400,24 @@ def test_a_worklist_takes_adds_from_several_threads() -> None:
 
     whole = listed([df], 1)
     assert listed([df.iloc[i : i + 50] for i in range(0, 400, 50)], 4) == whole
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars", "lazy", "arrow"])
+def test_a_missing_column_of_a_frame_is_said_in_a_frames_words(kind: str) -> None:
+    """The frame's columns, all of them (not only those handed to the core), and `map=`, not
+    the CLI's `--map` and "the file"."""
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    df = pd.DataFrame({"ngay": ["2026-03-02T09:00"], "han": ["3wd"], "linh_vuc": ["A"]})
+    frame: Any = {"pandas": lambda: df, "polars": lambda: pl.from_pandas(df),
+                  "lazy": lambda: pl.from_pandas(df).lazy(), "arrow": lambda: pa.Table.from_pandas(df)}[kind]()
+    with pytest.raises(motcua.CsvMissingColumnError) as e:
+        motcua.report(frame, as_of="2026-03-31", map={"time_limit": "han"})
+    assert str(e.value) == "missing column `received` (columns: ngay, han, linh_vuc)"
+    with pytest.raises(motcua.CsvMissingColumnError) as e:
+        motcua.report(frame, as_of="2026-03-31", map={"received": "ngay_nhan", "time_limit": "han"})
+    assert e.value.message == (
+        "map={'received': 'ngay_nhan'}: the frame has no column `ngay_nhan` (columns: ngay, han, linh_vuc)"
+    )

@@ -20,6 +20,7 @@ The core reads, parses, classifies and counts; see ``motcua.records`` in the Rus
 from __future__ import annotations
 
 import os
+import re
 
 from contextlib import contextmanager
 from typing import Any, Iterator, Mapping, Optional
@@ -305,13 +306,47 @@ def label_of(df: Any, index: Optional[int]) -> Any:
     return label.item() if hasattr(label, "item") else label
 
 
+def column_names(df: Any) -> Optional[list[str]]:
+    """The column names of the frame ``df`` (every kind :func:`chunks` reads), else ``None``."""
+    kind = frame_kind(df)
+    try:
+        if kind == "polars" and hasattr(df, "collect_schema"):
+            return [str(n) for n in df.collect_schema().names()]
+        if kind == "arrow":
+            return [str(n) for n in df.schema.names]
+        if isinstance(df, Mapping):
+            return [str(n) for n in df.keys()]
+        return [str(n) for n in df.columns]
+    except Exception:  # noqa: BLE001 - a name list for a message only
+        return None
+
+
+def _frame_words(text: str, df: Any) -> str:
+    """A missing column's message as the core writes it for a file (``--map a=b: the file has
+    no column``, and the columns handed over, which are the ones read) in the words of a frame:
+    ``map={'a': 'b'}``, the frame, and all its columns."""
+    text = re.sub(
+        r"--map (.+?)=(.+?): the file has no column",
+        lambda m: f"map={{{m[1]!r}: {m[2]!r}}}: the frame has no column",
+        text,
+    )
+    names = column_names(df)
+    if names is not None:
+        text = re.sub(r"\(columns: [^)]*\)", lambda _: f"(columns: {', '.join(names)})", text, count=1)
+    return text
+
+
 @contextmanager
 def labelled(df: Any) -> Iterator[None]:
     """Errors about a row of the pandas frame ``df`` get its index label (``e.label``, and
-    named in the message when the index is not the default ``0..n-1``)."""
+    named in the message when the index is not the default ``0..n-1``); a missing column is
+    said in the words of a frame (``map=``, all its columns) rather than a file's."""
     try:
         yield
     except MotcuaError as e:
+        if e.code == "csv_missing_column" and not is_path(df) and e.args:
+            e.args = (_frame_words(str(e.args[0]), df), *e.args[1:])
+            e.message = _frame_words(e.message, df)
         label = label_of(df, e.index)
         if label is not None:
             e.label = label
