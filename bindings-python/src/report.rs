@@ -195,11 +195,10 @@ impl PyPartialReport {
         // this object not borrowed, then merged into it: calls from several threads on one
         // object each add their rows (it was "Already borrowed").
         let opts = slf.borrow().inner.options().clone();
-        let o = &opts;
-        calendar.inner.check_as_of(o.as_of).py()?;
+        calendar.inner.check_as_of(opts.as_of).py()?;
         match satisfaction_scale {
-            Some(_) => motcua::indicators::check_grouping(&o.by),
-            None => motcua::report::check_grouping(&o.by, o.period.is_some()),
+            Some(_) => motcua::indicators::check_grouping(&opts.by),
+            None => motcua::report::check_grouping(&opts.by, opts.period.is_some()),
         }
         .py()?;
         let scale = satisfaction_scale

@@ -22,6 +22,17 @@ from .error import EmptyInputError, InvalidDateError, InvalidNumberError, _raise
 MISSING64 = np.iinfo(np.int64).min
 #: Vietnam's wall clock, UTC+7 (no daylight saving since 1975).
 VIETNAM = _dt.timezone(_dt.timedelta(hours=7), "UTC+07:00")
+
+
+def is_missing(v: Any) -> bool:
+    """``None``, a float NaN, pandas' ``NaT`` and ``NA``, numpy's ``NaT``: no value."""
+    if v is None:
+        return True
+    if isinstance(v, (float, np.floating)):
+        return bool(v != v)
+    if isinstance(v, np.datetime64):
+        return bool(np.isnat(v))
+    return type(v).__name__ in ("NaTType", "NAType")
 MISSING32 = np.iinfo(np.int32).min
 
 _SCALAR_TYPES = (str, bytes, _dt.date, np.datetime64)

@@ -286,16 +286,12 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
             key_cols = [part[k].to_list() for k in keys]
             counts = part.select(list(COUNT_COLUMNS)).fill_null(0).to_numpy().astype(np.int64)
         else:
-            key_cols = [[None if _isna(v) else v for v in part[k].tolist()] for k in keys]
+            key_cols = [[None if cv.is_missing(v) else v for v in part[k].tolist()] for k in keys]
             counts = part[list(COUNT_COLUMNS)].fillna(0).to_numpy(dtype=np.int64)
         counts = np.ascontiguousarray(counts.reshape(-1, len(COUNT_COLUMNS)))
     nby = len(by)
     periods = key_cols[nby] if len(keys) > nby else None
     total.add_cells(key_cols[:nby], periods, counts)
-
-
-def _isna(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and v != v) or type(v).__name__ in ("NAType", "NaTType")
 
 
 def _combined(

@@ -31,26 +31,14 @@ from typing import Any, Mapping, Union
 
 import numpy as np
 
+from . import _convert as cv
 from . import _motcua
 
 __all__ = ["Dossier", "DossierLike"]
 
 
-_VIETNAM = _dt.timezone(_dt.timedelta(hours=7), "UTC+07:00")
-
 # The JSON fields that hold a date, not an instant.
 _DATE_FIELDS = frozenset({"new_due"})
-
-
-def _is_missing(v: Any) -> bool:
-    """``None``, a float NaN, pandas' ``NaT`` and ``NA``, numpy's ``NaT``: no value."""
-    if v is None:
-        return True
-    if isinstance(v, (float, np.floating)):
-        return bool(v != v)
-    if isinstance(v, np.datetime64):
-        return bool(np.isnat(v))
-    return type(v).__name__ in ("NaTType", "NAType")
 
 
 def _plain(v: Any, key: str = "") -> Any:
@@ -61,11 +49,11 @@ def _plain(v: Any, key: str = "") -> Any:
         return {k: _plain(x, k if isinstance(k, str) else "") for k, x in v.items()}
     if isinstance(v, (list, tuple)):
         return [_plain(x, key) for x in v]
-    if _is_missing(v):
+    if cv.is_missing(v):
         return None
     if isinstance(v, _dt.datetime):
         if v.utcoffset() is not None:
-            v = v.astimezone(_VIETNAM).replace(tzinfo=None)
+            v = v.astimezone(cv.VIETNAM).replace(tzinfo=None)
         if key in _DATE_FIELDS and v.time() == _dt.time(0):
             return v.date().isoformat()
         return v.isoformat()

@@ -457,23 +457,23 @@ impl<R: Read> TextSource<R> {
     /// column names should be — has no header row: [`ErrorKind::CsvEmpty`], as a file without
     /// a header is, rather than the missing column `e` (which names the values as columns).
     fn headless(&self, e: Error) -> Error {
+        if self.format != TextFormat::Csv || e.kind() != ErrorKind::CsvMissingColumn {
+            return e;
+        }
         let value = self.names.iter().find(|n| {
             crate::civil::parse_instant(n, crate::civil::DateOnly::StartOfDay).is_ok()
                 || n.parse::<crate::procedure::TimeLimit>().is_ok()
         });
         match value {
-            Some(v)
-                if self.format == TextFormat::Csv && e.kind() == ErrorKind::CsvMissingColumn =>
-            {
-                Error::new(
-                    ErrorKind::CsvEmpty,
-                    format!(
-                        "no header row: line 1 holds values (`{v}`), not column names; add a \
-                         first line naming the columns, e.g. received,time_limit"
-                    ),
-                )
-            }
-            _ => e,
+            Some(v) => Error::new(
+                ErrorKind::CsvEmpty,
+                format!(
+                    "no header row: line 1 holds values (`{}`), not column names; add a first \
+                     line naming the columns, e.g. received,time_limit",
+                    crate::error::excerpt(v)
+                ),
+            ),
+            None => e,
         }
     }
 
