@@ -135,7 +135,7 @@ impl PyWorklist {
             let this = slf.borrow();
             (this.opts.clone(), this.read_options(map))
         };
-        calendar.inner.check_as_of(opts.as_of).py()?;
+        opts.check(&calendar.inner).py()?;
         let ctx = context(calendar, rules, catalogue);
         let run = RunOptions {
             threads,

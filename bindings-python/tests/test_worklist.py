@@ -352,6 +352,19 @@ def test_a_grouping_column_named_as_a_worklist_column_is_refused() -> None:
     assert {r["agency"] for r in w.rows} == {"UBND"} and any(r["stage_agency"] for r in w.rows)
 
 
+def test_a_lead_time_past_the_calendar_is_refused_before_any_row() -> None:
+    # 10,000 working days before 29 April 2026 fall before 1995: every row's apology day would
+    # be out of the calendar, so the option itself is refused (as the CLI's exit 2), naming it.
+    with pytest.raises(motcua.InvalidArgumentError, match="apology_lead") as e:
+        motcua.worklist(HAND, as_of="2026-04-29T08:00", apology_lead=10_000)
+    assert e.value.field == "apology_lead"
+    # `within` is only compared with the days left: a large value lists every open dossier
+    # (none on track) and no row fails.
+    w = motcua.worklist(HAND, as_of="2026-04-29T08:00", within=10**6, all=True)
+    assert set(w["status"]) == {"overdue", "awaiting_supplement", "due_today", "due_soon"}
+    assert len(w) == 7
+
+
 @pytest.mark.parametrize("as_of,by", [("2025-06-13T10:00", None), ("2026-11-13T10:00", "field")])
 def test_sample_with_transfers_equals_the_cli(sample, catalogue, transfers, as_of, by) -> None:
     from test_records_everywhere import cli

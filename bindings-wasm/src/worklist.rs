@@ -101,6 +101,7 @@ pub fn worklist(
     let mut opts = WorklistOptions::new(o.as_of());
     list_options(raw, &mut opts).js()?;
     let calendar = o.calendar().js()?;
+    opts.check(&calendar).js()?;
     let ctx = Context {
         calendar: &calendar,
         catalogue: o.catalogue.as_ref(),

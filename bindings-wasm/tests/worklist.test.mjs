@@ -162,6 +162,10 @@ test("bad records follow report(); bad options are errors", () => {
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", within: 1.5 }), (e) => e.code === "invalid_number");
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", period: "month" }), (e) => e.code === "invalid_argument");
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", all: "yes" }), (e) => e.code === "invalid_argument");
+  // A lead time reaching back past 1995 would fail every row: the option is refused; a large
+  // `within` is only compared with the days left (every open dossier due soon, none failing).
+  assert.throws(() => worklist(HAND, { asOf: "2026-04-29", apologyLead: 10000 }), (e) => e.code === "invalid_argument" && /apology_lead/.test(e.message));
+  assert.deepEqual(new Set(worklist(HAND, { asOf: "2026-04-29T08:00", within: 1e6 }).map((r) => r.status)), new Set(["overdue", "awaiting_supplement", "due_today", "due_soon"]));
   // A row is an object keyed by name: grouping by `status` would lose the group or the row's
   // status (the records' own `agency` column is no worklist column).
   for (const by of ["stage_agency", "status", "id"]) {

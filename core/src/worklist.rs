@@ -179,6 +179,32 @@ impl WorklistOptions {
             all: false,
         }
     }
+
+    /// Checks the options against `calendar` before any dossier is listed:
+    /// [`ErrorKind::DateOutOfRange`](crate::ErrorKind::DateOutOfRange) for an `as_of` outside
+    /// it (field `as_of`), and
+    /// [`ErrorKind::InvalidArgument`](crate::ErrorKind::InvalidArgument) (field
+    /// `apology_lead`) for a lead time reaching back past its first day from the as-of day:
+    /// the apology day of every dossier due from then on would fall outside the calendar, so
+    /// each row would fail. `within` is only compared with the working days left: any value
+    /// can be used.
+    pub fn check(&self, calendar: &WorkCalendar) -> Result<()> {
+        calendar.check_as_of(self.as_of)?;
+        let day = self.as_of.date();
+        match apology_day(calendar, day, self.apology_lead) {
+            Ok(_) => Ok(()),
+            Err(_) => Err(crate::Error::new(
+                crate::ErrorKind::InvalidArgument,
+                format!(
+                    "{} working days before the as-of day {day} fall before the calendar's \
+                     first day {}",
+                    self.apology_lead,
+                    calendar.from()
+                ),
+            )
+            .in_field("apology_lead")),
+        }
+    }
 }
 
 /// Checks that no grouping column of a worklist is named as one of its row's own columns
@@ -551,7 +577,7 @@ pub fn to_table(items: &[WorkItem], by: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::CalendarSpec;
+    use crate::{CalendarSpec, ErrorKind};
 
     fn cal() -> WorkCalendar {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
@@ -576,6 +602,30 @@ mod tests {
         };
         let d = Dossier::from_json(text).unwrap();
         work_item(&ctx, &opts, &d, &["x"], Locator::Line(2)).unwrap()
+    }
+
+    #[test]
+    fn options_are_checked_against_the_calendar() {
+        let cal = cal();
+        let at = |s: &str| crate::civil::parse_instant(s, crate::civil::DateOnly::StartOfDay);
+        let opts = |as_of: &str, lead: u32| WorklistOptions {
+            apology_lead: lead,
+            within: u32::MAX,
+            ..WorklistOptions::new(at(as_of).unwrap())
+        };
+        // 2026-01-05 is the calendar's second working day (1 January is a Thursday: 1, 2, 5):
+        // one lead day back is the 2nd, three reach past the first.
+        assert!(opts("2026-01-05T08:00", 2).check(&cal).is_ok());
+        let e = opts("2026-01-05T08:00", 3).check(&cal).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::InvalidArgument, Some("apology_lead"))
+        );
+        let e = opts("2027-01-05T08:00", 0).check(&cal).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::DateOutOfRange, Some("as_of"))
+        );
     }
 
     #[test]

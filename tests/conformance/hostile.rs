@@ -794,12 +794,13 @@ fn a_dash_after_the_first_argument_is_bad_usage() {
     );
 }
 
-/// A worklist count that reaches past the calendar from as-of would fail every open dossier:
-/// bad usage (exit 2) naming the flag, before any row is read.
+/// A worklist lead time that reaches back past the calendar from as-of would fail every open
+/// dossier: bad usage (exit 2) naming the flag, before any row is read. `--within` is only
+/// compared with the working days left: a large value lists every open dossier as due soon.
 #[test]
-fn worklist_counts_past_the_calendar_are_bad_usage() {
-    for (flag, n) in [("--apology-lead", "4294967295"), ("--within", "100000")] {
-        let o = motcua(
+fn worklist_lead_past_the_calendar_is_bad_usage() {
+    let run = |flag: &str, n: &str| {
+        motcua(
             &[
                 "worklist",
                 SAMPLE,
@@ -807,19 +808,34 @@ fn worklist_counts_past_the_calendar_are_bad_usage() {
                 "core/examples/sample/catalogue.json",
                 "--as-of",
                 "2026-11-15",
+                "--format",
+                "json",
                 flag,
                 n,
             ],
             "",
-        );
-        assert_eq!(o.status.code(), Some(2), "{flag}: {}", stderr(&o));
+        )
+    };
+    for n in ["4294967295", "10000"] {
+        let o = run("--apology-lead", n);
+        assert_eq!(o.status.code(), Some(2), "{n}: {}", stderr(&o));
         assert!(
-            stderr(&o).contains(&format!("{flag} {n}: ")),
+            stderr(&o).contains(&format!("--apology-lead {n}: ")),
             "{}",
             stderr(&o)
         );
         assert_eq!(stdout(&o), "");
     }
+    let o = run("--within", "4294967295");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+    let statuses: Vec<&str> = rows
+        .as_array()
+        .map(|a| a.iter().filter_map(|r| r["status"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(!statuses.is_empty());
+    assert!(statuses.iter().all(|s| *s != "on_track"), "{statuses:?}");
+    assert!(statuses.contains(&"due_soon"), "{statuses:?}");
 }
 
 /// Control characters in bad input never reach stderr raw (a NUL, an escape sequence that

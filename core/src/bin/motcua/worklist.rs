@@ -65,22 +65,14 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
     if let Err(e) = motcua::worklist::check_grouping(&rec.by, &[]) {
         crate::usage(e.message());
     }
-    // Counts that reach past the calendar from as-of would fail every open dossier: an option
+    // A lead time reaching back past the calendar would fail every open dossier: an option
     // value that cannot be used, reported before any row is read.
-    let day = rec.as_of.date();
-    for (flag, n) in [
-        ("--within", i64::from(args.within)),
-        ("--apology-lead", -i64::from(args.apology_lead)),
-    ] {
-        if rec.calendar.add_working_days(day, n).is_err() {
-            crate::usage(&format!(
-                "{flag} {}: that many working days from the as-of day {day} reach past the \
-                 calendar's range {}..{}",
-                n.unsigned_abs(),
-                rec.calendar.from(),
-                rec.calendar.to()
-            ));
-        }
+    if let Err(e) = opts.check(&rec.calendar) {
+        crate::usage(&format!(
+            "--apology-lead {}: {}",
+            args.apology_lead,
+            e.message()
+        ));
     }
     let ctx = rec.context();
     let read = rec.read_options(None);
