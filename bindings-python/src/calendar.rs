@@ -171,6 +171,24 @@ impl PyWorkCalendar {
         crate::vn::holiday_rows(crate::vn::preset_of(self).py()?, &self.inner, year)
     }
 
+    /// The days the calendar's spec lists in `year` (`CalendarSpec::listed_days`): `(date,
+    /// name, kind, day_off)`.
+    #[allow(clippy::type_complexity)]
+    fn spec_days(
+        &self,
+        year: i32,
+    ) -> PyResult<Vec<(NaiveDate, Option<String>, &'static str, bool)>> {
+        let spec = self.inner.spec();
+        spec.listed_days(year)
+            .py()?
+            .into_iter()
+            .map(|d| {
+                let off = !self.inner.is_working_day(d.date).py()?;
+                Ok((d.date, d.name.map(str::to_string), d.kind, off))
+            })
+            .collect()
+    }
+
     /// `(status, source)` of `year` on a Vietnamese calendar.
     fn vn_schedule_info(&self, year: i32) -> PyResult<(&'static str, &'static str)> {
         let info = crate::vn::preset_of(self).py()?.schedule_info(year).py()?;

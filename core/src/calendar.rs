@@ -522,6 +522,52 @@ impl CalendarSpec {
         })
     }
 
+    /// The days the spec lists in Gregorian `year` (its `holidays`, `closures` and
+    /// `working_days`), in date order: each with its name and the kind its entry states, else
+    /// `holiday`, `closure` or `makeup_working_day` by its list (what `motcua holidays YEAR
+    /// --calendar FILE` prints). A year outside `from..to` is
+    /// [`ErrorKind::DateOutOfRange`].
+    ///
+    /// ```
+    /// let spec = motcua::CalendarSpec::from_json(r#"{"weekmask": "1111100",
+    ///     "from": "2026-01-01", "to": "2026-12-31", "holidays": ["2026-01-01",
+    ///     {"date": "2026-09-02", "name": "Quốc khánh", "kind": "statutory"}]}"#)?;
+    /// let days = spec.listed_days(2026)?;
+    /// assert_eq!(days[0].kind, "holiday");
+    /// assert_eq!((days[1].name, days[1].kind), (Some("Quốc khánh"), "statutory"));
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn listed_days(&self, year: i32) -> Result<Vec<ListedDay<'_>>> {
+        use chrono::Datelike;
+        if year < self.from.year() || year > self.to.year() {
+            return Err(Error::new(
+                ErrorKind::DateOutOfRange,
+                format!(
+                    "year {year} is outside the calendar range {}..{}",
+                    self.from, self.to
+                ),
+            ));
+        }
+        let mut out: Vec<ListedDay<'_>> = [
+            (&self.holidays, "holiday"),
+            (&self.closures, "closure"),
+            (&self.working_days, "makeup_working_day"),
+        ]
+        .into_iter()
+        .flat_map(|(list, kind)| {
+            list.iter()
+                .filter(|d| d.date().year() == year)
+                .map(move |d| ListedDay {
+                    date: d.date(),
+                    name: d.name(),
+                    kind: d.kind().map_or(kind, HolidayKind::as_str),
+                })
+        })
+        .collect();
+        out.sort_by_key(|d| d.date);
+        Ok(out)
+    }
+
     /// Checks the spec and compiles it into O(1) tables.
     pub fn compile(&self) -> Result<WorkCalendar> {
         WorkCalendar::compile(self.clone(), None)
@@ -535,6 +581,18 @@ impl CalendarSpec {
     pub(crate) fn compile_unnamed(self, named: NamedSpec) -> Result<WorkCalendar> {
         WorkCalendar::compile(self, Some(named))
     }
+}
+
+/// A day a [`CalendarSpec`] lists ([`CalendarSpec::listed_days`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedDay<'a> {
+    /// The date.
+    pub date: NaiveDate,
+    /// Its name in the spec, if any.
+    pub name: Option<&'a str>,
+    /// The kind its entry states ([`HolidayKind::as_str`]), else `holiday`, `closure` or
+    /// `makeup_working_day` by the list it is in.
+    pub kind: &'static str,
 }
 
 /// Builds the full (named) spec of a calendar compiled with

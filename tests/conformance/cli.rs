@@ -344,6 +344,45 @@ fn holidays_lists_kinds() {
     assert!(stdout(&o).contains("date_out_of_range"));
 }
 
+/// `holidays --calendar FILE`: a spec's days with the kind their entry states, else their
+/// list's (`holiday`, `closure`, `makeup_working_day`); a year outside the spec is an error.
+#[test]
+fn holidays_of_a_spec_keep_their_stated_kinds() {
+    let dir = std::env::temp_dir().join(format!("motcua-spec-kinds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spec = dir.join("spec.json");
+    std::fs::write(
+        &spec,
+        r#"{"weekmask":"1111100","from":"2026-01-01","to":"2026-12-31",
+            "holidays":["2026-01-01",{"date":"2026-09-02","name":"Quốc khánh","kind":"statutory"},
+                       {"date":"2026-09-01","kind":"compensatory"}],
+            "closures":[{"date":"2026-03-03","name":"Lũ"}],"working_days":["2026-01-10"]}"#,
+    )
+    .unwrap();
+    let path = spec.to_str().unwrap();
+    let o = motcua(&["holidays", "2026", "--calendar", path], "");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Vec<serde_json::Value> = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let got: Vec<String> = v
+        .iter()
+        .map(|h| format!("{} {} {}", h["date"], h["name_vi"], h["kind"]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            r#""2026-01-01" "" "holiday""#,
+            r#""2026-01-10" "" "makeup_working_day""#,
+            r#""2026-03-03" "Lũ" "closure""#,
+            r#""2026-09-01" "" "compensatory""#,
+            r#""2026-09-02" "Quốc khánh" "statutory""#,
+        ]
+    );
+    let o = motcua(&["holidays", "2027", "--calendar", path], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("date_out_of_range"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn due_and_classify_line_contract() {
     let input = concat!(

@@ -595,8 +595,9 @@ class Calendar:
         and pending days (:func:`motcua.vn.holidays`), as ``{"date", "name_vi", "name_en",
         "kind", "day_off"}``. For a calendar built from a spec: each entry of the spec's
         ``holidays``, ``closures`` and ``working_days`` that falls in ``year``, as ``{"date",
-        "name", "kind", "day_off"}`` with kind ``holiday``, ``closure`` or
-        ``makeup_working_day``.
+        "name", "kind", "day_off"}``, kind the one the entry states, else ``holiday``,
+        ``closure`` or ``makeup_working_day`` by its list; a year outside the spec's range
+        raises :class:`~motcua.DateOutOfRangeError`.
 
         >>> vn = Calendar.vietnam()  # the 2026 pending swap not applied: 28 Nov stays a Saturday off
         >>> [(h["date"].isoformat(), h["kind"], h["day_off"]) for h in vn.holidays(2026)
@@ -613,17 +614,10 @@ class Calendar:
                 {"date": d, "name_vi": vi, "name_en": en, "kind": kind, "day_off": off}
                 for d, vi, en, kind, off in self._native.vn_holidays(year)
             ]
-        spec = self.spec
-        records: list[dict[str, Any]] = []
-        for key, kind in (("holidays", "holiday"), ("closures", "closure"), ("working_days", "makeup_working_day")):
-            for entry in spec.get(key, []):
-                text, name = (entry, None) if isinstance(entry, str) else (entry["date"], entry.get("name"))
-                date = _motcua.parse_date(text)
-                if date.year == year:
-                    off = not self._native.is_working_day(date)
-                    records.append({"date": date, "name": name, "kind": kind, "day_off": off})
-        records.sort(key=lambda r: r["date"])
-        return records
+        return [
+            {"date": d, "name": name, "kind": kind, "day_off": off}
+            for d, name, kind, off in self._native.spec_days(year)
+        ]
 
     def schedule_status(self, year: int) -> str:
         """What ``year``'s schedule is on this Vietnamese calendar: ``official`` (announced:

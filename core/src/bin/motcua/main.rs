@@ -106,6 +106,11 @@ enum Command {
         cal: CalendarArgs,
     },
     /// The named days of YEAR: holidays, compensatory, swapped, make-up working days → JSON array   [stdin line: YEAR]
+    ///
+    /// Each day: {"date","name_vi","name_en","kind"}, kind one of statutory, compensatory,
+    /// swapped, makeup_working_day, provisional (a year not yet announced), pending (applied
+    /// only with --include-pending). With --calendar, the kind a day's entry in the spec
+    /// states; a bare date is `holiday` (from `holidays`) or `closure` (from `closures`).
     #[command(after_help = CALENDAR_HELP)]
     Holidays {
         /// The Gregorian year, or `-` for stdin.
@@ -583,47 +588,26 @@ enum HolidaySource {
     Spec(WorkCalendar),
 }
 
-/// The named days of a custom spec in `year`: its holidays (kind `holiday`), closures
-/// (`closure`) and make-up working days (`makeup_working_day`).
+/// A named day of a custom spec, as `holidays` prints it (the Vietnamese days' shape).
 #[derive(serde::Serialize)]
-struct SpecDayOut {
+struct SpecDayOut<'a> {
     date: chrono::NaiveDate,
-    name_vi: String,
-    name_en: String,
+    name_vi: &'a str,
+    name_en: &'a str,
     kind: &'static str,
 }
 
-fn spec_days(c: &WorkCalendar, year: i32) -> Result<Vec<SpecDayOut>, Error> {
-    use chrono::Datelike;
-    let spec = c.spec();
-    if year < spec.from.year() || year > spec.to.year() {
-        return Err(Error::new(
-            ErrorKind::DateOutOfRange,
-            format!(
-                "year {year} is outside the calendar range {}..{}",
-                spec.from, spec.to
-            ),
-        ));
-    }
-    let mut out: Vec<SpecDayOut> = [
-        (&spec.holidays, "holiday"),
-        (&spec.closures, "closure"),
-        (&spec.working_days, "makeup_working_day"),
-    ]
-    .iter()
-    .flat_map(|(list, kind)| {
-        list.iter()
-            .filter(|d| d.date().year() == year)
-            .map(|d| SpecDayOut {
-                date: d.date(),
-                name_vi: d.name().unwrap_or("").to_string(),
-                name_en: d.name().unwrap_or("").to_string(),
-                kind,
-            })
-    })
-    .collect();
-    out.sort_by_key(|d| d.date);
-    Ok(out)
+fn spec_days(c: &WorkCalendar, year: i32) -> Result<Vec<SpecDayOut<'_>>, Error> {
+    Ok(c.spec()
+        .listed_days(year)?
+        .into_iter()
+        .map(|d| SpecDayOut {
+            date: d.date,
+            name_vi: d.name.unwrap_or(""),
+            name_en: d.name.unwrap_or(""),
+            kind: d.kind,
+        })
+        .collect())
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
