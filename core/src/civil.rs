@@ -372,10 +372,7 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
                 local.get(..i).unwrap_or(""),
                 local.get(i + 1..).unwrap_or(""),
             );
-            let date = parse_date(d)?;
-            let iso = !d.contains('/');
-            let t = if iso { strip_fraction(t) } else { Some(t) };
-            let time = t.and_then(|t| parse_time(t).ok()).ok_or_else(|| {
+            let not_instant = || {
                 Error::new(
                     ErrorKind::InvalidDate,
                     format!(
@@ -383,7 +380,17 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
                         excerpt(s)
                     ),
                 )
-            })?;
+            };
+            // Nothing before the separator (`true`, `T09:00`): no date at all, not an empty one.
+            if d.trim().is_empty() {
+                return Err(not_instant());
+            }
+            let date = parse_date(d)?;
+            let iso = !d.contains('/');
+            let t = if iso { strip_fraction(t) } else { Some(t) };
+            let time = t
+                .and_then(|t| parse_time(t).ok())
+                .ok_or_else(not_instant)?;
             if offset.is_some() && !iso {
                 return Err(Error::new(
                     ErrorKind::InvalidDate,
@@ -696,6 +703,13 @@ mod tests {
         assert!(parse_instant("2026-03-02T09:00:60", DateOnly::StartOfDay).is_err());
         let t = parse_instant("2026-03-02 09:00:05", DateOnly::StartOfDay).unwrap();
         assert_eq!(format_instant(t), "2026-03-02T09:00:05");
+        // No date before the separator: an invalid instant, not an "empty date" (a JSON
+        // `true` in a date field is read as the text `true`).
+        for s in ["true", "T09:00", " t", "tomorrow"] {
+            let e = parse_instant(s, DateOnly::StartOfDay).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidDate, "{s}");
+            assert!(e.message().contains("not a valid instant"), "{s}: {e}");
+        }
     }
 
     proptest::proptest! {
