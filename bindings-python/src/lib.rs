@@ -63,6 +63,24 @@ fn wanted_columns(
     .wanted()
 }
 
+/// Which of `names` (a frame's columns) the record reader may use (the core's
+/// `ReadOptions::reads`: the mapped sources, and the logical columns and `by` in any ASCII
+/// case).
+#[pyfunction]
+fn read_columns(
+    names: Vec<String>,
+    by: Vec<String>,
+    map: std::collections::HashMap<String, String>,
+    service: bool,
+) -> Vec<String> {
+    let opts = motcua::records::ReadOptions {
+        map,
+        by,
+        satisfaction_scale: service.then_some(5),
+    };
+    names.into_iter().filter(|n| opts.reads(n)).collect()
+}
+
 /// The text of the `what` file (`catalogue`, `calendar`, `schedules` or `targets`) at `path`,
 /// as the CLI reads it: UTF-8 with or without its byte-order mark, or UTF-16 with its mark
 /// (the core's `decode_text`); bytes that are not text are an error of the file's kind naming
@@ -113,6 +131,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(civil::vietnam_now, m)?)?;
     m.add_function(wrap_pyfunction!(record_columns, m)?)?;
     m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(read_columns, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
     m.add_function(wrap_pyfunction!(is_json_lines, m)?)?;
     m.add_function(wrap_pyfunction!(read_text, m)?)?;

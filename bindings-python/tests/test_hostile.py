@@ -421,3 +421,25 @@ def test_a_missing_column_of_a_frame_is_said_in_a_frames_words(kind: str) -> Non
     assert e.value.message == (
         "map={'received': 'ngay_nhan'}: the frame has no column `ngay_nhan` (columns: ngay, han, linh_vuc)"
     )
+
+
+def test_column_names_in_any_case_and_a_map_that_changes_nothing() -> None:
+    """A frame's ``Resolved`` and ``CHANNEL`` are the columns they name, as a CSV header's are
+    (they were ignored: a resolved online dossier reported open, direct and overdue); both
+    cases of one name are refused; a map of a misspelt name is an error naming it."""
+    import pandas as pd
+    import polars as pl
+
+    import motcua.distributed
+
+    df = pd.DataFrame({"received": ["2026-03-03T10:00"], "time_limit": ["3wd"],
+                       "Resolved": ["2026-03-04T10:00"], "CHANNEL": ["online"]})
+    for frame in (df, pl.from_pandas(df)):
+        total = motcua.Report.build(frame, as_of="2026-04-01").rows[-1]
+        assert (total["resolved"], total["early"], total["received_online"]) == (1, 1, 1)
+    with pytest.raises(motcua.CsvFieldError, match="more than once"):
+        motcua.report(df.assign(resolved="2026-03-05T10:00"), as_of="2026-04-01")
+    with pytest.raises(motcua.InvalidArgumentError, match=r"map=\{'resolvd': 'Resolved'\}: `resolvd`") as e:
+        motcua.report(df, as_of="2026-04-01", map={"resolvd": "Resolved"})
+    assert e.value.field == "resolvd"
+    assert motcua.distributed.needed_columns(["Resolved", "x", "received"]) == ["Resolved", "received"]

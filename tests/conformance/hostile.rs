@@ -258,6 +258,80 @@ fn a_column_named_twice_is_an_error() {
     );
 }
 
+/// A spreadsheet's `Channel` and `Resolved` are the columns they name (they were ignored: two
+/// resolved online dossiers reported as open, direct and overdue, exit 0); both cases of one
+/// name in a header are a guess, an error; a `--map` of a misspelt name, a name or a rule given
+/// twice are bad usage (the map or rule changed nothing, or one of two was dropped, silently).
+#[test]
+fn column_names_in_any_case_and_maps_that_change_nothing() {
+    let f = scratch(
+        "cap.csv",
+        b"id,received,time_limit,Channel,Resolved\nA,2026-03-03T10:00,3wd,online,2026-03-06T10:00\nB,2026-03-03T10:00,3wd,ONLINE,2026-03-20T10:00\n",
+    );
+    let o = motcua(
+        &["report", &f, "--as-of", "2026-09-07", "--format", "json"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = total(&o);
+    assert_eq!(
+        (
+            t["received_online"].as_u64(),
+            t["on_time"].as_u64(),
+            t["late"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1)),
+        "{t}"
+    );
+    let f = scratch(
+        "twice.csv",
+        b"id,received,time_limit,resolved,RESOLVED\nA,2026-03-03T10:00,3wd,2026-03-04T10:00,\n",
+    );
+    let o = motcua(&["report", &f, "--as-of", "2026-09-07"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("more than once"), "{}", stderr(&o));
+    for (args, says) in [
+        (vec!["--map", "resolvd=Resolved"], "`resolvd` is no column"),
+        (
+            vec!["--map", "resolved=Resolved", "--map", "resolved=x"],
+            "mapped twice",
+        ),
+        (
+            vec!["--rule", "counting=hours", "--rule", "counting=days"],
+            "`counting` is given twice",
+        ),
+    ] {
+        let mut all = vec!["report", SAMPLE, "--as-of", "2026-09-07"];
+        all.extend(&args);
+        let o = motcua(&all, "");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "");
+    }
+    // A mapped source is matched exactly: `--map resolved=resolved` does not take `Resolved`.
+    let f = scratch(
+        "exact.csv",
+        b"id,received,time_limit,Resolved\nA,2026-03-03T10:00,3wd,2026-03-04T10:00\n",
+    );
+    let o = motcua(
+        &[
+            "report",
+            &f,
+            "--as-of",
+            "2026-09-07",
+            "--map",
+            "resolved=resolved",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("has no column `resolved`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// gzip is read whatever the file's name (told by its bytes), UTF-16 by its byte-order mark;
 /// zip is named, never "invalid UTF-8 in field 0"; one line is bounded.
 #[test]

@@ -23,7 +23,7 @@ import os
 import re
 
 from contextlib import contextmanager
-from typing import Any, Iterator, Mapping, Optional
+from typing import Any, Container, Iterator, Mapping, Optional
 
 import numpy as np
 
@@ -77,12 +77,34 @@ def frame_kind(df: Any) -> str:
     )
 
 
-def wanted(by: list[str], map: Optional[Mapping[str, str]], service: bool = False) -> set[str]:
+class Wanted(Container[str]):
+    """The frame columns the core's record reader may use (``name in wanted``): the sources
+    of ``map``, and its logical columns and ``by`` in any ASCII case (a spreadsheet's
+    ``Resolved``), as the core matches a CSV header (``ReadOptions::reads``)."""
+
+    __slots__ = ("_by", "_map", "_service", "_known")
+
+    def __init__(self, by: list[str], map: Optional[Mapping[str, str]], service: bool) -> None:
+        self._by = list(by)
+        self._map = dict(map or {})
+        self._service = service
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, name: object) -> bool:
+        n = str(name)
+        hit = self._known.get(n)
+        if hit is None:
+            hit = bool(_motcua.read_columns([n], self._by, self._map, self._service))
+            self._known[n] = hit
+        return hit
+
+
+def wanted(by: list[str], map: Optional[Mapping[str, str]], service: bool = False) -> Wanted:
     """The source columns the core may read (its logical columns, mapped, and ``by``)."""
-    return set(_motcua.wanted_columns(list(by), dict(map or {}), service))
+    return Wanted(by, map, service)
 
 
-def chunks(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
+def chunks(df: Any, names: Container[str]) -> Iterator[tuple[Columns, int, int]]:
     """The frame's needed columns, as ``(columns, first_row, rows)`` chunks in row order (one
     chunk unless the frame must be converted)."""
     kind = frame_kind(df)
@@ -96,7 +118,7 @@ def chunks(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
         yield from _mapping(df, names)
 
 
-def parts(source: Any, names: set[str]) -> Iterator[tuple[Any, int, Optional[int]]]:
+def parts(source: Any, names: Container[str]) -> Iterator[tuple[Any, int, Optional[int]]]:
     """What the core's ``add`` methods take, one call each: a file's path whole (the core
     streams it), else the frame's chunks of columns (:func:`chunks`)."""
     if is_path(source):
@@ -122,7 +144,7 @@ def length(df: Any) -> Optional[int]:
 # ---------------------------------------------------------------------- polars and Arrow
 
 
-def _polars(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
+def _polars(df: Any, names: Container[str]) -> Iterator[tuple[Columns, int, int]]:
     pl = cv._module("polars")
     if isinstance(df, pl.LazyFrame):
         cols = [c for c in df.collect_schema().names() if c in names]
@@ -153,7 +175,7 @@ def _batches_column(pa: Any, batches: list[Any], name: str, schema: Any) -> Any:
     return _arrow_column(pa.chunked_array([b.column(name) for b in batches], type=schema.field(name).type))
 
 
-def _arrow(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
+def _arrow(df: Any, names: Container[str]) -> Iterator[tuple[Columns, int, int]]:
     pa = cv._module("pyarrow")
     if isinstance(df, pa.RecordBatchReader):
         # Batches gathered into chunks of about CHUNK_ROWS rows (one core call each).
@@ -178,7 +200,7 @@ def _arrow(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
 # ---------------------------------------------------------------------- pandas
 
 
-def _pandas(df: Any, names: set[str]) -> Iterator[tuple[Columns, int, int]]:
+def _pandas(df: Any, names: Container[str]) -> Iterator[tuple[Columns, int, int]]:
     # (by position: a column name the frame has twice is handed over twice, for the core to
     # refuse, rather than read as a frame)
     at = [i for i, c in enumerate(df.columns) if str(c) in names]
@@ -270,7 +292,7 @@ def _objects(values: np.ndarray) -> Any:
 # ---------------------------------------------------------------------- mappings
 
 
-def _mapping(df: Mapping[str, Any], names: set[str]) -> Iterator[tuple[Columns, int, int]]:
+def _mapping(df: Mapping[str, Any], names: Container[str]) -> Iterator[tuple[Columns, int, int]]:
     pd = cv._module("pandas")
     pl = cv._module("polars")
     pa = cv._module("pyarrow")
@@ -326,9 +348,10 @@ def _frame_words(text: str, df: Any) -> str:
     no column``, and the columns handed over, which are the ones read) in the words of a frame:
     ``map={'a': 'b'}``, the frame, and all its columns."""
     text = re.sub(
-        r"--map (.+?)=(.+?): the file has no column",
-        lambda m: f"map={{{m[1]!r}: {m[2]!r}}}: the frame has no column",
+        r"--map ([^=]+?)=(.+?): (the file has no column|`)",
+        lambda m: f"map={{{m[1]!r}: {m[2]!r}}}: " + ("the frame has no column" if m[3] != "`" else "`"),
         text,
+        count=1,
     )
     names = column_names(df)
     if names is not None:
@@ -344,7 +367,7 @@ def labelled(df: Any) -> Iterator[None]:
     try:
         yield
     except MotcuaError as e:
-        if e.code == "csv_missing_column" and not is_path(df) and e.args:
+        if e.code in ("csv_missing_column", "invalid_argument") and not is_path(df) and e.args:
             e.args = (_frame_words(str(e.args[0]), df), *e.args[1:])
             e.message = _frame_words(e.message, df)
         label = label_of(df, e.index)

@@ -141,8 +141,7 @@ def _quote(name: str) -> str:
 def needed_columns(columns: Iterable[str], by: _By = None, map: Optional[Mapping[str, str]] = None) -> list[str]:
     """Which of ``columns`` the report reads (the dossier columns, ``by``, the sources of
     ``map``), in their order: select them before shipping rows to Python workers."""
-    m = dict(map or {})
-    wanted = {m.get(n, n) for n in (*rec.KNOWN_COLUMNS, *_by_list(by))} | set(m.values())
+    wanted = rec.wanted(_by_list(by), map)
     return [c for c in columns if c in wanted]
 
 

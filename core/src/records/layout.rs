@@ -65,6 +65,56 @@ pub struct ReadOptions {
 }
 
 impl ReadOptions {
+    /// Checks the options before any record is read: a `map` of a name no reader uses (a
+    /// misspelt `resolvd`, which would change nothing, silently) is
+    /// [`ErrorKind::InvalidArgument`] naming it. The names used are [`DOSSIER_COLUMNS`],
+    /// [`SERVICE_COLUMNS`] and the grouping columns. [`Layout::resolve`] checks it too.
+    pub fn check(&self) -> Result<()> {
+        let unused = self
+            .map
+            .keys()
+            .filter(|k| {
+                let k = k.as_str();
+                !DOSSIER_COLUMNS.contains(&k)
+                    && !SERVICE_COLUMNS.contains(&k)
+                    && !self.by.iter().any(|b| b == k)
+            })
+            .min();
+        match unused {
+            None => Ok(()),
+            Some(logical) => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "--map {logical}={}: `{logical}` is no column the records are read for \
+                     ({}, {}) nor a grouping column",
+                    self.map.get(logical).map_or("", String::as_str),
+                    DOSSIER_COLUMNS.join(", "),
+                    SERVICE_COLUMNS.join(", ")
+                ),
+            )
+            .in_field(logical.clone())),
+        }
+    }
+
+    /// Whether the reader may use a source column named `name`: one of [`wanted`](Self::wanted),
+    /// or a logical column that `map` does not rename (the scorecard's only when read, a
+    /// grouping column) in another ASCII case (`Resolved`), as [`find_column`] matches it. A
+    /// binding that hands over a frame's columns picks them with this.
+    pub fn reads(&self, name: &str) -> bool {
+        let unmapped = |n: &&str| !self.map.contains_key(*n);
+        let service = SERVICE_COLUMNS
+            .iter()
+            .filter(|_| self.satisfaction_scale.is_some());
+        self.map.values().any(|v| v == name)
+            || DOSSIER_COLUMNS
+                .iter()
+                .chain(service)
+                .copied()
+                .chain(self.by.iter().map(String::as_str))
+                .filter(unmapped)
+                .any(|n| n == name || n.eq_ignore_ascii_case(name))
+    }
+
     /// Every source column name the reader may use, in a stable order: the logical columns
     /// (and the scorecard's, when read) as mapped, the grouping columns, the mapped sources.
     /// A source that has no header of its own (JSON lines, arrays of objects) reads these.
@@ -205,14 +255,22 @@ pub fn header_names<S: AsRef<str>>(header: &[S]) -> Vec<String> {
 }
 
 /// The index of the logical column `logical` among `names`, read from its `--map` source
-/// column when `map` renames it.
+/// column when `map` renames it (that name exactly). An unmapped name is matched exactly,
+/// else regardless of ASCII case: the `Resolved` or `CHANNEL` of a spreadsheet's header is
+/// the column it names, not a column to ignore (a header naming it twice in two cases is an
+/// error of [`Layout::resolve`]).
 pub fn find_column(
     names: &[String],
     map: &HashMap<String, String>,
     logical: &str,
 ) -> Option<usize> {
-    let source = map.get(logical).map(String::as_str).unwrap_or(logical);
-    names.iter().position(|n| n == source)
+    match map.get(logical) {
+        Some(source) => names.iter().position(|n| n == source),
+        None => names
+            .iter()
+            .position(|n| n == logical)
+            .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(logical))),
+    }
 }
 
 /// A cell's error, located: `line N, column `c`, value `v`: why`.
@@ -256,6 +314,7 @@ impl Layout {
             )
             .in_field(source.clone()));
         }
+        opts.check()?;
         let missing = |what: &str| {
             Error::new(
                 ErrorKind::CsvMissingColumn,
@@ -301,10 +360,18 @@ impl Layout {
             names,
             transfers: None,
         };
-        // A column read twice over (`resolved,resolved`): which one is meant is a guess.
+        // A column read twice over (`resolved,resolved`, or `resolved,Resolved` for an
+        // unmapped name): which one is meant is a guess.
         for c in layout.used() {
             let name = layout.names.get(c).map_or("", String::as_str);
-            if layout.names.iter().filter(|n| *n == name).count() > 1 {
+            let mapped = map.values().any(|v| v == name);
+            let twice = layout
+                .names
+                .iter()
+                .filter(|n| *n == name || (!mapped && n.eq_ignore_ascii_case(name)))
+                .count()
+                > 1;
+            if twice {
                 return Err(Error::new(
                     ErrorKind::CsvField,
                     format!("the header has column `{name}` more than once"),
@@ -691,5 +758,67 @@ impl Layout {
             out = out.in_field(c);
         }
         self.with_id(out, row)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(map: &[(&str, &str)], by: &[&str]) -> ReadOptions {
+        ReadOptions {
+            map: map
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            by: by.iter().map(|s| s.to_string()).collect(),
+            satisfaction_scale: None,
+        }
+    }
+
+    #[test]
+    fn names_match_exactly_else_in_any_ascii_case_unless_mapped() {
+        let names: Vec<String> = ["Received", "resolved", "RESOLVED", "Ngày"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let none = HashMap::new();
+        assert_eq!(find_column(&names, &none, "received"), Some(0));
+        assert_eq!(find_column(&names, &none, "resolved"), Some(1));
+        let mut map = HashMap::new();
+        map.insert("received".to_string(), "received".to_string());
+        assert_eq!(find_column(&names, &map, "received"), None);
+        // Both cases of `resolved` read: a guess, refused.
+        let header = ["received", "time_limit", "resolved", "RESOLVED"];
+        let e = Layout::resolve(&header, &opts(&[], &[])).unwrap_err();
+        assert!(e.message().contains("more than once"), "{e}");
+        // `reads` picks a frame's columns by the same rule.
+        let o = opts(&[("resolved", "Ngày")], &["Field"]);
+        for (name, read) in [
+            ("RECEIVED", true),
+            ("Ngày", true),
+            ("resolved", false),
+            ("field", true),
+            ("other", false),
+            ("satisfaction", false),
+        ] {
+            assert_eq!(o.reads(name), read, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_map_of_a_name_no_reader_uses_is_refused() {
+        assert!(opts(&[("resolved", "x"), ("field", "y")], &["field"])
+            .check()
+            .is_ok());
+        assert!(opts(&[("satisfaction", "x")], &[]).check().is_ok());
+        let e = opts(&[("resolvd", "x")], &[]).check().unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::InvalidArgument, Some("resolvd"))
+        );
+        let header = ["received", "time_limit", "x"];
+        let e = Layout::resolve(&header, &opts(&[("resolvd", "x")], &[])).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
     }
 }

@@ -184,7 +184,8 @@ impl ServiceTally {
         }
     }
 
-    /// Adds `other` into `self`.
+    /// Adds `other` into `self` (saturating at `u64::MAX`; a report's tallies never come
+    /// near, see [`excess`](Self::excess)).
     pub fn merge(&mut self, other: &ServiceTally) {
         for (x, y) in [
             (&mut self.full_online, other.full_online),
@@ -193,8 +194,24 @@ impl ServiceTally {
             (&mut self.satisfaction, other.satisfaction),
             (&mut self.feedback, other.feedback),
         ] {
-            x.num += y.num;
-            x.den += y.den;
+            x.num = x.num.saturating_add(y.num);
+            x.den = x.den.saturating_add(y.den);
         }
+    }
+
+    /// The first tally that cannot be one of `dossiers` dossiers: a denominator over
+    /// `dossiers`, or a numerator over its denominator (what a cell handed over from outside
+    /// is checked for, as its counts are against the report's identities).
+    pub fn excess(&self, dossiers: u64) -> Option<&'static str> {
+        [
+            (self.full_online, "full_online"),
+            (self.digitised, "digitised"),
+            (self.result_digitised, "result_digitised"),
+            (self.satisfaction, "satisfaction"),
+            (self.feedback, "feedback"),
+        ]
+        .into_iter()
+        .find(|(r, _)| r.den > dossiers || r.num > r.den)
+        .map(|(_, name)| name)
     }
 }

@@ -40,12 +40,17 @@ pub struct CellCounts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartialReport {
     opts: ReportOptions,
-    /// Group values (joined by U+001F) → group index.
-    group_index: FastMap<String, usize>,
+    /// Group values (each after its length, so that no value can pass for two) → group index.
+    group_index: FastMap<Vec<u8>, usize>,
     groups: Vec<Vec<String>>,
     /// (period or none, group index) → cell.
     cells: FastMap<(Option<Period>, usize), CellCounts>,
-    key_buf: String,
+    key_buf: Vec<u8>,
+    /// The sum of `received` over every cell. Every count of a cell is at most its
+    /// `received` (the report's identities), so a sum of counts cannot pass this one, and
+    /// this one is kept at most `i64::MAX` (what every binding can hold): no sum of the report
+    /// overflows.
+    received_sum: u64,
     added: u64,
     left_out: u64,
 }
@@ -62,7 +67,8 @@ impl PartialReport {
             group_index: FastMap::default(),
             groups: Vec::new(),
             cells: FastMap::default(),
-            key_buf: String::new(),
+            key_buf: Vec::new(),
+            received_sum: 0,
             added: 0,
             left_out: 0,
         }
@@ -85,11 +91,11 @@ impl PartialReport {
 
     fn group<S: AsRef<str>>(&mut self, values: &[S]) -> usize {
         self.key_buf.clear();
-        for (i, v) in values.iter().enumerate() {
-            if i > 0 {
-                self.key_buf.push('\u{1f}');
-            }
-            self.key_buf.push_str(v.as_ref());
+        for v in values {
+            let v = v.as_ref().as_bytes();
+            self.key_buf
+                .extend_from_slice(&u64::try_from(v.len()).unwrap_or(u64::MAX).to_le_bytes());
+            self.key_buf.extend_from_slice(v);
         }
         if let Some(&g) = self.group_index.get(&self.key_buf) {
             return g;
@@ -104,7 +110,8 @@ impl PartialReport {
     /// Counts one dossier whose grouping values (one per [`ReportOptions::by`] column, in
     /// order) are `group`, with its scorecard columns when given. Returns `Ok(false)` when the
     /// dossier was received after the as-of instant and left out. Errors are those of
-    /// [`classify`](crate::outcome::classify) (validation, unknown procedure, dates out of the calendar's range);
+    /// [`classify`](crate::outcome::classify) (validation, unknown procedure, dates out of the calendar's range),
+    /// and `invalid_argument` for a number of grouping values other than the report's;
     /// nothing is counted then.
     pub fn add<S: AsRef<str>>(
         &mut self,
@@ -113,6 +120,9 @@ impl PartialReport {
         group: &[S],
         service: Option<&ServiceRecord>,
     ) -> Result<bool> {
+        if group.len() != self.opts.by.len() {
+            return Err(self.group_count(group.len()));
+        }
         let as_of = self.opts.as_of;
         if dossier.received > as_of {
             self.left_out += 1;
@@ -131,6 +141,7 @@ impl PartialReport {
                 if let Some(s) = service {
                     c.service.add(dossier, s, as_of);
                 }
+                self.received_sum += 1;
             }
             Some(kind) => {
                 let first = Period::containing(kind, dossier.received.date());
@@ -155,6 +166,7 @@ impl PartialReport {
                         c.counts.received += 1;
                     }
                     count_outcome(&mut c.counts, status);
+                    self.received_sum += 1;
                     if close_period == Some(p) || p >= last {
                         break;
                     }
@@ -179,14 +191,7 @@ impl PartialReport {
         cell: &CellCounts,
     ) -> Result<()> {
         if group.len() != self.opts.by.len() {
-            return Err(Error::new(
-                ErrorKind::InvalidArgument,
-                format!(
-                    "a cell has {} grouping values, the report groups by {} column(s)",
-                    group.len(),
-                    self.opts.by.len()
-                ),
-            ));
+            return Err(self.group_count(group.len()));
         }
         let p = match (self.opts.period, period) {
             (None, None) => None,
@@ -211,22 +216,21 @@ impl PartialReport {
                 format!("a cell's counts break `{first}`: not counts of dossiers"),
             ));
         }
+        if let Some(name) = cell.service.excess(cell.counts.received) {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "a cell's `{name}` counts more than the cell's dossiers, or its numerator \
+                     more than its denominator: not counts of dossiers"
+                ),
+            ));
+        }
+        let total = self.checked_sum(cell.counts.received)?;
         let g = self.group(group);
         let c = self.cells.entry((p, g)).or_default();
-        let sum = count_values(&c.counts)
-            .iter()
-            .zip(count_values(&cell.counts))
-            // (at most i64::MAX: what every binding can hold, numpy's int64 first)
-            .map(|(a, b)| a.checked_add(b).filter(|&s| s <= i64::MAX.unsigned_abs()))
-            .collect::<Option<Vec<u64>>>()
-            .and_then(|v| Counts::from_values(&v))
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorKind::InvalidArgument,
-                    "a cell's counts overflow when summed",
-                )
-            })?;
-        c.counts = sum;
+        // (no sum passes `total`, at most i64::MAX: what every binding can hold)
+        c.counts.add(&cell.counts);
+        self.received_sum = total;
         c.service.merge(&cell.service);
         Ok(())
     }
@@ -244,6 +248,7 @@ impl PartialReport {
                 ),
             ));
         }
+        let sum = self.checked_sum(other.received_sum)?;
         for ((p, g), c) in &other.cells {
             let Some(values) = other.groups.get(*g) else {
                 continue;
@@ -253,9 +258,34 @@ impl PartialReport {
             cell.counts.add(&c.counts);
             cell.service.merge(&c.service);
         }
-        self.added += other.added;
-        self.left_out += other.left_out;
+        self.received_sum = sum;
+        self.added = self.added.saturating_add(other.added);
+        self.left_out = self.left_out.saturating_add(other.left_out);
         Ok(())
+    }
+
+    /// `received_sum` with `more` added, at most `i64::MAX`; else an error (every sum of the
+    /// report stays below it, see `received_sum`).
+    fn checked_sum(&self, more: u64) -> Result<u64> {
+        self.received_sum
+            .checked_add(more)
+            .filter(|&s| s <= i64::MAX.unsigned_abs())
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidArgument,
+                    "the report's counts would overflow when summed (over 2^63 - 1 dossiers)",
+                )
+            })
+    }
+
+    fn group_count(&self, n: usize) -> Error {
+        Error::new(
+            ErrorKind::InvalidArgument,
+            format!(
+                "{n} grouping value(s) given, the report groups by {} column(s)",
+                self.opts.by.len()
+            ),
+        )
     }
 
     /// The cells, in row order (periods in order, within each the groups in order of their
@@ -532,5 +562,130 @@ fn count_outcome(c: &mut Counts, outcome: Outcome) {
         }
         Outcome::Refused => c.refused += 1,
         Outcome::Withdrawn => c.withdrawn += 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deadline::Rules;
+    use crate::records::service::Ratio;
+    use crate::report::ReportBuilder;
+    use crate::CalendarSpec;
+
+    fn opts(by: &[&str], period: Option<PeriodKind>) -> ReportOptions {
+        ReportOptions {
+            by: by.iter().map(|s| s.to_string()).collect(),
+            period,
+            ..ReportOptions::new("2026-03-31T23:59:59".parse().unwrap())
+        }
+    }
+
+    /// Consistent counts of `n` dossiers received and open within their time.
+    fn open(n: u64) -> CellCounts {
+        let counts = Counts {
+            received_new: n,
+            received: n,
+            received_online: n,
+            pending: n,
+            pending_within: n,
+            ..Counts::default()
+        };
+        CellCounts {
+            counts,
+            service: ServiceTally::default(),
+        }
+    }
+
+    #[test]
+    fn no_sum_of_the_report_passes_i64_max() {
+        let half = i64::MAX.unsigned_abs() / 2;
+        let mut p = PartialReport::new(opts(&["field"], None));
+        p.add_cell(&["a"], None, &open(half)).unwrap();
+        p.add_cell(&["b"], None, &open(half)).unwrap();
+        // A third cell would take the totals row past i64::MAX: refused, nothing counted.
+        let e = p.add_cell(&["c"], None, &open(half)).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        assert!(e.message().contains("overflow"), "{e}");
+        let total = p.rows().pop().unwrap();
+        assert_eq!(total.counts.received, 2 * half);
+        // Merging the partial with itself would double it: refused, and it stays as it was.
+        let copy = p.clone();
+        assert!(p.merge(&copy).is_err());
+        assert_eq!(p.rows().pop().unwrap().counts.received, 2 * half);
+        // The JSON round trip keeps it.
+        let back = PartialReport::from_json(&p.to_json()).unwrap();
+        assert_eq!(back.rows(), p.rows());
+    }
+
+    #[test]
+    fn cells_that_are_not_counts_of_dossiers_are_refused() {
+        let mut p = PartialReport::new(opts(&[], None));
+        // carried_over + received_new wraps to received = 0: a broken identity, never a
+        // wrapped sum that holds.
+        let wrapped = Counts {
+            carried_over: u64::MAX,
+            received_new: 1,
+            ..Counts::default()
+        };
+        assert!(!wrapped.identity_violations().is_empty());
+        let c = CellCounts {
+            counts: wrapped,
+            service: ServiceTally::default(),
+        };
+        assert!(p.add_cell(&[], None, &c).is_err());
+        let mut c = open(3);
+        c.service.satisfaction = Ratio { num: 2, den: 4 };
+        let e = p.add_cell(&[], None, &c).unwrap_err();
+        assert!(e.message().contains("`satisfaction`"), "{e}");
+        c.service.satisfaction = Ratio { num: 4, den: 3 };
+        assert!(p.add_cell(&[], None, &c).is_err());
+        c.service.satisfaction = Ratio { num: 2, den: 3 };
+        assert!(p.add_cell(&[], None, &c).is_ok());
+    }
+
+    #[test]
+    fn period_labels_past_four_digit_years_are_refused() {
+        for (kind, label) in [
+            (PeriodKind::Month, "999999999-01"),
+            (PeriodKind::Quarter, "999999999-Q1"),
+            (PeriodKind::Year, "2147483647"),
+            (PeriodKind::Year, "300000"),
+            (PeriodKind::Month, "10000-01"),
+        ] {
+            assert!(Period::parse(kind, label).is_err(), "{label}");
+        }
+        let p = Period::parse(PeriodKind::Year, "9999").unwrap();
+        assert_eq!(p.end().to_string(), "9999-12-31");
+        let mut q = PartialReport::new(opts(&[], Some(PeriodKind::Month)));
+        assert!(q.add_cell(&[], Some("999999999-01"), &open(1)).is_err());
+    }
+
+    #[test]
+    fn grouping_values_are_one_per_column_and_never_run_together() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let cal = CalendarSpec::weekdays(d("2026-01-01"), d("2026-12-31"))
+            .compile()
+            .unwrap();
+        let mut rb = ReportBuilder::new(
+            &cal,
+            None,
+            Rules::default(),
+            opts(&["agency", "field"], None),
+        );
+        let dossier = Dossier::from_json(
+            r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3}}"#,
+        )
+        .unwrap();
+        for wrong in [&["only-one"][..], &["x", "y", "z"]] {
+            let e = rb.add(&dossier, wrong).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{wrong:?}");
+        }
+        // ("A\u{1f}B", "") and ("A", "B\u{1f}") joined by U+001F were one group.
+        rb.add(&dossier, &["A\u{1f}B", ""]).unwrap();
+        rb.add(&dossier, &["A", "B\u{1f}"]).unwrap();
+        let rows = rb.finish();
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(rows.iter().all(|r| r.counts.received <= 2));
     }
 }

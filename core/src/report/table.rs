@@ -50,24 +50,18 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Adds `other` into `self`.
+    /// Adds `other` into `self`, each count saturating at `u64::MAX` (a
+    /// [`PartialReport`](super::PartialReport)'s sums never come near: it refuses counts
+    /// whose sum would pass `i64::MAX`).
     pub fn add(&mut self, other: &Counts) {
-        self.carried_over += other.carried_over;
-        self.received_new += other.received_new;
-        self.received += other.received;
-        self.received_online += other.received_online;
-        self.received_direct += other.received_direct;
-        self.received_postal += other.received_postal;
-        self.resolved += other.resolved;
-        self.early += other.early;
-        self.on_time += other.on_time;
-        self.late += other.late;
-        self.pending += other.pending;
-        self.pending_within += other.pending_within;
-        self.overdue += other.overdue;
-        self.awaiting_supplement += other.awaiting_supplement;
-        self.refused += other.refused;
-        self.withdrawn += other.withdrawn;
+        let sums = count_values(self)
+            .iter()
+            .zip(count_values(other))
+            .map(|(a, b)| a.saturating_add(b))
+            .collect::<Vec<u64>>();
+        if let Some(c) = Counts::from_values(&sums) {
+            *self = c;
+        }
     }
 
     /// The counts from their values in the order of [`COUNT_COLUMNS`]; `None` unless there
@@ -116,25 +110,42 @@ impl Counts {
         ratio(self.received_online, self.received_new)
     }
 
-    /// The identities of the table, as a list of violated ones (empty when consistent).
+    /// The identities of the table, as a list of violated ones (empty when consistent). A sum
+    /// past `u64::MAX` violates its identity (it is never wrapped into one that holds).
     pub fn identity_violations(&self) -> Vec<&'static str> {
-        let mut v = Vec::new();
-        if self.received != self.carried_over + self.received_new {
-            v.push("received = carried_over + received_new");
-        }
-        if self.received_new != self.received_online + self.received_direct + self.received_postal {
-            v.push("received_new = online + direct + postal");
-        }
-        if self.received != self.resolved + self.pending + self.refused + self.withdrawn {
-            v.push("received = resolved + pending + refused + withdrawn");
-        }
-        if self.resolved != self.early + self.on_time + self.late {
-            v.push("resolved = early + on_time + late");
-        }
-        if self.pending != self.pending_within + self.overdue + self.awaiting_supplement {
-            v.push("pending = pending_within + overdue + awaiting_supplement");
-        }
-        v
+        let sum = |parts: &[u64]| parts.iter().try_fold(0u64, |acc, &x| acc.checked_add(x));
+        let c = self;
+        [
+            (
+                c.received,
+                sum(&[c.carried_over, c.received_new]),
+                "received = carried_over + received_new",
+            ),
+            (
+                c.received_new,
+                sum(&[c.received_online, c.received_direct, c.received_postal]),
+                "received_new = online + direct + postal",
+            ),
+            (
+                c.received,
+                sum(&[c.resolved, c.pending, c.refused, c.withdrawn]),
+                "received = resolved + pending + refused + withdrawn",
+            ),
+            (
+                c.resolved,
+                sum(&[c.early, c.on_time, c.late]),
+                "resolved = early + on_time + late",
+            ),
+            (
+                c.pending,
+                sum(&[c.pending_within, c.overdue, c.awaiting_supplement]),
+                "pending = pending_within + overdue + awaiting_supplement",
+            ),
+        ]
+        .into_iter()
+        .filter(|(whole, parts, _)| Some(*whole) != *parts)
+        .map(|(_, _, name)| name)
+        .collect()
     }
 }
 
@@ -223,7 +234,8 @@ impl Period {
     }
 
     /// The period of `kind` labelled `label` (`2026-03`, `2026-Q1`, `2026`, as
-    /// [`label`](Period::label) writes them). Errors (`invalid_argument`) for another form.
+    /// [`label`](Period::label) writes them; years 0..=9999). Errors (`invalid_argument`) for
+    /// another form.
     pub fn parse(kind: PeriodKind, label: &str) -> crate::Result<Period> {
         let bad = || {
             crate::Error::new(
@@ -231,8 +243,10 @@ impl Period {
                 format!("`{label}` is not a {kind:?} label (2026-03, 2026-Q1 or 2026)"),
             )
         };
+        // Four-digit years at most (a label's year is a calendar's: beyond, `start` and `end`
+        // would have no date to give).
         let num = |s: &str| -> Option<i32> {
-            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| s.parse().ok())
                 .flatten()
         };

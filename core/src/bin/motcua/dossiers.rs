@@ -116,16 +116,29 @@ impl Setup {
     }
 }
 
+/// The rules of `--rule KEY=VALUE` arguments; a bad pair, or a key given twice (one value
+/// would be ignored: which is a guess), is bad usage.
+pub(crate) fn rules_of(pairs: &[String]) -> Rules {
+    let mut rules = Rules::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for r in pairs {
+        if let Err(e) = rules.set_pair(r) {
+            crate::usage(&format!("--rule {r}: {e}"));
+        }
+        let key = r.split_once('=').map_or(r.as_str(), |(k, _)| k).trim();
+        if seen.contains(&key) {
+            crate::usage(&format!("--rule {r}: `{key}` is given twice"));
+        }
+        seen.push(key);
+    }
+    rules
+}
+
 fn setup<W: Write, E: Write>(
     args: &DossierArgs,
     sink: &mut Sink<W, E>,
 ) -> io::Result<Option<Setup>> {
-    let mut rules = Rules::default();
-    for r in &args.rules {
-        if let Err(e) = rules.set_pair(r) {
-            crate::usage(&format!("--rule {r}: {e}"));
-        }
-    }
+    let rules = rules_of(&args.rules);
     let Some(calendar) = with_calendar(sink, &args.cal)? else {
         return Ok(None);
     };

@@ -149,17 +149,18 @@ impl RecordArgs {
         &self,
         sink: &mut Sink<W, E>,
     ) -> io::Result<Option<Records>> {
-        let mut rules = Rules::default();
-        for r in &self.rules {
-            if let Err(e) = rules.set_pair(r) {
-                usage(&format!("--rule {r}: {e}"));
-            }
-        }
+        let rules = crate::dossiers::rules_of(&self.rules);
         let mut map = HashMap::new();
         for m in &self.map {
             match m.split_once('=') {
                 Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
-                    map.insert(k.trim().to_string(), v.trim().to_string());
+                    // Given twice, one of the two sources would be ignored: which is a guess.
+                    if let Some(old) = map.insert(k.trim().to_string(), v.trim().to_string()) {
+                        usage(&format!(
+                            "--map {m}: `{}` is mapped twice (also to `{old}`)",
+                            k.trim()
+                        ));
+                    }
                 }
                 _ => usage(&format!("--map {m}: expected NAME=SOURCE_COLUMN")),
             }
@@ -174,6 +175,14 @@ impl RecordArgs {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .collect();
+        let read = ReadOptions {
+            map: map.clone(),
+            by: by.clone(),
+            satisfaction_scale: None,
+        };
+        if let Err(e) = read.check() {
+            usage(e.message());
+        }
         let Some(calendar) = with_calendar(sink, &self.cal)? else {
             return Ok(None);
         };
