@@ -85,10 +85,11 @@ mkdirSync(join(here, ".cache"), { recursive: true });
 // tools run, wasm-pack's default; here Debian's `binaryen` package, which .ci/wasm.sh
 // installs): 1.2 KB off the gzipped .wasm (249.97 -> 248.77 KB). -O1 only: -O2, -Os and -Oz
 // make the module smaller but its gzip larger (262-264 KB, measured), and the budget is
-// gzipped. Then --precompute-propagate, --reorder-functions and -c (rerun the passes until
-// the module stops shrinking): 0.6 KB more off the gzip (250.43 -> 249.79 KB; each other pass
-// tried alone made it larger: local-cse, merge-locals, merge-similar-functions,
-// simplify-globals-optimizing). The features come from the module's target_features section. WASM_OPT names the
+// gzipped. With --dae-optimizing first (dead arguments of internal functions removed, their
+// constant ones propagated: 0.7 KB), then --precompute-propagate, --reorder-functions and -c
+// (rerun the passes until the module stops shrinking: 0.6 KB). Each other pass tried alone
+// made the gzip larger: gufa-optimizing, local-cse, merge-locals, merge-similar-functions,
+// simplify-globals-optimizing. The features come from the module's target_features section. WASM_OPT names the
 // binary; without one the build goes on with a warning (the package works, 1.2 KB larger),
 // unless MOTCUA_REQUIRE_WASM_OPT=1 (CI), when it fails.
 const wasmOpt = process.env.WASM_OPT ?? "wasm-opt";
@@ -102,7 +103,7 @@ try {
   console.error(`build: warning: ${why}: the .wasm is not optimized (about 1.2 KB larger gzipped)`);
 }
 if (optimized) {
-  const passes = ["-O1", "--precompute-propagate", "--reorder-functions", "-c"];
+  const passes = ["--dae-optimizing", "-O1", "--precompute-propagate", "--reorder-functions", "-c"];
   console.error(`build: wasm-opt ${passes.join(" ")}`);
   try {
     execFileSync(wasmOpt, [...passes, wasm, "-o", optimized], { stdio: "inherit" });

@@ -332,6 +332,60 @@ fn column_names_in_any_case_and_maps_that_change_nothing() {
     );
 }
 
+/// JSON lines: a dossier in `classify`'s format (its events listed) is a bad record, not an
+/// open dossier whose events were ignored (exit 0: `early` in classify, `overdue` in the
+/// report); a key given twice is a bad record, as a CSV header naming a column twice is.
+#[test]
+fn json_lines_records_that_would_be_read_wrongly() {
+    let dossier = r#"{"id":"A","received":"2026-03-03T10:00","time_limit":"3wd","events":[{"type":"resolved","at":"2026-03-04T10:00"}]}"#;
+    let twice = r#"{"id":"B","received":"2026-03-03T10:00","time_limit":"3wd","resolved":"2026-03-04T10:00","resolved":"2026-03-20T10:00"}"#;
+    let good = r#"{"id":"C","received":"2026-03-03T10:00","time_limit":"3wd","resolved":"2026-03-04T10:00"}"#;
+    let f = scratch(
+        "wrong.jsonl",
+        format!("{dossier}\n{twice}\n{good}\n").as_bytes(),
+    );
+    let o = motcua(&["report", &f, "--as-of", "2026-03-31"], "");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("line 1: csv_field: line 1: `events`: a dossier in the format of"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 2: invalid_json") && err.contains("key `resolved` given twice"),
+        "{err}"
+    );
+    let o = motcua(
+        &[
+            "report",
+            &f,
+            "--as-of",
+            "2026-03-31",
+            "--skip-bad",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = total(&o);
+    assert_eq!(
+        (t["received"].as_u64(), t["early"].as_u64()),
+        (Some(1), Some(1)),
+        "{t}"
+    );
+    // Grouped by a column named `events`, the key is a column like any other.
+    let f = scratch(
+        "events-column.jsonl",
+        br#"{"received":"2026-03-03T10:00","time_limit":"3wd","events":"x"}"#,
+    );
+    let o = motcua(
+        &["report", &f, "--as-of", "2026-03-31", "--by", "events"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
 /// gzip is read whatever the file's name (told by its bytes), UTF-16 by its byte-order mark;
 /// zip is named, never "invalid UTF-8 in field 0"; one line is bounded.
 #[test]

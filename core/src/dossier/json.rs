@@ -197,6 +197,22 @@ impl<'de> Deserialize<'de> for Raw<'de> {
     }
 }
 
+/// A key given twice in one object: one of its values would be ignored (which is a guess),
+/// so it is malformed JSON, as a CSV header naming a column twice is.
+fn twice<E: de::Error>(key: &str) -> E {
+    E::custom(format_args!("key `{key}` given twice"))
+}
+
+/// Reads the value of a known key into its slot, once (see [`twice`]).
+macro_rules! once {
+    ($slot:ident, $m:ident, $key:literal) => {{
+        if $slot.is_some() {
+            return Err(twice($key));
+        }
+        $slot = Some($m.next_value()?);
+    }};
+}
+
 /// A key of an object: borrowed when it has no escapes.
 struct Key<'de>(Cow<'de, str>);
 
@@ -298,11 +314,20 @@ impl LimitShadow<'_> {
             LimitShadow::One((k, v)) => time_limit_from_entries(&[(k.as_ref(), &v)]),
             LimitShadow::Object(mut entries) => {
                 if entries.len() > 1 {
-                    // Key order, the last of equal keys first (stable sort of the reversed
-                    // list), then the others dropped: a `Map`'s view of the object.
-                    entries.reverse();
+                    // Key order: a `Map`'s view of the object; a key given twice is refused
+                    // (see [`twice`]).
                     crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-                    entries.dedup_by(|later, kept| later.0 == kept.0);
+                    let repeated = entries
+                        .iter()
+                        .zip(entries.iter().skip(1))
+                        .find(|(a, b)| a.0 == b.0);
+                    if let Some((a, _)) = repeated {
+                        return Err(Error::new(
+                            ErrorKind::InvalidJson,
+                            format!("key `{}` given twice", a.0),
+                        )
+                        .in_field("time_limit"));
+                    }
                 }
                 let view: Vec<(&str, &Value)> =
                     entries.iter().map(|(k, v)| (k.as_ref(), v)).collect();
@@ -376,10 +401,10 @@ impl<'de> DeserializeSeed<'de> for EventSeed {
                 let mut to = None;
                 while let Some(Key(k)) = m.next_key()? {
                     match k.as_ref() {
-                        "type" => kind = Some(m.next_value()?),
-                        "at" => at = Some(m.next_value()?),
-                        "new_due" => new_due = Some(m.next_value()?),
-                        "to" => to = Some(m.next_value()?),
+                        "type" => once!(kind, m, "type"),
+                        "at" => once!(at, m, "at"),
+                        "new_due" => once!(new_due, m, "new_due"),
+                        "to" => once!(to, m, "to"),
                         _ => unknown_key(&mut m, &mut unknown, k)?,
                     }
                 }
@@ -499,13 +524,18 @@ fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossie
                 let (mut id, mut events, mut stages, mut unknown) = (None, None, None, None);
                 while let Some(Key(k)) = m.next_key()? {
                     match k.as_ref() {
-                        "received" => received = Some(m.next_value()?),
-                        "time_limit" => time_limit = Some(m.next_value()?),
-                        "procedure" => procedure = Some(m.next_value()?),
-                        "channel" => channel = Some(m.next_value()?),
-                        "id" => id = Some(m.next_value()?),
-                        "events" => events = Some(m.next_value()?),
-                        "stages" => stages = Some(Box::new(m.next_value()?)),
+                        "received" => once!(received, m, "received"),
+                        "time_limit" => once!(time_limit, m, "time_limit"),
+                        "procedure" => once!(procedure, m, "procedure"),
+                        "channel" => once!(channel, m, "channel"),
+                        "id" => once!(id, m, "id"),
+                        "events" => once!(events, m, "events"),
+                        "stages" => {
+                            if stages.is_some() {
+                                return Err(twice("stages"));
+                            }
+                            stages = Some(Box::new(m.next_value()?));
+                        }
                         _ => unknown_key(&mut m, &mut unknown, k)?,
                     }
                 }

@@ -369,6 +369,62 @@ mod differential {
         ]
     }
 
+    /// Whether some object of the JSON text names a key twice (a second reader of the text,
+    /// for the one difference the typed reader has from the `Value` one).
+    fn repeats_a_key(text: &str) -> bool {
+        use serde::de::{self, MapAccess, SeqAccess, Visitor};
+        use serde::Deserialize as _;
+        struct Walk;
+        impl<'de> serde::Deserialize<'de> for Walk {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                d: D,
+            ) -> std::result::Result<Self, D::Error> {
+                d.deserialize_any(WalkV)
+            }
+        }
+        struct WalkV;
+        impl<'de> Visitor<'de> for WalkV {
+            type Value = Walk;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> std::result::Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> std::result::Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Walk, E> {
+                Ok(Walk)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> std::result::Result<Walk, A::Error> {
+                while s.next_element::<Walk>()?.is_some() {}
+                Ok(Walk)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> std::result::Result<Walk, A::Error> {
+                let mut keys = std::collections::BTreeSet::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    if !keys.insert(k) {
+                        return Err(de::Error::custom("repeated"));
+                    }
+                    m.next_value::<Walk>()?;
+                }
+                Ok(Walk)
+            }
+        }
+        let mut d = serde_json::Deserializer::from_str(text);
+        matches!(Walk::deserialize(&mut d), Err(e) if e.to_string().starts_with("repeated"))
+    }
+
     /// A text edited at random: characters dropped, replaced or inserted (syntax errors).
     fn mutated() -> impl Strategy<Value = String> {
         (
@@ -403,6 +459,15 @@ mod differential {
         fn typed_reader_answers_as_the_value_reader(text in prop_oneof![3 => dossier_text(), 1 => mutated()]) {
             let old = from_json(&text);
             let new = Dossier::from_json(&text);
+            // Where the `Value` reader kept the last of a key given twice, the typed one
+            // refuses the text (a guess otherwise); only then, and the text does repeat a key.
+            if let Err(e) = &new {
+                if e.message().contains("given twice") {
+                    prop_assert!(repeats_a_key(&text), "{text}: {e}");
+                    prop_assert_eq!(e.kind(), ErrorKind::InvalidJson);
+                    return Ok(());
+                }
+            }
             prop_assert!(same(&new, &old), "{text}\nnew {new:?}\nold {old:?}");
             let bytes = Dossier::from_json_bytes(text.as_bytes());
             prop_assert!(same(&bytes, &old), "{text}\nbytes {bytes:?}\nold {old:?}");

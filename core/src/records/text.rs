@@ -1069,6 +1069,39 @@ fn parse_quoted(
     }
 }
 
+/// One JSON-lines record: an object whose keys are each given once (a key given twice would
+/// leave one value unread: which is a guess, so it is an error naming the key, as a CSV
+/// header naming a column twice is).
+struct Record(serde_json::Map<String, serde_json::Value>);
+
+impl<'de> serde::Deserialize<'de> for Record {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Record;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object (one record per line)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Record, A::Error> {
+                let mut out = serde_json::Map::new();
+                while let Some((k, v)) = map.next_entry::<String, serde_json::Value>()? {
+                    if out.contains_key(&k) {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "key `{k}` given twice"
+                        )));
+                    }
+                    out.insert(k, v);
+                }
+                Ok(Record(out))
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
 fn parse_jsonl(
     block: &Block,
     names: &[String],
@@ -1092,8 +1125,8 @@ fn parse_jsonl(
                 if text.is_empty() {
                     return Ok(None);
                 }
-                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
-                    .map(Some)
+                serde_json::from_str::<Record>(text)
+                    .map(|r| Some(r.0))
                     .map_err(|e| bad(&e))
             });
         let obj = match parsed {
@@ -1106,6 +1139,24 @@ fn parse_jsonl(
                 continue;
             }
         };
+        // A dossier as `motcua classify` reads it (its events listed) is no record: its
+        // events would be ignored and the dossier counted open.
+        if obj.contains_key("events") && !names.iter().any(|n| n == "events") {
+            let e = Error::new(
+                ErrorKind::CsvField,
+                format!(
+                    "line {this}: `events`: a dossier in the format of `motcua classify`; a \
+                     record has one column per event (supplement_requested, \
+                     supplement_received, new_due, resolved, refused, withdrawn)"
+                ),
+            )
+            .at_line(this)
+            .in_field("events");
+            if !each(at, Err(e)) {
+                return;
+            }
+            continue;
+        }
         for (slot, name) in cells.iter_mut().zip(names) {
             *slot = match obj.get(name) {
                 None | Some(serde_json::Value::Null) => None,

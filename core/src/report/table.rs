@@ -54,13 +54,26 @@ impl Counts {
     /// [`PartialReport`](super::PartialReport)'s sums never come near: it refuses counts
     /// whose sum would pass `i64::MAX`).
     pub fn add(&mut self, other: &Counts) {
-        let sums = count_values(self)
-            .iter()
-            .zip(count_values(other))
-            .map(|(a, b)| a.saturating_add(b))
-            .collect::<Vec<u64>>();
-        if let Some(c) = Counts::from_values(&sums) {
-            *self = c;
+        let o = other;
+        for (x, y) in [
+            (&mut self.carried_over, o.carried_over),
+            (&mut self.received_new, o.received_new),
+            (&mut self.received, o.received),
+            (&mut self.received_online, o.received_online),
+            (&mut self.received_direct, o.received_direct),
+            (&mut self.received_postal, o.received_postal),
+            (&mut self.resolved, o.resolved),
+            (&mut self.early, o.early),
+            (&mut self.on_time, o.on_time),
+            (&mut self.late, o.late),
+            (&mut self.pending, o.pending),
+            (&mut self.pending_within, o.pending_within),
+            (&mut self.overdue, o.overdue),
+            (&mut self.awaiting_supplement, o.awaiting_supplement),
+            (&mut self.refused, o.refused),
+            (&mut self.withdrawn, o.withdrawn),
+        ] {
+            *x = x.saturating_add(y);
         }
     }
 
