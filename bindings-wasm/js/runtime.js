@@ -95,6 +95,34 @@ export function rustThrow(message) {
 }
 
 /**
+ * Checks day numbers handed to a bulk method before they are copied into an Int32Array (whose
+ * copy would wrap 2**32 + d to d, cut 0.9 to 0 and read "abc" as 0): an `Int32Array` as is;
+ * else an array (or array-like) of whole numbers in the int32 range, each, or an error naming
+ * the first bad element's index.
+ * @param {unknown} arg
+ */
+export function checkInt32s(arg) {
+  if (arg instanceof Int32Array) return;
+  const a = /** @type {any} */ (arg);
+  if (a === null || typeof a !== "object" || typeof a.length !== "number") {
+    throw new MotcuaError(
+      "invalid_argument",
+      `day numbers must be an Int32Array or an array of whole numbers, not ${a === null ? "null" : typeof a}`,
+    );
+  }
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (typeof x !== "number" || !Number.isInteger(x) || x < -2147483648 || x > 2147483647) {
+      throw new MotcuaError(
+        "invalid_number",
+        `element ${i}: ${typeof x === "bigint" ? `${x}n` : String(x)} is not a day number (a whole number in the int32 range)`,
+        { index: i },
+      );
+    }
+  }
+}
+
+/**
  * The constructor of the exported classes: they are made by their factories only.
  * @param {string} name
  */

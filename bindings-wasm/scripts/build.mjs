@@ -85,8 +85,8 @@ mkdirSync(join(here, ".cache"), { recursive: true });
 // tools run, wasm-pack's default; here Debian's `binaryen` package, which .ci/wasm.sh
 // installs): 1.2 KB off the gzipped .wasm (249.97 -> 248.77 KB). -O1 only: -O2, -Os and -Oz
 // make the module smaller but its gzip larger (262-264 KB, measured), and the budget is
-// gzipped. With --dae-optimizing first (dead arguments of internal functions removed, their
-// constant ones propagated: 0.7 KB), then --precompute-propagate, --reorder-functions and -c
+// gzipped. With --rse (redundant local sets removed: 0.6 KB) and --dae-optimizing (dead
+// arguments of internal functions removed, their constant ones propagated: 0.7 KB) first, then --precompute-propagate, --reorder-functions and -c
 // (rerun the passes until the module stops shrinking: 0.6 KB). Each other pass tried alone
 // made the gzip larger: gufa-optimizing, local-cse, merge-locals, merge-similar-functions,
 // simplify-globals-optimizing. The features come from the module's target_features section. WASM_OPT names the
@@ -103,7 +103,7 @@ try {
   console.error(`build: warning: ${why}: the .wasm is not optimized (about 1.2 KB larger gzipped)`);
 }
 if (optimized) {
-  const passes = ["--dae-optimizing", "-O1", "--precompute-propagate", "--reorder-functions", "-c"];
+  const passes = ["--rse", "--dae-optimizing", "-O1", "--precompute-propagate", "--reorder-functions", "-c"];
   console.error(`build: wasm-opt ${passes.join(" ")}`);
   try {
     execFileSync(wasmOpt, [...passes, wasm, "-o", optimized], { stdio: "inherit" });
@@ -174,8 +174,18 @@ const classes = [...glue.matchAll(/^export class (\w+) \{$/gm)].map((m) => m[1])
 if (!classes.includes("Calendar") || !classes.includes("Catalogue")) fail(`unexpected classes in the glue: ${classes}`);
 glue = patch(glue, /^import \{ motcuaError \} from '\.\/snippets\/[^']+\/js\/runtime\.js';$/gm,
   "import { motcuaError, notReady as __motcua_notReady, rustThrow as __motcua_rustThrow, " +
-    "noConstructor as __motcua_noConstructor } from './runtime.js';",
+    "noConstructor as __motcua_noConstructor, checkInt32s as __motcua_checkInt32s } from './runtime.js';",
   1, "the runtime import");
+// Day numbers handed over as a plain array or another typed array are checked, not wrapped by
+// the typed-array copy (2**32 + d read as d, 0.9 as 0, "abc" as 0, a BigInt a TypeError).
+glue = patch(glue, "function passArray32ToWasm0(arg, malloc) {\n",
+  "function passArray32ToWasm0(arg, malloc) {\n    __motcua_checkInt32s(arg);\n", 1, "int32 arrays");
+// A module that is not this one (a stale or wrong .wasm served once) is forgotten when it fails
+// to start, so that a later init() loads again instead of finding it "ready".
+glue = patch(glue, "    wasm.__wbindgen_start();\n    return wasm;\n",
+  "    try {\n        wasm.__wbindgen_start();\n    } catch (e) {\n" +
+    "        wasm = __motcua_notReady;\n        wasmInstance = wasmModule = undefined;\n        throw e;\n    }\n    return wasm;\n",
+  1, "a wrong module is forgotten");
 glue = patch(glue, "let wasmModule, wasmInstance, wasm;", "let wasmModule, wasmInstance, wasm = __motcua_notReady;", 1, "not_initialized");
 glue = patch(glue, "if (wasm !== undefined) return wasm;", "if (wasm !== __motcua_notReady) return wasm;", 2, "init guard");
 glue = patch(glue, "throw new Error(getStringFromWasm0(arg0, arg1));", "throw __motcua_rustThrow(getStringFromWasm0(arg0, arg1));", 1, "object_freed");

@@ -191,7 +191,16 @@ pub fn entries(v: &JsValue, path: &str) -> Result<Vec<(String, String, JsValue)>
 /// ([`wall_clock_of`]); `undefined` properties are dropped. `path` names the value in messages
 /// (`dossier.events[2].at`).
 pub fn to_json(v: &JsValue, path: &str) -> Result<Value> {
+    to_json_at(v, path, 0)
+}
+
+/// [`to_json`] of a value `depth` levels down: past 32 (no input of this package nests so
+/// deep; a cyclic object nests for ever, and would exhaust the stack) an error.
+fn to_json_at(v: &JsValue, path: &str, depth: u32) -> Result<Value> {
     let bad = |why: String| Error::new(ErrorKind::InvalidArgument, format!("`{path}`: {why}"));
+    if depth > 32 {
+        return Err(bad("nested over 32 levels deep (a cyclic object?)".into()));
+    }
     if v.is_null() || v.is_undefined() {
         return Ok(Value::Null);
     }
@@ -217,14 +226,14 @@ pub fn to_json(v: &JsValue, path: &str) -> Result<Value> {
         let arr = js_sys::Array::from(v);
         let mut out = Vec::with_capacity(arr.length() as usize);
         for (i, item) in arr.iter().enumerate() {
-            out.push(to_json(&item, &format!("{path}[{i}]"))?);
+            out.push(to_json_at(&item, &format!("{path}[{i}]"), depth + 1)?);
         }
         return Ok(Value::Array(out));
     }
     if v.is_object() && !v.is_function() {
         let mut map = Map::new();
         for (key, raw, value) in entries(v, path)? {
-            let converted = to_json(&value, &format!("{path}.{raw}"))?;
+            let converted = to_json_at(&value, &format!("{path}.{raw}"), depth + 1)?;
             map.insert(key, converted);
         }
         return Ok(Value::Object(map));

@@ -16,7 +16,9 @@ use crate::calendar::Calendar;
 use crate::convert::{class_from, entries, from_json, instant_arg, opt_bool_arg, to_json};
 use crate::error::{IntoJs, JsResult};
 use crate::procedure::{catalogue_from, Catalogue};
-use crate::types::{ClassifyResultJs, DossierInput, DueOptionsJs, DueResultJs, InstantInput};
+use crate::types::{
+    ClassifyOptionsJs, ClassifyResultJs, DossierInput, DueOptionsJs, DueResultJs, InstantInput,
+};
 
 /// The options of `due` / `classify`, read.
 struct DueOptions {
@@ -157,7 +159,7 @@ pub fn due(dossier: &DossierInput, options: Option<DueOptionsJs>) -> JsResult<Du
 pub fn classify(
     dossier: &DossierInput,
     #[wasm_bindgen(js_name = asOf)] as_of: &InstantInput,
-    options: Option<DueOptionsJs>,
+    options: Option<ClassifyOptionsJs>,
 ) -> JsResult<ClassifyResultJs> {
     let d = dossier_arg(dossier).js()?;
     let at = instant_arg(as_of, "asOf", DateOnly::EndOfDay).js()?;

@@ -56,17 +56,24 @@ fn cell_of(v: &JsValue, i: usize, name: &str) -> Result<OwnedCell> {
         return Ok(if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 {
             // Whole and exactly representable: the conversion is exact.
             OwnedCell::Int(x as i64)
-        } else {
+        } else if x.is_finite() {
             OwnedCell::Float(x)
+        } else {
+            // A bad row (skippable), never a missing value: null is one.
+            OwnedCell::Malformed("NaN or Infinity (null is missing)")
         });
     }
     if let Some(b) = v.as_bool() {
         return Ok(OwnedCell::Bool(b));
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-        return crate::convert::wall_clock_of(d, name)
-            .map(OwnedCell::Instant)
-            .map_err(locate);
+        return Ok(match crate::convert::wall_clock_of(d, name) {
+            Ok(t) => OwnedCell::Instant(t),
+            Err(_) if !d.get_time().is_finite() => {
+                OwnedCell::Malformed("an invalid Date (its time is NaN)")
+            }
+            Err(e) => return Err(locate(e)),
+        });
     }
     Err(locate(bad_arg(format!(
         "`records[{i}].{name}` must be text, a Date, a number, a boolean or null, not {}",
@@ -110,7 +117,14 @@ fn read_objects(arr: &js_sys::Array, names: Vec<String>) -> Result<Objects> {
     let mut columns: Vec<Vec<OwnedCell>> = names.iter().map(|_| Vec::with_capacity(len)).collect();
     let mut present = vec![false; names.len()];
     for (i, rec) in arr.iter().enumerate() {
-        let obj = record_object(&rec, i)?;
+        // A later record that is no object is a bad row of its own (the first gives the
+        // column order: an error for the call).
+        let Ok(obj) = record_object(&rec, i) else {
+            for col in &mut columns {
+                col.push(OwnedCell::Malformed("not a record (an object)"));
+            }
+            continue;
+        };
         for (j, ((key, col), seen)) in keys
             .iter()
             .zip(columns.iter_mut())

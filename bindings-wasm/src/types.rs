@@ -176,6 +176,9 @@ export interface DueOptions {
   asOf?: InstantInput;
 }
 
+/** Options of `classify`: those of `due` but `asOf`, its second argument. */
+export type ClassifyOptions = Omit<DueOptions, "asOf">;
+
 /** Something odd but accepted in a dossier. */
 export interface Warning {
   code: WarningCode;
@@ -418,7 +421,7 @@ export interface WorklistOptions extends Omit<ReportOptions, "period"> {
   all?: boolean;
   /** Transfers between agencies, joined to the records by id (as `stageReport` joins them):
    * they move each inter-agency dossier's file to the agency of its next stage (the rows'
-   * `agency`, `stage_due`, `stage_overdue`). */
+   * `stage_agency`, `stage_due`, `stage_overdue`). */
   transfers?: TransfersInput;
 }
 
@@ -426,7 +429,7 @@ export interface WorklistOptions extends Omit<ReportOptions, "period"> {
  * `id`, its grouping columns by name, then the worklist's columns: the due date and instant,
  * the working days left (negative when overdue), the status, the last day for the apology
  * (`null` when overdue or already given a new appointment) and, for an inter-agency dossier,
- * the stage holding its file: `agency`, `stage_due`, `stage_overdue` (`null` without
+ * the stage holding its file: `stage_agency`, `stage_due`, `stage_overdue` (`null` without
  * stages). */
 export interface WorklistRow extends WorklistColumns {
   id: string | null;
@@ -556,6 +559,10 @@ extern "C" {
     /// `DueOptions`.
     #[wasm_bindgen(typescript_type = "DueOptions")]
     pub type DueOptionsJs;
+
+    /// `ClassifyOptions`.
+    #[wasm_bindgen(typescript_type = "ClassifyOptions")]
+    pub type ClassifyOptionsJs;
 
     /// `DueResult`.
     #[wasm_bindgen(typescript_type = "DueResult")]

@@ -76,12 +76,12 @@ fn list_options(v: Option<&JsValue>, opts: &mut WorklistOptions) -> Result<()> {
 /// The dossiers of `records` (an array of objects keyed by the CSV column names of `motcua
 /// report`, or CSV text) open at `asOf`: the CLI's `motcua worklist --format json` rows,
 /// ordered by due instant then id: `{id, ...by, due, due_at, working_days_left, status,
-/// apology_by, agency, stage_due, stage_overdue}`. `status`: `overdue` and `awaiting_supplement` as `report` classifies the
+/// apology_by, stage_agency, stage_due, stage_overdue}`. `status`: `overdue` and `awaiting_supplement` as `report` classifies the
 /// dossier; else `due_today` (0 working days left), `due_soon` (1..`within`), `on_track`
 /// (listed only with `all`). `apology_by`: the `apologyLead`-th working day before the due
 /// date (default 1: the provincial regulations under Decree 118/2025, recalled, not verified),
 /// `null` when overdue or already given a new appointment (`new_due`). For an inter-agency
-/// dossier (stages from its catalogue procedure or its own `stages` column): `agency` (the
+/// dossier (stages from its catalogue procedure or its own `stages` column): `stage_agency` (the
 /// agency holding the file at `asOf`), `stage_due` (its stage's due date) and `stage_overdue`;
 /// `null` for a dossier without stages.
 ///

@@ -2,7 +2,7 @@
 // message says what was wrong.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Calendar, Catalogue, errorCodes, dayNumber, dateFromDayNumber, fromLunar, report } from "motcua";
+import { Calendar, Catalogue, due, errorCodes, dayNumber, dateFromDayNumber, fromLunar, report } from "motcua";
 
 const weekdays = Calendar.fromSpec({ weekmask: "1111100", from: "2000-01-01", to: "2050-12-31" });
 const codes = new Set(errorCodes());
@@ -121,6 +121,46 @@ test("bulk errors carry the index of the first bad element", () => {
   throwsCode(() => weekdays.addWorkingDaysBulk(Int32Array.of(d), 0.5), "invalid_number");
   throwsCode(() => weekdays.workingDaysBetweenBulk(Int32Array.of(d), 2 ** 40), "date_out_of_range");
   throwsCode(() => weekdays.isWorkingDayBulk(Int32Array.of(d, -1_000_000)), "date_out_of_range");
+});
+
+test("day numbers given as an array or another typed array are checked, never wrapped", () => {
+  // A typed-array copy would read 2**32 + d as d, 0.9 as 0, "abc" as zeros: each is refused,
+  // naming the element; whole numbers in the int32 range are taken as an Int32Array's.
+  const d = dayNumber("2026-03-02");
+  assert.deepEqual(weekdays.addWorkingDaysBulk([d, d + 1], 1), weekdays.addWorkingDaysBulk(Int32Array.of(d, d + 1), 1));
+  assert.deepEqual(weekdays.isWorkingDayBulk(Float64Array.of(d)), weekdays.isWorkingDayBulk(Int32Array.of(d)));
+  for (const [bad, index] of [[[d, d + 2 ** 32], 1], [Float64Array.of(d + 0.9), 0], [[2 ** 31], 0], [[d, NaN], 1],
+    [[String(d)], 0], [BigInt64Array.of(BigInt(d)), 0], [{ length: 1 }, 0]]) {
+    assert.throws(() => weekdays.addWorkingDaysBulk(bad, 1), (e) => e.code === "invalid_number" && e.index === index, String(bad));
+  }
+  assert.throws(() => weekdays.isWorkingDayBulk([d + 0.5]), (e) => e.code === "invalid_number" && e.index === 0);
+  assert.throws(() => weekdays.workingDaysBetweenBulk([d, 2 ** 40], d), (e) => e.code === "invalid_number" && e.index === 1);
+  for (const bad of [null, "abc", 5]) {
+    assert.throws(() => weekdays.addWorkingDaysBulk(bad, 1), (e) => e.code === "invalid_argument", String(bad));
+  }
+});
+
+test("a cyclic or too deeply nested object is an error, and the module stays usable", () => {
+  const d = { received: "2026-03-02T09:30", timeLimit: "3wd" };
+  d.self = d;
+  throwsCode(() => due(d), "invalid_argument", /nested over 32 levels deep/);
+  let deep = {};
+  for (let i = 0; i < 5000; i++) deep = { x: deep };
+  throwsCode(() => Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31", extra: deep }), "invalid_argument");
+  assert.equal(weekdays.addWorkingDays("2026-03-02", 1), "2026-03-03");
+});
+
+test("a record's NaN, invalid Date or a record that is no object is a bad row (skipBad skips it)", () => {
+  const good = { id: "G", received: "2026-03-02T09:30", time_limit: "3wd", resolved: "2026-03-03T10:00" };
+  for (const [bad, field] of [[{ ...good, id: "N", resolved: NaN }, "resolved"], [{ ...good, id: "I", resolved: Infinity }, "resolved"],
+    [{ ...good, id: "D", resolved: new Date("x") }, "resolved"], [null, "received"], [7, "received"]]) {
+    // Never read as missing (NaN was: a resolved dossier counted open and overdue).
+    assert.throws(() => report([good, bad], { asOf: "2026-03-31" }),
+      (e) => e.code === "csv_field" && e.index === 1 && e.line === 2 && e.field === field, String(bad?.id ?? bad));
+    const r = report([good, bad], { asOf: "2026-03-31", skipBad: true });
+    assert.equal(r.at(-1).resolved, 1);
+    assert.deepEqual(r.skipped.map((s) => [s.index, s.code]), [[1, "csv_field"]]);
+  }
 });
 
 // Hostile input (issue "No silent wrong answer"): every class gets its code, never a plausible

@@ -376,9 +376,11 @@ test("a bad date names the line and the column", () => {
     assert.equal(e.field, "received");
     assert.match(e.message, /30\/02\/2026/);
   });
-  throwsCode(() => report([{ received: new Date("nope"), time_limit: "3wd" }], { asOf: AS_OF }), "invalid_date", (e) => {
+  // An invalid Date is a bad row as a bad date text is (skipBad skips it).
+  throwsCode(() => report([{ received: new Date("nope"), time_limit: "3wd" }], { asOf: AS_OF }), "csv_field", (e) => {
     assert.equal(e.index, 0);
     assert.equal(e.field, "received");
+    assert.match(e.message, /invalid Date/);
   });
   // An event before the receipt: located at the record, with its id.
   throwsCode(() => report([{ id: "HS1", received: "2026-03-02T09:30", time_limit: "3wd", resolved: "2026-03-01T10:00" }], { asOf: AS_OF }), "result_before_receipt", (e) => {
@@ -458,7 +460,9 @@ test("bad arguments and options", () => {
   for (const bad of [null, undefined, 42, {}, new Date()]) {
     throwsCode(() => report(bad, { asOf: AS_OF }), "invalid_argument", (e) => assert.match(e.message, /array of objects, or CSV text or bytes/));
   }
-  throwsCode(() => report([{ received: "2026-03-02", time_limit: "3wd" }, "x"], { asOf: AS_OF }), "invalid_argument", (e) => assert.equal(e.index, 1));
+  // A later record that is no object is a bad row (skipBad skips it); a first one is a bad call.
+  throwsCode(() => report([{ received: "2026-03-02", time_limit: "3wd" }, "x"], { asOf: AS_OF }), "csv_field", (e) => assert.equal(e.index, 1));
+  throwsCode(() => report(["x", { received: "2026-03-02", time_limit: "3wd" }], { asOf: AS_OF }), "invalid_argument", (e) => assert.equal(e.index, 0));
   throwsCode(() => report([{ received: "2026-03-02", time_limit: { workingDays: 3 } }], { asOf: AS_OF }), "invalid_argument", (e) => assert.equal(e.field, "time_limit"));
   const recs = [{ received: "2026-03-02", time_limit: "3wd" }];
   throwsCode(() => report(recs, { asof: AS_OF }), "invalid_argument", (e) => assert.match(e.message, /unknown option `asof`/));

@@ -501,6 +501,14 @@ impl CalendarSpec {
     /// skipped.
     pub fn from_json(text: &str) -> Result<CalendarSpec> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // An object only: serde would also read its fields from an array, in order, where a
+        // misplaced value makes another calendar.
+        if text.trim_start().starts_with('[') {
+            return Err(Error::new(
+                ErrorKind::InvalidSpec,
+                "calendar spec: an object {\"weekmask\", \"from\", \"to\", ...}, not an array",
+            ));
+        }
         serde_json::from_str(text).map_err(|e| {
             let (kind, path) = if e.is_data() {
                 let mut path = json_path_at(text, e.line(), e.column());
@@ -1732,6 +1740,12 @@ mod tests {
         // The byte-order mark alone is no error.
         let ok = spec.replace("2026-02-30", "2026-03-02");
         assert_eq!(CalendarSpec::from_json(&ok).unwrap().holidays.len(), 2);
+        // An array would be read field by field in order: refused.
+        let e = CalendarSpec::from_json(
+            r#" [null,null,"1111100",[],"2026-01-01","2026-12-31",["2026-03-09"]]"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_spec");
         assert_eq!(
             json_path_at(r#"{"a": {"b\"c": [1, [2, 3]]}}"#, 1, 24),
             "a.b\"c[1][1]"

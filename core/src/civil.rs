@@ -571,13 +571,22 @@ pub fn wall_clock(value: i64, unit: TimeUnit, clock: Clock) -> Result<NaiveDateT
 /// "Now" in Vietnam: the wall clock at UTC+7 of the instant `unix_seconds` (seconds since
 /// 1970-01-01T00:00Z), never the machine's zone. The library never reads the clock: each door
 /// (the CLI, the Python and JS packages) reads its own and calls this, so "now" has one
-/// definition.
+/// definition. A reading no clock gives (past chrono's range, ±262,000 years) is clamped to
+/// that range on its own side — outside every calendar, so that any use of it is a
+/// `date_out_of_range` error, never an answer.
 ///
 /// ```
-/// assert_eq!(motcua::civil::vietnam_now(1_772_418_600).to_string(), "2026-03-02 09:30:00");
+/// use motcua::civil::vietnam_now;
+/// assert_eq!(vietnam_now(1_772_418_600).to_string(), "2026-03-02 09:30:00");
+/// assert_eq!(vietnam_now(i64::MAX), chrono::NaiveDateTime::MAX);
+/// assert_eq!(vietnam_now(i64::MIN), chrono::NaiveDateTime::MIN);
 /// ```
 pub fn vietnam_now(unix_seconds: i64) -> NaiveDateTime {
-    vietnam_wall_clock(unix_seconds).unwrap_or(NaiveDateTime::MIN)
+    vietnam_wall_clock(unix_seconds).unwrap_or(if unix_seconds > 0 {
+        NaiveDateTime::MAX
+    } else {
+        NaiveDateTime::MIN
+    })
 }
 
 /// Formats an instant as `YYYY-MM-DDTHH:MM` (seconds added only when not zero).

@@ -454,7 +454,12 @@ impl<T: fmt::Display + ?Sized> fmt::Display for Excerpt<'_, T> {
                         break;
                     }
                     self.chars += 1;
-                    if c.is_control() {
+                    // Control characters, and the invisible ones a value can hide (a
+                    // non-breaking space, zero-width ones, a byte-order mark): shown escaped,
+                    // so that a value that looks right on screen says what is wrong with it.
+                    let invisible = matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}'
+                        | '\u{2028}'..='\u{202e}' | '\u{2060}' | '\u{feff}');
+                    if c.is_control() || invisible {
                         self.text.extend(c.escape_default());
                     } else {
                         self.text.push(c);
@@ -551,6 +556,12 @@ mod tests {
         );
         // Control characters are escaped, so a message stays one line.
         assert_eq!(excerpt("a\tb\u{1b}[2J").to_string(), "a\\tb\\u{1b}[2J");
+        // Invisible characters a pasted value can hide are shown too.
+        assert_eq!(
+            excerpt("03/03/2026\u{a0}10:00\u{200b}").to_string(),
+            "03/03/2026\\u{a0}10:00\\u{200b}"
+        );
+        assert_eq!(excerpt("Hộ tịch").to_string(), "Hộ tịch");
         // Any Display value: a JSON value is quoted as compact JSON.
         let v = serde_json::json!({"k": "v".repeat(1000)});
         let x = excerpt(&v).to_string();

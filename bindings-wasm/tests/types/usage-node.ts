@@ -138,6 +138,8 @@ due(dossier, { explain: true, lang: "fr" });
 Calendar.vietnam({ offical: false });
 // @ts-expect-error: a dossier needs `received`
 due({ timeLimit: "3wd" });
+// @ts-expect-error: classify takes asOf as its second argument, not as an option
+classify(dossier, "2026-03-31", { asOf: "2026-03-31" });
 // @ts-expect-error: not a period
 report(records, { period: "week" });
 // @ts-expect-error: the worklist has no periods

@@ -53,6 +53,9 @@ pub enum OwnedCell {
     Float(f64),
     /// A boolean.
     Bool(bool),
+    /// A value the source could not give (a JS `NaN`, an invalid `Date`, a record that is not
+    /// an object): reading it is an error naming the row and column ([`Cell::Malformed`]).
+    Malformed(&'static str),
 }
 
 impl OwnedCell {
@@ -67,6 +70,7 @@ impl OwnedCell {
             OwnedCell::Int(i) => Cell::Int(*i),
             OwnedCell::Float(x) => Cell::float(*x),
             OwnedCell::Bool(b) => Cell::Bool(*b),
+            OwnedCell::Malformed(why) => Cell::Malformed(why),
         }
     }
 }

@@ -86,10 +86,8 @@ impl ReadOptions {
                 ErrorKind::InvalidArgument,
                 format!(
                     "--map {logical}={}: `{logical}` is no column the records are read for \
-                     ({}, {}) nor a grouping column",
+                     nor a grouping column (see the columns of `motcua report --help`)",
                     self.map.get(logical).map_or("", String::as_str),
-                    DOSSIER_COLUMNS.join(", "),
-                    SERVICE_COLUMNS.join(", ")
                 ),
             )
             .in_field(logical.clone())),
