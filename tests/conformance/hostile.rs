@@ -526,6 +526,46 @@ fn an_empty_catalogue_fails_at_load() {
     }
 }
 
+/// A catalogue saved by a spreadsheet with `;` (or tabs, or a `sep=;` line), with a byte-order
+/// mark and CRLF: read as its records are (it was one column, "code is missing").
+#[test]
+fn a_catalogue_with_another_delimiter() {
+    let records = scratch(
+        "by-procedure2.csv",
+        b"id,received,procedure,resolved\nA,2026-03-02T09:30,P1,2026-03-05T10:00\n",
+    );
+    let want = motcua(
+        &[
+            "report",
+            &records,
+            "--as-of",
+            "2026-03-31",
+            "--format",
+            "json",
+            "--catalogue",
+            &scratch(
+                "cat.csv",
+                b"code,name,field,level,time_limit,online\nP1,x,f,commune,3wd,full\n",
+            ),
+        ],
+        "",
+    );
+    assert_eq!(want.status.code(), Some(0), "{}", stderr(&want));
+    for (name, text) in [
+        ("semi.csv", &b"\xef\xbb\xbfcode;name;field;level;time_limit;online\r\nP1;\"x; y\";f;commune;3wd;full\r\n"[..]),
+        ("tab.csv", b"code\tname\tfield\tlevel\ttime_limit\tonline\nP1\tx\tf\tcommune\t3wd\tfull\n"),
+        ("sep.csv", b"sep=;\ncode;name;field;level;time_limit;online\nP1;x,y;f;commune;3wd;full\n"),
+    ] {
+        let cat = scratch(name, text);
+        let o = motcua(
+            &["report", &records, "--as-of", "2026-03-31", "--format", "json", "--catalogue", &cat],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        assert_eq!(stdout(&o), stdout(&want), "{name}");
+    }
+}
+
 /// A calendar spec with a byte-order mark is read; a bad value is named with its path.
 #[test]
 fn calendar_specs_with_a_bom_or_a_bad_value() {

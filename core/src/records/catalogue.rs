@@ -46,10 +46,16 @@ fn load_csv(_text: &str) -> Result<Catalogue> {
 
 #[cfg(feature = "csv")]
 fn load_csv(text: &str) -> Result<Catalogue> {
+    // The delimiter as the records' (a spreadsheet's `;` or tab, or its `sep=X` line).
+    let (skip, delimiter) = match super::text::delimiter_line(text.as_bytes()) {
+        Some((len, d)) => (len, d),
+        None => (0, super::text::sniff_delimiter(text.as_bytes())),
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes().get(skip..).unwrap_or_default());
     let header: Vec<String> = rdr
         .headers()
         .map_err(|e| {

@@ -175,7 +175,7 @@ fn io_error(e: &std::io::Error) -> Error {
 /// The field delimiter of a CSV file, from its header line: `,` unless the header has more
 /// `;` (spreadsheets in locales with a decimal comma) or tabs.
 #[cfg(feature = "csv")]
-fn sniff_delimiter(head: &[u8]) -> u8 {
+pub(crate) fn sniff_delimiter(head: &[u8]) -> u8 {
     let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
     let count = |c: u8| line.iter().filter(|&&b| b == c).count();
     let (commas, semis, tabs) = (count(b','), count(b';'), count(b'\t'));
@@ -192,7 +192,7 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
 /// `X` (one ASCII character other than a quote; a UTF-8 byte-order mark may come first): its
 /// length with its line end, and `X`.
 #[cfg(feature = "csv")]
-fn delimiter_line(head: &[u8]) -> Option<(usize, u8)> {
+pub(crate) fn delimiter_line(head: &[u8]) -> Option<(usize, u8)> {
     let bom = if head.starts_with(b"\xef\xbb\xbf") {
         3
     } else {
