@@ -363,9 +363,10 @@ def report(
     Columns read (others are ignored): ``received``, ``time_limit`` (``3wd``, ``15cd``,
     ``8wh``, ``same_day``) or ``procedure`` (a code of ``catalogue``), and optionally
     ``channel``, ``supplement_requested``, ``supplement_received``, ``new_due``,
-    ``resolved``, ``refused``, ``withdrawn``, ``id``; ``map={"received": "ngay_nhan"}`` reads
-    a logical column from another. Cells may be datetimes or ISO / ``dd/mm/yyyy`` text; empty
-    means absent.
+    ``resolved``, ``refused``, ``withdrawn``, ``id``, in any ASCII case (``Resolved``, as in a
+    CSV header); ``map={"received": "ngay_nhan"}`` reads a logical column from another (that
+    column exactly; a name no reader uses is an error). Cells may be datetimes or ISO /
+    ``dd/mm/yyyy`` text; empty means absent.
 
     ``by``: grouping column(s); ``period``: ``month``, ``quarter`` or ``year``; ``as_of``: the
     instant the table stands at (a date alone: the end of that day; ``None``: now);
