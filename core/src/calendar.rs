@@ -410,11 +410,13 @@ impl<'de> Deserialize<'de> for OfficeHours {
         let raw: Vec<[String; 2]> = Vec::deserialize(d)?;
         let mut sessions = Vec::with_capacity(raw.len());
         for [a, b] in raw {
-            let a = crate::civil::parse_time(&a).map_err(serde::de::Error::custom)?;
-            let b = crate::civil::parse_time(&b).map_err(serde::de::Error::custom)?;
+            // (the message alone: the spec's reader names the path, `office_hours`)
+            let custom = |e: Error| serde::de::Error::custom(e.message());
+            let a = crate::civil::parse_time(&a).map_err(custom)?;
+            let b = crate::civil::parse_time(&b).map_err(custom)?;
             sessions.push((a, b));
         }
-        OfficeHours::new(sessions).map_err(serde::de::Error::custom)
+        OfficeHours::new(sessions).map_err(|e| serde::de::Error::custom(e.message()))
     }
 }
 
@@ -1740,6 +1742,13 @@ mod tests {
         // The byte-order mark alone is no error.
         let ok = spec.replace("2026-02-30", "2026-03-02");
         assert_eq!(CalendarSpec::from_json(&ok).unwrap().holidays.len(), 2);
+        // A bad session is named once, by its path.
+        let e = CalendarSpec::from_json(
+            r#"{"weekmask":"1111100","from":"2026-01-01","to":"2026-12-31","office_hours":[["17:00","08:00"]]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_spec");
+        assert_eq!(e.message().matches("office_hours").count(), 1, "{e}");
         // An array would be read field by field in order: refused.
         let e = CalendarSpec::from_json(
             r#" [null,null,"1111100",[],"2026-01-01","2026-12-31",["2026-03-09"]]"#,
