@@ -349,6 +349,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             from,
             from_at,
             left,
+            appointment,
         } => {
             m.serialize_entry("reading", reading.as_str())?;
             m.serialize_entry("from", from)?;
@@ -356,6 +357,9 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
                 m.serialize_entry("from_at", &at(t))?;
             }
             m.serialize_entry("left", left)?;
+            if let Some(d) = appointment {
+                m.serialize_entry("appointment", d)?;
+            }
         }
         Fact::NewAppointment {
             at: t,

@@ -584,6 +584,7 @@ impl<T: Trace> Pass<'_, T> {
                 from: date_of(d)?,
                 from_at,
                 left: c.unit.amount(c.budget),
+                appointment: c.fixed.map(date_of).transpose()?,
             });
         }
         Ok(())
@@ -608,8 +609,15 @@ impl<T: Trace> Pass<'_, T> {
         }
         // Within the calendar, or an error.
         self.cal.is_working_day(new_due)?;
-        let applies = new_appointment_applies(e.kind, e.date(), current, self.rules.apology);
-        let late = e.date() > current;
+        // While a supplement request is open the clock is stopped and the due date does not
+        // pass: the appointment is judged as of the request (in time when the clock stopped
+        // in time), not against the due date as it stood then.
+        let issued = match (self.clock.paused, self.life.open_request) {
+            (Some(_), Some(request)) => request.date(),
+            _ => e.date(),
+        };
+        let applies = new_appointment_applies(e.kind, issued, current, self.rules.apology);
+        let late = issued > current;
         if late {
             let (code, what) = match e.kind {
                 EventKind::Apology => (WarningCode::ApologyAfterDue, "apology"),

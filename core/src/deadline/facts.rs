@@ -270,6 +270,9 @@ pub enum Fact {
         from_at: Option<NaiveDateTime>,
         /// What is left to count from it.
         left: Amount,
+        /// A new appointment given before (or while the clock was stopped) that stands: the
+        /// due date, whatever is left.
+        appointment: Option<NaiveDate>,
     },
     /// An apology or extension with a new appointment.
     NewAppointment {

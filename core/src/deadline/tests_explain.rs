@@ -190,3 +190,40 @@ fn snapshot_headers_state_the_reference_answers() {
         );
     }
 }
+
+/// A new appointment given while the clock is stopped stands when it runs again: the resumed
+/// step says so in both languages (it said the days left counted on, then judged the result
+/// against the appointment), with the appointment as a field.
+#[test]
+fn an_appointment_made_while_stopped_is_said_to_stand() {
+    let cal = crate::vn::public_sector().unwrap();
+    let d = dossier(
+        r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},"events":[{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"apology","at":"2026-03-06T10:00","new_due":"2026-03-20"},{"type":"supplement_received","at":"2026-03-09T10:00"},{"type":"resolved","at":"2026-03-19T10:00"}]}"#,
+    );
+    for (lang, says) in [
+        (Lang::Vi, "ngày hẹn mới thứ Sáu 20/03/2026 vẫn giữ nguyên"),
+        (Lang::En, "the new appointment, Fri 20 Mar 2026, stands"),
+    ] {
+        let c = classify_explained(
+            &d,
+            &cal,
+            &Rules::default(),
+            None,
+            t("2026-12-31T23:59"),
+            lang,
+        )
+        .unwrap();
+        assert_eq!(
+            (c.due.due.to_string().as_str(), c.outcome.as_str()),
+            ("2026-03-20", "early")
+        );
+        assert!(c.due.warnings.is_empty(), "{:?}", c.due.warnings);
+        let resumed = c
+            .due
+            .explain
+            .iter()
+            .find(|s| matches!(s.fact, Fact::ClockResumed { .. }))
+            .unwrap();
+        assert!(resumed.text.contains(says), "{}", resumed.text);
+    }
+}

@@ -385,8 +385,13 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             from,
             from_at,
             left,
+            appointment,
         } => fill(
             t(match (reading, left, from_at) {
+                _ if appointment.is_some() => (
+                    "Thời hạn tiếp tục từ ngày {day}; ngày hẹn mới {appointment} vẫn giữ nguyên",
+                    "The clock runs again from {day}; the new appointment, {appointment}, stands",
+                ),
                 (_, Amount::SameDay, _) => (
                     "Thời hạn trong ngày tính lại từ ngày {day}",
                     "The same-day limit starts afresh on {day}",
@@ -415,6 +420,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                 ("from", &short(*from)),
                 ("start", &at(from_at.unwrap_or_default())),
                 ("left", &amt(*left)),
+                ("appointment", &day(appointment.unwrap_or(*from))),
             ],
         ),
         Fact::NewAppointment {
