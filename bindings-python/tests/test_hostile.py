@@ -443,3 +443,67 @@ def test_column_names_in_any_case_and_a_map_that_changes_nothing() -> None:
         motcua.report(df, as_of="2026-04-01", map={"resolvd": "Resolved"})
     assert e.value.field == "resolvd"
     assert motcua.distributed.needed_columns(["Resolved", "x", "received"]) == ["Resolved", "received"]
+
+
+def test_an_object_column_of_naive_and_zoned_instants_reads_each_in_its_zone() -> None:
+    """pyarrow gives such a column one type (the first value's): the other kind was read in
+    the wrong zone (an after-hours receipt became 13:00). Each value is read as it is."""
+    import pandas as pd
+
+    naive = pd.Timestamp("2026-03-02 20:00")  # Vietnam wall clock, after hours
+    zoned = pd.Timestamp("2026-03-02 20:00", tz="Asia/Ho_Chi_Minh").tz_convert("UTC")
+    for values in ([naive, zoned], [zoned, naive]):
+        df = pd.DataFrame({"received": pd.Series(values, dtype=object), "time_limit": ["1wd", "1wd"]})
+        got = motcua.classify(df, "2026-03-10")
+        assert [str(d) for d in got["due"].dt.date] == ["2026-03-04", "2026-03-04"], values
+
+
+def test_combine_keeps_the_empty_group_and_refuses_other_options() -> None:
+    """A partial table's empty key read back from CSV is missing: it is the empty group (it was
+    taken for a totals row and dropped); partials counted otherwise are refused, as merge does."""
+    import io
+
+    import pandas as pd
+
+    import motcua.distributed as md
+
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"] * 3, "time_limit": ["3wd"] * 3, "field": ["", "A", "B"]})
+    part = md.partial_report(df, by="field", as_of="2026-03-31")
+    back = pd.read_csv(io.StringIO(part.to_csv(index=False)))
+    assert back["field"].isna().sum() == 1
+    rows = md.combine_rows(back, by="field")
+    assert rows[-1]["received"] == 3 and [r["field"] for r in rows] == ["", "A", "B", None]
+    p1 = motcua.PartialReport("2026-03-04", ["field"])
+    p2 = motcua.PartialReport("2026-03-31", ["field"])
+    with pytest.raises(motcua.InvalidArgumentError, match="one instant"):
+        md.combine([p1, p2], by="field")
+    with pytest.raises(motcua.InvalidArgumentError, match="counted by"):
+        md.combine([motcua.PartialReport("2026-03-31", ["agency"])], by="field")
+    # A report table split by period (pandas Periods, polars dates) combines to itself.
+    rp = motcua.report(df, by="field", period="month", as_of="2026-03-31")
+    assert md.combine_rows(rp, by="field", period="month") == motcua.Report.build(
+        df, by="field", period="month", as_of="2026-03-31"
+    ).rows
+
+
+def test_float32_labels_series_alignment_and_extreme_datetimes() -> None:
+    import pandas as pd
+
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"] * 2, "time_limit": ["3wd"] * 2,
+                       "agency": np.array([0.1, 0.2], dtype=np.float32)})
+    assert motcua.report(df, by="agency", as_of="2026-03-31")["agency"].tolist()[:2] == ["0.1", "0.2"]
+    cal = motcua.Calendar.vietnam()
+    a = pd.Series(pd.to_datetime(["2026-03-02", "2026-03-09"]), index=[0, 1])
+    b = pd.Series(pd.to_datetime(["2026-03-10", "2026-03-03"]), index=[1, 0])
+    with pytest.raises(motcua.InvalidArgumentError, match="different indexes"):
+        cal.working_days_between(a, b)
+    assert cal.working_days_between(*a.align(b)).tolist() == [1, 1]
+    # numpy's own cast of this instant overflows to 2262: the message names 1677.
+    v = np.array([np.iinfo(np.int64).min + 1], dtype="datetime64[ns]")
+    with pytest.raises(motcua.DateOutOfRangeError, match="1677-09-21"):
+        cal.is_working_day(v)
+    cat = motcua.Catalogue.from_records([{"code": "X", "name": "x", "field": "f", "level": "commune",
+                                          "time_limit": "3wd", "online": "none"}])
+    with pytest.raises(motcua.UnknownProcedureError) as e:
+        motcua.report(pd.DataFrame({"received": ["2026-03-02"], "procedure": ["NOPE"]}), as_of="2026-03-31", catalogue=cat)
+    assert e.value.value == "NOPE"

@@ -803,6 +803,7 @@ impl Catalogue {
                         code = excerpt(code)
                     ),
                 )
+                .with_value(code)
             })
     }
 

@@ -254,9 +254,23 @@ def _arrow_from_ints(pa: Any, out: np.ndarray, type_: Any) -> Any:
 # ---------------------------------------------------------------------- inputs
 
 
+#: Ticks a day of each datetime64 unit finer than a day.
+_PER_DAY = {"h": 24, "m": 1_440, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}
+
+
 def _from_datetime64(a: np.ndarray, kind: str = "numpy", **extra: Any) -> Days:
     if a.dtype != np.dtype("datetime64[D]"):
-        a = a.astype("datetime64[D]")  # floors, as numpy does; NaT stays NaT
+        unit, count = np.datetime_data(a.dtype)
+        per_day = _PER_DAY.get(unit) if count == 1 else None
+        if per_day is None:
+            a = a.astype("datetime64[D]")  # floors, as numpy does; NaT stays NaT
+        else:
+            # Floored here: numpy's own cast overflows within a day of int64's minimum
+            # (1677-09-21 in ns became 2262-04-10). NaT stays NaT.
+            ticks = a.astype(np.int64)
+            days = np.floor_divide(ticks, per_day)
+            days[ticks == np.iinfo(np.int64).min] = np.iinfo(np.int64).min
+            a = days.view("datetime64[D]")
     shape = a.shape
     flat = np.ascontiguousarray(a).reshape(-1)
     return Days(flat.view(np.int64), kind, shape=shape, **extra)

@@ -19,6 +19,7 @@ The core reads, parses, classifies and counts; see ``motcua.records`` in the Rus
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 
@@ -256,10 +257,28 @@ def _numpy(a: np.ndarray) -> Any:
     if k in "iu":
         return ("ints", a)
     if k == "f":
-        return ("floats", a if a.dtype in (np.float64, np.float32) else a.astype(np.float64))
+        if a.dtype == np.float32:
+            # Each value as the decimal it shows (0.1, not 0.10000000149011612): a float32
+            # grouping value is labelled as pandas prints it, and as a CSV of it reads.
+            return ("floats", a.astype(str).astype(np.float64))
+        return ("floats", a if a.dtype == np.float64 else a.astype(np.float64))
     if k == "b":
         return ("bools", a)
     return _objects(a.astype(object))
+
+
+def _naive_and_zoned(values: np.ndarray) -> bool:
+    """Whether the objects hold both naive and zoned datetimes."""
+    naive = zoned = False
+    for v in values:
+        if isinstance(v, dt.datetime):
+            if v.tzinfo is None:
+                naive = True
+            else:
+                zoned = True
+            if naive and zoned:
+                return True
+    return False
 
 
 def _objects(values: np.ndarray) -> Any:
@@ -275,7 +294,11 @@ def _objects(values: np.ndarray) -> Any:
             pa = None
     if pa is not None:
         try:
-            return ("arrow", [pa.array(values, from_pandas=True)])
+            arr = pa.array(values, from_pandas=True)
+            # pyarrow gives a column of naive and zoned instants one type (the first value's):
+            # the others would be read in the wrong zone. Each value as it is instead.
+            if not (pa.types.is_timestamp(arr.type) and _naive_and_zoned(values)):
+                return ("arrow", [arr])
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
             pass  # mixed types: each distinct value as it is
     pd = cv._module("pandas")

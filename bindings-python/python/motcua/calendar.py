@@ -367,6 +367,7 @@ class Calendar:
         """
         if cv.is_polars_expr(date) or cv.is_polars_expr(n):
             return _map_expr(self.add_working_days, (date, n), "Date")
+        _same_index(date, n, "date", "n")
         k = cv.int_operand(n)
         if cv.is_scalar_date(date):
             if isinstance(k, int):
@@ -440,6 +441,7 @@ class Calendar:
         """
         if cv.is_polars_expr(a) or cv.is_polars_expr(b):
             return _map_expr(self.working_days_between, (a, b), "Int64")
+        _same_index(a, b, "a", "b")
         a_scalar, b_scalar = cv.is_scalar_date(a), cv.is_scalar_date(b)
         if a_scalar and b_scalar:
             return self._native.working_days_between(a, b)
@@ -677,6 +679,20 @@ class Calendar:
 
 
 _VN_DEFAULTS = {"official": True, "include_pending": False}
+
+
+def _same_index(x: Any, y: Any, xn: str, yn: str) -> None:
+    """Two pandas Series are paired by position: with different indexes (pandas would align
+    them by label) that is refused rather than guessed."""
+    pd = cv._module("pandas")
+    if pd is None or not (isinstance(x, pd.Series) and isinstance(y, pd.Series)):
+        return
+    if not x.index.equals(y.index):
+        raise _raise(
+            InvalidArgumentError,
+            f"`{xn}` and `{yn}` are pandas Series with different indexes: values are paired by "
+            f"position, not aligned by label; align them first ({xn}, {yn} = {xn}.align({yn}))",
+        )
 
 
 def _off_kinds(kinds: Optional[Iterable[str]]) -> Optional[frozenset[str]]:

@@ -254,20 +254,60 @@ def _iter_partials(partials: Any) -> Iterator[Any]:
 _EPOCH = _dt.datetime(1970, 1, 1)
 
 
+def _key_text(v: Any, period: Optional[str]) -> Optional[str]:
+    """A grouping or period key as the core reads it: text; a period as its label (a pandas
+    ``Period`` or the polars date of a report's period column); missing as ``None``."""
+    if v is None or cv.is_missing(v):
+        return None
+    if isinstance(v, str):
+        return v
+    if period is not None and isinstance(v, (_dt.date, _dt.datetime)) and not isinstance(v, str):
+        d = v.date() if isinstance(v, _dt.datetime) else v
+        return {"month": f"{d.year:04}-{d.month:02}", "quarter": f"{d.year:04}-Q{(d.month - 1) // 3 + 1}"}.get(
+            period, f"{d.year:04}"
+        )
+    pd = cv._module("pandas")
+    if pd is not None and isinstance(v, pd.Period):
+        q = v.freqstr.upper().startswith("Q")
+        return f"{v.year:04}-Q{v.quarter}" if q else str(v)
+    return str(v)
+
+
+def _check_partial(part: PartialReport, by: list[str], period: Optional[str], as_of: Optional[Any]) -> None:
+    """A PartialReport counted with other options than the combination's is refused, as
+    :meth:`PartialReport.merge` refuses it (its cells would be summed under the wrong
+    columns, or at another instant)."""
+    if list(part.by) != by or part.period != period:
+        raise _raise(
+            InvalidArgumentError,
+            f"a partial report counted by {list(part.by)} and period {part.period!r} cannot be combined "
+            f"as by={by}, period={period!r}",
+        )
+    if as_of is not None and part.as_of != as_of:
+        raise _raise(
+            InvalidArgumentError,
+            f"partial reports counted as of {part.as_of} and {as_of} cannot be combined: one instant for all",
+        )
+
+
 def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]) -> None:
     """Adds one partial to ``total`` through the core (cells summed exactly; a totals row of
-    a table is skipped there)."""
+    a report table, with its rates, is skipped there). A partial table has no totals row: a
+    missing key there is the empty group (what ``partial_report`` writes as ``""`` and a CSV
+    round trip reads back as missing)."""
     if isinstance(part, PartialReport):
         k, periods, counts = part.cells()
         total.add_cells(k, periods, counts)
         return
     if isinstance(part, list):
+        report_rows = any("resolved_rate" in r for r in part)
         key_cols = [[r.get(k) for r in part] for k in keys]
         counts = np.array([[int(r.get(c) or 0) for c in COUNT_COLUMNS] for r in part], dtype=np.int64)
         counts = counts.reshape(-1, len(COUNT_COLUMNS))
     else:
         kind = rec.frame_kind(part)
         names = list(part.column_names) if kind == "arrow" else [str(c) for c in part.columns]
+        report_rows = "resolved_rate" in names
         missing = [c for c in (*keys, *COUNT_COLUMNS) if c not in names]
         if missing:
             raise _raise(
@@ -289,6 +329,10 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
             counts = part[list(COUNT_COLUMNS)].fillna(0).to_numpy(dtype=np.int64)
         counts = np.ascontiguousarray(counts.reshape(-1, len(COUNT_COLUMNS)))
     nby = len(by)
+    period = total.period
+    key_cols = [[_key_text(v, period if j >= nby else None) for v in col] for j, col in enumerate(key_cols)]
+    if not report_rows:
+        key_cols = [[("" if v is None else v) for v in col] if j < nby else col for j, col in enumerate(key_cols)]
     periods = key_cols[nby] if len(keys) > nby else None
     total.add_cells(key_cols[:nby], periods, counts)
 
@@ -301,7 +345,11 @@ def _combined(
     (count tables do not carry it) there is no such period, and no row."""
     keys = _key_columns(by, period)
     total = PartialReport(_EPOCH if as_of is None else _as_of(as_of), by, period)
+    instant = None if as_of is None else total.as_of
     for part in _iter_partials(partials):
+        if isinstance(part, PartialReport):
+            _check_partial(part, by, period, instant)
+            instant = part.as_of
         _add_partial(total, part, keys, by)
     empty = as_of is None and period is not None and len(total.cells()[2]) == 0
     rows: list[dict[str, Any]] = [] if empty else json.loads(total.rows_json())

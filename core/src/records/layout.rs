@@ -749,6 +749,9 @@ impl Layout {
             None => format!("line {line}: {}", e.message()),
         };
         let mut out = at.locate(Error::new(e.kind(), msg));
+        if let Some(v) = e.value() {
+            out = out.with_value(v);
+        }
         if let Some(c) = column
             .map(str::to_string)
             .or_else(|| e.field().map(str::to_string))
