@@ -398,7 +398,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                 ),
                 (SupplementRule::Pause, _, Some(_)) => (
                     "Thời hạn tiếp tục: {left} còn lại tính từ {start}",
-                    "The clock runs again: the {left} left count from {start}",
+                    "The clock runs again: {left} left, counted from {start}",
                 ),
                 (SupplementRule::Restart, _, Some(_)) => (
                     "Thời hạn tính lại từ đầu: {left} kể từ {start} (tùy chọn supplement=restart)",
@@ -406,7 +406,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                 ),
                 (SupplementRule::Pause, _, None) => (
                     "Thời hạn tiếp tục: {left} còn lại tính từ ngày tiếp theo ngày {from}",
-                    "The clock runs again: the {left} left count from the day after {from}",
+                    "The clock runs again: {left} left, counted from the day after {from}",
                 ),
                 (SupplementRule::Restart, _, None) => (
                     "Thời hạn tính lại từ đầu: {left} từ ngày tiếp theo ngày {from} (tùy chọn \
