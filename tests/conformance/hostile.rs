@@ -190,6 +190,22 @@ fn rows(bad: usize, cell: &str) -> String {
 }
 
 /// The totals row of a JSON report.
+/// `motcua report FILE --as-of 2026-03-31 --skip-bad --format json`.
+fn skip_bad_json(file: &str) -> std::process::Output {
+    motcua(
+        &[
+            "report",
+            file,
+            "--as-of",
+            "2026-03-31",
+            "--skip-bad",
+            "--format",
+            "json",
+        ],
+        "",
+    )
+}
+
 fn total(o: &std::process::Output) -> serde_json::Value {
     let rows: serde_json::Value = serde_json::from_str(stdout(o).trim()).unwrap();
     rows.as_array().unwrap().last().unwrap().clone()
@@ -220,18 +236,7 @@ fn a_runaway_quote_loses_no_row() {
             "{}",
             stderr(&o)
         );
-        let o = motcua(
-            &[
-                "report",
-                &f,
-                "--as-of",
-                "2026-03-31",
-                "--skip-bad",
-                "--format",
-                "json",
-            ],
-            "",
-        );
+        let o = skip_bad_json(&f);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         assert_eq!(total(&o)["received"], 999);
         assert!(
@@ -355,18 +360,7 @@ fn json_lines_records_that_would_be_read_wrongly() {
         err.contains("line 2: invalid_json") && err.contains("key `resolved` given twice"),
         "{err}"
     );
-    let o = motcua(
-        &[
-            "report",
-            &f,
-            "--as-of",
-            "2026-03-31",
-            "--skip-bad",
-            "--format",
-            "json",
-        ],
-        "",
-    );
+    let o = skip_bad_json(&f);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let t = total(&o);
     assert_eq!(
