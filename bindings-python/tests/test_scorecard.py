@@ -72,14 +72,16 @@ def expected(rows: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, tuple[int, in
         "on_time_rate": (int(outcome.isin(["early", "on_time"]).sum()), int(resolved.sum())),
         "resolved_rate": (int(resolved.sum()), n),
         "online_rate": (int((channel == "online").sum()), n),
-        "full_online_rate": (int((level == "full").sum()), int(level.notna().sum())),
+        # A procedure offered fully online, submitted online (not at the desk or by post).
+        "full_online_rate": (int(((level == "full") & (channel == "online")).sum()), int(level.notna().sum())),
         "postal_rate": (int((channel == "postal").sum()), n),
         "digitised_rate": (int(digitised.fillna(False).sum()), int(digitised.notna().sum())),
         "result_digitised_rate": (
             int((result_digitised.fillna(False) & resolved_by_then).sum()),
             int((result_digitised.notna() & resolved_by_then).sum()),
         ),
-        "satisfaction_rate": (int((rating >= 4).sum()), int(rating.notna().sum())),
+        # A rating is of a result: counted once the dossier is resolved by as-of.
+        "satisfaction_rate": (int(((rating >= 4) & resolved_by_then).sum()), int((rating.notna() & resolved_by_then).sum())),
         "feedback_handled_rate": (int(handled.sum()), int(feedback.sum())),
     }
 
@@ -265,15 +267,22 @@ def test_bad_cells(column: str, value: str) -> None:
 
 def test_old_levels_and_scales() -> None:
     # The Decree 43/2011 levels are accepted before 2022: 4 = full, 3 = partial.
-    old = bad_frame("online_level", "4", received="2021-06-01T09:00")
+    old = bad_frame("online_level", "4", received="2021-06-01T09:00").assign(channel="online")
     got = motcua.scorecard(old, as_of="2026-03-31").set_index("indicator")
     assert (got.loc["full_online_rate", "numerator"], got.loc["full_online_rate", "denominator"]) == (2, 3)
+    # Offered fully online but submitted at the desk: not a full online submission.
+    desk = motcua.scorecard(old.assign(channel="direct"), as_of="2026-03-31").set_index("indicator")
+    assert (desk.loc["full_online_rate", "numerator"], desk.loc["full_online_rate", "denominator"]) == (0, 3)
     # A rating of 7 is fine on a 10-point scale (8..10 satisfied).
     ten = bad_frame("satisfaction", "7")
-    got = motcua.scorecard(ten.assign(satisfaction=["10", "7", "8"]), as_of="2026-03-31", satisfaction_scale=10)
+    rated = ten.assign(satisfaction=["10", "7", "8"], resolved="2026-03-05T10:00")
+    got = motcua.scorecard(rated, as_of="2026-03-31", satisfaction_scale=10)
     sat = got.set_index("indicator").loc["satisfaction_rate"]
     assert (sat["numerator"], sat["denominator"]) == (2, 3)
-    words = ten.assign(satisfaction=["hài lòng", "neutral", "dissatisfied"])
+    # A rating of a dossier not resolved by as-of is not counted (it is a later event).
+    early = motcua.scorecard(rated, as_of="2026-03-04", satisfaction_scale=10).set_index("indicator")
+    assert early.loc["satisfaction_rate", "denominator"] == 0
+    words = ten.assign(satisfaction=["hài lòng", "neutral", "dissatisfied"], resolved="2026-03-05T10:00")
     sat = motcua.scorecard(words, as_of="2026-03-31").set_index("indicator").loc["satisfaction_rate"]
     assert (sat["numerator"], sat["denominator"]) == (1, 3)
     for scale in (0, -1):

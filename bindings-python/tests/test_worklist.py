@@ -92,7 +92,10 @@ def expected(
     keep = c["outcome"].isin(["pending_within", "overdue", "awaiting_supplement"]) & ~c["left_out"]
     rows = df[keep.to_numpy()].reset_index(drop=True)
     c = c[keep].reset_index(drop=True)
-    left = np.asarray(cal.working_days_between(t.date(), c["due"].to_numpy().astype("datetime64[D]")))
+    # Awaiting a supplement, the clock stopped at the request: what was left then.
+    since = c["awaiting_supplement_since"].dt.normalize().fillna(pd.Timestamp(t.date()))
+    left = np.asarray(cal.working_days_between(since.to_numpy().astype("datetime64[D]"),
+                                               c["due"].to_numpy().astype("datetime64[D]")))
     status = np.select(
         [c["outcome"] == "overdue", c["outcome"] == "awaiting_supplement", left == 0, left <= within],
         ["overdue", "awaiting_supplement", "due_today", "due_soon"],
@@ -191,7 +194,7 @@ def test_hand_made_statuses_and_the_apology_across_the_break() -> None:
     ]
     assert got == [
         ("A", "2026-04-28", -1, "overdue", None),
-        ("F", "2026-04-28", -1, "awaiting_supplement", "2026-04-24"),
+        ("F", "2026-04-28", 4, "awaiting_supplement", "2026-04-24"),
         ("C", "2026-04-29", 0, "due_today", "2026-04-28"),
         # Due Monday 4 May: the apology by Wednesday 29 April, before the break.
         ("B", "2026-05-04", 1, "due_soon", "2026-04-29"),

@@ -454,7 +454,7 @@ export interface ScorecardOptions {
   rules?: Rules;
   calendar?: Calendar;
   map?: { [name: string]: string };
-  /** Top of a numeric satisfaction scale (ratings 1..N; the top fifth is satisfied). Default 5. */
+  /** Top of a numeric satisfaction scale (ratings 1..N; satisfied from 80% of N: 4-5 of 5). Default 5. */
   satisfactionScale?: number;
   skipBad?: boolean;
 }

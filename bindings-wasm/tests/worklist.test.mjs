@@ -58,7 +58,8 @@ function expected(asOf, { within = 3, all = false, by, transfers = false } = {})
     const d = { received: iso(r.received), procedure: r.procedure, channel: r.channel, events };
     const c = classify(d, asOf, { catalogue });
     if (!["pending_within", "overdue", "awaiting_supplement"].includes(c.outcome)) continue;
-    const left = cal.workingDaysBetween(asOf.slice(0, 10), c.due);
+    // Awaiting a supplement, the clock stopped at the request: what was left then.
+    const left = cal.workingDaysBetween((c.awaitingSupplementSince ?? asOf).slice(0, 10), c.due);
     const status = c.outcome !== "pending_within" ? c.outcome
       : left === 0 ? "due_today" : left <= within ? "due_soon" : "on_track";
     if (status === "on_track" && !all) continue;
@@ -138,7 +139,7 @@ test("hand-made: every status, the apology day across the 30/4 – 1/5 break", (
   const got = rows.map((r) => `${r.id} ${r.due} ${r.working_days_left} ${r.status} ${r.apology_by ?? "-"}`);
   assert.deepEqual(got, [
     "A 2026-04-28 -1 overdue -",
-    "F 2026-04-28 -1 awaiting_supplement 2026-04-24",
+    "F 2026-04-28 4 awaiting_supplement 2026-04-24",
     "C 2026-04-29 0 due_today 2026-04-28",
     "B 2026-05-04 1 due_soon 2026-04-29",
     "D 2026-05-05 2 due_soon 2026-05-04",

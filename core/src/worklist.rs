@@ -14,7 +14,9 @@
 //! - `due`, `due_at`: the due date and instant as the report computes them at `T` (for a
 //!   dossier awaiting a supplement, as they stood when the supplement was requested);
 //! - `working_days_left` = `working_days_between(T's day, due)`: working days `d` with
-//!   `T's day < d ≤ due`, negative when the due day is past;
+//!   `T's day < d ≤ due`, negative when the due day is past; for a dossier awaiting a
+//!   supplement, what was left when the request stopped the clock (counted from the request's
+//!   day), which stays as it is while the clock is stopped;
 //! - [`Status`]: `overdue` and `awaiting_supplement` exactly as the report classifies the
 //!   dossier (so a worklist's overdue rows are the report's `overdue` count); otherwise by
 //!   `working_days_left`: 0 = `due_today`, 1..=`within` = `due_soon`, more = `on_track`;
@@ -259,7 +261,8 @@ pub struct WorkItem {
     pub due: NaiveDate,
     /// The due instant (the closing time of the due date for day limits).
     pub due_at: NaiveDateTime,
-    /// `working_days_between(as-of day, due)`: negative when the due day is past.
+    /// `working_days_between(as-of day, due)`: negative when the due day is past; awaiting a
+    /// supplement, counted from the request's day (the clock is stopped).
     pub working_days_left: i64,
     /// Where the dossier stands.
     pub status: Status,
@@ -291,7 +294,13 @@ pub fn work_item<S: AsRef<str>>(
     }
     let c = classify(dossier, ctx.calendar, &ctx.rules, ctx.catalogue, as_of)?;
     let (due, due_at) = (c.due.due, c.due.due_at);
-    let left = ctx.calendar.working_days_between(as_of.date(), due)?;
+    // Awaiting a supplement, the clock is stopped: what was left when it stopped (as
+    // `working_days_late` of the classification is measured to the request), not a count that
+    // keeps falling while the citizen completes the dossier.
+    let left = match c.outcome {
+        Outcome::AwaitingSupplement => -c.working_days_late,
+        _ => ctx.calendar.working_days_between(as_of.date(), due)?,
+    };
     let status = match c.outcome {
         Outcome::Overdue => Status::Overdue,
         Outcome::AwaitingSupplement => Status::AwaitingSupplement,

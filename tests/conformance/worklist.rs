@@ -104,7 +104,12 @@ fn expected(
             "channel": c["channel"], "events": events});
         let d = Dossier::from_json(&d.to_string()).unwrap();
         let k = classify(&d, &cal, &Rules::default(), Some(&cat), as_of).unwrap();
-        let left = cal.working_days_between(as_of.date(), k.due.due).unwrap();
+        // Awaiting a supplement, the clock stopped at the request: what was left then.
+        let from = match k.due.awaiting_supplement_since {
+            Some(request) => request.date(),
+            None => as_of.date(),
+        };
+        let left = cal.working_days_between(from, k.due.due).unwrap();
         let status = match k.outcome {
             Outcome::Overdue => "overdue",
             Outcome::AwaitingSupplement => "awaiting_supplement",
@@ -330,7 +335,7 @@ fn worklist_hand_made() {
     // H resolved, J withdrawn, I received after the as-of instant: not listed.
     let full = [
         "A 2026-04-28 -1 overdue -",
-        "F 2026-04-28 -1 awaiting_supplement 2026-04-24",
+        "F 2026-04-28 4 awaiting_supplement 2026-04-24",
         "C 2026-04-29 0 due_today 2026-04-28",
         "B 2026-05-04 1 due_soon 2026-04-29",
         "D 2026-05-05 2 due_soon 2026-05-04",
@@ -505,4 +510,25 @@ fn a_grouping_column_named_as_a_worklist_column_is_bad_usage() {
     ]);
     assert!(rows.iter().all(|r| r["agency"].is_string()));
     assert!(rows.iter().any(|r| r["stage_agency"].is_string()));
+}
+
+/// Without `--transfers` the stage table and the worklist cannot know where inter-agency files
+/// went: each is taken to be at its first stage, and stderr says so (it was silent, and the
+/// first agencies took the blame); with the transfers, no note.
+#[test]
+fn without_transfers_the_stage_views_say_what_they_assume() {
+    let note = "note: without --transfers the files' moves between agencies are not known";
+    let base = ["--catalogue", CATALOGUE, "--as-of", "2026-11-13T10:00"];
+    for (cmd, extra) in [("report", vec!["--stages"]), ("worklist", vec![])] {
+        let mut args = vec![cmd, SAMPLE];
+        args.extend(base);
+        args.extend(&extra);
+        let o = motcua(&args, "");
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+        assert!(stderr(&o).contains(note), "{cmd}: {}", stderr(&o));
+        args.extend(["--transfers", TRANSFERS]);
+        let o = motcua(&args, "");
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+        assert!(!stderr(&o).contains(note), "{cmd}: {}", stderr(&o));
+    }
 }

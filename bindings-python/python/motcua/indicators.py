@@ -443,9 +443,9 @@ def scorecard(
     ``procedure``, ``channel``, the event columns, ...) and the optional scorecard columns
     ``online_level`` (``full`` / ``partial`` / ``none``; the old levels ``3`` / ``4`` only
     before 2022), ``digitised`` and ``result_digitised`` (``true`` / ``false``, ``1`` / ``0``,
-    booleans), ``satisfaction`` (``1`` .. ``satisfaction_scale``, of which the top fifth
-    counts as satisfied — 4 and 5 of 5 —, or ``satisfied`` / ``neutral`` /
-    ``dissatisfied``), ``feedback_received`` and ``feedback_handled`` (instants);
+    booleans), ``satisfaction`` (``1`` .. ``satisfaction_scale``, satisfied from 80% of the
+    scale — 4 and 5 of 5 —, or ``satisfied`` / ``neutral`` / ``dissatisfied``; a rating
+    counts once its dossier is resolved by ``as_of``), ``feedback_received`` and ``feedback_handled`` (instants);
     ``map={"satisfaction": "danh_gia"}`` reads a logical column from another.
 
     The indicators (the core's definitions): ``on_time_rate`` (early + on time) / resolved;

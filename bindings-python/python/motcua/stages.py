@@ -101,7 +101,8 @@ class StageReport:
         threads: int = 0,
     ) -> StageReport:
         """The stage table of a frame of dossier records, with a frame of transfers joined by
-        id (see :func:`motcua.report` with ``stages=True``)."""
+        id (see :func:`motcua.report` with ``stages=True``). Without ``transfers`` the files'
+        moves are not known: each inter-agency file is counted at its first stage's agency."""
         from .reports import _skipped
 
         skip_bad, threads = cv.strict_bool(skip_bad, "skip_bad"), cv.count_arg(threads, "threads")

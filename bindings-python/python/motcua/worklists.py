@@ -347,11 +347,13 @@ def worklist(
 
     For an inter-agency dossier (*liên thông*: stages from its catalogue procedure or its own
     ``stages`` column), the stage holding the file at ``as_of``: ``agency`` (the agency holding
-    it), ``stage_due`` (its stage's due date, each stage counted from the day it received the
+    it, as ``stage_agency``), ``stage_due`` (its stage's due date, each stage counted from the day it received the
     file) and ``stage_overdue``; ``None`` for a dossier without stages. ``transfers``: the
     transfers between agencies (columns ``id``, ``at``, ``to``: the dossier ``id`` reached the
     agency ``to`` at ``at``), a frame or a CSV / JSON-lines file, joined to the records by id
     in the core as :func:`motcua.report` joins them (``motcua worklist --transfers FILE``).
+    Without ``transfers`` the files' moves are not known: each inter-agency file is taken to be
+    still at its first stage's agency.
     """
     w = Worklist.build(
         source,

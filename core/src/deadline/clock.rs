@@ -309,13 +309,18 @@ impl<T: Trace> Pass<'_, T> {
             (None, None) => None,
         };
         let (outcome, working_days_late) = match class {
-            Some((t, o)) => (
-                Some(o),
-                Some(
-                    self.cal
-                        .working_days_between_numbers(due.day, number_of(t.date()))?,
-                ),
-            ),
+            Some((t, o)) => {
+                // Awaiting a supplement the stage's clock is stopped: measured to the request,
+                // as the dossier's own lateness is.
+                let to = match (o, self.life.open_request) {
+                    (Outcome::AwaitingSupplement, Some(r)) => r.date(),
+                    _ => t.date(),
+                };
+                let late = self
+                    .cal
+                    .working_days_between_numbers(due.day, number_of(to))?;
+                (Some(o), Some(late))
+            }
             None => (None, None),
         };
         Ok(StageMark {

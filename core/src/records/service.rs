@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::dossier::{Dossier, EventKind};
+use crate::dossier::{Channel, Dossier, EventKind};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::OnlineService;
 
@@ -22,9 +22,9 @@ pub enum Satisfaction {
 }
 
 /// Parses a satisfaction cell: `satisfied|neutral|dissatisfied` (or the Vietnamese *hài lòng*,
-/// *bình thường*, *không hài lòng*), or a number `1..=scale` of which the top fifth counts as
-/// satisfied (rating ≥ ⌈0.8 × scale⌉: 4 and 5 on a 5-point scale), the bottom two fifths as
-/// dissatisfied.
+/// *bình thường*, *không hài lòng*), or a number `1..=scale`: satisfied from ⌈0.8 × scale⌉
+/// (4 and 5 on a 5-point scale, 8 to 10 on a 10-point one), dissatisfied up to ⌊0.4 × scale⌋
+/// (1 and 2 of 5), neutral between.
 pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
     let t = crate::casefold::fold(s.trim());
     match t.as_str() {
@@ -138,13 +138,13 @@ impl Ratio {
 /// report): each a numerator and a denominator, summed exactly when merged.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceTally {
-    /// Full-process online submissions / records with an online level.
+    /// Online submissions of procedures offered fully online / records with an online level.
     pub full_online: Ratio,
     /// Digitised at receipt / records with the flag.
     pub digitised: Ratio,
     /// Results digitised / records resolved by the as-of instant with the flag.
     pub result_digitised: Ratio,
-    /// Satisfied ratings / ratings.
+    /// Satisfied ratings / ratings, of dossiers resolved by the as-of instant.
     pub satisfaction: Ratio,
     /// Feedback handled by the as-of instant / feedback received by then.
     pub feedback: Ratio,
@@ -155,8 +155,12 @@ impl ServiceTally {
     /// was received by then).
     pub fn add(&mut self, dossier: &Dossier, service: &ServiceRecord, as_of: NaiveDateTime) {
         if let Some(level) = service.online_level {
+            // A dossier of a procedure offered fully online but submitted at the desk or by
+            // post was not done online: only an online submission counts (*hồ sơ thực hiện
+            // dịch vụ công trực tuyến toàn trình*).
             self.full_online.den += 1;
-            self.full_online.num += u64::from(level == OnlineService::Full);
+            self.full_online.num +=
+                u64::from(level == OnlineService::Full && dossier.channel == Channel::Online);
         }
         if let Some(d) = service.digitised {
             self.digitised.den += 1;
@@ -170,7 +174,9 @@ impl ServiceTally {
             self.result_digitised.den += 1;
             self.result_digitised.num += u64::from(d);
         }
-        if let Some(s) = service.satisfaction {
+        // A rating is of a result: a dossier not resolved by as-of has none yet (its rating,
+        // given later, is a later event).
+        if let (Some(s), true) = (service.satisfaction, resolved) {
             self.satisfaction.den += 1;
             self.satisfaction.num += u64::from(s == Satisfaction::Satisfied);
         }

@@ -524,6 +524,7 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
         Err(e) => return fail(sink, &e),
     };
     if args.stages {
+        let known_moves = transfers.is_some();
         let ctx = rec.context();
         let read = rec.run(
             &rec.read_options(None),
@@ -546,6 +547,9 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
             Format::Table => stages_to_table(&rows),
         };
         sink.out.write_all(text.as_bytes())?;
+        if !known_moves && rows.iter().any(|r| r.agency.is_some()) {
+            writeln!(sink.err, "{NO_TRANSFERS}")?;
+        }
         return finish(sink, &tally, &bad);
     }
     let read = match transfers {
@@ -579,6 +583,11 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
     sink.out.write_all(text.as_bytes())?;
     finish(sink, &tally, &bad)
 }
+
+/// The note after a stage table or a worklist of inter-agency dossiers read without
+/// `--transfers`: the files' moves are not known, so each is counted at its first stage.
+pub(crate) const NO_TRANSFERS: &str = "note: without --transfers the files' moves between \
+agencies are not known: each inter-agency file is taken to be still at its first stage's agency";
 
 /// After the table: the dossiers left out and the bad rows skipped, on stderr.
 fn finish<W: Write, E: Write>(

@@ -47,7 +47,7 @@ pub struct ScorecardArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// Top of a numeric satisfaction scale (ratings 1..SCALE; the top fifth is "satisfied").
+    /// Top of a numeric satisfaction scale (ratings 1..SCALE; from 80% of SCALE "satisfied": 4-5 of 5, 8-10 of 10).
     #[arg(long, value_name = "SCALE", default_value_t = 5)]
     satisfaction_scale: u32,
     /// Transfers between agencies: a CSV (or .jsonl) file with columns id, at, to, joined to

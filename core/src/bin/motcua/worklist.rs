@@ -95,6 +95,9 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
         Format::Table => to_table(&list.items, &rec.by),
     };
     sink.out.write_all(text.as_bytes())?;
+    if args.transfers.is_none() && list.items.iter().any(|i| i.holding.is_some()) {
+        writeln!(sink.err, "{}", crate::report::NO_TRANSFERS)?;
+    }
     let hidden = list.open - list.items.len() as u64;
     if hidden > 0 {
         writeln!(
