@@ -83,9 +83,12 @@ def by_hand(dossiers: list[dict], transfers: list[dict]) -> pd.DataFrame:
         c = motcua.classify(d, AS_OF, catalogue=CATALOGUE)
         stages += [{"agency": s.agency, "outcome": s.outcome, "completed": s.completed is not None} for s in c.stages]
     s = pd.DataFrame(stages)
-    for o in ["early", "on_time", "late", "pending_within", "overdue", "awaiting_supplement"]:
+    for o in ["early", "on_time", "late", "pending_within", "overdue", "awaiting_supplement", "refused", "withdrawn"]:
         s[o] = s["outcome"] == o
-    s["holding"] = ~s["completed"]
+    # A stage ended by the dossier's refusal or withdrawal is neither completed nor holding.
+    closed = s["refused"] | s["withdrawn"]
+    s["holding"] = ~s["completed"] & ~closed
+    s["completed"] = s["completed"] & ~closed
     s["received"] = 1
     g = s.groupby("agency")[list(STAGE_COLUMNS)].sum().astype("int64")
     g.loc["(total)"] = g.sum()

@@ -298,7 +298,8 @@ const STAGE_OPTIONS: &[&str] = &[
 /// The per-agency stage table of inter-agency (*liên thông*) dossier `records` (`motcua
 /// report --stages --format json`): one row per agency in order of its name, then the totals
 /// row (`agency: null`): `{agency, received, completed, early, on_time, late, holding,
-/// pending_within, overdue, awaiting_supplement, on_time_rate}` as of `asOf`. A dossier's
+/// pending_within, overdue, awaiting_supplement, refused, withdrawn, on_time_rate}` as of `asOf`
+/// (`refused`, `withdrawn`: stages ended by the dossier's refusal or withdrawal). A dossier's
 /// stages are its catalogue procedure's (`catalogue` with `stages`) or its own (a `stages`
 /// column: JSON text or an array); `transfers` (records `{id, at, to}` — the dossier `id`
 /// reached the agency `to` at `at` — or CSV text with those columns) are joined to the

@@ -17,7 +17,7 @@ const catalogue = Catalogue.fromJson(`[
 ]`);
 const AGENCIES = { P2: ["Land office", "Tax office"], P3: ["Land office", "Tax office", "Land office"], P0: [] };
 const AS_OF = "2026-06-30T17:00";
-const COLUMNS = ["received", "completed", "early", "on_time", "late", "holding", "pending_within", "overdue", "awaiting_supplement"];
+const COLUMNS = ["received", "completed", "early", "on_time", "late", "holding", "pending_within", "overdue", "awaiting_supplement", "refused", "withdrawn"];
 const KINDS = ["supplement_requested", "supplement_received", "resolved", "refused", "withdrawn"];
 
 /** A seeded generator (mulberry32). */
@@ -81,7 +81,8 @@ function byHand(dossiers, transfers) {
   const add = (acc, key, s) => {
     const row = (acc[key] ??= Object.fromEntries(COLUMNS.map((c) => [c, 0])));
     row.received += 1;
-    row[s.completed ? "completed" : "holding"] += 1;
+    // A stage ended by the dossier's refusal or withdrawal is neither completed nor holding.
+    if (s.outcome !== "refused" && s.outcome !== "withdrawn") row[s.completed ? "completed" : "holding"] += 1;
     row[s.outcome] += 1;
     return acc;
   };

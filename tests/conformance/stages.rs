@@ -169,9 +169,9 @@ fn jsonl(gens: &[Gen]) -> String {
 }
 
 /// The reference: each dossier built directly, classified, its stages counted by hand.
-fn by_hand(gens: &[Gen], cat: &Catalogue) -> BTreeMap<Option<String>, [u64; 9]> {
+fn by_hand(gens: &[Gen], cat: &Catalogue) -> BTreeMap<Option<String>, [u64; 11]> {
     let cal = motcua::vn::public_sector().unwrap();
-    let mut out: BTreeMap<Option<String>, [u64; 9]> = BTreeMap::new();
+    let mut out: BTreeMap<Option<String>, [u64; 11]> = BTreeMap::new();
     for g in gens.iter().filter(|g| g.received <= as_of()) {
         let mut d = Dossier::new(motcua::procedure::TimeLimit::WorkingDays(1), g.received);
         d.limit = LimitSource::Procedure(STAGES[g.procedure].0.to_string());
@@ -205,9 +205,9 @@ fn by_hand(gens: &[Gen], cat: &Catalogue) -> BTreeMap<Option<String>, [u64; 9]> 
         for s in &c.due.stages {
             for key in [Some(s.agency.clone()), None] {
                 let row = out.entry(key).or_default();
-                // received, completed, early, on_time, late, holding, within, overdue, awaiting
+                // received, completed, early, on_time, late, holding, within, overdue, awaiting,
+                // refused, withdrawn
                 row[0] += 1;
-                row[if s.completed.is_some() { 1 } else { 5 }] += 1;
                 let k = match s.outcome.unwrap() {
                     Outcome::Early => 2,
                     Outcome::OnTime => 3,
@@ -215,8 +215,16 @@ fn by_hand(gens: &[Gen], cat: &Catalogue) -> BTreeMap<Option<String>, [u64; 9]> 
                     Outcome::PendingWithin => 6,
                     Outcome::Overdue => 7,
                     Outcome::AwaitingSupplement => 8,
-                    o => panic!("a stage classified {o:?}"),
+                    // The stage holding the file when the dossier was refused or withdrawn:
+                    // ended by that event, neither completed nor holding.
+                    o @ (Outcome::Refused | Outcome::Withdrawn) => {
+                        let (kind, t) = g.close.unwrap();
+                        assert_eq!((s.completed, o.as_str()), (Some(t), kind.as_str()), "{g:?}");
+                        row[if kind == EventKind::Refused { 9 } else { 10 }] += 1;
+                        continue;
+                    }
                 };
+                row[if s.completed.is_some() { 1 } else { 5 }] += 1;
                 row[k] += 1;
             }
         }
@@ -232,7 +240,7 @@ fn core_table(
     transfers: &str,
     cat: &Catalogue,
     threads: usize,
-) -> BTreeMap<Option<String>, [u64; 9]> {
+) -> BTreeMap<Option<String>, [u64; 11]> {
     let cal = motcua::vn::public_sector().unwrap();
     let t =
         Transfers::read_text(transfers.as_bytes(), TextFormat::Csv, OnBad::Stop, |_| {}).unwrap();
@@ -267,7 +275,7 @@ fn core_table(
         .map(|r| {
             let v = r.counts.values();
             // The table's identities.
-            assert_eq!(v[0], v[1] + v[5], "{r:?}");
+            assert_eq!(v[0], v[1] + v[5] + v[9] + v[10], "{r:?}");
             assert_eq!(v[1], v[2] + v[3] + v[4], "{r:?}");
             assert_eq!(v[5], v[6] + v[7] + v[8], "{r:?}");
             (r.agency, v)
@@ -325,11 +333,11 @@ fn cli_stage_table_equals_stages_counted_by_hand() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
-    let got: BTreeMap<Option<String>, [u64; 9]> = rows
+    let got: BTreeMap<Option<String>, [u64; 11]> = rows
         .iter()
         .map(|r| {
             let agency = r["agency"].as_str().map(str::to_string);
-            let mut v = [0u64; 9];
+            let mut v = [0u64; 11];
             for (slot, c) in v.iter_mut().zip(STAGE_COLUMNS) {
                 *slot = r[c].as_u64().unwrap();
             }
@@ -398,19 +406,20 @@ fn hand_worked_stage_table() {
     assert_eq!(tally.counted, 3);
     let table = sink.into_table();
     assert_eq!((table.dossiers(), table.inter_agency()), (3, 2));
-    let rows: Vec<(Option<String>, [u64; 9])> = table
+    let rows: Vec<(Option<String>, [u64; 11])> = table
         .rows()
         .into_iter()
         .map(|r| (r.agency, r.counts.values()))
         .collect();
     let named = |a: &str| Some(a.to_string());
-    // received, completed, early, on_time, late, holding, within, overdue, awaiting
+    // received, completed, early, on_time, late, holding, within, overdue, awaiting, refused,
+    // withdrawn
     assert_eq!(
         rows,
         [
-            (named("Land office"), [3, 3, 0, 1, 2, 0, 0, 0, 0]),
-            (named("Tax office"), [2, 1, 1, 0, 0, 1, 1, 0, 0]),
-            (None, [5, 4, 1, 1, 2, 1, 1, 0, 0]),
+            (named("Land office"), [3, 3, 0, 1, 2, 0, 0, 0, 0, 0, 0]),
+            (named("Tax office"), [2, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0]),
+            (None, [5, 4, 1, 1, 2, 1, 1, 0, 0, 0, 0]),
         ]
     );
 }
@@ -617,13 +626,13 @@ fn transfers_from_tables() {
     let rows = sink.into_table().rows();
     // Land office 3wd (due 5 March) then 2wd from 5 March (due 9 March, closed 6 March);
     // tax office 2wd from 4 March (due 6 March), passed on 5 March.
-    let v: Vec<[u64; 9]> = rows.iter().map(|r| r.counts.values()).collect();
+    let v: Vec<[u64; 11]> = rows.iter().map(|r| r.counts.values()).collect();
     assert_eq!(
         v,
         [
-            [2, 2, 2, 0, 0, 0, 0, 0, 0],
-            [1, 1, 1, 0, 0, 0, 0, 0, 0],
-            [3, 3, 3, 0, 0, 0, 0, 0, 0]
+            [2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0],
+            [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+            [3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0]
         ]
     );
 }

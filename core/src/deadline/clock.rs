@@ -291,13 +291,21 @@ impl<T: Trace> Pass<'_, T> {
 
     /// The stage holding the file ends at `end` (a transfer or the result), or is looked at as
     /// of the as-of instant (`end` = `None`): its mark, with its class.
-    fn stage_mark(&self, h: &Holding, end: Option<NaiveDateTime>) -> Result<StageMark> {
+    fn stage_mark(
+        &self,
+        h: &Holding,
+        end: Option<(NaiveDateTime, EventKind)>,
+    ) -> Result<StageMark> {
         let due = h.clock.current_due(self.cal)?;
         let closing = self.closing;
         let due_at = || due.instant(closing).unwrap_or(NaiveDateTime::MAX);
         let compare = self.rules.compare;
         let class = match (end, self.as_of) {
-            (Some(t), _) => Some((
+            // Ended by the dossier's refusal or withdrawal: neither early nor late, as the
+            // report keeps refused and withdrawn dossiers out of those classes.
+            (Some((t, EventKind::Refused)), _) => Some((t, Outcome::Refused)),
+            (Some((t, EventKind::Withdrawn)), _) => Some((t, Outcome::Withdrawn)),
+            (Some((t, _)), _) => Some((
                 t,
                 resolved_outcome_number(t, number_of(t.date()), due.day, due_at, compare),
             )),
@@ -334,7 +342,7 @@ impl<T: Trace> Pass<'_, T> {
             deemed: h.deemed,
             due_day: due.day,
             due_at: due.at,
-            completed: end,
+            completed: end.map(|(t, _)| t),
             outcome,
             working_days_late,
         })
@@ -357,12 +365,13 @@ impl<T: Trace> Pass<'_, T> {
         Ok(())
     }
 
-    /// The stage holding the file ends at `at` (the next transfer, or the result).
-    fn end_stage(&mut self, at: NaiveDateTime) -> Result<()> {
+    /// The stage holding the file ends at `at` by the event `by` (the next transfer, the
+    /// result, a refusal or a withdrawal).
+    fn end_stage(&mut self, at: NaiveDateTime, by: EventKind) -> Result<()> {
         let Some(h) = self.holding.take() else {
             return Ok(());
         };
-        let mark = self.stage_mark(&h, Some(at))?;
+        let mark = self.stage_mark(&h, Some((at, by)))?;
         self.explain_stage(&mark)?;
         self.ended.push(mark);
         Ok(())
@@ -372,7 +381,7 @@ impl<T: Trace> Pass<'_, T> {
     /// holding it ends and the next one starts.
     fn transfer(&mut self, i: usize, e: &Event) -> Result<()> {
         check_transfer(i, e, self.life.transfers, self.stages)?;
-        self.end_stage(e.at)?;
+        self.end_stage(e.at, e.kind)?;
         let next = usize::try_from(self.life.transfers).unwrap_or(usize::MAX);
         self.start_stage(next, e.at)
     }
@@ -481,7 +490,7 @@ impl<T: Trace> Pass<'_, T> {
             EventKind::Transferred => self.transfer(i, e)?,
         }
         if e.kind.is_closing() && self.holding.is_some() {
-            self.end_stage(e.at)?;
+            self.end_stage(e.at, e.kind)?;
         }
         Ok(())
     }

@@ -15,7 +15,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::outcome::{classify, Outcome};
 
 /// The count columns of the stage table, in order.
-pub const STAGE_COLUMNS: [&str; 9] = [
+pub const STAGE_COLUMNS: [&str; 11] = [
     "received",
     "completed",
     "early",
@@ -25,6 +25,8 @@ pub const STAGE_COLUMNS: [&str; 9] = [
     "pending_within",
     "overdue",
     "awaiting_supplement",
+    "refused",
+    "withdrawn",
 ];
 
 /// The rate columns of the stage table: `on_time_rate` = (early + on_time) / completed.
@@ -35,7 +37,8 @@ pub const STAGE_RATE_COLUMNS: [&str; 1] = ["on_time_rate"];
 pub struct StageCounts {
     /// Stages that received the file.
     pub received: u64,
-    /// Stages completed (the file passed on, or the dossier closed).
+    /// Stages completed: the file passed on, or the dossier resolved
+    /// (`received = completed + holding + refused + withdrawn`).
     pub completed: u64,
     /// Completed before their due date.
     pub early: u64,
@@ -51,11 +54,17 @@ pub struct StageCounts {
     pub overdue: u64,
     /// Holding, waiting for the citizen's supplement.
     pub awaiting_supplement: u64,
+    /// Ended by the refusal of the dossier (kept out of early / on time / late, as the report
+    /// keeps refused dossiers out of them).
+    pub refused: u64,
+    /// Ended by the withdrawal of the dossier (likewise).
+    pub withdrawn: u64,
 }
 
 impl StageCounts {
-    /// Counts one stage by its outcome: a completed one (`early`, `on_time`, `late`) or the
-    /// one holding the file (`pending_within`, `overdue`, `awaiting_supplement`). A stage
+    /// Counts one stage by its outcome: a completed one (`early`, `on_time`, `late`), the
+    /// one holding the file (`pending_within`, `overdue`, `awaiting_supplement`), or one ended
+    /// by the dossier's refusal or withdrawal (`refused`, `withdrawn`). A stage
     /// without an outcome (an answer of [`due`](crate::deadline::due), made without an as-of
     /// instant) is counted as received and holding only.
     pub fn add_stage(&mut self, stage: &StageDue) {
@@ -67,6 +76,14 @@ impl StageCounts {
             Some(Outcome::PendingWithin) => self.pending_within += 1,
             Some(Outcome::Overdue) => self.overdue += 1,
             Some(Outcome::AwaitingSupplement) => self.awaiting_supplement += 1,
+            Some(Outcome::Refused) => {
+                self.refused += 1;
+                return;
+            }
+            Some(Outcome::Withdrawn) => {
+                self.withdrawn += 1;
+                return;
+            }
             _ => {}
         }
         if stage.completed.is_some() {
@@ -84,7 +101,7 @@ impl StageCounts {
     }
 
     /// The counts in the order of [`STAGE_COLUMNS`].
-    pub fn values(&self) -> [u64; 9] {
+    pub fn values(&self) -> [u64; 11] {
         [
             self.received,
             self.completed,
@@ -95,10 +112,12 @@ impl StageCounts {
             self.pending_within,
             self.overdue,
             self.awaiting_supplement,
+            self.refused,
+            self.withdrawn,
         ]
     }
 
-    fn fields_mut(&mut self) -> [&mut u64; 9] {
+    fn fields_mut(&mut self) -> [&mut u64; 11] {
         [
             &mut self.received,
             &mut self.completed,
@@ -109,6 +128,8 @@ impl StageCounts {
             &mut self.pending_within,
             &mut self.overdue,
             &mut self.awaiting_supplement,
+            &mut self.refused,
+            &mut self.withdrawn,
         ]
     }
 
@@ -119,7 +140,7 @@ impl StageCounts {
 }
 
 /// One row of the stage table: an agency (`None` on the totals row) and its counts.
-/// Serialized as `{"agency", "received", ..., "awaiting_supplement", "on_time_rate"}`.
+/// Serialized as `{"agency", "received", ..., "refused", "withdrawn", "on_time_rate"}`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageRow {
     /// The agency; `None` on the totals row.
@@ -332,6 +353,8 @@ pub fn stages_to_table(rows: &[StageRow]) -> String {
         "within",
         "overdue",
         "awaiting",
+        "refused",
+        "withdrawn",
         "on_time%",
     ]
     .iter()

@@ -38,7 +38,8 @@ on_time) / resolved, online_rate = received_online / received_new; null (or – 
 denominator is zero. The records are read on every core (MOTCUA_THREADS=N sets how many threads; the \
 answer is the same). --stages prints, instead of the report, the per-agency stage table of \
 inter-agency (liên thông) dossiers as of --as-of: for each agency the stages received, completed \
-(early, on_time, late) and holding the file (within, overdue, awaiting a supplement), on_time% = \
+(early, on_time, late), holding the file (within, overdue, awaiting a supplement) and ended by the \
+dossier's refusal or withdrawal (refused, withdrawn), on_time% = \
 (early + on_time) / completed; stages come from each dossier's catalogue procedure (--catalogue, \
 JSON `stages`), and --transfers FILE (columns id, at, to) joins the transfers to the dossiers by \
 id (a bad transfer, or an id no dossier has, is a bad row; an id on two dossiers fails the run).";
