@@ -263,6 +263,8 @@ export interface StageCounts {
   pending_within: number;
   overdue: number;
   awaiting_supplement: number;
+  refused: number;
+  withdrawn: number;
   on_time_rate: number | null;
 }
 
