@@ -47,10 +47,7 @@ fn load_csv(_text: &str) -> Result<Catalogue> {
 #[cfg(feature = "csv")]
 fn load_csv(text: &str) -> Result<Catalogue> {
     // The delimiter as the records' (a spreadsheet's `;` or tab, or its `sep=X` line).
-    let (skip, delimiter) = match super::text::delimiter_line(text.as_bytes()) {
-        Some((len, d)) => (len, d),
-        None => (0, super::text::sniff_delimiter(text.as_bytes())),
-    };
+    let (skip, delimiter) = super::text::csv_delimiter(text.as_bytes());
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)

@@ -175,7 +175,7 @@ fn io_error(e: &std::io::Error) -> Error {
 /// The field delimiter of a CSV file, from its header line: `,` unless the header has more
 /// `;` (spreadsheets in locales with a decimal comma) or tabs.
 #[cfg(feature = "csv")]
-pub(crate) fn sniff_delimiter(head: &[u8]) -> u8 {
+fn sniff_delimiter(head: &[u8]) -> u8 {
     let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
     let count = |c: u8| line.iter().filter(|&&b| b == c).count();
     let (commas, semis, tabs) = (count(b','), count(b';'), count(b'\t'));
@@ -192,7 +192,7 @@ pub(crate) fn sniff_delimiter(head: &[u8]) -> u8 {
 /// `X` (one ASCII character other than a quote; a UTF-8 byte-order mark may come first): its
 /// length with its line end, and `X`.
 #[cfg(feature = "csv")]
-pub(crate) fn delimiter_line(head: &[u8]) -> Option<(usize, u8)> {
+fn delimiter_line(head: &[u8]) -> Option<(usize, u8)> {
     let bom = if head.starts_with(b"\xef\xbb\xbf") {
         3
     } else {
@@ -208,6 +208,17 @@ pub(crate) fn delimiter_line(head: &[u8]) -> Option<(usize, u8)> {
     };
     let usable = d.is_ascii() && !matches!(d, b'"' | b'\r' | b'\n');
     usable.then_some((bom + 5 + end, d))
+}
+
+/// The delimiter of a CSV text starting with `head`, and how many bytes to skip before its
+/// header: the one its `sep=X` line names (that line skipped), else the one its header line
+/// has most of ([`sniff_delimiter`]). The records' reader and the catalogue's decide alike.
+#[cfg(feature = "csv")]
+pub(crate) fn csv_delimiter(head: &[u8]) -> (usize, u8) {
+    match delimiter_line(head) {
+        Some((len, d)) => (len, d),
+        None => (0, sniff_delimiter(head)),
+    }
 }
 
 /// How many bytes `c` `bytes` holds (counted in byte-wide lanes, 16 or 32 bytes at a time).
@@ -541,13 +552,10 @@ impl<R: Read> TextSource<R> {
             return Err(unclosed(line));
         }
         // A spreadsheet's delimiter line (`sep=;`) names the delimiter, and is no header.
-        let (skip, named) = match delimiter_line(&block.bytes) {
-            Some((len, d)) => (len, Some(d)),
-            None => (0, None),
-        };
+        let (skip, delimiter) = csv_delimiter(&block.bytes);
         let bytes = block.bytes.get(skip..).unwrap_or(&[]);
         let first_line = block.first_line + u64::from(skip > 0);
-        self.delimiter = named.unwrap_or_else(|| sniff_delimiter(bytes));
+        self.delimiter = delimiter;
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
