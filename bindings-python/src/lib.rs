@@ -81,6 +81,15 @@ fn read_columns(
     names.into_iter().filter(|n| opts.reads(n)).collect()
 }
 
+/// The label of the period of `kind` (`month`, `quarter`, `year`) holding `date`, as the core
+/// writes it (`2026-03`, `2026-Q1`, `2026`).
+#[pyfunction]
+fn period_label(kind: &str, date: chrono::NaiveDate) -> PyResult<String> {
+    use crate::error::IntoPyResult as _;
+    let kind = kind.parse::<motcua::report::PeriodKind>().py()?;
+    Ok(motcua::report::Period::containing(kind, date).label())
+}
+
 /// The text of the `what` file (`catalogue`, `calendar`, `schedules` or `targets`) at `path`,
 /// as the CLI reads it: UTF-8 with or without its byte-order mark, or UTF-16 with its mark
 /// (the core's `decode_text`); bytes that are not text are an error of the file's kind naming
@@ -132,6 +141,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(record_columns, m)?)?;
     m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
     m.add_function(wrap_pyfunction!(read_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(period_label, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
     m.add_function(wrap_pyfunction!(is_json_lines, m)?)?;
     m.add_function(wrap_pyfunction!(read_text, m)?)?;

@@ -50,6 +50,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequenc
 import numpy as np
 
 from . import _convert as cv
+from . import _motcua
 from . import _records as rec
 from .calendar import Calendar
 from .civil import InstantLike
@@ -261,15 +262,16 @@ def _key_text(v: Any, period: Optional[str]) -> Optional[str]:
         return None
     if isinstance(v, str):
         return v
-    if period is not None and isinstance(v, (_dt.date, _dt.datetime)) and not isinstance(v, str):
+    if period is not None and isinstance(v, (_dt.date, _dt.datetime)):
         d = v.date() if isinstance(v, _dt.datetime) else v
-        return {"month": f"{d.year:04}-{d.month:02}", "quarter": f"{d.year:04}-Q{(d.month - 1) // 3 + 1}"}.get(
-            period, f"{d.year:04}"
-        )
+        return _motcua.period_label(period, d)
     pd = cv._module("pandas")
     if pd is not None and isinstance(v, pd.Period):
-        q = v.freqstr.upper().startswith("Q")
-        return f"{v.year:04}-Q{v.quarter}" if q else str(v)
+        # Labelled by its own frequency (a month Period in a quarter report stays a month
+        # label, which the core refuses there).
+        kind = {"M": "month", "Q": "quarter", "Y": "year", "A": "year"}.get(v.freqstr.upper()[:1])
+        if kind is not None:
+            return _motcua.period_label(kind, v.start_time.date())
     return str(v)
 
 
