@@ -72,8 +72,9 @@ def expected(rows: pd.DataFrame, as_of: pd.Timestamp) -> dict[str, tuple[int, in
         "on_time_rate": (int(outcome.isin(["early", "on_time"]).sum()), int(resolved.sum())),
         "resolved_rate": (int(resolved.sum()), n),
         "online_rate": (int((channel == "online").sum()), n),
-        # A procedure offered fully online, submitted online (not at the desk or by post).
-        "full_online_rate": (int(((level == "full") & (channel == "online")).sum()), int(level.notna().sum())),
+        # A procedure offered fully online, submitted online (not at the desk or by post), of
+        # every dossier (an empty level is not shown to be fully online).
+        "full_online_rate": (int(((level == "full") & (channel == "online")).sum()), n),
         "postal_rate": (int((channel == "postal").sum()), n),
         "digitised_rate": (int(digitised.fillna(False).sum()), int(digitised.notna().sum())),
         "result_digitised_rate": (

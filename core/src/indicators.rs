@@ -50,8 +50,8 @@ pub enum Indicator {
     ResolvedRate,
     /// `received_online / received_new`.
     OnlineRate,
-    /// New dossiers submitted through a full-process online service / new dossiers with a known
-    /// online level.
+    /// New dossiers submitted online through a full-process online service / new dossiers,
+    /// when the records carry `online_level` (an empty cell: not shown to be fully online).
     FullOnlineRate,
     /// `received_postal / received_new`.
     PostalRate,

@@ -144,7 +144,41 @@ fn usage_errors_exit_2() {
         let o = motcua(&args, "");
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(stdout(&o).is_empty());
+        // DESIGN: messages on stderr, one line each (clap's usage and tip joined to it);
+        // `motcua` alone prints its help instead
+        if !args.is_empty() {
+            let err = stderr(&o);
+            assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+            assert!(err.starts_with("error: "), "{args:?}: {err}");
+        }
     }
+    let o = motcua(&["classify", "--as-of", "2026-02-30", "-"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "error: --as-of: `2026-02-30` is not a valid date: no such day; \
+         Usage: motcua classify [OPTIONS] <INPUT>"
+    );
+}
+
+/// Standard output closed before the run (`>&-`): Rust's runtime puts `/dev/null` there, and
+/// every answer was lost with exit 0. Now exit 1 with a message; `> /dev/null` stays exit 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn stdout_closed_at_start_exits_1() {
+    let run = |redirect: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$0\" is-working 2026-01-01 {redirect}"))
+            .arg(cli_path())
+            .output()
+            .unwrap()
+    };
+    let o = run(">&-");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("standard output is closed"));
+    let o = run(">/dev/null");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
 
 #[test]
@@ -757,6 +791,42 @@ fn scorecard_on_the_sample_and_bad_values() {
         .unwrap()
         .iter()
         .all(|s| s["value"].is_null() && s["status"] == "no_data"));
+    // full_online_rate: of every dossier when the records carry online_level; an empty cell
+    // (here the desk's) is not shown to be fully online, as `none` is not (a tester's case:
+    // 1/2 with the empty cells left out, 1/4 with them written `none`).
+    let levels = |cells: [&str; 4]| {
+        let f = dir.join("levels.csv");
+        std::fs::write(
+            &f,
+            format!(
+                "id,received,time_limit,channel,online_level\n\
+                 A,2026-03-02T09:00,3wd,online,{}\nB,2026-03-02T09:00,3wd,direct,{}\n\
+                 C,2026-03-02T09:00,3wd,direct,{}\nD,2026-03-02T09:00,3wd,online,{}\n",
+                cells[0], cells[1], cells[2], cells[3]
+            ),
+        )
+        .unwrap();
+        let o = motcua(
+            &[
+                "scorecard",
+                f.to_str().unwrap(),
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "csv",
+            ],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        out.lines()
+            .find(|l| l.starts_with("full_online_rate,"))
+            .map(|l| l.split(',').skip(1).take(3).collect::<Vec<_>>().join(","))
+            .unwrap()
+    };
+    assert_eq!(levels(["full", "", "", "partial"]), "1,4,0.250000");
+    assert_eq!(levels(["full", "none", "none", "partial"]), "1,4,0.250000");
+    assert_eq!(levels(["full", "", "", ""]), "1,4,0.250000");
     // targets file
     let t = dir.join("targets.json");
     std::fs::write(&t, r#"{"on_time_rate": 0.9, "digitised_rate": 0.5}"#).unwrap();

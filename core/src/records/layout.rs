@@ -634,7 +634,10 @@ impl Layout {
         out: &mut Record,
     ) -> Result<()> {
         let s = &mut out.service;
-        *s = ServiceRecord::default();
+        *s = ServiceRecord {
+            online_level_column: cols[0].is_some(),
+            ..ServiceRecord::default()
+        };
         let buf = &mut out.buf;
         for (k, col) in cols.iter().enumerate() {
             let Some(i) = *col else { continue };

@@ -59,6 +59,10 @@ pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
 pub struct ServiceRecord {
     /// Online service level the dossier was submitted through.
     pub online_level: Option<OnlineService>,
+    /// The records carry an `online_level` column: a dossier whose cell is empty is then
+    /// still one of the full-online rate's dossiers (not shown to be fully online), as a
+    /// dossier submitted at the desk is. Without the column the rate has no data.
+    pub online_level_column: bool,
     /// Dossier digitised at receipt.
     pub digitised: Option<bool>,
     /// Result digitised.
@@ -138,7 +142,8 @@ impl Ratio {
 /// report): each a numerator and a denominator, summed exactly when merged.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceTally {
-    /// Online submissions of procedures offered fully online / records with an online level.
+    /// Online submissions of procedures offered fully online / the dossiers received (those
+    /// read with an `online_level` column, or with a level given).
     pub full_online: Ratio,
     /// Digitised at receipt / records with the flag.
     pub digitised: Ratio,
@@ -154,13 +159,16 @@ impl ServiceTally {
     /// Counts the service columns of one dossier, as of `as_of` (the dossier is counted: it
     /// was received by then).
     pub fn add(&mut self, dossier: &Dossier, service: &ServiceRecord, as_of: NaiveDateTime) {
-        if let Some(level) = service.online_level {
-            // A dossier of a procedure offered fully online but submitted at the desk or by
-            // post was not done online: only an online submission counts (*hồ sơ thực hiện
-            // dịch vụ công trực tuyến toàn trình*).
+        if service.online_level.is_some() || service.online_level_column {
+            // The rate is of every dossier received (*tỷ lệ hồ sơ trực tuyến toàn trình* on
+            // the total): a dossier of a procedure offered fully online but submitted at the
+            // desk or by post was not done online, and one whose level is not given is not
+            // shown to be; only an online submission of a full level counts.
             self.full_online.den += 1;
-            self.full_online.num +=
-                u64::from(level == OnlineService::Full && dossier.channel == Channel::Online);
+            self.full_online.num += u64::from(
+                service.online_level == Some(OnlineService::Full)
+                    && dossier.channel == Channel::Online,
+            );
         }
         if let Some(d) = service.digitised {
             self.digitised.den += 1;

@@ -170,14 +170,22 @@ pub(crate) enum Outcome {
 static SUBCOMMAND: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+    let matches = Cli::command()
+        .try_get_matches()
+        .unwrap_or_else(|e| exit_usage(e));
     if let Some(name) = matches.subcommand_name() {
         let _ = SUBCOMMAND.set(name.to_string());
     }
     let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => exit_usage(e),
     };
+    if stdout_closed() {
+        // Rust's standard output takes writes to a closed descriptor as done: every answer
+        // would be lost with exit 0.
+        eprintln!("io: standard output is closed: no answer can be written");
+        return ExitCode::from(1);
+    }
     let stdout = io::stdout();
     let stderr = io::stderr();
     let mut sink = Sink::new(
@@ -208,8 +216,67 @@ pub(crate) fn usage(msg: &str) -> ! {
         .get()
         .and_then(|name| cli.find_subcommand_mut(name))
     {
-        Some(sub) => sub.error(kind, msg).exit(),
-        None => cli.error(kind, msg).exit(),
+        Some(sub) => exit_usage(sub.error(kind, msg)),
+        None => exit_usage(cli.error(kind, msg)),
+    }
+}
+
+/// Exits with clap's answer to `e`: help and version as clap prints them, and a usage error
+/// (exit 2) as one line on stderr (DESIGN: messages on stderr, one line each), clap's tip and
+/// usage joined to it with `; `.
+fn exit_usage(e: clap::Error) -> ! {
+    use clap::error::ErrorKind as K;
+    if matches!(
+        e.kind(),
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    let text = e.render().to_string();
+    let parts: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("For more information"))
+        .collect();
+    let mut line = String::new();
+    let mut prev: Option<&str> = None;
+    for part in parts {
+        // (a list under a heading ending in `:` continues it; other lines are new parts)
+        let sep = match prev {
+            None => "",
+            Some(p) if p.ends_with(':') => " ",
+            Some(_) => "; ",
+        };
+        line.push_str(sep);
+        line.push_str(part);
+        prev = Some(part);
+    }
+    let _ = writeln!(io::stderr(), "{line}");
+    std::process::exit(2)
+}
+
+/// Whether standard output was closed when the program started (`>&-`). Rust's runtime then
+/// opens `/dev/null` read-write in its place (a shell's `> /dev/null` opens it write-only), and
+/// every answer would be lost with exit 0. Linux only (read from `/proc`).
+fn stdout_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let null = std::fs::read_link("/proc/self/fd/1")
+            .is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+        // `flags:` in octal; the access mode is its lowest two bits (2 = read-write).
+        let read_write = || {
+            std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix("flags:"))
+                    .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                    .is_some_and(|f| f & 3 == 2)
+            })
+        };
+        null && read_write()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
     }
 }
 
