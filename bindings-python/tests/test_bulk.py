@@ -192,6 +192,23 @@ def test_bulk_errors_name_the_index(vietnam: motcua.Calendar) -> None:
     with pytest.raises(motcua.InvalidDateError) as e5:
         vietnam.is_working_day(pd.Series(["2026-03-02", "not a date"]))
     assert e5.value.index == 1
+    # An Arrow / polars date whose value is the int32 minimum but not null is a day far out of
+    # range, as in numpy (it was read as missing: a null answer, no error); nulls stay null.
+    lowest = np.array([20500, -(2**31)], dtype="int32")
+    for days in [
+        pa.array(lowest, type=pa.date32()),
+        pa.array([20500, None, -(2**31)], type=pa.date32()),
+        pl.Series(lowest).cast(pl.Date),
+        pl.Series([20500, None, -(2**31)], dtype=pl.Int32).cast(pl.Date),
+    ]:
+        for call in (lambda d: vietnam.add_working_days(d, 1), vietnam.is_working_day):
+            with pytest.raises(motcua.DateOutOfRangeError) as e6:
+                call(days)
+            assert e6.value.index == len(days) - 1
+    assert vietnam.add_working_days(pa.array([20500, None], type=pa.date32()), 1).to_pylist() == [
+        dt.date(2026, 2, 23),
+        None,
+    ]
 
 
 def test_gil_is_released_during_bulk_work(vietnam: motcua.Calendar) -> None:

@@ -350,12 +350,29 @@ def _polars_days(pl: Any, s: Any) -> Days:
     elif dtype != pl.Date:
         return Days(_motcua.day_numbers_of(s.to_list()), "polars", name=s.name)
     ints = s.to_physical()
+    nulls = None
     if ints.null_count():
+        nulls = ints.is_null().to_numpy()
         ints = ints.fill_null(MISSING32)
     values = ints.to_numpy()
     if not values.flags.c_contiguous or values.dtype != np.int32:
         values = np.ascontiguousarray(values, dtype=np.int32)
-    return Days(values, "polars", name=s.name)
+    return Days(_keep_minimum(values, nulls), "polars", name=s.name)
+
+
+def _keep_minimum(values: np.ndarray, nulls: Optional[np.ndarray]) -> np.ndarray:
+    """Arrow-style day numbers (int32, nulls filled with the missing sentinel): a value equal
+    to the sentinel that is not null would be read as missing, so the day numbers are widened
+    to int64 then, where it is a day number far out of range (an error naming its index)."""
+    hit = values == MISSING32
+    if nulls is not None:
+        hit &= ~nulls
+    if not hit.any():
+        return values
+    wide = values.astype(np.int64)
+    if nulls is not None:
+        wide[nulls] = MISSING64
+    return wide
 
 
 def _arrow_days(pa: Any, a: Any) -> Days:
@@ -374,12 +391,14 @@ def _arrow_days(pa: Any, a: Any) -> Days:
     ints = a.cast(pa.int32())  # date32 → int32 reuses the buffer
     if isinstance(ints, pa.ChunkedArray):
         ints = ints.chunk(0) if ints.num_chunks == 1 else ints.combine_chunks()
+    nulls = None
     if ints.null_count == 0:
         # One chunk without nulls: a read-only view of the Arrow buffer, no copy.
         values = ints.to_numpy(zero_copy_only=True)
     else:
+        nulls = ints.is_null().to_numpy(zero_copy_only=False)
         values = pc.fill_null(ints, MISSING32).to_numpy(zero_copy_only=False)
-    return Days(np.ascontiguousarray(values, dtype=np.int32), "arrow")
+    return Days(_keep_minimum(np.ascontiguousarray(values, dtype=np.int32), nulls), "arrow")
 
 
 def scalar_day(x: Any) -> int:
