@@ -633,7 +633,7 @@ impl Dossier {
         let check_stages =
             !self.stages.is_empty() || matches!(self.limit, LimitSource::TimeLimit(_));
         for (i, e) in self.events.iter().enumerate() {
-            life.step(i, e)?;
+            life.step(&self.events, i, e)?;
             if life.is_second_request(e) {
                 warnings.push(life.multiple_requests_warning());
             }
@@ -742,7 +742,7 @@ impl Lifecycle {
     /// request is a warning: [`is_second_request`](Lifecycle::is_second_request)). Only the
     /// checks are here (inlined into the pass); the errors are written by [`fault`](Lifecycle::fault).
     #[inline(always)]
-    pub(crate) fn step(&mut self, i: usize, e: &Event) -> Result<()> {
+    pub(crate) fn step(&mut self, events: &[Event], i: usize, e: &Event) -> Result<()> {
         if e.kind.takes_new_due() != e.new_due.is_some() {
             return Err(self.fault(i, e, Fault::NewDue));
         }
@@ -763,7 +763,7 @@ impl Lifecycle {
         self.prev_date_only = e.date_only;
         self.prev_kind = e.kind;
         if self.closing_kind.is_some() && e.kind != EventKind::Returned {
-            return Err(self.fault(i, e, Fault::AfterClosing));
+            return Err(self.after_order(events, i, e, Fault::AfterClosing));
         }
         match e.kind {
             EventKind::SupplementRequested => {
@@ -776,20 +776,20 @@ impl Lifecycle {
             EventKind::SupplementReceived => {
                 self.open_request_index = usize::MAX;
                 if self.open_request.take().is_none() {
-                    return Err(self.fault(i, e, Fault::SupplementWithoutRequest));
+                    return Err(self.after_order(events, i, e, Fault::SupplementWithoutRequest));
                 }
             }
             EventKind::Apology => {
                 self.apologies += 1;
                 if self.apologies > 1 {
-                    return Err(self.fault(i, e, Fault::SecondApology));
+                    return Err(self.after_order(events, i, e, Fault::SecondApology));
                 }
             }
             EventKind::Extended => {}
             EventKind::Transferred => {
                 self.transfers = self.transfers.saturating_add(1);
                 if self.open_request.is_some() {
-                    return Err(self.fault(i, e, Fault::TransferWhileAwaiting));
+                    return Err(self.after_order(events, i, e, Fault::TransferWhileAwaiting));
                 }
             }
             EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn => {
@@ -799,11 +799,33 @@ impl Lifecycle {
             }
             EventKind::Returned => {
                 if self.closing_kind.is_none() {
-                    return Err(self.fault(i, e, Fault::ReturnedBeforeResult));
+                    return Err(self.after_order(events, i, e, Fault::ReturnedBeforeResult));
                 }
             }
         }
         Ok(())
+    }
+
+    /// The error of event `i` failing a check that depends on the order of the events (a
+    /// supplement received before any request, ...): when two later events are listed out of
+    /// order, that is the error (DESIGN.md: events in non-decreasing `at` order), the failed
+    /// check being likely its consequence (a receipt listed before its request).
+    #[cold]
+    #[inline(never)]
+    fn after_order(&self, events: &[Event], i: usize, e: &Event, fault: Fault) -> Error {
+        let later = events.get(i..).unwrap_or(&[]);
+        for (k, pair) in later.windows(2).enumerate() {
+            if let [a, b] = pair {
+                if !not_after(a.at, a.date_only, b.at, b.date_only) {
+                    let j = i + k + 1;
+                    let mut at = *self;
+                    at.prev_at = Some(a.at);
+                    at.prev_kind = a.kind;
+                    return at.fault(j, b, Fault::OutOfOrder);
+                }
+            }
+        }
+        self.fault(i, e, fault)
     }
 
     /// The error of event `i` failing the check `fault` of [`step`](Lifecycle::step), written
@@ -1172,6 +1194,29 @@ mod tests {
                     r#"{"type":"apology","at":"2026-03-03","new_due":"2026-03-09"},{"type":"apology","at":"2026-03-04","new_due":"2026-03-10"}"#,
                 ),
                 ErrorKind::SecondApology,
+            ),
+            // listed in the wrong order: the order is the error, not the receipt listed before
+            // its request (a tester's case)
+            (
+                with_events(
+                    &[
+                        ev("supplement_received", "2026-03-04T10:00"),
+                        ev("supplement_requested", "2026-03-03T10:00"),
+                    ]
+                    .join(","),
+                ),
+                ErrorKind::EventsOutOfOrder,
+            ),
+            (
+                with_events(
+                    &[
+                        ev("resolved", "2026-03-05T10:00"),
+                        ev("returned", "2026-03-06T10:00"),
+                        ev("supplement_requested", "2026-03-03T10:00"),
+                    ]
+                    .join(","),
+                ),
+                ErrorKind::EventsOutOfOrder,
             ),
             (
                 with_events(

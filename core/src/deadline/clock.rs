@@ -458,7 +458,7 @@ impl<T: Trace> Pass<'_, T> {
 
     #[inline(always)]
     fn step(&mut self, i: usize, e: &Event, dossier: &Dossier) -> Result<()> {
-        self.life.step(i, e)?;
+        self.life.step(&dossier.events, i, e)?;
         if self.life.is_second_request(e) && self.trace.warnings() {
             let w = self.life.multiple_requests_warning();
             self.warn(w.code, || w.message);
