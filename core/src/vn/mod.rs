@@ -668,12 +668,20 @@ impl Preset {
             breaks: computed_breaks(m, year).into(),
             documents: Vec::new().into(),
             verified: false,
-            notes: format!(
-                "Computed from the statute ({}): no announced schedule. The Prime Minister \
-                 decides each year the Tết days, the second National Day day and any swap.",
-                LabourLaw::in_force_on(last).map_or("", LabourLaw::holiday_article)
-            )
-            .into(),
+            notes: {
+                let law = LabourLaw::in_force_on(last);
+                format!(
+                    "Computed from the statute ({}): no announced schedule. The Prime Minister \
+                     decides each year the Tết days{} and any swap.",
+                    law.map_or("", LabourLaw::holiday_article),
+                    if law.is_some_and(|l| l.national_day_days() > 1) {
+                        ", the second National Day day"
+                    } else {
+                        ""
+                    }
+                )
+                .into()
+            },
             pending: None,
         })
     }

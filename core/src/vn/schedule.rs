@@ -173,7 +173,10 @@ fn classify_announced(
         }
         let e = match statute.iter().find(|s| s.date == d && s.compensatory) {
             Some(s) => Entry::from_statute(s, pending),
-            None => Entry::new(d, Role::Swapped, nearest_feast(d, anchors), pending),
+            None => match chosen_national_day(d, holidays, &off) {
+                Some(s) => Entry::from_statute(&StatuteDay { date: d, ..*s }, pending),
+                None => Entry::new(d, Role::Swapped, nearest_feast(d, anchors), pending),
+            },
         };
         out.insert(d, e);
     }
@@ -182,6 +185,25 @@ fn classify_announced(
             .or_insert_with(|| Entry::new(d, Role::Makeup, None, pending));
     }
     out.into_values().collect()
+}
+
+/// The statute's second National Day day when the schedule gives `d`, the other day next to
+/// 2 September, instead of it: Labour Code 2019 Art. 112(1)(đ) gives "2 September and one day
+/// before or after it", the Prime Minister choosing which each year (Art. 112(3)), so the
+/// announced day is the holiday, not a swap (the statute's pick is only the usual pattern).
+fn chosen_national_day<'a>(
+    d: NaiveDate,
+    holidays: &'a [StatuteDay],
+    off: &BTreeSet<NaiveDate>,
+) -> Option<&'a StatuteDay> {
+    let sep2 = NaiveDate::from_ymd_opt(d.year(), 9, 2)?;
+    if (d - sep2).num_days().abs() != 1 {
+        return None;
+    }
+    let other = sep2 + (sep2 - d);
+    holidays.iter().find(|s| {
+        s.date == other && !s.compensatory && s.feast == Feast::NationalDay && !off.contains(&other)
+    })
 }
 
 /// The named days of Gregorian `year`: from `sched` when given (its days off and make-up days,

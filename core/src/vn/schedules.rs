@@ -30,10 +30,10 @@ use crate::error::{excerpt, Error, ErrorKind, Result};
 ///                     "pending": {"days_off": [], "makeup_working_days": [], "basis": "..."}}}}
 /// ```
 ///
-/// - `status` (`official`, `provisional` or `statutory`), `days_off` (every weekday off:
-///   statutory, compensatory or swapped) and `makeup_working_days` (weekly rest days worked)
-///   are required; `breaks`, `documents`, `verified`, `notes`, `pending` and the top-level
-///   `source_note` are optional. `breaks` are informative: they are not checked against
+/// - `status` (`official`, `provisional` or `statutory`) and `days_off` (every weekday off:
+///   statutory, compensatory or swapped) are required; `makeup_working_days` (weekly rest days
+///   worked; none when left out), `breaks`, `documents`, `verified`, `notes`, `pending` and the
+///   top-level `source_note` are optional. `breaks` are informative: they are not checked against
 ///   `days_off`.
 /// - Every listed date must be a valid `YYYY-MM-DD` in its year (the key); a day off must be
 ///   a working day of the public-sector week in force on it (Monday–Friday from 1999-10-02),
@@ -313,8 +313,13 @@ impl<'a> Fields<'a> {
             return Err(bad(
                 year,
                 format!(
-                    "unknown key `{}` in `{path}` (expected one of {})",
+                    "unknown key `{}`{} (expected one of {})",
                     excerpt(k),
+                    if path.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" in `{path}`")
+                    },
                     known.join(", ")
                 ),
             ));
@@ -423,10 +428,9 @@ impl YearShape {
                 )?;
                 Some(PendingShape {
                     days_off: pf.strings("days_off", Some(pf.required("days_off")?))?,
-                    makeup_working_days: pf.strings(
-                        "makeup_working_days",
-                        Some(pf.required("makeup_working_days")?),
-                    )?,
+                    // (no make-up day when the key is left out)
+                    makeup_working_days: pf
+                        .strings("makeup_working_days", pf.map.get("makeup_working_days"))?,
                     basis: pf.string("basis")?,
                 })
             }
@@ -434,10 +438,9 @@ impl YearShape {
         Ok(YearShape {
             status,
             days_off: f.strings("days_off", Some(f.required("days_off")?))?,
-            makeup_working_days: f.strings(
-                "makeup_working_days",
-                Some(f.required("makeup_working_days")?),
-            )?,
+            // (no make-up day when the key is left out)
+            makeup_working_days: f
+                .strings("makeup_working_days", f.map.get("makeup_working_days"))?,
             breaks,
             documents: f.strings("documents", f.map.get("documents"))?,
             verified,

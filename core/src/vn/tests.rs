@@ -737,6 +737,67 @@ fn embedded_data_is_a_valid_schedules_file() {
 /// the file's years swapped in) is the day of the calendar compiled from the named model (the
 /// path of an embedded year): kind, working or not, and name.
 #[test]
+fn a_hand_written_schedules_year_may_leave_out_its_makeup_days() {
+    let file = Schedules::from_json(
+        r#"{"years":{"2027":{"status":"official","days_off":["2027-01-01","2027-01-04"]}}}"#,
+    )
+    .unwrap();
+    let cal = Preset::default().with_schedules(file).calendar().unwrap();
+    assert!(!cal.is_working_day(d("2027-01-04")).unwrap());
+    // an unknown key of the year is named without an empty path
+    let e =
+        Schedules::from_json(r#"{"years":{"2027":{"status":"official","days_off":[],"foo":1}}}"#)
+            .unwrap_err();
+    assert!(e.message().contains("unknown key `foo` (expected"), "{e}");
+    let e = Schedules::from_json(
+        r#"{"years":{"2027":{"status":"official","days_off":[],"pending":{"days_off":[],"x":1}}}}"#,
+    )
+    .unwrap_err();
+    assert!(e.message().contains("unknown key `x` in `pending`"), "{e}");
+}
+
+#[test]
+fn a_schedules_file_choosing_the_other_national_day_day_names_it_statutory() {
+    // Labour Code 2019 Art. 112(1)(đ), (3): 2 September and the day before or after it, as the
+    // Prime Minister decides. 2027: 2 Sep is a Thursday, the usual pick is 3 Sep; an announced
+    // 1 Sep is the holiday (it was named a swap, though no make-up day goes with it).
+    let mut y2027 = Preset::default().schedule(2027).unwrap();
+    y2027.status = ScheduleStatus::Official;
+    let off: Vec<NaiveDate> = y2027
+        .days_off
+        .iter()
+        .map(|&x| {
+            if x == d("2027-09-03") {
+                d("2027-09-01")
+            } else {
+                x
+            }
+        })
+        .collect();
+    assert!(off.contains(&d("2027-09-01")));
+    y2027.days_off = off.into();
+    let mut file = Schedules::new();
+    file.insert(y2027).unwrap();
+    let cal = Preset::default().with_schedules(file).calendar().unwrap();
+    use crate::calendar::DayClass;
+    assert_eq!(cal.day_class(d("2027-09-01")).unwrap(), DayClass::Statutory);
+    assert_eq!(cal.day_name(d("2027-09-01")), Some("Quốc khánh"));
+    assert!(cal.is_working_day(d("2027-09-03")).unwrap());
+    // both days off: the statute's is the holiday, the other a swap
+    let mut y2027 = Preset::default().schedule(2027).unwrap();
+    y2027.status = ScheduleStatus::Official;
+    let mut off = y2027.days_off.to_vec();
+    off.push(d("2027-09-01"));
+    off.sort();
+    y2027.days_off = off.into();
+    let mut file = Schedules::new();
+    file.insert(y2027).unwrap();
+    let cal = Preset::default().with_schedules(file).calendar().unwrap();
+    assert_eq!(cal.day_class(d("2027-09-03")).unwrap(), DayClass::Statutory);
+    assert_eq!(cal.day_class(d("2027-09-01")).unwrap(), DayClass::Swapped);
+}
+
+#[test]
 fn a_schedules_file_year_is_as_if_embedded() {
     let mut y2027 = Preset::default().schedule(2027).unwrap();
     y2027.status = ScheduleStatus::Official;
