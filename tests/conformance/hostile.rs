@@ -1021,3 +1021,41 @@ fn control_characters_never_reach_stderr_raw() {
         stderr(&o)
     );
 }
+
+/// The per-line commands read their stdin as the files are read: a carriage return alone ends a
+/// line (two dates were one bad query), and gzip is told by its bytes (it was "not valid text").
+#[test]
+fn stdin_lines_end_at_a_lone_carriage_return_and_may_be_gzip() {
+    let run = |args: &[&str], input: &[u8]| {
+        let mut child = Command::new(cli_path())
+            .args(args)
+            .current_dir(repo_root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let o = run(&["is-working", "-"], b"2026-01-10\r2026-01-11\r");
+    assert_eq!(stdout(&o), "true\nfalse\n", "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0));
+    let o = run(&["is-working", "-"], b"2026-01-10\r\r2026-01-11");
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[1].contains("\"line\":2") && lines[1].contains("empty_input"));
+    assert_eq!(lines[2], "false");
+    let dossier = "{\"received\":\"2026-03-02T09:30\",\"time_limit\":{\"working_days\":3}}\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(dossier.repeat(2).as_bytes()).unwrap();
+    let o = run(&["due", "-"], &gz.finish().unwrap());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        stdout(&run(&["due", "-"], dossier.repeat(2).as_bytes()))
+    );
+    assert_eq!(stdout(&o).lines().count(), 2);
+}

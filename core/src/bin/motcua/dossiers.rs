@@ -13,7 +13,7 @@ use motcua::dossier::Dossier;
 use motcua::procedure::Catalogue;
 use motcua::{Error, ErrorKind, Options, WorkCalendar};
 
-use crate::lines::{for_each_line, Sink};
+use crate::lines::{for_each_line, for_each_stdin_line, Sink};
 use crate::{with_calendar, CalendarArgs, Outcome};
 
 pub const DOSSIER_HELP: &str = "\
@@ -167,8 +167,7 @@ fn each_dossier<W: Write, E: Write>(
     query: impl FnMut(&str, &mut Vec<u8>) -> Result<(), Error>,
 ) -> io::Result<()> {
     if input == "-" {
-        let stdin = io::stdin();
-        for_each_line(stdin.lock(), sink, query)
+        for_each_stdin_line(sink, query)
     } else {
         // (a gzip-compressed file is read as its text)
         match File::open(input)

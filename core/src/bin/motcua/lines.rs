@@ -95,7 +95,6 @@ pub fn for_each_line<R: Read, W: Write, E: Write>(
         if input.read_until(b'\n', &mut raw)? == 0 {
             break;
         }
-        line_no += 1;
         let mut bytes = raw.as_slice();
         if let Some(rest) = bytes.strip_suffix(b"\n") {
             bytes = rest;
@@ -103,26 +102,31 @@ pub fn for_each_line<R: Read, W: Write, E: Write>(
         if let Some(rest) = bytes.strip_suffix(b"\r") {
             bytes = rest;
         }
-        if line_no == 1 {
+        if line_no == 0 {
             if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
                 bytes = rest;
             }
         }
-        answer.clear();
-        let result = match std::str::from_utf8(bytes) {
-            Err(_) => Err(Error::new(
-                ErrorKind::InvalidArgument,
-                "line is not valid text (UTF-8, or UTF-16 with its byte-order mark)",
-            )),
-            Ok(text) if text.trim().is_empty() => Err(Error::new(
-                ErrorKind::EmptyInput,
-                "empty line: expected a query",
-            )),
-            Ok(text) => query(text, &mut answer),
-        };
-        match result {
-            Ok(()) => sink.answer(&answer)?,
-            Err(e) => sink.error(Some(line_no), &e)?,
+        // A carriage return alone also ends a line (classic Mac OS line ends): no query holds
+        // one (JSON escapes it in strings).
+        for line in bytes.split(|&b| b == b'\r') {
+            line_no += 1;
+            answer.clear();
+            let result = match std::str::from_utf8(line) {
+                Err(_) => Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    "line is not valid text (UTF-8, or UTF-16 with its byte-order mark)",
+                )),
+                Ok(text) if text.trim().is_empty() => Err(Error::new(
+                    ErrorKind::EmptyInput,
+                    "empty line: expected a query",
+                )),
+                Ok(text) => query(text, &mut answer),
+            };
+            match result {
+                Ok(()) => sink.answer(&answer)?,
+                Err(e) => sink.error(Some(line_no), &e)?,
+            }
         }
         // Nothing more read ahead: the next read may block, so answer what we have first (a
         // program that writes a query and waits for its answer must get it). `fill_buf` would
@@ -134,6 +138,21 @@ pub fn for_each_line<R: Read, W: Write, E: Write>(
     }
     sink.out.flush()?;
     sink.err.flush()
+}
+
+/// [`for_each_line`] on standard input, decompressed first when it is gzip (told by its
+/// first two bytes, as a file is).
+pub fn for_each_stdin_line<W: Write, E: Write>(
+    sink: &mut Sink<W, E>,
+    query: impl FnMut(&str, &mut Vec<u8>) -> Result<(), Error>,
+) -> io::Result<()> {
+    match crate::report::gunzip(Box::new(io::stdin())) {
+        Ok(input) => for_each_line(input, sink, query),
+        Err(e) => {
+            sink.failed = true;
+            writeln!(sink.err, "{}: {e}", e.code())
+        }
+    }
 }
 
 /// Splits a query line into exactly `n` whitespace-separated fields.

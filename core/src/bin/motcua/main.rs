@@ -17,7 +17,7 @@ use motcua::civil::parse_date;
 use motcua::vn::{Preset, Schedules, VnOptions};
 use motcua::{CalendarSpec, Error, ErrorKind, WorkCalendar};
 
-use lines::{fields, for_each_line, push_date_json, push_int, Sink};
+use lines::{fields, for_each_stdin_line, push_date_json, push_int, Sink};
 
 const CALENDAR_HELP: &str = "\
 Calendar: by default the Vietnamese public-sector calendar, 1995-01-01..2199-12-31 (statutory \
@@ -395,8 +395,7 @@ fn answer<W: Write, E: Write>(
             }
         }
         None => {
-            let stdin = io::stdin();
-            for_each_line(stdin.lock(), sink, |line, out| {
+            for_each_stdin_line(sink, |line, out| {
                 let parts = fields(line, names)?;
                 query(&parts, out)
             })?;
@@ -607,8 +606,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                              true`): drop --leap",
                         );
                     }
-                    let stdin = io::stdin();
-                    for_each_line(stdin.lock(), sink, |line, out| {
+                    for_each_stdin_line(sink, |line, out| {
                         let parts: Vec<&str> = line.split_whitespace().collect();
                         let leap = match parts.get(3).copied() {
                             None => false,
