@@ -689,6 +689,10 @@ pub(crate) struct Lifecycle {
     pub(crate) open_request_index: usize,
     /// Number of supplement requests so far.
     pub(crate) requests: u32,
+    /// Supplement requests of the stage holding the file (one agency's), and whether a second
+    /// one of a stage was seen (the warning, once).
+    stage_requests: u32,
+    second_in_stage: bool,
     apologies: u32,
     /// Number of transfers so far (the stage holding the file is `transfers + 1`).
     pub(crate) transfers: u32,
@@ -723,6 +727,8 @@ impl Lifecycle {
             open_request: None,
             open_request_index: usize::MAX,
             requests: 0,
+            stage_requests: 0,
+            second_in_stage: false,
             apologies: 0,
             transfers: 0,
             closing_kind: None,
@@ -735,7 +741,9 @@ impl Lifecycle {
     /// request (a warning, once).
     #[inline]
     pub(crate) fn is_second_request(&self, e: &Event) -> bool {
-        e.kind == EventKind::SupplementRequested && self.requests == 2
+        e.kind == EventKind::SupplementRequested
+            && self.stage_requests == 2
+            && !self.second_in_stage
     }
 
     /// Checks event `i` against the events before it and records it (a second supplement
@@ -768,6 +776,8 @@ impl Lifecycle {
         match e.kind {
             EventKind::SupplementRequested => {
                 self.requests += 1;
+                self.second_in_stage |= self.stage_requests >= 2;
+                self.stage_requests += 1;
                 if self.open_request.is_none() {
                     self.open_request = Some(e.at);
                     self.open_request_index = i;
@@ -788,6 +798,8 @@ impl Lifecycle {
             EventKind::Extended => {}
             EventKind::Transferred => {
                 self.transfers = self.transfers.saturating_add(1);
+                self.second_in_stage |= self.stage_requests >= 2;
+                self.stage_requests = 0;
                 if self.open_request.is_some() {
                     return Err(self.after_order(events, i, e, Fault::TransferWhileAwaiting));
                 }
@@ -934,8 +946,8 @@ impl Lifecycle {
     pub(crate) fn multiple_requests_warning(&self) -> Warning {
         Warning::new(
             WarningCode::MultipleSupplementRequests,
-            "more than one supplement request (Decree 107/2021 is recalled as allowing one per \
-             agency; accepted)",
+            "more than one supplement request by one agency (Decree 107/2021 is recalled as \
+             allowing one per agency; accepted)",
         )
     }
 }

@@ -116,11 +116,13 @@ option_enum! {
 option_enum! {
     /// What more than one supplement request means.
     MultiSupplement, "multi_supplement" {
-        /// Accepted with a warning: a breach of procedure, not proof of a late result. The
+        /// Accepted: a breach of procedure, not proof of a late result, with a warning when
+        /// one agency (one stage of an inter-agency dossier) made more than one request. The
         /// default.
         #[default]
         Allowed = "allowed",
-        /// The dossier is late (resolved) or overdue (pending), as some portals count \[U\].
+        /// A dossier with more than one request (by any of its agencies) is late (resolved) or
+        /// overdue (pending), as dashboards count \[U\].
         Late = "late",
     }
 }

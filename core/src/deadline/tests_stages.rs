@@ -260,3 +260,58 @@ proptest! {
         prop_assert_eq!(due_explained(&d, &cal, &Rules::default(), None, Lang::Vi).unwrap().stages, a.stages);
     }
 }
+
+#[test]
+fn the_multiple_requests_warning_is_of_one_agency() {
+    // Decree 107/2021 is recalled as allowing one supplement request per agency [U]: one
+    // request by each of two agencies is no breach (it was warned about as one); two by one
+    // agency are, once however many more follow. `multi_supplement=late` counts the dossier's
+    // requests whoever made them, as dashboards do.
+    let cal = crate::vn::public_sector().unwrap();
+    let warned = |events: &str| {
+        let d = land(events, "2026-03-02T09:00");
+        let n = |w: &Vec<crate::dossier::Warning>| {
+            w.iter()
+                .filter(|w| w.code == crate::dossier::WarningCode::MultipleSupplementRequests)
+                .count()
+        };
+        let a = n(&due(&d, &cal, &Rules::default(), None).unwrap().warnings);
+        assert_eq!(a, n(&d.validate().unwrap()), "{events}");
+        a
+    };
+    let req = |at: &str| format!(r#"{{"type":"supplement_requested","at":"{at}"}}"#);
+    let got = |at: &str| format!(r#"{{"type":"supplement_received","at":"{at}"}}"#);
+    let to = |at: &str, a: &str| format!(r#"{{"type":"transferred","at":"{at}","to":"{a}"}}"#);
+    let one_each = [
+        req("2026-03-03T09:00"),
+        got("2026-03-04T09:00"),
+        to("2026-03-05T09:00", "Thuế"),
+        req("2026-03-06T09:00"),
+        got("2026-03-09T09:00"),
+    ]
+    .join(",");
+    assert_eq!(warned(&one_each), 0);
+    let two_by_one = [
+        req("2026-03-03T09:00"),
+        got("2026-03-04T09:00"),
+        req("2026-03-05T09:00"),
+        got("2026-03-06T09:00"),
+        req("2026-03-09T09:00"),
+        got("2026-03-10T09:00"),
+        to("2026-03-11T09:00", "Thuế"),
+        req("2026-03-12T09:00"),
+        got("2026-03-13T09:00"),
+        req("2026-03-16T09:00"),
+        got("2026-03-17T09:00"),
+    ]
+    .join(",");
+    assert_eq!(warned(&two_by_one), 1);
+    let mut late = Rules::default();
+    late.set("multi_supplement", "late").unwrap();
+    let d = land(
+        &(one_each + r#",{"type":"resolved","at":"2026-03-10T09:00"}"#),
+        "2026-03-02T09:00",
+    );
+    let c = classify(&d, &cal, &late, None, t("2026-03-31T00:00")).unwrap();
+    assert_eq!(c.outcome, Outcome::Late);
+}
