@@ -1059,3 +1059,25 @@ fn stdin_lines_end_at_a_lone_carriage_return_and_may_be_gzip() {
     );
     assert_eq!(stdout(&o).lines().count(), 2);
 }
+
+/// A date outside the calendar's range named no column (the receipt's, or a `new_due`'s), and
+/// a due date counted past the range's end said only "the answer falls outside".
+#[test]
+fn dates_out_of_the_calendar_name_their_column() {
+    let file = scratch(
+        "out-of-range.csv",
+        b"id,received,time_limit,new_due\nA,1990-01-01T10:00,3wd,\n\
+          C,2199-12-30T09:00,10wd,\nD,2199-12-01T10:00,3wd,2200-01-05\n",
+    );
+    let o = motcua(&["report", &file, "--as-of", "2199-12-31"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for want in [
+        "line 2: date_out_of_range: line 2, column `received`: 1990-01-01 is outside",
+        "line 3: date_out_of_range: line 3, column `received`: the due date counted from \
+         2199-12-30T09:00 falls outside the calendar range",
+        "line 4: date_out_of_range: line 4, column `new_due`: 2200-01-05 is outside",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+}

@@ -746,10 +746,36 @@ impl Layout {
                 .find(|(_, k, _)| *k == ev.kind)
                 .map(|(_, _, n)| *n)
         });
+        // A date out of the calendar's range that no event holds: the receipt, or what is
+        // counted from it (the due date past the range's end).
+        let out_of_range = column.is_none() && e.kind() == ErrorKind::DateOutOfRange;
+        let counted = e.message().starts_with("the answer falls outside");
+        let column = match column {
+            None if out_of_range => {
+                let names = |d: NaiveDate| e.message().starts_with(&d.to_string());
+                let new_due = dossier.events.iter().find_map(|ev| ev.new_due);
+                if counted || names(dossier.received.date()) {
+                    Some(self.name(self.received))
+                } else {
+                    match (self.new_due, new_due) {
+                        (Some(i), Some(d)) if names(d) => Some(self.name(i)),
+                        _ => None,
+                    }
+                }
+            }
+            c => c,
+        };
         let line = at.line();
+        let message = match e.message().strip_prefix("the answer falls outside") {
+            Some(rest) if out_of_range && counted => format!(
+                "the due date counted from {} falls outside{rest}",
+                crate::civil::format_instant(dossier.received)
+            ),
+            _ => e.message().to_string(),
+        };
         let msg = match column {
-            Some(c) => format!("line {line}, column `{c}`: {}", e.message()),
-            None => format!("line {line}: {}", e.message()),
+            Some(c) => format!("line {line}, column `{c}`: {message}"),
+            None => format!("line {line}: {message}"),
         };
         let mut out = at.locate(Error::new(e.kind(), msg));
         if let Some(v) = e.value() {
