@@ -435,52 +435,58 @@ impl<T: ?Sized> fmt::Debug for Excerpt<'_, T> {
 
 impl<T: fmt::Display + ?Sized> fmt::Display for Excerpt<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        /// Keeps the first characters written to it (escaped) and counts every byte.
-        struct Head {
-            text: String,
-            chars: usize,
-            bytes: usize,
-            cut: bool,
-        }
-        impl fmt::Write for Head {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                self.bytes += s.len();
-                if self.cut {
-                    return Ok(());
-                }
-                for c in s.chars() {
-                    if self.chars == EXCERPT_CHARS {
-                        self.cut = true;
-                        break;
-                    }
-                    self.chars += 1;
-                    // Control characters, and the invisible ones a value can hide (a
-                    // non-breaking space, zero-width ones, a byte-order mark): shown escaped,
-                    // so that a value that looks right on screen says what is wrong with it.
-                    let invisible = matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}'
-                        | '\u{2028}'..='\u{202e}' | '\u{2060}' | '\u{feff}');
-                    if c.is_control() || invisible {
-                        self.text.extend(c.escape_default());
-                    } else {
-                        self.text.push(c);
-                    }
-                }
-                Ok(())
-            }
-        }
-        let mut head = Head {
-            text: String::new(),
-            chars: 0,
-            bytes: 0,
-            cut: false,
-        };
-        write!(head, "{}", self.0)?;
-        f.write_str(&head.text)?;
-        if head.cut {
-            write!(f, "… [{} bytes]", head.bytes)?;
-        }
-        Ok(())
+        // (one body for every type: the generic part is this call)
+        excerpt_fmt(&self.0, f)
     }
+}
+
+/// [`Excerpt`]'s formatting of any value.
+fn excerpt_fmt(value: &dyn fmt::Display, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// Keeps the first characters written to it (escaped) and counts every byte.
+    struct Head {
+        text: String,
+        chars: usize,
+        bytes: usize,
+        cut: bool,
+    }
+    impl fmt::Write for Head {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.bytes += s.len();
+            if self.cut {
+                return Ok(());
+            }
+            for c in s.chars() {
+                if self.chars == EXCERPT_CHARS {
+                    self.cut = true;
+                    break;
+                }
+                self.chars += 1;
+                // Control characters, and the invisible ones a value can hide (a
+                // non-breaking space, zero-width ones, a byte-order mark): shown escaped,
+                // so that a value that looks right on screen says what is wrong with it.
+                let invisible = matches!(c, '\u{a0}' | '\u{ad}' | '\u{200b}'..='\u{200f}'
+                        | '\u{2028}'..='\u{202e}' | '\u{2060}' | '\u{feff}');
+                if c.is_control() || invisible {
+                    self.text.extend(c.escape_default());
+                } else {
+                    self.text.push(c);
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut head = Head {
+        text: String::new(),
+        chars: 0,
+        bytes: 0,
+        cut: false,
+    };
+    write!(head, "{value}")?;
+    f.write_str(&head.text)?;
+    if head.cut {
+        write!(f, "… [{} bytes]", head.bytes)?;
+    }
+    Ok(())
 }
 
 /// Shorthand for `Result<T, motcua::Error>`.

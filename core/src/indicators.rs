@@ -27,8 +27,6 @@
 //! # Ok::<(), motcua::Error>(())
 //! ```
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDateTime;
 use serde::ser::SerializeMap;
 use serde::Serialize;
@@ -132,19 +130,27 @@ impl std::str::FromStr for Indicator {
 /// Targets: a minimum value per indicator (a fraction), or none.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Targets {
-    min: BTreeMap<Indicator, f64>,
+    /// By indicator, in the order of [`Indicator::ALL`] (an array, not a map: one less map
+    /// type in the WebAssembly module).
+    min: [Option<f64>; Indicator::ALL.len()],
 }
 
 impl Default for Targets {
     /// The targets of the seeds (module docs): on time 100%, satisfaction ≥ 90%, feedback
     /// handled 100%, online ≥ 5%.
     fn default() -> Targets {
-        let mut min = BTreeMap::new();
-        min.insert(Indicator::OnTimeRate, 1.0);
-        min.insert(Indicator::SatisfactionRate, 0.9);
-        min.insert(Indicator::FeedbackHandledRate, 1.0);
-        min.insert(Indicator::OnlineRate, 0.05);
-        Targets { min }
+        let mut t = Targets::none();
+        for (i, v) in [
+            (Indicator::OnTimeRate, 1.0),
+            (Indicator::SatisfactionRate, 0.9),
+            (Indicator::FeedbackHandledRate, 1.0),
+            (Indicator::OnlineRate, 0.05),
+        ] {
+            if let Some(slot) = t.min.get_mut(i as usize) {
+                *slot = Some(v);
+            }
+        }
+        t
     }
 }
 
@@ -152,24 +158,23 @@ impl Targets {
     /// No targets at all.
     pub fn none() -> Targets {
         Targets {
-            min: BTreeMap::new(),
+            min: [None; Indicator::ALL.len()],
         }
     }
 
     /// The target of `i`, if any.
     pub fn get(&self, i: Indicator) -> Option<f64> {
-        self.min.get(&i).copied()
+        self.min.get(i as usize).copied().flatten()
     }
 
     /// Sets (or with `None` removes) the target of `i`. A target outside `0..=1` is an
     /// `invalid_argument` error.
     pub fn set(&mut self, i: Indicator, target: Option<f64>) -> Result<()> {
         match target {
-            None => {
-                self.min.remove(&i);
-            }
-            Some(t) if (0.0..=1.0).contains(&t) => {
-                self.min.insert(i, t);
+            None | Some(0.0..=1.0) => {
+                if let Some(slot) = self.min.get_mut(i as usize) {
+                    *slot = target;
+                }
             }
             Some(t) => {
                 return Err(Error::new(
@@ -418,7 +423,7 @@ impl CatalogueField {
 
 /// Procedures per field and their online offer, fields in order, then the totals.
 pub fn catalogue_fields(catalogue: &Catalogue) -> Vec<CatalogueField> {
-    let mut by: BTreeMap<String, CatalogueField> = BTreeMap::new();
+    let mut out: Vec<CatalogueField> = Vec::new();
     let mut total = CatalogueField {
         field: None,
         procedures: 0,
@@ -426,19 +431,30 @@ pub fn catalogue_fields(catalogue: &Catalogue) -> Vec<CatalogueField> {
         online_partial: 0,
     };
     for p in catalogue.procedures() {
-        let f = by.entry(p.field.clone()).or_insert_with(|| CatalogueField {
-            field: Some(p.field.clone()),
-            procedures: 0,
-            online_full: 0,
-            online_partial: 0,
-        });
-        for x in [&mut *f, &mut total] {
-            x.procedures += 1;
-            x.online_full += u64::from(p.online == OnlineService::Full);
-            x.online_partial += u64::from(p.online == OnlineService::Partial);
+        let at = match out
+            .iter()
+            .position(|f| f.field.as_deref() == Some(p.field.as_str()))
+        {
+            Some(at) => at,
+            None => {
+                out.push(CatalogueField {
+                    field: Some(p.field.clone()),
+                    procedures: 0,
+                    online_full: 0,
+                    online_partial: 0,
+                });
+                out.len() - 1
+            }
+        };
+        if let Some(f) = out.get_mut(at) {
+            for x in [f, &mut total] {
+                x.procedures += 1;
+                x.online_full += u64::from(p.online == OnlineService::Full);
+                x.online_partial += u64::from(p.online == OnlineService::Partial);
+            }
         }
     }
-    let mut out: Vec<CatalogueField> = by.into_values().collect();
+    crate::sort::sort_by(&mut out, |a, b| a.field.cmp(&b.field));
     out.push(total);
     out
 }
@@ -493,6 +509,31 @@ mod tests {
         assert!(parse_satisfaction("6", 5).is_err());
         assert!(parse_satisfaction("0", 5).is_err());
         assert!(parse_satisfaction("great", 5).is_err());
+    }
+
+    #[test]
+    fn targets_are_kept_by_declaration_order() {
+        // `Targets` indexes its array by `Indicator as usize`: ALL must be in that order.
+        for (k, i) in Indicator::ALL.into_iter().enumerate() {
+            assert_eq!(i as usize, k);
+        }
+        let mut t = Targets::none();
+        for (k, i) in Indicator::ALL.into_iter().enumerate() {
+            t.set(i, Some(k as f64 / 10.0)).unwrap();
+        }
+        for (k, i) in Indicator::ALL.into_iter().enumerate() {
+            assert_eq!(t.get(i), Some(k as f64 / 10.0));
+        }
+        t.set(Indicator::OnlineRate, None).unwrap();
+        assert_eq!(t.get(Indicator::OnlineRate), None);
+        assert!(t.set(Indicator::OnlineRate, Some(f64::NAN)).is_err());
+        assert!(t.set(Indicator::OnlineRate, Some(1.5)).is_err());
+        let d = Targets::default();
+        assert_eq!(d.get(Indicator::OnTimeRate), Some(1.0));
+        assert_eq!(d.get(Indicator::SatisfactionRate), Some(0.9));
+        assert_eq!(d.get(Indicator::FeedbackHandledRate), Some(1.0));
+        assert_eq!(d.get(Indicator::OnlineRate), Some(0.05));
+        assert_eq!(d.get(Indicator::DigitisedRate), None);
     }
 
     #[test]
