@@ -45,7 +45,9 @@ impl Serialize for Status {
 pub enum Document {
     /// *Bộ luật Dân sự* 2015 (Civil Code): how periods are counted.
     CivilCode2015,
-    /// Decision 09/2015/QĐ-TTg: the one-stop regulation before 2018.
+    /// Decision 93/2007/QĐ-TTg: the one-stop regulation before May 2015.
+    Decision93of2007,
+    /// Decision 09/2015/QĐ-TTg: the one-stop regulation from May 2015 to 2018.
     Decision09of2015,
     /// Decree 61/2018/NĐ-CP: the one-stop mechanism, 2018-06-21 .. 2025-06-30.
     Decree61of2018,
@@ -70,6 +72,8 @@ impl Document {
         match (self, lang) {
             (Document::CivilCode2015, Lang::Vi) => "Bộ luật Dân sự 2015",
             (Document::CivilCode2015, Lang::En) => "Civil Code 2015",
+            (Document::Decision93of2007, Lang::Vi) => "Quyết định 93/2007/QĐ-TTg",
+            (Document::Decision93of2007, Lang::En) => "Decision 93/2007/QĐ-TTg",
             (Document::Decision09of2015, Lang::Vi) => "Quyết định 09/2015/QĐ-TTg",
             (Document::Decision09of2015, Lang::En) => "Decision 09/2015/QĐ-TTg",
             (Document::Decree61of2018, Lang::Vi) => "Nghị định 61/2018/NĐ-CP",
@@ -178,6 +182,8 @@ pub const CIVIL_CODE_148: LegalBasis = cite(
     Some(Provision::Article("148")),
     Status::Unverified,
 );
+/// Decision 93/2007/QĐ-TTg, the one-stop regulation before May 2015 \[U\].
+pub const DECISION_93_2007: LegalBasis = cite(Document::Decision93of2007, None, Status::Unverified);
 /// Decision 09/2015/QĐ-TTg, the one-stop regulation before 2018 \[U\].
 pub const DECISION_09_2015: LegalBasis = cite(Document::Decision09of2015, None, Status::Unverified);
 /// Decree 61/2018/NĐ-CP: the text \[V: public copy of its header\].

@@ -295,6 +295,7 @@ impl Evaluation {
             set: self.rule_set,
             rules: *rules,
             limit,
+            deemed_receipt: rules::date_of(self.deemed_receipt).ok(),
         }
     }
 }

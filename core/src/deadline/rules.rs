@@ -3,7 +3,7 @@
 //! appointments, and the comparison with the due date. The pass ([`super::clock`]) applies
 //! them; nothing else in the crate counts a deadline.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::facts::{Amount, Effect, Fact, Outcome, Reason, Round};
 use super::law::{self, LegalBasis};
@@ -292,11 +292,19 @@ pub(crate) fn pending_outcome_number(
 /// else the one-stop text of the rule set (Decree 61/2018/NĐ-CP, Art. 17 \[U\]; Decree
 /// 118/2025/NĐ-CP; Decision 09/2015/QĐ-TTg before 2018). A complete dossier after a supplement
 /// request is ruled with the supplement ([`RuleSetInfo::supplement`]).
-pub(crate) fn receipt_basis(set: &RuleSetInfo, channel: Channel) -> LegalBasis {
+///
+/// A channel's text is cited only for dossiers received once it applied: the postal decision
+/// (of 2016) from 2017, the online decree (of 2020) from 2021 (their dates of effect are not
+/// verified: the first whole year after each is taken); before, the one-stop text.
+pub(crate) fn receipt_basis(
+    set: &RuleSetInfo,
+    channel: Channel,
+    received: NaiveDate,
+) -> LegalBasis {
     match channel {
-        Channel::Postal => law::DECISION_45_2016_ART_7,
-        Channel::Online => law::DECREE_45_2020,
-        Channel::Direct => set.receipt,
+        Channel::Postal if received.year() >= 2017 => law::DECISION_45_2016_ART_7,
+        Channel::Online if received.year() >= 2021 => law::DECREE_45_2020,
+        _ => set.receipt,
     }
 }
 
@@ -306,6 +314,21 @@ pub(crate) fn receipt_basis(set: &RuleSetInfo, channel: Channel) -> LegalBasis {
 /// option (`restart`, `counting=hours`, `calendar_day`, `counts_late`, `compare=instant`,
 /// `multi_supplement=late`) or the calendar (days off) cite none.
 pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
+    // Before May 2015 the one-stop regulation was Decision 93/2007/QĐ-TTg, which Decision
+    // 09/2015/QĐ-TTg replaced (the reference's "93/2007 before 2015-05" \[U\]).
+    let before_2015_05 = ctx
+        .deemed_receipt
+        .is_some_and(|d| (d.year(), d.month()) < (2015, 5));
+    basis_in_force(fact, ctx).map(|b| {
+        if before_2015_05 && b == law::DECISION_09_2015 {
+            law::DECISION_93_2007
+        } else {
+            b
+        }
+    })
+}
+
+fn basis_in_force(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
     let set = ctx.set;
     let supplement =
         |reading: SupplementRule| (reading == SupplementRule::Pause).then_some(set.supplement);
@@ -322,8 +345,9 @@ pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
         Fact::Received {
             round: Round::First,
             channel,
+            date,
             ..
-        } => Some(receipt_basis(set, *channel)),
+        } => Some(receipt_basis(set, *channel, *date)),
         Fact::Received { .. } => Some(set.supplement),
         Fact::Counted {
             amount: Amount::SameDay,

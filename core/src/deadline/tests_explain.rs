@@ -227,3 +227,47 @@ fn an_appointment_made_while_stopped_is_said_to_stand() {
         assert!(resumed.text.contains(says), "{}", resumed.text);
     }
 }
+
+/// Each step cites a text in force on the deemed receipt day: the online decree (of 2020) and
+/// the postal decision (of 2016) not for dossiers received before them, and the one-stop
+/// regulation before May 2015 is Decision 93/2007 (a legal tester found Decree 45/2020 cited
+/// for a 2010 receipt).
+#[test]
+fn steps_cite_texts_in_force_on_the_receipt_day() {
+    let cal = crate::vn::public_sector().unwrap();
+    let cited = |received: &str, channel: &str| {
+        let d = dossier(&format!(
+            r#"{{"received":"{received}","channel":"{channel}","time_limit":{{"working_days":2}}}}"#
+        ));
+        let due = due_explained(&d, &cal, &Rules::default(), None, Lang::En).unwrap();
+        let of = |kind: StepKind| {
+            due.explain
+                .iter()
+                .find(|s| s.fact.kind() == kind)
+                .and_then(|s| s.basis)
+                .map(|b| b.cite(Lang::En).to_string())
+        };
+        (of(StepKind::RuleSet), of(StepKind::Received))
+    };
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        cited("2010-06-05T18:00", "online"),
+        (s("Decision 93/2007/QĐ-TTg"), s("Decision 93/2007/QĐ-TTg"))
+    );
+    assert_eq!(
+        cited("2015-06-05T18:00", "postal"),
+        (s("Decision 09/2015/QĐ-TTg"), s("Decision 09/2015/QĐ-TTg"))
+    );
+    assert_eq!(
+        cited("2017-06-05T18:00", "postal").1,
+        s("Decision 45/2016/QĐ-TTg, Art. 7")
+    );
+    assert_eq!(
+        cited("2019-04-26T18:00", "online").1,
+        s("Decree 61/2018/NĐ-CP, Art. 17")
+    );
+    assert_eq!(
+        cited("2022-06-06T18:00", "online").1,
+        s("Decree 45/2020/NĐ-CP")
+    );
+}

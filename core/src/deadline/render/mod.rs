@@ -76,6 +76,8 @@ pub(crate) struct Context {
     pub(crate) set: &'static RuleSetInfo,
     pub(crate) rules: Rules,
     pub(crate) limit: TimeLimit,
+    /// The deemed receipt day (the texts in force on it are cited).
+    pub(crate) deemed_receipt: Option<chrono::NaiveDate>,
 }
 
 /// The steps of an explanation in `lang`.
