@@ -1081,3 +1081,33 @@ fn dates_out_of_the_calendar_name_their_column() {
         assert!(err.contains(want), "{want}\n{err}");
     }
 }
+
+/// JSON lines read as CSV (stdin without `--input-format jsonl`): the missing column says so.
+#[test]
+fn json_lines_read_as_csv_say_how_to_read_them() {
+    let o = motcua(
+        &["report", "-", "--as-of", "2026-03-31"],
+        "{\"id\":\"A\",\"received\":\"2026-03-02T09:00\",\"time_limit\":\"3wd\"}\n",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.starts_with("csv_missing_column: "), "{err}");
+    assert!(
+        err.contains("line 1 is a JSON object") && err.contains("--input-format jsonl"),
+        "{err}"
+    );
+    let o = motcua(
+        &[
+            "report",
+            "-",
+            "--as-of",
+            "2026-03-31",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "json",
+        ],
+        "{\"id\":\"A\",\"received\":\"2026-03-02T09:00\",\"time_limit\":\"3wd\"}\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

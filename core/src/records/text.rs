@@ -495,6 +495,18 @@ impl<R: Read> TextSource<R> {
         if e.kind() != ErrorKind::CsvMissingColumn || self.format != TextFormat::Csv {
             return Err(e);
         }
+        if self
+            .names
+            .first()
+            .is_some_and(|n| n.trim_start().starts_with('{'))
+        {
+            let message = format!(
+                "{}; line 1 is a JSON object: JSON lines are read as such from a file named \
+                 .jsonl or .ndjson, or with `--input-format jsonl` (the CLI)",
+                e.message()
+            );
+            return Ok(e.with_message(message));
+        }
         match self.later_header(opts) {
             Some((line, names)) => {
                 let above = line - 1;
