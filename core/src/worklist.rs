@@ -421,6 +421,10 @@ pub struct Worklist {
 }
 
 impl Sink for WorklistSink<'_> {
+    fn check(&self, layout: &crate::records::Layout) -> Result<()> {
+        crate::records::check_catalogue(layout, self.ctx.catalogue)
+    }
+
     fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
         if r.dossier.received > self.opts.as_of {
             return Ok(false);

@@ -1111,3 +1111,29 @@ fn json_lines_read_as_csv_say_how_to_read_them() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// Procedure codes without a catalogue: one error before any row is read (it was one error per
+/// row, every row failing alike), in each command that counts dossiers.
+#[test]
+fn procedure_codes_without_a_catalogue_fail_once() {
+    let rows = "id,received,procedure\nA,2026-03-02T09:00,1.001\nB,2026-03-02T09:00,1.002\n";
+    for cmd in ["report", "scorecard", "worklist"] {
+        let o = motcua(&[cmd, "-", "--as-of", "2026-03-31"], rows);
+        assert_eq!(o.status.code(), Some(1), "{cmd}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{cmd}: {err}");
+        assert!(
+            err.starts_with(
+                "unknown_procedure: the records give their time limits by procedure code"
+            ),
+            "{cmd}: {err}"
+        );
+    }
+    // a time_limit column: the rows with one are read, the others name their code
+    let o = motcua(
+        &["report", "-", "--as-of", "2026-03-31", "--skip-bad", "--format", "json"],
+        "id,received,procedure,time_limit\nA,2026-03-02T09:00,1.001,3wd\nB,2026-03-02T09:00,1.002,\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no catalogue given"), "{}", stderr(&o));
+}

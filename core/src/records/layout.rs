@@ -289,6 +289,16 @@ pub(crate) fn cell_error(at: Locator, column: &str, value: &str, e: &Error) -> E
 }
 
 impl Layout {
+    /// The source column of the procedure codes, when the records have one.
+    pub fn procedure_column(&self) -> Option<&str> {
+        self.procedure.map(|i| self.name(i))
+    }
+
+    /// Whether the records have a `time_limit` column.
+    pub fn has_time_limit(&self) -> bool {
+        self.time_limit.is_some()
+    }
+
     /// Resolves the columns from a header. Errors: [`ErrorKind::CsvMissingColumn`] naming
     /// what is missing (`received`; both `time_limit` and `procedure`; a grouping column; the
     /// source of a `--map`), [`ErrorKind::CsvField`] for a column read that the header has

@@ -69,7 +69,9 @@ pub use layout::{
     find_column, header_names, Layout, Locator, ReadOptions, Record, Row, DOSSIER_COLUMNS,
     SERVICE_COLUMNS,
 };
-pub use run::{run_tables, run_text, OnBad, RunOptions, Sink, Tally, CHUNK_ROWS, MAX_THREADS};
+pub use run::{
+    check_catalogue, run_tables, run_text, OnBad, RunOptions, Sink, Tally, CHUNK_ROWS, MAX_THREADS,
+};
 pub use table::{Column, Ints, Offsets, Table, TableRow, Validity};
 pub use text::{Block, TextFormat, TextParser, TextSource, BLOCK_SIZE, MAX_LINE, MAX_QUOTED_LINES};
 pub use transfers::{Transfers, TRANSFER_COLUMNS};

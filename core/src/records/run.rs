@@ -18,7 +18,7 @@ use super::cell::Cell;
 use super::layout::{Layout, Locator, Record, Row};
 use super::table::Table;
 use super::text::{Block, TextParser, TextSource};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// Rows of a table per chunk.
 pub const CHUNK_ROWS: usize = 1 << 16;
@@ -124,6 +124,33 @@ pub trait Sink: Send {
     fn append(&mut self, later: Self) -> Result<()>
     where
         Self: Sized;
+
+    /// Whether records read with `layout` can be taken at all: an error when every record
+    /// would fail alike (time limits given by procedure code, without a catalogue to look
+    /// them up), which then fails the run before any record is read, once rather than on
+    /// every row.
+    fn check(&self, _layout: &Layout) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The error of [`Sink::check`] for records whose time limits can only come from a catalogue
+/// (a `procedure` column, no `time_limit` column) when none was given.
+pub fn check_catalogue(
+    layout: &Layout,
+    catalogue: Option<&crate::procedure::Catalogue>,
+) -> Result<()> {
+    match (layout.procedure_column(), catalogue) {
+        (Some(name), None) if !layout.has_time_limit() => Err(Error::new(
+            ErrorKind::UnknownProcedure,
+            format!(
+                "the records give their time limits by procedure code (column `{name}`; no \
+                 `time_limit` column), and no catalogue was given to look the codes up"
+            ),
+        )
+        .in_field(name)),
+        _ => Ok(()),
+    }
 }
 
 /// Two sinks fed by one read (e.g. the scorecard's report and the per-agency stage table):
@@ -135,6 +162,11 @@ impl<A: Sink, B: Sink> Sink for (A, B) {
         let counted = self.0.record(at, record)?;
         self.1.record(at, record)?;
         Ok(counted)
+    }
+
+    fn check(&self, layout: &Layout) -> Result<()> {
+        self.0.check(layout)?;
+        self.1.check(layout)
     }
 
     fn reject(&mut self, at: Locator, error: &Error) {
@@ -235,6 +267,7 @@ pub fn run_tables<S: Sink>(
     make: impl Fn() -> S + Sync,
     on_error: impl FnMut(Error),
 ) -> Result<(S, Tally)> {
+    make().check(layout)?;
     // The chunks: (segment, first row of the segment in the whole table, start, end).
     let mut chunks = Vec::new();
     let mut base = opts.first_row;
@@ -322,6 +355,7 @@ pub fn run_text<R: Read + Send, S: Sink>(
     make: impl Fn() -> S + Sync,
     on_error: impl FnMut(Error),
 ) -> Result<(S, Tally)> {
+    make().check(layout)?;
     let parser: TextParser = source.parser().reading(&layout.used());
     let stop = opts.on_bad == OnBad::Stop;
     let work = |block: Block| {

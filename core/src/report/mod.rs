@@ -203,6 +203,10 @@ impl<'a> ReportSink<'a> {
 }
 
 impl crate::records::Sink for ReportSink<'_> {
+    fn check(&self, layout: &crate::records::Layout) -> Result<()> {
+        crate::records::check_catalogue(layout, self.ctx.catalogue)
+    }
+
     fn record(&mut self, _at: crate::records::Locator, r: &crate::records::Record) -> Result<bool> {
         let service = self.service.then_some(&r.service);
         self.partial.add(&self.ctx, &r.dossier, &r.groups, service)

@@ -403,6 +403,10 @@ impl<'a> StageSink<'a> {
 }
 
 impl crate::records::Sink for StageSink<'_> {
+    fn check(&self, layout: &crate::records::Layout) -> Result<()> {
+        crate::records::check_catalogue(layout, self.ctx.catalogue)
+    }
+
     fn record(&mut self, _at: crate::records::Locator, r: &crate::records::Record) -> Result<bool> {
         self.table.add(&self.ctx, &r.dossier)
     }
