@@ -63,6 +63,15 @@ pub enum Document {
     Circular01of2018,
     /// Circular 03/2025/TT-VPCP: the forms of Decree 118/2025/NĐ-CP.
     Circular03of2025,
+    /// *Bộ luật Lao động* 1994 (Labour Code; Art. 73 as amended by Law 84/2007/QH11): public
+    /// holidays until 2013-04-30.
+    LabourCode1994,
+    /// *Bộ luật Lao động* 2012 (Law 10/2012/QH13): public holidays 2013-05-01 .. 2020-12-31.
+    LabourCode2012,
+    /// *Bộ luật Lao động* 2019 (Law 45/2019/QH14): public holidays from 2021.
+    LabourCode2019,
+    /// Resolution 28/2026/QH16 on developing Vietnamese culture: 24 November a holiday.
+    Resolution28of2026,
 }
 
 impl Document {
@@ -90,6 +99,14 @@ impl Document {
             (Document::Circular01of2018, Lang::En) => "Circular 01/2018/TT-VPCP",
             (Document::Circular03of2025, Lang::Vi) => "Thông tư 03/2025/TT-VPCP",
             (Document::Circular03of2025, Lang::En) => "Circular 03/2025/TT-VPCP",
+            (Document::LabourCode1994, Lang::Vi) => "Bộ luật Lao động 1994",
+            (Document::LabourCode1994, Lang::En) => "Labour Code 1994",
+            (Document::LabourCode2012, Lang::Vi) => "Bộ luật Lao động 2012",
+            (Document::LabourCode2012, Lang::En) => "Labour Code 2012",
+            (Document::LabourCode2019, Lang::Vi) => "Bộ luật Lao động 2019",
+            (Document::LabourCode2019, Lang::En) => "Labour Code 2019",
+            (Document::Resolution28of2026, Lang::Vi) => "Nghị quyết 28/2026/QH16",
+            (Document::Resolution28of2026, Lang::En) => "Resolution 28/2026/QH16",
         }
     }
 }
@@ -247,3 +264,43 @@ pub const CIRCULAR_03_2025_FORM_05: LegalBasis = cite(
     Some(Provision::Form("05")),
     Status::Secondary,
 );
+
+/// The statute that makes `date` a day off of `class`: a statutory holiday by the Labour Code
+/// in force on it (1994 Art. 73 \[S; as amended by Law 84/2007/QH11 V\], 2012 Art. 115(1)
+/// \[V\], 2019 Art. 112(1) \[V\]; 24 November from 2026 by Resolution 28/2026/QH16, Art. 2
+/// \[S\]), a compensatory day by its compensation rule (1994 Art. 73 \[V\], 2012 Art. 115(3)
+/// \[U\], 2019 Art. 111(3) \[V\]). Other days off (swapped by a decision of the year, a
+/// province's closure, a day of a year not yet announced, the weekly rest) cite none.
+pub(crate) fn day_off_basis(
+    date: chrono::NaiveDate,
+    class: crate::calendar::DayClass,
+) -> Option<LegalBasis> {
+    use crate::calendar::DayClass;
+    use crate::vn::law::LabourLaw;
+    use chrono::Datelike;
+    use Document::{LabourCode1994, LabourCode2012, LabourCode2019};
+    let law = LabourLaw::in_force_on(date)?;
+    let a = |doc: Document, article: &'static str, status: Status| {
+        Some(cite(doc, Some(Provision::Article(article)), status))
+    };
+    match (class, law) {
+        (DayClass::Statutory, LabourLaw::Code2019Culture2026)
+            if (date.month(), date.day()) == (11, 24) =>
+        {
+            a(Document::Resolution28of2026, "2", Status::Secondary)
+        }
+        (DayClass::Statutory, LabourLaw::Code1994) => a(LabourCode1994, "73", Status::Secondary),
+        (DayClass::Statutory, LabourLaw::Code2012) => a(LabourCode2012, "115(1)", Status::Verified),
+        (DayClass::Statutory, LabourLaw::Code2019 | LabourLaw::Code2019Culture2026) => {
+            a(LabourCode2019, "112(1)", Status::Verified)
+        }
+        (DayClass::Statutory | DayClass::Compensatory, _) if law < LabourLaw::Code2012 => {
+            a(LabourCode1994, "73", Status::Verified)
+        }
+        (DayClass::Compensatory, LabourLaw::Code2012) => {
+            a(LabourCode2012, "115(3)", Status::Unverified)
+        }
+        (DayClass::Compensatory, _) => a(LabourCode2019, "111(3)", Status::Verified),
+        _ => None,
+    }
+}

@@ -398,6 +398,7 @@ fn basis_in_force(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
             outcome: Some(_), ..
         } if ctx.rules.compare == Compare::Date => Some(law::CIVIL_CODE_148),
         Fact::StageEnded { .. } => None,
-        Fact::Limit { .. } | Fact::DayOff { .. } | Fact::IgnoredAfterAsOf { .. } => None,
+        Fact::DayOff { date, class, .. } => law::day_off_basis(*date, *class),
+        Fact::Limit { .. } | Fact::IgnoredAfterAsOf { .. } => None,
     }
 }

@@ -63,7 +63,7 @@
 //! # Ok::<(), motcua::Error>(())
 //! ```
 
-mod law;
+pub(crate) mod law;
 mod official;
 mod preset;
 mod schedule;
