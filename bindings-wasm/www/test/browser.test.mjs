@@ -116,7 +116,7 @@ test("calculator: E8, online across Tết after hours → 26 Feb 2026", async ()
   );
   const daysOff = await page.locator('#explain li[data-kind="day_off"]').allTextContents();
   assert.equal(daysOff.length, 9, daysOff.join("\n"));
-  assert.ok(daysOff.includes("Thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (ngày nghỉ bù), không phải ngày làm việc."), daysOff.join("\n"));
+  assert.ok(daysOff.includes("Thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (ngày nghỉ bù), không phải ngày làm việc (theo Điều 111(3) Bộ luật Lao động 2019)."), daysOff.join("\n"));
   assert.doesNotMatch(await page.textContent("#explain"), /reference|§/);
   assert.ok((await classesOf("2026-02-26")).includes("due-day"), "the month view shows the due day");
 });
