@@ -31,7 +31,7 @@ Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the
 new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id, and \
 grouping columns (--by). Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
 dd/mm/yyyy[ HH:MM]. A bad row is reported with line, column and value; by default the run then fails \
-(exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr. \
+(exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr (exit 0: the rows were skipped as asked). \
 --as-of T shows the table as it stood at T (dossiers received after T left out, later events ignored; \
 default now). Rates are fractions: resolved_rate = resolved / received, on_time_rate = (early + \
 on_time) / resolved, online_rate = received_online / received_new; null (or – in the table) when the \
