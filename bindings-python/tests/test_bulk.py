@@ -239,3 +239,27 @@ def test_gil_is_released_during_bulk_work(vietnam: motcua.Calendar) -> None:
     assert t1 - t0 > 0.02, "the call was too short to tell"
     inside = [s for s in stamps if t0 + 0.005 < s < t1 - 0.005]
     assert len(inside) >= 3, f"{len(inside)} ticks during a {1000 * (t1 - t0):.0f} ms call"
+
+
+def test_zoned_answers_read_back_as_their_day(vietnam: motcua.Calendar) -> None:
+    # Answers for a zoned pandas input come back in its zone: at midnight there when that is
+    # still the day in Vietnam (west of UTC+7), else at the start of the day in Vietnam (east
+    # of it: midnight in Tokyo is 22:00 the day before in Vietnam, which read back was the
+    # wrong day). Checked by reading every answer back.
+    for tz in ["Asia/Tokyo", "Pacific/Auckland", "UTC", "America/New_York", "Asia/Ho_Chi_Minh"]:
+        s = pd.Series(
+            pd.to_datetime(pd.Series(["2026-02-14 12:00", "2026-03-06 23:30", "2026-11-23 08:00", None])).dt.tz_localize(tz).array,
+            index=[5, 6, 7, 8],
+            name="t",
+        )
+        days = vietnam.roll_forward(s)
+        assert days.index.tolist() == [5, 6, 7, 8] and days.name == "t" and str(days.dt.tz) == tz
+        assert vietnam.is_working_day(days).iloc[:3].tolist() == [True, True, True]
+        assert pd.isna(days.iloc[3])
+        # the day read back is the day answered, in Vietnam
+        in_vietnam = days.dt.tz_convert("Etc/GMT-7").dt.date.iloc[:3].tolist()
+        assert in_vietnam == [dt.date(2026, 2, 23), vietnam.roll_forward(s.iloc[1]), dt.date(2026, 11, 23)], tz
+        later = vietnam.add_working_days(s, 1)
+        assert vietnam.working_days_between(s, later).iloc[:3].tolist() == [1, 1, 1]
+        if tz in ("UTC", "America/New_York"):
+            assert (days.iloc[:3].dt.hour == 0).all()  # midnight where that is the same day

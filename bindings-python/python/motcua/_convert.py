@@ -34,6 +34,8 @@ def is_missing(v: Any) -> bool:
         return bool(np.isnat(v))
     return type(v).__name__ in ("NaTType", "NAType")
 MISSING32 = np.iinfo(np.int32).min
+# UTC+7 as a fixed zone (POSIX sign: Etc/GMT-7 is seven hours east of UTC).
+VIETNAM_TZ = "Etc/GMT-7"
 
 _SCALAR_TYPES = (str, bytes, _dt.date, np.datetime64)
 
@@ -88,6 +90,18 @@ def is_scalar_date(x: Any) -> bool:
 def is_polars_expr(x: Any) -> bool:
     pl = _module("polars")
     return pl is not None and isinstance(x, pl.Expr)
+
+
+def _in_zone(pd: Any, days: Any, tz: Any) -> Any:
+    """Vietnamese days (a naive DatetimeIndex at midnight) as instants in the zone ``tz`` of
+    the input: midnight there when that instant is in the same day in Vietnam (zones at or
+    west of UTC+7: UTC, Europe, the Americas), else the start of the day in Vietnam (00:00
+    UTC+7, e.g. 02:00 in Tokyo), so that every answer read back is its day at every door —
+    midnight in Tokyo is still the day before in Vietnam."""
+    local = days.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
+    start = days.tz_localize(VIETNAM_TZ).tz_convert(tz)
+    late = np.asarray(local < start)
+    return local.where(~late, start) if late.any() else local
 
 
 class Days:
@@ -155,12 +169,10 @@ class Days:
         values = d.astype(self.dtype or "datetime64[s]")
         if self.kind == "pandas-index":
             idx = pd.DatetimeIndex(values, name=self.name)
-            if self.tz is not None:
-                idx = idx.tz_localize(self.tz, ambiguous="NaT", nonexistent="shift_forward")
-            return idx
+            return idx if self.tz is None else _in_zone(pd, idx, self.tz)
         s = pd.Series(values, index=self.index, name=self.name, copy=False)
         if self.tz is not None:
-            s = s.dt.tz_localize(self.tz, ambiguous="NaT", nonexistent="shift_forward")
+            s = pd.Series(_in_zone(pd, pd.DatetimeIndex(s), self.tz), index=self.index, name=self.name)
         return s
 
     def ints(self, out: np.ndarray) -> Any:

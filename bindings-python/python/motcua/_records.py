@@ -100,6 +100,24 @@ class Wanted(Container[str]):
         return hit
 
 
+def by_list(by: Any) -> list[str]:
+    """The grouping columns of a ``by=`` argument: a column name, or an iterable of them
+    (``None``: none). Anything else is an :class:`InvalidArgumentError` (``by=3`` was a bare
+    ``TypeError``)."""
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    try:
+        names = list(by)
+    except TypeError:
+        raise _raise(InvalidArgumentError, f"by: expected a column name or a list of them, got {type(by).__name__}") from None
+    bad = [n for n in names if not isinstance(n, str)]
+    if bad:
+        raise _raise(InvalidArgumentError, f"by: column names must be strings, got {bad[0]!r}")
+    return names
+
+
 def wanted(by: list[str], map: Optional[Mapping[str, str]], service: bool = False) -> Wanted:
     """The source columns the core may read (its logical columns, mapped, and ``by``)."""
     return Wanted(by, map, service)

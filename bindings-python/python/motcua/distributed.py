@@ -98,7 +98,7 @@ _By = Union[str, Iterable[str], None]
 
 
 def _by_list(by: _By) -> list[str]:
-    return [by] if isinstance(by, str) else list(by or [])
+    return rec.by_list(by)
 
 
 def _fixed_as_of(as_of: Optional[InstantLike], what: str) -> _dt.datetime:
@@ -332,6 +332,21 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
         counts = np.ascontiguousarray(counts.reshape(-1, len(COUNT_COLUMNS)))
     nby = len(by)
     period = total.period
+    if period is None and "period" not in by:
+        has_period = (
+            any(r.get("period") is not None for r in part)
+            if isinstance(part, list)
+            else "period" in names
+        )
+        if has_period:
+            # Summed without their periods, a dossier open across months would count once a
+            # month: the counts would be wrong, not merely coarser.
+            raise _raise(
+                InvalidArgumentError,
+                "the partial counts are split by period (a `period` column): pass the period they "
+                "were counted by (period='month', 'quarter' or 'year'); added up without it, a "
+                "dossier open across periods would be counted in each",
+            )
     key_cols = [[_key_text(v, period if j >= nby else None) for v in col] for j, col in enumerate(key_cols)]
     if not report_rows:
         key_cols = [[("" if v is None else v) for v in col] if j < nby else col for j, col in enumerate(key_cols)]

@@ -202,7 +202,7 @@ class Scorecard:
     ) -> Scorecard:
         """The scorecard of a DataFrame of dossier records, or of a CSV / JSON-lines file by
         its path (see :func:`scorecard`)."""
-        by_list = [by] if isinstance(by, str) else list(by or [])
+        by_list = rec.by_list(by)
         if isinstance(satisfaction_scale, bool) or not isinstance(satisfaction_scale, numbers.Integral):
             raise _raise(
                 InvalidArgumentError,

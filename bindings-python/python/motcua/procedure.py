@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Union
 
 from . import _motcua
+from .error import InvalidArgumentError, _raise
 
 __all__ = ["Procedure", "Catalogue", "time_limit"]
 
@@ -99,9 +100,17 @@ class Catalogue:
 
     @classmethod
     def from_frame(cls, df: Any) -> Catalogue:
-        """A catalogue from a pandas or polars DataFrame with the CSV columns."""
+        """A catalogue from a pandas or polars DataFrame, or a pyarrow Table, with the CSV
+        columns."""
         if hasattr(df, "to_dicts"):
             return cls.from_records(df.to_dicts())
+        if hasattr(df, "to_pylist"):  # a pyarrow Table or RecordBatch
+            return cls.from_records(df.to_pylist())
+        if not hasattr(df, "astype"):
+            raise _raise(
+                InvalidArgumentError,
+                f"expected a pandas or polars DataFrame or a pyarrow Table, got {type(df).__name__}",
+            )
         return cls.from_records(df.astype(object).where(df.notna(), None).to_dict("records"))
 
     @classmethod

@@ -148,7 +148,7 @@ class Report:
     ) -> Report:
         """The report of a DataFrame of dossier records, or of a CSV / JSON-lines file by its
         path (see :func:`report`)."""
-        by_list = [by] if isinstance(by, str) else list(by or [])
+        by_list = rec.by_list(by)
         partial, skipped = count(
             df,
             by=by_list,

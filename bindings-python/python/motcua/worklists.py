@@ -85,7 +85,8 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 class Worklist:
     """A worklist: :attr:`rows` (dicts with the keys of ``motcua worklist --format json``, plus
-    ``row``: the record's row index in the frame, or its line in a file; dates as
+    ``row``: the record's position in the frame (0-based, as ``df.iloc[row]``, not the index
+    label), or its line in a file; dates as
     ``datetime.date``, instants as ``datetime.datetime``) with what was read. ``to_pandas()``,
     ``to_polars()``; shown as a table in Vietnamese in a notebook."""
 
@@ -135,7 +136,7 @@ class Worklist:
         transfers: Any = None,
     ) -> Worklist:
         """The worklist of a frame or a file of dossier records (see :func:`worklist`)."""
-        by_list = [by] if isinstance(by, str) else list(by or [])
+        by_list = rec.by_list(by)
         within, apology_lead = cv.count_arg(within, "within"), cv.count_arg(apology_lead, "apology_lead")
         all, skip_bad = cv.strict_bool(all, "all"), cv.strict_bool(skip_bad, "skip_bad")
         threads = cv.count_arg(threads, "threads")
@@ -336,7 +337,7 @@ def worklist(
     Columns: ``id``, the ``by`` columns, ``due``, ``due_at``, ``working_days_left`` (working
     days ``d`` with ``as_of``'s day < ``d`` ≤ ``due``; negative when overdue), ``status``,
     ``apology_by``, ``agency``, ``stage_due``, ``stage_overdue``, and ``row`` (the record's
-    row in the frame, or its line in a file).
+    position in the frame, 0-based: ``df.iloc[row]``, not ``df.loc``; or its line in a file).
 
     ``status``: ``overdue`` and ``awaiting_supplement`` as the report classifies them; else
     ``due_today`` (0 working days left), ``due_soon`` (1..``within``), ``on_track`` (listed
