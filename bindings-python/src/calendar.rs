@@ -10,6 +10,8 @@ use motcua::{CalendarSpec, WorkCalendar};
 use numpy::{Element, PyReadonlyArray1, PyReadwriteArray1};
 use pyo3::prelude::*;
 
+use crate::civil::Int;
+
 use crate::civil::{DateArg, InstantArg};
 use crate::error::IntoPyResult;
 
@@ -167,7 +169,8 @@ impl PyWorkCalendar {
 
     /// The named days of `year` of a Vietnamese calendar: `(date, name_vi, name_en, kind,
     /// day_off)`.
-    fn vn_holidays(&self, year: i32) -> PyResult<Vec<crate::vn::HolidayRow>> {
+    fn vn_holidays(&self, year: Int<i32>) -> PyResult<Vec<crate::vn::HolidayRow>> {
+        let year = year.0;
         crate::vn::holiday_rows(crate::vn::preset_of(self).py()?, &self.inner, year)
     }
 
@@ -190,13 +193,15 @@ impl PyWorkCalendar {
     }
 
     /// `(status, source)` of `year` on a Vietnamese calendar.
-    fn vn_schedule_info(&self, year: i32) -> PyResult<(&'static str, &'static str)> {
+    fn vn_schedule_info(&self, year: Int<i32>) -> PyResult<(&'static str, &'static str)> {
+        let year = year.0;
         let info = crate::vn::preset_of(self).py()?.schedule_info(year).py()?;
         Ok((info.status.as_str(), info.source.as_str()))
     }
 
     /// `year` of a Vietnamese calendar in the schedules-file format (JSON text).
-    fn vn_schedule_json(&self, year: i32) -> PyResult<String> {
+    fn vn_schedule_json(&self, year: Int<i32>) -> PyResult<String> {
+        let year = year.0;
         crate::vn::schedule_json(crate::vn::preset_of(self).py()?, year).py()
     }
 
@@ -268,11 +273,13 @@ impl PyWorkCalendar {
             .collect())
     }
 
-    fn add_working_hours(&self, at: InstantArg, hours: i64) -> PyResult<NaiveDateTime> {
+    fn add_working_hours(&self, at: InstantArg, hours: Int<i64>) -> PyResult<NaiveDateTime> {
+        let hours = hours.0;
         self.inner.add_working_hours(at.0, hours).py()
     }
 
-    fn add_working_seconds(&self, at: InstantArg, seconds: i64) -> PyResult<NaiveDateTime> {
+    fn add_working_seconds(&self, at: InstantArg, seconds: Int<i64>) -> PyResult<NaiveDateTime> {
+        let seconds = seconds.0;
         self.inner.add_working_seconds(at.0, seconds).py()
     }
 

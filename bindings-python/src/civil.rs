@@ -101,6 +101,25 @@ impl<'a, 'py> FromPyObject<'a, 'py> for DateArg {
     }
 }
 
+/// An integer argument: a Python `int` (or numpy integer), never a `bool` — `True` is an `int`
+/// in Python, and read as 1 it made `can_chi(True)` the year 1 and `add_working_hours(t,
+/// True)` one hour. A `bool` is an `invalid_number` error naming the argument's type.
+pub(crate) struct Int<T>(pub(crate) T);
+
+impl<'a, 'py, T: FromPyObject<'a, 'py>> FromPyObject<'a, 'py> for Int<T> {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if obj.is_instance_of::<pyo3::types::PyBool>() {
+            return Err(crate::error::to_py_err(Error::new(
+                ErrorKind::InvalidNumber,
+                "expected an integer, got a bool",
+            )));
+        }
+        obj.extract().map(Int).map_err(Into::into)
+    }
+}
+
 /// The Vietnam wall clock of a `datetime.datetime` (or `pandas.Timestamp`): a naive one as it
 /// is, one with a time zone converted to UTC+7 (DESIGN: every door converts). Seconds are
 /// whole (microseconds dropped).
@@ -274,7 +293,8 @@ pub(crate) fn day_number(date: DateArg) -> i64 {
 
 /// The date of a day number (days since 1970-01-01).
 #[pyfunction]
-pub(crate) fn date_from_day_number(n: i64) -> PyResult<NaiveDate> {
+pub(crate) fn date_from_day_number(n: Int<i64>) -> PyResult<NaiveDate> {
+    let n = n.0;
     civil::date_from_day_number(n).py()
 }
 

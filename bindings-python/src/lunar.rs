@@ -7,6 +7,8 @@ use motcua::{Error, ErrorKind};
 use numpy::{PyReadonlyArray1, PyReadwriteArray1};
 use pyo3::prelude::*;
 
+use crate::civil::Int;
+
 use crate::civil::{DateArg, MISSING};
 use crate::error::IntoPyResult;
 
@@ -67,7 +69,8 @@ impl PyLunarCalendar {
 
     /// The same rules reckoned at `minutes` east of UTC (−720..=840).
     #[staticmethod]
-    fn with_utc_offset_minutes(py: Python<'_>, minutes: i32) -> PyResult<PyLunarCalendar> {
+    fn with_utc_offset_minutes(py: Python<'_>, minutes: Int<i32>) -> PyResult<PyLunarCalendar> {
+        let minutes = minutes.0;
         let inner = py
             .detach(|| LunarCalendar::with_utc_offset_minutes(minutes))
             .py()?;
@@ -94,7 +97,16 @@ impl PyLunarCalendar {
     }
 
     #[allow(clippy::wrong_self_convention)] // the core's `LunarCalendar::from_lunar`
-    fn from_lunar(&self, year: i64, month: i64, day: i64, leap: bool) -> PyResult<NaiveDate> {
+    fn from_lunar(
+        &self,
+        year: Int<i64>,
+        month: Int<i64>,
+        day: Int<i64>,
+        leap: bool,
+    ) -> PyResult<NaiveDate> {
+        let year = year.0;
+        let month = month.0;
+        let day = day.0;
         let (y, m, d) = (
             lunar_year(year).py()?,
             lunar_part(month, "month").py()?,
@@ -103,15 +115,19 @@ impl PyLunarCalendar {
         self.inner.from_lunar(y, m, d, leap).py()
     }
 
-    fn new_year(&self, year: i64) -> PyResult<NaiveDate> {
+    fn new_year(&self, year: Int<i64>) -> PyResult<NaiveDate> {
+        let year = year.0;
         self.inner.new_year(lunar_year(year).py()?).py()
     }
 
-    fn leap_month(&self, year: i64) -> PyResult<Option<u8>> {
+    fn leap_month(&self, year: Int<i64>) -> PyResult<Option<u8>> {
+        let year = year.0;
         self.inner.leap_month(lunar_year(year).py()?).py()
     }
 
-    fn month_length(&self, year: i64, month: i64, leap: bool) -> PyResult<u8> {
+    fn month_length(&self, year: Int<i64>, month: Int<i64>, leap: bool) -> PyResult<u8> {
+        let year = year.0;
+        let month = month.0;
         let (y, m) = (lunar_year(year).py()?, lunar_part(month, "month").py()?);
         self.inner.month_length(y, m, leap).py()
     }
@@ -223,13 +239,15 @@ impl PyLunarCalendar {
 
 /// The Vietnamese name of lunar `year` in the sexagenary cycle (`"Ất Tỵ"` for 2025).
 #[pyfunction]
-fn can_chi(year: i32) -> String {
+fn can_chi(year: Int<i32>) -> String {
+    let year = year.0;
     lunar::can_chi(year)
 }
 
 /// An English rendering of the sexagenary name (`"Wood Snake"` for 2025).
 #[pyfunction]
-fn can_chi_en(year: i32) -> String {
+fn can_chi_en(year: Int<i32>) -> String {
+    let year = year.0;
     lunar::can_chi_en(year)
 }
 

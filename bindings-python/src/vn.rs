@@ -7,6 +7,8 @@ use motcua::vn::{self, Preset, Schedules, VnOptions};
 use motcua::{Error, ErrorKind};
 use pyo3::prelude::*;
 
+use crate::civil::Int;
+
 use crate::calendar::PyWorkCalendar;
 use crate::civil::DateArg;
 use crate::error::IntoPyResult;
@@ -105,7 +107,8 @@ pub(crate) fn vn_holidays(
 
 /// Where `year`'s days off come from: `official`, `statutory` or `provisional`.
 #[pyfunction]
-pub(crate) fn vn_schedule_status(year: i32) -> PyResult<&'static str> {
+pub(crate) fn vn_schedule_status(year: Int<i32>) -> PyResult<&'static str> {
+    let year = year.0;
     Ok(vn::schedule_status(year).py()?.as_str())
 }
 

@@ -167,3 +167,26 @@ def test_option_files_in_any_unicode_encoding(tmp_path: Path) -> None:
     with pytest.raises(motcua.MotcuaIOError) as io:
         motcua.Catalogue.from_file(tmp_path / "missing.csv")
     assert isinstance(io.value, OSError) and "missing.csv" in str(io.value)
+
+
+def test_a_bool_is_not_an_integer_argument() -> None:
+    # `True` is an `int` in Python: read as 1 it made `can_chi(True)` the year 1 and
+    # `add_working_hours(t, True)` one hour. Every integer argument refuses it.
+    from motcua import civil
+
+    cal = motcua.Calendar.vietnam()
+    lunar = motcua.LunarCalendar.vietnam()
+    calls = [
+        lambda: motcua.can_chi(True),
+        lambda: motcua.can_chi_en(True),
+        lambda: motcua.LunarCalendar.with_utc_offset_minutes(True),
+        lambda: cal.add_working_hours("2026-03-06T14:00", True),
+        lambda: civil.date_from_day_number(True),
+        lambda: lunar.month_length(2025, True, False),
+        lambda: lunar.new_year(True),
+        lambda: cal.holidays(True),
+    ]
+    for call in calls:
+        with pytest.raises(motcua.InvalidNumberError, match="got a bool"):
+            call()
+    assert motcua.can_chi(2026) == motcua.can_chi(np.int64(2026)) == "Bính Ngọ"  # type: ignore[arg-type]
