@@ -95,6 +95,20 @@ export function rustThrow(message) {
 }
 
 /**
+ * A string argument handed to the module: anything else is an `invalid_argument` error (the
+ * encoder would read a number as garbage memory, `undefined` as a TypeError).
+ * @param {unknown} arg
+ */
+export function checkString(arg) {
+  if (typeof arg !== "string") {
+    throw new MotcuaError(
+      "invalid_argument",
+      `expected a string, not ${arg === null ? "null" : Array.isArray(arg) ? "an array" : typeof arg}`,
+    );
+  }
+}
+
+/**
  * Checks day numbers handed to a bulk method before they are copied into an Int32Array (whose
  * copy would wrap 2**32 + d to d, cut 0.9 to 0 and read "abc" as 0): an `Int32Array` as is;
  * else an array (or array-like) of whole numbers in the int32 range, each, or an error naming

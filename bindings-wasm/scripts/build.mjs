@@ -174,12 +174,18 @@ const classes = [...glue.matchAll(/^export class (\w+) \{$/gm)].map((m) => m[1])
 if (!classes.includes("Calendar") || !classes.includes("Catalogue")) fail(`unexpected classes in the glue: ${classes}`);
 glue = patch(glue, /^import \{ motcuaError \} from '\.\/snippets\/[^']+\/js\/runtime\.js';$/gm,
   "import { motcuaError, notReady as __motcua_notReady, rustThrow as __motcua_rustThrow, " +
-    "noConstructor as __motcua_noConstructor, checkInt32s as __motcua_checkInt32s } from './runtime.js';",
+    "noConstructor as __motcua_noConstructor, checkInt32s as __motcua_checkInt32s, " +
+    "checkString as __motcua_checkString } from './runtime.js';",
   1, "the runtime import");
 // Day numbers handed over as a plain array or another typed array are checked, not wrapped by
 // the typed-array copy (2**32 + d read as d, 0.9 as 0, "abc" as 0, a BigInt a TypeError).
 glue = patch(glue, "function passArray32ToWasm0(arg, malloc) {\n",
   "function passArray32ToWasm0(arg, malloc) {\n    __motcua_checkInt32s(arg);\n", 1, "int32 arrays");
+// A string argument that is not a string (`catalogue.get(5)`, `get(undefined)`) is an
+// `invalid_argument` error, not the encoder's garbage ("memory access out of bounds", a
+// TypeError about `length`).
+glue = patch(glue, "function passStringToWasm0(arg, malloc, realloc) {\n",
+  "function passStringToWasm0(arg, malloc, realloc) {\n    __motcua_checkString(arg);\n", 1, "strings");
 // A module that is not this one (a stale or wrong .wasm served once) is forgotten when it fails
 // to start, so that a later init() loads again instead of finding it "ready".
 glue = patch(glue, "    wasm.__wbindgen_start();\n    return wasm;\n",

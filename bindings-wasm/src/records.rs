@@ -106,13 +106,32 @@ struct Objects {
     len: usize,
 }
 
-fn read_objects(arr: &js_sys::Array, names: Vec<String>) -> Result<Objects> {
+fn read_objects(
+    arr: &js_sys::Array,
+    names: Vec<String>,
+    read: Option<&ReadOptions>,
+) -> Result<Objects> {
     let len = arr.length() as usize;
     let first = arr.get(0);
     let mut header: Vec<String> = js_sys::Object::keys(record_object(&first, 0)?)
         .iter()
         .filter_map(|k| k.as_string())
         .collect();
+    // Records: the first record's keys the reader may use, in any ASCII case as a CSV
+    // header's (`Resolved`: it was found as the column and read as empty), then the names
+    // no key of it holds, read exactly from the later records.
+    let names = match read {
+        None => names,
+        Some(read) => {
+            let mut n: Vec<String> = header.iter().filter(|k| read.reads(k)).cloned().collect();
+            for w in names {
+                if !n.iter().any(|k| k.eq_ignore_ascii_case(&w)) {
+                    n.push(w);
+                }
+            }
+            n
+        }
+    };
     let keys: Vec<JsValue> = names.iter().map(|n| JsValue::from_str(n)).collect();
     let mut columns: Vec<Vec<OwnedCell>> = names.iter().map(|_| Vec::with_capacity(len)).collect();
     let mut present = vec![false; names.len()];
@@ -261,7 +280,7 @@ pub fn run<'c>(
         let layout = join(src.resolve(read)?.with_ids(ids))?;
         run_text(&mut src, &layout, &run, make, |e| skipped.push(e))?
     } else {
-        let objects = objects(records, "records", read.wanted())?;
+        let objects = objects(records, "records", read.wanted(), Some(read))?;
         let table = objects.table()?;
         let layout = join(Layout::resolve(table.names(), read)?.with_ids(ids))?;
         run_tables(&[table], &layout, &run, make, |e| skipped.push(e))?
@@ -307,12 +326,17 @@ fn read_transfers(v: &JsValue, on_bad: OnBad, skipped: &mut Vec<Error>) -> Resul
         });
     }
     let names = TRANSFER_COLUMNS.iter().map(|s| s.to_string()).collect();
-    let objects = objects(v, "transfers", names)?;
+    let objects = objects(v, "transfers", names, None)?;
     Transfers::read_tables(&[objects.table()?], 0, on_bad, |e| skipped.push(e))
 }
 
 /// An array of record objects, read (`what` names it in messages).
-fn objects(v: &JsValue, what: &str, names: Vec<String>) -> Result<Objects> {
+fn objects(
+    v: &JsValue,
+    what: &str,
+    names: Vec<String>,
+    read: Option<&ReadOptions>,
+) -> Result<Objects> {
     let Some(arr) = v.dyn_ref::<js_sys::Array>() else {
         return Err(bad_arg(format!(
             "`{what}` must be an array of objects, or CSV text or bytes (Uint8Array, ArrayBuffer), not {}",
@@ -325,7 +349,7 @@ fn objects(v: &JsValue, what: &str, names: Vec<String>) -> Result<Objects> {
             format!("`{what}` is empty: no record and so no columns"),
         ));
     }
-    read_objects(arr, names)
+    read_objects(arr, names, read)
 }
 
 impl Objects {

@@ -485,3 +485,33 @@ test("bad arguments and options", () => {
   const short = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-03-03" });
   throwsCode(() => report([{ received: "2026-03-02", time_limit: "3wd" }], { asOf: "2026-03-03", calendar: short }), "date_out_of_range", (e) => assert.equal(e.line, 1));
 });
+
+test("record objects: the first object's keys in another ASCII case are read, as a CSV header's", () => {
+  // A tester's case: `Resolved` was found as the column and read as empty (the dossier open and
+  // overdue), and `{ID, Received, ...}` gave a table of zeros, while the same CSV was right.
+  const total = (r) => r[r.length - 1];
+  const csv = report("ID,Received,Time_Limit,Resolved\nA,2026-03-02T09:30,3wd,2026-03-04T10:00\n", { asOf: "2026-03-20" });
+  for (const rec of [
+    { ID: "A", Received: "2026-03-02T09:30", Time_Limit: "3wd", Resolved: "2026-03-04T10:00" },
+    { id: "A", received: "2026-03-02T09:30", time_limit: "3wd", Resolved: "2026-03-04T10:00" },
+  ]) {
+    const got = total(report([rec], { asOf: "2026-03-20" }));
+    assert.deepEqual(got, total(csv));
+    assert.equal(got.early, 1);
+  }
+  assert.throws(
+    () => report([{ received: "2026-03-02T09:30", time_limit: "3wd", Resolved: "2026-03-04", resolved: "2026-03-05" }], { asOf: "2026-03-20" }),
+    (e) => e.code === "csv_field" && /more than once/.test(e.message),
+  );
+  const byField = report([{ field: "X", received: "2026-03-02T09:30", time_limit: "3wd" }], { asOf: "2026-03-20", by: "Field" });
+  assert.equal(byField[0].Field, "X");
+});
+
+test("a string argument that is not a string is invalid_argument, never a crash", () => {
+  const cat = Catalogue.fromJson(JSON.stringify([{ code: "X", name: "n", field: "f", level: "commune", time_limit: "3wd", online: "full" }]));
+  for (const bad of [5, {}, true, 5n, undefined, null, ["X"], []]) {
+    assert.throws(() => cat.get(/** @type {any} */ (bad)), (e) => e.code === "invalid_argument" && /expected a string/.test(e.message));
+  }
+  assert.deepEqual(cat.get("X").timeLimit, { workingDays: 3 });
+  assert.equal(Calendar.vietnam().isWorkingDay("2026-01-02"), false);
+});
