@@ -497,10 +497,11 @@ impl CalendarSpec {
         }
     }
 
-    /// Parses a spec from JSON text. Malformed JSON or a wrong type is an
-    /// [`ErrorKind::InvalidJson`] error whose message gives line and column; an inconsistent
-    /// spec is reported by [`compile`](CalendarSpec::compile). A UTF-8 byte-order mark is
-    /// skipped.
+    /// Parses a spec from JSON text. Malformed JSON is an [`ErrorKind::InvalidJson`] error
+    /// whose message gives line and column; JSON of the wrong shape (a wrong type, a missing
+    /// or unknown key, a bad date) is [`ErrorKind::InvalidSpec`] naming the key in its message;
+    /// an inconsistent spec is reported by [`compile`](CalendarSpec::compile). A UTF-8
+    /// byte-order mark is skipped.
     pub fn from_json(text: &str) -> Result<CalendarSpec> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // An object only: serde would also read its fields from an array, in order, where a

@@ -628,6 +628,14 @@ impl Dossier {
     /// warning. The rule that needs the due date (`new_due` earlier than the current due date →
     /// `new_due_earlier`) is checked by [`deadline::due`](crate::deadline::due).
     pub fn validate(&self) -> Result<Vec<Warning>> {
+        if let LimitSource::TimeLimit(t) = self.limit {
+            t.check().map_err(|e| e.in_field("time_limit"))?;
+        }
+        for (i, s) in self.stages.iter().enumerate() {
+            s.time_limit
+                .check()
+                .map_err(|e| e.in_field(format!("stages[{i}].time_limit")))?;
+        }
         let mut life = Lifecycle::new(self.received);
         let mut warnings = Vec::new();
         let check_stages =

@@ -126,6 +126,22 @@ impl TimeLimit {
     }
 }
 
+impl TimeLimit {
+    /// An [`ErrorKind::InvalidTimeLimit`] error for a count of 0 (`N ≥ 1` in every form): the
+    /// parsers refuse one, but a limit built in code (`TimeLimit::WorkingDays(0)`) would make
+    /// the day of receipt the due date without a word.
+    pub fn check(self) -> Result<TimeLimit> {
+        match self {
+            TimeLimit::WorkingDays(0) | TimeLimit::CalendarDays(0) | TimeLimit::WorkingHours(0) => {
+                Err(invalid_limit(format!(
+                    "time limit `{self}` must be at least 1"
+                )))
+            }
+            t => Ok(t),
+        }
+    }
+}
+
 fn invalid_limit(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidTimeLimit, msg)
 }
@@ -703,6 +719,20 @@ impl Catalogue {
         let mut index = crate::hash::FastMap::default();
         index.reserve(procedures.len());
         for (i, p) in procedures.iter().enumerate() {
+            // (what the readers check, for procedures built in code)
+            if let Err(e) = p.time_limit.check() {
+                return Err(catalogue_err(
+                    row_of(i),
+                    "time_limit",
+                    e.message().to_string(),
+                ));
+            }
+            for (k, s) in p.stages.iter().enumerate() {
+                if let Err(e) = s.time_limit.check() {
+                    let field = format!("stages[{k}].time_limit");
+                    return Err(catalogue_err(row_of(i), &field, e.message().to_string()));
+                }
+            }
             if let Some(first) = index.insert(p.code.clone(), i) {
                 return Err(catalogue_err(
                     row_of(i),

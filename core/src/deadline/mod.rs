@@ -160,8 +160,13 @@ pub(crate) fn resolve_limit<'c>(
     dossier: &Dossier,
     catalogue: Option<&'c Catalogue>,
 ) -> Result<(TimeLimit, Option<&'c Procedure>)> {
+    for (i, s) in dossier.stages.iter().enumerate() {
+        s.time_limit
+            .check()
+            .map_err(|e| e.in_field(format!("stages[{i}].time_limit")))?;
+    }
     match &dossier.limit {
-        LimitSource::TimeLimit(t) => Ok((*t, None)),
+        LimitSource::TimeLimit(t) => Ok((t.check().map_err(|e| e.in_field("time_limit"))?, None)),
         LimitSource::Procedure(code) => {
             let cat = catalogue.ok_or_else(|| {
                 Error::new(

@@ -646,3 +646,58 @@ fn languages_and_step_kinds() {
         assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
     }
 }
+
+/// A time limit of 0 built in code (the parsers refuse one) was accepted: the day of receipt
+/// the due date, the outcome `on_time`, the dossier valid, its JSON unreadable. Now
+/// `invalid_time_limit` from `due`, `classify`, `validate` and `Catalogue::new`.
+#[test]
+fn a_zero_time_limit_built_in_code_is_refused() {
+    use crate::procedure::{Catalogue, OnlineService, Procedure, Stage};
+    let cal = crate::vn::public_sector().unwrap();
+    for limit in [
+        TimeLimit::WorkingDays(0),
+        TimeLimit::CalendarDays(0),
+        TimeLimit::WorkingHours(0),
+    ] {
+        let d = Dossier::new(limit, t("2026-03-02T09:30")).with_event(Event::new(
+            crate::dossier::EventKind::Resolved,
+            t("2026-03-02T16:00"),
+        ));
+        let e = due(&d, &cal, &Rules::default(), None).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::InvalidTimeLimit, Some("time_limit"))
+        );
+        let e = crate::outcome::classify(&d, &cal, &Rules::default(), None, t("2026-12-31T00:00"))
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidTimeLimit);
+        assert_eq!(
+            d.validate().unwrap_err().kind(),
+            ErrorKind::InvalidTimeLimit
+        );
+        let p = Procedure {
+            code: "Z".into(),
+            name: "z".into(),
+            field: "f".into(),
+            level: crate::procedure::AuthorityLevel::Commune,
+            time_limit: limit,
+            online: OnlineService::None,
+            stages: Vec::new(),
+        };
+        let e = Catalogue::new(vec![p.clone()]).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::InvalidCatalogue, Some("time_limit"))
+        );
+        let staged = Procedure {
+            time_limit: TimeLimit::WorkingDays(5),
+            stages: vec![Stage {
+                agency: "A".into(),
+                time_limit: limit,
+            }],
+            ..p
+        };
+        let e = Catalogue::new(vec![staged]).unwrap_err();
+        assert_eq!(e.field(), Some("stages[0].time_limit"));
+    }
+}

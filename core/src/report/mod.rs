@@ -93,6 +93,23 @@ impl ReportOptions {
     }
 }
 
+/// The report of DESIGN.md's public surface (`report::Report`): the builder that counts
+/// dossiers one at a time and [`finish`](ReportBuilder::finish)es into the rows.
+///
+/// ```
+/// use motcua::report::{Report, ReportOptions};
+/// let cal = motcua::vn::public_sector()?;
+/// let as_of = "2026-03-31T23:59:00".parse()?;
+/// let mut report = Report::new(&cal, None, Default::default(), ReportOptions::new(as_of));
+/// report.add(&motcua::dossier::Dossier::from_json(
+///     r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3}}"#,
+/// )?, &[] as &[&str])?;
+/// let rows = report.finish();
+/// assert_eq!((rows[0].counts.received, rows[0].counts.overdue), (1, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub type Report<'a> = ReportBuilder<'a>;
+
 /// Accumulates the report, one dossier at a time: a [`PartialReport`] with its [`Context`].
 #[derive(Debug)]
 pub struct ReportBuilder<'a> {
