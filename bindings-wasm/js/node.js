@@ -8,18 +8,28 @@ import { initSync } from "../pkg-web/index.js";
 import { initFailed } from "../pkg-web/runtime.js";
 
 /** The module's bytes: next to this file, or (when a server bundle inlined this file, e.g.
- * Vite's `ssr.noExternal`) the installed package's, found as Node finds packages. */
+ * Vite's `ssr.noExternal`, or a CommonJS bundle, where `import.meta.url` is empty) the
+ * installed package's, found as Node finds packages from this file or from the working
+ * directory; else an `init_failed` error. */
 function wasmBytes() {
-  const beside = new URL("../pkg-web/motcua_bg.wasm", import.meta.url);
+  const here = import.meta.url;
+  let beside = "motcua_bg.wasm next to the package's entry";
+  let first;
   try {
-    return readFileSync(beside);
-  } catch (first) {
+    const url = new URL("../pkg-web/motcua_bg.wasm", here);
+    beside = url.href;
+    return readFileSync(url);
+  } catch (e) {
+    first = e;
+  }
+  for (const from of [here, `${process.cwd()}/`]) {
     try {
-      return readFileSync(createRequire(import.meta.url).resolve("motcua/motcua_bg.wasm"));
+      if (from) return readFileSync(createRequire(from).resolve("motcua/motcua_bg.wasm"));
     } catch {
-      throw initFailed(`cannot read ${beside.href} nor find the installed package's motcua_bg.wasm`, first);
+      // the next place
     }
   }
+  throw initFailed(`cannot read ${beside} nor find the installed package's motcua_bg.wasm`, first);
 }
 
 initSync({ module: wasmBytes() });

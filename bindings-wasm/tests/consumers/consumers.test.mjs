@@ -195,3 +195,17 @@ init().then(() => { document.querySelector("#error").textContent = "no error"; }
   const { error } = await openPage("iife-without-url", dir, "index.html");
   assert.match(error, /^init_failed: init\(\): cannot locate motcua_bg\.wasm: this module has no import\.meta\.url .*iife.*init\(\{ module_or_path: url \}\)/);
 });
+
+test("a CommonJS bundle for Node (esbuild --platform=node --format=cjs): the .wasm found in node_modules", () => {
+  // import.meta.url is empty there: the Node entry's `new URL(…, import.meta.url)` threw
+  // "Invalid URL" at load, before any init_failed could say what to do.
+  const dir = join(recipes, "node-cjs");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "app.cjs"), `const { due } = require("motcua");
+console.log(due({ received: "2026-02-13T18:30", channel: "online", timeLimit: { workingDays: 3 } }).due);
+`);
+  run(join(project, "node_modules", ".bin", "esbuild"),
+    ["app.cjs", "--bundle", "--platform=node", "--format=cjs", "--log-level=error", "--outfile=out.cjs"], dir);
+  // run from the project (its node_modules holds the package), as a server runs its bundle
+  assert.equal(run(process.execPath, [join(dir, "out.cjs")], project).trim(), DUE);
+});
