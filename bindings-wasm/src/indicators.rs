@@ -36,7 +36,8 @@ const SCORECARD_OPTIONS: &[&str] = &[
 /// `catalogue` option, else `null`): procedures per field then the totals (`field` `null`),
 /// `{field, procedures, online_full, online_partial, full_online_share}`.
 ///
-/// Options: those of `report` but `period`, plus `targets` (`{indicator: fraction | null}` or
+/// Options: those of `report` but `period` and `transfers` (the per-agency stage table that
+/// `motcua scorecard --transfers` adds is `stageReport`'s), plus `targets` (`{indicator: fraction | null}` or
 /// its JSON text, over the default targets: on time 1.0, satisfaction 0.9, feedback handled
 /// 1.0, online 0.05) and `satisfactionScale` (top of a numeric rating scale, default 5). The
 /// answer has the non-enumerable `counted`, `leftOut` and `skipped` of `report`.
