@@ -161,6 +161,27 @@ fn usage_errors_exit_2() {
     );
 }
 
+/// `--no-official --include-pending`: the pending days are of the announced schedule, which
+/// `--no-official` leaves out; said on stderr (it was silent), the answer the statute's.
+#[test]
+fn include_pending_without_the_official_schedule_says_it_adds_nothing() {
+    let o = motcua(
+        &[
+            "is-working",
+            "2026-11-23",
+            "--no-official",
+            "--include-pending",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o).trim(), "true");
+    assert!(stderr(&o).starts_with("note: --include-pending adds nothing with --no-official"));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    let o = motcua(&["is-working", "2026-11-23", "--include-pending"], "");
+    assert_eq!((stdout(&o).trim(), stderr(&o).as_str()), ("false", ""));
+}
+
 /// Standard output closed before the run (`>&-`): Rust's runtime puts `/dev/null` there, and
 /// every answer was lost with exit 0. Now exit 1 with a message; `> /dev/null` stays exit 0.
 #[cfg(target_os = "linux")]

@@ -353,6 +353,12 @@ pub(crate) fn read_text(
 /// The Vietnamese preset of the calendar options (`--no-official`, `--include-pending`,
 /// `--schedules FILE`).
 fn load_preset(args: &CalendarArgs) -> Result<Preset, Error> {
+    if args.no_official && args.include_pending && args.schedules.is_none() {
+        eprintln!(
+            "note: --include-pending adds nothing with --no-official: the pending days are \
+             arrangements of an announced schedule, which --no-official leaves out"
+        );
+    }
     let preset = Preset::new(VnOptions {
         official: !args.no_official,
         include_pending: args.include_pending,
