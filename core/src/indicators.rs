@@ -306,14 +306,19 @@ pub fn check_grouping<S: AsRef<str>>(by: &[S]) -> Result<()> {
 /// (in order of the group values) then the totals, every indicator.
 pub fn scores(partial: &PartialReport, targets: &Targets) -> Vec<Score> {
     let names = &partial.options().by;
+    let groups = partial.group_totals();
+    // The totals come last: any level given in the report.
+    let levels_given = groups
+        .last()
+        .is_some_and(|(_, total)| total.service.full_online.den > 0);
     let mut out = Vec::new();
-    for (keys, cell) in partial.group_totals() {
+    for (keys, cell) in groups {
         let keys = if names.is_empty() { Vec::new() } else { keys };
         for i in Indicator::ALL {
             out.push(Score {
                 keys: keys.clone(),
                 indicator: i,
-                ratio: ratio(i, &cell.counts, &cell.service),
+                ratio: ratio(i, &cell.counts, &cell.service, levels_given),
                 target: targets.get(i),
             });
         }
@@ -371,7 +376,7 @@ impl<'a> ScorecardBuilder<'a> {
     }
 }
 
-fn ratio(i: Indicator, c: &Counts, e: &ServiceTally) -> Ratio {
+fn ratio(i: Indicator, c: &Counts, e: &ServiceTally, levels_given: bool) -> Ratio {
     match i {
         Indicator::OnTimeRate => Ratio {
             num: c.early + c.on_time,
@@ -385,7 +390,7 @@ fn ratio(i: Indicator, c: &Counts, e: &ServiceTally) -> Ratio {
             num: c.received_online,
             den: c.received_new,
         },
-        Indicator::FullOnlineRate => e.full_online,
+        Indicator::FullOnlineRate => e.full_online_rate(levels_given),
         Indicator::PostalRate => Ratio {
             num: c.received_postal,
             den: c.received_new,

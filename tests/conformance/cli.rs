@@ -848,6 +848,52 @@ fn scorecard_on_the_sample_and_bad_values() {
     assert_eq!(levels(["full", "", "", "partial"]), "1,4,0.250000");
     assert_eq!(levels(["full", "none", "none", "partial"]), "1,4,0.250000");
     assert_eq!(levels(["full", "", "", ""]), "1,4,0.250000");
+    // JSON lines hold no header: a record leaving the key out (or giving it null or "") is
+    // one of the rate's dossiers when any record gives a level, as the CSV's empty cell is;
+    // when none does, the rate has no data (never 0%). Records may end in bare carriage
+    // returns there too.
+    let jsonl_levels = |cells: [&str; 4], end: &str| {
+        let f = dir.join("levels.jsonl");
+        let text: String = [("A", "online"), ("B", "direct"), ("C", "direct"), ("D", "online")]
+            .iter()
+            .zip(cells)
+            .map(|((id, channel), level)| {
+                let level = match level {
+                    "" => String::new(),
+                    "null" => r#","online_level":null"#.to_string(),
+                    l => format!(r#","online_level":"{l}""#),
+                };
+                format!(
+                    r#"{{"id":"{id}","received":"2026-03-02T09:00","time_limit":"3wd","channel":"{channel}"{level}}}{end}"#
+                )
+            })
+            .collect();
+        std::fs::write(&f, text).unwrap();
+        let o = motcua(
+            &[
+                "scorecard",
+                f.to_str().unwrap(),
+                "--as-of",
+                "2026-04-01",
+                "--format",
+                "csv",
+            ],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        out.lines()
+            .find(|l| l.starts_with("full_online_rate,"))
+            .map(|l| l.split(',').skip(1).take(3).collect::<Vec<_>>().join(","))
+            .unwrap()
+    };
+    assert_eq!(
+        jsonl_levels(["full", "", "", "partial"], "\n"),
+        "1,4,0.250000"
+    );
+    assert_eq!(jsonl_levels(["full", "null", "", ""], "\r"), "1,4,0.250000");
+    assert_eq!(jsonl_levels(["", "", "", ""], "\r\n"), "0,0,");
+    assert_eq!(jsonl_levels(["none", "", "", ""], "\n"), "0,4,0.000000");
     // targets file
     let t = dir.join("targets.json");
     std::fs::write(&t, r#"{"on_time_rate": 0.9, "digitised_rate": 0.5}"#).unwrap();

@@ -450,7 +450,9 @@ def scorecard(
 
     The indicators (the core's definitions): ``on_time_rate`` (early + on time) / resolved;
     ``resolved_rate`` resolved / received; ``online_rate`` and ``postal_rate`` by channel /
-    new dossiers; ``full_online_rate`` level ``full`` / rows with a level; ``digitised_rate``
+    new dossiers; ``full_online_rate`` online submissions of level ``full`` / new dossiers (with
+    an ``online_level`` column, whose empty cells are not fully online; without one, no data);
+    ``digitised_rate``
     digitised / rows with the flag; ``result_digitised_rate`` digitised results / resolved
     rows with the flag; ``satisfaction_rate`` satisfied / ratings; ``feedback_handled_rate``
     feedback handled by ``as_of`` / feedback received by then.

@@ -242,6 +242,9 @@ pub struct Layout {
     names: Vec<String>,
     /// Transfers joined to the records by id.
     transfers: Option<Arc<Transfers>>,
+    /// The source has no header (JSON lines): every column it may hold is in `names`, so a
+    /// column's presence says nothing about the records.
+    headerless: bool,
 }
 
 /// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
@@ -367,6 +370,7 @@ impl Layout {
             ids: false,
             names,
             transfers: None,
+            headerless: false,
         };
         // A column read twice over (`resolved,resolved`, or `resolved,Resolved` for an
         // unmapped name): which one is meant is a guess.
@@ -388,6 +392,15 @@ impl Layout {
             }
         }
         Ok(layout)
+    }
+
+    /// The layout of a source without a header (JSON lines), whose columns are the names it
+    /// may hold: a record without a scorecard key is then not one of the full-online rate's
+    /// dossiers (with a header, a column of empty cells makes them so).
+    #[must_use]
+    pub fn headerless(mut self) -> Layout {
+        self.headerless = true;
+        self
     }
 
     /// This layout, setting each record's dossier `id` from the `id` column when `ids` (an
@@ -645,7 +658,7 @@ impl Layout {
     ) -> Result<()> {
         let s = &mut out.service;
         *s = ServiceRecord {
-            online_level_column: cols[0].is_some(),
+            online_level_column: cols[0].is_some() && !self.headerless,
             ..ServiceRecord::default()
         };
         let buf = &mut out.buf;

@@ -61,7 +61,10 @@ pub struct ServiceRecord {
     pub online_level: Option<OnlineService>,
     /// The records carry an `online_level` column: a dossier whose cell is empty is then
     /// still one of the full-online rate's dossiers (not shown to be fully online), as a
-    /// dossier submitted at the desk is. Without the column the rate has no data.
+    /// dossier submitted at the desk is. Without the column (a source without a header, such
+    /// as JSON lines, never has one), a dossier without a level is one of them when any
+    /// record of the report gives a level (see [`ServiceTally::unlevelled`]); when none does,
+    /// the rate has no data.
     pub online_level_column: bool,
     /// Dossier digitised at receipt.
     pub digitised: Option<bool>,
@@ -153,6 +156,12 @@ pub struct ServiceTally {
     pub satisfaction: Ratio,
     /// Feedback handled by the as-of instant / feedback received by then.
     pub feedback: Ratio,
+    /// Dossiers received read without an `online_level` column and without a level (JSON
+    /// lines without the key): added to `full_online`'s denominator when the report's records
+    /// give a level anywhere (see [`full_online_rate`](Self::full_online_rate)), so JSON lines
+    /// that leave an empty level out give the rate of the CSV that writes it empty.
+    #[serde(default)]
+    pub unlevelled: u64,
 }
 
 impl ServiceTally {
@@ -169,6 +178,8 @@ impl ServiceTally {
                 service.online_level == Some(OnlineService::Full)
                     && dossier.channel == Channel::Online,
             );
+        } else {
+            self.unlevelled += 1;
         }
         if let Some(d) = service.digitised {
             self.digitised.den += 1;
@@ -211,6 +222,20 @@ impl ServiceTally {
             x.num = x.num.saturating_add(y.num);
             x.den = x.den.saturating_add(y.den);
         }
+        self.unlevelled = self.unlevelled.saturating_add(other.unlevelled);
+    }
+
+    /// The full-online rate of this tally, in a report whose records give an online level
+    /// somewhere (`levels_given`: its totals' `full_online` denominator is not 0): a dossier
+    /// without a level is then one of the rate's dossiers, not shown to be fully online. A
+    /// report without any level has no data.
+    #[must_use]
+    pub fn full_online_rate(&self, levels_given: bool) -> Ratio {
+        let mut r = self.full_online;
+        if levels_given {
+            r.den = r.den.saturating_add(self.unlevelled);
+        }
+        r
     }
 
     /// The first tally that cannot be one of `dossiers` dossiers: a denominator over
@@ -227,5 +252,9 @@ impl ServiceTally {
         .into_iter()
         .find(|(r, _)| r.den > dossiers || r.num > r.den)
         .map(|(_, name)| name)
+        .or_else(|| {
+            let levelled = self.full_online.den.saturating_add(self.unlevelled);
+            (levelled > dossiers).then_some("unlevelled")
+        })
     }
 }

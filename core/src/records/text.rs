@@ -454,7 +454,11 @@ impl<R: Read> TextSource<R> {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn resolve(&self, opts: &ReadOptions) -> Result<super::Layout> {
-        super::Layout::resolve(&self.names, opts).map_err(|e| {
+        let layout = super::Layout::resolve(&self.names, opts);
+        if self.format == TextFormat::JsonLines {
+            return layout.map(super::Layout::headerless);
+        }
+        layout.map_err(|e| {
             #[cfg(not(target_arch = "wasm32"))]
             let e = match self.header_hint(e, opts) {
                 Ok(hinted) => return hinted,
@@ -674,14 +678,15 @@ impl<R: Read> TextSource<R> {
                     return Err(e);
                 }
             };
-            if self.format == TextFormat::Csv {
-                // From the byte before this read: a carriage return that ended the last read.
-                let from = start.saturating_sub(1);
-                bare_returns_to_feeds(&mut self.carry, from, n == 0);
-                if self.carry.get(from) == Some(&b'\n') && from < self.scanned {
-                    // It was scanned as a carriage return (no quote): scan it again.
-                    self.scanned = from;
-                }
+            // CSV and JSON lines alike (in a JSON record a carriage return is escaped in a
+            // string, and one between tokens is not written by any JSON-lines writer: a record is
+            // one line). From the byte before this read: a carriage return that ended the last
+            // read.
+            let from = start.saturating_sub(1);
+            bare_returns_to_feeds(&mut self.carry, from, n == 0);
+            if self.carry.get(from) == Some(&b'\n') && from < self.scanned {
+                // It was scanned as a carriage return (no quote): scan it again.
+                self.scanned = from;
             }
             self.bound_lines(start, want)?;
             if n == 0 {
