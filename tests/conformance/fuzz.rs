@@ -419,13 +419,12 @@ fn same_records(
     block: usize,
     first_line: u64,
 ) -> Result<(), TestCaseError> {
-    // Lines as the reader counts them: a line feed ends one, and in CSV a carriage return
-    // not followed by a line feed too (classic Mac OS line ends).
-    let csv = format == motcua::records::TextFormat::Csv;
+    // Lines as the reader counts them: a line feed ends one, and so does a carriage return
+    // not followed by a line feed (classic Mac OS line ends), in CSV and JSON lines alike.
     let breaks = (0..b.len())
         .filter(|&i| match b[i] {
             b'\n' => true,
-            b'\r' => csv && b.get(i + 1) != Some(&b'\n'),
+            b'\r' => b.get(i + 1) != Some(&b'\n'),
             _ => false,
         })
         .count();
