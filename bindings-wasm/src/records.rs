@@ -119,13 +119,14 @@ fn read_objects(
         .collect();
     // Records: the first record's keys the reader may use, in any ASCII case as a CSV
     // header's (`Resolved`: it was found as the column and read as empty), then the names
-    // no key of it holds, read exactly from the later records.
+    // no key of it holds exactly, read from the later records (a later `resolved` beside a
+    // first `Resolved` is then the column given twice, an error: not a value left unread).
     let names = match read {
         None => names,
         Some(read) => {
             let mut n: Vec<String> = header.iter().filter(|k| read.reads(k)).cloned().collect();
             for w in names {
-                if !n.iter().any(|k| k.eq_ignore_ascii_case(&w)) {
+                if !n.contains(&w) {
                     n.push(w);
                 }
             }

@@ -503,6 +503,19 @@ test("record objects: the first object's keys in another ASCII case are read, as
     () => report([{ received: "2026-03-02T09:30", time_limit: "3wd", Resolved: "2026-03-04", resolved: "2026-03-05" }], { asOf: "2026-03-20" }),
     (e) => e.code === "csv_field" && /more than once/.test(e.message),
   );
+  // Across objects too: the first's `Resolved` and a later `resolved` (its value was left
+  // unread: the second dossier counted open and overdue).
+  assert.throws(
+    () =>
+      report(
+        [
+          { received: "2026-03-02T09:30", time_limit: "3wd", Resolved: "2026-03-04" },
+          { received: "2026-03-02T09:30", time_limit: "3wd", resolved: "2026-03-05" },
+        ],
+        { asOf: "2026-03-20" },
+      ),
+    (e) => e.code === "csv_field" && /more than once/.test(e.message),
+  );
   const byField = report([{ field: "X", received: "2026-03-02T09:30", time_limit: "3wd" }], { asOf: "2026-03-20", by: "Field" });
   assert.equal(byField[0].Field, "X");
 });
