@@ -646,7 +646,8 @@ impl Dossier {
                 warnings.push(life.multiple_requests_warning());
             }
             if e.kind == EventKind::Transferred && check_stages {
-                check_transfer(i, e, life.transfers, &self.stages)?;
+                check_transfer(i, e, life.transfers, &self.stages)
+                    .map_err(|err| life.or_disorder(&self.events, i, err))?;
             }
         }
         Ok(warnings)
@@ -833,6 +834,23 @@ impl Lifecycle {
     #[cold]
     #[inline(never)]
     fn after_order(&self, events: &[Event], i: usize, e: &Event, fault: Fault) -> Error {
+        self.disorder_from(events, i)
+            .unwrap_or_else(|| self.fault(i, e, fault))
+    }
+
+    /// `error`, the failed check of event `i` against something outside the lifecycle (a
+    /// transfer against the stages), unless two events from `i` on are listed out of order:
+    /// then that is the error, as in [`after_order`](Self::after_order) (a transfer listed
+    /// before an earlier one reaches the wrong agency as a consequence).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn or_disorder(&self, events: &[Event], i: usize, error: Error) -> Error {
+        self.disorder_from(events, i).unwrap_or(error)
+    }
+
+    /// The `events_out_of_order` error of the first two events from `i` on listed out of
+    /// order, if any.
+    fn disorder_from(&self, events: &[Event], i: usize) -> Option<Error> {
         let later = events.get(i..).unwrap_or(&[]);
         for (k, pair) in later.windows(2).enumerate() {
             if let [a, b] = pair {
@@ -841,11 +859,11 @@ impl Lifecycle {
                     let mut at = *self;
                     at.prev_at = Some(a.at);
                     at.prev_kind = a.kind;
-                    return at.fault(j, b, Fault::OutOfOrder);
+                    return Some(at.fault(j, b, Fault::OutOfOrder));
                 }
             }
         }
-        self.fault(i, e, fault)
+        None
     }
 
     /// The error of event `i` failing the check `fault` of [`step`](Lifecycle::step), written

@@ -379,8 +379,9 @@ impl<T: Trace> Pass<'_, T> {
 
     /// The file reaches the next stage (event `i`): checked against the stages, the stage
     /// holding it ends and the next one starts.
-    fn transfer(&mut self, i: usize, e: &Event) -> Result<()> {
-        check_transfer(i, e, self.life.transfers, self.stages)?;
+    fn transfer(&mut self, i: usize, e: &Event, events: &[Event]) -> Result<()> {
+        check_transfer(i, e, self.life.transfers, self.stages)
+            .map_err(|err| self.life.or_disorder(events, i, err))?;
         self.end_stage(e.at, e.kind)?;
         let next = usize::try_from(self.life.transfers).unwrap_or(usize::MAX);
         self.start_stage(next, e.at)
@@ -487,7 +488,7 @@ impl<T: Trace> Pass<'_, T> {
             }
             EventKind::Refused | EventKind::Withdrawn => self.close(e)?,
             EventKind::Returned => {}
-            EventKind::Transferred => self.transfer(i, e)?,
+            EventKind::Transferred => self.transfer(i, e, &dossier.events)?,
         }
         if e.kind.is_closing() && self.holding.is_some() {
             self.end_stage(e.at, e.kind)?;

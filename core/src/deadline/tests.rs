@@ -701,3 +701,34 @@ fn a_zero_time_limit_built_in_code_is_refused() {
         assert_eq!(e.field(), Some("stages[0].time_limit"));
     }
 }
+
+/// Transfers listed out of order: the disorder is the error (DESIGN.md: events in
+/// non-decreasing `at` order), not the wrong agency it makes the first listed transfer reach,
+/// in `Dossier::validate` and in `due` alike; in order, a wrong agency is `invalid_transfer`.
+#[test]
+fn transfers_out_of_order_are_events_out_of_order() {
+    let base = r#"{"received":"2026-03-02T09:30","time_limit":"15wd",
+        "stages":[{"agency":"A","time_limit":"5wd"},{"agency":"B","time_limit":"5wd"},{"agency":"C","time_limit":"5wd"}],
+        "events":[EV]}"#;
+    let with = |ev: &str| base.replace("EV", ev);
+    let swapped = with(
+        r#"{"type":"transferred","at":"2026-03-12T10:00","to":"C"},{"type":"transferred","at":"2026-03-05T10:00","to":"B"}"#,
+    );
+    assert_eq!(due_err(&swapped), ErrorKind::EventsOutOfOrder);
+    let e = dossier(&swapped).validate().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::EventsOutOfOrder, "{e}");
+    assert_eq!(e.field(), Some("events[1]"), "{e}");
+    let wrong = with(
+        r#"{"type":"transferred","at":"2026-03-05T10:00","to":"C"},{"type":"transferred","at":"2026-03-12T10:00","to":"B"}"#,
+    );
+    assert_eq!(due_err(&wrong), ErrorKind::InvalidTransfer);
+    assert_eq!(
+        dossier(&wrong).validate().unwrap_err().kind(),
+        ErrorKind::InvalidTransfer
+    );
+    let right = with(
+        r#"{"type":"transferred","at":"2026-03-05T10:00","to":"B"},{"type":"transferred","at":"2026-03-12T10:00","to":"C"}"#,
+    );
+    assert!(dossier(&right).validate().is_ok());
+    assert!(due(&dossier(&right), &cal2026(), &Rules::default(), None).is_ok());
+}
