@@ -315,18 +315,21 @@ pub(crate) fn receipt_basis(
 /// `multi_supplement=late`) or the calendar (days off) cite none.
 pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
     // Before May 2015 the one-stop regulation was Decision 93/2007/QĐ-TTg, which Decision
-    // 09/2015/QĐ-TTg replaced (the reference's "93/2007 before 2015-05" \[U\]).
-    let before_2015_05 = ctx
-        .deemed_receipt
-        .is_some_and(|d| (d.year(), d.month()) < (2015, 5));
-    basis_in_force(fact, ctx).map(|b| {
-        if before_2015_05 && b == law::DECISION_09_2015 {
-            law::DECISION_93_2007
-        } else {
-            b
+    // 09/2015/QĐ-TTg replaced (the reference's "93/2007 before 2015-05" \[U\]). Decision
+    // 93/2007/QĐ-TTg was signed on 2007-06-22 and took effect 15 days after its publication
+    // in the Official Gazette \[U: the day of publication\]: a dossier received before
+    // August 2007 cites no one-stop regulation (the one before it is not in our sources).
+    let month = ctx.deemed_receipt.map(|d| (d.year(), d.month()));
+    basis_in_force(fact, ctx).and_then(|b| match month {
+        Some(m) if m < (2015, 5) && b == law::DECISION_09_2015 => {
+            (m >= DECISION_93_2007_IN_FORCE).then_some(law::DECISION_93_2007)
         }
+        _ => Some(b),
     })
 }
+
+/// The first whole month in which Decision 93/2007/QĐ-TTg was in force (year, month).
+const DECISION_93_2007_IN_FORCE: (i32, u32) = (2007, 8);
 
 fn basis_in_force(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
     let set = ctx.set;

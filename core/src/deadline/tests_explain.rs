@@ -231,7 +231,7 @@ fn an_appointment_made_while_stopped_is_said_to_stand() {
 /// Each step cites a text in force on the deemed receipt day: the online decree (of 2020) and
 /// the postal decision (of 2016) not for dossiers received before them, and the one-stop
 /// regulation before May 2015 is Decision 93/2007 (a legal tester found Decree 45/2020 cited
-/// for a 2010 receipt).
+/// for a 2010 receipt), and none before that decision took effect.
 #[test]
 fn steps_cite_texts_in_force_on_the_receipt_day() {
     let cal = crate::vn::public_sector().unwrap();
@@ -253,6 +253,12 @@ fn steps_cite_texts_in_force_on_the_receipt_day() {
     assert_eq!(
         cited("2010-06-05T18:00", "online"),
         (s("Decision 93/2007/QĐ-TTg"), s("Decision 93/2007/QĐ-TTg"))
+    );
+    // Before Decision 93/2007/QĐ-TTg took effect (August 2007): no one-stop regulation.
+    assert_eq!(cited("2007-07-02T18:00", "direct"), (None, None));
+    assert_eq!(
+        cited("2007-08-01T09:00", "direct").0,
+        s("Decision 93/2007/QĐ-TTg")
     );
     assert_eq!(
         cited("2015-06-05T18:00", "postal"),
