@@ -179,10 +179,10 @@ impl PyWorkCalendar {
     #[allow(clippy::type_complexity)]
     fn spec_days(
         &self,
-        year: i32,
+        year: Int<i32>,
     ) -> PyResult<Vec<(NaiveDate, Option<String>, &'static str, bool)>> {
         let spec = self.inner.spec();
-        spec.listed_days(year)
+        spec.listed_days(year.0)
             .py()?
             .into_iter()
             .map(|d| {

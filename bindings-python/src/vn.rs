@@ -96,13 +96,13 @@ pub(crate) fn schedule_json(preset: &Preset, year: i32) -> motcua::Result<String
 #[pyfunction]
 #[pyo3(signature = (year, official = true, include_pending = false))]
 pub(crate) fn vn_holidays(
-    year: i32,
+    year: Int<i32>,
     official: bool,
     include_pending: bool,
 ) -> PyResult<Vec<HolidayRow>> {
     let preset = Preset::new(options(official, include_pending));
     let cal = preset.calendar().py()?;
-    holiday_rows(&preset, &cal, year)
+    holiday_rows(&preset, &cal, year.0)
 }
 
 /// Where `year`'s days off come from: `official`, `statutory` or `provisional`.

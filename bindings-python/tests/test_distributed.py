@@ -535,9 +535,19 @@ def test_count_tables_by_period_need_their_period() -> None:
     rows = md.combine(parts, period="month", kind="rows")
     with pytest.raises(motcua.InvalidArgumentError, match="split by period"):
         md.combine_rows(rows)
+    # The column named in another case (a CSV round trip through a tool that upper-cases).
+    upper = parts[0].rename(columns={"period": "PERIOD"})
+    with pytest.raises(motcua.InvalidArgumentError, match="split by period"):
+        md.combine([upper])
+    with pytest.raises(motcua.InvalidArgumentError, match="split by period"):
+        md.combine_rows([{("PERIOD" if k == "period" else k): v for k, v in r.items()} for r in rows])
     by_month = md.combine(parts, period="month")
     assert by_month["received"].tolist() == [1, 2, 2]
     whole = md.combine([md.partial_report(df, as_of="2026-03-31")])
     assert whole["received"].tolist() == [2]
     with pytest.raises(motcua.InvalidArgumentError):
         motcua.report(df, by=3, as_of="2026-03-31")  # type: ignore[arg-type]
+    # A set has no order (the columns would change from run to run): refused, as a mapping.
+    for unordered in ({"field", "agency"}, frozenset({"field"}), {"field": 1}):
+        with pytest.raises(motcua.InvalidArgumentError, match="in order"):
+            motcua.report(df, by=unordered, as_of="2026-03-31")  # type: ignore[arg-type]

@@ -507,3 +507,28 @@ def test_float32_labels_series_alignment_and_extreme_datetimes() -> None:
     with pytest.raises(motcua.UnknownProcedureError) as e:
         motcua.report(pd.DataFrame({"received": ["2026-03-02"], "procedure": ["NOPE"]}), as_of="2026-03-31", catalogue=cat)
     assert e.value.value == "NOPE"
+
+
+def test_a_column_of_nothing_but_missing_values_is_read_from_every_frame() -> None:
+    # polars types a column of None `Null` and hands it over the C data interface with a
+    # buffer the Arrow importer refused: `resolved` all missing was an InvalidArgumentError
+    # for the whole frame (a tester's case); Arrow's null type and pandas' null[pyarrow] too.
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    data = {"received": ["2026-03-02T09:00", "2026-03-03T09:00"], "time_limit": ["3wd", "3wd"]}
+    frames: list[Any] = [
+        pl.DataFrame({**data, "resolved": [None, None], "field": [None, None]}),
+        pl.DataFrame({**data, "resolved": [None, None], "field": [None, None]}).lazy(),
+        pa.table({**data, "resolved": pa.nulls(2), "field": pa.nulls(2)}),
+        pa.table({**data, "resolved": pa.nulls(2), "field": pa.nulls(2)}).to_pandas(types_mapper=pd.ArrowDtype),
+        pd.DataFrame({**data, "resolved": [None, None], "field": [None, None]}),
+    ]
+    want = motcua.report(pd.DataFrame(data), as_of="2026-03-31")
+    for df in frames:
+        got = motcua.report(df, as_of="2026-03-31", by="field")
+        got = got.to_pandas() if hasattr(got, "to_pandas") else got
+        total = got.iloc[[-1]].drop(columns=["field"]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(total, want.reset_index(drop=True), check_dtype=False)
+        assert (int(total["pending"].iloc[0]), int(total["overdue"].iloc[0])) == (2, 2)

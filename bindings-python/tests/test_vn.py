@@ -118,3 +118,17 @@ def test_bad_schedules_arguments(tmp_path: Path) -> None:
         spec_cal.schedule_status(2026)
     with pytest.raises(motcua.DateOutOfRangeError):
         motcua.Calendar.vietnam().schedule(2200)
+
+
+def test_a_year_is_an_integer_never_a_bool() -> None:
+    # `holidays(True)` was read as year 1 ("outside the calendar's range"): a bool is refused
+    # as not an integer, as every integer argument refuses it.
+    cal = motcua.vn.calendar()
+    for call in (
+        lambda: motcua.vn.holidays(True),  # type: ignore[arg-type]
+        lambda: cal.holidays(False),  # type: ignore[arg-type]
+        lambda: motcua.vn.schedule_status(True),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(motcua.MotcuaError, match="got a bool"):
+            call()
+    assert motcua.vn.holidays(2026)[0]["date"].year == 2026

@@ -108,6 +108,12 @@ def by_list(by: Any) -> list[str]:
         return []
     if isinstance(by, str):
         return [by]
+    if isinstance(by, (set, frozenset, Mapping)):
+        # A set has no order: the report's columns and rows would change from run to run.
+        raise _raise(
+            InvalidArgumentError,
+            f"by: expected a column name or a list of them (in order), got a {type(by).__name__}",
+        )
     try:
         names = list(by)
     except TypeError:
@@ -163,21 +169,32 @@ def length(df: Any) -> Optional[int]:
 # ---------------------------------------------------------------------- polars and Arrow
 
 
+def _polars_select(pl: Any, schema: Any, cols: list[str]) -> list[Any]:
+    """The expressions selecting ``cols``: a column of the ``Null`` type (every value
+    missing, as polars types a column of ``None``) as strings, all missing: polars hands a
+    ``Null`` column over the C data interface with a buffer the Arrow importer refuses."""
+    return [pl.col(c).cast(pl.String) if schema[c] == pl.Null else pl.col(c) for c in cols]
+
+
 def _polars(df: Any, names: Container[str]) -> Iterator[tuple[Columns, int, int]]:
     pl = cv._module("polars")
     if isinstance(df, pl.LazyFrame):
-        cols = [c for c in df.collect_schema().names() if c in names]
+        schema = df.collect_schema()
+        cols = [c for c in schema.names() if c in names]
+        picked = df.select(_polars_select(pl, schema, cols))
         first = 0
         got_any = False
-        for batch in df.select(cols).collect_batches(chunk_size=CHUNK_ROWS):
+        for batch in picked.collect_batches(chunk_size=CHUNK_ROWS):
             got_any = True
             yield [(c, ("arrow", batch.get_column(c))) for c in cols], first, batch.height
             first += batch.height
         if not got_any:
-            empty = df.select(cols).head(0).collect()
+            empty = picked.head(0).collect()
             yield [(c, ("arrow", empty.get_column(c))) for c in cols], 0, 0
         return
     cols = [c for c in df.columns if c in names]
+    if any(df.schema[c] == pl.Null for c in cols):
+        df = df.select(_polars_select(pl, df.schema, cols))
     yield [(c, ("arrow", df.get_column(c))) for c in cols], 0, df.height
 
 

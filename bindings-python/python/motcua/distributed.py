@@ -332,11 +332,12 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
         counts = np.ascontiguousarray(counts.reshape(-1, len(COUNT_COLUMNS)))
     nby = len(by)
     period = total.period
-    if period is None and "period" not in by:
+    if period is None and not any(b.lower() == "period" for b in by):
+        # (in any ASCII case, as the core matches a header's names: `PERIOD` too)
         has_period = (
-            any(r.get("period") is not None for r in part)
+            any(str(k).lower() == "period" and v is not None for r in part for k, v in r.items())
             if isinstance(part, list)
-            else "period" in names
+            else any(n.lower() == "period" for n in names)
         )
         if has_period:
             # Summed without their periods, a dossier open across months would count once a
