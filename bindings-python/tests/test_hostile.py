@@ -254,6 +254,13 @@ def test_a_zoned_instant_is_its_day_in_vietnam(cal: motcua.Calendar) -> None:
     assert cal.is_working_day(pd.DatetimeIndex([t])).tolist() == [True]
     assert cal.is_working_day(pl.Series([t])).to_list() == [True]
     assert cal.is_working_day(pa.array([t], type=pa.timestamp("us", "UTC"))).to_pylist() == [True]
+    # Arrow-backed pandas too, its answers in its zone (they came back naive).
+    for zone in ("UTC", "Asia/Tokyo", "America/New_York"):
+        zoned = pd.Series([t]).dt.tz_convert(zone)
+        arrow = zoned.astype(pd.ArrowDtype(pa.timestamp("us", zone)))
+        assert cal.is_working_day(arrow).tolist() == [True]
+        assert cal.add_working_days(arrow, 1).tolist() == cal.add_working_days(zoned, 1).tolist()
+        assert cal.add_working_days(pd.Index(arrow), 1).tolist() == cal.add_working_days(pd.DatetimeIndex(zoned), 1).tolist()
     # naive: Vietnam's wall clock already (Sunday)
     assert not cal.is_working_day(dt.datetime(2026, 3, 1, 20, 0))
 

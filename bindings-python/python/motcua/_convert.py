@@ -344,8 +344,10 @@ def _pandas_days(pd: Any, x: Any) -> Days:
     if arrow_dtype is not None and isinstance(x.dtype, arrow_dtype):
         import pyarrow as pa
 
+        # (an Arrow timestamp's zone is on its Arrow type; the Arrow door converts it)
+        zone = getattr(x.dtype.pyarrow_dtype, "tz", None)
         arrow = _arrow_days(pa, x.array.__arrow_array__())
-        return Days(arrow.values, kind, index=index, name=x.name, dtype="datetime64[s]")
+        return Days(arrow.values, kind, index=index, name=x.name, dtype="datetime64[s]", tz=zone)
     if x.dtype.kind == "M":
         a = x.to_numpy(copy=False)
         return _from_datetime64(a, kind, index=index, name=x.name, dtype=a.dtype, tz=tz)
