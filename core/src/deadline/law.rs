@@ -43,8 +43,11 @@ impl Serialize for Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Document {
-    /// *Bộ luật Dân sự* 2015 (Civil Code): how periods are counted.
+    /// *Bộ luật Dân sự* 2015 (Civil Code): how periods are counted, from 2017-01-01.
     CivilCode2015,
+    /// *Bộ luật Dân sự* 2005 (Civil Code, Law 33/2005/QH11): how periods were counted,
+    /// 2006-01-01 .. 2016-12-31 (Arts 149–153, the same rules as the 2015 code's 144–148).
+    CivilCode2005,
     /// Decision 93/2007/QĐ-TTg: the one-stop regulation before May 2015.
     Decision93of2007,
     /// Decision 09/2015/QĐ-TTg: the one-stop regulation from May 2015 to 2018.
@@ -81,6 +84,8 @@ impl Document {
         match (self, lang) {
             (Document::CivilCode2015, Lang::Vi) => "Bộ luật Dân sự 2015",
             (Document::CivilCode2015, Lang::En) => "Civil Code 2015",
+            (Document::CivilCode2005, Lang::Vi) => "Bộ luật Dân sự 2005",
+            (Document::CivilCode2005, Lang::En) => "Civil Code 2005",
             (Document::Decision93of2007, Lang::Vi) => "Quyết định 93/2007/QĐ-TTg",
             (Document::Decision93of2007, Lang::En) => "Decision 93/2007/QĐ-TTg",
             (Document::Decision09of2015, Lang::Vi) => "Quyết định 09/2015/QĐ-TTg",
@@ -197,6 +202,21 @@ pub const CIVIL_CODE_147: LegalBasis = cite(
 pub const CIVIL_CODE_148: LegalBasis = cite(
     Document::CivilCode2015,
     Some(Provision::Article("148")),
+    Status::Unverified,
+);
+/// Civil Code 2005, Art. 152: the start of a period, as Civil Code 2015, Art. 147 (in force
+/// 2006-01-01 .. 2016-12-31) \[U: the code's chapter VIII, Arts 149–153, read in a public
+/// copy; the article split as the 2015 code's, shifted by five\].
+pub const CIVIL_CODE_2005_152: LegalBasis = cite(
+    Document::CivilCode2005,
+    Some(Provision::Article("152")),
+    Status::Unverified,
+);
+/// Civil Code 2005, Art. 153: the end of a period, as Civil Code 2015, Art. 148 \[U, as Art.
+/// 152\].
+pub const CIVIL_CODE_2005_153: LegalBasis = cite(
+    Document::CivilCode2005,
+    Some(Provision::Article("153")),
     Status::Unverified,
 );
 /// Decision 93/2007/QĐ-TTg, the one-stop regulation before May 2015 \[U\].

@@ -319,10 +319,23 @@ pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
     // 93/2007/QĐ-TTg was signed on 2007-06-22 and took effect 15 days after its publication
     // in the Official Gazette \[U: the day of publication\]: a dossier received before
     // August 2007 cites no one-stop regulation (the one before it is not in our sources).
+    //
+    // The counting rules are the Civil Code's: the 2015 code's Arts 147-148 from 2017, the
+    // 2005 code's Arts 152-153 (the same rules) from 2006; the 1995 code before it is not in
+    // our sources, so a dossier received before 2006 cites none.
     let month = ctx.deemed_receipt.map(|d| (d.year(), d.month()));
     basis_in_force(fact, ctx).and_then(|b| match month {
         Some(m) if m < (2015, 5) && b == law::DECISION_09_2015 => {
             (m >= DECISION_93_2007_IN_FORCE).then_some(law::DECISION_93_2007)
+        }
+        Some(m) if m < (2017, 1) && b.document == law::Document::CivilCode2015 => {
+            if m < (2006, 1) {
+                None
+            } else if b == law::CIVIL_CODE_147 {
+                Some(law::CIVIL_CODE_2005_152)
+            } else {
+                Some(law::CIVIL_CODE_2005_153)
+            }
         }
         _ => Some(b),
     })

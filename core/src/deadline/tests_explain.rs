@@ -254,6 +254,32 @@ fn steps_cite_texts_in_force_on_the_receipt_day() {
         cited("2010-06-05T18:00", "online"),
         (s("Decision 93/2007/QĐ-TTg"), s("Decision 93/2007/QĐ-TTg"))
     );
+    // The counting step cites the Civil Code in force: 2005 (Art. 152) from 2006 to 2016,
+    // 2015 (Art. 147) from 2017, none before 2006 (the 1995 code is not in our sources).
+    let counted = |received: &str| {
+        let d = dossier(&format!(
+            r#"{{"received":"{received}","time_limit":{{"working_days":2}}}}"#
+        ));
+        let due = due_explained(&d, &cal, &Rules::default(), None, Lang::Vi).unwrap();
+        due.explain
+            .iter()
+            .find(|s| s.fact.kind() == StepKind::Counted)
+            .map(|s| s.basis.map(|b| b.cite(Lang::Vi).to_string()))
+            .unwrap()
+    };
+    assert_eq!(
+        counted("2010-06-07T09:00"),
+        s("Điều 152 Bộ luật Dân sự 2005")
+    );
+    assert_eq!(
+        counted("2016-12-30T09:00"),
+        s("Điều 152 Bộ luật Dân sự 2005")
+    );
+    assert_eq!(
+        counted("2017-01-03T09:00"),
+        s("Điều 147 Bộ luật Dân sự 2015")
+    );
+    assert_eq!(counted("2005-06-07T09:00"), None);
     // Before Decision 93/2007/QĐ-TTg took effect (August 2007): no one-stop regulation.
     assert_eq!(cited("2007-07-02T18:00", "direct"), (None, None));
     assert_eq!(
