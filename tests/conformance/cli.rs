@@ -848,9 +848,9 @@ fn scorecard_on_the_sample_and_bad_values() {
     assert_eq!(levels(["full", "", "", "partial"]), "1,4,0.250000");
     assert_eq!(levels(["full", "none", "none", "partial"]), "1,4,0.250000");
     assert_eq!(levels(["full", "", "", ""]), "1,4,0.250000");
-    // JSON lines hold no header: a record leaving the key out (or giving it null or "") is
-    // one of the rate's dossiers when any record gives a level, as the CSV's empty cell is;
-    // when none does, the rate has no data (never 0%). Records may end in bare carriage
+    // JSON lines hold no header: a record leaving the key out is one of the rate's dossiers
+    // when any record gives the key (even null), as the CSV's empty cell is; when none does,
+    // the rate has no data (never 0%). Records may end in bare carriage
     // returns there too.
     let jsonl_levels = |cells: [&str; 4], end: &str| {
         let f = dir.join("levels.jsonl");
@@ -893,6 +893,9 @@ fn scorecard_on_the_sample_and_bad_values() {
     );
     assert_eq!(jsonl_levels(["full", "null", "", ""], "\r"), "1,4,0.250000");
     assert_eq!(jsonl_levels(["", "", "", ""], "\r\n"), "0,0,");
+    // A key given null is the CSV's column with an empty cell: the rate's dossiers, none
+    // fully online (not "no data").
+    assert_eq!(jsonl_levels(["null", "", "", ""], "\n"), "0,4,0.000000");
     assert_eq!(jsonl_levels(["none", "", "", ""], "\n"), "0,4,0.000000");
     // targets file
     let t = dir.join("targets.json");

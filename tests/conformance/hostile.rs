@@ -380,6 +380,70 @@ fn json_lines_records_that_would_be_read_wrongly() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
 
+/// JSON lines: keys match columns in any ASCII case, as a CSV header's names do (a record
+/// keyed `Received`, `Time_Limit` was dropped as blank, exit 0); a record none of whose keys
+/// is read is a bad record, not a blank line; two keys naming one column are an error; a
+/// grouping column no record gives is the missing column (`--by agnecy` gave one group of
+/// everything, exit 0). The same records as CSV give the same report.
+#[test]
+fn json_lines_keys_match_in_any_case_and_none_is_lost() {
+    let lines = [
+        r#"{"received":"2026-03-02T09:00","time_limit":"3wd","agency":"X"}"#,
+        r#"{"Received":"2026-03-02T09:00","Time_Limit":"3wd","AGENCY":"Y","Resolved":"2026-03-03T09:00"}"#,
+        r#"{"recieved":"2026-03-02T09:00","timelimit":"3wd"}"#,
+        r#"{}"#,
+        r#"{"received":"2026-03-02T09:00","time_limit":"3wd","resolved":"2026-03-03T09:00","RESOLVED":"2026-03-09T09:00"}"#,
+    ];
+    let f = scratch("cases.jsonl", (lines.join("\n") + "\n").as_bytes());
+    let o = motcua(&["report", &f, "--as-of", "2026-03-31"], "");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("line 3: csv_field") && err.contains("none of the record's keys"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 5: csv_field") && err.contains("`RESOLVED` is the column `resolved`"),
+        "{err}"
+    );
+    assert!(!err.contains("line 4"), "{err}");
+    let by = |file: &str, by: &str| {
+        motcua(
+            &[
+                "report",
+                file,
+                "--as-of",
+                "2026-03-31",
+                "--skip-bad",
+                "--by",
+                by,
+                "--format",
+                "json",
+            ],
+            "",
+        )
+    };
+    let jsonl = by(&f, "Agency");
+    assert_eq!(jsonl.status.code(), Some(0), "{}", stderr(&jsonl));
+    let csv = scratch(
+        "cases.csv",
+        b"received,time_limit,agency,resolved\n2026-03-02T09:00,3wd,X,\n\
+          2026-03-02T09:00,3wd,Y,2026-03-03T09:00\n",
+    );
+    let from_csv = by(&csv, "Agency");
+    assert_eq!(stdout(&jsonl), stdout(&from_csv));
+    let t = total(&jsonl);
+    assert_eq!(
+        (t["received"].as_u64(), t["early"].as_u64()),
+        (Some(2), Some(1)),
+        "{t}"
+    );
+    for o in [by(&f, "agnecy"), by(&csv, "agnecy")] {
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("csv_missing_column"), "{}", stderr(&o));
+    }
+}
+
 /// gzip is read whatever the file's name (told by its bytes), UTF-16 by its byte-order mark;
 /// zip is named, never "invalid UTF-8 in field 0"; one line is bounded.
 #[test]

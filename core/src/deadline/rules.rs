@@ -323,7 +323,17 @@ pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
     // The counting rules are the Civil Code's: the 2015 code's Arts 147-148 from 2017, the
     // 2005 code's Arts 152-153 (the same rules) from 2006; the 1995 code before it is not in
     // our sources, so a dossier received before 2006 cites none.
+    //
+    // Decree 23/2015/NĐ-CP (the same-day limit's 15:00 cut-off) took effect on 2015-04-10
+    // [U: its final article]: before, the cut-off is applied as a rule set's reading, citing
+    // no text.
     let month = ctx.deemed_receipt.map(|d| (d.year(), d.month()));
+    let before_decree_23 = ctx
+        .deemed_receipt
+        .is_some_and(|d| (d.year(), d.month(), d.day()) < (2015, 4, 10));
+    if before_decree_23 && basis_in_force(fact, ctx) == Some(law::DECREE_23_2015_ART_7) {
+        return None;
+    }
     basis_in_force(fact, ctx).and_then(|b| match month {
         Some(m) if m < (2015, 5) && b == law::DECISION_09_2015 => {
             (m >= DECISION_93_2007_IN_FORCE).then_some(law::DECISION_93_2007)

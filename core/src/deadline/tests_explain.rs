@@ -280,6 +280,23 @@ fn steps_cite_texts_in_force_on_the_receipt_day() {
         s("Điều 147 Bộ luật Dân sự 2015")
     );
     assert_eq!(counted("2005-06-07T09:00"), None);
+    // The same-day cut-off cites Decree 23/2015/NĐ-CP from the day it took effect only.
+    let cutoff = |received: &str| {
+        let d = dossier(&format!(
+            r#"{{"received":"{received}","time_limit":{{"same_day":true}}}}"#
+        ));
+        let due = due_explained(&d, &cal, &Rules::default(), None, Lang::En).unwrap();
+        due.explain
+            .iter()
+            .filter_map(|s| s.basis)
+            .map(|b| b.cite(Lang::En).to_string())
+            .filter(|c| c.starts_with("Decree 23/2015"))
+            .count()
+    };
+    assert_eq!(cutoff("1998-04-29T10:30"), 0);
+    assert_eq!(cutoff("2015-04-09T10:30"), 0);
+    assert_eq!(cutoff("2015-04-10T10:30"), 1);
+    assert_eq!(cutoff("2026-03-03T10:30"), 1);
     // Before Decision 93/2007/QĐ-TTg took effect (August 2007): no one-stop regulation.
     assert_eq!(cited("2007-07-02T18:00", "direct"), (None, None));
     assert_eq!(

@@ -183,6 +183,13 @@ impl Locator {
 pub trait Row {
     /// Cell `column` of the record ([`Cell::Missing`] past the end).
     fn cell(&self, column: usize) -> Cell<'_>;
+
+    /// Whether the record holds column `column` at all, even empty or null: a JSON line
+    /// without the key does not (a table's row, or a CSV record, holds all its columns).
+    fn holds(&self, column: usize) -> bool {
+        let _ = column;
+        true
+    }
 }
 
 /// One record, built in place ([`Layout::read`] reuses the allocations from row to row).
@@ -392,6 +399,32 @@ impl Layout {
             }
         }
         Ok(layout)
+    }
+
+    /// A source without a header (JSON lines), once read: a grouping column whose key no
+    /// record gave (`seen(column)` false; in any ASCII case) is [`ErrorKind::CsvMissingColumn`],
+    /// as the column missing from a CSV header is (every record would be in the empty group:
+    /// a misspelt `--by` gave one row of everything). A source with a header: nothing to
+    /// check.
+    pub fn check_seen(&self, seen: impl Fn(usize) -> bool) -> Result<()> {
+        if !self.headerless {
+            return Ok(());
+        }
+        match self.groups.iter().find(|&&g| !seen(g)) {
+            None => Ok(()),
+            Some(&g) => {
+                let name = self.names.get(g).map_or("", String::as_str);
+                Err(Error::new(
+                    ErrorKind::CsvMissingColumn,
+                    format!(
+                        "no record has the key `{}`, a grouping column (a key is matched in any \
+                         ASCII case)",
+                        crate::error::excerpt(name)
+                    ),
+                )
+                .in_field(name))
+            }
+        }
     }
 
     /// The layout of a source without a header (JSON lines), whose columns are the names it
@@ -658,7 +691,9 @@ impl Layout {
     ) -> Result<()> {
         let s = &mut out.service;
         *s = ServiceRecord {
-            online_level_column: cols[0].is_some() && !self.headerless,
+            // Without a header (JSON lines), a record giving the key, even null or empty, is
+            // one of the rate's dossiers as a CSV record with the column is.
+            online_level_column: cols[0].is_some_and(|i| !self.headerless || row.holds(i)),
             ..ServiceRecord::default()
         };
         let buf = &mut out.buf;

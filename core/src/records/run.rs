@@ -379,6 +379,7 @@ pub fn run_text<R: Read + Send, S: Sink>(
     };
     let (sink, tally, records) = gather(opts, || source.next_block(), work, &make, on_error)?;
     parser.finish(records)?;
+    layout.check_seen(|c| parser.seen(c))?;
     Ok((sink, tally))
 }
 

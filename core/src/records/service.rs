@@ -59,12 +59,11 @@ pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
 pub struct ServiceRecord {
     /// Online service level the dossier was submitted through.
     pub online_level: Option<OnlineService>,
-    /// The records carry an `online_level` column: a dossier whose cell is empty is then
-    /// still one of the full-online rate's dossiers (not shown to be fully online), as a
-    /// dossier submitted at the desk is. Without the column (a source without a header, such
-    /// as JSON lines, never has one), a dossier without a level is one of them when any
-    /// record of the report gives a level (see [`ServiceTally::unlevelled`]); when none does,
-    /// the rate has no data.
+    /// The records carry an `online_level` column (in JSON lines: this record gives the key,
+    /// even null or empty): a dossier whose cell is empty is then still one of the
+    /// full-online rate's dossiers (not shown to be fully online), as a dossier submitted at
+    /// the desk is. A JSON line without the key is one of them when any record of the report
+    /// gives it (see [`ServiceTally::unlevelled`]); when none does, the rate has no data.
     pub online_level_column: bool,
     /// Dossier digitised at receipt.
     pub digitised: Option<bool>,
@@ -157,8 +156,8 @@ pub struct ServiceTally {
     /// Feedback handled by the as-of instant / feedback received by then.
     pub feedback: Ratio,
     /// Dossiers received read without an `online_level` column and without a level (JSON
-    /// lines without the key): added to `full_online`'s denominator when the report's records
-    /// give a level anywhere (see [`full_online_rate`](Self::full_online_rate)), so JSON lines
+    /// lines without the key): added to `full_online`'s denominator when any record of the
+    /// report gives the key (see [`full_online_rate`](Self::full_online_rate)), so JSON lines
     /// that leave an empty level out give the rate of the CSV that writes it empty.
     #[serde(default)]
     pub unlevelled: u64,
@@ -225,10 +224,10 @@ impl ServiceTally {
         self.unlevelled = self.unlevelled.saturating_add(other.unlevelled);
     }
 
-    /// The full-online rate of this tally, in a report whose records give an online level
+    /// The full-online rate of this tally, in a report whose records give the online level
     /// somewhere (`levels_given`: its totals' `full_online` denominator is not 0): a dossier
     /// without a level is then one of the rate's dossiers, not shown to be fully online. A
-    /// report without any level has no data.
+    /// report without the column (or, in JSON lines, the key) has no data.
     #[must_use]
     pub fn full_online_rate(&self, levels_given: bool) -> Ratio {
         let mut r = self.full_online;

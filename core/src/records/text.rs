@@ -24,6 +24,7 @@
 //! least one record.
 
 use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::cell::Cell;
 use super::encoding::TextReader;
@@ -408,7 +409,15 @@ impl<R: Read> TextSource<R> {
             block_size: BLOCK_SIZE,
         };
         match format {
-            TextFormat::JsonLines => src.names = opts.wanted(),
+            TextFormat::JsonLines => {
+                // The keys a record may hold, one per column in any ASCII case (`--by Field`
+                // is the `field` column, as a CSV header's names match).
+                for name in opts.wanted() {
+                    if !src.names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                        src.names.push(name);
+                    }
+                }
+            }
             #[cfg(feature = "csv")]
             TextFormat::Csv => src.read_header()?,
             #[cfg(not(feature = "csv"))]
@@ -773,18 +782,22 @@ impl<R: Read> TextSource<R> {
             delimiter: self.delimiter,
             names: self.names.clone(),
             used: None,
+            seen: self.names.iter().map(|_| AtomicBool::new(false)).collect(),
         }
     }
 }
 
 /// Parses the blocks of a [`TextSource`].
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct TextParser {
     format: TextFormat,
     #[cfg_attr(not(feature = "csv"), allow(dead_code))]
     delimiter: u8,
     names: Vec<String>,
     used: Option<Vec<bool>>,
+    /// JSON lines: whether some record parsed so far gave each column's key (blocks may be
+    /// parsed on several threads).
+    seen: Vec<AtomicBool>,
 }
 
 impl TextParser {
@@ -820,8 +833,18 @@ impl TextParser {
                 let mut each = each;
                 each(Locator::Line(block.first_line), Err(csv_not_built()));
             }
-            TextFormat::JsonLines => parse_jsonl(block, &self.names, each),
+            TextFormat::JsonLines => parse_jsonl(block, &self.names, &self.seen, each),
         }
+    }
+
+    /// JSON lines: whether some record parsed so far gave the key of column `column` (in
+    /// any ASCII case, even null). A CSV source holds its header's columns: always true.
+    pub fn seen(&self, column: usize) -> bool {
+        self.format == TextFormat::Csv
+            || self
+                .seen
+                .get(column)
+                .is_some_and(|s| s.load(Ordering::Relaxed))
     }
 
     /// Checks the whole input once every block was parsed, `records` being how many records
@@ -848,6 +871,11 @@ impl<S: AsRef<str>> Row for TextRow<'_, S> {
             Some(Some(s)) => Cell::text(s.as_ref()),
             _ => Cell::Missing,
         }
+    }
+
+    /// (A JSON line's key given null is held as empty text: held, and missing.)
+    fn holds(&self, column: usize) -> bool {
+        matches!(self.0.get(column), Some(Some(_)))
     }
 }
 
@@ -1130,9 +1158,11 @@ impl<'de> serde::Deserialize<'de> for Record {
 fn parse_jsonl(
     block: &Block,
     names: &[String],
+    seen: &[AtomicBool],
     mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
 ) {
     let mut cells: Vec<Option<String>> = vec![None; names.len()];
+    let mut given = vec![false; names.len()];
     for (this, raw) in (block.first_line..).zip(block.bytes.split(|&b| b == b'\n')) {
         let at = Locator::Line(this);
         let bad = |e: &dyn std::fmt::Display| {
@@ -1182,17 +1212,94 @@ fn parse_jsonl(
             }
             continue;
         }
-        for (slot, name) in cells.iter_mut().zip(names) {
-            *slot = match obj.get(name) {
-                None | Some(serde_json::Value::Null) => None,
-                Some(serde_json::Value::String(s)) => Some(s.clone()),
-                Some(v) => Some(v.to_string()),
-            };
-        }
-        if !each(at, Ok(&TextRow(&cells))) {
-            return;
+        match record_cells(&obj, names, &mut cells, &mut given, seen) {
+            Ok(()) => {
+                if !each(at, Ok(&TextRow(&cells))) {
+                    return;
+                }
+            }
+            Err(msg) => {
+                let e =
+                    Error::new(ErrorKind::CsvField, format!("line {this}: {msg}")).at_line(this);
+                if !each(at, Err(e)) {
+                    return;
+                }
+            }
         }
     }
+}
+
+/// The cells of one JSON-lines record: each column's value from the key of its name, or in
+/// another ASCII case (`Resolved` is the `resolved` column, as in a CSV header); a key given
+/// null or empty is held as empty text (the record holds the column, without a value), a key
+/// not given as `None`. Two keys naming one column (`resolved` and `Resolved`) are an error:
+/// which one is meant is a guess. Marks the columns given in `seen`.
+fn record_cells(
+    obj: &serde_json::Map<String, serde_json::Value>,
+    names: &[String],
+    cells: &mut [Option<String>],
+    given: &mut [bool],
+    seen: &[AtomicBool],
+) -> std::result::Result<(), String> {
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        v => v.to_string(),
+    };
+    let mut matched = 0;
+    for ((slot, name), g) in cells.iter_mut().zip(names).zip(given.iter_mut()) {
+        *slot = obj.get(name).map(text);
+        *g = slot.is_some();
+        matched += usize::from(*g);
+    }
+    if matched < obj.len() {
+        // Keys in another case than the column's name (or not read at all).
+        for (key, v) in obj {
+            if names.iter().any(|n| n == key) {
+                continue;
+            }
+            let Some((j, name)) = names
+                .iter()
+                .enumerate()
+                .find(|(_, n)| n.eq_ignore_ascii_case(key))
+            else {
+                continue;
+            };
+            if given.get(j) == Some(&true) {
+                return Err(format!(
+                    "the key `{}` is the column `{}`, which another key of the record gives \
+                     too (column names match in any ASCII case): which one is meant is a guess",
+                    crate::error::excerpt(key),
+                    crate::error::excerpt(name)
+                ));
+            }
+            if let (Some(slot), Some(g)) = (cells.get_mut(j), given.get_mut(j)) {
+                *slot = Some(text(v));
+                *g = true;
+                matched += 1;
+            }
+        }
+        if matched == 0 && !obj.is_empty() {
+            // Not an empty record (`{}`, skipped as a blank line): keys none of which is read.
+            let keys: Vec<String> = obj
+                .keys()
+                .take(4)
+                .map(|k| format!("`{}`", crate::error::excerpt(k)))
+                .collect();
+            return Err(format!(
+                "none of the record's keys ({}{}) is a column read (such as `received`, \
+                 `time_limit`)",
+                keys.join(", "),
+                if obj.len() > 4 { ", ..." } else { "" }
+            ));
+        }
+    }
+    for (g, s) in given.iter().zip(seen) {
+        if *g && !s.load(Ordering::Relaxed) {
+            s.store(true, Ordering::Relaxed);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -1439,7 +1546,7 @@ mod tests {
             bytes.extend(0xDC00u16.to_le_bytes());
             bytes.extend(&utf16("\n", false)[2..]);
             if format == TextFormat::JsonLines {
-                bytes = utf16("{\"a\":\"1\"}\n{\"a\":\"", false);
+                bytes = utf16("{\"received\":\"1\"}\n{\"received\":\"", false);
                 bytes.extend(0xDC00u16.to_le_bytes());
                 bytes.extend(&utf16("\"}\n", false)[2..]);
             }

@@ -21,8 +21,8 @@ targets (from the seeds): on_time_rate 1.0, satisfaction_rate 0.9, feedback_hand
 online_rate 0.05; --targets FILE overrides them with a JSON object {\"indicator\": fraction|null}. \
 Optional input columns (besides the report's): online_level (full|partial|none; 3|4 before 2022; \
 full_online_rate = online submissions of a full level / every new dossier, an empty cell counting as \
-not fully online; in JSON lines, a record without the key or with null is such a cell when any \
-record gives a level, and without any level the rate has no data), \
+not fully online; in JSON lines, a record giving the key null or \"\" is such a cell, and so is one \
+without the key when any record gives it; without the column or key the rate has no data), \
 digitised, result_digitised (true/false, 1/0), satisfaction (1..SCALE or \
 satisfied|neutral|dissatisfied), feedback_received, feedback_handled (instants). With --catalogue, \
 the table also lists procedures per field and the share offered fully online. With --transfers FILE \
