@@ -116,7 +116,19 @@ impl<'a, 'py, T: FromPyObject<'a, 'py>> FromPyObject<'a, 'py> for Int<T> {
                 "expected an integer, got a bool",
             )));
         }
-        obj.extract().map(Int).map_err(Into::into)
+        obj.extract().map(Int).map_err(|_| {
+            // Not an integer (`2025.0`, `"2025"`), or one out of range: a typed error, not a
+            // bare TypeError or OverflowError.
+            let what = obj
+                .get_type()
+                .name()
+                .map_or_else(|_| "?".to_string(), |n| n.to_string());
+            let value: String = obj.to_string().chars().take(40).collect();
+            crate::error::to_py_err(Error::new(
+                ErrorKind::InvalidNumber,
+                format!("expected an integer in range, got {what} `{value}`"),
+            ))
+        })
     }
 }
 

@@ -132,3 +132,7 @@ def test_a_year_is_an_integer_never_a_bool() -> None:
         with pytest.raises(motcua.MotcuaError, match="got a bool"):
             call()
     assert motcua.vn.holidays(2026)[0]["date"].year == 2026
+    # Not an integer, or out of range: the same typed error (a bare TypeError / OverflowError).
+    for year in (2025.0, "2025", 10**30):
+        with pytest.raises(motcua.InvalidNumberError, match="expected an integer in range"):
+            cal.holidays(year)  # type: ignore[arg-type]
