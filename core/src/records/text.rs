@@ -38,7 +38,8 @@ use crate::error::{Error, ErrorKind, Result};
 pub enum TextFormat {
     /// Comma- (or semicolon-, tab-) separated values with a header row.
     Csv,
-    /// One JSON object per line.
+    /// One JSON object per line (not read in WebAssembly, where [`TextSource::open`] says
+    /// so: the JS package takes CSV text and arrays of objects).
     JsonLines,
 }
 
@@ -394,6 +395,8 @@ impl<R: Read> TextSource<R> {
     /// `opts` can read ([`ReadOptions::wanted`]). A CSV input without a header row is
     /// [`ErrorKind::CsvEmpty`]; an input that cannot be read [`ErrorKind::Io`].
     pub fn open(reader: R, format: TextFormat, opts: &ReadOptions) -> Result<TextSource<R>> {
+        #[cfg(target_arch = "wasm32")]
+        let _ = opts;
         let mut src = TextSource {
             reader: TextReader::new(reader),
             format,
@@ -409,6 +412,9 @@ impl<R: Read> TextSource<R> {
             block_size: BLOCK_SIZE,
         };
         match format {
+            #[cfg(target_arch = "wasm32")]
+            TextFormat::JsonLines => return Err(jsonl_not_built()),
+            #[cfg(not(target_arch = "wasm32"))]
             TextFormat::JsonLines => {
                 // The keys a record may hold, one per column in any ASCII case (`--by Field`
                 // is the `field` column, as a CSV header's names match).
@@ -833,7 +839,14 @@ impl TextParser {
                 let mut each = each;
                 each(Locator::Line(block.first_line), Err(csv_not_built()));
             }
+            #[cfg(not(target_arch = "wasm32"))]
             TextFormat::JsonLines => parse_jsonl(block, &self.names, &self.seen, each),
+            #[cfg(target_arch = "wasm32")]
+            TextFormat::JsonLines => {
+                // (No source opens as JSON lines in WebAssembly: said again if one were read.)
+                let mut each = each;
+                each(Locator::Line(block.first_line), Err(jsonl_not_built()));
+            }
         }
     }
 
@@ -1122,11 +1135,23 @@ fn parse_quoted(
     }
 }
 
+/// JSON lines are not read in WebAssembly (the JS package reads CSV text and arrays of
+/// objects: the reader would weigh on the `.wasm` for nothing).
+#[cfg(target_arch = "wasm32")]
+fn jsonl_not_built() -> Error {
+    Error::new(
+        ErrorKind::InvalidArgument,
+        "JSON lines are not read in WebAssembly: pass CSV text or an array of objects",
+    )
+}
+
 /// One JSON-lines record: an object whose keys are each given once (a key given twice would
 /// leave one value unread: which is a guess, so it is an error naming the key, as a CSV
 /// header naming a column twice is).
+#[cfg(not(target_arch = "wasm32"))]
 struct Record(serde_json::Map<String, serde_json::Value>);
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'de> serde::Deserialize<'de> for Record {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         struct Visitor;
@@ -1155,6 +1180,7 @@ impl<'de> serde::Deserialize<'de> for Record {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn parse_jsonl(
     block: &Block,
     names: &[String],
@@ -1234,6 +1260,7 @@ fn parse_jsonl(
 /// null or empty is held as empty text (the record holds the column, without a value), a key
 /// not given as `None`. Two keys naming one column (`resolved` and `Resolved`) are an error:
 /// which one is meant is a guess. Marks the columns given in `seen`.
+#[cfg(not(target_arch = "wasm32"))]
 fn record_cells(
     obj: &serde_json::Map<String, serde_json::Value>,
     names: &[String],
