@@ -524,6 +524,18 @@ def test_big_single_equals_cli(big: pd.DataFrame, catalogue: motcua.Catalogue) -
     assert big_single(big, ["agency"], "month", catalogue) == cli_rows(BIG, ["agency"], "month", AS_OF)
 
 
+def test_an_empty_frame_counts_to_nothing_without_a_catalogue() -> None:
+    # A Dask `meta` (the README's recipe): an empty frame of procedure codes, no catalogue.
+    # The run fails for want of a catalogue only when there is a record to look up.
+    df = pd.DataFrame({"id": [], "received": [], "procedure": [], "field": []}, dtype="object")
+    meta = md.partial_report(df, by=["field"], period="month", as_of="2026-03-31")
+    assert list(meta.columns)[:2] == ["field", "period"] and len(meta) == 0
+    with pytest.raises(motcua.UnknownProcedureError, match="no catalogue"):
+        md.partial_report(
+            pd.DataFrame({"received": ["2026-03-02"], "procedure": ["X"], "field": ["f"]}), by=["field"], as_of="2026-03-31"
+        )
+
+
 def test_count_tables_by_period_need_their_period() -> None:
     # Partial count tables counted by month and combined without period= added the months up:
     # a dossier open across months counted in each (23,447 received for 20,000 on the sample).

@@ -1193,6 +1193,15 @@ fn procedure_codes_without_a_catalogue_fail_once() {
             "{cmd}: {err}"
         );
     }
+    // A header alone (or an empty frame: a Dask `meta`) has no record to fail: the empty
+    // report, exit 0.
+    for cmd in ["report", "scorecard", "worklist"] {
+        let o = motcua(
+            &[cmd, "-", "--as-of", "2026-03-31", "--format", "json"],
+            "id,received,procedure\n",
+        );
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+    }
     // a time_limit column: the rows with one are read, the others name their code
     let o = motcua(
         &["report", "-", "--as-of", "2026-03-31", "--skip-bad", "--format", "json"],

@@ -127,8 +127,8 @@ pub trait Sink: Send {
 
     /// Whether records read with `layout` can be taken at all: an error when every record
     /// would fail alike (time limits given by procedure code, without a catalogue to look
-    /// them up), which then fails the run before any record is read, once rather than on
-    /// every row.
+    /// them up), which then fails the run once rather than on every row, before the first
+    /// record is read (an input without records gives its empty answer).
     fn check(&self, _layout: &Layout) -> Result<()> {
         Ok(())
     }
@@ -267,7 +267,10 @@ pub fn run_tables<S: Sink>(
     make: impl Fn() -> S + Sync,
     on_error: impl FnMut(Error),
 ) -> Result<(S, Tally)> {
-    make().check(layout)?;
+    if tables.iter().any(|t| !t.is_empty()) {
+        // (An empty frame gives an empty report, as a header alone does: a Dask `meta`.)
+        make().check(layout)?;
+    }
     // The chunks: (segment, first row of the segment in the whole table, start, end).
     let mut chunks = Vec::new();
     let mut base = opts.first_row;
@@ -355,7 +358,8 @@ pub fn run_text<R: Read + Send, S: Sink>(
     make: impl Fn() -> S + Sync,
     on_error: impl FnMut(Error),
 ) -> Result<(S, Tally)> {
-    make().check(layout)?;
+    // Said when the first block of records is met (a header alone gives an empty report).
+    let mut checked = make().check(layout);
     let parser: TextParser = source.parser().reading(&layout.used());
     let stop = opts.on_bad == OnBad::Stop;
     let work = |block: Block| {
@@ -377,7 +381,14 @@ pub fn run_text<R: Read + Send, S: Sink>(
         });
         out
     };
-    let (sink, tally, records) = gather(opts, || source.next_block(), work, &make, on_error)?;
+    let next = || {
+        let block = source.next_block()?;
+        if block.is_some() {
+            std::mem::replace(&mut checked, Ok(()))?;
+        }
+        Ok(block)
+    };
+    let (sink, tally, records) = gather(opts, next, work, &make, on_error)?;
     parser.finish(records)?;
     layout.check_seen(|c| parser.seen(c))?;
     Ok((sink, tally))
