@@ -104,6 +104,8 @@ def expected(
     days = c["due"].to_numpy().astype("datetime64[D]")
     off = np.array(cal.days_off(days.min() - 30, days.max()), dtype="datetime64[D]")
     previous = np.busday_offset(days - 1, 0, roll="backward", weekmask="1111111", holidays=off)
+    # Never before the deemed receipt day (a same-day limit: that day).
+    previous = np.maximum(previous, c["deemed_receipt"].to_numpy().astype("datetime64[D]"))
     apology = pd.Series(previous).where(
         ~(rows["new_due"].notna().to_numpy() | (status == "overdue"))
     )

@@ -80,7 +80,7 @@ fn list_options(v: Option<&JsValue>, opts: &mut WorklistOptions) -> Result<()> {
 /// dossier; else `due_today` (0 working days left), `due_soon` (1..`within`), `on_track`
 /// (listed only with `all`). `apology_by`: the `apologyLead`-th working day before the due
 /// date (default 1: the provincial regulations under Decree 118/2025, recalled, not verified),
-/// `null` when overdue or already given a new appointment (`new_due`). For an inter-agency
+/// never before the deemed receipt day (a same-day limit: that day), `null` when overdue or already given a new appointment (`new_due`). For an inter-agency
 /// dossier (stages from its catalogue procedure or its own `stages` column): `stage_agency` (the
 /// agency holding the file at `asOf`), `stage_due` (its stage's due date) and `stage_overdue`;
 /// `null` for a dossier without stages.

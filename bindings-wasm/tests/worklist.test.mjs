@@ -68,6 +68,8 @@ function expected(asOf, { within = 3, all = false, by, transfers = false } = {})
       let day = new Date(`${c.due}T00:00:00Z`);
       do day = new Date(day.getTime() - 86_400_000); while (!cal.isWorkingDay(day.toISOString().slice(0, 10)));
       apology = day.toISOString().slice(0, 10);
+      // Never before the deemed receipt day (a same-day limit: that day).
+      if (apology < c.deemedReceipt) apology = c.deemedReceipt;
     }
     const row = { id: r.id };
     if (by) row[by] = r[by];

@@ -43,7 +43,10 @@
 //! text \[U\]. So the lead time is an option, [`WorklistOptions::apology_lead`] (default 1):
 //! `apology_by` = the `apology_lead`-th working day before the due date
 //! ([`WorkCalendar::add_working_days`] with `-apology_lead`). With a lead of 0 it is the due
-//! day itself.
+//! day itself. It is never before the deemed receipt day: a limit shorter than the lead (a
+//! same-day limit, one working day with a lead of 2) leaves no working day before the due
+//! date after receipt, and the apology is then due on the deemed receipt day (it was a day
+//! before the dossier arrived).
 //!
 //! # Order
 //! By due instant, then by id (dossiers without an id first), then in record order.
@@ -321,7 +324,9 @@ pub fn work_item<S: AsRef<str>>(
     let apology_by = if status == Status::Overdue || reappointed {
         None
     } else {
-        Some(apology_day(ctx.calendar, due, opts.apology_lead)?)
+        // Never before the deemed receipt day: a short limit (same day, one working day)
+        // leaves no day before it, and the apology is then due on that day.
+        Some(apology_day(ctx.calendar, due, opts.apology_lead)?.max(c.due.deemed_receipt))
     };
     let holding = c.due.holding().map(|s| Holding {
         agency: s.agency.clone(),
@@ -766,6 +771,19 @@ mod tests {
         // The apology is not known yet before it is sent.
         let b = item(apologised, "2026-03-04T08:00", 3).unwrap();
         assert_eq!(b.apology_by.unwrap().to_string(), "2026-03-04");
+        // A limit shorter than the lead: the apology is due on the deemed receipt day, never
+        // on a day before the dossier arrived (a tester's case: Friday 27 February for a
+        // same-day dossier received Monday 2 March).
+        let same_day = r#"{"received":"2026-03-02T09:00","time_limit":{"same_day":true}}"#;
+        let one_day = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":1}}"#;
+        for text in [same_day, one_day] {
+            let r = item(text, "2026-03-02T10:00", 3).unwrap();
+            assert_eq!(r.apology_by.unwrap().to_string(), "2026-03-02", "{text}");
+        }
+        // After closing time, the next working day is the deemed receipt day.
+        let evening = r#"{"received":"2026-03-02T18:00","time_limit":{"same_day":true}}"#;
+        let r = item(evening, "2026-03-02T19:00", 3).unwrap();
+        assert_eq!(r.apology_by.unwrap().to_string(), "2026-03-03");
     }
 
     #[test]

@@ -129,7 +129,8 @@ fn expected(
             while !cal.is_working_day(day).unwrap() {
                 day = day.pred_opt().unwrap();
             }
-            json!(day.to_string())
+            // Not before the dossier's deemed receipt day (a same-day limit: that day).
+            json!(day.max(k.due.deemed_receipt).to_string())
         };
         let mut row = serde_json::Map::new();
         row.insert("id".into(), json!(c["id"]));

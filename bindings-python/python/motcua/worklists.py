@@ -342,7 +342,8 @@ def worklist(
     ``status``: ``overdue`` and ``awaiting_supplement`` as the report classifies them; else
     ``due_today`` (0 working days left), ``due_soon`` (1..``within``), ``on_track`` (listed
     only with ``all=True``). ``apology_by``: the ``apology_lead``-th working day before the due
-    date (default 1, see the module's note on the rule); absent when overdue or already given
+    date (default 1, see the module's note on the rule), never before the deemed receipt day
+    (a same-day limit: that day); absent when overdue or already given
     a new appointment (``new_due``); awaiting a supplement, from the due date as it stood when
     the request stopped the clock. Ordered by due instant, then id.
 

@@ -20,7 +20,8 @@ awaiting_supplement as the report classifies them; else due_today (0 working day
 (1..N, --within N, default 3), on_track (listed only with --all). apology_by: the last day to send \
 the apology with a new appointment (Decree 61/2018 Art. 19; Circular 03/2025 form 04 under Decree \
 118/2025), --apology-lead N working days before the due date (default 1: the provincial \
-regulations' 'at least one working day before', not verified against a published text); empty when \
+regulations' 'at least one working day before', not verified against a published text), never \
+before the deemed receipt day (a same-day limit: that day); empty when \
 overdue or when the dossier already has a new appointment (new_due); awaiting a supplement, from \
 the due date as it stood when the request stopped the clock. For an inter-agency dossier (stages \
 from its catalogue procedure, transfers from --transfers FILE with columns id, at, to, as in \
