@@ -622,8 +622,15 @@ impl<T: Trace> Pass<'_, T> {
             )
             .in_field(format!("events[{i}].new_due")));
         }
-        // Within the calendar, or an error.
-        self.cal.is_working_day(new_due)?;
+        // Within the calendar, or an error. An appointment on a day off ends, as any period
+        // whose last day is a weekly rest day or a holiday, at the end of the next working day
+        // (Civil Code 2015, Art. 148: the office is closed; it was due at a closing time the
+        // day has not, and a result on the next working day was late).
+        let moved = if self.cal.is_working_day(new_due)? {
+            None
+        } else {
+            Some(self.cal.next_working_day(new_due)?)
+        };
         // While a supplement request is open the clock is stopped and the due date does not
         // pass: the appointment is judged as of the request (in time when the clock stopped
         // in time), not against the due date as it stood then.
@@ -661,9 +668,14 @@ impl<T: Trace> Pass<'_, T> {
                 due: current,
                 effect,
             });
+            if let (true, Some(due)) = (applies, moved) {
+                let (from, to) = (number_of(new_due), number_of(due) - 1);
+                self.days_off(from, to)?;
+                self.trace.fact(Fact::EndMoved { end: new_due, due });
+            }
         }
         if applies {
-            self.clock.fixed = Some(number_of(new_due));
+            self.clock.fixed = Some(number_of(moved.unwrap_or(new_due)));
         }
         Ok(())
     }

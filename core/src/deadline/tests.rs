@@ -732,3 +732,40 @@ fn transfers_out_of_order_are_events_out_of_order() {
     assert!(dossier(&right).validate().is_ok());
     assert!(due(&dossier(&right), &cal2026(), &Rules::default(), None).is_ok());
 }
+
+/// A new appointment on a day off ends at the end of the next working day (Civil Code 2015,
+/// Art. 148), as a period counted to a day off does: a result on that day is on time (a
+/// tester's case: new_due Saturday 7 March, due at 17:00 on a day the office is closed, and a
+/// result on Monday 9 March late by a working day).
+#[test]
+fn a_new_appointment_on_a_day_off_moves_to_the_next_working_day() {
+    let cal = crate::vn::public_sector().unwrap();
+    for (kind, new_due, due) in [
+        ("apology", "2026-03-07", "2026-03-09"),
+        ("extended", "2026-03-08", "2026-03-09"),
+        // 30 April – 3 May 2026: holidays, then a weekend.
+        ("apology", "2026-04-30", "2026-05-04"),
+        // A working day stays.
+        ("apology", "2026-03-06", "2026-03-06"),
+    ] {
+        let x = dossier(&format!(
+            r#"{{"received":"2026-03-02T09:00","time_limit":{{"working_days":3}},"events":[
+            {{"type":"{kind}","at":"2026-03-03T09:00","new_due":"{new_due}"}},
+            {{"type":"resolved","at":"{due}T08:00"}}]}}"#
+        ));
+        let r = Rules::default();
+        let c = crate::outcome::classify(&x, &cal, &r, None, t("2026-06-01T00:00")).unwrap();
+        assert_eq!(c.due.due, d(due), "{kind} {new_due}");
+        assert_eq!(
+            c.outcome,
+            crate::outcome::Outcome::OnTime,
+            "{kind} {new_due}"
+        );
+        let explained = due_explained(&x, &cal, &r, None, Lang::En).unwrap();
+        let moved = explained
+            .explain
+            .iter()
+            .any(|s| s.fact.kind() == StepKind::EndMoved);
+        assert_eq!(moved, new_due != due, "{kind} {new_due}");
+    }
+}
