@@ -186,9 +186,13 @@ pub fn entries(v: &JsValue, path: &str) -> Result<Vec<(String, String, JsValue)>
     Ok(out)
 }
 
+/// The keys (snake_case) whose values are dates, not instants.
+const DATE_KEYS: [&str; 4] = ["new_due", "from", "to", "date"];
+
 /// A JS value (plain object, array, string, number, boolean, `null`, `Date`) as JSON, object
 /// keys turned to snake_case ([`entries`]), `Date`s to Vietnam wall-clock ISO instants
-/// ([`wall_clock_of`]); `undefined` properties are dropped. `path` names the value in messages
+/// ([`wall_clock_of`]), or to their Vietnam day under a date's key (`DATE_KEYS`); `undefined`
+/// properties are dropped. `path` names the value in messages
 /// (`dossier.events[2].at`).
 pub fn to_json(v: &JsValue, path: &str) -> Result<Value> {
     to_json_at(v, path, 0)
@@ -233,7 +237,15 @@ fn to_json_at(v: &JsValue, path: &str, depth: u32) -> Result<Value> {
     if v.is_object() && !v.is_function() {
         let mut map = Map::new();
         for (key, raw, value) in entries(v, path)? {
-            let converted = to_json_at(&value, &format!("{path}.{raw}"), depth + 1)?;
+            let at = format!("{path}.{raw}");
+            // A `Date` where a date is expected (`newDue`, a spec's `from`/`to`, a day's
+            // `date`) is its calendar day in Vietnam, as in every other argument.
+            let converted = match value.dyn_ref::<js_sys::Date>() {
+                Some(d) if DATE_KEYS.contains(&key.as_str()) => {
+                    Value::String(wall_clock_of(d, &at)?.date().to_string())
+                }
+                _ => to_json_at(&value, &at, depth + 1)?,
+            };
             map.insert(key, converted);
         }
         return Ok(Value::Object(map));

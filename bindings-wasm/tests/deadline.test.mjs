@@ -90,6 +90,16 @@ test("due: the same dossier as a JSON string, with Dates, snake_case keys", () =
   assert.equal(due(JSON.stringify({ received: "2026-02-13T18:30", time_limit: { working_days: 3 } })).due, "2026-02-26");
   assert.equal(due({ received: vnDate(2026, 2, 13, 18, 30), timeLimit: "3wd" }).due, "2026-02-26");
   assert.equal(due({ received: vnDate(2026, 2, 13, 16, 59), timeLimit: "3wd" }).due, "2026-02-25");
+  // A Date where a date is expected (newDue) is its day in Vietnam, at any time of that day
+  // (it was refused as "not a valid date": a wall-clock instant where a date was read).
+  for (const newDue of [vnDate(2026, 3, 10), vnDate(2026, 3, 10, 16, 30), new Date("2026-03-09T17:00:00Z")]) {
+    const d = { received: "2026-03-02T09:00", timeLimit: "3wd", events: [{ type: "extended", at: "2026-03-03T09:00", newDue }] };
+    assert.equal(due(d).due, "2026-03-10");
+    assert.equal(classify(d, "2026-03-31").outcome, "overdue");
+  }
+  // A calendar spec's from/to as Dates.
+  const spec = Calendar.fromSpec({ weekmask: "1111100", from: vnDate(2026, 1, 1, 12), to: vnDate(2026, 12, 31, 23) });
+  assert.equal(spec.isWorkingDay("2026-12-31"), true);
 });
 
 test("due: rules, asOf, and another calendar", () => {
