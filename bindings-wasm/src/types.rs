@@ -103,7 +103,7 @@ export interface ScheduleFile {
 
 /** Options of `Calendar.vietnam`. */
 export interface VietnamOptions {
-  /** Use the announced official schedules (default `true`; `false` = the statute alone). */
+  /** Use the embedded announced schedules (default `true`; `false` = the statute alone, a `schedules` given still applying). */
   official?: boolean;
   /** Apply pending arrangements (reported without a decision found); default `false`. */
   includePending?: boolean;

@@ -199,8 +199,8 @@ class Calendar:
         force each year (24 November from 2026), compensatory days, and the announced schedules
         (swapped days off and make-up Saturdays) of 2016–2026.
 
-        ``official=False``: the statute alone, without announced swaps (CLI
-        ``--no-official``). ``include_pending=True``: also apply arrangements reported without
+        ``official=False``: the statute alone, without the embedded announced swaps (CLI
+        ``--no-official``; a ``schedules`` given with it still applies: its years are yours). ``include_pending=True``: also apply arrangements reported without
         a decision found (CLI ``--include-pending``). ``closures`` / ``working_days``: your own
         days off (a province's extra day) and make-up days, as dates or ``(date, name)`` pairs;
         they win over the preset. ``schedules``: announced years the release does not have yet

@@ -443,7 +443,8 @@ def scorecard(
     ``procedure``, ``channel``, the event columns, ...) and the optional scorecard columns
     ``online_level`` (``full`` / ``partial`` / ``none``; the old levels ``3`` / ``4`` only
     before 2022), ``digitised`` and ``result_digitised`` (``true`` / ``false``, ``1`` / ``0``,
-    booleans), ``satisfaction`` (``1`` .. ``satisfaction_scale``, satisfied from 80% of the
+    ``yes`` / ``no``, ``y`` / ``n``, ``có`` / ``không``, ``x`` for a ticked box, booleans;
+    anything else is an error), ``satisfaction`` (``1`` .. ``satisfaction_scale``, satisfied from 80% of the
     scale — 4 and 5 of 5 —, or ``satisfied`` / ``neutral`` / ``dissatisfied``; a rating
     counts once its dossier is resolved by ``as_of``), ``feedback_received`` and ``feedback_handled`` (instants);
     ``map={"satisfaction": "danh_gia"}`` reads a logical column from another.

@@ -107,15 +107,16 @@ pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService>
     }
 }
 
-/// Parses a boolean cell: `true/false`, `1/0`, `yes/no`, `x`/empty handled by the caller,
-/// `có/không`.
+/// Parses a boolean cell (in any case): `true`/`false`, `1`/`0`, `yes`/`no`, `y`/`n`,
+/// `có`/`không`, and `x` for a ticked box (a spreadsheet's mark; an empty cell is no value,
+/// handled by the caller). Anything else is an error, never a guess.
 pub fn parse_flag(s: &str) -> Result<bool> {
     match crate::casefold::fold(s.trim()).as_str() {
         "true" | "1" | "yes" | "y" | "x" | "có" => Ok(true),
         "false" | "0" | "no" | "n" | "không" => Ok(false),
         _ => Err(Error::new(
             ErrorKind::CsvField,
-            format!("`{s}` is not a yes/no value (true/false, 1/0)"),
+            format!("`{s}` is not a yes/no value (true/false, 1/0, yes/no, có/không, x)"),
         )),
     }
 }

@@ -23,7 +23,8 @@ Optional input columns (besides the report's): online_level (full|partial|none; 
 full_online_rate = online submissions of a full level / every new dossier, an empty cell counting as \
 not fully online; in JSON lines, a record giving the key null or \"\" is such a cell, and so is one \
 without the key when any record gives it; without the column or key the rate has no data), \
-digitised, result_digitised (true/false, 1/0), satisfaction (1..SCALE or \
+digitised, result_digitised (true/false, 1/0, yes/no, y/n, có/không, x for a ticked box; any \
+case), satisfaction (1..SCALE or \
 satisfied|neutral|dissatisfied), feedback_received, feedback_handled (instants). With --catalogue, \
 the table also lists procedures per field and the share offered fully online. With --transfers FILE \
 (columns id, at, to; stages from the catalogue procedures, as in `motcua report --stages`), the \
