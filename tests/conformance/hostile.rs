@@ -1210,3 +1210,63 @@ fn procedure_codes_without_a_catalogue_fail_once() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("no catalogue given"), "{}", stderr(&o));
 }
+
+/// Grouped by channel, the channel read: `Online`, `online` and `trực tuyến` are one group,
+/// an empty cell is `direct` (four groups of cell text, three of them "online", exit 0). A
+/// record whose columns' events are out of order names those columns, never an apology made
+/// up from `new_due` between them.
+#[test]
+fn grouped_by_channel_and_disordered_columns() {
+    let f = scratch(
+        "channels.csv",
+        "id,received,time_limit,channel\nA,2026-03-02T09:00,3wd,Online\n\
+         B,2026-03-02T09:00,3wd,online\nC,2026-03-02T09:00,3wd,\n\
+         D,2026-03-02T09:00,3wd,trực tuyến\n"
+            .as_bytes(),
+    );
+    let o = motcua(
+        &[
+            "report",
+            &f,
+            "--as-of",
+            "2026-03-10",
+            "--by",
+            "channel",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let groups: Vec<(String, u64)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| !r["channel"].is_null())
+        .map(|r| {
+            (
+                r["channel"].as_str().unwrap().to_string(),
+                r["received"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        [("direct".to_string(), 1), ("online".to_string(), 3)]
+    );
+    let f = scratch(
+        "disordered.csv",
+        b"id,received,time_limit,supplement_requested,supplement_received,new_due,resolved\n\
+          A,2026-03-02T09:00,3wd,2026-03-03T10:00,2026-03-06T14:30,2026-03-20,2026-03-06T12:00\n",
+    );
+    let o = motcua(&["report", &f, "--as-of", "2026-03-31"], "");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("events_out_of_order")
+            && err.contains("after supplement_received")
+            && !err.contains("apology"),
+        "{err}"
+    );
+}

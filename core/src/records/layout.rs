@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::cell::{parse_channel, Cell};
 use super::service::{parse_flag, parse_online_level, parse_satisfaction, ServiceRecord};
 use super::transfers::Transfers;
-use crate::dossier::{Channel, Dossier, Event, EventKind, LimitSource};
+use crate::dossier::{not_after, Channel, Dossier, Event, EventKind, LimitSource};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::TimeLimit;
 
@@ -648,7 +648,13 @@ impl Layout {
                 d.events.push(ev);
             }
         }
-        if let Some(i) = self.new_due {
+        // The columns' events out of order are the record's error, named by their own columns
+        // (validation finds them): no apology is made up between them.
+        let in_order = d
+            .events
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if not_after(a.at, a.date_only, b.at, b.date_only)));
+        if let (Some(i), true) = (self.new_due, in_order) {
             let c = self.cell(at, row, i)?;
             if let Some(day) = c.date().map_err(|e| self.cell_err(at, i, c, &e))? {
                 // "taken as issued in time": after the last supplement event, before the result.
@@ -667,11 +673,18 @@ impl Layout {
                 d.events.insert(pos, ev);
             }
         }
+        let channel = d.channel;
         out.groups.resize_with(self.groups.len(), String::new);
         for (slot, &g) in out.groups.iter_mut().zip(&self.groups) {
+            slot.clear();
+            if Some(g) == self.channel {
+                // Grouped by channel: the channel read (`Online`, `trực tuyến` are `online`; an
+                // empty cell `direct`), not the cell's text.
+                slot.push_str(channel.as_str());
+                continue;
+            }
             let c = self.cell(at, row, g)?;
             let text = c.as_text(&mut out.buf).unwrap_or("");
-            slot.clear();
             slot.push_str(text);
         }
         if let Some((cols, scale)) = &self.service {

@@ -27,7 +27,7 @@ use crate::{usage, with_calendar, CalendarArgs, Outcome};
 
 pub const REPORT_HELP: &str = "\
 Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the Vietnamese wording \
-3 ngày làm việc, 15 ngày, 8 giờ làm việc, trong ngày) or procedure (a code of --catalogue); optional channel (direct|online|postal), supplement_requested, supplement_received, \
+3 ngày làm việc, 15 ngày, 8 giờ làm việc, trong ngày) or procedure (a code of --catalogue; a row filling both is counted with its time_limit); optional channel (direct|online|postal; grouped by, the channel read: an empty cell is direct), supplement_requested, supplement_received, \
 new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id, and \
 grouping columns (--by). Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
 dd/mm/yyyy[ HH:MM]. A bad row is reported with line, column and value; by default the run then fails \
