@@ -1039,7 +1039,17 @@ impl PlainRecord<'_> {
                 .is_empty()
         {
             true
-        } else if n == width {
+        } else if n == width
+            || (n > width
+                && self
+                    .bounds
+                    .get(width..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .all(|b| field(b).trim_ascii().is_empty()))
+        {
+            // (Empty cells past the header's columns: a spreadsheet's formatted but empty
+            // cells, `A,2026-03-02,3wd,,`; ignored as the columns not read are.)
             for &j in &self.wanted {
                 if let (Some(cell), Some(b)) = (self.cells.get_mut(j), self.bounds.get(j)) {
                     *cell = Some(field(b));
@@ -1088,7 +1098,9 @@ fn parse_quoted(
                 if rec.len() == 1 && rec.get(0).is_some_and(|c| c.trim_ascii().is_empty()) {
                     continue;
                 }
-                if rec.len() != width {
+                let extra_empty =
+                    rec.len() > width && rec.iter().skip(width).all(|f| f.trim_ascii().is_empty());
+                if rec.len() != width && !extra_empty {
                     if !each(at, Err(field_count(line, rec.len(), width))) {
                         return;
                     }
@@ -1099,7 +1111,7 @@ fn parse_quoted(
                     .map(|_| None)
                     .collect();
                 let mut bad = None;
-                for (j, field) in rec.iter().enumerate() {
+                for (j, field) in rec.iter().take(width).enumerate() {
                     if used.is_some_and(|u| !u.get(j).copied().unwrap_or(false)) {
                         cells.push(None);
                         continue;
@@ -1709,6 +1721,25 @@ mod tests {
             });
         }
         Ok(out)
+    }
+
+    #[test]
+    fn empty_cells_past_the_header_are_ignored() {
+        // A spreadsheet's formatted empty cells (`1,2,,`) were "4 fields, the header has 2";
+        // a value past the header's columns is still an error, quoted or not.
+        for text in [
+            "a,b\n1,2,,\n3,4, ,\n5,6,x\n7,8\n",
+            "a,b\n\"1\",2,,\n3,4, ,\n5,6,x\n7,8\n",
+        ] {
+            let got = outcomes(text.as_bytes(), BLOCK_SIZE).unwrap();
+            let want: Vec<(u64, std::result::Result<String, String>)> = vec![
+                (2, Ok("1".into())),
+                (3, Ok("3".into())),
+                (4, Err("csv_field".into())),
+                (5, Ok("7".into())),
+            ];
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
