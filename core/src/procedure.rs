@@ -612,6 +612,18 @@ impl Procedure {
             match obj.get(f) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+                // A whole number is its digits; a decimal one (`1.001190`) has lost its text
+                // (`1.00119`, another code): a string is needed.
+                Some(Value::Number(n)) if f == "code" && !(n.is_u64() || n.is_i64()) => {
+                    Err(catalogue_err(
+                        row,
+                        f,
+                        format!(
+                            "`code` {n} is a decimal number, which does not keep the code's \
+                             digits (1.001190 reads as 1.00119): write it as a string"
+                        ),
+                    ))
+                }
                 Some(Value::Number(n)) if f == "code" || f == "online" => Ok(Some(n.to_string())),
                 Some(other) => Err(catalogue_err(
                     row,
@@ -1007,6 +1019,16 @@ mod tests {
         check("[", ErrorKind::InvalidJson, None, "catalogue");
         check("{}", ErrorKind::InvalidCatalogue, None, "array");
         check("[1]", ErrorKind::InvalidCatalogue, None, "row 1");
+        // A decimal code has lost its digits (1.001190 reads as 1.00119: another code, or a
+        // "duplicate" of one); a whole number keeps them.
+        check(
+            r#"[{"code":1.001190,"level":"commune","time_limit":"3wd","online":"none"}]"#,
+            ErrorKind::InvalidCatalogue,
+            Some("code"),
+            "write it as a string",
+        );
+        let whole = r#"[{"code":1001190,"level":"commune","time_limit":"3wd","online":"none"}]"#;
+        assert!(Catalogue::from_json(whole).unwrap().get("1001190").is_ok());
         let bad_level = r#"[{"code":"a","level":"commune","time_limit":"3wd","online":"none"},{"code":"b","level":"village","time_limit":"3wd","online":"none"}]"#;
         check(
             bad_level,
