@@ -112,8 +112,9 @@ pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService>
 /// handled by the caller). Anything else is an error, never a guess.
 pub fn parse_flag(s: &str) -> Result<bool> {
     match crate::casefold::fold(s.trim()).as_str() {
-        "true" | "1" | "yes" | "y" | "x" | "có" => Ok(true),
-        "false" | "0" | "no" | "n" | "không" => Ok(false),
+        // (`1.0`, `0.0`: a flag column with gaps saved by pandas, as floats)
+        "true" | "1" | "1.0" | "yes" | "y" | "x" | "có" => Ok(true),
+        "false" | "0" | "0.0" | "no" | "n" | "không" => Ok(false),
         _ => Err(Error::new(
             ErrorKind::CsvField,
             format!("`{s}` is not a yes/no value (true/false, 1/0, yes/no, có/không, x)"),
