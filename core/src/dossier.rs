@@ -629,12 +629,17 @@ impl Dossier {
     /// `new_due_earlier`) is checked by [`deadline::due`](crate::deadline::due).
     pub fn validate(&self) -> Result<Vec<Warning>> {
         if let LimitSource::TimeLimit(t) = self.limit {
-            t.check().map_err(|e| e.in_field("time_limit"))?;
+            if t.is_zero() {
+                return Err(crate::deadline::zero_limit(t, "time_limit"));
+            }
         }
         for (i, s) in self.stages.iter().enumerate() {
-            s.time_limit
-                .check()
-                .map_err(|e| e.in_field(format!("stages[{i}].time_limit")))?;
+            if s.time_limit.is_zero() {
+                return Err(crate::deadline::zero_limit(
+                    s.time_limit,
+                    &format!("stages[{i}].time_limit"),
+                ));
+            }
         }
         let mut life = Lifecycle::new(self.received);
         let mut warnings = Vec::new();

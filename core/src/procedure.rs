@@ -131,14 +131,28 @@ impl TimeLimit {
     /// parsers refuse one, but a limit built in code (`TimeLimit::WorkingDays(0)`) would make
     /// the day of receipt the due date without a word.
     pub fn check(self) -> Result<TimeLimit> {
-        match self {
-            TimeLimit::WorkingDays(0) | TimeLimit::CalendarDays(0) | TimeLimit::WorkingHours(0) => {
-                Err(invalid_limit(format!(
-                    "time limit `{self}` must be at least 1"
-                )))
-            }
-            t => Ok(t),
+        if self.is_zero() {
+            Err(self.zero_error())
+        } else {
+            Ok(self)
         }
+    }
+
+    /// Whether the count is 0 (what [`check`](Self::check) refuses); the test of the hot path,
+    /// whose error is built out of line by [`zero_error`](Self::zero_error).
+    #[inline]
+    pub(crate) fn is_zero(self) -> bool {
+        matches!(
+            self,
+            TimeLimit::WorkingDays(0) | TimeLimit::CalendarDays(0) | TimeLimit::WorkingHours(0)
+        )
+    }
+
+    /// The error of a count of 0.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn zero_error(self) -> Error {
+        invalid_limit(format!("time limit `{self}` must be at least 1"))
     }
 }
 
