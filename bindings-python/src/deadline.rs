@@ -34,8 +34,21 @@ impl PyRules {
     #[pyo3(signature = (pairs = Vec::new()))]
     fn new(pairs: Vec<(String, String)>) -> PyResult<PyRules> {
         let mut inner = Rules::default();
-        for (k, v) in &pairs {
+        for (i, (k, v)) in pairs.iter().enumerate() {
             inner.set(k, v).py()?;
+            // A key given twice: one value would be ignored, which is a guess (the CLI's
+            // `--rule` says the same).
+            if pairs
+                .iter()
+                .take(i)
+                .any(|(seen, _)| seen.trim() == k.trim())
+            {
+                return Err(motcua::Error::new(
+                    motcua::ErrorKind::InvalidRule,
+                    format!("`{}` is given twice", k.trim()),
+                ))
+                .py();
+            }
         }
         Ok(PyRules { inner })
     }

@@ -51,6 +51,12 @@ def test_rules() -> None:
     assert "counting" in motcua.Rules.options()
     with pytest.raises(motcua.InvalidRuleError):
         motcua.Rules(counting="minutes")
+    # A key given twice: which value is meant is a guess (the last one won), as the CLI says.
+    for pairs in (["supplement=restart", "supplement=pause"], ["supplement=pause", " supplement =pause"]):
+        with pytest.raises(motcua.InvalidRuleError, match="given twice"):
+            motcua.Rules.parse(pairs)
+        with pytest.raises(motcua.InvalidRuleError, match="given twice"):
+            motcua.classify({"received": "2026-03-02T09:00", "time_limit": "3wd"}, "2026-03-31", rules=pairs)
 
 
 def test_frame_answers_match_single_dossiers(sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:

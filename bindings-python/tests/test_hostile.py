@@ -31,6 +31,10 @@ def test_bool_parameters_take_bools_only(value: Any) -> None:
         motcua.from_lunar(2025, 6, 1, value)
     with pytest.raises(TypeError, match="with_kind"):
         motcua.Calendar.vietnam().days_off("2026-01-01", "2026-01-31", with_kind=value)
+    # (`stages="no"` gave the stage table: it was read for its truthiness)
+    rows = [{"received": "2026-03-02T09:00", "time_limit": "3wd"}]
+    with pytest.raises(TypeError, match="stages"):
+        motcua.report(rows, as_of="2026-03-31", stages=value)
 
 
 def test_a_path_or_text_is_not_a_catalogue_or_a_calendar(tmp_path: Any) -> None:

@@ -389,7 +389,7 @@ def report(
     ``agency`` is ``None``; ``by`` and ``period`` are not used then.
     """
     table: Union[Report, "StageReport"]
-    if stages:
+    if cv.strict_bool(stages, "stages"):
         from .stages import StageReport
 
         if by or period:
