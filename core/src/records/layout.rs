@@ -249,9 +249,6 @@ pub struct Layout {
     names: Vec<String>,
     /// Transfers joined to the records by id.
     transfers: Option<Arc<Transfers>>,
-    /// The source has no header (JSON lines): every column it may hold is in `names`, so a
-    /// column's presence says nothing about the records.
-    headerless: bool,
 }
 
 /// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
@@ -377,7 +374,6 @@ impl Layout {
             ids: false,
             names,
             transfers: None,
-            headerless: false,
         };
         // A column read twice over (`resolved,resolved`, or `resolved,Resolved` for an
         // unmapped name): which one is meant is a guess.
@@ -401,15 +397,12 @@ impl Layout {
         Ok(layout)
     }
 
-    /// A source without a header (JSON lines), once read: a grouping column whose key no
-    /// record gave (`seen(column)` false; in any ASCII case) is [`ErrorKind::CsvMissingColumn`],
-    /// as the column missing from a CSV header is (every record would be in the empty group:
-    /// a misspelt `--by` gave one row of everything). A source with a header: nothing to
-    /// check.
+    /// Once the source is read: a grouping column whose key no record gave (`seen(column)`
+    /// false: JSON lines, whose layout lists every column they may hold; keys match in any
+    /// ASCII case) is [`ErrorKind::CsvMissingColumn`], as the column missing from a CSV header
+    /// is (every record would be in the empty group: a misspelt `--by` gave one row of
+    /// everything). A source with a header holds its columns: `seen` is then always true.
     pub fn check_seen(&self, seen: impl Fn(usize) -> bool) -> Result<()> {
-        if !self.headerless {
-            return Ok(());
-        }
         match self.groups.iter().find(|&&g| !seen(g)) {
             None => Ok(()),
             Some(&g) => {
@@ -425,15 +418,6 @@ impl Layout {
                 .in_field(name))
             }
         }
-    }
-
-    /// The layout of a source without a header (JSON lines), whose columns are the names it
-    /// may hold: a record without a scorecard key is then not one of the full-online rate's
-    /// dossiers (with a header, a column of empty cells makes them so).
-    #[must_use]
-    pub fn headerless(mut self) -> Layout {
-        self.headerless = true;
-        self
     }
 
     /// This layout, setting each record's dossier `id` from the `id` column when `ids` (an
@@ -704,9 +688,9 @@ impl Layout {
     ) -> Result<()> {
         let s = &mut out.service;
         *s = ServiceRecord {
-            // Without a header (JSON lines), a record giving the key, even null or empty, is
-            // one of the rate's dossiers as a CSV record with the column is.
-            online_level_column: cols[0].is_some_and(|i| !self.headerless || row.holds(i)),
+            // A JSON line giving the key, even null or empty, is one of the rate's dossiers as
+            // a CSV record with the column is; one without the key is not (`Row::holds`).
+            online_level_column: cols[0].is_some_and(|i| row.holds(i)),
             ..ServiceRecord::default()
         };
         let buf = &mut out.buf;

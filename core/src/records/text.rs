@@ -469,11 +469,7 @@ impl<R: Read> TextSource<R> {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn resolve(&self, opts: &ReadOptions) -> Result<super::Layout> {
-        let layout = super::Layout::resolve(&self.names, opts);
-        if self.format == TextFormat::JsonLines {
-            return layout.map(super::Layout::headerless);
-        }
-        layout.map_err(|e| {
+        super::Layout::resolve(&self.names, opts).map_err(|e| {
             #[cfg(not(target_arch = "wasm32"))]
             let e = match self.header_hint(e, opts) {
                 Ok(hinted) => return hinted,
