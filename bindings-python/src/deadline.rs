@@ -33,23 +33,10 @@ impl PyRules {
     #[new]
     #[pyo3(signature = (pairs = Vec::new()))]
     fn new(pairs: Vec<(String, String)>) -> PyResult<PyRules> {
-        let mut inner = Rules::default();
-        for (i, (k, v)) in pairs.iter().enumerate() {
-            inner.set(k, v).py()?;
-            // A key given twice: one value would be ignored, which is a guess (the CLI's
-            // `--rule` says the same).
-            if pairs
-                .iter()
-                .take(i)
-                .any(|(seen, _)| seen.trim() == k.trim())
-            {
-                return Err(motcua::Error::new(
-                    motcua::ErrorKind::InvalidRule,
-                    format!("`{}` is given twice", k.trim()),
-                ))
-                .py();
-            }
-        }
+        // As the CLI's `--rule` reads them (a key given twice is an error); a key holds no
+        // `=` (Python's `Rules.parse` cuts at the first), so `KEY=VALUE` gives them back.
+        let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let inner = Rules::from_pairs(&pairs).map_err(|(_, e)| e).py()?;
         Ok(PyRules { inner })
     }
 

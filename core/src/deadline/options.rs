@@ -220,6 +220,34 @@ impl Rules {
         })?;
         self.set(k, v)
     }
+
+    /// Rules from `KEY=VALUE` pairs applied in order to the default ([`set_pair`]
+    /// (Rules::set_pair)); a key given twice is [`ErrorKind::InvalidRule`] too (one value
+    /// would be ignored: which is meant is a guess). The error comes with the index of the
+    /// pair at fault.
+    ///
+    /// ```
+    /// use motcua::deadline::Rules;
+    /// assert!(Rules::from_pairs(&["supplement=restart", "counting=hours"]).is_ok());
+    /// let (at, e) = Rules::from_pairs(&["supplement=restart", "supplement=pause"]).unwrap_err();
+    /// assert_eq!((at, e.message()), (1, "`supplement` is given twice"));
+    /// ```
+    pub fn from_pairs<S: AsRef<str>>(pairs: &[S]) -> std::result::Result<Rules, (usize, Error)> {
+        let key = |p: &S| {
+            let p = p.as_ref();
+            p.split_once('=').map_or(p, |(k, _)| k).trim().to_string()
+        };
+        let mut rules = Rules::default();
+        for (i, p) in pairs.iter().enumerate() {
+            rules.set_pair(p.as_ref()).map_err(|e| (i, e))?;
+            let k = key(p);
+            if pairs.iter().take(i).any(|q| key(q) == k) {
+                let e = Error::new(ErrorKind::InvalidRule, format!("`{k}` is given twice"));
+                return Err((i, e));
+            }
+        }
+        Ok(rules)
+    }
 }
 
 impl fmt::Display for Rules {

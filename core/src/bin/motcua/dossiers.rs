@@ -119,19 +119,10 @@ impl Setup {
 /// The rules of `--rule KEY=VALUE` arguments; a bad pair, or a key given twice (one value
 /// would be ignored: which is a guess), is bad usage.
 pub(crate) fn rules_of(pairs: &[String]) -> Rules {
-    let mut rules = Rules::default();
-    let mut seen: Vec<&str> = Vec::new();
-    for r in pairs {
-        if let Err(e) = rules.set_pair(r) {
-            crate::usage(&format!("--rule {r}: {e}"));
-        }
-        let key = r.split_once('=').map_or(r.as_str(), |(k, _)| k).trim();
-        if seen.contains(&key) {
-            crate::usage(&format!("--rule {r}: `{key}` is given twice"));
-        }
-        seen.push(key);
-    }
-    rules
+    Rules::from_pairs(pairs).unwrap_or_else(|(i, e)| {
+        let r = pairs.get(i).map_or("", String::as_str);
+        crate::usage(&format!("--rule {r}: {e}"))
+    })
 }
 
 fn setup<W: Write, E: Write>(
