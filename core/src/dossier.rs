@@ -628,19 +628,7 @@ impl Dossier {
     /// warning. The rule that needs the due date (`new_due` earlier than the current due date →
     /// `new_due_earlier`) is checked by [`deadline::due`](crate::deadline::due).
     pub fn validate(&self) -> Result<Vec<Warning>> {
-        if let LimitSource::TimeLimit(t) = self.limit {
-            if t.is_zero() {
-                return Err(crate::deadline::zero_limit(t, "time_limit"));
-            }
-        }
-        for (i, s) in self.stages.iter().enumerate() {
-            if s.time_limit.is_zero() {
-                return Err(crate::deadline::zero_limit(
-                    s.time_limit,
-                    &format!("stages[{i}].time_limit"),
-                ));
-            }
-        }
+        self.check_limits()?;
         let mut life = Lifecycle::new(self.received);
         let mut warnings = Vec::new();
         let check_stages =
@@ -656,6 +644,45 @@ impl Dossier {
             }
         }
         Ok(warnings)
+    }
+}
+
+impl Dossier {
+    /// Its own time limit and its stages' are at least 1 ([`TimeLimit::check`]: the parsers
+    /// refuse a 0, a limit built in code may hold one); on the hot path of `due`, so it only
+    /// tests, the error being built out of line.
+    #[inline(always)]
+    pub(crate) fn check_limits(&self) -> Result<()> {
+        for s in &self.stages {
+            if s.time_limit.is_zero() {
+                return Err(self.zero_limit_error());
+            }
+        }
+        if let LimitSource::TimeLimit(t) = self.limit {
+            if t.is_zero() {
+                return Err(self.zero_limit_error());
+            }
+        }
+        Ok(())
+    }
+
+    /// The error of [`check_limits`](Self::check_limits): the first limit of 0, its own then
+    /// its stages', named by its field.
+    #[cold]
+    #[inline(never)]
+    fn zero_limit_error(&self) -> Error {
+        if let LimitSource::TimeLimit(t) = self.limit {
+            if t.is_zero() {
+                return t.zero_error().in_field("time_limit");
+            }
+        }
+        let (i, s) = self
+            .stages
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.time_limit.is_zero())
+            .map_or((0, TimeLimit::WorkingDays(0)), |(i, s)| (i, s.time_limit));
+        s.zero_error().in_field(format!("stages[{i}].time_limit"))
     }
 }
 

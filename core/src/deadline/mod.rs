@@ -155,31 +155,15 @@ pub(crate) fn due_with(
     }
 }
 
-/// The error of a time limit of 0 in `field` (out of line: the hot path only tests).
-#[cold]
-#[inline(never)]
-pub(crate) fn zero_limit(t: TimeLimit, field: &str) -> Error {
-    t.zero_error().in_field(field)
-}
-
 /// The time limit of `dossier`: its own, or its procedure's from the catalogue.
 #[inline(always)]
 pub(crate) fn resolve_limit<'c>(
     dossier: &Dossier,
     catalogue: Option<&'c Catalogue>,
 ) -> Result<(TimeLimit, Option<&'c Procedure>)> {
-    for (i, s) in dossier.stages.iter().enumerate() {
-        if s.time_limit.is_zero() {
-            return Err(zero_limit(s.time_limit, &format!("stages[{i}].time_limit")));
-        }
-    }
+    dossier.check_limits()?;
     match &dossier.limit {
-        LimitSource::TimeLimit(t) => {
-            if t.is_zero() {
-                return Err(zero_limit(*t, "time_limit"));
-            }
-            Ok((*t, None))
-        }
+        LimitSource::TimeLimit(t) => Ok((*t, None)),
         LimitSource::Procedure(code) => {
             let cat = catalogue.ok_or_else(|| {
                 Error::new(
