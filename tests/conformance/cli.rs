@@ -812,21 +812,8 @@ fn scorecard_on_the_sample_and_bad_values() {
         .unwrap()
         .iter()
         .all(|s| s["value"].is_null() && s["status"] == "no_data"));
-    // full_online_rate: of every dossier when the records carry online_level; an empty cell
-    // (here the desk's) is not shown to be fully online, as `none` is not (a tester's case:
-    // 1/2 with the empty cells left out, 1/4 with them written `none`).
-    let levels = |cells: [&str; 4]| {
-        let f = dir.join("levels.csv");
-        std::fs::write(
-            &f,
-            format!(
-                "id,received,time_limit,channel,online_level\n\
-                 A,2026-03-02T09:00,3wd,online,{}\nB,2026-03-02T09:00,3wd,direct,{}\n\
-                 C,2026-03-02T09:00,3wd,direct,{}\nD,2026-03-02T09:00,3wd,online,{}\n",
-                cells[0], cells[1], cells[2], cells[3]
-            ),
-        )
-        .unwrap();
+    // `numerator,denominator,value` of full_online_rate in the scorecard of file `f`.
+    let full_online = |f: &std::path::Path| {
         let o = motcua(
             &[
                 "scorecard",
@@ -844,6 +831,23 @@ fn scorecard_on_the_sample_and_bad_values() {
             .find(|l| l.starts_with("full_online_rate,"))
             .map(|l| l.split(',').skip(1).take(3).collect::<Vec<_>>().join(","))
             .unwrap()
+    };
+    // full_online_rate: of every dossier when the records carry online_level; an empty cell
+    // (here the desk's) is not shown to be fully online, as `none` is not (a tester's case:
+    // 1/2 with the empty cells left out, 1/4 with them written `none`).
+    let levels = |cells: [&str; 4]| {
+        let f = dir.join("levels.csv");
+        std::fs::write(
+            &f,
+            format!(
+                "id,received,time_limit,channel,online_level\n\
+                 A,2026-03-02T09:00,3wd,online,{}\nB,2026-03-02T09:00,3wd,direct,{}\n\
+                 C,2026-03-02T09:00,3wd,direct,{}\nD,2026-03-02T09:00,3wd,online,{}\n",
+                cells[0], cells[1], cells[2], cells[3]
+            ),
+        )
+        .unwrap();
+        full_online(&f)
     };
     assert_eq!(levels(["full", "", "", "partial"]), "1,4,0.250000");
     assert_eq!(levels(["full", "none", "none", "partial"]), "1,4,0.250000");
@@ -869,23 +873,7 @@ fn scorecard_on_the_sample_and_bad_values() {
             })
             .collect();
         std::fs::write(&f, text).unwrap();
-        let o = motcua(
-            &[
-                "scorecard",
-                f.to_str().unwrap(),
-                "--as-of",
-                "2026-04-01",
-                "--format",
-                "csv",
-            ],
-            "",
-        );
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        let out = stdout(&o);
-        out.lines()
-            .find(|l| l.starts_with("full_online_rate,"))
-            .map(|l| l.split(',').skip(1).take(3).collect::<Vec<_>>().join(","))
-            .unwrap()
+        full_online(&f)
     };
     assert_eq!(
         jsonl_levels(["full", "", "", "partial"], "\n"),
