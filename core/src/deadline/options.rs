@@ -221,10 +221,10 @@ impl Rules {
         self.set(k, v)
     }
 
-    /// Rules from `KEY=VALUE` pairs applied in order to the default ([`set_pair`]
-    /// (Rules::set_pair)); a key given twice is [`ErrorKind::InvalidRule`] too (one value
-    /// would be ignored: which is meant is a guess). The error comes with the index of the
-    /// pair at fault.
+    /// Rules from `KEY=VALUE` pairs applied in order to the default
+    /// ([`set_pair`](Rules::set_pair)); a key given twice is [`ErrorKind::InvalidRule`] too
+    /// (one value would be ignored: which is meant is a guess). The error comes with the index
+    /// of the pair at fault.
     ///
     /// ```
     /// use motcua::deadline::Rules;
