@@ -72,6 +72,31 @@ fn run_touch(ds: &[Dossier]) -> motcua::Result<i64> {
     Ok(acc)
 }
 
+#[inline(never)]
+fn run_min(ds: &[Dossier], cal: &WorkCalendar) -> motcua::Result<i64> {
+    let mut acc = 0i64;
+    let closing = cal.closing_time();
+    for d in ds {
+        let day = i64::from(day_number(d.received.date()));
+        let deemed = if cal.is_working_day_number(day)? && d.received.time() <= closing {
+            day
+        } else {
+            cal.add_working_days_number(day, 1)?
+        };
+        let n = match d.limit {
+            motcua::dossier::LimitSource::TimeLimit(motcua::procedure::TimeLimit::WorkingDays(
+                n,
+            )) => i64::from(n),
+            _ => 1,
+        };
+        let due = cal.add_working_days_number(deemed, n)?;
+        let dd = motcua::civil::date_from_day_number(due)?;
+        let dr = motcua::civil::date_from_day_number(deemed)?;
+        acc = acc.wrapping_add(i64::from(day_number(dd)) ^ i64::from(day_number(dr)));
+    }
+    Ok(acc)
+}
+
 fn main() -> ExitCode {
     const USAGE: &str = "usage: deadline_loop due|classify|touch [DOSSIERS] [REPEAT]";
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -85,7 +110,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE} (DOSSIERS and REPEAT: positive whole numbers)");
         return ExitCode::from(2);
     };
-    if !["due", "classify", "touch"].contains(&what) || args.len() > 3 {
+    if !["due", "classify", "touch", "min"].contains(&what) || args.len() > 3 {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
@@ -98,6 +123,7 @@ fn main() -> ExitCode {
         let acc = match what {
             "due" => run_due(&ds, &cal, &rules),
             "touch" => run_touch(&ds),
+            "min" => run_min(&ds, &cal),
             _ => run_classify(&ds, &cal, &rules, as_of),
         };
         match acc {

@@ -543,3 +543,44 @@ def test_a_column_of_nothing_but_missing_values_is_read_from_every_frame() -> No
         total = got.iloc[[-1]].drop(columns=["field"]).reset_index(drop=True)
         pd.testing.assert_frame_equal(total, want.reset_index(drop=True), check_dtype=False)
         assert (int(total["pending"].iloc[0]), int(total["overdue"].iloc[0])) == (2, 2)
+
+
+def test_partials_counted_with_other_calendars_rules_or_catalogues_are_not_merged() -> None:
+    """Partials record the calendar, rules and catalogue they were counted with: counts made
+    otherwise (a month counted before a schedule was announced) are never added up."""
+    import pickle
+
+    import pandas as pd
+
+    import motcua.distributed as md
+
+    catalogue = motcua.Catalogue.from_json(
+        '[{"code": "1.1", "name": "n", "field": "f", "level": "province", "online": "full", '
+        '"time_limit": {"working_days": 3}}]'
+    )
+
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"], "resolved": ["2026-03-05T16:00"]})
+    count = motcua.reports.count
+    weekdays = motcua.Calendar.weekdays("2026-01-01", "2026-12-31")
+    holiday = motcua.Calendar.from_spec(
+        '{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31", "holidays": ["2026-03-03"]}'
+    )
+    base, _ = count(df, by=[], as_of="2026-03-31", calendar=weekdays)
+    same, _ = count(df, by=[], as_of="2026-03-31", calendar=weekdays)
+    base.merge(same)
+    assert base.counted == 2
+    others = {
+        "different calendars": count(df, by=[], as_of="2026-03-31", calendar=holiday)[0],
+        "different rules": count(df, by=[], as_of="2026-03-31", calendar=weekdays, rules={"supplement": "restart"})[0],
+        "different catalogues": count(df, by=[], as_of="2026-03-31", calendar=weekdays, catalogue=catalogue)[0],
+    }
+    for what, other in others.items():
+        for p in (other, pickle.loads(pickle.dumps(other))):  # a Spark / Dask worker's partial
+            with pytest.raises(motcua.InvalidArgumentError, match=what):
+                base.merge(p)
+            with pytest.raises(motcua.InvalidArgumentError, match=what):
+                md.combine([same, p])
+    # Counting more rows into a partial with another calendar is refused, nothing added.
+    with pytest.raises(motcua.InvalidArgumentError, match="different calendars"):
+        count(df, by=[], as_of="2026-03-31", calendar=holiday, into=base)
+    assert base.counted == 2

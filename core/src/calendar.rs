@@ -859,6 +859,23 @@ struct Tables {
     day_seconds: i64,
     /// The closing time of a working day (the end of its last session).
     closing: NaiveTime,
+    /// See [`WorkCalendar::fingerprint`].
+    fingerprint: u64,
+}
+
+/// The fingerprint of a calendar's answers: its range, which of its days are working days, and
+/// its office hours (day names and classes change explanations, not answers).
+fn fingerprint_of(start: i32, end: i32, kinds: &[DayClass], hours: &OfficeHours) -> u64 {
+    let mut f = crate::hash::Fingerprint::default();
+    f.int(i64::from(start)).int(i64::from(end));
+    for k in kinds {
+        f.bytes(&[u8::from(k.is_working())]);
+    }
+    for (a, b) in &hours.sessions {
+        f.int(i64::from(a.num_seconds_from_midnight()))
+            .int(i64::from(b.num_seconds_from_midnight()));
+    }
+    f.value()
 }
 
 /// A compiled working-day calendar: immutable, `Send + Sync`, cheap to clone, every query O(1).
@@ -1086,6 +1103,7 @@ impl WorkCalendar {
 
         Ok(WorkCalendar {
             t: Arc::new(Tables {
+                fingerprint: fingerprint_of(start, end, &kinds, &spec.office_hours),
                 day_seconds: spec.office_hours.seconds_per_day(),
                 closing: spec.office_hours.closing(),
                 spec,
@@ -1178,6 +1196,26 @@ impl WorkCalendar {
         self.t.closing
     }
 
+    /// A number that identifies this calendar's answers: its range, which of its days are
+    /// working days, and its office hours (FNV-1a over them: the same in every process and on
+    /// every machine). Two calendars with different fingerprints count differently; day names
+    /// and classes (which change explanations only) are not in it. A
+    /// [`PartialReport`](crate::report::PartialReport) keeps it, so that counts made on
+    /// different calendars (before and after a year's schedule was announced) are never merged.
+    ///
+    /// ```
+    /// use motcua::CalendarSpec;
+    /// let a = CalendarSpec::weekdays("2026-01-01".parse()?, "2026-12-31".parse()?).compile()?;
+    /// let mut spec = CalendarSpec::weekdays("2026-01-01".parse()?, "2026-12-31".parse()?);
+    /// assert_eq!(spec.clone().compile()?.fingerprint(), a.fingerprint());
+    /// spec.holidays.push(motcua::calendar::SpecDay::Date("2026-11-24".parse()?));
+    /// assert_ne!(spec.compile()?.fingerprint(), a.fingerprint());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn fingerprint(&self) -> u64 {
+        self.t.fingerprint
+    }
+
     /// The same calendar with other office hours (the day tables are shared, not rebuilt).
     pub fn with_office_hours(&self, hours: OfficeHours) -> WorkCalendar {
         let t = &self.t;
@@ -1185,6 +1223,7 @@ impl WorkCalendar {
         spec.office_hours = hours;
         WorkCalendar {
             t: Arc::new(Tables {
+                fingerprint: fingerprint_of(t.start, t.end, &t.kinds, &spec.office_hours),
                 day_seconds: spec.office_hours.seconds_per_day(),
                 closing: spec.office_hours.closing(),
                 spec,

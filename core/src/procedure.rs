@@ -719,6 +719,7 @@ impl Procedure {
 pub struct Catalogue {
     procedures: Vec<Procedure>,
     index: crate::hash::FastMap<String, usize>,
+    fingerprint: u64,
 }
 
 /// The procedures of a catalogue read from a file or rows: none is an error, once, at load
@@ -767,7 +768,17 @@ impl Catalogue {
                 ));
             }
         }
-        Ok(Catalogue { procedures, index })
+        let mut f = crate::hash::Fingerprint::default();
+        for p in &procedures {
+            // Every field, in order (the JSON of a procedure): any change of the catalogue.
+            f.bytes(serde_json::to_string(p).unwrap_or_default().as_bytes())
+                .bytes(b"\n");
+        }
+        Ok(Catalogue {
+            procedures,
+            index,
+            fingerprint: f.value(),
+        })
     }
 
     /// Parses a JSON catalogue (an array of procedure objects). Malformed JSON is
@@ -861,6 +872,15 @@ impl Catalogue {
                 )
                 .with_value(code)
             })
+    }
+
+    /// A number that identifies this catalogue's contents (FNV-1a over every procedure: the
+    /// same in every process and on every machine; see
+    /// [`WorkCalendar::fingerprint`](crate::WorkCalendar::fingerprint)). A
+    /// [`PartialReport`](crate::report::PartialReport) keeps it, so that counts made with
+    /// different catalogues are never merged.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The procedures, in catalogue order.

@@ -297,10 +297,6 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
     a report table, with its rates, is skipped there). A partial table has no totals row: a
     missing key there is the empty group (what ``partial_report`` writes as ``""`` and a CSV
     round trip reads back as missing)."""
-    if isinstance(part, PartialReport):
-        k, periods, counts = part.cells()
-        total.add_cells(k, periods, counts)
-        return
     if isinstance(part, list):
         report_rows = any("resolved_rate" in r for r in part)
         key_cols = [[r.get(k) for r in part] for k in keys]
@@ -362,13 +358,20 @@ def _combined(
     without any cell has one row of zeros, for the period holding as-of: without ``as_of``
     (count tables do not carry it) there is no such period, and no row."""
     keys = _key_columns(by, period)
-    total = PartialReport(_EPOCH if as_of is None else _as_of(as_of), by, period)
-    instant = None if as_of is None else total.as_of
-    for part in _iter_partials(partials):
+    parts = list(_iter_partials(partials))
+    instant = None if as_of is None else PartialReport(_as_of(as_of), by, period).as_of
+    for part in parts:
         if isinstance(part, PartialReport):
             _check_partial(part, by, period, instant)
             instant = part.as_of
-        _add_partial(total, part, keys, by)
+    # Partial reports are merged whole (the core refuses those counted with another calendar,
+    # other rules or another catalogue); count tables add their cells.
+    total = PartialReport(_EPOCH if instant is None else instant, by, period)
+    for part in parts:
+        if isinstance(part, PartialReport):
+            total.merge(part)
+        else:
+            _add_partial(total, part, keys, by)
     empty = as_of is None and period is not None and len(total.cells()[2]) == 0
     rows: list[dict[str, Any]] = [] if empty else json.loads(total.rows_json())
     return total, rows

@@ -53,6 +53,56 @@ pub struct PartialReport {
     received_sum: u64,
     added: u64,
     left_out: u64,
+    /// What the dossiers were counted with, once one was (cells added from a count table
+    /// carry none).
+    basis: Option<Basis>,
+}
+
+/// What a partial's counts depend on besides its options: the calendar, the rules and the
+/// catalogue the dossiers were counted with (the calendar and catalogue by their
+/// fingerprints). Partials of different bases count differently and are never merged: a
+/// month counted before a year's schedule was announced, and one after, would add up to a
+/// report neither calendar gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Basis {
+    calendar: u64,
+    rules: crate::deadline::Rules,
+    catalogue: Option<u64>,
+}
+
+impl Basis {
+    fn of(ctx: &Context<'_>) -> Basis {
+        Basis {
+            calendar: ctx.calendar.fingerprint(),
+            rules: ctx.rules,
+            // An empty catalogue knows no procedure, as no catalogue does.
+            catalogue: ctx
+                .catalogue
+                .filter(|c| !c.is_empty())
+                .map(crate::procedure::Catalogue::fingerprint),
+        }
+    }
+
+    /// What differs between `self` and `other` (which differ).
+    fn difference(&self, other: &Basis) -> String {
+        if self.calendar != other.calendar {
+            format!(
+                "different calendars (fingerprints {:016x} and {:016x}: other working days or \
+                 office hours)",
+                self.calendar, other.calendar
+            )
+        } else if self.rules != other.rules {
+            format!("different rules ({} and {})", self.rules, other.rules)
+        } else {
+            let cat = |c: Option<u64>| c.map_or_else(|| "none".into(), |f| format!("{f:016x}"));
+            format!(
+                "different catalogues ({} and {})",
+                cat(self.catalogue),
+                cat(other.catalogue)
+            )
+        }
+    }
 }
 
 fn end_of_day(d: chrono::NaiveDate) -> NaiveDateTime {
@@ -71,6 +121,28 @@ impl PartialReport {
             received_sum: 0,
             added: 0,
             left_out: 0,
+            basis: None,
+        }
+    }
+
+    /// Checks that dossiers counted with `ctx` may be counted here: the first sets the
+    /// partial's basis, the others must have it.
+    #[inline]
+    fn check_basis(&mut self, ctx: &Context<'_>) -> Result<()> {
+        let basis = Basis::of(ctx);
+        match self.basis {
+            Some(b) if b == basis => Ok(()),
+            None => {
+                self.basis = Some(basis);
+                Ok(())
+            }
+            Some(b) => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "this partial report was counted with {}: a dossier cannot be added to it",
+                    b.difference(&basis)
+                ),
+            )),
         }
     }
 
@@ -123,6 +195,7 @@ impl PartialReport {
         if group.len() != self.opts.by.len() {
             return Err(self.group_count(group.len()));
         }
+        self.check_basis(ctx)?;
         let as_of = self.opts.as_of;
         if dossier.received > as_of {
             self.left_out += 1;
@@ -236,7 +309,11 @@ impl PartialReport {
     }
 
     /// Adds another partial report of the same options into this one (cell by cell, exactly).
-    /// Errors (`invalid_argument`) when the options differ.
+    /// Errors (`invalid_argument`) when the options differ, or when the two were counted with
+    /// different calendars, rules or catalogues (see
+    /// [`WorkCalendar::fingerprint`](crate::WorkCalendar::fingerprint)); a partial holding
+    /// only cells added from a count table ([`add_cell`](PartialReport::add_cell)) has no
+    /// such record and merges with any.
     pub fn merge(&mut self, other: &PartialReport) -> Result<()> {
         if other.opts != self.opts {
             return Err(Error::new(
@@ -248,6 +325,18 @@ impl PartialReport {
                 ),
             ));
         }
+        let basis = match (self.basis, other.basis) {
+            (Some(a), Some(b)) if a != b => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!(
+                        "cannot merge partial reports counted with {}",
+                        a.difference(&b)
+                    ),
+                ))
+            }
+            (a, b) => a.or(b),
+        };
         let sum = self.checked_sum(other.received_sum)?;
         for ((p, g), c) in &other.cells {
             let Some(values) = other.groups.get(*g) else {
@@ -259,6 +348,7 @@ impl PartialReport {
             cell.service.merge(&c.service);
         }
         self.received_sum = sum;
+        self.basis = basis;
         self.added = self.added.saturating_add(other.added);
         self.left_out = self.left_out.saturating_add(other.left_out);
         Ok(())
@@ -413,7 +503,8 @@ impl PartialReport {
     /// another process; [`from_json`](PartialReport::from_json) reads it back.
     pub fn to_json(&self) -> String {
         let wire = Wire {
-            version: 1,
+            version: WIRE_VERSION,
+            basis: self.basis,
             as_of: self.opts.as_of,
             by: self.opts.by.clone(),
             period: self.opts.period,
@@ -438,10 +529,14 @@ impl PartialReport {
     pub fn from_json(text: &str) -> Result<PartialReport> {
         let wire: Wire = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("a partial report: {e}")))?;
-        if wire.version != 1 {
+        if wire.version != WIRE_VERSION {
             return Err(Error::new(
                 ErrorKind::InvalidArgument,
-                format!("a partial report of version {} (this is 1)", wire.version),
+                format!(
+                    "a partial report of version {} (this is {WIRE_VERSION}: version 2 records \
+                     the calendar, rules and catalogue it was counted with; count it again)",
+                    wire.version
+                ),
             ));
         }
         let mut out = PartialReport::new(ReportOptions {
@@ -468,6 +563,7 @@ impl PartialReport {
         }
         out.added = wire.added;
         out.left_out = wire.left_out;
+        out.basis = wire.basis;
         Ok(out)
     }
 }
@@ -485,9 +581,15 @@ fn describe(o: &ReportOptions) -> String {
     )
 }
 
+/// The version of [`PartialReport::to_json`]'s text (2: with the basis).
+const WIRE_VERSION: u32 = 2;
+
 #[derive(Serialize, Deserialize)]
 struct Wire {
     version: u32,
+    /// What the dossiers were counted with (none: cells from count tables only).
+    #[serde(default)]
+    basis: Option<Basis>,
     as_of: NaiveDateTime,
     by: Vec<String>,
     period: Option<PeriodKind>,
@@ -687,5 +789,108 @@ mod tests {
         let rows = rb.finish();
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert!(rows.iter().all(|r| r.counts.received <= 2));
+    }
+
+    #[test]
+    fn partials_counted_on_different_bases_are_never_merged() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let spec = CalendarSpec::weekdays(d("2026-01-01"), d("2026-12-31"));
+        let cal = spec.clone().compile().unwrap();
+        let mut other_spec = spec.clone();
+        other_spec
+            .holidays
+            .push(crate::calendar::SpecDay::Date(d("2026-03-03")));
+        let other_cal = other_spec.compile().unwrap();
+        let restart = Rules::from_pairs(&["supplement=restart"]).unwrap();
+        let cat = crate::procedure::Catalogue::from_json(
+            r#"[{"code":"1.1","name":"n","field":"f","level":"province","online":"full",
+                "time_limit":{"working_days":3}}]"#,
+        )
+        .unwrap();
+        let dossier = Dossier::from_json(
+            r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},
+                "events":[{"type":"resolved","at":"2026-03-05T16:00"}]}"#,
+        )
+        .unwrap();
+        let count = |cal: &WorkCalendar, cat: Option<&crate::procedure::Catalogue>, rules| {
+            let mut b = ReportBuilder::new(cal, cat, rules, opts(&[], None));
+            b.add(&dossier, &[] as &[&str]).unwrap();
+            b.partial().clone()
+        };
+        use crate::WorkCalendar;
+        let base = count(&cal, None, Rules::default());
+        // The same basis merges (and the sum is the sum).
+        let mut sum = base.clone();
+        sum.merge(&count(&cal, None, Rules::default())).unwrap();
+        assert_eq!(sum.rows()[0].counts.received, 2);
+        // The extra holiday moves the due date: the counts differ, so must the basis.
+        assert_ne!(
+            count(&other_cal, None, Rules::default()).rows(),
+            base.rows()
+        );
+        for (other, what) in [
+            (
+                count(&other_cal, None, Rules::default()),
+                "different calendars",
+            ),
+            (
+                count(&cal, None, restart),
+                "different rules (supplement=pause",
+            ),
+            (
+                count(&cal, Some(&cat), Rules::default()),
+                "different catalogues (none and",
+            ),
+        ] {
+            for (mut a, b) in [(base.clone(), other.clone()), (other.clone(), base.clone())] {
+                let before = a.clone();
+                let e = a.merge(&b).unwrap_err();
+                assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+                assert!(
+                    e.message().contains(what.split(" (").next().unwrap()),
+                    "{e}"
+                );
+                assert_eq!(a, before, "nothing merged");
+            }
+            // Sent as text (what Python pickles) it keeps its basis.
+            let back = PartialReport::from_json(&other.to_json()).unwrap();
+            assert_eq!(back, other);
+            let e = base.clone().merge(&back).unwrap_err();
+            assert!(e.message().contains(what), "{e}");
+        }
+        // Adding a dossier counted another way to a partial is refused too.
+        let mut p = base.clone();
+        let ctx = Context {
+            calendar: &other_cal,
+            catalogue: None,
+            rules: Rules::default(),
+        };
+        let e = p.add(&ctx, &dossier, &[] as &[&str], None).unwrap_err();
+        assert!(e.message().contains("different calendars"), "{e}");
+        // Cells from a count table carry no basis: they merge with any, either way.
+        let mut cells = PartialReport::new(opts(&[], None));
+        cells.add_cell(&[], None, &open(1)).unwrap();
+        cells.clone().merge(&base).unwrap();
+        let mut b = base.clone();
+        b.merge(&cells).unwrap();
+        // ... and the merge keeps the basis it met.
+        assert!(b.merge(&count(&cal, None, restart)).is_err());
+        let mut c = cells.clone();
+        c.merge(&base).unwrap();
+        assert!(c.merge(&count(&cal, None, restart)).is_err());
+        // An empty catalogue counts as no catalogue does.
+        let empty = crate::procedure::Catalogue::default();
+        base.clone()
+            .merge(&count(&cal, Some(&empty), Rules::default()))
+            .unwrap();
+    }
+
+    #[test]
+    fn partials_of_the_first_version_are_refused() {
+        let text = PartialReport::new(opts(&[], None)).to_json();
+        assert!(text.starts_with(r#"{"version":2,"basis":null"#), "{text}");
+        let v1 = text.replace(r#""version":2,"basis":null,"#, r#""version":1,"#);
+        let e = PartialReport::from_json(&v1).unwrap_err();
+        assert!(e.message().contains("version 1"), "{e}");
     }
 }
