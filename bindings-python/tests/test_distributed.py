@@ -382,6 +382,39 @@ def test_spark_report_equals_single(spark: Any, sample: pd.DataFrame, catalogue:
 
 
 @needs_engines
+def test_the_package_readme_spark_and_dask_examples_run(
+    spark: Any, sample: pd.DataFrame, catalogue: motcua.Catalogue, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """bindings-python/README.md's Spark and Dask section, run in order in one namespace
+    (Spark's session is the fixture's, which the README's `getOrCreate` returns); each table
+    equals the single-machine report of the same rows."""
+    from test_readme import package_blocks, readme_files
+
+    monkeypatch.chdir(readme_files(tmp_path))
+    # Spark's JVM resolves relative paths from its own working directory, not Python's: the
+    # README's paths are given from the one the reader is in.
+    blocks = [
+        b.replace('"dossiers/*.csv"', repr(str(tmp_path / "dossiers" / "*.csv"))).replace(
+            '"outcomes/"', repr(str(tmp_path / "outcomes"))
+        )
+        for b in package_blocks()
+        if "pyspark" in b or "md." in b
+    ]
+    assert len(blocks) == 4, "the package README's Spark and Dask examples changed: update this test"
+    ns: dict[str, Any] = {}
+    exec(compile(blocks[0], "bindings-python/README.md", "exec"), ns)
+    assert ns["table"].equals(motcua.report(sample, by="field", period="month", as_of=AS_OF, catalogue=catalogue))
+    assert len(pd.read_parquet(tmp_path / "outcomes")) == len(sample)
+    exec(compile(blocks[1], "bindings-python/README.md", "exec"), ns)
+    assert ns["table"].equals(motcua.report(sample, by="field", period="month", as_of=AS_OF, catalogue=catalogue))
+    exec(compile(blocks[2], "bindings-python/README.md", "exec"), ns)
+    by_agency = md.combine(ns["parts"].toPandas(), by="agency")
+    assert by_agency.equals(motcua.report(sample, by="agency", as_of=AS_OF, catalogue=catalogue))
+    exec(compile(blocks[3], "bindings-python/README.md", "exec"), ns)
+    assert ns["table"].equals(motcua.report(sample, by="field", as_of=AS_OF, catalogue=catalogue))
+
+
+@needs_engines
 def test_spark_classify_per_dossier(spark: Any, sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
     sdf = spark_sample(spark)
     per = md.spark_classify(sdf, AS_OF, keep=["id", "channel"], catalogue=catalogue)
