@@ -859,8 +859,8 @@ struct Tables {
     day_seconds: i64,
     /// The closing time of a working day (the end of its last session).
     closing: NaiveTime,
-    /// See [`WorkCalendar::fingerprint`].
-    fingerprint: u64,
+    /// See [`WorkCalendar::fingerprint`] (computed on first use).
+    fingerprint: OnceLock<u64>,
 }
 
 /// The fingerprint of a calendar's answers: its range, which of its days are working days, and
@@ -1103,7 +1103,7 @@ impl WorkCalendar {
 
         Ok(WorkCalendar {
             t: Arc::new(Tables {
-                fingerprint: fingerprint_of(start, end, &kinds, &spec.office_hours),
+                fingerprint: OnceLock::new(),
                 day_seconds: spec.office_hours.seconds_per_day(),
                 closing: spec.office_hours.closing(),
                 spec,
@@ -1213,7 +1213,9 @@ impl WorkCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn fingerprint(&self) -> u64 {
-        self.t.fingerprint
+        let t = &self.t;
+        *t.fingerprint
+            .get_or_init(|| fingerprint_of(t.start, t.end, &t.kinds, &t.spec.office_hours))
     }
 
     /// The same calendar with other office hours (the day tables are shared, not rebuilt).
@@ -1223,7 +1225,7 @@ impl WorkCalendar {
         spec.office_hours = hours;
         WorkCalendar {
             t: Arc::new(Tables {
-                fingerprint: fingerprint_of(t.start, t.end, &t.kinds, &spec.office_hours),
+                fingerprint: OnceLock::new(),
                 day_seconds: spec.office_hours.seconds_per_day(),
                 closing: spec.office_hours.closing(),
                 spec,

@@ -10,7 +10,7 @@
 //! by [`parse_instant`] and [`vietnam_wall_clock`]; an instant without an offset already is
 //! Vietnam wall-clock time.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 
 use crate::error::{excerpt, Error, ErrorKind, Result};
 
@@ -304,6 +304,38 @@ fn split_offset(s: &str) -> Result<Option<(&str, i32)>> {
     }
 }
 
+/// A time of day on the 12-hour clock with the Vietnamese designators, `h:mm[:ss] SA` (*sáng*,
+/// before noon) or `h:mm[:ss] CH` (*chiều*, after noon), as Excel and Windows write times under
+/// the Vietnamese locale (`2/3/2026 2:30:00 CH` is 14:30 on 2 March): the 24-hour time (12 SA
+/// is midnight, 12 CH noon). `None` when `t` ends with no designator. `AM` / `PM` are refused
+/// (an error, not a guess): they come from English-locale exports, whose dates put the month
+/// first, so `3/2/2026 9:30 AM` is 2 March there and would be read as 3 February here.
+fn twelve_hour(t: &str) -> Option<std::result::Result<NaiveTime, String>> {
+    let t = t.trim_end();
+    let (clock, mark) = t.rsplit_once(' ')?;
+    let pm = match mark.to_ascii_uppercase().as_str() {
+        "SA" => false,
+        "CH" => true,
+        "AM" | "PM" => {
+            return Some(Err(format!(
+                "`{mark}`: English-locale times come with month-first dates; give ISO dates, or \
+                 dd/mm/yyyy with a 24-hour time or SA/CH"
+            )))
+        }
+        _ => return None,
+    };
+    let bad = || format!("`{t}`: expected h:mm[:ss] SA or CH");
+    let time = parse_time(clock.trim_end()).map_err(|_| bad());
+    Some(time.and_then(|time| {
+        let h = time.hour();
+        if !(1..=12).contains(&h) {
+            return Err(bad());
+        }
+        let h24 = h % 12 + if pm { 12 } else { 0 };
+        time.with_hour(h24).ok_or_else(bad)
+    }))
+}
+
 /// Drops a decimal fraction of a second (`09:30:00.123`, up to nine digits; truncated, as
 /// every instant in motcua is to the second). Only after `HH:MM:SS`.
 fn strip_fraction(time: &str) -> Option<&str> {
@@ -321,7 +353,8 @@ fn strip_fraction(time: &str) -> Option<&str> {
 }
 
 /// Parses an instant `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]` (a space may replace the `T`)
-/// or `dd/mm/yyyy[ HH:MM[:SS]]`, as Vietnam wall-clock time. An instant with a UTC offset
+/// or `dd/mm/yyyy[ HH:MM[:SS]]` (also on the Vietnamese locale's 12-hour clock,
+/// `dd/mm/yyyy h:mm[:ss] SA|CH`), as Vietnam wall-clock time. An instant with a UTC offset
 /// (`Z`, `+00:00`, `-08:00`: what JS `Date.toISOString()` and tz-aware exports write) is
 /// converted to UTC+7; one without is Vietnam wall-clock time already. A fraction of a second
 /// is dropped. A date alone gets the time chosen by `date_only` (a date with an offset is an
@@ -337,6 +370,9 @@ fn strip_fraction(time: &str) -> Option<&str> {
 /// // 10:30 UTC is 17:30 in Vietnam.
 /// let t = parse_instant("2026-02-13T10:30:00.000Z", DateOnly::StartOfDay).unwrap();
 /// assert_eq!(t.to_string(), "2026-02-13 17:30:00");
+/// // Excel under the Vietnamese locale: CH (chiều) is after noon.
+/// let t = parse_instant("2/3/2026 2:30:00 CH", DateOnly::StartOfDay).unwrap();
+/// assert_eq!(t.to_string(), "2026-03-02 14:30:00");
 /// ```
 pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     let s = trim(input);
@@ -387,10 +423,17 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
             }
             let date = parse_date(d)?;
             let iso = !d.contains('/');
-            let t = if iso { strip_fraction(t) } else { Some(t) };
-            let time = t
-                .and_then(|t| parse_time(t).ok())
-                .ok_or_else(not_instant)?;
+            let time = if iso {
+                strip_fraction(t).and_then(|t| parse_time(t).ok())
+            } else {
+                match twelve_hour(t) {
+                    Some(time) => Some(time.map_err(|why| {
+                        Error::new(ErrorKind::InvalidDate, format!("`{}`: {why}", excerpt(s)))
+                    })?),
+                    None => parse_time(t).ok(),
+                }
+            }
+            .ok_or_else(not_instant)?;
             if offset.is_some() && !iso {
                 return Err(Error::new(
                     ErrorKind::InvalidDate,
@@ -609,6 +652,38 @@ pub fn format_hh_mm(t: NaiveTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vietnamese_locale_twelve_hour_times_are_read_and_english_ones_refused() {
+        let at = |s: &str| parse_instant(s, DateOnly::StartOfDay).map(|t| t.to_string());
+        // Against the 24-hour times written out (12 SA is midnight, 12 CH noon).
+        for (twelve, day) in [
+            ("02/03/2026 2:30:00 CH", "2026-03-02 14:30:00"),
+            ("2/3/2026 9:30 SA", "2026-03-02 09:30:00"),
+            ("2/3/2026 9:30 sa", "2026-03-02 09:30:00"),
+            ("2/3/2026 12:05 SA", "2026-03-02 00:05:00"),
+            ("2/3/2026 12:05 CH", "2026-03-02 12:05:00"),
+            ("2/3/2026 11:59:59 CH", "2026-03-02 23:59:59"),
+            ("  2/3/2026 5:00 CH  ", "2026-03-02 17:00:00"),
+        ] {
+            assert_eq!(at(twelve).unwrap(), day, "{twelve}");
+        }
+        for bad in [
+            "2/3/2026 13:00 CH",
+            "2/3/2026 0:30 SA",
+            "2/3/2026 9:3 SA",
+            "2/3/2026 SA",
+        ] {
+            let e = at(bad).unwrap_err();
+            assert_eq!(e.code(), "invalid_date", "{bad}");
+        }
+        for english in ["3/2/2026 9:30 AM", "3/2/2026 9:30 pm"] {
+            let e = at(english).unwrap_err();
+            assert!(e.message().contains("month-first dates"), "{e}");
+        }
+        // The ISO form keeps its 24-hour clock only.
+        assert!(at("2026-03-02 2:30 CH").is_err());
+    }
 
     #[test]
     fn the_year_table_converts_as_chrono_does() {

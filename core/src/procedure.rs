@@ -719,7 +719,8 @@ impl Procedure {
 pub struct Catalogue {
     procedures: Vec<Procedure>,
     index: crate::hash::FastMap<String, usize>,
-    fingerprint: u64,
+    /// See [`Catalogue::fingerprint`] (computed on first use).
+    fingerprint: std::sync::OnceLock<u64>,
 }
 
 /// The procedures of a catalogue read from a file or rows: none is an error, once, at load
@@ -768,16 +769,10 @@ impl Catalogue {
                 ));
             }
         }
-        let mut f = crate::hash::Fingerprint::default();
-        for p in &procedures {
-            // Every field, in order (the JSON of a procedure): any change of the catalogue.
-            f.bytes(serde_json::to_string(p).unwrap_or_default().as_bytes())
-                .bytes(b"\n");
-        }
         Ok(Catalogue {
             procedures,
             index,
-            fingerprint: f.value(),
+            fingerprint: std::sync::OnceLock::new(),
         })
     }
 
@@ -880,7 +875,32 @@ impl Catalogue {
     /// [`PartialReport`](crate::report::PartialReport) keeps it, so that counts made with
     /// different catalogues are never merged.
     pub fn fingerprint(&self) -> u64 {
-        self.fingerprint
+        *self.fingerprint.get_or_init(|| {
+            let mut f = crate::hash::Fingerprint::default();
+            for p in &self.procedures {
+                // Every field, each after its length (no two catalogues run together alike).
+                let limit = p.time_limit.to_string();
+                let texts = [
+                    &p.code,
+                    &p.name,
+                    &p.field,
+                    p.level.as_str(),
+                    p.online.as_str(),
+                ];
+                for text in texts.into_iter().chain([limit.as_str()]) {
+                    f.int(text.len() as i64).bytes(text.as_bytes());
+                }
+                for stage in &p.stages {
+                    let limit = stage.time_limit.to_string();
+                    f.int(stage.agency.len() as i64)
+                        .bytes(stage.agency.as_bytes())
+                        .int(limit.len() as i64)
+                        .bytes(limit.as_bytes());
+                }
+                f.int(-1);
+            }
+            f.value()
+        })
     }
 
     /// The procedures, in catalogue order.

@@ -30,7 +30,7 @@ Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the
 3 ngày làm việc, 15 ngày, 8 giờ làm việc, trong ngày) or procedure (a code of --catalogue; a row filling both is counted with its time_limit); optional channel (direct|online|postal; grouped by, the channel read: an empty cell is direct), supplement_requested, supplement_received, \
 new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id, and \
 grouping columns (--by). Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
-dd/mm/yyyy[ HH:MM]. A bad row is reported with line, column and value; by default the run then fails \
+dd/mm/yyyy[ HH:MM[:SS]] (or h:mm[:ss] SA|CH, the Vietnamese 12-hour clock). A bad row is reported with line, column and value; by default the run then fails \
 (exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr (exit 0: the rows were skipped as asked). \
 --as-of T shows the table as it stood at T (dossiers received after T left out, later events ignored; \
 default now). Rates are fractions: resolved_rate = resolved / received, on_time_rate = (early + \
