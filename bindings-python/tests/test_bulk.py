@@ -263,3 +263,87 @@ def test_zoned_answers_read_back_as_their_day(vietnam: motcua.Calendar) -> None:
         assert vietnam.working_days_between(s, later).iloc[:3].tolist() == [1, 1, 1]
         if tz in ("UTC", "America/New_York"):
             assert (days.iloc[:3].dt.hour == 0).all()  # midnight where that is the same day
+
+
+def test_n_columns_with_missing_values_are_checked_as_they_are() -> None:
+    """A column of `n` with a missing value is read as floats only when it holds numbers:
+    booleans, text and dates were cast (True → 1, "3" → 3, a date → its day number)."""
+    cal = motcua.Calendar.weekdays("2026-01-01", "2026-12-31")
+    d = np.array(["2026-03-06"] * 3, dtype="M8[D]")
+    for n in [
+        pd.Series([True, None, False], dtype="boolean"),
+        pl.Series([True, None, False]),
+        pd.Series(["3", None, "1"], dtype=object),
+        pd.Series(["3", None, "1"], dtype="string"),
+        pl.Series(["3", None, "1"]),
+        pl.Series([dt.date(1970, 1, 4), None, dt.date(1970, 1, 2)]),
+    ]:
+        with pytest.raises(motcua.InvalidNumberError):
+            cal.add_working_days(d, n)
+    # Numbers with a missing value still give a missing answer there.
+    want = np.array(["2026-03-11", "NaT", "2026-03-09"], dtype="M8[D]")
+    for n in [pd.Series([3, None, 1], dtype="Int64"), pl.Series([3, None, 1]), pd.Series([3.0, np.nan, 1.0]),
+              pd.Series([3, None, 1], dtype=object)]:
+        np.testing.assert_array_equal(cal.add_working_days(d, n), want)
+    # The int64 minimum is a number out of range in either byte order, not a missing value.
+    for dtype in ("<i8", ">i8"):
+        with pytest.raises(motcua.InvalidNumberError):
+            cal.add_working_days(d, np.array([1, -(2**63), 1], dtype=dtype))
+
+
+def test_operands_of_different_shapes_are_refused_not_paired_in_flat_order() -> None:
+    cal = motcua.Calendar.weekdays("2026-01-01", "2026-12-31")
+    d = np.array(["2026-03-06", "2026-03-09", "2026-03-10"], dtype="M8[D]")
+    for n in (np.array([[1], [2], [3]]), [[1], [2], [3]]):
+        with pytest.raises(motcua.InvalidArgumentError, match="shape"):
+            cal.add_working_days(d, n)
+    with pytest.raises(motcua.InvalidArgumentError, match="shape"):
+        cal.working_days_between(d.reshape(3, 1), d)
+    # The same shape pairs element by element, in that shape; one date takes the shape of n.
+    got = cal.add_working_days(d.reshape(3, 1), np.array([[1], [2], [3]]))
+    assert got.shape == (3, 1)
+    assert [cal.add_working_days(x, k) for x, k in zip(d, (1, 2, 3))] == [
+        v.astype(object) for v in got.reshape(-1)
+    ]
+    assert cal.add_working_days("2026-03-06", np.array([[1, 2], [3, 4]])).shape == (2, 2)
+    assert cal.add_working_days("2026-03-06", np.array(2)).shape == ()
+
+
+def test_from_lunar_broadcasts_as_numpy_does() -> None:
+    years, months = np.array([[2024], [2025], [2026]]), np.array([1, 2, 3])
+    got = motcua.from_lunar(years, months, 1)
+    assert got.shape == (3, 3)
+    for i, y in enumerate((2024, 2025, 2026)):
+        for j, m in enumerate((1, 2, 3)):
+            assert got[i, j].astype(object) == motcua.from_lunar(y, m, 1)
+    assert motcua.from_lunar(np.array([[2024, 2025], [2026, 2027]]), 1, 1).shape == (2, 2)
+    assert motcua.from_lunar(np.array(2025), 1, 1).shape == ()
+    with pytest.raises(motcua.InvalidArgumentError, match="broadcast"):
+        motcua.from_lunar(np.full((2, 1), 2025), np.array([1, 2, 3]).reshape(3, 1), 1)
+
+
+def test_answers_that_do_not_fit_the_inputs_datetime_unit_are_errors() -> None:
+    """numpy does not check a cast from days to nanoseconds: a day past 2262-04-11 wrapped
+    round to 1677 in a pandas datetime64[ns] answer."""
+    wide = motcua.Calendar.weekdays("1600-01-01", "2400-12-31")
+    ns = pd.Series(pd.to_datetime(["2262-04-09"]).astype("datetime64[ns]"))
+    with pytest.raises(motcua.DateOutOfRangeError, match="2262-04-16"):
+        wide.add_working_days(ns, 5)
+    early = pd.Series(pd.to_datetime(["1677-09-23"]).astype("datetime64[ns]"))
+    with pytest.raises(motcua.DateOutOfRangeError):
+        wide.add_working_days(early, -5)
+    assert wide.add_working_days(ns, 1).tolist() == [pd.Timestamp("2262-04-10")]
+    secs = pd.Series(pd.to_datetime(["2262-04-09"]).astype("datetime64[s]"))
+    assert wide.add_working_days(secs, 5).tolist() == [pd.Timestamp("2262-04-16")]
+
+
+def test_zoned_answers_at_a_midnight_that_happens_twice() -> None:
+    """Amman set its clocks back from 01:00 to 00:00 on 29 October 2021: that day's midnight
+    happens twice; the answer is its first (it was NaT)."""
+    cal = motcua.Calendar.vietnam()
+    s = pd.Series(pd.to_datetime(["2021-10-28 12:00", "NaT"])).dt.tz_localize("Asia/Amman")
+    # 00:00 at +03:00, the first of the two midnights, is 21:00 UTC the day before.
+    want = [pd.Timestamp("2021-10-28 21:00", tz="UTC").tz_convert("Asia/Amman"), pd.NaT]
+    for got in (cal.add_working_days(s, 1), cal.next_working_day(s)):
+        assert got.iloc[0] == want[0] and got.iloc[0].utcoffset() == dt.timedelta(hours=3)
+        assert pd.isna(got.iloc[1])

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence, cast
 
 import numpy as np
 
 from . import _motcua
-from .error import EmptyInputError, InvalidDateError, InvalidNumberError, _raise
+from .error import DateOutOfRangeError, EmptyInputError, InvalidDateError, InvalidNumberError, _raise
 
 MISSING64 = np.iinfo(np.int64).min
 #: Vietnam's wall clock, UTC+7 (no daylight saving since 1975).
@@ -98,10 +98,35 @@ def _in_zone(pd: Any, days: Any, tz: Any) -> Any:
     west of UTC+7: UTC, Europe, the Americas), else the start of the day in Vietnam (00:00
     UTC+7, e.g. 02:00 in Tokyo), so that every answer read back is its day at every door —
     midnight in Tokyo is still the day before in Vietnam."""
-    local = days.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
+    # A midnight that happens twice (a clock set back from 01:00 to 00:00) is its first
+    # occurrence, the day's start; one that does not happen, the first instant after it.
+    first = np.ones(len(days), dtype=bool)
+    local = days.tz_localize(tz, ambiguous=first, nonexistent="shift_forward")
     start = days.tz_localize(VIETNAM_TZ).tz_convert(tz)
     late = np.asarray(local < start)
     return local.where(~late, start) if late.any() else local
+
+
+def _check_fits(days: np.ndarray, unit: np.dtype) -> None:
+    """Raises :class:`DateOutOfRangeError` when an answer (day numbers, missing = minimum) does
+    not fit the datetime ``unit`` the input came in (numpy does not check the cast: a day past
+    2262-04-11 in ``datetime64[ns]`` would wrap round to 1677)."""
+    base, count = np.datetime_data(unit)
+    per_day = np.timedelta64(1, "D") // np.timedelta64(count, cast(Any, base))
+    if per_day <= 1:
+        return
+    limit = _I64_MAX // int(per_day)
+    present = days != MISSING64
+    over = present & ((days > limit) | (days < -limit))
+    if over.any():
+        i = _first(over)
+        day = np.datetime64(int(days[i]), "D")
+        raise _raise(
+            DateOutOfRangeError,
+            f"the answer {day} does not fit the input's {unit} (its range is about ±{limit // 365} years "
+            f"from 1970): give the dates as datetime64[D] or [s]",
+            index=i,
+        )
 
 
 class Days:
@@ -166,7 +191,9 @@ class Days:
         if self.kind == "numpy":
             return d.reshape(self.shape)
         pd = _module("pandas")
-        values = d.astype(self.dtype or "datetime64[s]")
+        unit = np.dtype(self.dtype or "datetime64[s]")
+        _check_fits(days, unit)
+        values = d.astype(unit)
         if self.kind == "pandas-index":
             idx = pd.DatetimeIndex(values, name=self.name)
             return idx if self.tz is None else _in_zone(pd, idx, self.tz)
@@ -427,6 +454,21 @@ _I64_MIN = -(2**63)
 _I64_MAX = 2**63 - 1
 
 
+def shape_of(x: Any) -> Optional[tuple[int, ...]]:
+    """The shape of an array operand (numpy's; a list's as numpy reads it; a column's
+    ``(len,)``), ``None`` for a scalar (a number, a date, a string)."""
+    if isinstance(x, np.ndarray):
+        return tuple(x.shape) if x.ndim else None
+    if isinstance(x, (list, tuple)):
+        try:
+            return tuple(np.shape(np.asarray(x, dtype=object)))
+        except ValueError:  # ragged: numpy reads it as a list of objects
+            return (len(x),)
+    if isinstance(x, (str, bytes)) or not hasattr(x, "__len__"):
+        return None
+    return (len(x),)
+
+
 def int_operand(n: Any, what: str = "n") -> Any:
     """An integer scalar (``int``) or a contiguous ``int64`` array (missing = minimum).
 
@@ -473,9 +515,16 @@ def _int_array(n: Any, what: str) -> np.ndarray:
     if isinstance(n, (list, tuple)):
         _not_numbers(n, what)
     if pd is not None and isinstance(n, (pd.Series, pd.Index)):
-        n = n.to_numpy(dtype="float64", na_value=np.nan) if n.hasnans else n.to_numpy()
+        # A column with missing values is read as floats (NaN = missing) only when it holds
+        # numbers: booleans, text and dates are checked as they are (`True` is not 1).
+        if pd.api.types.is_bool_dtype(n.dtype):
+            raise _raise(InvalidNumberError, f"`{what}` must be integers, got booleans")
+        numeric = pd.api.types.is_numeric_dtype(n.dtype)
+        n = n.to_numpy(dtype="float64", na_value=np.nan) if n.hasnans and numeric else n.to_numpy()
     elif pl is not None and isinstance(n, pl.Series):
-        n = n.cast(pl.Float64).to_numpy() if n.null_count() else n.to_numpy()
+        if n.dtype == pl.Boolean:
+            raise _raise(InvalidNumberError, f"`{what}` must be integers, got booleans")
+        n = n.cast(pl.Float64).to_numpy() if n.null_count() and n.dtype.is_numeric() else n.to_numpy()
     a = np.asarray(n)
     if a.dtype.kind == "b":
         raise _raise(InvalidNumberError, f"`{what}` must be integers, got booleans")
@@ -486,7 +535,7 @@ def _int_array(n: Any, what: str) -> np.ndarray:
             if big.any():
                 i = _first(big)
                 raise _raise(InvalidNumberError, f"`{what}` = {int(flat[i])} is outside the 64-bit integer range", index=i)
-        if a.dtype == np.int64:
+        if a.dtype.kind == "i" and a.dtype.itemsize == 8:  # either byte order
             # the array form's missing value: an integer array has none, so this is a number
             low = flat == MISSING64
             if low.any():

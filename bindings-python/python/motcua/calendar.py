@@ -372,7 +372,8 @@ class Calendar:
         if cv.is_scalar_date(date):
             if isinstance(k, int):
                 return self._native.add_working_days(date, k)
-            d = cv.Days(np.full(len(k), cv.scalar_day(date), dtype=np.int64), "numpy", shape=k.shape)
+            shape = np.shape(n) if isinstance(n, np.ndarray) else cv.shape_of(n)
+            d = cv.Days(np.full(len(k), cv.scalar_day(date), dtype=np.int64), "numpy", shape=k.shape if shape is None else shape)
         else:
             d = cv.to_days(date)
         return self._add(d, k)
@@ -682,8 +683,17 @@ _VN_DEFAULTS = {"official": True, "include_pending": False}
 
 
 def _same_index(x: Any, y: Any, xn: str, yn: str) -> None:
-    """Two pandas Series are paired by position: with different indexes (pandas would align
-    them by label) that is refused rather than guessed."""
+    """Two array operands are paired element by element: of different shapes (numpy would
+    broadcast a (3, 1) array against a (3,) one into (3, 3)) that is refused rather than paired
+    in flat order; two pandas Series with different indexes (pandas would align them by label)
+    likewise."""
+    sx, sy = cv.shape_of(x), cv.shape_of(y)
+    if sx is not None and sy is not None and sx != sy:
+        raise _raise(
+            InvalidArgumentError,
+            f"`{xn}` has shape {sx} and `{yn}` shape {sy}: give one {yn} per {xn} (the same shape), "
+            f"or a single {yn}",
+        )
     pd = cv._module("pandas")
     if pd is None or not (isinstance(x, pd.Series) and isinstance(y, pd.Series)):
         return

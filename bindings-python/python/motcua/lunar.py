@@ -28,6 +28,7 @@ import numpy as np
 from . import _convert as cv
 from . import _motcua
 from .civil import DateLike
+from .error import InvalidArgumentError, _raise
 
 __all__ = [
     "LunarDate",
@@ -63,6 +64,13 @@ class LunarDate(NamedTuple):
     def can_chi(self) -> str:
         """The sexagenary name of the lunar year, e.g. ``"Ất Tỵ"``."""
         return _motcua.can_chi(self.year)
+
+
+def _shape(given: Any, flat: np.ndarray) -> tuple[int, ...]:
+    """The shape of an operand as given (``flat``: its values, read flat)."""
+    if isinstance(given, np.ndarray):
+        return tuple(given.shape)
+    return cv.shape_of(given) or flat.shape
 
 
 class LunarCalendar:
@@ -188,12 +196,24 @@ class LunarCalendar:
         y0, m0, d0 = ints
         if isinstance(y0, int) and isinstance(m0, int) and isinstance(d0, int) and isinstance(leaps, bool):
             return self._native.from_lunar(y0, m0, d0, leaps)
-        y, m, d, lp = np.broadcast_arrays(*[np.asarray(v, dtype=np.int64) for v in ints], leaps)
+        # Each array in its own shape again (the checks read it flat), then broadcast as numpy
+        # does: a (3, 1) year and a (3,) month give (3, 3) dates.
+        given = (*parts, leap)
+        shaped = [
+            v if not isinstance(v, np.ndarray) else v.reshape(_shape(g, v))
+            for v, g in zip((*ints, leaps), given)
+        ]
+        try:
+            y, m, d, lp = np.broadcast_arrays(*[np.asarray(v) for v in shaped])
+        except ValueError:
+            shapes = ", ".join(f"{n} {np.shape(v)}" for n, v in zip(("year", "month", "day", "leap"), shaped))
+            raise _raise(InvalidArgumentError, f"the arrays do not broadcast together: {shapes}") from None
+        shape = y.shape
         y, m, d = (np.ascontiguousarray(v, dtype=np.int64).reshape(-1) for v in (y, m, d))
         lp = np.ascontiguousarray(lp, dtype=np.bool_).reshape(-1)
         out = np.empty(len(y), dtype=np.int64)
         self._native.from_lunar_i64(y, m, d, lp, out)
-        return out.view("datetime64[D]")
+        return out.view("datetime64[D]").reshape(shape)
 
     def new_year(self, year: int) -> _dt.date:
         """Tết (*Tết Nguyên đán*): day 1 of month 1 of lunar ``year``."""
