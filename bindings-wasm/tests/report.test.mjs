@@ -36,7 +36,8 @@ if (!existsSync(cli)) throw new Error(`the motcua CLI is missing at ${cli} (MOTC
 /** Runs the CLI; returns parsed stdout (JSON) and stderr. Fails on a non-zero exit. With
  * `$MOTCUA_CLI_CACHE` (a folder; `npm test` sets one for its runs under three time zones) an
  * answer is reused for the same binary, arguments and input files. */
-function runCli(args) {
+/** The CLI's JSON answer to `args`, which must exit with `status` (1: bad rows were skipped). */
+function runCli(args, status = 0) {
   const cacheDir = process.env.MOTCUA_CLI_CACHE;
   let cached;
   if (cacheDir) {
@@ -46,7 +47,7 @@ function runCli(args) {
     if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8"));
   }
   const r = spawnSync(cli, args, { encoding: "utf8", maxBuffer: 256 << 20 });
-  assert.equal(r.status, 0, `motcua ${args.join(" ")} failed:\n${r.stderr}`);
+  assert.equal(r.status, status, `motcua ${args.join(" ")} exited ${r.status}, not ${status}:\n${r.stderr}`);
   const answer = { json: JSON.parse(r.stdout), stderr: r.stderr };
   if (cached) writeFileSync(cached, JSON.stringify(answer));
   return answer;
@@ -270,7 +271,7 @@ test("report and scorecard: skipBad counts the good rows, as the CLI's --skip-ba
     const text = lines.join("\n") + "\n";
     const file = join(dir, "bad.csv");
     writeFileSync(file, text);
-    const { json: want } = runCli(["report", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--skip-bad"]);
+    const { json: want } = runCli(["report", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--skip-bad"], 1);
     const got = report(text, { asOf: AS_OF, catalogue, skipBad: true });
     assert.deepStrictEqual(got, want);
     assert.equal(got.counted, 298);
@@ -281,7 +282,7 @@ test("report and scorecard: skipBad counts the good rows, as the CLI's --skip-ba
     const fromObjects = report(recs, { asOf: AS_OF, catalogue, skipBad: true });
     assert.deepStrictEqual(fromObjects, want);
     assert.deepStrictEqual(fromObjects.skipped.map((s) => [s.index, s.line]), [[4, 5], [9, 10]]);
-    const { json: wantScore } = runCli(["scorecard", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--skip-bad"]);
+    const { json: wantScore } = runCli(["scorecard", file, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--skip-bad"], 1);
     assert.deepStrictEqual(scorecard(text, { asOf: AS_OF, catalogue, skipBad: true }), wantScore);
     // Without skipBad: the first bad row's error.
     assert.throws(() => report(text, { asOf: AS_OF, catalogue }), (e) => e.code === "csv_field" && e.line === 6);

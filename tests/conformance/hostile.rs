@@ -237,7 +237,7 @@ fn a_runaway_quote_loses_no_row() {
             stderr(&o)
         );
         let o = skip_bad_json(&f);
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert_eq!(total(&o)["received"], 999);
         assert!(
             stderr(&o).contains("skipped 1 bad row(s)") && stderr(&o).contains("line 12"),
@@ -361,7 +361,7 @@ fn json_lines_records_that_would_be_read_wrongly() {
         "{err}"
     );
     let o = skip_bad_json(&f);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let t = total(&o);
     assert_eq!(
         (t["received"].as_u64(), t["early"].as_u64()),
@@ -424,7 +424,7 @@ fn json_lines_keys_match_in_any_case_and_none_is_lost() {
         )
     };
     let jsonl = by(&f, "Agency");
-    assert_eq!(jsonl.status.code(), Some(0), "{}", stderr(&jsonl));
+    assert_eq!(jsonl.status.code(), Some(1), "{}", stderr(&jsonl));
     let csv = scratch(
         "cases.csv",
         b"received,time_limit,agency,resolved\n2026-03-02T09:00,3wd,X,\n\
@@ -1207,7 +1207,7 @@ fn procedure_codes_without_a_catalogue_fail_once() {
         &["report", "-", "--as-of", "2026-03-31", "--skip-bad", "--format", "json"],
         "id,received,procedure,time_limit\nA,2026-03-02T09:00,1.001,3wd\nB,2026-03-02T09:00,1.002,\n",
     );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("no catalogue given"), "{}", stderr(&o));
 }
 

@@ -414,7 +414,7 @@ fn worklist_hand_made() {
         ],
         "",
     );
-    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(1), "rows were skipped: bad data");
     assert_eq!(
         serde_json::from_str::<Vec<Value>>(stdout(&o).trim())
             .unwrap()

@@ -31,7 +31,7 @@ Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the
 new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id, and \
 grouping columns (--by). Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
 dd/mm/yyyy[ HH:MM[:SS]] (or h:mm[:ss] SA|CH, the Vietnamese 12-hour clock). A bad row is reported with line, column and value; by default the run then fails \
-(exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr (exit 0: the rows were skipped as asked). \
+(exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr (exit 1: bad data, the table leaves them out). \
 --as-of T shows the table as it stood at T (dossiers received after T left out, later events ignored; \
 default now). Rates are fractions: resolved_rate = resolved / received, on_time_rate = (early + \
 on_time) / resolved, online_rate = received_online / received_new; null (or – in the table) when the \
@@ -408,16 +408,19 @@ impl BadRows {
         }
     }
 
-    /// With `--skip-bad`: the count and the first errors, on stderr.
-    pub(crate) fn summarise<E: Write>(&self, err: &mut E) -> io::Result<()> {
+    /// After the answer was written (with `--skip-bad`): the count and the first errors on
+    /// stderr, and the exit status: 1 when any row was skipped (bad data, as every command's
+    /// bad line is: the run went on, and the answer leaves those rows out), else 0.
+    pub(crate) fn finish<W: Write, E: Write>(&self, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
         if self.count == 0 {
-            return Ok(());
+            return Ok(Outcome::Ok);
         }
-        writeln!(err, "skipped {} bad row(s); the first:", self.count)?;
+        writeln!(sink.err, "skipped {} bad row(s); the first:", self.count)?;
         for e in &self.shown {
-            write_row_error(err, "  ", e)?;
+            write_row_error(&mut sink.err, "  ", e)?;
         }
-        Ok(())
+        sink.failed = true;
+        Ok(Outcome::BadData)
     }
 
     fn push<E: Write>(&mut self, e: Error, err: &mut E) -> io::Result<()> {
@@ -603,6 +606,5 @@ fn finish<W: Write, E: Write>(
             tally.left_out
         )?;
     }
-    bad.summarise(&mut sink.err)?;
-    Ok(Outcome::Ok)
+    bad.finish(sink)
 }

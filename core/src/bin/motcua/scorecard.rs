@@ -308,6 +308,5 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
         }
     };
     sink.out.write_all(text.as_bytes())?;
-    bad.summarise(&mut sink.err)?;
-    Ok(Outcome::Ok)
+    bad.finish(sink)
 }

@@ -107,6 +107,5 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
             "{hidden} on-track dossier(s) not listed (--all lists them)"
         )?;
     }
-    bad.summarise(&mut sink.err)?;
-    Ok(Outcome::Ok)
+    bad.finish(sink)
 }
