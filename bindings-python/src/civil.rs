@@ -42,8 +42,10 @@ pub(crate) fn day_number_of(obj: &Bound<'_, PyAny>) -> PyResult<Result<Option<i6
         return Ok(Ok(None));
     }
     if let Ok(s) = obj.cast::<PyString>() {
+        // A date, or an instant's day in Vietnam (with an offset: converted to UTC+7 first), as
+        // a `datetime` is read below and as the JS package reads strings.
         let text = s.to_cow()?;
-        return Ok(civil::parse_date(&text).map(|d| Some(i64::from(civil::day_number(d)))));
+        return Ok(civil::parse_day(&text).map(|d| Some(i64::from(civil::day_number(d)))));
     }
     // A `datetime` / `Timestamp`: its day in Vietnam (a zoned one converted to UTC+7 first).
     if obj.is_instance_of::<PyDateTime>() && type_name(obj) != "NaTType" {

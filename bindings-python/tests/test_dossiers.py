@@ -285,8 +285,9 @@ def test_a_missing_value_in_a_dossier_dict_is_an_absent_field(missing: Any) -> N
 
 
 def test_a_midnight_timestamp_is_a_new_due_date() -> None:
-    """pandas holds a date as a midnight Timestamp: as `new_due` it is that date; a time of
-    day other than 00:00 is not a date."""
+    """pandas holds a date as a midnight Timestamp: as `new_due` it is that date; an instant
+    with a time of day is its day in Vietnam (a zoned one converted to UTC+7 first), as a
+    report's `new_due` cell and a JS `Date` are."""
     def with_new_due(v: Any) -> dict[str, Any]:
         return {"received": "2026-03-02T09:00", "time_limit": {"working_days": 3},
                 "events": [{"type": "apology", "at": "2026-03-04T10:00", "new_due": v}]}
@@ -294,5 +295,8 @@ def test_a_midnight_timestamp_is_a_new_due_date() -> None:
     for v in (pd.Timestamp("2026-03-20"), dt.datetime(2026, 3, 20), dt.date(2026, 3, 20),
               np.datetime64("2026-03-20"), "2026-03-20"):
         assert str(motcua.due(with_new_due(v)).due) == "2026-03-20", v
+    for v in (pd.Timestamp("2026-03-20T10:00"), "2026-03-20T10:00", "2026-03-19T20:00Z",
+              pd.Timestamp("2026-03-19T20:00", tz="UTC")):
+        assert str(motcua.due(with_new_due(v)).due) == "2026-03-20", v
     with pytest.raises(motcua.InvalidDateError):
-        motcua.due(with_new_due(pd.Timestamp("2026-03-20T10:00")))
+        motcua.due(with_new_due("2026-03-20T25:00"))

@@ -1049,6 +1049,30 @@ pub(crate) fn check_transfer(i: usize, e: &Event, transfers: u32, stages: &[Stag
 mod tests {
     use super::*;
 
+    #[test]
+    fn new_due_given_as_an_instant_is_its_day_in_vietnam() {
+        let with = |new_due: &str| {
+            Dossier::from_json(&format!(
+                r#"{{"received":"2026-03-02T09:30","time_limit":{{"working_days":3}},
+                   "events":[{{"type":"apology","at":"2026-03-04T10:00","new_due":"{new_due}"}}]}}"#
+            ))
+            .map(|d| d.events[0].new_due.map(|n| n.to_string()))
+        };
+        // 20:00 UTC on 9 March is 03:00 on 10 March in Vietnam (a report's new_due cell reads
+        // it so, and a JS Date for new_due is its Vietnamese day).
+        for (given, day) in [
+            ("2026-03-10", "2026-03-10"),
+            ("10/03/2026", "2026-03-10"),
+            ("2026-03-10T03:00", "2026-03-10"),
+            ("2026-03-09T20:00Z", "2026-03-10"),
+            ("2026-03-10T08:00+09:00", "2026-03-10"),
+        ] {
+            assert_eq!(with(given).unwrap().as_deref(), Some(day), "{given}");
+        }
+        assert_eq!(with("2026-03-10x").unwrap_err().code(), "invalid_date");
+        assert_eq!(with("2026-03-10+07:00").unwrap_err().code(), "invalid_date");
+    }
+
     fn parse(s: &str) -> Result<Dossier> {
         Dossier::from_json(s)
     }

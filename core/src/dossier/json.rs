@@ -19,7 +19,7 @@ use super::{
     bad_dossier, parse_dossier_instant, stages_from_value, Channel, Dossier, Event, EventKind,
     LimitSource, DOSSIER_KEYS,
 };
-use crate::civil::parse_date;
+use crate::civil::parse_day;
 use crate::error::{excerpt, Error, ErrorKind, Result};
 use crate::procedure::{not_a_time_limit, time_limit_from_entries, TimeLimit};
 
@@ -712,7 +712,7 @@ impl EventShadow<'_> {
             Some(n) => {
                 let field = || format!("{}.new_due", here());
                 let s = n.string("new_due", field)?;
-                Some(parse_date(s).map_err(|e| {
+                Some(parse_day(s).map_err(|e| {
                     Error::new(ErrorKind::InvalidDate, e.message().to_string()).in_field(field())
                 })?)
             }

@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::*;
-use crate::civil::parse_date;
+use crate::civil::parse_day;
 
 /// The old reader: a `Value`, then [`from_json_value`].
 pub fn from_json(text: &str) -> Result<Dossier> {
@@ -165,7 +165,7 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
         Some(n) => {
             let field = format!("{here}.new_due");
             let s = string_field(n, "new_due").map_err(|e| e.in_field(field.clone()))?;
-            Some(parse_date(s).map_err(|e| {
+            Some(parse_day(s).map_err(|e| {
                 Error::new(ErrorKind::InvalidDate, e.message().to_string()).in_field(field)
             })?)
         }
@@ -314,6 +314,7 @@ mod differential {
         let new_due = prop_oneof![
             Just(r#""2026-03-20""#.to_string()),
             Just(r#""2026-13-01""#.to_string()),
+            Just(r#""2026-03-19T20:00Z""#.to_string()),
             any_value(),
         ];
         let entry = prop_oneof![
