@@ -179,8 +179,9 @@ impl Calendar {
     }
 
     /// Bulk `addWorkingDays` over day numbers (days since 1970-01-01); `n` is one number for
-    /// all or an `Int32Array` of the same length. `-2147483648` (missing) passes through. An
-    /// error carries the `index` of the first bad element.
+    /// all or an `Int32Array` of the same length. `-2147483648` is missing in `days` and in an
+    /// `Int32Array` `n` alike: that element's answer is missing (`-2147483648`); a number `n`
+    /// is always a count. An error carries the `index` of the first bad element.
     #[wasm_bindgen(js_name = addWorkingDaysBulk)]
     pub fn add_working_days_bulk(&self, days: &[i32], n: &DaysOperand) -> JsResult<Vec<i32>> {
         let mut out = vec![0_i32; days.len()];

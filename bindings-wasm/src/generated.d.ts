@@ -147,7 +147,8 @@ export type WarningCode =
   | "refused_late"
   | "resolved_while_awaiting_supplement"
   | "rule_set_unverified"
-  | "district_level_abolished";
+  | "district_level_abolished"
+  | "unknown_key";
 
 /** What a step of an explanation is about. */
 export type StepKind =

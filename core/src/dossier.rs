@@ -331,12 +331,15 @@ pub enum WarningCode {
     /// A district-level procedure for a dossier received after districts were abolished on
     /// 2025-07-01 \[S\].
     DistrictLevelAbolished,
+    /// A key of a dossier line that is not a dossier's (nor an event's): ignored, as a report
+    /// ignores other columns (the CLI's `due` and `classify`; see [`Dossier::KEYS`]).
+    UnknownKey,
 }
 
 impl WarningCode {
     /// Every code, in declaration order (the bindings' type definitions are generated from
     /// it).
-    pub const ALL: [WarningCode; 8] = [
+    pub const ALL: [WarningCode; 9] = [
         WarningCode::MultipleSupplementRequests,
         WarningCode::SupplementAfterDue,
         WarningCode::ApologyAfterDue,
@@ -345,6 +348,7 @@ impl WarningCode {
         WarningCode::ResolvedWhileAwaitingSupplement,
         WarningCode::RuleSetUnverified,
         WarningCode::DistrictLevelAbolished,
+        WarningCode::UnknownKey,
     ];
 
     /// The stable snake_case code.
@@ -358,6 +362,7 @@ impl WarningCode {
             WarningCode::ResolvedWhileAwaitingSupplement => "resolved_while_awaiting_supplement",
             WarningCode::RuleSetUnverified => "rule_set_unverified",
             WarningCode::DistrictLevelAbolished => "district_level_abolished",
+            WarningCode::UnknownKey => "unknown_key",
         }
     }
 }
@@ -411,6 +416,12 @@ pub struct Dossier {
 }
 
 const DOSSIER_KEYS: &str = "received, time_limit, procedure, channel, events, id, stages";
+
+#[cfg(test)]
+#[test]
+fn the_key_lists_agree() {
+    assert_eq!(Dossier::KEYS.join(", "), DOSSIER_KEYS);
+}
 
 fn bad_dossier(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidDossier, msg)
@@ -487,6 +498,91 @@ fn parse_dossier_instant(s: &str, field: impl FnOnce() -> String) -> Result<(Nai
 }
 
 impl Dossier {
+    /// The keys of a dossier's JSON object.
+    pub const KEYS: [&'static str; 7] = [
+        "received",
+        "time_limit",
+        "procedure",
+        "channel",
+        "events",
+        "id",
+        "stages",
+    ];
+
+    /// The keys of an event's JSON object.
+    pub const EVENT_KEYS: [&'static str; 4] = ["type", "at", "new_due", "to"];
+
+    /// [`from_json`](Dossier::from_json), except that keys that are neither a dossier's
+    /// ([`KEYS`](Dossier::KEYS)) nor an event's ([`EVENT_KEYS`](Dossier::EVENT_KEYS)) are
+    /// ignored, each with an [`WarningCode::UnknownKey`] warning, instead of being an error:
+    /// how the CLI's `due` and `classify` read dossier lines from other systems, which carry
+    /// their own keys (as a report ignores other columns). Every other error is
+    /// [`from_json`](Dossier::from_json)'s.
+    ///
+    /// ```
+    /// use motcua::dossier::Dossier;
+    /// let text = r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},"agency":"X",
+    ///   "events":[{"type":"resolved","at":"2026-03-04T10:00","by":"clerk 7"}]}"#;
+    /// assert_eq!(Dossier::from_json(text).unwrap_err().code(), "invalid_dossier");
+    /// let (d, warnings) = Dossier::from_json_ignoring_unknown_keys(text)?;
+    /// assert_eq!(d.events.len(), 1);
+    /// let keys: Vec<_> = warnings.iter().map(|w| w.message.as_str()).collect();
+    /// assert_eq!(keys, ["key `agency` is not read (a dossier's keys: received, time_limit, \
+    ///   procedure, channel, events, id, stages)", "key `events[0].by` is not read (an event's \
+    ///   keys: type, at, new_due, to)"]);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_json_ignoring_unknown_keys(text: &str) -> Result<(Dossier, Vec<Warning>)> {
+        let first = match Dossier::from_json(text) {
+            Ok(d) => return Ok((d, Vec::new())),
+            Err(e) => e,
+        };
+        // Only a dossier object can have keys to drop; anything else keeps its first error.
+        let Ok(Value::Object(mut m)) = serde_json::from_str::<Value>(text) else {
+            return Err(first);
+        };
+        let mut warnings = Vec::new();
+        let mut drop = |path: String, whose: &str, keys: &[&str]| {
+            warnings.push(Warning::new(
+                WarningCode::UnknownKey,
+                format!(
+                    "key `{}` is not read ({whose} keys: {})",
+                    crate::error::excerpt(&path),
+                    keys.join(", ")
+                ),
+            ));
+        };
+        m.retain(|k, _| {
+            let known = Dossier::KEYS.contains(&k.as_str());
+            if !known {
+                drop(k.clone(), "a dossier's", &Dossier::KEYS);
+            }
+            known
+        });
+        if let Some(Value::Array(events)) = m.get_mut("events") {
+            for (i, e) in events.iter_mut().enumerate() {
+                if let Value::Object(e) = e {
+                    e.retain(|k, _| {
+                        let known = Dossier::EVENT_KEYS.contains(&k.as_str());
+                        if !known {
+                            drop(
+                                format!("events[{i}].{k}"),
+                                "an event's",
+                                &Dossier::EVENT_KEYS,
+                            );
+                        }
+                        known
+                    });
+                }
+            }
+        }
+        if warnings.is_empty() {
+            return Err(first);
+        }
+        Dossier::from_json_value(&Value::Object(m)).map(|d| (d, warnings))
+    }
+
     /// A dossier with a given time limit, received directly at `received`, without events.
     pub fn new(limit: TimeLimit, received: NaiveDateTime) -> Dossier {
         Dossier {

@@ -1269,3 +1269,41 @@ fn report_jsonl_threads_and_line_numbers() {
         );
     }
 }
+
+/// A dossier line carrying keys of its own (another system's export, a test harness's case
+/// number) is answered as the same line without them, with an `unknown_key` warning per key
+/// (it failed the line: `invalid_dossier`); a line that is wrong otherwise keeps its error.
+#[test]
+fn due_and_classify_ignore_unknown_keys_with_a_warning() {
+    let plain = r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-03-04T10:00"}]}"#;
+    let extra = r#"{"received":"2026-03-02T09:30","case":"E1","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-03-04T10:00","by":"clerk"}]}"#;
+    let bad = r#"{"received":"2026-02-30T09:30","case":"E2","time_limit":{"working_days":3}}"#;
+    for cmd in [
+        &["due", "-"][..],
+        &["classify", "--as-of", "2026-03-31", "-"],
+    ] {
+        let o = motcua(cmd, &format!("{plain}\n{extra}\n{bad}\n"));
+        assert_eq!(o.status.code(), Some(1), "the bad line: {}", stderr(&o));
+        let lines: Vec<serde_json::Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 3);
+        let mut without = lines[1].clone();
+        let warnings = without["warnings"].take();
+        without["warnings"] = serde_json::json!([]);
+        assert_eq!(without, lines[0], "{cmd:?}");
+        let codes: Vec<&str> = warnings
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes, ["unknown_key", "unknown_key"]);
+        assert!(warnings[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("events[0].by"));
+        assert_eq!(lines[2]["error"]["code"], "invalid_date", "{cmd:?}");
+    }
+}

@@ -22,7 +22,8 @@ A dossier line: {\"received\":\"2026-03-02T09:30\",\"channel\":\"direct\",\"time
 \"at\":\"2026-03-10T08:00\"},{\"type\":\"resolved\",\"at\":\"2026-03-12T16:00\"}]}. time_limit is one of \
 {\"working_days\":N}, {\"calendar_days\":N}, {\"working_hours\":N}, {\"same_day\":true}, or \"procedure\":\"CODE\" \
 with --catalogue FILE. Event types: supplement_requested, supplement_received, apology and extended (with \
-\"new_due\"), refused, withdrawn, resolved, returned; events in non-decreasing time order. Rules (--rule \
+\"new_due\"), refused, withdrawn, resolved, returned, transferred (with \"to\", the next stage's agency); events in \
+non-decreasing time order. Other keys are not read: each gets an unknown_key warning. Rules (--rule \
 KEY=VALUE; default = the law): supplement=pause|restart, counting=days|hours, compare=date|instant, \
 apology=moves_due|counts_late, multi_supplement=allowed|late, deemed_receipt=next_working_day_after_hours|calendar_day.";
 
@@ -186,8 +187,9 @@ pub fn run_due<W: Write, E: Write>(args: DueArgs, sink: &mut Sink<W, E>) -> io::
         return Ok(Outcome::BadData);
     };
     each_dossier(&a.input, sink, |line, out| {
-        let d = Dossier::from_json(line)?;
-        let due = s.options(&a).due(&d)?;
+        let (d, ignored) = Dossier::from_json_ignoring_unknown_keys(line)?;
+        let mut due = s.options(&a).due(&d)?;
+        due.warnings.extend(ignored);
         fill(out, &due)
     })?;
     Ok(if sink.failed {
@@ -212,8 +214,9 @@ pub fn run_classify<W: Write, E: Write>(
     };
     crate::check_as_of(t, &s.calendar);
     each_dossier(&a.input, sink, |line, out| {
-        let d = Dossier::from_json(line)?;
-        let c = s.options(&a).as_of(t).classify(&d)?;
+        let (d, ignored) = Dossier::from_json_ignoring_unknown_keys(line)?;
+        let mut c = s.options(&a).as_of(t).classify(&d)?;
+        c.due.warnings.extend(ignored);
         fill(out, &c)
     })?;
     Ok(if sink.failed {
