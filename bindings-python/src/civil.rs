@@ -69,11 +69,19 @@ pub(crate) fn day_number_of(obj: &Bound<'_, PyAny>) -> PyResult<Result<Option<i6
     }
     // numpy.datetime64 (any unit): floor to days, as numpy does.
     if type_name(obj) == "datetime64" {
-        let days = obj
-            .call_method1("astype", ("datetime64[D]",))?
-            .call_method1("astype", ("int64",))?
-            .extract::<i64>()?;
-        return Ok(Ok((days != MISSING).then_some(days)));
+        // (Through seconds: numpy's cast of a femto- or attosecond unit to days overflows
+        // computing its factor; every such value is within hours of 1970-01-01.)
+        let secs = match datetime64_seconds(obj) {
+            Ok((_, true)) => return Ok(Ok(None)),
+            Ok((s, false)) => s,
+            Err(e) => {
+                return Ok(Err(Error::new(
+                    ErrorKind::InvalidDate,
+                    format!("a numpy.datetime64 that cannot be read as a date: {e}"),
+                )))
+            }
+        };
+        return Ok(Ok(Some(secs.div_euclid(86_400))));
     }
     Ok(Err(not_a_date(obj)))
 }

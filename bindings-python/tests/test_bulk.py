@@ -347,3 +347,19 @@ def test_zoned_answers_at_a_midnight_that_happens_twice() -> None:
     for got in (cal.add_working_days(s, 1), cal.next_working_day(s)):
         assert got.iloc[0] == want[0] and got.iloc[0].utcoffset() == dt.timedelta(hours=3)
         assert pd.isna(got.iloc[1])
+
+
+def test_femto_and_attosecond_datetimes_and_partial_date64_days() -> None:
+    """numpy cannot cast femto- or attoseconds to days (its factor overflows): their days are
+    read from the ticks (all within hours of 1970-01-01); an Arrow date64 that is not a whole
+    day is a typed error (it was Arrow's own ArrowInvalid)."""
+    cal = motcua.Calendar.weekdays("1960-01-01", "1980-12-31")
+    got = cal.next_working_day(np.array([1, -1, np.iinfo(np.int64).min], dtype="M8[as]"))
+    np.testing.assert_array_equal(got, np.array(["1970-01-02", "1970-01-01", "NaT"], dtype="M8[D]"))
+    got = cal.next_working_day(np.array([10**18, -(10**18)], dtype="M8[fs]"))
+    np.testing.assert_array_equal(got, np.array(["1970-01-02", "1970-01-01"], dtype="M8[D]"))
+    assert cal.next_working_day(np.datetime64(1, "fs")) == dt.date(1970, 1, 2)
+    with pytest.raises(motcua.InvalidDateError):
+        cal.next_working_day(pa.array([1_772_755_200_123], type=pa.date64()))
+    whole = cal.next_working_day(pa.array([1_772_755_200_000 - 56 * 365 * 86_400_000], type=pa.date64()))
+    assert whole.to_pylist() == [cal.next_working_day(dt.date(1970, 1, 1) + dt.timedelta(days=20518 - 56 * 365))]

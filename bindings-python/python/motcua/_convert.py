@@ -294,14 +294,29 @@ def _arrow_from_ints(pa: Any, out: np.ndarray, type_: Any) -> Any:
 
 
 #: Ticks a day of each datetime64 unit finer than a day.
-_PER_DAY = {"h": 24, "m": 1_440, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}
+_PER_DAY = {
+    "h": 24,
+    "m": 1_440,
+    "s": 86_400,
+    "ms": 86_400_000,
+    "us": 86_400_000_000,
+    "ns": 86_400_000_000_000,
+    "ps": 86_400_000_000_000_000,
+}
 
 
 def _from_datetime64(a: np.ndarray, kind: str = "numpy", **extra: Any) -> Days:
     if a.dtype != np.dtype("datetime64[D]"):
         unit, count = np.datetime_data(a.dtype)
         per_day = _PER_DAY.get(unit) if count == 1 else None
-        if per_day is None:
+        if unit in ("fs", "as"):
+            # Within ±2.6 hours (fs) or ±9.2 seconds (as) of 1970-01-01T00:00: a day has more
+            # ticks than an int64 holds (numpy's own cast overflows).
+            ticks = a.astype(np.int64)
+            days = np.where(ticks < 0, -1, 0).astype(np.int64)
+            days[ticks == np.iinfo(np.int64).min] = np.iinfo(np.int64).min
+            a = days.view("datetime64[D]")
+        elif per_day is None:
             a = a.astype("datetime64[D]")  # floors, as numpy does; NaT stays NaT
         else:
             # Floored here: numpy's own cast overflows within a day of int64's minimum
@@ -423,8 +438,16 @@ def _arrow_days(pa: Any, a: Any) -> Days:
     if pa.types.is_timestamp(t) and t.tz is not None:
         # an instant's day in Vietnam (UTC+7), as at every door
         a = pc.cast(pc.local_timestamp(a.cast(pa.timestamp(t.unit, "+07:00"))), pa.date32())
-    elif pa.types.is_timestamp(t) or pa.types.is_date64(t):
+    elif pa.types.is_timestamp(t):
         a = pc.cast(a, pa.date32())
+    elif pa.types.is_date64(t):
+        try:
+            a = pc.cast(a, pa.date32())
+        except pa.ArrowInvalid:
+            # (Arrow's date64 holds whole days in milliseconds: anything else is malformed.)
+            raise _raise(
+                InvalidDateError, "an Arrow date64 value is not a whole day (a multiple of 86,400,000 ms)"
+            ) from None
     elif pa.types.is_string(t) or pa.types.is_large_string(t):
         return Days(_motcua.day_numbers_of(a.to_pylist()), "arrow")
     elif not pa.types.is_date32(t):
