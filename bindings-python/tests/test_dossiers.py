@@ -300,3 +300,24 @@ def test_a_midnight_timestamp_is_a_new_due_date() -> None:
         assert str(motcua.due(with_new_due(v)).due) == "2026-03-20", v
     with pytest.raises(motcua.InvalidDateError):
         motcua.due(with_new_due("2026-03-20T25:00"))
+
+
+def test_a_typed_midnight_is_a_date_alone_in_dicts_as_in_frames() -> None:
+    """A timestamp at exactly 00:00 is its date alone in a frame's column; a dict holding the
+    same Timestamp gave the instant 00:00 (a working-hour count then used 24 hours where the
+    frame used 32: on time in one door, late in the other). Text `…T00:00` is an instant."""
+    import pandas as pd
+
+    rules = {"counting": "hours"}
+    row = {"received": "2025-12-13T15:00", "time_limit": "15wd", "supplement_requested": "2025-12-18T00:00",
+           "supplement_received": "2025-12-22T09:00", "resolved": "2026-01-09T08:00"}
+    instants = ["received", "supplement_requested", "supplement_received", "resolved"]
+    typed = pd.DataFrame([row]).astype({c: "datetime64[ns]" for c in instants})
+    frame = motcua.classify(typed, "2026-01-31", rules=rules)
+    events = [{"type": k, "at": typed[k].iloc[0]} for k in instants[1:]]
+    as_dict = motcua.classify({"received": typed["received"].iloc[0], "time_limit": "15wd", "events": events},
+                              "2026-01-31", rules=rules)
+    assert (frame["outcome"].iloc[0], str(frame["due"].iloc[0].date())) == (as_dict.outcome, str(as_dict.due))
+    assert as_dict.outcome == "late"  # the request's whole day used (date alone), as the frame reads it
+    text = motcua.classify(pd.DataFrame([row]), "2026-01-31", rules=rules)
+    assert text["outcome"].iloc[0] == "on_time"  # "T00:00" written out: the instant

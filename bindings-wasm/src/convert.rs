@@ -223,8 +223,14 @@ fn to_json_at(v: &JsValue, path: &str, depth: u32) -> Result<Value> {
             .ok_or_else(|| bad(format!("{x} is not a finite number")));
     }
     if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+        // At exactly 00:00 in Vietnam: its date alone, as a record's `Date` cell is read (a
+        // dossier object and a record give one answer; the text `"…T00:00"` is an instant).
         let t = wall_clock_of(d, path)?;
-        return Ok(Value::String(civil::format_instant(t)));
+        return Ok(Value::String(if t.time() == chrono::NaiveTime::MIN {
+            t.date().to_string()
+        } else {
+            civil::format_instant(t)
+        }));
     }
     if js_sys::Array::is_array(v) {
         let arr = js_sys::Array::from(v);

@@ -126,7 +126,8 @@ export type TimeLimit =
   | string;
 
 /** One lifecycle event (`newDue`, a date, for `apology` and `extended` only; `to`, the next
- * stage's agency, for `transferred` only). Keys may be camelCase or snake_case, not both. */
+ * stage's agency, for `transferred` only). Keys may be camelCase or snake_case, not both. A
+ * `Date` at exactly 00:00 in Vietnam is its date alone, as in a record. */
 export type DossierEvent = {
   type: EventType;
   at: InstantInput;

@@ -95,3 +95,23 @@ test("bad instants: a clear invalid_date", () => {
   }
   assert.throws(() => Calendar.vietnam().isWorkingDay("2026-02-13T10:30+7"), { code: "invalid_date" });
 });
+
+test("a Date at exactly 00:00 in Vietnam is its date alone in a dossier object, as in a record", () => {
+  // counting=hours: a request given by its date alone uses its whole day (32 working hours by
+  // 18 Dec), the instant 00:00 only what had passed (24): a record's Date cell was read the
+  // first way and a dossier object's the second (late in report(), on time in classify()).
+  const vn = (s) => new Date(`${s}+07:00`);
+  const record = {
+    received: vn("2025-12-13T15:00"), time_limit: "15wd", supplement_requested: vn("2025-12-18T00:00"),
+    supplement_received: vn("2025-12-22T09:00"), resolved: vn("2026-01-09T08:00"),
+  };
+  const events = ["supplement_requested", "supplement_received", "resolved"].map((type) => ({ type, at: record[type] }));
+  const rules = { counting: "hours" };
+  const one = classify({ received: record.received, time_limit: "15wd", events }, "2026-01-31", { rules });
+  const table = report([record], { asOf: "2026-01-31", rules });
+  assert.equal(one.outcome, "late");
+  assert.equal(table.at(-1).late, 1);
+  // The text "…T00:00" is the instant: on time in both.
+  const text = events.map((e) => ({ ...e, at: e.type === "supplement_requested" ? "2025-12-18T00:00" : e.at }));
+  assert.equal(classify({ received: record.received, time_limit: "15wd", events: text }, "2026-01-31", { rules }).outcome, "on_time");
+});

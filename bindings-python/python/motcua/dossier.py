@@ -9,7 +9,8 @@ in the JSON line format of the CLI's ``due`` and ``classify`` commands::
 Event types: ``supplement_requested``, ``supplement_received``, ``apology`` and ``extended``
 (both with ``new_due``), ``refused``, ``withdrawn``, ``resolved``, ``returned``. Instants may be
 ``datetime`` objects or ISO strings; a date alone means that day (date-only semantics); a
-zoned ``datetime`` (or ``pandas.Timestamp``) is converted to Vietnam time (UTC+7) first.
+zoned ``datetime`` (or ``pandas.Timestamp``) is converted to Vietnam time (UTC+7) first, and
+one at exactly 00:00 there is its date alone, as in a frame's timestamp column.
 Missing values (``None``, NaN, ``NaT``, ``pd.NA``) are absent fields.
 
 >>> from motcua import Dossier
@@ -37,14 +38,12 @@ from . import _motcua
 __all__ = ["Dossier", "DossierLike"]
 
 
-# The JSON fields that hold a date, not an instant.
-_DATE_FIELDS = frozenset({"new_due"})
-
-
 def _plain(v: Any, key: str = "") -> Any:
     """``v`` as JSON values: missing values (NaN, NaT, NA) as ``null``; a zoned ``datetime``
     or ``Timestamp`` converted to Vietnam's wall clock (UTC+7) first, as at every door; a
-    ``datetime`` at 00:00 in a date field (``new_due``, as pandas holds a date) as its date."""
+    ``datetime`` at exactly 00:00 there as its date alone — how pandas holds a date, and how a
+    frame's timestamp column is read (a dict and a frame row give one answer; write the text
+    ``"2026-03-02T00:00"`` for an instant at midnight)."""
     if isinstance(v, Mapping):
         return {k: _plain(x, k if isinstance(k, str) else "") for k, x in v.items()}
     if isinstance(v, (list, tuple)):
@@ -54,7 +53,7 @@ def _plain(v: Any, key: str = "") -> Any:
     if isinstance(v, _dt.datetime):
         if v.utcoffset() is not None:
             v = v.astimezone(cv.VIETNAM).replace(tzinfo=None)
-        if key in _DATE_FIELDS and v.time() == _dt.time(0):
+        if v.time() == _dt.time(0):
             return v.date().isoformat()
         return v.isoformat()
     return v
