@@ -318,8 +318,7 @@ fn twelve_hour(t: &str) -> Option<std::result::Result<NaiveTime, String>> {
         "CH" => true,
         "AM" | "PM" => {
             return Some(Err(format!(
-                "`{mark}`: English-locale times come with month-first dates; give ISO dates, or \
-                 dd/mm/yyyy with a 24-hour time or SA/CH"
+                "`{mark}`: AM/PM exports put the month first; give ISO or dd/mm/yyyy dates"
             )))
         }
         _ => return None,
@@ -679,7 +678,7 @@ mod tests {
         }
         for english in ["3/2/2026 9:30 AM", "3/2/2026 9:30 pm"] {
             let e = at(english).unwrap_err();
-            assert!(e.message().contains("month-first dates"), "{e}");
+            assert!(e.message().contains("month first"), "{e}");
         }
         // The ISO form keeps its 24-hour clock only.
         assert!(at("2026-03-02 2:30 CH").is_err());

@@ -324,6 +324,7 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
         }
         Fact::SupplementRequested {
             at: t,
+            date_only,
             reading,
             since,
             since_at,
@@ -332,7 +333,11 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             due,
             after_due,
         } => {
-            m.serialize_entry("at", &at(t))?;
+            if *date_only {
+                m.serialize_entry("at", &t.date())?;
+            } else {
+                m.serialize_entry("at", &at(t))?;
+            }
             m.serialize_entry("reading", reading.as_str())?;
             m.serialize_entry("since", since)?;
             if let Some(s) = since_at {

@@ -567,6 +567,7 @@ impl<T: Trace> Pass<'_, T> {
             }
             self.trace.fact(Fact::SupplementRequested {
                 at: e.at,
+                date_only: e.date_only,
                 reading: self.rules.supplement,
                 since: date_of(c.start_day)?,
                 since_at: (c.unit == Unit::Seconds).then(|| self.first_working_moment(c.start_at)),

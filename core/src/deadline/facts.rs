@@ -238,8 +238,10 @@ pub enum Fact {
     },
     /// A supplement request stopped the clock.
     SupplementRequested {
-        /// When.
+        /// When (00:00 of its day when given by its date alone).
         at: NaiveDateTime,
+        /// Given by its date alone: the whole day counts as used.
+        date_only: bool,
         /// Pause (the time used counts) or restart.
         reading: SupplementRule,
         /// The deemed receipt day the current round started on.

@@ -228,6 +228,44 @@ fn an_appointment_made_while_stopped_is_said_to_stand() {
     }
 }
 
+/// A supplement request given by its date alone is said to be on that day, not "at 00:00": the
+/// count uses the whole day (32 working hours by the end of Thursday here), which "at 00:00 …
+/// 32 working hours used" contradicted. An instant at 00:00 keeps its time and its 24 hours.
+#[test]
+fn a_request_given_by_its_date_alone_is_said_so() {
+    let cal = crate::vn::public_sector().unwrap();
+    let rules = Rules::from_pairs(&["counting=hours"]).unwrap();
+    let text = |at: &str, lang| {
+        let d = dossier(&format!(
+            r#"{{"received":"2025-12-13T15:00","time_limit":{{"working_days":15}},"events":[{{"type":"supplement_requested","at":"{at}"}}]}}"#
+        ));
+        let x = due_explained(&d, &cal, &rules, None, lang).unwrap();
+        let step = x
+            .explain
+            .into_iter()
+            .find(|s| matches!(s.fact, Fact::SupplementRequested { .. }))
+            .unwrap();
+        let fields = serde_json::to_value(&step).unwrap();
+        (step.text, fields)
+    };
+    let (en, fields) = text("2025-12-18", Lang::En);
+    assert!(
+        en.starts_with("On Thu 18 Dec 2025 a supplement was requested (the whole day"),
+        "{en}"
+    );
+    assert!(en.contains("32 working hours used"), "{en}");
+    assert_eq!(fields["at"], "2025-12-18");
+    let (vi, _) = text("2025-12-18", Lang::Vi);
+    assert!(
+        vi.starts_with("Ngày thứ Năm 18/12/2025 yêu cầu bổ sung"),
+        "{vi}"
+    );
+    let (en, fields) = text("2025-12-18T00:00", Lang::En);
+    assert!(en.starts_with("At 00:00 on Thu 18 Dec 2025"), "{en}");
+    assert!(en.contains("24 working hours used"), "{en}");
+    assert_eq!(fields["at"], "2025-12-18T00:00");
+}
+
 /// Each step cites a text in force on the deemed receipt day: the online decree (of 2020) and
 /// the postal decision (of 2016) not for dossiers received before them, and the one-stop
 /// regulation before May 2015 is Decision 93/2007 (a legal tester found Decree 45/2020 cited

@@ -319,6 +319,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         ),
         Fact::SupplementRequested {
             at: when,
+            date_only,
             reading,
             since,
             since_at,
@@ -357,13 +358,22 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             fill(
                 &format!(
                     "{}{late}{rest}",
-                    t((
-                        "Lúc {at} yêu cầu bổ sung, hoàn thiện hồ sơ",
-                        "At {at} a supplement was requested"
-                    ))
+                    if *date_only {
+                        // No time of day to show: the whole day counts as used.
+                        t((
+                            "Ngày {day} yêu cầu bổ sung, hoàn thiện hồ sơ (tính cả ngày)",
+                            "On {day} a supplement was requested (the whole day counts)",
+                        ))
+                    } else {
+                        t((
+                            "Lúc {at} yêu cầu bổ sung, hoàn thiện hồ sơ",
+                            "At {at} a supplement was requested",
+                        ))
+                    }
                 ),
                 &[
                     ("at", &at(*when)),
+                    ("day", &day(when.date())),
                     ("used", &amt(*used)),
                     ("since", &start),
                     ("left", &amt(*left)),
