@@ -459,6 +459,8 @@ impl<T: Trace> Pass<'_, T> {
 
     #[inline(always)]
     fn step(&mut self, i: usize, e: &Event, dossier: &Dossier) -> Result<()> {
+        // The open request, if any, before this event closes it.
+        let request = dossier.events.get(self.life.open_request_index);
         self.life.step(&dossier.events, i, e)?;
         if self.life.is_second_request(e) && self.trace.warnings() {
             let w = self.life.multiple_requests_warning();
@@ -472,7 +474,10 @@ impl<T: Trace> Pass<'_, T> {
                     self.fact(|| Fact::SupplementRequestedAgain { at: e.at });
                 }
             }
-            EventKind::SupplementReceived => self.resume(e.at, Round::Supplement, dossier)?,
+            EventKind::SupplementReceived => {
+                let at = self.restart_at(e, request);
+                self.resume(at, Round::Supplement, dossier)?;
+            }
             EventKind::Apology | EventKind::Extended => self.new_appointment(i, e)?,
             EventKind::Resolved => {
                 if self.clock.paused.is_some() {
@@ -483,7 +488,8 @@ impl<T: Trace> Pass<'_, T> {
                             InstantFmt(e.at)
                         )
                     });
-                    self.resume(e.at, Round::ResultWhileAwaiting, dossier)?;
+                    let at = self.restart_at(e, request);
+                    self.resume(at, Round::ResultWhileAwaiting, dossier)?;
                 }
             }
             EventKind::Refused | EventKind::Withdrawn => self.close(e)?,
@@ -494,6 +500,27 @@ impl<T: Trace> Pass<'_, T> {
             self.end_stage(e.at, e.kind)?;
         }
         Ok(())
+    }
+
+    /// The instant the clock runs again from when event `e` (the complete dossier, or a result)
+    /// ends the open `request`: `e`'s, but never before the request stopped the clock — a
+    /// complete dossier given by its date alone on the day of the request (its 00:00) came after
+    /// the request, and a request given by its date alone used its whole day (to the closing
+    /// time). Without it the count restarted at that day's opening, hours before the request
+    /// and even before the receipt, and the pause shortened the limit.
+    #[inline]
+    fn restart_at(&self, e: &Event, request: Option<&Event>) -> NaiveDateTime {
+        let stopped = request.map(|r| {
+            if r.date_only {
+                r.date().and_time(self.closing)
+            } else {
+                r.at
+            }
+        });
+        match stopped {
+            Some(s) if s > e.at => s,
+            _ => e.at,
+        }
     }
 
     /// A refusal or withdrawal ends the clock; a refusal after the due date is a warning.

@@ -3,7 +3,7 @@
 //! appointments, and the comparison with the due date. The pass ([`super::clock`]) applies
 //! them; nothing else in the crate counts a deadline.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::facts::{Amount, Effect, Fact, Outcome, Reason, Round};
 use super::law::{self, LegalBasis};
@@ -54,7 +54,10 @@ pub(crate) fn deemed_receipt_number(
             Ok(date)
         }
         DeemedReceipt::NextWorkingDayAfterHours => {
-            if calendar.is_working_day_number(date)? && at.time() <= calendar.closing_time() {
+            // To the second, as every instant read from text is (17:00:00.5 is 17:00:00).
+            let secs = at.time().num_seconds_from_midnight();
+            let closing = calendar.closing_time().num_seconds_from_midnight();
+            if calendar.is_working_day_number(date)? && secs <= closing {
                 Ok(date)
             } else {
                 calendar.add_working_days_number(date, 1)
@@ -79,7 +82,8 @@ pub(crate) fn date_of(n: i64) -> Result<NaiveDate> {
 /// strictly after `d`: the day of receipt is not counted and the period ends at the end of
 /// its last day (Civil Code 2015, Arts 147 and 148 \[V as content; article split U\]).
 /// `n = 0` (nothing left after a supplement pause) gives `d` itself when it is a working day,
-/// else the next working day.
+/// else the next working day; a negative `n` (more used than the limit) is taken as 0: a
+/// limit never ends before the day the count starts.
 pub fn working_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result<NaiveDate> {
     date_of(working_days_due_number(calendar, number_of(d), n)?)
 }
@@ -93,7 +97,8 @@ pub(crate) fn working_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) -
 /// A limit of `n` calendar days from `d` ends on `d + n`; when that is not a working day
 /// (weekend, holiday, compensatory or swapped day off) the period ends at the end of the next
 /// working day. Rest days inside the period count. (Civil Code 2015, Art. 147 for the start
-/// and Art. 148 on a period ending on a rest day \[V as content; article U\].)
+/// and Art. 148 on a period ending on a rest day \[V as content; article U\].) A negative `n`
+/// is taken as 0, as in [`working_days_due`].
 pub fn calendar_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result<NaiveDate> {
     date_of(calendar_days_due_number(calendar, number_of(d), n)?)
 }
@@ -131,8 +136,11 @@ pub fn working_hours_expiry(
     // it (inside office hours, a session's close included), else the next opening (the first
     // working second after `at`, less that second).
     let second = chrono::TimeDelta::seconds(1);
-    match calendar.add_working_seconds(at - second, 1) {
-        Ok(end) if end == at => Ok(at),
+    // (`at` at chrono's first instant has no second before it: out of any calendar, which
+    // the count from `at` itself then says.)
+    let before = at.checked_sub_signed(second);
+    match before.map(|b| calendar.add_working_seconds(b, 1)) {
+        Some(Ok(end)) if end == at => Ok(at),
         _ => Ok(calendar.add_working_seconds(at, 1)? - second),
     }
 }

@@ -769,3 +769,72 @@ fn a_new_appointment_on_a_day_off_moves_to_the_next_working_day() {
         assert_eq!(moved, new_due != due, "{kind} {new_due}");
     }
 }
+
+/// A complete dossier given by its date alone on the day of the request came after the request:
+/// the clock restarts at the request, not at that day's opening (it restarted at 07:30, hours
+/// before the request and even before the receipt, and the pause shortened the limit: due
+/// before the deemed receipt). Found by a property test, `due ≥ deemed receipt`.
+#[test]
+fn a_date_alone_for_the_complete_dossier_restarts_no_earlier_than_the_request() {
+    for limit in [r#""8wh""#, r#""1wd""#, r#""1cd""#, r#""same_day""#] {
+        let with = |received_back: &str| {
+            due_of(
+                &format!(
+                    r#"{{"received":"2026-03-02T17:30","time_limit":{limit},"events":[
+                    {{"type":"supplement_requested","at":"2026-03-02T17:45"}},
+                    {{"type":"supplement_received","at":"{received_back}"}}]}}"#
+                ),
+                &[],
+            )
+        };
+        let plain = due_of(
+            &format!(r#"{{"received":"2026-03-02T17:30","time_limit":{limit}}}"#),
+            &[],
+        );
+        let alone = with("2026-03-02");
+        assert!(alone.due >= alone.deemed_receipt, "{limit}: {alone:?}");
+        assert!(
+            alone.due_at >= plain.due_at,
+            "{limit}: the pause shortened it"
+        );
+        // The date alone reads as the request's instant: as the complete dossier at 17:45.
+        assert_eq!(alone.due_at, with("2026-03-02T17:45").due_at, "{limit}");
+    }
+    // Received 09:00, 8 working hours, a request at 10:00 and the complete dossier that day:
+    // 1 hour used, 7 left from 10:00 — due 09:00 the next day (it was 16:00 the same day).
+    let d = due_of(
+        r#"{"received":"2026-03-02T09:00","time_limit":"8wh","events":[
+        {"type":"supplement_requested","at":"2026-03-02T10:00"},
+        {"type":"supplement_received","at":"2026-03-02"}]}"#,
+        &[],
+    );
+    assert_eq!(d.due_at.to_string(), "2026-03-03 09:00:00");
+}
+
+/// `working_hours_expiry` at chrono's first instant is out of range, not a panic (the second
+/// before it overflowed chrono).
+#[test]
+fn working_hours_expiry_at_the_first_instant_is_an_error() {
+    let cal = crate::vn::public_sector().unwrap();
+    for secs in [0, -5, 1] {
+        let e = working_hours_expiry(&cal, NaiveDateTime::MIN, secs).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::DateOutOfRange);
+    }
+}
+
+/// An instant built in code with a fraction of a second is deemed received as the same instant
+/// read from text, to the second (17:00:00.5 was after the 17:00 closing: due a day later than
+/// the text "2026-03-02T17:00:00.5" gives).
+#[test]
+fn a_fraction_of_a_second_does_not_move_the_deemed_receipt() {
+    let cal = cal2026();
+    let received = t("2026-03-02T17:00") + chrono::TimeDelta::milliseconds(500);
+    let built = Dossier::new(crate::procedure::TimeLimit::WorkingDays(1), received);
+    let read = dossier(r#"{"received":"2026-03-02T17:00:00.5","time_limit":{"working_days":1}}"#);
+    let (a, b) = (
+        due(&built, &cal, &Rules::default(), None).unwrap(),
+        due(&read, &cal, &Rules::default(), None).unwrap(),
+    );
+    assert_eq!((a.due, a.deemed_receipt), (b.due, b.deemed_receipt));
+    assert_eq!(a.deemed_receipt.to_string(), "2026-03-02");
+}
