@@ -396,8 +396,8 @@ impl Serialize for OfficeHours {
             .iter()
             .map(|(a, b)| {
                 [
-                    crate::civil::format_hh_mm(*a),
-                    crate::civil::format_hh_mm(*b),
+                    crate::civil::format_time_of_day(*a),
+                    crate::civil::format_time_of_day(*b),
                 ]
             })
             .collect();
@@ -1667,7 +1667,8 @@ impl WorkCalendar {
     /// Bulk [`day_name`](WorkCalendar::day_name): `out[i]` is the position of the name of
     /// `days[i]` in the returned list of distinct names (in order of first appearance), or `-1`
     /// when the date has no name or is missing. As with `day_name`, a date outside the calendar
-    /// has no name.
+    /// has no name; a day number that is no date at all (beyond chrono's years) is an
+    /// [`ErrorKind::DateOutOfRange`] error with its index.
     pub fn day_name_bulk<T: DayNumber>(&self, days: &[T], out: &mut [i32]) -> Result<Vec<&str>> {
         check_out_len(days.len(), out.len())?;
         let mut names: Vec<&str> = Vec::new();

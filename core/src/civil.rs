@@ -310,29 +310,39 @@ fn split_offset(s: &str) -> Result<Option<(&str, i32)>> {
 /// is midnight, 12 CH noon). `None` when `t` ends with no designator. `AM` / `PM` are refused
 /// (an error, not a guess): they come from English-locale exports, whose dates put the month
 /// first, so `3/2/2026 9:30 AM` is 2 March there and would be read as 3 February here.
-fn twelve_hour(t: &str) -> Option<std::result::Result<NaiveTime, String>> {
+#[cfg(not(target_arch = "wasm32"))]
+fn twelve_hour(t: &str) -> Option<std::result::Result<NaiveTime, &'static str>> {
     let t = t.trim_end();
     let (clock, mark) = t.rsplit_once(' ')?;
     let pm = match mark.to_ascii_uppercase().as_str() {
         "SA" => false,
         "CH" => true,
         "AM" | "PM" => {
-            return Some(Err(format!(
-                "`{mark}`: AM/PM exports put the month first; give ISO or dd/mm/yyyy dates"
-            )))
+            return Some(Err(
+                "AM/PM exports put the month first; give ISO or dd/mm/yyyy dates",
+            ))
         }
         _ => return None,
     };
-    let bad = || format!("`{t}`: expected h:mm[:ss] SA or CH");
-    let time = parse_time(clock.trim_end()).map_err(|_| bad());
-    Some(time.and_then(|time| {
-        let h = time.hour();
-        if !(1..=12).contains(&h) {
-            return Err(bad());
-        }
-        let h24 = h % 12 + if pm { 12 } else { 0 };
-        time.with_hour(h24).ok_or_else(bad)
-    }))
+    const BAD: &str = "expected h:mm[:ss] SA or CH";
+    Some(
+        parse_time(clock.trim_end())
+            .map_err(|_| BAD)
+            .and_then(|time| {
+                let h = time.hour();
+                if !(1..=12).contains(&h) {
+                    return Err(BAD);
+                }
+                time.with_hour(h % 12 + if pm { 12 } else { 0 }).ok_or(BAD)
+            }),
+    )
+}
+
+/// Not in WebAssembly, whose budget it does not fit: the JS package reads the 24-hour clock
+/// only, and a `SA`/`CH` time there is an `invalid_date` error (never another reading).
+#[cfg(target_arch = "wasm32")]
+fn twelve_hour(_: &str) -> Option<std::result::Result<NaiveTime, &'static str>> {
+    None
 }
 
 /// Drops a decimal fraction of a second (`09:30:00.123`, up to nine digits; truncated, as
@@ -644,8 +654,25 @@ pub fn format_instant(t: NaiveDateTime) -> String {
 /// Formats a time of day as `HH:MM` (seconds dropped). Written by hand rather than through
 /// chrono's `format` (its strftime machinery costs the WASM package several kilobytes).
 pub fn format_hh_mm(t: NaiveTime) -> String {
-    use chrono::Timelike;
     format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// Formats a time of day as `HH:MM`, or `HH:MM:SS` when its seconds are not zero: how a
+/// same-day cut-off and office hours are written, so that one given to the second reads back
+/// as given (written `HH:MM` it read back earlier, and moved a due date).
+///
+/// ```
+/// use motcua::civil::format_time_of_day;
+/// let t = |h, m, s| chrono::NaiveTime::from_hms_opt(h, m, s).unwrap();
+/// assert_eq!(format_time_of_day(t(14, 0, 0)), "14:00");
+/// assert_eq!(format_time_of_day(t(14, 0, 30)), "14:00:30");
+/// ```
+pub fn format_time_of_day(t: NaiveTime) -> String {
+    let mut s = format_hh_mm(t);
+    if t.second() != 0 {
+        s.push_str(&format!(":{:02}", t.second()));
+    }
+    s
 }
 
 #[cfg(test)]

@@ -118,7 +118,10 @@ impl TimeLimit {
             TimeLimit::SameDay { cutoff } => {
                 m.insert("same_day".into(), true.into());
                 if cutoff != SAME_DAY_CUTOFF {
-                    m.insert("cutoff".into(), crate::civil::format_hh_mm(cutoff).into());
+                    m.insert(
+                        "cutoff".into(),
+                        crate::civil::format_time_of_day(cutoff).into(),
+                    );
                 }
             }
         }
@@ -363,7 +366,7 @@ impl fmt::Display for TimeLimit {
             TimeLimit::WorkingHours(n) => write!(f, "{n}wh"),
             TimeLimit::SameDay { cutoff } if *cutoff == SAME_DAY_CUTOFF => f.write_str("same_day"),
             TimeLimit::SameDay { cutoff } => {
-                write!(f, "same_day@{}", crate::civil::format_hh_mm(*cutoff))
+                write!(f, "same_day@{}", crate::civil::format_time_of_day(*cutoff))
             }
         }
     }
@@ -922,6 +925,18 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cutoff_to_the_second_reads_back_as_given() {
+        // Written as HH:MM it read back a minute earlier, and moved the due date of a dossier
+        // received in between (a Rust service's round trip through JSON).
+        for text in ["same_day@14:00:30", "same_day@09:05"] {
+            let t: TimeLimit = text.parse().unwrap();
+            assert_eq!(t.to_string(), text);
+            let back = TimeLimit::from_json_value(&t.to_json_value()).unwrap();
+            assert_eq!(back, t, "{text}");
+        }
+    }
 
     #[test]
     fn vietnamese_wording() {

@@ -157,7 +157,7 @@ impl Locator {
     pub fn line(self) -> u64 {
         match self {
             Locator::Line(l) => l,
-            Locator::Row(i) => i as u64 + 1,
+            Locator::Row(i) => (i as u64).saturating_add(1),
         }
     }
 
@@ -173,8 +173,8 @@ impl Locator {
     #[must_use]
     pub fn offset(self, n: usize) -> Locator {
         match self {
-            Locator::Line(l) => Locator::Line(l + n as u64),
-            Locator::Row(i) => Locator::Row(i + n),
+            Locator::Line(l) => Locator::Line(l.saturating_add(n as u64)),
+            Locator::Row(i) => Locator::Row(i.saturating_add(n)),
         }
     }
 }

@@ -273,6 +273,16 @@ pub fn run_tables<S: Sink>(
     }
     // The chunks: (segment, first row of the segment in the whole table, start, end).
     let mut chunks = Vec::new();
+    // Row numbers from `first_row` on must fit (a `first_row` near usize::MAX wrapped them).
+    tables
+        .iter()
+        .try_fold(opts.first_row, |n, t| n.checked_add(t.len()))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidArgument,
+                "first_row + the rows: too large",
+            )
+        })?;
     let mut base = opts.first_row;
     for (k, t) in tables.iter().enumerate() {
         let mut start = 0;
@@ -577,6 +587,52 @@ mod tests {
             self.0.extend(later.0);
             Ok(())
         }
+    }
+
+    /// Numbers near their type's end are errors or saturate, never wrap (a Rust service's
+    /// tester found each one wrapping in release builds and panicking in debug ones).
+    #[test]
+    fn row_numbers_scales_and_counts_near_their_limits() {
+        use crate::records::service::{parse_satisfaction, Satisfaction};
+        use crate::records::{Column, ReadOptions, Table};
+        // A 1.5-billion-point scale: 500 million is in its lowest two fifths.
+        let s = parse_satisfaction("500000000", 1_500_000_000).unwrap();
+        assert_eq!(s, Satisfaction::Dissatisfied);
+        assert_eq!(
+            parse_satisfaction("1500000000", 1_500_000_000).unwrap(),
+            Satisfaction::Satisfied
+        );
+        // Rows numbered from near usize::MAX: refused before any row is read.
+        let table = Table::new(
+            vec!["received".into(), "time_limit".into()],
+            vec![Column::null(3), Column::null(3)],
+        )
+        .unwrap();
+        let read = ReadOptions::default();
+        let layout = Layout::resolve(table.names(), &read).unwrap();
+        let opts = RunOptions {
+            first_row: usize::MAX - 1,
+            ..RunOptions::default()
+        };
+        let e = run_tables(&[table], &layout, &opts, Seen::default, |_| {}).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+        // Locators saturate; chunks summing past usize are not a column.
+        assert_eq!(Locator::Row(usize::MAX).line(), u64::MAX);
+        assert_eq!(Locator::Line(u64::MAX).offset(1), Locator::Line(u64::MAX));
+        let e = Table::segments(
+            vec!["received".into()],
+            vec![vec![Column::null(usize::MAX), Column::null(2)]],
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        // Rates of counts built by hand saturate rather than wrap to 0.
+        let c = crate::report::Counts {
+            early: u64::MAX,
+            on_time: 1,
+            resolved: 1,
+            ..crate::report::Counts::default()
+        };
+        assert!(c.on_time_rate().unwrap() > 1.0);
     }
 
     #[test]

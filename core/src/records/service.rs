@@ -43,8 +43,11 @@ pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
     if n == 0 || n > scale {
         return Err(bad());
     }
-    let satisfied_from = (scale * 4).div_ceil(5);
-    let dissatisfied_to = (scale * 2) / 5;
+    // (In u64: `scale * 4` of a scale above u32::MAX / 4 wrapped.)
+    let scale64 = u64::from(scale);
+    let satisfied_from = (scale64 * 4).div_ceil(5);
+    let dissatisfied_to = (scale64 * 2) / 5;
+    let n = u64::from(n);
     Ok(if n >= satisfied_from {
         Satisfaction::Satisfied
     } else if n <= dissatisfied_to {

@@ -654,8 +654,16 @@ impl<'a> Table<'a> {
         if names.len() != chunked.len() {
             return Err(malformed("one name per column is needed"));
         }
-        let total = |c: &Vec<Column<'a>>| c.iter().map(Column::len).sum::<usize>();
+        // (Checked: chunks whose lengths sum past `usize` are not a column.)
+        let total = |c: &Vec<Column<'a>>| {
+            c.iter()
+                .try_fold(0usize, |sum, col| sum.checked_add(col.len()))
+                .unwrap_or(usize::MAX)
+        };
         let len = chunked.first().map_or(0, total);
+        if len == usize::MAX {
+            return Err(malformed("chunks too long"));
+        }
         if let Some((n, c)) = names.iter().zip(&chunked).find(|(_, c)| total(c) != len) {
             return Err(malformed(format!(
                 "column `{n}` has {} values, the first column {len}",

@@ -95,8 +95,9 @@ impl StageCounts {
 
     /// Adds another agency's (or part's) counts.
     pub fn add(&mut self, o: &StageCounts) {
+        // Saturating, as the report's `Counts::add` (counts built by hand can be anything).
         for (a, b) in self.fields_mut().into_iter().zip(o.values()) {
-            *a += b;
+            *a = a.saturating_add(b);
         }
     }
 
@@ -135,7 +136,8 @@ impl StageCounts {
 
     /// `(early + on_time) / completed`; `None` when no stage was completed.
     pub fn on_time_rate(&self) -> Option<f64> {
-        (self.completed > 0).then(|| (self.early + self.on_time) as f64 / self.completed as f64)
+        (self.completed > 0)
+            .then(|| self.early.saturating_add(self.on_time) as f64 / self.completed as f64)
     }
 }
 

@@ -115,7 +115,7 @@ impl Counts {
     /// `(early + on_time) / resolved` (the on-time rate quoted against the 100% target);
     /// `None` when nothing was resolved.
     pub fn on_time_rate(&self) -> Option<f64> {
-        ratio(self.early + self.on_time, self.resolved)
+        ratio(self.early.saturating_add(self.on_time), self.resolved)
     }
 
     /// `received_online / received_new`; `None` when nothing new was received.
