@@ -459,8 +459,9 @@ impl<T: Trace> Pass<'_, T> {
 
     #[inline(always)]
     fn step(&mut self, i: usize, e: &Event, dossier: &Dossier) -> Result<()> {
-        // The open request, if any, before this event closes it.
-        let request = dossier.events.get(self.life.open_request_index);
+        // The open request's index, if any, before this event closes it (looked up only when
+        // the clock restarts).
+        let request = self.life.open_request_index;
         self.life.step(&dossier.events, i, e)?;
         if self.life.is_second_request(e) && self.trace.warnings() {
             let w = self.life.multiple_requests_warning();
@@ -475,7 +476,7 @@ impl<T: Trace> Pass<'_, T> {
                 }
             }
             EventKind::SupplementReceived => {
-                let at = self.restart_at(e, request);
+                let at = self.restart_at(e, dossier.events.get(request));
                 self.resume(at, Round::Supplement, dossier)?;
             }
             EventKind::Apology | EventKind::Extended => self.new_appointment(i, e)?,
@@ -488,7 +489,7 @@ impl<T: Trace> Pass<'_, T> {
                             InstantFmt(e.at)
                         )
                     });
-                    let at = self.restart_at(e, request);
+                    let at = self.restart_at(e, dossier.events.get(request));
                     self.resume(at, Round::ResultWhileAwaiting, dossier)?;
                 }
             }
