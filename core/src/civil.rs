@@ -643,12 +643,7 @@ pub fn vietnam_now(unix_seconds: i64) -> NaiveDateTime {
 
 /// Formats an instant as `YYYY-MM-DDTHH:MM` (seconds added only when not zero).
 pub fn format_instant(t: NaiveDateTime) -> String {
-    use chrono::Timelike;
-    let mut s = format!("{}T{}", t.date(), format_hh_mm(t.time()));
-    if t.second() != 0 {
-        s.push_str(&format!(":{:02}", t.second()));
-    }
-    s
+    format!("{}T{}", t.date(), format_time_of_day(t.time()))
 }
 
 /// Formats a time of day as `HH:MM` (seconds dropped). Written by hand rather than through

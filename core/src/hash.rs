@@ -85,6 +85,11 @@ impl Fingerprint {
         self
     }
 
+    /// Adds a text after its length (so that no two lists of texts run together alike).
+    pub(crate) fn text(&mut self, text: &str) -> &mut Fingerprint {
+        self.int(text.len() as i64).bytes(text.as_bytes())
+    }
+
     /// Adds a number (its eight little-endian bytes).
     pub(crate) fn int(&mut self, v: i64) -> &mut Fingerprint {
         self.bytes(&v.to_le_bytes())

@@ -881,24 +881,15 @@ impl Catalogue {
         *self.fingerprint.get_or_init(|| {
             let mut f = crate::hash::Fingerprint::default();
             for p in &self.procedures {
-                // Every field, each after its length (no two catalogues run together alike).
-                let limit = p.time_limit.to_string();
-                let texts = [
-                    &p.code,
-                    &p.name,
-                    &p.field,
-                    p.level.as_str(),
-                    p.online.as_str(),
-                ];
-                for text in texts.into_iter().chain([limit.as_str()]) {
-                    f.int(text.len() as i64).bytes(text.as_bytes());
-                }
+                // Every field, in order.
+                f.text(&p.code)
+                    .text(&p.name)
+                    .text(&p.field)
+                    .text(p.level.as_str())
+                    .text(p.online.as_str())
+                    .text(&p.time_limit.to_string());
                 for stage in &p.stages {
-                    let limit = stage.time_limit.to_string();
-                    f.int(stage.agency.len() as i64)
-                        .bytes(stage.agency.as_bytes())
-                        .int(limit.len() as i64)
-                        .bytes(limit.as_bytes());
+                    f.text(&stage.agency).text(&stage.time_limit.to_string());
                 }
                 f.int(-1);
             }

@@ -85,8 +85,8 @@ impl Basis {
         }
     }
 
-    /// What differs between `self` and `other` (which differ). (The values are not shown: the
-    /// rules' text would weigh on the JS package's `.wasm`; each side knows its own.)
+    /// What differs between `self` and `other` (which differ): which part, not its values
+    /// (each side knows its own).
     #[cold]
     fn difference(&self, other: &Basis) -> &'static str {
         if self.calendar != other.calendar {
