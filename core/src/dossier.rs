@@ -415,14 +415,6 @@ pub struct Dossier {
     pub stages: Vec<Stage>,
 }
 
-const DOSSIER_KEYS: &str = "received, time_limit, procedure, channel, events, id, stages";
-
-#[cfg(test)]
-#[test]
-fn the_key_lists_agree() {
-    assert_eq!(Dossier::KEYS.join(", "), DOSSIER_KEYS);
-}
-
 fn bad_dossier(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidDossier, msg)
 }

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::{
     bad_dossier, parse_dossier_instant, stages_from_value, Channel, Dossier, Event, EventKind,
-    LimitSource, DOSSIER_KEYS,
+    LimitSource,
 };
 use crate::civil::parse_day;
 use crate::error::{excerpt, Error, ErrorKind, Result};
@@ -581,8 +581,9 @@ impl Shadow<'_> {
         };
         if let Some(k) = unknown {
             return Err(bad_dossier(format!(
-                "unknown key `{}` (expected {DOSSIER_KEYS})",
-                excerpt(&k)
+                "unknown key `{}` (expected {})",
+                excerpt(&k),
+                Dossier::KEYS.join(", ")
             ))
             .in_field(k.into_owned()));
         }
@@ -681,8 +682,9 @@ impl EventShadow<'_> {
         };
         if let Some(k) = unknown {
             return Err(bad_dossier(format!(
-                "unknown key `{}` in an event (expected type, at, new_due, to)",
-                excerpt(&k)
+                "unknown key `{}` in an event (expected {})",
+                excerpt(&k),
+                Dossier::EVENT_KEYS.join(", ")
             ))
             .in_field(format!("{}.{k}", here())));
         }

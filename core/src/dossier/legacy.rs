@@ -26,12 +26,10 @@ pub fn from_json_value(v: &Value) -> Result<Dossier> {
         )));
     };
     for k in m.keys() {
-        if !matches!(
-            k.as_str(),
-            "received" | "time_limit" | "procedure" | "channel" | "events" | "id" | "stages"
-        ) {
+        if !Dossier::KEYS.contains(&k.as_str()) {
             return Err(bad_dossier(format!(
-                "unknown key `{k}` (expected {DOSSIER_KEYS})",
+                "unknown key `{k}` (expected {})",
+                Dossier::KEYS.join(", "),
                 k = excerpt(k)
             ))
             .in_field(k.as_str()));
@@ -131,9 +129,10 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
         .in_field(here));
     };
     for k in m.keys() {
-        if !matches!(k.as_str(), "type" | "at" | "new_due" | "to") {
+        if !Dossier::EVENT_KEYS.contains(&k.as_str()) {
             return Err(bad_dossier(format!(
-                "unknown key `{k}` in an event (expected type, at, new_due, to)",
+                "unknown key `{k}` in an event (expected {})",
+                Dossier::EVENT_KEYS.join(", "),
                 k = excerpt(k)
             ))
             .in_field(format!("{here}.{k}")));
