@@ -206,8 +206,9 @@ export interface LegalBasis {
  * where the count ends, the outcome), the legal text it rests on, and its text in the language
  * asked for. Besides the fields below, each kind has its own: `round`, `channel`, `reason`
  * (received); `from`, `fromAt`, `days`, `lastDay` (counted); `reading`, `since`, `sinceAt`,
- * `afterDue` (supplement_requested); `appointment` (clock_resumed: a new appointment that
- * stands); `effect` (apology, extension); `event`, `late` (closed);
+ * `afterDue` (supplement_requested); `appointment` (clock_resumed: a new appointment given
+ * while the clock was stopped, the time left up to it); `effect` (apology, extension); `event`,
+ * `late` (closed);
  * `byLaw`, `asOf`, `workingDaysLate`, `compare`, `requests` (outcome); ... */
 export interface ExplainStep {
   kind: StepKind;

@@ -56,6 +56,9 @@ pub(crate) struct Pass<'a, T: Trace> {
     live: bool,
     /// Whether the running count has been explained since the clock last changed.
     counted: bool,
+    /// A new appointment made while the clock is stopped (a day number), for the
+    /// explanation of the resumption (set only when tracing).
+    appointed: Option<i64>,
     warnings: Vec<Warning>,
     trace: T,
 }
@@ -106,6 +109,7 @@ pub(crate) fn run<T: Trace>(
         as_of,
         live: true,
         counted: false,
+        appointed: None,
         warnings: Vec::new(),
         trace,
     };
@@ -564,13 +568,7 @@ impl<T: Trace> Pass<'_, T> {
     /// A supplement request stops the clock: the time used counts (`pause`) or a fresh limit
     /// will run (`restart`).
     fn pause(&mut self, e: &Event) -> Result<()> {
-        let r_day = number_of(e.date());
-        // A date-only request uses the whole day, as day counting does.
-        let r_at = if e.date_only {
-            e.date().and_time(self.closing)
-        } else {
-            e.at
-        };
+        let (r_day, r_at) = self.stopped_at(e);
         let c = self.clock;
         let (due, used, left) = self.clock.pause(self.cal, self.closing, r_day, r_at)?;
         if let Some(h) = &mut self.holding {
@@ -609,6 +607,18 @@ impl<T: Trace> Pass<'_, T> {
         Ok(())
     }
 
+    /// The day and the instant of event `e` as the clock reads a request (when it stopped the
+    /// clock) or an appointment made while it is stopped: one given by its date alone uses the
+    /// whole day, as day counting does.
+    fn stopped_at(&self, e: &Event) -> (i64, NaiveDateTime) {
+        let at = if e.date_only {
+            e.date().and_time(self.closing)
+        } else {
+            e.at
+        };
+        (number_of(e.date()), at)
+    }
+
     /// The complete dossier arrived at `at` (or a result while a request was open): the clock
     /// runs again.
     fn resume(&mut self, at: NaiveDateTime, round: Round, dossier: &Dossier) -> Result<()> {
@@ -628,7 +638,10 @@ impl<T: Trace> Pass<'_, T> {
                 from: date_of(d)?,
                 from_at,
                 left: c.unit.amount(c.budget),
-                appointment: c.fixed.map(date_of).transpose()?,
+                appointment: match (reading, self.appointed.take()) {
+                    (SupplementRule::Pause, Some(f)) => Some(date_of(f)?),
+                    _ => None,
+                },
             });
         }
         Ok(())
@@ -704,7 +717,19 @@ impl<T: Trace> Pass<'_, T> {
             }
         }
         if applies {
-            self.clock.fixed = Some(number_of(moved.unwrap_or(new_due)));
+            let day = number_of(moved.unwrap_or(new_due));
+            if self.clock.paused.is_some() {
+                // Made while the clock is stopped: the time from now up to it is what is left
+                // when the clock runs again.
+                let (on, at) = self.stopped_at(e);
+                self.clock
+                    .appoint_while_paused(self.cal, self.closing, on, at, day)?;
+                if self.tracing() {
+                    self.appointed = Some(day);
+                }
+            } else {
+                self.clock.fixed = Some(day);
+            }
         }
         Ok(())
     }

@@ -210,6 +210,27 @@ impl Clock {
         Ok((due, used, left))
     }
 
+    /// A new appointment on day `f` made while a request made on day `r_day` (at `r_at`)
+    /// keeps the clock stopped: it replaces the due date as it stood when the clock stopped,
+    /// and what is left when the clock runs again is the time from the request up to it — as
+    /// for an appointment made before the request ([`pause`](Clock::pause)), so that the
+    /// pause, the citizen's time, never counts against the agency.
+    pub(super) fn appoint_while_paused(
+        &mut self,
+        cal: &WorkCalendar,
+        closing: NaiveTime,
+        r_day: i64,
+        r_at: NaiveDateTime,
+        f: i64,
+    ) -> Result<()> {
+        self.fixed = Some(f);
+        let (_, left) = self.used_and_left(cal, closing, r_day, r_at)?;
+        self.budget = left;
+        self.fixed = None;
+        self.paused = Some(Mark::day(f));
+        Ok(())
+    }
+
     /// The complete dossier, deemed received on day `d` (at `at`): the clock runs again, with
     /// what was left (`pause`) or the whole limit (`restart`).
     pub(super) fn resume(&mut self, d: i64, at: NaiveDateTime, restart: bool) {

@@ -272,8 +272,9 @@ pub enum Fact {
         from_at: Option<NaiveDateTime>,
         /// What is left to count from it.
         left: Amount,
-        /// A new appointment given before (or while the clock was stopped) that stands: the
-        /// due date, whatever is left.
+        /// A new appointment given while the clock was stopped (pause reading): `left` is the
+        /// time from when it was given up to it, counted on from the complete dossier, as for an
+        /// appointment given before the request.
         appointment: Option<NaiveDate>,
     },
     /// An apology or extension with a new appointment.

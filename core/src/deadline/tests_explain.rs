@@ -191,18 +191,22 @@ fn snapshot_headers_state_the_reference_answers() {
     }
 }
 
-/// A new appointment given while the clock is stopped stands when it runs again: the resumed
-/// step says so in both languages (it said the days left counted on, then judged the result
-/// against the appointment), with the appointment as a field.
+/// A new appointment given while the clock is stopped counts on from the complete dossier: the
+/// time from when it was given up to it is what is left (the wait for the citizen never counts
+/// against the agency, as for an appointment given before the request), and the resumed step
+/// says so in both languages, with the appointment as a field. Given on Fri 6 Mar for Fri 20
+/// Mar: 10 working days; the complete dossier on Mon 9 Mar: due Mon 23 Mar (no day off in
+/// March 2026). It stood as written before, so that an appointment given half an hour after a
+/// request could make a dossier resolved a day after its completion late.
 #[test]
-fn an_appointment_made_while_stopped_is_said_to_stand() {
+fn an_appointment_made_while_stopped_counts_on_from_the_complete_dossier() {
     let cal = crate::vn::public_sector().unwrap();
     let d = dossier(
         r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},"events":[{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"apology","at":"2026-03-06T10:00","new_due":"2026-03-20"},{"type":"supplement_received","at":"2026-03-09T10:00"},{"type":"resolved","at":"2026-03-19T10:00"}]}"#,
     );
     for (lang, says) in [
-        (Lang::Vi, "ngày hẹn mới thứ Sáu 20/03/2026 vẫn giữ nguyên"),
-        (Lang::En, "the new appointment, Fri 20 Mar 2026, stands"),
+        (Lang::Vi, "còn 10 ngày làm việc, là thời gian từ lúc hẹn lại đến ngày hẹn mới thứ Sáu 20/03/2026"),
+        (Lang::En, "10 working days left, the time from when the new appointment, Fri 20 Mar 2026, was given"),
     ] {
         let c = classify_explained(
             &d,
@@ -215,7 +219,7 @@ fn an_appointment_made_while_stopped_is_said_to_stand() {
         .unwrap();
         assert_eq!(
             (c.due.due.to_string().as_str(), c.outcome.as_str()),
-            ("2026-03-20", "early")
+            ("2026-03-23", "early")
         );
         assert!(c.due.warnings.is_empty(), "{:?}", c.due.warnings);
         let resumed = c
@@ -225,6 +229,50 @@ fn an_appointment_made_while_stopped_is_said_to_stand() {
             .find(|s| matches!(s.fact, Fact::ClockResumed { .. }))
             .unwrap();
         assert!(resumed.text.contains(says), "{}", resumed.text);
+    }
+}
+
+/// An apology or extension given just before a supplement request and the same one given just
+/// after it lead to the same due date, for every kind of limit: before, the request turns the
+/// appointment into the time left up to it; after, the appointment made while stopped is
+/// turned into the same time. (Found by a tester: an extension to Fri 6 Mar at 09:30, before a
+/// request at 10:00, gave Thu 12 Mar and early; at 10:30 it stood at 6 Mar, and the result on
+/// Tue 10 Mar, the day after the complete dossier, was late.)
+#[test]
+fn an_appointment_just_before_or_just_after_a_request_gives_one_due_date() {
+    let cal = crate::vn::public_sector().unwrap();
+    for (limit, new_due, rules) in [
+        (r#"{"working_days":3}"#, "2026-03-06", "supplement=pause"),
+        (r#"{"working_days":5}"#, "2026-03-20", "supplement=pause"),
+        (r#"{"calendar_days":5}"#, "2026-03-10", "supplement=pause"),
+        (r#"{"working_hours":16}"#, "2026-03-06", "supplement=pause"),
+        (r#"{"working_days":3}"#, "2026-03-06", "counting=hours"),
+        (r#"{"working_days":3}"#, "2026-03-06", "supplement=restart"),
+    ] {
+        let rules = Rules::from_pairs(&[rules]).unwrap();
+        let due_with = |appointment_at: &str| {
+            let d = dossier(&format!(
+                r#"{{"received":"2026-03-02T09:00","time_limit":{limit},"events":[{ev}]}}"#,
+                ev = {
+                    let request = r#"{"type":"supplement_requested","at":"2026-03-03T10:00"}"#;
+                    let apology = format!(
+                        r#"{{"type":"extended","at":"{appointment_at}","new_due":"{new_due}"}}"#
+                    );
+                    let rest = r#"{"type":"supplement_received","at":"2026-03-09T10:00"},{"type":"resolved","at":"2026-03-10T10:00"}"#;
+                    if appointment_at < "2026-03-03T10:00" {
+                        format!("{apology},{request},{rest}")
+                    } else {
+                        format!("{request},{apology},{rest}")
+                    }
+                }
+            ));
+            let c =
+                crate::outcome::classify(&d, &cal, &rules, None, t("2026-12-31T23:59")).unwrap();
+            (c.due.due, c.outcome)
+        };
+        let before = due_with("2026-03-03T09:30");
+        assert_eq!(before, due_with("2026-03-03T10:30"), "{limit} {new_due}");
+        assert_ne!(before.1.as_str(), "late", "{limit} {new_due}");
     }
 }
 

@@ -399,8 +399,11 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         } => fill(
             t(match (reading, left, from_at) {
                 _ if appointment.is_some() => (
-                    "Thời hạn tiếp tục từ ngày {day}; ngày hẹn mới {appointment} vẫn giữ nguyên",
-                    "The clock runs again from {day}; the new appointment, {appointment}, stands",
+                    "Thời hạn tiếp tục từ ngày {day}: còn {left}, là thời gian từ lúc hẹn lại đến \
+                     ngày hẹn mới {appointment}; thời gian chờ bổ sung hồ sơ không tính",
+                    "The clock runs again from {day}: {left} left, the time from when the new \
+                     appointment, {appointment}, was given up to it; the wait for the supplement \
+                     does not count",
                 ),
                 (_, Amount::SameDay, _) => (
                     "Thời hạn trong ngày tính lại từ ngày {day}",
