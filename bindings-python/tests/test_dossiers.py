@@ -38,11 +38,33 @@ def test_catalogue(catalogue: motcua.Catalogue, tmp_path: Path) -> None:
     csv = tmp_path / "cat.csv"
     frame.to_csv(csv, index=False)
     assert motcua.Catalogue.from_file(csv).codes() == catalogue.codes()
+    assert [again[c].stages for c in again.codes()] == [catalogue[c].stages for c in catalogue.codes()]
+    assert any(catalogue[c].stages for c in catalogue.codes())
+    assert [p.stages for p in motcua.Catalogue.from_file(csv)] == [p.stages for p in catalogue]
     with pytest.raises(motcua.UnknownProcedureError):
         catalogue.get("no-such-code")
     with pytest.raises(motcua.InvalidCatalogueError) as e:
         motcua.Catalogue.from_records([{"code": "x", "level": "commune", "time_limit": "0wd", "online": "none"}])
     assert e.value.field == "time_limit"
+
+
+def test_catalogue_rows_keep_their_stages() -> None:
+    """A catalogue from dicts, frames or Arrow keeps each procedure's stages (a list of dicts or
+    its JSON text), so the inter-agency answers use them: they were turned into Python's repr,
+    ignored, and the stages lost without a word."""
+    stages = [{"agency": "X", "time_limit": "4wd"}, {"agency": "Y", "time_limit": "6wd"}]
+    base = {"name": "n", "field": "f", "level": "province", "time_limit": "10wd", "online": "partial"}
+    cat = motcua.Catalogue.from_records([{"code": "B", **base, "stages": stages}, {"code": "C", **base}])
+    assert cat["B"].stages == stages and cat["C"].stages == []
+    assert motcua.Catalogue.from_records([{"code": "B", **base, "stages": __import__("json").dumps(stages)}])["B"].stages == stages
+    for frame in (pd.DataFrame(cat.to_records()), pl.DataFrame(cat.to_records())):
+        again = motcua.Catalogue.from_frame(frame)
+        assert [again["B"].stages, again["C"].stages] == [stages, []]
+    df = pd.DataFrame({"id": ["1"], "received": ["2026-03-02"], "procedure": ["B"]})
+    assert motcua.worklist(df, as_of="2026-03-04", catalogue=cat, all=True).stage_agency.tolist() == ["X"]
+    with pytest.raises(motcua.InvalidCatalogueError) as e:
+        motcua.Catalogue.from_records([{"code": "B", **base, "stages": "[{'agency': 'X'}]"}])
+    assert e.value.field == "stages"
 
 
 def test_rules() -> None:

@@ -17,9 +17,10 @@
 //! A JSON array of objects, or CSV rows fed through [`Catalogue::from_records`], with the
 //! fields `code`, `name`, `field`, `level` (`commune|district|province|central`), `time_limit`
 //! (compact or JSON form), `online` (`full|partial|none`; the pre-2022 levels `3` → partial,
-//! `4` → full, `1` and `2` → none) and, in JSON only, `stages`:
-//! `[{"agency": "...", "time_limit": "10wd"}]`. Other keys and columns are ignored (catalogues
-//! carry their own metadata). Every error is an [`ErrorKind::InvalidCatalogue`] naming the row
+//! `4` → full, `1` and `2` → none) and `stages`:
+//! `[{"agency": "...", "time_limit": "10wd"}]` (in CSV, a column holding that JSON text).
+//! Column names match regardless of ASCII case (`Code` = `code`), as a records file's do.
+//! Other keys and columns are ignored (catalogues carry their own metadata). Every error is an [`ErrorKind::InvalidCatalogue`] naming the row
 //! (1-based) and the field; a duplicate code is an error.
 //!
 //! ```
@@ -582,9 +583,39 @@ pub struct Procedure {
     pub online: OnlineService,
     /// The total time limit printed on the appointment slip.
     pub time_limit: TimeLimit,
-    /// Inter-agency stages, if any (JSON catalogues only).
+    /// Inter-agency stages, if any (a JSON catalogue's `stages`, a CSV catalogue's `stages`
+    /// column of JSON text).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<Stage>,
+}
+
+/// The stages of procedure `code` at `row`: a JSON array of `{"agency", "time_limit"}` objects
+/// (`null` is none).
+fn stages_of(row: u64, code: &str, v: &Value) -> Result<Vec<Stage>> {
+    match v {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(list) => list
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                Stage::from_json_value(s, false).map_err(|e| {
+                    catalogue_err(
+                        row,
+                        &format!("stages[{i}]"),
+                        format!("code {code}: {}", e.message()),
+                    )
+                })
+            })
+            .collect(),
+        other => Err(catalogue_err(
+            row,
+            "stages",
+            format!(
+                "code {code}: `stages` must be an array, got {other}",
+                other = excerpt(other)
+            ),
+        )),
+    }
 }
 
 fn catalogue_err(row: u64, field: &str, msg: impl fmt::Display) -> Error {
@@ -612,6 +643,21 @@ impl Procedure {
             .parse::<OnlineService>()
             .map_err(|e| catalogue_err(row, "online", format!("code {code}: {}", e.message())))?;
         let text = |f: &str| get(f).map(|s| s.trim().to_string()).unwrap_or_default();
+        // A `stages` cell holds the JSON array a JSON catalogue gives (as a records file's
+        // `stages` column does).
+        let stages = match get("stages").map(str::trim).filter(|s| !s.is_empty()) {
+            None => Vec::new(),
+            Some(cell) => {
+                let v: Value = serde_json::from_str(cell).map_err(|e| {
+                    catalogue_err(
+                        row,
+                        "stages",
+                        format!("code {code}: `stages` is not JSON ({e}): {}", excerpt(cell)),
+                    )
+                })?;
+                stages_of(row, &code, &v)?
+            }
+        };
         Ok(Procedure {
             name: text("name"),
             field: text("field"),
@@ -619,7 +665,7 @@ impl Procedure {
             level,
             online,
             time_limit,
-            stages: Vec::new(),
+            stages,
         })
     }
 
@@ -679,28 +725,10 @@ impl Procedure {
             })?
             .parse::<OnlineService>()
             .map_err(with_code("online"))?;
-        let mut stages = Vec::new();
-        match obj.get("stages") {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(list)) => {
-                for (i, s) in list.iter().enumerate() {
-                    let field = format!("stages[{i}]");
-                    stages.push(Stage::from_json_value(s, false).map_err(|e| {
-                        catalogue_err(row, &field, format!("code {code}: {}", e.message()))
-                    })?);
-                }
-            }
-            Some(other) => {
-                return Err(catalogue_err(
-                    row,
-                    "stages",
-                    format!(
-                        "code {code}: `stages` must be an array, got {other}",
-                        other = excerpt(other)
-                    ),
-                ))
-            }
-        }
+        let stages = match obj.get("stages") {
+            None => Vec::new(),
+            Some(v) => stages_of(row, &code, v)?,
+        };
         Ok(Procedure {
             name: string("name")?.unwrap_or_default(),
             field: string("field")?.unwrap_or_default(),
@@ -811,8 +839,9 @@ impl Catalogue {
 
     /// Builds a catalogue from tabular records (CSV rows): each item is the row number used in
     /// messages (e.g. the CSV line) and the row's `(column, value)` pairs. Columns `code`,
-    /// `level`, `time_limit` (compact form) and `online` are required, `name` and `field`
-    /// optional; an empty cell counts as absent; other columns are ignored. Errors are
+    /// `level`, `time_limit` (compact form) and `online` are required, `name`, `field` and
+    /// `stages` (JSON text) optional, matched regardless of ASCII case; an empty cell counts as
+    /// absent; other columns are ignored. Errors are
     /// [`ErrorKind::InvalidCatalogue`] naming the row and field (no row at all: one error).
     ///
     /// ```
@@ -845,7 +874,7 @@ impl Catalogue {
             let get = |name: &str| {
                 cells
                     .iter()
-                    .find(|(k, _)| k.as_ref().trim() == name)
+                    .find(|(k, _)| k.as_ref().trim().eq_ignore_ascii_case(name))
                     .map(|(_, v)| v.as_ref())
             };
             procedures.push(Procedure::from_lookup(row, get)?);
@@ -916,6 +945,62 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A CSV catalogue (or rows from a frame) carries stages as a `stages` column of JSON text,
+    /// read as a JSON catalogue's: the same procedure either way, and the same fingerprint. Its
+    /// column names match regardless of ASCII case, as a records file's do. (The column was
+    /// ignored: Python's `Catalogue.from_records` lost the stages of every procedure, and the
+    /// inter-agency answers with them, without a word; `Code` was "missing".)
+    #[test]
+    fn a_csv_catalogue_reads_stages_and_any_case_of_its_headers() {
+        let stages = r#"[{"agency":"VP đăng ký đất đai","time_limit":"10wd"},{"agency":"Thuế","time_limit":{"working_days":5}}]"#;
+        let json = Catalogue::from_json(&format!(
+            r#"[{{"code":"2.1","name":"Đất","field":"Đất đai","level":"province","time_limit":"15wd","online":"partial","stages":{stages}}}]"#
+        ))
+        .unwrap();
+        let header = [
+            "Code",
+            "NAME",
+            "field",
+            "Level",
+            "Time_Limit",
+            "online",
+            "Stages",
+        ];
+        let row = [
+            "2.1",
+            "Đất",
+            "Đất đai",
+            "province",
+            "15wd",
+            "partial",
+            stages,
+        ];
+        let csv = Catalogue::from_records([(2, header.iter().copied().zip(row.iter().copied()))])
+            .unwrap();
+        assert_eq!(csv.get("2.1").unwrap(), json.get("2.1").unwrap());
+        assert_eq!(csv.get("2.1").unwrap().stages.len(), 2);
+        assert_eq!(csv.fingerprint(), json.fingerprint());
+        for (cell, field) in [
+            ("[{\"agency\":\"A\"}", "stages"),
+            ("{\"agency\":\"A\"}", "stages"),
+            ("[{\"agency\":\"A\",\"time_limit\":\"0wd\"}]", "stages[0]"),
+        ] {
+            let row = ["2.1", "Đất", "Đất đai", "province", "15wd", "partial", cell];
+            let e = Catalogue::from_records([(7, header.iter().copied().zip(row.iter().copied()))])
+                .unwrap_err();
+            assert_eq!(
+                (e.code(), e.field()),
+                ("invalid_catalogue", Some(field)),
+                "{cell}"
+            );
+            assert!(
+                e.message().starts_with("row 7: code 2.1"),
+                "{}",
+                e.message()
+            );
+        }
+    }
 
     #[test]
     fn a_cutoff_to_the_second_reads_back_as_given() {

@@ -21,7 +21,7 @@ import json
 import os
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from . import _motcua
 from .error import InvalidArgumentError, _raise
@@ -90,12 +90,13 @@ class Catalogue:
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]]) -> Catalogue:
         """A catalogue from rows given as dicts (the CSV columns ``code``, ``name``,
-        ``field``, ``level``, ``time_limit``, ``online``)."""
+        ``field``, ``level``, ``time_limit``, ``online``, and ``stages``: a list of
+        ``{"agency", "time_limit"}`` dicts or its JSON text, as :meth:`to_records` gives)."""
         rows = list(records)
         header: list[str] = []
         for r in rows:
             header.extend(k for k in r if k not in header)
-        cells = [[None if r.get(k) is None else str(r.get(k)) for k in header] for r in rows]
+        cells = [[_cell(r.get(k)) for k in header] for r in rows]
         return cls(_motcua.Catalogue.from_rows(header, cells, 1))
 
     @classmethod
@@ -166,7 +167,10 @@ class Catalogue:
         return iter([Procedure._from_json(p) for p in json.loads(self._native.to_json())])
 
     def to_records(self) -> list[dict[str, Any]]:
-        """Every procedure as a dict (``pandas.DataFrame(catalogue.to_records())``)."""
+        """Every procedure as a dict (``pandas.DataFrame(catalogue.to_records())``), with its
+        ``stages`` as the JSON text a CSV catalogue's ``stages`` column holds (``None`` without
+        stages), so that the frame written as CSV and read back, or given to
+        :meth:`from_frame`, is the same catalogue."""
         return [
             {
                 "code": p.code,
@@ -175,12 +179,25 @@ class Catalogue:
                 "level": p.level,
                 "online": p.online,
                 "time_limit": p.time_limit,
+                "stages": json.dumps(p.stages, ensure_ascii=False) if p.stages else None,
             }
             for p in self
         ]
 
     def __repr__(self) -> str:
         return f"Catalogue({len(self)} procedures)"
+
+
+def _cell(v: Any) -> Optional[str]:
+    """A catalogue row's value as the text of its CSV cell: a list or dict (``stages``) as JSON
+    (``str`` gave Python's repr, which is not JSON), a numpy array or Arrow list as its list."""
+    if v is None:
+        return None
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
+        v = v.tolist()
+    if isinstance(v, (list, tuple, dict)):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return str(v)
 
 
 #: Catalogues rebuilt by unpickling, by JSON text: one per process.

@@ -41,8 +41,9 @@ inter-agency (liên thông) dossiers as of --as-of: for each agency the stages r
 (early, on_time, late), holding the file (within, overdue, awaiting a supplement) and ended by the \
 dossier's refusal or withdrawal (refused, withdrawn), on_time% = \
 (early + on_time) / completed; stages come from each dossier's catalogue procedure (--catalogue, \
-JSON `stages`), and --transfers FILE (columns id, at, to) joins the transfers to the dossiers by \
-id (a bad transfer, or an id no dossier has, is a bad row; an id on two dossiers fails the run).";
+JSON `stages`, or a CSV catalogue's `stages` column of the same JSON text), and --transfers \
+FILE (columns id, at, to) joins the transfers to the dossiers by id (a bad transfer, or an id no \
+dossier has, is a bad row; an id on two dossiers fails the run).";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
