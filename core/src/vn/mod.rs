@@ -670,10 +670,20 @@ impl Preset {
             verified: false,
             notes: {
                 let law = LabourLaw::in_force_on(last);
+                // (Not "no announced schedule": years before the embedded ones had swaps.)
+                let announced = official_schedules()
+                    .iter()
+                    .filter(|s| s.status == ScheduleStatus::Official)
+                    .map(|s| s.year);
+                let (first, last) = (announced.clone().min(), announced.max());
                 format!(
-                    "Computed from the statute ({}): no announced schedule. The Prime Minister \
+                    "Computed from the statute ({}), without an announced schedule for this year \
+                     (the embedded ones cover {}–{}): a swap or extra day off announced for it \
+                     is not applied (add the year with a schedules file). The Prime Minister \
                      decides each year the Tết days{} and any swap.",
                     law.map_or("", LabourLaw::holiday_article),
+                    first.unwrap_or_default(),
+                    last.unwrap_or_default(),
                     if law.is_some_and(|l| l.national_day_days() > 1) {
                         ", the second National Day day"
                     } else {

@@ -941,3 +941,21 @@ fn schedule_sources() {
     );
     assert!(s.days_off.contains(&d("2030-11-25")));
 }
+
+/// A year computed from the statute says that an announced schedule is not in use, not that none
+/// was announced: 2010 and 2012–2015 had swaps (2 Jan 2015 off, 27 Dec 2014 worked) that the
+/// embedded data, 2016–2026, does not hold. ("no announced schedule" asserted a guess as fact.)
+#[test]
+fn a_statutory_year_does_not_claim_that_nothing_was_announced() {
+    for year in [1995, 2012, 2015] {
+        let s = Preset::default().schedule(year).unwrap();
+        assert_eq!(s.status, ScheduleStatus::Statutory, "{year}");
+        assert!(!s.notes.contains("no announced schedule"), "{}", s.notes);
+        assert!(
+            s.notes.contains("the embedded ones cover 2016–2026"),
+            "{}",
+            s.notes
+        );
+        assert!(s.notes.contains("is not applied"), "{}", s.notes);
+    }
+}
