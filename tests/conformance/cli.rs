@@ -124,6 +124,37 @@ fn argument_mode_answers_once() {
     assert!(stderr(&o).starts_with("invalid_date: "));
 }
 
+/// A date argument given as an instant is its day in Vietnam, as in Python and JS (DESIGN,
+/// Semantics: an instant with an offset is converted to UTC+7 first, at every door): 23:00 UTC
+/// on 29 April is 30 April, a holiday. (The CLI said `invalid_date`.)
+#[test]
+fn a_date_given_as_an_instant_is_its_day_in_vietnam() {
+    for (args, want) in [
+        (&["is-working", "2026-04-29T23:00Z"][..], "false\n"),
+        (&["is-working", "2026-04-29T23:00+07:00"][..], "true\n"),
+        (&["is-working", "2026-04-29T10:00"][..], "true\n"),
+        (
+            &["add-days", "2026-04-29T18:00-05:00", "1"][..],
+            "\"2026-05-04\"\n",
+        ),
+        (&["between", "2026-04-28T17:00Z", "2026-05-04"][..], "1\n"),
+        (
+            &["lunar", "2026-02-16T17:30Z"][..],
+            "{\"year\":2026,\"month\":1,\"day\":1,\"leap\":false}\n",
+        ),
+    ] {
+        let o = motcua(args, "");
+        assert_eq!(
+            (o.status.code(), stdout(&o).as_str()),
+            (Some(0), want),
+            "{args:?}"
+        );
+    }
+    let o = motcua(&["is-working", "2026-02-30T10:00"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("invalid_date"));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
-use motcua::civil::parse_date;
+use motcua::civil::parse_day;
 use motcua::vn::{Preset, Schedules, VnOptions};
 use motcua::{CalendarSpec, Error, ErrorKind, WorkCalendar};
 
@@ -72,7 +72,8 @@ enum Command {
     /// Is DATE a working day? → true|false   [stdin line: DATE]
     #[command(after_help = CALENDAR_HELP)]
     IsWorking {
-        /// YYYY-MM-DD (or dd/mm/yyyy), or `-` for stdin.
+        /// YYYY-MM-DD (or dd/mm/yyyy; an instant is its day in Vietnam: 2026-04-29T23:00Z is 30
+        /// April), or `-` for stdin.
         date: String,
         #[command(flatten)]
         cal: CalendarArgs,
@@ -454,7 +455,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 args,
                 &["DATE"],
                 Box::new(|v, out| {
-                    let d = parse_date(field(v, 0))?;
+                    let d = parse_day(field(v, 0))?;
                     out.extend_from_slice(if c.is_working_day(d)? {
                         b"true"
                     } else {
@@ -474,7 +475,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 args,
                 &["DATE", "N"],
                 Box::new(|v, out| {
-                    let d = parse_date(field(v, 0))?;
+                    let d = parse_day(field(v, 0))?;
                     let n = parse_n(field(v, 1))?;
                     push_date_json(out, c.add_working_days(d, n)?);
                     Ok(())
@@ -491,8 +492,8 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 args,
                 &["A", "B"],
                 Box::new(|v, out| {
-                    let a = parse_date(field(v, 0))?;
-                    let b = parse_date(field(v, 1))?;
+                    let a = parse_day(field(v, 0))?;
+                    let b = parse_day(field(v, 1))?;
                     push_int(out, c.working_days_between(a, b)?);
                     Ok(())
                 }),
@@ -508,8 +509,8 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 args,
                 &["FROM", "TO"],
                 Box::new(|v, out| {
-                    let a = parse_date(field(v, 0))?;
-                    let b = parse_date(field(v, 1))?;
+                    let a = parse_day(field(v, 0))?;
+                    let b = parse_day(field(v, 1))?;
                     let days = c.days_off(a, b)?;
                     out.push(b'[');
                     for (i, d) in days.into_iter().enumerate() {
@@ -576,7 +577,7 @@ fn run<W: Write, E: Write>(command: Command, sink: &mut Sink<W, E>) -> io::Resul
                 args,
                 &["DATE"],
                 Box::new(|v, out| {
-                    let l = motcua::lunar::to_lunar(parse_date(field(v, 0))?)?;
+                    let l = motcua::lunar::to_lunar(parse_day(field(v, 0))?)?;
                     out.extend_from_slice(to_json(&l).as_bytes());
                     Ok(())
                 }),
