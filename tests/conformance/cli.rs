@@ -1338,3 +1338,55 @@ fn due_and_classify_ignore_unknown_keys_with_a_warning() {
         assert_eq!(lines[2]["error"]["code"], "invalid_date", "{cmd:?}");
     }
 }
+
+/// A column that looks like one the report reads but is not found (`resolved_at` for
+/// `resolved`, `chanel` for `channel`) is named on stderr with the `--map` that reads it; the
+/// answer and the exit status are those of the file as it is (other columns are ignored). A
+/// misspelt `resolved` made every resolved dossier overdue without a word. The sample file,
+/// whose other columns are the scorecard's and grouping columns, gets no note.
+#[test]
+fn a_column_that_looks_like_one_not_found_is_named() {
+    let csv = "id,received,time_limit,resolved_at,chanel,agency\n\
+               A,2026-03-02T09:00,3wd,2026-03-03T10:00,online,X\n";
+    let o = motcua(&["report", "-", "--as-of", "2026-11-15"], csv);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert!(
+        err.contains("note: column `resolved_at` is not read; if it holds `resolved`, rename it or pass --map resolved=resolved_at"),
+        "{err}"
+    );
+    assert!(err.contains("--map channel=chanel"), "{err}");
+    assert!(!err.contains("agency"), "{err}");
+    let mapped = motcua(
+        &[
+            "report",
+            "-",
+            "--as-of",
+            "2026-11-15",
+            "--map",
+            "resolved=resolved_at",
+            "--map",
+            "channel=chanel",
+        ],
+        csv,
+    );
+    assert_eq!(
+        (mapped.status.code(), stderr(&mapped).as_str()),
+        (Some(0), "")
+    );
+    let root = motcua_conformance::repo_root();
+    let sample = root.join("core/examples/sample/dossiers.csv");
+    let catalogue = root.join("core/examples/sample/catalogue.json");
+    let o = motcua(
+        &[
+            "report",
+            sample.to_str().unwrap(),
+            "--catalogue",
+            catalogue.to_str().unwrap(),
+            "--as-of",
+            "2026-11-15",
+        ],
+        "",
+    );
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""));
+}

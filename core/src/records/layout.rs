@@ -251,6 +251,47 @@ pub struct Layout {
     transfers: Option<Arc<Transfers>>,
 }
 
+/// A column name's ASCII letters and digits, lower-cased (`Resolved At` → `resolvedat`).
+fn plain_name(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether the plain name `n` looks like the plain column name `column`: holds it
+/// (`resolvedat`, `dateresolved`), or is within two edits of it (`resovled`, `chanel`).
+fn looks_like(n: &str, column: &str) -> bool {
+    if n.is_empty() || n == column {
+        return false;
+    }
+    if n.contains(column) {
+        return true;
+    }
+    // Levenshtein distance, one row at a time (names are short).
+    let (a, b): (Vec<char>, Vec<char>) = (n.chars().collect(), column.chars().collect());
+    if a.len().abs_diff(b.len()) > 2 || b.len() < 5 {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row.first().copied().unwrap_or(0);
+        if let Some(r) = row.first_mut() {
+            *r = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let del = row.get(j + 1).copied().unwrap_or(usize::MAX) + 1;
+            let ins = row.get(j).copied().unwrap_or(usize::MAX) + 1;
+            let sub = prev + usize::from(ca != cb);
+            prev = row.get(j + 1).copied().unwrap_or(0);
+            if let Some(r) = row.get_mut(j + 1) {
+                *r = del.min(ins).min(sub);
+            }
+        }
+    }
+    row.last().is_some_and(|&d| d <= 2)
+}
+
 /// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
 pub fn header_names<S: AsRef<str>>(header: &[S]) -> Vec<String> {
     header
@@ -304,6 +345,58 @@ impl Layout {
     /// Whether the records have a `time_limit` column.
     pub fn has_time_limit(&self) -> bool {
         self.time_limit.is_some()
+    }
+
+    /// The source columns not read that look like an optional column the layout did not find
+    /// — `resolved_at` or `resovled` when there is no `resolved` — each with that column's
+    /// name: other columns are ignored, so a misspelt one leaves its values out without a word
+    /// (every resolved dossier then overdue). For a note to the user, never an error: a file
+    /// may hold such a column for another purpose.
+    ///
+    /// ```
+    /// use motcua::records::{Layout, ReadOptions};
+    /// let header = ["id", "received", "time_limit", "resolved_at", "chanel", "agency"];
+    /// let layout = Layout::resolve(&header, &ReadOptions::default())?;
+    /// assert_eq!(layout.near_misses(), [("resolved_at".to_string(), "resolved"), ("chanel".to_string(), "channel")]);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn near_misses(&self) -> Vec<(String, &'static str)> {
+        let found: Vec<&str> = self.events.iter().map(|e| e.2).collect();
+        let missing: Vec<&'static str> = [
+            ("time_limit", self.time_limit),
+            ("procedure", self.procedure),
+            ("channel", self.channel),
+            ("new_due", self.new_due),
+            ("stages", self.stages),
+        ]
+        .into_iter()
+        .filter(|(_, c)| c.is_none())
+        .map(|(n, _)| n)
+        .chain(
+            EVENT_COLUMNS
+                .iter()
+                .map(|e| e.0)
+                .filter(|n| !found.contains(n)),
+        )
+        .collect();
+        let used = self.used();
+        let known = |n: &str| {
+            DOSSIER_COLUMNS
+                .iter()
+                .chain(&SERVICE_COLUMNS)
+                .any(|k| k.eq_ignore_ascii_case(n))
+        };
+        let mut out = Vec::new();
+        for (i, name) in self.names.iter().enumerate() {
+            if used.contains(&i) || known(name) {
+                continue;
+            }
+            let plain = plain_name(name);
+            if let Some(&m) = missing.iter().find(|m| looks_like(&plain, &plain_name(m))) {
+                out.push((name.clone(), m));
+            }
+        }
+        out
     }
 
     /// Resolves the columns from a header. Errors: [`ErrorKind::CsvMissingColumn`] naming

@@ -285,6 +285,16 @@ impl Records {
         let result = (|| {
             let mut source = TextSource::open(input, self.format, read)?;
             let mut layout = source.resolve(read)?.with_ids(ids);
+            // Other columns are ignored: one that looks like a column not found (`resolved_at`,
+            // `chanel`) is said, or its values are left out without a word.
+            for (name, column) in layout.near_misses() {
+                writeln!(
+                    err,
+                    "note: column `{name}` is not read; if it holds `{column}`, rename it or \
+                     pass --map {column}={name}"
+                )
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write: {e}")))?;
+            }
             if let Some(t) = &transfers {
                 layout = layout.with_transfers(t.clone())?;
             }
