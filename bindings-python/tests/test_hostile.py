@@ -584,3 +584,31 @@ def test_partials_counted_with_other_calendars_rules_or_catalogues_are_not_merge
     with pytest.raises(motcua.InvalidArgumentError, match="different calendars"):
         count(df, by=[], as_of="2026-03-31", calendar=holiday, into=base)
     assert base.counted == 2
+
+
+def test_scalar_numbers_of_other_types_are_checked_as_integers() -> None:
+    """A Decimal or Fraction ``n`` is one integer (a scalar answer), checked as one: it was taken
+    as an array (an array answer) and ``Decimal("NaN")`` passed as a missing value."""
+    import decimal
+    import fractions
+
+    cal = motcua.Calendar.vietnam()
+    assert cal.add_working_days("2026-04-29", decimal.Decimal(1)) == cal.add_working_days("2026-04-29", 1)
+    assert cal.add_working_days("2026-04-29", fractions.Fraction(4, 2)) == cal.add_working_days("2026-04-29", 2)
+    for bad in (decimal.Decimal("NaN"), decimal.Decimal("1.5"), decimal.Decimal("-Infinity"),
+                fractions.Fraction(1, 2), decimal.Decimal(2**70), complex(1, 0)):
+        with pytest.raises(motcua.InvalidNumberError):
+            cal.add_working_days("2026-04-29", bad)
+
+
+def test_overlay_days_are_dates_or_pairs_with_a_text_name() -> None:
+    """A closure given as a 1-tuple raised a bare IndexError; a name that is not text became its
+    repr. Now an InvalidArgumentError naming the element."""
+    cases: list[Any] = [[("2026-01-05",)], [("2026-01-05", 5)], ["2026-01-06", ("2026-01-05", "a", "b")]]
+    for days in cases:
+        with pytest.raises(motcua.InvalidArgumentError) as e:
+            motcua.Calendar.vietnam(closures=days)
+        assert e.value.index == len(days) - 1
+    unnamed: Any = ("2026-01-05", None)
+    cal = motcua.Calendar.vietnam(closures=[unnamed, "2026-01-06", ("2026-01-07", "Bão")])
+    assert not any(cal.is_working_day(d) for d in ("2026-01-05", "2026-01-06", "2026-01-07"))

@@ -11,6 +11,8 @@ here, with the GIL released; there is no per-element Python call. Missing values
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
+import numbers
 import sys
 from typing import Any, Callable, Optional, Sequence, cast
 
@@ -514,6 +516,20 @@ def int_operand(n: Any, what: str = "n") -> Any:
         if not _I64_MIN < float(n) < 2.0**63:
             raise _raise(InvalidNumberError, f"`{what}` = {n!r} is outside the 64-bit integer range")
         return int(n)
+    if isinstance(n, numbers.Number) and not isinstance(n, np.generic):
+        # Another scalar number (Decimal, Fraction): a whole one is its integer, checked as
+        # one; it was taken as an array, answered with an array, and Decimal("NaN") passed.
+        if isinstance(n, decimal.Decimal):
+            if not n.is_finite() or n != n.to_integral_value():
+                raise _raise(InvalidNumberError, f"`{what}` must be an integer, got {n!r}")
+            return int_operand(int(n), what)
+        if isinstance(n, numbers.Rational):
+            if n.denominator != 1:
+                raise _raise(InvalidNumberError, f"`{what}` must be an integer, got {n!r}")
+            return int_operand(int(n.numerator), what)
+        if isinstance(n, numbers.Real):
+            return int_operand(float(n), what)
+        raise _raise(InvalidNumberError, f"`{what}` must be an integer, got {n!r:.40}")
     a = _int_array(n, what)
     return a
 

@@ -82,7 +82,20 @@ def _day_entries(days: Optional[Iterable[Any]]) -> list[tuple[Any, Optional[str]
         return []
     if cv.is_scalar_date(days):
         days = [days]
-    return [(d[0], str(d[1])) if isinstance(d, tuple) else (d, None) for d in days]
+    out: list[tuple[Any, Optional[str]]] = []
+    for i, d in enumerate(days):
+        if not isinstance(d, tuple):
+            out.append((d, None))
+        elif len(d) == 2 and (d[1] is None or isinstance(d[1], str)):
+            out.append((d[0], d[1]))
+        else:
+            # (A 1-tuple raised IndexError; a name of None became the text "None".)
+            raise _raise(
+                InvalidArgumentError,
+                f"a day is a date or a (date, name) pair with a text name, got {d!r:.60}",
+                index=i,
+            )
+    return out
 
 
 def _canonical_entries(days: Optional[Iterable[Any]]) -> tuple[tuple[_dt.date, Optional[str]], ...]:
