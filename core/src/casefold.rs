@@ -3,12 +3,267 @@
 //! Unicode case table (≈ 15 KB of the `.wasm`); every keyword compared after folding is ASCII or
 //! Vietnamese, so a letter of another script can never make a match either way.
 
-/// `s` with its ASCII and Vietnamese capitals in lower case (precomposed forms, NFC, as typed
-/// and exported); every other character unchanged. Equal to `s.to_lowercase()` on any text
-/// written in ASCII and the Vietnamese alphabet.
+/// `s` with its ASCII and Vietnamese capitals in lower case, its Vietnamese letters composed
+/// first ([`compose`]); every other character unchanged. Equal to `s.to_lowercase()` on any
+/// text written in ASCII and the Vietnamese alphabet (in NFC).
 pub(crate) fn fold(s: &str) -> String {
-    s.chars().map(lower).collect()
+    compose(s).chars().map(lower).collect()
 }
+
+/// `s` with its Vietnamese letters written as a letter and combining marks (NFD, "Unicode tổ
+/// hợp", what Unikey and Windows-1258 workflows produce: `trực` as `tru` + horn + dot below +
+/// `c`) composed into the one precomposed letter NFC has (`trực`): text that reads the same
+/// is then the same text, one group of a report and one keyword. Borrowed, without a copy,
+/// when `s` holds no combining mark. The letters composed are those of the Vietnamese alphabet
+/// and of Latin-1 (`COMPOSED`, from Unicode's decompositions); marks on other letters are left
+/// as they are. (Not in WebAssembly, where the package's bytes are counted: there text is read
+/// as given, and a page normalizes with `String.prototype.normalize("NFC")`.)
+#[cfg(target_family = "wasm")]
+pub(crate) fn compose(s: &str) -> std::borrow::Cow<'_, str> {
+    std::borrow::Cow::Borrowed(s)
+}
+
+/// See the WebAssembly `compose` above.
+#[cfg(not(target_family = "wasm"))]
+pub(crate) fn compose(s: &str) -> std::borrow::Cow<'_, str> {
+    // U+0300..=U+036F, the combining diacritical marks, are 0xCC 0x80..=0xCD 0xAF in UTF-8.
+    if !s.bytes().any(|b| b == 0xCC || b == 0xCD) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    // The last letter written, as (base, marks) when it can take another mark.
+    let mut last: Option<(u8, [u8; 2])> = None;
+    for c in s.chars() {
+        let mark = MARKS
+            .iter()
+            .position(|&m| u32::from(m) == u32::from(c))
+            .and_then(|i| u8::try_from(i + 1).ok());
+        if let (Some(m), Some((base, [m1, m2]))) = (mark, last) {
+            if m2 == 0 {
+                // Canonical order: by combining class (horn 216, dot below 220, cedilla 202,
+                // the others 230), as NFD writes them.
+                let class = |m: u8| match m {
+                    9 => 216,
+                    10 => 220,
+                    11 => 202,
+                    _ => 230,
+                };
+                let marks = if m1 == 0 {
+                    [m, 0]
+                } else if class(m) < class(m1) {
+                    [m, m1]
+                } else {
+                    [m1, m]
+                };
+                if let Some(composed) = lookup(base, marks) {
+                    out.pop();
+                    out.push(composed);
+                    last = Some((base, marks));
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        last = parts(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The precomposed letter of `base` with `marks` (indexes into `MARKS`, from 1; 0 = none).
+#[cfg(not(target_family = "wasm"))]
+fn lookup(base: u8, marks: [u8; 2]) -> Option<char> {
+    if marks == [0, 0] {
+        return Some(char::from(base));
+    }
+    let key = (u16::from(base) << 8) | (u16::from(marks[0]) << 4) | u16::from(marks[1]);
+    COMPOSED
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .and_then(|i| COMPOSED.get(i))
+        .and_then(|&(_, v)| char::from_u32(u32::from(v)))
+}
+
+/// `c` as (base letter, marks) when it is a letter that marks compose with.
+#[cfg(not(target_family = "wasm"))]
+fn parts(c: char) -> Option<(u8, [u8; 2])> {
+    if c.is_ascii_alphabetic() {
+        return u8::try_from(c).ok().map(|b| (b, [0, 0]));
+    }
+    let v = u16::try_from(u32::from(c)).ok()?;
+    COMPOSED.iter().find(|&&(_, x)| x == v).and_then(|&(k, _)| {
+        let base = u8::try_from(k >> 8).ok()?;
+        let marks = [
+            u8::try_from((k >> 4) & 0xF).ok()?,
+            u8::try_from(k & 0xF).ok()?,
+        ];
+        Some((base, marks))
+    })
+}
+
+/// The combining marks of the composed letters, in `COMPOSED`'s keys as their index + 1.
+/// Generated with Python's `unicodedata` (NFD of every letter of Latin-1 and of the
+/// Vietnamese alphabet: U+00C0..=U+00FF, Ă ă Ĩ ĩ Ũ ũ Ơ ơ Ư ư, U+1EA0..=U+1EF9).
+#[cfg(not(target_family = "wasm"))]
+const MARKS: [u16; 11] = [
+    0x0300, 0x0301, 0x0302, 0x0303, 0x0306, 0x0308, 0x0309, 0x030A, 0x031B, 0x0323, 0x0327,
+];
+/// `(base << 8 | mark1 << 4 | mark2, letter)`, sorted by key (marks in canonical order).
+#[cfg(not(target_family = "wasm"))]
+const COMPOSED: [(u16, u16); 153] = [
+    (0x4110, 0x00C0),
+    (0x4120, 0x00C1),
+    (0x4130, 0x00C2),
+    (0x4131, 0x1EA6),
+    (0x4132, 0x1EA4),
+    (0x4134, 0x1EAA),
+    (0x4137, 0x1EA8),
+    (0x4140, 0x00C3),
+    (0x4150, 0x0102),
+    (0x4151, 0x1EB0),
+    (0x4152, 0x1EAE),
+    (0x4154, 0x1EB4),
+    (0x4157, 0x1EB2),
+    (0x4160, 0x00C4),
+    (0x4170, 0x1EA2),
+    (0x4180, 0x00C5),
+    (0x41A0, 0x1EA0),
+    (0x41A3, 0x1EAC),
+    (0x41A5, 0x1EB6),
+    (0x43B0, 0x00C7),
+    (0x4510, 0x00C8),
+    (0x4520, 0x00C9),
+    (0x4530, 0x00CA),
+    (0x4531, 0x1EC0),
+    (0x4532, 0x1EBE),
+    (0x4534, 0x1EC4),
+    (0x4537, 0x1EC2),
+    (0x4540, 0x1EBC),
+    (0x4560, 0x00CB),
+    (0x4570, 0x1EBA),
+    (0x45A0, 0x1EB8),
+    (0x45A3, 0x1EC6),
+    (0x4910, 0x00CC),
+    (0x4920, 0x00CD),
+    (0x4930, 0x00CE),
+    (0x4940, 0x0128),
+    (0x4960, 0x00CF),
+    (0x4970, 0x1EC8),
+    (0x49A0, 0x1ECA),
+    (0x4E40, 0x00D1),
+    (0x4F10, 0x00D2),
+    (0x4F20, 0x00D3),
+    (0x4F30, 0x00D4),
+    (0x4F31, 0x1ED2),
+    (0x4F32, 0x1ED0),
+    (0x4F34, 0x1ED6),
+    (0x4F37, 0x1ED4),
+    (0x4F40, 0x00D5),
+    (0x4F60, 0x00D6),
+    (0x4F70, 0x1ECE),
+    (0x4F90, 0x01A0),
+    (0x4F91, 0x1EDC),
+    (0x4F92, 0x1EDA),
+    (0x4F94, 0x1EE0),
+    (0x4F97, 0x1EDE),
+    (0x4F9A, 0x1EE2),
+    (0x4FA0, 0x1ECC),
+    (0x4FA3, 0x1ED8),
+    (0x5510, 0x00D9),
+    (0x5520, 0x00DA),
+    (0x5530, 0x00DB),
+    (0x5540, 0x0168),
+    (0x5560, 0x00DC),
+    (0x5570, 0x1EE6),
+    (0x5590, 0x01AF),
+    (0x5591, 0x1EEA),
+    (0x5592, 0x1EE8),
+    (0x5594, 0x1EEE),
+    (0x5597, 0x1EEC),
+    (0x559A, 0x1EF0),
+    (0x55A0, 0x1EE4),
+    (0x5910, 0x1EF2),
+    (0x5920, 0x00DD),
+    (0x5940, 0x1EF8),
+    (0x5970, 0x1EF6),
+    (0x59A0, 0x1EF4),
+    (0x6110, 0x00E0),
+    (0x6120, 0x00E1),
+    (0x6130, 0x00E2),
+    (0x6131, 0x1EA7),
+    (0x6132, 0x1EA5),
+    (0x6134, 0x1EAB),
+    (0x6137, 0x1EA9),
+    (0x6140, 0x00E3),
+    (0x6150, 0x0103),
+    (0x6151, 0x1EB1),
+    (0x6152, 0x1EAF),
+    (0x6154, 0x1EB5),
+    (0x6157, 0x1EB3),
+    (0x6160, 0x00E4),
+    (0x6170, 0x1EA3),
+    (0x6180, 0x00E5),
+    (0x61A0, 0x1EA1),
+    (0x61A3, 0x1EAD),
+    (0x61A5, 0x1EB7),
+    (0x63B0, 0x00E7),
+    (0x6510, 0x00E8),
+    (0x6520, 0x00E9),
+    (0x6530, 0x00EA),
+    (0x6531, 0x1EC1),
+    (0x6532, 0x1EBF),
+    (0x6534, 0x1EC5),
+    (0x6537, 0x1EC3),
+    (0x6540, 0x1EBD),
+    (0x6560, 0x00EB),
+    (0x6570, 0x1EBB),
+    (0x65A0, 0x1EB9),
+    (0x65A3, 0x1EC7),
+    (0x6910, 0x00EC),
+    (0x6920, 0x00ED),
+    (0x6930, 0x00EE),
+    (0x6940, 0x0129),
+    (0x6960, 0x00EF),
+    (0x6970, 0x1EC9),
+    (0x69A0, 0x1ECB),
+    (0x6E40, 0x00F1),
+    (0x6F10, 0x00F2),
+    (0x6F20, 0x00F3),
+    (0x6F30, 0x00F4),
+    (0x6F31, 0x1ED3),
+    (0x6F32, 0x1ED1),
+    (0x6F34, 0x1ED7),
+    (0x6F37, 0x1ED5),
+    (0x6F40, 0x00F5),
+    (0x6F60, 0x00F6),
+    (0x6F70, 0x1ECF),
+    (0x6F90, 0x01A1),
+    (0x6F91, 0x1EDD),
+    (0x6F92, 0x1EDB),
+    (0x6F94, 0x1EE1),
+    (0x6F97, 0x1EDF),
+    (0x6F9A, 0x1EE3),
+    (0x6FA0, 0x1ECD),
+    (0x6FA3, 0x1ED9),
+    (0x7510, 0x00F9),
+    (0x7520, 0x00FA),
+    (0x7530, 0x00FB),
+    (0x7540, 0x0169),
+    (0x7560, 0x00FC),
+    (0x7570, 0x1EE7),
+    (0x7590, 0x01B0),
+    (0x7591, 0x1EEB),
+    (0x7592, 0x1EE9),
+    (0x7594, 0x1EEF),
+    (0x7597, 0x1EED),
+    (0x759A, 0x1EF1),
+    (0x75A0, 0x1EE5),
+    (0x7910, 0x1EF3),
+    (0x7920, 0x00FD),
+    (0x7940, 0x1EF9),
+    (0x7960, 0x00FF),
+    (0x7970, 0x1EF7),
+    (0x79A0, 0x1EF5),
+];
 
 fn lower(c: char) -> char {
     let u = u32::from(c);
@@ -32,6 +287,37 @@ fn lower(c: char) -> char {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Every letter `COMPOSED` holds, decomposed and composed by Python's `unicodedata`
+    /// (`normalize("NFD", …)` of the NFC letters, in code point order): an independent source.
+    const NFD: &str = "A\u{300}A\u{301}A\u{302}A\u{303}A\u{308}A\u{30A}C\u{327}E\u{300}E\u{301}E\u{302}E\u{308}I\u{300}I\u{301}I\u{302}I\u{308}N\u{303}O\u{300}O\u{301}O\u{302}O\u{303}O\u{308}U\u{300}U\u{301}U\u{302}U\u{308}Y\u{301}a\u{300}a\u{301}a\u{302}a\u{303}a\u{308}a\u{30A}c\u{327}e\u{300}e\u{301}e\u{302}e\u{308}i\u{300}i\u{301}i\u{302}i\u{308}n\u{303}o\u{300}o\u{301}o\u{302}o\u{303}o\u{308}u\u{300}u\u{301}u\u{302}u\u{308}y\u{301}y\u{308}A\u{306}a\u{306}I\u{303}i\u{303}U\u{303}u\u{303}O\u{31B}o\u{31B}U\u{31B}u\u{31B}A\u{323}a\u{323}A\u{309}a\u{309}A\u{302}\u{301}a\u{302}\u{301}A\u{302}\u{300}a\u{302}\u{300}A\u{302}\u{309}a\u{302}\u{309}A\u{302}\u{303}a\u{302}\u{303}A\u{323}\u{302}a\u{323}\u{302}A\u{306}\u{301}a\u{306}\u{301}A\u{306}\u{300}a\u{306}\u{300}A\u{306}\u{309}a\u{306}\u{309}A\u{306}\u{303}a\u{306}\u{303}A\u{323}\u{306}a\u{323}\u{306}E\u{323}e\u{323}E\u{309}e\u{309}E\u{303}e\u{303}E\u{302}\u{301}e\u{302}\u{301}E\u{302}\u{300}e\u{302}\u{300}E\u{302}\u{309}e\u{302}\u{309}E\u{302}\u{303}e\u{302}\u{303}E\u{323}\u{302}e\u{323}\u{302}I\u{309}i\u{309}I\u{323}i\u{323}O\u{323}o\u{323}O\u{309}o\u{309}O\u{302}\u{301}o\u{302}\u{301}O\u{302}\u{300}o\u{302}\u{300}O\u{302}\u{309}o\u{302}\u{309}O\u{302}\u{303}o\u{302}\u{303}O\u{323}\u{302}o\u{323}\u{302}O\u{31B}\u{301}o\u{31B}\u{301}O\u{31B}\u{300}o\u{31B}\u{300}O\u{31B}\u{309}o\u{31B}\u{309}O\u{31B}\u{303}o\u{31B}\u{303}O\u{31B}\u{323}o\u{31B}\u{323}U\u{323}u\u{323}U\u{309}u\u{309}U\u{31B}\u{301}u\u{31B}\u{301}U\u{31B}\u{300}u\u{31B}\u{300}U\u{31B}\u{309}u\u{31B}\u{309}U\u{31B}\u{303}u\u{31B}\u{303}U\u{31B}\u{323}u\u{31B}\u{323}Y\u{300}y\u{300}Y\u{323}y\u{323}Y\u{309}y\u{309}Y\u{303}y\u{303}";
+    const NFC: &str = "\u{C0}\u{C1}\u{C2}\u{C3}\u{C4}\u{C5}\u{C7}\u{C8}\u{C9}\u{CA}\u{CB}\u{CC}\u{CD}\u{CE}\u{CF}\u{D1}\u{D2}\u{D3}\u{D4}\u{D5}\u{D6}\u{D9}\u{DA}\u{DB}\u{DC}\u{DD}\u{E0}\u{E1}\u{E2}\u{E3}\u{E4}\u{E5}\u{E7}\u{E8}\u{E9}\u{EA}\u{EB}\u{EC}\u{ED}\u{EE}\u{EF}\u{F1}\u{F2}\u{F3}\u{F4}\u{F5}\u{F6}\u{F9}\u{FA}\u{FB}\u{FC}\u{FD}\u{FF}\u{102}\u{103}\u{128}\u{129}\u{168}\u{169}\u{1A0}\u{1A1}\u{1AF}\u{1B0}\u{1EA0}\u{1EA1}\u{1EA2}\u{1EA3}\u{1EA4}\u{1EA5}\u{1EA6}\u{1EA7}\u{1EA8}\u{1EA9}\u{1EAA}\u{1EAB}\u{1EAC}\u{1EAD}\u{1EAE}\u{1EAF}\u{1EB0}\u{1EB1}\u{1EB2}\u{1EB3}\u{1EB4}\u{1EB5}\u{1EB6}\u{1EB7}\u{1EB8}\u{1EB9}\u{1EBA}\u{1EBB}\u{1EBC}\u{1EBD}\u{1EBE}\u{1EBF}\u{1EC0}\u{1EC1}\u{1EC2}\u{1EC3}\u{1EC4}\u{1EC5}\u{1EC6}\u{1EC7}\u{1EC8}\u{1EC9}\u{1ECA}\u{1ECB}\u{1ECC}\u{1ECD}\u{1ECE}\u{1ECF}\u{1ED0}\u{1ED1}\u{1ED2}\u{1ED3}\u{1ED4}\u{1ED5}\u{1ED6}\u{1ED7}\u{1ED8}\u{1ED9}\u{1EDA}\u{1EDB}\u{1EDC}\u{1EDD}\u{1EDE}\u{1EDF}\u{1EE0}\u{1EE1}\u{1EE2}\u{1EE3}\u{1EE4}\u{1EE5}\u{1EE6}\u{1EE7}\u{1EE8}\u{1EE9}\u{1EEA}\u{1EEB}\u{1EEC}\u{1EED}\u{1EEE}\u{1EEF}\u{1EF0}\u{1EF1}\u{1EF2}\u{1EF3}\u{1EF4}\u{1EF5}\u{1EF6}\u{1EF7}\u{1EF8}\u{1EF9}";
+
+    /// Text typed in NFD (Unikey, Windows-1258) composes to the NFC a keyboard in Unicode
+    /// dựng sẵn gives, as Python's `unicodedata.normalize("NFC", …)` does; NFC text is
+    /// borrowed as it is; marks also compose given out of canonical order (horn after the tone
+    /// mark), and a mark on a letter outside the table is left.
+    #[test]
+    fn decomposed_vietnamese_composes_as_unicode_says() {
+        assert_eq!(compose(NFD), NFC);
+        assert!(matches!(compose(NFC), std::borrow::Cow::Borrowed(_)));
+        for (nfd, nfc) in [
+            ("tru\u{31B}\u{323}c tuye\u{302}\u{301}n", "trực tuyến"),
+            ("\u{110}a\u{302}\u{301}t \u{111}ai", "Đất đai"),
+            ("3 nga\u{300}y la\u{300}m vie\u{323}\u{302}c", "3 ngày làm việc"),
+            ("U\u{309}y ban nha\u{302}n da\u{302}n phu\u{31B}o\u{31B}\u{300}ng Cu\u{31B}\u{309}a Nam", "Ủy ban nhân dân phường Cửa Nam"),
+            // Out of canonical order: the tone mark before the horn.
+            ("tru\u{323}\u{31B}c", "trực"),
+            // Half composed: a precomposed ư with a combining acute.
+            ("\u{1B0}\u{301}", "ứ"),
+            // No precomposed form: kept.
+            ("q\u{301} x\u{323}\u{302}", "q\u{301} x\u{323}\u{302}"),
+            ("\u{301}a", "\u{301}a"),
+        ] {
+            assert_eq!(compose(nfd), nfc, "{nfd:?}");
+        }
+        assert_eq!(fold("TRU\u{31B}\u{323}C TUYE\u{302}\u{301}N"), "trực tuyến");
+    }
 
     /// Every letter of the Vietnamese alphabet, capital and small, with every tone mark
     /// (precomposed), and ASCII.

@@ -1390,3 +1390,45 @@ fn a_column_that_looks_like_one_not_found_is_named() {
     );
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), ""));
 }
+
+/// Vietnamese typed as letters and combining marks (NFD: Unikey, Windows-1258 exports) reads
+/// as the same text in NFC: one group per field however each row wrote it, and the keywords
+/// (`trực tuyến`, `3 ngày làm việc`) understood. Half the rows below write them decomposed
+/// (the NFD from Python's `unicodedata`); they were a second "Đất đai" group that looked the
+/// same, and a channel "not a channel".
+#[test]
+fn decomposed_vietnamese_is_one_group_and_its_keywords_read() {
+    let (field, channel, limit) = (
+        "\u{110}a\u{302}\u{301}t \u{111}ai",
+        "tru\u{31B}\u{323}c tuye\u{302}\u{301}n",
+        "3 nga\u{300}y la\u{300}m vie\u{323}\u{302}c",
+    );
+    let mut csv = String::from("id,received,time_limit,channel,field\n");
+    for i in 0..6 {
+        let (f, c, l) = if i % 2 == 0 {
+            (field, channel, limit)
+        } else {
+            ("Đất đai", "trực tuyến", "3 ngày làm việc")
+        };
+        csv.push_str(&format!("{i},2026-03-02T09:00,{l},{c},{f}\n"));
+    }
+    let o = motcua(
+        &[
+            "report",
+            "-",
+            "--as-of",
+            "2026-03-31",
+            "--by",
+            "field",
+            "--format",
+            "csv",
+        ],
+        &csv,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{out}"); // the field, then the totals
+    assert!(rows[0].starts_with("Đất đai,"), "{out}");
+    assert!(rows[0].contains(",6,6,6,0,0,"), "{out}"); // 6 new, 6 received, all online
+}

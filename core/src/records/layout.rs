@@ -762,7 +762,9 @@ impl Layout {
             }
             let c = self.cell(at, row, g)?;
             let text = c.as_text(&mut out.buf).unwrap_or("");
-            slot.push_str(text);
+            // Text that reads the same is one group, in NFC: a value typed as letters and
+            // combining marks (NFD) was a second group that looked the same.
+            slot.push_str(&crate::casefold::compose(text));
         }
         if let Some((cols, scale)) = &self.service {
             self.read_service(at, row, cols, *scale, received.date(), out)?;
