@@ -301,7 +301,7 @@ const STAGE_OPTIONS: &[&str] = &[
 /// pending_within, overdue, awaiting_supplement, refused, withdrawn, on_time_rate}` as of `asOf`
 /// (`refused`, `withdrawn`: stages ended by the dossier's refusal or withdrawal). A dossier's
 /// stages are its catalogue procedure's (`catalogue` with `stages`) or its own (a `stages`
-/// column: JSON text or an array); `transfers` (records `{id, at, to}` — the dossier `id`
+/// column of JSON text); `transfers` (records `{id, at, to}` — the dossier `id`
 /// reached the agency `to` at `at` — or CSV text with those columns) are joined to the
 /// records by id (a bad transfer, or an id no record has, is a bad record; an id on two
 /// records throws). Other options as `report`'s.

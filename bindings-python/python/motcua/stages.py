@@ -3,7 +3,7 @@
 time / late) and is holding as of an instant (within / overdue / awaiting a supplement).
 
 A dossier's stages are its catalogue procedure's (``stages`` in a JSON catalogue) or its own
-(a ``stages`` column of JSON arrays); a frame of transfers (``id``, ``at``, ``to``: the dossier
+(a ``stages`` column holding each dossier's stages as JSON text); a frame of transfers (``id``, ``at``, ``to``: the dossier
 ``id`` reached the agency ``to`` at ``at``) is joined to the records by id in the core. Both
 frames cross as buffers (Arrow, numpy); nothing is computed per row in Python.
 
