@@ -2,8 +2,9 @@
 (``motcua report --stages``): for each agency, the stages it received, completed (early / on
 time / late) and is holding as of an instant (within / overdue / awaiting a supplement).
 
-A dossier's stages are its catalogue procedure's (``stages`` in a JSON catalogue) or its own
-(a ``stages`` column holding each dossier's stages as JSON text); a frame of transfers (``id``, ``at``, ``to``: the dossier
+A dossier's stages are its catalogue procedure's (``stages`` in a JSON catalogue, or a CSV
+catalogue's ``stages`` column of the same JSON text) or its own (a ``stages`` column holding
+each dossier's stages as JSON text); a frame of transfers (``id``, ``at``, ``to``: the dossier
 ``id`` reached the agency ``to`` at ``at``) is joined to the records by id in the core. Both
 frames cross as buffers (Arrow, numpy); nothing is computed per row in Python.
 
