@@ -81,6 +81,25 @@ fn read_columns(
     names.into_iter().filter(|n| opts.reads(n)).collect()
 }
 
+/// The columns of `names` that are not read but look like a column the records lack, each with
+/// that column (`Layout::near_misses`: `resolved_at` without `resolved`); none when the names
+/// do not make a layout (the run says why).
+#[pyfunction]
+fn near_misses(
+    names: Vec<String>,
+    by: Vec<String>,
+    map: std::collections::HashMap<String, String>,
+) -> Vec<(String, &'static str)> {
+    let opts = motcua::records::ReadOptions {
+        map,
+        by,
+        satisfaction_scale: None,
+    };
+    motcua::records::Layout::resolve(&names, &opts)
+        .map(|l| l.near_misses())
+        .unwrap_or_default()
+}
+
 /// The label of the period of `kind` (`month`, `quarter`, `year`) holding `date`, as the core
 /// writes it (`2026-03`, `2026-Q1`, `2026`).
 #[pyfunction]
@@ -141,6 +160,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(record_columns, m)?)?;
     m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
     m.add_function(wrap_pyfunction!(read_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(near_misses, m)?)?;
     m.add_function(wrap_pyfunction!(period_label, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
     m.add_function(wrap_pyfunction!(is_json_lines, m)?)?;

@@ -113,9 +113,15 @@ fn run_file<S: Sink>(
     make: impl Fn() -> S + Sync + Send,
 ) -> PyResult<(S, Tally, Vec<Skipped>)> {
     let joined = transfers.map(|t| t.inner.clone());
+    let (mut source, mut layout) = py
+        .detach(|| {
+            let source = TextSource::open(open_file(path)?, format, read)?;
+            let layout = source.resolve(read)?.with_ids(ids);
+            Ok::<_, motcua::Error>((source, layout))
+        })
+        .py()?;
+    warn_near_misses(py, &layout)?;
     py.detach(|| {
-        let mut source = TextSource::open(open_file(path)?, format, read)?;
-        let mut layout = source.resolve(read)?.with_ids(ids);
         if let Some(t) = joined {
             layout = layout.with_transfers(t)?;
         }
@@ -124,6 +130,28 @@ fn run_file<S: Sink>(
             .map(|(s, t)| (s, t, bad))
     })
     .py()
+}
+
+/// A `UserWarning` for each column not read that looks like a column not found
+/// ([`Layout::near_misses`]: `resolved_at` without `resolved`), as the CLI's note: other
+/// columns are ignored, so a misspelt one leaves its values out without a word.
+/// (A frame hands over only the columns read: its warnings come from `near_misses`, called
+/// by the Python package with all the frame's names.)
+fn warn_near_misses(py: Python<'_>, layout: &Layout) -> PyResult<()> {
+    for (name, column) in layout.near_misses() {
+        let msg = std::ffi::CString::new(format!(
+            "column `{name}` is not read; if it holds `{column}`, rename it or pass \
+             map={{'{column}': '{name}'}}"
+        ))
+        .unwrap_or_default();
+        PyErr::warn(
+            py,
+            &py.get_type::<pyo3::exceptions::PyUserWarning>(),
+            &msg,
+            2,
+        )?;
+    }
+    Ok(())
 }
 
 /// Opens a file the core reads (records, transfers), decompressed when it is gzip (told by

@@ -343,3 +343,38 @@ def test_a_typed_midnight_is_a_date_alone_in_dicts_as_in_frames() -> None:
     assert as_dict.outcome == "late"  # the request's whole day used (date alone), as the frame reads it
     text = motcua.classify(pd.DataFrame([row]), "2026-01-31", rules=rules)
     assert text["outcome"].iloc[0] == "on_time"  # "T00:00" written out: the instant
+
+
+def test_a_column_that_looks_like_one_not_found_is_warned(tmp_path: Path, sample: pd.DataFrame) -> None:
+    """A frame or file column not read that looks like a column the records lack
+    (``resolved_at`` without ``resolved``) gives a ``UserWarning`` naming the ``map=`` that
+    reads it, pointed at the caller's line; the answer is that of the frame as it is. A
+    misspelt ``resolved`` made every resolved dossier overdue without a word. The sample
+    warns nothing."""
+    import warnings
+
+    df = pd.DataFrame({"id": ["A"], "received": ["2026-03-02T09:00"], "time_limit": ["3wd"],
+                       "resolved_at": ["2026-03-03T10:00"], "chanel": ["online"], "agency": ["X"]})
+    path = tmp_path / "mis.csv"
+    df.to_csv(path, index=False)
+    for src in (df, pl.from_pandas(df), str(path)):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            r = motcua.report(src, as_of="2026-11-15")
+        texts = sorted(str(w.message) for w in caught)
+        assert texts == [
+            "column `chanel` is not read; if it holds `channel`, rename it or pass map={'channel': 'chanel'}",
+            "column `resolved_at` is not read; if it holds `resolved`, rename it or pass map={'resolved': 'resolved_at'}",
+        ], texts
+        if not isinstance(src, str):
+            assert {w.filename for w in caught} == {__file__}
+        assert int(list(r["overdue"])[-1]) == 1
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        r = motcua.report(df, as_of="2026-11-15", map={"resolved": "resolved_at", "channel": "chanel"})
+    assert [str(w.message) for w in caught] == [] and int(r["resolved"].iloc[-1]) == 1
+    cat = motcua.Catalogue.from_file(SAMPLE / "catalogue.json")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        motcua.report(sample, as_of="2026-11-15", catalogue=cat)
+    assert [str(w.message) for w in caught] == []

@@ -22,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sys
+import warnings
 
 from contextlib import contextmanager
 from typing import Any, Container, Iterator, Mapping, Optional
@@ -384,6 +386,40 @@ def label_of(df: Any, index: Optional[int]) -> Any:
         return None
     label = df.index[index]
     return label.item() if hasattr(label, "item") else label
+
+
+def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, str]]) -> None:
+    """A ``UserWarning`` for each column of the frame ``df`` that is not read but looks like a
+    column it lacks (``resolved_at`` without ``resolved``; the core's ``Layout::near_misses``,
+    the CLI's note): other columns are ignored, so a misspelt one leaves its values out
+    without a word (every resolved dossier overdue). A file's path is checked by the core as it
+    opens it."""
+    if is_path(df):
+        return
+    try:
+        names = column_names(df)
+    except MotcuaError:
+        return  # not a frame: the run says so, after its other checks
+    if not names:
+        return
+    for name, column in _motcua.near_misses(names, list(by), dict(map or {})):
+        warnings.warn(
+            f"column `{name}` is not read; if it holds `{column}`, rename it or pass "
+            f"map={{{column!r}: {name!r}}}",
+            UserWarning,
+            stacklevel=_user_stacklevel(),
+        )
+
+
+def _user_stacklevel() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside this package."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == here:
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
 
 
 def column_names(df: Any) -> Optional[list[str]]:

@@ -396,6 +396,7 @@ def due(
 def _frame_answers(frame: Any, map: Optional[Mapping[str, str]], answer: Any) -> dict[str, Any]:
     """The per-row answers of a frame, chunk by chunk (each chunk's ``answer(columns,
     first_row)``), concatenated in row order."""
+    rec.warn_near_misses(frame, [], map)
     with rec.labelled(frame):
         parts = [answer(columns, first_row) for columns, first_row, _ in rec.chunks(frame, rec.wanted([], map))]
     if len(parts) == 1:

@@ -294,6 +294,7 @@ def count(
     skip_bad, threads = cv.strict_bool(skip_bad, "skip_bad"), cv.count_arg(threads, "threads")
     partial = into if into is not None else PartialReport(_as_of(as_of), by, period)
     names = rec.wanted(by, map, satisfaction_scale is not None)
+    rec.warn_near_misses(df, by, map)
     skipped: list[dict[str, Any]] = []
     joined = None
     if transfers is not None:

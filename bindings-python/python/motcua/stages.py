@@ -113,6 +113,7 @@ class StageReport:
             joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         table = StageTable(_as_of(as_of))
         cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
+        rec.warn_near_misses(df, [], map)
         for columns, first_row, _ in rec.parts(df, rec.wanted([], map)):
             _, _, bad = table.add(
                 columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined

@@ -147,6 +147,7 @@ class Worklist:
         if transfers is not None:
             joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         counted = left_out = 0
+        rec.warn_near_misses(source, by_list, map)
         with rec.labelled(source):
             for columns, first_row, _ in rec.parts(source, rec.wanted(by_list, map)):
                 c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined)
