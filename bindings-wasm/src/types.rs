@@ -207,8 +207,8 @@ export interface LegalBasis {
  * asked for. Besides the fields below, each kind has its own: `round`, `channel`, `reason`
  * (received); `from`, `fromAt`, `days`, `lastDay` (counted); `reading`, `since`, `sinceAt`,
  * `afterDue` (supplement_requested); `appointment` (clock_resumed: a new appointment given
- * while the clock was stopped, the time left up to it); `effect` (apology, extension); `event`,
- * `late` (closed);
+ * while the clock was stopped, the time left up to it; awaiting_supplement: one given since the
+ * request, the due date while stopped); `effect` (apology, extension); `event`, `late` (closed);
  * `byLaw`, `asOf`, `workingDaysLate`, `compare`, `requests` (outcome); ... */
 export interface ExplainStep {
   kind: StepKind;

@@ -393,10 +393,14 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             since,
             reading,
             due,
+            appointment,
         } => {
             m.serialize_entry("since", &at(since))?;
             m.serialize_entry("reading", reading.as_str())?;
             m.serialize_entry("due", due)?;
+            if let Some(d) = appointment {
+                m.serialize_entry("appointment", d)?;
+            }
         }
         Fact::IgnoredAfterAsOf { as_of, events } => {
             m.serialize_entry("as_of", &at(as_of))?;

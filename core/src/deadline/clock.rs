@@ -59,6 +59,8 @@ pub(crate) struct Pass<'a, T: Trace> {
     /// A new appointment made while the clock is stopped (a day number), for the
     /// explanation of the resumption (set only when tracing).
     appointed: Option<i64>,
+    /// The last day the explanation's days off were listed to (a day number).
+    listed_to: i64,
     warnings: Vec<Warning>,
     trace: T,
 }
@@ -110,6 +112,7 @@ pub(crate) fn run<T: Trace>(
         live: true,
         counted: false,
         appointed: None,
+        listed_to: i64::MIN,
         warnings: Vec::new(),
         trace,
     };
@@ -213,9 +216,13 @@ impl<T: Trace> Pass<'_, T> {
 
     /// Records the days off in `from..=to` (day numbers; nothing when `to < from`).
     fn days_off(&mut self, from: i64, to: i64) -> Result<()> {
+        // Each day off once, as the facts go forward in time: a stage and the dossier received
+        // at one instant, or two receipts in one break, skip the same days.
+        let from = from.max(self.listed_to.saturating_add(1));
         if !self.tracing() || to < from {
             return Ok(());
         }
+        self.listed_to = to;
         for (date, class) in self.cal.days_off_with_class(date_of(from)?, date_of(to)?)? {
             let name = self.cal.day_name(date).map(str::to_string);
             self.trace.fact(Fact::DayOff { date, class, name });
@@ -578,8 +585,7 @@ impl<T: Trace> Pass<'_, T> {
         if after_due {
             self.warn(WarningCode::SupplementAfterDue, || {
                 format!(
-                    "supplement requested at {} after the due date {}; the arithmetic is \
-                     unchanged",
+                    "supplement requested at {} after the due date {}: paused as any request",
                     InstantFmt(e.at),
                     due.date().map_or_else(|_| "?".into(), |d| d.to_string())
                 )
@@ -746,6 +752,7 @@ impl<T: Trace> Pass<'_, T> {
                     since,
                     reading: self.rules.supplement,
                     due,
+                    appointment: self.appointed.map(date_of).transpose()?,
                 });
             }
         }

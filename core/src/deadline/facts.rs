@@ -307,8 +307,11 @@ pub enum Fact {
         since: NaiveDateTime,
         /// Pause or restart.
         reading: SupplementRule,
-        /// The due date as it stood at the request.
+        /// The due date while the clock is stopped: as it stood at the request, or the new
+        /// appointment given since.
         due: NaiveDate,
+        /// A new appointment given while the clock is stopped (then `due`).
+        appointment: Option<NaiveDate>,
     },
     /// Events after the as-of instant, not taken into account.
     IgnoredAfterAsOf {

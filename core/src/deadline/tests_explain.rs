@@ -406,3 +406,92 @@ fn steps_cite_texts_in_force_on_the_receipt_day() {
         s("Decree 45/2020/NĐ-CP")
     );
 }
+
+/// What the explanation says while a supplement is awaited after a new appointment was given
+/// during the wait: the due date shown is that appointment, said to be one (it was "the due date
+/// as it stood at the request", 9 Mar, while the field said 20 Mar), with an `appointment`
+/// field. And a calendar-day count with nothing left says so (it said "Counting 0 calendar days
+/// from the day after 24 Mar: the period's last day is Sun 24 Mar"). Found by a tester checking
+/// 29,000 explanations against the calendar.
+#[test]
+fn an_awaited_supplement_after_an_appointment_and_nothing_left_are_said_so() {
+    let cal = crate::vn::public_sector().unwrap();
+    let d = dossier(
+        r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":5},"events":[{"type":"supplement_requested","at":"2026-03-04T10:00"},{"type":"extended","at":"2026-03-05T10:00","new_due":"2026-03-20"}]}"#,
+    );
+    for (lang, says) in [
+        (Lang::Vi, "thứ Sáu 20/03/2026 là ngày hẹn mới và sẽ lùi lại"),
+        (Lang::En, "Fri 20 Mar 2026 is the new appointment and moves"),
+    ] {
+        let c = classify_explained(
+            &d,
+            &cal,
+            &Rules::default(),
+            None,
+            t("2026-03-06T10:00"),
+            lang,
+        )
+        .unwrap();
+        let step = c
+            .due
+            .explain
+            .iter()
+            .find(|s| matches!(s.fact, Fact::AwaitingSupplement { .. }))
+            .unwrap();
+        assert!(step.text.contains(says), "{}", step.text);
+        assert!(
+            matches!(step.fact, Fact::AwaitingSupplement { due, appointment: Some(a), .. }
+                if due == a && a.to_string() == "2026-03-20"),
+            "{:?}",
+            step.fact
+        );
+    }
+    // 5 calendar days from Mon 2 Mar 2026 (due Sat 7 Mar, moved to Mon 9 Mar); requested Mon 9
+    // Mar (7 days used, none left), complete Thu 12 Mar.
+    let d = dossier(
+        r#"{"received":"2026-03-02T09:00","time_limit":{"calendar_days":5},"events":[{"type":"supplement_requested","at":"2026-03-09T10:00"},{"type":"supplement_received","at":"2026-03-12T10:00"}]}"#,
+    );
+    let x = due_explained(&d, &cal, &Rules::default(), None, Lang::En).unwrap();
+    let texts: Vec<&str> = x.explain.iter().map(|s| s.text.as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|s| s.starts_with("No day of the limit is left")),
+        "{texts:#?}"
+    );
+    assert!(
+        !texts
+            .iter()
+            .any(|s| s.starts_with("Counting 0 calendar days")),
+        "{texts:#?}"
+    );
+}
+
+/// An apology given after the due date moves it only while a request made by then keeps the
+/// clock stopped: the step says so (it said "the due date moves from 24 Dec" on 30 Dec with no
+/// reason, while the reference says a late apology does not move it).
+#[test]
+fn an_apology_after_the_due_date_during_a_stop_says_why_it_moves() {
+    let cal = crate::vn::public_sector().unwrap();
+    let d = dossier(
+        r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},"events":[{"type":"supplement_requested","at":"2026-03-04T10:00"},{"type":"apology","at":"2026-03-10T10:00","new_due":"2026-03-20"}]}"#,
+    );
+    for (lang, says) in [
+        (
+            Lang::Vi,
+            " (thời hạn đang dừng): hạn giải quyết chuyển từ 05/03 sang 20/03",
+        ),
+        (
+            Lang::En,
+            " (the clock was stopped): the due date moves from 5 Mar to 20 Mar",
+        ),
+    ] {
+        let x = due_explained(&d, &cal, &Rules::default(), None, lang).unwrap();
+        let step = x
+            .explain
+            .iter()
+            .find(|s| matches!(s.fact, Fact::NewAppointment { .. }))
+            .unwrap();
+        assert!(step.text.contains(says), "{}", step.text);
+    }
+}

@@ -162,6 +162,16 @@ proptest! {
                 prop_assert!(a.explain.is_empty());
                 prop_assert!(!b.explain.is_empty());
                 prop_assert!(b.explain.iter().all(|s| !s.text.is_empty() && s.lang == lang));
+                // Each day off listed once (a stage and the dossier received at one instant,
+                // or two receipts in one break, listed the same days).
+                let mut off: Vec<_> = b.explain.iter().filter_map(|s| match s.fact {
+                    Fact::DayOff { date, .. } => Some(date),
+                    _ => None,
+                }).collect();
+                let listed = off.len();
+                off.sort_unstable();
+                off.dedup();
+                prop_assert_eq!(off.len(), listed, "{:?}", d);
                 prop_assert_eq!(a, &bare(b.clone()), "{:?}", d);
             }
             (Err(a), Err(b)) => prop_assert_eq!(a, b),

@@ -238,9 +238,9 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             due_at,
         } => {
             let template = t(match amount {
-                Amount::WorkingDays(0) => (
-                    "Không còn ngày làm việc nào của thời hạn: hạn giải quyết là {due}",
-                    "No working day of the limit is left: due on {due}",
+                Amount::WorkingDays(0) | Amount::CalendarDays(0) => (
+                    "Không còn ngày nào của thời hạn: hạn giải quyết là {due}",
+                    "No day of the limit is left: due on {due}",
                 ),
                 Amount::WorkingDays(_) => (
                     "Đếm {amount} từ ngày tiếp theo ngày {from} (ngày nhận không tính): ngày \
@@ -470,8 +470,15 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                      needed an apology and is resolved after the original date is late)",
                 ),
             });
+            // After the due date yet moving it: a request made in time had stopped the clock
+            // (the due date does not pass while it is stopped).
+            let stopped = if *effect == Effect::Moved && when.date() > *due {
+                t((" (thời hạn đang dừng)", " (the clock was stopped)"))
+            } else {
+                ""
+            };
             fill(
-                &format!("{what}{then}"),
+                &format!("{what}{stopped}{then}"),
                 &[
                     ("on", &short(when.date())),
                     ("new", &day(*new_due)),
@@ -512,13 +519,28 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                 &[("at", &at(*when)), ("due", &day(*due))],
             )
         }
-        Fact::AwaitingSupplement { since, due, .. } => fill(
-            t((
-                "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang dừng; {due} là hạn \
-                 giải quyết tính đến lúc yêu cầu và sẽ lùi lại khi nhận đủ hồ sơ",
-                "Awaiting the supplement requested at {since}: the clock is stopped; {due} is the \
-                 due date as it stood at the request and moves when the dossier is completed",
-            )),
+        Fact::AwaitingSupplement {
+            since,
+            due,
+            appointment,
+            ..
+        } => fill(
+            t(if appointment.is_some() {
+                (
+                    "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang dừng; {due} là \
+                     ngày hẹn mới và sẽ lùi lại khi nhận đủ hồ sơ",
+                    "Awaiting the supplement requested at {since}: the clock is stopped; {due} is \
+                     the new appointment and moves when the dossier is completed",
+                )
+            } else {
+                (
+                    "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang dừng; {due} là \
+                     hạn giải quyết tính đến lúc yêu cầu và sẽ lùi lại khi nhận đủ hồ sơ",
+                    "Awaiting the supplement requested at {since}: the clock is stopped; {due} is \
+                     the due date as it stood at the request and moves when the dossier is \
+                     completed",
+                )
+            }),
             &[("since", &at(*since)), ("due", &day(*due))],
         ),
         Fact::IgnoredAfterAsOf { as_of, events } => fill(
