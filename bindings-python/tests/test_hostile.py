@@ -612,3 +612,40 @@ def test_overlay_days_are_dates_or_pairs_with_a_text_name() -> None:
     unnamed: Any = ("2026-01-05", None)
     cal = motcua.Calendar.vietnam(closures=[unnamed, "2026-01-06", ("2026-01-07", "Bão")])
     assert not any(cal.is_working_day(d) for d in ("2026-01-05", "2026-01-06", "2026-01-07"))
+
+
+def test_a_receipt_past_the_calendar_is_an_error_not_left_out() -> None:
+    """A frame row received in year 9999 (a typo) is ``DateOutOfRangeError`` naming its row and
+    column, in the report and in ``classify``, as one received in 1994 is: it was left out as
+    received after the as-of instant, without a word."""
+    import pandas as pd
+
+    df = pd.DataFrame({"id": ["A", "B"], "received": ["2025-01-02T08:00", "9999-12-31"], "time_limit": ["3wd", "3wd"]})
+    for call in (lambda: motcua.report(df, as_of="2199-12-31"), lambda: motcua.classify(df, as_of="2199-12-31")):
+        with pytest.raises(motcua.DateOutOfRangeError) as e:
+            call()
+        assert e.value.index == 1 and e.value.field == "received", (e.value.index, e.value.field)
+    r = motcua.report(df, as_of="2199-12-31", skip_bad=True)
+    assert int(list(r["received"])[-1]) == 1
+
+
+def test_dossier_values_json_cannot_hold_are_a_dossier_error() -> None:
+    """A dossier dict holding a value JSON cannot hold (inf, bytes, a time, a set, Decimal NaN)
+    is an ``InvalidDossierError``, not json's own TypeError / ValueError; a whole Decimal is its
+    integer. A bytearray count is refused as text (numpy read it as an array of its bytes: b"3"
+    was 51 working days)."""
+    import datetime as dt
+    import decimal
+    import math
+
+    base = {"received": "2026-03-02T09:00"}
+    assert str(motcua.due({**base, "time_limit": {"working_days": decimal.Decimal(3)}}).due) == "2026-03-05"
+    for v in (math.inf, b"3", dt.time(1), {1, 2}, decimal.Decimal("NaN")):
+        with pytest.raises(motcua.InvalidDossierError):
+            motcua.due({**base, "time_limit": {"working_days": v}})
+    with pytest.raises(motcua.InvalidTimeLimitError):
+        motcua.due({**base, "time_limit": {"working_days": decimal.Decimal("3.5")}})
+    cal = motcua.Calendar.vietnam()
+    for n in (bytearray(b"3"), memoryview(b"3")):
+        with pytest.raises(motcua.InvalidNumberError):
+            cal.add_working_days("2026-04-29", n)  # type: ignore[call-overload]

@@ -292,6 +292,7 @@ pub fn work_item<S: AsRef<str>>(
     at: Locator,
 ) -> Result<Option<WorkItem>> {
     let as_of = opts.as_of;
+    crate::outcome::check_received(ctx.calendar, dossier)?;
     if dossier.received > as_of {
         return Ok(None);
     }
@@ -431,6 +432,7 @@ impl Sink for WorklistSink<'_> {
     }
 
     fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+        crate::outcome::check_received(self.ctx.calendar, &r.dossier)?;
         if r.dossier.received > self.opts.as_of {
             return Ok(false);
         }

@@ -1432,3 +1432,30 @@ fn decomposed_vietnamese_is_one_group_and_its_keywords_read() {
     assert!(rows[0].starts_with("Đất đai,"), "{out}");
     assert!(rows[0].contains(",6,6,6,0,0,"), "{out}"); // 6 new, 6 received, all online
 }
+
+/// A receipt outside the calendar's range is a bad row whether it falls before it or after the
+/// as-of instant: a typo year 9999 was "received after the as-of instant" and left out of the
+/// report with exit 0, while 1994 was `date_out_of_range`. Every records command.
+#[test]
+fn a_receipt_past_the_calendar_is_a_bad_row_not_left_out() {
+    let csv =
+        "id,received,time_limit\nA,2025-01-02T08:00,3wd\nB,9999-12-31,3wd\nC,1994-12-31,3wd\n";
+    for args in [
+        &["report", "-", "--as-of", "2199-12-31"][..],
+        &["scorecard", "-", "--as-of", "2199-12-31"][..],
+        &["worklist", "-", "--as-of", "2199-12-31"][..],
+        &["report", "-", "--as-of", "2199-12-31", "--stages"][..],
+    ] {
+        let o = motcua(args, csv);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        for (line, value) in [(3, "9999-12-31"), (4, "1994-12-31")] {
+            assert!(
+                err.contains(&format!(
+                    "line {line}: date_out_of_range: line {line}, column `received`: {value} is outside the calendar range"
+                )),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}

@@ -504,7 +504,8 @@ def int_operand(n: Any, what: str = "n") -> Any:
         raise _raise(InvalidNumberError, f"`{what}` must be an integer, got a bool")
     if n is None or type(n).__name__ in ("NAType", "NaTType"):
         raise _raise(EmptyInputError, f"`{what}` is missing (one integer, or one per date)")
-    if isinstance(n, (str, bytes)):
+    if isinstance(n, (str, bytes, bytearray, memoryview)):
+        # (numpy reads a bytearray as an array of its bytes: b"3" was 51 days.)
         raise _raise(InvalidNumberError, f"`{what}` must be an integer, got text {n!r:.40}")
     if isinstance(n, (int, np.integer)):
         if not _I64_MIN < int(n) <= _I64_MAX:

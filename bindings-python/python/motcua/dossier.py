@@ -27,6 +27,8 @@ motcua.error.InvalidDateError: field `received`: `2026-02-30` is not a valid dat
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
+import fractions
 import json
 from typing import Any, Mapping, Union
 
@@ -34,6 +36,7 @@ import numpy as np
 
 from . import _convert as cv
 from . import _motcua
+from .error import InvalidDossierError, _raise
 
 __all__ = ["Dossier", "DossierLike"]
 
@@ -70,7 +73,13 @@ def _json_default(v: Any) -> Any:
         return float(v)
     if isinstance(v, np.bool_):
         return bool(v)
-    raise TypeError(f"{type(v).__name__} is not JSON-serializable")
+    if isinstance(v, (decimal.Decimal, fractions.Fraction)):
+        # A whole Decimal or Fraction is its integer (a count of days); any other is refused
+        # by the reader as the float it is.
+        if isinstance(v, decimal.Decimal) and not v.is_finite():
+            raise ValueError(f"{v!r} is not a finite number")
+        return int(v) if v == int(v) else float(v)
+    raise TypeError(f"{type(v).__name__} {v!r:.40} is not a JSON value")
 
 
 class Dossier:
@@ -85,7 +94,12 @@ class Dossier:
         elif isinstance(data, str):
             self._native = _motcua.Dossier.from_json(data)
         elif isinstance(data, Mapping):
-            text = json.dumps(_plain(dict(data)), default=_json_default, allow_nan=False)
+            try:
+                text = json.dumps(_plain(dict(data)), default=_json_default, allow_nan=False)
+            except (TypeError, ValueError) as e:
+                # (A value JSON cannot hold: NaN, inf, bytes, a time, a set...) It raised
+                # json's own TypeError / ValueError.
+                raise _raise(InvalidDossierError, f"a dossier's values are JSON values: {e}") from None
             self._native = _motcua.Dossier.from_json(text)
         else:
             # (`dict()` of a list of two-key dicts would make one dossier of their keys.)
