@@ -36,6 +36,7 @@ use crate::procedure::Catalogue;
 /// error on `received`: checked before a dossier received after the as-of instant is left out,
 /// so that a receipt in year 9999 (a typo) is a bad row, as one in 1994 is, not a dossier
 /// quietly left out.
+#[inline(never)]
 pub(crate) fn check_received(calendar: &WorkCalendar, dossier: &Dossier) -> Result<()> {
     calendar
         .is_working_day(dossier.received.date())

@@ -420,8 +420,11 @@ fn an_awaited_supplement_after_an_appointment_and_nothing_left_are_said_so() {
         r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":5},"events":[{"type":"supplement_requested","at":"2026-03-04T10:00"},{"type":"extended","at":"2026-03-05T10:00","new_due":"2026-03-20"}]}"#,
     );
     for (lang, says) in [
-        (Lang::Vi, "thứ Sáu 20/03/2026 là ngày hẹn mới và sẽ lùi lại"),
-        (Lang::En, "Fri 20 Mar 2026 is the new appointment and moves"),
+        (
+            Lang::Vi,
+            "hạn giải quyết, hiện là thứ Sáu 20/03/2026, sẽ lùi lại",
+        ),
+        (Lang::En, "the due date, Fri 20 Mar 2026 for now, moves"),
     ] {
         let c = classify_explained(
             &d,
@@ -479,11 +482,11 @@ fn an_apology_after_the_due_date_during_a_stop_says_why_it_moves() {
     for (lang, says) in [
         (
             Lang::Vi,
-            " (thời hạn đang dừng): hạn giải quyết chuyển từ 05/03 sang 20/03",
+            " (khi dừng): hạn giải quyết chuyển từ 05/03 sang 20/03",
         ),
         (
             Lang::En,
-            " (the clock was stopped): the due date moves from 5 Mar to 20 Mar",
+            " (while stopped): the due date moves from 5 Mar to 20 Mar",
         ),
     ] {
         let x = due_explained(&d, &cal, &Rules::default(), None, lang).unwrap();

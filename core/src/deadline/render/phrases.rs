@@ -473,7 +473,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             // After the due date yet moving it: a request made in time had stopped the clock
             // (the due date does not pass while it is stopped).
             let stopped = if *effect == Effect::Moved && when.date() > *due {
-                t((" (thời hạn đang dừng)", " (the clock was stopped)"))
+                t((" (khi dừng)", " (while stopped)"))
             } else {
                 ""
             };
@@ -519,28 +519,13 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                 &[("at", &at(*when)), ("due", &day(*due))],
             )
         }
-        Fact::AwaitingSupplement {
-            since,
-            due,
-            appointment,
-            ..
-        } => fill(
-            t(if appointment.is_some() {
-                (
-                    "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang dừng; {due} là \
-                     ngày hẹn mới và sẽ lùi lại khi nhận đủ hồ sơ",
-                    "Awaiting the supplement requested at {since}: the clock is stopped; {due} is \
-                     the new appointment and moves when the dossier is completed",
-                )
-            } else {
-                (
-                    "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang dừng; {due} là \
-                     hạn giải quyết tính đến lúc yêu cầu và sẽ lùi lại khi nhận đủ hồ sơ",
-                    "Awaiting the supplement requested at {since}: the clock is stopped; {due} is \
-                     the due date as it stood at the request and moves when the dossier is \
-                     completed",
-                )
-            }),
+        Fact::AwaitingSupplement { since, due, .. } => fill(
+            t((
+                "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang dừng; hạn giải quyết, \
+                 hiện là {due}, sẽ lùi lại khi nhận đủ hồ sơ",
+                "Awaiting the supplement requested at {since}: the clock is stopped; the due date, \
+                 {due} for now, moves when the dossier is completed",
+            )),
             &[("since", &at(*since)), ("due", &day(*due))],
         ),
         Fact::IgnoredAfterAsOf { as_of, events } => fill(
