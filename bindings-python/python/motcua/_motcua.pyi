@@ -38,6 +38,7 @@ __all__ = [
     "record_columns",
     "wanted_columns",
     "read_columns",
+    "near_misses",
     "period_label",
     "report_columns",
     "is_json_lines",
