@@ -44,7 +44,7 @@ pub(crate) fn day_number_of(obj: &Bound<'_, PyAny>) -> PyResult<Result<Option<i6
     if let Ok(s) = obj.cast::<PyString>() {
         // A date, or an instant's day in Vietnam (with an offset: converted to UTC+7 first), as
         // a `datetime` is read below and as the JS package reads strings.
-        let text = s.to_cow()?;
+        let text = date_text(s)?;
         return Ok(civil::parse_day(&text).map(|d| Some(i64::from(civil::day_number(d)))));
     }
     // A `datetime` / `Timestamp`: its day in Vietnam (a zoned one converted to UTC+7 first).
@@ -187,7 +187,7 @@ fn instant_of(obj: &Bound<'_, PyAny>, date_only: DateOnly) -> PyResult<NaiveDate
             .unwrap_or(d.and_time(chrono::NaiveTime::MIN)),
     };
     if let Ok(s) = obj.cast::<PyString>() {
-        return civil::parse_instant(&s.to_cow()?, date_only).py();
+        return civil::parse_instant(&date_text(s)?, date_only).py();
     }
     if obj.is_instance_of::<PyDateTime>() && type_name(obj) != "NaTType" {
         return wall_clock_of(obj);
@@ -232,6 +232,19 @@ impl<'a, 'py> FromPyObject<'a, 'py> for InstantArg {
     }
 }
 
+/// The text of a date string; one holding a lone surrogate (`"\\ud800"`: not text, no
+/// UTF-8 for it) is `invalid_date`, not Python's `UnicodeEncodeError`.
+fn date_text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<std::borrow::Cow<'a, str>> {
+    match s.to_cow() {
+        Ok(t) => Ok(t),
+        Err(_) => Err(Error::new(
+            ErrorKind::InvalidDate,
+            "not a date: the text holds a lone surrogate (U+D800..U+DFFF)",
+        ))
+        .py(),
+    }
+}
+
 /// The as-of instant of every report, scorecard and classification, one definition: `None`
 /// is now in Vietnam (UTC+7, whatever the machine's zone); a date alone (`datetime.date`, a
 /// `YYYY-MM-DD` string, `datetime64[D]`) is the end of that day; an instant keeps its time
@@ -239,6 +252,21 @@ impl<'a, 'py> FromPyObject<'a, 'py> for InstantArg {
 #[pyfunction]
 #[pyo3(signature = (value = None))]
 pub(crate) fn as_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDateTime> {
+    let t = as_of_value(value)?;
+    // Handed back as a `datetime`, which holds years 1..=9999 (year 0 raised a bare
+    // ValueError from the conversion).
+    if !(1..=9999).contains(&chrono::Datelike::year(&t)) {
+        return Err(Error::new(
+            ErrorKind::DateOutOfRange,
+            format!("as_of {t} is outside the years 1..=9999"),
+        )
+        .in_field("as_of"))
+        .py();
+    }
+    Ok(t)
+}
+
+fn as_of_value(value: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDateTime> {
     match value {
         None => Ok(vietnam_now()),
         Some(v) if v.is_none() => Ok(vietnam_now()),
@@ -257,7 +285,7 @@ pub(crate) fn as_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDateTime>
                 ))
                 .py();
             }
-            as_of(Some(&value))
+            as_of_value(Some(&value))
         }
         // `NaT` or `NaN` is no way of saying "now": only leaving `as_of` out, or None, is.
         Some(v) => instant_of(v, DateOnly::EndOfDay).or_else(|e| {

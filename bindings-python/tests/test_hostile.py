@@ -649,3 +649,17 @@ def test_dossier_values_json_cannot_hold_are_a_dossier_error() -> None:
     for n in (bytearray(b"3"), memoryview(b"3")):
         with pytest.raises(motcua.InvalidNumberError):
             cal.add_working_days("2026-04-29", n)  # type: ignore[call-overload]
+
+
+def test_unrepresentable_dates_are_date_errors() -> None:
+    """A date string holding a lone surrogate is ``InvalidDateError`` (Python's own
+    ``UnicodeEncodeError`` escaped); an ``as_of`` in year 0 is ``DateOutOfRangeError`` (the
+    conversion to ``datetime`` raised a bare ``ValueError``)."""
+    cal = motcua.Calendar.vietnam()
+    dossier = {"received": "2026-03-02T09:00", "time_limit": "3wd"}
+    for call in (lambda: cal.is_working_day("\ud800"), lambda: motcua.classify(dossier, as_of="2026-03-0\udfff")):
+        with pytest.raises(motcua.InvalidDateError):
+            call()
+    with pytest.raises(motcua.DateOutOfRangeError) as e:
+        motcua.classify(dossier, as_of="0000-01-01")
+    assert e.value.field == "as_of"
