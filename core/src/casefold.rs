@@ -29,41 +29,67 @@ pub(crate) fn compose(s: &str) -> std::borrow::Cow<'_, str> {
     if !has_combining_lead(s.as_bytes()) {
         return std::borrow::Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len());
-    // The last letter written, as (base, marks) when it can take another mark.
-    let mut last: Option<(u8, [u8; 2])> = None;
-    for c in s.chars() {
-        let mark = MARKS
+    let mark_of = |c: char| {
+        MARKS
             .iter()
             .position(|&m| u32::from(m) == u32::from(c))
-            .and_then(|i| u8::try_from(i + 1).ok());
-        if let (Some(m), Some((base, [m1, m2]))) = (mark, last) {
-            if m2 == 0 {
-                // Canonical order: by combining class (horn 216, dot below 220, cedilla 202,
-                // the others 230), as NFD writes them.
-                let class = |m: u8| match m {
-                    9 => 216,
-                    10 => 220,
-                    11 => 202,
-                    _ => 230,
-                };
-                let marks = if m1 == 0 {
-                    [m, 0]
-                } else if class(m) < class(m1) {
-                    [m, m1]
-                } else {
-                    [m1, m]
-                };
-                if let Some(composed) = lookup(base, marks) {
-                    out.pop();
-                    out.push(composed);
-                    last = Some((base, marks));
+            .and_then(|i| u8::try_from(i + 1).ok())
+    };
+    // Canonical order: by combining class (horn 216, dot below 220, cedilla 202, the others
+    // 230), as NFD writes them.
+    let class = |m: u8| match m {
+        9 => 216,
+        10 => 220,
+        11 => 202,
+        _ => 230,
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        // A letter that marks compose with, and the run of marks after it.
+        let run = chars.get(i + 1..).map_or(0, |rest| {
+            rest.iter().take_while(|&&m| mark_of(m).is_some()).count()
+        });
+        let Some((base, own)) = parts(c).filter(|_| run > 0) else {
+            out.push(c);
+            i += 1;
+            continue;
+        };
+        // Its own marks and the run's, in canonical order (stable), composed one after another
+        // while a precomposed letter has them all; the others follow it, in that order.
+        let mut marks: Vec<u8> = own.iter().copied().filter(|&m| m != 0).collect();
+        marks.extend(
+            chars
+                .get(i + 1..i + 1 + run)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|&m| mark_of(m)),
+        );
+        marks.sort_by_key(|&m| class(m));
+        let mut have = [0u8, 0];
+        let mut left = Vec::new();
+        for m in marks {
+            let with = match have {
+                [0, _] => [m, 0],
+                [a, 0] => [a, m],
+                _ => {
+                    left.push(m);
                     continue;
                 }
+            };
+            if lookup(base, with).is_some() {
+                have = with;
+            } else {
+                left.push(m);
             }
         }
-        out.push(c);
-        last = parts(c);
+        out.push(lookup(base, have).unwrap_or(c));
+        for m in left {
+            let mark = MARKS.get(usize::from(m) - 1).copied().unwrap_or(0);
+            out.extend(char::from_u32(u32::from(mark)));
+        }
+        i += 1 + run;
     }
     std::borrow::Cow::Owned(out)
 }
@@ -336,6 +362,13 @@ mod tests {
             ("tru\u{323}\u{31B}c", "trực"),
             // Half composed: a precomposed ư with a combining acute.
             ("\u{1B0}\u{301}", "ứ"),
+            // Two marks no letter has both of: canonical order, the first composed (NFC of
+            // Python's unicodedata: "\u{1EB9}\u{301}"), whichever way it was written.
+            ("e\u{301}\u{323}", "\u{1EB9}\u{301}"),
+            ("\u{E9}\u{323}", "\u{1EB9}\u{301}"),
+            ("e\u{323}\u{301}", "\u{1EB9}\u{301}"),
+            ("\u{1EB9}\u{301}", "\u{1EB9}\u{301}"),
+            ("e\u{301}\u{301}", "\u{E9}\u{301}"),
             // No precomposed form: kept.
             ("q\u{301} x\u{323}\u{302}", "q\u{301} x\u{323}\u{302}"),
             ("\u{301}a", "\u{301}a"),
