@@ -686,8 +686,12 @@ impl<T: Trace> Pass<'_, T> {
             (Some(_), Some(request)) => request.date(),
             _ => e.date(),
         };
-        let applies = new_appointment_applies(e.kind, issued, current, self.rules.apology);
-        let late = issued > current;
+        // An appointment already past when given (possible only while the clock is stopped:
+        // otherwise it would be before the current due date) is not one: as a late one, it
+        // stays a warning and the due date stays.
+        let past = self.clock.paused.is_some() && new_due < e.date();
+        let applies = !past && new_appointment_applies(e.kind, issued, current, self.rules.apology);
+        let late = past || issued > current;
         if late {
             let (code, what) = match e.kind {
                 EventKind::Apology => (WarningCode::ApologyAfterDue, "apology"),

@@ -470,15 +470,8 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                      needed an apology and is resolved after the original date is late)",
                 ),
             });
-            // After the due date yet moving it: a request made in time had stopped the clock
-            // (the due date does not pass while it is stopped).
-            let stopped = if *effect == Effect::Moved && when.date() > *due {
-                t((" (khi dừng)", " (while stopped)"))
-            } else {
-                ""
-            };
             fill(
-                &format!("{what}{stopped}{then}"),
+                &format!("{what}{then}"),
                 &[
                     ("on", &short(when.date())),
                     ("new", &day(*new_due)),
