@@ -307,10 +307,7 @@ impl Sink for RowAnswers<'_> {
         match (self.classify, self.as_of) {
             (true, Some(t)) if d.received > t => {
                 // (Within the calendar, or a bad row, as one received before it.)
-                self.ctx
-                    .calendar
-                    .is_working_day(d.received.date())
-                    .map_err(|e| e.in_field("received"))?;
+                self.ctx.calendar.check_within(d.received, "received")?;
                 // Received after as-of: left out, as the report leaves it out.
                 self.out.push_missing(None);
                 Ok(false)

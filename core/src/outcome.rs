@@ -32,18 +32,6 @@ use crate::dossier::{Dossier, EventKind};
 use crate::error::Result;
 use crate::procedure::Catalogue;
 
-/// `Ok` when `dossier` was received within `calendar`'s range, else its `date_out_of_range`
-/// error on `received`: checked before a dossier received after the as-of instant is left out,
-/// so that a receipt in year 9999 (a typo) is a bad row, as one in 1994 is, not a dossier
-/// quietly left out.
-#[inline(never)]
-pub(crate) fn check_received(calendar: &WorkCalendar, dossier: &Dossier) -> Result<()> {
-    calendar
-        .is_working_day(dossier.received.date())
-        .map(|_| ())
-        .map_err(|e| e.in_field("received"))
-}
-
 /// The class of a dossier as of an instant (defined with the deadline's facts, which carry
 /// it): early / on time / late, within the deadline / overdue / awaiting a supplement,
 /// refused, withdrawn.

@@ -292,7 +292,7 @@ pub fn work_item<S: AsRef<str>>(
     at: Locator,
 ) -> Result<Option<WorkItem>> {
     let as_of = opts.as_of;
-    crate::outcome::check_received(ctx.calendar, dossier)?;
+    ctx.calendar.check_within(dossier.received, "received")?;
     if dossier.received > as_of {
         return Ok(None);
     }
@@ -432,8 +432,11 @@ impl Sink for WorklistSink<'_> {
     }
 
     fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
-        crate::outcome::check_received(self.ctx.calendar, &r.dossier)?;
         if r.dossier.received > self.opts.as_of {
+            // (One received by then is checked by `work_item`.)
+            self.ctx
+                .calendar
+                .check_within(r.dossier.received, "received")?;
             return Ok(false);
         }
         if let Some(item) = work_item(&self.ctx, &self.opts, &r.dossier, &r.groups, at)? {

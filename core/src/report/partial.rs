@@ -200,7 +200,7 @@ impl PartialReport {
         #[cfg(not(target_arch = "wasm32"))]
         self.check_basis(ctx)?;
         let as_of = self.opts.as_of;
-        crate::outcome::check_received(ctx.calendar, dossier)?;
+        ctx.calendar.check_within(dossier.received, "received")?;
         if dossier.received > as_of {
             self.left_out += 1;
             return Ok(false);

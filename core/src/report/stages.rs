@@ -242,7 +242,7 @@ impl StageTable {
     /// [`classify`] (validation, transfers, unknown procedure, dates out of range); nothing
     /// is counted then.
     pub fn add(&mut self, ctx: &Context<'_>, dossier: &Dossier) -> Result<bool> {
-        crate::outcome::check_received(ctx.calendar, dossier)?;
+        ctx.calendar.check_within(dossier.received, "received")?;
         if dossier.received > self.as_of {
             self.left_out += 1;
             return Ok(false);
