@@ -210,21 +210,23 @@ impl Clock {
         Ok((due, used, left))
     }
 
-    /// A new appointment on day `f` made while a request made on day `r_day` (at `r_at`)
-    /// keeps the clock stopped: it replaces the due date as it stood when the clock stopped,
-    /// and what is left when the clock runs again is the time from the request up to it — as
-    /// for an appointment made before the request ([`pause`](Clock::pause)), so that the
-    /// pause, the citizen's time, never counts against the agency.
+    /// A new appointment on day `f`, given on day `g_day` (at `g_at`) while a request keeps
+    /// the clock stopped: it replaces the due date as it stood when the clock stopped, and what
+    /// is left when the clock runs again is the time from when it was given up to it — as for
+    /// an appointment given before the request, which [`pause`](Clock::pause) turns into the
+    /// time from the request up to it — so that the wait, the citizen's time, never counts
+    /// against the agency. (`used_and_left` measures up to a set appointment: it is set for
+    /// that, then the stopped clock holds it.)
     pub(super) fn appoint_while_paused(
         &mut self,
         cal: &WorkCalendar,
         closing: NaiveTime,
-        r_day: i64,
-        r_at: NaiveDateTime,
+        g_day: i64,
+        g_at: NaiveDateTime,
         f: i64,
     ) -> Result<()> {
         self.fixed = Some(f);
-        let (_, left) = self.used_and_left(cal, closing, r_day, r_at)?;
+        let (_, left) = self.used_and_left(cal, closing, g_day, g_at)?;
         self.budget = left;
         self.fixed = None;
         self.paused = Some(Mark::day(f));
