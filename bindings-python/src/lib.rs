@@ -81,22 +81,22 @@ fn read_columns(
     names.into_iter().filter(|n| opts.reads(n)).collect()
 }
 
-/// The columns of `names` that are not read but look like a column the records lack, each with
-/// that column (`Layout::near_misses`: `resolved_at` without `resolved`); none when the names
-/// do not make a layout (the run says why).
+/// The warnings of the columns of `names` that are not read but look like a column the records
+/// lack (`Layout::near_misses`: `resolved_at` without `resolved`), as a file's are warned; none
+/// when the names do not make a layout (the run says why).
 #[pyfunction]
 fn near_misses(
     names: Vec<String>,
     by: Vec<String>,
     map: std::collections::HashMap<String, String>,
-) -> Vec<(String, &'static str)> {
+) -> Vec<String> {
     let opts = motcua::records::ReadOptions {
         map,
         by,
         satisfaction_scale: None,
     };
     motcua::records::Layout::resolve(&names, &opts)
-        .map(|l| l.near_misses())
+        .map(|l| report::near_miss_messages(&l))
         .unwrap_or_default()
 }
 

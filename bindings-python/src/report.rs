@@ -132,18 +132,29 @@ fn run_file<S: Sink>(
     .py()
 }
 
+/// The warning of each column not read that looks like a column not found, naming the `map=`
+/// that reads it (one text for a file's columns and a frame's).
+pub(crate) fn near_miss_messages(layout: &Layout) -> Vec<String> {
+    layout
+        .near_misses()
+        .into_iter()
+        .map(|(name, column)| {
+            format!(
+                "column `{name}` is not read; if it holds `{column}`, rename it or pass \
+                 map={{'{column}': '{name}'}}"
+            )
+        })
+        .collect()
+}
+
 /// A `UserWarning` for each column not read that looks like a column not found
 /// ([`Layout::near_misses`]: `resolved_at` without `resolved`), as the CLI's note: other
 /// columns are ignored, so a misspelt one leaves its values out without a word.
 /// (A frame hands over only the columns read: its warnings come from `near_misses`, called
 /// by the Python package with all the frame's names.)
 fn warn_near_misses(py: Python<'_>, layout: &Layout) -> PyResult<()> {
-    for (name, column) in layout.near_misses() {
-        let msg = std::ffi::CString::new(format!(
-            "column `{name}` is not read; if it holds `{column}`, rename it or pass \
-             map={{'{column}': '{name}'}}"
-        ))
-        .unwrap_or_default();
+    for text in near_miss_messages(layout) {
+        let msg = std::ffi::CString::new(text).unwrap_or_default();
         PyErr::warn(
             py,
             &py.get_type::<pyo3::exceptions::PyUserWarning>(),

@@ -520,19 +520,26 @@ def int_operand(n: Any, what: str = "n") -> Any:
     if isinstance(n, numbers.Number) and not isinstance(n, np.generic):
         # Another scalar number (Decimal, Fraction): a whole one is its integer, checked as
         # one; it was taken as an array, answered with an array, and Decimal("NaN") passed.
-        if isinstance(n, decimal.Decimal):
-            if not n.is_finite() or n != n.to_integral_value():
+        if isinstance(n, (decimal.Decimal, numbers.Rational)):
+            whole = whole_number(n)
+            if whole is None:
                 raise _raise(InvalidNumberError, f"`{what}` must be an integer, got {n!r}")
-            return int_operand(int(n), what)
-        if isinstance(n, numbers.Rational):
-            if n.denominator != 1:
-                raise _raise(InvalidNumberError, f"`{what}` must be an integer, got {n!r}")
-            return int_operand(int(n.numerator), what)
+            return int_operand(whole, what)
         if isinstance(n, numbers.Real):
             return int_operand(float(n), what)
         raise _raise(InvalidNumberError, f"`{what}` must be an integer, got {n!r:.40}")
     a = _int_array(n, what)
     return a
+
+
+def whole_number(v: Any) -> Optional[int]:
+    """A ``Decimal`` or a ``Fraction`` (any rational) as its integer when it is a finite whole
+    number, else ``None``."""
+    if isinstance(v, decimal.Decimal):
+        return int(v) if v.is_finite() and v == v.to_integral_value() else None
+    if isinstance(v, numbers.Rational):
+        return int(v.numerator) if v.denominator == 1 else None
+    return None
 
 
 def _first(bad: np.ndarray) -> int:

@@ -402,13 +402,8 @@ def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, str]]) -
         return  # not a frame: the run says so, after its other checks
     if not names:
         return
-    for name, column in _motcua.near_misses(names, list(by), dict(map or {})):
-        warnings.warn(
-            f"column `{name}` is not read; if it holds `{column}`, rename it or pass "
-            f"map={{{column!r}: {name!r}}}",
-            UserWarning,
-            stacklevel=_user_stacklevel(),
-        )
+    for text in _motcua.near_misses(names, list(by), dict(map or {})):
+        warnings.warn(text, UserWarning, stacklevel=_user_stacklevel())
 
 
 def _user_stacklevel() -> int:

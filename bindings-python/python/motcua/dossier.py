@@ -76,9 +76,12 @@ def _json_default(v: Any) -> Any:
     if isinstance(v, (decimal.Decimal, fractions.Fraction)):
         # A whole Decimal or Fraction is its integer (a count of days); any other is refused
         # by the reader as the float it is.
+        whole = cv.whole_number(v)
+        if whole is not None:
+            return whole
         if isinstance(v, decimal.Decimal) and not v.is_finite():
             raise ValueError(f"{v!r} is not a finite number")
-        return int(v) if v == int(v) else float(v)
+        return float(v)
     raise TypeError(f"{type(v).__name__} {v!r:.40} is not a JSON value")
 
 
