@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -223,7 +223,7 @@ impl<'de> Deserialize<'de> for RawFile {
                     if out.iter().any(|(k, _)| *k == key) {
                         return Err(de::Error::custom(format!("year `{key}` is listed twice")));
                     }
-                    out.push((key, map.next_value()?));
+                    out.push((key, map.next_value_seed(Strict)?));
                 }
                 Ok(out)
             }
@@ -270,6 +270,67 @@ impl<'de> Deserialize<'de> for RawFile {
             }
         }
         d.deserialize_map(File)
+    }
+}
+
+/// A year's JSON value with every object's keys checked: a key given twice is an error, as a
+/// year listed twice is (a `Value` keeps the last: a second `makeup_working_days` dropped the
+/// announced make-up days of the first, a second `days_off` made New Year a working day).
+struct Strict;
+
+impl<'de> DeserializeSeed<'de> for Strict {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Strict {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(Strict)? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format!(
+                    "`{}` is given twice",
+                    excerpt(&key)
+                )));
+            }
+            let v = map.next_value_seed(Strict)?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
     }
 }
 
@@ -645,6 +706,47 @@ mod tests {
         assert_eq!(s.years().collect::<Vec<_>>(), [2027]);
         // to_json reads back the same
         assert_eq!(Schedules::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    /// A key given twice anywhere in a year (the year's own, a pending change's, a break's) is
+    /// an error, as a year given twice is: the last copy won, silently (a second empty
+    /// `makeup_working_days` lost the announced make-up Saturday, a second `days_off` made New
+    /// Year a working day).
+    #[test]
+    fn a_key_given_twice_in_a_year_is_an_error() {
+        for (text, key) in [
+            (
+                r#"{"years":{"2027":{"status":"official","days_off":["2027-01-01"],"makeup_working_days":["2027-01-30"],"makeup_working_days":[]}}}"#,
+                "makeup_working_days",
+            ),
+            (
+                r#"{"years":{"2027":{"status":"official","days_off":["2027-01-01"],"days_off":["2027-01-04"],"makeup_working_days":[]}}}"#,
+                "days_off",
+            ),
+            (
+                r#"{"years":{"2027":{"status":"official","status":"provisional","days_off":[],"makeup_working_days":[]}}}"#,
+                "status",
+            ),
+            (
+                r#"{"years":{"2027":{"status":"official","days_off":[],"makeup_working_days":[],"pending":{"days_off":[],"days_off":["2027-11-22"],"makeup_working_days":[]}}}}"#,
+                "days_off",
+            ),
+            (
+                r#"{"years":{"2027":{"status":"official","days_off":[],"makeup_working_days":[],"breaks":[{"name":"Tết","from":"2027-02-05","to":"2027-02-10","to":"2027-02-11"}]}}}"#,
+                "to",
+            ),
+        ] {
+            let e = err(text);
+            assert_eq!(e.kind(), ErrorKind::InvalidSchedule, "{text}");
+            assert!(
+                e.message().contains(&format!("`{key}` is given twice")),
+                "{e}"
+            );
+            assert!(e.message().contains("line 1 column"), "{e}");
+        }
+        // The same keys once each read.
+        let once = r#"{"years":{"2027":{"status":"official","days_off":["2027-01-01"],"makeup_working_days":["2027-01-30"],"pending":{"days_off":["2027-11-22"],"makeup_working_days":[]}}}}"#;
+        assert!(Schedules::from_json(once).is_ok());
     }
 
     #[test]

@@ -2,8 +2,6 @@
 //! alone (no announced swaps): the holiday days themselves and the compensatory days
 //! (*nghỉ bù*) for those on a weekly rest day. Each function below cites its article.
 
-use std::collections::BTreeMap;
-
 use chrono::{Days, NaiveDate};
 
 use super::law::{is_weekly_rest, second_national_day, tet_days_before_new_year, Feast, LabourLaw};
@@ -86,29 +84,47 @@ pub(crate) fn tet_days(year: i32) -> Result<Vec<NaiveDate>> {
 /// - 24 November, Vietnamese Culture Day: when the law in force on it grants it (from 2026,
 ///   Resolution 28/2026/QH16, Art. 2, in force 2026-07-01).
 pub(crate) fn holiday_days(year: i32) -> Result<Vec<(NaiveDate, Feast)>> {
-    let mut out: BTreeMap<NaiveDate, Feast> = BTreeMap::new();
-    out.insert(date(year, 1, 1)?, Feast::NewYear);
+    let mut out: Vec<(NaiveDate, Feast)> = Vec::new();
+    put(&mut out, date(year, 1, 1)?, Feast::NewYear);
     for d in tet_days(year)? {
-        out.insert(d, Feast::Tet);
+        put(&mut out, d, Feast::Tet);
     }
     let hung = hung_kings_day(year)?;
     if law_on(hung)?.has_hung_kings_day() {
-        out.insert(hung, Feast::HungKings);
+        put(&mut out, hung, Feast::HungKings);
     }
-    out.insert(date(year, 4, 30)?, Feast::Reunification);
-    out.insert(date(year, 5, 1)?, Feast::Labour);
+    put(&mut out, date(year, 4, 30)?, Feast::Reunification);
+    put(&mut out, date(year, 5, 1)?, Feast::Labour);
     let sep2 = date(year, 9, 2)?;
-    out.insert(sep2, Feast::NationalDay);
+    put(&mut out, sep2, Feast::NationalDay);
     if law_on(sep2)?.national_day_days() >= 2 {
         if let Some(d) = second_national_day(year) {
-            out.insert(d, Feast::NationalDay);
+            put(&mut out, d, Feast::NationalDay);
         }
     }
     let nov24 = date(year, 11, 24)?;
     if law_on(nov24)?.has_culture_day() {
-        out.insert(nov24, Feast::CultureDay);
+        put(&mut out, nov24, Feast::CultureDay);
     }
-    Ok(out.into_iter().collect())
+    Ok(out)
+}
+
+/// Sets day `d` of the date-ordered `days` to `feast` (a few days a year: a sorted `Vec` is
+/// all a map would be here, and smaller in the WebAssembly build).
+fn put(days: &mut Vec<(NaiveDate, Feast)>, d: NaiveDate, feast: Feast) {
+    match days.binary_search_by_key(&d, |&(x, _)| x) {
+        Ok(i) => {
+            if let Some(slot) = days.get_mut(i) {
+                slot.1 = feast;
+            }
+        }
+        Err(i) => days.insert(i, (d, feast)),
+    }
+}
+
+/// Whether the date-ordered `days` hold day `d`.
+fn holds(days: &[(NaiveDate, Feast)], d: NaiveDate) -> bool {
+    days.binary_search_by_key(&d, |&(x, _)| x).is_ok()
 }
 
 /// The compensatory days (*nghỉ bù*) for `holidays` (date-ordered): each holiday day on a
@@ -124,28 +140,30 @@ pub(crate) fn holiday_days(year: i32) -> Result<Vec<(NaiveDate, Feast)>> {
 /// 28/2026/QH16 grants the day "off with full pay"; the Code's compensation clause names its own
 /// Art. 112(1) days; to be confirmed when the Code is amended\].
 pub(crate) fn compensatory_days(holidays: &[(NaiveDate, Feast)]) -> Vec<(NaiveDate, Feast)> {
-    let mut hol = BTreeMap::new();
-    hol.extend(holidays.iter().copied());
-    let mut comp: BTreeMap<NaiveDate, Feast> = BTreeMap::new();
-    for (&d, &feast) in &hol {
+    let mut hol: Vec<(NaiveDate, Feast)> = Vec::new();
+    for &(d, feast) in holidays {
+        put(&mut hol, d, feast);
+    }
+    let mut comp: Vec<(NaiveDate, Feast)> = Vec::new();
+    for &(d, feast) in &hol {
         if !is_weekly_rest(d) {
             continue;
         }
         let mut x = d;
         // A break is at most a few weeks long; the bound only guards against a logic error.
         for _ in 0..366 {
-            if is_weekly_rest(x) || hol.contains_key(&x) || comp.contains_key(&x) {
+            if is_weekly_rest(x) || holds(&hol, x) || holds(&comp, x) {
                 match x.succ_opt() {
                     Some(n) => x = n,
                     None => break,
                 }
             } else {
-                comp.insert(x, feast);
+                put(&mut comp, x, feast);
                 break;
             }
         }
     }
-    comp.into_iter().collect()
+    comp
 }
 
 /// Every statutory day off of Gregorian year `year` (holiday days, weekly rest days included,
