@@ -327,10 +327,12 @@ fn class_of(
     };
     let requests = u32::try_from(ev.requests).unwrap_or(u32::MAX);
     let outcome = multi_supplement_outcome(base, requests, rules.multi_supplement);
-    // Awaiting a supplement, the clock stopped at the request: the distance stops there too.
-    let stopped = match (closing, dossier.events.get(ev.awaiting)) {
-        (None, Some(request)) => day_number(request.at.date()),
-        _ => day,
+    // Awaiting a supplement, the clock stopped at the request: the distance stops there too,
+    // also when a refusal or withdrawal ends the dossier before it was completed (a result
+    // completes it: no request is then open).
+    let stopped = match dossier.events.get(ev.awaiting) {
+        Some(request) => day_number(request.at.date()),
+        None => day,
     };
     let working_days_late = calendar.working_days_between_numbers(due, stopped)?;
     Ok((outcome, base, at.date(), working_days_late))
@@ -767,6 +769,22 @@ mod tests {
     // The shared vectors (tests/vectors/deadlines.json), checked here too.
     // -----------------------------------------------------------------------------------
 
+    /// `expected` matches `got` when equal, except that for objects only the keys present in
+    /// `expected` are compared, recursively (the rule of tests/vectors/README.md: a warning
+    /// is expected by its `code`, its message is the library's).
+    fn subset(expected: &serde_json::Value, got: &serde_json::Value) -> bool {
+        use serde_json::Value;
+        match (expected, got) {
+            (Value::Object(e), Value::Object(g)) => e
+                .iter()
+                .all(|(k, v)| g.get(k).is_some_and(|gv| subset(v, gv))),
+            (Value::Array(e), Value::Array(g)) => {
+                e.len() == g.len() && e.iter().zip(g).all(|(a, b)| subset(a, b))
+            }
+            _ => expected == got,
+        }
+    }
+
     #[test]
     fn shared_vectors() {
         use serde_json::Value;
@@ -812,7 +830,7 @@ mod tests {
             match (&case["expected"], &case["error"], answer) {
                 (Value::Object(exp), _, Ok(got)) => {
                     for (k, v) in exp {
-                        assert_eq!(&got[k], v, "{id}: key {k}: got {got}");
+                        assert!(subset(v, &got[k]), "{id}: key {k}: {v} expected, got {got}");
                     }
                 }
                 (_, Value::String(code), Err(e)) => assert_eq!(e.code(), code, "{id}: {e}"),

@@ -139,6 +139,13 @@ pub(crate) fn run<T: Trace>(
     if !stages.is_empty() {
         p.start_stage(0, received)?;
     }
+    // Every event within the calendar (DESIGN: a date outside it is an error, never a
+    // guess): the events are in order and after the receipt, so the last one is the test.
+    if let Some(last) = dossier.events.last() {
+        if cal.check_within(last.at, "").is_err() {
+            return Err(event_out_of_range(cal, &dossier.events));
+        }
+    }
     let mut snapshot = None;
     for (i, e) in dossier.events.iter().enumerate() {
         if snapshot.is_none() {
@@ -153,6 +160,18 @@ pub(crate) fn run<T: Trace>(
         None => p.finish(None)?,
     };
     Ok((ev, p.trace))
+}
+
+/// The error of the first event of `events` outside the calendar.
+#[cold]
+#[inline(never)]
+fn event_out_of_range(cal: &WorkCalendar, events: &[Event]) -> Error {
+    for (i, e) in events.iter().enumerate() {
+        if let Err(err) = cal.check_within(e.at, &format!("events[{i}].at")) {
+            return err;
+        }
+    }
+    Error::new(ErrorKind::DateOutOfRange, String::new())
 }
 
 impl<T: Trace> Pass<'_, T> {
@@ -329,10 +348,11 @@ impl<T: Trace> Pass<'_, T> {
         };
         let (outcome, working_days_late) = match class {
             Some((t, o)) => {
-                // Awaiting a supplement the stage's clock is stopped: measured to the request,
-                // as the dossier's own lateness is.
-                let to = match (o, self.life.open_request) {
-                    (Outcome::AwaitingSupplement, Some(r)) => r.date(),
+                // Awaiting a supplement (or ended by a refusal or withdrawal while one was
+                // awaited) the stage's clock is stopped: measured to the request, as the
+                // dossier's own lateness is.
+                let to = match (h.clock.paused, self.life.open_request) {
+                    (Some(_), Some(r)) => r.date(),
                     _ => t.date(),
                 };
                 let late = self
@@ -481,16 +501,18 @@ impl<T: Trace> Pass<'_, T> {
         match e.kind {
             EventKind::SupplementRequested => {
                 if self.clock.paused.is_none() {
-                    self.pause(e)?;
+                    self.pause(i, e, &dossier.events)?;
                 } else {
                     self.fact(|| Fact::SupplementRequestedAgain { at: e.at });
                 }
             }
             EventKind::SupplementReceived => {
-                let at = self.restart_at(e, dossier.events.get(request));
+                let at = self.restart_at(e, &dossier.events, request);
                 self.resume(at, Round::Supplement, dossier)?;
             }
-            EventKind::Apology | EventKind::Extended => self.new_appointment(i, e)?,
+            EventKind::Apology | EventKind::Extended => {
+                self.new_appointment(i, e, &dossier.events)?
+            }
             EventKind::Resolved => {
                 if self.clock.paused.is_some() {
                     self.warn(WarningCode::ResolvedWhileAwaitingSupplement, || {
@@ -500,11 +522,15 @@ impl<T: Trace> Pass<'_, T> {
                             InstantFmt(e.at)
                         )
                     });
-                    let at = self.restart_at(e, dossier.events.get(request));
+                    let at = self.restart_at(e, &dossier.events, request);
                     self.resume(at, Round::ResultWhileAwaiting, dossier)?;
+                    // Completed by the result: no request is left open (the answer says no
+                    // `awaiting_supplement_since`, the class is the result's).
+                    self.life.open_request = None;
+                    self.life.open_request_index = usize::MAX;
                 }
             }
-            EventKind::Refused | EventKind::Withdrawn => self.close(e)?,
+            EventKind::Refused | EventKind::Withdrawn => self.close(e, &dossier.events)?,
             EventKind::Returned => {}
             EventKind::Transferred => self.transfer(i, e, &dossier.events)?,
         }
@@ -515,36 +541,35 @@ impl<T: Trace> Pass<'_, T> {
     }
 
     /// The instant the clock runs again from when event `e` (the complete dossier, or a result)
-    /// ends the open `request`: `e`'s, but never before the request stopped the clock — a
-    /// complete dossier given by its date alone on the day of the request (its 00:00) came after
-    /// the request, and a request given by its date alone used its whole day (to the closing
-    /// time). Without it the count restarted at that day's opening, hours before the request
-    /// and even before the receipt, and the pause shortened the limit.
+    /// ends the open request (event `request` of `events`): `e`'s, but never before the request
+    /// stopped the clock ([`stopped_at`](Self::stopped_at)) — a complete dossier given by its
+    /// date alone on the day of the request (its 00:00) came after the request. Without it the
+    /// count restarted at that day's opening, hours before the request and even before the
+    /// receipt, and the pause shortened the limit.
     #[inline]
-    fn restart_at(&self, e: &Event, request: Option<&Event>) -> NaiveDateTime {
-        let stopped = request.map(|r| {
-            if r.date_only {
-                r.date().and_time(self.closing)
-            } else {
-                r.at
-            }
-        });
-        match stopped {
-            Some(s) if s > e.at => s,
-            _ => e.at,
+    fn restart_at(&self, e: &Event, events: &[Event], request: usize) -> NaiveDateTime {
+        match events.get(request) {
+            Some(_) => e.at.max(self.stopped_at(events, request).1),
+            None => e.at,
         }
     }
 
     /// A refusal or withdrawal ends the clock; a refusal after the due date is a warning.
-    fn close(&mut self, e: &Event) -> Result<()> {
+    fn close(&mut self, e: &Event, events: &[Event]) -> Result<()> {
         self.explain_count()?;
         let due = self.clock.current_due(self.cal)?;
         let closing = self.closing;
+        // While a request is open the clock stopped when it was made: a refusal then is late
+        // when the request came after the due date (the due date does not pass while the
+        // citizen completes the dossier, nor is a request a way back into time).
+        let (day, at) = match self.clock.paused {
+            Some(_) => self.stopped_at(events, self.life.open_request_index),
+            None => (number_of(e.date()), e.at),
+        };
         let late = e.kind == EventKind::Refused
-            && self.clock.paused.is_none()
             && is_after_due_number(
-                e.at,
-                number_of(e.date()),
+                at,
+                day,
                 due.day,
                 || due.instant(closing).unwrap_or(NaiveDateTime::MAX),
                 self.rules.compare,
@@ -574,8 +599,8 @@ impl<T: Trace> Pass<'_, T> {
 
     /// A supplement request stops the clock: the time used counts (`pause`) or a fresh limit
     /// will run (`restart`).
-    fn pause(&mut self, e: &Event) -> Result<()> {
-        let (r_day, r_at) = self.stopped_at(e);
+    fn pause(&mut self, i: usize, e: &Event, events: &[Event]) -> Result<()> {
+        let (r_day, r_at) = self.stopped_at(events, i);
         let c = self.clock;
         let (due, used, left) = self.clock.pause(self.cal, self.closing, r_day, r_at)?;
         if let Some(h) = &mut self.holding {
@@ -613,15 +638,25 @@ impl<T: Trace> Pass<'_, T> {
         Ok(())
     }
 
-    /// The day and the instant of event `e` as the clock reads a request (when it stopped the
-    /// clock) or an appointment made while it is stopped: one given by its date alone uses the
-    /// whole day, as day counting does.
-    fn stopped_at(&self, e: &Event) -> (i64, NaiveDateTime) {
-        let at = if e.date_only {
-            e.date().and_time(self.closing)
-        } else {
-            e.at
+    /// The day and the instant of event `i` of `events` as the clock reads a request (when it
+    /// stopped the clock) or an appointment made while it is stopped: one given by its date
+    /// alone uses the whole day, to closing time, as day counting does — but not past the first
+    /// later event of that day given with its time, which it preceded (a complete dossier
+    /// received at 08:00 on the day of a request known by its date was requested before 08:00:
+    /// taken at closing time, the request used hours that came after the dossier was complete).
+    fn stopped_at(&self, events: &[Event], i: usize) -> (i64, NaiveDateTime) {
+        let Some(e) = events.get(i) else {
+            return (i64::MIN, NaiveDateTime::MIN);
         };
+        let mut at = e.at;
+        if e.date_only {
+            at = e.date().and_time(self.closing);
+            let day = e.date();
+            let later = events.get(i + 1..).unwrap_or(&[]);
+            if let Some(n) = later.iter().find(|n| !n.date_only && n.date() == day) {
+                at = at.min(n.at);
+            }
+        }
         (number_of(e.date()), at)
     }
 
@@ -654,7 +689,7 @@ impl<T: Trace> Pass<'_, T> {
     }
 
     /// An apology or extension with `new_due`.
-    fn new_appointment(&mut self, i: usize, e: &Event) -> Result<()> {
+    fn new_appointment(&mut self, i: usize, e: &Event, events: &[Event]) -> Result<()> {
         let Some(new_due) = e.new_due else {
             return Ok(());
         };
@@ -731,7 +766,7 @@ impl<T: Trace> Pass<'_, T> {
             if self.clock.paused.is_some() {
                 // Made while the clock is stopped: the time from now up to it is what is left
                 // when the clock runs again.
-                let (on, at) = self.stopped_at(e);
+                let (on, at) = self.stopped_at(events, i);
                 self.clock
                     .appoint_while_paused(self.cal, self.closing, on, at, day)?;
                 if self.tracing() {

@@ -838,3 +838,67 @@ fn a_fraction_of_a_second_does_not_move_the_deemed_receipt() {
     assert_eq!((a.due, a.deemed_receipt), (b.due, b.deemed_receipt));
     assert_eq!(a.deemed_receipt.to_string(), "2026-03-02");
 }
+
+/// A result while a supplement request is open completes the dossier: no request is left
+/// open in the answer (`awaiting_supplement_since` was still given, with the result's class);
+/// a refusal or withdrawal while one is open leaves it open (the dossier ended awaiting the
+/// citizen), its distance measured to the request.
+#[test]
+fn a_result_while_awaiting_leaves_no_request_open() {
+    use crate::outcome::{classify, Outcome};
+    let cal = cal2026();
+    let with = |end: &str| {
+        dossier(&format!(
+            r#"{{"received":"2026-07-20T09:00","time_limit":{{"working_days":2}},
+            "events":[{{"type":"supplement_requested","at":"2026-07-21T10:00"}},
+                      {{"type":"{end}","at":"2026-08-14T10:00"}}]}}"#
+        ))
+    };
+    let as_of = t("2026-12-31T23:59");
+    let r = classify(&with("resolved"), &cal, &Rules::default(), None, as_of).unwrap();
+    assert_eq!(r.due.awaiting_supplement_since, None);
+    assert_eq!(r.outcome, Outcome::Early);
+    for end in ["refused", "withdrawn"] {
+        let c = classify(&with(end), &cal, &Rules::default(), None, as_of).unwrap();
+        assert_eq!(c.due.awaiting_supplement_since, Some(t("2026-07-21T10:00")));
+        assert_eq!(c.working_days_late, -1, "{end}");
+    }
+}
+
+/// A request known by its date alone stops the clock by the first later event of that day
+/// known with its time (it came before it), not at closing time after it: under `restart` the
+/// limit runs afresh from the complete dossier's instant, and the stage's clock, read the same
+/// way, agrees with the dossier's.
+#[test]
+fn a_date_only_request_stops_by_a_later_timed_event_of_its_day() {
+    let cal = cal2026();
+    let json = |hh: &str| {
+        format!(
+            r#"{{"received":"2026-09-22T00:00","time_limit":{{"working_hours":23}},
+            "events":[{{"type":"supplement_requested","at":"2026-09-24{hh}"}},
+                      {{"type":"supplement_received","at":"2026-09-24T10:00"}}]}}"#
+        )
+    };
+    for reading in ["supplement=pause", "supplement=restart"] {
+        let r = rules(&[reading]);
+        let date_only = due(&dossier(&json("")), &cal, &r, None).unwrap();
+        // As if made at 10:00 (stopped and run again at one instant: no pause at all), and
+        // under `restart`, where only the complete dossier's instant counts, at any time.
+        for hh in ["T00:00", "T07:30", "T10:00"] {
+            let timed = due(&dossier(&json(hh)), &cal, &r, None).unwrap();
+            if hh == "T10:00" || reading == "supplement=restart" {
+                assert_eq!(date_only.due_at, timed.due_at, "{reading} {hh}");
+            }
+        }
+        let expected = if reading == "supplement=pause" {
+            // 23 h from Tue 22 Sep 07:30: 22 and 23 Sep 8 h each, Thu 24 Sep 07:30-11:30,
+            // 13:00-16:00.
+            "2026-09-24T16:00"
+        } else {
+            // 23 h afresh from Thu 24 Sep 10:00: 1.5 + 4 h, Fri 25 Sep 8 h, Mon 28 Sep 8 h,
+            // Tue 29 Sep 07:30-09:00.
+            "2026-09-29T09:00"
+        };
+        assert_eq!(date_only.due_at, t(expected), "{reading}");
+    }
+}
