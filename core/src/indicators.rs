@@ -307,10 +307,12 @@ pub fn check_grouping<S: AsRef<str>>(by: &[S]) -> Result<()> {
 pub fn scores(partial: &PartialReport, targets: &Targets) -> Vec<Score> {
     let names = &partial.options().by;
     let groups = partial.group_totals();
-    // The totals come last: any level given in the report.
-    let levels_given = groups
-        .last()
-        .is_some_and(|(_, total)| total.service.full_online.den > 0);
+    // The totals come last: any level given in the report (or by a dossier left out of it,
+    // received after the as-of instant: the records carry the level all the same).
+    let levels_given = partial.levels_seen()
+        || groups
+            .last()
+            .is_some_and(|(_, total)| total.service.full_online.den > 0);
     let mut out = Vec::new();
     for (keys, cell) in groups {
         let keys = if names.is_empty() { Vec::new() } else { keys };

@@ -923,6 +923,28 @@ fn scorecard_on_the_sample_and_bad_values() {
     // fully online (not "no data").
     assert_eq!(jsonl_levels(["null", "", "", ""], "\n"), "0,4,0.000000");
     assert_eq!(jsonl_levels(["none", "", "", ""], "\n"), "0,4,0.000000");
+    // The key given only by records received after the as-of instant (left out): the records
+    // carry the level all the same, as the CSV's column does (it said "no data").
+    let f = dir.join("late-level.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\":\"A\",\"received\":\"2026-03-02T09:00\",\"time_limit\":\"3wd\"}\n\
+         {\"id\":\"B\",\"received\":\"2026-04-02T09:00\",\"time_limit\":\"3wd\",\
+         \"channel\":\"online\",\"online_level\":\"full\"}\n",
+    )
+    .unwrap();
+    assert_eq!(full_online(&f), "0,1,0.000000");
+    // The scorecard and the worklist say the dossiers left out, as the report does
+    // (counted + left out + skipped = the rows read).
+    for cmd in ["scorecard", "worklist", "report"] {
+        let o = motcua(&[cmd, f.to_str().unwrap(), "--as-of", "2026-04-01"], "");
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("1 dossier(s) received after the as-of instant left out"),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
     // targets file
     let t = dir.join("targets.json");
     std::fs::write(&t, r#"{"on_time_rate": 0.9, "digitised_rate": 0.5}"#).unwrap();

@@ -53,6 +53,10 @@ pub struct PartialReport {
     received_sum: u64,
     added: u64,
     left_out: u64,
+    /// A dossier left out (received after the as-of instant) gave an online level: the
+    /// records carry the level, as when a counted one gives it (the scorecard's full-online
+    /// rate then counts the dossiers without one, as the CSV of the same records does).
+    levels_seen: bool,
     /// What the dossiers were counted with, once one was (cells added from a count table
     /// carry none).
     basis: Option<Basis>,
@@ -126,6 +130,7 @@ impl PartialReport {
             received_sum: 0,
             added: 0,
             left_out: 0,
+            levels_seen: false,
             basis: None,
         }
     }
@@ -161,6 +166,11 @@ impl PartialReport {
     /// Dossiers left out because they were received after the as-of instant.
     pub fn left_out(&self) -> u64 {
         self.left_out
+    }
+
+    /// Whether a dossier left out gave an online level (see [`scores`](crate::indicators::scores)).
+    pub(crate) fn levels_seen(&self) -> bool {
+        self.levels_seen
     }
 
     fn group<S: AsRef<str>>(&mut self, values: &[S]) -> usize {
@@ -203,6 +213,8 @@ impl PartialReport {
         ctx.calendar.check_within(dossier.received, "received")?;
         if dossier.received > as_of {
             self.left_out += 1;
+            self.levels_seen |=
+                service.is_some_and(|s| s.online_level.is_some() || s.online_level_column);
             return Ok(false);
         }
         let (cal, cat, rules) = (ctx.calendar, ctx.catalogue, &ctx.rules);
@@ -359,6 +371,7 @@ impl PartialReport {
         }
         self.added = self.added.saturating_add(other.added);
         self.left_out = self.left_out.saturating_add(other.left_out);
+        self.levels_seen |= other.levels_seen;
         Ok(())
     }
 
@@ -518,6 +531,7 @@ impl PartialReport {
             period: self.opts.period,
             added: self.added,
             left_out: self.left_out,
+            levels_seen: self.levels_seen,
             cells: self
                 .cells()
                 .into_iter()
@@ -571,6 +585,7 @@ impl PartialReport {
         }
         out.added = wire.added;
         out.left_out = wire.left_out;
+        out.levels_seen = wire.levels_seen;
         out.basis = wire.basis;
         Ok(out)
     }
@@ -603,6 +618,8 @@ struct Wire {
     period: Option<PeriodKind>,
     added: u64,
     left_out: u64,
+    #[serde(default)]
+    levels_seen: bool,
     cells: Vec<WireCell>,
 }
 

@@ -604,8 +604,9 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
 pub(crate) const NO_TRANSFERS: &str = "note: without --transfers the files' moves between \
 agencies are not known: each inter-agency file is taken to be still at its first stage's agency";
 
-/// After the table: the dossiers left out and the bad rows skipped, on stderr.
-fn finish<W: Write, E: Write>(
+/// After the table (report, scorecard, worklist): the dossiers left out and the bad rows
+/// skipped, on stderr (counted + left out + skipped = the rows read).
+pub(crate) fn finish<W: Write, E: Write>(
     sink: &mut Sink<W, E>,
     tally: &Tally,
     bad: &BadRows,

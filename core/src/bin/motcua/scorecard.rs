@@ -242,7 +242,7 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
             .map(|((r, st), t, b)| (r.into_partial(), Some(st.into_table().rows()), t, b))
         }
     };
-    let (partial, stages, _, bad) = match read {
+    let (partial, stages, tally, bad) = match read {
         Ok(r) => r,
         Err(e) => return fail(sink, &e),
     };
@@ -308,5 +308,5 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
         }
     };
     sink.out.write_all(text.as_bytes())?;
-    bad.finish(sink)
+    crate::report::finish(sink, &tally, &bad)
 }

@@ -107,5 +107,5 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
             "{hidden} on-track dossier(s) not listed (--all lists them)"
         )?;
     }
-    bad.finish(sink)
+    crate::report::finish(sink, &tally, &bad)
 }
