@@ -33,7 +33,8 @@
 //! no day). An event given as a date alone is marked [`Event::date_only`]: order checks compare
 //! it with its neighbours by date only (a result dated `2026-03-02` may follow a receipt at
 //! `2026-03-02T09:30`), and working-hour arithmetic takes a date-only supplement request as made
-//! at closing time (the whole day used, as day counting uses it).
+//! at closing time (the whole day used, as day counting uses it), or at the first later event
+//! of its day given with its time when there is one (the request came before it).
 
 use std::fmt;
 use std::str::FromStr;
