@@ -345,10 +345,48 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
                 "dossier open across periods would be counted in each",
             )
     key_cols = [[_key_text(v, period if j >= nby else None) for v in col] for j, col in enumerate(key_cols)]
-    if not report_rows:
+    if report_rows and nby > 0:
+        key_cols = _report_totals_marked(key_cols, counts, nby)
+    elif not report_rows:
         key_cols = [[("" if v is None else v) for v in col] if j < nby else col for j, col in enumerate(key_cols)]
     periods = key_cols[nby] if len(keys) > nby else None
     total.add_cells(key_cols[:nby], periods, counts)
+
+
+def _report_totals_marked(key_cols: list[list[Any]], counts: np.ndarray, nby: int) -> list[list[Any]]:
+    """The keys of a report table's rows with its totals rows marked (grouping keys ``None``,
+    which the core skips) and every other row a group (a missing key there is the empty group).
+
+    A report table ends each period with its totals row — keys missing in motcua's own tables,
+    ``TOTAL`` in the CLI's CSV — whose counts add up the period's groups. It is told by that
+    place and that sum, not by a missing key: an empty group read back from a CSV is missing
+    too (it was dropped: 1,573 dossiers of the sample), and the CLI's ``TOTAL`` was summed as a
+    group (the totals doubled). A table whose last row of a period does not add up the others
+    (filtered, re-sorted) is refused: its totals cannot be told from its groups."""
+    n = counts.shape[0]
+    periods = key_cols[nby] if len(key_cols) > nby else [None] * n
+    totals = [False] * n
+    start = 0
+    while start < n:
+        end = start + 1
+        while end < n and periods[end] == periods[start]:
+            end += 1
+        last = end - 1
+        if not np.array_equal(counts[last], counts[start:last].sum(axis=0)):
+            where = "" if periods[start] is None else f" of period {periods[start]}"
+            raise _raise(
+                InvalidArgumentError,
+                f"a report table's totals row cannot be told from its groups: the last row{where} "
+                f"(row {last}) does not add up the rows before it. Combine the partial tables "
+                "(partial_report) or PartialReports the report was counted from, or the report "
+                "table as written, unfiltered and in its order",
+            )
+        totals[last] = True
+        start = end
+    return [
+        [None if totals[i] else ("" if v is None else v) for i, v in enumerate(col)] if j < nby else col
+        for j, col in enumerate(key_cols)
+    ]
 
 
 def _combined(
