@@ -596,3 +596,70 @@ def test_count_tables_by_period_need_their_period() -> None:
     for unordered in ({"field", "agency"}, frozenset({"field"}), {"field": 1}):
         with pytest.raises(motcua.InvalidArgumentError, match="in order"):
             motcua.report(df, by=unordered, as_of="2026-03-31")  # type: ignore[arg-type]
+
+
+def test_report_tables_combine_by_their_totals_rows(tmp_path: Path) -> None:
+    """A report table's totals row is its period's last row, adding up the others: an empty
+    group read back from a CSV as missing stays a group (it was taken for the totals and
+    dropped), the CLI's ``TOTAL`` row is not summed as a group (the totals doubled), and a
+    table whose totals cannot be told (re-sorted) is refused. A tester's cases."""
+    df = pd.DataFrame(
+        {
+            "received": ["2026-03-02", "2026-03-02", "2026-04-02"],
+            "time_limit": ["3wd"] * 3,
+            "agency": ["A", "", "B"],
+        }
+    )
+    path = tmp_path / "in.csv"
+    df.to_csv(path, index=False)
+    for by, period in [("agency", None), ("agency", "month"), (None, "month"), (None, None)]:
+        want = md.combine_rows(md.partial_report(df, by=by, period=period, as_of="2026-04-30"), by=by, period=period)
+        assert sum(r["received"] for r in want if r.get("agency", None) is None) == (3 if period is None else 5)
+        written = tmp_path / "report.csv"
+        motcua.report(df, by=by, period=period, as_of="2026-04-30").to_csv(written, index=False)
+        for table in (pd.read_csv(written), pd.read_csv(written, keep_default_na=False), pl.read_csv(written)):
+            assert md.combine_rows(table, by=by, period=period) == want, (by, period)
+        cli = cli_path()
+        if cli is not None:
+            cmd = [cli, "report", str(path), "--as-of", "2026-04-30", "--format", "csv"]
+            cmd += ["--by", by] if by else []
+            cmd += ["--period", period] if period else []
+            (tmp_path / "cli.csv").write_text(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+            for keep in (True, False):
+                table = pd.read_csv(tmp_path / "cli.csv", keep_default_na=keep)
+                assert md.combine_rows(table, by=by, period=period) == want, (by, period, keep)
+    written = tmp_path / "report.csv"
+    motcua.report(df, by="agency", as_of="2026-04-30").to_csv(written, index=False)
+    resorted = pd.read_csv(written).iloc[::-1]
+    with pytest.raises(motcua.InvalidArgumentError, match="totals row cannot be told"):
+        md.combine_rows(resorted, by="agency")
+
+
+def test_partials_read_on_other_satisfaction_scales_are_not_merged() -> None:
+    """A rating of 4 is satisfied on a scale of 5, not of 10: partials read on different
+    scales, or one with the scorecard's columns and one without, are refused (they were summed:
+    satisfaction 0.5 where each half says 1.0 or 0.0), also after pickling."""
+    df = pd.DataFrame(
+        {"received": ["2026-03-02"] * 2, "time_limit": ["3wd"] * 2, "resolved": ["2026-03-03"] * 2, "satisfaction": [4, 4]}
+    )
+    from motcua.reports import count
+
+    five = count(df[:1], by=[], as_of="2026-03-31", satisfaction_scale=5)[0]
+    ten = count(df[1:], by=[], as_of="2026-03-31", satisfaction_scale=10)[0]
+    plain = count(df[1:], by=[], as_of="2026-03-31")[0]
+    for other, what in ((ten, "scale of 10"), (plain, "without the scorecard's columns")):
+        with pytest.raises(motcua.InvalidArgumentError, match=what):
+            pickle.loads(pickle.dumps(five)).merge(other)
+    five.merge(count(df[1:], by=[], as_of="2026-03-31", satisfaction_scale=5)[0])
+    assert five == pickle.loads(pickle.dumps(five))
+
+
+def test_float32_groups_read_as_their_decimals() -> None:
+    """A float32 grouping column is the same group from every frame kind (polars and Arrow
+    gave ``0.10000000149011612`` where pandas gave ``0.1``)."""
+    g = pd.DataFrame({"received": ["2026-03-02"] * 2, "time_limit": ["3wd"] * 2, "g": np.array([0.1, 2.5], np.float32)})
+    labels = [
+        list(motcua.report(frame, by="g", as_of="2026-03-31")["g"][:2])
+        for frame in (g, pl.from_pandas(g), pa.Table.from_pandas(g))
+    ]
+    assert labels == [["0.1", "2.5"]] * 3

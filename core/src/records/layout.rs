@@ -799,6 +799,7 @@ impl Layout {
             // A JSON line giving the key, even null or empty, is one of the rate's dossiers as
             // a CSV record with the column is; one without the key is not (`Row::holds`).
             online_level_column: cols[0].is_some_and(|i| row.holds(i)),
+            scale,
             ..ServiceRecord::default()
         };
         let buf = &mut out.buf;

@@ -78,6 +78,9 @@ pub struct ServiceRecord {
     pub feedback_received: Option<NaiveDateTime>,
     /// Feedback handled at.
     pub feedback_handled: Option<NaiveDateTime>,
+    /// The rating scale the satisfaction was read on (`--satisfaction-scale`): a partial
+    /// report keeps it, so that partials read on different scales are never merged.
+    pub scale: u32,
 }
 
 /// Parses `online_level`: `full|partial|none` (also *toàn trình*, *một phần*), or the old

@@ -593,9 +593,7 @@ impl<'a> Column<'a> {
             },
             Values::Ints(v) => v.get(i).map_or(Cell::Missing, Cell::Int),
             Values::Floats(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::float(x)),
-            Values::Floats32(v) => v
-                .get(i)
-                .map_or(Cell::Missing, |&x| Cell::float(f64::from(x))),
+            Values::Floats32(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::float(widen(x))),
             Values::Bools { bits, offset } => {
                 let b = offset + i;
                 bits.get(b / 8)
@@ -846,6 +844,20 @@ impl Row for TableRow<'_, '_> {
     }
 }
 
+/// A float32 value as the number it stands for: the shortest decimal that reads back as it
+/// (`0.1f32` is 0.1, not 0.10000000149011612, its exact binary value), so that a float32
+/// column groups and reads as the same values from pandas, polars, Arrow and a CSV.
+/// (WebAssembly: the JS package hands over no float32 column.)
+fn widen(x: f32) -> f64 {
+    #[cfg(not(target_arch = "wasm32"))]
+    if x.is_finite() && x.fract() != 0.0 {
+        if let Ok(v) = x.to_string().parse::<f64>() {
+            return v;
+        }
+    }
+    f64::from(x)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1076,6 +1088,26 @@ mod tests {
             (Cell::Bool(false), Cell::Bool(true))
         );
         assert!(Column::bool_bits(&bits, 3, 6).is_err());
+    }
+
+    /// A float32 value is the decimal it stands for (a tester's case: 0.1 grouped as `0.1`
+    /// from pandas, as `0.10000000149011612` from polars and Arrow).
+    #[test]
+    fn a_float32_is_its_shortest_decimal() {
+        let v = [0.1f32, 3.0, 4.5, 1e-7, f32::NAN, 16_777_217.0];
+        let col = Column::floats32(&v);
+        let cells: Vec<Cell> = (0..v.len()).map(|i| col.cell(i)).collect();
+        assert_eq!(
+            cells,
+            [
+                Cell::Float(0.1),
+                Cell::Float(3.0),
+                Cell::Float(4.5),
+                Cell::Float(1e-7),
+                Cell::Missing,
+                Cell::Float(16_777_216.0),
+            ]
+        );
     }
 
     #[test]

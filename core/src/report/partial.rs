@@ -57,6 +57,11 @@ pub struct PartialReport {
     /// records carry the level, as when a counted one gives it (the scorecard's full-online
     /// rate then counts the dossiers without one, as the CSV of the same records does).
     levels_seen: bool,
+    /// The satisfaction scale the scorecard's columns were read on, once a dossier was added
+    /// (0: added without them): partials of different scales, or one with the columns and one
+    /// without, are never merged (a rating of 4 is satisfied on a scale of 5, not of 10; the
+    /// digitised rate's denominator counts only the dossiers read with the columns).
+    scale: Option<u32>,
     /// What the dossiers were counted with, once one was (cells added from a count table
     /// carry none).
     basis: Option<Basis>,
@@ -114,6 +119,22 @@ fn basis_refused(what: &str) -> Error {
     )
 }
 
+/// The error of scorecard columns read on satisfaction scale `b` (0: not read) meeting a
+/// partial read on scale `a`.
+#[cfg(not(target_arch = "wasm32"))]
+#[cold]
+#[inline(never)]
+fn scale_refused(a: u32, b: u32) -> Error {
+    let on = |s: u32| match s {
+        0 => "without the scorecard's columns".to_string(),
+        s => format!("with the scorecard's columns on a satisfaction scale of {s}"),
+    };
+    Error::new(
+        ErrorKind::InvalidArgument,
+        format!("cannot add up partial reports read {} and {}", on(a), on(b)),
+    )
+}
+
 fn end_of_day(d: chrono::NaiveDate) -> NaiveDateTime {
     d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
 }
@@ -131,6 +152,7 @@ impl PartialReport {
             added: 0,
             left_out: 0,
             levels_seen: false,
+            scale: None,
             basis: None,
         }
     }
@@ -208,7 +230,14 @@ impl PartialReport {
             return Err(self.group_count(group.len()));
         }
         #[cfg(not(target_arch = "wasm32"))]
-        self.check_basis(ctx)?;
+        {
+            self.check_basis(ctx)?;
+            let scale = service.map_or(0, |s| s.scale);
+            match self.scale {
+                Some(s) if s != scale => return Err(scale_refused(s, scale)),
+                _ => self.scale = Some(scale),
+            }
+        }
         let as_of = self.opts.as_of;
         ctx.calendar.check_within(dossier.received, "received")?;
         if dossier.received > as_of {
@@ -354,6 +383,11 @@ impl PartialReport {
             }
             (a, b) => a.or(b),
         };
+        #[cfg(not(target_arch = "wasm32"))]
+        let scale = match (self.scale, other.scale) {
+            (Some(a), Some(b)) if a != b => return Err(scale_refused(a, b)),
+            (a, b) => a.or(b),
+        };
         let sum = self.checked_sum(other.received_sum)?;
         for ((p, g), c) in &other.cells {
             let Some(values) = other.groups.get(*g) else {
@@ -368,6 +402,7 @@ impl PartialReport {
         #[cfg(not(target_arch = "wasm32"))]
         {
             self.basis = basis;
+            self.scale = scale;
         }
         self.added = self.added.saturating_add(other.added);
         self.left_out = self.left_out.saturating_add(other.left_out);
@@ -532,6 +567,7 @@ impl PartialReport {
             added: self.added,
             left_out: self.left_out,
             levels_seen: self.levels_seen,
+            scale: self.scale,
             cells: self
                 .cells()
                 .into_iter()
@@ -586,6 +622,7 @@ impl PartialReport {
         out.added = wire.added;
         out.left_out = wire.left_out;
         out.levels_seen = wire.levels_seen;
+        out.scale = wire.scale;
         out.basis = wire.basis;
         Ok(out)
     }
@@ -620,6 +657,9 @@ struct Wire {
     left_out: u64,
     #[serde(default)]
     levels_seen: bool,
+    /// The satisfaction scale (0: without the scorecard's columns; none: nothing added).
+    #[serde(default)]
+    scale: Option<u32>,
     cells: Vec<WireCell>,
 }
 
