@@ -115,6 +115,11 @@ export interface VietnamOptions {
   workingDays?: SpecDay[];
 }
 
+/** Options of `holidays(year, options)`: which schedules, as `Calendar.vietnam` takes them (a
+ * closure or a one-off working day is not a holiday: `Calendar.vietnam({closures})` then
+ * `calendar.days()`). */
+export type HolidaysOptions = Pick<VietnamOptions, "official" | "includePending" | "schedules">;
+
 /** A time limit: `{working_days: N}`, `{calendar_days: N}`, `{working_hours: N}`,
  * `{same_day: true}` (camelCase keys accepted), or the compact form `"3wd"`, `"15cd"`, `"8wh"`,
  * `"same_day"`. */
@@ -538,6 +543,10 @@ extern "C" {
     /// `VietnamOptions`.
     #[wasm_bindgen(typescript_type = "VietnamOptions")]
     pub type VnOptionsJs;
+
+    /// `HolidaysOptions`.
+    #[wasm_bindgen(typescript_type = "HolidaysOptions")]
+    pub type HolidaysOptionsJs;
 
     /// `Holiday[]`.
     #[wasm_bindgen(typescript_type = "Holiday[]")]

@@ -14,7 +14,8 @@ use crate::convert::{number_arg, Obj};
 use crate::error::{IntoJs, JsResult};
 use crate::options::{bool_opt, options as read_options};
 use crate::types::{
-    HolidayList, NumberArg, ScheduleFileJs, ScheduleInfoJs, ScheduleStatusName, VnOptionsJs,
+    HolidayList, HolidaysOptionsJs, NumberArg, ScheduleFileJs, ScheduleInfoJs, ScheduleStatusName,
+    VnOptionsJs,
 };
 
 const KNOWN: &[&str] = &[
@@ -162,7 +163,7 @@ impl Calendar {
 /// The named days of Vietnam's public-sector `year` (see `Calendar.holidays`); options as
 /// `Calendar.vietnam` (`official`, `includePending`, `schedules`).
 #[wasm_bindgen]
-pub fn holidays(year: &NumberArg, options: Option<VnOptionsJs>) -> JsResult<HolidayList> {
+pub fn holidays(year: &NumberArg, options: Option<HolidaysOptionsJs>) -> JsResult<HolidayList> {
     let map = read_options(
         options.as_ref().map(AsRef::as_ref),
         "options",

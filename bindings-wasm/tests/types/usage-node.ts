@@ -24,7 +24,10 @@ const kind: DayKind = vn.dayKind("2026-03-07");
 const month: CalendarDay[] = vn.days("2026-03-01", "2026-03-31");
 const name: string | undefined = vn.dayName("2026-03-07");
 const named: Holiday[] = vn.holidays(2026);
-const named2: Holiday[] = holidays(2027, { official: true });
+const named2: Holiday[] = holidays(2027, { official: true, includePending: false });
+// holidays(year, options) takes the schedule options only (it threw on closures at run time).
+// @ts-expect-error: a closure is not a holiday
+holidays(2027, { closures: ["2027-03-15"] });
 const status: ScheduleStatus = scheduleStatus(2027);
 const file: ScheduleFile = vn.schedule(2027);
 const info: ScheduleInfo = Calendar.vietnam({ schedules: file }).scheduleInfo(2027);
