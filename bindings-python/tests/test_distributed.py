@@ -663,3 +663,27 @@ def test_float32_groups_read_as_their_decimals() -> None:
         for frame in (g, pl.from_pandas(g), pa.Table.from_pandas(g))
     ]
     assert labels == [["0.1", "2.5"]] * 3
+
+
+def test_count_tables_hold_whole_counts() -> None:
+    """A fractional, negative or textual count in a partial table is refused in every table
+    kind (2.7 was read as 2; a row dict's NaN raised a bare ``ValueError``)."""
+    df = pd.DataFrame({"received": ["2026-03-02"] * 3, "time_limit": ["3wd"] * 3, "agency": ["A", "B", "A"]})
+    part = md.partial_report(df, by="agency", as_of="2026-03-31")
+    want = md.combine_rows(part, by="agency")
+    for table in (pl.from_pandas(part), pa.Table.from_pandas(part), part.to_dict("records")):
+        assert md.combine_rows(table, by="agency") == want
+    bad = part.copy()
+    bad["received"] = bad["received"].astype(float)
+    bad.loc[0, "received"] = 2.7
+    for table in (bad, pl.from_pandas(bad), pa.Table.from_pandas(bad), bad.to_dict("records")):
+        with pytest.raises(motcua.InvalidNumberError, match="received"):
+            md.combine_rows(table, by="agency")
+    negative = part.copy()
+    negative.loc[0, "received_new"] = -1
+    with pytest.raises(motcua.InvalidArgumentError, match="never negative"):
+        md.combine_rows(negative, by="agency")
+    rows = part.to_dict("records")
+    rows[0]["received"] = "2"
+    with pytest.raises(motcua.InvalidNumberError):
+        md.combine_rows(rows, by="agency")

@@ -300,8 +300,7 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
     if isinstance(part, list):
         report_rows = any("resolved_rate" in r for r in part)
         key_cols = [[r.get(k) for r in part] for k in keys]
-        counts = np.array([[int(r.get(c) or 0) for c in COUNT_COLUMNS] for r in part], dtype=np.int64)
-        counts = counts.reshape(-1, len(COUNT_COLUMNS))
+        counts = _counts([[r.get(c) for r in part] for c in COUNT_COLUMNS], len(part))
     else:
         kind = rec.frame_kind(part)
         names = list(part.column_names) if kind == "arrow" else [str(c) for c in part.columns]
@@ -313,19 +312,14 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
                 f"a partial report lacks the columns {missing}; it has {names} (by={by}?)",
             )
         if kind == "arrow":
-            import pyarrow.compute as pc
-
             key_cols = [part.column(k).to_pylist() for k in keys]
-            counts = np.zeros((part.num_rows, len(COUNT_COLUMNS)), dtype=np.int64)
-            for j, c in enumerate(COUNT_COLUMNS):
-                counts[:, j] = pc.fill_null(part.column(c), 0).to_numpy(zero_copy_only=False)
+            counts = _counts([part.column(c).to_numpy(zero_copy_only=False) for c in COUNT_COLUMNS], part.num_rows)
         elif kind == "polars":
             key_cols = [part[k].to_list() for k in keys]
-            counts = part.select(list(COUNT_COLUMNS)).fill_null(0).to_numpy().astype(np.int64)
+            counts = _counts([part[c] for c in COUNT_COLUMNS], part.height)
         else:
             key_cols = [[None if cv.is_missing(v) else v for v in part[k].tolist()] for k in keys]
-            counts = part[list(COUNT_COLUMNS)].fillna(0).to_numpy(dtype=np.int64)
-        counts = np.ascontiguousarray(counts.reshape(-1, len(COUNT_COLUMNS)))
+            counts = _counts([part[c] for c in COUNT_COLUMNS], len(part))
     nby = len(by)
     period = total.period
     if period is None and not any(b.lower() == "period" for b in by):
@@ -351,6 +345,22 @@ def _add_partial(total: PartialReport, part: Any, keys: list[str], by: list[str]
         key_cols = [[("" if v is None else v) for v in col] if j < nby else col for j, col in enumerate(key_cols)]
     periods = key_cols[nby] if len(keys) > nby else None
     total.add_cells(key_cols[:nby], periods, counts)
+
+
+def _counts(columns: list[Any], rows: int) -> np.ndarray:
+    """The count columns of a partial table as one (rows × columns) int64 array: whole numbers
+    of dossiers, a missing cell 0 (an outer join's); a fraction, a negative count or a text is
+    refused, naming the column and row (2.7 was read as 2, NaN of a row dict raised a bare
+    ``ValueError``)."""
+    out = np.zeros((rows, len(COUNT_COLUMNS)), dtype=np.int64)
+    for j, (name, col) in enumerate(zip(COUNT_COLUMNS, columns)):
+        a = cv._int_array(col, name)
+        a = np.where(a == cv.MISSING64, 0, a)
+        if (a < 0).any():
+            i = int(np.flatnonzero(a < 0)[0])
+            raise _raise(InvalidArgumentError, f"`{name}` = {int(a[i])} at row {i}: a count of dossiers is never negative")
+        out[:, j] = a
+    return out
 
 
 def _report_totals_marked(key_cols: list[list[Any]], counts: np.ndarray, nby: int) -> list[list[Any]]:
