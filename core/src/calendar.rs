@@ -1192,6 +1192,14 @@ impl WorkCalendar {
         }
     }
 
+    /// Whether instant `t`'s day is inside the calendar ([`check_within`](Self::check_within)
+    /// as a test, for the hot path: no error built).
+    #[inline]
+    pub(crate) fn covers(&self, t: NaiveDateTime) -> bool {
+        let d = t.date();
+        d >= self.t.spec.from && d <= self.t.spec.to
+    }
+
     /// Office hours.
     pub fn office_hours(&self) -> &OfficeHours {
         &self.t.spec.office_hours

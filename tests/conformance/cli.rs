@@ -945,6 +945,43 @@ fn scorecard_on_the_sample_and_bad_values() {
             stderr(&o)
         );
     }
+    // 2,999 of 3,000 on time is not 100%: the tables never show it as 100.0, and the gap to
+    // the target is shown, not "-0.0 pts" (a tester's case: "100.0% ≥ 100.0% NOT MET").
+    let f = dir.join("round.csv");
+    let mut text = String::from("id,received,time_limit,resolved\n");
+    for i in 0..2999 {
+        text.push_str(&format!("X{i},2026-03-02T09:00,3wd,2026-03-04T09:00\n"));
+    }
+    text.push_str("L,2026-03-02T09:00,3wd,2026-03-09T09:00\n");
+    std::fs::write(&f, text).unwrap();
+    let o = motcua(
+        &["scorecard", f.to_str().unwrap(), "--as-of", "2026-03-31"],
+        "",
+    );
+    let line = stdout(&o)
+        .lines()
+        .find(|l| l.starts_with("on_time_rate"))
+        .unwrap()
+        .to_string();
+    assert!(
+        line.contains("99.9%") && line.contains("-0.03 pts"),
+        "{line}"
+    );
+    let o = motcua(
+        &["report", f.to_str().unwrap(), "--as-of", "2026-03-31"],
+        "",
+    );
+    let out = stdout(&o);
+    let rates: Vec<&str> = out
+        .lines()
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
+    // online%, on_time%, resolved%
+    assert_eq!(rates, ["0.0", "99.9", "100.0"], "{out}");
     // targets file
     let t = dir.join("targets.json");
     std::fs::write(&t, r#"{"on_time_rate": 0.9, "digitised_rate": 0.5}"#).unwrap();

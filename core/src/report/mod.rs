@@ -54,8 +54,8 @@ pub use stages::{
 };
 pub(crate) use table::check_names;
 pub use table::{
-    check_grouping, csv_cell, printable, to_csv, to_json, to_table, Counts, Period, PeriodKind,
-    ReportRow, COUNT_COLUMNS, RATE_COLUMNS,
+    check_grouping, csv_cell, percent, printable, to_csv, to_json, to_table, Counts, Period,
+    PeriodKind, ReportRow, COUNT_COLUMNS, RATE_COLUMNS,
 };
 
 /// What a dossier is judged with: the calendar, the catalogue (for dossiers given by

@@ -371,7 +371,7 @@ pub fn stages_to_table(rows: &[StageRow]) -> String {
             cells.push(
                 r.counts
                     .on_time_rate()
-                    .map_or_else(|| "–".into(), |x| format!("{:.1}", x * 100.0)),
+                    .map_or_else(|| "–".into(), |x| super::percent(x, 1.0)),
             );
             cells
         })
