@@ -136,3 +136,19 @@ def test_a_year_is_an_integer_never_a_bool() -> None:
     for year in (2025.0, "2025", 10**30):
         with pytest.raises(motcua.InvalidNumberError, match="expected an integer in range"):
             cal.holidays(year)  # type: ignore[arg-type]
+
+
+def test_schedules_mapping_may_hold_date_objects() -> None:
+    """A schedules dict built in code may hold ``datetime.date`` objects for its dates (json
+    raised a bare ``TypeError``); a datetime, a NaN or a set is ``InvalidScheduleError``. A
+    tester's case."""
+    import datetime as dt
+
+    year = {"status": "official", "days_off": [dt.date(2027, 1, 1)], "makeup_working_days": [dt.date(2027, 1, 30)]}
+    cal = motcua.Calendar.vietnam(schedules={"years": {"2027": year}})
+    assert not cal.is_working_day("2027-01-01") and cal.is_working_day("2027-01-30")
+    for bad in (dt.datetime(2027, 1, 1), float("nan"), {1, 2}):
+        with pytest.raises(motcua.InvalidScheduleError):
+            motcua.Calendar.vietnam(
+                schedules={"years": {"2027": {"status": "official", "days_off": [bad], "makeup_working_days": []}}}
+            )

@@ -44,7 +44,7 @@ import numpy as np
 from . import _convert as cv
 from . import _motcua
 from .civil import DateLike, InstantLike
-from .error import InvalidArgumentError, _raise
+from .error import InvalidArgumentError, InvalidScheduleError, _raise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -141,7 +141,25 @@ def _schedules_text(schedules: Any) -> Optional[str]:
     if schedules is None:
         return None
     if isinstance(schedules, Mapping):
-        return json.dumps(schedules, ensure_ascii=False)
+
+        def value(v: Any) -> Any:
+            # A date object where the file holds "YYYY-MM-DD" (a dict built in code): its ISO
+            # text, as the file would have it (json raised a bare TypeError); a datetime is not
+            # a day.
+            if isinstance(v, _dt.date) and not isinstance(v, _dt.datetime):
+                return v.isoformat()
+            raise _raise(
+                InvalidScheduleError,
+                f"schedules: a {type(v).__name__} value ({v!r:.40}) is not JSON a schedules file holds "
+                "(dates are \"YYYY-MM-DD\" text or date objects)",
+            )
+
+        try:
+            return json.dumps(schedules, ensure_ascii=False, default=value, allow_nan=False)
+        except ValueError as e:
+            if isinstance(e, InvalidScheduleError):
+                raise
+            raise _raise(InvalidScheduleError, f"schedules: {e}") from None
     if isinstance(schedules, (str, os.PathLike)):
         return _motcua.read_text(schedules, "schedules")
     raise TypeError(
@@ -217,7 +235,7 @@ class Calendar:
         a decision found (CLI ``--include-pending``). ``closures`` / ``working_days``: your own
         days off (a province's extra day) and make-up days, as dates or ``(date, name)`` pairs;
         they win over the preset. ``schedules``: announced years the release does not have yet
-        (CLI ``--schedules FILE``), a path to a schedules file or its parsed JSON (a dict) in
+        (CLI ``--schedules FILE``), a path to a schedules file or its parsed JSON (a dict; its dates as text or ``datetime.date``) in
         the format :meth:`schedule` returns; each year in it replaces that year wholly.
 
         >>> cal = Calendar.vietnam()
