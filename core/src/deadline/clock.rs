@@ -139,13 +139,6 @@ pub(crate) fn run<T: Trace>(
     if !stages.is_empty() {
         p.start_stage(0, received)?;
     }
-    // Every event within the calendar (DESIGN: a date outside it is an error, never a
-    // guess): the events are in order and after the receipt, so the last one is the test.
-    if let Some(last) = dossier.events.last() {
-        if !cal.covers(last.at) {
-            return Err(event_out_of_range(cal, &dossier.events));
-        }
-    }
     let mut snapshot = None;
     for (i, e) in dossier.events.iter().enumerate() {
         if snapshot.is_none() {
@@ -162,16 +155,14 @@ pub(crate) fn run<T: Trace>(
     Ok((ev, p.trace))
 }
 
-/// The error of the first event of `events` outside the calendar.
+/// The error of event `i` outside the calendar.
 #[cold]
 #[inline(never)]
-fn event_out_of_range(cal: &WorkCalendar, events: &[Event]) -> Error {
-    for (i, e) in events.iter().enumerate() {
-        if let Err(err) = cal.check_within(e.at, &format!("events[{i}].at")) {
-            return err;
-        }
+fn event_out_of_range(cal: &WorkCalendar, i: usize, e: &Event) -> Error {
+    match cal.check_within(e.at, &format!("events[{i}].at")) {
+        Err(err) => err,
+        Ok(()) => Error::new(ErrorKind::DateOutOfRange, String::new()),
     }
-    Error::new(ErrorKind::DateOutOfRange, String::new())
 }
 
 impl<T: Trace> Pass<'_, T> {
@@ -494,6 +485,11 @@ impl<T: Trace> Pass<'_, T> {
         // the clock restarts).
         let request = self.life.open_request_index;
         self.life.step(&dossier.events, i, e)?;
+        // Within the calendar (DESIGN: a date outside it is an error, never a guess), checked
+        // after the order: an earlier fault of the events is theirs.
+        if !self.cal.covers(e.at) {
+            return Err(event_out_of_range(self.cal, i, e));
+        }
         if self.life.is_second_request(e) && self.trace.warnings() {
             let w = self.life.multiple_requests_warning();
             self.warn(w.code, || w.message);

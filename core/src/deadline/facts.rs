@@ -240,7 +240,8 @@ pub enum Fact {
     SupplementRequested {
         /// When (00:00 of its day when given by its date alone).
         at: NaiveDateTime,
-        /// Given by its date alone: the whole day counts as used.
+        /// Given by its date alone: taken as made at closing time (the whole day used), or at
+        /// the first later event of its day given with its time.
         date_only: bool,
         /// Pause (the time used counts) or restart.
         reading: SupplementRule,

@@ -298,7 +298,7 @@ fn a_request_given_by_its_date_alone_is_said_so() {
     };
     let (en, fields) = text("2025-12-18", Lang::En);
     assert!(
-        en.starts_with("On Thu 18 Dec 2025 a supplement was requested (the whole day"),
+        en.starts_with("On Thu 18 Dec 2025 a supplement was requested (no time given)"),
         "{en}"
     );
     assert!(en.contains("32 working hours used"), "{en}");
@@ -312,6 +312,21 @@ fn a_request_given_by_its_date_alone_is_said_so() {
     assert!(en.starts_with("At 00:00 on Thu 18 Dec 2025"), "{en}");
     assert!(en.contains("24 working hours used"), "{en}");
     assert_eq!(fields["at"], "2025-12-18T00:00");
+    // A complete dossier later that day given with its time stops the count there, and the
+    // text does not say the whole day counted (a tester's case: "the whole day counts … 9
+    // working hours used", the clock stopped at 10:00).
+    let d = dossier(
+        r#"{"received":"2026-09-22T09:00","time_limit":{"working_hours":16},"events":[{"type":"supplement_requested","at":"2026-09-23"},{"type":"supplement_received","at":"2026-09-23T10:00"}]}"#,
+    );
+    let x = due_explained(&d, &cal, &Rules::default(), None, Lang::En).unwrap();
+    let step = x
+        .explain
+        .iter()
+        .find(|s| matches!(s.fact, Fact::SupplementRequested { .. }))
+        .unwrap();
+    assert!(step.text.contains("(no time given)"), "{}", step.text);
+    assert!(step.text.contains("9 working hours used"), "{}", step.text);
+    assert!(!step.text.contains("whole day"), "{}", step.text);
 }
 
 /// Each step cites a text in force on the deemed receipt day: the online decree (of 2020) and

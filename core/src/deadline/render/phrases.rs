@@ -359,10 +359,11 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                 &format!(
                     "{}{late}{rest}",
                     if *date_only {
-                        // No time of day to show: the whole day counts as used.
+                        // No time of day to show: the time used says where the clock stopped
+                        // (the day's closing time, or the complete dossier's arrival that day).
                         t((
-                            "Ngày {day} yêu cầu bổ sung, hoàn thiện hồ sơ (tính cả ngày)",
-                            "On {day} a supplement was requested (the whole day counts)",
+                            "Ngày {day} yêu cầu bổ sung, hoàn thiện hồ sơ (không ghi giờ)",
+                            "On {day} a supplement was requested (no time given)",
                         ))
                     } else {
                         t((
