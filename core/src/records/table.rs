@@ -850,7 +850,7 @@ impl Row for TableRow<'_, '_> {
 /// (WebAssembly: the JS package hands over no float32 column.)
 fn widen(x: f32) -> f64 {
     #[cfg(not(target_arch = "wasm32"))]
-    if x.is_finite() && x.fract() != 0.0 {
+    if x.is_finite() {
         if let Ok(v) = x.to_string().parse::<f64>() {
             return v;
         }
@@ -1094,7 +1094,16 @@ mod tests {
     /// from pandas, as `0.10000000149011612` from polars and Arrow).
     #[test]
     fn a_float32_is_its_shortest_decimal() {
-        let v = [0.1f32, 3.0, 4.5, 1e-7, f32::NAN, 16_777_217.0];
+        let v = [
+            0.1f32,
+            3.0,
+            4.5,
+            1e-7,
+            f32::NAN,
+            16_777_217.0,
+            123_456_789.0,
+            1e20,
+        ];
         let col = Column::floats32(&v);
         let cells: Vec<Cell> = (0..v.len()).map(|i| col.cell(i)).collect();
         assert_eq!(
@@ -1106,6 +1115,10 @@ mod tests {
                 Cell::Float(1e-7),
                 Cell::Missing,
                 Cell::Float(16_777_216.0),
+                // Whole numbers past 2^24 too: 123456789 is stored as 123456792, shown as
+                // 123456790 (pandas' label; polars and Arrow gave 123456792).
+                Cell::Float(123_456_790.0),
+                Cell::Float(1e20),
             ]
         );
     }
