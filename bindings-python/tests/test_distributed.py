@@ -631,8 +631,31 @@ def test_report_tables_combine_by_their_totals_rows(tmp_path: Path) -> None:
     written = tmp_path / "report.csv"
     motcua.report(df, by="agency", as_of="2026-04-30").to_csv(written, index=False)
     resorted = pd.read_csv(written).iloc[::-1]
-    with pytest.raises(motcua.InvalidArgumentError, match="totals row cannot be told"):
+    with pytest.raises(motcua.InvalidArgumentError, match="totals rows cannot be told"):
         md.combine_rows(resorted, by="agency")
+    # Without an empty group: the totals row first adds up the rows after it.
+    two = df[df["agency"] != ""]
+    motcua.report(two, by="agency", as_of="2026-04-30").to_csv(written, index=False)
+    with pytest.raises(motcua.InvalidArgumentError, match="re-sorted"):
+        md.combine_rows(pd.read_csv(written).iloc[::-1], by="agency")
+    # Filtered tables (totals rows left out) are all groups, also when two groups count the
+    # same (a tester's case: the second was taken for the totals); report tables concatenated,
+    # one per partition, have a totals row each.
+    same = pd.DataFrame(
+        {
+            "received": ["2026-03-02T09:30"] * 2,
+            "time_limit": ["3wd"] * 2,
+            "agency": ["X", "Y"],
+            "resolved": ["2026-03-04T10:00"] * 2,
+        }
+    )
+    whole = md.combine_rows(md.partial_report(same, by="agency", as_of="2026-03-31"), by="agency")
+    table = motcua.report(same, by="agency", as_of="2026-03-31")
+    assert md.combine_rows(table[table["agency"].notna()], by="agency") == whole
+    for period in (None, "month"):
+        parts = [motcua.report(same[i : i + 1], by="agency", period=period, as_of="2026-03-31") for i in (0, 1)]
+        want = md.combine_rows(md.partial_report(same, by="agency", period=period, as_of="2026-03-31"), by="agency", period=period)
+        assert md.combine_rows(pd.concat(parts), by="agency", period=period) == want
 
 
 def test_partials_read_on_other_satisfaction_scales_are_not_merged() -> None:

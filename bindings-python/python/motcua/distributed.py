@@ -367,32 +367,66 @@ def _report_totals_marked(key_cols: list[list[Any]], counts: np.ndarray, nby: in
     """The keys of a report table's rows with its totals rows marked (grouping keys ``None``,
     which the core skips) and every other row a group (a missing key there is the empty group).
 
-    A report table ends each period with its totals row — keys missing in motcua's own tables,
-    ``TOTAL`` in the CLI's CSV — whose counts add up the period's groups. It is told by that
-    place and that sum, not by a missing key: an empty group read back from a CSV is missing
-    too (it was dropped: 1,573 dossiers of the sample), and the CLI's ``TOTAL`` was summed as a
-    group (the totals doubled). A table whose last row of a period does not add up the others
-    (filtered, re-sorted) is refused: its totals cannot be told from its groups."""
+    A report table gives each period its groups, in order of their values, then its totals row:
+    keys all missing in motcua's own tables, ``TOTAL`` then missing in the CLI's CSV. A row of
+    that kind is the totals row when it adds up the rows since the period began (or since the
+    previous totals row: report tables concatenated, one per partition, each have theirs). A
+    key missing elsewhere is the empty group, which comes first among the groups (it was taken
+    for the totals and dropped, and the CLI's ``TOTAL`` was summed as a group: the totals
+    doubled). A table whose totals were filtered out is all groups; a row without group values
+    that neither adds up its rows nor comes first is refused (a group filtered out above it:
+    the totals cannot be told from the groups)."""
     n = counts.shape[0]
     periods = key_cols[nby] if len(key_cols) > nby else [None] * n
-    totals = [False] * n
-    start = 0
-    while start < n:
-        end = start + 1
-        while end < n and periods[end] == periods[start]:
-            end += 1
-        last = end - 1
-        if not np.array_equal(counts[last], counts[start:last].sum(axis=0)):
-            where = "" if periods[start] is None else f" of period {periods[start]}"
-            raise _raise(
-                InvalidArgumentError,
-                f"a report table's totals row cannot be told from its groups: the last row{where} "
-                f"(row {last}) does not add up the rows before it. Combine the partial tables "
-                "(partial_report) or PartialReports the report was counted from, or the report "
-                "table as written, unfiltered and in its order",
-            )
-        totals[last] = True
-        start = end
+    rows = list(zip(*key_cols[:nby]))
+    # (missing, or empty text: a CSV read without its missing values)
+    missing = np.array([all(k is None or k == "" for k in ks) for ks in rows], dtype=bool)
+    labelled = np.array(
+        [ks[0] == "TOTAL" and all(k is None or k == "" for k in ks[1:]) for ks in rows], dtype=bool
+    )
+
+    def scan(kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of ``kind`` that add up the rows since the last boundary, and the rows that
+        begin a run (after a period change or a totals row)."""
+        totals = np.zeros(n, dtype=bool)
+        first = np.zeros(n, dtype=bool)
+        acc = np.zeros(counts.shape[1], dtype=np.int64)
+        begins = True
+        for i in range(n):
+            if i == 0 or periods[i] != periods[i - 1]:
+                acc[:] = 0
+                begins = True
+            first[i] = begins
+            if kind[i] and np.array_equal(counts[i], acc):
+                totals[i] = True
+                acc[:] = 0
+                begins = True
+            else:
+                acc += counts[i]
+                begins = False
+        return totals, first
+
+    totals, first = scan(labelled)
+    if not totals.any():
+        totals, first = scan(missing)
+
+    def refused(i: int, why: str) -> Exception:
+        return _raise(
+            InvalidArgumentError,
+            f"a report table's totals rows cannot be told from its groups: row {i}, without group "
+            f"values, {why}. Combine the partial tables (partial_report) or PartialReports the "
+            "report was counted from, or the report tables whole and in their order",
+        )
+
+    stray = missing & ~totals & ~first
+    if stray.any():
+        raise refused(int(np.flatnonzero(stray)[0]), "neither adds up the rows before it nor comes first (filtered?)")
+    # A run with no totals row whose first row, without group values, adds up the rest is a
+    # totals row out of place (a re-sorted table), not an empty group.
+    starts = list(np.flatnonzero(first)) + [n]
+    for a, b in zip(starts, starts[1:]):
+        if missing[a] and not totals[b - 1] and b - a > 1 and np.array_equal(counts[a], counts[a + 1 : b].sum(axis=0)):
+            raise refused(int(a), "adds up the rows after it (re-sorted?)")
     return [
         [None if totals[i] else ("" if v is None else v) for i, v in enumerate(col)] if j < nby else col
         for j, col in enumerate(key_cols)
