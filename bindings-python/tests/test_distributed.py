@@ -630,14 +630,26 @@ def test_report_tables_combine_by_their_totals_rows(tmp_path: Path) -> None:
                 assert md.combine_rows(table, by=by, period=period) == want, (by, period, keep)
     written = tmp_path / "report.csv"
     motcua.report(df, by="agency", as_of="2026-04-30").to_csv(written, index=False)
+    # In any order, when the sums tell the totals (here the empty group and the totals are
+    # both missing: the totals are the row adding up the others)...
     resorted = pd.read_csv(written).iloc[::-1]
+    want = md.combine_rows(md.partial_report(df, by="agency", as_of="2026-04-30"), by="agency")
+    assert md.combine_rows(resorted, by="agency") == want
+    # ...and refused when they cannot: a group filtered out, its totals kept.
+    table = motcua.report(df, by="agency", as_of="2026-04-30")
     with pytest.raises(motcua.InvalidArgumentError, match="totals rows cannot be told"):
-        md.combine_rows(resorted, by="agency")
-    # Without an empty group: the totals row first adds up the rows after it.
-    two = df[df["agency"] != ""]
-    motcua.report(two, by="agency", as_of="2026-04-30").to_csv(written, index=False)
-    with pytest.raises(motcua.InvalidArgumentError, match="re-sorted"):
-        md.combine_rows(pd.read_csv(written).iloc[::-1], by="agency")
+        md.combine_rows(table[table["agency"] != "B"], by="agency")
+    # A quarter report written by pandas (`2026Q1`) reads back.
+    quarters = motcua.report(df, by="agency", period="quarter", as_of="2026-04-30")
+    quarters.to_csv(written, index=False)
+    want = md.combine_rows(
+        md.partial_report(df, by="agency", period="quarter", as_of="2026-04-30"), by="agency", period="quarter"
+    )
+    assert md.combine_rows(pd.read_csv(written), by="agency", period="quarter") == want
+    # A group named TOTAL beside motcua's own totals row (keys missing) is a group.
+    named = pd.DataFrame({"received": ["2026-03-02"] * 2, "time_limit": ["3wd"] * 2, "agency": ["A", "TOTAL"]})
+    want = md.combine_rows(md.partial_report(named, by="agency", as_of="2026-04-30"), by="agency")
+    assert md.combine_rows(motcua.report(named, by="agency", as_of="2026-04-30"), by="agency") == want
     # Filtered tables (totals rows left out) are all groups, also when two groups count the
     # same (a tester's case: the second was taken for the totals); report tables concatenated,
     # one per partition, have a totals row each.

@@ -147,6 +147,8 @@ def test_schedules_mapping_may_hold_date_objects() -> None:
     year = {"status": "official", "days_off": [dt.date(2027, 1, 1)], "makeup_working_days": [dt.date(2027, 1, 30)]}
     cal = motcua.Calendar.vietnam(schedules={"years": {"2027": year}})
     assert not cal.is_working_day("2027-01-01") and cal.is_working_day("2027-01-30")
+    with pytest.raises(motcua.InvalidScheduleError):
+        motcua.Calendar.vietnam(schedules={"years": {dt.date(2027, 1, 1): year}})
     for bad in (dt.datetime(2027, 1, 1), float("nan"), {1, 2}):
         with pytest.raises(motcua.InvalidScheduleError):
             motcua.Calendar.vietnam(

@@ -156,7 +156,8 @@ def _schedules_text(schedules: Any) -> Optional[str]:
 
         try:
             return json.dumps(schedules, ensure_ascii=False, default=value, allow_nan=False)
-        except ValueError as e:
+        except (ValueError, TypeError) as e:
+            # (NaN; a key that is not text, e.g. a date as a year's key)
             if isinstance(e, InvalidScheduleError):
                 raise
             raise _raise(InvalidScheduleError, f"schedules: {e}") from None

@@ -261,6 +261,9 @@ def _key_text(v: Any, period: Optional[str]) -> Optional[str]:
     if v is None or cv.is_missing(v):
         return None
     if isinstance(v, str):
+        # pandas writes a quarter Period as `2026Q1` (its str): the core's label is `2026-Q1`.
+        if period is not None and len(v) == 6 and v[:4].isdigit() and v[4] == "Q" and v[5] in "1234":
+            return f"{v[:4]}-{v[4:]}"
         return v
     if period is not None and isinstance(v, (_dt.date, _dt.datetime)):
         d = v.date() if isinstance(v, _dt.datetime) else v
@@ -367,66 +370,70 @@ def _report_totals_marked(key_cols: list[list[Any]], counts: np.ndarray, nby: in
     """The keys of a report table's rows with its totals rows marked (grouping keys ``None``,
     which the core skips) and every other row a group (a missing key there is the empty group).
 
-    A report table gives each period its groups, in order of their values, then its totals row:
-    keys all missing in motcua's own tables, ``TOTAL`` then missing in the CLI's CSV. A row of
-    that kind is the totals row when it adds up the rows since the period began (or since the
-    previous totals row: report tables concatenated, one per partition, each have theirs). A
-    key missing elsewhere is the empty group, which comes first among the groups (it was taken
-    for the totals and dropped, and the CLI's ``TOTAL`` was summed as a group: the totals
-    doubled). A table whose totals were filtered out is all groups; a row without group values
-    that neither adds up its rows nor comes first is refused (a group filtered out above it:
-    the totals cannot be told from the groups)."""
+    A report table's totals rows have no group values — missing in motcua's own frames and JSON,
+    ``TOTAL`` then empty in the CLI's CSV — and in every period they add up the groups. Which
+    rows are the totals is read from the keys and checked by that sum, whatever the rows' order
+    (report tables concatenated, one per partition, have a totals row each): the CLI's
+    ``TOTAL`` rows; else the rows whose keys are missing (``None``); else those missing or empty
+    (a CSV round trip writes both the totals' and the empty group's as empty); else, in the rows'
+    order, those adding up the rows since their period began or since the previous totals row
+    (an empty group and the totals both empty: the empty group comes first); else, in each
+    period, the one such row adding up all the others (one table, in any order). A table without such
+    rows is all groups (its totals filtered out). Rows without group values that add up in none
+    of these readings are refused: the totals cannot be told from the groups (a period's groups
+    filtered out, its totals kept; a sorted CLI CSV with a group filtered out). (The empty
+    group read back as missing was taken for the totals and dropped; the CLI's ``TOTAL`` was
+    summed as a group: the totals doubled.)"""
     n = counts.shape[0]
     periods = key_cols[nby] if len(key_cols) > nby else [None] * n
     rows = list(zip(*key_cols[:nby]))
-    # (missing, or empty text: a CSV read without its missing values)
-    missing = np.array([all(k is None or k == "" for k in ks) for ks in rows], dtype=bool)
-    labelled = np.array(
-        [ks[0] == "TOTAL" and all(k is None or k == "" for k in ks[1:]) for ks in rows], dtype=bool
-    )
+    none = np.array([all(k is None for k in ks) for ks in rows], dtype=bool)
+    blank = np.array([all(k is None or k == "" for k in ks) for ks in rows], dtype=bool)
+    labelled = np.array([ks[0] == "TOTAL" and all(k is None or k == "" for k in ks[1:]) for ks in rows], dtype=bool)
+    in_period = {p: np.array([q == p for q in periods], dtype=bool) for p in set(periods)}
 
-    def scan(kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The rows of ``kind`` that add up the rows since the last boundary, and the rows that
-        begin a run (after a period change or a totals row)."""
+    def adds_up(totals: np.ndarray) -> bool:
+        return bool(totals.any()) and all(
+            np.array_equal(counts[here & totals].sum(axis=0), counts[here & ~totals].sum(axis=0))
+            for here in in_period.values()
+        )
+
+    def in_order(kind: np.ndarray) -> np.ndarray:
         totals = np.zeros(n, dtype=bool)
-        first = np.zeros(n, dtype=bool)
         acc = np.zeros(counts.shape[1], dtype=np.int64)
-        begins = True
         for i in range(n):
             if i == 0 or periods[i] != periods[i - 1]:
                 acc[:] = 0
-                begins = True
-            first[i] = begins
             if kind[i] and np.array_equal(counts[i], acc):
                 totals[i] = True
                 acc[:] = 0
-                begins = True
             else:
                 acc += counts[i]
-                begins = False
-        return totals, first
+        return totals
 
-    totals, first = scan(labelled)
-    if not totals.any():
-        totals, first = scan(missing)
+    def one_per_period(kind: np.ndarray) -> np.ndarray:
+        totals = np.zeros(n, dtype=bool)
+        for here in in_period.values():
+            whole = counts[here].sum(axis=0)
+            for i in np.flatnonzero(here & kind):
+                if np.array_equal(2 * counts[i], whole):
+                    totals[i] = True
+                    break
+        return totals
 
-    def refused(i: int, why: str) -> Exception:
-        return _raise(
-            InvalidArgumentError,
-            f"a report table's totals rows cannot be told from its groups: row {i}, without group "
-            f"values, {why}. Combine the partial tables (partial_report) or PartialReports the "
-            "report was counted from, or the report tables whole and in their order",
-        )
-
-    stray = missing & ~totals & ~first
-    if stray.any():
-        raise refused(int(np.flatnonzero(stray)[0]), "neither adds up the rows before it nor comes first (filtered?)")
-    # A run with no totals row whose first row, without group values, adds up the rest is a
-    # totals row out of place (a re-sorted table), not an empty group.
-    starts = list(np.flatnonzero(first)) + [n]
-    for a, b in zip(starts, starts[1:]):
-        if missing[a] and not totals[b - 1] and b - a > 1 and np.array_equal(counts[a], counts[a + 1 : b].sum(axis=0)):
-            raise refused(int(a), "adds up the rows after it (re-sorted?)")
+    for totals in (labelled, none, blank, in_order(blank), one_per_period(blank)):
+        if adds_up(totals):
+            break
+    else:
+        if labelled.any() or blank.any():
+            raise _raise(
+                InvalidArgumentError,
+                "a report table's totals rows cannot be told from its groups: its rows without "
+                "group values (or TOTAL) do not add up the others in every period (filtered?). "
+                "Combine the partial tables (partial_report) or PartialReports the report was "
+                "counted from, or the report tables whole",
+            )
+        totals = np.zeros(n, dtype=bool)
     return [
         [None if totals[i] else ("" if v is None else v) for i, v in enumerate(col)] if j < nby else col
         for j, col in enumerate(key_cols)

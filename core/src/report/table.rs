@@ -461,17 +461,20 @@ pub fn csv_cell(s: &str) -> String {
 }
 
 /// Rate `x` (0..=1) as a percentage with one decimal, for a table read by people: to the
-/// nearest tenth, except that a rate short of `bound` never shows as reaching it — 2,999 of
-/// 3,000 on time is `99.9`, not `100.0` (the target is 100%: a table must not show it met while
-/// a dossier was late).
+/// nearest tenth, except that a rate short of `bound` (a target, as shown to one decimal) or of
+/// 100% never shows as reaching it — 2,999 of 3,000 on time is `99.9`, not `100.0` (the target
+/// is 100%: a table must not show it met while a dossier was late).
 pub fn percent(x: f64, bound: f64) -> String {
-    let p = x * 100.0;
-    let near = (p * 10.0).round() / 10.0;
-    if x < bound && near >= bound * 100.0 {
-        format!("{:.1}", (p * 10.0).floor() / 10.0)
+    // In tenths of a percent, as shown (0.56 * 1000 is 560.0000000000001).
+    let tenths = |v: f64| (v * 1000.0 * (1.0 + f64::EPSILON)).round();
+    let near = (x * 1000.0).round();
+    let short = [bound, 1.0].iter().any(|&b| x < b && near >= tenths(b));
+    let shown = if short {
+        (x * 1000.0).floor().min(near - 1.0)
     } else {
-        format!("{near:.1}")
-    }
+        near
+    };
+    format!("{:.1}", shown / 10.0)
 }
 
 /// `s` for a terminal: its control characters escaped (`\u{1b}`, `\n`, `\t`), so that a
@@ -657,6 +660,19 @@ mod tests {
         assert_eq!(percent(0.9, 0.9), "90.0");
         assert_eq!(percent(0.12345, 1.0), "12.3");
         assert_eq!(percent(0.0, 1.0), "0.0");
+        // Targets whose product with 100 is not whole in binary, and 100% as a bound whatever
+        // the target (a regression tester's cases: "56.0% >= 56.0% NOT MET").
+        assert_eq!(percent(47.0 / 84.0, 0.56), "55.9");
+        assert_eq!(percent(70.0 / 1001.0, 0.07), "6.9");
+        assert_eq!(percent(2999.0 / 3000.0, 0.9), "99.9");
+        for t in 1..1000u32 {
+            let target = f64::from(t) / 1000.0;
+            for x in [target - 1e-4, target - 1e-9, target, target + 1e-9] {
+                let shown: f64 = percent(x, target).parse().unwrap();
+                let shown_target = (target * 1000.0).round() / 10.0;
+                assert!(x >= target || shown < shown_target, "{x} {target} {shown}");
+            }
+        }
         for k in 0..=10_000u32 {
             let x = f64::from(k) / 10_000.0;
             let shown: f64 = percent(x, 1.0).parse().unwrap();
