@@ -646,6 +646,17 @@ def test_report_tables_combine_by_their_totals_rows(tmp_path: Path) -> None:
         md.partial_report(df, by="agency", period="quarter", as_of="2026-04-30"), by="agency", period="quarter"
     )
     assert md.combine_rows(pd.read_csv(written), by="agency", period="quarter") == want
+    # A group named TOTAL alone, counting what the totals count: the table cannot say which
+    # row is which (the CLI's CSV would write the same rows for an empty group): refused.
+    only = pd.DataFrame({"received": ["2026-03-02"] * 2, "time_limit": ["3wd"] * 2, "agency": ["TOTAL"] * 2})
+    with pytest.raises(motcua.InvalidArgumentError, match="both add up"):
+        md.combine_rows(motcua.report(only, by="agency", as_of="2026-04-30"), by="agency")
+    # Bool and number groups read back from a CSV keep the core's labels (`true`, `1`).
+    flags = pd.DataFrame({"received": ["2026-03-02"] * 3, "time_limit": ["3wd"] * 3, "flag": [True, False, True], "n": [1, 2, 1]})
+    for key in ("flag", "n"):
+        want = md.combine_rows(md.partial_report(flags, by=key, as_of="2026-04-30"), by=key)
+        motcua.report(flags, by=key, as_of="2026-04-30").to_csv(written, index=False)
+        assert md.combine_rows(pd.read_csv(written), by=key) == want, key
     # A group named TOTAL beside motcua's own totals row (keys missing) is a group.
     named = pd.DataFrame({"received": ["2026-03-02"] * 2, "time_limit": ["3wd"] * 2, "agency": ["A", "TOTAL"]})
     want = md.combine_rows(md.partial_report(named, by="agency", as_of="2026-04-30"), by="agency")

@@ -260,6 +260,12 @@ def _key_text(v: Any, period: Optional[str]) -> Optional[str]:
     ``Period`` or the polars date of a report's period column); missing as ``None``."""
     if v is None or cv.is_missing(v):
         return None
+    # A value read back from a CSV as a bool or a number: the core's label of it (`true`, `1`,
+    # `0.5`, as it writes a bool or a float group), not Python's (`True`, `1.0`).
+    if isinstance(v, (bool, np.bool_)):
+        return "true" if v else "false"
+    if isinstance(v, (float, np.floating)) and np.isfinite(v):
+        return np.format_float_positional(v, trim="-")
     if isinstance(v, str):
         # pandas writes a quarter Period as `2026Q1` (its str): the core's label is `2026-Q1`.
         if period is not None and len(v) == 6 and v[:4].isdigit() and v[4] == "Q" and v[5] in "1234":
@@ -421,18 +427,28 @@ def _report_totals_marked(key_cols: list[list[Any]], counts: np.ndarray, nby: in
                     break
         return totals
 
-    for totals in (labelled, none, blank, in_order(blank), one_per_period(blank)):
-        if adds_up(totals):
-            break
+    readings = {tuple(m) for m in (labelled, none, blank, in_order(blank), one_per_period(blank)) if adds_up(m)}
+    advice = (
+        "Combine the partial tables (partial_report) or PartialReports the report was counted "
+        "from, or the report tables whole"
+    )
+    if len(readings) > 1:
+        # e.g. a row without a value and a TOTAL row of the same counts: the CLI's empty group
+        # and its totals, or a group named TOTAL and motcua's totals.
+        raise _raise(
+            InvalidArgumentError,
+            "a report table's totals rows cannot be told from its groups: its TOTAL rows and its "
+            f"rows without group values both add up the others. {advice}",
+        )
+    if readings:
+        totals = np.array(readings.pop(), dtype=bool)
+    elif labelled.any() or blank.any():
+        raise _raise(
+            InvalidArgumentError,
+            "a report table's totals rows cannot be told from its groups: its rows without group "
+            f"values (or TOTAL) do not add up the others in every period (filtered?). {advice}",
+        )
     else:
-        if labelled.any() or blank.any():
-            raise _raise(
-                InvalidArgumentError,
-                "a report table's totals rows cannot be told from its groups: its rows without "
-                "group values (or TOTAL) do not add up the others in every period (filtered?). "
-                "Combine the partial tables (partial_report) or PartialReports the report was "
-                "counted from, or the report tables whole",
-            )
         totals = np.zeros(n, dtype=bool)
     return [
         [None if totals[i] else ("" if v is None else v) for i, v in enumerate(col)] if j < nby else col
@@ -480,6 +496,15 @@ def combine_rows(
     computed from the summed counts. ``as_of``, the instant the partials stand at, matters
     only when no dossier was counted and the report is split by period: its one row of zeros
     is the period holding ``as_of`` (without it, no row).
+
+    Report tables (with their rates and totals rows: ``motcua.report`` frames, rows, the CLI's
+    JSON or CSV, concatenated or read back from CSV) are accepted too: their totals rows are
+    told by their keys (missing, or the CLI's ``TOTAL``) and checked by their sums in every
+    period; a table whose totals cannot be told is refused. Read such CSVs with text keys
+    (``dtype=str``): a reader that turns ``01`` into 1 merges it with the group ``1``. Count
+    tables carry no as-of, calendar, rules or catalogue: tables counted differently are summed
+    as given (partial reports, :class:`~motcua.PartialReport`, are checked: ``merge`` refuses
+    them).
     """
     by_list = _by_list(by)
     return _combined(partials, by_list, period, as_of)[1]
