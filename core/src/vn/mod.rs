@@ -295,11 +295,11 @@ pub fn spec(opts: &VnOptions) -> Result<CalendarSpec> {
 /// The spec of `preset` from its model `m`; without the day names unless `named` (the names
 /// are built for the calendar only when first asked for: [`CalendarSpec::compile_unnamed`]).
 fn spec_of(m: &Model, preset: &Preset, named: bool) -> CalendarSpec {
-    let makeup = m.entries.values().filter(|e| !e.is_day_off()).count();
+    let makeup = m.entries.iter().filter(|e| !e.is_day_off()).count();
     let mut holidays = Vec::with_capacity(m.entries.len() - makeup);
     let mut working_days = Vec::with_capacity(makeup);
     let mut provisional = preset.provisional_years();
-    for e in m.entries.values() {
+    for e in &m.entries {
         push_entry(
             e,
             &preset.options,
@@ -623,9 +623,9 @@ impl Preset {
         let (first, last) = year_bounds(year)?;
         Ok(self
             .model()?
-            .entries
-            .range(first..=last)
-            .map(|(_, e)| {
+            .range(first, last)
+            .iter()
+            .map(|e| {
                 let (name_vi, name_en) = e.names();
                 Holiday {
                     date: e.date,
@@ -651,7 +651,7 @@ impl Preset {
         }
         let (first, last) = year_bounds(year)?;
         let m = self.model()?;
-        let in_year = || m.entries.range(first..=last).map(|(_, e)| e);
+        let in_year = || m.range(first, last).iter();
         let days_off: Vec<NaiveDate> = in_year()
             .filter(|e| e.is_day_off() && !e.pending && !is_weekly_rest(e.date))
             .map(|e| e.date)
@@ -770,14 +770,13 @@ fn year_bounds(year: i32) -> Result<(NaiveDate, NaiveDate)> {
 /// start in late December of the year before.
 fn computed_breaks(m: &Model, year: i32) -> Vec<Break> {
     let off = |d: NaiveDate| {
-        m.entries
-            .get(&d)
+        m.get(d)
             .map_or(is_weekly_rest(d), |e| e.is_day_off() && !e.pending)
     };
     let mut out: Vec<Break> = Vec::new();
     let holidays = m
         .entries
-        .values()
+        .iter()
         .filter(|e| e.date.year() == year && e.role == Role::Holiday && !e.pending);
     for e in holidays {
         if out.iter().any(|b| b.from <= e.date && e.date <= b.to) {
@@ -791,7 +790,7 @@ fn computed_breaks(m: &Model, year: i32) -> Vec<Break> {
             to = n;
         }
         let mut names: Vec<&'static str> = Vec::new();
-        for x in m.entries.range(from..=to).map(|(_, x)| x) {
+        for x in m.range(from, to) {
             if let (Role::Holiday, Some(f)) = (x.role, x.feast) {
                 if !names.contains(&f.name_vi()) {
                     names.push(f.name_vi());

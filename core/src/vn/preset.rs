@@ -93,7 +93,7 @@ pub(super) fn render(official: &Model, statute: &Model) -> String {
     let table = |m: &Model| {
         let mut out = String::new();
         let mut prev: NaiveDate = PRESET_FROM;
-        for (i, e) in m.entries.values().enumerate() {
+        for (i, e) in m.entries.iter().enumerate() {
             let delta = (e.date - prev).num_days();
             prev = e.date;
             let flags = role_bits(e.role) + u8::from(e.pending) * PENDING;
@@ -170,14 +170,14 @@ mod tests {
                 let keep = |e: &&super::super::schedule::Entry| pending || !e.pending;
                 let want_off: Vec<NaiveDate> = m
                     .entries
-                    .values()
+                    .iter()
                     .filter(keep)
                     .filter(|e| e.is_day_off())
                     .map(|e| e.date)
                     .collect();
                 let want_work: Vec<NaiveDate> = m
                     .entries
-                    .values()
+                    .iter()
                     .filter(keep)
                     .filter(|e| !e.is_day_off())
                     .map(|e| e.date)

@@ -4,7 +4,7 @@
 //! and official schedules are wanted, plus the pending days of that schedule (for 2026, the
 //! proposed swap around Vietnamese Culture Day), flagged.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -100,8 +100,30 @@ impl Entry {
 /// Every named day of the preset, by date.
 #[derive(Debug)]
 pub(crate) struct Model {
-    /// The entries, one per date.
-    pub entries: BTreeMap<NaiveDate, Entry>,
+    /// The entries, one per date, in date order (a sorted `Vec`: built once, then looked up by
+    /// date and by range; smaller in the WebAssembly build than a map).
+    pub entries: Vec<Entry>,
+}
+
+impl Model {
+    /// The entries from `from` to `to`, both included.
+    pub(crate) fn range(&self, from: NaiveDate, to: NaiveDate) -> &[Entry] {
+        let a = self.entries.partition_point(|e| e.date < from);
+        let b = self.entries.partition_point(|e| e.date <= to);
+        self.entries.get(a..b.max(a)).unwrap_or(&[])
+    }
+
+    /// The entry of day `d`, if any.
+    pub(crate) fn get(&self, d: NaiveDate) -> Option<&Entry> {
+        self.range(d, d).first()
+    }
+}
+
+/// Adds `e` to the date-ordered `entries` unless its date is there already (the first wins).
+fn put_first(entries: &mut Vec<Entry>, e: Entry) {
+    if let Err(i) = entries.binary_search_by_key(&e.date, |x| x.date) {
+        entries.insert(i, e);
+    }
 }
 
 /// Builds the model: each year from the schedule `schedule_of(year)` gives (a run-time file's
@@ -109,10 +131,10 @@ pub(crate) struct Model {
 pub(crate) fn build_model<'s>(
     schedule_of: impl Fn(i32) -> Option<&'s OfficialSchedule>,
 ) -> Result<Model> {
-    let mut entries = BTreeMap::new();
+    let mut entries = Vec::new();
     for year in FIRST_YEAR..=LAST_YEAR {
         for e in year_entries(year, schedule_of(year))? {
-            entries.entry(e.date).or_insert(e);
+            put_first(&mut entries, e);
         }
     }
     pair_makeup_days(&mut entries);
@@ -161,14 +183,14 @@ fn classify_announced(
     off.extend(days_off.iter().copied());
     let mut work = BTreeSet::new();
     work.extend(makeup.iter().copied());
-    let mut out: BTreeMap<NaiveDate, Entry> = BTreeMap::new();
+    let mut out: Vec<Entry> = Vec::new();
     for s in holidays.iter().filter(|s| !s.compensatory) {
         if (is_weekly_rest(s.date) || off.contains(&s.date)) && !work.contains(&s.date) {
-            out.insert(s.date, Entry::from_statute(s, pending));
+            put_first(&mut out, Entry::from_statute(s, pending));
         }
     }
     for &d in &off {
-        if out.contains_key(&d) {
+        if out.binary_search_by_key(&d, |x| x.date).is_ok() {
             continue;
         }
         let e = match statute.iter().find(|s| s.date == d && s.compensatory) {
@@ -178,13 +200,12 @@ fn classify_announced(
                 None => Entry::new(d, Role::Swapped, nearest_feast(d, anchors), pending),
             },
         };
-        out.insert(d, e);
+        put_first(&mut out, e);
     }
     for &d in &work {
-        out.entry(d)
-            .or_insert_with(|| Entry::new(d, Role::Makeup, None, pending));
+        put_first(&mut out, Entry::new(d, Role::Makeup, None, pending));
     }
-    out.into_values().collect()
+    out
 }
 
 /// The statute's second National Day day when the schedule gives `d`, the other day next to
@@ -237,13 +258,13 @@ pub(crate) fn year_entries(year: i32, sched: Option<&OfficialSchedule>) -> Resul
 
 /// Links each make-up day to the nearest swapped day of the same pendingness (within 31 days;
 /// ties go to the earlier one), for its name.
-fn pair_makeup_days(entries: &mut BTreeMap<NaiveDate, Entry>) {
+fn pair_makeup_days(entries: &mut [Entry]) {
     let swapped: Vec<(NaiveDate, bool)> = entries
-        .values()
+        .iter()
         .filter(|e| e.role == Role::Swapped)
         .map(|e| (e.date, e.pending))
         .collect();
-    for e in entries.values_mut().filter(|e| e.role == Role::Makeup) {
+    for e in entries.iter_mut().filter(|e| e.role == Role::Makeup) {
         e.pair = swapped
             .iter()
             .filter(|(_, p)| *p == e.pending)
