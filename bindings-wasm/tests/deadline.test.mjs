@@ -54,7 +54,7 @@ test("due: E8 across Tết, with the explanation", () => {
   assert.deepEqual(counted.basis, { document: "Bộ luật Dân sự 2015", article: "147", status: "U" });
   assert.equal(
     counted.text,
-    "Đếm 3 ngày làm việc từ ngày tiếp theo ngày 23/02 (ngày nhận không tính): ngày 24/02, 25/02, 26/02 → " +
+    "Đếm 3 ngày làm việc từ ngày tiếp theo ngày 23/02 (không tính ngày coi như nhận hồ sơ): ngày 24/02, 25/02, 26/02 → " +
       "hạn giải quyết là thứ Năm 26/02/2026, hết hạn vào cuối ngày (theo Điều 147 Bộ luật Dân sự 2015).",
   );
   assert.equal(due(e8).explain, undefined);

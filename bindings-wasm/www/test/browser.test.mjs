@@ -107,7 +107,7 @@ test("calculator: E8, online across Tết after hours → 26 Feb 2026", async ()
   // The explanation is the library's own Vietnamese text, citing the law.
   assert.equal(
     await page.textContent('#explain li[data-kind="counted"]'),
-    "Đếm 3 ngày làm việc từ ngày tiếp theo ngày 23/02 (ngày nhận không tính): ngày 24/02, 25/02, 26/02 → " +
+    "Đếm 3 ngày làm việc từ ngày tiếp theo ngày 23/02 (không tính ngày coi như nhận hồ sơ): ngày 24/02, 25/02, 26/02 → " +
       "hạn giải quyết là thứ Năm 26/02/2026, hết hạn vào cuối ngày (theo Điều 147 Bộ luật Dân sự 2015).",
   );
   assert.match(
@@ -116,7 +116,7 @@ test("calculator: E8, online across Tết after hours → 26 Feb 2026", async ()
   );
   const daysOff = await page.locator('#explain li[data-kind="day_off"]').allTextContents();
   assert.equal(daysOff.length, 9, daysOff.join("\n"));
-  assert.ok(daysOff.includes("Thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (ngày nghỉ bù), không phải ngày làm việc (theo Điều 111(3) Bộ luật Lao động 2019)."), daysOff.join("\n"));
+  assert.ok(daysOff.includes("Thứ Sáu 20/02/2026: Nghỉ bù Tết Nguyên đán (ngày nghỉ bù), không phải ngày làm việc (theo khoản 3 Điều 111 Bộ luật Lao động 2019)."), daysOff.join("\n"));
   assert.doesNotMatch(await page.textContent("#explain"), /reference|§/);
   assert.ok((await classesOf("2026-02-26")).includes("due-day"), "the month view shows the due day");
 });

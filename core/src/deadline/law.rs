@@ -4,7 +4,7 @@
 //! verified against a public copy of the text, **S** seen in secondary sources only, **U** not
 //! verified (recalled, not read: the article number is to be checked before relying on it).
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::ser::SerializeMap;
 use serde::Serialize;
@@ -172,7 +172,18 @@ impl fmt::Display for Citation {
         let doc = b.document.name(lang);
         match (b.provision, lang) {
             (None, _) => f.write_str(doc),
-            (Some(Provision::Article(a)), Lang::Vi) => write!(f, "Điều {a} {doc}"),
+            // Vietnamese cites the clause first: "khoản 1 Điều 112", "khoản 5–7 Điều 19" (the
+            // English form writes "Art. 112(1)", "Art. 19(5)–(7)").
+            (Some(Provision::Article(a)), Lang::Vi) => match a.split_once('(') {
+                None => write!(f, "Điều {a} {doc}"),
+                Some((art, clauses)) => {
+                    f.write_str("khoản ")?;
+                    for c in clauses.chars().filter(|&c| c != '(' && c != ')') {
+                        f.write_char(c)?;
+                    }
+                    write!(f, " Điều {art} {doc}")
+                }
+            },
             (Some(Provision::Article(a)), Lang::En) => write!(f, "{doc}, Art. {a}"),
             (Some(Provision::Form(x)), Lang::Vi) => write!(f, "Mẫu số {x} {doc}"),
             (Some(Provision::Form(x)), Lang::En) => write!(f, "{doc}, Form {x}"),

@@ -471,7 +471,7 @@ fn as_of_and_explain() {
     );
     assert_eq!(
         vi.explain[3].text,
-        "Lúc 15:00 thứ Năm 11/06/2026 yêu cầu bổ sung, hoàn thiện hồ sơ: dừng tính thời hạn; \
+        "Lúc 15:00 thứ Năm 11/06/2026 yêu cầu bổ sung, hoàn thiện hồ sơ: tạm dừng tính thời hạn; \
          đã dùng 3 ngày làm việc kể từ ngày 08/06, còn lại 7 ngày làm việc; hạn giải quyết lúc \
          đó là thứ Hai 22/06/2026 (theo Nghị định 118/2025/NĐ-CP)."
     );
@@ -900,5 +900,30 @@ fn a_date_only_request_stops_by_a_later_timed_event_of_its_day() {
             "2026-09-29T09:00"
         };
         assert_eq!(date_only.due_at, t(expected), "{reading}");
+    }
+}
+
+/// A date outside the calendar names its field: the receipt, an event's instant, a new
+/// appointment (a JS tester's case: `new_due` and `received` gave no field).
+#[test]
+fn dates_outside_the_calendar_name_their_field() {
+    let cal = crate::vn::public_sector().unwrap();
+    for (json, field) in [
+        (
+            r#"{"received":"1990-01-01T09:00","time_limit":{"working_days":3}}"#,
+            "received",
+        ),
+        (
+            r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},"events":[{"type":"apology","at":"2026-03-04T10:00","new_due":"2200-01-02"}]}"#,
+            "events[0].new_due",
+        ),
+        (
+            r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2200-01-02T10:00"}]}"#,
+            "events[0].at",
+        ),
+    ] {
+        let e = due(&dossier(json), &cal, &Rules::default(), None).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::DateOutOfRange, "{json}");
+        assert_eq!(e.field(), Some(field), "{json}");
     }
 }

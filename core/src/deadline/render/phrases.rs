@@ -69,7 +69,7 @@ pub(super) fn tail(fact: &Fact, lang: Lang) -> String {
                     pick(
                         lang,
                         (
-                            "; tùy chọn khác quy định: {options}",
+                            "; tùy chọn khác với quy định: {options}",
                             "; options other than the law: {options}",
                         ),
                     ),
@@ -243,7 +243,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                     "No day of the limit is left: due on {due}",
                 ),
                 Amount::WorkingDays(_) => (
-                    "Đếm {amount} từ ngày tiếp theo ngày {from} (ngày nhận không tính): ngày \
+                    "Đếm {amount} từ ngày tiếp theo ngày {from} (không tính ngày coi như nhận hồ sơ): ngày \
                      {days} → hạn giải quyết là {due}, hết hạn vào cuối ngày",
                     "Counting {amount} from the day after {from} (the day of receipt is not \
                      counted): {days} → due on {due}, at the end of that day",
@@ -335,17 +335,17 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             };
             let rest = t(match (reading, used) {
                 (SupplementRule::Pause, Amount::SameDay) => (
-                    ": dừng tính thời hạn; thời hạn trong ngày sẽ tính lại khi nhận đủ hồ sơ",
+                    ": tạm dừng tính thời hạn; thời hạn trong ngày sẽ tính lại khi nhận đủ hồ sơ",
                     ": the clock stops; the same-day limit starts afresh on the complete dossier",
                 ),
                 (SupplementRule::Pause, _) => (
-                    ": dừng tính thời hạn; đã dùng {used} kể từ {since}, còn lại {left}; hạn giải \
+                    ": tạm dừng tính thời hạn; đã dùng {used} kể từ {since}, còn lại {left}; hạn giải \
                      quyết lúc đó là {due}",
                     ": the clock stops; {used} used since {since}, {left} left; the due date \
                      stood at {due}",
                 ),
                 (SupplementRule::Restart, _) => (
-                    ": dừng tính thời hạn; khi nhận đủ hồ sơ, thời hạn được tính lại từ đầu (tùy \
+                    ": tạm dừng tính thời hạn; khi nhận đủ hồ sơ, thời hạn được tính lại từ đầu (tùy \
                      chọn supplement=restart); hạn giải quyết lúc đó là {due}",
                     ": the clock stops; the limit starts afresh on the complete dossier (option \
                      supplement=restart); the due date stood at {due}",
@@ -385,7 +385,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         Fact::SupplementRequestedAgain { at: when } => fill(
             t((
                 "Lúc {at} lại yêu cầu bổ sung khi yêu cầu trước chưa được đáp ứng: thời hạn vẫn \
-                 đang dừng",
+                 đang tạm dừng",
                 "At {at} another supplement was requested while the first was still open: the \
                  clock stays stopped",
             )),
@@ -515,7 +515,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         }
         Fact::AwaitingSupplement { since, due, .. } => fill(
             t((
-                "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang dừng; hạn giải quyết, \
+                "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang tạm dừng; hạn giải quyết, \
                  hiện là {due}, sẽ lùi lại khi nhận đủ hồ sơ",
                 "Awaiting the supplement requested at {since}: the clock is stopped; the due date, \
                  {due} for now, moves when the dossier is completed",
@@ -694,7 +694,8 @@ fn outcome(fact: &Fact, lang: Lang) -> String {
             "No result as of {as_of}, due {due}: {word}, {by} after the due date",
         ),
         (Outcome::AwaitingSupplement, _) => (
-            "Đến {as_of}, đang chờ công dân bổ sung hồ sơ: không xếp loại trong hạn hay quá hạn",
+            "Đến {as_of}, đang chờ tổ chức, cá nhân bổ sung hồ sơ: không xếp loại trong hạn hay \
+             quá hạn",
             "As of {as_of}, the citizen's supplement is awaited: neither within the deadline \
              nor overdue",
         ),
