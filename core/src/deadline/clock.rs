@@ -94,7 +94,8 @@ pub(crate) fn run<T: Trace>(
 ) -> Result<(Evaluation, T)> {
     let stages = dossier.stages_of(procedure);
     let received = dossier.received;
-    let d = deemed_receipt_number(cal, received, rules.deemed_receipt)?;
+    let d = deemed_receipt_number(cal, received, rules.deemed_receipt)
+        .map_err(|err| err.in_field("received"))?;
     let set = rule_set_for_number(d);
     let (unit, total) = Unit::of(limit, rules.counting);
     let mut p = Pass {
@@ -705,7 +706,11 @@ impl<T: Trace> Pass<'_, T> {
         // whose last day is a weekly rest day or a holiday, at the end of the next working day
         // (Civil Code 2015, Art. 148: the office is closed; it was due at a closing time the
         // day has not, and a result on the next working day was late).
-        let moved = if self.cal.is_working_day(new_due)? {
+        let working = self
+            .cal
+            .is_working_day(new_due)
+            .map_err(|err| err.in_field(format!("events[{i}].new_due")))?;
+        let moved = if working {
             None
         } else {
             Some(self.cal.next_working_day(new_due)?)
