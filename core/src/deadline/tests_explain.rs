@@ -437,7 +437,7 @@ fn an_awaited_supplement_after_an_appointment_and_nothing_left_are_said_so() {
     for (lang, says) in [
         (
             Lang::Vi,
-            "hạn giải quyết, hiện là thứ Sáu 20/03/2026, sẽ lùi lại",
+            "hạn giải quyết (tạm tính thứ Sáu 20/03/2026) sẽ được xác định lại",
         ),
         (Lang::En, "the due date, Fri 20 Mar 2026 for now, moves"),
     ] {

@@ -515,8 +515,8 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         }
         Fact::AwaitingSupplement { since, due, .. } => fill(
             t((
-                "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang tạm dừng; hạn giải quyết, \
-                 hiện là {due}, sẽ lùi lại khi nhận đủ hồ sơ",
+                "Đang chờ bổ sung hồ sơ (yêu cầu lúc {since}): thời hạn đang tạm dừng; hạn giải quyết \
+                 (tạm tính {due}) sẽ được xác định lại khi nhận đủ hồ sơ",
                 "Awaiting the supplement requested at {since}: the clock is stopped; the due date, \
                  {due} for now, moves when the dossier is completed",
             )),
@@ -674,8 +674,8 @@ fn outcome(fact: &Fact, lang: Lang) -> String {
             "Resolved on {day}, due {due}: {word}, {by} before the due date",
         ),
         (Outcome::OnTime, _) => (
-            "Có kết quả ngày {day}, đúng ngày hạn giải quyết: {word}",
-            "Resolved on {day}, the due date itself: {word}",
+            "Có kết quả ngày {day}, đúng ngày hạn giải quyết (so sánh theo ngày): {word}",
+            "Resolved on {day}, the due date itself (compared by date): {word}",
         ),
         (Outcome::Late, _) if *n > 0 => (
             "Có kết quả ngày {day}, sau hạn giải quyết {due}: {word} {by}",
