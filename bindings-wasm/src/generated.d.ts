@@ -156,6 +156,7 @@ export type StepKind =
   | "limit"
   | "received"
   | "day_off"
+  | "makeup_day"
   | "counted"
   | "end_moved"
   | "after_cutoff"

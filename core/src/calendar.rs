@@ -1458,6 +1458,25 @@ impl WorkCalendar {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<(NaiveDate, DayClass)>> {
+        self.classes_in(from, to, |k| !k.is_working())
+    }
+
+    /// The days from `from` to `to` that are not ordinary working days (days off and make-up
+    /// working days), with their class: what an explanation lists about a count.
+    pub(crate) fn named_days_with_class(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, DayClass)>> {
+        self.classes_in(from, to, |k| k != DayClass::Working)
+    }
+
+    fn classes_in(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        keep: impl Fn(DayClass) -> bool,
+    ) -> Result<Vec<(NaiveDate, DayClass)>> {
         if from > to {
             return Err(Error::new(
                 ErrorKind::InvalidArgument,
@@ -1470,7 +1489,7 @@ impl WorkCalendar {
         let mut out = Vec::new();
         let mut date = from;
         for k in kinds {
-            if !k.is_working() {
+            if keep(*k) {
                 out.push((date, *k));
             }
             date = date.succ_opt().unwrap_or(date);

@@ -289,6 +289,11 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
                 m.serialize_entry("name", n)?;
             }
         }
+        Fact::MakeupDay { name, .. } => {
+            if let Some(n) = name {
+                m.serialize_entry("name", n)?;
+            }
+        }
         Fact::Counted {
             amount,
             from,

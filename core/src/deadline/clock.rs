@@ -234,9 +234,17 @@ impl<T: Trace> Pass<'_, T> {
             return Ok(());
         }
         self.listed_to = to;
-        for (date, class) in self.cal.days_off_with_class(date_of(from)?, date_of(to)?)? {
+        for (date, class) in self
+            .cal
+            .named_days_with_class(date_of(from)?, date_of(to)?)?
+        {
             let name = self.cal.day_name(date).map(str::to_string);
-            self.trace.fact(Fact::DayOff { date, class, name });
+            self.trace.fact(match class {
+                // A weekly rest day worked: counted, and said so (a Saturday in the list of
+                // counted days, unexplained, read as a mistake).
+                crate::calendar::DayClass::MakeupWorkingDay => Fact::MakeupDay { date, name },
+                _ => Fact::DayOff { date, class, name },
+            });
         }
         Ok(())
     }

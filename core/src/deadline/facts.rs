@@ -200,6 +200,14 @@ pub enum Fact {
         /// The calendar's name for it.
         name: Option<String>,
     },
+    /// A weekly rest day that is a working day (*làm bù*, a make-up day of an announced swap):
+    /// counted as any working day.
+    MakeupDay {
+        /// The day.
+        date: NaiveDate,
+        /// The calendar's name for it.
+        name: Option<String>,
+    },
     /// Where the count of a limit ends.
     Counted {
         /// What was counted (what was left of the limit).
@@ -395,6 +403,8 @@ pub enum StepKind {
     Received,
     /// [`Fact::DayOff`].
     DayOff,
+    /// [`Fact::MakeupDay`].
+    MakeupDay,
     /// [`Fact::Counted`].
     Counted,
     /// [`Fact::EndMoved`].
@@ -427,11 +437,12 @@ pub enum StepKind {
 
 impl StepKind {
     /// Every kind, in declaration order (the bindings' literal types are checked against it).
-    pub const ALL: [StepKind; 18] = [
+    pub const ALL: [StepKind; 19] = [
         StepKind::RuleSet,
         StepKind::Limit,
         StepKind::Received,
         StepKind::DayOff,
+        StepKind::MakeupDay,
         StepKind::Counted,
         StepKind::EndMoved,
         StepKind::AfterCutoff,
@@ -455,6 +466,7 @@ impl StepKind {
             StepKind::Limit => "limit",
             StepKind::Received => "received",
             StepKind::DayOff => "day_off",
+            StepKind::MakeupDay => "makeup_day",
             StepKind::Counted => "counted",
             StepKind::EndMoved => "end_moved",
             StepKind::AfterCutoff => "after_cutoff",
@@ -481,6 +493,7 @@ impl Fact {
             Fact::Limit { .. } => StepKind::Limit,
             Fact::Received { .. } => StepKind::Received,
             Fact::DayOff { .. } => StepKind::DayOff,
+            Fact::MakeupDay { .. } => StepKind::MakeupDay,
             Fact::Counted { .. } => StepKind::Counted,
             Fact::EndMoved { .. } => StepKind::EndMoved,
             Fact::AfterCutoff { .. } => StepKind::AfterCutoff,
@@ -508,6 +521,7 @@ impl Fact {
             Fact::RuleSet { .. } | Fact::Limit { .. } | Fact::IgnoredAfterAsOf { .. } => None,
             Fact::Received { date, .. }
             | Fact::DayOff { date, .. }
+            | Fact::MakeupDay { date, .. }
             | Fact::Outcome { date, .. }
             | Fact::StageReceived { date, .. } => Some(*date),
             Fact::StageEnded { due, .. } => Some(*due),

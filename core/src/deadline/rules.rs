@@ -433,6 +433,9 @@ fn basis_in_force(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
         } if ctx.rules.compare == Compare::Date => Some(law::CIVIL_CODE_148),
         Fact::StageEnded { .. } => None,
         Fact::DayOff { date, class, .. } => law::day_off_basis(*date, *class),
+        Fact::MakeupDay { date, .. } => {
+            law::day_off_basis(*date, crate::calendar::DayClass::MakeupWorkingDay)
+        }
         Fact::Limit { .. } | Fact::IgnoredAfterAsOf { .. } => None,
     }
 }

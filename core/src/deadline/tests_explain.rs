@@ -509,3 +509,33 @@ fn an_appointment_already_past_when_given_while_stopped_is_late() {
         }
     )));
 }
+
+/// A make-up Saturday counted as a working day is said so, before the count that lists it (a
+/// reviewer's case: "ngày 21/08, 22/08, 24/08" with Saturday 22 August unexplained).
+#[test]
+fn a_makeup_day_counted_is_said_so() {
+    let cal = crate::vn::public_sector().unwrap();
+    let d = dossier(r#"{"received":"2026-08-20T09:00","time_limit":{"working_days":3}}"#);
+    for (lang, says) in [
+        (
+            Lang::Vi,
+            "Thứ Bảy 22/08/2026: Làm bù cho ngày 31/08/2026 (ngày làm bù), là ngày làm việc.",
+        ),
+        (
+            Lang::En,
+            "Sat 22 Aug 2026: Làm bù cho ngày 31/08/2026 (make-up working day), a working day.",
+        ),
+    ] {
+        let x = due_explained(&d, &cal, &Rules::default(), None, lang).unwrap();
+        assert_eq!(x.due.to_string(), "2026-08-24");
+        let kinds: Vec<_> = x.explain.iter().map(|s| s.fact.kind().as_str()).collect();
+        let makeup = kinds.iter().position(|k| *k == "makeup_day").unwrap();
+        assert!(
+            makeup < kinds.iter().position(|k| *k == "counted").unwrap(),
+            "{kinds:?}"
+        );
+        assert_eq!(x.explain[makeup].text, says);
+        let json = serde_json::to_value(&x.explain[makeup]).unwrap();
+        assert_eq!(json["date"], "2026-08-22");
+    }
+}

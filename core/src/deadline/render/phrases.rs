@@ -227,6 +227,17 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                 &[("day", &day(*date)), ("what", &what)],
             ))
         }
+        Fact::MakeupDay { date, name } => {
+            let class = class_words(crate::calendar::DayClass::MakeupWorkingDay, lang);
+            let what = match name {
+                Some(n) => format!("{n} ({class})"),
+                None => class.to_string(),
+            };
+            capitalized(fill(
+                t(("{day}: {what}, là ngày làm việc", "{day}: {what}, a working day")),
+                &[("day", &day(*date)), ("what", &what)],
+            ))
+        }
         Fact::Counted {
             amount,
             from,
