@@ -59,8 +59,9 @@ pub(crate) struct Pass<'a, T: Trace> {
     /// A new appointment made while the clock is stopped (a day number), for the
     /// explanation of the resumption (set only when tracing).
     appointed: Option<i64>,
-    /// The last day the explanation's days off were listed to (a day number).
-    listed_to: i64,
+    /// The days off and make-up days the explanation listed (day numbers; set only when
+    /// tracing).
+    listed: Vec<i64>,
     warnings: Vec<Warning>,
     trace: T,
 }
@@ -113,7 +114,7 @@ pub(crate) fn run<T: Trace>(
         live: true,
         counted: false,
         appointed: None,
-        listed_to: i64::MIN,
+        listed: Vec::new(),
         warnings: Vec::new(),
         trace,
     };
@@ -227,17 +228,21 @@ impl<T: Trace> Pass<'_, T> {
 
     /// Records the days off in `from..=to` (day numbers; nothing when `to < from`).
     fn days_off(&mut self, from: i64, to: i64) -> Result<()> {
-        // Each day off once, as the facts go forward in time: a stage and the dossier received
-        // at one instant, or two receipts in one break, skip the same days.
-        let from = from.max(self.listed_to.saturating_add(1));
         if !self.tracing() || to < from {
             return Ok(());
         }
-        self.listed_to = to;
         for (date, class) in self
             .cal
             .named_days_with_class(date_of(from)?, date_of(to)?)?
         {
+            // Each day once: a stage and the dossier received at one instant, or two receipts
+            // in one break, skip the same days; a stage received on a weekend lists that weekend
+            // before the dossier's count lists the days before it (a high-water mark lost them).
+            let n = number_of(date);
+            if self.listed.contains(&n) {
+                continue;
+            }
+            self.listed.push(n);
             let name = self.cal.day_name(date).map(str::to_string);
             self.trace.fact(match class {
                 // A weekly rest day worked: counted, and said so (a Saturday in the list of
@@ -476,11 +481,13 @@ impl<T: Trace> Pass<'_, T> {
             }
             Unit::SameDay(cutoff) => {
                 let at = c.start_at;
+                // To the due day itself: a make-up Saturday it falls on is said (a working day
+                // is not listed).
                 if number_of(at.date()) == c.start_day && at.time() > cutoff {
                     self.trace.fact(Fact::AfterCutoff { at, cutoff, due });
-                    self.days_off(c.start_day + 1, mark.day - 1)?;
+                    self.days_off(c.start_day + 1, mark.day)?;
                 } else {
-                    self.days_off(c.start_day, mark.day - 1)?;
+                    self.days_off(c.start_day, mark.day)?;
                 }
                 self.trace.fact(counted(Vec::new(), due, None));
             }

@@ -538,4 +538,28 @@ fn a_makeup_day_counted_is_said_so() {
         let json = serde_json::to_value(&x.explain[makeup]).unwrap();
         assert_eq!(json["date"], "2026-08-22");
     }
+    // Listed once, and not lost when a stage received on a weekend listed that weekend first
+    // (a regression tester's case: the count's days before the stage's were never listed), nor
+    // when a same-day limit falls due on it.
+    for json in [
+        r#"{"received":"2026-08-17T09:00","time_limit":{"working_days":10},"stages":[{"agency":"A","time_limit":"5wd"},{"agency":"B","time_limit":"5wd"}],"events":[{"type":"transferred","at":"2026-08-23T10:00","to":"B"}]}"#,
+        r#"{"received":"2026-08-21T15:30","time_limit":{"same_day":true}}"#,
+    ] {
+        let x = due_explained(&dossier(json), &cal, &Rules::default(), None, Lang::En).unwrap();
+        let days: Vec<String> = x
+            .explain
+            .iter()
+            .filter(|s| matches!(s.fact, Fact::MakeupDay { .. } | Fact::DayOff { .. }))
+            .map(|s| s.fact.date().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            days.iter().filter(|d| *d == "2026-08-22").count(),
+            1,
+            "{json}: {days:?}"
+        );
+        let mut unique = days.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), days.len(), "{json}: {days:?}");
+    }
 }
