@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::deadline::testkit::matches;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::{json, Value};
 
@@ -675,18 +677,6 @@ fn evaluate(case: &Value) -> Result<Value> {
             Ok(serde_json::to_value(holidays(year, &opts)?).unwrap())
         }
         other => panic!("unknown op {other}"),
-    }
-}
-
-fn matches(expected: &Value, got: &Value) -> bool {
-    match (expected, got) {
-        (Value::Object(e), Value::Object(g)) => e
-            .iter()
-            .all(|(k, v)| g.get(k).is_some_and(|gv| matches(v, gv))),
-        (Value::Array(e), Value::Array(g)) => {
-            e.len() == g.len() && e.iter().zip(g).all(|(a, b)| matches(a, b))
-        }
-        _ => expected == got,
     }
 }
 
