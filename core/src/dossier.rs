@@ -867,6 +867,13 @@ impl Lifecycle {
         }
     }
 
+    /// Closes the open supplement request, if any (the dossier completed; also by a result
+    /// while one is open): its instant.
+    pub(crate) fn complete_request(&mut self) -> Option<NaiveDateTime> {
+        self.open_request_index = usize::MAX;
+        self.open_request.take()
+    }
+
     /// Whether `e`, just checked by [`step`](Lifecycle::step), is the second supplement
     /// request (a warning, once).
     #[inline]
@@ -914,8 +921,7 @@ impl Lifecycle {
                 }
             }
             EventKind::SupplementReceived => {
-                self.open_request_index = usize::MAX;
-                if self.open_request.take().is_none() {
+                if self.complete_request().is_none() {
                     return Err(self.after_order(events, i, e, Fault::SupplementWithoutRequest));
                 }
             }

@@ -538,8 +538,7 @@ impl<T: Trace> Pass<'_, T> {
                     self.resume(at, Round::ResultWhileAwaiting, dossier)?;
                     // Completed by the result: no request is left open (the answer says no
                     // `awaiting_supplement_since`, the class is the result's).
-                    self.life.open_request = None;
-                    self.life.open_request_index = usize::MAX;
+                    self.life.complete_request();
                 }
             }
             EventKind::Refused | EventKind::Withdrawn => self.close(e, &dossier.events)?,
@@ -560,10 +559,8 @@ impl<T: Trace> Pass<'_, T> {
     /// receipt, and the pause shortened the limit.
     #[inline]
     fn restart_at(&self, e: &Event, events: &[Event], request: usize) -> NaiveDateTime {
-        match events.get(request) {
-            Some(_) => e.at.max(self.stopped_at(events, request).1),
-            None => e.at,
-        }
+        // (No request: `stopped_at` is the earliest instant.)
+        e.at.max(self.stopped_at(events, request).1)
     }
 
     /// A refusal or withdrawal ends the clock; a refusal after the due date is a warning.

@@ -83,6 +83,14 @@ pub struct ServiceRecord {
     pub scale: u32,
 }
 
+impl ServiceRecord {
+    /// Whether the record gives an online level: a level read, or the records' `online_level`
+    /// column (in JSON lines: the key given, even empty).
+    pub fn gives_level(&self) -> bool {
+        self.online_level.is_some() || self.online_level_column
+    }
+}
+
 /// Parses `online_level`: `full|partial|none` (also *toàn trình*, *một phần*), or the old
 /// levels of Decree 43/2011/NĐ-CP (`4` → full, `3` → partial, `1`/`2` → none), accepted only
 /// for records received before 2022 (the levels of Decree 43/2011/NĐ-CP, mapped onto the
@@ -175,7 +183,7 @@ impl ServiceTally {
     /// Counts the service columns of one dossier, as of `as_of` (the dossier is counted: it
     /// was received by then).
     pub fn add(&mut self, dossier: &Dossier, service: &ServiceRecord, as_of: NaiveDateTime) {
-        if service.online_level.is_some() || service.online_level_column {
+        if service.gives_level() {
             // The rate is of every dossier received (*tỷ lệ hồ sơ trực tuyến toàn trình* on
             // the total): a dossier of a procedure offered fully online but submitted at the
             // desk or by post was not done online, and one whose level is not given is not

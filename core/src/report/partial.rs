@@ -157,13 +157,19 @@ impl PartialReport {
         }
     }
 
-    /// Checks that dossiers counted with `ctx` may be counted here: the first sets the
-    /// partial's basis, the others must have it.
+    /// Checks that dossiers counted with `ctx` (and the scorecard's columns of `service`, read
+    /// on its satisfaction scale, or none) may be counted here: the first sets the partial's
+    /// basis and scale, the others must have them.
     /// (Not in WebAssembly: the JS package hands out no partial report, and every partial of
     /// one of its runs is counted with the run's one context.)
     #[inline]
     #[cfg(not(target_arch = "wasm32"))]
-    fn check_basis(&mut self, ctx: &Context<'_>) -> Result<()> {
+    fn check_basis(&mut self, ctx: &Context<'_>, service: Option<&ServiceRecord>) -> Result<()> {
+        let scale = service.map_or(0, |s| s.scale);
+        match self.scale {
+            Some(s) if s != scale => return Err(scale_refused(s, scale)),
+            _ => self.scale = Some(scale),
+        }
         let basis = Basis::of(ctx);
         match self.basis {
             Some(b) if b == basis => Ok(()),
@@ -230,20 +236,12 @@ impl PartialReport {
             return Err(self.group_count(group.len()));
         }
         #[cfg(not(target_arch = "wasm32"))]
-        {
-            self.check_basis(ctx)?;
-            let scale = service.map_or(0, |s| s.scale);
-            match self.scale {
-                Some(s) if s != scale => return Err(scale_refused(s, scale)),
-                _ => self.scale = Some(scale),
-            }
-        }
+        self.check_basis(ctx, service)?;
         let as_of = self.opts.as_of;
         ctx.calendar.check_within(dossier.received, "received")?;
         if dossier.received > as_of {
             self.left_out += 1;
-            self.levels_seen |=
-                service.is_some_and(|s| s.online_level.is_some() || s.online_level_column);
+            self.levels_seen |= service.is_some_and(ServiceRecord::gives_level);
             return Ok(false);
         }
         let (cal, cat, rules) = (ctx.calendar, ctx.catalogue, &ctx.rules);
