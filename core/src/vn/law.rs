@@ -228,6 +228,17 @@ pub(crate) enum Feast {
 }
 
 impl Feast {
+    /// Every feast.
+    pub(crate) const ALL: [Feast; 7] = [
+        Feast::NewYear,
+        Feast::Tet,
+        Feast::HungKings,
+        Feast::Reunification,
+        Feast::Labour,
+        Feast::NationalDay,
+        Feast::CultureDay,
+    ];
+
     /// Vietnamese name.
     pub(crate) const fn name_vi(self) -> &'static str {
         match self {

@@ -93,6 +93,7 @@ pub use official::{
 pub use schedules::Schedules;
 
 use law::is_weekly_rest;
+pub(crate) use schedule::english_name;
 use schedule::{build_model, year_entries, Entry, Model, Role};
 
 /// Which variant of the Vietnamese calendar to build.

@@ -97,6 +97,40 @@ impl Entry {
     }
 }
 
+/// The English name of a day the preset names in Vietnamese: [`Entry::names`] read backwards,
+/// for English explanations (a compiled calendar keeps one name a day, the Vietnamese one).
+/// `None` for a name the preset does not give (a user's closure or holiday).
+pub(crate) fn english_name(vi: &str) -> Option<String> {
+    let feast = |s: &str| Feast::ALL.into_iter().find(|f| f.name_vi() == s);
+    let en = match vi {
+        "Ngày lễ" => "Public holiday",
+        "Nghỉ bù" => "Compensatory day off",
+        "Nghỉ hoán đổi" => "Swapped day off",
+        "Làm bù" => "Make-up working day",
+        _ => {
+            if let Some(f) = feast(vi) {
+                return Some(f.name_en().into());
+            }
+            if let Some(f) = vi.strip_prefix("Nghỉ bù ").and_then(feast) {
+                return Some(format!("Compensatory day off for {}", f.name_en()));
+            }
+            if let Some(f) = vi.strip_prefix("Nghỉ hoán đổi dịp ").and_then(feast) {
+                return Some(format!("Swapped day off ({} break)", f.name_en()));
+            }
+            let day = vi.strip_prefix("Làm bù cho ngày ")?;
+            let mut parts = day.split('/').map(|p| p.parse::<u32>().ok());
+            let (Some(Some(d)), Some(Some(m)), Some(Some(y)), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            let p = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+            return Some(format!("Make-up working day for {p}"));
+        }
+    };
+    Some(en.into())
+}
+
 /// Every named day of the preset, by date.
 #[derive(Debug)]
 pub(crate) struct Model {

@@ -37,7 +37,10 @@ use crate::error::{excerpt, Error, ErrorKind, Result};
 ///   `days_off`.
 /// - Every listed date must be a valid `YYYY-MM-DD` in its year (the key); a day off must be
 ///   a working day of the public-sector week in force on it (Monday–Friday from 1999-10-02),
-///   a make-up day a weekly rest day; no date may be listed twice (in one list, or in two).
+///   a make-up day a weekly rest day that is not a public holiday (a holiday is paid leave by
+///   the Labour Code — 2019, Art. 112(1) — and a make-up day only moves a working day: 1 May
+///   2027, a Saturday, cannot be worked); no date may be listed twice (in one list, or in
+///   two).
 /// - Unknown keys are errors (a misspelt `day_off` would otherwise be ignored).
 ///
 /// Any violation is an `invalid_schedule` error naming the year, the key and the value
@@ -635,8 +638,16 @@ fn parse_iso(year: i32, key: &str, s: &str) -> Result<NaiveDate> {
         })
 }
 
+/// Whether `d` is a public holiday by the statute in force on it (weekly rest days included).
+fn is_holiday(d: NaiveDate) -> Result<bool> {
+    Ok(super::statute::holiday_days(d.year())?
+        .iter()
+        .any(|&(h, _)| h == d))
+}
+
 /// The dates of one list, checked: valid, in `year`, a weekly rest day exactly when `rest`
-/// (make-up days) and not when off, each listed once across the whole year.
+/// (make-up days, which must not be public holidays) and not when off, each listed once across
+/// the whole year.
 fn dates(
     year: i32,
     key: &str,
@@ -674,6 +685,16 @@ fn dates(
                 ))
             }
             _ => {}
+        }
+        if rest && is_holiday(d)? {
+            return Err(bad(
+                year,
+                format!(
+                    "`{key}`: {d} ({}) is a public holiday (Labour Code 2019, Art. 112(1)): a \
+                     make-up working day moves a working day, it cannot take a holiday",
+                    weekday_name(d)
+                ),
+            ));
         }
         if !seen.insert(d) {
             return Err(bad(year, format!("`{key}`: {d} is listed twice")));
@@ -767,6 +788,30 @@ mod tests {
                 r#"{"years": {"2027": {"status": "official", "days_off": [], "makeup_working_days": ["2027-02-22"]}}}"#,
                 "invalid_schedule",
                 &["2027", "makeup_working_days", "2027-02-22", "Monday"],
+            ),
+            // A holiday on a weekly rest day cannot be worked: 1 May 2027 and Tết's mùng 1
+            // (6 February 2027, by the lunar calendar) are Saturdays.
+            (
+                r#"{"years": {"2027": {"status": "official", "days_off": [], "makeup_working_days": ["2027-05-01"]}}}"#,
+                "invalid_schedule",
+                &[
+                    "2027",
+                    "makeup_working_days",
+                    "2027-05-01",
+                    "Saturday",
+                    "public holiday",
+                ],
+            ),
+            (
+                r#"{"years": {"2027": {"status": "official", "days_off": [], "makeup_working_days": [],
+                "pending": {"days_off": [], "makeup_working_days": ["2027-02-06"]}}}}"#,
+                "invalid_schedule",
+                &[
+                    "2027",
+                    "pending.makeup_working_days",
+                    "2027-02-06",
+                    "public holiday",
+                ],
             ),
             (
                 r#"{"years": {"2027": {"status": "official", "days_off": ["2028-01-03"], "makeup_working_days": []}}}"#,

@@ -949,3 +949,38 @@ fn a_statutory_year_does_not_claim_that_nothing_was_announced() {
         assert!(s.notes.contains("is not applied"), "{}", s.notes);
     }
 }
+
+/// Every day the preset names (1995–2199, embedded schedules and statute alone, pending days
+/// included) reads back from its Vietnamese name to its English one: what an English
+/// explanation prints, from a compiled calendar that keeps the Vietnamese name only.
+#[test]
+fn every_preset_name_reads_back_in_english() {
+    let mut seen = 0;
+    for official in [true, false] {
+        for e in &embedded_model(official).unwrap().entries {
+            let (vi, en) = e.names();
+            assert_eq!(
+                english_name(&vi).as_deref(),
+                Some(en.as_str()),
+                "{}",
+                e.date
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 5_000, "{seen}");
+    // Each role's name without its feast or its pair, and names the preset does not give.
+    for (vi, en) in [
+        ("Ngày lễ", Some("Public holiday")),
+        ("Nghỉ bù", Some("Compensatory day off")),
+        ("Nghỉ hoán đổi", Some("Swapped day off")),
+        ("Làm bù", Some("Make-up working day")),
+        ("Làm bù cho ngày 31/02/2026", None),
+        ("Làm bù cho ngày 02/01/2026/1", None),
+        ("Nghỉ bù Tết", None),
+        ("Tết Nguyên đán ", None),
+        ("Nghỉ mất điện", None),
+    ] {
+        assert_eq!(english_name(vi).as_deref(), en, "{vi}");
+    }
+}

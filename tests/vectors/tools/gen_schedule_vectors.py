@@ -148,6 +148,11 @@ def main():
          "invalid_schedule"),
         ("bad-date", {"status": "official", "days_off": ["2027-02-30"], "makeup_working_days": []},
          "invalid_schedule"),
+        # 1 May 2027 is a Saturday and a public holiday (Labour Code 2019, Art. 112(1)): a
+        # make-up day moves a working day, it cannot take a holiday.
+        ("makeup-on-holiday", {"status": "official", "days_off": [],
+                               "makeup_working_days": ["2027-05-01"]},
+         "invalid_schedule"),
     ]
     for cid, year, code in bad:
         cases.append({"id": f"bad-{cid}", "op": "is_working_day",

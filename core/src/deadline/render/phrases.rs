@@ -46,6 +46,16 @@ fn changed_options(rules: &Rules) -> String {
         .join(", ")
 }
 
+/// A calendar's name of a day in `lang`: the Vietnamese preset's names in English for an
+/// English text (a compiled calendar keeps the Vietnamese name only); other names as given.
+fn day_name(name: Option<&str>, lang: Lang) -> Option<std::borrow::Cow<'_, str>> {
+    let n = name?;
+    Some(match (lang, crate::vn::english_name(n)) {
+        (Lang::En, Some(en)) => std::borrow::Cow::Owned(en),
+        _ => std::borrow::Cow::Borrowed(n),
+    })
+}
+
 /// The first letter in upper case: a Vietnamese weekday opening a sentence ("thứ Hai" →
 /// "Thứ Hai"; "Chủ nhật" already is). ASCII only, on purpose: the weekdays begin with `t` or
 /// `C`, and Unicode case tables would cost the WASM package kilobytes.
@@ -215,7 +225,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         }
         Fact::DayOff { date, class, name } => {
             let class = class_words(*class, lang);
-            let what = match name {
+            let what = match day_name(name.as_deref(), lang) {
                 Some(n) => format!("{n} ({class})"),
                 None => class.to_string(),
             };
@@ -229,7 +239,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         }
         Fact::MakeupDay { date, name } => {
             let class = class_words(crate::calendar::DayClass::MakeupWorkingDay, lang);
-            let what = match name {
+            let what = match day_name(name.as_deref(), lang) {
                 Some(n) => format!("{n} ({class})"),
                 None => class.to_string(),
             };
