@@ -409,6 +409,9 @@ pub struct Dossier {
     pub channel: Channel,
     /// When the complete dossier was received (a date alone: 00:00).
     pub received: NaiveDateTime,
+    /// Whether `received` was given by its date alone (it is then 00:00 of that date): an
+    /// explanation says the day, not a time of day nobody gave.
+    pub received_date_only: bool,
     /// Lifecycle events, in non-decreasing `at` order.
     pub events: Vec<Event>,
     /// The stages of an inter-agency (*liên thông*) dossier, in order; empty = the catalogue
@@ -583,6 +586,7 @@ impl Dossier {
             limit: LimitSource::TimeLimit(limit),
             channel: Channel::Direct,
             received,
+            received_date_only: false,
             events: Vec::new(),
             stages: Vec::new(),
         }

@@ -275,12 +275,17 @@ fn write_fact_fields<M: SerializeMap>(f: &Fact, m: &mut M) -> std::result::Resul
             round,
             channel,
             at: t,
+            date_only,
             reason,
             ..
         } => {
             m.serialize_entry("round", round.as_str())?;
             m.serialize_entry("channel", channel.as_str())?;
-            m.serialize_entry("at", &at(t))?;
+            if *date_only {
+                m.serialize_entry("at", &t.date())?;
+            } else {
+                m.serialize_entry("at", &at(t))?;
+            }
             m.serialize_entry("reason", reason.as_str())?;
         }
         Fact::DayOff { class, name, .. } => {

@@ -136,7 +136,13 @@ pub(crate) fn run<T: Trace>(
             procedure,
             counted_as,
         });
-        p.received(Round::First, dossier.channel, received, d)?;
+        p.received(
+            Round::First,
+            dossier.channel,
+            received,
+            dossier.received_date_only,
+            d,
+        )?;
     }
     if !stages.is_empty() {
         p.start_stage(0, received)?;
@@ -260,17 +266,22 @@ impl<T: Trace> Pass<'_, T> {
         round: Round,
         channel: crate::dossier::Channel,
         at: NaiveDateTime,
+        date_only: bool,
         d: i64,
     ) -> Result<()> {
         if !self.tracing() {
             return Ok(());
         }
         let day = number_of(at.date());
-        let reason = self.reason(at, d)?;
+        let reason = match self.reason(at, d)? {
+            Reason::BeforeOpening if date_only => Reason::DateOnly,
+            r => r,
+        };
         self.trace.fact(Fact::Received {
             round,
             channel,
             at,
+            date_only,
             date: date_of(d)?,
             reason,
             closing: self.closing,
@@ -520,7 +531,7 @@ impl<T: Trace> Pass<'_, T> {
             }
             EventKind::SupplementReceived => {
                 let at = self.restart_at(e, &dossier.events, request);
-                self.resume(at, Round::Supplement, dossier)?;
+                self.resume(at, e.date_only && at == e.at, Round::Supplement, dossier)?;
             }
             EventKind::Apology | EventKind::Extended => {
                 self.new_appointment(i, e, &dossier.events)?
@@ -535,7 +546,12 @@ impl<T: Trace> Pass<'_, T> {
                         )
                     });
                     let at = self.restart_at(e, &dossier.events, request);
-                    self.resume(at, Round::ResultWhileAwaiting, dossier)?;
+                    self.resume(
+                        at,
+                        e.date_only && at == e.at,
+                        Round::ResultWhileAwaiting,
+                        dossier,
+                    )?;
                     // Completed by the result: no request is left open (the answer says no
                     // `awaiting_supplement_since`, the class is the result's).
                     self.life.complete_request();
@@ -669,11 +685,17 @@ impl<T: Trace> Pass<'_, T> {
         (number_of(e.date()), at)
     }
 
-    /// The complete dossier arrived at `at` (or a result while a request was open): the clock
-    /// runs again.
-    fn resume(&mut self, at: NaiveDateTime, round: Round, dossier: &Dossier) -> Result<()> {
+    /// The complete dossier arrived at `at` (or a result while a request was open; given by its
+    /// date alone when `date_only`): the clock runs again.
+    fn resume(
+        &mut self,
+        at: NaiveDateTime,
+        date_only: bool,
+        round: Round,
+        dossier: &Dossier,
+    ) -> Result<()> {
         let d = deemed_receipt_number(self.cal, at, self.rules.deemed_receipt)?;
-        self.received(round, dossier.channel, at, d)?;
+        self.received(round, dossier.channel, at, date_only, d)?;
         let reading = self.rules.supplement;
         self.clock.resume(d, at, reading == SupplementRule::Restart);
         if let Some(h) = &mut self.holding {

@@ -116,11 +116,14 @@ pub enum Reason {
     NonWorkingDay,
     /// `deemed_receipt=calendar_day`: the calendar date itself.
     CalendarDay,
+    /// Given by its date alone, a working day: that day (no time to compare with the office
+    /// hours).
+    DateOnly,
 }
 
 impl Reason {
     /// `"on_working_day"`, `"before_opening"`, `"after_closing"`, `"non_working_day"`,
-    /// `"calendar_day"`.
+    /// `"calendar_day"`, `"date_only"`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Reason::OnWorkingDay => "on_working_day",
@@ -128,6 +131,7 @@ impl Reason {
             Reason::AfterClosing => "after_closing",
             Reason::NonWorkingDay => "non_working_day",
             Reason::CalendarDay => "calendar_day",
+            Reason::DateOnly => "date_only",
         }
     }
 }
@@ -182,8 +186,10 @@ pub enum Fact {
         round: Round,
         /// How the dossier came.
         channel: Channel,
-        /// When.
+        /// When (00:00 of its day when given by its date alone).
         at: NaiveDateTime,
+        /// Given by its date alone (no time of day to show).
+        date_only: bool,
         /// The deemed receipt day.
         date: NaiveDate,
         /// Why that day.

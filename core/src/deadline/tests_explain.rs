@@ -564,3 +564,54 @@ fn a_makeup_day_counted_is_said_so() {
         assert_eq!(unique.len(), days.len(), "{json}: {days:?}");
     }
 }
+
+/// A receipt given by its date alone shows its day, never "00:00" (a time nobody gave), in
+/// the text and in the step's `at`; on a working day the reason is `date_only`, on a day off the
+/// next working day as for any receipt. The same for a completed dossier given by its date.
+#[test]
+fn a_date_only_receipt_shows_no_time() {
+    let cal = crate::vn::public_sector().unwrap();
+    let d = dossier(
+        r#"{"received":"2026-03-02","time_limit":{"working_days":3},"events":[{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"supplement_received","at":"2026-03-07"}]}"#,
+    );
+    assert!(d.received_date_only);
+    for (lang, first, second) in [
+        (
+            Lang::Vi,
+            "Hồ sơ nộp trực tiếp được tiếp nhận ngày thứ Hai 02/03/2026 (không ghi giờ), là ngày \
+             làm việc: ngày nhận hồ sơ là thứ Hai 02/03/2026",
+            "Hồ sơ đã bổ sung đầy đủ được tiếp nhận ngày thứ Bảy 07/03/2026 (không ghi giờ), không \
+             phải ngày làm việc: coi như nhận vào ngày làm việc tiếp theo, thứ Hai 09/03/2026",
+        ),
+        (
+            Lang::En,
+            "Received at the desk on Mon 2 Mar 2026 (no time given), a working day: the day of \
+             receipt is Mon 2 Mar 2026",
+            "The completed dossier was received on Sat 7 Mar 2026 (no time given), not a working \
+             day: deemed received on the next working day, Mon 9 Mar 2026",
+        ),
+    ] {
+        let x = due_explained(&d, &cal, &Rules::default(), None, lang).unwrap();
+        let received: Vec<_> = x
+            .explain
+            .iter()
+            .filter(|s| s.fact.kind().as_str() == "received")
+            .collect();
+        assert_eq!(received.len(), 2);
+        assert!(received[0].text.starts_with(first), "{}", received[0].text);
+        assert!(received[1].text.starts_with(second), "{}", received[1].text);
+        let json = serde_json::to_value(received[0]).unwrap();
+        assert_eq!(json["at"], "2026-03-02");
+        assert_eq!(json["reason"], "date_only");
+        assert!(x.explain.iter().all(|s| !s.text.contains("00:00")));
+    }
+    // With a time, the time is said.
+    let d = dossier(r#"{"received":"2026-03-02T07:00","time_limit":{"working_days":3}}"#);
+    assert!(!d.received_date_only);
+    let x = due_explained(&d, &cal, &Rules::default(), None, Lang::En).unwrap();
+    let json = serde_json::to_value(&x.explain[2]).unwrap();
+    assert_eq!(
+        (json["at"].as_str(), json["reason"].as_str()),
+        (Some("2026-03-02T07:00"), Some("before_opening"))
+    );
+}

@@ -587,14 +587,11 @@ impl Shadow<'_> {
             ))
             .in_field(k.into_owned()));
         }
-        let received = match received.and_then(Raw::present) {
+        let (received, received_date_only) = match received.and_then(Raw::present) {
             None => return Err(bad_dossier("`received` is missing").in_field("received")),
-            Some(r) => {
-                parse_dossier_instant(r.string("received", || "received".into())?, || {
-                    "received".into()
-                })?
-                .0
-            }
+            Some(r) => parse_dossier_instant(r.string("received", || "received".into())?, || {
+                "received".into()
+            })?,
         };
         // (A key present with `null` counts as given when both are: "not both".)
         let limit =
@@ -655,6 +652,7 @@ impl Shadow<'_> {
             limit,
             channel,
             received,
+            received_date_only,
             events,
             stages,
         })

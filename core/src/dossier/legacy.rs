@@ -35,11 +35,11 @@ pub fn from_json_value(v: &Value) -> Result<Dossier> {
             .in_field(k.as_str()));
         }
     }
-    let received = match m.get("received") {
+    let (received, received_date_only) = match m.get("received") {
         None | Some(Value::Null) => {
             return Err(bad_dossier("`received` is missing").in_field("received"))
         }
-        Some(r) => parse_dossier_instant(string_field(r, "received")?, || "received".into())?.0,
+        Some(r) => parse_dossier_instant(string_field(r, "received")?, || "received".into())?,
     };
     let limit = match (m.get("time_limit"), m.get("procedure")) {
         (Some(t), None) if !t.is_null() => LimitSource::TimeLimit(
@@ -104,6 +104,7 @@ pub fn from_json_value(v: &Value) -> Result<Dossier> {
         limit,
         channel,
         received,
+        received_date_only,
         events,
         stages,
     })

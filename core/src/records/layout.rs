@@ -220,6 +220,7 @@ impl Record {
                 limit: LimitSource::Procedure(String::new()),
                 channel: Channel::Direct,
                 received: NaiveDate::MIN.and_time(NaiveTime::MIN),
+                received_date_only: false,
                 events: Vec::with_capacity(6),
                 stages: Vec::new(),
             },
@@ -634,8 +635,8 @@ impl Layout {
 
     fn read_inner<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
         let received_cell = self.cell(at, row, self.received)?;
-        let received = match received_cell.instant() {
-            Ok(Some((t, _))) => t,
+        let (received, received_date_only) = match received_cell.instant() {
+            Ok(Some(t)) => t,
             Ok(None) => {
                 let name = self.name(self.received);
                 return Err(at.locate(
@@ -650,6 +651,7 @@ impl Layout {
         };
         let d = &mut out.dossier;
         d.received = received;
+        d.received_date_only = received_date_only;
         d.id = if self.ids { self.id(row) } else { None };
         let limit_cell = match self.time_limit {
             Some(i) => Some((i, self.cell(at, row, i)?)),

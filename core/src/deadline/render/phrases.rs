@@ -121,6 +121,10 @@ const fn reason_words(reason: Reason) -> (&'static str, &'static str) {
             ": counted from the calendar date itself, {day} (option \
              deemed_receipt=calendar_day)",
         ),
+        Reason::DateOnly => (
+            ", là ngày làm việc: ngày nhận hồ sơ là {day}",
+            ", a working day: the day of receipt is {day}",
+        ),
     }
 }
 
@@ -186,38 +190,45 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             round,
             channel,
             at: when,
+            date_only,
             date,
             reason,
             closing,
         } => {
             let who = t(match (round, channel) {
-                (Round::First, Channel::Direct) => (
-                    "Hồ sơ nộp trực tiếp được tiếp nhận lúc",
-                    "Received at the desk at",
-                ),
-                (Round::First, Channel::Online) => (
-                    "Hồ sơ nộp trực tuyến được tiếp nhận lúc",
-                    "Received online at",
-                ),
-                (Round::First, Channel::Postal) => (
-                    "Hồ sơ gửi qua bưu chính được tiếp nhận lúc",
-                    "Received by post at",
-                ),
+                (Round::First, Channel::Direct) => {
+                    ("Hồ sơ nộp trực tiếp được tiếp nhận", "Received at the desk")
+                }
+                (Round::First, Channel::Online) => {
+                    ("Hồ sơ nộp trực tuyến được tiếp nhận", "Received online")
+                }
+                (Round::First, Channel::Postal) => {
+                    ("Hồ sơ gửi qua bưu chính được tiếp nhận", "Received by post")
+                }
                 (Round::Supplement, _) => (
-                    "Hồ sơ đã bổ sung đầy đủ được tiếp nhận lúc",
-                    "The completed dossier was received at",
+                    "Hồ sơ đã bổ sung đầy đủ được tiếp nhận",
+                    "The completed dossier was received",
                 ),
                 (Round::ResultWhileAwaiting, _) => (
-                    "Có kết quả khi đang chờ bổ sung, coi như đã nhận đủ hồ sơ lúc",
+                    "Có kết quả khi đang chờ bổ sung, coi như đã nhận đủ hồ sơ",
                     "The result came while the supplement was awaited; the dossier is taken as \
-                     complete at",
+                     complete",
                 ),
             });
+            // A date alone has no time of day to show (it is 00:00 only as a value).
+            let when = if *date_only {
+                fill(
+                    t(("ngày {day} (không ghi giờ)", "on {day} (no time given)")),
+                    &[("day", &day(when.date()))],
+                )
+            } else {
+                fill(t(("lúc {at}", "at {at}")), &[("at", &at(*when))])
+            };
             let why = t(reason_words(*reason));
             fill(
-                &format!("{who} {{at}}{why}"),
+                &format!("{who} {{when}}{why}"),
                 &[
-                    ("at", &at(*when)),
+                    ("when", &when),
                     ("closing", &Time(*closing)),
                     ("day", &day(*date)),
                 ],
