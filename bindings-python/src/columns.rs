@@ -237,7 +237,8 @@ fn arrow_chunks(column: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<ArrayRef>>
 
 fn validity(a: &dyn Array) -> Validity<'_> {
     match a.nulls() {
-        None => Validity::All,
+        // (No bitmap: every value is one; an `i64::MIN` timestamp is out of range, not NaT.)
+        None => Validity::AllExact,
         Some(n) => Validity::Bits {
             bits: n.buffer().as_slice(),
             offset: n.offset(),

@@ -469,6 +469,51 @@ def test_an_object_column_of_naive_and_zoned_instants_reads_each_in_its_zone() -
         assert [str(d) for d in got["due"].dt.date] == ["2026-03-04", "2026-03-04"], values
 
 
+def test_an_object_column_of_dates_then_instants_keeps_the_times() -> None:
+    """pyarrow types an object column by its first value: a ``date`` first cut every later
+    ``datetime`` to its date (a receipt at 18:30 counted from that day; what an Excel import
+    gives). Each value is read as it is, as the CLI reads the same cells."""
+    import datetime as dt
+
+    import pandas as pd
+
+    for first in (dt.date(2026, 3, 2), np.datetime64("2026-03-02", "D")):
+        for later in (dt.datetime(2026, 3, 2, 18, 30), pd.Timestamp("2026-03-02 18:30")):
+            df = pd.DataFrame(
+                {
+                    "received": pd.Series([first, later], dtype=object),
+                    "time_limit": ["3wd", "3wd"],
+                    "resolved": [dt.datetime(2026, 3, 5, 10), dt.datetime(2026, 3, 6, 10)],
+                }
+            )
+            got = motcua.due(df)
+            assert [str(d) for d in got["due"].dt.date] == ["2026-03-05", "2026-03-06"], (first, later)
+            row = motcua.report(df, as_of="2026-03-31").iloc[0]
+            assert (int(row["on_time"]), int(row["late"])) == (2, 0)
+
+
+def test_wide_and_extreme_integers_are_values() -> None:
+    """A uint64 above 2**63 - 1 was read as 2**63 - 1 (two agencies one group); an Arrow
+    timestamp of -2**63 (not null) was read as missing (a result vanished: overdue)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    df = pd.DataFrame(
+        {
+            "received": ["2026-03-02T09:00"] * 2,
+            "time_limit": ["3wd"] * 2,
+            "agency": np.array([2**64 - 1, 2**63 - 1], dtype=np.uint64),
+        }
+    )
+    got = motcua.report(df, by="agency", as_of="2026-03-31")
+    assert list(got["agency"][:2]) == ["18446744073709551615", "9223372036854775807"]
+    assert list(got["received"][:2]) == [1, 1]
+    for stamps in (pa.array([-(2**63)], pa.timestamp("s")), pa.array([-(2**63), None], pa.timestamp("s"))[:1]):
+        t = pa.table({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"], "resolved": stamps})
+        with pytest.raises(motcua.MotcuaError, match="resolved"):
+            motcua.classify(t, "2026-03-31")
+
+
 def test_combine_keeps_the_empty_group_and_refuses_other_options() -> None:
     """A partial table's empty key read back from CSV is missing: it is the empty group (it was
     taken for a totals row and dropped); partials counted otherwise are refused, as merge does."""

@@ -584,6 +584,14 @@ pub enum Clock {
     Utc,
 }
 
+/// `t` cut to the whole second: an instant as every text form reads it ("17:00:00.5" is
+/// 17:00:00), for instants built in Rust with a fraction.
+#[inline]
+pub(crate) fn whole_second(t: NaiveDateTime) -> NaiveDateTime {
+    use chrono::Timelike;
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
 /// The Vietnam wall-clock instant of an integer timestamp `value` in `unit` (any sub-second
 /// part is dropped: instants here are whole seconds). `date_out_of_range` when the result is
 /// not a representable date.

@@ -39,7 +39,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -590,6 +590,24 @@ impl Dossier {
             events: Vec::new(),
             stages: Vec::new(),
         }
+    }
+
+    /// Whether an instant of the dossier has a fraction of a second (a `NaiveDateTime` built
+    /// in Rust; the text forms read instants to the second).
+    #[inline(always)]
+    pub(crate) fn has_fraction(&self) -> bool {
+        self.received.nanosecond() != 0 || self.events.iter().any(|e| e.at.nanosecond() != 0)
+    }
+
+    /// The dossier with its instants cut to the whole second.
+    #[cold]
+    pub(crate) fn to_whole_seconds(&self) -> Dossier {
+        let mut d = self.clone();
+        d.received = crate::civil::whole_second(d.received);
+        for e in &mut d.events {
+            e.at = crate::civil::whole_second(e.at);
+        }
+        d
     }
 
     /// The same dossier with one more event appended.

@@ -36,7 +36,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveTime;
+use chrono::{NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -133,7 +133,8 @@ impl TimeLimit {
 impl TimeLimit {
     /// An [`ErrorKind::InvalidTimeLimit`] error for a count of 0 (`N ≥ 1` in every form): the
     /// parsers refuse one, but a limit built in code (`TimeLimit::WorkingDays(0)`) would make
-    /// the day of receipt the due date without a word.
+    /// the day of receipt the due date without a word; likewise a same-day cut-off with a
+    /// fraction of a second (its text form has none).
     pub fn check(self) -> Result<TimeLimit> {
         if self.is_zero() {
             Err(self.zero_error())
@@ -142,21 +143,30 @@ impl TimeLimit {
         }
     }
 
-    /// Whether the count is 0 (what [`check`](Self::check) refuses); the test of the hot path,
-    /// whose error is built out of line by [`zero_error`](Self::zero_error).
+    /// Whether the count is 0, or a same-day cut-off has a fraction of a second (what
+    /// [`check`](Self::check) refuses: written `same_day@15:00`, 15:00:00.5 read back as
+    /// another limit); the test of the hot path, whose error is built out of line by
+    /// [`zero_error`](Self::zero_error).
     #[inline]
     pub(crate) fn is_zero(self) -> bool {
-        matches!(
-            self,
-            TimeLimit::WorkingDays(0) | TimeLimit::CalendarDays(0) | TimeLimit::WorkingHours(0)
-        )
+        match self {
+            TimeLimit::WorkingDays(n) | TimeLimit::CalendarDays(n) | TimeLimit::WorkingHours(n) => {
+                n == 0
+            }
+            TimeLimit::SameDay { cutoff } => cutoff.nanosecond() != 0,
+        }
     }
 
-    /// The error of a count of 0.
+    /// The error of a limit [`is_zero`](Self::is_zero) refuses.
     #[cold]
     #[inline(never)]
     pub(crate) fn zero_error(self) -> Error {
-        invalid_limit(format!("time limit `{self}` must be at least 1"))
+        match self {
+            TimeLimit::SameDay { cutoff } => invalid_limit(format!(
+                "same-day cut-off {cutoff} has a fraction of a second: give it to the second"
+            )),
+            _ => invalid_limit(format!("time limit `{self}` must be at least 1")),
+        }
     }
 }
 

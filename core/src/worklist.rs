@@ -404,7 +404,7 @@ impl Worklist {
     /// Adds the rows of `later` (from records that come after this list's), keeping the order.
     pub fn merge(&mut self, later: Worklist) {
         self.items.extend(later.items);
-        self.open += later.open;
+        self.open = self.open.saturating_add(later.open);
         self.sort();
     }
 
@@ -440,7 +440,7 @@ impl Sink for WorklistSink<'_> {
             return Ok(false);
         }
         if let Some(item) = work_item(&self.ctx, &self.opts, &r.dossier, &r.groups, at)? {
-            self.open += 1;
+            self.open = self.open.saturating_add(1);
             if item.status != Status::OnTrack || self.on_track {
                 self.items.push(item);
             }
@@ -450,7 +450,7 @@ impl Sink for WorklistSink<'_> {
 
     fn append(&mut self, later: Self) -> Result<()> {
         self.items.extend(later.items);
-        self.open += later.open;
+        self.open = self.open.saturating_add(later.open);
         Ok(())
     }
 }
@@ -812,5 +812,20 @@ mod tests {
         let t = to_table(&rows, &by);
         assert!(t.starts_with("id   field  due         due_at            left  status"));
         assert!(t.ends_with("1 row(s): due_soon 1\n"), "{t}");
+    }
+
+    /// Merging counts that cannot be real (built by hand) saturates: it overflowed (a panic in
+    /// a debug build, 0 in a release one).
+    #[test]
+    fn merged_open_counts_saturate() {
+        let mut a = Worklist {
+            items: Vec::new(),
+            open: u64::MAX,
+        };
+        a.merge(Worklist {
+            items: Vec::new(),
+            open: 1,
+        });
+        assert_eq!(a.open, u64::MAX);
     }
 }

@@ -318,6 +318,17 @@ def _naive_and_zoned(values: np.ndarray) -> bool:
     return False
 
 
+def _has_instants(values: np.ndarray) -> bool:
+    """Whether an object column typed as dates by its first value holds an instant (a
+    ``datetime``, a pandas ``Timestamp``, a numpy ``datetime64`` finer than a day)."""
+    for v in values:
+        if isinstance(v, dt.datetime):
+            return True
+        if isinstance(v, np.datetime64) and np.datetime_data(v.dtype)[0] not in ("D", "W", "M", "Y"):
+            return True
+    return False
+
+
 def _objects(values: np.ndarray) -> Any:
     """An object column: converted by pyarrow, else factorized (each distinct value read
     once)."""
@@ -332,9 +343,17 @@ def _objects(values: np.ndarray) -> Any:
     if pa is not None:
         try:
             arr = pa.array(values, from_pandas=True)
-            # pyarrow gives a column of naive and zoned instants one type (the first value's):
-            # the others would be read in the wrong zone. Each value as it is instead.
-            if not (pa.types.is_timestamp(arr.type) and _naive_and_zoned(values)):
+            # pyarrow gives a column one type, the first value's: naive and zoned instants
+            # together would be read in the wrong zone, and instants after a `date` are cut
+            # to their date (a receipt at 18:30 counted from that day: what an Excel import
+            # gives). Each value as it is instead.
+            if pa.types.is_timestamp(arr.type):
+                mixed = _naive_and_zoned(values)
+            elif pa.types.is_date(arr.type):
+                mixed = _has_instants(values)
+            else:
+                mixed = False
+            if not mixed:
                 return ("arrow", [arr])
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
             pass  # mixed types: each distinct value as it is

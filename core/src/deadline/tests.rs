@@ -927,3 +927,83 @@ fn dates_outside_the_calendar_name_their_field() {
         assert_eq!(e.field(), Some(field), "{json}");
     }
 }
+
+/// An instant built in Rust with a fraction of a second is read to the second, as the JSON
+/// of the same dossier is ("15:00:00.500" is 15:00:00): the same-day cut-off, a result against
+/// a due instant under `compare=instant` and an hour count compared the fraction, and the Rust
+/// door answered otherwise than the JSON one.
+#[test]
+fn instants_are_read_to_the_second_at_every_door() {
+    use crate::dossier::EventKind;
+    use chrono::Timelike;
+    let cal = cal2026();
+    let frac = |s: &str, ms: u32| t(s).with_nanosecond(ms * 1_000_000).unwrap();
+    let same = |rust: &Dossier, json: &str, pairs: &[&str], as_of: NaiveDateTime| {
+        let json = dossier(json);
+        let r = rules(pairs);
+        assert_eq!(
+            due(rust, &cal, &r, None).unwrap().due,
+            due(&json, &cal, &r, None).unwrap().due
+        );
+        for as_of in [as_of, as_of.with_nanosecond(700_000_000).unwrap()] {
+            let a = crate::outcome::classify(rust, &cal, &r, None, as_of).unwrap();
+            let b = crate::outcome::classify(&json, &cal, &r, None, as_of).unwrap();
+            assert_eq!((a.outcome, a.due.due), (b.outcome, b.due.due));
+        }
+    };
+    // Same day, received at 15:00:00.5: not after the 15:00 cut-off, due that day.
+    let d = Dossier::new(TimeLimit::same_day(), frac("2026-03-02T15:00", 500));
+    assert_eq!(
+        due(&d, &cal, &Rules::default(), None).unwrap().due,
+        self::d("2026-03-02")
+    );
+    same(
+        &d,
+        r#"{"received":"2026-03-02T15:00:00.500","time_limit":"same_day"}"#,
+        &[],
+        t("2026-03-10T09:00"),
+    );
+    // compare=instant: a result at 17:00:00.5 on the due date is at its closing time.
+    let d = Dossier::new(TimeLimit::WorkingDays(1), t("2026-03-02T09:00")).with_event(Event::new(
+        EventKind::Resolved,
+        frac("2026-03-03T17:00", 500),
+    ));
+    same(
+        &d,
+        r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":1},"events":[{"type":"resolved","at":"2026-03-03T17:00:00.5"}]}"#,
+        &["compare=instant"],
+        t("2026-03-10T09:00"),
+    );
+    assert_eq!(
+        crate::outcome::classify(
+            &d,
+            &cal,
+            &rules(&["compare=instant"]),
+            None,
+            t("2026-03-10T09:00")
+        )
+        .unwrap()
+        .outcome,
+        Outcome::OnTime
+    );
+    // A working-hour count from 09:00:00.5.
+    let d = Dossier::new(TimeLimit::WorkingHours(8), frac("2026-03-02T09:00", 500)).with_event(
+        Event::new(EventKind::Resolved, frac("2026-03-03T09:00", 200)),
+    );
+    same(
+        &d,
+        r#"{"received":"2026-03-02T09:00:00.5","time_limit":{"working_hours":8},"events":[{"type":"resolved","at":"2026-03-03T09:00:00.2"}]}"#,
+        &["compare=instant"],
+        t("2026-03-10T09:00"),
+    );
+    // A same-day cut-off with a fraction is refused (its text form, `same_day@15:00`, has none).
+    let cut = TimeLimit::SameDay {
+        cutoff: chrono::NaiveTime::from_hms_milli_opt(15, 0, 0, 500).unwrap(),
+    };
+    assert_eq!(cut.check().unwrap_err().kind(), ErrorKind::InvalidTimeLimit);
+    let d = Dossier::new(cut, t("2026-03-02T09:00"));
+    assert_eq!(
+        due(&d, &cal, &Rules::default(), None).unwrap_err().kind(),
+        ErrorKind::InvalidTimeLimit
+    );
+}

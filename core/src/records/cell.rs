@@ -26,6 +26,9 @@ pub enum Cell<'a> {
     Date(NaiveDate),
     /// An integer.
     Int(i64),
+    /// An unsigned integer above `i64::MAX` (a `u64` column's value; the others are
+    /// [`Cell::Int`]).
+    UInt(u64),
     /// A floating-point number (never NaN: NaN is [`Cell::Missing`]).
     Float(f64),
     /// A boolean.
@@ -131,6 +134,9 @@ impl<'a> Cell<'a> {
                 let _ = write!(buf, "{d}");
             }
             Cell::Int(i) => {
+                let _ = write!(buf, "{i}");
+            }
+            Cell::UInt(i) => {
                 let _ = write!(buf, "{i}");
             }
             Cell::Float(x) if x.fract() == 0.0 && x.abs() < 9.007_199_254_740_992e15 => {

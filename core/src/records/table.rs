@@ -86,6 +86,19 @@ impl<'a> Ints<'a> {
         }
     }
 
+    /// Value `i` as a cell: [`Cell::Int`], or [`Cell::UInt`] for a `u64` above `i64::MAX`
+    /// (never saturated: two such values are two groups, and a message quotes the value).
+    #[inline]
+    fn cell(&self, i: usize) -> Cell<'a> {
+        match self {
+            Ints::U64(v) => match v.get(i) {
+                None => Cell::Missing,
+                Some(&x) => i64::try_from(x).map_or(Cell::UInt(x), Cell::Int),
+            },
+            _ => self.get(i).map_or(Cell::Missing, Cell::Int),
+        }
+    }
+
     fn slice(&self, offset: usize, len: usize) -> Option<Ints<'a>> {
         let r = offset..offset.checked_add(len)?;
         Some(match self {
@@ -104,8 +117,12 @@ impl<'a> Ints<'a> {
 /// Which values of a column are present.
 #[derive(Debug, Clone, Copy)]
 pub enum Validity<'a> {
-    /// Every value (but a sentinel of the values themselves, see [`Column`]).
+    /// Every value (but a sentinel of the values themselves, see [`Column`]: numpy's `NaT`).
     All,
+    /// Every value, none of them a sentinel: an Arrow array without a validity bitmap (its
+    /// nulls would be in one), whose `i64::MIN` timestamp is a value, out of range, not a
+    /// missing one.
+    AllExact,
     /// An Arrow validity bitmap: value `i` is present when bit `offset + i` (least significant
     /// bit first) of `bits` is set.
     Bits {
@@ -128,7 +145,7 @@ impl<'a> Validity<'a> {
     #[inline]
     fn present(&self, i: usize) -> bool {
         match *self {
-            Validity::All => true,
+            Validity::All | Validity::AllExact => true,
             Validity::Bits { bits, offset } => {
                 let b = offset + i;
                 bits.get(b / 8)
@@ -138,9 +155,16 @@ impl<'a> Validity<'a> {
         }
     }
 
+    /// Whether `i64::MIN` among timestamps and day numbers is missing (numpy's `NaT`): only
+    /// without a validity of the source's own.
+    #[inline]
+    fn nat(&self) -> bool {
+        matches!(self, Validity::All)
+    }
+
     fn covers(&self, len: usize) -> bool {
         match *self {
-            Validity::All => true,
+            Validity::All | Validity::AllExact => true,
             Validity::Bits { bits, offset } => offset
                 .checked_add(len)
                 .is_some_and(|end| end.div_ceil(8) <= bits.len()),
@@ -151,6 +175,7 @@ impl<'a> Validity<'a> {
     fn slice(&self, offset: usize) -> Validity<'a> {
         match *self {
             Validity::All => Validity::All,
+            Validity::AllExact => Validity::AllExact,
             Validity::Bits { bits, offset: o } => Validity::Bits {
                 bits,
                 offset: o + offset,
@@ -570,12 +595,14 @@ impl<'a> Column<'a> {
                 unit,
                 clock,
             } => match values.get(i) {
-                None | Some(&i64::MIN) => Cell::Missing,
+                None => Cell::Missing,
+                Some(&i64::MIN) if self.validity.nat() => Cell::Missing,
                 Some(&v) => wall_clock(v, *unit, *clock).map_or(Cell::Int(v), Cell::Instant),
             },
             Values::Days32(v) => v.get(i).map_or(Cell::Missing, |&d| day(i64::from(d))),
             Values::Days64(v) => match v.get(i) {
-                None | Some(&i64::MIN) => Cell::Missing,
+                None => Cell::Missing,
+                Some(&i64::MIN) if self.validity.nat() => Cell::Missing,
                 Some(&d) => day(d),
             },
             Values::Utf8 { offsets, data } => match (offsets.get(i), offsets.get(i + 1)) {
@@ -591,7 +618,7 @@ impl<'a> Column<'a> {
                 },
                 None => Cell::Missing,
             },
-            Values::Ints(v) => v.get(i).map_or(Cell::Missing, Cell::Int),
+            Values::Ints(v) => v.cell(i),
             Values::Floats(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::float(x)),
             Values::Floats32(v) => v.get(i).map_or(Cell::Missing, |&x| Cell::float(widen(x))),
             Values::Bools { bits, offset } => {
@@ -619,7 +646,7 @@ fn fill<'a>(
     mut value: impl FnMut(usize) -> Cell<'a>,
 ) {
     match validity {
-        Validity::All => out.extend((start..end).map(value)),
+        Validity::All | Validity::AllExact => out.extend((start..end).map(value)),
         v => out.extend((start..end).map(|i| {
             if v.present(i) {
                 value(i)
@@ -647,10 +674,14 @@ impl<'a> Column<'a> {
                 values,
                 unit,
                 clock,
-            } => fill(out, v, start, end, |i| match values.get(i) {
-                None | Some(&i64::MIN) => Cell::Missing,
-                Some(&x) => wall_clock(x, *unit, *clock).map_or(Cell::Int(x), Cell::Instant),
-            }),
+            } => {
+                let nat = v.nat();
+                fill(out, v, start, end, |i| match values.get(i) {
+                    None => Cell::Missing,
+                    Some(&i64::MIN) if nat => Cell::Missing,
+                    Some(&x) => wall_clock(x, *unit, *clock).map_or(Cell::Int(x), Cell::Instant),
+                })
+            }
             // (Not in WebAssembly, whose package hands over no string buffers: a smaller .wasm.)
             #[cfg(not(target_family = "wasm"))]
             Values::Views { views, buffers } => {
@@ -875,6 +906,49 @@ mod tests {
             v[12..16].copy_from_slice(&offset.to_le_bytes());
         }
         v
+    }
+
+    /// `i64::MIN` is numpy's `NaT` only where the source has no validity of its own: in an
+    /// Arrow array (a bitmap, or none because nothing is null) it is a value, out of range —
+    /// read as missing, a result vanished and the dossier was overdue. A `u64` above
+    /// `i64::MAX` is itself, not `i64::MAX` (two such agencies were one group).
+    #[test]
+    fn sentinels_and_wide_integers_are_values() {
+        let stamps = [i64::MIN, 0];
+        let numpy = Column::timestamps(&stamps, TimeUnit::Second, Clock::Utc);
+        assert_eq!(numpy.cell(0), Cell::Missing);
+        let bits = [0b11u8];
+        for v in [
+            Validity::AllExact,
+            Validity::Bits {
+                bits: &bits,
+                offset: 0,
+            },
+        ] {
+            let arrow = Column::timestamps(&stamps, TimeUnit::Second, Clock::Utc)
+                .with_validity(v)
+                .unwrap();
+            assert_eq!(arrow.cell(0), Cell::Int(i64::MIN));
+            let mut batch = Vec::new();
+            arrow.cells_into(0, 2, &mut batch);
+            assert_eq!(batch, [Cell::Int(i64::MIN), arrow.cell(1)]);
+            let days = Column::days64(&stamps).with_validity(v).unwrap();
+            assert!(matches!(days.cell(0), Cell::Int(_) | Cell::Malformed(_)));
+        }
+        assert_eq!(Column::days64(&stamps).cell(0), Cell::Missing);
+        let wide = [u64::MAX, i64::MAX as u64, 3];
+        let col = Column::ints(Ints::U64(&wide));
+        let mut buf = String::new();
+        let texts: Vec<String> = (0..3)
+            .map(|i| col.cell(i).as_text(&mut buf).unwrap().to_string())
+            .collect();
+        assert_eq!(texts, ["18446744073709551615", "9223372036854775807", "3"]);
+        let mut batch = Vec::new();
+        col.cells_into(0, 3, &mut batch);
+        assert_eq!(
+            batch,
+            [Cell::UInt(u64::MAX), Cell::Int(i64::MAX), Cell::Int(3)]
+        );
     }
 
     #[test]

@@ -66,30 +66,34 @@ impl StageCounts {
     /// one holding the file (`pending_within`, `overdue`, `awaiting_supplement`), or one ended
     /// by the dossier's refusal or withdrawal (`refused`, `withdrawn`). A stage
     /// without an outcome (an answer of [`due`](crate::deadline::due), made without an as-of
-    /// instant) is counted as received and holding only.
+    /// instant) is counted as received and holding only. Counts saturate at `u64::MAX`, as
+    /// [`add`](Self::add)'s do (counts built by hand can be anything).
     pub fn add_stage(&mut self, stage: &StageDue) {
-        self.received += 1;
+        fn one(n: &mut u64) {
+            *n = n.saturating_add(1);
+        }
+        one(&mut self.received);
         match stage.outcome {
-            Some(Outcome::Early) => self.early += 1,
-            Some(Outcome::OnTime) => self.on_time += 1,
-            Some(Outcome::Late) => self.late += 1,
-            Some(Outcome::PendingWithin) => self.pending_within += 1,
-            Some(Outcome::Overdue) => self.overdue += 1,
-            Some(Outcome::AwaitingSupplement) => self.awaiting_supplement += 1,
+            Some(Outcome::Early) => one(&mut self.early),
+            Some(Outcome::OnTime) => one(&mut self.on_time),
+            Some(Outcome::Late) => one(&mut self.late),
+            Some(Outcome::PendingWithin) => one(&mut self.pending_within),
+            Some(Outcome::Overdue) => one(&mut self.overdue),
+            Some(Outcome::AwaitingSupplement) => one(&mut self.awaiting_supplement),
             Some(Outcome::Refused) => {
-                self.refused += 1;
+                one(&mut self.refused);
                 return;
             }
             Some(Outcome::Withdrawn) => {
-                self.withdrawn += 1;
+                one(&mut self.withdrawn);
                 return;
             }
             _ => {}
         }
         if stage.completed.is_some() {
-            self.completed += 1;
+            one(&mut self.completed);
         } else {
-            self.holding += 1;
+            one(&mut self.holding);
         }
     }
 
@@ -416,5 +420,43 @@ impl crate::records::Sink for StageSink<'_> {
 
     fn append(&mut self, later: Self) -> Result<()> {
         self.table.merge(&later.table)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Counting a stage into counts that cannot be real (built by hand) saturates, as `add`
+    /// does: it overflowed (a panic in a debug build, 0 in a release one).
+    #[test]
+    fn counting_a_stage_saturates() {
+        let at =
+            |s: &str| crate::civil::parse_instant(s, crate::civil::DateOnly::StartOfDay).unwrap();
+        let stage = StageDue {
+            agency: "A".into(),
+            received: at("2026-03-02T09:00"),
+            deemed_receipt: at("2026-03-02").date(),
+            due: at("2026-03-05").date(),
+            due_at: at("2026-03-05T17:00"),
+            completed: Some(at("2026-03-04T10:00")),
+            outcome: Some(Outcome::Early),
+            working_days_late: Some(-1),
+        };
+        let mut c = StageCounts {
+            received: u64::MAX,
+            early: u64::MAX,
+            completed: u64::MAX,
+            ..StageCounts::default()
+        };
+        c.add_stage(&stage);
+        assert_eq!(
+            (c.received, c.early, c.completed),
+            (u64::MAX, u64::MAX, u64::MAX)
+        );
+        let mut c = StageCounts::default();
+        c.add_stage(&stage);
+        assert_eq!((c.received, c.early, c.completed, c.holding), (1, 1, 1, 0));
     }
 }

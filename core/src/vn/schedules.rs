@@ -113,6 +113,7 @@ impl Schedules {
     /// Adds one year (its [`year`](OfficialSchedule::year) field), replacing any with the same
     /// year, after the checks of [`from_json`](Schedules::from_json).
     pub fn insert(&mut self, schedule: OfficialSchedule) -> Result<()> {
+        in_range(schedule.year)?;
         let checked = YearShape::from_schedule(&schedule).validate(schedule.year)?;
         self.years.insert(schedule.year, checked);
         Ok(())
@@ -189,6 +190,11 @@ fn parse_year_key(key: &str) -> Result<i32> {
                 format!("schedules file: `years` key `{key}` is not a year (YYYY)"),
             )
         })?;
+    in_range(year)
+}
+
+/// `year`, when the Vietnamese calendar covers it (a `date_out_of_range` error otherwise).
+fn in_range(year: i32) -> Result<i32> {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         return Err(Error::new(
             ErrorKind::DateOutOfRange,

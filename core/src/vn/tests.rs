@@ -984,3 +984,21 @@ fn every_preset_name_reads_back_in_english() {
         assert_eq!(english_name(vi).as_deref(), en, "{vi}");
     }
 }
+
+/// `Schedules::insert` checks the year's range as `from_json` does: a year the calendar does
+/// not cover was accepted, and the whole preset failed later with a message about lunar years
+/// or the Labour Code, and `to_json` wrote a file `from_json` refuses.
+#[test]
+fn insert_refuses_a_year_outside_the_calendar() {
+    for year in [1994, 2200, i32::MIN, i32::MAX] {
+        let mut y = Preset::default().schedule(2027).unwrap();
+        y.year = year;
+        y.days_off = Vec::new().into();
+        y.makeup_working_days = Vec::new().into();
+        y.breaks = Vec::new().into();
+        y.pending = None;
+        let e = Schedules::new().insert(y).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::DateOutOfRange, "{year}");
+        assert!(e.message().contains(&year.to_string()), "{e}");
+    }
+}
