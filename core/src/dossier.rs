@@ -246,11 +246,11 @@ pub struct Event {
 }
 
 impl Event {
-    /// An event at an instant with a time of day.
-    pub const fn new(kind: EventKind, at: NaiveDateTime) -> Event {
+    /// An event at an instant with a time of day (read to the second, as every instant is).
+    pub fn new(kind: EventKind, at: NaiveDateTime) -> Event {
         Event {
             kind,
-            at,
+            at: crate::civil::whole_second(at),
             new_due: None,
             date_only: false,
             to: None,
@@ -579,35 +579,18 @@ impl Dossier {
         Dossier::from_json_value(&Value::Object(m)).map(|d| (d, warnings))
     }
 
-    /// A dossier with a given time limit, received directly at `received`, without events.
+    /// A dossier with a given time limit, received directly at `received` (read to the
+    /// second, as every instant is), without events.
     pub fn new(limit: TimeLimit, received: NaiveDateTime) -> Dossier {
         Dossier {
             id: None,
             limit: LimitSource::TimeLimit(limit),
             channel: Channel::Direct,
-            received,
+            received: crate::civil::whole_second(received),
             received_date_only: false,
             events: Vec::new(),
             stages: Vec::new(),
         }
-    }
-
-    /// Whether an instant of the dossier has a fraction of a second (a `NaiveDateTime` built
-    /// in Rust; the text forms read instants to the second).
-    #[inline(always)]
-    pub(crate) fn has_fraction(&self) -> bool {
-        self.received.nanosecond() != 0 || self.events.iter().any(|e| e.at.nanosecond() != 0)
-    }
-
-    /// The dossier with its instants cut to the whole second.
-    #[cold]
-    pub(crate) fn to_whole_seconds(&self) -> Dossier {
-        let mut d = self.clone();
-        d.received = crate::civil::whole_second(d.received);
-        for e in &mut d.events {
-            e.at = crate::civil::whole_second(e.at);
-        }
-        d
     }
 
     /// The same dossier with one more event appended.
@@ -759,11 +742,15 @@ impl Dossier {
 }
 
 impl Dossier {
-    /// Its own time limit and its stages' are at least 1 ([`TimeLimit::check`]: the parsers
-    /// refuse a 0, a limit built in code may hold one); on the hot path of `due`, so it only
-    /// tests, the error being built out of line.
+    /// Its receipt is to the second (see [`fraction_error`]) and its own time limit and its
+    /// stages' are at least 1 ([`TimeLimit::check`]: the parsers refuse a 0, a limit built in
+    /// code may hold one); on the hot path of `due`, so it only tests, the error being built
+    /// out of line.
     #[inline(always)]
     pub(crate) fn check_limits(&self) -> Result<()> {
+        if self.received.nanosecond() != 0 {
+            return Err(fraction_error(self.received, "received".into()));
+        }
         for s in &self.stages {
             if s.time_limit.is_zero() {
                 return Err(self.zero_limit_error());
@@ -855,9 +842,25 @@ pub(crate) struct Lifecycle {
     pub(crate) closing_index: usize,
 }
 
+/// The error of an instant with a fraction of a second, built in code: every text form reads
+/// an instant to the second ("17:00:00.5" is 17:00:00) and the constructors
+/// ([`Dossier::new`], [`Event::new`]) cut it there, but a field set by hand kept it, and the
+/// cut-off, the due instant and the result were compared at full precision: the same dossier
+/// had another answer as JSON. Refused, never rounded silently.
+#[cold]
+#[inline(never)]
+fn fraction_error(at: NaiveDateTime, field: String) -> Error {
+    bad_dossier(format!(
+        "{at} has a fraction of a second: instants are read to the second (cut it with \
+         `with_nanosecond(0)`, or build it with `Dossier::new` / `Event::new`)"
+    ))
+    .in_field(field)
+}
+
 /// Which check of [`Lifecycle::step`] an event failed.
 #[derive(Debug, Clone, Copy)]
 enum Fault {
+    Fraction,
     NewDue,
     To,
     BeforeReceipt,
@@ -910,6 +913,9 @@ impl Lifecycle {
     /// checks are here (inlined into the pass); the errors are written by [`fault`](Lifecycle::fault).
     #[inline(always)]
     pub(crate) fn step(&mut self, events: &[Event], i: usize, e: &Event) -> Result<()> {
+        if e.at.nanosecond() != 0 {
+            return Err(self.fault(i, e, Fault::Fraction));
+        }
         if e.kind.takes_new_due() != e.new_due.is_some() {
             return Err(self.fault(i, e, Fault::NewDue));
         }
@@ -1022,6 +1028,7 @@ impl Lifecycle {
     fn fault(&self, i: usize, e: &Event, fault: Fault) -> Error {
         let here = format!("events[{i}]");
         match fault {
+            Fault::Fraction => fraction_error(e.at, format!("{here}.at")),
             Fault::NewDue => {
                 let msg = if e.new_due.is_none() {
                     format!("the {} event needs `new_due`", e.kind)

@@ -207,9 +207,8 @@ fn classify_quiet(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Classified> {
-    let mut slot = None;
-    let (dossier, as_of) = crate::deadline::whole_seconds(dossier, Some(as_of), &mut slot);
-    let as_of = as_of.unwrap_or(NaiveDateTime::MIN);
+    // (Read to the second, as the dossier's instants are.)
+    let as_of = crate::civil::whole_second(as_of);
     let (ev, _, _) = evaluate(
         dossier,
         calendar,
@@ -237,9 +236,8 @@ pub(crate) fn outcome_of(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Outcome> {
-    let mut slot = None;
-    let (dossier, as_of) = crate::deadline::whole_seconds(dossier, Some(as_of), &mut slot);
-    let as_of = as_of.unwrap_or(NaiveDateTime::MIN);
+    // (Read to the second, as the dossier's instants are.)
+    let as_of = crate::civil::whole_second(as_of);
     let (ev, _, _) = evaluate(
         dossier,
         calendar,
@@ -277,9 +275,8 @@ pub(crate) fn classify_with(
     let Some(lang) = explain else {
         return classify_quiet(dossier, calendar, rules, catalogue, as_of);
     };
-    let mut slot = None;
-    let (dossier, as_of) = crate::deadline::whole_seconds(dossier, Some(as_of), &mut slot);
-    let as_of = as_of.unwrap_or(NaiveDateTime::MIN);
+    // (Read to the second, as the dossier's instants are.)
+    let as_of = crate::civil::whole_second(as_of);
     let (ev, mut facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
     let (outcome, by_law, day, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
     let ctx = ev.context(rules, limit);

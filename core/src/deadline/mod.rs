@@ -141,8 +141,8 @@ pub(crate) fn due_with(
     as_of: Option<NaiveDateTime>,
     explain: Option<Lang>,
 ) -> Result<Due> {
-    let mut slot = None;
-    let (dossier, as_of) = whole_seconds(dossier, as_of, &mut slot);
+    // (An as-of instant is read to the second, as the dossier's instants are.)
+    let as_of = as_of.map(crate::civil::whole_second);
     match explain {
         None => evaluate(dossier, calendar, rules, catalogue, as_of, Quiet::default())?
             .0
@@ -155,25 +155,6 @@ pub(crate) fn due_with(
             Ok(due)
         }
     }
-}
-
-/// `dossier` and `as_of` with their instants read to the whole second, as every text form
-/// reads an instant ("17:00:00.5" is 17:00:00): a `NaiveDateTime` built in Rust with a fraction
-/// was compared at full precision with a cut-off, a due instant or a result where the JSON of
-/// the same dossier was not, and the two answers differed. Without a fraction (the common
-/// case) `dossier` itself, at the cost of a test per instant; else a copy, held in `slot`.
-#[inline(always)]
-pub(crate) fn whole_seconds<'a>(
-    dossier: &'a Dossier,
-    as_of: Option<NaiveDateTime>,
-    slot: &'a mut Option<Dossier>,
-) -> (&'a Dossier, Option<NaiveDateTime>) {
-    use chrono::Timelike;
-    if !dossier.has_fraction() && as_of.is_none_or(|t| t.nanosecond() == 0) {
-        return (dossier, as_of);
-    }
-    let whole: &'a Dossier = slot.insert(dossier.to_whole_seconds());
-    (whole, as_of.map(crate::civil::whole_second))
 }
 
 /// The time limit of `dossier`: its own, or its procedure's from the catalogue.

@@ -928,10 +928,11 @@ fn dates_outside_the_calendar_name_their_field() {
     }
 }
 
-/// An instant built in Rust with a fraction of a second is read to the second, as the JSON
-/// of the same dossier is ("15:00:00.500" is 15:00:00): the same-day cut-off, a result against
-/// a due instant under `compare=instant` and an hour count compared the fraction, and the Rust
-/// door answered otherwise than the JSON one.
+/// An instant built in Rust with a fraction of a second is read to the second by the
+/// constructors and the as-of instant at every door, as the JSON of the same dossier is
+/// ("15:00:00.500" is 15:00:00), and refused when set by hand: the same-day cut-off, a result
+/// against a due instant under `compare=instant` and an hour count compared the fraction, and
+/// the Rust door answered otherwise than the JSON one.
 #[test]
 fn instants_are_read_to_the_second_at_every_door() {
     use crate::dossier::EventKind;
@@ -996,6 +997,24 @@ fn instants_are_read_to_the_second_at_every_door() {
         &["compare=instant"],
         t("2026-03-10T09:00"),
     );
+    // A fraction set by hand (not through the constructors) is refused, naming the field.
+    let mut d = Dossier::new(TimeLimit::WorkingDays(1), t("2026-03-02T09:00"))
+        .with_event(Event::new(EventKind::Resolved, t("2026-03-03T10:00")));
+    d.received = frac("2026-03-02T09:00", 1);
+    let e = due(&d, &cal, &Rules::default(), None).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field()),
+        (ErrorKind::InvalidDossier, Some("received"))
+    );
+    d.received = t("2026-03-02T09:00");
+    d.events[0].at = frac("2026-03-03T10:00", 999);
+    let e = crate::outcome::classify(&d, &cal, &Rules::default(), None, t("2026-03-10T09:00"))
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field()),
+        (ErrorKind::InvalidDossier, Some("events[0].at"))
+    );
+    assert_eq!(d.validate().unwrap_err().kind(), ErrorKind::InvalidDossier);
     // A same-day cut-off with a fraction is refused (its text form, `same_day@15:00`, has none).
     let cut = TimeLimit::SameDay {
         cutoff: chrono::NaiveTime::from_hms_milli_opt(15, 0, 0, 500).unwrap(),

@@ -5,7 +5,7 @@
 //! wholly; the file is validated whole before any of it is used.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -63,7 +63,9 @@ use crate::error::{excerpt, Error, ErrorKind, Result};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Schedules {
     source_note: Option<String>,
-    years: BTreeMap<i32, OfficialSchedule>,
+    /// One schedule a year, in year order (a sorted `Vec`: a few years, looked up by binary
+    /// search; a map costs the WebAssembly build a kilobyte).
+    years: Vec<OfficialSchedule>,
 }
 
 impl Schedules {
@@ -91,15 +93,27 @@ impl Schedules {
                 ),
             )
         })?;
-        let mut years = BTreeMap::new();
+        let mut out = Schedules {
+            source_note: file.source_note,
+            years: Vec::new(),
+        };
         for (key, value) in file.years {
             let year = parse_year_key(&key)?;
-            years.insert(year, YearShape::from_value(year, &value)?.validate(year)?);
+            out.put(YearShape::from_value(year, &value)?.validate(year)?);
         }
-        Ok(Schedules {
-            source_note: file.source_note,
-            years,
-        })
+        Ok(out)
+    }
+
+    /// Adds `schedule`, replacing the one of the same year.
+    fn put(&mut self, schedule: OfficialSchedule) {
+        match self.years.binary_search_by_key(&schedule.year, |s| s.year) {
+            Ok(i) => {
+                if let Some(slot) = self.years.get_mut(i) {
+                    *slot = schedule;
+                }
+            }
+            Err(i) => self.years.insert(i, schedule),
+        }
     }
 
     /// The years of `other` added to (and replacing those of) `self`.
@@ -107,7 +121,9 @@ impl Schedules {
         if other.source_note.is_some() {
             self.source_note = other.source_note;
         }
-        self.years.extend(other.years);
+        for s in other.years {
+            self.put(s);
+        }
     }
 
     /// Adds one year (its [`year`](OfficialSchedule::year) field), replacing any with the same
@@ -115,18 +131,19 @@ impl Schedules {
     pub fn insert(&mut self, schedule: OfficialSchedule) -> Result<()> {
         in_range(schedule.year)?;
         let checked = YearShape::from_schedule(&schedule).validate(schedule.year)?;
-        self.years.insert(schedule.year, checked);
+        self.put(checked);
         Ok(())
     }
 
     /// The schedule of `year`, if the file has it.
     pub fn get(&self, year: i32) -> Option<&OfficialSchedule> {
-        self.years.get(&year)
+        let i = self.years.binary_search_by_key(&year, |s| s.year).ok()?;
+        self.years.get(i)
     }
 
     /// The years, in order.
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
-        self.years.keys().copied()
+        self.years.iter().map(|s| s.year)
     }
 
     /// Whether there is no year.
@@ -139,7 +156,7 @@ impl Schedules {
     pub fn to_json(&self) -> String {
         serde_json::to_string(&FileOut {
             source_note: self.source_note.as_deref(),
-            years: self.years.iter().map(|(y, s)| (y.to_string(), s)).collect(),
+            years: YearsOut(&self.years),
         })
         .unwrap_or_default()
     }
@@ -147,11 +164,9 @@ impl Schedules {
 
 /// The JSON text (one line) of a schedules file holding `schedule` as its only year.
 pub(crate) fn year_file_json(schedule: &OfficialSchedule) -> String {
-    let mut years = BTreeMap::new();
-    years.insert(schedule.year.to_string(), schedule);
     serde_json::to_string(&FileOut {
         source_note: None,
-        years,
+        years: YearsOut(std::slice::from_ref(schedule)),
     })
     .unwrap_or_default()
 }
@@ -160,7 +175,21 @@ pub(crate) fn year_file_json(schedule: &OfficialSchedule) -> String {
 struct FileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     source_note: Option<&'a str>,
-    years: BTreeMap<String, &'a OfficialSchedule>,
+    years: YearsOut<'a>,
+}
+
+/// Schedules in year order, written as the file's `years` object (`{"2027": {...}}`).
+struct YearsOut<'a>(&'a [OfficialSchedule]);
+
+impl Serialize for YearsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for y in self.0 {
+            m.serialize_entry(&y.year.to_string(), y)?;
+        }
+        m.end()
+    }
 }
 
 /// serde_json appends " at line L column C" to its messages; the location is given once, in
