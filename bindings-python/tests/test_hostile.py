@@ -708,3 +708,31 @@ def test_unrepresentable_dates_are_date_errors() -> None:
     with pytest.raises(motcua.DateOutOfRangeError) as e:
         motcua.classify(dossier, as_of="0000-01-01")
     assert e.value.field == "as_of"
+
+
+def test_a_timestamp_past_int32_days_is_out_of_range_not_wrapped(cal: motcua.Calendar) -> None:
+    """Arrow's cast of a timestamp to date32 wrapped a day past 2**31 into the calendar (a year
+    of 11.7 million read as 2 March 2026: a working day, an answer); polars' gave null, or a
+    PanicException for a zoned one. Days are counted in int64 at every door: out of range."""
+    import polars as pl
+    import pyarrow as pa
+
+    far = (20514 + 2**32) * 86_400 + 36_000  # seconds: 2 March 2026 + 2**32 days, 10:00
+    arrays = [
+        pa.array([far], pa.timestamp("s")),
+        pa.array([far * 1000], pa.timestamp("ms", tz="UTC")),
+        pl.Series([far * 1000]).cast(pl.Datetime("ms")),
+        pl.Series([far * 1000]).cast(pl.Datetime("ms")).dt.replace_time_zone("UTC"),
+    ]
+    for a in arrays:
+        for call in (cal.is_working_day, lambda x: cal.add_working_days(x, 1)):
+            with pytest.raises(motcua.DateOutOfRangeError):
+                call(a)
+    # In range, zoned: the instant's day in Vietnam (16:00Z on 1 March is 23:00 there, a Sunday).
+    sunday_late = 20513 * 86_400_000 + 16 * 3_600_000
+    for a in (
+        pa.array([sunday_late, None], pa.timestamp("ms", tz="UTC")),
+        pl.Series([sunday_late, None]).cast(pl.Datetime("ms")).dt.replace_time_zone("UTC"),
+    ):
+        got = cal.is_working_day(a)
+        assert list(got.to_pylist() if hasattr(got, "to_pylist") else got.to_list()) == [False, None]

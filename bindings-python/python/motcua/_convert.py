@@ -402,9 +402,12 @@ def _pandas_days(pd: Any, x: Any) -> Days:
 def _polars_days(pl: Any, s: Any) -> Days:
     dtype = s.dtype
     if dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
-        if getattr(dtype, "time_zone", None):
-            s = s.dt.convert_time_zone("Etc/GMT-7")  # an instant's day in Vietnam (UTC+7)
-        s = s.dt.date()
+        # (an instant's day in Vietnam, UTC+7, as at every door; see `_stamp_days`)
+        phys = s.to_physical()
+        nulls = phys.is_null().to_numpy() if phys.null_count() else None
+        stamps = (phys.fill_null(0) if nulls is not None else phys).to_numpy()
+        utc = bool(getattr(dtype, "time_zone", None))
+        return Days(_stamp_days(stamps, nulls, dtype.time_unit, utc), "polars", name=s.name)
     elif dtype != pl.Date:
         return Days(_motcua.day_numbers_of(s.to_list()), "polars", name=s.name)
     ints = s.to_physical()
@@ -437,11 +440,9 @@ def _arrow_days(pa: Any, a: Any) -> Days:
     import pyarrow.compute as pc
 
     t = a.type
-    if pa.types.is_timestamp(t) and t.tz is not None:
-        # an instant's day in Vietnam (UTC+7), as at every door
-        a = pc.cast(pc.local_timestamp(a.cast(pa.timestamp(t.unit, "+07:00"))), pa.date32())
-    elif pa.types.is_timestamp(t):
-        a = pc.cast(a, pa.date32())
+    if pa.types.is_timestamp(t):
+        # (an instant's day in Vietnam, UTC+7, as at every door)
+        return _arrow_stamp_days(pa, a)
     elif pa.types.is_date64(t):
         try:
             a = pc.cast(a, pa.date32())
@@ -465,6 +466,41 @@ def _arrow_days(pa: Any, a: Any) -> Days:
         nulls = ints.is_null().to_numpy(zero_copy_only=False)
         values = pc.fill_null(ints, MISSING32).to_numpy(zero_copy_only=False)
     return Days(_keep_minimum(np.ascontiguousarray(values, dtype=np.int32), nulls), "arrow")
+
+
+_PER_DAY = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}
+
+
+def _stamp_days(stamps: np.ndarray, nulls: Optional[np.ndarray], unit: str, utc: bool) -> np.ndarray:
+    """The day numbers of int64 timestamps in ``unit`` (since 1970-01-01; ``utc``: instants,
+    whose day is Vietnam's, UTC+7), counted in int64 without overflow: Arrow's and polars' own
+    casts to a date wrap a day past 2**31 into the calendar's range (a year 11,700,000 read as
+    2026) or give null or panic. A day outside int32 stays itself, an error naming its index.
+    Nulls are the missing sentinel."""
+    per_day = _PER_DAY[unit]
+    days, rest = np.divmod(stamps.astype(np.int64, copy=False), per_day)
+    if utc:
+        # (rest < per_day and the offset < per_day: the sum cannot overflow)
+        days += (rest + 7 * 3600 * (per_day // 86_400)) >= per_day
+    if nulls is not None:
+        days[nulls] = MISSING64
+    present = days if nulls is None else days[~nulls]
+    if present.size == 0 or (present.min() > MISSING32 and present.max() <= np.iinfo(np.int32).max):
+        return np.ascontiguousarray(np.where(days == MISSING64, MISSING32, days), dtype=np.int32)
+    return np.ascontiguousarray(days, dtype=np.int64)
+
+
+def _arrow_stamp_days(pa: Any, a: Any) -> Days:
+    """The days of Arrow timestamps (see `_stamp_days`)."""
+    import pyarrow.compute as pc
+
+    t = a.type
+    ints = a.cast(pa.int64())
+    if isinstance(ints, pa.ChunkedArray):
+        ints = ints.combine_chunks() if ints.num_chunks != 1 else ints.chunk(0)
+    nulls = ints.is_null().to_numpy(zero_copy_only=False) if ints.null_count else None
+    stamps = pc.fill_null(ints, 0).to_numpy(zero_copy_only=False) if nulls is not None else ints.to_numpy()
+    return Days(_stamp_days(stamps, nulls, t.unit, t.tz is not None), "arrow")
 
 
 def scalar_day(x: Any) -> int:
