@@ -206,12 +206,17 @@ impl Calendar {
         let mut out = vec![0_i32; a.len()];
         match operand(b, "b").js()? {
             Operand::Scalar(k) => {
-                let k = i32::try_from(k).map_err(|_| {
-                    crate::error::js_error(&motcua::Error::new(
-                        ErrorKind::DateOutOfRange,
-                        format!("day number {k} is not a representable date"),
-                    ))
-                })?;
+                // (-2^31 marks a missing element of an array: as the one `b`, every answer
+                // would be missing without a word.)
+                let k = i32::try_from(k)
+                    .ok()
+                    .filter(|&k| k != i32::MIN)
+                    .ok_or_else(|| {
+                        crate::error::js_error(&motcua::Error::new(
+                            ErrorKind::DateOutOfRange,
+                            format!("day number {k} is not a representable date"),
+                        ))
+                    })?;
                 self.inner
                     .working_days_between_bulk(a, Broadcast::Scalar(k), &mut out)
             }

@@ -122,7 +122,10 @@ pub fn int_arg(x: f64, what: &str) -> Result<i64> {
     } else {
         Err(Error::new(
             ErrorKind::InvalidNumber,
-            format!("`{what}` must be a whole number, got {x}"),
+            format!(
+                "`{what}` must be a whole number from -(2^53 - 1) to 2^53 - 1 (a safe integer), \
+                 got {x}"
+            ),
         ))
     }
 }

@@ -120,6 +120,10 @@ test("bulk errors carry the index of the first bad element", () => {
   throwsCode(() => weekdays.addWorkingDaysBulk(Int32Array.of(d), "1"), "invalid_argument", /Int32Array/);
   throwsCode(() => weekdays.addWorkingDaysBulk(Int32Array.of(d), 0.5), "invalid_number");
   throwsCode(() => weekdays.workingDaysBetweenBulk(Int32Array.of(d), 2 ** 40), "date_out_of_range");
+  // The one `b` equal to the missing marker (-2^31) is not a date: every answer was missing.
+  throwsCode(() => weekdays.workingDaysBetweenBulk(Int32Array.of(d, d), -(2 ** 31)), "date_out_of_range");
+  // 2^53 is whole but not a safe integer: the message says which numbers are taken.
+  throwsCode(() => weekdays.addWorkingDays("2026-03-02", 2 ** 53), "invalid_number", /safe integer/);
   throwsCode(() => weekdays.isWorkingDayBulk(Int32Array.of(d, -1_000_000)), "date_out_of_range");
 });
 
