@@ -29,7 +29,7 @@ use crate::deadline::{
     Compare, Due, Fact, Lang, MultiSupplement, OutcomeOnly, Quiet, Rules,
 };
 use crate::dossier::{Dossier, EventKind};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::Catalogue;
 
 /// The class of a dossier as of an instant (defined with the deadline's facts, which carry
@@ -182,6 +182,19 @@ pub(crate) fn multi_supplement_outcome(
     }
 }
 
+/// The error of an as-of instant outside the calendar (a resolved dossier was classified
+/// against one, an open one refused).
+#[cold]
+#[inline(never)]
+fn as_of_out_of_range(calendar: &WorkCalendar, as_of: NaiveDateTime) -> Error {
+    match calendar.check_within(as_of, "as_of") {
+        Err(e) => e,
+        Ok(()) => {
+            Error::new(ErrorKind::DateOutOfRange, "as-of outside the calendar").in_field("as_of")
+        }
+    }
+}
+
 /// Classifies `dossier` as of `as_of`: events after `as_of` are ignored (the due date is
 /// computed on the events up to it), the whole dossier is validated. Errors as
 /// [`deadline::due`](crate::deadline::due), and an `as_of` before the receipt is an
@@ -207,8 +220,11 @@ fn classify_quiet(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Classified> {
-    // (Read to the second, as the dossier's instants are.)
+    // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
+    if !calendar.covers(as_of) {
+        return Err(as_of_out_of_range(calendar, as_of));
+    }
     let (ev, _, _) = evaluate(
         dossier,
         calendar,
@@ -236,8 +252,11 @@ pub(crate) fn outcome_of(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Outcome> {
-    // (Read to the second, as the dossier's instants are.)
+    // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
+    if !calendar.covers(as_of) {
+        return Err(as_of_out_of_range(calendar, as_of));
+    }
     let (ev, _, _) = evaluate(
         dossier,
         calendar,
@@ -275,8 +294,11 @@ pub(crate) fn classify_with(
     let Some(lang) = explain else {
         return classify_quiet(dossier, calendar, rules, catalogue, as_of);
     };
-    // (Read to the second, as the dossier's instants are.)
+    // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
+    if !calendar.covers(as_of) {
+        return Err(as_of_out_of_range(calendar, as_of));
+    }
     let (ev, mut facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
     let (outcome, by_law, day, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
     let ctx = ev.context(rules, limit);

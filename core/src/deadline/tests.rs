@@ -1026,3 +1026,30 @@ fn instants_are_read_to_the_second_at_every_door() {
         ErrorKind::InvalidTimeLimit
     );
 }
+
+/// An as-of instant outside the calendar is `date_out_of_range` naming `as_of` for every
+/// dossier, as the CLI's `--as-of` is: a resolved dossier was classified against one (`late`
+/// as of the year 262,143), an open one refused, and one before the range read as "before the
+/// dossier's receipt".
+#[test]
+fn an_as_of_outside_the_calendar_is_out_of_range() {
+    let cal = cal2026();
+    let d = dossier(
+        r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},"events":[{"type":"resolved","at":"2026-03-04T10:00"}]}"#,
+    );
+    for as_of in [
+        NaiveDateTime::MAX,
+        NaiveDateTime::MIN,
+        t("2027-01-01T00:00"),
+    ] {
+        let e = crate::outcome::classify(&d, &cal, &Rules::default(), None, as_of).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::DateOutOfRange, Some("as_of")),
+            "{as_of}"
+        );
+    }
+    assert!(
+        crate::outcome::classify(&d, &cal, &Rules::default(), None, t("2026-12-31T23:59")).is_ok()
+    );
+}
