@@ -65,12 +65,13 @@ export interface LunarOptions {
   utcOffsetMinutes?: number;
 }
 
-/** One named day of `Calendar.holidays(year)` / `holidays(year)`. */
+/** One named day of `Calendar.holidays(year)` / `holidays(year)` (`holiday` and `closure`:
+ * a calendar built from a spec, as its entries state their kind). */
 export interface Holiday {
   date: string;
   nameVi: string;
   nameEn: string;
-  kind: HolidayKind;
+  kind: HolidayKind | "holiday" | "closure";
 }
 
 /** `Calendar#scheduleInfo(year)`. */

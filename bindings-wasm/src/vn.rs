@@ -107,12 +107,34 @@ impl Calendar {
         Ok(Calendar::with_vn(inner, preset))
     }
 
-    /// The named days of Gregorian `year` on this (Vietnamese) calendar, in date order:
-    /// `{date, nameVi, nameEn, kind}` with kind `statutory`, `compensatory`, `swapped`,
-    /// `makeup_working_day`, `provisional` or `pending`. The overlay of `Calendar.vietnam`
-    /// is not listed. On a calendar built from a spec: an `invalid_argument` error.
+    /// The named days of Gregorian `year` on this calendar, in date order: `{date, nameVi,
+    /// nameEn, kind}`. On a Vietnamese calendar, kind `statutory`, `compensatory`, `swapped`,
+    /// `makeup_working_day`, `provisional` or `pending` (the overlay of `Calendar.vietnam` is
+    /// not listed). On a calendar built from a spec, as the CLI's `holidays --calendar`: each
+    /// entry of its `holidays`, `closures` and `workingDays` in `year`, kind the one the entry
+    /// states, else `holiday`, `closure` or `makeup_working_day` by its list, its name (or
+    /// `""`) in both name fields; a year outside the spec's range is `date_out_of_range`.
     pub fn holidays(&self, year: &NumberArg) -> JsResult<HolidayList> {
-        holiday_list(year_arg(year).js()?, self.preset().js()?).js()
+        let year = year_arg(year).js()?;
+        match &self.vn {
+            Some(preset) => holiday_list(year, preset).js(),
+            None => {
+                let days = self.inner.spec().listed_days(year).js()?;
+                Ok(days
+                    .iter()
+                    .map(|d| {
+                        let name = d.name.unwrap_or("");
+                        let o = Obj::new();
+                        o.set("date", d.date.to_string())
+                            .set("nameVi", name)
+                            .set("nameEn", name)
+                            .set("kind", d.kind);
+                        JsValue::from(o)
+                    })
+                    .collect::<js_sys::Array>()
+                    .unchecked_into())
+            }
+        }
     }
 
     /// Where `year`'s schedule comes from on this (Vietnamese) calendar: `{year, status,

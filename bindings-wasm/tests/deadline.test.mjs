@@ -244,8 +244,23 @@ test("holidays and schedule status", () => {
   assert.equal(scheduleStatus(2000), "statutory");
   assert.equal(codeOf(() => holidays(1990)), "date_out_of_range");
   assert.equal(codeOf(() => holidays(2026.5)), "invalid_number");
-  const spec = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31" });
-  assert.equal(codeOf(() => spec.holidays(2026)), "invalid_argument");
+  // A calendar built from a spec lists its entries as the CLI's `holidays --calendar` does (it
+  // threw): kind stated or by list, the name (or "") in both name fields.
+  const spec = Calendar.fromSpec({
+    weekmask: "1111100",
+    from: "2026-01-01",
+    to: "2026-12-31",
+    holidays: ["2026-03-09", { date: "2026-04-01", name: "X" }, { date: "2026-09-02", kind: "statutory" }],
+    closures: ["2026-05-05"],
+  });
+  assert.deepEqual(spec.holidays(2026), [
+    { date: "2026-03-09", nameVi: "", nameEn: "", kind: "holiday" },
+    { date: "2026-04-01", nameVi: "X", nameEn: "X", kind: "holiday" },
+    { date: "2026-05-05", nameVi: "", nameEn: "", kind: "closure" },
+    { date: "2026-09-02", nameVi: "", nameEn: "", kind: "statutory" },
+  ]);
+  assert.equal(codeOf(() => spec.holidays(2027)), "date_out_of_range");
+  assert.equal(codeOf(() => spec.scheduleInfo(2026)), "invalid_argument");
 });
 
 test("inter-agency stages: camelCase keys in and out, lateAgencies, invalid_transfer", () => {

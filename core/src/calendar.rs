@@ -575,7 +575,7 @@ impl CalendarSpec {
                 })
         })
         .collect();
-        out.sort_by_key(|d| d.date);
+        crate::sort::sort_by_key(&mut out, |d| d.date);
         Ok(out)
     }
 
