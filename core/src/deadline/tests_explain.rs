@@ -523,8 +523,7 @@ fn a_makeup_day_counted_is_said_so() {
         ),
         (
             Lang::En,
-            "Sat 22 Aug 2026: Make-up working day for 2026-08-31 (make-up working day), a \
-             working day.",
+            "Sat 22 Aug 2026: Make-up working day for 2026-08-31, a working day.",
         ),
     ] {
         let x = due_explained(&d, &cal, &Rules::default(), None, lang).unwrap();

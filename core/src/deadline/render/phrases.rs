@@ -56,6 +56,15 @@ fn day_name(name: Option<&str>, lang: Lang) -> Option<std::borrow::Cow<'_, str>>
     })
 }
 
+/// "name (class)", or the name alone when it opens with its class already (the preset's
+/// English names: "Swapped day off (National Day break)", not "... (swapped day off)").
+fn named(name: &str, class: &str) -> String {
+    match name.get(..class.len()) {
+        Some(head) if head.eq_ignore_ascii_case(class) => name.to_string(),
+        _ => format!("{name} ({class})"),
+    }
+}
+
 /// The first letter in upper case: a Vietnamese weekday opening a sentence ("thứ Hai" →
 /// "Thứ Hai"; "Chủ nhật" already is). ASCII only, on purpose: the weekdays begin with `t` or
 /// `C`, and Unicode case tables would cost the WASM package kilobytes.
@@ -237,7 +246,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         Fact::DayOff { date, class, name } => {
             let class = class_words(*class, lang);
             let what = match day_name(name.as_deref(), lang) {
-                Some(n) => format!("{n} ({class})"),
+                Some(n) => named(&n, class),
                 None => class.to_string(),
             };
             capitalized(fill(
@@ -251,7 +260,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
         Fact::MakeupDay { date, name } => {
             let class = class_words(crate::calendar::DayClass::MakeupWorkingDay, lang);
             let what = match day_name(name.as_deref(), lang) {
-                Some(n) => format!("{n} ({class})"),
+                Some(n) => named(&n, class),
                 None => class.to_string(),
             };
             capitalized(fill(
