@@ -298,6 +298,10 @@ struct RowAnswers<'c> {
 }
 
 impl Sink for RowAnswers<'_> {
+    fn as_of(&self) -> Option<NaiveDateTime> {
+        self.as_of
+    }
+
     fn record(&mut self, _at: Locator, r: &Record) -> motcua::Result<bool> {
         let opts = Options::new(self.ctx.calendar)
             .catalogue(self.ctx.catalogue)

@@ -4,6 +4,7 @@ gets a typed error naming the parameter (and the index), never a plausible answe
 from __future__ import annotations
 
 import json
+import warnings
 import re
 from typing import Any
 
@@ -670,7 +671,8 @@ def test_a_receipt_past_the_calendar_is_an_error_not_left_out() -> None:
         with pytest.raises(motcua.DateOutOfRangeError) as e:
             call()
         assert e.value.index == 1 and e.value.field == "received", (e.value.index, e.value.field)
-    r = motcua.report(df, as_of="2199-12-31", skip_bad=True)
+    with pytest.warns(UserWarning, match="1 bad row"):
+        r = motcua.report(df, as_of="2199-12-31", skip_bad=True)
     assert int(list(r["received"])[-1]) == 1
 
 
@@ -736,3 +738,24 @@ def test_a_timestamp_past_int32_days_is_out_of_range_not_wrapped(cal: motcua.Cal
     ):
         got = cal.is_working_day(a)
         assert list(got.to_pylist() if hasattr(got, "to_pylist") else got.to_list()) == [False, None]
+
+
+def test_skipped_rows_are_said_by_the_convenience_functions() -> None:
+    """``motcua.report(df, skip_bad=True)`` (and ``scorecard``, ``worklist``) returned the
+    table of the good rows without a word about the others (two of three dossiers vanished):
+    a ``UserWarning`` now says how many and the first, as the CLI's stderr line does."""
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {"received": ["2026-03-02T09:00", "bad", "2026-03-03T09:00"], "time_limit": ["3wd", "3wd", "xx"]}
+    )
+    for call, builder in (
+        (lambda: motcua.report(df, as_of="2026-03-31", skip_bad=True), "Report.build"),
+        (lambda: motcua.worklist(df, as_of="2026-03-31", skip_bad=True), "Worklist.build"),
+        (lambda: motcua.scorecard(df, as_of="2026-03-31", skip_bad=True), "Scorecard.build"),
+    ):
+        with pytest.warns(UserWarning, match=rf"2 bad row\(s\) skipped .*the first: element 1: line 2, column `received`.*\(and 1 more\); {builder}"):
+            call()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        motcua.report(df.iloc[[0]], as_of="2026-03-31", skip_bad=True)

@@ -232,6 +232,14 @@ pub enum AnySink<'c> {
 }
 
 impl Sink for AnySink<'_> {
+    fn as_of(&self) -> Option<chrono::NaiveDateTime> {
+        match self {
+            AnySink::Report(s) => s.as_of(),
+            AnySink::Stages(s) => s.as_of(),
+            AnySink::Worklist(s) => s.as_of(),
+        }
+    }
+
     fn record(&mut self, at: Locator, record: &Record) -> Result<bool> {
         match self {
             AnySink::Report(s) => s.record(at, record),

@@ -431,6 +431,10 @@ impl Sink for WorklistSink<'_> {
         crate::records::check_catalogue(layout, self.ctx.catalogue)
     }
 
+    fn as_of(&self) -> Option<NaiveDateTime> {
+        Some(self.opts.as_of)
+    }
+
     fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
         if r.dossier.received > self.opts.as_of {
             // (One received by then is checked by `work_item`.)

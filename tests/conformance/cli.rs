@@ -634,6 +634,77 @@ fn report_on_the_sample() {
     assert!(rows.iter().all(|r| r["period"].is_string()));
 }
 
+/// A record's `new_due` ("taken as issued in time") is seen as of any instant after the
+/// receipt: a supplement request after as-of hid it (the apology was placed after the row's
+/// last supplement event), so that of two dossiers with the same appointment still ahead the
+/// one with a later request was overdue and the other not (report and worklist alike).
+#[test]
+fn a_records_new_due_is_seen_before_a_later_supplement_request() {
+    let csv = "id,received,time_limit,supplement_requested,supplement_received,new_due\n\
+               A,2026-02-25T11:30,2wd,,,2026-03-25\n\
+               B,2026-02-25T11:30,2wd,2026-03-02T09:00,2026-03-13T16:00,2026-03-25\n";
+    let path = temp_file("new_due_as_of.csv", csv);
+    let file = path.to_str().unwrap();
+    let state = |as_of: &str| -> Vec<(String, u64, u64, u64)> {
+        let o = motcua(
+            &[
+                "report", file, "--as-of", as_of, "--by", "id", "--format", "json",
+            ],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let rows: Vec<serde_json::Value> = serde_json::from_str(stdout(&o).trim()).unwrap();
+        rows.iter()
+            .filter(|r| r["id"].is_string())
+            .map(|r| {
+                let n = |k: &str| r[k].as_u64().unwrap();
+                (
+                    r["id"].as_str().unwrap().to_string(),
+                    n("pending_within"),
+                    n("overdue"),
+                    n("awaiting_supplement"),
+                )
+            })
+            .collect()
+    };
+    // Before the request: both within their appointment (the original due date 27 Feb passed).
+    assert_eq!(
+        state("2026-02-28"),
+        [("A".into(), 1, 0, 0), ("B".into(), 1, 0, 0)]
+    );
+    // While the supplement is awaited, and after it: B awaits, then is within again.
+    assert_eq!(
+        state("2026-03-05"),
+        [("A".into(), 1, 0, 0), ("B".into(), 0, 0, 1)]
+    );
+    assert_eq!(
+        state("2026-03-20"),
+        [("A".into(), 1, 0, 0), ("B".into(), 1, 0, 0)]
+    );
+    assert_eq!(
+        state("2026-03-31"),
+        [("A".into(), 0, 1, 0), ("B".into(), 0, 1, 0)]
+    );
+    let o = motcua(
+        &[
+            "worklist",
+            file,
+            "--as-of",
+            "2026-02-28",
+            "--all",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert!(
+        rows.iter()
+            .all(|r| r["due"] == "2026-03-25" && r["status"] == "on_track"),
+        "{rows:?}"
+    );
+}
+
 #[test]
 fn report_bad_files() {
     let dir = std::env::temp_dir().join(format!("motcua-report-{}", std::process::id()));

@@ -425,6 +425,21 @@ def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, str]]) -
         warnings.warn(text, UserWarning, stacklevel=_user_stacklevel())
 
 
+def warn_skipped(skipped: list[dict[str, Any]], builder: str) -> None:
+    """A ``UserWarning`` saying how many rows ``skip_bad=True`` left out, and the first (the
+    CLI's stderr line): the table returned cannot say it, and rows must not vanish without a
+    word. ``builder`` names the method whose ``.skipped`` lists them all."""
+    if not skipped:
+        return
+    more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+    warnings.warn(
+        f"{len(skipped)} bad row(s) skipped (skip_bad=True), not counted; the first: "
+        f"{skipped[0]['message']}{more}; {builder}(...).skipped lists them",
+        UserWarning,
+        stacklevel=_user_stacklevel(),
+    )
+
+
 def _user_stacklevel() -> int:
     """The ``stacklevel`` that points a warning at the first caller outside this package."""
     here = os.path.dirname(os.path.abspath(__file__))

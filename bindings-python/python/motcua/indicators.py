@@ -466,8 +466,8 @@ def scorecard(
     codes (:attr:`Scorecard.catalogue` lists its procedures per field); ``calendar``
     defaults to :meth:`Calendar.vietnam`; ``rules`` as in :func:`motcua.due`. A bad cell
     raises its error (:class:`~motcua.CsvFieldError` with ``.index``, ``.line`` = index + 1
-    and ``.field``), or with ``skip_bad=True`` its row is skipped (:meth:`Scorecard.build`
-    lists them).
+    and ``.field``), or with ``skip_bad=True`` its row is skipped (a ``UserWarning`` says how
+    many and the first; :meth:`Scorecard.build` lists them).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"received": ["2026-03-02T09:30", "2026-03-02T10:00"],
@@ -485,7 +485,7 @@ def scorecard(
     18  (total)    on_time_rate    1.0  True        met
     23  (total)  digitised_rate    0.5  <NA>  no_target
     """
-    return Scorecard.build(
+    card = Scorecard.build(
         df,
         by=by,
         as_of=as_of,
@@ -497,4 +497,6 @@ def scorecard(
         satisfaction_scale=satisfaction_scale,
         calendar=calendar,
         threads=threads,
-    ).frame
+    )
+    rec.warn_skipped(card.skipped, "Scorecard.build")
+    return card.frame

@@ -372,7 +372,8 @@ def report(
     ``by``: grouping column(s); ``period``: ``month``, ``quarter`` or ``year``; ``as_of``: the
     instant the table stands at (a date alone: the end of that day; ``None``: now);
     ``calendar`` defaults to :meth:`Calendar.vietnam`; ``skip_bad``: skip bad rows instead of
-    raising the first one's error (use :meth:`Report.build` to see which were skipped);
+    raising the first one's error (a ``UserWarning`` says how many and the first, as the CLI's
+    stderr line; :meth:`Report.build` lists them);
     ``threads``: how many cores to use (0: all; the answer is the same).
 
     Datetime columns may be naive (Vietnam's wall clock) or zoned (converted to UTC+7); a
@@ -423,6 +424,7 @@ def report(
             threads=threads,
             transfers=transfers,
         )
+    rec.warn_skipped(table.skipped, "StageReport.build" if stages else "Report.build")
     if rec.is_path(df):
         return table.to_pandas() if rec.path_output() == "pandas" else table.rows
     if rec.frame_kind(df) == "polars":

@@ -333,7 +333,8 @@ def worklist(
     → pandas, polars → polars; pyarrow, a mapping of columns or a file → pandas).
 
     The records are read as :func:`motcua.report` reads them (the same columns, ``map``,
-    ``calendar``, ``catalogue``, ``rules``, ``skip_bad``). A dossier is listed when it was
+    ``calendar``, ``catalogue``, ``rules``, ``skip_bad``: a ``UserWarning`` says how many rows
+    were skipped and the first; :meth:`Worklist.build` lists them). A dossier is listed when it was
     received by ``as_of`` (a date alone: the end of that day; ``None``: now) and is open then.
     Columns: ``id``, the ``by`` columns, ``due``, ``due_at``, ``working_days_left`` (working
     days ``d`` with ``as_of``'s day < ``d`` ≤ ``due``; negative when overdue), ``status``,
@@ -373,6 +374,7 @@ def worklist(
         threads=threads,
         transfers=transfers,
     )
+    rec.warn_skipped(w.skipped, "Worklist.build")
     if rec.is_path(source):
         return w.to_pandas() if rec.path_output() == "pandas" else w.rows
     if rec.frame_kind(source) == "polars":

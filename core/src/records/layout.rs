@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::cell::{parse_channel, Cell};
 use super::service::{parse_flag, parse_online_level, parse_satisfaction, ServiceRecord};
@@ -177,6 +177,14 @@ impl Locator {
             Locator::Row(i) => Locator::Row(i.saturating_add(n)),
         }
     }
+}
+
+/// Whether `kind` is a supplement request or the completed dossier.
+fn is_supplement(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::SupplementRequested | EventKind::SupplementReceived
+    )
 }
 
 /// A record's cells, by source column index.
@@ -625,7 +633,22 @@ impl Layout {
     /// Builds the record at `at` from `row` into `out`. Errors name the line (or row), the
     /// column and the value ([`ErrorKind::CsvField`]), and carry the record's id.
     pub fn read<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
-        let r = self.read_inner(at, row, out);
+        self.read_as_of(at, row, out, None)
+    }
+
+    /// [`read`](Self::read) for a reader that judges the record at `as_of`: the `new_due`
+    /// column's apology ("taken as issued in time") is placed after the supplement events
+    /// that instant sees, not after the last of the row's. A request after `as_of` hid the
+    /// apology the record states from the table as of `as_of`: a dossier whose new
+    /// appointment is still ahead was overdue there, and one without a request was not.
+    pub fn read_as_of<R: Row + ?Sized>(
+        &self,
+        at: Locator,
+        row: &R,
+        out: &mut Record,
+        as_of: Option<NaiveDateTime>,
+    ) -> Result<()> {
+        let r = self.read_inner(at, row, out, as_of);
         let r = match &self.transfers {
             None => r,
             Some(t) => t.join(at, self.id(row).as_deref(), r.map(|()| &mut out.dossier)),
@@ -633,7 +656,13 @@ impl Layout {
         r.map_err(|e| self.with_id(e, row))
     }
 
-    fn read_inner<R: Row + ?Sized>(&self, at: Locator, row: &R, out: &mut Record) -> Result<()> {
+    fn read_inner<R: Row + ?Sized>(
+        &self,
+        at: Locator,
+        row: &R,
+        out: &mut Record,
+        as_of: Option<NaiveDateTime>,
+    ) -> Result<()> {
         let received_cell = self.cell(at, row, self.received)?;
         let (received, received_date_only) = match received_cell.instant() {
             Ok(Some(t)) => t,
@@ -725,13 +754,12 @@ impl Layout {
         d.events.clear();
         let mut apology_at = received;
         let mut apology_date_only = false;
+        // (A supplement event after as-of is not seen then: the apology goes before it.)
+        let seen = |t: NaiveDateTime| as_of.is_none_or(|a| t <= a);
         for &(i, kind, _) in &self.events {
             let c = self.cell(at, row, i)?;
             if let Some((t, date_only)) = c.instant().map_err(|e| self.cell_err(at, i, c, &e))? {
-                if matches!(
-                    kind,
-                    EventKind::SupplementRequested | EventKind::SupplementReceived
-                ) {
+                if is_supplement(kind) && seen(t) {
                     apology_at = t;
                     apology_date_only = date_only;
                 }
@@ -749,16 +777,12 @@ impl Layout {
         if let (Some(i), true) = (self.new_due, in_order) {
             let c = self.cell(at, row, i)?;
             if let Some(day) = c.date().map_err(|e| self.cell_err(at, i, c, &e))? {
-                // "taken as issued in time": after the last supplement event, before the result.
+                // "taken as issued in time": after the last supplement event (seen as of), before
+                // the result.
                 let pos = d
                     .events
                     .iter()
-                    .position(|e| {
-                        !matches!(
-                            e.kind,
-                            EventKind::SupplementRequested | EventKind::SupplementReceived
-                        )
-                    })
+                    .position(|e| !(is_supplement(e.kind) && seen(e.at)))
                     .unwrap_or(d.events.len());
                 let mut ev = Event::new(EventKind::Apology, apology_at).with_new_due(day);
                 ev.date_only = apology_date_only;

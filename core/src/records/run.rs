@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 #[cfg(not(target_family = "wasm"))]
 use std::sync::{mpsc, Condvar, Mutex};
 
+use chrono::NaiveDateTime;
+
 use super::cell::Cell;
 use super::layout::{Layout, Locator, Record, Row};
 use super::table::Table;
@@ -132,6 +134,12 @@ pub trait Sink: Send {
     fn check(&self, _layout: &Layout) -> Result<()> {
         Ok(())
     }
+
+    /// The instant the sink judges its records at, if any: a record's `new_due` is then
+    /// placed among the events that instant sees (see [`Layout::read_as_of`]).
+    fn as_of(&self) -> Option<NaiveDateTime> {
+        None
+    }
 }
 
 /// The error of [`Sink::check`] for records whose time limits can only come from a catalogue
@@ -167,6 +175,10 @@ impl<A: Sink, B: Sink> Sink for (A, B) {
     fn check(&self, layout: &Layout) -> Result<()> {
         self.0.check(layout)?;
         self.1.check(layout)
+    }
+
+    fn as_of(&self) -> Option<NaiveDateTime> {
+        self.0.as_of()
     }
 
     fn reject(&mut self, at: Locator, error: &Error) {
@@ -232,7 +244,7 @@ fn one<S: Sink, R: Row + ?Sized>(
     record: &mut Record,
     out: &mut ChunkOut<S>,
 ) -> bool {
-    let r = layout.read(at, row, record);
+    let r = layout.read_as_of(at, row, record, out.sink.as_of());
     if r.is_err() && layout.is_blank(row) {
         // A record of separators alone (`,,,,`: a spreadsheet's empty row), or an empty
         // object: not a dossier, skipped as a blank line is.

@@ -224,6 +224,10 @@ impl crate::records::Sink for ReportSink<'_> {
         crate::records::check_catalogue(layout, self.ctx.catalogue)
     }
 
+    fn as_of(&self) -> Option<NaiveDateTime> {
+        Some(self.partial.options().as_of)
+    }
+
     fn record(&mut self, _at: crate::records::Locator, r: &crate::records::Record) -> Result<bool> {
         let service = self.service.then_some(&r.service);
         self.partial.add(&self.ctx, &r.dossier, &r.groups, service)

@@ -414,6 +414,10 @@ impl crate::records::Sink for StageSink<'_> {
         crate::records::check_catalogue(layout, self.ctx.catalogue)
     }
 
+    fn as_of(&self) -> Option<NaiveDateTime> {
+        Some(self.table.as_of())
+    }
+
     fn record(&mut self, _at: crate::records::Locator, r: &crate::records::Record) -> Result<bool> {
         self.table.add(&self.ctx, &r.dossier)
     }
