@@ -641,21 +641,26 @@ impl<R: Read> TextSource<R> {
                 // the records before it, or its own line as one bad record.
                 let end = cut.unwrap_or(self.carry.len());
                 let at_end = self.eof && end == self.carry.len();
-                if let Some((record, open)) =
+                if let Some((record, _)) =
                     runaway_quote(self.carry.get(..end).unwrap_or(&[]), at_end)
                 {
                     if record > 0 {
                         cut = Some(record);
                     } else {
+                        // The record's first line is the bad record, and reading goes on at its
+                        // next line: when the runaway quote is on a later line, an earlier quote
+                        // of the record paired with one of another line (a stray quote in a
+                        // note: `"Thiếu giấy tờ` closed by the next record's `"chính"`), and
+                        // the lines between are records of their own. Cut at the runaway's line,
+                        // they vanished (4 records: 1 counted, 1 skipped) and the error named
+                        // the wrong line.
                         let line_end = self
                             .carry
-                            .get(open..)
-                            .and_then(|r| r.iter().position(|&b| b == b'\n'))
-                            .map_or(self.carry.len(), |k| open + k + 1);
+                            .iter()
+                            .position(|&b| b == b'\n')
+                            .map_or(self.carry.len(), |k| k + 1);
                         cut = Some(line_end);
-                        broken = Some(
-                            self.next_line + count_lines(self.carry.get(..open).unwrap_or(&[])),
-                        );
+                        broken = Some(self.next_line);
                     }
                 }
             }
@@ -1767,6 +1772,23 @@ mod tests {
             // Never closed on the last line, without a line end.
             let got = outcomes(b"a,b\n1,y\n2,\"x", block).unwrap();
             assert_eq!(got, [(2, Ok("1".into())), (3, Err("csv_field".into()))]);
+        }
+        // A stray quote paired with a quote of a later line (a note `"Thiếu giấy tờ` and the
+        // next records' `"chính"`): the first line is the bad record, at its own line, and the
+        // lines after it are records (two were lost, and the error named line 4).
+        for block in [8, 16, 64, 4096] {
+            let text = "a,b\n1,\"Thiếu giấy tờ\n2,x\n3,bản \"chính\" gốc\n4,ok\n";
+            let got = outcomes(text.as_bytes(), block).unwrap();
+            assert_eq!(
+                got,
+                [
+                    (2, Err("csv_field".into())),
+                    (3, Ok("2".into())),
+                    (4, Ok("3".into())),
+                    (5, Ok("4".into()))
+                ],
+                "block {block}"
+            );
         }
         // A quoted field of a few lines is a field.
         let text = format!("a,b\n1,\"{}\"\n2,y\n", "l\n".repeat(MAX_QUOTED_LINES));
