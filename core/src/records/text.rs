@@ -86,9 +86,13 @@ pub const MAX_QUOTED_LINES: usize = 32;
 
 /// In `bytes` (whole lines from a record's start, outside quotes): the first quoted field that
 /// runs past its line and holds more than [`MAX_QUOTED_LINES`] line breaks or, `at_end`
-/// (the input ends in `bytes`), is never closed. Returns the start of its record and the
-/// offset of its opening quote.
-fn runaway_quote(bytes: &[u8], at_end: bool) -> Option<(usize, usize)> {
+/// (the input ends in `bytes`), is never closed; or a field opened by a quote (at the start of
+/// a field: after `delimiter`, a line end or nothing) that runs past its line to a quote that
+/// text follows (not a delimiter, a line end or a doubled quote) — a stray quote in a note
+/// paired with a quote inside a later record's text (`"Thiếu giấy tờ` ... `bản "chính gốc`),
+/// which would swallow the records between into one field without an error. Returns the start
+/// of its record and the offset of its opening quote.
+fn runaway_quote(bytes: &[u8], at_end: bool, delimiter: u8) -> Option<(usize, usize)> {
     let mut record = 0;
     let mut at = 0;
     let lines_over = |b: &[u8]| {
@@ -105,7 +109,18 @@ fn runaway_quote(bytes: &[u8], at_end: bool) -> Option<(usize, usize)> {
         let rest = bytes.get(open + 1..)?;
         match rest.iter().position(|&b| b == b'"') {
             Some(k) => {
-                if lines_over(rest.get(..k)?) {
+                let inside = rest.get(..k)?;
+                if lines_over(inside) {
+                    return Some((record, open));
+                }
+                let field_start = open
+                    .checked_sub(1)
+                    .and_then(|p| bytes.get(p))
+                    .is_none_or(|&b| b == delimiter || b == b'\n');
+                let after = rest.get(k + 1).copied();
+                let text_follows =
+                    after.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r' && b != b'"');
+                if field_start && text_follows && inside.contains(&b'\n') {
                     return Some((record, open));
                 }
                 at = open + k + 2;
@@ -341,8 +356,9 @@ fn unclosed(line: u64) -> Error {
         ErrorKind::CsvField,
         format!(
             "line {line}: malformed CSV: a quoted field opens on this line and is not closed \
-             (by the end of the input, or within {MAX_QUOTED_LINES} lines); the next line is \
-             read as a new record"
+             (by the end of the input, or within {MAX_QUOTED_LINES} lines), or runs over lines \
+             to a quote that text follows (a stray quote); the next line is read as a new \
+             record"
         ),
     )
     .at_line(line)
@@ -642,7 +658,7 @@ impl<R: Read> TextSource<R> {
                 let end = cut.unwrap_or(self.carry.len());
                 let at_end = self.eof && end == self.carry.len();
                 if let Some((record, _)) =
-                    runaway_quote(self.carry.get(..end).unwrap_or(&[]), at_end)
+                    runaway_quote(self.carry.get(..end).unwrap_or(&[]), at_end, self.delimiter)
                 {
                     if record > 0 {
                         cut = Some(record);
@@ -1790,6 +1806,33 @@ mod tests {
                 "block {block}"
             );
         }
+        // The same stray quote paired with a lone quote of a later record's text (closed, so not
+        // a runaway): the lines between were swallowed into its field, without an error.
+        for block in [8, 16, 64, 4096] {
+            let text = "a,b\n1,\"Thiếu giấy tờ\n2,x\n3,bản \"chính gốc\n4,ok\n";
+            let got = outcomes(text.as_bytes(), block).unwrap();
+            assert_eq!(
+                got,
+                [
+                    (2, Err("csv_field".into())),
+                    (3, Ok("2".into())),
+                    (4, Err("csv_field".into())),
+                    (5, Ok("4".into()))
+                ],
+                "block {block}"
+            );
+        }
+        // A quoted field over lines, closed and followed by its delimiter, a line end or a
+        // doubled quote, is a field.
+        let got = outcomes(b"a,b\n1,\"x\ny\"\n2,\"p\nq\"\"r\"\n3,\"s\nt\",\n", 64);
+        assert_eq!(
+            got.map_err(|e| e.code()),
+            Ok(vec![
+                (2, Ok("1".into())),
+                (4, Ok("2".into())),
+                (6, Ok("3".into()))
+            ])
+        );
         // A quoted field of a few lines is a field.
         let text = format!("a,b\n1,\"{}\"\n2,y\n", "l\n".repeat(MAX_QUOTED_LINES));
         let got = outcomes(text.as_bytes(), 16).unwrap();
