@@ -509,6 +509,11 @@ def test_wide_and_extreme_integers_are_values() -> None:
     got = motcua.report(df, by="agency", as_of="2026-03-31")
     assert list(got["agency"][:2]) == ["18446744073709551615", "9223372036854775807"]
     assert list(got["received"][:2]) == [1, 1]
+    # Python ints past int64 in an object column: pyarrow's OverflowError escaped (not a
+    # motcua error); each is its own group.
+    df["agency"] = pd.Series([2**64 - 1, 2**70], dtype=object)
+    got = motcua.report(df, by="agency", as_of="2026-03-31")
+    assert sorted(got["agency"][:2]) == ["1180591620717411303424", "18446744073709551615"]
     for stamps in (pa.array([-(2**63)], pa.timestamp("s")), pa.array([-(2**63), None], pa.timestamp("s"))[:1]):
         t = pa.table({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"], "resolved": stamps})
         with pytest.raises(motcua.MotcuaError, match="resolved"):

@@ -647,7 +647,13 @@ impl Dossier {
         if let Some(id) = &self.id {
             m.insert("id".into(), id.clone().into());
         }
-        m.insert("received".into(), format_instant(self.received).into());
+        // (A date alone as a date, as an event's: the JSON reads back to the same dossier.)
+        let received = if self.received_date_only {
+            self.received.date().to_string()
+        } else {
+            format_instant(self.received)
+        };
+        m.insert("received".into(), received.into());
         m.insert("channel".into(), self.channel.as_str().into());
         match &self.limit {
             LimitSource::TimeLimit(t) => {
@@ -1231,6 +1237,11 @@ mod tests {
         assert_eq!(d.id.as_deref(), Some("7"));
         assert_eq!(d.channel, Channel::Postal);
         assert_eq!(d.received.to_string(), "2026-03-02 00:00:00");
+        // A receipt given by its date alone is written back as a date: the same dossier (the
+        // explanation of the read-back one said "at 00:00").
+        assert!(d.received_date_only);
+        assert_eq!(d.to_json_value()["received"], "2026-03-02");
+        assert_eq!(Dossier::from_json_value(&d.to_json_value()).unwrap(), d);
         let d = parse(&format!(r#"{{"received":"2026-03-02T09:30",{TL}}}"#)).unwrap();
         assert_eq!(d.channel, Channel::Direct);
         assert!(d.events.is_empty());

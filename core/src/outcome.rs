@@ -29,7 +29,7 @@ use crate::deadline::{
     Compare, Due, Fact, Lang, MultiSupplement, OutcomeOnly, Quiet, Rules,
 };
 use crate::dossier::{Dossier, EventKind};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::procedure::Catalogue;
 
 /// The class of a dossier as of an instant (defined with the deadline's facts, which carry
@@ -182,19 +182,6 @@ pub(crate) fn multi_supplement_outcome(
     }
 }
 
-/// The error of an as-of instant outside the calendar (a resolved dossier was classified
-/// against one, an open one refused).
-#[cold]
-#[inline(never)]
-fn as_of_out_of_range(calendar: &WorkCalendar, as_of: NaiveDateTime) -> Error {
-    match calendar.check_within(as_of, "as_of") {
-        Err(e) => e,
-        Ok(()) => {
-            Error::new(ErrorKind::DateOutOfRange, "as-of outside the calendar").in_field("as_of")
-        }
-    }
-}
-
 /// Classifies `dossier` as of `as_of`: events after `as_of` are ignored (the due date is
 /// computed on the events up to it), the whole dossier is validated. Errors as
 /// [`deadline::due`](crate::deadline::due), and an `as_of` before the receipt is an
@@ -223,7 +210,7 @@ fn classify_quiet(
     // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
     if !calendar.covers(as_of) {
-        return Err(as_of_out_of_range(calendar, as_of));
+        return Err(crate::deadline::as_of_out_of_range(calendar, as_of));
     }
     let (ev, _, _) = evaluate(
         dossier,
@@ -255,7 +242,7 @@ pub(crate) fn outcome_of(
     // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
     if !calendar.covers(as_of) {
-        return Err(as_of_out_of_range(calendar, as_of));
+        return Err(crate::deadline::as_of_out_of_range(calendar, as_of));
     }
     let (ev, _, _) = evaluate(
         dossier,
@@ -297,7 +284,7 @@ pub(crate) fn classify_with(
     // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
     if !calendar.covers(as_of) {
-        return Err(as_of_out_of_range(calendar, as_of));
+        return Err(crate::deadline::as_of_out_of_range(calendar, as_of));
     }
     let (ev, mut facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
     let (outcome, by_law, day, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;

@@ -401,6 +401,11 @@ def _pandas_days(pd: Any, x: Any) -> Days:
 
 def _polars_days(pl: Any, s: Any) -> Days:
     dtype = s.dtype
+    if (dtype == pl.Datetime or isinstance(dtype, pl.Datetime)) and not getattr(dtype, "time_zone", None):
+        phys = s.to_physical()
+        if _stamps_in_range({"min": phys.min(), "max": phys.max()}, dtype.time_unit):
+            s = s.dt.date()  # (in range: polars' own cast, the fastest)
+            dtype = s.dtype
     if dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
         # (an instant's day in Vietnam, UTC+7, as at every door; see `_stamp_days`)
         phys = s.to_physical()
@@ -440,9 +445,14 @@ def _arrow_days(pa: Any, a: Any) -> Days:
     import pyarrow.compute as pc
 
     t = a.type
-    if pa.types.is_timestamp(t):
-        # (an instant's day in Vietnam, UTC+7, as at every door)
+    if pa.types.is_timestamp(t) and not _stamps_in_range(pc.min_max(a.cast(pa.int64())), t.unit):
+        # (days past 2**31: counted in int64, an error naming the element)
         return _arrow_stamp_days(pa, a)
+    if pa.types.is_timestamp(t) and t.tz is not None:
+        # an instant's day in Vietnam (UTC+7), as at every door
+        a = pc.cast(pc.local_timestamp(a.cast(pa.timestamp(t.unit, "+07:00"))), pa.date32())
+    elif pa.types.is_timestamp(t):
+        a = pc.cast(a, pa.date32())
     elif pa.types.is_date64(t):
         try:
             a = pc.cast(a, pa.date32())
@@ -488,6 +498,17 @@ def _stamp_days(stamps: np.ndarray, nulls: Optional[np.ndarray], unit: str, utc:
     if present.size == 0 or (present.min() > MISSING32 and present.max() <= np.iinfo(np.int32).max):
         return np.ascontiguousarray(np.where(days == MISSING64, MISSING32, days), dtype=np.int32)
     return np.ascontiguousarray(days, dtype=np.int64)
+
+
+def _stamps_in_range(min_max: Any, unit: str) -> bool:
+    """Whether timestamps whose ``pyarrow.compute.min_max`` (or polars min and max, as a
+    mapping) is ``min_max`` are days of ±2**30 at most: Arrow's and polars' own (faster) casts
+    to a date then cannot wrap."""
+    low, high = min_max["min"], min_max["max"]
+    low = low.as_py() if hasattr(low, "as_py") else low
+    high = high.as_py() if hasattr(high, "as_py") else high
+    bound = 2**30 * _PER_DAY[unit]
+    return low is None or (-bound <= low and high <= bound)
 
 
 def _arrow_stamp_days(pa: Any, a: Any) -> Days:

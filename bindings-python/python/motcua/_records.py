@@ -321,10 +321,14 @@ def _naive_and_zoned(values: np.ndarray) -> bool:
 def _has_instants(values: np.ndarray) -> bool:
     """Whether an object column typed as dates by its first value holds an instant (a
     ``datetime``, a pandas ``Timestamp``, a numpy ``datetime64`` finer than a day)."""
+    date, datetime = dt.date, dt.datetime
     for v in values:
-        if isinstance(v, dt.datetime):
+        kind = type(v)
+        if kind is date or v is None:
+            continue  # (the common case: one test a value)
+        if isinstance(v, datetime):
             return True
-        if isinstance(v, np.datetime64) and np.datetime_data(v.dtype)[0] not in ("D", "W", "M", "Y"):
+        if kind is np.datetime64 and np.datetime_data(v.dtype)[0] not in ("D", "W", "M", "Y"):
             return True
     return False
 
@@ -355,7 +359,7 @@ def _objects(values: np.ndarray) -> Any:
                 mixed = False
             if not mixed:
                 return ("arrow", [arr])
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
             pass  # mixed types: each distinct value as it is
     pd = cv._module("pandas")
     if pd is not None:

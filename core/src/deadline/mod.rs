@@ -141,8 +141,12 @@ pub(crate) fn due_with(
     as_of: Option<NaiveDateTime>,
     explain: Option<Lang>,
 ) -> Result<Due> {
-    // (An as-of instant is read to the second, as the dossier's instants are.)
+    // (An as-of instant is read to the second, as the dossier's instants are; within the
+    // calendar, as every date.)
     let as_of = as_of.map(crate::civil::whole_second);
+    if let Some(t) = as_of.filter(|&t| !calendar.covers(t)) {
+        return Err(as_of_out_of_range(calendar, t));
+    }
     match explain {
         None => evaluate(dossier, calendar, rules, catalogue, as_of, Quiet::default())?
             .0
@@ -153,6 +157,20 @@ pub(crate) fn due_with(
             let mut due = ev.answer(dossier, calendar)?;
             due.explain = render::steps(facts, &ctx, lang);
             Ok(due)
+        }
+    }
+}
+
+/// The error of an as-of instant outside the calendar, naming `as_of` (a resolved dossier
+/// was classified against one, an open one refused, one before the range read as "before the
+/// receipt").
+#[cold]
+#[inline(never)]
+pub(crate) fn as_of_out_of_range(calendar: &WorkCalendar, as_of: NaiveDateTime) -> Error {
+    match calendar.check_within(as_of, "as_of") {
+        Err(e) => e,
+        Ok(()) => {
+            Error::new(ErrorKind::DateOutOfRange, "as-of outside the calendar").in_field("as_of")
         }
     }
 }

@@ -1052,4 +1052,13 @@ fn an_as_of_outside_the_calendar_is_out_of_range() {
     assert!(
         crate::outcome::classify(&d, &cal, &Rules::default(), None, t("2026-12-31T23:59")).is_ok()
     );
+    // The due date as of such an instant likewise (it answered, or said "before the receipt").
+    for as_of in [NaiveDateTime::MAX, NaiveDateTime::MIN] {
+        let e = crate::Options::new(&cal).as_of(as_of).due(&d).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::DateOutOfRange, Some("as_of")),
+            "{as_of}"
+        );
+    }
 }

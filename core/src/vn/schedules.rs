@@ -38,9 +38,9 @@ use crate::error::{excerpt, Error, ErrorKind, Result};
 /// - Every listed date must be a valid `YYYY-MM-DD` in its year (the key); a day off must be
 ///   a working day of the public-sector week in force on it (Monday–Friday from 1999-10-02),
 ///   a make-up day a weekly rest day that is not a public holiday (a holiday is paid leave by
-///   the Labour Code — 2019, Art. 112(1) — and a make-up day only moves a working day: 1 May
-///   2027, a Saturday, cannot be worked); no date may be listed twice (in one list, or in
-///   two).
+///   the Labour Code in force on it — 2019, Art. 112(1) — and a make-up day only moves a
+///   working day: 1 May 2027, a Saturday, cannot be worked); no date may be listed twice (in
+///   one list, or in two).
 /// - Unknown keys are errors (a misspelt `day_off` would otherwise be ignored).
 ///
 /// Any violation is an `invalid_schedule` error naming the year, the key and the value
@@ -725,9 +725,10 @@ fn dates(
             return Err(bad(
                 year,
                 format!(
-                    "`{key}`: {d} ({}) is a public holiday (Labour Code 2019, Art. 112(1)): a \
-                     make-up working day moves a working day, it cannot take a holiday",
-                    weekday_name(d)
+                    "`{key}`: {d} ({}) is a public holiday ({}): a make-up working day moves a \
+                     working day, it cannot take a holiday",
+                    weekday_name(d),
+                    super::statute::law_on(d)?.holiday_article()
                 ),
             ));
         }
@@ -847,6 +848,12 @@ mod tests {
                     "2027-02-06",
                     "public holiday",
                 ],
+            ),
+            // The law in force that year is cited: 30 April 1995 under the 1994 Code.
+            (
+                r#"{"years": {"1995": {"status": "official", "days_off": [], "makeup_working_days": ["1995-04-30"]}}}"#,
+                "invalid_schedule",
+                &["1995", "1995-04-30", "Sunday", "Labour Code 1994, Art. 73"],
             ),
             (
                 r#"{"years": {"2027": {"status": "official", "days_off": ["2028-01-03"], "makeup_working_days": []}}}"#,

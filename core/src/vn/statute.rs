@@ -27,7 +27,7 @@ fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate> {
     })
 }
 
-fn law_on(d: NaiveDate) -> Result<LabourLaw> {
+pub(crate) fn law_on(d: NaiveDate) -> Result<LabourLaw> {
     LabourLaw::in_force_on(d).ok_or_else(|| {
         Error::new(
             ErrorKind::DateOutOfRange,
