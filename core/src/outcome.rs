@@ -345,8 +345,11 @@ fn class_of(
     // Awaiting a supplement, the clock stopped at the request: the distance stops there too,
     // also when a refusal or withdrawal ends the dossier before it was completed (a result
     // completes it: no request is then open).
+    // A request before the round's deemed receipt day (made the evening a dossier came after
+    // closing time) stopped a count that had not begun: nothing of it was used, as the pause
+    // itself counts (the time used runs from the deemed receipt day).
     let stopped = match dossier.events.get(ev.awaiting) {
-        Some(request) => day_number(request.at.date()),
+        Some(request) => day_number(request.at.date()).max(ev.round_start),
         None => day,
     };
     let working_days_late = calendar.working_days_between_numbers(due, stopped)?;
@@ -697,6 +700,23 @@ mod tests {
             "2026-11-20T12:00",
         );
         assert_eq!(after.working_days_late, 2);
+        // Requested the evening of an after-hours receipt (Fri 6 Mar 18:00, deemed Mon 9 Mar),
+        // before the count began: all 5 days are left, as for a request on Mon 9 Mar (it said 6:
+        // the distance ran from the Friday).
+        for request in ["2026-03-06T19:00", "2026-03-09T10:00"] {
+            let c = run(
+                &format!(
+                    r#"{{"received":"2026-03-06T18:00","time_limit":"5wd","events":[{{"type":"supplement_requested","at":"{request}"}}]}}"#
+                ),
+                &[],
+                "2026-03-12T10:00",
+            );
+            assert_eq!(
+                (c.outcome, c.due.due, c.working_days_late),
+                (Outcome::AwaitingSupplement, d("2026-03-16"), -5),
+                "{request}"
+            );
+        }
         check(
             &with(
                 r#"{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"withdrawn","at":"2026-03-10T10:00"}"#,

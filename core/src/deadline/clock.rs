@@ -855,6 +855,7 @@ impl<T: Trace> Pass<'_, T> {
                 None => (i64::MIN, 0),
             },
             deemed_receipt: self.deemed_receipt,
+            round_start: self.clock.start_day,
             rule_set: self.set,
             awaiting: self.life.open_request_index,
             closing: self.life.closing_index,

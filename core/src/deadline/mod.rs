@@ -211,6 +211,9 @@ pub(crate) struct Evaluation {
     pub(crate) due_at: (i64, u64),
     /// The first deemed receipt day, as a day number.
     pub(crate) deemed_receipt: i64,
+    /// The deemed receipt day the current round of the count started on (the first, or the
+    /// completed dossier's), as a day number.
+    pub(crate) round_start: i64,
     /// The rule set in force.
     pub(crate) rule_set: &'static RuleSetInfo,
     /// The index of the open supplement request (as of), `usize::MAX` when none.
