@@ -99,18 +99,21 @@ impl ReadOptions {
     /// grouping column) in another ASCII case (`Resolved`), as [`find_column`] matches it. A
     /// binding that hands over a frame's columns picks them with this.
     pub fn reads(&self, name: &str) -> bool {
+        // (In NFC, as `header_names` reads a header: a name typed in NFD is the same name.)
+        let name = &*crate::casefold::compose(name.trim());
+        let same = |n: &str| *crate::casefold::compose(n) == *name;
         let unmapped = |n: &&str| !self.map.contains_key(*n);
         let service = SERVICE_COLUMNS
             .iter()
             .filter(|_| self.satisfaction_scale.is_some());
-        self.map.values().any(|v| v == name)
+        self.map.values().any(|v| same(v))
             || DOSSIER_COLUMNS
                 .iter()
                 .chain(service)
                 .copied()
                 .chain(self.by.iter().map(String::as_str))
                 .filter(unmapped)
-                .any(|n| n == name || n.eq_ignore_ascii_case(name))
+                .any(|n| same(n) || n.eq_ignore_ascii_case(name))
     }
 
     /// Every source column name the reader may use, in a stable order: the logical columns
@@ -319,7 +322,11 @@ fn looks_like(n: &str, column: &str, dated: bool) -> bool {
 pub fn header_names<S: AsRef<str>>(header: &[S]) -> Vec<String> {
     header
         .iter()
-        .map(|h| h.as_ref().trim().trim_start_matches('\u{feff}').to_string())
+        .map(|h| {
+            // In NFC, as the names they are matched with (`--map`, `--by`): a header typed as
+            // letters and combining marks (NFD) had no column `Lĩnh vực` that looked the same.
+            crate::casefold::compose(h.as_ref().trim().trim_start_matches('\u{feff}')).into_owned()
+        })
         .collect()
 }
 
@@ -333,12 +340,19 @@ pub fn find_column(
     map: &HashMap<String, String>,
     logical: &str,
 ) -> Option<usize> {
+    // (Names in NFC, as `header_names` gives them.)
     match map.get(logical) {
-        Some(source) => names.iter().position(|n| n == source),
-        None => names
-            .iter()
-            .position(|n| n == logical)
-            .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(logical))),
+        Some(source) => {
+            let source = crate::casefold::compose(source);
+            names.iter().position(|n| *n == *source)
+        }
+        None => {
+            let logical = crate::casefold::compose(logical);
+            names
+                .iter()
+                .position(|n| *n == *logical)
+                .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(&logical)))
+        }
     }
 }
 
@@ -432,7 +446,10 @@ impl Layout {
         // The first missing source in order of the logical names, whatever the map's order.
         let unknown = map
             .iter()
-            .filter(|(_, source)| !names.iter().any(|n| n == *source))
+            .filter(|(_, source)| {
+                let source = crate::casefold::compose(source);
+                !names.iter().any(|n| *n == *source)
+            })
             .min();
         if let Some((logical, source)) = unknown {
             return Err(Error::new(
@@ -756,9 +773,28 @@ impl Layout {
         let mut apology_date_only = false;
         // (A supplement event after as-of is not seen then: the apology goes before it.)
         let seen = |t: NaiveDateTime| as_of.is_none_or(|a| t <= a);
+        // The column of the end already read (a result, refusal or withdrawal), if any.
+        let mut ended: Option<usize> = None;
         for &(i, kind, _) in &self.events {
             let c = self.cell(at, row, i)?;
             if let Some((t, date_only)) = c.instant().map_err(|e| self.cell_err(at, i, c, &e))? {
+                if kind.is_closing() {
+                    if let Some(first) = ended {
+                        // Two ends: said by their columns (validation said "comes after ... in
+                        // the list", of a row that has no list).
+                        let e = Error::new(
+                            ErrorKind::InvalidDossier,
+                            format!(
+                                "`{}` and `{}` are both given: a dossier ends once (a result, a \
+                                 refusal or a withdrawal)",
+                                self.name(first),
+                                self.name(i)
+                            ),
+                        );
+                        return Err(self.cell_err(at, i, c, &e));
+                    }
+                    ended = Some(i);
+                }
                 if is_supplement(kind) && seen(t) {
                     apology_at = t;
                     apology_date_only = date_only;
@@ -1053,6 +1089,19 @@ mod tests {
         assert!(e.message().contains("more than once"), "{e}");
         // `reads` picks a frame's columns by the same rule.
         let o = opts(&[("resolved", "Ngày")], &["Field"]);
+        // A header in NFD (letters and combining marks) names the same column as the NFC
+        // `--map` source or `--by` name (the file had "no column `Lĩnh vực`", which looked the
+        // same).
+        let nfd = "Li\u{303}nh vu\u{31b}\u{323}c";
+        let header = ["received", "time_limit", nfd];
+        for o in [
+            opts(&[("field", "Lĩnh vực")], &["field"]),
+            opts(&[], &["Lĩnh vực"]),
+        ] {
+            let layout = Layout::resolve(&header, &o).unwrap();
+            assert_eq!(layout.groups, [2]);
+            assert!(o.reads(nfd));
+        }
         for (name, read) in [
             ("RECEIVED", true),
             ("Ngày", true),

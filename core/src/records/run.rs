@@ -769,6 +769,55 @@ mod tests {
         assert_eq!(e.code(), "csv_empty");
     }
 
+    /// A record with two ends (a result and a refusal) is said so by its columns, whatever
+    /// their order: the lifecycle's "refused ... comes after resolved ... in the list but is
+    /// earlier" spoke of a list a row does not have.
+    #[test]
+    fn two_ends_of_a_record_are_named_by_their_columns() {
+        use crate::records::{Column, OwnedCell, ReadOptions, Table};
+        let text = |v: &[&str]| -> Vec<OwnedCell> {
+            v.iter()
+                .map(|s| {
+                    if s.is_empty() {
+                        OwnedCell::Missing
+                    } else {
+                        OwnedCell::Text((*s).into())
+                    }
+                })
+                .collect()
+        };
+        let received = text(&["2026-03-02T09:00"; 3]);
+        let limit = text(&["3wd"; 3]);
+        let resolved = text(&["2026-03-05T10:00", "2026-03-04T10:00", "2026-03-04T10:00"]);
+        let refused = text(&["2026-03-04T10:00", "2026-03-05T10:00", ""]);
+        let table = Table::new(
+            ["received", "time_limit", "resolved", "refused"]
+                .map(String::from)
+                .to_vec(),
+            vec![
+                Column::cells(&received),
+                Column::cells(&limit),
+                Column::cells(&resolved),
+                Column::cells(&refused),
+            ],
+        )
+        .unwrap();
+        let layout = Layout::resolve(table.names(), &ReadOptions::default()).unwrap();
+        let mut r = Record::new();
+        for i in 0..2 {
+            let e = layout
+                .read(Locator::Row(i), &table.row(i), &mut r)
+                .unwrap_err();
+            assert_eq!(e.field(), Some("refused"));
+            assert!(
+                e.message()
+                    .contains("`resolved` and `refused` are both given: a dossier ends once"),
+                "{e}"
+            );
+        }
+        assert!(layout.read(Locator::Row(2), &table.row(2), &mut r).is_ok());
+    }
+
     #[test]
     fn ordered_keeps_order_on_many_threads() {
         for threads in [1, 2, 4] {
