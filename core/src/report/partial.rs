@@ -6,8 +6,6 @@
 //!
 //! A partial travels as JSON text ([`PartialReport::to_json`], what Python pickles).
 
-use std::collections::BTreeMap;
-
 use chrono::{NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -473,14 +471,23 @@ impl PartialReport {
     /// no periods: with periods, every period's cells are summed per group).
     pub fn group_totals(&self) -> Vec<(Keys, CellCounts)> {
         let names = &self.opts.by;
-        let mut by_group: BTreeMap<&[String], CellCounts> = BTreeMap::new();
+        // Summed by group index (each group's values once in `groups`), then in the groups'
+        // order (a sorted `Vec`, not a map: smaller in the WebAssembly build).
+        let mut sums: Vec<Option<CellCounts>> = vec![None; self.groups.len()];
         for ((_, g), c) in &self.cells {
-            if let Some(v) = self.groups.get(*g) {
-                let e = by_group.entry(v.as_slice()).or_default();
+            if let Some(slot) = sums.get_mut(*g) {
+                let e = slot.get_or_insert_with(CellCounts::default);
                 e.counts.add(&c.counts);
                 e.service.merge(&c.service);
             }
         }
+        let mut by_group: Vec<(&[String], CellCounts)> = self
+            .groups
+            .iter()
+            .zip(sums)
+            .filter_map(|(v, c)| Some((v.as_slice(), c?)))
+            .collect();
+        crate::sort::sort_by(&mut by_group, |a, b| a.0.cmp(b.0));
         let mut total = CellCounts::default();
         let mut out = Vec::new();
         for (values, c) in by_group {

@@ -1,6 +1,5 @@
 //! The per-agency stage table: [`StageTable`].
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDateTime;
@@ -203,7 +202,9 @@ impl Serialize for StageRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageTable {
     as_of: NaiveDateTime,
-    agencies: BTreeMap<String, StageCounts>,
+    /// The agencies' counts in order of their names (a sorted `Vec`: smaller than a map in the
+    /// WebAssembly build).
+    agencies: Vec<(String, StageCounts)>,
     dossiers: u64,
     inter_agency: u64,
     left_out: u64,
@@ -214,7 +215,7 @@ impl StageTable {
     pub fn new(as_of: NaiveDateTime) -> StageTable {
         StageTable {
             as_of,
-            agencies: BTreeMap::new(),
+            agencies: Vec::new(),
             dossiers: 0,
             inter_agency: 0,
             left_out: 0,
@@ -265,13 +266,8 @@ impl StageTable {
         }
         self.inter_agency += 1;
         for s in stages {
-            match self.agencies.get_mut(&s.agency) {
-                Some(c) => c.add_stage(s),
-                None => {
-                    let mut c = StageCounts::default();
-                    c.add_stage(s);
-                    self.agencies.insert(s.agency.clone(), c);
-                }
+            if let Some(c) = self.agency(&s.agency) {
+                c.add_stage(s);
             }
         }
     }
@@ -288,12 +284,31 @@ impl StageTable {
             ));
         }
         for (agency, c) in &other.agencies {
-            self.agencies.entry(agency.clone()).or_default().add(c);
+            if let Some(mine) = self.agency(agency) {
+                mine.add(c);
+            }
         }
         self.dossiers += other.dossiers;
         self.inter_agency += other.inter_agency;
         self.left_out += other.left_out;
         Ok(())
+    }
+
+    /// The counts of `agency`, added (zero) in its place when new (`None` only if the index
+    /// found or made were not one, which cannot be).
+    fn agency(&mut self, agency: &str) -> Option<&mut StageCounts> {
+        let i = match self
+            .agencies
+            .binary_search_by(|(a, _)| a.as_str().cmp(agency))
+        {
+            Ok(i) => i,
+            Err(i) => {
+                self.agencies
+                    .insert(i, (agency.to_string(), StageCounts::default()));
+                i
+            }
+        };
+        self.agencies.get_mut(i).map(|(_, c)| c)
     }
 
     /// The rows: one per agency in order of its name, then the totals row (agency `None`).
