@@ -11,9 +11,11 @@
 //! quotes, found by counting quotes, so a block never splits a record. Blank lines are
 //! skipped. A record with another number of fields than the header is an error.
 //!
-//! Hostile input loses no record: a quoted field that is never closed, or that holds more than
-//! [`MAX_QUOTED_LINES`] line breaks (a forgotten quote paired with another field's), is one bad
-//! record at the line where it opened, and reading goes on at the next line; a line longer than
+//! Hostile input loses no record: a quoted field that is never closed, that holds more than
+//! [`MAX_QUOTED_LINES`] line breaks (a forgotten quote paired with another field's), or that
+//! runs over lines to a quote text follows (a stray quote closed by a quote inside a later
+//! record's text), is one bad record at the first line of its record, and reading goes on at
+//! the next line; a line longer than
 //! [`MAX_LINE`] stops the reading at that line (memory stays flat); gzip or zip bytes are named
 //! as such (the CLI reads gzip itself). Every error is located at its line. UTF-16 input with
 //! its byte-order mark (a spreadsheet's "Unicode text", tab-separated) is decoded as it
