@@ -764,3 +764,16 @@ def test_skipped_rows_are_said_by_the_convenience_functions() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         motcua.report(df.iloc[[0]], as_of="2026-03-31", skip_bad=True)
+
+
+def test_flags_and_numbers_in_an_object_column_are_grouped_as_the_cli_reads_them() -> None:
+    """True, 1 and 1.0 are one key to a hash table: a group was "true" or "1" by which came
+    first. The CLI and JS read the cells `true` and `1` apart (and `1.0` as `1`)."""
+    import pandas as pd
+
+    for values in ([True, 1, 1.0, "1", "true"], [1, True, "true", 1.0, "1"]):
+        df = pd.DataFrame(
+            {"received": ["2026-03-02T09:00"] * 5, "time_limit": ["3wd"] * 5, "g": pd.Series(values, dtype=object)}
+        )
+        got = motcua.report(df, by="g", as_of="2026-03-31")
+        assert dict(zip(got["g"][:-1], got["received"][:-1])) == {"1": 3, "true": 2}, values

@@ -361,11 +361,25 @@ def _objects(values: np.ndarray) -> Any:
                 return ("arrow", [arr])
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
             pass  # mixed types: each distinct value as it is
+    if any(isinstance(v, (bool, np.bool_)) for v in values):
+        # True, 1 and 1.0 are one key to a hash table: the group was "true" or "1" by which
+        # came first, where the CLI and JS read `true` and `1` apart. Keyed by flag-or-not.
+        keys = np.empty(len(values), dtype=object)
+        keys[:] = [(isinstance(v, (bool, np.bool_)), v) for v in values]
+        index: dict[Any, int] = {}
+        codes = np.empty(len(values), dtype=np.int64)
+        firsts: list[Any] = []
+        for i, k in enumerate(keys):
+            at = index.setdefault(k, len(index))
+            if at == len(firsts):
+                firsts.append(k[1])
+            codes[i] = at
+        return ("objects", codes, firsts)
     pd = cv._module("pandas")
     if pd is not None:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
         return ("objects", np.ascontiguousarray(codes, dtype=np.int64), list(uniques))
-    index: dict[Any, int] = {}
+    index = {}
     codes = np.empty(len(values), dtype=np.int64)
     for i, v in enumerate(values):
         codes[i] = index.setdefault(v, len(index))
