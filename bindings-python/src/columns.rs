@@ -297,11 +297,32 @@ fn arrow_column<'a>(column: &str, a: &'a dyn Array) -> PyResult<Column<'a>> {
             with(Column::timestamps(values, unit_of(unit), clock))
         }
         DataType::Date32 => with(Column::days32(downcast!(a, Date32Array, column).values())),
-        DataType::Date64 => with(Column::timestamps(
-            downcast!(a, Date64Array, column).values(),
-            TimeUnit::Millisecond,
-            Clock::VietnamWall,
-        )),
+        DataType::Date64 => {
+            let values = downcast!(a, Date64Array, column).values();
+            // Arrow's date64 holds whole days in milliseconds: another value is malformed (read
+            // as an instant, an 18:30 receipt; the calendar functions refuse it), said as they do.
+            let part = values
+                .iter()
+                .enumerate()
+                .find(|&(i, v)| a.is_valid(i) && v.rem_euclid(86_400_000) != 0);
+            if let Some((i, v)) = part {
+                return Err(to_py_err(
+                    Error::new(
+                        ErrorKind::InvalidDate,
+                        format!(
+                            "column `{column}`: an Arrow date64 value ({v} ms, element {i} of \
+                             its chunk) is not a whole day (a multiple of 86,400,000 ms)"
+                        ),
+                    )
+                    .in_field(column),
+                ));
+            }
+            with(Column::timestamps(
+                values,
+                TimeUnit::Millisecond,
+                Clock::VietnamWall,
+            ))
+        }
         DataType::Int8 => with(Column::ints(Ints::I8(
             downcast!(a, Int8Array, column).values(),
         ))),

@@ -777,3 +777,18 @@ def test_flags_and_numbers_in_an_object_column_are_grouped_as_the_cli_reads_them
         )
         got = motcua.report(df, by="g", as_of="2026-03-31")
         assert dict(zip(got["g"][:-1], got["received"][:-1])) == {"1": 3, "true": 2}, values
+
+
+def test_a_date64_that_is_not_a_whole_day_is_refused_in_frames_as_in_calendar_functions() -> None:
+    """Arrow's date64 holds whole days in milliseconds: a frame read another value as an
+    instant (an 18:30 receipt, due a day later) where the calendar functions refuse it."""
+    import pyarrow as pa
+
+    part = pa.array([20514 * 86_400_000 + 66_600_000], pa.date64())
+    with pytest.raises(motcua.InvalidDateError, match="not a whole day"):
+        motcua.due(pa.table({"received": part, "time_limit": ["3wd"]}))
+    with pytest.raises(motcua.InvalidDateError, match="not a whole day"):
+        motcua.Calendar.vietnam().is_working_day(part)
+    whole = pa.array([20514 * 86_400_000, None], pa.date64())
+    got = motcua.due(pa.table({"received": whole[:1], "time_limit": ["3wd"]}))
+    assert str(got["due"].to_pylist()[0])[:10] == "2026-03-05"
