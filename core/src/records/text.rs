@@ -88,13 +88,18 @@ pub const MAX_QUOTED_LINES: usize = 32;
 
 /// In `bytes` (whole lines from a record's start, outside quotes): the first quoted field that
 /// runs past its line and holds more than [`MAX_QUOTED_LINES`] line breaks or, `at_end`
-/// (the input ends in `bytes`), is never closed; or a field opened by a quote (at the start of
-/// a field: after `delimiter`, a line end or nothing) that runs past its line to a quote that
-/// text follows (not a delimiter, a line end or a doubled quote) — a stray quote in a note
+/// (the input ends in `bytes`), is never closed; or a quote that runs past its line to a quote
+/// that text follows (not `delimiter`, a line end or a doubled quote) — a stray quote in a note
 /// paired with a quote inside a later record's text (`"Thiếu giấy tờ` ... `bản "chính gốc`),
-/// which would swallow the records between into one field without an error. Returns the start
-/// of its record and the offset of its opening quote.
-fn runaway_quote(bytes: &[u8], at_end: bool, delimiter: u8) -> Option<(usize, usize)> {
+/// which would swallow the records between into one field without an error; or a quoted field
+/// one of whose later lines holds exactly the separators of a record of `fields` fields (four
+/// at least: a record swallowed whole). Returns the start of its record and the offset of its opening quote.
+fn runaway_quote(
+    bytes: &[u8],
+    at_end: bool,
+    delimiter: u8,
+    fields: usize,
+) -> Option<(usize, usize)> {
     let mut record = 0;
     let mut at = 0;
     let lines_over = |b: &[u8]| {
@@ -115,14 +120,24 @@ fn runaway_quote(bytes: &[u8], at_end: bool, delimiter: u8) -> Option<(usize, us
                 if lines_over(inside) {
                     return Some((record, open));
                 }
-                let field_start = open
-                    .checked_sub(1)
-                    .and_then(|p| bytes.get(p))
-                    .is_none_or(|&b| b == delimiter || b == b'\n');
+                // (Whether the opening quote began its field or not: the csv reader takes one
+                // inside a field as text, and the quote that closes this pair opens a field of
+                // the later record, which then swallows the lines up to its own closing quote.)
                 let after = rest.get(k + 1).copied();
                 let text_follows =
                     after.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r' && b != b'"');
-                if field_start && text_follows && inside.contains(&b'\n') {
+                if text_follows && inside.contains(&b'\n') {
+                    return Some((record, open));
+                }
+                // A quoted field over lines one of whose later lines holds a whole record's
+                // separators (`R5,2026-03-02T09:00,3wd,bản ...`) swallowed that record: a stray
+                // quote closed by the quote ending a later record's last field.
+                // (Exactly a record's separators, and four fields at least: a note's line with a
+                // comma or two in a narrow file is text.)
+                let swallows = |line: &[u8]| {
+                    fields >= 4 && line.iter().filter(|&&b| b == delimiter).count() + 1 == fields
+                };
+                if inside.split(|&b| b == b'\n').skip(1).any(swallows) {
                     return Some((record, open));
                 }
                 at = open + k + 2;
@@ -659,9 +674,12 @@ impl<R: Read> TextSource<R> {
                 // the records before it, or its own line as one bad record.
                 let end = cut.unwrap_or(self.carry.len());
                 let at_end = self.eof && end == self.carry.len();
-                if let Some((record, _)) =
-                    runaway_quote(self.carry.get(..end).unwrap_or(&[]), at_end, self.delimiter)
-                {
+                if let Some((record, _)) = runaway_quote(
+                    self.carry.get(..end).unwrap_or(&[]),
+                    at_end,
+                    self.delimiter,
+                    self.names.len(),
+                ) {
                     if record > 0 {
                         cut = Some(record);
                     } else {
@@ -1820,6 +1838,30 @@ mod tests {
                     (3, Ok("2".into())),
                     (4, Err("csv_field".into())),
                     (5, Ok("4".into()))
+                ],
+                "block {block}"
+            );
+        }
+        // A stray quote closed by the quote ending a later record's last field: that record,
+        // a line of a whole record's separators, was swallowed whole (exit 0); and a literal
+        // quote inside a field paired with the next record's opening quote. Every line is a
+        // record or a bad record (a lone quote inside a field is one: quotes are paired to find
+        // where records end, and a lone one is never guessed at). A note over lines whose lines
+        // do not hold a record's separators is a field.
+        for block in [8, 64, 4096] {
+            let text = "a,b,c,d\nR4,x,y,\"Thiếu\nR5,x,y,bản 12in\"\nR6,x,y,ok\n\
+                        R7,x,y,gi\"ấy\nR8,x,y,\"bản\nR9,x,y,chín\"h\nR10,x,y,\"một\nhai, ba\"\n";
+            let got = outcomes(text.as_bytes(), block).unwrap();
+            assert_eq!(
+                got,
+                [
+                    (2, Err("csv_field".into())),
+                    (3, Err("csv_field".into())),
+                    (4, Ok("R6".into())),
+                    (5, Err("csv_field".into())),
+                    (6, Err("csv_field".into())),
+                    (7, Err("csv_field".into())),
+                    (8, Ok("R10".into())),
                 ],
                 "block {block}"
             );
