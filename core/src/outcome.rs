@@ -207,11 +207,8 @@ fn classify_quiet(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Classified> {
-    // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
-    if !calendar.covers(as_of) {
-        return Err(crate::deadline::as_of_out_of_range(calendar, as_of));
-    }
+    crate::deadline::check_as_of(calendar, as_of)?;
     let (ev, _, _) = evaluate(
         dossier,
         calendar,
@@ -239,11 +236,8 @@ pub(crate) fn outcome_of(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Outcome> {
-    // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
-    if !calendar.covers(as_of) {
-        return Err(crate::deadline::as_of_out_of_range(calendar, as_of));
-    }
+    crate::deadline::check_as_of(calendar, as_of)?;
     let (ev, _, _) = evaluate(
         dossier,
         calendar,
@@ -281,11 +275,8 @@ pub(crate) fn classify_with(
     let Some(lang) = explain else {
         return classify_quiet(dossier, calendar, rules, catalogue, as_of);
     };
-    // (Read to the second, as the dossier's instants are; within the calendar, as every date.)
     let as_of = crate::civil::whole_second(as_of);
-    if !calendar.covers(as_of) {
-        return Err(crate::deadline::as_of_out_of_range(calendar, as_of));
-    }
+    crate::deadline::check_as_of(calendar, as_of)?;
     let (ev, mut facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
     let (outcome, by_law, day, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
     let ctx = ev.context(rules, limit);

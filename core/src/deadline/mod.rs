@@ -141,11 +141,9 @@ pub(crate) fn due_with(
     as_of: Option<NaiveDateTime>,
     explain: Option<Lang>,
 ) -> Result<Due> {
-    // (An as-of instant is read to the second, as the dossier's instants are; within the
-    // calendar, as every date.)
     let as_of = as_of.map(crate::civil::whole_second);
-    if let Some(t) = as_of.filter(|&t| !calendar.covers(t)) {
-        return Err(as_of_out_of_range(calendar, t));
+    if let Some(t) = as_of {
+        check_as_of(calendar, t)?;
     }
     match explain {
         None => evaluate(dossier, calendar, rules, catalogue, as_of, Quiet::default())?
@@ -161,12 +159,23 @@ pub(crate) fn due_with(
     }
 }
 
+/// That an as-of instant (read to the second, as the dossier's instants are) is within the
+/// calendar, as every date: else [`as_of_out_of_range`]. Every door checks it so.
+#[inline(always)]
+pub(crate) fn check_as_of(calendar: &WorkCalendar, as_of: NaiveDateTime) -> Result<()> {
+    if calendar.covers(as_of) {
+        Ok(())
+    } else {
+        Err(as_of_out_of_range(calendar, as_of))
+    }
+}
+
 /// The error of an as-of instant outside the calendar, naming `as_of` (a resolved dossier
 /// was classified against one, an open one refused, one before the range read as "before the
 /// receipt").
 #[cold]
 #[inline(never)]
-pub(crate) fn as_of_out_of_range(calendar: &WorkCalendar, as_of: NaiveDateTime) -> Error {
+fn as_of_out_of_range(calendar: &WorkCalendar, as_of: NaiveDateTime) -> Error {
     match calendar.check_within(as_of, "as_of") {
         Err(e) => e,
         Ok(()) => {
