@@ -538,6 +538,12 @@ impl Dossier {
         let Ok(Value::Object(mut m)) = serde_json::from_str::<Value>(text) else {
             return Err(first);
         };
+        // A key that reads as a misspelling of a known one (`event`, `newDue`, `recieved`) is an
+        // error, as in `from_json`: its value was meant to be read, and dropping it (a misspelt
+        // `event` lost the events) gives a plausible wrong answer.
+        if let Some(e) = misspelt_key(&m) {
+            return Err(e);
+        }
         let mut warnings = Vec::new();
         let mut drop = |path: String, whose: &str, keys: &[&str]| {
             warnings.push(Warning::new(
@@ -1175,6 +1181,83 @@ pub(crate) fn check_transfer(i: usize, e: &Event, transfers: u32, stages: &[Stag
     }
 }
 
+/// The error of the first key of a dossier object (then of its events) that is not a known key
+/// but reads as a misspelling of one ([`near_key`]).
+#[cfg(not(target_arch = "wasm32"))]
+fn misspelt_key(m: &serde_json::Map<String, Value>) -> Option<Error> {
+    let bad = |path: String, key: &str, meant: &str| {
+        Error::new(
+            ErrorKind::InvalidDossier,
+            format!(
+                "unknown key `{}` (did you mean `{meant}`?)",
+                crate::error::excerpt(key)
+            ),
+        )
+        .in_field(path)
+    };
+    for k in m.keys() {
+        if let Some(meant) = near_key(k, &Dossier::KEYS) {
+            return Some(bad(k.clone(), k, meant));
+        }
+    }
+    if let Some(Value::Array(events)) = m.get("events") {
+        for (i, e) in events.iter().enumerate() {
+            let Value::Object(e) = e else { continue };
+            for k in e.keys() {
+                if let Some(meant) = near_key(k, &Dossier::EVENT_KEYS) {
+                    return Some(bad(format!("events[{i}].{k}"), k, meant));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The known key `key` misspells, if any: `key` is not one of `known`, but equals one when
+/// ASCII case, `_`, `-` and spaces are ignored (`timeLimit`, `new-due`), or is one edit away (a
+/// letter added, left out, changed, or two letters swapped: `event`, `chanel`, `recieved`)
+/// from one of at least three letters. Another system's own keys (`status`, `agency`, `by`,
+/// `note`) are two edits or more from every key, and are not taken for misspellings.
+pub(crate) fn near_key(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    if known.contains(&key) {
+        return None;
+    }
+    let fold = |s: &str| -> Vec<u8> {
+        s.bytes()
+            .filter(|c| !matches!(c, b'_' | b'-' | b' '))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let k = fold(key);
+    known.iter().copied().find(|w| {
+        let w = fold(w);
+        k == w || (w.len() >= 3 && within_one_edit(&k, &w))
+    })
+}
+
+/// Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap of
+/// two adjacent letters.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // The first position where they differ.
+    let at = (0..short.len())
+        .find(|&i| short.get(i) != long.get(i))
+        .unwrap_or(short.len());
+    match long.len() - short.len() {
+        // One letter changed (the rest equal), or two adjacent letters swapped.
+        0 => {
+            short.get(at + 1..) == long.get(at + 1..)
+                || (short.get(at) == long.get(at + 1)
+                    && short.get(at + 1) == long.get(at)
+                    && short.get(at + 2..) == long.get(at + 2..))
+        }
+        // One letter added: the rest of the longer one, one letter on, is the rest of the
+        // shorter.
+        1 => short.get(at..) == long.get(at + 1..),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1205,6 +1288,107 @@ mod tests {
 
     fn parse(s: &str) -> Result<Dossier> {
         Dossier::from_json(s)
+    }
+
+    #[test]
+    fn a_misspelt_key_is_named_with_the_key_meant() {
+        for (key, meant) in [
+            ("event", Some("events")),
+            ("Events", Some("events")),
+            ("stage", Some("stages")),
+            ("recieved", Some("received")),
+            ("timeLimit", Some("time_limit")),
+            ("time-limit", Some("time_limit")),
+            ("chanel", Some("channel")),
+            ("procedures", Some("procedure")),
+            ("ID", Some("id")),
+            // Another system's keys: two edits or more from every key.
+            ("status", None),
+            ("agency", None),
+            ("ids", None),
+            ("case", None),
+            ("received_at", None),
+            ("events", None),
+        ] {
+            assert_eq!(near_key(key, &Dossier::KEYS), meant, "{key}");
+        }
+        for (key, meant) in [
+            ("newDue", Some("new_due")),
+            ("new_dues", Some("new_due")),
+            ("tpye", Some("type")),
+            ("types", Some("type")),
+            ("by", None),
+            ("note", None),
+            ("time", None),
+            ("date", None),
+        ] {
+            assert_eq!(near_key(key, &Dossier::EVENT_KEYS), meant, "{key}");
+        }
+    }
+
+    /// The optimal-string-alignment distance (insertions, deletions, substitutions, adjacent
+    /// swaps) by the textbook table: the second algorithm `within_one_edit` is held to.
+    fn osa_distance(a: &[u8], b: &[u8]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        d[0] = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn within_one_edit_is_an_osa_distance_of_one_at_most(
+            a in "[abc]{0,6}",
+            b in "[abc]{0,6}",
+        ) {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            proptest::prop_assert_eq!(within_one_edit(a, b), osa_distance(a, b) <= 1);
+        }
+    }
+
+    #[test]
+    fn a_misspelt_key_is_an_error_even_where_unknown_keys_are_ignored() {
+        let e = Dossier::from_json_ignoring_unknown_keys(
+            r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},
+                "event":[{"type":"resolved","at":"2026-10-23T10:00"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_dossier", Some("event")));
+        assert!(e.message().contains("did you mean `events`?"), "{e}");
+        let e = Dossier::from_json_ignoring_unknown_keys(
+            r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},"case":"A1",
+                "events":[{"type":"apology","at":"2026-10-20T10:00","newDue":"2026-10-30"}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("invalid_dossier", Some("events[0].newDue"))
+        );
+        // The strict reading names the key meant too.
+        let e =
+            Dossier::from_json(r#"{"received":"2026-10-19T09:00","timeLimit":"3wd"}"#).unwrap_err();
+        assert!(e.message().contains("did you mean `time_limit`?"), "{e}");
+        // Other systems' keys are still dropped with a warning.
+        let (d, w) = Dossier::from_json_ignoring_unknown_keys(
+            r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},"status":"x",
+                "events":[{"type":"resolved","at":"2026-10-23T10:00","by":"clerk"}]}"#,
+        )
+        .unwrap();
+        assert_eq!((d.events.len(), w.len()), (1, 2));
     }
 
     fn err(s: &str) -> Error {

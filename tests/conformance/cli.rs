@@ -1469,6 +1469,50 @@ fn due_and_classify_ignore_unknown_keys_with_a_warning() {
     }
 }
 
+/// A key that reads as a misspelling of a dossier's or an event's key is an error naming the
+/// key meant, not a warning: a misspelt `event` dropped the events of a dossier resolved early
+/// and answered `overdue` with exit 0.
+#[test]
+fn due_and_classify_refuse_a_misspelt_key() {
+    let lines = [
+        r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},"event":[{"type":"resolved","at":"2026-10-23T10:00"}]}"#,
+        r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},"events":[{"type":"apology","at":"2026-10-20T10:00","newDue":"2026-10-30"}]}"#,
+        r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},"status":"done","events":[{"type":"resolved","at":"2026-10-23T10:00"}]}"#,
+    ];
+    for cmd in [
+        &["due", "-"][..],
+        &["classify", "--as-of", "2026-10-30", "-"],
+    ] {
+        let o = motcua(cmd, &format!("{}\n", lines.join("\n")));
+        assert_eq!(o.status.code(), Some(1), "{cmd:?}: {}", stderr(&o));
+        let out: Vec<serde_json::Value> = stdout(&o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(out.len(), 3);
+        for (i, (field, meant)) in [("event", "events"), ("events[0].newDue", "new_due")]
+            .iter()
+            .enumerate()
+        {
+            let e = &out[i]["error"];
+            assert_eq!(
+                (e["code"].as_str(), e["field"].as_str()),
+                (Some("invalid_dossier"), Some(*field)),
+                "{cmd:?}"
+            );
+            assert!(
+                e["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains(&format!("did you mean `{meant}`?")),
+                "{e}"
+            );
+        }
+        // Another system's key is still read past, with its warning.
+        assert_eq!(out[2]["warnings"][0]["code"], "unknown_key", "{cmd:?}");
+    }
+}
+
 /// A column that looks like one the report reads but is not found (`resolved_at` for
 /// `resolved`, `chanel` for `channel`) is named on stderr with the `--map` that reads it; the
 /// answer and the exit status are those of the file as it is (other columns are ignored). A

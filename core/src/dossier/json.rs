@@ -580,12 +580,14 @@ impl Shadow<'_> {
             }
         };
         if let Some(k) = unknown {
-            return Err(bad_dossier(format!(
-                "unknown key `{}` (expected {})",
-                excerpt(&k),
-                Dossier::KEYS.join(", ")
-            ))
-            .in_field(k.into_owned()));
+            let expected = match super::near_key(&k, &Dossier::KEYS) {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => format!("expected {}", Dossier::KEYS.join(", ")),
+            };
+            return Err(
+                bad_dossier(format!("unknown key `{}` ({expected})", excerpt(&k)))
+                    .in_field(k.into_owned()),
+            );
         }
         let (received, received_date_only) = match received.and_then(Raw::present) {
             None => return Err(bad_dossier("`received` is missing").in_field("received")),
@@ -679,10 +681,13 @@ impl EventShadow<'_> {
             }
         };
         if let Some(k) = unknown {
+            let expected = match super::near_key(&k, &Dossier::EVENT_KEYS) {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => format!("expected {}", Dossier::EVENT_KEYS.join(", ")),
+            };
             return Err(bad_dossier(format!(
-                "unknown key `{}` in an event (expected {})",
-                excerpt(&k),
-                Dossier::EVENT_KEYS.join(", ")
+                "unknown key `{}` in an event ({expected})",
+                excerpt(&k)
             ))
             .in_field(format!("{}.{k}", here())));
         }

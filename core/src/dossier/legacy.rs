@@ -27,12 +27,14 @@ pub fn from_json_value(v: &Value) -> Result<Dossier> {
     };
     for k in m.keys() {
         if !Dossier::KEYS.contains(&k.as_str()) {
-            return Err(bad_dossier(format!(
-                "unknown key `{k}` (expected {})",
-                Dossier::KEYS.join(", "),
-                k = excerpt(k)
-            ))
-            .in_field(k.as_str()));
+            let expected = match near_key(k, &Dossier::KEYS) {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => format!("expected {}", Dossier::KEYS.join(", ")),
+            };
+            return Err(
+                bad_dossier(format!("unknown key `{k}` ({expected})", k = excerpt(k)))
+                    .in_field(k.as_str()),
+            );
         }
     }
     let (received, received_date_only) = match m.get("received") {
@@ -131,9 +133,12 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
     };
     for k in m.keys() {
         if !Dossier::EVENT_KEYS.contains(&k.as_str()) {
+            let expected = match near_key(k, &Dossier::EVENT_KEYS) {
+                Some(meant) => format!("did you mean `{meant}`?"),
+                None => format!("expected {}", Dossier::EVENT_KEYS.join(", ")),
+            };
             return Err(bad_dossier(format!(
-                "unknown key `{k}` in an event (expected {})",
-                Dossier::EVENT_KEYS.join(", "),
+                "unknown key `{k}` in an event ({expected})",
                 k = excerpt(k)
             ))
             .in_field(format!("{here}.{k}")));
