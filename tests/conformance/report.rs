@@ -245,3 +245,66 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A closed period's row does not move with a later as-of: a record whose `new_due` column
+    /// states an apology ("taken as issued in time") and whose supplement request comes after
+    /// the period is judged at the period's end with the apology it had then. A request in
+    /// April hid the apology from March's row once the run's as-of passed the request: the
+    /// dossier pending within its new appointment at the end of March became overdue there.
+    #[test]
+    fn a_closed_month_does_not_move_with_a_later_as_of(
+        month in 0u32..12, day in 15u32..29, minute in 0i64..1440, limit in 1u32..6,
+        request in 1i64..12, answered in prop::option::of(1i64..15),
+        resolved in prop::option::of(0i64..30),
+        new_due_after in 0i64..30,
+        earlier in 0i64..15,
+        later in 0i64..60,
+    ) {
+        // Received late in a month, a supplement requested in the days after (often the next
+        // month), as-of instants from the receipt on, around the request.
+        let received = NaiveDate::from_ymd_opt(2026, month + 1, day).unwrap().and_time(NaiveTime::MIN)
+            + Duration::minutes(minute);
+        let mut d = Dossier::new(TimeLimit::WorkingDays(limit), received);
+        let mut last = received + Duration::days(request);
+        d.events.push(Event::new(EventKind::SupplementRequested, last));
+        if let Some(got) = answered {
+            last += Duration::days(got);
+            d.events.push(Event::new(EventKind::SupplementReceived, last));
+        }
+        if let Some(after) = resolved {
+            d.events.push(Event::new(EventKind::Resolved, last + Duration::days(after) + Duration::hours(1)));
+        }
+        use motcua::records::{run_text, Layout, OnBad, ReadOptions, RunOptions, TextFormat, TextSource};
+        use motcua::report::{Context, ReportSink};
+        let cal = cal();
+        let new_due = (d.received + Duration::days(new_due_after)).date();
+        let mut cells = record_cells(&d, 0, "X");
+        cells.push(new_due.to_string());
+        let csv = format!("{RECORD_HEADER},new_due\n{}\n", cells.iter().map(|c| motcua::report::csv_cell(c)).collect::<Vec<_>>().join(","));
+        let ctx = Context { calendar: &cal, catalogue: None, rules: Rules::default() };
+        let report = |as_of: NaiveDateTime| {
+            let mut opts = ReportOptions::new(as_of);
+            opts.period = Some(PeriodKind::Month);
+            let read = ReadOptions::default();
+            let mut src = TextSource::open(csv.as_bytes(), TextFormat::Csv, &read).unwrap();
+            let layout = Layout::resolve(src.names(), &read).unwrap();
+            let run = RunOptions { threads: 1, on_bad: OnBad::Stop, first_row: 0 };
+            run_text(&mut src, &layout, &run, || ReportSink::new(ctx, opts.clone(), false), |_| {})
+                .map(|(sink, _)| sink.partial().rows())
+        };
+        let t1 = d.received + Duration::days(earlier) + Duration::minutes(37);
+        let t2 = t1 + Duration::days(later) + Duration::hours(1);
+        // (A record both readings accept: a new_due earlier than the due date a later supplement
+        // round gives is an error then.)
+        if let (Ok(a), Ok(b)) = (report(t1), report(t2)) {
+            let open = Period::containing(PeriodKind::Month, t1.date()).label();
+            let closed = |rows: &[motcua::report::ReportRow]| -> Vec<motcua::report::ReportRow> {
+                rows.iter().filter(|r| r.period.as_deref().is_some_and(|p| p < open.as_str())).cloned().collect()
+            };
+            prop_assert_eq!(closed(&a), closed(&b), "as of {} and {}", t1, t2);
+        }
+    }
+}

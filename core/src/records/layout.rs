@@ -213,6 +213,11 @@ pub struct Record {
     pub groups: Vec<String>,
     /// The scorecard's columns (when read).
     pub service: ServiceRecord,
+    /// The index in the dossier's events of the apology made from the `new_due` column, if
+    /// any: "taken as issued in time", it is placed after the supplement events the reader's
+    /// as-of instant sees; a report that judges the dossier at an earlier instant (the end of
+    /// an earlier period) places it again for that instant ([`standing_apology_as_of`]).
+    pub(crate) standing_apology: Option<usize>,
     buf: String,
 }
 
@@ -237,9 +242,44 @@ impl Record {
             },
             groups: Vec::new(),
             service: ServiceRecord::default(),
+            standing_apology: None,
             buf: String::new(),
         }
     }
+}
+
+/// The dossier as a reader with the as-of instant `t` would have read it, when the apology
+/// made from the `new_due` column (event `apology` of `dossier`, placed after the supplement
+/// events a later instant saw) is after `t`: placed after the supplement events `t` sees, at
+/// the last of them (or at the receipt). `None` when the placement stands. A closed month's
+/// numbers must not move with a later as-of: a supplement requested in April hid from March's
+/// row an apology the record states, and the dossier pending within its new appointment at the
+/// end of March became overdue there once the run's as-of passed the request.
+pub(crate) fn standing_apology_as_of(
+    dossier: &Dossier,
+    apology: usize,
+    t: NaiveDateTime,
+) -> Option<Dossier> {
+    let placed = dossier.events.get(apology)?;
+    if placed.kind != EventKind::Apology || placed.at <= t {
+        return None;
+    }
+    let mut d = dossier.clone();
+    let ev = d.events.remove(apology);
+    let pos = d
+        .events
+        .iter()
+        .position(|e| !(is_supplement(e.kind) && e.at <= t))
+        .unwrap_or(d.events.len());
+    let (at, date_only) = match pos.checked_sub(1).and_then(|i| d.events.get(i)) {
+        Some(last) => (last.at, last.date_only),
+        None => (d.received, false),
+    };
+    let mut moved = Event::new(EventKind::Apology, at);
+    moved.new_due = ev.new_due;
+    moved.date_only = date_only;
+    d.events.insert(pos, moved);
+    Some(d)
 }
 
 /// Where each logical column is in the source, resolved once from its header.
@@ -769,6 +809,7 @@ impl Layout {
             }
         }
         d.events.clear();
+        out.standing_apology = None;
         let mut apology_at = received;
         let mut apology_date_only = false;
         // (A supplement event after as-of is not seen then: the apology goes before it.)
@@ -823,6 +864,7 @@ impl Layout {
                 let mut ev = Event::new(EventKind::Apology, apology_at).with_new_due(day);
                 ev.date_only = apology_date_only;
                 d.events.insert(pos, ev);
+                out.standing_apology = Some(pos);
             }
         }
         let channel = d.channel;

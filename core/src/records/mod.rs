@@ -71,6 +71,7 @@ pub use cell::{parse_channel, Cell, OwnedCell};
 pub use encoding::{decode_text, TextReader};
 #[cfg(feature = "gzip")]
 pub use encoding::{gunzip, Input};
+pub(crate) use layout::standing_apology_as_of;
 pub use layout::{
     find_column, header_names, Layout, Locator, ReadOptions, Record, Row, DOSSIER_COLUMNS,
     SERVICE_COLUMNS,

@@ -230,7 +230,13 @@ impl crate::records::Sink for ReportSink<'_> {
 
     fn record(&mut self, _at: crate::records::Locator, r: &crate::records::Record) -> Result<bool> {
         let service = self.service.then_some(&r.service);
-        self.partial.add(&self.ctx, &r.dossier, &r.groups, service)
+        self.partial.add_read(
+            &self.ctx,
+            &r.dossier,
+            r.standing_apology,
+            &r.groups,
+            service,
+        )
     }
 
     fn append(&mut self, later: Self) -> Result<()> {

@@ -230,6 +230,21 @@ impl PartialReport {
         group: &[S],
         service: Option<&ServiceRecord>,
     ) -> Result<bool> {
+        self.add_read(ctx, dossier, None, group, service)
+    }
+
+    /// [`add`](Self::add) of a dossier read from a record whose `new_due` column made the
+    /// apology at index `standing` of its events (see
+    /// [`Record`](crate::records::Record)): judged at the end of an earlier period, the apology
+    /// is placed for that instant.
+    pub(crate) fn add_read<S: AsRef<str>>(
+        &mut self,
+        ctx: &Context<'_>,
+        dossier: &Dossier,
+        standing: Option<usize>,
+        group: &[S],
+        service: Option<&ServiceRecord>,
+    ) -> Result<bool> {
         if group.len() != self.opts.by.len() {
             return Err(self.group_count(group.len()));
         }
@@ -267,7 +282,10 @@ impl PartialReport {
                     let status = if close_period == Some(p) || p == last {
                         outcome
                     } else {
-                        outcome_of(dossier, cal, rules, cat, end_of_day(p.end()))?
+                        let end = end_of_day(p.end());
+                        let placed = standing
+                            .and_then(|i| crate::records::standing_apology_as_of(dossier, i, end));
+                        outcome_of(placed.as_ref().unwrap_or(dossier), cal, rules, cat, end)?
                     };
                     let c = self.cells.entry((Some(p), g)).or_default();
                     if p == first {
