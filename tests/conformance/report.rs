@@ -102,9 +102,18 @@ fn naive(ds: &[Dossier], cal: &WorkCalendar, as_of: NaiveDateTime) -> BTreeMap<S
             p = p.next();
         }
     }
-    if out.is_empty() {
-        // Nothing counted: a table of zeros for the month holding as-of.
-        out.insert(last.label(), Counts::default());
+    // Every month from the first receipt's to the one holding as-of has its row, zeros when
+    // nothing was received or carried over then (nothing counted: that month alone).
+    let first = ds
+        .iter()
+        .filter(|d| d.received <= as_of)
+        .map(|d| Period::containing(PeriodKind::Month, d.received.date()))
+        .min()
+        .unwrap_or(last);
+    let mut p = first;
+    while p <= last {
+        out.entry(p.label()).or_default();
+        p = p.next();
     }
     out
 }

@@ -472,8 +472,10 @@ impl PartialReport {
 
     /// The rows: for each period (or once), one row per group in order of the group values,
     /// then the totals row (grouping keys `None`). Without grouping columns only the totals
-    /// row is given. Without any dossier, one totals row of zeros (split by period: for the
-    /// period holding the as-of instant).
+    /// row is given. Split by period, the periods run from the first dossier's to the one
+    /// holding the as-of instant, each with its totals row (zeros in a period without a
+    /// dossier received or carried over). Without any dossier, one totals row of zeros (split
+    /// by period: for the period holding the as-of instant).
     pub fn rows(&self) -> Vec<ReportRow> {
         self.rows_with(|c| c.counts)
             .into_iter()
@@ -536,17 +538,30 @@ impl PartialReport {
             .into_iter()
             .map(|(p, g, c)| (p, g, pick(c)))
             .collect();
-        let mut periods: Vec<Option<Period>> = cells.iter().map(|c| c.0).collect();
-        periods.dedup();
-        if periods.is_empty() {
-            // No dossier at all: a table of zeros, for the period holding the as-of instant
-            // when split by period (the periods run from the first receipt's to that one).
-            periods.push(
-                self.opts
-                    .period
-                    .map(|k| Period::containing(k, self.opts.as_of.date())),
-            );
-        }
+        // Split by period, every period from the first dossier's to the one holding the as-of
+        // instant has its row, a period without a dossier a totals row of zeros (a month in
+        // which nothing was received or carried over was left out: asked for March, a report
+        // printed no March line); with no dossier at all, that last period alone. Else one
+        // table.
+        let periods: Vec<Option<Period>> = match self.opts.period {
+            None => vec![None],
+            Some(kind) => {
+                let holding = Period::containing(kind, self.opts.as_of.date());
+                let first = cells.iter().find_map(|c| c.0).unwrap_or(holding);
+                let last = cells
+                    .iter()
+                    .rev()
+                    .find_map(|c| c.0)
+                    .map_or(holding, |p| p.max(holding));
+                let mut all = vec![Some(first)];
+                let mut p = first;
+                while p < last {
+                    p = p.next();
+                    all.push(Some(p));
+                }
+                all
+            }
+        };
         let mut at = 0;
         for p in periods {
             let start = at;
