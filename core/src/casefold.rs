@@ -10,6 +10,58 @@ pub(crate) fn fold(s: &str) -> String {
     compose(s).chars().map(lower).collect()
 }
 
+/// `s` as a report groups it: composed ([`compose`]), every run of white space (a no-break
+/// space, a thin space, a tab, a line break in a quoted cell) one space, and the invisible
+/// characters a copy from a web page or a word processor leaves (zero-width space and joiners,
+/// word joiner, soft hyphen, a byte-order mark inside the text) dropped. Text that reads the
+/// same is then one group: `UBND xã Đông Hòa` typed with no-break spaces was a second row that
+/// printed the same as the first. Borrowed, without a copy, when there is nothing to change.
+pub(crate) fn group_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let composed = compose(s);
+    // Every character changed here is ASCII white space or has one of these UTF-8 lead bytes
+    // (U+0085, U+00A0, U+00AD; U+2000–U+2060; U+3000; U+FEFF); Vietnamese letters have none.
+    let b = composed.as_bytes();
+    let tidy = b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || b.windows(2).any(|w| w == b"  ")
+        || b.iter().any(|&x| {
+            matches!(
+                x,
+                b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe2 | 0xe3 | 0xef
+            )
+        });
+    if !tidy {
+        return composed;
+    }
+    let mut out = String::with_capacity(b.len());
+    let mut space = false;
+    for c in composed.chars() {
+        match c {
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+            // (Unicode's White_Space characters.)
+            ' '
+            | '\t'..='\r'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}' => space = true,
+            c => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `s` with its Vietnamese letters written as a letter and combining marks (NFD, "Unicode tổ
 /// hợp", what Unikey and Windows-1258 workflows produce: `trực` as `tru` + horn + dot below +
 /// `c`) composed into the one precomposed letter NFC has (`trực`): text that reads the same
@@ -344,6 +396,45 @@ mod tests {
     /// (`normalize("NFD", …)` of the NFC letters, in code point order): an independent source.
     const NFD: &str = "A\u{300}A\u{301}A\u{302}A\u{303}A\u{308}A\u{30A}C\u{327}E\u{300}E\u{301}E\u{302}E\u{308}I\u{300}I\u{301}I\u{302}I\u{308}N\u{303}O\u{300}O\u{301}O\u{302}O\u{303}O\u{308}U\u{300}U\u{301}U\u{302}U\u{308}Y\u{301}a\u{300}a\u{301}a\u{302}a\u{303}a\u{308}a\u{30A}c\u{327}e\u{300}e\u{301}e\u{302}e\u{308}i\u{300}i\u{301}i\u{302}i\u{308}n\u{303}o\u{300}o\u{301}o\u{302}o\u{303}o\u{308}u\u{300}u\u{301}u\u{302}u\u{308}y\u{301}y\u{308}A\u{306}a\u{306}I\u{303}i\u{303}U\u{303}u\u{303}O\u{31B}o\u{31B}U\u{31B}u\u{31B}A\u{323}a\u{323}A\u{309}a\u{309}A\u{302}\u{301}a\u{302}\u{301}A\u{302}\u{300}a\u{302}\u{300}A\u{302}\u{309}a\u{302}\u{309}A\u{302}\u{303}a\u{302}\u{303}A\u{323}\u{302}a\u{323}\u{302}A\u{306}\u{301}a\u{306}\u{301}A\u{306}\u{300}a\u{306}\u{300}A\u{306}\u{309}a\u{306}\u{309}A\u{306}\u{303}a\u{306}\u{303}A\u{323}\u{306}a\u{323}\u{306}E\u{323}e\u{323}E\u{309}e\u{309}E\u{303}e\u{303}E\u{302}\u{301}e\u{302}\u{301}E\u{302}\u{300}e\u{302}\u{300}E\u{302}\u{309}e\u{302}\u{309}E\u{302}\u{303}e\u{302}\u{303}E\u{323}\u{302}e\u{323}\u{302}I\u{309}i\u{309}I\u{323}i\u{323}O\u{323}o\u{323}O\u{309}o\u{309}O\u{302}\u{301}o\u{302}\u{301}O\u{302}\u{300}o\u{302}\u{300}O\u{302}\u{309}o\u{302}\u{309}O\u{302}\u{303}o\u{302}\u{303}O\u{323}\u{302}o\u{323}\u{302}O\u{31B}\u{301}o\u{31B}\u{301}O\u{31B}\u{300}o\u{31B}\u{300}O\u{31B}\u{309}o\u{31B}\u{309}O\u{31B}\u{303}o\u{31B}\u{303}O\u{31B}\u{323}o\u{31B}\u{323}U\u{323}u\u{323}U\u{309}u\u{309}U\u{31B}\u{301}u\u{31B}\u{301}U\u{31B}\u{300}u\u{31B}\u{300}U\u{31B}\u{309}u\u{31B}\u{309}U\u{31B}\u{303}u\u{31B}\u{303}U\u{31B}\u{323}u\u{31B}\u{323}Y\u{300}y\u{300}Y\u{323}y\u{323}Y\u{309}y\u{309}Y\u{303}y\u{303}";
     const NFC: &str = "\u{C0}\u{C1}\u{C2}\u{C3}\u{C4}\u{C5}\u{C7}\u{C8}\u{C9}\u{CA}\u{CB}\u{CC}\u{CD}\u{CE}\u{CF}\u{D1}\u{D2}\u{D3}\u{D4}\u{D5}\u{D6}\u{D9}\u{DA}\u{DB}\u{DC}\u{DD}\u{E0}\u{E1}\u{E2}\u{E3}\u{E4}\u{E5}\u{E7}\u{E8}\u{E9}\u{EA}\u{EB}\u{EC}\u{ED}\u{EE}\u{EF}\u{F1}\u{F2}\u{F3}\u{F4}\u{F5}\u{F6}\u{F9}\u{FA}\u{FB}\u{FC}\u{FD}\u{FF}\u{102}\u{103}\u{128}\u{129}\u{168}\u{169}\u{1A0}\u{1A1}\u{1AF}\u{1B0}\u{1EA0}\u{1EA1}\u{1EA2}\u{1EA3}\u{1EA4}\u{1EA5}\u{1EA6}\u{1EA7}\u{1EA8}\u{1EA9}\u{1EAA}\u{1EAB}\u{1EAC}\u{1EAD}\u{1EAE}\u{1EAF}\u{1EB0}\u{1EB1}\u{1EB2}\u{1EB3}\u{1EB4}\u{1EB5}\u{1EB6}\u{1EB7}\u{1EB8}\u{1EB9}\u{1EBA}\u{1EBB}\u{1EBC}\u{1EBD}\u{1EBE}\u{1EBF}\u{1EC0}\u{1EC1}\u{1EC2}\u{1EC3}\u{1EC4}\u{1EC5}\u{1EC6}\u{1EC7}\u{1EC8}\u{1EC9}\u{1ECA}\u{1ECB}\u{1ECC}\u{1ECD}\u{1ECE}\u{1ECF}\u{1ED0}\u{1ED1}\u{1ED2}\u{1ED3}\u{1ED4}\u{1ED5}\u{1ED6}\u{1ED7}\u{1ED8}\u{1ED9}\u{1EDA}\u{1EDB}\u{1EDC}\u{1EDD}\u{1EDE}\u{1EDF}\u{1EE0}\u{1EE1}\u{1EE2}\u{1EE3}\u{1EE4}\u{1EE5}\u{1EE6}\u{1EE7}\u{1EE8}\u{1EE9}\u{1EEA}\u{1EEB}\u{1EEC}\u{1EED}\u{1EEE}\u{1EEF}\u{1EF0}\u{1EF1}\u{1EF2}\u{1EF3}\u{1EF4}\u{1EF5}\u{1EF6}\u{1EF7}\u{1EF8}\u{1EF9}";
+
+    proptest! {
+        /// `group_text` is the text with the invisible characters dropped and its words (split
+        /// at std's `char::is_whitespace`, Unicode's White_Space) joined by one space: a second
+        /// algorithm; and it is idempotent.
+        #[test]
+        fn group_text_joins_the_words_by_one_space(
+            parts in prop::collection::vec(prop_oneof![
+                Just(" "), Just("  "), Just("\u{a0}"), Just("\u{2009}"), Just("\u{3000}"), Just("\t"),
+                Just("\n"), Just("\u{200b}"), Just("\u{feff}"), Just("\u{ad}"), Just("\u{2060}"),
+                Just("UBND"), Just("xã"), Just("Đông"), Just("Hòa"), Just("a"), Just("“"), Just("…"),
+                Just("Ｘ"),
+            ], 0..12)
+        ) {
+            let s: String = parts.concat();
+            let kept: String = s
+                .chars()
+                .filter(|c| !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'))
+                .collect();
+            let want = kept.split(char::is_whitespace).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            let got = group_text(&s);
+            prop_assert_eq!(&*got, want.as_str());
+            prop_assert_eq!(&*group_text(&got), &*got);
+        }
+    }
+
+    #[test]
+    fn group_text_borrows_plain_text() {
+        for s in ["UBND xã Đông Hòa", "Hộ tịch", "A, B"] {
+            assert!(
+                matches!(group_text(s), std::borrow::Cow::Borrowed(_)),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            group_text("UBND\u{a0}xã  Đông\u{200b} Hòa"),
+            "UBND xã Đông Hòa"
+        );
+    }
 
     /// Text typed in NFD (Unikey, Windows-1258) composes to the NFC a keyboard in Unicode
     /// dựng sẵn gives, as Python's `unicodedata.normalize("NFC", …)` does; NFC text is

@@ -1568,8 +1568,8 @@ fn a_column_that_looks_like_one_not_found_is_named() {
 /// Vietnamese typed as letters and combining marks (NFD: Unikey, Windows-1258 exports) reads
 /// as the same text in NFC: one group per field however each row wrote it, and the keywords
 /// (`trực tuyến`, `3 ngày làm việc`) understood. Half the rows below write them decomposed
-/// (the NFD from Python's `unicodedata`); they were a second "Đất đai" group that looked the
-/// same, and a channel "not a channel".
+/// (the NFD from Python's `unicodedata`), a third with no-break and zero-width spaces; they were
+/// more "Đất đai" groups that looked the same, and a channel "not a channel".
 #[test]
 fn decomposed_vietnamese_is_one_group_and_its_keywords_read() {
     let (field, channel, limit) = (
@@ -1579,10 +1579,11 @@ fn decomposed_vietnamese_is_one_group_and_its_keywords_read() {
     );
     let mut csv = String::from("id,received,time_limit,channel,field\n");
     for i in 0..6 {
-        let (f, c, l) = if i % 2 == 0 {
-            (field, channel, limit)
-        } else {
-            ("Đất đai", "trực tuyến", "3 ngày làm việc")
+        let (f, c, l) = match i % 3 {
+            0 => (field, channel, limit),
+            1 => ("Đất đai", "trực tuyến", "3 ngày làm việc"),
+            // No-break and zero-width spaces (a copy from a web page), a double space.
+            _ => ("Đất\u{a0}đai\u{200b}", "trực  tuyến", "3 ngày làm việc"),
         };
         csv.push_str(&format!("{i},2026-03-02T09:00,{l},{c},{f}\n"));
     }

@@ -879,9 +879,10 @@ impl Layout {
             }
             let c = self.cell(at, row, g)?;
             let text = c.as_text(&mut out.buf).unwrap_or("");
-            // Text that reads the same is one group, in NFC: a value typed as letters and
-            // combining marks (NFD) was a second group that looked the same.
-            slot.push_str(&crate::casefold::compose(text));
+            // Text that reads the same is one group, in NFC with its spaces tidied: a value
+            // typed as letters and combining marks (NFD), or with no-break spaces, was a
+            // second group that looked the same.
+            slot.push_str(&crate::casefold::group_text(text));
         }
         if let Some((cols, scale)) = &self.service {
             self.read_service(at, row, cols, *scale, received.date(), out)?;
