@@ -1280,7 +1280,15 @@ impl WorkCalendar {
     }
 
     fn describe_day(&self, d: i64) -> String {
-        date_from_day_number(d).map_or_else(|_| format!("day number {d}"), |x| x.to_string())
+        // (Past what chrono holds, ±262,143 years: a limit of 99,999,999 calendar days. Said
+        // as a year, not as the day number, which a user never wrote.)
+        date_from_day_number(d).map_or_else(
+            |_| {
+                let years = d / 146_097 * 400 + d % 146_097 * 400 / 146_097;
+                format!("a date around the year {}", 1970 + years)
+            },
+            |x| x.to_string(),
+        )
     }
 
     /// Index of day number `d` in the tables.

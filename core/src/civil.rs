@@ -176,7 +176,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
             (Some(a), Some(b), Some(c), None) if a.len() == 4 && b.len() == 2 && c.len() == 2 => {
                 (digits(a), digits(b), digits(c))
             }
-            _ => return Err(invalid_date(s, "expected YYYY-MM-DD")),
+            _ => return Err(invalid_date(s, "expected YYYY-MM-DD or dd/mm/yyyy")),
         }
     };
     let (Some(y), Some(m), Some(d)) = (y, m, d) else {
@@ -362,7 +362,7 @@ fn strip_fraction(time: &str) -> Option<&str> {
 }
 
 /// Parses an instant `YYYY-MM-DD[THH:MM[:SS[.fff]]][Z|±HH:MM]` (a space may replace the `T`)
-/// or `dd/mm/yyyy[ HH:MM[:SS]]` (also on the Vietnamese locale's 12-hour clock,
+/// or `dd/mm/yyyy[ HH:MM[:SS[.fff]]]` (also on the Vietnamese locale's 12-hour clock,
 /// `dd/mm/yyyy h:mm[:ss] SA|CH`), as Vietnam wall-clock time. An instant with a UTC offset
 /// (`Z`, `+00:00`, `-08:00`: what JS `Date.toISOString()` and tz-aware exports write) is
 /// converted to UTC+7; one without is Vietnam wall-clock time already. A fraction of a second
@@ -382,6 +382,12 @@ fn strip_fraction(time: &str) -> Option<&str> {
 /// // Excel under the Vietnamese locale: CH (chiều) is after noon.
 /// let t = parse_instant("2/3/2026 2:30:00 CH", DateOnly::StartOfDay).unwrap();
 /// assert_eq!(t.to_string(), "2026-03-02 14:30:00");
+/// // A database export's milliseconds, cut to the second.
+/// let t = parse_instant("02/03/2026 09:00:00.999", DateOnly::StartOfDay).unwrap();
+/// assert_eq!(t.to_string(), "2026-03-02 09:00:00");
+/// // A shape not read is said with both forms that are.
+/// let e = parse_instant("02-03-2026", DateOnly::StartOfDay).unwrap_err();
+/// assert!(e.message().ends_with("expected YYYY-MM-DD or dd/mm/yyyy"), "{e}");
 /// ```
 pub fn parse_instant(input: &str, date_only: DateOnly) -> Result<NaiveDateTime> {
     let s = trim(input);
@@ -421,7 +427,8 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
                 Error::new(
                     ErrorKind::InvalidDate,
                     format!(
-                        "`{}` is not a valid instant (expected YYYY-MM-DDTHH:MM[:SS])",
+                        "`{}` is not a valid instant (expected YYYY-MM-DDTHH:MM[:SS] or dd/mm/yyyy \
+                         HH:MM[:SS])",
                         excerpt(s)
                     ),
                 )
@@ -439,7 +446,9 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
                     Some(time) => Some(time.map_err(|why| {
                         Error::new(ErrorKind::InvalidDate, format!("`{}`: {why}", excerpt(s)))
                     })?),
-                    None => parse_time(t).ok(),
+                    // (A fraction of a second, as a database export writes it, is cut as on
+                    // an ISO instant.)
+                    None => strip_fraction(t).and_then(|t| parse_time(t).ok()),
                 }
             }
             .ok_or_else(not_instant)?;

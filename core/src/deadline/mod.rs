@@ -378,6 +378,9 @@ pub(crate) fn evaluate<T: Trace>(
     let (limit, procedure) = resolve_limit(dossier, catalogue)?;
     if let Some(t) = as_of {
         if t < dossier.received {
+            // A receipt outside the calendar is that error first, as `due` says it (a receipt in
+            // 2300 was "after the as-of").
+            calendar.check_within(dossier.received, "received")?;
             return Err(Error::new(
                 ErrorKind::InvalidArgument,
                 format!(

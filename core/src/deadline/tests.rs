@@ -1062,3 +1062,24 @@ fn an_as_of_outside_the_calendar_is_out_of_range() {
         );
     }
 }
+
+/// A receipt outside the calendar is `date_out_of_range` naming `received` whatever the as-of
+/// instant: after an in-range as-of it said "the as-of is before the receipt" (`classify` of a
+/// receipt in 2300), where `due` named the receipt. A due date past what a date can hold is
+/// said by its year, not by an internal day number.
+#[test]
+fn a_receipt_outside_the_calendar_is_out_of_range_before_the_as_of_is_compared() {
+    let cal = cal2026();
+    let d = dossier(r#"{"received":"2300-01-01T10:00","time_limit":{"working_days":3}}"#);
+    let e = crate::outcome::classify(&d, &cal, &Rules::default(), None, t("2026-12-31T23:59"))
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field()),
+        (ErrorKind::DateOutOfRange, Some("received"))
+    );
+    let d = dossier(r#"{"received":"2026-03-02T09:00","time_limit":{"calendar_days":99999999}}"#);
+    let e = due(&d, &cal, &Rules::default(), None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::DateOutOfRange);
+    assert!(e.message().contains("around the year 275816"), "{e}");
+    assert!(!e.message().contains("day number"), "{e}");
+}
