@@ -566,7 +566,54 @@ impl Layout {
                 .in_field(name));
             }
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        layout.check_roles()?;
         Ok(layout)
+    }
+
+    /// That no column is read as two of the record's (`--map received=X --map resolved=X`, or
+    /// a `--map` to a column another logical name reads by its own name): every dossier was
+    /// then resolved at its receipt, early, with exit 0. An error naming the column and both
+    /// names. (Not in WebAssembly, whose bytes are counted: there the options are read as
+    /// given.)
+    #[cfg(not(target_arch = "wasm32"))]
+    fn check_roles(&self) -> Result<()> {
+        let mut roles: Vec<(&str, usize)> = vec![("received", self.received)];
+        for (n, i) in [
+            ("time_limit", self.time_limit),
+            ("procedure", self.procedure),
+            ("channel", self.channel),
+            ("new_due", self.new_due),
+            ("stages", self.stages),
+        ] {
+            if let Some(i) = i {
+                roles.push((n, i));
+            }
+        }
+        for &(i, _, n) in &self.events {
+            roles.push((n, i));
+        }
+        if let Some((cols, _)) = &self.service {
+            for (n, i) in SERVICE_COLUMNS.iter().zip(cols) {
+                if let Some(i) = *i {
+                    roles.push((n, i));
+                }
+            }
+        }
+        for (k, &(a, i)) in roles.iter().enumerate() {
+            if let Some(&(b, _)) = roles.get(k + 1..).unwrap_or(&[]).iter().find(|r| r.1 == i) {
+                let name = self.name(i);
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!(
+                        "column `{name}` would be read as both `{a}` and `{b}`: give each its \
+                         own column (--map)"
+                    ),
+                )
+                .in_field(name));
+            }
+        }
+        Ok(())
     }
 
     /// Once the source is read: a grouping column whose key no record gave (`seen(column)`
@@ -1063,6 +1110,41 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One column read as two of the record's is an error naming both: `--map received=X
+    /// --map resolved=X` counted every dossier resolved at its receipt, early, with exit 0; a
+    /// map to a column another name reads by its own name likewise. A grouping column or the
+    /// id may share a column.
+    #[test]
+    fn one_column_read_as_two_of_the_records_is_an_error() {
+        let header = ["id", "received", "time_limit", "done", "agency"];
+        let map = |pairs: &[(&str, &str)]| ReadOptions {
+            map: pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+            ..ReadOptions::default()
+        };
+        for (pairs, both) in [
+            (
+                &[("received", "done"), ("resolved", "done")][..],
+                "`received` and `resolved`",
+            ),
+            (&[("resolved", "received")][..], "`received` and `resolved`"),
+            (
+                &[("channel", "time_limit")][..],
+                "`time_limit` and `channel`",
+            ),
+        ] {
+            let e = Layout::resolve(&header, &map(pairs)).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{pairs:?}");
+            assert!(e.message().contains(both), "{pairs:?}: {e}");
+        }
+        let mut by_agency = map(&[("resolved", "done"), ("id", "done")]);
+        by_agency.by = vec!["field".into()];
+        by_agency.map.insert("field".into(), "done".into());
+        assert!(Layout::resolve(&header, &by_agency).is_ok());
+    }
 
     /// Names that look like a column the file lacks are named; names that hold something else
     /// (a tester's real headers: `status` is not `stages`, `resolved_by` holds a name,
