@@ -62,6 +62,31 @@ pub(crate) fn group_text(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `s` in lower-case ASCII as a header is matched against Vietnamese words: its letters
+/// without their marks (`Ngày có kết quả` → `ngay co ket qua`, `đ` → `d`), every run of other
+/// characters one space.
+#[cfg(not(target_family = "wasm"))]
+pub(crate) fn bare_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in compose(s).chars() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => parts(c).map_or(c, |(b, _)| char::from(b)),
+        };
+        if c.is_ascii_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
 /// `s` with its Vietnamese letters written as a letter and combining marks (NFD, "Unicode tổ
 /// hợp", what Unikey and Windows-1258 workflows produce: `trực` as `tru` + horn + dot below +
 /// `c`) composed into the one precomposed letter NFC has (`trực`): text that reads the same

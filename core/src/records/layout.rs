@@ -311,6 +311,52 @@ fn plain_name(name: &str) -> String {
         .collect()
 }
 
+/// The column a Vietnamese header names, read by its words without marks (`Ngày có kết quả`:
+/// `resolved`; `Ngày tiếp nhận`: `received`), for a note that suggests `--map`: a report of
+/// an export whose headers are Vietnamese read no result column and counted every dossier
+/// pending, without a word. Phrases in the order they are tried (`yêu cầu bổ sung` before
+/// `bổ sung`); a name about an appointment (`hẹn`) is not a result.
+#[cfg(not(target_family = "wasm"))]
+pub(crate) fn vietnamese_column(name: &str) -> Option<&'static str> {
+    // (Every column but the code, the limit and the channel holds an instant: its name also
+    // says a day or a time — `Lý do từ chối`, `Cơ quan tiếp nhận` hold other things.)
+    const PHRASES: [(&str, &str); 20] = [
+        ("yeu cau bo sung", "supplement_requested"),
+        ("bo sung", "supplement_received"),
+        ("tu choi", "refused"),
+        ("rut", "withdrawn"),
+        ("hen lai", "new_due"),
+        ("hen moi", "new_due"),
+        ("gia han", "new_due"),
+        ("ma thu tuc", "procedure"),
+        ("ma tthc", "procedure"),
+        ("thoi han", "time_limit"),
+        ("kenh", "channel"),
+        ("hinh thuc", "channel"),
+        ("phuong thuc", "channel"),
+        ("tiep nhan", "received"),
+        ("nhan", "received"),
+        ("nop", "received"),
+        ("co ket qua", "resolved"),
+        ("tra ket qua", "resolved"),
+        ("xong", "resolved"),
+        ("hoan thanh", "resolved"),
+    ];
+    let words = format!(" {} ", crate::casefold::bare_words(name));
+    let has = |p: &str| words.contains(&format!(" {p} "));
+    let dated = ["ngay", "thoi gian", "thoi diem", "luc"]
+        .iter()
+        .any(|w| has(w));
+    PHRASES
+        .iter()
+        .find(|(p, c)| {
+            has(p)
+                && (dated || matches!(*c, "procedure" | "time_limit" | "channel"))
+                && !(*c == "resolved" && has("hen"))
+        })
+        .map(|&(_, c)| c)
+}
+
 /// Whether the plain name `n` looks like the plain column name `column`: a date column's name
 /// with a word of time before or after it (`resolvedat`, `dateresolved`, `ngayresolved`; not
 /// `resolvedby` or `refusedreason`, which hold other things), or within one edit of it (two for
@@ -465,9 +511,13 @@ impl Layout {
                 continue;
             }
             let plain = plain_name(name);
-            let found = missing
-                .iter()
-                .find(|m| looks_like(&plain, &plain_name(m), **m != "channel"));
+            #[cfg(not(target_family = "wasm"))]
+            let said = vietnamese_column(name);
+            #[cfg(target_family = "wasm")]
+            let said: Option<&str> = None;
+            let found = missing.iter().find(|m| {
+                looks_like(&plain, &plain_name(m), **m != "channel") || said == Some(**m)
+            });
             if let Some(&m) = found {
                 out.push((name.clone(), m));
             }
@@ -503,9 +553,27 @@ impl Layout {
         }
         opts.check()?;
         let missing = |what: &str| {
+            // A Vietnamese header that names it, suggested (`Ngày tiếp nhận` for `received`).
+            #[cfg(not(target_family = "wasm"))]
+            let hint = names
+                .iter()
+                .find(|n| {
+                    what.split("` or `")
+                        .any(|w| vietnamese_column(n) == Some(w))
+                })
+                .map(|n| {
+                    let logical = vietnamese_column(n).unwrap_or(what);
+                    format!("; `{n}` may hold it: --map {logical}=\"{n}\"")
+                })
+                .unwrap_or_default();
+            #[cfg(target_family = "wasm")]
+            let hint = "";
             Error::new(
                 ErrorKind::CsvMissingColumn,
-                format!("missing column `{what}` (columns: {})", names.join(", ")),
+                format!(
+                    "missing column `{what}` (columns: {}){hint}",
+                    names.join(", ")
+                ),
             )
             .in_field(what)
         };
@@ -1146,6 +1214,57 @@ mod tests {
         assert!(Layout::resolve(&header, &by_agency).is_ok());
     }
 
+    /// Vietnamese headers of one-stop exports name their columns; names that hold other
+    /// things (a reason, an agency, an appointment, a due date) do not.
+    #[test]
+    fn vietnamese_headers_name_their_columns() {
+        for (name, column) in [
+            ("Ngày tiếp nhận", Some("received")),
+            ("Thời gian tiếp nhận hồ sơ", Some("received")),
+            ("NGÀY NỘP", Some("received")),
+            ("Ngày có kết quả", Some("resolved")),
+            ("Ngày trả kết quả", Some("resolved")),
+            ("Ngày giải quyết xong", Some("resolved")),
+            ("Ngày yêu cầu bổ sung", Some("supplement_requested")),
+            ("Ngày bổ sung", Some("supplement_received")),
+            ("Ngày từ chối", Some("refused")),
+            ("Ngày rút hồ sơ", Some("withdrawn")),
+            ("Ngày hẹn lại", Some("new_due")),
+            ("Mã thủ tục", Some("procedure")),
+            ("Thời hạn giải quyết", Some("time_limit")),
+            ("Hình thức nộp", Some("channel")),
+            ("Kênh tiếp nhận", Some("channel")),
+            ("Ngày hẹn trả kết quả", None),
+            ("Hạn giải quyết", None),
+            ("Lý do từ chối", None),
+            ("Cơ quan tiếp nhận", None),
+            ("Nội dung yêu cầu bổ sung", None),
+            ("Lĩnh vực", None),
+            ("Trạng thái", None),
+        ] {
+            assert_eq!(vietnamese_column(name), column, "{name}");
+        }
+        let header = [
+            "Mã hồ sơ",
+            "Ngày tiếp nhận",
+            "time_limit",
+            "Ngày có kết quả",
+        ];
+        let e = Layout::resolve(&header, &ReadOptions::default()).unwrap_err();
+        assert!(
+            e.message()
+                .ends_with("`Ngày tiếp nhận` may hold it: --map received=\"Ngày tiếp nhận\""),
+            "{e}"
+        );
+        let mut read = ReadOptions::default();
+        read.map.insert("received".into(), "Ngày tiếp nhận".into());
+        let layout = Layout::resolve(&header, &read).unwrap();
+        assert_eq!(
+            layout.near_misses(),
+            [("Ngày có kết quả".to_string(), "resolved")]
+        );
+    }
+
     /// Names that look like a column the file lacks are named; names that hold something else
     /// (a tester's real headers: `status` is not `stages`, `resolved_by` holds a name,
     /// `procedure_code` comes with a `time_limit`) are not.
@@ -1177,6 +1296,8 @@ mod tests {
             [
                 ("Date_Resolved".to_string(), "resolved"),
                 ("chanel".to_string(), "channel"),
+                // "ngày rút": the day of the withdrawal, in Vietnamese.
+                ("ngay_rut".to_string(), "withdrawn"),
                 (
                     "supplement_requested_at".to_string(),
                     "supplement_requested"

@@ -288,10 +288,16 @@ impl Records {
             // Other columns are ignored: one that looks like a column not found (`resolved_at`,
             // `chanel`) is said, or its values are left out without a word.
             for (name, column) in layout.near_misses() {
+                // (Quoted for the shell when the name has a space: `Ngày có kết quả`.)
+                let arg = if name.contains(char::is_whitespace) {
+                    format!("\"{column}={name}\"")
+                } else {
+                    format!("{column}={name}")
+                };
                 writeln!(
                     err,
                     "note: column `{name}` is not read; if it holds `{column}`, rename it or \
-                     pass --map {column}={name}"
+                     pass --map {arg}"
                 )
                 .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write: {e}")))?;
             }
