@@ -384,9 +384,11 @@ proptest! {
         };
         let whole = codes(read_records(&utf16, format, BLOCK_SIZE));
         prop_assert_eq!(&whole, &codes(read_records(&utf16, format, block)));
-        // (zip bytes are named by the file's first bytes, which here are the mark)
+        // (zip bytes are named by the file's first bytes, which here are the mark; bytes whose
+        // first two hold one 0, ASCII in UTF-16 without its mark, are read as UTF-16)
         let zip = b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06");
-        if std::str::from_utf8(&b).is_ok() && !zip {
+        let unmarked = matches!(b.get(..2), Some([x, 0] | [0, x]) if *x != 0);
+        if std::str::from_utf8(&b).is_ok() && !zip && !unmarked {
             prop_assert_eq!(whole, codes(read_records(&b, format, BLOCK_SIZE)));
         }
     }

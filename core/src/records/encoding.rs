@@ -43,6 +43,24 @@ impl Utf16 {
         Some((d, 2))
     }
 
+    /// [`from_bom`](Self::from_bom), or, without a mark, the decoder for text whose first
+    /// character is ASCII written in UTF-16 (`41 00`, `00 41`: a byte 0, which no text in UTF-8
+    /// holds), with a mark of length 0. What some exports write without the mark: read as
+    /// `i d ,  p r o c e d u r e`, it was "missing column `received`".
+    pub(crate) fn sniff(head: &[u8]) -> Option<(Utf16, usize)> {
+        let big_endian = match head.get(..2)? {
+            [a, 0] if *a != 0 => false,
+            [0, b] if *b != 0 => true,
+            _ => return Utf16::from_bom(head),
+        };
+        let d = Utf16 {
+            big_endian,
+            odd: None,
+            high: None,
+        };
+        Some((d, 0))
+    }
+
     /// Decodes `raw` (the next bytes of the text) onto `out`.
     pub(crate) fn decode(&mut self, raw: &[u8], out: &mut Vec<u8>) {
         out.reserve(raw.len() + raw.len() / 2);
@@ -170,7 +188,7 @@ pub fn decode_text<'b>(bytes: &'b [u8], kind: ErrorKind, name: &str) -> Result<C
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u64;
         error(line, &format!("not valid {encoding} text"))
     };
-    if let Some((mut d, bom)) = Utf16::from_bom(bytes) {
+    if let Some((mut d, bom)) = Utf16::sniff(bytes) {
         let mut out = Vec::with_capacity(bytes.len());
         d.decode(bytes.get(bom..).unwrap_or(&[]), &mut out);
         d.finish(&mut out);
@@ -262,20 +280,25 @@ impl<R: std::io::Read> TextReader<R> {
         }
     }
 
-    /// Reads the first byte (and the second when the first may start a UTF-16 mark).
+    /// Reads the first two bytes: a UTF-16 mark, or the first character in UTF-16 without one.
     fn start(&mut self) -> std::io::Result<()> {
         self.started = true;
         let mut head = [0u8; 2];
         let mut n = self.read_inner(head.get_mut(..1).unwrap_or(&mut []))?;
         self.ended = n == 0;
-        if matches!(head.first(), Some(0xFE | 0xFF)) {
+        // (Not after a line end: an empty first line from a terminal is answered without
+        // waiting for a second byte; any other first line has two bytes at least.)
+        if n == 1 && head.first() != Some(&b'\n') {
             let second = self.read_inner(head.get_mut(1..).unwrap_or(&mut []))?;
             self.ended = second == 0;
             n += second;
         }
         let head = head.get(..n).unwrap_or(&[]);
-        match Utf16::from_bom(head) {
-            Some((d, _)) => self.utf16 = Some(d),
+        match Utf16::sniff(head) {
+            Some((mut d, mark)) => {
+                d.decode(head.get(mark..).unwrap_or(&[]), &mut self.out);
+                self.utf16 = Some(d);
+            }
             None => self.out.extend_from_slice(head),
         }
         Ok(())
@@ -519,7 +542,8 @@ mod tests {
             });
             prop_assert_eq!(String::from_utf8(read_all(&mut r, step)).unwrap(), text);
             prop_assert!(r.is_utf16());
-            let marked = matches!(raw.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF]));
+            let marked = matches!(raw.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF]))
+                || matches!(raw.get(..2), Some([a, 0] | [0, a]) if *a != 0);
             let mut r = TextReader::new(Chunky {
                 bytes: raw.clone(), sizes, at: 0, reads: 0, interrupt, ended: false,
             });
@@ -528,6 +552,28 @@ mod tests {
             if !marked {
                 prop_assert_eq!(out, raw);
             }
+        }
+    }
+
+    proptest! {
+        /// UTF-16 without its mark, whose first character is ASCII (a header), reads as the
+        /// text through the reader and `decode_text` alike.
+        #[test]
+        fn utf16_without_a_mark_is_read_when_it_starts_with_ascii(
+            first in "[a-zA-Z0-9\"{]",
+            text in "(\\PC|\\n|\\r|😀){0,40}",
+            big_endian: bool,
+            sizes in proptest::collection::vec(1usize..9, 0..12),
+            step in 1usize..11,
+        ) {
+            let text = format!("{first}{text}");
+            let bytes = utf16(&text, big_endian).split_off(2);
+            let mut r = TextReader::new(Chunky {
+                bytes: bytes.clone(), sizes, at: 0, reads: 0, interrupt: false, ended: false,
+            });
+            prop_assert_eq!(String::from_utf8(read_all(&mut r, step)).unwrap(), text.clone());
+            let whole = decode_text(&bytes, ErrorKind::CsvField, "").unwrap();
+            prop_assert_eq!(whole.as_ref(), text.as_str());
         }
     }
 
