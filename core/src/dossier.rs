@@ -1218,6 +1218,7 @@ fn misspelt_key(m: &serde_json::Map<String, Value>) -> Option<Error> {
 /// letter added, left out, changed, or two letters swapped: `event`, `chanel`, `recieved`)
 /// from one of at least three letters. Another system's own keys (`status`, `agency`, `by`,
 /// `note`) are two edits or more from every key, and are not taken for misspellings.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn near_key(key: &str, known: &[&'static str]) -> Option<&'static str> {
     if known.contains(&key) {
         return None;
@@ -1235,8 +1236,16 @@ pub(crate) fn near_key(key: &str, known: &[&'static str]) -> Option<&'static str
     })
 }
 
+/// [`near_key`] in WebAssembly, whose bytes are counted: no key is named (the error still
+/// lists the keys expected).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn near_key(_: &str, _: &[&'static str]) -> Option<&'static str> {
+    None
+}
+
 /// Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap of
 /// two adjacent letters.
+#[cfg(not(target_arch = "wasm32"))]
 fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // The first position where they differ.
