@@ -1634,3 +1634,17 @@ fn a_receipt_past_the_calendar_is_a_bad_row_not_left_out() {
         }
     }
 }
+
+/// A `new_due` earlier than the due date a supplement round gave is the record's error, said
+/// without the instant the reader gave the column's appointment (it said "apology at
+/// 2026-03-20T09:00", an instant in no cell) and with how the appointment is placed.
+#[test]
+fn a_new_due_before_the_supplement_rounds_due_date_is_said_as_the_column() {
+    let csv = "id,received,time_limit,supplement_requested,supplement_received,new_due,resolved\n\
+               A,2026-03-02T09:00,3wd,2026-03-04T10:00,2026-03-20T09:00,2026-03-06,2026-03-23T10:00\n";
+    let o = motcua(&["report", "-", "--as-of", "2026-03-31"], csv);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("column `new_due`: new_due 2026-03-06 is earlier than the current due date 2026-03-23 (a `new_due` is taken as issued in time"), "{err}");
+    assert!(!err.contains("apology at"), "{err}");
+}

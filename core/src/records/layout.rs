@@ -1155,6 +1155,19 @@ impl Layout {
                 "the due date counted from {} falls outside{rest}",
                 crate::civil::format_instant(dossier.received)
             ),
+            // The column's appointment has no instant of its own: said without the one the
+            // reader gave it ("apology at 2026-03-20T09:00", the supplement's, read as a date
+            // in the file), with how it was placed.
+            _ if e.kind() == ErrorKind::NewDueEarlier && column == Some("new_due") => {
+                // (After the last colon: the message's own part has none.)
+                let why = e.message().rsplit_once(':').map_or(e.message(), |(_, w)| w);
+                let mut m = why.trim_start().to_string();
+                m.push_str(
+                    " (a `new_due` is taken as issued in time, after the supplement events: a \
+                     due date a supplement round moved later is not brought back)",
+                );
+                m
+            }
             _ => e.message().to_string(),
         };
         let msg = match column {
