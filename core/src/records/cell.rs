@@ -82,13 +82,7 @@ impl<'a> Cell<'a> {
     /// A text cell: trimmed; empty is [`Cell::Missing`].
     #[inline]
     pub fn text(s: &'a str) -> Cell<'a> {
-        // Most cells start and end with a visible ASCII character: nothing to trim (the
-        // bytes above space and below 0x80 are not white space).
-        let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-        if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
-            return Cell::Text(s);
-        }
-        let t = s.trim();
+        let t = trimmed(s);
         if t.is_empty() {
             Cell::Missing
         } else {
@@ -196,6 +190,27 @@ impl<'a> Cell<'a> {
     }
 }
 
+/// `s` without white space at either end, as [`str::trim`] gives it; most text starts with a
+/// letter or digit and ends with an ASCII one (a code, a name, `Đất đai`), and is then itself
+/// without the trim's decoding of a character at each end.
+#[inline]
+fn trimmed(s: &str) -> &str {
+    let b = s.as_bytes();
+    // The characters that are white space (Unicode's `White_Space`, what `trim` removes) are
+    // ASCII up to the space, and U+0085, U+00A0, U+1680, U+2000..U+205F and U+3000, whose
+    // UTF-8 starts with 0xC2, 0xE1, 0xE2 or 0xE3: a first byte above the space that is none
+    // of these, and a last byte that is a visible ASCII character, end no white space.
+    let starts = b
+        .first()
+        .is_some_and(|&x| (x > b' ' && x < 0x80) || (x >= 0xC3 && !(0xE1..=0xE3).contains(&x)));
+    let ends = b.last().is_some_and(|&x| x > b' ' && x < 0x80);
+    if starts && ends {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// The channel labels read, lower-cased with single spaces: the three ways of submitting a
 /// dossier — directly at the one-stop desk (*trực tiếp tại Bộ phận Một cửa*), through the public
 /// postal service (*qua dịch vụ bưu chính công ích*), online on a public-service portal (*trực
@@ -242,7 +257,7 @@ const CHANNEL_LABELS: &[(&str, Channel)] = &[
 /// chính công ích*, ...; the short ones also without diacritics: *truc tuyen*, *buu dien*),
 /// case-insensitive, runs of spaces read as one. Any other label is an error, never a guess.
 pub fn parse_channel(s: &str) -> Result<Channel> {
-    let t = s.trim();
+    let t = trimmed(s);
     // The usual spellings without allocating.
     match t {
         "online" => return Ok(Channel::Online),
@@ -267,6 +282,21 @@ mod tests {
 
     fn t(s: &str) -> NaiveDateTime {
         parse_instant(s, DateOnly::StartOfDay).unwrap()
+    }
+
+    /// The trim's shortcut gives what `trim` gives, whatever character begins or ends the text.
+    #[test]
+    fn trimmed_is_trim() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("{c}Đ{c}"),
+            ] {
+                assert_eq!(trimmed(&s), s.trim(), "{:?}", s);
+            }
+        }
     }
 
     #[test]
