@@ -131,6 +131,19 @@ pub(crate) fn ends(b: &[u8]) -> (u64, u64) {
     }
 }
 
+/// Whether `a`, whose [`ends`] are `a_ends`, is `b`: up to 16 bytes by the lengths and ends
+/// (no call to compare bytes), else byte for byte.
+#[cfg(not(target_family = "wasm"))]
+#[inline]
+pub(crate) fn same(a: &[u8], a_ends: (u64, u64), b: &[u8]) -> bool {
+    a.len() == b.len()
+        && if a.len() <= 16 {
+            ends(b) == a_ends
+        } else {
+            a == b
+        }
+}
+
 /// A `HashMap` with [`FastHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
