@@ -112,14 +112,28 @@ impl<'a> Cell<'a> {
     /// is `4`: a rating read with missing values becomes a float); a flag as `true`/`false`;
     /// a malformed value as what is wrong with it. Non-text values are written into `buf`.
     /// `None` when missing.
+    #[inline]
     pub fn as_text<'b>(&self, buf: &'b mut String) -> Option<&'b str>
     where
         'a: 'b,
     {
         buf.clear();
+        // (Text, what most cells hold, in line; the other values written out of line.)
         match *self {
-            Cell::Missing => return None,
-            Cell::Text(s) => return Some(s),
+            Cell::Missing => None,
+            Cell::Text(s) => Some(s),
+            _ => Some(self.write_text(buf)),
+        }
+    }
+
+    /// A cell other than text or missing written into `buf` (emptied), as
+    /// [`as_text`](Cell::as_text) gives it.
+    #[inline(never)]
+    fn write_text<'b>(&self, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        match *self {
+            // (not written: as_text gives them itself)
+            Cell::Missing | Cell::Text(_) => {}
             Cell::Instant(t) if t.time() == NaiveTime::MIN => {
                 let _ = write!(buf, "{}", t.date());
             }
@@ -143,7 +157,7 @@ impl<'a> Cell<'a> {
             Cell::Bool(b) => buf.push_str(if b { "true" } else { "false" }),
             Cell::Malformed(why) => buf.push_str(why),
         }
-        Some(buf.as_str())
+        buf.as_str()
     }
 
     /// The cell as an instant and whether it is known by its date only. Text is
