@@ -112,7 +112,8 @@ impl<'a> Cell<'a> {
     /// is `4`: a rating read with missing values becomes a float); a flag as `true`/`false`;
     /// a malformed value as what is wrong with it. Non-text values are written into `buf`.
     /// `None` when missing.
-    #[inline]
+    // (one function in WebAssembly, where bytes count more)
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     pub fn as_text<'b>(&self, buf: &'b mut String) -> Option<&'b str>
     where
         'a: 'b,
@@ -128,7 +129,8 @@ impl<'a> Cell<'a> {
 
     /// A cell other than text or missing written into `buf` (emptied), as
     /// [`as_text`](Cell::as_text) gives it.
-    #[inline(never)]
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
+    #[cfg_attr(target_family = "wasm", inline(always))]
     fn write_text<'b>(&self, buf: &'b mut String) -> &'b str {
         buf.clear();
         match *self {

@@ -715,12 +715,28 @@ impl<'a> Column<'a> {
             }
             #[cfg(not(target_family = "wasm"))]
             Values::Utf8 { offsets, data } => {
-                // The batch's bytes checked as UTF-8 at once; each string is then a slice of
-                // them, which starts and ends on a character boundary or is read alone.
-                let batch = offsets.get(start).zip(offsets.get(end)).and_then(|(a, b)| {
-                    let text = std::str::from_utf8(data.get(a..b)?).ok()?;
-                    Some((a, text))
-                });
+                let bytes = offsets
+                    .get(start)
+                    .zip(offsets.get(end))
+                    .and_then(|(a, b)| Some((a, data.get(a..b)?)));
+                if !bytes.is_some_and(|(_, b)| b.is_ascii()) {
+                    // Text beyond ASCII (names, fields), whose checking as UTF-8 goes a
+                    // character at a time: each value checked once, as a view column's are.
+                    let mut seen = SeenTexts::new();
+                    return fill(out, v, start, end, |i| {
+                        match (offsets.get(i), offsets.get(i + 1)) {
+                            (Some(a), Some(b)) => match data.get(a..b) {
+                                Some(bytes) => seen.text(bytes),
+                                None => text_of(None),
+                            },
+                            _ => Cell::Malformed("an offset past its buffer"),
+                        }
+                    });
+                }
+                // ASCII (codes, labels): the batch's bytes checked as UTF-8 at once; each
+                // string is then a slice of them, which starts and ends on a character boundary
+                // or is read alone.
+                let batch = bytes.and_then(|(a, b)| Some((a, std::str::from_utf8(b).ok()?)));
                 fill(out, v, start, end, |i| {
                     match (offsets.get(i), offsets.get(i + 1)) {
                         (Some(a), Some(b)) => batch
