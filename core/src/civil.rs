@@ -616,6 +616,15 @@ pub(crate) fn whole_second(t: NaiveDateTime) -> NaiveDateTime {
 /// ```
 #[inline]
 pub fn wall_clock(value: i64, unit: TimeUnit, clock: Clock) -> Result<NaiveDateTime> {
+    let (days, time) = wall_clock_parts(value, unit, clock);
+    Ok(date_from_day_number(days)?.and_time(time))
+}
+
+/// What [`wall_clock`] makes of `value`: the day number of its date (which may not be a
+/// representable date) and its time of day, so that a reader of many timestamps can turn a
+/// day number into a date once for the values of one day.
+#[inline(always)]
+pub(crate) fn wall_clock_parts(value: i64, unit: TimeUnit, clock: Clock) -> (i64, NaiveTime) {
     // (constant divisors: a multiplication each, not a division)
     let mut secs = match unit {
         TimeUnit::Second => value,
@@ -629,12 +638,11 @@ pub fn wall_clock(value: i64, unit: TimeUnit, clock: Clock) -> Result<NaiveDateT
     }
     let days = secs.div_euclid(86_400);
     let sod = secs.rem_euclid(86_400);
-    let date = date_from_day_number(days)?;
     let time = u32::try_from(sod)
         .ok()
         .and_then(|s| NaiveTime::from_num_seconds_from_midnight_opt(s, 0))
         .unwrap_or(NaiveTime::MIN);
-    Ok(date.and_time(time))
+    (days, time)
 }
 
 /// "Now" in Vietnam: the wall clock at UTC+7 of the instant `unix_seconds` (seconds since

@@ -755,11 +755,32 @@ impl Procedure {
 // Catalogue
 // ---------------------------------------------------------------------------------------------
 
+/// The slot of `code` among `n` (a power of two; 0: none): a hash of its length and ends.
+#[cfg(not(target_family = "wasm"))]
+#[inline]
+fn code_slot(code: &str, n: usize) -> usize {
+    code_slot_of(code, crate::hash::ends(code.as_bytes()), n)
+}
+
+/// [`code_slot`] of `code`, whose [`ends`](crate::hash::ends) are `(head, tail)`.
+#[cfg(not(target_family = "wasm"))]
+#[inline]
+fn code_slot_of(code: &str, (head, tail): (u64, u64), n: usize) -> usize {
+    let h = (head ^ tail.rotate_left(29) ^ code.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    // (the high bits, the best mixed)
+    (h >> 32) as usize & n.wrapping_sub(1)
+}
+
 /// A procedure catalogue: procedures looked up by code.
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     procedures: Vec<Procedure>,
     index: crate::hash::FastMap<String, usize>,
+    /// The procedures by a cheap key of their codes (see [`code_slot`]): slot → position in
+    /// `procedures` (`u32::MAX`: none), the first of the codes that share a slot. A lookup
+    /// takes a slot's procedure only when its code is the one looked up, else asks `index`.
+    #[cfg(not(target_family = "wasm"))]
+    slots: Vec<u32>,
     /// See [`Catalogue::fingerprint`] (computed on first use).
     fingerprint: std::sync::OnceLock<u64>,
 }
@@ -810,9 +831,25 @@ impl Catalogue {
                 ));
             }
         }
+        #[cfg(not(target_family = "wasm"))]
+        let slots = {
+            // Four slots a procedure at least (few codes share one), a power of two.
+            let n = procedures.len().saturating_mul(4).next_power_of_two();
+            let mut slots = vec![u32::MAX; n];
+            for (i, p) in procedures.iter().enumerate() {
+                if let (Some(s), Ok(i)) = (slots.get_mut(code_slot(&p.code, n)), u32::try_from(i)) {
+                    if *s == u32::MAX {
+                        *s = i;
+                    }
+                }
+            }
+            slots
+        };
         Ok(Catalogue {
             procedures,
             index,
+            #[cfg(not(target_family = "wasm"))]
+            slots,
             fingerprint: std::sync::OnceLock::new(),
         })
     }
@@ -896,6 +933,18 @@ impl Catalogue {
 
     /// The procedure with `code`, or an [`ErrorKind::UnknownProcedure`] error.
     pub fn get(&self, code: &str) -> Result<&Procedure> {
+        #[cfg(not(target_family = "wasm"))]
+        {
+            let ends = crate::hash::ends(code.as_bytes());
+            let found = self
+                .slots
+                .get(code_slot_of(code, ends, self.slots.len()))
+                .and_then(|&i| self.procedures.get(usize::try_from(i).ok()?))
+                .filter(|p| crate::hash::same(code.as_bytes(), ends, p.code.as_bytes()));
+            if let Some(p) = found {
+                return Ok(p);
+            }
+        }
         self.index
             .get(code)
             .and_then(|&i| self.procedures.get(i))
@@ -955,6 +1004,50 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every code is found as itself and nothing else is, whichever codes share a slot of the
+    /// quick lookup: codes of every length, many alike (`1.00012` and `1.000012`), looked up
+    /// with near misses (a byte more or less, another case, a space).
+    #[test]
+    fn codes_are_found_exactly_whatever_their_slots() {
+        let codes: Vec<String> = (0..600)
+            .map(|i| match i % 4 {
+                0 => format!("1.{i:06}"),
+                1 => format!("{i}"),
+                2 => format!("2.{i:05}.mã thủ tục dài hơn mười sáu byte"),
+                _ => format!("X{i}Y"),
+            })
+            .collect();
+        let procedures = codes
+            .iter()
+            .map(|code| Procedure {
+                code: code.clone(),
+                name: String::new(),
+                field: String::new(),
+                level: AuthorityLevel::Province,
+                online: OnlineService::None,
+                time_limit: TimeLimit::WorkingDays(code.len() as u32),
+                stages: Vec::new(),
+            })
+            .collect();
+        let cat = Catalogue::new(procedures).unwrap();
+        for code in &codes {
+            assert_eq!(cat.get(code).unwrap().code, *code);
+            for miss in [
+                format!("{code}0"),
+                format!("0{code}"),
+                format!("{code} "),
+                code.to_uppercase().replace('.', ","),
+                code[..code.len() - 1].to_string(),
+            ] {
+                if !codes.contains(&miss) {
+                    let e = cat.get(&miss).unwrap_err();
+                    assert_eq!(e.kind(), ErrorKind::UnknownProcedure, "{miss}");
+                }
+            }
+        }
+        assert!(Catalogue::default().get("1.000001").is_err());
+    }
 
     /// A CSV catalogue (or rows from a frame) carries stages as a `stages` column of JSON text,
     /// read as a JSON catalogue's: the same procedure either way, and the same fingerprint. Its

@@ -382,6 +382,7 @@ impl<T: Trace> Pass<'_, T> {
             agency: self
                 .stages
                 .get(h.index)
+                .filter(|_| self.trace.stages())
                 .map(|s| s.agency.clone())
                 .unwrap_or_default(),
             index: h.index,
@@ -420,7 +421,9 @@ impl<T: Trace> Pass<'_, T> {
         };
         let mark = self.stage_mark(&h, Some((at, by)))?;
         self.explain_stage(&mark)?;
-        self.ended.push(mark);
+        if self.trace.stages() {
+            self.ended.push(mark);
+        }
         Ok(())
     }
 
@@ -830,16 +833,20 @@ impl<T: Trace> Pass<'_, T> {
                 });
             }
         }
+        let keep = self.trace.stages();
         let stages = if self.stages.is_empty() {
             None
         } else {
-            let mut marks = self.ended.clone();
+            let mut marks = if keep { self.ended.clone() } else { Vec::new() };
             if let Some(h) = self.holding {
+                // (worked out also when not kept: its errors are the evaluation's)
                 let m = self.stage_mark(&h, None)?;
                 self.explain_stage(&m)?;
-                marks.push(m);
+                if keep {
+                    marks.push(m);
+                }
             }
-            Some(Box::new(marks))
+            keep.then(|| Box::new(marks))
         };
         if let Some((as_of, events)) = ignored {
             self.fact(|| Fact::IgnoredAfterAsOf { as_of, events });

@@ -556,6 +556,13 @@ pub(crate) trait Trace {
     fn warnings(&self) -> bool {
         true
     }
+    /// Whether the stages' marks are wanted in the evaluation (a count of outcomes drops them:
+    /// each is still worked out, for its errors, but its agency is not copied nor the mark
+    /// kept).
+    #[inline(always)]
+    fn stages(&self) -> bool {
+        true
+    }
 }
 
 /// The native fast path's sink: no facts.
@@ -588,8 +595,8 @@ impl Trace for Option<Vec<Fact>> {
     }
 }
 
-/// The sink of a count of outcomes (a report): no facts and no warnings, whose messages would
-/// be written only to be dropped.
+/// The sink of a count of outcomes (a report): no facts, no warnings and no stage marks, which
+/// would be written only to be dropped.
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct OutcomeOnly;
@@ -604,6 +611,10 @@ impl Trace for OutcomeOnly {
     fn fact(&mut self, _: Fact) {}
     #[inline(always)]
     fn warnings(&self) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn stages(&self) -> bool {
         false
     }
 }

@@ -147,10 +147,12 @@ proptest! {
             let on = evaluate(&d, cal(), &rules, None, snapshot, Some(Vec::new()));
             prop_assert_eq!(&native, &off.map(|r| r.0), "{:?}", d);
             prop_assert_eq!(&native, &on.map(|r| r.0), "{:?}", d);
-            // A count of outcomes: the same evaluation, its warnings not written.
+            // A count of outcomes: the same evaluation (or error), its warnings and stage marks
+            // not written.
             let counted = evaluate(&d, cal(), &rules, None, snapshot, OutcomeOnly).map(|r| r.0);
             let unwarned = native.clone().map(|mut e| {
                 e.warnings = None;
+                e.stages = None;
                 e
             });
             prop_assert_eq!(&unwarned, &counted, "{:?}", d);
@@ -259,5 +261,57 @@ proptest! {
             cal().office_hours().sessions().iter().any(|&(a, b)| a <= t && t <= b),
             "{:?}: {:?}", d, answer
         );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// A count of outcomes works out every stage's mark without keeping it: the same
+    /// evaluation as the fast path's (or the same error: a transfer out of place, a date out of
+    /// the calendar), less its warnings and stage marks, and the class `classify` gives.
+    #[test]
+    fn a_count_of_outcomes_works_out_the_stages_it_drops(
+        received in instant(),
+        limit in limit(),
+        steps in steps(),
+        rules in any_rules(),
+        stages in proptest::collection::vec((1u32..6, any::<bool>()), 1..4),
+        transfers in proptest::collection::vec((0usize..8, 0i64..3 * 60, 0u8..5), 0..4),
+        as_of_gap in 0i64..40 * 24 * 60,
+    ) {
+        let mut d = dossier_of(received, limit, 0, &steps);
+        d.stages = stages
+            .iter()
+            .enumerate()
+            .map(|(i, &(n, working))| crate::procedure::Stage {
+                agency: format!("A{i}"),
+                time_limit: if working { TimeLimit::WorkingDays(n) } else { TimeLimit::CalendarDays(n) },
+            })
+            .collect();
+        // Transfers in turn, each a while after the event before it, mostly to the next
+        // stage's agency (one in five to another).
+        let mut positions: Vec<usize> = transfers.iter().map(|t| t.0).collect();
+        positions.sort_unstable();
+        for (k, (&pos, &(_, gap, to))) in positions.iter().zip(&transfers).enumerate() {
+            let pos = (pos + k).min(d.events.len());
+            let at = pos.checked_sub(1).map_or(received, |p| d.events[p].at) + Duration::minutes(gap);
+            let agency = if to == 4 { k } else { k + 1 };
+            d.events.insert(pos, Event::new(EventKind::Transferred, at).with_to(format!("A{agency}")));
+        }
+        let as_of = received + Duration::minutes(as_of_gap);
+        for snapshot in [Some(as_of), None] {
+            let native = evaluate(&d, cal(), &rules, None, snapshot, NoTrace).map(|r| r.0);
+            let counted = evaluate(&d, cal(), &rules, None, snapshot, OutcomeOnly).map(|r| r.0);
+            let dropped = native.map(|mut e| {
+                e.warnings = None;
+                e.stages = None;
+                e
+            });
+            prop_assert_eq!(&dropped, &counted, "{:?}", d);
+        }
+        let counted = crate::outcome::outcome_of(&d, cal(), &rules, None, as_of);
+        let classified = crate::outcome::classify(&d, cal(), &rules, None, as_of).map(|c| c.outcome);
+        prop_assert_eq!(counted, classified, "{:?}", d);
     }
 }

@@ -82,13 +82,7 @@ impl<'a> Cell<'a> {
     /// A text cell: trimmed; empty is [`Cell::Missing`].
     #[inline]
     pub fn text(s: &'a str) -> Cell<'a> {
-        // Most cells start and end with a visible ASCII character: nothing to trim (the
-        // bytes above space and below 0x80 are not white space).
-        let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
-        if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
-            return Cell::Text(s);
-        }
-        let t = s.trim();
+        let t = trimmed(s);
         if t.is_empty() {
             Cell::Missing
         } else {
@@ -118,14 +112,30 @@ impl<'a> Cell<'a> {
     /// is `4`: a rating read with missing values becomes a float); a flag as `true`/`false`;
     /// a malformed value as what is wrong with it. Non-text values are written into `buf`.
     /// `None` when missing.
+    // (one function in WebAssembly, where bytes count more)
+    #[cfg_attr(not(target_family = "wasm"), inline)]
     pub fn as_text<'b>(&self, buf: &'b mut String) -> Option<&'b str>
     where
         'a: 'b,
     {
         buf.clear();
+        // (Text, what most cells hold, in line; the other values written out of line.)
         match *self {
-            Cell::Missing => return None,
-            Cell::Text(s) => return Some(s),
+            Cell::Missing => None,
+            Cell::Text(s) => Some(s),
+            _ => Some(self.write_text(buf)),
+        }
+    }
+
+    /// A cell other than text or missing written into `buf` (emptied), as
+    /// [`as_text`](Cell::as_text) gives it.
+    #[cfg_attr(not(target_family = "wasm"), inline(never))]
+    #[cfg_attr(target_family = "wasm", inline(always))]
+    fn write_text<'b>(&self, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        match *self {
+            // (not written: as_text gives them itself)
+            Cell::Missing | Cell::Text(_) => {}
             Cell::Instant(t) if t.time() == NaiveTime::MIN => {
                 let _ = write!(buf, "{}", t.date());
             }
@@ -149,7 +159,7 @@ impl<'a> Cell<'a> {
             Cell::Bool(b) => buf.push_str(if b { "true" } else { "false" }),
             Cell::Malformed(why) => buf.push_str(why),
         }
-        Some(buf.as_str())
+        buf.as_str()
     }
 
     /// The cell as an instant and whether it is known by its date only. Text is
@@ -193,6 +203,27 @@ impl<'a> Cell<'a> {
             ErrorKind::InvalidDate,
             format!("`{shown}` is not a {what} (a number or a flag was given)"),
         )
+    }
+}
+
+/// `s` without white space at either end, as [`str::trim`] gives it; most text starts with a
+/// letter or digit and ends with an ASCII one (a code, a name, `Đất đai`), and is then itself
+/// without the trim's decoding of a character at each end.
+#[inline]
+fn trimmed(s: &str) -> &str {
+    let b = s.as_bytes();
+    // The characters that are white space (Unicode's `White_Space`, what `trim` removes) are
+    // ASCII up to the space, and U+0085, U+00A0, U+1680, U+2000..U+205F and U+3000, whose
+    // UTF-8 starts with 0xC2, 0xE1, 0xE2 or 0xE3: a first byte above the space that is none
+    // of these, and a last byte that is a visible ASCII character, end no white space.
+    let starts = b
+        .first()
+        .is_some_and(|&x| (x > b' ' && x < 0x80) || (x >= 0xC3 && !(0xE1..=0xE3).contains(&x)));
+    let ends = b.last().is_some_and(|&x| x > b' ' && x < 0x80);
+    if starts && ends {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -242,7 +273,7 @@ const CHANNEL_LABELS: &[(&str, Channel)] = &[
 /// chính công ích*, ...; the short ones also without diacritics: *truc tuyen*, *buu dien*),
 /// case-insensitive, runs of spaces read as one. Any other label is an error, never a guess.
 pub fn parse_channel(s: &str) -> Result<Channel> {
-    let t = s.trim();
+    let t = trimmed(s);
     // The usual spellings without allocating.
     match t {
         "online" => return Ok(Channel::Online),
@@ -267,6 +298,21 @@ mod tests {
 
     fn t(s: &str) -> NaiveDateTime {
         parse_instant(s, DateOnly::StartOfDay).unwrap()
+    }
+
+    /// The trim's shortcut gives what `trim` gives, whatever character begins or ends the text.
+    #[test]
+    fn trimmed_is_trim() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("{c}Đ{c}"),
+            ] {
+                assert_eq!(trimmed(&s), s.trim(), "{:?}", s);
+            }
+        }
     }
 
     #[test]

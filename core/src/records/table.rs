@@ -30,8 +30,9 @@
 
 use super::cell::{Cell, OwnedCell};
 use super::layout::Row;
-use crate::civil::{date_from_day_number, wall_clock, Clock, TimeUnit};
+use crate::civil::{date_from_day_number, wall_clock, wall_clock_parts, Clock, TimeUnit};
 use crate::error::{Error, ErrorKind, Result};
+use chrono::NaiveDate;
 
 fn malformed(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidArgument, msg)
@@ -304,7 +305,7 @@ impl<'a> SeenTexts<'a> {
     /// The text cell of `bytes`, as [`text_of`] gives it.
     #[inline]
     fn text(&mut self, bytes: &'a [u8]) -> Cell<'a> {
-        let (head, tail) = ends(bytes);
+        let (head, tail) = crate::hash::ends(bytes);
         let h =
             (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let Some(slot) = self.slots.get_mut((h >> 58) as usize) else {
@@ -314,7 +315,7 @@ impl<'a> SeenTexts<'a> {
         // Up to 16 bytes, the length and both ends are the whole string.
         let same = seen.len() == bytes.len()
             && if bytes.len() <= 16 {
-                ends(seen) == (head, tail)
+                crate::hash::ends(seen) == (head, tail)
             } else {
                 seen == bytes
             };
@@ -327,24 +328,6 @@ impl<'a> SeenTexts<'a> {
                 Cell::text(s)
             }
             Err(_) => Cell::Malformed("not UTF-8 text"),
-        }
-    }
-}
-
-/// The first and the last eight bytes of `b` as words (fewer bytes: the bytes, zero-padded,
-/// as both).
-#[cfg(not(target_family = "wasm"))]
-#[inline]
-fn ends(b: &[u8]) -> (u64, u64) {
-    let word = |w: Option<&[u8]>| {
-        w.and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .map(u64::from_le_bytes)
-    };
-    match (word(b.get(..8)), word(b.get(b.len().wrapping_sub(8)..))) {
-        (Some(h), Some(t)) => (h, t),
-        _ => {
-            let w = b.iter().rev().fold(0u64, |w, &x| (w << 8) | u64::from(x));
-            (w, w)
         }
     }
 }
@@ -647,6 +630,30 @@ fn fill<'a>(
 ) {
     match validity {
         Validity::All | Validity::AllExact => out.extend((start..end).map(value)),
+        // A bitmap a byte at a time: a byte of missing values (most of an event column's) is
+        // eight missing cells at once, without testing each bit.
+        #[cfg(not(target_family = "wasm"))]
+        &Validity::Bits { bits, offset } => {
+            let mut i = start;
+            while i < end {
+                let b = offset + i;
+                // (a byte past the bitmap: missing, as `present` reads it)
+                let byte = bits.get(b / 8).copied().unwrap_or(0) >> (b % 8);
+                let n = (8 - b % 8).min(end - i);
+                if byte == 0 {
+                    out.extend(std::iter::repeat_n(Cell::Missing, n));
+                } else {
+                    out.extend((i..i + n).map(|j| {
+                        if byte & (1 << (j - i)) != 0 {
+                            value(j)
+                        } else {
+                            Cell::Missing
+                        }
+                    }));
+                }
+                i += n;
+            }
+        }
         v => out.extend((start..end).map(|i| {
             if v.present(i) {
                 value(i)
@@ -676,10 +683,23 @@ impl<'a> Column<'a> {
                 clock,
             } => {
                 let nat = v.nat();
+                // The date of the last day number read: a column's instants are mostly of a
+                // few days at a time (a day number is never i64::MIN: none read yet).
+                let mut last = (i64::MIN, NaiveDate::MIN);
                 fill(out, v, start, end, |i| match values.get(i) {
                     None => Cell::Missing,
                     Some(&i64::MIN) if nat => Cell::Missing,
-                    Some(&x) => wall_clock(x, *unit, *clock).map_or(Cell::Int(x), Cell::Instant),
+                    Some(&x) => {
+                        let (days, time) = wall_clock_parts(x, *unit, *clock);
+                        if days != last.0 {
+                            // What `wall_clock` gives: a day that is no date is the integer.
+                            match date_from_day_number(days) {
+                                Ok(d) => last = (days, d),
+                                Err(_) => return Cell::Int(x),
+                            }
+                        }
+                        Cell::Instant(last.1.and_time(time))
+                    }
                 })
             }
             // (Not in WebAssembly, whose package hands over no string buffers: a smaller .wasm.)
@@ -695,12 +715,28 @@ impl<'a> Column<'a> {
             }
             #[cfg(not(target_family = "wasm"))]
             Values::Utf8 { offsets, data } => {
-                // The batch's bytes checked as UTF-8 at once; each string is then a slice of
-                // them, which starts and ends on a character boundary or is read alone.
-                let batch = offsets.get(start).zip(offsets.get(end)).and_then(|(a, b)| {
-                    let text = std::str::from_utf8(data.get(a..b)?).ok()?;
-                    Some((a, text))
-                });
+                let bytes = offsets
+                    .get(start)
+                    .zip(offsets.get(end))
+                    .and_then(|(a, b)| Some((a, data.get(a..b)?)));
+                if !bytes.is_some_and(|(_, b)| b.is_ascii()) {
+                    // Text beyond ASCII (names, fields), whose checking as UTF-8 goes a
+                    // character at a time: each value checked once, as a view column's are.
+                    let mut seen = SeenTexts::new();
+                    return fill(out, v, start, end, |i| {
+                        match (offsets.get(i), offsets.get(i + 1)) {
+                            (Some(a), Some(b)) => match data.get(a..b) {
+                                Some(bytes) => seen.text(bytes),
+                                None => text_of(None),
+                            },
+                            _ => Cell::Malformed("an offset past its buffer"),
+                        }
+                    });
+                }
+                // ASCII (codes, labels): the batch's bytes checked as UTF-8 at once; each
+                // string is then a slice of them, which starts and ends on a character boundary
+                // or is read alone.
+                let batch = bytes.and_then(|(a, b)| Some((a, std::str::from_utf8(b).ok()?)));
                 fill(out, v, start, end, |i| {
                     match (offsets.get(i), offsets.get(i + 1)) {
                         (Some(a), Some(b)) => batch
@@ -1083,6 +1119,69 @@ mod tests {
             part.cells_into(0, to - from, &mut batch);
             for (got, i) in batch.iter().zip(from..to) {
                 prop_assert_eq!(*got, text_of(view_bytes_alone(&views, &buffer, i)), "slice, value {}", i);
+            }
+        });
+    }
+
+    /// Timestamps decoded a batch at a time (a bitmap's bytes at once, a day's date once) are
+    /// what each value read alone by `wall_clock` gives: any unit and clock, values of a few
+    /// days and out of every date's range, `i64::MIN`, missing by a bitmap at any bit offset,
+    /// over batches and slices starting anywhere.
+    #[test]
+    fn batch_decoding_of_timestamps_matches_each_value_read_alone() {
+        use proptest::prelude::*;
+        let value = prop_oneof![
+            // A few days around 2026-03-02, in microseconds (most of a column).
+            (0i64..4 * 86_400_000_000).prop_map(|x| 1_772_409_600_000_000 + x - 86_400_000_000),
+            Just(i64::MIN),
+            Just(i64::MAX),
+            any::<i64>(),
+            (-3 * 86_400i64..3 * 86_400),
+        ];
+        let unit = prop_oneof![
+            Just(TimeUnit::Second),
+            Just(TimeUnit::Millisecond),
+            Just(TimeUnit::Microsecond),
+            Just(TimeUnit::Nanosecond),
+        ];
+        let clock = prop_oneof![Just(Clock::Utc), Just(Clock::VietnamWall)];
+        let strategy = (
+            proptest::collection::vec(value, 1..80),
+            proptest::collection::vec(any::<u8>(), 12),
+            (0usize..16, 0usize..80, 0usize..80, any::<bool>()),
+            unit,
+            clock,
+        );
+        proptest::proptest!(ProptestConfig::with_cases(400), |((values, bits, (offset, a, b, use_bits), unit, clock) in strategy)| {
+            let n = values.len();
+            let validity = if use_bits { Validity::Bits { bits: &bits, offset } } else { Validity::All };
+            let col = Column::timestamps(&values, unit, clock).with_validity(validity).unwrap();
+            let alone = |i: usize| {
+                let present = match validity {
+                    Validity::Bits { bits, offset } => bits[(offset + i) / 8] & (1 << ((offset + i) % 8)) != 0,
+                    _ => values[i] != i64::MIN,
+                };
+                if present {
+                    wall_clock(values[i], unit, clock).map_or(Cell::Int(values[i]), Cell::Instant)
+                } else {
+                    Cell::Missing
+                }
+            };
+            let (from, to) = (a % (n + 1), (a % (n + 1)).max(b % (n + 1)));
+            let mut batch = Vec::new();
+            for (start, end) in [(0, n), (from, to)] {
+                col.cells_into(start, end, &mut batch);
+                prop_assert_eq!(batch.len(), end - start);
+                for (got, i) in batch.iter().zip(start..end) {
+                    prop_assert_eq!(*got, alone(i), "value {}", i);
+                    prop_assert_eq!(col.cell(i), *got);
+                }
+            }
+            // A slice (the bitmap then read from a later bit) reads the same.
+            let part = col.slice(from, to - from).unwrap();
+            part.cells_into(0, to - from, &mut batch);
+            for (got, i) in batch.iter().zip(from..to) {
+                prop_assert_eq!(*got, alone(i), "slice, value {}", i);
             }
         });
     }

@@ -44,6 +44,9 @@ pub struct PartialReport {
     /// (period or none, group index) → cell.
     cells: FastMap<(Option<Period>, usize), CellCounts>,
     key_buf: Vec<u8>,
+    /// The groups last looked up, by a cheap key of their values (see [`GroupMemo`]).
+    #[cfg(not(target_family = "wasm"))]
+    memo: GroupMemo,
     /// The sum of `received` over every cell. Every count of a cell is at most its
     /// `received` (the report's identities), so a sum of counts cannot pass this one, and
     /// this one is kept at most `i64::MAX` (what every binding can hold): no sum of the report
@@ -133,6 +136,78 @@ fn scale_refused(a: u32, b: u32) -> Error {
     )
 }
 
+/// A memo of groups looked up (a slot per cheap key of the values, holding a group index), so
+/// that a group met again (most of a report's dossiers) is found by comparing its values with
+/// those of one group, rather than by writing and hashing its key: a slot's group is taken only
+/// when its values are the ones looked up, so the memo never changes a group, only how fast it
+/// is found. Scratch: partials are equal whatever their memos hold.
+#[cfg(not(target_family = "wasm"))]
+#[derive(Clone)]
+struct GroupMemo(Box<[usize; GroupMemo::SLOTS]>);
+
+#[cfg(not(target_family = "wasm"))]
+impl Default for GroupMemo {
+    fn default() -> GroupMemo {
+        GroupMemo(Box::new([usize::MAX; GroupMemo::SLOTS]))
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl std::fmt::Debug for GroupMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("GroupMemo")
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl PartialEq for GroupMemo {
+    fn eq(&self, _: &GroupMemo) -> bool {
+        true
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl GroupMemo {
+    const SLOTS: usize = 256;
+
+    /// The slot of `values`: a hash of each value's length and ends.
+    #[inline]
+    fn slot<S: AsRef<str>>(values: &[S]) -> usize {
+        let mut h = values.len() as u64;
+        for v in values {
+            let v = v.as_ref().as_bytes();
+            let (head, tail) = crate::hash::ends(v);
+            h = (h.rotate_left(23) ^ head ^ tail.rotate_left(29) ^ v.len() as u64)
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        (h >> 56) as usize
+    }
+
+    /// The group in `slot`, when its values (in `groups`) are `values`.
+    #[inline]
+    fn get<S: AsRef<str>>(
+        &self,
+        slot: usize,
+        values: &[S],
+        groups: &[Vec<String>],
+    ) -> Option<usize> {
+        let g = *self.0.get(slot)?;
+        let held = groups.get(g)?;
+        let same = held.len() == values.len()
+            && held.iter().zip(values).all(|(a, b)| {
+                let b = b.as_ref().as_bytes();
+                crate::hash::same(b, crate::hash::ends(b), a.as_bytes())
+            });
+        same.then_some(g)
+    }
+
+    fn set(&mut self, slot: usize, g: usize) {
+        if let Some(s) = self.0.get_mut(slot) {
+            *s = g;
+        }
+    }
+}
+
 fn end_of_day(d: chrono::NaiveDate) -> NaiveDateTime {
     d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
 }
@@ -146,6 +221,8 @@ impl PartialReport {
             groups: Vec::new(),
             cells: FastMap::default(),
             key_buf: Vec::new(),
+            #[cfg(not(target_family = "wasm"))]
+            memo: GroupMemo::default(),
             received_sum: 0,
             added: 0,
             left_out: 0,
@@ -200,6 +277,23 @@ impl PartialReport {
     }
 
     fn group<S: AsRef<str>>(&mut self, values: &[S]) -> usize {
+        #[cfg(not(target_family = "wasm"))]
+        let slot = {
+            let slot = GroupMemo::slot(values);
+            if let Some(g) = self.memo.get(slot, values, &self.groups) {
+                return g;
+            }
+            slot
+        };
+        let g = self.group_indexed(values);
+        #[cfg(not(target_family = "wasm"))]
+        self.memo.set(slot, g);
+        g
+    }
+
+    /// The index of the group of `values`, from the index of every group (a new group when
+    /// none has them).
+    fn group_indexed<S: AsRef<str>>(&mut self, values: &[S]) -> usize {
         self.key_buf.clear();
         for v in values {
             let v = v.as_ref().as_bytes();
@@ -800,6 +894,33 @@ mod tests {
             counts,
             service: ServiceTally::default(),
         }
+    }
+
+    /// Each group's cells hold its own counts, whichever groups share a slot of the memo of
+    /// groups: many groups met in turn, values alike (`ab`+`c` and `a`+`bc`, a byte more or
+    /// less, long and short), counted apart from a plain map of them.
+    #[test]
+    fn groups_are_counted_apart_whatever_their_memo_slots() {
+        let mut p = PartialReport::new(opts(&["a", "b"], None));
+        let mut want: std::collections::BTreeMap<Vec<String>, u64> = Default::default();
+        for k in 0..5000u64 {
+            let i = (k * 7919) % 1300;
+            let (a, b) = match i % 4 {
+                0 => (format!("ab{i}"), "c".to_string()),
+                1 => (format!("a{}", i - 1), "bc".to_string()),
+                2 => (format!("lĩnh vực rất dài số {i}"), String::new()),
+                _ => (String::new(), format!("{i}")),
+            };
+            p.add_cell(&[&a, &b], None, &open(1 + i % 3)).unwrap();
+            *want.entry(vec![a, b]).or_default() += 1 + i % 3;
+        }
+        let got: std::collections::BTreeMap<Vec<String>, u64> = p
+            .cells()
+            .into_iter()
+            .map(|(g, _, c)| (g.to_vec(), c.counts.received))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(p.groups.len(), want.len());
     }
 
     #[test]
