@@ -105,8 +105,7 @@ pub(super) fn tail(fact: &Fact, lang: Lang) -> String {
 const fn reason_words(reason: Reason) -> (&'static str, &'static str) {
     match reason {
         Reason::OnWorkingDay => (
-            ", trong ngày làm việc, không sau giờ kết thúc làm việc ({closing}): ngày \
-             nhận hồ sơ là {day}",
+            ", trong giờ làm việc (đến {closing}): ngày nhận hồ sơ là {day}",
             ", on a working day and not after closing time ({closing}): the day of \
              receipt is {day}",
         ),
@@ -627,8 +626,8 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             let n = working_days_late.unwrap_or(0);
             let then = t(match (completed, outcome) {
                 (Some(_), Some(Outcome::Late)) => (
-                    ": giai đoạn kết thúc lúc {at}, sau hạn: {word} {by}; cơ quan này làm hồ sơ \
-                     chậm",
+                    ": giai đoạn kết thúc lúc {at}, sau hạn: {word} {by}; cơ quan này giải \
+                     quyết quá hạn",
                     ": the stage ended at {at}, after it: {word}, {by} after the due date; this \
                      agency made the dossier late",
                 ),
