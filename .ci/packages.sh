@@ -148,8 +148,10 @@ if grep -E '(^|/)dossiers\.csv$|^proptest-regressions/|^target/' "$WORK/crate-fi
     echo "packages: the crate holds files it should not (above)" >&2
     exit 1
 fi
-# Small: sources and embedded tables only (the 20,000-row sample alone would add 300 KiB).
-[ "$size" -le $((400 * 1024)) ] || { echo "packages: the crate is $((size / 1024)) KiB (budget 400)" >&2; exit 1; }
+# Small: sources and embedded tables only (the 20,000-row sample alone would add 300 KiB). The
+# sources were 403.7 KiB compressed on 6 December 2026 (budget 400 until then): 420 keeps room for
+# code and still fails on any data file shipped by mistake.
+[ "$size" -le $((420 * 1024)) ] || { echo "packages: the crate is $((size / 1024)) KiB (budget 420)" >&2; exit 1; }
 
 step "the .crate unpacked outside the workspace: docs, doc tests, CLI"
 tar -xzf "$CRATE" -C "$WORK"
