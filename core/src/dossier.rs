@@ -1213,6 +1213,15 @@ fn misspelt_key(m: &serde_json::Map<String, Value>) -> Option<Error> {
     None
 }
 
+/// What an unknown-key error says after the key: the key meant when `key` misspells one
+/// ([`near_key`]), else the keys expected (`known`).
+pub(crate) fn key_hint(key: &str, known: &[&'static str]) -> String {
+    match near_key(key, known) {
+        Some(meant) => format!("did you mean `{meant}`?"),
+        None => format!("expected {}", known.join(", ")),
+    }
+}
+
 /// The known key `key` misspells, if any: `key` is not one of `known`, but equals one when
 /// ASCII case, `_`, `-` and spaces are ignored (`timeLimit`, `new-due`), or is one edit away (a
 /// letter added, left out, changed, or two letters swapped: `event`, `chanel`, `recieved`)

@@ -580,10 +580,7 @@ impl Shadow<'_> {
             }
         };
         if let Some(k) = unknown {
-            let expected = match super::near_key(&k, &Dossier::KEYS) {
-                Some(meant) => format!("did you mean `{meant}`?"),
-                None => format!("expected {}", Dossier::KEYS.join(", ")),
-            };
+            let expected = super::key_hint(&k, &Dossier::KEYS);
             return Err(
                 bad_dossier(format!("unknown key `{}` ({expected})", excerpt(&k)))
                     .in_field(k.into_owned()),
@@ -681,10 +678,7 @@ impl EventShadow<'_> {
             }
         };
         if let Some(k) = unknown {
-            let expected = match super::near_key(&k, &Dossier::EVENT_KEYS) {
-                Some(meant) => format!("did you mean `{meant}`?"),
-                None => format!("expected {}", Dossier::EVENT_KEYS.join(", ")),
-            };
+            let expected = super::key_hint(&k, &Dossier::EVENT_KEYS);
             return Err(bad_dossier(format!(
                 "unknown key `{}` in an event ({expected})",
                 excerpt(&k)

@@ -27,10 +27,7 @@ pub fn from_json_value(v: &Value) -> Result<Dossier> {
     };
     for k in m.keys() {
         if !Dossier::KEYS.contains(&k.as_str()) {
-            let expected = match near_key(k, &Dossier::KEYS) {
-                Some(meant) => format!("did you mean `{meant}`?"),
-                None => format!("expected {}", Dossier::KEYS.join(", ")),
-            };
+            let expected = key_hint(k, &Dossier::KEYS);
             return Err(
                 bad_dossier(format!("unknown key `{k}` ({expected})", k = excerpt(k)))
                     .in_field(k.as_str()),
@@ -133,10 +130,7 @@ fn event_from_json(i: usize, v: &Value) -> Result<Event> {
     };
     for k in m.keys() {
         if !Dossier::EVENT_KEYS.contains(&k.as_str()) {
-            let expected = match near_key(k, &Dossier::EVENT_KEYS) {
-                Some(meant) => format!("did you mean `{meant}`?"),
-                None => format!("expected {}", Dossier::EVENT_KEYS.join(", ")),
-            };
+            let expected = key_hint(k, &Dossier::EVENT_KEYS);
             return Err(bad_dossier(format!(
                 "unknown key `{k}` in an event ({expected})",
                 k = excerpt(k)

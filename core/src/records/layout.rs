@@ -266,20 +266,31 @@ pub(crate) fn standing_apology_as_of(
     }
     let mut d = dossier.clone();
     let ev = d.events.remove(apology);
+    place_apology(&mut d, ev.new_due?, |e| e <= t);
+    Some(d)
+}
+
+/// Inserts the `new_due` column's apology into `d`'s events (in order), "taken as issued in
+/// time": after the supplement events a reader sees (`seen`), at the last of them (at the
+/// receipt when none), before the result. Returns its index.
+fn place_apology(
+    d: &mut Dossier,
+    new_due: NaiveDate,
+    seen: impl Fn(NaiveDateTime) -> bool,
+) -> usize {
     let pos = d
         .events
         .iter()
-        .position(|e| !(is_supplement(e.kind) && e.at <= t))
+        .position(|e| !(is_supplement(e.kind) && seen(e.at)))
         .unwrap_or(d.events.len());
     let (at, date_only) = match pos.checked_sub(1).and_then(|i| d.events.get(i)) {
         Some(last) => (last.at, last.date_only),
         None => (d.received, false),
     };
-    let mut moved = Event::new(EventKind::Apology, at);
-    moved.new_due = ev.new_due;
-    moved.date_only = date_only;
-    d.events.insert(pos, moved);
-    Some(d)
+    let mut ev = Event::new(EventKind::Apology, at).with_new_due(new_due);
+    ev.date_only = date_only;
+    d.events.insert(pos, ev);
+    pos
 }
 
 /// Where each logical column is in the source, resolved once from its header.
@@ -557,13 +568,11 @@ impl Layout {
             #[cfg(not(target_family = "wasm"))]
             let hint = names
                 .iter()
-                .find(|n| {
+                .find_map(|n| {
+                    let logical = vietnamese_column(n)?;
                     what.split("` or `")
-                        .any(|w| vietnamese_column(n) == Some(w))
-                })
-                .map(|n| {
-                    let logical = vietnamese_column(n).unwrap_or(what);
-                    format!("; `{n}` may hold it: --map {logical}=\"{n}\"")
+                        .any(|w| w == logical)
+                        .then(|| format!("; `{n}` may hold it: --map {logical}=\"{n}\""))
                 })
                 .unwrap_or_default();
             #[cfg(target_family = "wasm")]
@@ -925,10 +934,6 @@ impl Layout {
         }
         d.events.clear();
         out.standing_apology = None;
-        let mut apology_at = received;
-        let mut apology_date_only = false;
-        // (A supplement event after as-of is not seen then: the apology goes before it.)
-        let seen = |t: NaiveDateTime| as_of.is_none_or(|a| t <= a);
         // The column of the end already read (a result, refusal or withdrawal), if any.
         let mut ended: Option<usize> = None;
         for &(i, kind, _) in &self.events {
@@ -951,10 +956,6 @@ impl Layout {
                     }
                     ended = Some(i);
                 }
-                if is_supplement(kind) && seen(t) {
-                    apology_at = t;
-                    apology_date_only = date_only;
-                }
                 let mut ev = Event::new(kind, t);
                 ev.date_only = date_only;
                 d.events.push(ev);
@@ -969,16 +970,8 @@ impl Layout {
         if let (Some(i), true) = (self.new_due, in_order) {
             let c = self.cell(at, row, i)?;
             if let Some(day) = c.date().map_err(|e| self.cell_err(at, i, c, &e))? {
-                // "taken as issued in time": after the last supplement event (seen as of), before
-                // the result.
-                let pos = d
-                    .events
-                    .iter()
-                    .position(|e| !(is_supplement(e.kind) && seen(e.at)))
-                    .unwrap_or(d.events.len());
-                let mut ev = Event::new(EventKind::Apology, apology_at).with_new_due(day);
-                ev.date_only = apology_date_only;
-                d.events.insert(pos, ev);
+                // (A supplement event after as-of is not seen then: the apology goes before it.)
+                let pos = place_apology(d, day, |t| as_of.is_none_or(|a| t <= a));
                 out.standing_apology = Some(pos);
             }
         }
