@@ -219,6 +219,58 @@ pub struct Record {
     /// an earlier period) places it again for that instant ([`standing_apology_as_of`]).
     pub(crate) standing_apology: Option<usize>,
     buf: String,
+    tidied: TidyMemo,
+}
+
+/// The grouping texts already tidied ([`group_text`](crate::casefold::group_text)), by the
+/// text read: a field or an agency repeats down a file, and tidying it again each row
+/// (composing its marks, looking for spaces to join) was a tenth of a frame report's
+/// instructions. Direct-mapped by both ends and the length of the text read; a slot is used
+/// only when its text read is equal, byte for byte, so the answer is `group_text`'s own.
+#[cfg(not(target_family = "wasm"))]
+#[derive(Debug, Clone, Default)]
+struct TidyMemo {
+    /// (text read, its tidy form); 64 slots once the first text is tidied.
+    slots: Vec<(String, String)>,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl TidyMemo {
+    /// Appends the tidy form of `text` to `out`.
+    fn push_tidy(&mut self, text: &str, out: &mut String) {
+        if self.slots.is_empty() {
+            self.slots.resize_with(64, Default::default);
+        }
+        let (head, tail) = crate::hash::ends(text.as_bytes());
+        let h =
+            (head ^ tail.rotate_left(29) ^ text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        match self.slots.get_mut((h >> 58) as usize) {
+            Some((read, tidy)) => {
+                if read.as_str() != text {
+                    read.clear();
+                    read.push_str(text);
+                    tidy.clear();
+                    tidy.push_str(&crate::casefold::group_text(text));
+                }
+                out.push_str(tidy);
+            }
+            None => out.push_str(&crate::casefold::group_text(text)),
+        }
+    }
+}
+
+/// On WebAssembly each text is tidied as it comes (the memo's code is not worth its bytes in
+/// the package: a browser reports a few thousand rows).
+#[cfg(target_family = "wasm")]
+#[derive(Debug, Clone, Default)]
+struct TidyMemo;
+
+#[cfg(target_family = "wasm")]
+impl TidyMemo {
+    /// Appends the tidy form of `text` to `out`.
+    fn push_tidy(&mut self, text: &str, out: &mut String) {
+        out.push_str(&crate::casefold::group_text(text));
+    }
 }
 
 impl Default for Record {
@@ -244,6 +296,9 @@ impl Record {
             service: ServiceRecord::default(),
             standing_apology: None,
             buf: String::new(),
+            // (a unit struct on WebAssembly)
+            #[allow(clippy::default_constructed_unit_structs)]
+            tidied: TidyMemo::default(),
         }
     }
 }
@@ -990,7 +1045,7 @@ impl Layout {
             // Text that reads the same is one group, in NFC with its spaces tidied: a value
             // typed as letters and combining marks (NFD), or with no-break spaces, was a
             // second group that looked the same.
-            slot.push_str(&crate::casefold::group_text(text));
+            out.tidied.push_tidy(text, slot);
         }
         if let Some((cols, scale)) = &self.service {
             self.read_service(at, row, cols, *scale, received.date(), out)?;
@@ -1380,5 +1435,34 @@ mod tests {
         let header = ["received", "time_limit", "x"];
         let e = Layout::resolve(&header, &opts(&[("resolvd", "x")], &[])).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The memo of tidied group texts answers what `group_text` answers, text after text,
+        /// whatever the order: texts that share a slot (more texts than slots, equal ends and
+        /// lengths) replace each other, and a slot is used only for its own text.
+        #[test]
+        fn the_tidy_memo_answers_as_group_text(
+            texts in prop::collection::vec(
+                prop::collection::vec(prop_oneof![
+                    Just(" "), Just("  "),
+                    Just("\u{a0}"), Just("\u{200b}"),
+                    Just("a"), Just("b"),
+                    Just("e\u{302}\u{301}"), Just("ế"),
+                    Just("Đông Hòa"), Just("xxxxxxxx"),
+                ], 0..8).prop_map(|p| p.concat()),
+                1..120,
+            )
+        ) {
+            let mut memo = TidyMemo::default();
+            for t in &texts {
+                let mut out = String::from("kept:");
+                memo.push_tidy(t, &mut out);
+                let want = format!("kept:{}", crate::casefold::group_text(t));
+                prop_assert_eq!(out, want);
+            }
+        }
     }
 }
