@@ -1016,6 +1016,59 @@ fn scorecard_on_the_sample_and_bad_values() {
             stderr(&o)
         );
     }
+    // A row whose values are all in columns not read (a footer, a note; a dossier whose
+    // columns are not the reader's) is skipped, as an empty row is, but said: it vanished
+    // with exit 0 unless a `--by` column read it (a tester's case). Plain and quoted CSV.
+    for (name, text) in [
+        (
+            "footer.csv",
+            "id,received,time_limit,field,agency
+A,2026-03-02T09:30,3wd,F,x
+,,,,
+,,,B,y
+,,,,note
+",
+        ),
+        (
+            "footer-q.csv",
+            "id,received,time_limit,field,agency
+\"A\",2026-03-02T09:30,3wd,F,x
+,,,,\"a, note\"
+",
+        ),
+    ] {
+        let f = dir.join(name);
+        std::fs::write(&f, text).unwrap();
+        for cmd in ["scorecard", "worklist", "report"] {
+            let o = motcua(&[cmd, f.to_str().unwrap(), "--as-of", "2026-04-01"], "");
+            assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+            let n = if name == "footer.csv" { 2 } else { 1 };
+            let line = if name == "footer.csv" { 4 } else { 3 };
+            assert!(
+                stderr(&o).contains(&format!(
+                    "note: {n} row(s) skipped, their values only in columns not read (the first \
+                     on line {line})"
+                )),
+                "{cmd} {name}: {}",
+                stderr(&o)
+            );
+        }
+    }
+    let f = dir.join("no-footer.csv");
+    std::fs::write(
+        &f,
+        "received,time_limit
+2026-03-02T09:30,3wd
+,
+",
+    )
+    .unwrap();
+    let o = motcua(
+        &["report", f.to_str().unwrap(), "--as-of", "2026-04-01"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("note:"), "{}", stderr(&o));
     // 2,999 of 3,000 on time is not 100%: the tables never show it as 100.0, and the gap to
     // the target is shown, not "-0.0 pts" (a tester's case: "100.0% ≥ 100.0% NOT MET").
     let f = dir.join("round.csv");

@@ -201,6 +201,14 @@ pub trait Row {
         let _ = column;
         true
     }
+
+    /// Whether the record holds a value in any of its first `columns` columns, read or not
+    /// (a text record whose fields not read were not cut out says it from its text). Not on
+    /// WebAssembly (see [`Tally::unread`](super::Tally::unread)).
+    #[cfg(not(target_family = "wasm"))]
+    fn holds_any(&self, columns: usize) -> bool {
+        (0..columns).any(|c| !self.cell(c).is_missing())
+    }
 }
 
 /// One record, built in place ([`Layout::read`] reuses the allocations from row to row).
@@ -864,6 +872,13 @@ impl Layout {
     /// reported.
     pub fn is_blank<R: Row + ?Sized>(&self, row: &R) -> bool {
         self.used().into_iter().all(|c| row.cell(c).is_missing())
+    }
+
+    /// Whether `row` holds a value in any of its columns, read or not (a blank record that
+    /// does holds values only in columns not read: [`Tally::unread`](super::Tally::unread)).
+    #[cfg(not(target_family = "wasm"))]
+    pub fn holds_any<R: Row + ?Sized>(&self, row: &R) -> bool {
+        row.holds_any(self.names.len())
     }
 
     /// Builds the record at `at` from `row` into `out`. Errors name the line (or row), the

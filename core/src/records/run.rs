@@ -206,6 +206,13 @@ pub struct Tally {
     pub left_out: u64,
     /// Bad records.
     pub bad: u64,
+    /// Records skipped as blank that hold values, but only in columns not read (a note, a
+    /// footer's total, or a dossier whose columns are not named as the reader expects): not
+    /// dossiers to the run, and told apart from empty records so that none is dropped unsaid.
+    /// (Not counted on WebAssembly: the JS package does not say it, for a smaller `.wasm`.)
+    pub unread: u64,
+    /// The line (a table's row + 1) of the first of the [`unread`](Self::unread) records.
+    pub first_unread: Option<u64>,
 }
 
 impl Tally {
@@ -213,6 +220,18 @@ impl Tally {
         self.counted += o.counted;
         self.left_out += o.left_out;
         self.bad += o.bad;
+        #[cfg(not(target_family = "wasm"))]
+        self.add_unread(o);
+    }
+
+    /// Adds `o`'s unread records (and the first of them).
+    #[cfg(not(target_family = "wasm"))]
+    fn add_unread(&mut self, o: &Tally) {
+        self.unread += o.unread;
+        self.first_unread = match (self.first_unread, o.first_unread) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
     }
 }
 
@@ -247,7 +266,16 @@ fn one<S: Sink, R: Row + ?Sized>(
     let r = layout.read_as_of(at, row, record, out.sink.as_of());
     if r.is_err() && layout.is_blank(row) {
         // A record of separators alone (`,,,,`: a spreadsheet's empty row), or an empty
-        // object: not a dossier, skipped as a blank line is.
+        // object: not a dossier, skipped as a blank line is. One with values in columns not
+        // read is skipped too (a footer `,,,,Tổng cộng,500` is no dossier) but counted, for
+        // the reader to say (not on WebAssembly, whose package does not say it: a smaller
+        // `.wasm`).
+        #[cfg(not(target_family = "wasm"))]
+        if layout.holds_any(row) {
+            out.tally.unread += 1;
+            let line = at.line();
+            out.tally.first_unread = Some(out.tally.first_unread.map_or(line, |f| f.min(line)));
+        }
         out.sink.blank(at);
         return true;
     }
@@ -760,6 +788,14 @@ mod tests {
             ]
         );
         assert_eq!((tally.counted, tally.left_out, tally.bad), (2, 0, 2));
+        // The note alone (line 6) is told apart from the empty records: skipped, counted.
+        assert_eq!((tally.unread, tally.first_unread), (1, Some(6)));
+        // The same records through the csv reader (a quote in the block), and a quoted note.
+        let quoted = csv.replace("A,2026", "\"A\",2026") + ",,,,\"a, note\"\n";
+        let (seen_q, tally_q) = seen_text(&quoted, Csv).unwrap();
+        assert_eq!(seen_q.get(..8), seen.get(..));
+        assert_eq!(seen_q.get(8).map(String::as_str), Some("10:blank"));
+        assert_eq!((tally_q.unread, tally_q.first_unread), (2, Some(6)));
         let lines = "{\"received\":\"2026-03-02\",\"time_limit\":\"3wd\"}\n{}\n";
         let (seen, tally) = seen_text(lines, JsonLines).unwrap();
         assert_eq!(seen, ["1:2026-03-02 00:00:00", "2:blank"]);

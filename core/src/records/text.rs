@@ -912,7 +912,24 @@ impl TextParser {
 
 /// A text record as a row: its cells' text (a CSV record's cells read, each checked to be
 /// UTF-8 once; a JSON line's values of the wanted keys).
-struct TextRow<'r, S>(&'r [Option<S>]);
+#[cfg_attr(target_family = "wasm", allow(dead_code))]
+struct TextRow<'r, S>(&'r [Option<S>], AllFields<'r>);
+
+/// All the fields of a text record, read or not, for [`Row::holds_any`] (the cells of a
+/// [`TextRow`] hold only the columns read).
+#[derive(Clone, Copy)]
+#[cfg_attr(target_family = "wasm", allow(dead_code))]
+enum AllFields<'r> {
+    /// The cells are all the fields (a JSON line's keys).
+    #[cfg(not(target_arch = "wasm32"))]
+    Cells,
+    /// A record of [`parse_plain`]: its text and each field's bounds in it.
+    #[cfg(feature = "csv")]
+    Plain(&'r str, &'r [(usize, usize)]),
+    /// A record of the csv reader.
+    #[cfg(feature = "csv")]
+    Quoted(&'r csv::ByteRecord),
+}
 
 impl<S: AsRef<str>> Row for TextRow<'_, S> {
     #[inline]
@@ -920,6 +937,24 @@ impl<S: AsRef<str>> Row for TextRow<'_, S> {
         match self.0.get(column) {
             Some(Some(s)) => Cell::text(s.as_ref()),
             _ => Cell::Missing,
+        }
+    }
+
+    #[cfg(not(target_family = "wasm"))]
+    fn holds_any(&self, columns: usize) -> bool {
+        // (A field that is not UTF-8 holds something.)
+        #[cfg(feature = "csv")]
+        let value = |b: &[u8]| std::str::from_utf8(b).map_or(true, |t| !Cell::text(t).is_missing());
+        match self.1 {
+            #[cfg(not(target_arch = "wasm32"))]
+            AllFields::Cells => (0..columns).any(|c| !self.cell(c).is_missing()),
+            #[cfg(feature = "csv")]
+            AllFields::Plain(text, bounds) => bounds
+                .iter()
+                .take(columns)
+                .any(|&(a, b)| value(text.as_bytes().get(a..b).unwrap_or(&[]))),
+            #[cfg(feature = "csv")]
+            AllFields::Quoted(rec) => rec.iter().take(columns).any(value),
         }
     }
 
@@ -1092,7 +1127,10 @@ impl PlainRecord<'_> {
                     *cell = Some(field(b));
                 }
             }
-            each(Locator::Line(line), Ok(&TextRow(&self.cells)))
+            each(
+                Locator::Line(line),
+                Ok(&TextRow(&self.cells, AllFields::Plain(text, &self.bounds))),
+            )
         } else {
             each(Locator::Line(line), Err(field_count(line, n, width)))
         };
@@ -1164,7 +1202,7 @@ fn parse_quoted(
                 }
                 let go = match bad {
                     Some(e) => each(at, Err(e)),
-                    None => each(at, Ok(&TextRow(&cells))),
+                    None => each(at, Ok(&TextRow(&cells, AllFields::Quoted(&rec)))),
                 };
                 cells.clear();
                 spare = cells.into_iter().map(|_| None).collect();
@@ -1289,7 +1327,7 @@ fn parse_jsonl(
         }
         match record_cells(&obj, names, &mut cells, &mut given, seen) {
             Ok(()) => {
-                if !each(at, Ok(&TextRow(&cells))) {
+                if !each(at, Ok(&TextRow(&cells, AllFields::Cells))) {
                     return;
                 }
             }
