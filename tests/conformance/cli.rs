@@ -1054,6 +1054,29 @@ A,2026-03-02T09:30,3wd,F,x
             );
         }
     }
+    // The good rows --skip-bad would count are those the table counts: one received after
+    // the as-of instant is left out (unchecked), said apart (it was "the 2 good rows" of a
+    // table of 1: a tester's case).
+    let f = dir.join("bad-and-late.csv");
+    std::fs::write(
+        &f,
+        "id,received,time_limit,resolved\ng1,2026-03-02T09:30,3wd,\nbad,2026-03-02T09:30,3xx,\n\
+         late,2026-12-02T09:30,3wd,2026-12-01T09:00\n",
+    )
+    .unwrap();
+    let o = motcua(
+        &["report", f.to_str().unwrap(), "--as-of", "2026-03-10"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "1 bad row(s): no report (fix them, or use --skip-bad to report the 1 good rows; 1 \
+             more received after the as-of instant are left out)"
+        ),
+        "{}",
+        stderr(&o)
+    );
     let f = dir.join("no-footer.csv");
     std::fs::write(
         &f,

@@ -207,11 +207,20 @@ fn io_error(e: &std::io::Error) -> Error {
 }
 
 /// The field delimiter of a CSV file, from its header line: `,` unless the header has more
-/// `;` (spreadsheets in locales with a decimal comma) or tabs.
+/// `;` (spreadsheets in locales with a decimal comma) or tabs, outside quotes (a quoted name
+/// `"a;b;c"` is one column's name, not three delimiters).
 #[cfg(feature = "csv")]
 fn sniff_delimiter(head: &[u8]) -> u8 {
     let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+    let count = |c: u8| {
+        let mut quoted = false;
+        line.iter()
+            .filter(|&&b| {
+                quoted ^= b == b'"';
+                b == c && !quoted
+            })
+            .count()
+    };
     let (commas, semis, tabs) = (count(b','), count(b';'), count(b'\t'));
     if tabs > commas && tabs >= semis {
         b'\t'
@@ -1601,6 +1610,22 @@ mod tests {
             let names = src.unwrap().names().to_vec();
             assert!(names[0].starts_with("sep="), "{text:?}: {names:?}");
         }
+    }
+
+    /// The header's delimiters are counted outside quotes: a quoted name with semicolons
+    /// made a comma-separated file read as `;`-separated ("missing column `received`" listing
+    /// `received`: a tester's case); the locale's `;` and tabs are still found.
+    #[test]
+    fn the_delimiter_is_sniffed_outside_quotes() {
+        assert_eq!(
+            sniff_delimiter(b"received,time_limit,\"a;b;c;d;e\"\n1,2,3\n"),
+            b','
+        );
+        assert_eq!(sniff_delimiter(b"received;time_limit;\"a,b,c,d\"\n"), b';');
+        assert_eq!(sniff_delimiter(b"received;time_limit;field\n"), b';');
+        assert_eq!(sniff_delimiter(b"received\ttime_limit\t\"a,b\"\n"), b'\t');
+        let (names, _) = blocks("received,time_limit,\"a;b;c;d;e\"\n2026-03-02,3wd,x\n");
+        assert_eq!(names, ["received", "time_limit", "a;b;c;d;e"]);
     }
 
     #[test]

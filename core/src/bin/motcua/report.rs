@@ -347,11 +347,17 @@ impl Records {
             return Ok(false);
         }
         sink.failed = true;
+        // The rows the table would count: those received after the as-of instant are left
+        // out of it (and not checked), said apart.
+        let later = match tally.left_out {
+            0 => String::new(),
+            n => format!("; {n} more received after the as-of instant are left out"),
+        };
         writeln!(
             sink.err,
-            "{} bad row(s): no {what} (fix them, or use --skip-bad to {verb} the {} good rows)",
-            bad.count,
-            tally.counted + tally.left_out
+            "{} bad row(s): no {what} (fix them, or use --skip-bad to {verb} the {} good \
+             rows{later})",
+            bad.count, tally.counted
         )?;
         Ok(true)
     }
