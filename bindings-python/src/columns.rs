@@ -398,9 +398,23 @@ pub(crate) fn owned_cell(column: &str, v: &Bound<'_, PyAny>) -> PyResult<OwnedCe
         return Ok(OwnedCell::Missing);
     }
     if let Ok(s) = v.cast::<PyString>() {
-        return Ok(OwnedCell::Text(s.to_cow()?.into_owned()));
+        // A lone surrogate (`"\udc80"`: bytes decoded with `surrogateescape`) is no Unicode
+        // text: its row is a bad one, named as any other (it raised a bare
+        // UnicodeEncodeError for the whole frame).
+        return Ok(match s.to_cow() {
+            Ok(t) => OwnedCell::Text(t.into_owned()),
+            Err(_) => OwnedCell::Malformed("text with a lone surrogate (not Unicode text)"),
+        });
     }
     let name = type_name(v);
+    if name == "Decimal" {
+        // What `read_sql` gives for a NUMERIC column: its exact text (a code, an id of twenty
+        // digits), as the CSV holds it; a NaN is missing.
+        if v.call_method0("is_nan")?.is_truthy()? {
+            return Ok(OwnedCell::Missing);
+        }
+        return Ok(OwnedCell::Text(v.str()?.to_cow()?.into_owned()));
+    }
     if matches!(name.as_str(), "NaTType" | "NAType") {
         return Ok(OwnedCell::Missing);
     }
@@ -436,9 +450,11 @@ pub(crate) fn owned_cell(column: &str, v: &Bound<'_, PyAny>) -> PyResult<OwnedCe
             OwnedCell::Float(x)
         });
     }
-    Err(bad(
-        column,
-        format!("a value of type {name} is neither text, a date, a number nor a flag"),
+    // A dict, a list, a tuple, a Period...: its row is a bad one, named by its row and column
+    // (and skipped with `skip_bad`), not the whole column refused without a row.
+    let _ = column;
+    Ok(OwnedCell::Malformed(
+        "a value that is neither text, a date, a number nor a flag (a dict, a list, a tuple?)",
     ))
 }
 

@@ -733,3 +733,22 @@ def test_count_tables_hold_whole_counts() -> None:
     rows[0]["received"] = "2"
     with pytest.raises(motcua.InvalidNumberError):
         md.combine_rows(rows, by="agency")
+
+
+def test_a_report_whose_only_group_is_empty_combines(tmp_path: Path) -> None:
+    """The CLI's JSON (and a report's rows) with one group, the empty one: its keys `""` and
+    `null` tell the group from the totals, which add up alike; it was refused as "totals rows
+    cannot be told from its groups" (a tester's case). A table read from text, where the two
+    read alike, is still told by its sums or refused."""
+    f = tmp_path / "empty-group.csv"
+    f.write_text(
+        "id,received,time_limit,resolved,field\n"
+        "A,2026-03-02T09:00,3wd,2026-03-04T10:00,\n"
+        "B,2026-03-02T09:00,3wd,,\n"
+    )
+    cli = cli_rows(f, "field", None, "2026-03-31")
+    assert [r["field"] for r in cli] == ["", None]
+    assert md.combine_rows(cli, by="field") == cli
+    rows = motcua.Report.build(pd.read_csv(f, dtype={"field": str}, keep_default_na=False), by="field", as_of="2026-03-31").rows
+    assert md.combine_rows(rows, by="field") == cli
+    assert len(md.combine(cli, by="field")) == 2

@@ -792,3 +792,63 @@ def test_a_date64_that_is_not_a_whole_day_is_refused_in_frames_as_in_calendar_fu
     whole = pa.array([20514 * 86_400_000, None], pa.date64())
     got = motcua.due(pa.table({"received": whole[:1], "time_limit": ["3wd"]}))
     assert str(got["due"].to_pylist()[0])[:10] == "2026-03-05"
+
+
+@pytest.mark.parametrize(
+    "odd, why",
+    [
+        ({"a": 1}, "neither text, a date, a number nor a flag"),
+        (["a"], "neither text, a date, a number nor a flag"),
+        (("a", 1), "neither text, a date, a number nor a flag"),
+        ("2026-03-02\udc80", "lone surrogate"),
+    ],
+)
+@pytest.mark.parametrize("column", ["received", "field", "id"])
+def test_an_odd_object_in_a_frame_is_a_bad_row_named_and_skippable(odd: Any, why: str, column: str) -> None:
+    """A dict or a list in an object column raised pandas' bare ``TypeError`` (unhashable) for
+    the whole frame, a lone surrogate a bare ``UnicodeEncodeError``, a tuple a column-wide
+    error without its row: each is now the row's error, located (row, column), and
+    ``skip_bad`` / ``errors="coerce"`` pass it (a tester's cases)."""
+    import pandas as pd
+
+    cols: dict[str, Any] = {
+        "id": ["A", "B", "C"],
+        "received": ["2026-03-02T09:00"] * 3,
+        "time_limit": ["3wd"] * 3,
+        "field": ["x", "y", "x"],
+    }
+    cols[column] = pd.Series([cols[column][0], odd, cols[column][2]], dtype=object)
+    df = pd.DataFrame(cols)
+    if column == "id":
+        # (An id is read for messages only: the report counts the row.)
+        assert int(motcua.report(df, by="field", as_of="2026-03-31")["received"].iloc[-1]) == 3
+        return
+    with pytest.raises(motcua.MotcuaError, match=re.escape(why)) as e:
+        motcua.report(df, by="field", as_of="2026-03-31")
+    assert (e.value.index, e.value.field) == (1, column)
+    with pytest.warns(UserWarning, match=r"1 bad row\(s\) skipped"):
+        got = motcua.report(df, by="field", as_of="2026-03-31", skip_bad=True)
+    assert int(got["received"].iloc[-1]) == 2
+    if column == "received":
+        classified = motcua.classify(df, "2026-03-31", errors="coerce")
+        assert classified["outcome"].isna().tolist() == [False, True, False]
+
+
+def test_a_decimal_from_read_sql_is_read_as_its_text() -> None:
+    """``read_sql`` gives a NUMERIC column as ``Decimal``: read as its exact text (an id of
+    twenty digits, a code), as the CSV holds it, not refused for the whole column; a NaN is
+    missing."""
+    import decimal
+
+    import pandas as pd
+
+    big = decimal.Decimal("12345678901234567890")
+    df = pd.DataFrame(
+        {
+            "received": ["2026-03-02T09:00"] * 3,
+            "time_limit": ["3wd"] * 3,
+            "g": pd.Series([big, decimal.Decimal("1.5"), decimal.Decimal("NaN")], dtype=object),
+        }
+    )
+    got = motcua.report(df, by="g", as_of="2026-03-31")
+    assert list(got["g"][:-1]) == sorted(["", "1.5", "12345678901234567890"])

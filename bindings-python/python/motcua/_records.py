@@ -26,7 +26,7 @@ import sys
 import warnings
 
 from contextlib import contextmanager
-from typing import Any, Container, Iterator, Mapping, Optional
+from typing import Any, Callable, Container, Iterator, Mapping, Optional
 
 import numpy as np
 
@@ -356,7 +356,8 @@ def _objects(values: np.ndarray) -> Any:
             elif pa.types.is_date(arr.type):
                 mixed = _has_instants(values)
             else:
-                mixed = False
+                # Decimals (`read_sql`'s NUMERIC) are read each as its exact text below.
+                mixed = pa.types.is_decimal(arr.type)
             if not mixed:
                 return ("arrow", [arr])
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
@@ -364,26 +365,34 @@ def _objects(values: np.ndarray) -> Any:
     if any(isinstance(v, (bool, np.bool_)) for v in values):
         # True, 1 and 1.0 are one key to a hash table: the group was "true" or "1" by which
         # came first, where the CLI and JS read `true` and `1` apart. Keyed by flag-or-not.
-        keys = np.empty(len(values), dtype=object)
-        keys[:] = [(isinstance(v, (bool, np.bool_)), v) for v in values]
-        index: dict[Any, int] = {}
-        codes = np.empty(len(values), dtype=np.int64)
-        firsts: list[Any] = []
-        for i, k in enumerate(keys):
-            at = index.setdefault(k, len(index))
-            if at == len(firsts):
-                firsts.append(k[1])
-            codes[i] = at
-        return ("objects", codes, firsts)
+        return _factorized(values, lambda v: (isinstance(v, (bool, np.bool_)), v))
     pd = cv._module("pandas")
     if pd is not None:
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        return ("objects", np.ascontiguousarray(codes, dtype=np.int64), list(uniques))
-    index = {}
+        try:
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+            return ("objects", np.ascontiguousarray(codes, dtype=np.int64), list(uniques))
+        except TypeError:
+            pass  # an unhashable value (a dict, a list): each value keyed below
+    return _factorized(values, lambda v: v)
+
+
+def _factorized(values: np.ndarray, key: Callable[[Any], Any]) -> Any:
+    """``("objects", codes, distinct values)`` of an object column, values of one ``key`` one
+    distinct value. An unhashable value (a dict, a list) is a distinct value of its own: the
+    core then names its row as a bad one (pandas' ``factorize`` raised a bare ``TypeError``
+    for the whole frame, and ``skip_bad`` could not pass it)."""
+    index: dict[Any, int] = {}
     codes = np.empty(len(values), dtype=np.int64)
+    firsts: list[Any] = []
     for i, v in enumerate(values):
-        codes[i] = index.setdefault(v, len(index))
-    return ("objects", codes, list(index))
+        try:
+            at = index.setdefault(key(v), len(firsts))
+        except TypeError:
+            at = len(firsts)
+        if at == len(firsts):
+            firsts.append(v)
+        codes[i] = at
+    return ("objects", codes, firsts)
 
 
 # ---------------------------------------------------------------------- mappings

@@ -427,7 +427,16 @@ def _report_totals_marked(key_cols: list[list[Any]], counts: np.ndarray, nby: in
                     break
         return totals
 
-    readings = {tuple(m) for m in (labelled, none, blank, in_order(blank), one_per_period(blank)) if adds_up(m)}
+    # Keys that hold both "" and None (JSON rows, the rows of a report) tell an empty group
+    # from the totals: the rows without any key are the totals, when they add up. (A table
+    # read from text, where both were read alike, is told by the readings below: a lone empty
+    # group of the same counts as the totals was refused as ambiguous.)
+    typed = any(isinstance(k, str) and k == "" for ks in rows for k in ks)
+    if typed and none.any() and adds_up(none):
+        candidates: tuple[np.ndarray, ...] = (none,)
+    else:
+        candidates = (labelled, none, blank, in_order(blank), one_per_period(blank))
+    readings = {tuple(m) for m in candidates if adds_up(m)}
     advice = (
         "Combine the partial tables (partial_report) or PartialReports the report was counted "
         "from, or the report tables whole"
@@ -500,8 +509,9 @@ def combine_rows(
     Report tables (with their rates and totals rows: ``motcua.report`` frames, rows, the CLI's
     JSON or CSV, concatenated or read back from CSV) are accepted too: their totals rows are
     told by their keys (missing, or the CLI's ``TOTAL``) and checked by their sums in every
-    period; a table whose totals cannot be told is refused. Read such CSVs with text keys
-    (``dtype=str``): a reader that turns ``01`` into 1 merges it with the group ``1``. Count
+    period; a table whose totals cannot be told is refused. Read such CSVs with the grouping
+    columns as text (``dtype={"field": str}``, not ``dtype=str``, which makes the counts text
+    too): a reader that turns ``01`` into 1 merges it with the group ``1``. Count
     tables carry no as-of, calendar, rules or catalogue: tables counted differently are summed
     as given (partial reports, :class:`~motcua.PartialReport`, are checked: ``merge`` refuses
     them).
