@@ -48,8 +48,8 @@ pub(crate) struct Pass<'a, T: Trace> {
     stages: &'a [Stage],
     /// The stage holding the file, with its clock.
     holding: Option<Holding>,
-    /// The stages that ended, in order.
-    ended: Vec<StageMark>,
+    /// The stages that ended, in order (kept only for a dossier with stages).
+    ended: Rare<StageMark>,
     /// The as-of instant, if any (the stage holding the file is classified against it).
     as_of: Option<NaiveDateTime>,
     /// Before the as-of snapshot: warnings and facts are recorded.
@@ -61,9 +61,100 @@ pub(crate) struct Pass<'a, T: Trace> {
     appointed: Option<i64>,
     /// The days off and make-up days the explanation listed (day numbers; set only when
     /// tracing).
-    listed: Vec<i64>,
-    warnings: Vec<Warning>,
+    listed: Rare<i64>,
+    warnings: Rare<Warning>,
     trace: T,
+}
+
+/// A list the pass seldom fills (warnings, ended stages, listed days off): natively one word, a
+/// null pointer, to set when the pass starts and to test when it is dropped, where a `Vec` is
+/// three words to write and a capacity to test on every dossier (the three of them were some 10
+/// instructions of `due`'s 518). On WebAssembly, where bytes count more than instructions, a
+/// plain `Vec` (the allocation on the first push is code there).
+#[derive(Debug)]
+#[allow(clippy::box_collection)]
+#[cfg(not(target_arch = "wasm32"))]
+struct Rare<T>(Option<Box<Vec<T>>>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<T> Rare<T> {
+    /// Empty, without allocating.
+    #[inline(always)]
+    const fn new() -> Rare<T> {
+        Rare(None)
+    }
+
+    /// Appends `x` (allocating the list on the first push).
+    #[inline]
+    fn push(&mut self, x: T) {
+        self.0.get_or_insert_with(Box::default).push(x);
+    }
+
+    /// The items, in order.
+    #[inline(always)]
+    fn as_slice(&self) -> &[T] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    /// A copy of the items, in order.
+    fn to_vec(&self) -> Vec<T>
+    where
+        T: Clone,
+    {
+        self.as_slice().to_vec()
+    }
+
+    /// The list when any, leaving this one empty.
+    #[inline(always)]
+    #[allow(clippy::box_collection)]
+    fn take(&mut self) -> Option<Box<Vec<T>>> {
+        self.0.take()
+    }
+}
+
+/// [`Rare`] on WebAssembly: a plain `Vec`.
+#[derive(Debug)]
+#[cfg(target_arch = "wasm32")]
+struct Rare<T>(Vec<T>);
+
+#[cfg(target_arch = "wasm32")]
+impl<T> Rare<T> {
+    /// Empty, without allocating.
+    #[inline(always)]
+    const fn new() -> Rare<T> {
+        Rare(Vec::new())
+    }
+
+    /// Appends `x`.
+    #[inline(always)]
+    fn push(&mut self, x: T) {
+        self.0.push(x);
+    }
+
+    /// The items, in order.
+    #[inline(always)]
+    fn as_slice(&self) -> &[T] {
+        &self.0
+    }
+
+    /// A copy of the items, in order.
+    fn to_vec(&self) -> Vec<T>
+    where
+        T: Clone,
+    {
+        self.0.clone()
+    }
+
+    /// The list when any, leaving this one empty.
+    #[inline(always)]
+    #[allow(clippy::box_collection)]
+    fn take(&mut self) -> Option<Box<Vec<T>>> {
+        if self.0.is_empty() {
+            None
+        } else {
+            Some(Box::new(std::mem::take(&mut self.0)))
+        }
+    }
 }
 
 /// The stage holding the file: which, since when, and its clock.
@@ -109,13 +200,13 @@ pub(crate) fn run<T: Trace>(
         life: Lifecycle::new(received),
         stages,
         holding: None,
-        ended: Vec::new(),
+        ended: Rare::new(),
         as_of,
         live: true,
         counted: false,
         appointed: None,
-        listed: Vec::new(),
-        warnings: Vec::new(),
+        listed: Rare::new(),
+        warnings: Rare::new(),
         trace,
     };
     p.start_warnings(procedure);
@@ -245,7 +336,7 @@ impl<T: Trace> Pass<'_, T> {
             // in one break, skip the same days; a stage received on a weekend lists that weekend
             // before the dossier's count lists the days before it (a high-water mark lost them).
             let n = number_of(date);
-            if self.listed.contains(&n) {
+            if self.listed.as_slice().contains(&n) {
                 continue;
             }
             self.listed.push(n);
@@ -837,7 +928,11 @@ impl<T: Trace> Pass<'_, T> {
         let stages = if self.stages.is_empty() {
             None
         } else {
-            let mut marks = if keep { self.ended.clone() } else { Vec::new() };
+            let mut marks = if keep {
+                self.ended.to_vec()
+            } else {
+                Vec::new()
+            };
             if let Some(h) = self.holding {
                 // (worked out also when not kept: its errors are the evaluation's)
                 let m = self.stage_mark(&h, None)?;
@@ -867,12 +962,33 @@ impl<T: Trace> Pass<'_, T> {
             awaiting: self.life.open_request_index,
             closing: self.life.closing_index,
             requests: u64::from(self.life.requests),
-            warnings: if self.warnings.is_empty() {
-                None
-            } else {
-                Some(Box::new(std::mem::take(&mut self.warnings)))
-            },
+            warnings: self.warnings.take(),
             stages,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rare;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A [`Rare`] list holds what a `Vec` holds, in order, and hands it over once: `None`
+        /// when nothing was pushed (the pass's answers read "no warnings" from that).
+        #[test]
+        fn rare_is_a_vec(xs in proptest::collection::vec(any::<i64>(), 0..6)) {
+            let mut r = Rare::new();
+            for &x in &xs {
+                r.push(x);
+                prop_assert!(r.as_slice().contains(&x));
+            }
+            prop_assert_eq!(r.as_slice(), xs.as_slice());
+            prop_assert_eq!(r.to_vec(), xs.clone());
+            let taken = r.take();
+            prop_assert_eq!(taken.map(|b| *b), (!xs.is_empty()).then(|| xs.clone()));
+            prop_assert!(r.as_slice().is_empty());
+            prop_assert!(r.take().is_none());
+        }
     }
 }
