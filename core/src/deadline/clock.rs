@@ -37,7 +37,13 @@ use crate::procedure::{AuthorityLevel, Procedure, Stage, TimeLimit};
 /// trace.
 pub(crate) struct Pass<'a, T: Trace> {
     cal: &'a WorkCalendar,
-    rules: Rules,
+    /// The rules: natively by reference (a copy was four more instructions of every dossier's
+    /// start), on WebAssembly a copy (fewer bytes of code: each use is one load less).
+    rules: Held<'a, Rules>,
+    /// The calendar's closing time, on WebAssembly only (natively read from the calendar
+    /// where needed rather than copied into the pass on every dossier; see
+    /// [`closing`](Pass::closing)).
+    #[cfg(target_arch = "wasm32")]
     closing: NaiveTime,
     set: &'static RuleSetInfo,
     /// The first deemed receipt day (day number).
@@ -157,6 +163,29 @@ impl<T> Rare<T> {
     }
 }
 
+/// What the pass holds of a small value of the caller's ([`Rules`]): natively a reference
+/// (nothing to copy when the pass starts), on WebAssembly a copy (each use one load less, and
+/// bytes count more there than instructions).
+#[cfg(not(target_arch = "wasm32"))]
+type Held<'a, T> = &'a T;
+/// See the native [`Held`].
+#[cfg(target_arch = "wasm32")]
+type Held<'a, T> = T;
+
+/// The rules as the pass holds them ([`Held`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn held(rules: &Rules) -> Held<'_, Rules> {
+    rules
+}
+
+/// The rules as the pass holds them ([`Held`]).
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn held(rules: &Rules) -> Held<'_, Rules> {
+    *rules
+}
+
 /// The stage holding the file: which, since when, and its clock.
 #[derive(Debug, Clone, Copy)]
 struct Holding {
@@ -192,7 +221,8 @@ pub(crate) fn run<T: Trace>(
     let (unit, total) = Unit::of(limit, rules.counting);
     let mut p = Pass {
         cal,
-        rules: *rules,
+        rules: held(rules),
+        #[cfg(target_arch = "wasm32")]
         closing: cal.closing_time(),
         set,
         deemed_receipt: d,
@@ -310,6 +340,15 @@ impl<T: Trace> Pass<'_, T> {
         }
     }
 
+    /// The calendar's closing time.
+    #[inline(always)]
+    fn closing(&self) -> NaiveTime {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.cal.closing_time();
+        #[cfg(target_arch = "wasm32")]
+        return self.closing;
+    }
+
     /// Whether facts are recorded now.
     #[inline(always)]
     fn tracing(&self) -> bool {
@@ -375,7 +414,7 @@ impl<T: Trace> Pass<'_, T> {
             date_only,
             date: date_of(d)?,
             reason,
-            closing: self.closing,
+            closing: self.closing(),
         });
         self.days_off(day, d - 1)
     }
@@ -419,7 +458,7 @@ impl<T: Trace> Pass<'_, T> {
                 at,
                 date: date_of(d)?,
                 reason,
-                closing: self.closing,
+                closing: self.closing(),
             });
             self.days_off(number_of(at.date()), d - 1)?;
         }
@@ -434,7 +473,7 @@ impl<T: Trace> Pass<'_, T> {
         end: Option<(NaiveDateTime, EventKind)>,
     ) -> Result<StageMark> {
         let due = h.clock.current_due(self.cal)?;
-        let closing = self.closing;
+        let closing = self.closing();
         let due_at = || due.instant(closing).unwrap_or(NaiveDateTime::MAX);
         let compare = self.rules.compare;
         let class = match (end, self.as_of) {
@@ -495,7 +534,7 @@ impl<T: Trace> Pass<'_, T> {
                 stage: m.index + 1,
                 agency: m.agency.clone(),
                 due,
-                due_at: m.due_at.unwrap_or_else(|| due.and_time(self.closing)),
+                due_at: m.due_at.unwrap_or_else(|| due.and_time(self.closing())),
                 completed: m.completed,
                 outcome: m.outcome,
                 working_days_late: m.working_days_late,
@@ -544,7 +583,7 @@ impl<T: Trace> Pass<'_, T> {
         }
         self.counted = true;
         let mark = c.current_due(self.cal)?;
-        let (due, due_at) = (mark.date()?, mark.instant(self.closing)?);
+        let (due, due_at) = (mark.date()?, mark.instant(self.closing())?);
         let start = self.first_working_moment(c.start_at);
         let from = date_of(c.start_day)?;
         let counted =
@@ -677,7 +716,7 @@ impl<T: Trace> Pass<'_, T> {
     fn close(&mut self, e: &Event, events: &[Event]) -> Result<()> {
         self.explain_count()?;
         let due = self.clock.current_due(self.cal)?;
-        let closing = self.closing;
+        let closing = self.closing();
         // While a request is open the clock stopped when it was made: a refusal then is late
         // when the request came after the due date (the due date does not pass while the
         // citizen completes the dossier, nor is a request a way back into time).
@@ -721,9 +760,10 @@ impl<T: Trace> Pass<'_, T> {
     fn pause(&mut self, i: usize, e: &Event, events: &[Event]) -> Result<()> {
         let (r_day, r_at) = self.stopped_at(events, i);
         let c = self.clock;
-        let (due, used, left) = self.clock.pause(self.cal, self.closing, r_day, r_at)?;
+        let (due, used, left) = self.clock.pause(self.cal, self.closing(), r_day, r_at)?;
+        let closing = self.closing();
         if let Some(h) = &mut self.holding {
-            h.clock.pause(self.cal, self.closing, r_day, r_at)?;
+            h.clock.pause(self.cal, closing, r_day, r_at)?;
         }
         let after_due = r_day > due.day;
         if after_due {
@@ -769,7 +809,7 @@ impl<T: Trace> Pass<'_, T> {
         };
         let mut at = e.at;
         if e.date_only {
-            at = e.date().and_time(self.closing);
+            at = e.date().and_time(self.closing());
             let day = e.date();
             let later = events.get(i + 1..).unwrap_or(&[]);
             if let Some(n) = later.iter().find(|n| !n.date_only && n.date() == day) {
@@ -897,7 +937,7 @@ impl<T: Trace> Pass<'_, T> {
                 // when the clock runs again.
                 let (on, at) = self.stopped_at(events, i);
                 self.clock
-                    .appoint_while_paused(self.cal, self.closing, on, at, day)?;
+                    .appoint_while_paused(self.cal, self.closing(), on, at, day)?;
                 if self.tracing() {
                     self.appointed = Some(day);
                 }
