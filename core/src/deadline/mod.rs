@@ -277,7 +277,18 @@ impl Evaluation {
     /// date `due`.
     #[inline]
     pub(crate) fn due_at(&self, due: NaiveDate, calendar: &WorkCalendar) -> NaiveDateTime {
-        match self.due_at {
+        Evaluation::due_instant(self.due_at, due, calendar)
+    }
+
+    /// [`due_at`](Evaluation::due_at) from the evaluation's `due_at` field alone (for a
+    /// closure that should not hold the whole evaluation).
+    #[inline]
+    pub(crate) fn due_instant(
+        expiry: (i64, u64),
+        due: NaiveDate,
+        calendar: &WorkCalendar,
+    ) -> NaiveDateTime {
+        match expiry {
             (i64::MIN, _) => due.and_time(calendar.closing_time()),
             (secs, nanos) => {
                 chrono::DateTime::from_timestamp(secs, u32::try_from(nanos).unwrap_or(0))
