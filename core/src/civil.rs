@@ -37,6 +37,27 @@ pub fn day_number(date: NaiveDate) -> i32 {
     date.num_days_from_ce() - UNIX_EPOCH_CE_DAYS
 }
 
+/// [`date_from_day_number`] of `n` given a date `near` whose day number is `near_n` (the
+/// caller's, already known): a date of the same year is `near` with its day of the year moved
+/// (chrono checks the day of the year against the year's length), which natively is half the
+/// instructions of finding the year; any other date is [`date_from_day_number`]'s. The answer
+/// of `due` converts its due date and deemed receipt day near the dossier's receipt (most are
+/// in its year). Native only: WebAssembly, where bytes count more, converts with
+/// [`date_from_day_number`] alone.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+pub(crate) fn date_near(n: i64, near: NaiveDate, near_n: i64) -> Result<NaiveDate> {
+    if let Some(d) = n
+        .checked_sub(near_n)
+        .and_then(|k| k.checked_add(i64::from(near.ordinal())))
+        .and_then(|o| u32::try_from(o).ok())
+        .and_then(|o| near.with_ordinal(o))
+    {
+        return Ok(d);
+    }
+    date_from_day_number(n)
+}
+
 /// The date whose day number (days since 1970-01-01) is `n`; an error when chrono cannot
 /// represent it.
 #[inline]
@@ -969,6 +990,25 @@ mod tests {
         );
         assert_eq!(parse_day("02/03/2026").unwrap().to_string(), "2026-03-02");
         assert_eq!(parse_day("x").unwrap_err().code(), "invalid_date");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// A date found near another is the date of its day number, whatever the distance,
+        /// in the same year or not.
+        #[test]
+        fn date_near_is_date_from_day_number(
+            n in -800_000i64..3_000_000,
+            near in -800_000i64..3_000_000,
+            k in -400i64..400,
+        ) {
+            let n = if k.unsigned_abs() < 300 { near + k } else { n };
+            let near_date = date_from_day_number(near).unwrap();
+            proptest::prop_assert_eq!(
+                date_near(n, near_date, near).ok(),
+                date_from_day_number(n).ok()
+            );
+        }
     }
 
     #[test]
