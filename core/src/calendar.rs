@@ -1351,6 +1351,15 @@ impl WorkCalendar {
     /// [`add_working_days`](WorkCalendar::add_working_days) on day numbers.
     #[inline]
     pub fn add_working_days_number(&self, d: i64, n: i64) -> Result<i64> {
+        self.add_working_days_number_inlined(d, n)
+    }
+
+    /// [`add_working_days_number`](WorkCalendar::add_working_days_number), always inlined: for
+    /// the deadline engine's count of a working-day limit natively (where `classify` called
+    /// it out of line, some 10 instructions a dossier), not for every caller of the public
+    /// method.
+    #[inline(always)]
+    pub(crate) fn add_working_days_number_inlined(&self, d: i64, n: i64) -> Result<i64> {
         let i = self.index(d)?;
         let k = if n >= 1 {
             // working days ≤ d, then the n-th after them

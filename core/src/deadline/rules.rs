@@ -91,7 +91,10 @@ pub fn working_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result
 /// [`working_days_due`] on day numbers.
 #[inline]
 pub(crate) fn working_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) -> Result<i64> {
-    calendar.add_working_days_number(d, n.max(0))
+    #[cfg(not(target_arch = "wasm32"))]
+    return calendar.add_working_days_number_inlined(d, n.max(0));
+    #[cfg(target_arch = "wasm32")]
+    return calendar.add_working_days_number(d, n.max(0));
 }
 
 /// A limit of `n` calendar days from `d` ends on `d + n`; when that is not a working day
