@@ -659,12 +659,14 @@ impl<T: Trace> Pass<'_, T> {
         if !self.cal.covers(e.at) {
             return Err(event_out_of_range(self.cal, i, e));
         }
-        if self.life.is_second_request(e) && self.trace.warnings() {
-            let w = self.life.multiple_requests_warning();
-            self.warn(w.code, || w.message);
-        }
         match e.kind {
             EventKind::SupplementRequested => {
+                // (Tested in this arm, not before the match for every event: the warning comes
+                // first, before any of the pause's.)
+                if self.life.is_second_request(e) && self.trace.warnings() {
+                    let w = self.life.multiple_requests_warning();
+                    self.warn(w.code, || w.message);
+                }
                 if self.clock.paused.is_none() {
                     self.pause(i, e, &dossier.events)?;
                 } else {
