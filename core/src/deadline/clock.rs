@@ -700,12 +700,26 @@ impl<T: Trace> Pass<'_, T> {
                     // `awaiting_supplement_since`, the class is the result's).
                     self.life.complete_request();
                 }
+                self.end_stage_at_close(e)?;
             }
-            EventKind::Refused | EventKind::Withdrawn => self.close(e, &dossier.events)?,
+            EventKind::Refused | EventKind::Withdrawn => {
+                self.close(e, &dossier.events)?;
+                self.end_stage_at_close(e)?;
+            }
             EventKind::Returned => {}
             EventKind::Transferred => self.transfer(i, e, &dossier.events)?,
         }
-        if e.kind.is_closing() && self.holding.is_some() {
+        Ok(())
+    }
+
+    /// A closing event (result, refusal, withdrawal) ends the stage holding the file, if any
+    /// (called from the closing arms of [`step`](Self::step), after their own work, rather
+    /// than tested after the match for every event). One copy on WebAssembly, where bytes count
+    /// more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn end_stage_at_close(&mut self, e: &Event) -> Result<()> {
+        if self.holding.is_some() {
             self.end_stage(e.at, e.kind)?;
         }
         Ok(())
