@@ -1294,11 +1294,17 @@ impl WorkCalendar {
     /// Index of day number `d` in the tables.
     #[inline(always)]
     fn index(&self, d: i64) -> Result<usize> {
-        // Compared before subtracting: a day number near `i64::MIN` (uninitialised memory read
-        // as `datetime64[D]`) must not wrap into the table.
+        // One unsigned compare of the offset with the calendar's span (where three were: the
+        // offset not negative, `d` not before the start, not after the end). A day number near
+        // `i64::MIN` or `i64::MAX` (uninitialised memory read as `datetime64[D]`) cannot wrap
+        // into the table: the span is below 2^33 (the ends are `i32`), and a wrapped offset is
+        // off by 2^64.
         let (start, end) = (i64::from(self.t.start), i64::from(self.t.end));
-        match usize::try_from(d.wrapping_sub(start)) {
-            Ok(i) if d >= start && d <= end => Ok(i),
+        // (`as`: the bits, a negative offset read as a large one; `cast_unsigned` is newer
+        // than the crate's minimum Rust.)
+        let offset = d.wrapping_sub(start) as u64;
+        match usize::try_from(offset) {
+            Ok(i) if offset <= (end - start) as u64 => Ok(i),
             _ => Err(self.day_out_of_range(d)),
         }
     }
@@ -1345,6 +1351,15 @@ impl WorkCalendar {
     /// [`add_working_days`](WorkCalendar::add_working_days) on day numbers.
     #[inline]
     pub fn add_working_days_number(&self, d: i64, n: i64) -> Result<i64> {
+        self.add_working_days_number_inlined(d, n)
+    }
+
+    /// [`add_working_days_number`](WorkCalendar::add_working_days_number), always inlined: for
+    /// the deadline engine's count of a working-day limit natively (where `classify` called
+    /// it out of line, some 10 instructions a dossier), not for every caller of the public
+    /// method.
+    #[inline(always)]
+    pub(crate) fn add_working_days_number_inlined(&self, d: i64, n: i64) -> Result<i64> {
         let i = self.index(d)?;
         let k = if n >= 1 {
             // working days ≤ d, then the n-th after them
@@ -1880,6 +1895,34 @@ mod tests {
         });
         spec.working_days.push(d("2026-01-10").into());
         spec.compile().unwrap()
+    }
+
+    proptest::proptest! {
+        /// A day number is in the calendar exactly when it is between its first and last days
+        /// (the one unsigned compare of `index`), whatever the number: near the range, or near
+        /// the ends of `i64` where a subtraction wraps.
+        #[test]
+        fn a_day_number_is_in_range_exactly_between_the_ends(
+            near in -2_000i64..2_000,
+            far in proptest::num::i64::ANY,
+            edge in 0usize..4,
+        ) {
+            let c = cal();
+            let (first, last) = (i64::from(c.t.start), i64::from(c.t.end));
+            let n = match edge {
+                0 => first + near,
+                1 => last + near,
+                2 => far,
+                _ if near < 0 => i64::MIN - near,
+                _ => i64::MAX - near,
+            };
+            proptest::prop_assert_eq!(
+                c.is_working_day_number(n).is_ok(),
+                (first..=last).contains(&n),
+                "{}",
+                n
+            );
+        }
     }
 
     #[test]

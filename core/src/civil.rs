@@ -27,14 +27,38 @@ const UNIX_EPOCH_CE_DAYS: i32 = 719_163;
 /// ```
 #[inline]
 pub fn day_number(date: NaiveDate) -> i32 {
+    // The year's index by a wrapping cast: a year before the table's first is a huge index,
+    // which the one bounds check of `get` refuses (two compares were a sixth of the lookup).
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(&start) = usize::try_from(date.year() - TABLE_FIRST_YEAR)
-        .ok()
-        .and_then(|y| YEAR_STARTS.get(y))
-    {
+    if let Some(&start) = YEAR_STARTS.get((date.year() - TABLE_FIRST_YEAR) as u32 as usize) {
         return start + date.ordinal0() as i32;
     }
     date.num_days_from_ce() - UNIX_EPOCH_CE_DAYS
+}
+
+/// [`date_from_day_number`] of `n` given a date `near` whose day number is `near_n` (the
+/// caller's, already known): a date of the same year is `near` with its day of the year moved
+/// (chrono checks the day of the year against the year's length), which natively is half the
+/// instructions of finding the year; any other date is [`date_from_day_number`]'s. The answer
+/// of `due` converts its due date and deemed receipt day near the dossier's receipt (most are
+/// in its year). Native only: WebAssembly, where bytes count more, converts with
+/// [`date_from_day_number`] alone.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+pub(crate) fn date_near(n: i64, near: NaiveDate, near_n: i64) -> Result<NaiveDate> {
+    // Wrapping: `near_n`, a date's day number, is within ±2^30, so only an `n` within 2^30 of
+    // either end of `i64` wraps, and then far from a day of the year (overflow checks were a
+    // quarter of the conversion).
+    let ordinal = n
+        .wrapping_sub(near_n)
+        .wrapping_add(i64::from(near.ordinal()));
+    if let Some(d) = u32::try_from(ordinal)
+        .ok()
+        .and_then(|o| near.with_ordinal(o))
+    {
+        return Ok(d);
+    }
+    date_from_day_number(n)
 }
 
 /// The date whose day number (days since 1970-01-01) is `n`; an error when chrono cannot
@@ -70,7 +94,10 @@ const TABLE_YEARS: usize = 400;
 /// arithmetic (held to chrono by a test over every day). Native code only: WebAssembly, where
 /// bytes count more, keeps chrono's arithmetic.
 #[cfg(not(target_arch = "wasm32"))]
-static YEAR_STARTS: [i32; TABLE_YEARS + 1] = year_starts();
+static YEAR_STARTS: [i32; TABLE_YEARS + 1] = YEAR_STARTS_CONST;
+/// [`YEAR_STARTS`] as a constant, for the constants derived from it.
+#[cfg(not(target_arch = "wasm32"))]
+const YEAR_STARTS_CONST: [i32; TABLE_YEARS + 1] = year_starts();
 
 /// 1 January of each year from [`TABLE_FIRST_YEAR`] as a date, so that a date of these years
 /// is its year's first day with the ordinal set (chrono's check of the ordinal alone) rather
@@ -112,24 +139,39 @@ const fn year_starts() -> [i32; TABLE_YEARS + 1] {
     out
 }
 
-/// [`date_from_day_number`] for the years of [`YEAR_STARTS`]: the year found from an
-/// underestimate (no year is longer than 366 days) stepped forward at most twice.
+/// [`date_from_day_number`] for the years of [`YEAR_STARTS`]: the year found by one
+/// multiplication and at most one step, not a loop — 146,097 days are 400 Gregorian years, and
+/// counted from three days earlier (a year of the table never starts more than a day or so
+/// away from its share of them) the quotient is the year or the one before it (held to chrono
+/// over every day by a test). Some 6 instructions less a conversion than the loop that
+/// stepped from an underestimate by 366-day years, whose bounds were checked at each step.
 #[cfg(not(target_arch = "wasm32"))]
 #[inline]
 fn table_date(n: i64) -> Option<NaiveDate> {
-    let first = i64::from(*YEAR_STARTS.first()?);
-    let since = usize::try_from(n.checked_sub(first)?).ok()?;
-    let mut y = since / 366;
-    while YEAR_STARTS
-        .get(y + 1)
-        .is_some_and(|&next| i64::from(next) <= n)
-    {
-        y += 1;
+    // Days since 1 January of the first year, tested against the table's days in one compare.
+    let since = n.wrapping_sub(i64::from(TABLE_FIRST_DAY));
+    if !(0..TABLE_DAYS).contains(&since) {
+        return None;
     }
-    let start = i64::from(*YEAR_STARTS.get(y + 1).and(YEAR_STARTS.get(y))?);
-    let ordinal = u32::try_from(n - start + 1).ok()?;
+    // (In range: `since` < 2^18, so `since * 400` fits 32 bits, and `est` < 400.)
+    let since = u32::try_from(since).ok()?;
+    let est = usize::try_from(since.saturating_sub(3) * 400 / 146_097).ok()?;
+    let next = *YEAR_STARTS.get(est + 1)?;
+    let (y, start) = if i64::from(next) <= n {
+        (est + 1, next)
+    } else {
+        (est, *YEAR_STARTS.get(est)?)
+    };
+    let ordinal = u32::try_from(n - i64::from(start) + 1).ok()?;
     NEW_YEARS.get(y)?.with_ordinal(ordinal)
 }
+
+/// The day number of the table's first day, 1 January [`TABLE_FIRST_YEAR`].
+#[cfg(not(target_arch = "wasm32"))]
+const TABLE_FIRST_DAY: i32 = YEAR_STARTS_CONST[0];
+/// The days of the table's years.
+#[cfg(not(target_arch = "wasm32"))]
+const TABLE_DAYS: i64 = (YEAR_STARTS_CONST[TABLE_YEARS] - YEAR_STARTS_CONST[0]) as i64;
 
 fn digits(s: &str) -> Option<u32> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -951,6 +993,25 @@ mod tests {
         );
         assert_eq!(parse_day("02/03/2026").unwrap().to_string(), "2026-03-02");
         assert_eq!(parse_day("x").unwrap_err().code(), "invalid_date");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// A date found near another is the date of its day number, whatever the distance,
+        /// in the same year or not.
+        #[test]
+        fn date_near_is_date_from_day_number(
+            n in proptest::prop_oneof![-800_000i64..3_000_000, proptest::num::i64::ANY],
+            near in -800_000i64..3_000_000,
+            k in -400i64..400,
+        ) {
+            let n = if k.unsigned_abs() < 300 { near + k } else { n };
+            let near_date = date_from_day_number(near).unwrap();
+            proptest::prop_assert_eq!(
+                date_near(n, near_date, near).ok(),
+                date_from_day_number(n).ok()
+            );
+        }
     }
 
     #[test]

@@ -847,10 +847,9 @@ pub(crate) struct Lifecycle {
     apologies: u32,
     /// Number of transfers so far (the stage holding the file is `transfers + 1`).
     pub(crate) transfers: u32,
-    /// The closing event (resolved, refused, withdrawn), if any, and its instant.
-    closing_kind: Option<EventKind>,
-    closing_at: NaiveDateTime,
-    /// The index of the closing event in the dossier's events (`usize::MAX`: none).
+    /// The index of the closing event (resolved, refused, withdrawn) in the dossier's events
+    /// (`usize::MAX`: none); its kind and instant are the event's (not copied here: fewer
+    /// words to set for every dossier the engine counts).
     pub(crate) closing_index: usize,
 }
 
@@ -898,8 +897,6 @@ impl Lifecycle {
             second_in_stage: false,
             apologies: 0,
             transfers: 0,
-            closing_kind: None,
-            closing_at: received,
             closing_index: usize::MAX,
         }
     }
@@ -926,28 +923,28 @@ impl Lifecycle {
     #[inline(always)]
     pub(crate) fn step(&mut self, events: &[Event], i: usize, e: &Event) -> Result<()> {
         if e.at.nanosecond() != 0 {
-            return Err(self.fault(i, e, Fault::Fraction));
+            return Err(self.fault(events, i, e, Fault::Fraction));
         }
         if e.kind.takes_new_due() != e.new_due.is_some() {
-            return Err(self.fault(i, e, Fault::NewDue));
+            return Err(self.fault(events, i, e, Fault::NewDue));
         }
         if e.kind.takes_to() != e.to.is_some() {
-            return Err(self.fault(i, e, Fault::To));
+            return Err(self.fault(events, i, e, Fault::To));
         }
         // Reference §9: result before receipt; every event follows the receipt.
         if !not_after(self.received, false, e.at, e.date_only) {
-            return Err(self.fault(i, e, Fault::BeforeReceipt));
+            return Err(self.fault(events, i, e, Fault::BeforeReceipt));
         }
         // DESIGN.md: events in non-decreasing `at` order.
         if let Some(p) = self.prev_at {
             if !not_after(p, self.prev_date_only, e.at, e.date_only) {
-                return Err(self.fault(i, e, Fault::OutOfOrder));
+                return Err(self.fault(events, i, e, Fault::OutOfOrder));
             }
         }
         self.prev_at = Some(e.at);
         self.prev_date_only = e.date_only;
         self.prev_kind = e.kind;
-        if self.closing_kind.is_some() && e.kind != EventKind::Returned {
+        if self.closing_index != usize::MAX && e.kind != EventKind::Returned {
             return Err(self.after_order(events, i, e, Fault::AfterClosing));
         }
         match e.kind {
@@ -981,12 +978,10 @@ impl Lifecycle {
                 }
             }
             EventKind::Resolved | EventKind::Refused | EventKind::Withdrawn => {
-                self.closing_kind = Some(e.kind);
-                self.closing_at = e.at;
                 self.closing_index = i;
             }
             EventKind::Returned => {
-                if self.closing_kind.is_none() {
+                if self.closing_index == usize::MAX {
                     return Err(self.after_order(events, i, e, Fault::ReturnedBeforeResult));
                 }
             }
@@ -1002,7 +997,7 @@ impl Lifecycle {
     #[inline(never)]
     fn after_order(&self, events: &[Event], i: usize, e: &Event, fault: Fault) -> Error {
         self.disorder_from(events, i)
-            .unwrap_or_else(|| self.fault(i, e, fault))
+            .unwrap_or_else(|| self.fault(events, i, e, fault))
     }
 
     /// `error`, the failed check of event `i` against something outside the lifecycle (a
@@ -1026,18 +1021,19 @@ impl Lifecycle {
                     let mut at = *self;
                     at.prev_at = Some(a.at);
                     at.prev_kind = a.kind;
-                    return Some(at.fault(j, b, Fault::OutOfOrder));
+                    return Some(at.fault(events, j, b, Fault::OutOfOrder));
                 }
             }
         }
         None
     }
 
-    /// The error of event `i` failing the check `fault` of [`step`](Lifecycle::step), written
-    /// from the state as the check saw it.
+    /// The error of event `i` of `events` failing the check `fault` of
+    /// [`step`](Lifecycle::step), written from the state as the check saw it (and the closing
+    /// event, found in `events` by its index).
     #[cold]
     #[inline(never)]
-    fn fault(&self, i: usize, e: &Event, fault: Fault) -> Error {
+    fn fault(&self, events: &[Event], i: usize, e: &Event, fault: Fault) -> Error {
         let here = format!("events[{i}]");
         match fault {
             Fault::Fraction => fraction_error(e.at, format!("{here}.at")),
@@ -1095,11 +1091,13 @@ impl Lifecycle {
                 .in_field(here)
             }
             Fault::AfterClosing => {
-                let ck = self.closing_kind.unwrap_or(EventKind::Resolved);
+                let (ck, at) = events
+                    .get(self.closing_index)
+                    .map_or((EventKind::Resolved, self.received), |c| (c.kind, c.at));
                 bad_dossier(format!(
                     "{} after the dossier was closed ({ck} at {})",
                     e.kind,
-                    format_instant(self.closing_at)
+                    format_instant(at)
                 ))
                 .in_field(here)
             }
@@ -1414,6 +1412,25 @@ mod tests {
     }
 
     const TL: &str = r#""time_limit":{"working_days":3}"#;
+
+    #[test]
+    fn an_event_after_closing_names_the_closing_event() {
+        // The lifecycle keeps the closing event's index only: its kind and instant are read
+        // from the events (and the first closing event is the one named).
+        let e = err(&format!(
+            r#"{{"received":"2026-03-02T09:30",{TL},"events":[
+                {{"type":"refused","at":"2026-03-04T10:00"}},
+                {{"type":"returned","at":"2026-03-05T10:00"}},
+                {{"type":"supplement_requested","at":"2026-03-06T10:00"}}]}}"#
+        ));
+        assert_eq!(e.kind(), ErrorKind::InvalidDossier);
+        assert!(
+            e.to_string().contains(
+                "supplement_requested after the dossier was closed (refused at 2026-03-04T10:00)"
+            ),
+            "{e}"
+        );
+    }
 
     #[test]
     fn parses_the_design_example() {

@@ -315,10 +315,15 @@ fn class_of(
     as_of: NaiveDateTime,
 ) -> Result<(Outcome, Outcome, NaiveDate, i64)> {
     let due = ev.due_day;
-    // The due instant, needed only under compare=instant.
-    let due_at = || {
-        crate::civil::date_from_day_number(due)
-            .map_or(NaiveDateTime::MAX, |d| ev.due_at(d, calendar))
+    // The due instant, needed only under compare=instant. It captures copies of the two
+    // fields it reads, not `ev`: handed to a function not inlined, a closure holding a
+    // reference to the evaluation made `classify` write the whole evaluation to memory and
+    // read it back (some 30 instructions a dossier).
+    let expiry = ev.due_at;
+    let due_at = move || {
+        crate::civil::date_from_day_number(due).map_or(NaiveDateTime::MAX, |d| {
+            crate::deadline::Evaluation::due_instant(expiry, d, calendar)
+        })
     };
     // The instant compared with the due date: the result, refusal or withdrawal, else as-of.
     let closing = ev.closing(dossier);

@@ -37,19 +37,28 @@ use crate::procedure::{AuthorityLevel, Procedure, Stage, TimeLimit};
 /// trace.
 pub(crate) struct Pass<'a, T: Trace> {
     cal: &'a WorkCalendar,
-    rules: Rules,
+    /// The rules: natively by reference (a copy was four more instructions of every dossier's
+    /// start), on WebAssembly a copy (fewer bytes of code: each use is one load less).
+    rules: Held<'a, Rules>,
+    /// The calendar's closing time, on WebAssembly only (natively read from the calendar
+    /// where needed rather than copied into the pass on every dossier; see
+    /// [`closing`](Pass::closing)).
+    #[cfg(target_arch = "wasm32")]
     closing: NaiveTime,
     set: &'static RuleSetInfo,
     /// The first deemed receipt day (day number).
     deemed_receipt: i64,
+    /// The day of receipt (day number), which the answer's dates are found near (natively).
+    #[cfg(not(target_arch = "wasm32"))]
+    received_day: i64,
     clock: Clock,
     life: Lifecycle,
     /// The stages of an inter-agency dossier (empty: none).
     stages: &'a [Stage],
     /// The stage holding the file, with its clock.
     holding: Option<Holding>,
-    /// The stages that ended, in order.
-    ended: Vec<StageMark>,
+    /// The stages that ended, in order (kept only for a dossier with stages).
+    ended: Rare<StageMark>,
     /// The as-of instant, if any (the stage holding the file is classified against it).
     as_of: Option<NaiveDateTime>,
     /// Before the as-of snapshot: warnings and facts are recorded.
@@ -61,9 +70,123 @@ pub(crate) struct Pass<'a, T: Trace> {
     appointed: Option<i64>,
     /// The days off and make-up days the explanation listed (day numbers; set only when
     /// tracing).
-    listed: Vec<i64>,
-    warnings: Vec<Warning>,
+    listed: Rare<i64>,
+    warnings: Rare<Warning>,
     trace: T,
+}
+
+/// A list the pass seldom fills (warnings, ended stages, listed days off): natively one word, a
+/// null pointer, to set when the pass starts and to test when it is dropped, where a `Vec` is
+/// three words to write and a capacity to test on every dossier (the three of them were some 10
+/// instructions of `due`'s 518). On WebAssembly, where bytes count more than instructions, a
+/// plain `Vec` (the allocation on the first push is code there).
+#[derive(Debug)]
+#[allow(clippy::box_collection)]
+#[cfg(not(target_arch = "wasm32"))]
+struct Rare<T>(Option<Box<Vec<T>>>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<T> Rare<T> {
+    /// Empty, without allocating.
+    #[inline(always)]
+    const fn new() -> Rare<T> {
+        Rare(None)
+    }
+
+    /// Appends `x` (allocating the list on the first push).
+    #[inline]
+    fn push(&mut self, x: T) {
+        self.0.get_or_insert_with(Box::default).push(x);
+    }
+
+    /// The items, in order.
+    #[inline(always)]
+    fn as_slice(&self) -> &[T] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+
+    /// A copy of the items, in order.
+    fn to_vec(&self) -> Vec<T>
+    where
+        T: Clone,
+    {
+        self.as_slice().to_vec()
+    }
+
+    /// The list when any, leaving this one empty.
+    #[inline(always)]
+    #[allow(clippy::box_collection)]
+    fn take(&mut self) -> Option<Box<Vec<T>>> {
+        self.0.take()
+    }
+}
+
+/// [`Rare`] on WebAssembly: a plain `Vec`.
+#[derive(Debug)]
+#[cfg(target_arch = "wasm32")]
+struct Rare<T>(Vec<T>);
+
+#[cfg(target_arch = "wasm32")]
+impl<T> Rare<T> {
+    /// Empty, without allocating.
+    #[inline(always)]
+    const fn new() -> Rare<T> {
+        Rare(Vec::new())
+    }
+
+    /// Appends `x`.
+    #[inline(always)]
+    fn push(&mut self, x: T) {
+        self.0.push(x);
+    }
+
+    /// The items, in order.
+    #[inline(always)]
+    fn as_slice(&self) -> &[T] {
+        &self.0
+    }
+
+    /// A copy of the items, in order.
+    fn to_vec(&self) -> Vec<T>
+    where
+        T: Clone,
+    {
+        self.0.clone()
+    }
+
+    /// The list when any, leaving this one empty.
+    #[inline(always)]
+    #[allow(clippy::box_collection)]
+    fn take(&mut self) -> Option<Box<Vec<T>>> {
+        if self.0.is_empty() {
+            None
+        } else {
+            Some(Box::new(std::mem::take(&mut self.0)))
+        }
+    }
+}
+
+/// What the pass holds of a small value of the caller's ([`Rules`]): natively a reference
+/// (nothing to copy when the pass starts), on WebAssembly a copy (each use one load less, and
+/// bytes count more there than instructions).
+#[cfg(not(target_arch = "wasm32"))]
+type Held<'a, T> = &'a T;
+/// See the native [`Held`].
+#[cfg(target_arch = "wasm32")]
+type Held<'a, T> = T;
+
+/// The rules as the pass holds them ([`Held`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn held(rules: &Rules) -> Held<'_, Rules> {
+    rules
+}
+
+/// The rules as the pass holds them ([`Held`]).
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn held(rules: &Rules) -> Held<'_, Rules> {
+    *rules
 }
 
 /// The stage holding the file: which, since when, and its clock.
@@ -95,27 +218,34 @@ pub(crate) fn run<T: Trace>(
 ) -> Result<(Evaluation, T)> {
     let stages = dossier.stages_of(procedure);
     let received = dossier.received;
+    // (The receipt's day number is worked out within `deemed_receipt_number` too: the same
+    // arithmetic, done once.)
+    #[cfg(not(target_arch = "wasm32"))]
+    let received_day = number_of(received.date());
     let d = deemed_receipt_number(cal, received, rules.deemed_receipt)
         .map_err(|err| err.in_field("received"))?;
     let set = rule_set_for_number(d);
     let (unit, total) = Unit::of(limit, rules.counting);
     let mut p = Pass {
         cal,
-        rules: *rules,
+        rules: held(rules),
+        #[cfg(target_arch = "wasm32")]
         closing: cal.closing_time(),
         set,
         deemed_receipt: d,
+        #[cfg(not(target_arch = "wasm32"))]
+        received_day,
         clock: Clock::new(unit, total, d, received),
         life: Lifecycle::new(received),
         stages,
         holding: None,
-        ended: Vec::new(),
+        ended: Rare::new(),
         as_of,
         live: true,
         counted: false,
         appointed: None,
-        listed: Vec::new(),
-        warnings: Vec::new(),
+        listed: Rare::new(),
+        warnings: Rare::new(),
         trace,
     };
     p.start_warnings(procedure);
@@ -219,6 +349,15 @@ impl<T: Trace> Pass<'_, T> {
         }
     }
 
+    /// The calendar's closing time.
+    #[inline(always)]
+    fn closing(&self) -> NaiveTime {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.cal.closing_time();
+        #[cfg(target_arch = "wasm32")]
+        return self.closing;
+    }
+
     /// Whether facts are recorded now.
     #[inline(always)]
     fn tracing(&self) -> bool {
@@ -245,7 +384,7 @@ impl<T: Trace> Pass<'_, T> {
             // in one break, skip the same days; a stage received on a weekend lists that weekend
             // before the dossier's count lists the days before it (a high-water mark lost them).
             let n = number_of(date);
-            if self.listed.contains(&n) {
+            if self.listed.as_slice().contains(&n) {
                 continue;
             }
             self.listed.push(n);
@@ -284,7 +423,7 @@ impl<T: Trace> Pass<'_, T> {
             date_only,
             date: date_of(d)?,
             reason,
-            closing: self.closing,
+            closing: self.closing(),
         });
         self.days_off(day, d - 1)
     }
@@ -328,7 +467,7 @@ impl<T: Trace> Pass<'_, T> {
                 at,
                 date: date_of(d)?,
                 reason,
-                closing: self.closing,
+                closing: self.closing(),
             });
             self.days_off(number_of(at.date()), d - 1)?;
         }
@@ -343,7 +482,7 @@ impl<T: Trace> Pass<'_, T> {
         end: Option<(NaiveDateTime, EventKind)>,
     ) -> Result<StageMark> {
         let due = h.clock.current_due(self.cal)?;
-        let closing = self.closing;
+        let closing = self.closing();
         let due_at = || due.instant(closing).unwrap_or(NaiveDateTime::MAX);
         let compare = self.rules.compare;
         let class = match (end, self.as_of) {
@@ -404,7 +543,7 @@ impl<T: Trace> Pass<'_, T> {
                 stage: m.index + 1,
                 agency: m.agency.clone(),
                 due,
-                due_at: m.due_at.unwrap_or_else(|| due.and_time(self.closing)),
+                due_at: m.due_at.unwrap_or_else(|| due.and_time(self.closing())),
                 completed: m.completed,
                 outcome: m.outcome,
                 working_days_late: m.working_days_late,
@@ -453,7 +592,7 @@ impl<T: Trace> Pass<'_, T> {
         }
         self.counted = true;
         let mark = c.current_due(self.cal)?;
-        let (due, due_at) = (mark.date()?, mark.instant(self.closing)?);
+        let (due, due_at) = (mark.date()?, mark.instant(self.closing())?);
         let start = self.first_working_moment(c.start_at);
         let from = date_of(c.start_day)?;
         let counted =
@@ -520,12 +659,14 @@ impl<T: Trace> Pass<'_, T> {
         if !self.cal.covers(e.at) {
             return Err(event_out_of_range(self.cal, i, e));
         }
-        if self.life.is_second_request(e) && self.trace.warnings() {
-            let w = self.life.multiple_requests_warning();
-            self.warn(w.code, || w.message);
-        }
         match e.kind {
             EventKind::SupplementRequested => {
+                // (Tested in this arm, not before the match for every event: the warning comes
+                // first, before any of the pause's.)
+                if self.life.is_second_request(e) && self.trace.warnings() {
+                    let w = self.life.multiple_requests_warning();
+                    self.warn(w.code, || w.message);
+                }
                 if self.clock.paused.is_none() {
                     self.pause(i, e, &dossier.events)?;
                 } else {
@@ -559,12 +700,26 @@ impl<T: Trace> Pass<'_, T> {
                     // `awaiting_supplement_since`, the class is the result's).
                     self.life.complete_request();
                 }
+                self.end_stage_at_close(e)?;
             }
-            EventKind::Refused | EventKind::Withdrawn => self.close(e, &dossier.events)?,
+            EventKind::Refused | EventKind::Withdrawn => {
+                self.close(e, &dossier.events)?;
+                self.end_stage_at_close(e)?;
+            }
             EventKind::Returned => {}
             EventKind::Transferred => self.transfer(i, e, &dossier.events)?,
         }
-        if e.kind.is_closing() && self.holding.is_some() {
+        Ok(())
+    }
+
+    /// A closing event (result, refusal, withdrawal) ends the stage holding the file, if any
+    /// (called from the closing arms of [`step`](Self::step), after their own work, rather
+    /// than tested after the match for every event). One copy on WebAssembly, where bytes count
+    /// more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn end_stage_at_close(&mut self, e: &Event) -> Result<()> {
+        if self.holding.is_some() {
             self.end_stage(e.at, e.kind)?;
         }
         Ok(())
@@ -586,7 +741,7 @@ impl<T: Trace> Pass<'_, T> {
     fn close(&mut self, e: &Event, events: &[Event]) -> Result<()> {
         self.explain_count()?;
         let due = self.clock.current_due(self.cal)?;
-        let closing = self.closing;
+        let closing = self.closing();
         // While a request is open the clock stopped when it was made: a refusal then is late
         // when the request came after the due date (the due date does not pass while the
         // citizen completes the dossier, nor is a request a way back into time).
@@ -630,9 +785,10 @@ impl<T: Trace> Pass<'_, T> {
     fn pause(&mut self, i: usize, e: &Event, events: &[Event]) -> Result<()> {
         let (r_day, r_at) = self.stopped_at(events, i);
         let c = self.clock;
-        let (due, used, left) = self.clock.pause(self.cal, self.closing, r_day, r_at)?;
+        let (due, used, left) = self.clock.pause(self.cal, self.closing(), r_day, r_at)?;
+        let closing = self.closing();
         if let Some(h) = &mut self.holding {
-            h.clock.pause(self.cal, self.closing, r_day, r_at)?;
+            h.clock.pause(self.cal, closing, r_day, r_at)?;
         }
         let after_due = r_day > due.day;
         if after_due {
@@ -678,7 +834,7 @@ impl<T: Trace> Pass<'_, T> {
         };
         let mut at = e.at;
         if e.date_only {
-            at = e.date().and_time(self.closing);
+            at = e.date().and_time(self.closing());
             let day = e.date();
             let later = events.get(i + 1..).unwrap_or(&[]);
             if let Some(n) = later.iter().find(|n| !n.date_only && n.date() == day) {
@@ -806,7 +962,7 @@ impl<T: Trace> Pass<'_, T> {
                 // when the clock runs again.
                 let (on, at) = self.stopped_at(events, i);
                 self.clock
-                    .appoint_while_paused(self.cal, self.closing, on, at, day)?;
+                    .appoint_while_paused(self.cal, self.closing(), on, at, day)?;
                 if self.tracing() {
                     self.appointed = Some(day);
                 }
@@ -837,7 +993,11 @@ impl<T: Trace> Pass<'_, T> {
         let stages = if self.stages.is_empty() {
             None
         } else {
-            let mut marks = if keep { self.ended.clone() } else { Vec::new() };
+            let mut marks = if keep {
+                self.ended.to_vec()
+            } else {
+                Vec::new()
+            };
             if let Some(h) = self.holding {
                 // (worked out also when not kept: its errors are the evaluation's)
                 let m = self.stage_mark(&h, None)?;
@@ -862,17 +1022,40 @@ impl<T: Trace> Pass<'_, T> {
                 None => (i64::MIN, 0),
             },
             deemed_receipt: self.deemed_receipt,
+            #[cfg(not(target_arch = "wasm32"))]
+            received_day: self.received_day,
             round_start: self.clock.start_day,
             rule_set: self.set,
             awaiting: self.life.open_request_index,
             closing: self.life.closing_index,
             requests: u64::from(self.life.requests),
-            warnings: if self.warnings.is_empty() {
-                None
-            } else {
-                Some(Box::new(std::mem::take(&mut self.warnings)))
-            },
+            warnings: self.warnings.take(),
             stages,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rare;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A [`Rare`] list holds what a `Vec` holds, in order, and hands it over once: `None`
+        /// when nothing was pushed (the pass's answers read "no warnings" from that).
+        #[test]
+        fn rare_is_a_vec(xs in proptest::collection::vec(any::<i64>(), 0..6)) {
+            let mut r = Rare::new();
+            for &x in &xs {
+                r.push(x);
+                prop_assert!(r.as_slice().contains(&x));
+            }
+            prop_assert_eq!(r.as_slice(), xs.as_slice());
+            prop_assert_eq!(r.to_vec(), xs.clone());
+            let taken = r.take();
+            prop_assert_eq!(taken.map(|b| *b), (!xs.is_empty()).then(|| xs.clone()));
+            prop_assert!(r.as_slice().is_empty());
+            prop_assert!(r.take().is_none());
+        }
     }
 }

@@ -220,6 +220,10 @@ pub(crate) struct Evaluation {
     pub(crate) due_at: (i64, u64),
     /// The first deemed receipt day, as a day number.
     pub(crate) deemed_receipt: i64,
+    /// The day of receipt, as a day number (the answer's dates are found near it:
+    /// [`date_near`](crate::civil::date_near); natively only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) received_day: i64,
     /// The deemed receipt day the current round of the count started on (the first, or the
     /// completed dossier's), as a day number.
     pub(crate) round_start: i64,
@@ -277,7 +281,18 @@ impl Evaluation {
     /// date `due`.
     #[inline]
     pub(crate) fn due_at(&self, due: NaiveDate, calendar: &WorkCalendar) -> NaiveDateTime {
-        match self.due_at {
+        Evaluation::due_instant(self.due_at, due, calendar)
+    }
+
+    /// [`due_at`](Evaluation::due_at) from the evaluation's `due_at` field alone (for a
+    /// closure that should not hold the whole evaluation).
+    #[inline]
+    pub(crate) fn due_instant(
+        expiry: (i64, u64),
+        due: NaiveDate,
+        calendar: &WorkCalendar,
+    ) -> NaiveDateTime {
+        match expiry {
             (i64::MIN, _) => due.and_time(calendar.closing_time()),
             (secs, nanos) => {
                 chrono::DateTime::from_timestamp(secs, u32::try_from(nanos).unwrap_or(0))
@@ -303,8 +318,20 @@ impl Evaluation {
         calendar: &WorkCalendar,
         wrap: impl FnOnce(Due) -> T,
     ) -> Result<T> {
-        let due = rules::date_of(self.due_day)?;
-        let deemed_receipt = rules::date_of(self.deemed_receipt)?;
+        // Both dates found near the receipt's (most are in its year: see `date_near`).
+        #[cfg(not(target_arch = "wasm32"))]
+        let (due, deemed_receipt) = {
+            let received = dossier.received.date();
+            (
+                crate::civil::date_near(self.due_day, received, self.received_day)?,
+                crate::civil::date_near(self.deemed_receipt, received, self.received_day)?,
+            )
+        };
+        #[cfg(target_arch = "wasm32")]
+        let (due, deemed_receipt) = (
+            rules::date_of(self.due_day)?,
+            rules::date_of(self.deemed_receipt)?,
+        );
         let due_at = self.due_at(due, calendar);
         let (stages, late_agencies) = match self.stages {
             None => (Vec::new(), Vec::new()),

@@ -91,7 +91,10 @@ pub fn working_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result
 /// [`working_days_due`] on day numbers.
 #[inline]
 pub(crate) fn working_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) -> Result<i64> {
-    calendar.add_working_days_number(d, n.max(0))
+    #[cfg(not(target_arch = "wasm32"))]
+    return calendar.add_working_days_number_inlined(d, n.max(0));
+    #[cfg(target_arch = "wasm32")]
+    return calendar.add_working_days_number(d, n.max(0));
 }
 
 /// A limit of `n` calendar days from `d` ends on `d + n`; when that is not a working day
@@ -242,8 +245,10 @@ pub(crate) fn new_appointment_applies(
 /// (`compare=date`: the period ends at the end of its last day, Civil Code 2015, Art. 148 \[V
 /// as content; article U\]) or by instant (`compare=instant`: after `due_at`).
 /// The day of `at` and the due date are given as day numbers (`due_at` is asked for only
-/// under `compare=instant`).
-#[inline]
+/// under `compare=instant`). Natively always inlined: a call was some 10 instructions of every
+/// `classify`, whose common case is one compare of day numbers.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[cfg_attr(target_arch = "wasm32", inline)]
 pub(crate) fn is_after_due_number(
     at: NaiveDateTime,
     at_day: i64,
