@@ -2,11 +2,41 @@
 // bundlers; `motcua/web` anywhere): the wasm-bindgen glue's API, plus an `init` that finds
 // motcua_bg.wasm next to this file (also in Node, from the file system), is idempotent, and
 // fails with a `MotcuaError` whose message says what to do.
-import initGlue, { initSync as initSyncGlue } from "./motcua.js";
-import { initFailed, markInitStarted } from "./runtime.js";
+import initGlue, {
+  initSync as initSyncGlue,
+  report as reportGlue,
+  scorecard as scorecardGlue,
+  stageReport as stageReportGlue,
+  worklist as worklistGlue,
+} from "./motcua.js";
+import { checkRecordKeys, initFailed, markInitStarted } from "./runtime.js";
 
 export * from "./motcua.js";
 export { MotcuaError, isMotcuaError } from "./runtime.js";
+
+// The functions of records: the glue's, after the records' keys are checked in JS (one
+// spelling per column, `checkRecordKeys`). These local exports take the place of the glue's
+// names that `export *` re-exports; their types are the glue's.
+/** @type {typeof reportGlue} */
+export function report(records, options) {
+  checkRecordKeys(records);
+  return reportGlue(records, options);
+}
+/** @type {typeof scorecardGlue} */
+export function scorecard(records, options) {
+  checkRecordKeys(records);
+  return scorecardGlue(records, options);
+}
+/** @type {typeof stageReportGlue} */
+export function stageReport(records, options) {
+  checkRecordKeys(records);
+  return stageReportGlue(records, options);
+}
+/** @type {typeof worklistGlue} */
+export function worklist(records, options) {
+  checkRecordKeys(records);
+  return worklistGlue(records, options);
+}
 
 let ready = false;
 /** @type {Promise<void> | null} */

@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Calendar, Catalogue, errorCodes, report, scorecard } from "motcua";
+import { Calendar, Catalogue, errorCodes, report, scorecard, stageReport, worklist } from "motcua";
 import { vnDate } from "./vn-time.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -517,6 +517,23 @@ test("record objects: the first object's keys in another ASCII case are read, as
       ),
     (e) => e.code === "csv_field" && /more than once/.test(e.message),
   );
+  // And the other way: the first's `resolved` and a later `Resolved` (its value was left
+  // unread without a word: a resolved dossier counted overdue, where the CLI reads each JSON
+  // line's keys in any case; a tester's case), in every function of records.
+  const twoWays = [
+    { id: "A", received: "2026-03-02T09:30", time_limit: "3wd", resolved: "2026-03-03T10:00" },
+    { id: "B", received: "2026-03-02T09:30", time_limit: "3wd", Resolved: "2026-03-03T10:00" },
+  ];
+  for (const [name, call] of [
+    ["report", () => report(twoWays, { asOf: "2026-03-20" })],
+    ["scorecard", () => scorecard(twoWays, { asOf: "2026-03-20" })],
+    ["worklist", () => worklist(twoWays, { asOf: "2026-03-20" })],
+    ["stageReport", () => stageReport(twoWays, { asOf: "2026-03-20" })],
+  ]) {
+    assert.throws(call, (e) => e.code === "csv_field" && e.index === 1 && e.line === 2 && e.field === "Resolved" && /`resolved` given more than once/.test(e.message), name);
+  }
+  // Keys of one spelling pass; so do records that are not objects (the core's bad rows).
+  assert.equal(report([twoWays[0], { ...twoWays[0], id: "C" }], { asOf: "2026-03-20" }).at(-1).resolved, 2);
   const byField = report([{ field: "X", received: "2026-03-02T09:30", time_limit: "3wd" }], { asOf: "2026-03-20", by: "Field" });
   assert.equal(byField[0].Field, "X");
 });

@@ -189,6 +189,26 @@ const STAGED_RECORDS = [
 ].join("\n");
 const STAGED_TRANSFERS = [{ id: "Y", at: "2026-05-07T14:00", to: "Chi cục Thuế" }];
 
+test("an id that is no value (NaN, an infinity, an invalid Date) is the row's error, not a null id", () => {
+  // A tester's case: `id: NaN` came back as `id: null`, where every other column's NaN is a bad
+  // row (the README: "never an empty cell").
+  const recs = (id) => [
+    { id, received: "2026-03-02T09:00", time_limit: "3wd" },
+    { id: "B", received: "2026-03-02T09:00", time_limit: "3wd" },
+  ];
+  for (const id of [NaN, Infinity, new Date(NaN)]) {
+    assert.throws(
+      () => worklist(recs(id), { asOf: "2026-03-02T10:00" }),
+      (e) => e.code === "csv_field" && e.index === 0 && e.field === "id",
+      String(id),
+    );
+    const w = worklist(recs(id), { asOf: "2026-03-02T10:00", skipBad: true });
+    assert.deepEqual(w.map((r) => r.id), ["B"]);
+    assert.equal(w.skipped.length, 1);
+  }
+  assert.deepEqual(worklist(recs(7), { asOf: "2026-03-02T10:00" }).map((r) => r.id).sort(), ["7", "B"]);
+});
+
 test("hand-worked: the stage holding an inter-agency file, overdue or within", () => {
   // Days off around: 30 April – 3 May 2026 (Thu 30/4, Fri 1/5, the weekend); May's weekends.
   // Working days from Monday 4 May: Mon 4, Tue 5, Wed 6, Thu 7, Fri 8, Mon 11, Tue 12,

@@ -932,7 +932,15 @@ impl Layout {
         let d = &mut out.dossier;
         d.received = received;
         d.received_date_only = received_date_only;
-        d.id = if self.ids { self.id(row) } else { None };
+        d.id = match self.id.filter(|_| self.ids) {
+            // An id the answer carries (a worklist's rows): a malformed one (a JS `NaN`, an
+            // invalid `Date`, a dict in a frame) is the row's error, not an id left empty.
+            Some(i) => self
+                .cell(at, row, i)?
+                .as_text(&mut out.buf)
+                .map(str::to_string),
+            None => None,
+        };
         let limit_cell = match self.time_limit {
             Some(i) => Some((i, self.cell(at, row, i)?)),
             None => None,
