@@ -192,7 +192,7 @@ impl Targets {
     /// The defaults overridden by a JSON object `{"indicator": fraction | null, ...}`
     /// (`null` removes a target). Unknown indicators and malformed JSON are errors.
     pub fn from_json(text: &str) -> Result<Targets> {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let v: serde_json::Value = crate::vn::strict_json(text).map_err(|e| {
             Error::new(ErrorKind::InvalidJson, format!("targets: {e}")).at_line(e.line() as u64)
         })?;
         let serde_json::Value::Object(m) = v else {
@@ -470,6 +470,15 @@ pub fn catalogue_fields(catalogue: &Catalogue) -> Vec<CatalogueField> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    /// An indicator given twice in targets is `invalid_json`: the last copy won silently.
+    #[test]
+    fn an_indicator_given_twice_in_targets_is_an_error() {
+        assert!(Targets::from_json(r#"{"online_rate":0.3}"#).is_ok());
+        let e = Targets::from_json(r#"{"online_rate":0.3,"online_rate":0.9}"#).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidJson);
+        assert!(e.message().contains("`online_rate` is given twice"), "{e}");
+    }
 
     #[test]
     fn score_columns_are_the_keys_a_score_row_writes() {

@@ -393,7 +393,7 @@ impl Serialize for TimeLimit {
 impl<'de> Deserialize<'de> for TimeLimit {
     /// Accepts the JSON form and the compact string form.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let v = Value::deserialize(d)?;
+        let v = crate::vn::strict_value(d)?;
         TimeLimit::from_json_value(&v).map_err(serde::de::Error::custom)
     }
 }
@@ -658,7 +658,7 @@ impl Procedure {
         let stages = match get("stages").map(str::trim).filter(|s| !s.is_empty()) {
             None => Vec::new(),
             Some(cell) => {
-                let v: Value = serde_json::from_str(cell).map_err(|e| {
+                let v: Value = crate::vn::strict_json(cell).map_err(|e| {
                     catalogue_err(
                         row,
                         "stages",
@@ -858,7 +858,8 @@ impl Catalogue {
     /// [`ErrorKind::InvalidJson`] (with line and column); anything else wrong (an empty
     /// array too) is [`ErrorKind::InvalidCatalogue`] naming the row (1-based) and field.
     pub fn from_json(text: &str) -> Result<Catalogue> {
-        let v: Value = serde_json::from_str(text).map_err(|e| {
+        // (A key given twice in a procedure is an error: the last copy won silently.)
+        let v: Value = crate::vn::strict_json(text).map_err(|e| {
             Error::new(ErrorKind::InvalidJson, format!("catalogue: {e}")).at_line(e.line() as u64)
         })?;
         let Value::Array(rows) = v else {
@@ -1004,6 +1005,50 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A key given twice in a catalogue's procedure (or in a stage, or a CSV `stages` cell) is
+    /// `invalid_json` naming it: the last copy won silently (`"time_limit":"3wd",
+    /// "time_limit":"30wd"` gave the procedure 30 working days; a tester's case).
+    #[test]
+    fn a_key_given_twice_in_a_catalogue_is_an_error() {
+        let row = |extra: &str| {
+            format!(
+                "[{{\"code\":\"a\",\"name\":\"n\",\"field\":\"f\",\"level\":\"commune\",\
+                 \"time_limit\":\"3wd\",\"online\":\"full\"{extra}}}]"
+            )
+        };
+        assert!(Catalogue::from_json(&row("")).is_ok());
+        for (extra, key) in [
+            (",\"time_limit\":\"30wd\"", "time_limit"),
+            (",\"code\":\"b\"", "code"),
+            (
+                ",\"stages\":[{\"agency\":\"X\",\"agency\":\"Y\",\"time_limit\":\"3wd\"}]",
+                "agency",
+            ),
+        ] {
+            let e = Catalogue::from_json(&row(extra)).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidJson, "{e}");
+            assert!(
+                e.message().contains(&format!("`{key}` is given twice")),
+                "{e}"
+            );
+        }
+        let header = ["code", "level", "time_limit", "online", "stages"];
+        let cell = r#"[{"agency":"X","time_limit":"3wd","time_limit":"5wd"}]"#;
+        let cells = ["1.1", "commune", "3wd", "full", cell];
+        let e = Catalogue::from_records([(2, header.iter().copied().zip(cells.iter().copied()))])
+            .unwrap_err();
+        assert!(e.message().contains("`time_limit` is given twice"), "{e}");
+        // A dossier's own `stages` alike (its other keys were checked already), and a record's
+        // `stages` cell.
+        let d = r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":6},
+            "stages":[{"agency":"A","agency":"B","time_limit":"3wd"}]}"#;
+        let e = crate::dossier::Dossier::from_json(d).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidJson, "{e}");
+        assert!(e.message().contains("`agency` is given twice"), "{e}");
+        let ok = d.replace(r#""agency":"A","#, "");
+        assert!(crate::dossier::Dossier::from_json(&ok).is_ok());
+    }
 
     /// Every code is found as itself and nothing else is, whichever codes share a slot of the
     /// quick lookup: codes of every length, many alike (`1.00012` and `1.000012`), looked up

@@ -168,12 +168,13 @@ macro_rules! string_shapes {
     };
 }
 
+// (Values kept whole, e.g. `stages`: a key given twice inside is an error there too.)
 fn value_of_map<'de, A: MapAccess<'de>>(map: A) -> std::result::Result<Value, A::Error> {
-    Value::deserialize(MapAccessDeserializer::new(map))
+    crate::vn::strict_value(MapAccessDeserializer::new(map))
 }
 
 fn value_of_seq<'de, A: SeqAccess<'de>>(seq: A) -> std::result::Result<Value, A::Error> {
-    Value::deserialize(SeqAccessDeserializer::new(seq))
+    crate::vn::strict_value(SeqAccessDeserializer::new(seq))
 }
 
 impl<'de> Deserialize<'de> for Raw<'de> {
@@ -534,7 +535,8 @@ fn dossier<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Result<Dossie
                             if stages.is_some() {
                                 return Err(twice("stages"));
                             }
-                            stages = Some(Box::new(m.next_value()?));
+                            // (a key given twice inside a stage is an error)
+                            stages = Some(Box::new(m.next_value_seed(crate::vn::Strict)?));
                         }
                         _ => unknown_key(&mut m, &mut unknown, k)?,
                     }

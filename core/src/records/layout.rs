@@ -1000,7 +1000,7 @@ impl Layout {
             d.stages.clear();
             if !c.is_missing() {
                 let text = c.as_text(&mut out.buf).unwrap_or("");
-                let stages = serde_json::from_str::<serde_json::Value>(text)
+                let stages = crate::vn::strict_json(text)
                     .map_err(|e| Error::new(ErrorKind::InvalidJson, format!("not JSON: {e}")))
                     .and_then(|v| crate::dossier::stages_from_value(&v))
                     .map_err(|e| match e.field() {

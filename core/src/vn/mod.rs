@@ -70,6 +70,8 @@ mod schedule;
 mod schedules;
 mod statute;
 
+pub(crate) use schedules::{strict_json, strict_value, Strict};
+
 #[cfg(test)]
 mod tests;
 

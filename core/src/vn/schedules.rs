@@ -314,7 +314,25 @@ impl<'de> Deserialize<'de> for RawFile {
 /// A year's JSON value with every object's keys checked: a key given twice is an error, as a
 /// year listed twice is (a `Value` keeps the last: a second `makeup_working_days` dropped the
 /// announced make-up days of the first, a second `days_off` made New Year a working day).
-struct Strict;
+pub(crate) struct Strict;
+
+/// A JSON value whose objects each give a key once ([`Strict`]): what a user writes by hand
+/// (a catalogue, targets, a time limit, a `stages` cell) is read so, not with the last copy of
+/// a key kept silently (a second `time_limit` gave a procedure another limit). (One visitor of
+/// values in the `.wasm`, not serde_json's too.)
+pub(crate) fn strict_value<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Value, D::Error> {
+    Strict.deserialize(d)
+}
+
+/// [`strict_value`] of a JSON text (and nothing after it).
+pub(crate) fn strict_json(text: &str) -> serde_json::Result<Value> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    let v = Strict.deserialize(&mut d)?;
+    d.end()?;
+    Ok(v)
+}
 
 impl<'de> DeserializeSeed<'de> for Strict {
     type Value = Value;
