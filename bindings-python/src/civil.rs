@@ -341,11 +341,25 @@ pub(crate) fn day_number(date: DateArg) -> i64 {
     i64::from(civil::day_number(date.0))
 }
 
-/// The date of a day number (days since 1970-01-01).
+/// The date of a day number (days since 1970-01-01). A date outside Python's (years 1 to
+/// 9999) is `date_out_of_range`, as one outside chrono's is (it was a bare `ValueError` of the
+/// conversion).
 #[pyfunction]
 pub(crate) fn date_from_day_number(n: Int<i64>) -> PyResult<NaiveDate> {
+    use chrono::Datelike;
     let n = n.0;
-    civil::date_from_day_number(n).py()
+    let d = civil::date_from_day_number(n).py()?;
+    if !(1..=9999).contains(&d.year()) {
+        return Err(Error::new(
+            ErrorKind::DateOutOfRange,
+            format!(
+                "day number {n} is a date in the year {}, outside Python's dates (years 1 to 9999)",
+                d.year()
+            ),
+        ))
+        .py();
+    }
+    Ok(d)
 }
 
 /// Day numbers (`int64`, missing = `NaT`'s `i64::MIN`) of a sequence of date-like objects,

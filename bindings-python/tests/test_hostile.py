@@ -852,3 +852,26 @@ def test_a_decimal_from_read_sql_is_read_as_its_text() -> None:
     )
     got = motcua.report(df, by="g", as_of="2026-03-31")
     assert list(got["g"][:-1]) == sorted(["", "1.5", "12345678901234567890"])
+
+
+def test_datetime64_of_every_unit_finer_than_a_day_is_floored_to_its_day(cal: motcua.Calendar) -> None:
+    """`h`, `m` and `ps` went through numpy's own cast (a second table of units shadowed the
+    first): `ps` raised numpy's bare OverflowError (a tester's case)."""
+    minutes = np.array(["2026-03-02T10:00", "2026-03-01T23:00", "NaT"], dtype="datetime64[m]")
+    want = cal.is_working_day(minutes.astype("datetime64[D]"))
+    for unit in ("h", "m", "s", "ms", "us", "ns"):
+        assert cal.is_working_day(minutes.astype(f"datetime64[{unit}]")).tolist() == want.tolist(), unit
+    # (ps holds ±106 days around 1970: out of the calendar's range, said so.)
+    with pytest.raises(motcua.DateOutOfRangeError):
+        cal.is_working_day(np.array([0, -1], dtype="datetime64[ps]"))
+
+
+def test_a_day_number_outside_pythons_dates_is_out_of_range() -> None:
+    """Years 1-9999: a day number beyond them was a bare ValueError of the date conversion."""
+    from motcua import civil
+
+    assert civil.date_from_day_number(-719162).isoformat() == "0001-01-01"
+    assert civil.date_from_day_number(2932896).isoformat() == "9999-12-31"
+    for n in (-719163, 2932897):
+        with pytest.raises(motcua.DateOutOfRangeError, match="outside Python's dates"):
+            civil.date_from_day_number(n)

@@ -478,7 +478,10 @@ def _arrow_days(pa: Any, a: Any) -> Days:
     return Days(_keep_minimum(np.ascontiguousarray(values, dtype=np.int32), nulls), "arrow")
 
 
-_PER_DAY = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}
+#: Ticks a day of each Arrow timestamp unit (a name of its own: the table above, of
+#: datetime64 units, was shadowed by this one, so `h`, `m` and `ps` went through numpy's
+#: overflowing cast).
+_STAMP_PER_DAY = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}
 
 
 def _stamp_days(stamps: np.ndarray, nulls: Optional[np.ndarray], unit: str, utc: bool) -> np.ndarray:
@@ -487,7 +490,7 @@ def _stamp_days(stamps: np.ndarray, nulls: Optional[np.ndarray], unit: str, utc:
     casts to a date wrap a day past 2**31 into the calendar's range (a year 11,700,000 read as
     2026) or give null or panic. A day outside int32 stays itself, an error naming its index.
     Nulls are the missing sentinel."""
-    per_day = _PER_DAY[unit]
+    per_day = _STAMP_PER_DAY[unit]
     days, rest = np.divmod(stamps.astype(np.int64, copy=False), per_day)
     if utc:
         # (rest < per_day and the offset < per_day: the sum cannot overflow)
@@ -507,7 +510,7 @@ def _stamps_in_range(min_max: Any, unit: str) -> bool:
     low, high = min_max["min"], min_max["max"]
     low = low.as_py() if hasattr(low, "as_py") else low
     high = high.as_py() if hasattr(high, "as_py") else high
-    bound = 2**30 * _PER_DAY[unit]
+    bound = 2**30 * _STAMP_PER_DAY[unit]
     return low is None or (-bound <= low and high <= bound)
 
 
