@@ -929,9 +929,9 @@ struct TextRow<'r, S>(&'r [Option<S>], AllFields<'r>);
 #[derive(Clone, Copy)]
 #[cfg_attr(target_family = "wasm", allow(dead_code))]
 enum AllFields<'r> {
-    /// The cells are all the fields (a JSON line's keys).
-    #[cfg(not(target_arch = "wasm32"))]
-    Cells,
+    /// The cells are all the fields (a JSON line's keys). (The marker holds the lifetime when
+    /// the other variants are not built: without the `csv` feature.)
+    Cells(std::marker::PhantomData<&'r ()>),
     /// A record of [`parse_plain`]: its text and each field's bounds in it.
     #[cfg(feature = "csv")]
     Plain(&'r str, &'r [(usize, usize)]),
@@ -955,8 +955,7 @@ impl<S: AsRef<str>> Row for TextRow<'_, S> {
         #[cfg(feature = "csv")]
         let value = |b: &[u8]| std::str::from_utf8(b).map_or(true, |t| !Cell::text(t).is_missing());
         match self.1 {
-            #[cfg(not(target_arch = "wasm32"))]
-            AllFields::Cells => (0..columns).any(|c| !self.cell(c).is_missing()),
+            AllFields::Cells(_) => (0..columns).any(|c| !self.cell(c).is_missing()),
             #[cfg(feature = "csv")]
             AllFields::Plain(text, bounds) => bounds
                 .iter()
@@ -1336,7 +1335,10 @@ fn parse_jsonl(
         }
         match record_cells(&obj, names, &mut cells, &mut given, seen) {
             Ok(()) => {
-                if !each(at, Ok(&TextRow(&cells, AllFields::Cells))) {
+                if !each(
+                    at,
+                    Ok(&TextRow(&cells, AllFields::Cells(std::marker::PhantomData))),
+                ) {
                     return;
                 }
             }
