@@ -875,3 +875,21 @@ def test_a_day_number_outside_pythons_dates_is_out_of_range() -> None:
     for n in (-719163, 2932897):
         with pytest.raises(motcua.DateOutOfRangeError, match="outside Python's dates"):
             civil.date_from_day_number(n)
+
+
+def test_a_missing_leap_flag_answers_missing_as_a_missing_year_does() -> None:
+    """A nullable boolean's NA in ``leap`` was a ``TypeError`` while a missing year gave
+    ``NaT`` (a tester's case); a missing flag is not ``False``: the answer is missing."""
+    import pandas as pd
+    import polars as pl
+
+    want = ["2025-07-25", "NaT"]
+    for leap in (pd.array([True, None], dtype="boolean"), [True, None], pl.Series([True, None])):
+        got = motcua.from_lunar([2025, 2025], 6, 1, leap=leap)
+        assert np.datetime_as_string(got).tolist() == want, leap
+    # Broadcast: one year, two flags.
+    assert np.datetime_as_string(motcua.from_lunar(2025, 6, 1, leap=[None, False])).tolist() == ["NaT", "2025-06-25"]
+    with pytest.raises(TypeError, match="array of bools"):
+        motcua.from_lunar([2025], 6, 1, leap=["yes"])
+    with pytest.raises(TypeError, match="array of bools"):
+        motcua.from_lunar([2025], 6, 1, leap=[1])

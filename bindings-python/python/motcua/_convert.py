@@ -63,17 +63,26 @@ def count_arg(value: Any, name: str, maximum: int = 2**31 - 1) -> int:
     return int(value)
 
 
-def bool_operand(value: Any, name: str) -> Any:
+def bool_operand(value: Any, name: str) -> tuple[Any, Optional[np.ndarray]]:
     """A bool, or an array of bools (``bool`` dtype: a list of ``True``/``False``, a numpy /
-    pandas / polars boolean array); anything else is a ``TypeError`` naming the parameter."""
+    pandas / polars boolean array), with the mask of its missing values (``None``, ``pd.NA``: a
+    nullable boolean array's), or ``None`` when none is missing; anything else is a
+    ``TypeError`` naming the parameter (a missing flag is not ``False``: the caller answers
+    missing there)."""
     if isinstance(value, (bool, np.bool_)):
-        return bool(value)
+        return bool(value), None
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"`{name}` must be a bool or an array of bools, not {type(value).__name__} {value!r:.40}")
     a = np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value)
-    if a.dtype.kind != "b":
-        raise TypeError(f"`{name}` must be a bool or an array of bools, got dtype {a.dtype}")
-    return a
+    if a.dtype.kind == "b":
+        return a, None
+    if a.dtype == object:
+        flat = a.reshape(-1)
+        missing = np.array([v is None or type(v).__name__ == "NAType" for v in flat], dtype=bool)
+        if all(m or isinstance(v, (bool, np.bool_)) for v, m in zip(flat, missing)):
+            bools = np.array([bool(v) if not m else False for v, m in zip(flat, missing)], dtype=bool)
+            return bools.reshape(a.shape), (missing.reshape(a.shape) if missing.any() else None)
+    raise TypeError(f"`{name}` must be a bool or an array of bools, got dtype {a.dtype}")
 
 
 def _module(name: str) -> Any:

@@ -183,7 +183,7 @@ class LunarCalendar:
         """The Gregorian date of a lunar date (``leap=True`` for the leap month).
 
         Integers give a ``datetime.date``; arrays (broadcast together) give numpy
-        ``datetime64[D]`` (a missing part gives ``NaT``).
+        ``datetime64[D]`` (a missing part, a missing ``leap`` flag too, gives ``NaT``).
 
         >>> from_lunar(2025, 6, 1, leap=True)
         datetime.date(2025, 7, 25)
@@ -191,7 +191,7 @@ class LunarCalendar:
         array(['2025-01-29', '2026-02-17'], dtype='datetime64[D]')
         """
         parts = (year, month, day)
-        leaps = cv.bool_operand(leap, "leap")
+        leaps, leap_missing = cv.bool_operand(leap, "leap")
         ints = [cv.int_operand(p, name) for p, name in zip(parts, ("year", "month", "day"))]
         y0, m0, d0 = ints
         if isinstance(y0, int) and isinstance(m0, int) and isinstance(d0, int) and isinstance(leaps, bool):
@@ -203,13 +203,16 @@ class LunarCalendar:
             v if not isinstance(v, np.ndarray) else v.reshape(_shape(g, v))
             for v, g in zip((*ints, leaps), given)
         ]
+        # A missing leap flag (a nullable boolean's NA) answers missing, as a missing year does.
+        unknown = False if leap_missing is None else leap_missing.reshape(np.shape(shaped[3]))
         try:
-            y, m, d, lp = np.broadcast_arrays(*[np.asarray(v) for v in shaped])
+            y, m, d, lp, miss = np.broadcast_arrays(*[np.asarray(v) for v in shaped], np.asarray(unknown))
         except ValueError:
             shapes = ", ".join(f"{n} {np.shape(v)}" for n, v in zip(("year", "month", "day", "leap"), shaped))
             raise _raise(InvalidArgumentError, f"the arrays do not broadcast together: {shapes}") from None
         shape = y.shape
-        y, m, d = (np.ascontiguousarray(v, dtype=np.int64).reshape(-1) for v in (y, m, d))
+        y, m, d = (np.array(v, dtype=np.int64).reshape(-1) for v in (y, m, d))
+        y[miss.reshape(-1)] = cv.MISSING64
         lp = np.ascontiguousarray(lp, dtype=np.bool_).reshape(-1)
         out = np.empty(len(y), dtype=np.int64)
         self._native.from_lunar_i64(y, m, d, lp, out)
