@@ -148,16 +148,28 @@ export function checkString(arg) {
   }
 }
 
+/** The most day numbers one bulk call takes (2^28: 1 GB of them, three such arrays a call). */
+const MAX_DAY_NUMBERS = 2 ** 28;
+
 /**
  * Checks day numbers handed to a bulk method before they are copied into an Int32Array (whose
  * copy would wrap 2**32 + d to d, cut 0.9 to 0 and read "abc" as 0): an `Int32Array` as is;
  * else an array (or array-like) of whole numbers in the int32 range, each, or an error naming
- * the first bad element's index.
+ * the first bad element's index. More than `MAX_DAY_NUMBERS` is an error too.
  * @param {unknown} arg
  */
 export function checkInt32s(arg) {
-  if (arg instanceof Int32Array) return;
   const a = /** @type {any} */ (arg);
+  if (a !== null && typeof a === "object" && a.length > MAX_DAY_NUMBERS) {
+    // Copied into the module's memory with its answer beside it (up to three such arrays a
+    // call): past 2^28 they do not fit WebAssembly's 4 GB, and the module traps ("RuntimeError:
+    // unreachable", no code) instead of answering.
+    throw new MotcuaError(
+      "invalid_argument",
+      `${a.length} day numbers in one call do not fit WebAssembly's 4 GB memory with the answer: give at most ${MAX_DAY_NUMBERS} at a time`,
+    );
+  }
+  if (arg instanceof Int32Array) return;
   if (a === null || typeof a !== "object" || typeof a.length !== "number") {
     throw new MotcuaError(
       "invalid_argument",

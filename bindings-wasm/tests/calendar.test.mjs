@@ -113,6 +113,22 @@ test("bulk agrees with scalar; missing passes through", () => {
   assert.equal(cal.addWorkingDaysBulk(new Int32Array(0), 1).length, 0);
 });
 
+test("a bulk call of more day numbers than WebAssembly's memory holds is an error, not a trap", () => {
+  // A tester's case: 536,870,912 day numbers trapped (`RuntimeError: unreachable`, no code).
+  // (An array-like of that length is refused before any copy: no gigabyte allocated here.)
+  const cal = Calendar.vietnam();
+  const huge = /** @type {any} */ ({ length: 2 ** 28 + 1 });
+  const small = new Int32Array([20500, 20501]);
+  for (const call of [
+    () => cal.addWorkingDaysBulk(huge, 1),
+    () => cal.isWorkingDayBulk(huge),
+    () => cal.workingDaysBetweenBulk(huge, 20500),
+  ]) {
+    assert.throws(call, (e) => e.code === "invalid_argument" && /at most 268435456 at a time/.test(e.message));
+  }
+  assert.equal(cal.addWorkingDaysBulk(small, 1).length, 2);
+});
+
 test("calendars are freed explicitly or by the garbage collector", () => {
   const c = Calendar.fromSpec(spec);
   c.free();
