@@ -893,3 +893,17 @@ def test_a_missing_leap_flag_answers_missing_as_a_missing_year_does() -> None:
         motcua.from_lunar([2025], 6, 1, leap=["yes"])
     with pytest.raises(TypeError, match="array of bools"):
         motcua.from_lunar([2025], 6, 1, leap=[1])
+
+
+def test_a_mapping_of_single_values_is_said_to_want_columns() -> None:
+    """A dict of one value per column was read as columns of characters ("columns differ in
+    length (10 and 3)": a tester's case): one value where a column is wanted is said so."""
+    for cols, name in (
+        ({"received": "2026-03-02", "time_limit": "3wd"}, "received"),
+        ({"received": ["2026-03-02"], "time_limit": 3}, "time_limit"),
+        ({"received": ["2026-03-02"], "time_limit": b"3wd"}, "time_limit"),
+    ):
+        with pytest.raises(motcua.InvalidArgumentError, match=rf"column `{name}` is one value .*not a column"):
+            motcua.report(cols, as_of="2026-03-31")
+    got = motcua.report({"received": ["2026-03-02"], "time_limit": ("3wd",)}, as_of="2026-03-31")
+    assert int(got["received"].iloc[-1]) == 1

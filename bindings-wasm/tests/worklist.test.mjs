@@ -162,6 +162,11 @@ test("bad records follow report(); bad options are errors", () => {
   assert.equal(skipped.length, 6);
   assert.deepEqual(skipped.skipped.map((s) => [s.line, s.id]), [[12, "K"]]);
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", within: -1 }), (e) => e.code === "invalid_argument");
+  // Too many is said as such (it said "must be 0 or more, got 4294967297": a tester's case).
+  assert.throws(
+    () => worklist(HAND, { asOf: "2026-04-29", within: 2 ** 32 + 1 }),
+    (e) => e.code === "invalid_argument" && /must be between 0 and 4294967295, got 4294967297/.test(e.message),
+  );
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", within: 1.5 }), (e) => e.code === "invalid_number");
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", period: "month" }), (e) => e.code === "invalid_argument");
   assert.throws(() => worklist(HAND, { asOf: "2026-04-29", all: "yes" }), (e) => e.code === "invalid_argument");

@@ -415,6 +415,14 @@ def _mapping(df: Mapping[str, Any], names: Container[str]) -> Iterator[tuple[Col
         elif pa is not None and isinstance(v, (pa.Array, pa.ChunkedArray)):
             desc, size = _arrow_column(v), len(v)
         else:
+            if isinstance(v, (str, bytes, bytearray)) or not hasattr(v, "__iter__"):
+                # One value where a column is wanted: a str was read as a column of its
+                # characters ("columns differ in length (10 and 3)").
+                raise _raise(
+                    InvalidArgumentError,
+                    f"column `{name}` is one value ({type(v).__name__} {v!r:.40}), not a column: give a "
+                    "list, an array or a Series of values (one per record)",
+                )
             a = v if isinstance(v, np.ndarray) else np.asarray(list(v), dtype=object)
             desc, size = _numpy(a), len(a)
         if n is not None and size != n:
