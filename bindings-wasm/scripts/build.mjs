@@ -192,6 +192,13 @@ glue = patch(glue, "    wasm.__wbindgen_start();\n    return wasm;\n",
   "    try {\n        wasm.__wbindgen_start();\n    } catch (e) {\n" +
     "        wasm = __motcua_notReady;\n        wasmInstance = wasmModule = undefined;\n        throw e;\n    }\n    return wasm;\n",
   1, "a wrong module is forgotten");
+// A Date of another realm (an iframe's, node:vm's) is a Date: `instanceof` alone refused it
+// ("must be ... a Date, not object"). Told by the brand check of Date.prototype.getTime (it
+// throws for anything without a date value, whatever its Symbol.toStringTag says).
+glue = patch(glue, "result = arg0 instanceof Date;",
+  "result = arg0 instanceof Date || (typeof arg0 === \"object\" && arg0 !== null && " +
+    "(Date.prototype.getTime.call(arg0), true));",
+  1, "Dates of other realms");
 glue = patch(glue, "let wasmModule, wasmInstance, wasm;", "let wasmModule, wasmInstance, wasm = __motcua_notReady;", 1, "not_initialized");
 glue = patch(glue, "if (wasm !== undefined) return wasm;", "if (wasm !== __motcua_notReady) return wasm;", 2, "init guard");
 glue = patch(glue, "throw new Error(getStringFromWasm0(arg0, arg1));", "throw __motcua_rustThrow(getStringFromWasm0(arg0, arg1));", 1, "object_freed");

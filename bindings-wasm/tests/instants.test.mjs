@@ -4,6 +4,7 @@
 // other) under TZ=UTC, Asia/Ho_Chi_Minh and America/Los_Angeles with the same expectations.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import vm from "node:vm";
 import { Calendar, classify, due, report, toLunar } from "motcua";
 import { vnDate } from "./vn-time.mjs";
 
@@ -87,6 +88,19 @@ test("records: Date cells, offset strings and Vietnam wall-clock strings give on
   assert.equal(fromWall[0].overdue, 1, "C was due on the 25th");
   assert.deepEqual(report(rows(vnDate), { asOf }), fromWall);
   assert.deepEqual(report(rows((...a) => vnDate(...a).toISOString()), { asOf: asOf.toISOString() }), fromWall);
+});
+
+test("a Date of another realm (an iframe's, node:vm's) is a Date", () => {
+  // A tester's case: `instanceof Date` alone refused it ("must be ... a Date, not object").
+  const iso = "2026-03-02T02:30:00Z";
+  const foreign = vm.runInNewContext(`new Date(${JSON.stringify(iso)})`);
+  assert.equal(foreign instanceof Date, false);
+  assert.equal(due({ received: foreign, timeLimit: "3wd" }).due, due({ received: new Date(iso), timeLimit: "3wd" }).due);
+  assert.equal(Calendar.vietnam().isWorkingDay(foreign), Calendar.vietnam().isWorkingDay(new Date(iso)));
+  const rows = (received) => report([{ received, time_limit: "3wd" }], { asOf: "2026-03-31" });
+  assert.deepEqual(rows(foreign), rows(new Date(iso)));
+  // Something that only says it is a Date is not one.
+  assert.throws(() => due({ received: /** @type {any} */ ({ [Symbol.toStringTag]: "Date" }), timeLimit: "3wd" }), (e) => typeof e.code === "string");
 });
 
 test("bad instants: a clear invalid_date", () => {
