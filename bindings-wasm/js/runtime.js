@@ -181,7 +181,7 @@ export function checkInt32s(arg) {
     if (typeof x !== "number" || !Number.isInteger(x) || x < -2147483648 || x > 2147483647) {
       throw new MotcuaError(
         "invalid_number",
-        `element ${i}: ${typeof x === "bigint" ? `${x}n` : String(x)} is not a day number (a whole number in the int32 range)`,
+        `element ${i}: ${typeof x === "bigint" ? `${x}n (a BigInt)` : typeof x === "string" ? `${JSON.stringify(x)} (a string)` : String(x)} is not a day number (a whole number in the int32 range)`,
         { index: i },
       );
     }

@@ -139,6 +139,9 @@ test("day numbers given as an array or another typed array are checked, never wr
   }
   assert.throws(() => weekdays.isWorkingDayBulk([d + 0.5]), (e) => e.code === "invalid_number" && e.index === 0);
   assert.throws(() => weekdays.workingDaysBetweenBulk([d, 2 ** 40], d), (e) => e.code === "invalid_number" && e.index === 1);
+  // A string or a BigInt is said to be one ("20497 is not a day number" read as a contradiction).
+  throwsCode(() => weekdays.isWorkingDayBulk([d, String(d)]), "invalid_number", new RegExp(`element 1: "${d}" \\(a string\\) is not a day number`));
+  throwsCode(() => weekdays.isWorkingDayBulk(/** @type {any} */ ([BigInt(d)])), "invalid_number", new RegExp(`element 0: ${d}n \\(a BigInt\\)`));
   for (const bad of [null, "abc", 5]) {
     assert.throws(() => weekdays.addWorkingDaysBulk(bad, 1), (e) => e.code === "invalid_argument", String(bad));
   }
