@@ -175,3 +175,29 @@ def test_bad_transfers_frames() -> None:
         ("invalid_transfer", "Z"),
     ]
     assert r.counted == 1 and r.rows[-1]["received"] == 1
+
+
+def test_a_bad_row_of_a_pandas_frame_is_named_by_its_label_as_in_the_report() -> None:
+    """``StageReport.skipped`` gave ``label=None`` for pandas rows, and its error no label,
+    where ``Report`` gives both (a tester's case)."""
+    import warnings
+
+    import pandas as pd
+
+    import motcua
+
+    df = pd.DataFrame(
+        {
+            "received": ["2026-03-02T09:00", "bad", "2026-03-02T09:00"],
+            "time_limit": ["3wd"] * 3,
+            "stages": ['[{"agency":"A","time_limit":"3wd"}]'] * 3,
+        },
+        index=["x", "y", "z"],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        s = motcua.StageReport.build(df, as_of="2026-03-31", skip_bad=True)
+    assert [(b["index"], b["label"], b["field"]) for b in s.skipped] == [(1, "y", "received")]
+    with pytest.raises(motcua.MotcuaError) as e:
+        motcua.StageReport.build(df, as_of="2026-03-31")
+    assert e.value.label == "y"

@@ -114,11 +114,13 @@ class StageReport:
         table = StageTable(_as_of(as_of))
         cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
         rec.warn_near_misses(df, [], map)
-        for columns, first_row, _ in rec.parts(df, rec.wanted([], map)):
-            _, _, bad = table.add(
-                columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined
-            )
-            skipped.extend(_skipped(b) for b in bad)
+        # (Rows of a pandas frame named by their index labels too, as the report's are.)
+        with rec.labelled(df):
+            for columns, first_row, _ in rec.parts(df, rec.wanted([], map)):
+                _, _, bad = table.add(
+                    columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined
+                )
+                skipped.extend(_skipped(b, df) for b in bad)
         if joined is not None:
             skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
         return cls(table, skipped)
