@@ -110,6 +110,16 @@ def test_lunar_bulk_matches_scalar() -> None:
     assert list(frame.index) == ["a", "b"] and frame.loc["a", "day"] == 1 and pd.isna(frame.loc["b", "year"])
     pframe = motcua.to_lunar(pl.Series([dt.date(2026, 2, 17), None]))
     assert pframe.row(0) == (2026, 1, 1, False) and pframe.row(1) == (None, None, None, None)
+    pa = pytest.importorskip("pyarrow")
+    table = motcua.to_lunar(pa.array([dt.date(2026, 2, 17), None, dt.date(2025, 7, 25)], pa.date32()))
+    assert isinstance(table, pa.Table) and table.column_names == ["year", "month", "day", "leap"]
+    # A missing date is null in every column (not day 0, not leap False); 2025-07-25 is day 1
+    # of the leap 6th month (from_lunar's doctest, the other way).
+    assert table.to_pylist() == [
+        {"year": 2026, "month": 1, "day": 1, "leap": False},
+        {"year": None, "month": None, "day": None, "leap": None},
+        {"year": 2025, "month": 6, "day": 1, "leap": True},
+    ]
     china = motcua.LunarCalendar.china()
     assert china.to_lunar(dt.date(1985, 1, 21)) == motcua.LunarDate(1984, 12, 1, False)
     assert motcua.LunarCalendar.vietnam().month_length(2025, 6, True) in (29, 30)

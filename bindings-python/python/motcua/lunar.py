@@ -131,8 +131,9 @@ class LunarCalendar:
 
         One date gives a :class:`LunarDate`. An array gives columns ``year``, ``month``,
         ``day``, ``leap``: a pandas ``DataFrame`` (same index; nullable integers) for pandas
-        input, a polars ``DataFrame`` for polars input, else a dict of numpy arrays (a missing
-        date gives year, month and day 0).
+        input, a polars ``DataFrame`` for polars input, a pyarrow ``Table`` for Arrow input
+        (nulls where a date is missing, in all four columns), else a dict of numpy arrays (a
+        missing date gives year, month and day 0 and leap ``False``: no lunar date has day 0).
 
         >>> import pandas as pd
         >>> s = pd.Series(pd.to_datetime(["2026-02-17", None]))
@@ -170,6 +171,11 @@ class LunarCalendar:
                 where = np.flatnonzero(miss)
                 cols = {k: s.scatter(where, None) for k, s in cols.items()}
             return pl.DataFrame(cols)
+        if d.kind == "arrow":
+            pa = cv._module("pyarrow")
+            miss = days == cv.MISSING64
+            mask = miss if miss.any() else None
+            return pa.table({k: pa.array(v, mask=mask) for k, v in columns.items()})
         if d.kind == "numpy" and len(d.shape) != 1:
             return {k: v.reshape(d.shape) for k, v in columns.items()}
         return columns
