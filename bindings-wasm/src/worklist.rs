@@ -52,7 +52,10 @@ fn list_options(v: Option<&JsValue>, opts: &mut WorklistOptions) -> Result<()> {
             u32::try_from(n).map_err(|_| {
                 Error::new(
                     ErrorKind::InvalidArgument,
-                    format!("`options.{raw}` must be between 0 and {}, got {n}", u32::MAX),
+                    format!(
+                        "`options.{raw}` must be between 0 and {}, got {n}",
+                        u32::MAX
+                    ),
                 )
             })
         };
