@@ -99,6 +99,28 @@ pub(crate) fn run_records<S: Sink>(
     .py()
 }
 
+/// A `UserWarning` for the records of a file skipped as blank that hold values, but only in
+/// columns not read ([`Tally::unread`]: a note, a footer's total), as the CLI's note: they are
+/// no dossiers to the run, and must not vanish without a word. (A frame hands over only the
+/// columns the reader may use, its id among them: a row with an id is read, an error if it is
+/// no dossier, and values in other columns are not read at all.)
+fn warn_unread(py: Python<'_>, tally: &Tally) -> PyResult<()> {
+    let (n @ 1.., Some(first)) = (tally.unread, tally.first_unread) else {
+        return Ok(());
+    };
+    let text = format!(
+        "{n} row(s) skipped, their values only in columns not read (the first on line \
+         {first}): a note or a footer? If they are dossiers, name their columns with map="
+    );
+    let msg = std::ffi::CString::new(text).unwrap_or_default();
+    PyErr::warn(
+        py,
+        &py.get_type::<pyo3::exceptions::PyUserWarning>(),
+        &msg,
+        2,
+    )
+}
+
 /// [`run_records`] of the file at `path` (CSV or JSON lines, gzip'd or not), streamed by the
 /// core as the CLI streams it (memory stays flat; the records' lines locate their errors).
 #[allow(clippy::too_many_arguments)]
@@ -121,15 +143,18 @@ fn run_file<S: Sink>(
         })
         .py()?;
     warn_near_misses(py, &layout)?;
-    py.detach(|| {
-        if let Some(t) = joined {
-            layout = layout.with_transfers(t)?;
-        }
-        let mut bad = Vec::new();
-        run_text(&mut source, &layout, run, make, |e| bad.push(skipped(&e)))
-            .map(|(s, t)| (s, t, bad))
-    })
-    .py()
+    let out = py
+        .detach(|| {
+            if let Some(t) = joined {
+                layout = layout.with_transfers(t)?;
+            }
+            let mut bad = Vec::new();
+            run_text(&mut source, &layout, run, make, |e| bad.push(skipped(&e)))
+                .map(|(s, t)| (s, t, bad))
+        })
+        .py()?;
+    warn_unread(py, &out.1)?;
+    Ok(out)
 }
 
 /// The warning of each column not read that looks like a column not found, naming the `map=`

@@ -4,6 +4,7 @@ one-dossier answers, reports keep their identities, bad rows name their index.""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from typing import Any
 from pathlib import Path
 
@@ -343,6 +344,48 @@ def test_a_typed_midnight_is_a_date_alone_in_dicts_as_in_frames() -> None:
     assert as_dict.outcome == "late"  # the request's whole day used (date alone), as the frame reads it
     text = motcua.classify(pd.DataFrame([row]), "2026-01-31", rules=rules)
     assert text["outcome"].iloc[0] == "on_time"  # "T00:00" written out: the instant
+
+
+def test_a_files_rows_with_values_only_in_columns_not_read_are_warned(tmp_path: Path) -> None:
+    """A file's row whose values are all in columns not read (a footer's total, a note) is no
+    dossier and is skipped, as a blank row is, but said (a ``UserWarning`` with the CLI's note:
+    how many, the first's line), by every builder that reads records; a blank row (``,,,``)
+    is skipped without a word. The CLI's stderr says the same (asked, where it is built)."""
+    import warnings
+
+    path = tmp_path / "footer.csv"
+    path.write_text(
+        "id,received,time_limit,note\n"
+        "A,2026-03-02T09:00,3wd,\n"
+        ",,,\n"
+        ",,,Tổng cộng: 1 hồ sơ\n"
+        "B,2026-03-03T09:00,3wd,\n"
+        ",,,ghi chú\n",
+        encoding="utf-8",
+    )
+    want = (
+        "2 row(s) skipped, their values only in columns not read (the first on line 4): a note "
+        "or a footer? If they are dossiers, name their columns with map="
+    )
+    builds = {
+        "report": lambda: motcua.report(str(path), as_of="2026-11-15"),
+        "scorecard": lambda: motcua.scorecard(str(path), as_of="2026-11-15"),
+        "worklist": lambda: motcua.worklist(str(path), as_of="2026-03-03T12:00"),
+    }
+    for name, build in builds.items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            build()
+        assert [str(w.message) for w in caught] == [want], name
+    with pytest.warns(UserWarning, match="2 row"):
+        r = motcua.report(str(path), as_of="2026-11-15")
+    assert int(r["received"].iloc[-1]) == 2  # the two dossiers, and no more
+    # The CLI says the same of the same file (its note on stderr, exit 0).
+    from test_records_everywhere import cli
+
+    done = subprocess.run([cli(), "report", str(path), "--as-of", "2026-11-15"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "note: " + want.split(": a note")[0] in done.stderr, done.stderr
 
 
 def test_a_column_that_looks_like_one_not_found_is_warned(tmp_path: Path, sample: pd.DataFrame) -> None:
