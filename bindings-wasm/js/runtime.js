@@ -89,6 +89,35 @@ export function checkRecordKeys(records) {
   }
 }
 
+/**
+ * Throws `invalid_argument` when `arg` is bytes over a detached `ArrayBuffer` (an
+ * `ArrayBuffer`, a typed array or a `DataView` whose buffer was transferred: to a worker by
+ * `postMessage`, by `structuredClone(..., {transfer})`): reading them threw the engine's
+ * `TypeError` ("Cannot perform %TypedArray%.prototype.set on a detached ArrayBuffer"), without
+ * a code and from inside the call. Other values pass (the call says what is wrong with them).
+ * @param {unknown} arg
+ * @param {string} what the argument, for the message
+ */
+export function checkAttached(arg, what) {
+  if (arg === null || typeof arg !== "object") return;
+  const buffer = ArrayBuffer.isView(arg)
+    ? arg.buffer
+    : Object.prototype.toString.call(arg) === "[object ArrayBuffer]"
+      ? /** @type {ArrayBuffer} */ (arg)
+      : null;
+  // A detached buffer has no bytes; an empty one that is not detached is viewed as any is.
+  if (buffer === null || buffer.byteLength !== 0) return;
+  try {
+    new Uint8Array(buffer, 0, 0);
+  } catch {
+    throw new MotcuaError(
+      "invalid_argument",
+      `${what}: its ArrayBuffer is detached (transferred, e.g. to a worker): its bytes are gone; ` +
+        "pass a copy (buffer.slice()) where the original must move",
+    );
+  }
+}
+
 let initStarted = false;
 
 /** Marks that init() was called (the message of a too-early call then says "await it"). */
@@ -169,6 +198,7 @@ export function checkInt32s(arg) {
       `${a.length} day numbers in one call do not fit WebAssembly's 4 GB memory with the answer: give at most ${MAX_DAY_NUMBERS} at a time`,
     );
   }
+  checkAttached(arg, "day numbers");
   if (arg instanceof Int32Array) return;
   if (a === null || typeof a !== "object" || typeof a.length !== "number") {
     throw new MotcuaError(

@@ -9,7 +9,7 @@ import initGlue, {
   stageReport as stageReportGlue,
   worklist as worklistGlue,
 } from "./motcua.js";
-import { checkRecordKeys, initFailed, markInitStarted } from "./runtime.js";
+import { checkAttached, checkRecordKeys, initFailed, markInitStarted } from "./runtime.js";
 
 export * from "./motcua.js";
 export { MotcuaError, isMotcuaError } from "./runtime.js";
@@ -19,23 +19,37 @@ export { MotcuaError, isMotcuaError } from "./runtime.js";
 // names that `export *` re-exports; their types are the glue's.
 /** @type {typeof reportGlue} */
 export function report(records, options) {
-  checkRecordKeys(records);
+  checkInput(records, options);
   return reportGlue(records, options);
 }
 /** @type {typeof scorecardGlue} */
 export function scorecard(records, options) {
-  checkRecordKeys(records);
+  checkInput(records, options);
   return scorecardGlue(records, options);
 }
 /** @type {typeof stageReportGlue} */
 export function stageReport(records, options) {
-  checkRecordKeys(records);
+  checkInput(records, options);
   return stageReportGlue(records, options);
 }
 /** @type {typeof worklistGlue} */
 export function worklist(records, options) {
-  checkRecordKeys(records);
+  checkInput(records, options);
   return worklistGlue(records, options);
+}
+
+/**
+ * The records' checks done in JS before the core reads them: bytes over a detached buffer (the
+ * records, `options.transfers`) and keys spelt two ways across the records.
+ * @param {unknown} records
+ * @param {unknown} options
+ */
+function checkInput(records, options) {
+  checkAttached(records, "records");
+  if (options !== null && typeof options === "object" && "transfers" in options) {
+    checkAttached(/** @type {{transfers: unknown}} */ (options).transfers, "transfers");
+  }
+  checkRecordKeys(records);
 }
 
 let ready = false;

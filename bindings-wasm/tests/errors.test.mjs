@@ -2,7 +2,7 @@
 // message says what was wrong.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Calendar, Catalogue, due, errorCodes, dayNumber, dateFromDayNumber, fromLunar, report } from "motcua";
+import { Calendar, Catalogue, due, errorCodes, dayNumber, dateFromDayNumber, fromLunar, report, scorecard, stageReport, worklist } from "motcua";
 
 const weekdays = Calendar.fromSpec({ weekmask: "1111100", from: "2000-01-01", to: "2050-12-31" });
 const codes = new Set(errorCodes());
@@ -155,6 +155,35 @@ test("a cyclic or too deeply nested object is an error, and the module stays usa
   for (let i = 0; i < 5000; i++) deep = { x: deep };
   throwsCode(() => Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31", extra: deep }), "invalid_argument");
   assert.equal(weekdays.addWorkingDays("2026-03-02", 1), "2026-03-03");
+});
+
+test("bytes over a detached ArrayBuffer are invalid_argument, and the module stays usable", () => {
+  // A buffer transferred (to a worker by postMessage, here by structuredClone) has no bytes:
+  // reading them threw the engine's TypeError without a code, from inside the call.
+  /** @param {ArrayBufferView | ArrayBuffer} x */
+  const detach = (x) => {
+    const buffer = ArrayBuffer.isView(x) ? x.buffer : x;
+    structuredClone(buffer, { transfer: [buffer] });
+    return x;
+  };
+  const csv = "id,received,time_limit\nA,2026-03-02T09:30,3wd\n";
+  const bytes = () => new TextEncoder().encode(csv);
+  const opts = { asOf: "2026-11-15" };
+  for (const [name, call] of /** @type {const} */ ([["report", report], ["scorecard", scorecard], ["stageReport", stageReport], ["worklist", worklist]])) {
+    throwsCode(() => call(detach(bytes()), opts), "invalid_argument", /records: its ArrayBuffer is detached/);
+    throwsCode(() => call(detach(bytes().buffer), opts), "invalid_argument", /records: its ArrayBuffer is detached/);
+    // The same bytes not detached are read (an empty buffer too: it is no header, csv_empty).
+    assert.equal(typeof call(bytes(), opts), "object", name);
+    throwsCode(() => call(new Uint8Array(0), opts), "csv_empty");
+  }
+  const moves = () => new TextEncoder().encode("id,at,from,to\n");
+  throwsCode(() => stageReport(csv, { ...opts, transfers: detach(moves()) }), "invalid_argument", /transfers: its ArrayBuffer is detached/);
+  const days = new Int32Array([dayNumber("2026-03-02")]);
+  throwsCode(() => weekdays.addWorkingDaysBulk(detach(days), 1), "invalid_argument", /day numbers: its ArrayBuffer is detached/);
+  throwsCode(() => weekdays.addWorkingDaysBulk(detach(new Float64Array([1])), 1), "invalid_argument", /detached/);
+  assert.deepEqual([...weekdays.addWorkingDaysBulk(new Int32Array([dayNumber("2026-03-02")]), 1)], [dayNumber("2026-03-03")]);
+  assert.deepEqual([...weekdays.addWorkingDaysBulk(new Int32Array(0), 1)], []);
+  assert.equal(report(bytes(), opts).at(-1).received, 1);
 });
 
 test("a record's NaN, invalid Date or a record that is no object is a bad row (skipBad skips it)", () => {
