@@ -632,6 +632,47 @@ fn catalogue_err(row: u64, field: &str, msg: impl fmt::Display) -> Error {
     Error::new(ErrorKind::InvalidCatalogue, format!("row {row}: {msg}")).in_field(field)
 }
 
+/// The columns a catalogue row is read by ([`Catalogue::from_records`]), in any ASCII case.
+#[cfg(not(target_family = "wasm"))]
+const CATALOGUE_COLUMNS: [&str; 7] = [
+    "code",
+    "name",
+    "field",
+    "level",
+    "time_limit",
+    "online",
+    "stages",
+];
+
+/// The error of a column read given twice in a row's keys (`time_limit` and `Time_Limit`, or
+/// a CSV header naming `code` twice): which one is meant is a guess (the first was read, without
+/// a word), as a records header's column given twice is. (Not on WebAssembly: a smaller
+/// `.wasm`; the JS package's catalogue is JSON, whose keys given twice are refused.)
+#[cfg(not(target_family = "wasm"))]
+fn column_twice<'k>(row: u64, keys: impl Iterator<Item = &'k str> + Clone) -> Result<()> {
+    for name in CATALOGUE_COLUMNS {
+        let mut same = keys
+            .clone()
+            .map(str::trim)
+            .filter(|k| k.eq_ignore_ascii_case(name));
+        if let (Some(a), Some(b)) = (same.next(), same.next()) {
+            let how = if a == b {
+                String::new()
+            } else {
+                format!(" (as `{a}` and `{b}`)")
+            };
+            return Err(catalogue_err(
+                row,
+                name,
+                format!(
+                    "column `{name}` is given more than once{how}: which one is meant is a guess"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 impl Procedure {
     /// Builds a procedure from one catalogue row given as a lookup from field name to text
     /// (a CSV row); `row` (1-based) is used in error messages. Empty text counts as absent.
@@ -681,6 +722,22 @@ impl Procedure {
 
     /// Builds a procedure from one JSON catalogue object; `row` (1-based) for messages.
     fn from_json_object(row: u64, obj: &Map<String, Value>) -> Result<Procedure> {
+        // A key spelt in another case (`Time_Limit`) was left unread without a word (beside
+        // `time_limit`, the other value lost; alone, "`time_limit` is missing"), where a CSV
+        // catalogue's header matches in any case. (Not on WebAssembly: a smaller `.wasm`.)
+        #[cfg(not(target_family = "wasm"))]
+        for k in obj.keys() {
+            let meant = CATALOGUE_COLUMNS
+                .iter()
+                .find(|c| k.trim().eq_ignore_ascii_case(c) && k != *c);
+            if let Some(c) = meant {
+                return Err(catalogue_err(
+                    row,
+                    c,
+                    format!("key `{k}` is not read: write `{c}` (a JSON catalogue's keys are read as written)"),
+                ));
+            }
+        }
         let string = |f: &str| -> Result<Option<String>> {
             match obj.get(f) {
                 None | Some(Value::Null) => Ok(None),
@@ -919,6 +976,8 @@ impl Catalogue {
         let mut rows = Vec::new();
         for (row, fields) in records {
             let cells: Vec<(K, V)> = fields.into_iter().collect();
+            #[cfg(not(target_family = "wasm"))]
+            column_twice(row, cells.iter().map(|(k, _)| k.as_ref()))?;
             let get = |name: &str| {
                 cells
                     .iter()
@@ -1048,6 +1107,65 @@ mod tests {
         assert!(e.message().contains("`agency` is given twice"), "{e}");
         let ok = d.replace(r#""agency":"A","#, "");
         assert!(crate::dossier::Dossier::from_json(&ok).is_ok());
+    }
+
+    /// A CSV catalogue's column named twice (`time_limit` … `time_limit`, or `Time_Limit`: the
+    /// header matches in any ASCII case), even where one copy is empty, is `invalid_catalogue`
+    /// naming it: the first copy was read without a word (`2wd` then `3wd` counted a dossier
+    /// late that the second made on time; a tester's case). A JSON catalogue's key in another
+    /// case (`Time_Limit`) was left unread: now said. Columns not read may repeat.
+    #[test]
+    #[cfg(feature = "csv")]
+    fn a_catalogue_column_given_twice_is_an_error() {
+        use crate::records::load_catalogue;
+        let base = "code,name,field,level,time_limit,online";
+        let ok =
+            load_catalogue(&format!("{base},note,note\nP1,x,F,commune,2wd,full,a,b\n")).unwrap();
+        assert_eq!(ok.get("P1").unwrap().time_limit.to_string(), "2wd");
+        for (extra, cells, name, how) in [
+            (",time_limit", ",3wd", "time_limit", ""),
+            (
+                ",Time_Limit",
+                ",",
+                "time_limit",
+                " (as `time_limit` and `Time_Limit`)",
+            ),
+            (", CODE ", ",P9", "code", " (as `code` and `CODE`)"),
+            (",online", ",none", "online", ""),
+        ] {
+            let text = format!("{base}{extra}\nP1,x,F,commune,2wd,full{cells}\n");
+            let e = load_catalogue(&text).unwrap_err();
+            assert_eq!(
+                (e.kind(), e.field()),
+                (ErrorKind::InvalidCatalogue, Some(name)),
+                "{e}"
+            );
+            assert_eq!(
+                e.message(),
+                format!(
+                    "row 2: column `{name}` is given more than once{how}: which one is meant is \
+                     a guess"
+                )
+            );
+        }
+        let json = |k: &str| {
+            format!(
+                "[{{\"code\":\"a\",\"name\":\"n\",\"field\":\"f\",\"level\":\"commune\",\
+                 \"{k}\":\"3wd\",\"online\":\"full\"}}]"
+            )
+        };
+        assert!(Catalogue::from_json(&json("time_limit")).is_ok());
+        for k in ["Time_Limit", "TIME_LIMIT", " time_limit"] {
+            let e = Catalogue::from_json(&json(k)).unwrap_err();
+            assert_eq!(e.field(), Some("time_limit"), "{e}");
+            assert!(
+                e.message().contains(&format!("key `{k}` is not read")),
+                "{e}"
+            );
+        }
+        // Beside the key as written, too (the other value was lost).
+        let both = json("time_limit").replace("\"online\"", "\"Time_Limit\":\"30wd\",\"online\"");
+        assert!(Catalogue::from_json(&both).is_err());
     }
 
     /// Every code is found as itself and nothing else is, whichever codes share a slot of the

@@ -80,14 +80,10 @@ fn load_csv(text: &str) -> Result<Catalogue> {
         let line = rec.position().map_or(0, csv::Position::line);
         rows.push((line, rec));
     }
-    Catalogue::from_records(rows.iter().map(|(line, rec)| {
-        (
-            *line,
-            header
-                .iter()
-                .map(String::as_str)
-                .zip(rec.iter())
-                .filter(|(_, v)| !v.trim().is_empty()),
-        )
-    }))
+    // Every cell (an empty one is absent to the reader): a column named twice is refused
+    // even where one copy is empty.
+    Catalogue::from_records(
+        rows.iter()
+            .map(|(line, rec)| (*line, header.iter().map(String::as_str).zip(rec.iter()))),
+    )
 }

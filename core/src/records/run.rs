@@ -796,6 +796,34 @@ mod tests {
         assert_eq!(seen_q.get(..8), seen.get(..));
         assert_eq!(seen_q.get(8).map(String::as_str), Some("10:blank"));
         assert_eq!((tally_q.unread, tally_q.first_unread), (2, Some(6)));
+        // Records short of the header's columns (a spreadsheet's `,,` or a footer `,,,,Tổng`
+        // written with fewer separators): as at full width when their cells read are all empty
+        // (blank, or said as unread); with a value read, still an error (a record cut short is
+        // not guessed at). Through both readers (a quote in the block: the csv reader's).
+        let short = "id,received,time_limit,channel,notes,extra\n\
+                     A,2026-03-02,3wd,online,,\n\
+                     ,,\n\
+                     ,,,,Tổng\n\
+                     ,2026-03-03,3wd\n\
+                     B,2026-03-03,3wd,,,\n\
+                     ,,,online\n";
+        for text in [short.to_string(), short.replace("A,2026", "\"A\",2026")] {
+            let (seen, tally) = seen_text(&text, Csv).unwrap();
+            assert_eq!(
+                seen,
+                [
+                    "2:2026-03-02 00:00:00",
+                    "3:blank",
+                    "4:blank",
+                    "5:csv_field",
+                    "6:2026-03-03 00:00:00",
+                    "7:csv_field",
+                ],
+                "{text}"
+            );
+            assert_eq!((tally.counted, tally.bad), (2, 2));
+            assert_eq!((tally.unread, tally.first_unread), (1, Some(4)));
+        }
         let lines = "{\"received\":\"2026-03-02\",\"time_limit\":\"3wd\"}\n{}\n";
         let (seen, tally) = seen_text(lines, JsonLines).unwrap();
         assert_eq!(seen, ["1:2026-03-02 00:00:00", "2:blank"]);

@@ -1001,6 +1001,13 @@ fn plain_text(bytes: &[u8]) -> Option<&str> {
     std::str::from_utf8(bytes).ok()
 }
 
+/// Whether a record short of the header's columns is read when its cells read are all empty
+/// (a blank record or a footer written with fewer separators, as at full width): natively.
+/// On WebAssembly such a record is the wrong number of fields, an error (a smaller `.wasm`;
+/// the JS package's README says so).
+#[cfg(feature = "csv")]
+const SHORT_RECORDS: bool = cfg!(not(target_family = "wasm"));
+
 /// The wrong number of fields at `line`.
 #[cfg(feature = "csv")]
 fn field_count(line: u64, fields: usize, width: usize) -> Error {
@@ -1127,12 +1134,23 @@ impl PlainRecord<'_> {
                     .unwrap_or(&[])
                     .iter()
                     .all(|b| field(b).trim_ascii().is_empty()))
+            || (SHORT_RECORDS
+                && n < width
+                && self.wanted.iter().all(|&j| {
+                    self.bounds
+                        .get(j)
+                        .is_none_or(|b| field(b).trim_ascii().is_empty())
+                }))
         {
             // (Empty cells past the header's columns: a spreadsheet's formatted but empty
-            // cells, `A,2026-03-02,3wd,,`; ignored as the columns not read are.)
+            // cells, `A,2026-03-02,3wd,,`; ignored as the columns not read are. A record short
+            // of the header's columns whose cells read are all empty, `,,` under four columns
+            // or a footer `,,,Tổng cộng`: a blank record, or one with values only in columns
+            // not read, as at full width. A short record with a value read is an error: a
+            // record cut short is not guessed at.)
             for &j in &self.wanted {
-                if let (Some(cell), Some(b)) = (self.cells.get_mut(j), self.bounds.get(j)) {
-                    *cell = Some(field(b));
+                if let Some(cell) = self.cells.get_mut(j) {
+                    *cell = self.bounds.get(j).map(field);
                 }
             }
             each(
@@ -1183,7 +1201,15 @@ fn parse_quoted(
                 }
                 let extra_empty =
                     rec.len() > width && rec.iter().skip(width).all(|f| f.trim_ascii().is_empty());
-                if rec.len() != width && !extra_empty {
+                // (Short of the header's columns, with its cells read all empty: a blank
+                // record or a footer, as at full width; see `Plain::end`.)
+                let short_unread = SHORT_RECORDS
+                    && rec.len() < width
+                    && rec.iter().enumerate().all(|(j, f)| {
+                        used.is_some_and(|u| !u.get(j).copied().unwrap_or(false))
+                            || f.trim_ascii().is_empty()
+                    });
+                if rec.len() != width && !extra_empty && !short_unread {
                     if !each(at, Err(field_count(line, rec.len(), width))) {
                         return;
                     }
