@@ -637,6 +637,24 @@ impl Layout {
                         .any(|w| w == logical)
                         .then(|| format!("; `{n}` may hold it: --map {logical}=\"{n}\""))
                 })
+                .or_else(|| {
+                    // A header cut at the wrong separator (a `;` file whose header holds as
+                    // many commas: `id;received;Họ, tên, địa chỉ`): its names hold the other.
+                    let sep = [';', '\t', ','].into_iter().find(|&c| {
+                        names.iter().any(|n| n.contains(c))
+                            && names.iter().any(|n| n.split(c).any(|w| w.trim() == what))
+                    })?;
+                    let shown = if sep == '\t' {
+                        "\\t".into()
+                    } else {
+                        sep.to_string()
+                    };
+                    Some(format!(
+                        "; the header may be separated by `{shown}`: then make `sep={}` the \
+                         file's first line",
+                        if sep == '\t' { "<tab>" } else { &shown }
+                    ))
+                })
                 .unwrap_or_default();
             #[cfg(target_family = "wasm")]
             let hint = "";
@@ -1347,6 +1365,36 @@ mod tests {
             layout.near_misses(),
             [("Ngày có kết quả".to_string(), "resolved")]
         );
+    }
+
+    /// A header cut at the wrong separator (a `;` file whose header holds as many commas
+    /// outside quotes: the sniffer's tie goes to `,`) is told how to name the separator: it
+    /// was "missing column `received`" and a list of one long name (the report tester's case).
+    #[test]
+    fn a_header_cut_at_the_wrong_separator_is_told_sep() {
+        let missing = |header: &[&str]| {
+            Layout::resolve(header, &ReadOptions::default())
+                .unwrap_err()
+                .message()
+                .to_string()
+        };
+        let semis = missing(&["id;received;time_limit;Họ", "tên", "địa chỉ"]);
+        assert!(
+            semis.ends_with(
+                "; the header may be separated by `;`: then make `sep=;` the file's first line"
+            ),
+            "{semis}"
+        );
+        let tabs = missing(&["id\treceived\ttime_limit"]);
+        assert!(
+            tabs.contains("separated by `\\t`: then make `sep=<tab>`"),
+            "{tabs}"
+        );
+        let commas = missing(&["id,received,time_limit"]);
+        assert!(commas.contains("make `sep=,` the"), "{commas}");
+        // A name that holds a separator but not the missing column: no such hint.
+        let other = missing(&["id", "ngày; giờ", "time_limit"]);
+        assert!(!other.contains("sep="), "{other}");
     }
 
     /// Names that look like a column the file lacks are named; names that hold something else
