@@ -1301,6 +1301,19 @@ impl<'de> serde::Deserialize<'de> for Record {
     }
 }
 
+/// A JSON line's parse error placed by its column alone: serde's "at line 1 column 63" spoke
+/// of a line 1 beside the file's own line number (`line 2: key ... given twice at line 1 column
+/// 63`). (An error whose place is not in one line keeps serde's words.)
+#[cfg(not(target_arch = "wasm32"))]
+fn in_line(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let place = format!(" at line 1 column {}", e.column());
+    match text.strip_suffix(&place) {
+        Some(what) if e.line() == 1 => format!("{what} at column {}", e.column()),
+        _ => text,
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_jsonl(
     block: &Block,
@@ -1329,7 +1342,7 @@ fn parse_jsonl(
                 }
                 serde_json::from_str::<Record>(text)
                     .map(|r| Some(r.0))
-                    .map_err(|e| bad(&e))
+                    .map_err(|e| bad(&in_line(&e)))
             });
         let obj = match parsed {
             Ok(Some(o)) => o,
