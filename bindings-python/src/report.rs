@@ -105,13 +105,9 @@ pub(crate) fn run_records<S: Sink>(
 /// columns the reader may use, its id among them: a row with an id is read, an error if it is
 /// no dossier, and values in other columns are not read at all.)
 fn warn_unread(py: Python<'_>, tally: &Tally) -> PyResult<()> {
-    let (n @ 1.., Some(first)) = (tally.unread, tally.first_unread) else {
+    let Some(text) = tally.unread_note("map=") else {
         return Ok(());
     };
-    let text = format!(
-        "{n} row(s) skipped, their values only in columns not read (the first on line \
-         {first}): a note or a footer? If they are dossiers, name their columns with map="
-    );
     let msg = std::ffi::CString::new(text).unwrap_or_default();
     PyErr::warn(
         py,

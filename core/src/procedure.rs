@@ -647,7 +647,7 @@ const CATALOGUE_COLUMNS: [&str; 7] = [
 /// The error of a column read given twice in a row's keys (`time_limit` and `Time_Limit`, or
 /// a CSV header naming `code` twice): which one is meant is a guess (the first was read, without
 /// a word), as a records header's column given twice is. (Not on WebAssembly: a smaller
-/// `.wasm`; the JS package's catalogue is JSON, whose keys given twice are refused.)
+/// `.wasm`; the JS package's README says so.)
 #[cfg(not(target_family = "wasm"))]
 fn column_twice<'k>(row: u64, keys: impl Iterator<Item = &'k str> + Clone) -> Result<()> {
     for name in CATALOGUE_COLUMNS {

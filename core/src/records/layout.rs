@@ -640,19 +640,17 @@ impl Layout {
                 .or_else(|| {
                     // A header cut at the wrong separator (a `;` file whose header holds as
                     // many commas: `id;received;Họ, tên, địa chỉ`): its names hold the other.
-                    let sep = [';', '\t', ','].into_iter().find(|&c| {
-                        names.iter().any(|n| n.contains(c))
-                            && names.iter().any(|n| n.split(c).any(|w| w.trim() == what))
-                    })?;
-                    let shown = if sep == '\t' {
-                        "\\t".into()
-                    } else {
-                        sep.to_string()
-                    };
+                    // (Each separator as said, and as written after `sep=`.)
+                    let (_, shown, line) =
+                        [(';', ";", ";"), ('\t', "\\t", "<tab>"), (',', ",", ",")]
+                            .into_iter()
+                            .find(|&(c, _, _)| {
+                                names.iter().any(|n| n.contains(c))
+                                    && names.iter().any(|n| n.split(c).any(|w| w.trim() == what))
+                            })?;
                     Some(format!(
-                        "; the header may be separated by `{shown}`: then make `sep={}` the \
-                         file's first line",
-                        if sep == '\t' { "<tab>" } else { &shown }
+                        "; the header may be separated by `{shown}`: then make `sep={line}` \
+                         the file's first line"
                     ))
                 })
                 .unwrap_or_default();

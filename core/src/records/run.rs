@@ -224,6 +224,31 @@ impl Tally {
         self.add_unread(o);
     }
 
+    /// The note that says the [`unread`](Self::unread) records, if any (one text for every
+    /// door: the CLI's stderr, Python's warning); `map` is how that door names a column mapping
+    /// (`--map`, `map=`).
+    ///
+    /// ```
+    /// use motcua::records::Tally;
+    /// let t = Tally { unread: 2, first_unread: Some(4), ..Tally::default() };
+    /// assert_eq!(
+    ///     t.unread_note("--map").as_deref(),
+    ///     Some("2 row(s) skipped, their values only in columns not read (the first on line 4): \
+    ///           a note or a footer? If they are dossiers, name their columns with --map")
+    /// );
+    /// assert_eq!(Tally::default().unread_note("--map"), None);
+    /// ```
+    #[cfg(not(target_family = "wasm"))]
+    pub fn unread_note(&self, map: &str) -> Option<String> {
+        let (n @ 1.., Some(first)) = (self.unread, self.first_unread) else {
+            return None;
+        };
+        Some(format!(
+            "{n} row(s) skipped, their values only in columns not read (the first on line \
+             {first}): a note or a footer? If they are dossiers, name their columns with {map}"
+        ))
+    }
+
     /// Adds `o`'s unread records (and the first of them).
     #[cfg(not(target_family = "wasm"))]
     fn add_unread(&mut self, o: &Tally) {

@@ -1202,7 +1202,7 @@ fn parse_quoted(
                 let extra_empty =
                     rec.len() > width && rec.iter().skip(width).all(|f| f.trim_ascii().is_empty());
                 // (Short of the header's columns, with its cells read all empty: a blank
-                // record or a footer, as at full width; see `Plain::end`.)
+                // record or a footer, as at full width; see `PlainRecord::end`.)
                 let short_unread = SHORT_RECORDS
                     && rec.len() < width
                     && rec.iter().enumerate().all(|(j, f)| {
@@ -1309,8 +1309,8 @@ fn in_line(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let place = format!(" at line 1 column {}", e.column());
     match text.strip_suffix(&place) {
-        Some(what) if e.line() == 1 => format!("{what} at column {}", e.column()),
-        _ => text,
+        Some(what) => format!("{what} at column {}", e.column()),
+        None => text,
     }
 }
 

@@ -630,13 +630,8 @@ pub(crate) fn finish<W: Write, E: Write>(
             tally.left_out
         )?;
     }
-    if let (n @ 1.., Some(first)) = (tally.unread, tally.first_unread) {
-        writeln!(
-            sink.err,
-            "note: {n} row(s) skipped, their values only in columns not read (the first on \
-             line {first}): a note or a footer? If they are dossiers, name their columns with \
-             --map"
-        )?;
+    if let Some(note) = tally.unread_note("--map") {
+        writeln!(sink.err, "note: {note}")?;
     }
     bad.finish(sink)
 }
