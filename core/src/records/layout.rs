@@ -227,7 +227,7 @@ pub struct Record {
     /// an earlier period) places it again for that instant ([`standing_apology_as_of`]).
     pub(crate) standing_apology: Option<usize>,
     buf: String,
-    tidied: TidyMemo,
+    pub(super) tidied: TidyMemo,
 }
 
 /// The grouping texts already tidied ([`group_text`](crate::casefold::group_text)), by the
@@ -237,7 +237,7 @@ pub struct Record {
 /// only when its text read is equal, byte for byte, so the answer is `group_text`'s own.
 #[cfg(not(target_family = "wasm"))]
 #[derive(Debug, Clone, Default)]
-struct TidyMemo {
+pub(super) struct TidyMemo {
     /// (text read, its tidy form); 64 slots once the first text is tidied.
     slots: Vec<(String, String)>,
 }
@@ -245,7 +245,7 @@ struct TidyMemo {
 #[cfg(not(target_family = "wasm"))]
 impl TidyMemo {
     /// Appends the tidy form of `text` to `out`.
-    fn push_tidy(&mut self, text: &str, out: &mut String) {
+    pub(super) fn push_tidy(&mut self, text: &str, out: &mut String) {
         if self.slots.is_empty() {
             self.slots.resize_with(64, Default::default);
         }
@@ -271,12 +271,12 @@ impl TidyMemo {
 /// the package: a browser reports a few thousand rows).
 #[cfg(target_family = "wasm")]
 #[derive(Debug, Clone, Default)]
-struct TidyMemo;
+pub(super) struct TidyMemo;
 
 #[cfg(target_family = "wasm")]
 impl TidyMemo {
     /// Appends the tidy form of `text` to `out`.
-    fn push_tidy(&mut self, text: &str, out: &mut String) {
+    pub(super) fn push_tidy(&mut self, text: &str, out: &mut String) {
         out.push_str(&crate::casefold::group_text(text));
     }
 }
@@ -336,7 +336,7 @@ pub(crate) fn standing_apology_as_of(
 /// Inserts the `new_due` column's apology into `d`'s events (in order), "taken as issued in
 /// time": after the supplement events a reader sees (`seen`), at the last of them (at the
 /// receipt when none), before the result. Returns its index.
-fn place_apology(
+pub(super) fn place_apology(
     d: &mut Dossier,
     new_due: NaiveDate,
     seen: impl Fn(NaiveDateTime) -> bool,
@@ -359,22 +359,22 @@ fn place_apology(
 /// Where each logical column is in the source, resolved once from its header.
 #[derive(Debug, Clone)]
 pub struct Layout {
-    id: Option<usize>,
-    received: usize,
-    time_limit: Option<usize>,
-    procedure: Option<usize>,
-    channel: Option<usize>,
-    new_due: Option<usize>,
-    stages: Option<usize>,
-    events: Vec<(usize, EventKind, &'static str)>,
-    groups: Vec<usize>,
-    service: Option<([Option<usize>; 6], u32)>,
+    pub(super) id: Option<usize>,
+    pub(super) received: usize,
+    pub(super) time_limit: Option<usize>,
+    pub(super) procedure: Option<usize>,
+    pub(super) channel: Option<usize>,
+    pub(super) new_due: Option<usize>,
+    pub(super) stages: Option<usize>,
+    pub(super) events: Vec<(usize, EventKind, &'static str)>,
+    pub(super) groups: Vec<usize>,
+    pub(super) service: Option<([Option<usize>; 6], u32)>,
     /// Set each dossier's `id` from the `id` column (the worklist lists them).
-    ids: bool,
+    pub(super) ids: bool,
     /// The source's column names (trimmed, byte-order mark removed).
-    names: Vec<String>,
+    pub(super) names: Vec<String>,
     /// Transfers joined to the records by id.
-    transfers: Option<Arc<Transfers>>,
+    pub(super) transfers: Option<Arc<Transfers>>,
 }
 
 /// A column name's ASCII letters and digits, lower-cased (`Resolved At` → `resolvedat`).

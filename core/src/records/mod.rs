@@ -52,6 +52,8 @@
 
 mod catalogue;
 mod cell;
+#[cfg(not(target_family = "wasm"))]
+mod direct;
 mod encoding;
 mod layout;
 mod run;

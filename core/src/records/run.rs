@@ -304,6 +304,20 @@ fn one<S: Sink, R: Row + ?Sized>(
         out.sink.blank(at);
         return true;
     }
+    take(layout, at, r, row, record, out);
+    true
+}
+
+/// Hands the record read at `at` (or its error, `r`) to the sink, tallying it.
+#[inline(always)]
+fn take<S: Sink, R: Row + ?Sized>(
+    layout: &Layout,
+    at: Locator,
+    r: Result<()>,
+    row: &R,
+    record: &Record,
+    out: &mut ChunkOut<S>,
+) {
     out.records += 1;
     let r = r.and_then(|()| {
         out.sink
@@ -319,7 +333,6 @@ fn one<S: Sink, R: Row + ?Sized>(
             out.errors.push(e);
         }
     }
-    true
 }
 
 /// Runs every row of `tables` (segments of one table, in row order) through sinks made by
@@ -331,6 +344,20 @@ pub fn run_tables<S: Sink>(
     opts: &RunOptions,
     make: impl Fn() -> S + Sync,
     on_error: impl FnMut(Error),
+) -> Result<(S, Tally)> {
+    run_tables_with(tables, layout, opts, make, on_error, true)
+}
+
+/// [`run_tables`], reading the plain rows of typed tables directly from their buffers when
+/// `direct` (natively; see `direct.rs`), else every row through the general reader (what
+/// the tests hold the direct reader to).
+pub(crate) fn run_tables_with<S: Sink>(
+    tables: &[Table<'_>],
+    layout: &Layout,
+    opts: &RunOptions,
+    make: impl Fn() -> S + Sync,
+    on_error: impl FnMut(Error),
+    direct: bool,
 ) -> Result<(S, Tally)> {
     if tables.iter().any(|t| !t.is_empty()) {
         // (An empty frame gives an empty report, as a header alone does: a Dask `meta`.)
@@ -377,6 +404,25 @@ pub fn run_tables<S: Sink>(
         let Some(t) = tables.get(k) else {
             return out;
         };
+        #[cfg(not(target_family = "wasm"))]
+        if let Some(mut reader) = super::direct::Direct::new(layout, t).filter(|_| direct) {
+            let as_of = out.sink.as_of();
+            for i in start..end {
+                let at = Locator::Row(base + i);
+                let row = t.row(i);
+                if reader.read(i, &mut record, as_of) {
+                    take(layout, at, Ok(()), &row, &record, &mut out);
+                } else {
+                    one(layout, at, &row, &mut record, &mut out);
+                }
+                if stop && !out.errors.is_empty() {
+                    break;
+                }
+            }
+            return out;
+        }
+        #[cfg(target_family = "wasm")]
+        let _ = direct;
         let width = t.names().len();
         let mut slots: Vec<Option<usize>> = vec![None; width];
         for (n, &c) in decoded.iter().enumerate() {

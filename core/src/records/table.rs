@@ -33,6 +33,8 @@ use super::layout::Row;
 use crate::civil::{date_from_day_number, wall_clock, wall_clock_parts, Clock, TimeUnit};
 use crate::error::{Error, ErrorKind, Result};
 use chrono::NaiveDate;
+#[cfg(not(target_family = "wasm"))]
+use chrono::{NaiveDateTime, NaiveTime};
 
 fn malformed(msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidArgument, msg)
@@ -292,13 +294,13 @@ fn view_bytes<'a>(views: &'a [u8], buffers: &[&'a [u8]], i: usize) -> Option<&'a
 /// a string-view column's strings are not contiguous, and checking each one apart took a
 /// tenth of a frame's report.
 #[cfg(not(target_family = "wasm"))]
-struct SeenTexts<'a> {
+pub(super) struct SeenTexts<'a> {
     slots: [&'a str; 64],
 }
 
 #[cfg(not(target_family = "wasm"))]
 impl<'a> SeenTexts<'a> {
-    fn new() -> SeenTexts<'a> {
+    pub(super) fn new() -> SeenTexts<'a> {
         SeenTexts { slots: [""; 64] }
     }
 
@@ -766,6 +768,140 @@ impl<'a> Column<'a> {
         }
     }
 }
+
+/// A day number and its date, to start [`Column::instant_at`]'s memo with.
+#[cfg(not(target_family = "wasm"))]
+pub(super) const FIRST_DAY: (i64, NaiveDate) = match NaiveDate::from_ymd_opt(1970, 1, 1) {
+    Some(d) => (0, d),
+    None => (i64::MIN, NaiveDate::MIN),
+};
+
+/// What the direct reader of plain rows ([`Direct`](super::direct::Direct)) can take of a
+/// column straight from its buffers.
+#[cfg(not(target_family = "wasm"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// No values.
+    Null,
+    /// Instants or dates (timestamps, day numbers).
+    Instants,
+    /// Text (UTF-8 offsets or string views).
+    Text,
+    /// Anything else (numbers, flags, dictionaries, objects): the general reader's.
+    Other,
+}
+
+/// Cell `i` of a column read straight from its buffers, for the direct reader of plain rows:
+/// each gives what [`Column::cell`] gives, `Some(None)` for [`Cell::Missing`] and `None` for a
+/// cell it does not take (malformed, or of another kind), which the general reader then reads
+/// and reports. A property test holds them to [`Column::cell`].
+#[cfg(not(target_family = "wasm"))]
+impl<'a> Column<'a> {
+    /// The kind of the column's values.
+    pub(super) fn kind(&self) -> Kind {
+        match self.values {
+            Values::Null => Kind::Null,
+            Values::Timestamps { .. } | Values::Days32(_) | Values::Days64(_) => Kind::Instants,
+            Values::Utf8 { .. } | Values::Views { .. } => Kind::Text,
+            _ => Kind::Other,
+        }
+    }
+
+    /// Cell `i` when missing or an instant or a date (a date at 00:00, as
+    /// [`Cell::instant`] reads it); `last` holds the day last turned into a date and its day
+    /// number (start with [`FIRST_DAY`]).
+    #[inline(always)]
+    pub(super) fn instant_at(
+        &self,
+        i: usize,
+        last: &mut (i64, NaiveDate),
+    ) -> Option<Option<NaiveDateTime>> {
+        if i >= self.len || !self.validity.present(i) {
+            return Some(None);
+        }
+        let (days, time) = match &self.values {
+            Values::Null => return Some(None),
+            Values::Timestamps {
+                values,
+                unit,
+                clock,
+            } => match values.get(i) {
+                None => return Some(None),
+                Some(&i64::MIN) if self.validity.nat() => return Some(None),
+                Some(&x) => wall_clock_parts(x, *unit, *clock),
+            },
+            Values::Days32(v) => match v.get(i) {
+                None => return Some(None),
+                Some(&d) => (i64::from(d), NaiveTime::MIN),
+            },
+            Values::Days64(v) => match v.get(i) {
+                None => return Some(None),
+                Some(&i64::MIN) if self.validity.nat() => return Some(None),
+                Some(&d) => (d, NaiveTime::MIN),
+            },
+            _ => return None,
+        };
+        if days != last.0 {
+            // (most instants of a column are in the year of the one before)
+            *last = (days, crate::civil::date_near(days, last.1, last.0).ok()?);
+        }
+        Some(Some(last.1.and_time(time)))
+    }
+
+    /// Cell `i` when missing or a date: a date, or an instant's date (as [`Cell::date`] reads
+    /// them).
+    #[inline(always)]
+    pub(super) fn date_at(
+        &self,
+        i: usize,
+        last: &mut (i64, NaiveDate),
+    ) -> Option<Option<NaiveDate>> {
+        Some(self.instant_at(i, last)?.map(|t| t.date()))
+    }
+
+    /// The bytes of cell `i` of a text column, `Some(None)` when missing (before they are
+    /// checked as UTF-8 and trimmed: see [`text_of_bytes`]).
+    #[inline(always)]
+    pub(super) fn bytes_at(&self, i: usize) -> Option<Option<&'a [u8]>> {
+        if i >= self.len || !self.validity.present(i) {
+            return Some(None);
+        }
+        Some(Some(match &self.values {
+            Values::Null => return Some(None),
+            Values::Utf8 { offsets, data } => data.get(offsets.get(i)?..offsets.get(i + 1)?)?,
+            Values::Views { views, buffers } => view_bytes(views, buffers, i)?,
+            _ => return None,
+        }))
+    }
+
+    /// Cell `i` when missing or text (trimmed: white space alone is missing), each value
+    /// checked as UTF-8 once in `seen`.
+    #[inline(always)]
+    pub(super) fn text_at(&self, i: usize, seen: &mut SeenTexts<'a>) -> Option<Option<&'a str>> {
+        match self.bytes_at(i)? {
+            None => Some(None),
+            Some(bytes) => text_of_bytes(bytes, seen),
+        }
+    }
+}
+
+/// The text of a text column's cell of `bytes` as [`Column::cell`] gives it (`Some(None)`:
+/// white space alone, missing; `None`: not UTF-8), checked as UTF-8 once in `seen`.
+#[cfg(not(target_family = "wasm"))]
+#[inline(always)]
+pub(super) fn text_of_bytes<'a>(
+    bytes: &'a [u8],
+    seen: &mut SeenTexts<'a>,
+) -> Option<Option<&'a str>> {
+    match seen.text(bytes) {
+        Cell::Text(s) => Some(Some(s)),
+        Cell::Missing => Some(None),
+        _ => None,
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl<'a> Column<'a> {}
 
 /// Named columns of one length: a frame, a record batch, an array of objects.
 #[derive(Debug, Clone)]

@@ -1,0 +1,643 @@
+//! The direct reader of a typed table's plain rows (natively): a frame's record read straight
+//! from its columns' buffers into the reused [`Record`], without the general reader's decoded
+//! cells and its checks of every kind of cell. It takes the tables a DataFrame hands over
+//! (instants as timestamps or dates, codes, channels and grouping values as text) and the
+//! rows whose values are all well-formed; any other row (a missing receipt, a malformed or
+//! unreadable value, two ends) it leaves to the general reader
+//! ([`Layout::read_as_of`]), which reads it again and reports it. So it gives the record the
+//! general reader gives, or none: a property test holds the two to the same reports and
+//! errors over random tables.
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+
+use super::cell::parse_channel;
+use super::layout::{place_apology, Layout, Record};
+use super::table::{text_of_bytes, Column, Kind, SeenTexts, Table, FIRST_DAY};
+use crate::dossier::{not_after, Channel, Event, EventKind, LimitSource};
+use crate::procedure::TimeLimit;
+
+/// A text column and the values it has shown.
+struct TextColumn<'t, 'a> {
+    column: &'t Column<'a>,
+    seen: SeenTexts<'a>,
+}
+
+impl<'t, 'a> TextColumn<'t, 'a> {
+    fn new(column: &'t Column<'a>) -> TextColumn<'t, 'a> {
+        TextColumn {
+            column,
+            seen: SeenTexts::new(),
+        }
+    }
+
+    #[inline(always)]
+    fn at(&mut self, i: usize) -> Option<Option<&'a str>> {
+        self.column.text_at(i, &mut self.seen)
+    }
+}
+
+/// Slots of a memo of raw values: a power of two.
+const MEMO_SLOTS: usize = 16;
+
+/// The slot of `bytes` in a memo of [`MEMO_SLOTS`].
+#[inline(always)]
+fn memo_slot(bytes: &[u8]) -> usize {
+    let (head, tail) = crate::hash::ends(bytes);
+    let h = (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 60) as usize
+}
+
+/// What a column's raw values (bytes, before they are checked as UTF-8 and trimmed) last
+/// became, by a slot of their bytes: a channel, a tidied group. Only values read without
+/// error are kept; two values of the same bytes are the same value.
+struct Memo<'a, T> {
+    slots: [Option<(&'a [u8], T)>; MEMO_SLOTS],
+}
+
+impl<'a, T> Memo<'a, T> {
+    fn new() -> Memo<'a, T> {
+        Memo {
+            slots: std::array::from_fn(|_| None),
+        }
+    }
+
+    /// What `bytes` became, if kept.
+    #[inline(always)]
+    fn get(&self, bytes: &[u8]) -> Option<&T> {
+        match self.slots.get(memo_slot(bytes)) {
+            Some(Some((b, v))) if *b == bytes => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Keeps what `bytes` became.
+    #[inline]
+    fn set(&mut self, bytes: &'a [u8], value: T) {
+        if let Some(slot) = self.slots.get_mut(memo_slot(bytes)) {
+            *slot = Some((bytes, value));
+        }
+    }
+}
+
+/// The reader of one table's plain rows for one layout.
+pub(super) struct Direct<'t, 'a> {
+    received: (&'t Column<'a>, (i64, NaiveDate)),
+    time_limit: Option<TextColumn<'t, 'a>>,
+    /// The last time limit read, and its text.
+    limit: (&'a str, TimeLimit),
+    procedure: Option<TextColumn<'t, 'a>>,
+    channel: Option<TextColumn<'t, 'a>>,
+    /// The channels read, by their raw values.
+    channels: Memo<'a, Channel>,
+    events: Vec<(&'t Column<'a>, EventKind, (i64, NaiveDate))>,
+    new_due: Option<(&'t Column<'a>, (i64, NaiveDate))>,
+    /// The grouping columns (`None`: grouped by the channel read), with their tidied values
+    /// by their raw values.
+    groups: Vec<Option<(TextColumn<'t, 'a>, Memo<'a, String>)>>,
+}
+
+impl<'t, 'a> Direct<'t, 'a> {
+    /// The reader of `table`'s rows for `layout`, when it can take them: a layout without
+    /// stages, transfers, the scorecard's columns or ids to carry, instants in columns of
+    /// instants or dates, codes, limits, channels and grouping values in text columns.
+    pub(super) fn new(layout: &Layout, table: &'t Table<'a>) -> Option<Direct<'t, 'a>> {
+        if layout.stages.is_some()
+            || layout.transfers.is_some()
+            || layout.service.is_some()
+            || (layout.ids && layout.id.is_some())
+        {
+            return None;
+        }
+        let of =
+            |c: usize, kinds: &[Kind]| table.column(c).filter(|col| kinds.contains(&col.kind()));
+        let instants = [Kind::Null, Kind::Instants];
+        let text = [Kind::Null, Kind::Text];
+        let text_column = |c: Option<usize>| match c {
+            None => Some(None),
+            Some(c) => of(c, &text).map(|col| Some(TextColumn::new(col))),
+        };
+        let events = layout
+            .events
+            .iter()
+            .map(|&(c, kind, _)| Some((of(c, &instants)?, kind, FIRST_DAY)))
+            .collect::<Option<Vec<_>>>()?;
+        let groups = layout
+            .groups
+            .iter()
+            .map(|&g| match Some(g) == layout.channel {
+                true => Some(None),
+                false => of(g, &text).map(|col| Some((TextColumn::new(col), Memo::new()))),
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Direct {
+            received: (of(layout.received, &[Kind::Instants])?, FIRST_DAY),
+            time_limit: text_column(layout.time_limit)?,
+            limit: ("", TimeLimit::WorkingDays(1)),
+            procedure: text_column(layout.procedure)?,
+            channel: text_column(layout.channel)?,
+            channels: Memo::new(),
+            events,
+            new_due: match layout.new_due {
+                None => None,
+                Some(c) => Some((of(c, &instants)?, FIRST_DAY)),
+            },
+            groups,
+        })
+    }
+
+    /// Reads row `i` into `out` as [`Layout::read_as_of`] reads it (judged at `as_of`), and
+    /// says whether it did: `false` leaves the row (and `out`, partly written) to that
+    /// reader.
+    #[inline]
+    pub(super) fn read(
+        &mut self,
+        i: usize,
+        out: &mut Record,
+        as_of: Option<NaiveDateTime>,
+    ) -> bool {
+        self.read_row(i, out, as_of).is_some()
+    }
+
+    #[inline(always)]
+    fn read_row(&mut self, i: usize, out: &mut Record, as_of: Option<NaiveDateTime>) -> Option<()> {
+        let (column, last) = &mut self.received;
+        let received = column.instant_at(i, last)??;
+        let d = &mut out.dossier;
+        d.received = received;
+        d.received_date_only = received.num_seconds_from_midnight() == 0;
+        d.id = None;
+        let limit = match &mut self.time_limit {
+            Some(c) => c.at(i)?,
+            None => None,
+        };
+        match limit {
+            Some(text) => {
+                if text != self.limit.0 {
+                    self.limit = (text, text.parse::<TimeLimit>().ok()?);
+                }
+                d.limit = LimitSource::TimeLimit(self.limit.1);
+            }
+            None => {
+                let code = self.procedure.as_mut()?.at(i)??;
+                // Reuse the code's allocation from the previous record.
+                match &mut d.limit {
+                    LimitSource::Procedure(s) => {
+                        s.clear();
+                        s.push_str(code);
+                    }
+                    other => *other = LimitSource::Procedure(code.to_string()),
+                }
+            }
+        }
+        d.channel = match &mut self.channel {
+            None => Channel::Direct,
+            Some(c) => match c.column.bytes_at(i)? {
+                None => Channel::Direct,
+                Some(bytes) => match self.channels.get(bytes) {
+                    Some(&channel) => channel,
+                    None => {
+                        let channel = match text_of_bytes(bytes, &mut c.seen)? {
+                            None => Channel::Direct,
+                            Some(text) => parse_channel(text).ok()?,
+                        };
+                        self.channels.set(bytes, channel);
+                        channel
+                    }
+                },
+            },
+        };
+        d.events.clear();
+        out.standing_apology = None;
+        let mut ended = false;
+        for (column, kind, last) in &mut self.events {
+            let Some(t) = column.instant_at(i, last)? else {
+                continue;
+            };
+            if kind.is_closing() {
+                if ended {
+                    // Two ends: the general reader's error.
+                    return None;
+                }
+                ended = true;
+            }
+            let mut ev = Event::new(*kind, t);
+            ev.date_only = t.num_seconds_from_midnight() == 0;
+            d.events.push(ev);
+        }
+        let in_order = d
+            .events
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if not_after(a.at, a.date_only, b.at, b.date_only)));
+        if let (Some((column, last)), true) = (&mut self.new_due, in_order) {
+            if let Some(day) = column.date_at(i, last)? {
+                let pos = place_apology(d, day, |t| as_of.is_none_or(|a| t <= a));
+                out.standing_apology = Some(pos);
+            }
+        }
+        let channel = d.channel;
+        out.groups.resize_with(self.groups.len(), String::new);
+        for (slot, g) in out.groups.iter_mut().zip(&mut self.groups) {
+            slot.clear();
+            match g {
+                None => slot.push_str(channel.as_str()),
+                Some((c, memo)) => match c.column.bytes_at(i)? {
+                    // (a missing value is the group of empty text: the slot as cleared)
+                    None => {}
+                    Some(bytes) => match memo.get(bytes) {
+                        Some(tidied) => slot.push_str(tidied),
+                        None => {
+                            let text = text_of_bytes(bytes, &mut c.seen)?.unwrap_or("");
+                            out.tidied.push_tidy(text, slot);
+                            memo.set(bytes, slot.clone());
+                        }
+                    },
+                },
+            }
+        }
+        Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDateTime;
+    use proptest::prelude::*;
+
+    use crate::civil::{Clock, TimeUnit};
+    use crate::error::{Error, Result};
+    use crate::procedure::Catalogue;
+    use crate::records::run::{run_tables_with, OnBad, RunOptions, Sink};
+    use crate::records::{Column, Layout, Locator, ReadOptions, Record, Table, Validity};
+    use crate::report::{Context, PeriodKind, ReportOptions, ReportSink};
+
+    /// A sink keeping every record as read (its dossier, groups and standing apology), each
+    /// bad record's error and each blank one, in order.
+    #[derive(Debug, Default)]
+    struct Kept(Vec<String>);
+
+    impl Sink for Kept {
+        fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+            self.0.push(format!(
+                "{at:?} {:?} {:?} {:?}",
+                r.dossier, r.groups, r.standing_apology
+            ));
+            Ok(true)
+        }
+
+        fn reject(&mut self, at: Locator, e: &Error) {
+            self.0.push(format!("{at:?} error {e:?}"));
+        }
+
+        fn blank(&mut self, at: Locator) {
+            self.0.push(format!("{at:?} blank"));
+        }
+
+        fn append(&mut self, later: Self) -> Result<()> {
+            self.0.extend(later.0);
+            Ok(())
+        }
+
+        fn as_of(&self) -> Option<NaiveDateTime> {
+            "2026-03-20T12:00:00".parse().ok()
+        }
+    }
+
+    /// A column's buffers, owned (the [`Column`]s borrow them).
+    enum Buffers {
+        Instants(Vec<i64>, TimeUnit, Clock, Option<Vec<u8>>),
+        Days(Vec<i32>, Option<Vec<u8>>),
+        Utf8(Vec<i32>, Vec<u8>, Option<Vec<u8>>),
+        Views(Vec<u8>, Vec<u8>, Option<Vec<u8>>),
+        Ints(Vec<i64>),
+        Null(usize),
+    }
+
+    fn validity(b: &Option<Vec<u8>>) -> Validity<'_> {
+        match b {
+            None => Validity::All,
+            Some(bits) => Validity::Bits { bits, offset: 0 },
+        }
+    }
+
+    impl Buffers {
+        fn column(&self) -> Column<'_> {
+            let col = match self {
+                Buffers::Instants(v, unit, clock, b) => {
+                    Column::timestamps(v, *unit, *clock).with_validity(validity(b))
+                }
+                Buffers::Days(v, b) => Column::days32(v).with_validity(validity(b)),
+                Buffers::Utf8(offsets, data, b) => Column::utf8(&offsets[..], data, validity(b)),
+                Buffers::Views(views, data, b) => {
+                    Column::utf8_views(views, &[data.as_slice()], validity(b))
+                }
+                Buffers::Ints(v) => Ok(Column::ints(crate::records::Ints::I64(v))),
+                Buffers::Null(n) => Ok(Column::null(*n)),
+            };
+            col.unwrap_or_else(|e| panic!("test column: {e}"))
+        }
+    }
+
+    /// A seeded generator (xorshift).
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        fn pick<'v, T>(&mut self, values: &'v [T]) -> &'v T {
+            &values[self.below(values.len())]
+        }
+    }
+
+    /// A validity bitmap with about one value in `1/missing` cleared, or none.
+    fn bits(rng: &mut Rng, n: usize, missing: usize) -> Option<Vec<u8>> {
+        if rng.below(3) == 0 {
+            return None;
+        }
+        let mut b = vec![0u8; n.div_ceil(8)];
+        for i in 0..n {
+            if rng.below(missing) != 0 {
+                b[i / 8] |= 1 << (i % 8);
+            }
+        }
+        Some(b)
+    }
+
+    /// Instants around March 2026 (some at midnight, some before the receipt, a few not
+    /// dates at all), in seconds of the wall clock.
+    fn instant(rng: &mut Rng, base: i64) -> i64 {
+        match rng.below(12) {
+            0 => i64::MIN,
+            1 => i64::MAX / 4,
+            2 => base - 86_400 * rng.below(3) as i64,
+            3 => base - base.rem_euclid(86_400) + 86_400 * rng.below(20) as i64,
+            _ => base + 3_600 * rng.below(24 * 25) as i64,
+        }
+    }
+
+    fn instants(rng: &mut Rng, n: usize, bases: &[i64], sparse: bool) -> Buffers {
+        let (unit, scale) = *rng.pick(&[
+            (TimeUnit::Second, 1),
+            (TimeUnit::Millisecond, 1_000),
+            (TimeUnit::Microsecond, 1_000_000),
+        ]);
+        let clock = *rng.pick(&[Clock::VietnamWall, Clock::Utc]);
+        if rng.below(5) == 0 {
+            // Dates (day numbers) in place of instants.
+            let v = bases
+                .iter()
+                .map(|b| i32::try_from(b.div_euclid(86_400)).unwrap_or(0) + rng.below(9) as i32)
+                .collect();
+            return Buffers::Days(v, bits(rng, n, if sparse { 2 } else { 20 }));
+        }
+        let v = bases
+            .iter()
+            .map(|&b| match instant(rng, b) {
+                x @ (i64::MIN | i64::MAX) => x,
+                x => x.saturating_mul(scale),
+            })
+            .collect();
+        Buffers::Instants(v, unit, clock, bits(rng, n, if sparse { 2 } else { 20 }))
+    }
+
+    fn texts(rng: &mut Rng, n: usize, values: &[&[u8]]) -> Buffers {
+        let chosen: Vec<&[u8]> = (0..n).map(|_| *rng.pick(values)).collect();
+        let validity = bits(rng, n, 8);
+        if rng.below(2) == 0 {
+            let mut offsets = vec![0i32];
+            let mut data = Vec::new();
+            for s in &chosen {
+                data.extend_from_slice(s);
+                offsets.push(i32::try_from(data.len()).unwrap_or(0));
+            }
+            return Buffers::Utf8(offsets, data, validity);
+        }
+        let mut views = Vec::new();
+        let mut data = Vec::new();
+        for s in &chosen {
+            views.extend_from_slice(&u32::try_from(s.len()).unwrap_or(0).to_le_bytes());
+            if s.len() <= 12 {
+                let mut inline = [0u8; 12];
+                inline[..s.len()].copy_from_slice(s);
+                views.extend_from_slice(&inline);
+            } else {
+                views.extend_from_slice(&s[..4]);
+                views.extend_from_slice(&0u32.to_le_bytes());
+                views.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_le_bytes());
+                data.extend_from_slice(s);
+            }
+        }
+        Buffers::Views(views, data, validity)
+    }
+
+    const CODES: &[&[u8]] = &[
+        b"1.001",
+        b"1.001",
+        b"2.002",
+        b" 2.002 ",
+        b"9.999",
+        b"",
+        b"  ",
+        b"1.0\xff1",
+        b"a code longer than twelve",
+    ];
+    const LIMITS: &[&[u8]] = &[
+        b"3wd",
+        b"3wd",
+        b"10cd",
+        b"8wh",
+        b"same_day",
+        b"3 ngay",
+        b"",
+        b"x",
+    ];
+    const CHANNELS: &[&[u8]] = &[
+        b"online",
+        b"direct",
+        b"Online",
+        b" postal",
+        "trực tuyến".as_bytes(),
+        b"",
+        b"carrier pigeon",
+        b"\xc3",
+    ];
+    const FIELDS: &[&[u8]] = &[
+        "Hộ tịch".as_bytes(),
+        "Ho\u{323}\u{302} ti\u{323}ch".as_bytes(),
+        "Hộ\u{a0}tịch".as_bytes(),
+        b"A",
+        b" A ",
+        b"",
+        "Đất đai và tài nguyên môi trường".as_bytes(),
+        b"\xe1\xba",
+    ];
+
+    /// A random table: its column names and buffers.
+    fn table(seed: u64) -> (Vec<String>, Vec<Buffers>, Vec<String>) {
+        let mut rng = Rng(seed | 1);
+        let n = rng.below(70);
+        let base = 1_772_409_600; // 2026-03-02T00:00 (wall clock)
+        let bases: Vec<i64> = (0..n)
+            .map(|_| base + 1_800 * rng.below(48 * 14) as i64)
+            .collect();
+        let mut names = vec!["received".to_string()];
+        let mut cols = vec![instants(&mut rng, n, &bases, false)];
+        let mut add = |names: &mut Vec<String>, name: &str, b: Buffers| {
+            names.push(name.to_string());
+            cols.push(b);
+        };
+        if rng.below(4) != 0 {
+            add(&mut names, "procedure", texts(&mut rng, n, CODES));
+        }
+        if rng.below(3) == 0 {
+            add(&mut names, "time_limit", texts(&mut rng, n, LIMITS));
+        }
+        if rng.below(4) != 0 {
+            add(&mut names, "channel", texts(&mut rng, n, CHANNELS));
+        }
+        for name in [
+            "supplement_requested",
+            "supplement_received",
+            "resolved",
+            "refused",
+            "withdrawn",
+        ] {
+            match rng.below(6) {
+                0 => {}
+                1 => add(&mut names, name, Buffers::Null(n)),
+                _ => add(&mut names, name, instants(&mut rng, n, &bases, true)),
+            }
+        }
+        if rng.below(2) == 0 {
+            add(&mut names, "new_due", instants(&mut rng, n, &bases, true));
+        }
+        let mut by = Vec::new();
+        if rng.below(3) != 0 {
+            add(&mut names, "field", texts(&mut rng, n, FIELDS));
+            by.push("field".to_string());
+        }
+        if rng.below(4) == 0 {
+            by.push("channel".to_string());
+        }
+        if rng.below(8) == 0 {
+            // A column of numbers (not text) as a grouping column: the general reader's.
+            add(&mut names, "agency", Buffers::Ints((0..n as i64).collect()));
+            by.push("agency".to_string());
+        }
+        if rng.below(8) == 0 {
+            add(&mut names, "id", texts(&mut rng, n, CODES));
+        }
+        (names, cols, by)
+    }
+
+    fn catalogue() -> Catalogue {
+        Catalogue::from_json(
+            r#"[{"code":"1.001","name":"A","field":"F","level":"commune","time_limit":"3wd",
+                 "online":"full"},
+                {"code":"2.002","name":"B","field":"F","level":"commune","time_limit":"same_day",
+                 "online":"none"}]"#,
+        )
+        .unwrap_or_else(|e| panic!("test catalogue: {e}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+
+        /// The direct reader gives every record, error and blank row the general reader
+        /// gives, and the same report, over random tables of every kind of column it takes
+        /// (and some it leaves), on one thread and two.
+        #[test]
+        fn direct_reader_reads_as_the_general_one(seed in any::<u64>(), threads in 1usize..3) {
+            let (names, buffers, by) = table(seed);
+            let columns = buffers.iter().map(Buffers::column).collect();
+            let t = Table::new(names.clone(), columns).unwrap_or_else(|e| panic!("{e}"));
+            let read = ReadOptions { by: by.clone(), ..ReadOptions::default() };
+            let Ok(layout) = Layout::resolve(&names, &read) else {
+                // (no limit column: nothing to read)
+                return Ok(());
+            };
+            let opts = RunOptions { threads, on_bad: OnBad::Skip, first_row: 0 };
+            let tables = std::slice::from_ref(&t);
+            let kept = |direct| {
+                run_tables_with(tables, &layout, &opts, Kept::default, |_| {}, direct)
+                    .map(|(s, tally)| (s.0, tally))
+                    .map_err(|e| e.to_string())
+            };
+            prop_assert_eq!(kept(true), kept(false));
+            let cal = crate::vn::public_sector().unwrap_or_else(|e| panic!("{e}"));
+            let cat = catalogue();
+            let ctx = Context { calendar: &cal, catalogue: Some(&cat), rules: Default::default() };
+            let mut ro = ReportOptions::new("2026-03-20T12:00:00".parse().unwrap_or_default());
+            ro.by = by;
+            ro.period = Some(PeriodKind::Month);
+            let report = |direct| {
+                let mut errors = Vec::new();
+                run_tables_with(
+                    tables,
+                    &layout,
+                    &opts,
+                    || ReportSink::new(ctx, ro.clone(), false),
+                    |e| errors.push(format!("{e:?}")),
+                    direct,
+                )
+                .map(|(s, tally)| (s.partial().rows(), tally, errors))
+                .map_err(|e| e.to_string())
+            };
+            prop_assert_eq!(report(true), report(false));
+        }
+    }
+
+    /// The tables the direct reader takes: a frame's usual columns; and the ones it leaves
+    /// to the general reader.
+    #[test]
+    fn takes_typed_frames_only() {
+        let received = [1_772_443_800i64];
+        let code = Buffers::Utf8(vec![0, 5], b"1.001".to_vec(), None);
+        let names = |extra: &str| {
+            ["received", "procedure", extra]
+                .iter()
+                .filter(|n| !n.is_empty())
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+        };
+        let cols = |extra: Option<Column<'static>>| {
+            let mut v = vec![
+                Column::timestamps(&received, TimeUnit::Second, Clock::VietnamWall),
+                code.column(),
+            ];
+            v.extend(extra);
+            v
+        };
+        let layout = |n: &[String], by: &[&str]| {
+            let read = ReadOptions {
+                by: by.iter().map(|s| s.to_string()).collect(),
+                ..ReadOptions::default()
+            };
+            Layout::resolve(n, &read).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let plain = Table::new(names(""), cols(None)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(super::Direct::new(&layout(&names(""), &[]), &plain).is_some());
+        // An id carried into the answers (a worklist): left to the general reader.
+        let ids = layout(&names(""), &[]).with_ids(true);
+        assert!(
+            super::Direct::new(&ids, &plain).is_some(),
+            "no id column: nothing to carry"
+        );
+        static NUMBERS: [i64; 1] = [7];
+        let agency = Table::new(
+            names("agency"),
+            cols(Some(Column::ints(crate::records::Ints::I64(&NUMBERS)))),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(super::Direct::new(&layout(&names("agency"), &["agency"]), &agency).is_none());
+        assert!(super::Direct::new(&layout(&names("agency"), &[]), &agency).is_some());
+    }
+}
