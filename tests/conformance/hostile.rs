@@ -1092,8 +1092,12 @@ fn control_characters_never_reach_stderr_raw() {
     );
 }
 
-/// The per-line commands read their stdin as the files are read: a carriage return alone ends a
-/// line (two dates were one bad query), and gzip is told by its bytes (it was "not valid text").
+/// The per-line commands read their stdin as the files are read: an input of classic Mac OS
+/// line ends (a carriage return alone, no line feed anywhere) has its lines end there (two
+/// dates were one bad query); with line feeds, a line ends at a line feed only, so that the
+/// answers keep in step with the lines written (a carriage return inside a line answered it
+/// twice, and every later answer was taken for the query before it); gzip is told by its bytes
+/// (it was "not valid text").
 #[test]
 fn stdin_lines_end_at_a_lone_carriage_return_and_may_be_gzip() {
     let run = |args: &[&str], input: &[u8]| {
@@ -1118,6 +1122,22 @@ fn stdin_lines_end_at_a_lone_carriage_return_and_may_be_gzip() {
     assert_eq!(lines.len(), 3, "{out}");
     assert!(lines[1].contains("\"line\":2") && lines[1].contains("empty_input"));
     assert_eq!(lines[2], "false");
+    let o = run(
+        &["is-working", "-"],
+        b"2026-03-02\r2026-03-07\n2026-03-09\n",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains("\"line\":1"), "{out}");
+    assert_eq!(lines[1], "true");
+    let o = run(
+        &["due", "-"],
+        b"{\"received\":\"2026-03-02T09:30\",\r\"time_limit\":{\"working_days\":3}}\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
     let dossier = "{\"received\":\"2026-03-02T09:30\",\"time_limit\":{\"working_days\":3}}\n";
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(dossier.repeat(2).as_bytes()).unwrap();

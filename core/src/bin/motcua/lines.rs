@@ -95,6 +95,13 @@ pub fn for_each_line<R: Read, W: Write, E: Write>(
         if input.read_until(b'\n', &mut raw)? == 0 {
             break;
         }
+        // Lines end at line feeds (a carriage return before one dropped); a carriage return
+        // inside such a line is the line's (JSON's white space; in a date, the query's error),
+        // so that the answers keep in step with the lines a caller wrote: splitting there too
+        // answered one line twice, and every later answer was taken for the query before it.
+        // An input without any line feed (classic Mac OS line ends) has its lines end at
+        // carriage returns.
+        let classic = line_no == 0 && !raw.ends_with(b"\n");
         let mut bytes = raw.as_slice();
         if let Some(rest) = bytes.strip_suffix(b"\n") {
             bytes = rest;
@@ -107,9 +114,8 @@ pub fn for_each_line<R: Read, W: Write, E: Write>(
                 bytes = rest;
             }
         }
-        // A carriage return alone also ends a line (classic Mac OS line ends): no query holds
-        // one (JSON escapes it in strings).
-        for line in bytes.split(|&b| b == b'\r') {
+        let ends: &[u8] = if classic { b"\r" } else { b"" };
+        for line in bytes.split(|b| ends.contains(b)) {
             line_no += 1;
             answer.clear();
             let result = match std::str::from_utf8(line) {
@@ -231,6 +237,22 @@ mod tests {
         let err = String::from_utf8(sink.err).unwrap();
         assert!(err.contains("line 3: invalid_date: bad b"), "{err}");
         assert!(sink.failed);
+    }
+
+    /// One answer per line ended by a line feed: a carriage return inside a line is the
+    /// line's (two lines in, two answers out, whatever they hold).
+    #[test]
+    fn a_carriage_return_inside_a_line_is_the_line_s() {
+        let (out, _) = answers(b"2026-03-02\r2026-03-07\nlast\r\n");
+        assert_eq!(out, "<2026-03-02\r2026-03-07>\n<last>\n");
+        let (out, _) = answers(b"{\"a\":\r1}\n");
+        assert_eq!(out, "<{\"a\":\r1}>\n");
+        // Without any line feed: classic Mac OS line ends.
+        let (out, _) = answers(b"a\rb\r");
+        assert_eq!(out, "<a>\n<b>\n");
+        // A line feed anywhere: lines end there only (the last line unended).
+        let (out, _) = answers(b"a\nb\rc");
+        assert_eq!(out, "<a>\n<b\rc>\n");
     }
 
     fn answers(input: &[u8]) -> (String, String) {
