@@ -101,7 +101,9 @@ pub struct Classified {
     /// days before the due date, positive = after it. For a dossier awaiting a supplement
     /// the clock stopped at the request (Decree 61/2018/NĐ-CP, Art. 19): it is measured from
     /// the due date as it stood then to the day of the request, and does not grow while the
-    /// dossier waits.
+    /// dossier waits. It is the count's, whatever the class: under `multi_supplement=late` a
+    /// dossier classed late or overdue for its second request keeps its own (negative when
+    /// before its due date).
     pub working_days_late: i64,
 }
 

@@ -122,7 +122,9 @@ option_enum! {
         #[default]
         Allowed = "allowed",
         /// A dossier with more than one request (by any of its agencies) is late (resolved) or
-        /// overdue (pending), as dashboards count \[U\].
+        /// overdue (pending), as dashboards count \[U\]: its class only. Its due date and
+        /// `working_days_late` stay the law's (negative when it was resolved, or stood, before
+        /// its due date), so that the two say how far the dashboard's class is from the count.
         Late = "late",
     }
 }
