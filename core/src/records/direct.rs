@@ -304,6 +304,10 @@ mod tests {
 
     /// A column's buffers, owned (the [`Column`]s borrow them).
     enum Buffers {
+        /// Dictionary codes (`-1` missing) into the values of the inner buffers.
+        Dictionary(Vec<i32>, Box<Buffers>),
+        /// Objects (a JS array's, a Python column's distinct values).
+        Cells(Vec<crate::records::OwnedCell>),
         Instants(Vec<i64>, TimeUnit, Clock, Option<Vec<u8>>),
         Days(Vec<i32>, Option<Vec<u8>>),
         Utf8(Vec<i32>, Vec<u8>, Option<Vec<u8>>),
@@ -322,6 +326,12 @@ mod tests {
     impl Buffers {
         fn column(&self) -> Column<'_> {
             let col = match self {
+                Buffers::Dictionary(codes, values) => Column::dictionary(
+                    crate::records::Ints::I32(codes),
+                    values.column(),
+                    Validity::All,
+                ),
+                Buffers::Cells(v) => Ok(Column::cells(v)),
                 Buffers::Instants(v, unit, clock, b) => {
                     Column::timestamps(v, *unit, *clock).with_validity(validity(b))
                 }
@@ -409,12 +419,61 @@ mod tests {
     }
 
     fn texts(rng: &mut Rng, n: usize, values: &[&[u8]]) -> Buffers {
+        if rng.below(4) == 0 {
+            // A dictionary of the values (a code past it, a missing code), or objects.
+            let k = values.len();
+            let codes = (0..n)
+                .map(|_| match rng.below(30) {
+                    0 => -1,
+                    1 => k as i32 + 3,
+                    _ => rng.below(k) as i32,
+                })
+                .collect();
+            return Buffers::Dictionary(codes, Box::new(flat_texts(rng, values)));
+        }
+        if rng.below(4) == 0 {
+            use crate::records::OwnedCell;
+            let cells = (0..n)
+                .map(|_| match rng.below(25) {
+                    0 => OwnedCell::Missing,
+                    1 => OwnedCell::Int(7),
+                    _ => match std::str::from_utf8(rng.pick::<&[u8]>(values)) {
+                        Ok(s) => OwnedCell::Text(s.to_string()),
+                        Err(_) => OwnedCell::Malformed("not UTF-8 text"),
+                    },
+                })
+                .collect();
+            return Buffers::Cells(cells);
+        }
         let chosen: Vec<&[u8]> = (0..n).map(|_| *rng.pick(values)).collect();
+        strings(rng, &chosen)
+    }
+
+    /// The values themselves, in order (a dictionary's).
+    fn flat_texts(rng: &mut Rng, values: &[&[u8]]) -> Buffers {
+        if rng.below(3) == 0 {
+            use crate::records::OwnedCell;
+            return Buffers::Cells(
+                values
+                    .iter()
+                    .map(|v| match std::str::from_utf8(v) {
+                        Ok(s) => OwnedCell::Text(s.to_string()),
+                        Err(_) => OwnedCell::Malformed("not UTF-8 text"),
+                    })
+                    .collect(),
+            );
+        }
+        strings(rng, values)
+    }
+
+    /// Text columns of `chosen`: UTF-8 offsets or string views.
+    fn strings(rng: &mut Rng, chosen: &[&[u8]]) -> Buffers {
+        let n = chosen.len();
         let validity = bits(rng, n, 8);
         if rng.below(2) == 0 {
             let mut offsets = vec![0i32];
             let mut data = Vec::new();
-            for s in &chosen {
+            for s in chosen {
                 data.extend_from_slice(s);
                 offsets.push(i32::try_from(data.len()).unwrap_or(0));
             }
@@ -422,7 +481,7 @@ mod tests {
         }
         let mut views = Vec::new();
         let mut data = Vec::new();
-        for s in &chosen {
+        for s in chosen {
             views.extend_from_slice(&u32::try_from(s.len()).unwrap_or(0).to_le_bytes());
             if s.len() <= 12 {
                 let mut inline = [0u8; 12];

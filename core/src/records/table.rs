@@ -799,10 +799,21 @@ pub(super) enum Kind {
 impl<'a> Column<'a> {
     /// The kind of the column's values.
     pub(super) fn kind(&self) -> Kind {
-        match self.values {
+        match &self.values {
             Values::Null => Kind::Null,
             Values::Timestamps { .. } | Values::Days32(_) | Values::Days64(_) => Kind::Instants,
             Values::Utf8 { .. } | Values::Views { .. } => Kind::Text,
+            // Objects or a dictionary (pandas' object and categorical columns) of text alone.
+            Values::Cells(v)
+                if v.iter()
+                    .all(|c| matches!(c, OwnedCell::Text(_) | OwnedCell::Missing)) =>
+            {
+                Kind::Text
+            }
+            Values::Dictionary { values, .. } => match values.kind() {
+                Kind::Text | Kind::Null => Kind::Text,
+                _ => Kind::Other,
+            },
             _ => Kind::Other,
         }
     }
@@ -870,6 +881,21 @@ impl<'a> Column<'a> {
             Values::Null => return Some(None),
             Values::Utf8 { offsets, data } => data.get(offsets.get(i)?..offsets.get(i + 1)?)?,
             Values::Views { views, buffers } => view_bytes(views, buffers, i)?,
+            Values::Cells(v) => match v.get(i) {
+                Some(OwnedCell::Text(s)) => s.as_bytes(),
+                Some(OwnedCell::Missing) | None => return Some(None),
+                Some(_) => return None,
+            },
+            Values::Dictionary { codes, values } => {
+                return match codes.get(i) {
+                    None => Some(None),
+                    Some(c) if c < 0 => Some(None),
+                    Some(c) => match usize::try_from(c) {
+                        Ok(c) if c < values.len() => values.bytes_at(c),
+                        _ => None,
+                    },
+                }
+            }
             _ => return None,
         }))
     }
