@@ -12,13 +12,14 @@ use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use super::cell::parse_channel;
 use super::layout::{place_apology, Layout, Record};
-use super::table::{text_of_bytes, Column, Kind, SeenTexts, Table, FIRST_DAY};
+use super::table::{text_of_bytes, Column, Kind, Presence, SeenTexts, Table, FIRST_DAY};
 use crate::dossier::{not_after, Channel, Event, EventKind, LimitSource};
 use crate::procedure::TimeLimit;
 
-/// A text column and the values it has shown.
+/// A text column, its values' presence and the values it has shown.
 struct TextColumn<'t, 'a> {
     column: &'t Column<'a>,
+    present: Presence<'a>,
     seen: SeenTexts<'a>,
 }
 
@@ -26,25 +27,58 @@ impl<'t, 'a> TextColumn<'t, 'a> {
     fn new(column: &'t Column<'a>) -> TextColumn<'t, 'a> {
         TextColumn {
             column,
+            present: Presence::of(column),
             seen: SeenTexts::new(),
         }
     }
 
     #[inline(always)]
     fn at(&mut self, i: usize) -> Option<Option<&'a str>> {
-        self.column.text_at(i, &mut self.seen)
+        self.column.text_at(i, &mut self.seen, &mut self.present)
+    }
+
+    #[inline(always)]
+    fn bytes(&mut self, i: usize) -> Option<Option<&'a [u8]>> {
+        self.column.bytes_at(i, &mut self.present)
+    }
+}
+
+/// A column of instants, its values' presence and the day last turned into a date.
+struct InstantColumn<'t, 'a> {
+    column: &'t Column<'a>,
+    present: Presence<'a>,
+    last: (i64, NaiveDate),
+}
+
+impl<'t, 'a> InstantColumn<'t, 'a> {
+    fn new(column: &'t Column<'a>) -> InstantColumn<'t, 'a> {
+        InstantColumn {
+            column,
+            present: Presence::of(column),
+            last: FIRST_DAY,
+        }
+    }
+
+    #[inline(always)]
+    fn at(&mut self, i: usize) -> Option<Option<NaiveDateTime>> {
+        self.column.instant_at(i, &mut self.last, &mut self.present)
+    }
+
+    #[inline(always)]
+    fn date(&mut self, i: usize) -> Option<Option<NaiveDate>> {
+        self.column.date_at(i, &mut self.last, &mut self.present)
     }
 }
 
 /// Slots of a memo of raw values: a power of two.
-const MEMO_SLOTS: usize = 16;
+const MEMO_SLOTS: usize = 64;
 
-/// The slot of `bytes` in a memo of [`MEMO_SLOTS`].
+/// The slot of `bytes` in a memo of [`MEMO_SLOTS`], and their [`ends`](crate::hash::ends).
 #[inline(always)]
-fn memo_slot(bytes: &[u8]) -> usize {
-    let (head, tail) = crate::hash::ends(bytes);
+fn memo_slot(bytes: &[u8]) -> (usize, (u64, u64)) {
+    let ends @ (head, tail) = crate::hash::ends(bytes);
     let h = (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> 60) as usize
+    ((h >> 58) as usize, ends)
 }
 
 /// What a column's raw values (bytes, before they are checked as UTF-8 and trimmed) last
@@ -64,8 +98,9 @@ impl<'a, T> Memo<'a, T> {
     /// What `bytes` became, if kept.
     #[inline(always)]
     fn get(&self, bytes: &[u8]) -> Option<&T> {
-        match self.slots.get(memo_slot(bytes)) {
-            Some(Some((b, v))) if *b == bytes => Some(v),
+        let (slot, ends) = memo_slot(bytes);
+        match self.slots.get(slot) {
+            Some(Some((b, v))) if crate::hash::same(bytes, ends, b) => Some(v),
             _ => None,
         }
     }
@@ -73,7 +108,7 @@ impl<'a, T> Memo<'a, T> {
     /// Keeps what `bytes` became.
     #[inline]
     fn set(&mut self, bytes: &'a [u8], value: T) {
-        if let Some(slot) = self.slots.get_mut(memo_slot(bytes)) {
+        if let Some(slot) = self.slots.get_mut(memo_slot(bytes).0) {
             *slot = Some((bytes, value));
         }
     }
@@ -81,16 +116,18 @@ impl<'a, T> Memo<'a, T> {
 
 /// The reader of one table's plain rows for one layout.
 pub(super) struct Direct<'t, 'a> {
-    received: (&'t Column<'a>, (i64, NaiveDate)),
+    received: InstantColumn<'t, 'a>,
     time_limit: Option<TextColumn<'t, 'a>>,
     /// The last time limit read, and its text.
     limit: (&'a str, TimeLimit),
     procedure: Option<TextColumn<'t, 'a>>,
+    /// The codes read, by their raw values.
+    codes: Memo<'a, &'a str>,
     channel: Option<TextColumn<'t, 'a>>,
     /// The channels read, by their raw values.
     channels: Memo<'a, Channel>,
-    events: Vec<(&'t Column<'a>, EventKind, (i64, NaiveDate))>,
-    new_due: Option<(&'t Column<'a>, (i64, NaiveDate))>,
+    events: Vec<(InstantColumn<'t, 'a>, EventKind)>,
+    new_due: Option<InstantColumn<'t, 'a>>,
     /// The grouping columns (`None`: grouped by the channel read), with their tidied values
     /// by their raw values.
     groups: Vec<Option<(TextColumn<'t, 'a>, Memo<'a, String>)>>,
@@ -119,7 +156,7 @@ impl<'t, 'a> Direct<'t, 'a> {
         let events = layout
             .events
             .iter()
-            .map(|&(c, kind, _)| Some((of(c, &instants)?, kind, FIRST_DAY)))
+            .map(|&(c, kind, _)| Some((InstantColumn::new(of(c, &instants)?), kind)))
             .collect::<Option<Vec<_>>>()?;
         let groups = layout
             .groups
@@ -130,16 +167,17 @@ impl<'t, 'a> Direct<'t, 'a> {
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Direct {
-            received: (of(layout.received, &[Kind::Instants])?, FIRST_DAY),
+            received: InstantColumn::new(of(layout.received, &[Kind::Instants])?),
             time_limit: text_column(layout.time_limit)?,
             limit: ("", TimeLimit::WorkingDays(1)),
             procedure: text_column(layout.procedure)?,
+            codes: Memo::new(),
             channel: text_column(layout.channel)?,
             channels: Memo::new(),
             events,
             new_due: match layout.new_due {
                 None => None,
-                Some(c) => Some((of(c, &instants)?, FIRST_DAY)),
+                Some(c) => Some(InstantColumn::new(of(c, &instants)?)),
             },
             groups,
         })
@@ -160,8 +198,7 @@ impl<'t, 'a> Direct<'t, 'a> {
 
     #[inline(always)]
     fn read_row(&mut self, i: usize, out: &mut Record, as_of: Option<NaiveDateTime>) -> Option<()> {
-        let (column, last) = &mut self.received;
-        let received = column.instant_at(i, last)??;
+        let received = self.received.at(i)??;
         let d = &mut out.dossier;
         d.received = received;
         d.received_date_only = received.num_seconds_from_midnight() == 0;
@@ -178,7 +215,16 @@ impl<'t, 'a> Direct<'t, 'a> {
                 d.limit = LimitSource::TimeLimit(self.limit.1);
             }
             None => {
-                let code = self.procedure.as_mut()?.at(i)??;
+                let c = self.procedure.as_mut()?;
+                let bytes = c.bytes(i)??;
+                let code = match self.codes.get(bytes) {
+                    Some(&code) => code,
+                    None => {
+                        let code = text_of_bytes(bytes, &mut c.seen)??;
+                        self.codes.set(bytes, code);
+                        code
+                    }
+                };
                 // Reuse the code's allocation from the previous record.
                 match &mut d.limit {
                     LimitSource::Procedure(s) => {
@@ -191,7 +237,7 @@ impl<'t, 'a> Direct<'t, 'a> {
         }
         d.channel = match &mut self.channel {
             None => Channel::Direct,
-            Some(c) => match c.column.bytes_at(i)? {
+            Some(c) => match c.bytes(i)? {
                 None => Channel::Direct,
                 Some(bytes) => match self.channels.get(bytes) {
                     Some(&channel) => channel,
@@ -209,8 +255,8 @@ impl<'t, 'a> Direct<'t, 'a> {
         d.events.clear();
         out.standing_apology = None;
         let mut ended = false;
-        for (column, kind, last) in &mut self.events {
-            let Some(t) = column.instant_at(i, last)? else {
+        for (column, kind) in &mut self.events {
+            let Some(t) = column.at(i)? else {
                 continue;
             };
             if kind.is_closing() {
@@ -228,8 +274,8 @@ impl<'t, 'a> Direct<'t, 'a> {
             .events
             .windows(2)
             .all(|w| matches!(w, [a, b] if not_after(a.at, a.date_only, b.at, b.date_only)));
-        if let (Some((column, last)), true) = (&mut self.new_due, in_order) {
-            if let Some(day) = column.date_at(i, last)? {
+        if let (Some(column), true) = (&mut self.new_due, in_order) {
+            if let Some(day) = column.date(i)? {
                 let pos = place_apology(d, day, |t| as_of.is_none_or(|a| t <= a));
                 out.standing_apology = Some(pos);
             }
@@ -240,7 +286,7 @@ impl<'t, 'a> Direct<'t, 'a> {
             slot.clear();
             match g {
                 None => slot.push_str(channel.as_str()),
-                Some((c, memo)) => match c.column.bytes_at(i)? {
+                Some((c, memo)) => match c.bytes(i)? {
                     // (a missing value is the group of empty text: the slot as cleared)
                     None => {}
                     Some(bytes) => match memo.get(bytes) {
