@@ -25,7 +25,10 @@ not fully online; in JSON lines, a record giving the key null or \"\" is such a 
 without the key when any record gives it; without the column or key the rate has no data), \
 digitised, result_digitised (true/false, 1/0, yes/no, y/n, có/không, x for a ticked box; any \
 case), satisfaction (1..SCALE or \
-satisfied|neutral|dissatisfied), feedback_received, feedback_handled (instants). With --catalogue, \
+satisfied|neutral|dissatisfied), feedback_received, feedback_handled (instants). \
+result_digitised_rate and satisfaction_rate are of the dossiers resolved by the as-of instant (a \
+rating is of a result: one given to an open, refused or withdrawn dossier is not counted); \
+feedback_handled_rate of the feedback received by then. With --catalogue, \
 the table also lists procedures per field and the share offered fully online. With --transfers FILE \
 (columns id, at, to; stages from the catalogue procedures, as in `motcua report --stages`), the \
 scorecard also shows, for each agency of inter-agency dossiers, the stages it completed early / on \
