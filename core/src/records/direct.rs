@@ -281,7 +281,9 @@ impl<'t, 'a> Direct<'t, 'a> {
             }
         }
         let channel = d.channel;
-        out.groups.resize_with(self.groups.len(), String::new);
+        if out.groups.len() != self.groups.len() {
+            out.groups.resize_with(self.groups.len(), String::new);
+        }
         for (slot, g) in out.groups.iter_mut().zip(&mut self.groups) {
             slot.clear();
             match g {

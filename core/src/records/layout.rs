@@ -1070,7 +1070,9 @@ impl Layout {
             }
         }
         let channel = d.channel;
-        out.groups.resize_with(self.groups.len(), String::new);
+        if out.groups.len() != self.groups.len() {
+            out.groups.resize_with(self.groups.len(), String::new);
+        }
         for (slot, &g) in out.groups.iter_mut().zip(&self.groups) {
             slot.clear();
             if Some(g) == self.channel {

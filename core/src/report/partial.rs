@@ -38,6 +38,8 @@ pub struct CellCounts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartialReport {
     opts: ReportOptions,
+    /// The period holding the as-of instant (with periods): the last a dossier is counted in.
+    holding: Option<Period>,
     /// Group values (each after its length, so that no value can pass for two) → group index.
     group_index: FastMap<Vec<u8>, usize>,
     groups: Vec<Vec<String>>,
@@ -216,6 +218,9 @@ impl PartialReport {
     /// An empty partial report.
     pub fn new(opts: ReportOptions) -> PartialReport {
         PartialReport {
+            holding: opts
+                .period
+                .map(|kind| Period::containing(kind, opts.as_of.date())),
             opts,
             group_index: FastMap::default(),
             groups: Vec::new(),
@@ -368,7 +373,9 @@ impl PartialReport {
             }
             Some(kind) => {
                 let first = Period::containing(kind, dossier.received.date());
-                let last = Period::containing(kind, as_of.date());
+                let last = self
+                    .holding
+                    .unwrap_or_else(|| Period::containing(kind, as_of.date()));
                 let close_period = closed_on.map(|d| Period::containing(kind, d));
                 let mut p = first;
                 loop {
