@@ -1070,9 +1070,13 @@ impl Layout {
             }
         }
         let channel = d.channel;
+        // (natively, the call only when the number changes; one line of WebAssembly)
+        #[cfg(not(target_family = "wasm"))]
         if out.groups.len() != self.groups.len() {
             out.groups.resize_with(self.groups.len(), String::new);
         }
+        #[cfg(target_family = "wasm")]
+        out.groups.resize_with(self.groups.len(), String::new);
         for (slot, &g) in out.groups.iter_mut().zip(&self.groups) {
             slot.clear();
             if Some(g) == self.channel {
