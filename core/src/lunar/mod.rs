@@ -39,6 +39,13 @@
 //! has a leap month 10 in 1984; and Tết 2007 (2007-02-17 vs 2007-02-18: new moon at 23:14
 //! UTC+7 / 00:14 UTC+8).
 //!
+//! **Hồ Ngọc Đức's converter.** Much Vietnamese software (and the PyPI packages `vnlunar` and
+//! `lunar-vn`) uses Hồ Ngọc Đức's algorithm, whose new moons come from a shorter series. Where a
+//! new moon falls within about a minute and a half before midnight at UTC+7, it can place the
+//! new moon after midnight and start the month a day later. Between 1900 and 2100 this happens
+//! three times: the months that begin here on 1944-06-20, 2072-12-09 and 2077-11-15 (new moons
+//! 25–92 s before midnight) begin a day later there. Tết and the leap months are the same.
+//!
 //! # How it is computed
 //!
 //! Like `icu_calendar`'s Chinese calendar, the astronomy runs once, offline: the new moons of
