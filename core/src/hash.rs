@@ -131,6 +131,14 @@ pub(crate) fn ends(b: &[u8]) -> (u64, u64) {
     }
 }
 
+/// A hash of a string of `len` bytes whose [`ends`] are `(head, tail)`: the slot key of the
+/// memos of repeated short strings (take its high bits, the best mixed).
+#[cfg(not(target_family = "wasm"))]
+#[inline]
+pub(crate) fn ends_hash(len: usize, (head, tail): (u64, u64)) -> u64 {
+    (head ^ tail.rotate_left(29) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 /// Whether `a`, whose [`ends`] are `a_ends`, is `b`: up to 16 bytes by the lengths and ends
 /// (no call to compare bytes), else byte for byte.
 #[cfg(not(target_family = "wasm"))]

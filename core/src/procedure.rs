@@ -822,8 +822,8 @@ fn code_slot(code: &str, n: usize) -> usize {
 /// [`code_slot`] of `code`, whose [`ends`](crate::hash::ends) are `(head, tail)`.
 #[cfg(not(target_family = "wasm"))]
 #[inline]
-fn code_slot_of(code: &str, (head, tail): (u64, u64), n: usize) -> usize {
-    let h = (head ^ tail.rotate_left(29) ^ code.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+fn code_slot_of(code: &str, ends: (u64, u64), n: usize) -> usize {
+    let h = crate::hash::ends_hash(code.len(), ends);
     // (the high bits, the best mixed)
     (h >> 32) as usize & n.wrapping_sub(1)
 }

@@ -76,9 +76,11 @@ const MEMO_SLOTS: usize = 64;
 /// The slot of `bytes` in a memo of [`MEMO_SLOTS`], and their [`ends`](crate::hash::ends).
 #[inline(always)]
 fn memo_slot(bytes: &[u8]) -> (usize, (u64, u64)) {
-    let ends @ (head, tail) = crate::hash::ends(bytes);
-    let h = (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    ((h >> 58) as usize, ends)
+    let ends = crate::hash::ends(bytes);
+    (
+        (crate::hash::ends_hash(bytes.len(), ends) >> 58) as usize,
+        ends,
+    )
 }
 
 /// What a column's raw values (bytes, before they are checked as UTF-8 and trimmed) last

@@ -249,9 +249,7 @@ impl TidyMemo {
         if self.slots.is_empty() {
             self.slots.resize_with(64, Default::default);
         }
-        let (head, tail) = crate::hash::ends(text.as_bytes());
-        let h =
-            (head ^ tail.rotate_left(29) ^ text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let h = crate::hash::ends_hash(text.len(), crate::hash::ends(text.as_bytes()));
         match self.slots.get_mut((h >> 58) as usize) {
             Some((read, tidy)) => {
                 if read.as_str() != text {

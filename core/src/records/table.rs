@@ -307,21 +307,13 @@ impl<'a> SeenTexts<'a> {
     /// The text cell of `bytes`, as [`text_of`] gives it.
     #[inline]
     fn text(&mut self, bytes: &'a [u8]) -> Cell<'a> {
-        let (head, tail) = crate::hash::ends(bytes);
-        let h =
-            (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let ends = crate::hash::ends(bytes);
+        let h = crate::hash::ends_hash(bytes.len(), ends);
         let Some(slot) = self.slots.get_mut((h >> 58) as usize) else {
             return text_of(Some(bytes));
         };
-        let seen = slot.as_bytes();
-        // Up to 16 bytes, the length and both ends are the whole string.
-        let same = seen.len() == bytes.len()
-            && if bytes.len() <= 16 {
-                crate::hash::ends(seen) == (head, tail)
-            } else {
-                seen == bytes
-            };
-        if same {
+        // (up to 16 bytes, the length and both ends are the whole string)
+        if crate::hash::same(bytes, ends, slot.as_bytes()) {
             return Cell::text(slot);
         }
         match std::str::from_utf8(bytes) {
