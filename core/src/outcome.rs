@@ -240,17 +240,105 @@ pub(crate) fn outcome_of(
 ) -> Result<Outcome> {
     let as_of = crate::civil::whole_second(as_of);
     crate::deadline::check_as_of(calendar, as_of)?;
-    let (ev, _, _) = evaluate(
+    // (a unit struct natively, an `Option` on WebAssembly)
+    #[allow(clippy::default_constructed_unit_structs)]
+    let sink = OutcomeOnly::default();
+    let (ev, _, _) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), sink)?;
+    Ok(class_of(&ev, dossier, calendar, rules, as_of)?.0)
+}
+
+/// [`outcome_of`] as of `as_of`, and as of each of `ends` (whole seconds, in increasing order,
+/// before `as_of`) while the dossier is open, from the same pass: what a report counts at the
+/// ends of the periods a dossier stays open across, in one pass rather than one a period end.
+/// `at_ends` is cleared, then receives the outcome as of each end before the dossier's closing
+/// event (result, refusal, withdrawal), in order: a prefix of `ends`, each outcome the one
+/// [`outcome_of`] as of that end gives (the pass's state as of an end is its state before the
+/// first event after it; the events after it are checked but not counted, and checking them
+/// changes nothing the class reads). The errors are those of [`outcome_of`] as of `as_of`, then
+/// those as of each end, in order.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(never)]
+pub(crate) fn outcome_of_at_ends(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    as_of: NaiveDateTime,
+    ends: &[NaiveDateTime],
+    at_ends: &mut Vec<Outcome>,
+) -> Result<Outcome> {
+    let as_of = crate::civil::whole_second(as_of);
+    crate::deadline::check_as_of(calendar, as_of)?;
+    at_ends.clear();
+    let sink = AtEnds {
+        ends,
         dossier,
         calendar,
         rules,
-        catalogue,
-        Some(as_of),
-        // (a unit struct natively, an `Option` on WebAssembly)
-        #[allow(clippy::default_constructed_unit_structs)]
-        OutcomeOnly::default(),
-    )?;
-    Ok(class_of(&ev, dossier, calendar, rules, as_of)?.0)
+        out: at_ends,
+        error: None,
+    };
+    let (ev, sink, _) = evaluate(dossier, calendar, rules, catalogue, Some(as_of), sink)?;
+    let outcome = class_of(&ev, dossier, calendar, rules, as_of)?.0;
+    match sink.error {
+        Some(err) => Err(err),
+        None => Ok(outcome),
+    }
+}
+
+/// The sink of [`outcome_of_at_ends`]: no facts, no warnings, no stage marks (a count of
+/// outcomes reads none of them), and the class as of each end the pass reaches.
+#[cfg(not(target_arch = "wasm32"))]
+struct AtEnds<'a> {
+    ends: &'a [NaiveDateTime],
+    dossier: &'a Dossier,
+    calendar: &'a WorkCalendar,
+    rules: &'a Rules,
+    out: &'a mut Vec<Outcome>,
+    /// The first error as of an end (the rest are not worked out).
+    error: Option<crate::Error>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl crate::deadline::Trace for AtEnds<'_> {
+    #[inline(always)]
+    fn on(&self) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn fact(&mut self, _: Fact) {}
+    #[inline(always)]
+    fn warnings(&self) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn stages(&self) -> bool {
+        false
+    }
+    #[inline(always)]
+    fn end_before(&mut self, before: Option<NaiveDateTime>) -> Option<NaiveDateTime> {
+        let (&t, rest) = self.ends.split_first()?;
+        if before.is_some_and(|b| b <= t) {
+            return None;
+        }
+        self.ends = rest;
+        Some(t)
+    }
+    #[inline(never)]
+    fn at_end(&mut self, end: NaiveDateTime, ev: crate::deadline::Evaluation) {
+        if self.error.is_some() {
+            return;
+        }
+        let (d, cal, rules) = (self.dossier, self.calendar, self.rules);
+        // (the checks of a pass as of `end` that the pass as of the as-of instant did not make)
+        let class = crate::deadline::check_as_of(cal, end)
+            .and_then(|()| crate::deadline::check_not_before_receipt(d, cal, end))
+            .and_then(|()| class_of(&ev, d, cal, rules, end));
+        match class {
+            Ok(c) => self.out.push(c.0),
+            Err(err) => self.error = Some(err),
+        }
+    }
 }
 
 /// [`classify`] with an explanation in `lang` (the due date's steps, then the outcome's).

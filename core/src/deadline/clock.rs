@@ -279,6 +279,8 @@ pub(crate) fn run<T: Trace>(
     }
     let mut snapshot = None;
     for (i, e) in dossier.events.iter().enumerate() {
+        #[cfg(not(target_arch = "wasm32"))]
+        p.period_ends(Some(e.at))?;
         if snapshot.is_none() {
             if let Some(t) = as_of.filter(|t| e.at > *t) {
                 snapshot = Some(p.finish(Some((t, dossier.events.len() - i)))?);
@@ -286,6 +288,8 @@ pub(crate) fn run<T: Trace>(
         }
         p.step(i, e, dossier)?;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    p.period_ends(None)?;
     let ev = match snapshot {
         Some(s) => s,
         None => p.finish(None)?,
@@ -304,6 +308,22 @@ fn event_out_of_range(cal: &WorkCalendar, i: usize, e: &Event) -> Error {
 }
 
 impl<T: Trace> Pass<'_, T> {
+    /// Hands the sink the evaluation as of each end it wants before `before` (an event's
+    /// instant; `None`: every end left), while the dossier is open (see
+    /// [`Trace::end_before`]). Nothing for the other sinks.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    fn period_ends(&mut self, before: Option<NaiveDateTime>) -> Result<()> {
+        while self.life.closing_index == usize::MAX {
+            let Some(t) = self.trace.end_before(before) else {
+                break;
+            };
+            let ev = self.finish(None)?;
+            self.trace.at_end(t, ev);
+        }
+        Ok(())
+    }
+
     /// The warnings known from the start: an unverified rule set, a district-level procedure
     /// after districts were abolished.
     #[inline(always)]

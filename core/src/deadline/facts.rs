@@ -563,6 +563,20 @@ pub(crate) trait Trace {
     fn stages(&self) -> bool {
         true
     }
+    /// The next instant before `before` (`None`: with no bound) at which the pass's state is
+    /// wanted besides the as-of instant, taken from the sink's list (a report's period ends,
+    /// see [`outcome_of_at_ends`](crate::outcome::outcome_of_at_ends)): the
+    /// pass hands over its evaluation there ([`at_end`](Trace::at_end)) before it counts the
+    /// first event after it, as it does at the as-of instant. None by default.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    fn end_before(&mut self, _before: Option<NaiveDateTime>) -> Option<NaiveDateTime> {
+        None
+    }
+    /// The pass's evaluation as of `end`, an instant given by [`end_before`](Trace::end_before).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    fn at_end(&mut self, _end: NaiveDateTime, _ev: super::Evaluation) {}
 }
 
 /// The native fast path's sink: no facts.
@@ -595,8 +609,10 @@ impl Trace for Option<Vec<Fact>> {
     }
 }
 
-/// The sink of a count of outcomes (a report): no facts, no warnings and no stage marks, which
-/// would be written only to be dropped.
+/// The sink of a count of outcomes: no facts, no warnings and no stage marks, which would be
+/// written only to be dropped. (Natively a report's count runs the pass with the sink of
+/// [`outcome_of_at_ends`](crate::outcome::outcome_of_at_ends), this one's kin; the tests use
+/// this one.)
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct OutcomeOnly;

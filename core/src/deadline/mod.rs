@@ -404,22 +404,41 @@ pub(crate) fn evaluate<T: Trace>(
 ) -> Result<(Evaluation, T, TimeLimit)> {
     let (limit, procedure) = resolve_limit(dossier, catalogue)?;
     if let Some(t) = as_of {
-        if t < dossier.received {
-            // A receipt outside the calendar is that error first, as `due` says it (a receipt in
-            // 2300 was "after the as-of").
-            calendar.check_within(dossier.received, "received")?;
-            return Err(Error::new(
-                ErrorKind::InvalidArgument,
-                format!(
-                    "as-of {} is before the dossier's receipt at {}",
-                    InstantFmt(t),
-                    InstantFmt(dossier.received)
-                ),
-            ));
-        }
+        check_not_before_receipt(dossier, calendar, t)?;
     }
     let (ev, trace) = clock::run(dossier, calendar, rules, limit, procedure, as_of, trace)?;
     Ok((ev, trace, limit))
+}
+
+/// The error of an as-of instant `t` before the dossier's receipt.
+#[inline(always)]
+pub(crate) fn check_not_before_receipt(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    t: NaiveDateTime,
+) -> Result<()> {
+    match t < dossier.received {
+        true => Err(before_receipt(dossier, calendar, t)),
+        false => Ok(()),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn before_receipt(dossier: &Dossier, calendar: &WorkCalendar, t: NaiveDateTime) -> Error {
+    // A receipt outside the calendar is that error first, as `due` says it (a receipt in 2300
+    // was "after the as-of").
+    if let Err(err) = calendar.check_within(dossier.received, "received") {
+        return err;
+    }
+    Error::new(
+        ErrorKind::InvalidArgument,
+        format!(
+            "as-of {} is before the dossier's receipt at {}",
+            InstantFmt(t),
+            InstantFmt(dossier.received)
+        ),
+    )
 }
 
 /// [`evaluate`] with the facts kept: one copy of the traced pass, called by `due` and

@@ -315,3 +315,72 @@ proptest! {
         prop_assert_eq!(counted, classified, "{:?}", d);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// A report's one pass for a dossier open across period ends gives, at each end before
+    /// the dossier's first result, refusal or withdrawal, the class a pass as of that end
+    /// gives, and as of the as-of instant the class `outcome_of` gives; errors included, the
+    /// pass's own first (stages too: their marks are worked out at every end).
+    #[test]
+    fn one_pass_gives_the_outcome_at_each_period_end(
+        received in instant(),
+        limit in limit(),
+        channel in any::<u8>(),
+        steps in steps(),
+        rules in any_rules(),
+        staged in any::<bool>(),
+        gaps in proptest::collection::vec(0i64..20 * 24 * 60, 0..6),
+        on_events in any::<bool>(),
+        as_of_gap in 0i64..10 * 24 * 60,
+    ) {
+        let mut d = dossier_of(received, limit, channel, &steps);
+        if staged {
+            d.stages = vec![crate::procedure::Stage {
+                agency: "A".into(),
+                time_limit: TimeLimit::WorkingDays(3),
+            }];
+        }
+        // Ends a while apart from the receipt on (whole seconds, some before it: the first
+        // gap may be 0 and the receipt's seconds are not), then the as-of instant after them.
+        let mut ends = Vec::new();
+        let mut at = crate::civil::whole_second(received) - Duration::minutes(1);
+        for g in &gaps {
+            at += Duration::minutes(*g + 1);
+            ends.push(at);
+        }
+        // Some at the events' own instants (an event at an end is counted as of that end).
+        if on_events {
+            ends.extend(d.events.iter().map(|e| crate::civil::whole_second(e.at)));
+            ends.sort_unstable();
+            ends.dedup();
+        }
+        let last = ends.last().copied().unwrap_or(received).max(at);
+        let as_of = last + Duration::minutes(as_of_gap + 1);
+        let mut got = vec![Outcome::Refused; 3];
+        let one = crate::outcome::outcome_of_at_ends(&d, cal(), &rules, None, as_of, &ends, &mut got);
+        // The ends reached before the first result, refusal or withdrawal: those before the
+        // latest instant of the events up to it (a date-only event counts as of the start of
+        // its day, and may follow an event of the same day with a time).
+        let closing = d.events.iter().position(|e| e.kind.is_closing());
+        let closes = closing.and_then(|c| d.events[..=c].iter().map(|e| e.at).max());
+        let open: Vec<NaiveDateTime> =
+            ends.iter().copied().filter(|t| closes.is_none_or(|c| *t < c)).collect();
+        let want = crate::outcome::outcome_of(&d, cal(), &rules, None, as_of).and_then(|o| {
+            let at_ends = open
+                .iter()
+                .map(|&t| crate::outcome::outcome_of(&d, cal(), &rules, None, t))
+                .collect::<Result<Vec<_>>>()?;
+            Ok((o, at_ends))
+        });
+        match (one, want) {
+            (Ok(o), Ok((w, at_ends))) => {
+                prop_assert_eq!(o, w, "{:?}", d);
+                prop_assert_eq!(&got, &at_ends, "{:?} {:?}", d, ends);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string(), "{:?}", d),
+            (a, b) => prop_assert!(false, "{:?}: one pass {:?}, as of each {:?}", d, a, b),
+        }
+    }
+}

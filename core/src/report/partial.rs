@@ -14,6 +14,8 @@ use super::{Context, ReportOptions};
 use crate::dossier::{Channel, Dossier, EventKind};
 use crate::error::{Error, ErrorKind, Result};
 use crate::hash::FastMap;
+#[cfg(not(target_family = "wasm"))]
+use crate::outcome::outcome_of_at_ends;
 use crate::outcome::{outcome_of, Outcome};
 use crate::records::service::{ServiceRecord, ServiceTally};
 
@@ -48,6 +50,7 @@ pub struct PartialReport {
     /// (period or none, group index) → cell.
     cells: FastMap<(Option<Period>, usize), CellCounts>,
     key_buf: Vec<u8>,
+    scratch: Scratch,
     /// The groups last looked up, by a cheap key of their values (see [`GroupMemo`]).
     #[cfg(not(target_family = "wasm"))]
     memo: GroupMemo,
@@ -212,6 +215,57 @@ impl GroupMemo {
     }
 }
 
+/// A dossier's statuses at the ends of the periods it stays open across, worked out before any
+/// of them is counted, and those ends: buffers reused from one dossier to
+/// the next. Partials are equal whatever they hold.
+#[derive(Default)]
+struct Scratch {
+    statuses: Vec<Outcome>,
+    #[cfg(not(target_family = "wasm"))]
+    ends: Vec<NaiveDateTime>,
+}
+
+impl Clone for Scratch {
+    fn clone(&self) -> Scratch {
+        Scratch::default()
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scratch")
+    }
+}
+
+impl PartialEq for Scratch {
+    fn eq(&self, _: &Scratch) -> bool {
+        true
+    }
+}
+
+/// The ends of the periods from `first` to before `last` while `dossier` is open (the periods
+/// before that of its first result, refusal or withdrawal), into `ends`: where a report counts
+/// its status besides the as-of instant. Whether there is any.
+#[cfg(not(target_family = "wasm"))]
+fn ends_open(
+    dossier: &Dossier,
+    first: Period,
+    last: Period,
+    ends: &mut Vec<NaiveDateTime>,
+) -> bool {
+    ends.clear();
+    let closes = dossier.events.iter().find(|e| e.kind.is_closing());
+    let stop = closes.map_or(last, |e| {
+        last.min(Period::containing(first.kind(), e.at.date()))
+    });
+    let mut p = first;
+    while p < stop {
+        ends.push(end_of_day(p.end()));
+        p = p.next();
+    }
+    !ends.is_empty()
+}
+
 fn end_of_day(d: chrono::NaiveDate) -> NaiveDateTime {
     d.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
 }
@@ -229,6 +283,7 @@ impl PartialReport {
             groups: Vec::new(),
             cells: FastMap::default(),
             key_buf: Vec::new(),
+            scratch: Scratch::default(),
             #[cfg(not(target_family = "wasm"))]
             memo: GroupMemo::default(),
             received_sum: 0,
@@ -360,12 +415,11 @@ impl PartialReport {
             return Ok(false);
         }
         let (cal, cat, rules) = (ctx.calendar, ctx.catalogue, &ctx.rules);
-        let outcome = outcome_of(dossier, cal, rules, cat, as_of)?;
-        let closed_on = closing_date(dossier, outcome, as_of);
-        let g = self.group(group);
         let channel = dossier.channel;
         match self.opts.period {
             None => {
+                let outcome = outcome_of(dossier, cal, rules, cat, as_of)?;
+                let g = self.group(group);
                 let c = self.cells.entry((None, g)).or_default();
                 count_new(&mut c.counts, channel);
                 count_outcome(&mut c.counts, outcome);
@@ -382,17 +436,44 @@ impl PartialReport {
                     .unwrap_or_else(|| Period::containing(kind, as_of.date()));
                 #[cfg(target_family = "wasm")]
                 let last = Period::containing(kind, as_of.date());
-                let close_period = closed_on.map(|d| Period::containing(kind, d));
+                let statuses = &mut self.scratch.statuses;
+                statuses.clear();
+                // The outcome as of the as-of instant, and natively in the same pass the
+                // statuses at the ends of the periods before it while the dossier is open
+                // (not when an apology of a `new_due` column is placed for each end).
+                #[cfg(not(target_family = "wasm"))]
+                let outcome = match first < last && standing.is_none() {
+                    true if ends_open(dossier, first, last, &mut self.scratch.ends) => {
+                        let ends = &self.scratch.ends;
+                        outcome_of_at_ends(dossier, cal, rules, cat, as_of, ends, statuses)?
+                    }
+                    _ => outcome_of(dossier, cal, rules, cat, as_of)?,
+                };
+                #[cfg(target_family = "wasm")]
+                let outcome = outcome_of(dossier, cal, rules, cat, as_of)?;
+                let close_period =
+                    closing_date(dossier, outcome, as_of).map(|d| Period::containing(kind, d));
+                // The status at the end of each period before the one counted last, all known
+                // before a cell is touched (an error counts nothing).
                 let mut p = first;
-                loop {
-                    // Classification of this period's end, computed before borrowing the cell.
-                    let status = if close_period == Some(p) || p == last {
-                        outcome
-                    } else {
+                let mut before = 0;
+                while close_period != Some(p) && p < last {
+                    if before == statuses.len() {
                         let end = end_of_day(p.end());
                         let placed = standing
                             .and_then(|i| crate::records::standing_apology_as_of(dossier, i, end));
-                        outcome_of(placed.as_ref().unwrap_or(dossier), cal, rules, cat, end)?
+                        let d = placed.as_ref().unwrap_or(dossier);
+                        statuses.push(outcome_of(d, cal, rules, cat, end)?);
+                    }
+                    before += 1;
+                    p = p.next();
+                }
+                let g = self.group(group);
+                let mut p = first;
+                for k in 0..=before {
+                    let status = match k < before {
+                        true => self.scratch.statuses.get(k).copied().unwrap_or(outcome),
+                        false => outcome,
                     };
                     let c = self.cells.entry((Some(p), g)).or_default();
                     if p == first {
@@ -406,10 +487,9 @@ impl PartialReport {
                     }
                     count_outcome(&mut c.counts, status);
                     self.received_sum += 1;
-                    if close_period == Some(p) || p >= last {
-                        break;
+                    if k < before {
+                        p = p.next();
                     }
-                    p = p.next();
                 }
             }
         }

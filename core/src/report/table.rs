@@ -220,6 +220,11 @@ impl Period {
         Period { kind, ordinal }
     }
 
+    /// The period's kind.
+    pub fn kind(self) -> PeriodKind {
+        self.kind
+    }
+
     /// The next period.
     pub fn next(self) -> Period {
         Period {
