@@ -48,7 +48,7 @@ pub struct PartialReport {
     group_index: FastMap<Vec<u8>, usize>,
     groups: Vec<Vec<String>>,
     /// (period or none, group index) → cell.
-    cells: FastMap<(Option<Period>, usize), CellCounts>,
+    cells: Cells,
     key_buf: Vec<u8>,
     scratch: Scratch,
     /// The groups last looked up, by a cheap key of their values (see [`GroupMemo`]).
@@ -215,6 +215,118 @@ impl GroupMemo {
     }
 }
 
+/// A cell's key: its period (none in a report without periods) and its group's index.
+type CellKey = (Option<Period>, usize);
+
+/// The cells of a partial report by key. Natively in a `Vec` found through an index of the
+/// keys, with a memo of the keys last met in front (a slot per cheap hash of the key holding a
+/// cell's place, taken only when the cell there has that key): most of a report's dossiers
+/// count into cells met a moment before, found by one comparison instead of a map's hashing
+/// and probing. On WebAssembly a map (a smaller `.wasm`). Equal when they hold the same cells,
+/// whatever the order they were added in.
+#[cfg(not(target_family = "wasm"))]
+#[derive(Clone)]
+struct Cells {
+    index: FastMap<CellKey, usize>,
+    cells: Vec<(CellKey, CellCounts)>,
+    memo: Box<[usize; Cells::SLOTS]>,
+    spare: CellCounts,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Default for Cells {
+    fn default() -> Cells {
+        Cells {
+            index: FastMap::default(),
+            cells: Vec::new(),
+            memo: Box::new([usize::MAX; Cells::SLOTS]),
+            spare: CellCounts::default(),
+        }
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Cells {
+    const SLOTS: usize = 256;
+
+    /// The cell of `key`, a new one (zeros) when there is none.
+    #[inline]
+    fn get_mut(&mut self, key: CellKey) -> &mut CellCounts {
+        let (period, group) = key;
+        let p = period.map_or(u64::MAX, |p| p.ordinal() as u64);
+        let h = (p.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ group as u64)
+            .wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        let slot = (h >> 56) as usize;
+        let held = self.memo.get(slot).copied().unwrap_or(usize::MAX);
+        let at = match self.cells.get(held) {
+            Some((k, _)) if *k == key => held,
+            _ => {
+                let next = self.cells.len();
+                let at = *self.index.entry(key).or_insert(next);
+                if at == next {
+                    self.cells.push((key, CellCounts::default()));
+                }
+                if let Some(m) = self.memo.get_mut(slot) {
+                    *m = at;
+                }
+                at
+            }
+        };
+        // (Every place the index and the memo hold is a cell's: both are written only with
+        // the place of a cell pushed or found. The spare, never read, keeps this free of a
+        // panic.)
+        debug_assert!(at < self.cells.len(), "a cell's place out of the cells");
+        match self.cells.get_mut(at) {
+            Some((_, c)) => c,
+            None => &mut self.spare,
+        }
+    }
+
+    /// Every cell with its key, in no particular order.
+    fn iter(&self) -> impl Iterator<Item = (&CellKey, &CellCounts)> {
+        self.cells.iter().map(|(k, c)| (k, c))
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl PartialEq for Cells {
+    fn eq(&self, other: &Cells) -> bool {
+        self.cells.len() == other.cells.len()
+            && self.cells.iter().all(|(k, c)| {
+                other
+                    .index
+                    .get(k)
+                    .and_then(|&i| other.cells.get(i))
+                    .is_some_and(|(_, o)| o == c)
+            })
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl std::fmt::Debug for Cells {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+/// The cells of a partial report by key (see the native `Cells`).
+#[cfg(target_family = "wasm")]
+#[derive(Clone, Default, PartialEq, Debug)]
+struct Cells(FastMap<CellKey, CellCounts>);
+
+#[cfg(target_family = "wasm")]
+impl Cells {
+    /// The cell of `key`, a new one (zeros) when there is none.
+    fn get_mut(&mut self, key: CellKey) -> &mut CellCounts {
+        self.0.entry(key).or_default()
+    }
+
+    /// Every cell with its key, in no particular order.
+    fn iter(&self) -> impl Iterator<Item = (&CellKey, &CellCounts)> {
+        self.0.iter()
+    }
+}
+
 /// A dossier's statuses at the ends of the periods it stays open across, worked out before any
 /// of them is counted, and those ends: buffers reused from one dossier to
 /// the next. Partials are equal whatever they hold.
@@ -281,7 +393,7 @@ impl PartialReport {
             opts,
             group_index: FastMap::default(),
             groups: Vec::new(),
-            cells: FastMap::default(),
+            cells: Cells::default(),
             key_buf: Vec::new(),
             scratch: Scratch::default(),
             #[cfg(not(target_family = "wasm"))]
@@ -420,7 +532,7 @@ impl PartialReport {
             None => {
                 let outcome = outcome_of(dossier, cal, rules, cat, as_of)?;
                 let g = self.group(group);
-                let c = self.cells.entry((None, g)).or_default();
+                let c = self.cells.get_mut((None, g));
                 count_new(&mut c.counts, channel);
                 count_outcome(&mut c.counts, outcome);
                 if let Some(s) = service {
@@ -475,7 +587,7 @@ impl PartialReport {
                         true => self.scratch.statuses.get(k).copied().unwrap_or(outcome),
                         false => outcome,
                     };
-                    let c = self.cells.entry((Some(p), g)).or_default();
+                    let c = self.cells.get_mut((Some(p), g));
                     if p == first {
                         count_new(&mut c.counts, channel);
                         if let Some(s) = service {
@@ -546,7 +658,7 @@ impl PartialReport {
         }
         let total = self.checked_sum(cell.counts.received)?;
         let g = self.group(group);
-        let c = self.cells.entry((p, g)).or_default();
+        let c = self.cells.get_mut((p, g));
         // (no sum passes `total`, at most i64::MAX: what every binding can hold)
         c.counts.add(&cell.counts);
         self.received_sum = total;
@@ -590,12 +702,12 @@ impl PartialReport {
             (a, b) => a.or(b),
         };
         let sum = self.checked_sum(other.received_sum)?;
-        for ((p, g), c) in &other.cells {
+        for ((p, g), c) in other.cells.iter() {
             let Some(values) = other.groups.get(*g) else {
                 continue;
             };
             let mine = self.group(values);
-            let cell = self.cells.entry((*p, mine)).or_default();
+            let cell = self.cells.get_mut((*p, mine));
             cell.counts.add(&c.counts);
             cell.service.merge(&c.service);
         }
@@ -681,7 +793,7 @@ impl PartialReport {
         // Summed by group index (each group's values once in `groups`), then in the groups'
         // order (a sorted `Vec`, not a map: smaller in the WebAssembly build).
         let mut sums: Vec<Option<CellCounts>> = vec![None; self.groups.len()];
-        for ((_, g), c) in &self.cells {
+        for ((_, g), c) in self.cells.iter() {
             if let Some(slot) = sums.get_mut(*g) {
                 let e = slot.get_or_insert_with(CellCounts::default);
                 e.counts.add(&c.counts);
@@ -960,6 +1072,38 @@ fn count_outcome(c: &mut Counts, outcome: Outcome) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The cells hold what a map of the same keys holds, whichever keys share a slot of
+        /// the memo (up to 600 keys in 256 slots), and are equal whatever order their cells
+        /// were added in.
+        #[test]
+        fn the_cells_are_a_map(keys in proptest::collection::vec((0i32..30, 0usize..20, any::<bool>()), 1..600)) {
+            let key = |&(p, g, none): &(i32, usize, bool)| {
+                let jan = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+                let month = (0..p).fold(Period::containing(PeriodKind::Month, jan), |m, _| m.next());
+                let period = (!none).then_some(month);
+                (period, g)
+            };
+            let mut cells = Cells::default();
+            let mut model = std::collections::BTreeMap::new();
+            for k in &keys {
+                cells.get_mut(key(k)).counts.received += 1;
+                *model.entry(key(k)).or_insert(0u64) += 1;
+            }
+            let held: std::collections::BTreeMap<_, _> =
+                cells.iter().map(|(k, c)| (*k, c.counts.received)).collect();
+            prop_assert_eq!(&held, &model);
+            let mut reversed = Cells::default();
+            for k in keys.iter().rev() {
+                reversed.get_mut(key(k)).counts.received += 1;
+            }
+            prop_assert_eq!(&reversed, &cells);
+            reversed.get_mut(key(&keys[0])).counts.received += 1;
+            prop_assert_ne!(&reversed, &cells);
+        }
+    }
     use crate::deadline::Rules;
     use crate::records::service::Ratio;
     use crate::report::ReportBuilder;

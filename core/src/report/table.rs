@@ -225,6 +225,12 @@ impl Period {
         self.kind
     }
 
+    /// The period's ordinal: months, quarters or years since year 0, by its kind.
+    #[cfg(not(target_family = "wasm"))]
+    pub(crate) fn ordinal(self) -> i32 {
+        self.ordinal
+    }
+
     /// The next period.
     pub fn next(self) -> Period {
         Period {
