@@ -250,7 +250,7 @@ impl Cells {
     const SLOTS: usize = 256;
 
     /// The cell of `key`, a new one (zeros) when there is none.
-    #[inline]
+    #[inline(always)]
     fn get_mut(&mut self, key: CellKey) -> &mut CellCounts {
         let (period, group) = key;
         let p = period.map_or(u64::MAX, |p| p.ordinal() as u64);
@@ -451,6 +451,7 @@ impl PartialReport {
         self.levels_seen
     }
 
+    #[inline(always)]
     fn group<S: AsRef<str>>(&mut self, values: &[S]) -> usize {
         #[cfg(not(target_family = "wasm"))]
         let slot = {
@@ -468,6 +469,7 @@ impl PartialReport {
 
     /// The index of the group of `values`, from the index of every group (a new group when
     /// none has them).
+    #[inline(never)]
     fn group_indexed<S: AsRef<str>>(&mut self, values: &[S]) -> usize {
         self.key_buf.clear();
         for v in values {
