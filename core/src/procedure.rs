@@ -892,12 +892,17 @@ impl Catalogue {
         let slots = {
             // Four slots a procedure at least (few codes share one), a power of two.
             let n = procedures.len().saturating_mul(4).next_power_of_two();
+            // A code whose slot is taken goes to the next free one (open addressing), so that
+            // every code is found by the slots; a lookup stops at a free slot.
             let mut slots = vec![u32::MAX; n];
             for (i, p) in procedures.iter().enumerate() {
-                if let (Some(s), Ok(i)) = (slots.get_mut(code_slot(&p.code, n)), u32::try_from(i)) {
-                    if *s == u32::MAX {
-                        *s = i;
-                    }
+                let Ok(i) = u32::try_from(i) else { break };
+                let home = code_slot(&p.code, n);
+                let free = (0..n)
+                    .map(|k| home.wrapping_add(k) & n.wrapping_sub(1))
+                    .find(|&s| slots.get(s) == Some(&u32::MAX));
+                if let Some(s) = free.and_then(|s| slots.get_mut(s)) {
+                    *s = i;
                 }
             }
             slots
@@ -996,13 +1001,18 @@ impl Catalogue {
         #[cfg(not(target_family = "wasm"))]
         {
             let ends = crate::hash::ends(code.as_bytes());
-            let found = self
-                .slots
-                .get(code_slot_of(code, ends, self.slots.len()))
-                .and_then(|&i| self.procedures.get(usize::try_from(i).ok()?))
-                .filter(|p| crate::hash::same(code.as_bytes(), ends, p.code.as_bytes()));
-            if let Some(p) = found {
-                return Ok(p);
+            let n = self.slots.len();
+            let home = code_slot_of(code, ends, n);
+            // (a free slot is near: a quarter of the slots at most are taken)
+            for k in 0..n {
+                let slot = home.wrapping_add(k) & n.wrapping_sub(1);
+                let i = self.slots.get(slot).map_or(usize::MAX, |&i| i as usize);
+                let Some(p) = self.procedures.get(i) else {
+                    break;
+                };
+                if crate::hash::same(code.as_bytes(), ends, p.code.as_bytes()) {
+                    return Ok(p);
+                }
             }
         }
         self.index
