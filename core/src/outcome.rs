@@ -301,20 +301,7 @@ struct AtEnds<'a> {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl crate::deadline::Trace for AtEnds<'_> {
-    #[inline(always)]
-    fn on(&self) -> bool {
-        false
-    }
-    #[inline(always)]
-    fn fact(&mut self, _: Fact) {}
-    #[inline(always)]
-    fn warnings(&self) -> bool {
-        false
-    }
-    #[inline(always)]
-    fn stages(&self) -> bool {
-        false
-    }
+    crate::deadline::counts_outcomes_only!();
     #[inline(always)]
     fn end_before(&mut self, before: Option<NaiveDateTime>) -> Option<NaiveDateTime> {
         let (&t, rest) = self.ends.split_first()?;

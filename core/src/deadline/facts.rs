@@ -609,30 +609,41 @@ impl Trace for Option<Vec<Fact>> {
     }
 }
 
-/// The sink of a count of outcomes: no facts, no warnings and no stage marks, which would be
-/// written only to be dropped. (Natively a report's count runs the pass with the sink of
-/// [`outcome_of_at_ends`](crate::outcome::outcome_of_at_ends), this one's kin; the tests use
-/// this one.)
+/// The methods of a sink that counts outcomes: no facts, no warnings and no stage marks,
+/// which would be written only to be dropped ([`OutcomeOnly`], and the sink of
+/// [`outcome_of_at_ends`](crate::outcome::outcome_of_at_ends), which also takes the state at
+/// a report's period ends).
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! counts_outcomes_only {
+    () => {
+        #[inline(always)]
+        fn on(&self) -> bool {
+            false
+        }
+        #[inline(always)]
+        fn fact(&mut self, _: $crate::deadline::Fact) {}
+        #[inline(always)]
+        fn warnings(&self) -> bool {
+            false
+        }
+        #[inline(always)]
+        fn stages(&self) -> bool {
+            false
+        }
+    };
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use counts_outcomes_only;
+
+/// The sink of a count of outcomes (a report's count of a dossier at the as-of instant alone):
+/// no facts, no warnings and no stage marks.
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct OutcomeOnly;
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Trace for OutcomeOnly {
-    #[inline(always)]
-    fn on(&self) -> bool {
-        false
-    }
-    #[inline(always)]
-    fn fact(&mut self, _: Fact) {}
-    #[inline(always)]
-    fn warnings(&self) -> bool {
-        false
-    }
-    #[inline(always)]
-    fn stages(&self) -> bool {
-        false
-    }
+    counts_outcomes_only!();
 }
 
 /// The sink of a count of outcomes: on WebAssembly the fast path's (one copy of the pass).

@@ -91,6 +91,8 @@ pub use rules::{
 pub use crate::dossier::{Warning, WarningCode};
 
 pub(crate) use answer::InstantFmt;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use facts::counts_outcomes_only;
 pub(crate) use facts::{OutcomeOnly, Quiet, Trace};
 pub(crate) use render::Context;
 pub(crate) use rules::{pending_outcome_number, resolved_outcome_number};
