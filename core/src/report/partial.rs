@@ -47,9 +47,16 @@ pub struct PartialReport {
     /// Group values (each after its length, so that no value can pass for two) → group index.
     group_index: FastMap<Vec<u8>, usize>,
     groups: Vec<Vec<String>>,
-    /// (period or none, group index) → cell.
+    /// (period or none, group index) → cell. (Boxed natively, where the memo of keys makes
+    /// them large: a report's sink is moved whole.)
+    #[cfg(not(target_family = "wasm"))]
+    cells: Box<Cells>,
+    #[cfg(target_family = "wasm")]
     cells: Cells,
     key_buf: Vec<u8>,
+    #[cfg(not(target_family = "wasm"))]
+    scratch: Box<Scratch>,
+    #[cfg(target_family = "wasm")]
     scratch: Scratch,
     /// The groups last looked up, by a cheap key of their values (see [`GroupMemo`]).
     #[cfg(not(target_family = "wasm"))]
@@ -229,7 +236,7 @@ type CellKey = (Option<Period>, usize);
 struct Cells {
     index: FastMap<CellKey, usize>,
     cells: Vec<(CellKey, CellCounts)>,
-    memo: Box<[usize; Cells::SLOTS]>,
+    memo: [usize; Cells::SLOTS],
     spare: CellCounts,
 }
 
@@ -239,7 +246,7 @@ impl Default for Cells {
         Cells {
             index: FastMap::default(),
             cells: Vec::new(),
-            memo: Box::new([usize::MAX; Cells::SLOTS]),
+            memo: [usize::MAX; Cells::SLOTS],
             spare: CellCounts::default(),
         }
     }
@@ -393,9 +400,9 @@ impl PartialReport {
             opts,
             group_index: FastMap::default(),
             groups: Vec::new(),
-            cells: Cells::default(),
+            cells: Default::default(),
             key_buf: Vec::new(),
-            scratch: Scratch::default(),
+            scratch: Default::default(),
             #[cfg(not(target_family = "wasm"))]
             memo: GroupMemo::default(),
             received_sum: 0,
