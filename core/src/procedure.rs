@@ -819,6 +819,14 @@ fn code_slot(code: &str, n: usize) -> usize {
     code_slot_of(code, crate::hash::ends(code.as_bytes()), n)
 }
 
+/// The slots a code whose home slot is `home` may stand in, in the order they are tried
+/// (among `n`, a power of two): the catalogue fills them and looks codes up in this one order.
+#[cfg(not(target_family = "wasm"))]
+#[inline]
+fn probe(home: usize, n: usize) -> impl Iterator<Item = usize> {
+    (0..n).map(move |k| home.wrapping_add(k) & n.wrapping_sub(1))
+}
+
 /// [`code_slot`] of `code`, whose [`ends`](crate::hash::ends) are `(head, tail)`.
 #[cfg(not(target_family = "wasm"))]
 #[inline]
@@ -897,10 +905,8 @@ impl Catalogue {
             let mut slots = vec![u32::MAX; n];
             for (i, p) in procedures.iter().enumerate() {
                 let Ok(i) = u32::try_from(i) else { break };
-                let home = code_slot(&p.code, n);
-                let free = (0..n)
-                    .map(|k| home.wrapping_add(k) & n.wrapping_sub(1))
-                    .find(|&s| slots.get(s) == Some(&u32::MAX));
+                let free =
+                    probe(code_slot(&p.code, n), n).find(|&s| slots.get(s) == Some(&u32::MAX));
                 if let Some(s) = free.and_then(|s| slots.get_mut(s)) {
                     *s = i;
                 }
@@ -1002,10 +1008,8 @@ impl Catalogue {
         {
             let ends = crate::hash::ends(code.as_bytes());
             let n = self.slots.len();
-            let home = code_slot_of(code, ends, n);
             // (a free slot is near: a quarter of the slots at most are taken)
-            for k in 0..n {
-                let slot = home.wrapping_add(k) & n.wrapping_sub(1);
+            for slot in probe(code_slot_of(code, ends, n), n) {
                 let i = self.slots.get(slot).map_or(usize::MAX, |&i| i as usize);
                 let Some(p) = self.procedures.get(i) else {
                     break;

@@ -1085,7 +1085,6 @@ fn count_outcome(c: &mut Counts, outcome: Outcome) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
     use crate::deadline::Rules;
     use crate::records::service::Ratio;
     use crate::report::ReportBuilder;
