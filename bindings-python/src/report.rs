@@ -12,11 +12,11 @@ use motcua::records::{
     TextSource,
 };
 use motcua::report::{
-    CellCounts, Context, Counts, PartialReport, PeriodKind, ReportOptions, ReportSink,
-    COUNT_COLUMNS,
+    CellCounts, Context, Counts, PartialReport, Period, PeriodKind, ReportOptions, ReportSink,
+    COUNT_COLUMNS, RATE_COLUMNS,
 };
 use motcua::{Error, ErrorKind};
-use numpy::{PyArray2, PyReadonlyArray2};
+use numpy::{PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray2};
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
@@ -38,6 +38,21 @@ pub(crate) type Skipped = (
     Option<String>,
     Option<u64>,
 );
+
+/// The counts as numpy's `int64`: a count past `i64::MAX` is an `invalid_argument` error,
+/// never a clamped or wrapped number (a report's counts are far below it).
+fn signed_counts(c: &Counts) -> motcua::Result<[i64; 16]> {
+    let mut out = [0; 16];
+    for ((o, v), name) in out.iter_mut().zip(c.values()).zip(COUNT_COLUMNS) {
+        *o = i64::try_from(v).map_err(|_| {
+            Error::new(
+                ErrorKind::InvalidArgument,
+                format!("count `{name}` = {v} does not fit in a signed 64-bit integer"),
+            )
+        })?;
+    }
+    Ok(out)
+}
 
 pub(crate) fn skipped(e: &Error) -> Skipped {
     (
@@ -381,21 +396,59 @@ impl PyPartialReport {
                 k.push(v.clone());
             }
             periods.push(period.clone().unwrap_or_default());
-            counts.push(
-                cell.counts
-                    .values()
-                    .iter()
-                    .map(|&v| i64::try_from(v).unwrap_or(i64::MAX))
-                    .collect::<Vec<_>>(),
-            );
+            counts.extend(signed_counts(&cell.counts).py()?);
         }
-        let array = if counts.is_empty() {
-            PyArray2::zeros(py, [0, COUNT_COLUMNS.len()], false)
-        } else {
-            PyArray2::from_vec2(py, &counts)?
-        };
+        let array = PyArray1::from_vec(py, counts).reshape([cells.len(), COUNT_COLUMNS.len()])?;
         let periods = self.inner.options().period.map(|_| periods);
         Ok((keys, periods, array))
+    }
+
+    /// The report rows (each group by period, then the totals, in the order of
+    /// [`rows_json`](Self::rows_json)) as columns, for a DataFrame built without a Python object
+    /// a row: the values of each grouping column (`None` on the totals rows); with periods,
+    /// their labels and first days (days since 1970-01-01); the counts (rows × 16, in the
+    /// order of `COUNT_COLUMNS`) and the rates (rows × 3, in the order of `RATE_COLUMNS`,
+    /// `NaN` for a rate with a zero denominator, `null` in the JSON rows).
+    #[allow(clippy::type_complexity)]
+    fn columns<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(
+        Vec<Vec<Option<String>>>,
+        Option<(Vec<String>, Bound<'py, PyArray1<i32>>)>,
+        Bound<'py, PyArray2<i64>>,
+        Bound<'py, PyArray2<f64>>,
+    )> {
+        let rows = self.inner.rows();
+        let n = rows.len();
+        let mut keys: Vec<Vec<Option<String>>> =
+            vec![Vec::with_capacity(n); self.inner.options().by.len()];
+        let (mut labels, mut starts) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut counts = Vec::with_capacity(n * COUNT_COLUMNS.len());
+        let mut rates = Vec::with_capacity(n * RATE_COLUMNS.len());
+        let kind = self.inner.options().period;
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        for row in rows {
+            for (k, (_, v)) in keys.iter_mut().zip(row.keys) {
+                k.push(v);
+            }
+            if let (Some(kind), Some(label)) = (kind, row.period) {
+                let start = Period::parse(kind, &label).py()?.start();
+                // (a report's periods lie within a calendar's years: far inside i32 days)
+                let days = start.signed_duration_since(epoch).num_days();
+                starts.push(i32::try_from(days).unwrap_or(i32::MAX));
+                labels.push(label);
+            }
+            counts.extend(signed_counts(&row.counts).py()?);
+            rates.extend(row.counts.rates().map(|r| r.unwrap_or(f64::NAN)));
+        }
+        let periods = kind.map(|_| (labels, PyArray1::from_vec(py, starts)));
+        Ok((
+            keys,
+            periods,
+            PyArray1::from_vec(py, counts).reshape([n, COUNT_COLUMNS.len()])?,
+            PyArray1::from_vec(py, rates).reshape([n, RATE_COLUMNS.len()])?,
+        ))
     }
 
     /// The scorecard of the cells (the scorecard's columns must have been read): for each

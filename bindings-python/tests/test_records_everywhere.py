@@ -253,6 +253,31 @@ def test_every_door_gives_the_same_report(seed: int, catalogue: motcua.Catalogue
             assert got == want, (name, by, period, rule)
 
 
+def test_frames_from_the_cores_columns_equal_the_frames_of_the_rows(catalogue: motcua.Catalogue) -> None:
+    """A report built by the core makes its DataFrames from the core's columns (no Python
+    object a row); a `Report` of the CLI's JSON rows makes them row by row. The two agree in
+    values and types for every grouping and period: the totals' null keys, the periods, the
+    rates with a zero denominator (null) included, and an empty table."""
+    out = generated(1)
+    csv_path = out / "records.csv"
+    header_only = out / "header_only.csv"
+    header_only.write_text(csv_path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    frame = text_frame(csv_path)
+    null_rates = 0
+    for path, by, period in [(csv_path, b, p) for b, p in itertools.product(BYS, PERIODS)] + [(header_only, "field", "month")]:
+        source = frame if path == csv_path else frame.iloc[:0]
+        built = Report.build(source, by=by, period=period, as_of=AS_OF, catalogue=catalogue)
+        rows = run_cli("report", path, by, period, None, AS_OF)
+        of_rows = Report(rows, by=built.by, period=period, as_of=built.as_of, counted=built.counted,
+                         left_out=built.left_out, skipped=[])
+        got, want = built.to_polars(), of_rows.to_polars()
+        assert got.schema == want.schema and got.equals(want), (by, period)
+        pd.testing.assert_frame_equal(built.to_pandas(), of_rows.to_pandas(), check_exact=True)
+        assert len(built) == len(rows) and built.rows == rows, (by, period)
+        null_rates += sum(got[c].null_count() for c in motcua.reports.RATE_COLUMNS)
+    assert null_rates > 0  # the zero denominators were met
+
+
 @pytest.mark.parametrize("as_of", ["2026-03-31T12:00", "2026-01-15"])
 def test_an_earlier_as_of_leaves_the_same_dossiers_out(as_of: str, catalogue: motcua.Catalogue) -> None:
     csv_path = generated(2) / "records.csv"

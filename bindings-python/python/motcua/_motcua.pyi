@@ -272,6 +272,14 @@ class PartialReport:
         counts: npt.NDArray[np.int64],
     ) -> None: ...
     def rows_json(self) -> str: ...
+    def columns(
+        self,
+    ) -> tuple[
+        list[list[Optional[str]]],
+        Optional[tuple[list[str], npt.NDArray[np.int32]]],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.float64],
+    ]: ...
     def cells(self) -> tuple[list[list[str]], Optional[list[str]], npt.NDArray[np.int64]]: ...
     def scores(
         self, targets: Optional[str] = None

@@ -44,7 +44,6 @@ True
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 import numpy as np
@@ -467,10 +466,10 @@ def _report_totals_marked(key_cols: list[list[Any]], counts: np.ndarray, nby: in
 
 def _combined(
     partials: Any, by: list[str], period: Optional[str], as_of: Optional[InstantLike]
-) -> tuple[PartialReport, list[dict[str, Any]]]:
-    """The partials summed by the core, and their report rows. A report split by period
-    without any cell has one row of zeros, for the period holding as-of: without ``as_of``
-    (count tables do not carry it) there is no such period, and no row."""
+) -> Report:
+    """The report of the partials summed by the core. A report split by period without any
+    cell has one row of zeros, for the period holding as-of: without ``as_of`` (count tables
+    do not carry it) there is no such period, and no row."""
     keys = _key_columns(by, period)
     parts = list(_iter_partials(partials))
     instant = None if as_of is None else PartialReport(_as_of(as_of), by, period).as_of
@@ -486,9 +485,10 @@ def _combined(
             total.merge(part)
         else:
             _add_partial(total, part, keys, by)
-    empty = as_of is None and period is not None and len(total.cells()[2]) == 0
-    rows: list[dict[str, Any]] = [] if empty else json.loads(total.rows_json())
-    return total, rows
+    report = Report.from_partial(total)
+    if as_of is None and period is not None and len(total.cells()[2]) == 0:
+        report.rows = []
+    return report
 
 
 def combine_rows(
@@ -517,7 +517,7 @@ def combine_rows(
     them).
     """
     by_list = _by_list(by)
-    return _combined(partials, by_list, period, as_of)[1]
+    return _combined(partials, by_list, period, as_of).rows
 
 
 def combine(
@@ -534,9 +534,7 @@ def combine(
     if kind not in ("pandas", "polars", "rows"):
         raise _raise(InvalidArgumentError, f"kind must be 'pandas', 'polars' or 'rows', got {kind!r}")
     by_list = _by_list(by)
-    total, rows = _combined(partials, by_list, period, as_of)
-    report = Report.from_partial(total)
-    report.rows = rows
+    report = _combined(partials, by_list, period, as_of)
     if kind == "rows":
         return report.rows
     return report.to_polars() if kind == "polars" else report.to_pandas()

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import json
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Union
 
 from . import _convert as cv
@@ -114,8 +113,10 @@ class Report:
         left_out: int,
         skipped: list[dict[str, Any]],
     ) -> None:
-        #: The rows, with exactly the keys of ``motcua report --format json``.
-        self.rows = rows
+        self._rows: Optional[list[dict[str, Any]]] = rows
+        # The core's columns (`PartialReport.columns()`), when built from a partial: the
+        # frames are made from them, and the rows only when asked for.
+        self._columns: Optional[tuple[Any, ...]] = None
         #: The grouping columns.
         self.by = by
         #: ``month``, ``quarter``, ``year`` or ``None``.
@@ -167,8 +168,8 @@ class Report:
     @classmethod
     def from_partial(cls, partial: PartialReport, *, skipped: Optional[list[dict[str, Any]]] = None) -> Report:
         """The report of a :class:`PartialReport` (e.g. merged from partitions)."""
-        return cls(
-            json.loads(partial.rows_json()),
+        report = cls(
+            [],
             by=list(partial.by),
             period=partial.period,
             as_of=partial.as_of,
@@ -176,6 +177,31 @@ class Report:
             left_out=partial.left_out,
             skipped=skipped or [],
         )
+        report._rows, report._columns = None, partial.columns()
+        return report
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows, with exactly the keys of ``motcua report --format json``."""
+        if self._rows is None:
+            self._rows = self._rows_of_columns()
+        return self._rows
+
+    @rows.setter
+    def rows(self, rows: list[dict[str, Any]]) -> None:
+        self._rows, self._columns = rows, None
+
+    def _rows_of_columns(self) -> list[dict[str, Any]]:
+        """The rows of the core's columns, as ``motcua report --format json`` gives them."""
+        assert self._columns is not None
+        keys, periods, counts, rates = self._columns
+        values: list[list[Any]] = [*keys]
+        if periods is not None:
+            values.append(periods[0])
+        values.extend(counts.T.tolist())
+        values.extend([None if r != r else r for r in column] for column in rates.T.tolist())
+        names = self.columns
+        return [dict(zip(names, row)) for row in zip(*values)]
 
     @property
     def columns(self) -> list[str]:
@@ -190,31 +216,62 @@ class Report:
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame; ``period`` (with a period) as a pandas ``Period``
         column (``period[M]``, ``period[Q-DEC]`` or ``period[Y-DEC]``)."""
+        import numpy as np
         import pandas as pd
 
-        frame = pd.DataFrame(self.rows, columns=self.columns)
-        for c in RATE_COLUMNS:
-            frame[c] = frame[c].astype("float64")
-        if self.period:
-            freq = _PANDAS_FREQ[self.period]
-            frame["period"] = pd.PeriodIndex(list(frame["period"]), freq=freq)
-        return frame
+        if self._columns is None:
+            frame = pd.DataFrame(self.rows, columns=self.columns)
+            for c in RATE_COLUMNS:
+                frame[c] = frame[c].astype("float64")
+            if self.period:
+                freq = _PANDAS_FREQ[self.period]
+                frame["period"] = pd.PeriodIndex(list(frame["period"]), freq=freq)
+            return frame
+        keys, periods, counts, rates = self._columns
+        data: dict[str, Any] = dict(zip(self.by, keys))
+        if periods is not None and self.period:
+            # The periods' ordinals (months, quarters or years since 1970) from their first
+            # days, without parsing a label a row.
+            starts = periods[1].astype("datetime64[D]")
+            if self.period == "year":
+                ordinals = starts.astype("datetime64[Y]").astype(np.int64)
+            else:
+                ordinals = starts.astype("datetime64[M]").astype(np.int64)
+                if self.period == "quarter":
+                    ordinals //= 3
+            dtype = pd.PeriodDtype(_PANDAS_FREQ[self.period])
+            data["period"] = pd.Series(pd.arrays.PeriodArray(ordinals, dtype=dtype))
+        for i, c in enumerate(COUNT_COLUMNS):
+            data[c] = np.ascontiguousarray(counts[:, i])
+        for i, c in enumerate(RATE_COLUMNS):
+            data[c] = np.ascontiguousarray(rates[:, i])
+        return pd.DataFrame(data, columns=self.columns)
 
     def to_polars(self) -> Any:
         """The rows as a polars DataFrame; ``period`` (with a period) as a ``Date``: the
         period's first day (polars has no period type)."""
         import polars as pl
 
-        schema: dict[str, Any] = {c: pl.String for c in self.by}
-        if self.period:
-            schema["period"] = pl.Date
-        schema.update({c: pl.Int64 for c in COUNT_COLUMNS})
-        schema.update({c: pl.Float64 for c in RATE_COLUMNS})
-        rows = [{c: r.get(c) for c in schema} for r in self.rows]
-        if self.period:
-            for r in rows:
-                r["period"] = _period_start(r["period"])
-        return pl.DataFrame(rows, schema=schema)
+        if self._columns is None:
+            schema: dict[str, Any] = {c: pl.String for c in self.by}
+            if self.period:
+                schema["period"] = pl.Date
+            schema.update({c: pl.Int64 for c in COUNT_COLUMNS})
+            schema.update({c: pl.Float64 for c in RATE_COLUMNS})
+            rows = [{c: r.get(c) for c in schema} for r in self.rows]
+            if self.period:
+                for r in rows:
+                    r["period"] = _period_start(r["period"])
+            return pl.DataFrame(rows, schema=schema)
+        keys, periods, counts, rates = self._columns
+        series = [pl.Series(c, k, dtype=pl.String) for c, k in zip(self.by, keys)]
+        if periods is not None:
+            series.append(pl.Series("period", periods[1], dtype=pl.Int32).cast(pl.Date))
+        series.extend(pl.Series(c, counts[:, i], dtype=pl.Int64) for i, c in enumerate(COUNT_COLUMNS))
+        series.extend(
+            pl.Series(c, rates[:, i], dtype=pl.Float64, nan_to_null=True) for i, c in enumerate(RATE_COLUMNS)
+        )
+        return pl.DataFrame(series)
 
     def plot(self, *, ax: Any = None, lang: str = "vi") -> Any:
         """The monthly on-time rate (bars, in %) with the resolved counts above them, from the
@@ -226,11 +283,13 @@ class Report:
         return plot_report(self, ax=ax, lang=lang)
 
     def __len__(self) -> int:
+        if self._rows is None and self._columns is not None:
+            return len(self._columns[2])
         return len(self.rows)
 
     def __repr__(self) -> str:
         return (
-            f"<Report as of {self.as_of:%Y-%m-%d %H:%M}: {len(self.rows)} rows, "
+            f"<Report as of {self.as_of:%Y-%m-%d %H:%M}: {len(self)} rows, "
             f"{self.counted} dossiers counted, {self.left_out} left out, {len(self.skipped)} skipped>"
         )
 

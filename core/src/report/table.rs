@@ -107,6 +107,15 @@ impl Counts {
         count_values(self)
     }
 
+    /// The rates in the order of [`RATE_COLUMNS`].
+    pub fn rates(&self) -> [Option<f64>; 3] {
+        [
+            self.resolved_rate(),
+            self.on_time_rate(),
+            self.online_rate(),
+        ]
+    }
+
     /// `resolved / received` (*tỷ lệ giải quyết*); `None` when nothing was received.
     pub fn resolved_rate(&self) -> Option<f64> {
         ratio(self.resolved, self.received)
@@ -351,7 +360,7 @@ impl Serialize for ReportRow {
         for (k, v) in COUNT_COLUMNS.iter().zip(count_values(c)) {
             m.serialize_entry(k, &v)?;
         }
-        for (k, v) in RATE_COLUMNS.iter().zip(rate_values(c)) {
+        for (k, v) in RATE_COLUMNS.iter().zip(c.rates()) {
             m.serialize_entry(k, &v)?;
         }
         m.end()
@@ -453,10 +462,6 @@ pub(crate) fn count_values(c: &Counts) -> [u64; 16] {
     ]
 }
 
-fn rate_values(c: &Counts) -> [Option<f64>; 3] {
-    [c.resolved_rate(), c.on_time_rate(), c.online_rate()]
-}
-
 /// Renders rows as JSON (an array of objects).
 pub fn to_json(rows: &[ReportRow]) -> String {
     serde_json::to_string(rows).unwrap_or_else(|_| "[]".to_string())
@@ -541,7 +546,8 @@ pub fn to_csv(rows: &[ReportRow], key_names: &[String], with_period: bool) -> St
         }
         cells.extend(count_values(&r.counts).iter().map(|v| v.to_string()));
         cells.extend(
-            rate_values(&r.counts)
+            r.counts
+                .rates()
                 .iter()
                 .map(|v| v.map(|x| format!("{x:.6}")).unwrap_or_default()),
         );
@@ -594,7 +600,8 @@ pub fn to_table(rows: &[ReportRow], key_names: &[String], with_period: bool) -> 
         }
         cells.extend(count_values(&r.counts).iter().map(|v| v.to_string()));
         cells.extend(
-            rate_values(&r.counts)
+            r.counts
+                .rates()
                 .iter()
                 .map(|v| v.map(|x| percent(x, 1.0)).unwrap_or_else(|| "–".into())),
         );
