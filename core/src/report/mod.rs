@@ -195,6 +195,11 @@ pub struct ReportSink<'a> {
     ctx: Context<'a>,
     partial: PartialReport,
     service: bool,
+    /// The partial's basis is the context's (taken from it with the first dossier, or from a
+    /// partial merged, which must have the same): the check of each dossier's is skipped.
+    /// Natively (WebAssembly checks no basis).
+    #[cfg(not(target_arch = "wasm32"))]
+    basis_known: bool,
 }
 
 impl<'a> ReportSink<'a> {
@@ -205,6 +210,8 @@ impl<'a> ReportSink<'a> {
             ctx,
             partial: PartialReport::new(opts),
             service,
+            #[cfg(not(target_arch = "wasm32"))]
+            basis_known: false,
         }
     }
 
@@ -230,13 +237,24 @@ impl crate::records::Sink for ReportSink<'_> {
 
     fn record(&mut self, _at: crate::records::Locator, r: &crate::records::Record) -> Result<bool> {
         let service = self.service.then_some(&r.service);
-        self.partial.add_read(
+        #[cfg(not(target_arch = "wasm32"))]
+        let known = self.basis_known;
+        #[cfg(target_arch = "wasm32")]
+        let known = false;
+        let added = self.partial.add_read(
             &self.ctx,
             &r.dossier,
             r.standing_apology,
             &r.groups,
             service,
-        )
+            known,
+        );
+        // (the basis was checked, or known, when the dossier was counted or left out)
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.basis_known = added.is_ok() && self.partial.has_basis();
+        }
+        added
     }
 
     fn append(&mut self, later: Self) -> Result<()> {

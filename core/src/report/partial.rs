@@ -421,11 +421,19 @@ impl PartialReport {
     /// one of its runs is counted with the run's one context.)
     #[inline]
     #[cfg(not(target_arch = "wasm32"))]
-    fn check_basis(&mut self, ctx: &Context<'_>, service: Option<&ServiceRecord>) -> Result<()> {
+    fn check_basis(
+        &mut self,
+        ctx: &Context<'_>,
+        service: Option<&ServiceRecord>,
+        basis_known: bool,
+    ) -> Result<()> {
         let scale = service.map_or(0, |s| s.scale);
         match self.scale {
             Some(s) if s != scale => return Err(scale_refused(s, scale)),
             _ => self.scale = Some(scale),
+        }
+        if basis_known && self.basis.is_some() {
+            return Ok(());
         }
         let basis = Basis::of(ctx);
         match self.basis {
@@ -436,6 +444,12 @@ impl PartialReport {
             }
             Some(b) => Err(basis_refused(b.difference(&basis))),
         }
+    }
+
+    /// Whether the partial holds the basis of a dossier counted or of a partial merged.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn has_basis(&self) -> bool {
+        self.basis.is_some()
     }
 
     /// The options.
@@ -508,13 +522,15 @@ impl PartialReport {
         group: &[S],
         service: Option<&ServiceRecord>,
     ) -> Result<bool> {
-        self.add_read(ctx, dossier, None, group, service)
+        self.add_read(ctx, dossier, None, group, service, false)
     }
 
     /// [`add`](Self::add) of a dossier read from a record whose `new_due` column made the
     /// apology at index `standing` of its events (see
     /// [`Record`](crate::records::Record)): judged at the end of an earlier period, the apology
-    /// is placed for that instant.
+    /// is placed for that instant. `basis_known`: `ctx` is the context the partial's basis was
+    /// taken from (a sink's own, after its first dossier), so only the scale is checked
+    /// (natively; the basis is never checked in WebAssembly).
     pub(crate) fn add_read<S: AsRef<str>>(
         &mut self,
         ctx: &Context<'_>,
@@ -522,12 +538,15 @@ impl PartialReport {
         standing: Option<usize>,
         group: &[S],
         service: Option<&ServiceRecord>,
+        basis_known: bool,
     ) -> Result<bool> {
         if group.len() != self.opts.by.len() {
             return Err(self.group_count(group.len()));
         }
         #[cfg(not(target_arch = "wasm32"))]
-        self.check_basis(ctx, service)?;
+        self.check_basis(ctx, service, basis_known)?;
+        #[cfg(target_arch = "wasm32")]
+        let _ = basis_known;
         let as_of = self.opts.as_of;
         ctx.calendar.check_within(dossier.received, "received")?;
         if dossier.received > as_of {
