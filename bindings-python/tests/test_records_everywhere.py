@@ -275,6 +275,9 @@ def test_frames_from_the_cores_columns_equal_the_frames_of_the_rows(catalogue: m
         pd.testing.assert_frame_equal(built.to_pandas(), of_rows.to_pandas(), check_exact=True)
         assert len(built) == len(rows) and built.rows == rows, (by, period)
         null_rates += sum(got[c].null_count() for c in motcua.reports.RATE_COLUMNS)
+        # Rows assigned are what the frames show from then on.
+        built.rows = rows[-1:]
+        assert built.to_polars().equals(want.tail(1)) and len(built.to_pandas()) == len(built) == 1
     assert null_rates > 0  # the zero denominators were met
 
 

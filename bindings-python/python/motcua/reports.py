@@ -182,7 +182,10 @@ class Report:
 
     @property
     def rows(self) -> list[dict[str, Any]]:
-        """The rows, with exactly the keys of ``motcua report --format json``."""
+        """The rows, with exactly the keys of ``motcua report --format json``: built once, on
+        first use, from the core's columns, as the frames are (so edit a frame, not this list:
+        :meth:`to_pandas` and :meth:`to_polars` do not read it; assigning a new list makes
+        them use it)."""
         if self._rows is None:
             self._rows = self._rows_of_columns()
         return self._rows
