@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use motcua::civil::day_number;
 use motcua::indicators::{scores, Targets};
 use motcua::records::{
     run_tables, run_text, Layout, OnBad, ReadOptions, RunOptions, Sink, Tally, TextFormat,
@@ -427,16 +428,12 @@ impl PyPartialReport {
         let mut counts = Vec::with_capacity(n * COUNT_COLUMNS.len());
         let mut rates = Vec::with_capacity(n * RATE_COLUMNS.len());
         let kind = self.inner.options().period;
-        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
         for row in rows {
             for (k, (_, v)) in keys.iter_mut().zip(row.keys) {
                 k.push(v);
             }
             if let (Some(kind), Some(label)) = (kind, row.period) {
-                let start = Period::parse(kind, &label).py()?.start();
-                // (a report's periods lie within a calendar's years: far inside i32 days)
-                let days = start.signed_duration_since(epoch).num_days();
-                starts.push(i32::try_from(days).unwrap_or(i32::MAX));
+                starts.push(day_number(Period::parse(kind, &label).py()?.start()));
                 labels.push(label);
             }
             counts.extend(signed_counts(&row.counts).py()?);
