@@ -13,23 +13,24 @@
 //! it ends at the next transfer or at the result, refusal or withdrawal, and is compared with
 //! its own due date as a result is. New appointments (apology, extension) move the dossier's
 //! due date only: a stage's limit is the inter-agency process's.
+//!
+//! The pass's work on a supplement request, the complete dossier and new appointments is in
+//! `clock/pauses.rs`; on the stages, in `clock/stages.rs`.
+
+mod pauses;
+mod stages;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::answer::InstantFmt;
 use super::count::{Clock, Unit};
-use super::facts::{Amount, Effect, Fact, Reason, Round, Trace};
+use super::facts::{Amount, Fact, Reason, Round, Trace};
 use super::options::rule_set_for_number;
-use super::options::{DeemedReceipt, RuleSetInfo, Rules, SupplementRule};
-use super::rules::{
-    date_of, deemed_receipt_number, is_after_due_number, new_appointment_applies, number_of,
-    pending_outcome_number, resolved_outcome_number,
-};
-use super::{Evaluation, Outcome, StageMark};
+use super::options::{DeemedReceipt, RuleSetInfo, Rules};
+use super::rules::{date_of, deemed_receipt_number, is_after_due_number, number_of};
+use super::{Evaluation, StageMark};
 use crate::calendar::WorkCalendar;
-use crate::dossier::{
-    check_transfer, Dossier, Event, EventKind, Lifecycle, LimitSource, Warning, WarningCode,
-};
+use crate::dossier::{Dossier, Event, EventKind, Lifecycle, LimitSource, Warning, WarningCode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{AuthorityLevel, Procedure, Stage, TimeLimit};
 
@@ -464,138 +465,6 @@ impl<T: Trace> Pass<'_, T> {
         })
     }
 
-    /// Stage `index` (0-based) receives the file at `at`: its clock starts from the deemed
-    /// receipt day of `at`, by the rules of a receipt.
-    fn start_stage(&mut self, index: usize, at: NaiveDateTime) -> Result<()> {
-        let Some(stage) = self.stages.get(index) else {
-            return Ok(());
-        };
-        let d = deemed_receipt_number(self.cal, at, self.rules.deemed_receipt)?;
-        let (unit, total) = Unit::of(stage.time_limit, self.rules.counting);
-        self.holding = Some(Holding {
-            index,
-            at,
-            deemed: d,
-            clock: Clock::new(unit, total, d, at),
-        });
-        if self.tracing() {
-            let reason = self.reason(at, d)?;
-            self.trace.fact(Fact::StageReceived {
-                stage: index + 1,
-                agency: stage.agency.clone(),
-                limit: stage.time_limit,
-                at,
-                date: date_of(d)?,
-                reason,
-                closing: self.closing(),
-            });
-            self.days_off(number_of(at.date()), d - 1)?;
-        }
-        Ok(())
-    }
-
-    /// The stage holding the file ends at `end` (a transfer or the result), or is looked at as
-    /// of the as-of instant (`end` = `None`): its mark, with its class.
-    fn stage_mark(
-        &self,
-        h: &Holding,
-        end: Option<(NaiveDateTime, EventKind)>,
-    ) -> Result<StageMark> {
-        let due = h.clock.current_due(self.cal)?;
-        let closing = self.closing();
-        let due_at = || due.instant(closing).unwrap_or(NaiveDateTime::MAX);
-        let compare = self.rules.compare;
-        let class = match (end, self.as_of) {
-            // Ended by the dossier's refusal or withdrawal: neither early nor late, as the
-            // report keeps refused and withdrawn dossiers out of those classes.
-            (Some((t, EventKind::Refused)), _) => Some((t, Outcome::Refused)),
-            (Some((t, EventKind::Withdrawn)), _) => Some((t, Outcome::Withdrawn)),
-            (Some((t, _)), _) => Some((
-                t,
-                resolved_outcome_number(t, number_of(t.date()), due.day, due_at, compare),
-            )),
-            (None, Some(t)) if h.clock.paused.is_some() => Some((t, Outcome::AwaitingSupplement)),
-            (None, Some(t)) => Some((
-                t,
-                pending_outcome_number(t, number_of(t.date()), due.day, due_at, compare),
-            )),
-            (None, None) => None,
-        };
-        let (outcome, working_days_late) = match class {
-            Some((t, o)) => {
-                // Awaiting a supplement (or ended by a refusal or withdrawal while one was
-                // awaited) the stage's clock is stopped: measured to the request, as the
-                // dossier's own lateness is.
-                let to = match (h.clock.paused, self.life.open_request) {
-                    (Some(_), Some(r)) => r.date(),
-                    _ => t.date(),
-                };
-                let late = self
-                    .cal
-                    .working_days_between_numbers(due.day, number_of(to))?;
-                (Some(o), Some(late))
-            }
-            None => (None, None),
-        };
-        Ok(StageMark {
-            agency: self
-                .stages
-                .get(h.index)
-                .filter(|_| self.trace.stages())
-                .map(|s| s.agency.clone())
-                .unwrap_or_default(),
-            index: h.index,
-            received: h.at,
-            deemed: h.deemed,
-            due_day: due.day,
-            due_at: due.at,
-            completed: end.map(|(t, _)| t),
-            outcome,
-            working_days_late,
-        })
-    }
-
-    /// Records the end of a stage (or where the stage holding the file stands).
-    fn explain_stage(&mut self, m: &StageMark) -> Result<()> {
-        if self.tracing() {
-            let due = date_of(m.due_day)?;
-            self.trace.fact(Fact::StageEnded {
-                stage: m.index + 1,
-                agency: m.agency.clone(),
-                due,
-                due_at: m.due_at.unwrap_or_else(|| due.and_time(self.closing())),
-                completed: m.completed,
-                outcome: m.outcome,
-                working_days_late: m.working_days_late,
-            });
-        }
-        Ok(())
-    }
-
-    /// The stage holding the file ends at `at` by the event `by` (the next transfer, the
-    /// result, a refusal or a withdrawal).
-    fn end_stage(&mut self, at: NaiveDateTime, by: EventKind) -> Result<()> {
-        let Some(h) = self.holding.take() else {
-            return Ok(());
-        };
-        let mark = self.stage_mark(&h, Some((at, by)))?;
-        self.explain_stage(&mark)?;
-        if self.trace.stages() {
-            self.ended.push(mark);
-        }
-        Ok(())
-    }
-
-    /// The file reaches the next stage (event `i`): checked against the stages, the stage
-    /// holding it ends and the next one starts.
-    fn transfer(&mut self, i: usize, e: &Event, events: &[Event]) -> Result<()> {
-        check_transfer(i, e, self.life.transfers, self.stages)
-            .map_err(|err| self.life.or_disorder(events, i, err))?;
-        self.end_stage(e.at, e.kind)?;
-        let next = usize::try_from(self.life.transfers).unwrap_or(usize::MAX);
-        self.start_stage(next, e.at)
-    }
-
     /// The first working moment at or after `at` (where a working-time count starts): one
     /// working second after it, less that second.
     fn first_working_moment(&self, at: NaiveDateTime) -> NaiveDateTime {
@@ -732,31 +601,6 @@ impl<T: Trace> Pass<'_, T> {
         Ok(())
     }
 
-    /// A closing event (result, refusal, withdrawal) ends the stage holding the file, if any
-    /// (called from the closing arms of [`step`](Self::step), after their own work, rather
-    /// than tested after the match for every event). One copy on WebAssembly, where bytes count
-    /// more.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    fn end_stage_at_close(&mut self, e: &Event) -> Result<()> {
-        if self.holding.is_some() {
-            self.end_stage(e.at, e.kind)?;
-        }
-        Ok(())
-    }
-
-    /// The instant the clock runs again from when event `e` (the complete dossier, or a result)
-    /// ends the open request (event `request` of `events`): `e`'s, but never before the request
-    /// stopped the clock ([`stopped_at`](Self::stopped_at)) — a complete dossier given by its
-    /// date alone on the day of the request (its 00:00) came after the request. Without it the
-    /// count restarted at that day's opening, hours before the request and even before the
-    /// receipt, and the pause shortened the limit.
-    #[inline]
-    fn restart_at(&self, e: &Event, events: &[Event], request: usize) -> NaiveDateTime {
-        // (No request: `stopped_at` is the earliest instant.)
-        e.at.max(self.stopped_at(events, request).1)
-    }
-
     /// A refusal or withdrawal ends the clock; a refusal after the due date is a warning.
     fn close(&mut self, e: &Event, events: &[Event]) -> Result<()> {
         self.explain_count()?;
@@ -796,199 +640,6 @@ impl<T: Trace> Pass<'_, T> {
                 due: due.date()?,
                 late,
             });
-        }
-        Ok(())
-    }
-
-    /// A supplement request stops the clock: the time used counts (`pause`) or a fresh limit
-    /// will run (`restart`).
-    fn pause(&mut self, i: usize, e: &Event, events: &[Event]) -> Result<()> {
-        let (r_day, r_at) = self.stopped_at(events, i);
-        let c = self.clock;
-        let (due, used, left) = self.clock.pause(self.cal, self.closing(), r_day, r_at)?;
-        let closing = self.closing();
-        if let Some(h) = &mut self.holding {
-            h.clock.pause(self.cal, closing, r_day, r_at)?;
-        }
-        let after_due = r_day > due.day;
-        if after_due {
-            self.warn(WarningCode::SupplementAfterDue, || {
-                format!(
-                    "supplement requested at {} after the due date {}: paused as any request",
-                    InstantFmt(e.at),
-                    due.date().map_or_else(|_| "?".into(), |d| d.to_string())
-                )
-            });
-        }
-        if self.tracing() {
-            match c.unit {
-                Unit::WorkingDays => self.days_off(c.start_day + 1, r_day)?,
-                Unit::Seconds => self.days_off(c.start_day, r_day)?,
-                _ => {}
-            }
-            self.trace.fact(Fact::SupplementRequested {
-                at: e.at,
-                date_only: e.date_only,
-                reading: self.rules.supplement,
-                since: date_of(c.start_day)?,
-                since_at: (c.unit == Unit::Seconds).then(|| self.first_working_moment(c.start_at)),
-                used: c.unit.amount(used),
-                left: c.unit.amount(left),
-                due: due.date()?,
-                after_due,
-            });
-        }
-        self.counted = false;
-        Ok(())
-    }
-
-    /// The day and the instant of event `i` of `events` as the clock reads a request (when it
-    /// stopped the clock) or an appointment made while it is stopped: one given by its date
-    /// alone uses the whole day, to closing time, as day counting does — but not past the first
-    /// later event of that day given with its time, which it preceded (a complete dossier
-    /// received at 08:00 on the day of a request known by its date was requested before 08:00:
-    /// taken at closing time, the request used hours that came after the dossier was complete).
-    fn stopped_at(&self, events: &[Event], i: usize) -> (i64, NaiveDateTime) {
-        let Some(e) = events.get(i) else {
-            return (i64::MIN, NaiveDateTime::MIN);
-        };
-        let mut at = e.at;
-        if e.date_only {
-            at = e.date().and_time(self.closing());
-            let day = e.date();
-            let later = events.get(i + 1..).unwrap_or(&[]);
-            if let Some(n) = later.iter().find(|n| !n.date_only && n.date() == day) {
-                at = at.min(n.at);
-            }
-        }
-        (number_of(e.date()), at)
-    }
-
-    /// The complete dossier arrived at `at` (or a result while a request was open; given by its
-    /// date alone when `date_only`): the clock runs again.
-    fn resume(
-        &mut self,
-        at: NaiveDateTime,
-        date_only: bool,
-        round: Round,
-        dossier: &Dossier,
-    ) -> Result<()> {
-        let d = deemed_receipt_number(self.cal, at, self.rules.deemed_receipt)?;
-        self.received(round, dossier.channel, at, date_only, d)?;
-        let reading = self.rules.supplement;
-        self.clock.resume(d, at, reading == SupplementRule::Restart);
-        if let Some(h) = &mut self.holding {
-            h.clock.resume(d, at, reading == SupplementRule::Restart);
-        }
-        self.counted = false;
-        if self.tracing() {
-            let c = self.clock;
-            let from_at = (c.unit == Unit::Seconds).then(|| self.first_working_moment(at));
-            self.trace.fact(Fact::ClockResumed {
-                reading,
-                from: date_of(d)?,
-                from_at,
-                left: c.unit.amount(c.budget),
-                appointment: match (reading, self.appointed.take()) {
-                    (SupplementRule::Pause, Some(f)) => Some(date_of(f)?),
-                    _ => None,
-                },
-            });
-        }
-        Ok(())
-    }
-
-    /// An apology or extension with `new_due`.
-    fn new_appointment(&mut self, i: usize, e: &Event, events: &[Event]) -> Result<()> {
-        let Some(new_due) = e.new_due else {
-            return Ok(());
-        };
-        let current = self.clock.current_due(self.cal)?.date()?;
-        if new_due < current {
-            return Err(Error::new(
-                ErrorKind::NewDueEarlier,
-                format!(
-                    "{} at {}: new_due {new_due} is earlier than the current due date {current}",
-                    e.kind,
-                    InstantFmt(e.at)
-                ),
-            )
-            .in_field(format!("events[{i}].new_due")));
-        }
-        // Within the calendar, or an error. An appointment on a day off ends, as any period
-        // whose last day is a weekly rest day or a holiday, at the end of the next working day
-        // (Civil Code 2015, Art. 148: the office is closed; it was due at a closing time the
-        // day has not, and a result on the next working day was late).
-        let working = self
-            .cal
-            .is_working_day(new_due)
-            .map_err(|err| err.in_field(format!("events[{i}].new_due")))?;
-        let moved = if working {
-            None
-        } else {
-            Some(self.cal.next_working_day(new_due)?)
-        };
-        // While a supplement request is open the clock is stopped and the due date does not
-        // pass: the appointment is judged as of the request (in time when the clock stopped
-        // in time), not against the due date as it stood then.
-        let issued = match (self.clock.paused, self.life.open_request) {
-            (Some(_), Some(request)) => request.date(),
-            _ => e.date(),
-        };
-        // An appointment already past when given (possible only while the clock is stopped:
-        // otherwise it would be before the current due date) is not one: as a late one, it
-        // stays a warning and the due date stays.
-        let past = self.clock.paused.is_some() && new_due < e.date();
-        let applies = !past && new_appointment_applies(e.kind, issued, current, self.rules.apology);
-        let late = past || issued > current;
-        if late {
-            let (code, what) = match e.kind {
-                EventKind::Apology => (WarningCode::ApologyAfterDue, "apology"),
-                _ => (WarningCode::ExtensionAfterDue, "extension"),
-            };
-            self.warn(code, || {
-                format!(
-                    "{what} issued {} after the due date {current}: the due date stays",
-                    e.date()
-                )
-            });
-        }
-        if self.tracing() {
-            self.explain_count()?;
-            let effect = if applies {
-                Effect::Moved
-            } else if late {
-                Effect::AfterDue
-            } else {
-                Effect::CountsLate
-            };
-            self.trace.fact(Fact::NewAppointment {
-                event: e.kind,
-                at: e.at,
-                new_due,
-                due: current,
-                effect,
-            });
-            if let (true, Some(due)) = (applies, moved) {
-                let (from, to) = (number_of(new_due), number_of(due) - 1);
-                self.days_off(from, to)?;
-                self.trace.fact(Fact::EndMoved { end: new_due, due });
-            }
-        }
-        if applies {
-            let day = number_of(moved.unwrap_or(new_due));
-            if self.clock.paused.is_some() {
-                // Made while the clock is stopped: the time from now up to it is what is left
-                // when the clock runs again.
-                let (on, at) = self.stopped_at(events, i);
-                self.clock
-                    .appoint_while_paused(self.cal, self.closing(), on, at, day)?;
-                if self.tracing() {
-                    self.appointed = Some(day);
-                }
-            } else {
-                self.clock.fixed = Some(day);
-            }
         }
         Ok(())
     }

@@ -71,6 +71,8 @@ mod tests_explain;
 #[cfg(test)]
 mod tests_paths;
 #[cfg(test)]
+mod tests_regressions;
+#[cfg(test)]
 mod tests_stages;
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -85,3 +85,15 @@ pub fn matches(expected: &serde_json::Value, got: &serde_json::Value) -> bool {
         _ => expected == got,
     }
 }
+
+/// The due date of the dossier `json` on [`cal2026`] under the options `pairs`.
+pub fn due_of(json: &str, pairs: &[&str]) -> super::Due {
+    super::due(&dossier(json), &cal2026(), &rules(pairs), None).unwrap()
+}
+
+/// The kind of the error of `due` for the dossier `json` on [`cal2026`].
+pub fn due_err(json: &str) -> crate::error::ErrorKind {
+    super::due(&dossier(json), &cal2026(), &Rules::default(), None)
+        .unwrap_err()
+        .kind()
+}
