@@ -149,7 +149,8 @@ if grep -E '(^|/)dossiers\.csv$|^proptest-regressions/|^target/' "$WORK/crate-fi
     exit 1
 fi
 # Small: sources and embedded tables only (the 20,000-row sample alone would add 300 KiB). The
-# sources were 403.7 KiB compressed on 6 December 2026 (budget 400 until then): 420 keeps room for
+# sources were 403.7 KiB compressed on 6 December 2026 (budget 400 until then), 386.7 KiB on
+# 7 December with every module's unit tests in files of their own, left out: 420 keeps room for
 # code and still fails on any data file shipped by mistake.
 [ "$size" -le $((420 * 1024)) ] || { echo "packages: the crate is $((size / 1024)) KiB (budget 420)" >&2; exit 1; }
 

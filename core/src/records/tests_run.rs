@@ -1,0 +1,338 @@
+//! Unit tests of the record runs: chunks, threads, order and skip-bad accounting.
+
+use super::*;
+use crate::records::Layout;
+
+/// A sink keeping each record's received instant and the bad records' rows, in order.
+#[derive(Debug, Default)]
+struct Seen(Vec<String>);
+
+impl Sink for Seen {
+    fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+        self.0.push(format!("{}:{}", at.line(), r.dossier.received));
+        Ok(true)
+    }
+
+    fn reject(&mut self, at: Locator, e: &Error) {
+        self.0.push(format!("{}:{}", at.line(), e.code()));
+    }
+
+    fn append(&mut self, later: Self) -> Result<()> {
+        self.0.extend(later.0);
+        Ok(())
+    }
+}
+
+/// Numbers near their type's end are errors or saturate, never wrap (a Rust service's
+/// tester found each one wrapping in release builds and panicking in debug ones).
+#[test]
+fn row_numbers_scales_and_counts_near_their_limits() {
+    use crate::records::service::{parse_satisfaction, Satisfaction};
+    use crate::records::{Column, ReadOptions, Table};
+    // A 1.5-billion-point scale: 500 million is in its lowest two fifths.
+    let s = parse_satisfaction("500000000", 1_500_000_000).unwrap();
+    assert_eq!(s, Satisfaction::Dissatisfied);
+    assert_eq!(
+        parse_satisfaction("1500000000", 1_500_000_000).unwrap(),
+        Satisfaction::Satisfied
+    );
+    // Rows numbered from near usize::MAX: refused before any row is read.
+    let table = Table::new(
+        vec!["received".into(), "time_limit".into()],
+        vec![Column::null(3), Column::null(3)],
+    )
+    .unwrap();
+    let read = ReadOptions::default();
+    let layout = Layout::resolve(table.names(), &read).unwrap();
+    let opts = RunOptions {
+        first_row: usize::MAX - 1,
+        ..RunOptions::default()
+    };
+    let e = run_tables(&[table], &layout, &opts, Seen::default, |_| {}).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    // Locators saturate; chunks summing past usize are not a column.
+    assert_eq!(Locator::Row(usize::MAX).line(), u64::MAX);
+    assert_eq!(Locator::Line(u64::MAX).offset(1), Locator::Line(u64::MAX));
+    let e = Table::segments(
+        vec!["received".into()],
+        vec![vec![Column::null(usize::MAX), Column::null(2)]],
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    // Rates of counts built by hand saturate rather than wrap to 0.
+    let c = crate::report::Counts {
+        early: u64::MAX,
+        on_time: 1,
+        resolved: 1,
+        ..crate::report::Counts::default()
+    };
+    assert!(c.on_time_rate().unwrap() > 1.0);
+}
+
+#[test]
+fn tables_in_batches_and_chunks_keep_row_order() {
+    use crate::records::{Column, OwnedCell, ReadOptions, Table};
+    let n = CHUNK_ROWS + 3 * BATCH_ROWS + 17;
+    let received: Vec<OwnedCell> = (0..n)
+        .map(|i| {
+            if i % 1000 == 999 {
+                OwnedCell::Text("bad".into())
+            } else {
+                OwnedCell::Text(format!("2026-03-02T{:02}:{:02}", 7 + i % 10, i % 60))
+            }
+        })
+        .collect();
+    let limit = vec![OwnedCell::Text("3wd".into()); n];
+    let names = vec!["received".to_string(), "time_limit".to_string()];
+    let table = Table::new(
+        names.clone(),
+        vec![Column::cells(&received), Column::cells(&limit)],
+    )
+    .unwrap();
+    let layout = Layout::resolve(&names, &ReadOptions::default()).unwrap();
+    let mut runs = Vec::new();
+    for threads in [1, 2, 5] {
+        let opts = RunOptions {
+            threads,
+            on_bad: OnBad::Skip,
+            first_row: 10,
+        };
+        let mut errors = Vec::new();
+        let (seen, tally) = run_tables(
+            std::slice::from_ref(&table),
+            &layout,
+            &opts,
+            Seen::default,
+            |e| errors.push(e.index()),
+        )
+        .unwrap();
+        assert_eq!(seen.0.len(), n);
+        assert_eq!(tally.bad as usize, n / 1000);
+        assert_eq!(errors.first().copied().flatten(), Some(10 + 999));
+        runs.push(seen.0);
+    }
+    assert!(runs.windows(2).all(|w| w[0] == w[1]));
+    let stop = RunOptions {
+        threads: 2,
+        on_bad: OnBad::Stop,
+        first_row: 0,
+    };
+    let e = run_tables(&[table], &layout, &stop, Seen::default, |_| {}).unwrap_err();
+    assert_eq!((e.index(), e.field()), (Some(999), Some("received")));
+}
+
+/// Runs `text` (CSV or JSON lines) through a [`Seen`] sink that also marks blank records.
+fn seen_text(text: &str, format: super::super::TextFormat) -> Result<(Vec<String>, Tally)> {
+    #[derive(Debug, Default)]
+    struct Marked(Seen);
+    impl Sink for Marked {
+        fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+            self.0.record(at, r)
+        }
+        fn reject(&mut self, at: Locator, e: &Error) {
+            self.0.reject(at, e);
+        }
+        fn blank(&mut self, at: Locator) {
+            self.0 .0.push(format!("{}:blank", at.line()));
+        }
+        fn append(&mut self, later: Self) -> Result<()> {
+            self.0.append(later.0)
+        }
+    }
+    let read = crate::records::ReadOptions::default();
+    let mut src = super::super::TextSource::open(text.as_bytes(), format, &read)?;
+    let layout = Layout::resolve(src.names(), &read)?;
+    let opts = RunOptions {
+        threads: 1,
+        on_bad: OnBad::Skip,
+        first_row: 0,
+    };
+    let (seen, tally) = run_text(&mut src, &layout, &opts, Marked::default, |_| {})?;
+    Ok((seen.0 .0, tally))
+}
+
+#[test]
+fn blank_records_are_skipped_as_blank_lines_are() {
+    use super::super::TextFormat::{Csv, JsonLines};
+    // A spreadsheet's empty rows (`,,,,`, with spaces or quotes), among records and at the
+    // end: not dossiers, not counted, not errors; the sink is told where they were.
+    let csv = "id,received,time_limit,channel,notes\n\
+                   A,2026-03-02,3wd,online,\n\
+                   ,,,,\n\
+                   , ,\"\", ,\n\
+                   B,2026-03-03,3wd,,\n\
+                   ,,,,a note\n\
+                   C,,3wd,,\n\
+                   ,,,online,\n\
+                   ,,,,\n";
+    let (seen, tally) = seen_text(csv, Csv).unwrap();
+    assert_eq!(
+        seen,
+        [
+            "2:2026-03-02 00:00:00",
+            "3:blank",
+            "4:blank",
+            "5:2026-03-03 00:00:00",
+            // (`notes` is not read: the row holds nothing read)
+            "6:blank",
+            // An id alone, a channel alone: records, with their errors.
+            "7:csv_field",
+            "8:csv_field",
+            "9:blank",
+        ]
+    );
+    assert_eq!((tally.counted, tally.left_out, tally.bad), (2, 0, 2));
+    // The note alone (line 6) is told apart from the empty records: skipped, counted.
+    assert_eq!((tally.unread, tally.first_unread), (1, Some(6)));
+    // The same records through the csv reader (a quote in the block), and a quoted note.
+    let quoted = csv.replace("A,2026", "\"A\",2026") + ",,,,\"a, note\"\n";
+    let (seen_q, tally_q) = seen_text(&quoted, Csv).unwrap();
+    assert_eq!(seen_q.get(..8), seen.get(..));
+    assert_eq!(seen_q.get(8).map(String::as_str), Some("10:blank"));
+    assert_eq!((tally_q.unread, tally_q.first_unread), (2, Some(6)));
+    // Records short of the header's columns (a spreadsheet's `,,` or a footer `,,,,Tổng`
+    // written with fewer separators): as at full width when their cells read are all empty
+    // (blank, or said as unread); with a value read, still an error (a record cut short is
+    // not guessed at). Through both readers (a quote in the block: the csv reader's).
+    let short = "id,received,time_limit,channel,notes,extra\n\
+                     A,2026-03-02,3wd,online,,\n\
+                     ,,\n\
+                     ,,,,Tổng\n\
+                     ,2026-03-03,3wd\n\
+                     B,2026-03-03,3wd,,,\n\
+                     ,,,online\n";
+    for text in [short.to_string(), short.replace("A,2026", "\"A\",2026")] {
+        let (seen, tally) = seen_text(&text, Csv).unwrap();
+        assert_eq!(
+            seen,
+            [
+                "2:2026-03-02 00:00:00",
+                "3:blank",
+                "4:blank",
+                "5:csv_field",
+                "6:2026-03-03 00:00:00",
+                "7:csv_field",
+            ],
+            "{text}"
+        );
+        assert_eq!((tally.counted, tally.bad), (2, 2));
+        assert_eq!((tally.unread, tally.first_unread), (1, Some(4)));
+    }
+    let lines = "{\"received\":\"2026-03-02\",\"time_limit\":\"3wd\"}\n{}\n";
+    let (seen, tally) = seen_text(lines, JsonLines).unwrap();
+    assert_eq!(seen, ["1:2026-03-02 00:00:00", "2:blank"]);
+    assert_eq!(tally.counted, 1);
+    // Only empty objects: no record.
+    let e = seen_text("{}\n{}\n", JsonLines).unwrap_err();
+    assert_eq!(e.code(), "csv_empty");
+}
+
+/// A record with two ends (a result and a refusal) is said so by its columns, whatever
+/// their order: the lifecycle's "refused ... comes after resolved ... in the list but is
+/// earlier" spoke of a list a row does not have.
+#[test]
+fn two_ends_of_a_record_are_named_by_their_columns() {
+    use crate::records::{Column, OwnedCell, ReadOptions, Table};
+    let text = |v: &[&str]| -> Vec<OwnedCell> {
+        v.iter()
+            .map(|s| {
+                if s.is_empty() {
+                    OwnedCell::Missing
+                } else {
+                    OwnedCell::Text((*s).into())
+                }
+            })
+            .collect()
+    };
+    let received = text(&["2026-03-02T09:00"; 3]);
+    let limit = text(&["3wd"; 3]);
+    let resolved = text(&["2026-03-05T10:00", "2026-03-04T10:00", "2026-03-04T10:00"]);
+    let refused = text(&["2026-03-04T10:00", "2026-03-05T10:00", ""]);
+    let table = Table::new(
+        ["received", "time_limit", "resolved", "refused"]
+            .map(String::from)
+            .to_vec(),
+        vec![
+            Column::cells(&received),
+            Column::cells(&limit),
+            Column::cells(&resolved),
+            Column::cells(&refused),
+        ],
+    )
+    .unwrap();
+    let layout = Layout::resolve(table.names(), &ReadOptions::default()).unwrap();
+    let mut r = Record::new();
+    for i in 0..2 {
+        let e = layout
+            .read(Locator::Row(i), &table.row(i), &mut r)
+            .unwrap_err();
+        assert_eq!(e.field(), Some("refused"));
+        assert!(
+            e.message()
+                .contains("`resolved` and `refused` are both given: a dossier ends once"),
+            "{e}"
+        );
+    }
+    assert!(layout.read(Locator::Row(2), &table.row(2), &mut r).is_ok());
+}
+
+#[test]
+fn ordered_keeps_order_on_many_threads() {
+    for threads in [1, 2, 4] {
+        let mut items = 0..1000u64;
+        let mut seen = Vec::new();
+        ordered(
+            threads,
+            || Ok(items.next()),
+            |i| {
+                if i % 7 == 0 {
+                    std::thread::yield_now();
+                }
+                i * 2
+            },
+            |x| {
+                seen.push(x);
+                ControlFlow::Continue(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn ordered_stops_and_reports_source_errors() {
+    let mut items = 0..1000u64;
+    let mut seen = 0;
+    ordered(
+        2,
+        || Ok(items.next()),
+        |i| i,
+        |x| {
+            seen += 1;
+            if x == 10 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    )
+    .unwrap();
+    assert_eq!(seen, 11);
+    let mut n = 0;
+    let e = ordered(
+        2,
+        || {
+            n += 1;
+            if n > 5 {
+                Err(Error::new(crate::ErrorKind::Io, "gone"))
+            } else {
+                Ok(Some(n))
+            }
+        },
+        |i| i,
+        |_| ControlFlow::Continue(()),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "io");
+}
