@@ -1279,7 +1279,8 @@ impl WorkCalendar {
         )
     }
 
-    fn describe_day(&self, d: i64) -> String {
+    /// Day number `d` as a date, or past what a date holds, the year it is around.
+    pub(crate) fn describe_day(&self, d: i64) -> String {
         // (Past what chrono holds, ±262,143 years: a limit of 99,999,999 calendar days. Said
         // as a year, not as the day number, which a user never wrote.)
         date_from_day_number(d).map_or_else(

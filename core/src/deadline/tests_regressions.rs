@@ -441,3 +441,58 @@ fn a_receipt_outside_the_calendar_is_out_of_range_before_the_as_of_is_compared()
     assert!(e.message().contains("around the year 275816"), "{e}");
     assert!(!e.message().contains("day number"), "{e}");
 }
+
+/// A due date counted past the calendar's end names the limit (field `time_limit`) and the
+/// instant it was counted from, for every kind of limit and after a supplement round; it said
+/// "the answer falls outside the calendar range", without a field (the report's reader
+/// rewrote that text to say the same; it now takes the field).
+#[test]
+fn a_due_date_past_the_calendar_end_names_the_time_limit() {
+    let cal = cal2026();
+    let cases = [
+        (
+            r#"{"received":"2026-12-28T09:00","time_limit":{"working_days":5}}"#,
+            "2026-12-28T09:00",
+            "",
+        ),
+        (
+            r#"{"received":"2026-12-28T09:00","time_limit":{"working_hours":40}}"#,
+            "2026-12-28T09:00",
+            "",
+        ),
+        (
+            r#"{"received":"2026-12-31T16:00","time_limit":{"same_day":true}}"#,
+            "2026-12-31T16:00",
+            "",
+        ),
+        (
+            r#"{"received":"2026-12-20T09:00","time_limit":{"calendar_days":30}}"#,
+            "2026-12-20T09:00",
+            " (30 calendar days: 2027-01-20)",
+        ),
+        (
+            r#"{"received":"2026-12-01T09:00","time_limit":{"working_days":10},"events":[
+                {"type":"supplement_requested","at":"2026-12-02T09:00"},
+                {"type":"supplement_received","at":"2026-12-29T10:00"}]}"#,
+            "2026-12-29T10:00",
+            "",
+        ),
+    ];
+    for (json, from, lands) in cases {
+        let e = due(&dossier(json), &cal, &Rules::default(), None).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::DateOutOfRange, Some("time_limit")),
+            "{json}: {e}"
+        );
+        let want = format!(
+            "the due date counted from {from}{lands} falls outside the calendar range \
+             2026-01-01..2026-12-31"
+        );
+        assert_eq!(e.message(), want, "{json}");
+    }
+    // A receipt outside the range is still the receipt's error, not the limit's.
+    let d = dossier(r#"{"received":"2027-01-04T09:00","time_limit":{"working_days":1}}"#);
+    let e = due(&d, &cal, &Rules::default(), None).unwrap_err();
+    assert_eq!(e.field(), Some("received"), "{e}");
+}

@@ -1224,7 +1224,7 @@ impl Layout {
         // A date out of the calendar's range that no event holds: the receipt, or what is
         // counted from it (the due date past the range's end).
         let out_of_range = column.is_none() && e.kind() == ErrorKind::DateOutOfRange;
-        let counted = e.message().starts_with("the answer falls outside");
+        let counted = e.field() == Some("time_limit");
         let column = match column {
             None if out_of_range => {
                 let names = |d: NaiveDate| e.message().starts_with(&d.to_string());
@@ -1241,25 +1241,20 @@ impl Layout {
             c => c,
         };
         let line = at.line();
-        let message = match e.message().strip_prefix("the answer falls outside") {
-            Some(rest) if out_of_range && counted => format!(
-                "the due date counted from {} falls outside{rest}",
-                crate::civil::format_instant(dossier.received)
-            ),
-            // The column's appointment has no instant of its own: said without the one the
-            // reader gave it ("apology at 2026-03-20T09:00", the supplement's, read as a date
-            // in the file), with how it was placed.
-            _ if e.kind() == ErrorKind::NewDueEarlier && column == Some("new_due") => {
-                // (After the last colon: the message's own part has none.)
-                let why = e.message().rsplit_once(':').map_or(e.message(), |(_, w)| w);
-                let mut m = why.trim_start().to_string();
-                m.push_str(
-                    " (a `new_due` is taken as issued in time, after the supplement events: a \
-                     due date a supplement round moved later is not brought back)",
-                );
-                m
-            }
-            _ => e.message().to_string(),
+        // The column's appointment has no instant of its own: said without the one the reader
+        // gave it ("apology at 2026-03-20T09:00", the supplement's, read as a date in the
+        // file), with how it was placed.
+        let message = if e.kind() == ErrorKind::NewDueEarlier && column == Some("new_due") {
+            // (After the last colon: the message's own part has none.)
+            let why = e.message().rsplit_once(':').map_or(e.message(), |(_, w)| w);
+            let mut m = why.trim_start().to_string();
+            m.push_str(
+                " (a `new_due` is taken as issued in time, after the supplement events: a due \
+                 date a supplement round moved later is not brought back)",
+            );
+            m
+        } else {
+            e.message().to_string()
         };
         let msg = match column {
             Some(c) => format!("line {line}, column `{c}`: {message}"),
