@@ -47,7 +47,8 @@ pub enum ErrorKind {
     InvalidTimeLimit,
     /// A procedure catalogue row that is malformed (the message names row and field).
     InvalidCatalogue,
-    /// A CSV cell that cannot be parsed (the message names line, column and value).
+    /// A record's value that cannot be read: a CSV cell, a field of a JSON-lines record or a
+    /// value of a frame's column (the message names line or row, column and value).
     CsvField,
     /// A CSV file without a header row.
     CsvEmpty,

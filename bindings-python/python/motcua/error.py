@@ -199,7 +199,8 @@ class CsvError(MotcuaError, ValueError):
 
 
 class CsvFieldError(CsvError):
-    """A CSV cell that cannot be parsed (the message names line, column and value)."""
+    """A record's value that cannot be read: a CSV cell, a field of a JSON-lines record or a value
+    of a frame's column (the message names line or row, column and value)."""
 
     code = "csv_field"
 
