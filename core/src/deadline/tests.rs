@@ -640,3 +640,27 @@ fn languages_and_step_kinds() {
         assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
     }
 }
+
+/// Every file of the deadline module holds at most 800 lines (issue 15: a module split by
+/// job, one concern a file; `clock.rs` had grown to 1,081 lines): the pass's work on pauses
+/// and on stages lives in `clock/`, the regressions in `tests_regressions.rs`.
+#[test]
+fn no_file_of_the_module_is_over_800_lines() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, usize)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let lines = std::fs::read_to_string(&path).unwrap().lines().count();
+                out.push((path.display().to_string(), lines));
+            }
+        }
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/deadline");
+    let mut files = Vec::new();
+    walk(&dir, &mut files);
+    assert!(files.len() >= 10, "{files:?}");
+    let long: Vec<_> = files.iter().filter(|(_, n)| *n > 800).collect();
+    assert!(long.is_empty(), "over 800 lines: {long:?}");
+}
