@@ -75,7 +75,6 @@ pub(crate) use schedules::{strict_json, strict_value, Strict};
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
@@ -348,8 +347,7 @@ fn preset_spec(preset: &Preset) -> Result<CalendarSpec> {
     let (mut holidays, mut working_days) = preset::days(opts);
     if !schedules.is_empty() {
         let mut provisional = preset.provisional_years();
-        let mut replaced = BTreeSet::new();
-        replaced.extend(schedules.years());
+        let replaced: Vec<i32> = schedules.years().collect();
         holidays.retain(|d| !replaced.contains(&d.date().year()));
         working_days.retain(|d| !replaced.contains(&d.date().year()));
         for (year, sched) in schedules
@@ -412,12 +410,11 @@ fn overlay(s: &mut CalendarSpec, closures: &[SpecDay], working_days: &[SpecDay])
     if closures.is_empty() && working_days.is_empty() {
         return;
     }
-    let mut work = BTreeSet::new();
-    work.extend(working_days.iter().map(SpecDay::date));
-    let mut closed = BTreeSet::new();
-    closed.extend(closures.iter().map(SpecDay::date));
-    s.holidays.retain(|d| !work.contains(&d.date()));
-    s.working_days.retain(|d| !closed.contains(&d.date()));
+    // (scans of the overlay's few days: a set type would add its own code to the .wasm)
+    s.holidays
+        .retain(|d| !working_days.iter().any(|w| w.date() == d.date()));
+    s.working_days
+        .retain(|d| !closures.iter().any(|c| c.date() == d.date()));
     s.closures.extend_from_slice(closures);
     s.working_days.extend_from_slice(working_days);
 }

@@ -4,8 +4,6 @@
 //! and official schedules are wanted, plus the pending days of that schedule (for 2026, the
 //! proposed swap around Vietnamese Culture Day), flagged.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, NaiveDate};
 
 use super::law::{is_weekly_rest, Feast, FIRST_YEAR, LAST_YEAR};
@@ -213,30 +211,28 @@ fn classify_announced(
     anchors: &[(NaiveDate, Feast)],
     pending: bool,
 ) -> Vec<Entry> {
-    let mut off = BTreeSet::new();
-    off.extend(days_off.iter().copied());
-    let mut work = BTreeSet::new();
-    work.extend(makeup.iter().copied());
+    // (a year's few days, scanned: a set type would add its own code to the .wasm)
+    let (off, work) = (days_off, makeup);
     let mut out: Vec<Entry> = Vec::new();
     for s in holidays.iter().filter(|s| !s.compensatory) {
         if (is_weekly_rest(s.date) || off.contains(&s.date)) && !work.contains(&s.date) {
             put_first(&mut out, Entry::from_statute(s, pending));
         }
     }
-    for &d in &off {
+    for &d in off {
         if out.binary_search_by_key(&d, |x| x.date).is_ok() {
             continue;
         }
         let e = match statute.iter().find(|s| s.date == d && s.compensatory) {
             Some(s) => Entry::from_statute(s, pending),
-            None => match chosen_national_day(d, holidays, &off) {
+            None => match chosen_national_day(d, holidays, off) {
                 Some(s) => Entry::from_statute(&StatuteDay { date: d, ..*s }, pending),
                 None => Entry::new(d, Role::Swapped, nearest_feast(d, anchors), pending),
             },
         };
         put_first(&mut out, e);
     }
-    for &d in &work {
+    for &d in work {
         put_first(&mut out, Entry::new(d, Role::Makeup, None, pending));
     }
     out
@@ -249,7 +245,7 @@ fn classify_announced(
 fn chosen_national_day<'a>(
     d: NaiveDate,
     holidays: &'a [StatuteDay],
-    off: &BTreeSet<NaiveDate>,
+    off: &[NaiveDate],
 ) -> Option<&'a StatuteDay> {
     let sep2 = NaiveDate::from_ymd_opt(d.year(), 9, 2)?;
     if (d - sep2).num_days().abs() != 1 {

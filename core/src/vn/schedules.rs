@@ -5,7 +5,6 @@
 //! wholly; the file is validated whole before any of it is used.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -606,7 +605,7 @@ impl YearShape {
                 ))
             }
         };
-        let mut seen: BTreeSet<NaiveDate> = BTreeSet::new();
+        let mut seen: Vec<NaiveDate> = Vec::new();
         let days_off = dates(year, "days_off", &self.days_off, false, &mut seen)?;
         let makeup = dates(
             year,
@@ -706,7 +705,7 @@ fn dates(
     key: &str,
     list: &[String],
     rest: bool,
-    seen: &mut BTreeSet<NaiveDate>,
+    seen: &mut Vec<NaiveDate>,
 ) -> Result<Vec<NaiveDate>> {
     let mut out = Vec::with_capacity(list.len());
     for s in list {
@@ -750,9 +749,10 @@ fn dates(
                 ),
             ));
         }
-        if !seen.insert(d) {
+        if seen.contains(&d) {
             return Err(bad(year, format!("`{key}`: {d} is listed twice")));
         }
+        seen.push(d);
         out.push(d);
     }
     crate::sort::sort(&mut out);
