@@ -1270,10 +1270,17 @@ impl WorkCalendar {
 
     #[cold]
     fn answer_out_of_range(&self) -> Error {
+        self.falls_outside(format_args!("the answer"))
+    }
+
+    /// The `date_out_of_range` error of `what` (an answer, a due date counted from an
+    /// instant), which falls outside this calendar's range.
+    #[cold]
+    pub(crate) fn falls_outside(&self, what: std::fmt::Arguments<'_>) -> Error {
         Error::new(
             ErrorKind::DateOutOfRange,
             format!(
-                "the answer falls outside the calendar range {}..{}",
+                "{what} falls outside the calendar range {}..{}",
                 self.t.spec.from, self.t.spec.to
             ),
         )

@@ -138,15 +138,10 @@ impl Clock {
             ),
             _ => String::new(),
         };
-        Error::new(
-            ErrorKind::DateOutOfRange,
-            format!(
-                "the due date counted from {}{lands} falls outside the calendar range {}..{}",
-                InstantFmt(self.start_at),
-                cal.from(),
-                cal.to()
-            ),
-        )
+        cal.falls_outside(format_args!(
+            "the due date counted from {}{lands}",
+            InstantFmt(self.start_at)
+        ))
         .in_field("time_limit")
     }
 
