@@ -82,5 +82,5 @@ pub use run::{
     check_catalogue, run_tables, run_text, OnBad, RunOptions, Sink, Tally, CHUNK_ROWS, MAX_THREADS,
 };
 pub use table::{Column, Ints, Offsets, Table, TableRow, Validity};
-pub use text::{Block, TextFormat, TextParser, TextSource, BLOCK_SIZE, MAX_LINE, MAX_QUOTED_LINES};
+pub use text::{Block, TextFormat, TextParser, TextSource, BLOCK_SIZE, MAX_LINE};
 pub use transfers::{Transfers, TRANSFER_COLUMNS};

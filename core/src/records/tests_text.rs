@@ -504,14 +504,15 @@ fn a_runaway_quote_is_one_bad_record_at_its_line() {
         );
     }
     // A stray quote closed by the quote ending a later record's last field: that record,
-    // a line of a whole record's separators, was swallowed whole (exit 0); and a literal
-    // quote inside a field paired with the next record's opening quote. Every line is a
-    // record or a bad record (a lone quote inside a field is one: quotes are paired to find
-    // where records end, and a lone one is never guessed at). A note over lines whose lines
-    // do not hold a record's separators is a field.
+    // a line of a whole record's separators and its date, was swallowed whole (exit 0); and
+    // a literal quote inside a field paired with the next record's opening quote. Every line
+    // is a record or a bad record (a lone quote inside a field is one: quotes are paired to
+    // find where records end, and a lone one is never guessed at). A note over lines whose
+    // lines do not read as records is a field.
     for block in [8, 64, 4096] {
-        let text = "a,b,c,d\nR4,x,y,\"Thiếu\nR5,x,y,bản 12in\"\nR6,x,y,ok\n\
-                        R7,x,y,gi\"ấy\nR8,x,y,\"bản\nR9,x,y,chín\"h\nR10,x,y,\"một\nhai, ba\"\n";
+        let text = "a,b,c,d\nR4,2/3/2026,y,\"Thiếu\nR5,2/3/2026,y,bản 12in\"\nR6,2/3/2026,y,ok\n\
+                    R7,2026-03-02,y,gi\"ấy\nR8,2026-03-02,y,\"bản\nR9,2026-03-02,y,chín\"h\n\
+                    R10,2026-03-02,y,\"một\nhai, ba\"\n";
         let got = outcomes(text.as_bytes(), block).unwrap();
         assert_eq!(
             got,
@@ -538,16 +539,29 @@ fn a_runaway_quote_is_one_bad_record_at_its_line() {
             (6, Ok("3".into()))
         ])
     );
-    // A quoted field of a few lines is a field.
-    let text = format!("a,b\n1,\"{}\"\n2,y\n", "l\n".repeat(MAX_QUOTED_LINES));
-    let got = outcomes(text.as_bytes(), 16).unwrap();
-    assert_eq!(
-        got,
-        [
-            (2, Ok("1".into())),
-            (3 + MAX_QUOTED_LINES as u64, Ok("2".into()))
-        ]
-    );
+    // A quoted field of many lines is a field (over 32 lines, it was a bad record).
+    let text = format!("a,b\n1,\"{}\"\n2,y\n", "l\n".repeat(100));
+    for block in [16, 4096] {
+        let got = outcomes(text.as_bytes(), block).unwrap();
+        assert_eq!(got, [(2, Ok("1".into())), (103, Ok("2".into()))]);
+    }
+    // A note over lines, one of them holding the separators of a record but no date (a list
+    // of papers), is a field: the next record is not swallowed, and no record is refused (the
+    // note's record and the line after it were two bad records).
+    for block in [8, 64, 4096] {
+        let text = "id,received,time_limit,note\nN1,2026-03-02T09:00,3wd,\"Thiếu:\n\
+                    CMND, hộ khẩu, giấy khai sinh, ảnh\"\nN2,2026-03-02T09:00,3wd,ok\n";
+        let got = outcomes(text.as_bytes(), block).unwrap();
+        assert_eq!(got, [(2, Ok("N1".into())), (4, Ok("N2".into()))], "block {block}");
+    }
+    // Never closed, over more than a line's bound: one bad record, the next line read on.
+    let mut text = String::from("a,b\n1,\"x\n");
+    while text.len() <= MAX_LINE + 64 {
+        text.push_str("l\n");
+    }
+    let got = outcomes(text.as_bytes(), BLOCK_SIZE).unwrap();
+    assert_eq!(got.first(), Some(&(2, Err("csv_field".into()))));
+    assert_eq!(got.len(), 1 + (text.len() - 9) / 2);
     // In the header.
     let e = outcomes(b"a,\"b\n1,2\n", 64).unwrap_err();
     assert_eq!((e.code(), e.line()), ("csv_field", Some(1)));

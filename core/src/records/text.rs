@@ -11,8 +11,9 @@
 //! quotes, found by counting quotes, so a block never splits a record. Blank lines are
 //! skipped. A record with another number of fields than the header is an error.
 //!
-//! Hostile input loses no record: a quoted field that is never closed, that holds more than
-//! [`MAX_QUOTED_LINES`] line breaks (a forgotten quote paired with another field's), or that
+//! Hostile input loses no record: a quoted field that is never closed, that runs over a line
+//! reading as a whole record of its own (the header's number of fields, one of them a date: a
+//! forgotten quote paired with a later record's), that is longer than [`MAX_LINE`], or that
 //! runs over lines to a quote text follows (a stray quote closed by a quote inside a later
 //! record's text), is one bad record at the first line of its record, and reading goes on at
 //! the next line; a line longer than
@@ -82,18 +83,16 @@ pub struct Block {
 /// The longest line read (bytes): a longer one is an error, so that memory stays flat.
 pub const MAX_LINE: usize = 1 << 20;
 
-/// The most line breaks a quoted field may hold: one holding more is taken for a quote that
-/// was never closed (it would swallow the records after it).
-pub const MAX_QUOTED_LINES: usize = 32;
-
 /// In `bytes` (whole lines from a record's start, outside quotes): the first quoted field that
-/// runs past its line and holds more than [`MAX_QUOTED_LINES`] line breaks or, `at_end`
-/// (the input ends in `bytes`), is never closed; or a quote that runs past its line to a quote
-/// that text follows (not `delimiter`, a line end or a doubled quote) — a stray quote in a note
-/// paired with a quote inside a later record's text (`"Thiếu giấy tờ` ... `bản "chính gốc`),
-/// which would swallow the records between into one field without an error; or a quoted field
-/// one of whose later lines holds exactly the separators of a record of `fields` fields (four
-/// at least: a record swallowed whole). Returns the start of its record and the offset of its opening quote.
+/// runs past its line and, closed or not yet, holds a later line that reads as a whole record
+/// ([`reads_as_record`]: a record of `fields` fields swallowed, a forgotten quote paired with
+/// one of a later record) or more than [`MAX_LINE`] bytes, or `at_end` (the input ends in
+/// `bytes`) is never closed; or a quote that runs past its line to a quote that text follows
+/// (not `delimiter`, a line end or a doubled quote) — a stray quote in a note paired with a
+/// quote inside a later record's text (`"Thiếu giấy tờ` ... `bản "chính gốc`), which would
+/// swallow the records between into one field without an error. A note over lines whose lines
+/// hold commas (`"Thiếu:\nCMND, hộ khẩu, giấy khai sinh, ảnh"`), or many lines, is a field, as
+/// RFC 4180 reads it. Returns the start of its record and the offset of its opening quote.
 fn runaway_quote(
     bytes: &[u8],
     at_end: bool,
@@ -102,11 +101,18 @@ fn runaway_quote(
 ) -> Option<(usize, usize)> {
     let mut record = 0;
     let mut at = 0;
-    let lines_over = |b: &[u8]| {
-        b.iter()
-            .filter(|&&c| c == b'\n')
-            .nth(MAX_QUOTED_LINES)
-            .is_some()
+    // (the lines after the quote's own; unless `whole`, the last one may be read in part)
+    let swallows = |inside: &[u8], whole: bool| {
+        let complete = match whole {
+            true => inside,
+            false => match inside.iter().rposition(|&b| b == b'\n') {
+                Some(nl) => inside.get(..nl).unwrap_or(&[]),
+                None => &[],
+            },
+        };
+        inside.len() > MAX_LINE
+            || (complete.split(|&b| b == b'\n').skip(1))
+                .any(|l| reads_as_record(l, delimiter, fields))
     };
     loop {
         let open = at + bytes.get(at..)?.iter().position(|&b| b == b'"')?;
@@ -117,34 +123,63 @@ fn runaway_quote(
         match rest.iter().position(|&b| b == b'"') {
             Some(k) => {
                 let inside = rest.get(..k)?;
-                if lines_over(inside) {
-                    return Some((record, open));
-                }
                 // (Whether the opening quote began its field or not: the csv reader takes one
                 // inside a field as text, and the quote that closes this pair opens a field of
                 // the later record, which then swallows the lines up to its own closing quote.)
                 let after = rest.get(k + 1).copied();
                 let text_follows =
                     after.is_some_and(|b| b != delimiter && b != b'\n' && b != b'\r' && b != b'"');
-                if text_follows && inside.contains(&b'\n') {
-                    return Some((record, open));
-                }
-                // A quoted field over lines one of whose later lines holds a whole record's
-                // separators (`R5,2026-03-02T09:00,3wd,bản ...`) swallowed that record: a stray
-                // quote closed by the quote ending a later record's last field.
-                // (Exactly a record's separators, and four fields at least: a note's line with a
-                // comma or two in a narrow file is text.)
-                let swallows = |line: &[u8]| {
-                    fields >= 4 && line.iter().filter(|&&b| b == delimiter).count() + 1 == fields
-                };
-                if inside.split(|&b| b == b'\n').skip(1).any(swallows) {
+                // (A record swallowed whole, `R5,2026-03-02T09:00,3wd,bản 12in"`: its line
+                // ends in the quote, so the last line inside is whole but for it.)
+                if (text_follows && inside.contains(&b'\n')) || swallows(inside, true) {
                     return Some((record, open));
                 }
                 at = open + k + 2;
             }
-            None => return (at_end || lines_over(rest)).then_some((record, open)),
+            None => return (at_end || swallows(rest, false)).then_some((record, open)),
         }
     }
+}
+
+/// Whether `line` (inside a quoted field) reads as a whole record of a file of `fields` fields:
+/// exactly its separators, and a field that begins with a date (`2026-03-02`, `2/3/2026`), as
+/// every dossier's receipt does. A note's line of a list (`CMND, hộ khẩu, ảnh`) does not.
+fn reads_as_record(line: &[u8], delimiter: u8, fields: usize) -> bool {
+    fields >= 2
+        && line.iter().filter(|&&b| b == delimiter).count() + 1 == fields
+        && line.split(|&b| b == delimiter).any(begins_with_date)
+}
+
+/// Whether `field` (spaces and a quote before it passed over) begins with an ISO date
+/// (`YYYY-MM-DD`) or a day/month/year one (`D/M/YYYY`, each of day and month one or two digits).
+fn begins_with_date(field: &[u8]) -> bool {
+    let start = field
+        .iter()
+        .position(|&b| b != b' ' && b != b'"')
+        .unwrap_or(field.len());
+    let f = field.get(start..).unwrap_or(&[]);
+    let digits = |from: usize, n: usize| {
+        f.get(from..from + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let at = |i: usize, c: u8| f.get(i) == Some(&c);
+    if digits(0, 4) && at(4, b'-') && digits(5, 2) && at(7, b'-') && digits(8, 2) {
+        return true;
+    }
+    // D/M/YYYY: the lengths of day and month, 1 or 2 each
+    let day = if digits(0, 2) {
+        2
+    } else {
+        usize::from(digits(0, 1))
+    };
+    let month_at = day + 1;
+    let month = if digits(month_at, 2) {
+        2
+    } else {
+        usize::from(digits(month_at, 1))
+    };
+    let year_at = month_at + month + 1;
+    day > 0 && month > 0 && at(day, b'/') && at(year_at - 1, b'/') && digits(year_at, 4)
 }
 
 /// Compressed input: said by name rather than read as bad UTF-8.
@@ -375,16 +410,16 @@ impl Lines<'_> {
     }
 }
 
-/// The error of a runaway quoted field (see [`MAX_QUOTED_LINES`]).
+/// The error of a runaway quoted field (see [`runaway_quote`]).
 #[cfg(feature = "csv")]
 fn unclosed(line: u64) -> Error {
     Error::new(
         ErrorKind::CsvField,
         format!(
             "line {line}: malformed CSV: a quoted field opens on this line and is not closed \
-             (by the end of the input, or within {MAX_QUOTED_LINES} lines), or runs over lines \
-             to a quote that text follows (a stray quote); the next line is read as a new \
-             record"
+             by the end of the input, or runs over a line that reads as a record of its own \
+             (the header's number of fields, one a date), over more than 1 MiB, or to a quote \
+             that text follows (a stray quote); the next line is read as a new record"
         ),
     )
     .at_line(line)
