@@ -95,7 +95,8 @@ impl Serialize for Weekmask {
 impl<'de> Deserialize<'de> for Weekmask {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse()
+            .map_err(|e: Error| serde::de::Error::custom(e.message()))
     }
 }
 
@@ -1011,6 +1012,19 @@ impl WorkCalendar {
                 spec.from, spec.to
             )));
         }
+        // (a calendar on which no working day can be counted: every count would say its answer
+        // falls outside the range, which is not the cause)
+        if spec.working_days.is_empty()
+            && spec.weekmask.0 == 0
+            && spec.weekmask_changes.iter().all(|c| c.weekmask.0 == 0)
+        {
+            return Err(spec_err(
+                "weekmask `0000000` rests every day and `working_days` lists none: the calendar \
+                 has no working day"
+                    .into(),
+            )
+            .in_field("weekmask"));
+        }
         let start = day_number(spec.from);
         let end = day_number(spec.to);
         let len = usize::try_from(end - start + 1).map_err(|_| spec_err("empty range".into()))?;
@@ -1055,8 +1069,9 @@ impl WorkCalendar {
             for day in days {
                 let d = day.date();
                 if d < spec.from || d > spec.to {
+                    // (the field says its list: `field \`holidays\`: 2051-01-05 is ...`)
                     return Err(spec_err(format!(
-                        "{field}: {d} is outside the calendar range {}..{}",
+                        "{d} is outside the calendar range {}..{}",
                         spec.from, spec.to
                     ))
                     .in_field(field));

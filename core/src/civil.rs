@@ -225,7 +225,21 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
         return Err(invalid_date(s, "non-digit characters"));
     };
     let y = i32::try_from(y).map_err(|_| invalid_date(s, "year too large"))?;
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| invalid_date(s, "no such day"))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| no_such_day(s, y, m))
+}
+
+/// The error of a date whose month or day does not exist, saying which (`2026-13-01`: there is
+/// no month 13; `2026-02-30`: 2026-02 has 28 days).
+#[cold]
+fn no_such_day(s: &str, y: i32, m: u32) -> Error {
+    let why = match (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(y, m, d).is_some())
+    {
+        Some(days) => format!("{y}-{m:02} has {days} days"),
+        None => format!("there is no month {m}"),
+    };
+    invalid_date(s, &why)
 }
 
 /// A serde `deserialize_with` reader of a date field: a string read by [`parse_date`]

@@ -359,3 +359,47 @@ fn bulk_reports_index() {
     assert_eq!(out.get(1), Some(&i32::MIN));
     assert_eq!(out.first(), Some(&day_number(d("2026-03-03"))));
 }
+
+/// A spec's error says its field once (`weekmask`, a list's date past the range), and a
+/// calendar without any working day is refused at its weekmask, not met later as an answer
+/// "outside the calendar range".
+#[test]
+fn spec_errors_name_their_field_once_and_a_week_of_rest_is_refused() {
+    let e = CalendarSpec::from_json(
+        r#"{"weekmask": "11111", "from": "2000-01-01", "to": "2050-12-31"}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(e.matches("weekmask").count(), 2, "{e}");
+    let mut spec = CalendarSpec::weekdays(d("2000-01-01"), d("2050-12-31"));
+    spec.holidays.push(d("2051-01-05").into());
+    let e = spec.compile().unwrap_err();
+    assert_eq!(e.field(), Some("holidays"));
+    assert_eq!(e.to_string().matches("holidays").count(), 1, "{e}");
+    let rest = r#"{"weekmask": "0000000", "from": "2000-01-01", "to": "2050-12-31"}"#;
+    let e = CalendarSpec::from_json(rest)
+        .unwrap()
+        .compile()
+        .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field()),
+        (ErrorKind::InvalidSpec, Some("weekmask"))
+    );
+    assert!(e.message().contains("no working day"), "{e}");
+    // A make-up day listed, or a week change that works, is a calendar.
+    let with_day = rest.replace("}", r#", "working_days": ["2026-01-10"]}"#);
+    let cal = CalendarSpec::from_json(&with_day)
+        .unwrap()
+        .compile()
+        .unwrap();
+    assert_eq!(
+        cal.add_working_days(d("2026-01-01"), 1).unwrap(),
+        d("2026-01-10")
+    );
+    let mut spec = CalendarSpec::from_json(rest).unwrap();
+    spec.weekmask_changes.push(WeekmaskChange {
+        from: d("2026-01-01"),
+        weekmask: "1111100".parse().unwrap(),
+    });
+    assert!(spec.compile().is_ok());
+}

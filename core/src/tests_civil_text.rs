@@ -89,7 +89,7 @@ fn serde_dates_are_read_as_parse_date_reads_them() {
     }
     let e = read(r#"{"from": "2026-02-30"}"#).unwrap_err().to_string();
     assert!(
-        e.contains("`2026-02-30` is not a valid date: no such day"),
+        e.contains("`2026-02-30` is not a valid date: 2026-02 has 28 days"),
         "{e}"
     );
 }
@@ -282,4 +282,40 @@ fn day_numbers_round_trip() {
         assert_eq!(i64::from(day_number(d)), n);
     }
     assert!(date_from_day_number(i64::MAX).is_err());
+}
+
+/// A date whose month or day does not exist says which: every month of a leap year, a common
+/// year and a century year against the month lengths of the Gregorian rule written out (30
+/// days hath September...), and months 0 and 13 by number.
+#[test]
+fn a_day_that_does_not_exist_says_which() {
+    for y in [2024, 2026, 1900, 2000] {
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+        for m in 1..=12u32 {
+            let days = match m {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            let s = format!("{y}-{m:02}-{:02}", days + 1);
+            let e = parse_date(&s).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidDate);
+            assert_eq!(
+                e.message(),
+                format!("`{s}` is not a valid date: {y}-{m:02} has {days} days")
+            );
+            assert!(parse_date(&format!("{y}-{m:02}-{days:02}")).is_ok());
+            let e = parse_date(&format!("00/{m}/{y}")).unwrap_err();
+            assert!(e.message().ends_with(&format!("has {days} days")), "{e}");
+        }
+        for m in ["00", "13", "99"] {
+            let e = parse_date(&format!("{y}-{m}-01")).unwrap_err();
+            let n: u32 = m.parse().unwrap();
+            assert!(
+                e.message().ends_with(&format!("there is no month {n}")),
+                "{e}"
+            );
+        }
+    }
 }

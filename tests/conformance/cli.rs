@@ -187,7 +187,7 @@ fn usage_errors_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim_end(),
-        "error: --as-of: `2026-02-30` is not a valid date: no such day; \
+        "error: --as-of: `2026-02-30` is not a valid date: 2026-02 has 28 days; \
          Usage: motcua classify [OPTIONS] <INPUT>"
     );
 }

@@ -38,7 +38,7 @@ def parse_date(text: str) -> _dt.date:
     >>> parse_date("2026-02-30")
     Traceback (most recent call last):
     ...
-    motcua.error.InvalidDateError: `2026-02-30` is not a valid date: no such day
+    motcua.error.InvalidDateError: `2026-02-30` is not a valid date: 2026-02 has 28 days
     """
     return _motcua.parse_date(text)
 

@@ -21,7 +21,7 @@ Missing values (``None``, NaN, ``NaT``, ``pd.NA``) are absent fields.
 >>> Dossier({"received": "2026-02-30", "time_limit": "3wd"})
 Traceback (most recent call last):
 ...
-motcua.error.InvalidDateError: field `received`: `2026-02-30` is not a valid date: no such day
+motcua.error.InvalidDateError: field `received`: `2026-02-30` is not a valid date: 2026-02 has 28 days
 """
 
 from __future__ import annotations

@@ -552,7 +552,11 @@ fn a_runaway_quote_is_one_bad_record_at_its_line() {
         let text = "id,received,time_limit,note\nN1,2026-03-02T09:00,3wd,\"Thiếu:\n\
                     CMND, hộ khẩu, giấy khai sinh, ảnh\"\nN2,2026-03-02T09:00,3wd,ok\n";
         let got = outcomes(text.as_bytes(), block).unwrap();
-        assert_eq!(got, [(2, Ok("N1".into())), (4, Ok("N2".into()))], "block {block}");
+        assert_eq!(
+            got,
+            [(2, Ok("N1".into())), (4, Ok("N2".into()))],
+            "block {block}"
+        );
     }
     // Never closed, over more than a line's bound: one bad record, the next line read on.
     let mut text = String::from("a,b\n1,\"x\n");
