@@ -238,3 +238,30 @@ test("hostile: a catalogue without procedures fails at load", () => {
   const csv = "id,received,procedure\nA,2026-03-02T09:30,P1\n";
   throwsCode(() => report(csv, { asOf: "2026-03-31", catalogue: [] }), "invalid_catalogue");
 });
+
+// The checks the CLI and Python make, made here too (they were left out of the `.wasm` for its
+// size budget): the same inputs give the CLI's codes (`motcua report`, checked by hand on
+// these files: invalid_catalogue twice, invalid_argument; the short rows skipped).
+test("the record and catalogue checks of the CLI", () => {
+  const AS_OF = "2026-03-31";
+  // A record short of the header's columns whose cells read are all empty (a blank record,
+  // a footer): skipped as at full width, not an error.
+  const rows = report("id,received,time_limit,note\nA,2026-03-02T09:00,3wd,x\n,,\n,,,Tổng cộng\n", { asOf: AS_OF });
+  assert.equal(rows.at(-1).received_new, 1);
+  // ... but one with a value read is an error: a record cut short is not guessed at.
+  throwsCode(() => report("id,received,time_limit,note\nA,2026-03-02T09:00,3wd\n", { asOf: AS_OF }), "csv_field", /3 fields, the header has 4/);
+  const records = "id,received,procedure\nA,2026-03-02T09:00,P1\n";
+  // A CSV catalogue naming a column twice, in two cases: which one is meant is a guess.
+  const csvCatalogue = "code,name,field,level,time_limit,Time_Limit,online\nP1,n,f,commune,3wd,5wd,none\n";
+  throwsCode(() => report(records, { asOf: AS_OF, catalogue: csvCatalogue }), "invalid_catalogue", /`time_limit` is given more than once/);
+  // A JSON catalogue's key in another case is not read silently (its text: an object's keys are
+  // turned from camelCase).
+  const jsonCatalogue = [{ code: "P1", name: "n", field: "f", level: "commune", Time_Limit: "3wd", online: "none" }];
+  throwsCode(() => Catalogue.fromJson(JSON.stringify(jsonCatalogue)), "invalid_catalogue", /key `Time_Limit` is not read/);
+  // A map that reads one column as two of the record's.
+  throwsCode(
+    () => report("id,ngay,time_limit\nA,2026-03-02T09:00,3wd\n", { asOf: AS_OF, map: { received: "ngay", resolved: "ngay" } }),
+    "invalid_argument",
+    /column `ngay` would be read as both `received` and `resolved`/,
+  );
+});

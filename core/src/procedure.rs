@@ -633,7 +633,6 @@ fn catalogue_err(row: u64, field: &str, msg: impl fmt::Display) -> Error {
 }
 
 /// The columns a catalogue row is read by ([`Catalogue::from_records`]), in any ASCII case.
-#[cfg(not(target_family = "wasm"))]
 const CATALOGUE_COLUMNS: [&str; 7] = [
     "code",
     "name",
@@ -646,9 +645,7 @@ const CATALOGUE_COLUMNS: [&str; 7] = [
 
 /// The error of a column read given twice in a row's keys (`time_limit` and `Time_Limit`, or
 /// a CSV header naming `code` twice): which one is meant is a guess (the first was read, without
-/// a word), as a records header's column given twice is. (Not on WebAssembly: a smaller
-/// `.wasm`; the JS package's README says so.)
-#[cfg(not(target_family = "wasm"))]
+/// a word), as a records header's column given twice is.
 fn column_twice<'k>(row: u64, keys: impl Iterator<Item = &'k str> + Clone) -> Result<()> {
     for name in CATALOGUE_COLUMNS {
         let mut same = keys
@@ -724,8 +721,7 @@ impl Procedure {
     fn from_json_object(row: u64, obj: &Map<String, Value>) -> Result<Procedure> {
         // A key spelt in another case (`Time_Limit`) was left unread without a word (beside
         // `time_limit`, the other value lost; alone, "`time_limit` is missing"), where a CSV
-        // catalogue's header matches in any case. (Not on WebAssembly: a smaller `.wasm`.)
-        #[cfg(not(target_family = "wasm"))]
+        // catalogue's header matches in any case.
         for k in obj.keys() {
             let meant = CATALOGUE_COLUMNS
                 .iter()
@@ -987,7 +983,6 @@ impl Catalogue {
         let mut rows = Vec::new();
         for (row, fields) in records {
             let cells: Vec<(K, V)> = fields.into_iter().collect();
-            #[cfg(not(target_family = "wasm"))]
             column_twice(row, cells.iter().map(|(k, _)| k.as_ref()))?;
             let get = |name: &str| {
                 cells

@@ -720,7 +720,6 @@ impl Layout {
                 .in_field(name));
             }
         }
-        #[cfg(not(target_arch = "wasm32"))]
         layout.check_roles()?;
         Ok(layout)
     }
@@ -728,9 +727,7 @@ impl Layout {
     /// That no column is read as two of the record's (`--map received=X --map resolved=X`, or
     /// a `--map` to a column another logical name reads by its own name): every dossier was
     /// then resolved at its receipt, early, with exit 0. An error naming the column and both
-    /// names. (Not in WebAssembly, whose bytes are counted: there the options are read as
-    /// given.)
-    #[cfg(not(target_arch = "wasm32"))]
+    /// names.
     fn check_roles(&self) -> Result<()> {
         let mut roles: Vec<(&str, usize)> = vec![("received", self.received)];
         for (n, i) in [

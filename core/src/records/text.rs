@@ -1036,13 +1036,6 @@ fn plain_text(bytes: &[u8]) -> Option<&str> {
     std::str::from_utf8(bytes).ok()
 }
 
-/// Whether a record short of the header's columns is read when its cells read are all empty
-/// (a blank record or a footer written with fewer separators, as at full width): natively.
-/// On WebAssembly such a record is the wrong number of fields, an error (a smaller `.wasm`;
-/// the JS package's README says so).
-#[cfg(feature = "csv")]
-const SHORT_RECORDS: bool = cfg!(not(target_family = "wasm"));
-
 /// The wrong number of fields at `line`.
 #[cfg(feature = "csv")]
 fn field_count(line: u64, fields: usize, width: usize) -> Error {
@@ -1169,8 +1162,7 @@ impl PlainRecord<'_> {
                     .unwrap_or(&[])
                     .iter()
                     .all(|b| field(b).trim_ascii().is_empty()))
-            || (SHORT_RECORDS
-                && n < width
+            || (n < width
                 && self.wanted.iter().all(|&j| {
                     self.bounds
                         .get(j)
@@ -1238,8 +1230,7 @@ fn parse_quoted(
                     rec.len() > width && rec.iter().skip(width).all(|f| f.trim_ascii().is_empty());
                 // (Short of the header's columns, with its cells read all empty: a blank
                 // record or a footer, as at full width; see `PlainRecord::end`.)
-                let short_unread = SHORT_RECORDS
-                    && rec.len() < width
+                let short_unread = rec.len() < width
                     && rec.iter().enumerate().all(|(j, f)| {
                         used.is_some_and(|u| !u.get(j).copied().unwrap_or(false))
                             || f.trim_ascii().is_empty()
