@@ -3,7 +3,6 @@
 //! unless the options say `{utcOffsetMinutes: 480}` (the Chinese calendar) or another offset.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use motcua::lunar::{self, LunarCalendar, VIETNAM_UTC_OFFSET_MINUTES};
 use motcua::{Error, ErrorKind};
@@ -15,8 +14,9 @@ use crate::options::{int_opt, options};
 use crate::types::{BooleanArg, DateInput, LunarDateJs, LunarOptions, NumberArg};
 
 thread_local! {
-    /// Calendars at offsets other than UTC+7 / UTC+8 (computed once each, then reused).
-    static OTHER_OFFSETS: RefCell<HashMap<i32, LunarCalendar>> = RefCell::new(HashMap::new());
+    /// Calendars at offsets other than UTC+7 / UTC+8 (computed once each, then reused; a few,
+    /// so a list: a map type's code would weigh on the `.wasm`).
+    static OTHER_OFFSETS: RefCell<Vec<(i32, LunarCalendar)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The lunar calendar the options ask for.
@@ -34,11 +34,16 @@ fn calendar(opts: Option<&LunarOptions>) -> motcua::Result<LunarCalendar> {
     if minutes == VIETNAM_UTC_OFFSET_MINUTES || minutes == lunar::CHINA_UTC_OFFSET_MINUTES {
         return LunarCalendar::with_utc_offset_minutes(minutes);
     }
-    if let Some(c) = OTHER_OFFSETS.with(|m| m.borrow().get(&minutes).cloned()) {
+    let known = |m: &Vec<(i32, LunarCalendar)>| {
+        m.iter()
+            .find(|(k, _)| *k == minutes)
+            .map(|(_, c)| c.clone())
+    };
+    if let Some(c) = OTHER_OFFSETS.with(|m| known(&m.borrow())) {
         return Ok(c);
     }
     let c = LunarCalendar::with_utc_offset_minutes(minutes)?;
-    OTHER_OFFSETS.with(|m| m.borrow_mut().insert(minutes, c.clone()));
+    OTHER_OFFSETS.with(|m| m.borrow_mut().push((minutes, c.clone())));
     Ok(c)
 }
 

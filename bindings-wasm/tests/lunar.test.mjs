@@ -55,3 +55,16 @@ test("bad lunar input", () => {
   assert.equal(code(() => toLunar("2025-01-29", { utcOffsetMinutes: 10_000 })), "invalid_argument");
   assert.equal(code(() => toLunar("2025-01-29", 480)), "invalid_argument");
 });
+
+test("calendars at other offsets are kept apart", () => {
+  // UTC+9 and UTC-5 (computed on first use, then kept): each call answers for its own
+  // offset, however they interleave; over 1900-2100 a new moon falls on different days there.
+  const years = Array.from({ length: 201 }, (_, i) => 1900 + i);
+  const east = years.map((y) => lunarNewYear(y, { utcOffsetMinutes: 540 }));
+  const west = years.map((y) => lunarNewYear(y, { utcOffsetMinutes: -300 }));
+  assert.ok(years.some((_, i) => east[i] !== west[i]));
+  for (const [i, y] of years.entries()) {
+    assert.equal(lunarNewYear(y, { utcOffsetMinutes: -300 }), west[i]);
+    assert.equal(lunarNewYear(y, { utcOffsetMinutes: 540 }), east[i]);
+  }
+});
