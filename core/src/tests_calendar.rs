@@ -49,6 +49,7 @@ fn spec_errors_name_the_value_and_its_path() {
     );
 }
 
+use super::spec::json_path_at;
 use super::*;
 
 fn d(s: &str) -> NaiveDate {
