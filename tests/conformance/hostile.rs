@@ -247,6 +247,23 @@ fn a_runaway_quote_loses_no_row() {
     }
 }
 
+/// A note over lines is a field, as RFC 4180 (and Python's csv) reads it: one whose line holds
+/// the header's separators (a list of papers) or that runs over 40 lines was two bad rows, or
+/// 35, and with `--skip-bad` its dossier was left out.
+#[test]
+fn a_note_over_lines_is_a_field() {
+    let many: String = (1..=40).map(|i| format!("{i}\n")).collect();
+    for note in ["Thiếu:\nCMND, hộ khẩu, giấy khai sinh, ảnh", many.as_str()] {
+        let text = format!(
+            "id,received,time_limit,note\nN1,2026-03-02T09:00,3wd,\"{note}\"\nN2,2026-03-02T09:00,3wd,ok\n"
+        );
+        let f = scratch("note.csv", text.as_bytes());
+        let o = skip_bad_json(&f);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(total(&o)["received"], 2);
+    }
+}
+
 /// `resolved,resolved`: which one is meant would be a guess.
 #[test]
 fn a_column_named_twice_is_an_error() {
