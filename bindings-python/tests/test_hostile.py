@@ -907,3 +907,61 @@ def test_a_mapping_of_single_values_is_said_to_want_columns() -> None:
             motcua.report(cols, as_of="2026-03-31")
     got = motcua.report({"received": ["2026-03-02"], "time_limit": ("3wd",)}, as_of="2026-03-31")
     assert int(got["received"].iloc[-1]) == 1
+
+
+def test_a_map_is_checked_and_a_frame_column_may_be_named_by_its_number() -> None:
+    """``map={"received": 0}`` (a frame read with ``header=None`` numbers its columns) was a
+    bare ``TypeError``, ``map="received=0"`` a ``ValueError``: the number names its column, and
+    anything else is an ``InvalidArgumentError`` naming ``map``, in every builder."""
+    import io
+
+    import pandas as pd
+
+    df = pd.read_csv(io.StringIO("2026-03-02T09:30,3wd\n2026-03-03T09:30,3wd\n"), header=None)
+    by_text = motcua.report(df, as_of="2026-03-31", map={"received": "0", "time_limit": "1"})
+    by_number = motcua.report(df, as_of="2026-03-31", map={"received": 0, "time_limit": np.int64(1)})  # type: ignore[dict-item]  # (numpy integers are taken too)
+    pd.testing.assert_frame_equal(by_number, by_text)
+    assert int(by_text["received"].iloc[-1]) == 2
+    calls = (
+        lambda m: motcua.report(df, as_of="2026-03-31", map=m),
+        lambda m: motcua.classify(df, as_of="2026-03-31", map=m),
+        lambda m: motcua.due(df, map=m),
+        lambda m: motcua.worklist(df, as_of="2026-03-31", map=m),
+        lambda m: motcua.scorecard(df, as_of="2026-03-31", map=m),
+    )
+    for bad, says in (
+        ("received=0", "expected a mapping"),
+        ({"received": 0.0}, "must name a source column"),
+        ({"received": True}, "must name a source column"),
+        ({0: "received"}, "named by a string"),
+    ):
+        for call in calls:
+            with pytest.raises(motcua.InvalidArgumentError, match=f"map: .*{says}"):
+                call(bad)
+
+
+def test_a_catalogue_frame_writes_numbers_as_the_records_do() -> None:
+    """A float code column gave ``"2.0"`` (``str``), which no record's ``2`` (the record
+    reader's text of a whole float) matched: ``UnknownProcedureError``. Numbers and flags are
+    written as the record reader writes them, NaN is missing."""
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {
+            "code": [1.5, 2.0, 3],
+            "name": ["a", "b", "c"],
+            "field": ["f", "g", "h"],
+            "level": ["commune"] * 3,
+            "time_limit": ["3wd", "5wd", "7wd"],
+            "online": ["full", "none", "none"],
+        }
+    )
+    cat = motcua.Catalogue.from_frame(frame)
+    assert cat.codes() == ["1.5", "2", "3"]
+    records = pd.DataFrame({"received": ["2026-03-02", "2026-03-02"], "procedure": [2.0, 1.5]})
+    got = motcua.classify(records, as_of="2026-03-31", catalogue=cat)
+    assert list(got["due"].astype(str)) == ["2026-03-09", "2026-03-05"]
+    assert motcua.procedure._cell(float("nan")) is None
+    assert motcua.procedure._cell(np.bool_(True)) == "true"
+    assert motcua.procedure._cell(np.int32(7)) == "7"
+    assert motcua.procedure._cell(1e300) == repr(1e300)

@@ -26,7 +26,7 @@ import sys
 import warnings
 
 from contextlib import contextmanager
-from typing import Any, Callable, Container, Iterator, Mapping, Optional
+from typing import Any, Callable, Container, Iterator, Mapping, Optional, Union
 
 import numpy as np
 
@@ -87,9 +87,9 @@ class Wanted(Container[str]):
 
     __slots__ = ("_by", "_map", "_service", "_known")
 
-    def __init__(self, by: list[str], map: Optional[Mapping[str, str]], service: bool) -> None:
+    def __init__(self, by: list[str], map: Optional[Mapping[str, Union[str, int]]], service: bool) -> None:
         self._by = list(by)
-        self._map = dict(map or {})
+        self._map = map_arg(map)
         self._service = service
         self._known: dict[str, bool] = {}
 
@@ -126,7 +126,34 @@ def by_list(by: Any) -> list[str]:
     return names
 
 
-def wanted(by: list[str], map: Optional[Mapping[str, str]], service: bool = False) -> Wanted:
+def map_arg(map: Any) -> dict[str, str]:
+    """The ``map=`` argument as the core takes it, ``{logical column: source column}``. A
+    source column may be named by a frame's integer column name (``pd.read_csv(...,
+    header=None)`` numbers them), read as its text as the frame's columns are. Anything else is
+    an :class:`InvalidArgumentError` naming ``map`` (``{"received": 0}`` was a bare
+    ``TypeError``, ``"received=0"`` a ``ValueError``)."""
+    if map is None:
+        return {}
+    if not isinstance(map, Mapping):
+        raise _raise(
+            InvalidArgumentError,
+            f"map: expected a mapping {{logical column: source column}} such as "
+            f"{{'received': 'ngay_nhan'}}, got a {type(map).__name__}",
+        )
+    out: dict[str, str] = {}
+    for k, v in map.items():
+        if not isinstance(k, str):
+            raise _raise(InvalidArgumentError, f"map: a logical column is named by a string (received, resolved, ...), got {k!r}")
+        if isinstance(v, (bool, np.bool_)) or not isinstance(v, (str, int, np.integer)):
+            raise _raise(
+                InvalidArgumentError,
+                f"map: {k!r} must name a source column (a string, or a frame's integer column name), got {v!r}",
+            )
+        out[k] = str(v)
+    return out
+
+
+def wanted(by: list[str], map: Optional[Mapping[str, Union[str, int]]], service: bool = False) -> Wanted:
     """The source columns the core may read (its logical columns, mapped, and ``by``)."""
     return Wanted(by, map, service)
 
@@ -442,7 +469,7 @@ def label_of(df: Any, index: Optional[int]) -> Any:
     return label.item() if hasattr(label, "item") else label
 
 
-def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, str]]) -> None:
+def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, Union[str, int]]]) -> None:
     """A ``UserWarning`` for each column of the frame ``df`` that is not read but looks like a
     column it lacks (``resolved_at`` without ``resolved``; the core's ``Layout::near_misses``,
     the CLI's note): other columns are ignored, so a misspelt one leaves its values out
@@ -456,7 +483,7 @@ def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, str]]) -
         return  # not a frame: the run says so, after its other checks
     if not names:
         return
-    for text in _motcua.near_misses(names, list(by), dict(map or {})):
+    for text in _motcua.near_misses(names, list(by), map_arg(map)):
         warnings.warn(text, UserWarning, stacklevel=_user_stacklevel())
 
 

@@ -316,7 +316,7 @@ def due(
     as_of: Optional[InstantLike] = None,
     explain: bool = False,
     lang: str = "vi",
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     errors: str = "raise",
 ) -> Any: ...
 
@@ -330,7 +330,7 @@ def due(
     as_of: Optional[InstantLike] = None,
     explain: bool = False,
     lang: str = "vi",
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     errors: str = "raise",
 ) -> Any:
     """The due date of a dossier, after validating it (the ordering rules of its events).
@@ -383,7 +383,7 @@ def due(
             dossier,
             map,
             lambda columns, first_row: _motcua.due_records(
-                columns, cal, _rules(rules), _catalogue(catalogue), t, dict(map or {}), _coerce(errors), 0, first_row,
+                columns, cal, _rules(rules), _catalogue(catalogue), t, rec.map_arg(map), _coerce(errors), 0, first_row,
                 explain, lang,
             ),
         )
@@ -393,7 +393,7 @@ def due(
     return Due._from_json(json.loads(text))
 
 
-def _frame_answers(frame: Any, map: Optional[Mapping[str, str]], answer: Any) -> dict[str, Any]:
+def _frame_answers(frame: Any, map: Optional[Mapping[str, Union[str, int]]], answer: Any) -> dict[str, Any]:
     """The per-row answers of a frame, chunk by chunk (each chunk's ``answer(columns,
     first_row)``), concatenated in row order."""
     rec.warn_near_misses(frame, [], map)

@@ -138,7 +138,7 @@ def _quote(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
 
-def needed_columns(columns: Iterable[str], by: _By = None, map: Optional[Mapping[str, str]] = None) -> list[str]:
+def needed_columns(columns: Iterable[str], by: _By = None, map: Optional[Mapping[str, Union[str, int]]] = None) -> list[str]:
     """Which of ``columns`` the report reads (the dossier columns, ``by``, the sources of
     ``map``), in their order: select them before shipping rows to Python workers."""
     wanted = rec.wanted(_by_list(by), map)
@@ -191,7 +191,7 @@ def partial_report(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
 ) -> Any:
     """The report counts of one partition: one row per (group, period) cell with the grouping
@@ -555,7 +555,7 @@ class _Options:
         calendar: Optional[Calendar],
         catalogue: Optional[Catalogue],
         rules: RulesLike,
-        map: Optional[Mapping[str, str]],
+        map: Optional[Mapping[str, Union[str, int]]],
         skip_bad: bool = False,
         what: str,
     ) -> None:
@@ -565,7 +565,7 @@ class _Options:
         self.calendar = calendar
         self.catalogue = catalogue
         self.rules = None if rules is None else _as_rules(rules)
-        self.map = dict(map or {})
+        self.map = rec.map_arg(map)
         self.skip_bad = skip_bad
         if period is not None and period not in ("month", "quarter", "year"):
             raise _raise(InvalidArgumentError, f"{what}: unknown period `{period}` (expected month, quarter or year)")
@@ -597,7 +597,7 @@ class ArrowPartials:
         calendar: Optional[Calendar] = None,
         catalogue: Optional[Catalogue] = None,
         rules: RulesLike = None,
-        map: Optional[Mapping[str, str]] = None,
+        map: Optional[Mapping[str, Union[str, int]]] = None,
         skip_bad: bool = False,
         chunk_rows: int = 200_000,
     ) -> None:
@@ -667,7 +667,7 @@ class ArrowClassify:
         calendar: Optional[Calendar] = None,
         catalogue: Optional[Catalogue] = None,
         rules: RulesLike = None,
-        map: Optional[Mapping[str, str]] = None,
+        map: Optional[Mapping[str, Union[str, int]]] = None,
         errors: str = "coerce",
         keep_types: Optional[Sequence[Any]] = None,
     ) -> None:
@@ -730,7 +730,7 @@ def spark_partials(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
 ) -> Any:
     """A Spark DataFrame of partial reports: one row per (partition, group, period) cell,
@@ -758,7 +758,7 @@ def spark_report(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
     kind: str = "pandas",
 ) -> Any:
@@ -795,7 +795,7 @@ def spark_classify(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     errors: str = "coerce",
 ) -> Any:
     """The due date and outcome of every dossier of a Spark DataFrame, as a Spark DataFrame:
@@ -832,7 +832,7 @@ def dask_partials(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
 ) -> Any:
     """A Dask DataFrame of partial reports (pandas partitions, one row per cell):
@@ -850,7 +850,7 @@ def dask_partials(
         calendar=calendar,
         catalogue=catalogue,
         rules=rules,
-        map=dict(map or {}),
+        map=rec.map_arg(map),
         skip_bad=skip_bad,
         meta=meta,
     )
@@ -869,7 +869,7 @@ def dask_report(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
     kind: str = "pandas",
     **compute: Any,

@@ -161,7 +161,7 @@ def classify(
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
     lang: str = "vi",
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     errors: str = "raise",
     keep: Union[bool, Sequence[str]] = False,
 ) -> Any: ...
@@ -176,7 +176,7 @@ def classify(
     catalogue: Optional[Catalogue] = None,
     explain: bool = False,
     lang: str = "vi",
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     errors: str = "raise",
     keep: Union[bool, Sequence[str]] = False,
 ) -> Any:
@@ -209,11 +209,13 @@ def classify(
     cal = _calendar(calendar)
     t = _as_of(as_of)
     if _is_frame(dossier):
+        from . import _records as rec
+
         cols = _frame_answers(
             dossier,
             map,
             lambda columns, first_row: _motcua.classify_records(
-                columns, cal, t, _rules(rules), _catalogue(catalogue), dict(map or {}), _coerce(errors), 0, first_row,
+                columns, cal, t, _rules(rules), _catalogue(catalogue), rec.map_arg(map), _coerce(errors), 0, first_row,
                 explain, lang,
             ),
         )

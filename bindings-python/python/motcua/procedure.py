@@ -23,6 +23,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
+import numpy as np
+
+from . import _convert as cv
 from . import _motcua
 from .error import InvalidArgumentError, _raise
 
@@ -190,9 +193,19 @@ class Catalogue:
 
 def _cell(v: Any) -> Optional[str]:
     """A catalogue row's value as the text of its CSV cell: a list or dict (``stages``) as JSON
-    (``str`` gave Python's repr, which is not JSON), a numpy array or Arrow list as its list."""
-    if v is None:
+    (``str`` gave Python's repr, which is not JSON), a numpy array or Arrow list as its list; a
+    number or a flag as the record reader writes a cell of one (a whole float ``2.0`` as ``2``,
+    so that a code from a float column matches the records' ``2``; ``True`` as ``true``);
+    ``None``, NaN, ``NaT`` and ``NA`` as missing."""
+    if cv.is_missing(v):
         return None
+    if isinstance(v, (bool, np.bool_)):
+        return "true" if v else "false"
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, (float, np.floating)):
+        x = float(v)
+        return str(int(x)) if x.is_integer() and abs(x) < 2.0**53 else repr(x)
     if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
         v = v.tolist()
     if isinstance(v, (list, tuple, dict)):

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Union
 
 from . import _convert as cv
 from . import _motcua
@@ -97,7 +97,7 @@ class StageReport:
         calendar: Optional[Calendar] = None,
         catalogue: Optional[Catalogue] = None,
         rules: RulesLike = None,
-        map: Optional[Mapping[str, str]] = None,
+        map: Optional[Mapping[str, Union[str, int]]] = None,
         skip_bad: bool = False,
         threads: int = 0,
     ) -> StageReport:
@@ -118,7 +118,7 @@ class StageReport:
         with rec.labelled(df):
             for columns, first_row, _ in rec.parts(df, rec.wanted([], map)):
                 _, _, bad = table.add(
-                    columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined
+                    columns, cal, rls, cat, rec.map_arg(map), skip_bad, threads, first_row, joined
                 )
                 skipped.extend(_skipped(b, df) for b in bad)
         if joined is not None:

@@ -130,7 +130,7 @@ class Worklist:
         calendar: Optional[Calendar] = None,
         catalogue: Optional[Catalogue] = None,
         rules: RulesLike = None,
-        map: Optional[Mapping[str, str]] = None,
+        map: Optional[Mapping[str, Union[str, int]]] = None,
         skip_bad: bool = False,
         threads: int = 0,
         transfers: Any = None,
@@ -150,7 +150,7 @@ class Worklist:
         rec.warn_near_misses(source, by_list, map)
         with rec.labelled(source):
             for columns, first_row, _ in rec.parts(source, rec.wanted(by_list, map)):
-                c, lo, bad = w.add(columns, cal, rls, cat, dict(map or {}), skip_bad, threads, first_row, joined)
+                c, lo, bad = w.add(columns, cal, rls, cat, rec.map_arg(map), skip_bad, threads, first_row, joined)
                 counted, left_out = counted + c, left_out + lo
                 skipped.extend(_skipped(b, source) for b in bad)
         if joined is not None:
@@ -271,7 +271,7 @@ def worklist(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
     threads: int = 0,
     transfers: Any = None,
@@ -288,7 +288,7 @@ def worklist(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
     threads: int = 0,
     transfers: Any = None,
@@ -305,7 +305,7 @@ def worklist(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
     threads: int = 0,
     transfers: Any = None,
@@ -323,7 +323,7 @@ def worklist(
     calendar: Optional[Calendar] = None,
     catalogue: Optional[Catalogue] = None,
     rules: RulesLike = None,
-    map: Optional[Mapping[str, str]] = None,
+    map: Optional[Mapping[str, Union[str, int]]] = None,
     skip_bad: bool = False,
     threads: int = 0,
     transfers: Any = None,
