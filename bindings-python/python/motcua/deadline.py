@@ -382,8 +382,8 @@ def due(
         cols = _frame_answers(
             dossier,
             map,
-            lambda columns, first_row: _motcua.due_records(
-                columns, cal, _rules(rules), _catalogue(catalogue), t, rec.map_arg(map), _coerce(errors), 0, first_row,
+            lambda columns, first_row, mapped: _motcua.due_records(
+                columns, cal, _rules(rules), _catalogue(catalogue), t, mapped, _coerce(errors), 0, first_row,
                 explain, lang,
             ),
         )
@@ -395,10 +395,13 @@ def due(
 
 def _frame_answers(frame: Any, map: Optional[Mapping[str, Union[str, int]]], answer: Any) -> dict[str, Any]:
     """The per-row answers of a frame, chunk by chunk (each chunk's ``answer(columns,
-    first_row)``), concatenated in row order."""
-    rec.warn_near_misses(frame, [], map)
+    first_row, mapped)``, ``mapped`` the checked ``map``), concatenated in row order."""
+    mapped = rec.map_arg(map)
+    rec.warn_near_misses(frame, [], mapped)
     with rec.labelled(frame):
-        parts = [answer(columns, first_row) for columns, first_row, _ in rec.chunks(frame, rec.wanted([], map))]
+        parts = [
+            answer(columns, first_row, mapped) for columns, first_row, _ in rec.chunks(frame, rec.wanted([], mapped))
+        ]
     if len(parts) == 1:
         return parts[0]
     out: dict[str, Any] = {}

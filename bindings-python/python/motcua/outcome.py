@@ -209,13 +209,11 @@ def classify(
     cal = _calendar(calendar)
     t = _as_of(as_of)
     if _is_frame(dossier):
-        from . import _records as rec
-
         cols = _frame_answers(
             dossier,
             map,
-            lambda columns, first_row: _motcua.classify_records(
-                columns, cal, t, _rules(rules), _catalogue(catalogue), rec.map_arg(map), _coerce(errors), 0, first_row,
+            lambda columns, first_row, mapped: _motcua.classify_records(
+                columns, cal, t, _rules(rules), _catalogue(catalogue), mapped, _coerce(errors), 0, first_row,
                 explain, lang,
             ),
         )

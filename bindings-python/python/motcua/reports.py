@@ -355,8 +355,9 @@ def count(
     ``transfers``: a frame of transfers joined to the records by id."""
     skip_bad, threads = cv.strict_bool(skip_bad, "skip_bad"), cv.count_arg(threads, "threads")
     partial = into if into is not None else PartialReport(_as_of(as_of), by, period)
-    names = rec.wanted(by, map, satisfaction_scale is not None)
-    rec.warn_near_misses(df, by, map)
+    mapped = rec.map_arg(map)
+    names = rec.wanted(by, mapped, satisfaction_scale is not None)
+    rec.warn_near_misses(df, by, mapped)
     skipped: list[dict[str, Any]] = []
     joined = None
     if transfers is not None:
@@ -371,7 +372,7 @@ def count(
                 cal,
                 rls,
                 cat,
-                rec.map_arg(map),
+                mapped,
                 skip_bad,
                 satisfaction_scale,
                 threads,

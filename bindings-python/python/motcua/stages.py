@@ -113,12 +113,13 @@ class StageReport:
             joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         table = StageTable(_as_of(as_of))
         cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
-        rec.warn_near_misses(df, [], map)
+        mapped = rec.map_arg(map)
+        rec.warn_near_misses(df, [], mapped)
         # (Rows of a pandas frame named by their index labels too, as the report's are.)
         with rec.labelled(df):
-            for columns, first_row, _ in rec.parts(df, rec.wanted([], map)):
+            for columns, first_row, _ in rec.parts(df, rec.wanted([], mapped)):
                 _, _, bad = table.add(
-                    columns, cal, rls, cat, rec.map_arg(map), skip_bad, threads, first_row, joined
+                    columns, cal, rls, cat, mapped, skip_bad, threads, first_row, joined
                 )
                 skipped.extend(_skipped(b, df) for b in bad)
         if joined is not None:

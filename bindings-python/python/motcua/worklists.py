@@ -147,10 +147,11 @@ class Worklist:
         if transfers is not None:
             joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         counted = left_out = 0
-        rec.warn_near_misses(source, by_list, map)
+        mapped = rec.map_arg(map)
+        rec.warn_near_misses(source, by_list, mapped)
         with rec.labelled(source):
-            for columns, first_row, _ in rec.parts(source, rec.wanted(by_list, map)):
-                c, lo, bad = w.add(columns, cal, rls, cat, rec.map_arg(map), skip_bad, threads, first_row, joined)
+            for columns, first_row, _ in rec.parts(source, rec.wanted(by_list, mapped)):
+                c, lo, bad = w.add(columns, cal, rls, cat, mapped, skip_bad, threads, first_row, joined)
                 counted, left_out = counted + c, left_out + lo
                 skipped.extend(_skipped(b, source) for b in bad)
         if joined is not None:
