@@ -100,6 +100,45 @@ fn near_misses(
         .unwrap_or_default()
 }
 
+/// The rows of a frame's chunk, handed over with every column, that a run of the columns
+/// read skipped as blank but that hold values in other columns (a note, a footer's total):
+/// `(count, first line)`, the core's `unread_rows`, with the lines of the chunk's rows from
+/// `first_row`; `(0, None)` when the columns do not make a layout (the run said why).
+#[pyfunction]
+fn unread_rows(
+    py: Python<'_>,
+    columns: &Bound<'_, PyAny>,
+    by: Vec<String>,
+    map: std::collections::HashMap<String, String>,
+    service: bool,
+    first_row: usize,
+) -> PyResult<(u64, Option<u64>)> {
+    let holders = columns::Holders::extract(columns)?;
+    let tables = holders.tables()?;
+    let opts = motcua::records::ReadOptions {
+        map,
+        by,
+        satisfaction_scale: service.then_some(5),
+    };
+    let Ok(layout) = motcua::records::Layout::resolve(holders.names(), &opts) else {
+        return Ok((0, None));
+    };
+    let t = py.detach(|| motcua::records::unread_rows(&tables, &layout, first_row));
+    Ok((t.unread, t.first_unread))
+}
+
+/// The note of `unread` rows skipped with values only in columns not read, the first on
+/// line `first` (the core's `Tally::unread_note`, the CLI's words, naming `map=`).
+#[pyfunction]
+fn unread_note(unread: u64, first: u64) -> Option<String> {
+    motcua::records::Tally {
+        unread,
+        first_unread: Some(first),
+        ..motcua::records::Tally::default()
+    }
+    .unread_note("map=")
+}
+
 /// The label of the period of `kind` (`month`, `quarter`, `year`) holding `date`, as the core
 /// writes it (`2026-03`, `2026-Q1`, `2026`).
 #[pyfunction]
@@ -161,6 +200,8 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
     m.add_function(wrap_pyfunction!(read_columns, m)?)?;
     m.add_function(wrap_pyfunction!(near_misses, m)?)?;
+    m.add_function(wrap_pyfunction!(unread_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(unread_note, m)?)?;
     m.add_function(wrap_pyfunction!(period_label, m)?)?;
     m.add_function(wrap_pyfunction!(report_columns, m)?)?;
     m.add_function(wrap_pyfunction!(is_json_lines, m)?)?;

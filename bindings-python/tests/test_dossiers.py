@@ -388,6 +388,69 @@ def test_a_files_rows_with_values_only_in_columns_not_read_are_warned(tmp_path: 
     assert "note: " + want.split(": a note")[0] in done.stderr, done.stderr
 
 
+def test_a_frames_rows_with_values_only_in_columns_not_read_are_warned() -> None:
+    """A frame's row whose values are all in columns not read (a footer's total, a note) is
+    said as a file's is: the same ``UserWarning``, its line the row index + 1 (as a frame's
+    errors say it), by every builder that reads records and from every kind of frame. The core
+    is handed the columns it reads only, so the rows it skipped are looked at again with all
+    of theirs. A row blank everywhere, or a note of spaces, is skipped without a word, and a
+    frame without such rows warns nothing."""
+    import warnings
+
+    import pyarrow as pa
+
+    data: dict[str, list[Any]] = {
+        "id": ["A", None, None, "B", None, None],
+        "received": ["2026-03-02T09:00", None, None, "2026-03-03T09:00", None, None],
+        "time_limit": ["3wd", None, None, "3wd", None, ""],
+        "note": [None, None, "Tổng cộng: 2 hồ sơ", None, "  ", None],
+        "total": [None, None, 2, None, None, 7],
+    }
+    want = (
+        "2 row(s) skipped, their values only in columns not read (the first on line 3): a note "
+        "or a footer? If they are dossiers, name their columns with map="
+    )
+    frames = {
+        "pandas": lambda: pd.DataFrame(data),
+        "pandas object": lambda: pd.DataFrame(data).astype(object),
+        "polars": lambda: pl.DataFrame(data),
+        "lazy": lambda: pl.DataFrame(data).lazy(),
+        "arrow": lambda: pa.table(data),
+        "mapping": lambda: data,
+    }
+    builds = {
+        "report": lambda df: motcua.report(df, as_of="2026-11-15"),
+        "scorecard": lambda df: motcua.scorecard(df, as_of="2026-11-15"),
+        "worklist": lambda df: motcua.worklist(df, as_of="2026-03-03T12:00"),
+        "stages": lambda df: motcua.report(df, as_of="2026-11-15", stages=True),
+    }
+    for kind, frame in frames.items():
+        for name, build in builds.items():
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                build(frame())
+            assert [str(w.message) for w in caught] == [want], (kind, name)
+            assert caught[0].filename == __file__, (kind, name)
+    with pytest.warns(UserWarning, match="2 row"):
+        r = motcua.report(pd.DataFrame(data), as_of="2026-11-15")
+    assert int(r["received"].iloc[-1]) == 2  # the two dossiers, and no more
+    # Without the footers: no warning (blank rows alone are said by no door).
+    quiet = pd.DataFrame({k: v[:2] + v[3:5] for k, v in data.items()}).assign(note=None, total=None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        motcua.report(quiet, as_of="2026-11-15")
+    # A frame of many rows in chunks (object columns, over CHUNK_ROWS): the first line found.
+    from motcua import _records
+
+    n = _records.CHUNK_ROWS + 3
+    big = pd.DataFrame({"received": ["2026-03-02T09:00"] * n, "time_limit": ["3wd"] * n, "note": [None] * n},
+                       dtype=object)
+    big.iloc[n - 2] = [None, None, "cuối"]
+    with pytest.warns(UserWarning, match=rf"1 row\(s\) skipped.*first on line {n - 1}\)"):
+        r = motcua.report(big, as_of="2026-11-15")
+    assert int(r["received"].iloc[-1]) == n - 1
+
+
 def test_a_column_that_looks_like_one_not_found_is_warned(tmp_path: Path, sample: pd.DataFrame) -> None:
     """A frame or file column not read that looks like a column the records lack
     (``resolved_at`` without ``resolved``) gives a ``UserWarning`` naming the ``map=`` that

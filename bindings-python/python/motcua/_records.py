@@ -487,6 +487,66 @@ def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, Union[st
         warnings.warn(text, UserWarning, stacklevel=_user_stacklevel())
 
 
+class _Every:
+    """Every column name (all of a chunk's columns handed over)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+class Unread:
+    """The rows a frame's run skipped as blank that hold values in columns it does not read (a
+    note, a footer's total, a dossier whose columns are named otherwise): said in one
+    ``UserWarning`` at the end (:meth:`warn`), as the CLI says them of a file, since the core
+    is handed only the columns it reads. Looked for only in a chunk where the run skipped rows
+    (it counted, left out and rejected fewer than the chunk's rows), by handing the core every
+    column of that chunk's rows (the core's ``unread_rows``: the same test as a file's)."""
+
+    def __init__(self, by: list[str], map: dict[str, str], service: bool = False) -> None:
+        self.by, self.map, self.service = list(by), map, service
+        self.count: int = 0
+        self.first: Optional[int] = None
+
+    def check(self, df: Any, first_row: int, rows: Optional[int], seen: int) -> None:
+        """After a chunk of ``rows`` rows from ``first_row`` that the run saw ``seen`` of."""
+        if rows is None or seen >= rows:
+            return
+        part = _rows_of(df, first_row, rows)
+        if part is None:
+            return  # a stream already read (a RecordBatchReader): not read again
+        try:
+            for columns, first, _ in chunks(part, _Every()):
+                n, line = _motcua.unread_rows(columns, self.by, self.map, self.service, first_row + first)
+                if n and line is not None:
+                    self.count += n
+                    self.first = line if self.first is None else min(self.first, line)
+        except (MotcuaError, TypeError, ValueError):
+            return  # a column the core cannot take (a list, an object): no note, the counts stand
+
+    def warn(self) -> None:
+        """The note, if any rows were found."""
+        if self.count and self.first is not None:
+            text = _motcua.unread_note(self.count, self.first)
+            if text:
+                warnings.warn(text, UserWarning, stacklevel=_user_stacklevel())
+
+
+def _rows_of(df: Any, start: int, rows: int) -> Any:
+    """Rows ``start .. start + rows`` of the frame ``df`` with all its columns (``None``: a
+    stream, which cannot be read again)."""
+    kind = frame_kind(df)
+    if kind == "polars":
+        pl = cv._module("polars")
+        part = df.slice(start, rows)
+        return part.collect() if isinstance(part, pl.LazyFrame) else part
+    if kind == "arrow":
+        pa = cv._module("pyarrow")
+        return None if isinstance(df, pa.RecordBatchReader) else df.slice(start, rows)
+    if kind == "pandas":
+        return df.iloc[start : start + rows]
+    return {k: (v.iloc if hasattr(v, "iloc") else v)[start : start + rows] for k, v in df.items()}
+
+
 def warn_skipped(skipped: list[dict[str, Any]], builder: str) -> None:
     """A ``UserWarning`` saying how many rows ``skip_bad=True`` left out, and the first (the
     CLI's stderr line): the table returned cannot say it, and rows must not vanish without a

@@ -365,9 +365,10 @@ def count(
 
         joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
     cal, rls, cat = _calendar(calendar), _rules(rules), _catalogue(catalogue)
+    unread = rec.Unread(by, mapped, satisfaction_scale is not None)
     with rec.labelled(df):
-        for columns, first_row, _ in rec.parts(df, names):
-            _, _, bad = partial.add(
+        for columns, first_row, rows in rec.parts(df, names):
+            counted, left_out, bad = partial.add(
                 columns,
                 cal,
                 rls,
@@ -380,6 +381,8 @@ def count(
                 joined,
             )
             skipped.extend(_skipped(b, df) for b in bad)
+            unread.check(df, first_row, rows, counted + left_out + len(bad))
+    unread.warn()
     if joined is not None:
         skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
     return partial, skipped

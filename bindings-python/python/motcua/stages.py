@@ -116,12 +116,15 @@ class StageReport:
         mapped = rec.map_arg(map)
         rec.warn_near_misses(df, [], mapped)
         # (Rows of a pandas frame named by their index labels too, as the report's are.)
+        unread = rec.Unread([], mapped)
         with rec.labelled(df):
-            for columns, first_row, _ in rec.parts(df, rec.wanted([], mapped)):
-                _, _, bad = table.add(
+            for columns, first_row, rows in rec.parts(df, rec.wanted([], mapped)):
+                counted, left_out, bad = table.add(
                     columns, cal, rls, cat, mapped, skip_bad, threads, first_row, joined
                 )
                 skipped.extend(_skipped(b, df) for b in bad)
+                unread.check(df, first_row, rows, counted + left_out + len(bad))
+        unread.warn()
         if joined is not None:
             skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
         return cls(table, skipped)

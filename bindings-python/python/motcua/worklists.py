@@ -149,11 +149,14 @@ class Worklist:
         counted = left_out = 0
         mapped = rec.map_arg(map)
         rec.warn_near_misses(source, by_list, mapped)
+        unread = rec.Unread(by_list, mapped)
         with rec.labelled(source):
-            for columns, first_row, _ in rec.parts(source, rec.wanted(by_list, mapped)):
+            for columns, first_row, rows in rec.parts(source, rec.wanted(by_list, mapped)):
                 c, lo, bad = w.add(columns, cal, rls, cat, mapped, skip_bad, threads, first_row, joined)
                 counted, left_out = counted + c, left_out + lo
                 skipped.extend(_skipped(b, source) for b in bad)
+                unread.check(source, first_row, rows, c + lo + len(bad))
+        unread.warn()
         if joined is not None:
             skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
         return cls(

@@ -78,6 +78,8 @@ pub use layout::{
     find_column, header_names, Layout, Locator, ReadOptions, Record, Row, DOSSIER_COLUMNS,
     SERVICE_COLUMNS,
 };
+#[cfg(not(target_family = "wasm"))]
+pub use run::unread_rows;
 pub use run::{
     check_catalogue, run_tables, run_text, OnBad, RunOptions, Sink, Tally, CHUNK_ROWS, MAX_THREADS,
 };

@@ -335,6 +335,31 @@ fn take<S: Sink, R: Row + ?Sized>(
     }
 }
 
+/// The rows of `tables` (segments of one table, in row order, the first row numbered
+/// `first_row`) that a run skips as blank but that hold values in columns not read: the
+/// [`unread`](Tally::unread) count and the [`first_unread`](Tally::first_unread) line of the
+/// tally a run of all the columns gives (the rest zero). For a door that hands a run only the
+/// columns it reads (Python's frames): when that run skipped rows as blank, it asks again with
+/// every column of those rows, to say them as the CLI does
+/// ([`unread_note`](Tally::unread_note)).
+#[cfg(not(target_family = "wasm"))]
+pub fn unread_rows(tables: &[Table<'_>], layout: &Layout, first_row: usize) -> Tally {
+    let mut tally = Tally::default();
+    let mut base = first_row;
+    for t in tables {
+        for i in 0..t.len() {
+            let row = t.row(i);
+            if layout.is_blank(&row) && layout.holds_any(&row) {
+                let line = Locator::Row(base.saturating_add(i)).line();
+                tally.unread += 1;
+                tally.first_unread.get_or_insert(line);
+            }
+        }
+        base = base.saturating_add(t.len());
+    }
+    tally
+}
+
 /// Runs every row of `tables` (segments of one table, in row order) through sinks made by
 /// `make`, one per chunk, appended in order. Bad records: with [`OnBad::Stop`] the run fails
 /// with the first one's error; with [`OnBad::Skip`] each error goes to `on_error`, in order.

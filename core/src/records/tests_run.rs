@@ -336,3 +336,66 @@ fn ordered_stops_and_reports_source_errors() {
     .unwrap_err();
     assert_eq!(e.code(), "io");
 }
+
+/// A frame's run sees only the columns it reads, so a row holding values in other columns
+/// alone is skipped as blank unsaid; [`unread_rows`] over all the columns finds it (and only
+/// it: not an empty row, not a dossier), numbered from the segments' `first_row` as a run's
+/// rows are.
+#[test]
+fn unread_rows_are_found_with_every_column() {
+    use crate::records::{Column, OwnedCell, ReadOptions};
+    use OwnedCell::{Missing, Text};
+    let t = |s: &str| Text(s.to_string());
+    // Rows: a dossier, an empty row, a footer, whitespace in the note only, another footer.
+    let received = [t("2026-03-02"), Missing, Missing, Missing, Missing];
+    let limit = [t("3wd"), Missing, Missing, Missing, t("")];
+    let notes = [
+        t("ok"),
+        Missing,
+        t("Tổng cộng"),
+        t("  "),
+        OwnedCell::Int(500),
+    ];
+    let all = vec!["received", "time_limit", "notes"]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    let cols = |k: usize| {
+        [&received[..], &limit[..], &notes[..]][..k]
+            .iter()
+            .map(|c| Column::cells(c))
+            .collect::<Vec<_>>()
+    };
+    // What a frame hands the run: the columns read.
+    let read = Table::new(all[..2].to_vec(), cols(2)).unwrap();
+    let layout = Layout::resolve(&all[..2], &ReadOptions::default()).unwrap();
+    let opts = RunOptions {
+        threads: 1,
+        on_bad: OnBad::Stop,
+        first_row: 7,
+    };
+    let (_, tally) = run_tables(
+        std::slice::from_ref(&read),
+        &layout,
+        &opts,
+        Seen::default,
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!((tally.counted, tally.unread), (1, 0));
+    // Every column: rows 2 and 4 (lines 10 and 12 from row 7), as a CSV run says them.
+    let whole = Table::new(all.clone(), cols(3)).unwrap();
+    let wide = Layout::resolve(&all, &ReadOptions::default()).unwrap();
+    let u = unread_rows(std::slice::from_ref(&whole), &wide, 7);
+    assert_eq!((u.counted, u.unread, u.first_unread), (0, 2, Some(10)));
+    let (_, csv) = seen_text(
+        "received,time_limit,notes\n2026-03-02,3wd,ok\n,,\n,,Tổng cộng\n,,  \n,,500\n",
+        super::super::TextFormat::Csv,
+    )
+    .unwrap();
+    assert_eq!((csv.unread, csv.first_unread), (2, Some(4)));
+    // In two segments, numbered on.
+    let tail = Table::new(all.clone(), cols(3)).unwrap();
+    let u = unread_rows(&[whole, tail], &wide, 0);
+    assert_eq!((u.unread, u.first_unread), (4, Some(3)));
+}
