@@ -2,7 +2,7 @@
 //! counts one limit (its unit, what is left, the day its current round started, a new
 //! appointment, a stop while a supplement is awaited); the [`Pass`] walks the events in order,
 //! checks the lifecycle rules, moves the clock by the rules of [`super::rules`], records
-//! warnings, and writes typed [`Fact`]s into its [`Trace`]. With [`NoTrace`] (the native fast
+//! warnings, and writes typed [`Fact`]s into its [`Trace`]. With [`NoTrace`](super::facts::NoTrace) (the native fast
 //! path) every fact and day listing is compiled away, so the answer with and without an explanation
 //! comes from the same arithmetic.
 //!

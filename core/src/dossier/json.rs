@@ -258,7 +258,7 @@ fn unknown_key<'de, A: MapAccess<'de>>(
 }
 
 /// A time limit as read: the compact string, or the object's entries (in key order, a key
-/// given twice keeping its last value, once [`sorted`](LimitShadow::entries) is called).
+/// given twice keeping its last value, once [`time_limit`](LimitShadow::time_limit) sorts them).
 #[derive(Debug)]
 enum LimitShadow<'de> {
     Null,

@@ -1,7 +1,10 @@
 //! The CSV and JSON-lines readers' tests (kept out of the published crate, as the other unit
 //! tests' files are).
 
+use super::parse::{parse_plain, parse_quoted};
 use super::*;
+use crate::records::cell::Cell;
+use crate::records::layout::{Locator, Row};
 
 fn blocks(text: &str) -> (Vec<String>, Vec<(u64, Vec<String>)>) {
     blocks_of(text, BLOCK_SIZE)

@@ -177,7 +177,7 @@ impl Serialize for StageRow {
 /// For each agency: the stages it `received`; of those, `completed` ones (passed on or
 /// closed) `early`, `on_time` or `late`; and the stages it is `holding` as of the table's
 /// instant: `pending_within`, `overdue` or `awaiting_supplement` — each stage classified as
-/// [`classify`](crate::outcome::classify) classifies it (the dossier's [`StageDue`]s), so
+/// [`classify`] classifies it (the dossier's [`StageDue`]s), so
 /// `received = completed + holding`, `completed = early + on_time + late`, `holding =
 /// pending_within + overdue + awaiting_supplement`. An agency in charge of two stages of one
 /// dossier counts both. Dossiers without stages count nowhere here (their own outcome is the

@@ -1,4 +1,4 @@
-//! The preset's days off and make-up days, precomputed: the statutory model ([`build_model`])
+//! The preset's days off and make-up days, precomputed: the statutory model ([`build_model`](super::schedule::build_model))
 //! takes a few milliseconds to build (205 years of Tết, holidays, compensatory days and the
 //! announced schedules) — negligible natively, but most of the first answer's latency in a
 //! browser. So the dates it yields are committed as generated data in `preset_data.rs`, one
@@ -12,7 +12,7 @@
 //! bit 2 = pending (applied only on request); with each table, the first year whose days are
 //! provisional (computed, not announced; every later year is too). Role, pending and
 //! provisional give the day's [`HolidayKind`](crate::calendar::HolidayKind), which the compiled
-//! calendar keeps (the same [`kind_of`](super::kind_of) as the holiday list), so the first
+//! calendar keeps (the same [`kind_of`] as the holiday list), so the first
 //! calendar asks no year its schedule status.
 
 #[cfg(test)]
