@@ -212,11 +212,13 @@ impl WorklistOptions {
     }
 }
 
-/// Checks that no grouping column of a worklist is named as one of its row's own columns
-/// (`id`, [`WORKLIST_COLUMNS`], and `extra` — a binding's own, e.g. `row`): a row is an object
-/// keyed by column name, so one of the two would silently lose its values.
+/// Checks that no grouping column of a worklist is named twice, or as one of its row's own
+/// columns (`id`, [`WORKLIST_COLUMNS`], and `extra` — a binding's own, e.g. `row`): a row is
+/// an object keyed by column name, so one of the two would silently lose its values (or a
+/// JSON row hold one key twice).
 /// [`ErrorKind::InvalidArgument`](crate::ErrorKind::InvalidArgument) naming it otherwise.
 pub fn check_grouping<S: AsRef<str>>(by: &[S], extra: &[&str]) -> Result<()> {
+    crate::report::check_names(by, "worklist", &[])?;
     let clash = by
         .iter()
         .map(AsRef::as_ref)

@@ -501,6 +501,20 @@ fn a_grouping_column_named_as_a_worklist_column_is_bad_usage() {
             stderr(&o)
         );
     }
+    // A column named twice: its one JSON key was printed twice (exit 0), as the report and
+    // the scorecard refuse it.
+    for by in ["agency,agency", "field,agency,field"] {
+        let o = motcua(
+            &["worklist", SAMPLE, "--catalogue", CATALOGUE, "--by", by],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(2), "{by}");
+        assert!(
+            stderr(&o).contains("is named twice among the worklist's grouping columns"),
+            "{}",
+            stderr(&o)
+        );
+    }
     let rows = worklist(&[
         "--as-of",
         "2025-06-13T10:00",

@@ -7,12 +7,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::super::cell::Cell;
 use super::super::layout::{Locator, Row};
+#[cfg(not(feature = "csv"))]
+use super::csv_not_built;
 #[cfg(not(target_arch = "wasm32"))]
 use super::jsonl::parse_jsonl;
 #[cfg(target_arch = "wasm32")]
 use super::jsonl_not_built;
-#[cfg(not(feature = "csv"))]
-use super::csv_not_built;
 #[cfg(feature = "csv")]
 use super::{count_lines, csv_error, equal_bytes, unclosed, SAVE_AS_UTF8};
 use super::{Block, TextFormat};
