@@ -415,14 +415,13 @@ fn class_of(
     };
     let requests = u32::try_from(ev.requests).unwrap_or(u32::MAX);
     let outcome = multi_supplement_outcome(base, requests, rules.multi_supplement);
-    // Awaiting a supplement, the clock stopped at the request: the distance stops there too,
-    // also when a refusal or withdrawal ends the dossier before it was completed (a result
-    // completes it: no request is then open).
-    // A request before the round's deemed receipt day (made the evening a dossier came after
-    // closing time) stopped a count that had not begun: nothing of it was used, as the pause
-    // itself counts (the time used runs from the deemed receipt day).
+    // Awaiting a supplement, the clock stopped at the request: the distance stops there too
+    // (`stopped_day`), also when a refusal or withdrawal ends the dossier before it was
+    // completed (a result completes it: no request is then open).
     let stopped = match dossier.events.get(ev.awaiting) {
-        Some(request) => day_number(request.at.date()).max(ev.round_start),
+        Some(request) => {
+            crate::deadline::stopped_day(day_number(request.at.date()), ev.round_start)
+        }
         None => day,
     };
     let working_days_late = calendar.working_days_between_numbers(due, stopped)?;

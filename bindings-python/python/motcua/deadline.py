@@ -179,7 +179,8 @@ class StageDue:
 
     @property
     def is_late(self) -> bool:
-        """Whether the stage made the dossier late (late, or overdue while holding the file)."""
+        """Whether the stage is late (completed after its own due date, or overdue while holding
+        the file), whatever the dossier's class."""
         return self.outcome in ("late", "overdue")
 
     @classmethod

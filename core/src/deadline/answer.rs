@@ -72,8 +72,9 @@ pub struct StageDue {
 }
 
 impl StageDue {
-    /// Whether the stage made the dossier late: completed late, or overdue while holding the
-    /// file.
+    /// Whether the stage is late: completed after its own due date, or overdue while holding
+    /// the file (whatever the dossier's class: a stage late inside a dossier resolved early
+    /// is late).
     pub fn is_late(&self) -> bool {
         matches!(self.outcome, Some(Outcome::Late | Outcome::Overdue))
     }
@@ -119,7 +120,7 @@ pub struct Due {
     /// dossier without stages). The dossier's own due date and outcome use the total limit.
     pub stages: Vec<StageDue>,
     /// The agencies whose stage was late or is overdue ([`StageDue::is_late`]), each once, in
-    /// stage order: who made the dossier late.
+    /// stage order: who was late with their part, whether or not the dossier was.
     pub late_agencies: Vec<String>,
     /// Odd but accepted things (see [`WarningCode`](crate::dossier::WarningCode)).
     pub warnings: Vec<Warning>,

@@ -97,7 +97,7 @@ pub(crate) use answer::InstantFmt;
 pub(crate) use facts::counts_outcomes_only;
 pub(crate) use facts::{OutcomeOnly, Quiet, Trace};
 pub(crate) use render::Context;
-pub(crate) use rules::{pending_outcome_number, resolved_outcome_number};
+pub(crate) use rules::{pending_outcome_number, resolved_outcome_number, stopped_day};
 
 use crate::calendar::WorkCalendar;
 use crate::dossier::{Dossier, Event, LimitSource};
@@ -365,7 +365,7 @@ impl Evaluation {
     }
 }
 
-/// The stages of an answer and the agencies that made the dossier late (each once, in stage
+/// The stages of an answer and the agencies late with their stage (each once, in stage
 /// order).
 #[cold]
 fn stage_answers(

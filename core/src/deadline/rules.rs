@@ -197,6 +197,19 @@ pub(crate) fn working_days_used_number(
         .max(0))
 }
 
+/// The day a stopped clock's lateness is measured to: the day of the open supplement request
+/// `request`, or the round's deemed receipt day `round_start` when the request came before it
+/// (the evening of an after-hours receipt, or in a break): a count that had not begun used
+/// nothing, as [`working_days_used_number`] counts it, so the working days left are the whole
+/// budget. Decree 61/2018/NĐ-CP, Art. 19 \[U\] (the time spent before the request counts
+/// within the processing time; the time awaiting the supplement does not). The one rule of the
+/// dossier's and each stage's `working_days_late` while a supplement is awaited.
+/// (On day numbers.)
+#[inline(always)]
+pub(crate) fn stopped_day(request: i64, round_start: i64) -> i64 {
+    request.max(round_start)
+}
+
 /// Calendar days used before a supplement request under `supplement=pause`: the days `x` with
 /// `start < x ≤ request` (0 when the request is before `start`): the pause arithmetic of
 /// Decree 61/2018/NĐ-CP, Art. 19 \[U\] extended to calendar-day limits.
@@ -367,6 +380,21 @@ pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
 /// The first whole month in which Decision 93/2007/QĐ-TTg was in force (year, month).
 const DECISION_93_2007_IN_FORCE: (i32, u32) = (2007, 8);
 
+/// The text that rules a class (of the dossier, or of a stage): the rule set's refusal or
+/// withdrawal text, its supplement text (under `supplement=pause`) while one is awaited, else
+/// the end of a period (Civil Code 2015, Art. 148) when compared by date.
+fn outcome_basis(outcome: Outcome, compare: Compare, ctx: &Context) -> Option<LegalBasis> {
+    let set = ctx.set;
+    match outcome {
+        Outcome::AwaitingSupplement => {
+            (ctx.rules.supplement == SupplementRule::Pause).then_some(set.supplement)
+        }
+        Outcome::Refused => Some(set.refusal),
+        Outcome::Withdrawn => set.withdrawal,
+        _ => (compare == Compare::Date).then_some(law::CIVIL_CODE_148),
+    }
+}
+
 fn basis_in_force(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
     let set = ctx.set;
     let supplement =
@@ -422,20 +450,17 @@ fn basis_in_force(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
         } if outcome != by_law => None,
         Fact::Outcome {
             outcome, compare, ..
-        } => match outcome {
-            Outcome::AwaitingSupplement => supplement(ctx.rules.supplement),
-            Outcome::Refused => Some(set.refusal),
-            Outcome::Withdrawn => set.withdrawal,
-            _ => (*compare == Compare::Date).then_some(law::CIVIL_CODE_148),
-        },
+        } => outcome_basis(*outcome, *compare, ctx),
         Fact::StageReceived {
             reason: Reason::CalendarDay,
             ..
         } => None,
         Fact::StageReceived { .. } => Some(set.stages),
+        // (A stage's class is the dossier's rule: a refusal or withdrawal ending it, the
+        // supplement it awaits, or its end against its due date.)
         Fact::StageEnded {
-            outcome: Some(_), ..
-        } if ctx.rules.compare == Compare::Date => Some(law::CIVIL_CODE_148),
+            outcome: Some(o), ..
+        } => outcome_basis(*o, ctx.rules.compare, ctx),
         Fact::StageEnded { .. } => None,
         Fact::DayOff { date, class, .. } => law::day_off_basis(*date, *class),
         Fact::MakeupDay { date, .. } => {

@@ -101,6 +101,74 @@ fn explanations_name_each_stage_and_cite_the_inter_agency_rule() {
     assert_eq!(ended[1]["working_days_late"], 2);
 }
 
+/// A stage's class cites the rule the dossier's own class of that kind cites: a refusal or a
+/// withdrawal ending it, the supplement it awaits, its end against its due date (Civil Code
+/// 2015, Art. 148). It cited Art. 148 for all of them. And a stage late inside a dossier
+/// resolved early says the agency was late with its stage, not that it made the dossier late.
+#[test]
+fn a_stages_class_cites_the_dossiers_rule_of_that_class() {
+    let cal = crate::vn::public_sector().unwrap();
+    let json = |e: &str| {
+        dossier(&format!(
+            r#"{{"received":"2026-04-23T10:00","time_limit":{{"working_days":9}},"stages":[{{"agency":"A","time_limit":"4wd"}},{{"agency":"B","time_limit":"3wd"}},{{"agency":"C","time_limit":"2wd"}}],"events":[{{"type":"transferred","at":"2026-04-29T18:00","to":"B"}}{e}]}}"#
+        ))
+    };
+    let cases = [
+        (r#",{"type":"refused","at":"2026-05-04T10:00"}"#, "refused"),
+        (
+            r#",{"type":"withdrawn","at":"2026-05-04T10:00"}"#,
+            "withdrawn",
+        ),
+        (
+            r#",{"type":"supplement_requested","at":"2026-05-04T10:00"}"#,
+            "awaiting_supplement",
+        ),
+        (
+            r#",{"type":"transferred","at":"2026-05-08T10:00","to":"C"},{"type":"resolved","at":"2026-05-08T15:00"}"#,
+            "early",
+        ),
+    ];
+    for (events, class) in cases {
+        let c = classify_explained(
+            &json(events),
+            &cal,
+            &Rules::default(),
+            None,
+            t("2026-06-30T10:00"),
+            Lang::En,
+        )
+        .unwrap();
+        let steps = serde_json::to_value(&c.due.explain).unwrap();
+        let steps = steps.as_array().unwrap();
+        let outcome = steps.iter().find(|s| s["kind"] == "outcome").unwrap();
+        assert_eq!(outcome["outcome"], class);
+        let stage_b = steps
+            .iter()
+            .find(|s| s["kind"] == "stage_ended" && s["agency"] == "B")
+            .unwrap();
+        let stage_class = stage_b["outcome"].as_str().unwrap();
+        if class == "early" {
+            // B held the file from 4 May (deemed) to 8 May: due 7 May, late by a working day;
+            // the dossier, due 11 May, was resolved on 8 May.
+            assert_eq!(stage_class, "late");
+            assert_eq!(stage_b["legal_basis"], outcome["legal_basis"], "{events}");
+            let text = stage_b["text"].as_str().unwrap();
+            assert!(
+                text.contains("this agency processed its stage late (Civil Code 2015, Art. 148)"),
+                "{text}"
+            );
+            assert!(!text.contains("made the dossier late"), "{text}");
+        } else {
+            assert_eq!(stage_class, class, "{events}");
+            assert_eq!(stage_b["legal_basis"], outcome["legal_basis"], "{events}");
+            assert_ne!(
+                stage_b["legal_basis"]["document"], "Bộ luật Dân sự 2015",
+                "{events}"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_dossier_without_stages_answers_as_before() {
     let d = dossier(r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3}}"#);
@@ -235,6 +303,46 @@ proptest! {
         for w in c.due.stages.windows(2) {
             prop_assert_eq!(w[0].completed, Some(w[1].received));
         }
+    }
+
+    /// A dossier of one stage with the dossier's own limit is that dossier: through
+    /// supplement requests and completions at any hour (before the deemed receipt day too:
+    /// an after-hours receipt, a break), open or resolved, as of any later instant, the
+    /// stage's due date, class and working days late are the dossier's. (A request before the
+    /// round's deemed receipt day made the stage one day later than the dossier: the stage
+    /// measured its lateness to the request's day, the dossier to the round's start.)
+    #[test]
+    fn one_stage_of_the_whole_limit_is_the_dossier(
+        limit in 1u32..12,
+        start in 0i64..120,
+        minutes in prop::collection::vec(0i64..(4 * 1440), 1..6),
+        resolved in any::<bool>(),
+        later in 0i64..(30 * 1440),
+    ) {
+        let cal = cal2026();
+        let day0: i64 = crate::civil::day_number(d("2026-01-05")).into();
+        let received = crate::civil::date_from_day_number(day0 + start).unwrap().and_hms_opt(0, 0, 0).unwrap()
+            + chrono::TimeDelta::minutes(minutes[0] % 1440);
+        let mut dossier = Dossier::new(TimeLimit::WorkingDays(limit), received);
+        dossier.stages = vec![Stage { agency: "A".into(), time_limit: TimeLimit::WorkingDays(limit) }];
+        let mut at = received;
+        for (k, m) in minutes.iter().skip(1).enumerate() {
+            at += chrono::TimeDelta::minutes(1 + m);
+            let kind = if k % 2 == 0 { EventKind::SupplementRequested } else { EventKind::SupplementReceived };
+            dossier.events.push(Event::new(kind, at));
+        }
+        if resolved {
+            at += chrono::TimeDelta::minutes(1 + later / 3);
+            dossier.events.push(Event::new(EventKind::Resolved, at));
+        }
+        let as_of = at + chrono::TimeDelta::minutes(later);
+        let c = classify(&dossier, &cal, &Rules::default(), None, as_of).unwrap();
+        let stage = &c.due.stages[0];
+        prop_assert_eq!(
+            (stage.due, stage.outcome, stage.working_days_late),
+            (c.due.due, Some(c.outcome), Some(c.working_days_late)),
+            "{:?}", dossier
+        );
     }
 
     /// `due` (no as-of) and `classify` agree on every stage's dates; the stage holding the file

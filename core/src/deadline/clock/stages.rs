@@ -11,6 +11,7 @@ use crate::deadline::count::{Clock, Unit};
 use crate::deadline::facts::{Fact, Trace};
 use crate::deadline::rules::{
     date_of, deemed_receipt_number, number_of, pending_outcome_number, resolved_outcome_number,
+    stopped_day,
 };
 use crate::deadline::{Outcome, StageMark};
 use crate::dossier::{check_transfer, Event, EventKind};
@@ -77,15 +78,14 @@ impl<T: Trace> Pass<'_, T> {
         let (outcome, working_days_late) = match class {
             Some((t, o)) => {
                 // Awaiting a supplement (or ended by a refusal or withdrawal while one was
-                // awaited) the stage's clock is stopped: measured to the request, as the
-                // dossier's own lateness is.
+                // awaited) the stage's clock is stopped: measured to the request, or to the
+                // stage's round start when the request came before it, as the dossier's own
+                // lateness is (`stopped_day`).
                 let to = match (h.clock.paused, self.life.open_request) {
-                    (Some(_), Some(r)) => r.date(),
-                    _ => t.date(),
+                    (Some(_), Some(r)) => stopped_day(number_of(r.date()), h.clock.start_day),
+                    _ => number_of(t.date()),
                 };
-                let late = self
-                    .cal
-                    .working_days_between_numbers(due.day, number_of(to))?;
+                let late = self.cal.working_days_between_numbers(due.day, to)?;
                 (Some(o), Some(late))
             }
             None => (None, None),

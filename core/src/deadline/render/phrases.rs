@@ -629,7 +629,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                     ": giai đoạn kết thúc lúc {at}, sau hạn: {word} {by}; cơ quan này giải \
                      quyết quá hạn",
                     ": the stage ended at {at}, after it: {word}, {by} after the due date; this \
-                     agency made the dossier late",
+                     agency processed its stage late",
                 ),
                 (Some(_), Some(_)) => (
                     ": giai đoạn kết thúc lúc {at}: {word}",
