@@ -236,9 +236,12 @@ impl Transfers {
 
     /// Joins the transfers of dossier `id` (none when `None` or unknown) to `dossier` (the
     /// record at `at` as read, or its error): marks the id as joined, then merges its `transferred`
-    /// events into the dossier's events in time order (a transfer goes before the dossier's
-    /// events at the same instant, or on the same day when either is known by its date
-    /// only). Errors: the record's own; for an id with a bad transfer, that transfer's error.
+    /// events into the dossier's events in time order. At the same instant (or on the same day
+    /// when either is known by its date only) a transfer goes before the dossier's events, the
+    /// only order that can be valid (a transfer after the result, or while a supplement
+    /// request is open, is an error; the next agency may ask for a supplement), except after a
+    /// completed supplement (`supplement_received`), which it must follow. Errors: the record's
+    /// own; for an id with a bad transfer, that transfer's error.
     pub fn join(&self, at: Locator, id: Option<&str>, dossier: Result<&mut Dossier>) -> Result<()> {
         let entry = id
             .map(str::trim)
@@ -267,7 +270,7 @@ impl Transfers {
             let pos = d
                 .events
                 .get(from..)
-                .and_then(|rest| rest.iter().position(|e| !before(e, t)))
+                .and_then(|rest| rest.iter().position(|e| !goes_before(e, t)))
                 .map_or(d.events.len(), |p| from + p);
             d.events.insert(pos, t.clone());
             from = pos + 1;
@@ -408,6 +411,12 @@ fn cell_err(at: Locator, column: &str, why: &str, value: &str, id: Option<&str>)
     e
 }
 
+/// Whether the dossier's event `e` goes before the transfer `t` (see [`Transfers::join`]):
+/// earlier, or a completed supplement at the same time.
+fn goes_before(e: &Event, t: &Event) -> bool {
+    before(e, t) || (e.kind == EventKind::SupplementReceived && !before(t, e))
+}
+
 /// Whether `a` comes strictly before `b` (by date when either is known by its date only).
 fn before(a: &Event, b: &Event) -> bool {
     if a.date_only || b.date_only {
@@ -422,5 +431,68 @@ fn show(e: &Event) -> String {
         e.at.date().to_string()
     } else {
         crate::civil::format_instant(e.at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    /// A transfer at the instant of a dossier's event goes before it, but after a completed
+    /// supplement: the one order that can be valid. (Before a completed supplement the file
+    /// moved while the request was open: valid records were refused, `invalid_transfer`.)
+    #[test]
+    fn a_transfer_at_an_events_instant_goes_where_it_can_be_valid() {
+        let csv = "id,at,to\nA,2026-03-04T10:00,B\n";
+        let t = Transfers::read_text(csv.as_bytes(), TextFormat::Csv, OnBad::Stop, |_| {}).unwrap();
+        let at =
+            |s: &str| crate::civil::parse_instant(s, crate::civil::DateOnly::StartOfDay).unwrap();
+        let kinds = |events: &[(EventKind, &str)]| {
+            let mut d = Dossier::new(
+                crate::procedure::TimeLimit::WorkingDays(5),
+                at("2026-03-02T09:00"),
+            );
+            d.events = events.iter().map(|&(k, s)| Event::new(k, at(s))).collect();
+            t.join(Locator::Line(2), Some("A"), Ok(&mut d)).unwrap();
+            d.events.iter().map(|e| e.kind).collect::<Vec<_>>()
+        };
+        use EventKind::{Resolved, SupplementReceived, SupplementRequested, Transferred};
+        assert_eq!(
+            kinds(&[
+                (SupplementRequested, "2026-03-03T09:00"),
+                (SupplementReceived, "2026-03-04T10:00"),
+                (Resolved, "2026-03-06T10:00")
+            ]),
+            [
+                SupplementRequested,
+                SupplementReceived,
+                Transferred,
+                Resolved
+            ]
+        );
+        assert_eq!(
+            kinds(&[(SupplementRequested, "2026-03-04T10:00")]),
+            [Transferred, SupplementRequested]
+        );
+        assert_eq!(
+            kinds(&[(Resolved, "2026-03-04T10:00")]),
+            [Transferred, Resolved]
+        );
+        // A supplement completed on that day, known by its date only: before the transfer.
+        let mut d = Dossier::new(
+            crate::procedure::TimeLimit::WorkingDays(5),
+            at("2026-03-02T09:00"),
+        );
+        d.events = vec![
+            Event::new(SupplementRequested, at("2026-03-03T09:00")),
+            Event {
+                date_only: true,
+                ..Event::new(SupplementReceived, at("2026-03-04"))
+            },
+        ];
+        t.join(Locator::Line(2), Some("A"), Ok(&mut d)).unwrap();
+        assert_eq!(d.events[2].kind, Transferred);
     }
 }
