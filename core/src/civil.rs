@@ -315,11 +315,15 @@ pub fn vietnam_wall_clock(unix_seconds: i64) -> Result<NaiveDateTime> {
 /// Returns the instant without it and the offset in seconds east of UTC; `Ok(None)` when the
 /// text has no offset; an error for a malformed or impossible one (`+25:00`).
 fn split_offset(s: &str) -> Result<Option<(&str, i32)>> {
-    if let Some(rest) = s.strip_suffix(['Z', 'z']) {
+    // (`Z` after a digit: a word's last letter, `zz`, is no offset.)
+    if let Some(rest) = s
+        .strip_suffix(['Z', 'z'])
+        .filter(|rest| rest.ends_with(|c: char| c.is_ascii_digit()))
+    {
         return Ok(Some((rest, 0)));
     }
     // The sign must come after the time of day (`T09:30+07:00`); a `-` in the date is not one.
-    let Some(t) = s.find(['T', 't', ' ']) else {
+    let Some(t) = time_separator(s) else {
         return Ok(None);
     };
     let Some(i) = s
@@ -358,6 +362,16 @@ fn split_offset(s: &str) -> Result<Option<(&str, i32)>> {
         }
         _ => Err(bad()),
     }
+}
+
+/// Where the date of `s` ends and its time of day begins: the first `T`, `t` or space after a
+/// digit (the date's last). A word's letter is none: `yesterday` is no date `yes` at a time
+/// `erday`, and is said whole as no date.
+fn time_separator(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (1..b.len()).find(|&i| {
+        matches!(b.get(i), Some(b'T' | b't' | b' ')) && b.get(i - 1).is_some_and(u8::is_ascii_digit)
+    })
 }
 
 /// A time of day on the 12-hour clock with the Vietnamese designators, `h:mm[:ss] SA` (*sáng*,
@@ -472,7 +486,7 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
         Some((local, offset)) => (local, Some(offset)),
         None => (s, None),
     };
-    let split = local.find(['T', 't', ' ']);
+    let split = time_separator(local);
     let wall = match split {
         Some(i) => {
             let (d, t) = (
@@ -489,10 +503,6 @@ fn parse_instant_general(s: &str, date_only: DateOnly) -> Result<NaiveDateTime> 
                     ),
                 )
             };
-            // Nothing before the separator (`true`, `T09:00`): no date at all, not an empty one.
-            if d.trim().is_empty() {
-                return Err(not_instant());
-            }
             let date = parse_date(d)?;
             let iso = !d.contains('/');
             let time = if iso {

@@ -136,12 +136,13 @@ fn instants() {
     assert!(parse_instant("2026-03-02T09:00:60", DateOnly::StartOfDay).is_err());
     let t = parse_instant("2026-03-02 09:00:05", DateOnly::StartOfDay).unwrap();
     assert_eq!(format_instant(t), "2026-03-02T09:00:05");
-    // No date before the separator: an invalid instant, not an "empty date" (a JSON
+    // No date before a separator: the text is said whole, not as an "empty date" (a JSON
     // `true` in a date field is read as the text `true`).
     for s in ["true", "T09:00", " t", "tomorrow"] {
         let e = parse_instant(s, DateOnly::StartOfDay).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidDate, "{s}");
-        assert!(e.message().contains("not a valid instant"), "{s}: {e}");
+        let whole = format!("`{}` is not a valid date", s.trim());
+        assert!(e.message().starts_with(&whole), "{s}: {e}");
     }
 }
 
@@ -318,4 +319,37 @@ fn a_day_that_does_not_exist_says_which() {
             );
         }
     }
+}
+
+/// A word is no date and is said whole: a `t` or a `z` in it is no time separator and no UTC
+/// designator (`yesterday` was "`yes` is not a valid date", `zz` "a date with a UTC offset");
+/// a time after a date's last digit (`T`, `t` or a space) and a `Z` after a time's are still
+/// read.
+#[test]
+fn a_word_is_said_whole_as_no_date() {
+    for word in [
+        "yesterday",
+        "today",
+        "zz",
+        "2026-03-02zz",
+        "true",
+        "T09:00",
+        "tomorrow 10:00",
+    ] {
+        let e = parse_instant(word, DateOnly::StartOfDay).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidDate, "{word}");
+        assert!(
+            e.message()
+                .starts_with(&format!("`{word}` is not a valid date")),
+            "{word}: {e}"
+        );
+    }
+    let at = |s: &str| parse_instant(s, DateOnly::StartOfDay).unwrap().to_string();
+    assert_eq!(at("2026-03-02t10:00"), "2026-03-02 10:00:00");
+    assert_eq!(at("2026-03-02 10:00"), "2026-03-02 10:00:00");
+    assert_eq!(at("2026-03-02T03:00Z"), "2026-03-02 10:00:00");
+    assert_eq!(at("2026-03-02T03:00z"), "2026-03-02 10:00:00");
+    assert_eq!(at("02/03/2026 2:30 CH"), "2026-03-02 14:30:00");
+    let e = parse_instant("2026-03-02Z", DateOnly::StartOfDay).unwrap_err();
+    assert!(e.message().contains("a date with a UTC offset"), "{e}");
 }
