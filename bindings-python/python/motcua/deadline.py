@@ -337,6 +337,9 @@ def due(
     """The due date of a dossier, after validating it (the ordering rules of its events).
 
     ``dossier`` is a :class:`Dossier`, a dict or a JSON line; the answer is a :class:`Due`.
+    A key a dossier does not have (another system's ``agency``) is an
+    :class:`InvalidDossierError` naming it (the CLI, reading exported lines, warns
+    ``unknown_key`` instead).
     It may also be a pandas or polars DataFrame of dossier records with the columns of
     ``motcua report`` (``received``, ``time_limit`` or ``procedure``, ``channel``,
     ``supplement_requested``, ``supplement_received``, ``new_due``, ``resolved``,
