@@ -209,6 +209,20 @@ fn classify_quiet(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Classified> {
+    classify_round(dossier, calendar, rules, catalogue, as_of).map(|(c, _)| c)
+}
+
+/// [`classify`] without an explanation, with the deemed receipt day (a day number) of the
+/// count's current round: the first, or the complete dossier's after a supplement (the
+/// worklist's floor of the apology day).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub(crate) fn classify_round(
+    dossier: &Dossier,
+    calendar: &WorkCalendar,
+    rules: &Rules,
+    catalogue: Option<&Catalogue>,
+    as_of: NaiveDateTime,
+) -> Result<(Classified, i64)> {
     let as_of = crate::civil::whole_second(as_of);
     crate::deadline::check_as_of(calendar, as_of)?;
     let (ev, _, _) = evaluate(
@@ -220,10 +234,16 @@ fn classify_quiet(
         Quiet::default(),
     )?;
     let (outcome, _, _, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
-    ev.answer_with(dossier, calendar, |due| Classified {
-        due,
-        outcome,
-        working_days_late,
+    let round = ev.round_start;
+    ev.answer_with(dossier, calendar, |due| {
+        (
+            Classified {
+                due,
+                outcome,
+                working_days_late,
+            },
+            round,
+        )
     })
 }
 

@@ -43,10 +43,11 @@
 //! text \[U\]. So the lead time is an option, [`WorklistOptions::apology_lead`] (default 1):
 //! `apology_by` = the `apology_lead`-th working day before the due date
 //! ([`WorkCalendar::add_working_days`] with `-apology_lead`). With a lead of 0 it is the due
-//! day itself. It is never before the deemed receipt day: a limit shorter than the lead (a
-//! same-day limit, one working day with a lead of 2) leaves no working day before the due
-//! date after receipt, and the apology is then due on the deemed receipt day (it was a day
-//! before the dossier arrived).
+//! day itself. It is never before the deemed receipt day of the dossier, or of the complete
+//! dossier after a supplement: a limit shorter than the lead (a same-day limit, one working
+//! day with a lead of 2, a day left when the supplement came) leaves no working day before the
+//! due date after receipt, and the apology is then due on that deemed receipt day (it was a
+//! day before the dossier arrived, or before it was complete).
 //!
 //! # Order
 //! By due instant, then by id (dossiers without an id first), then in record order.
@@ -88,7 +89,7 @@ use crate::calendar::WorkCalendar;
 use crate::deadline::InstantFmt;
 use crate::dossier::Dossier;
 use crate::error::Result;
-use crate::outcome::{classify, Outcome};
+use crate::outcome::{classify_round, Outcome};
 use crate::records::{Locator, Record, Sink};
 use crate::report::{csv_cell, Context};
 
@@ -284,7 +285,7 @@ pub struct WorkItem {
 /// The row of `dossier` (whose grouping values are `groups`) on the worklist as of
 /// `opts.as_of`: `Ok(None)` when it is not open then (resolved, refused, withdrawn, or
 /// received after `as_of`), or `on_track` without [`WorklistOptions::all`]. Errors are those
-/// of [`classify`] (validation, unknown procedure, dates out of the calendar's range) and of
+/// of [`classify`](crate::outcome::classify) (validation, unknown procedure, dates out of the calendar's range) and of
 /// the calendar for `apology_by`.
 pub fn work_item<S: AsRef<str>>(
     ctx: &Context<'_>,
@@ -298,7 +299,7 @@ pub fn work_item<S: AsRef<str>>(
     if dossier.received > as_of {
         return Ok(None);
     }
-    let c = classify(dossier, ctx.calendar, &ctx.rules, ctx.catalogue, as_of)?;
+    let (c, round) = classify_round(dossier, ctx.calendar, &ctx.rules, ctx.catalogue, as_of)?;
     let (due, due_at) = (c.due.due, c.due.due_at);
     // Awaiting a supplement, the clock is stopped: what was left when it stopped (as
     // `working_days_late` of the classification is measured to the request), not a count that
@@ -327,9 +328,11 @@ pub fn work_item<S: AsRef<str>>(
     let apology_by = if status == Status::Overdue || reappointed {
         None
     } else {
-        // Never before the deemed receipt day: a short limit (same day, one working day)
-        // leaves no day before it, and the apology is then due on that day.
-        Some(apology_day(ctx.calendar, due, opts.apology_lead)?.max(c.due.deemed_receipt))
+        // Never before the deemed receipt day of the current round: a short limit (same day,
+        // one working day, or what is left after a supplement) leaves no day before it, and
+        // the apology is then due on that day.
+        let round = crate::civil::date_from_day_number(round)?;
+        Some(apology_day(ctx.calendar, due, opts.apology_lead)?.max(round))
     };
     let holding = c.due.holding().map(|s| Holding {
         agency: s.agency.clone(),

@@ -129,8 +129,26 @@ fn expected(
             while !cal.is_working_day(day).unwrap() {
                 day = day.pred_opt().unwrap();
             }
-            // Not before the dossier's deemed receipt day (a same-day limit: that day).
-            json!(day.max(k.due.deemed_receipt).to_string())
+            // Not before the dossier's deemed receipt day (a same-day limit: that day), nor
+            // before the complete dossier's after a supplement: the day it came when a working
+            // day by 17:00, else the next working day.
+            let complete = at("supplement_received")
+                .map(|t| parse_instant(&t, DateOnly::StartOfDay).unwrap())
+                .filter(|t| *t <= as_of)
+                .map(|t| {
+                    let mut day = t.date();
+                    if !cal.is_working_day(day).unwrap()
+                        || t.time() > chrono::NaiveTime::from_hms_opt(17, 0, 0).unwrap()
+                    {
+                        day = day.succ_opt().unwrap();
+                        while !cal.is_working_day(day).unwrap() {
+                            day = day.succ_opt().unwrap();
+                        }
+                    }
+                    day
+                });
+            let floor = complete.map_or(k.due.deemed_receipt, |c| c.max(k.due.deemed_receipt));
+            json!(day.max(floor).to_string())
         };
         let mut row = serde_json::Map::new();
         row.insert("id".into(), json!(c["id"]));
@@ -422,6 +440,61 @@ fn worklist_hand_made() {
         6
     );
     assert!(stderr(&o).contains("skipped 1 bad row(s)"));
+}
+
+/// The apology day is never before the day the complete dossier is deemed received after a
+/// supplement (it was the first receipt's floor only): a same-day limit completed on Thursday
+/// 5 March is due that day, its apology then too (it said Wednesday 4 March, before the
+/// citizen completed the file). A 3-day limit completed the same morning: 6, 9, 10 March,
+/// the apology by Monday 9 March, as before.
+#[test]
+fn the_apology_is_not_due_before_the_dossier_is_complete() {
+    let dir = std::env::temp_dir().join(format!("motcua-apology-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("complete.csv");
+    std::fs::write(
+        &path,
+        "id,received,time_limit,supplement_requested,supplement_received\n\
+         A,2026-03-03T10:00,same_day,2026-03-03T11:00,2026-03-05T10:00\n\
+         B,2026-03-03T10:00,3wd,2026-03-03T11:00,2026-03-05T10:00\n\
+         C,2026-03-03T10:00,same_day,2026-03-03T11:00,2026-03-05T18:00\n",
+    )
+    .unwrap();
+    let o = motcua(
+        &[
+            "worklist",
+            path.to_str().unwrap(),
+            "--as-of",
+            "2026-03-05T11:00",
+            "--all",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: Vec<Value> = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let got: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r["id"].as_str().unwrap(),
+                r["due"].as_str().unwrap(),
+                r["apology_by"].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    // C: completed after closing time (deemed Friday 6 March), but as of Thursday 11:00 the
+    // supplement had not come: awaiting, the apology by its first receipt's day.
+    assert_eq!(
+        got,
+        [
+            "C 2026-03-03 2026-03-03",
+            "A 2026-03-05 2026-03-05",
+            "B 2026-03-10 2026-03-09"
+        ]
+    );
 }
 
 /// The scorecard with `--transfers`: its indicators are those without (stages never change
