@@ -423,3 +423,25 @@ fn the_multiple_requests_warning_is_of_one_agency() {
     let c = classify(&d, &cal, &late, None, t("2026-03-31T00:00")).unwrap();
     assert_eq!(c.outcome, Outcome::Late);
 }
+
+/// A stage's due date counted past the calendar's end names the stage's limit
+/// (`stages[1].time_limit`), not the dossier's (`time_limit`), which is within it.
+#[test]
+fn a_stage_counted_past_the_calendar_names_its_own_limit() {
+    let cal = cal2026();
+    let d = dossier(
+        r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":5},"stages":[{"agency":"A","time_limit":"1wd"},{"agency":"B","time_limit":"99999wd"}],"events":[{"type":"transferred","at":"2026-03-03T10:00","to":"B"}]}"#,
+    );
+    let e = due(&d, &cal, &Rules::default(), None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::DateOutOfRange);
+    assert_eq!(e.field(), Some("stages[1].time_limit"), "{e}");
+    assert!(
+        e.message()
+            .contains("the due date counted from 2026-03-03T10:00"),
+        "{e}"
+    );
+    // The dossier's own limit past the end still names `time_limit`.
+    let d = dossier(r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":99999}}"#);
+    let e = due(&d, &cal, &Rules::default(), None).unwrap_err();
+    assert_eq!(e.field(), Some("time_limit"), "{e}");
+}

@@ -55,7 +55,11 @@ impl<T: Trace> Pass<'_, T> {
         h: &Holding,
         end: Option<(NaiveDateTime, EventKind)>,
     ) -> Result<StageMark> {
-        let due = h.clock.current_due(self.cal)?;
+        // (A stage's due date counted past the calendar's end names the stage's limit.)
+        let due = h.clock.current_due(self.cal).map_err(|e| match e.field() {
+            Some("time_limit") => e.in_field(format!("stages[{}].time_limit", h.index)),
+            _ => e,
+        })?;
         let closing = self.closing();
         let due_at = || due.instant(closing).unwrap_or(NaiveDateTime::MAX);
         let compare = self.rules.compare;
