@@ -614,3 +614,41 @@ fn a_date_only_receipt_shows_no_time() {
         (Some("2026-03-02T07:00"), Some("before_opening"))
     );
 }
+
+/// Working time is said in hours, minutes and seconds, each when not zero: a receipt at
+/// 15:00:01 with a request at 09:00 the next morning used 3 h 29 min 59 s (1 h 59 min 59 s to
+/// closing, 1 h 30 min from opening), it was "12599 s".
+#[test]
+fn working_time_is_said_in_hours_minutes_and_seconds() {
+    let cal = cal2026();
+    let d = dossier(
+        r#"{"received":"2026-03-02T15:00:01","time_limit":{"working_hours":10},"events":[{"type":"supplement_requested","at":"2026-03-03T09:00"}]}"#,
+    );
+    let text = |lang| {
+        classify_explained(
+            &d,
+            &cal,
+            &Rules::default(),
+            None,
+            t("2026-03-04T10:00"),
+            lang,
+        )
+        .unwrap()
+        .due
+        .explain
+        .iter()
+        .map(|s| s.text.clone())
+        .collect::<Vec<_>>()
+        .join("\n")
+    };
+    let vi = text(Lang::Vi);
+    assert!(
+        vi.contains("đã dùng 3 giờ 29 phút 59 giây làm việc"),
+        "{vi}"
+    );
+    assert!(vi.contains("còn lại 6 giờ 30 phút 1 giây làm việc"), "{vi}");
+    let en = text(Lang::En);
+    assert!(en.contains("3 h 29 min 59 s of working time used"), "{en}");
+    assert!(en.contains("6 h 30 min 1 s of working time left"), "{en}");
+    assert!(en.contains("Time limit: 10 working hours."), "{en}");
+}

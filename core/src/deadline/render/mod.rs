@@ -207,16 +207,24 @@ impl fmt::Display for Amt {
             (Amount::CalendarDays(n), Lang::Vi) => write!(f, "{n} ngày"),
             (Amount::CalendarDays(n), Lang::En) => write!(f, "{n} calendar day{}", s(n)),
             (Amount::WorkingSeconds(n), lang) => {
+                // Hours, minutes and seconds, each said when not zero ("1 giờ 58 phút 59
+                // giây": 7139 seconds were said as such).
                 let (h, m, sec) = (n / 3600, n % 3600 / 60, n % 60);
                 match (lang, m, sec) {
-                    (Lang::Vi, 0, 0) => write!(f, "{h} giờ làm việc"),
-                    (Lang::Vi, _, 0) if h == 0 => write!(f, "{m} phút làm việc"),
-                    (Lang::Vi, _, 0) => write!(f, "{h} giờ {m} phút làm việc"),
-                    (Lang::Vi, _, _) => write!(f, "{n} giây làm việc"),
-                    (Lang::En, 0, 0) => write!(f, "{h} working hour{}", s(h)),
-                    (Lang::En, _, 0) => write!(f, "{h} h {m} min of working time"),
-                    (Lang::En, _, _) => write!(f, "{n} s of working time"),
+                    (Lang::Vi, 0, 0) => return write!(f, "{h} giờ làm việc"),
+                    (Lang::En, 0, 0) => return write!(f, "{h} working hour{}", s(h)),
+                    _ => {}
                 }
+                let [hour, min, second, end] = match lang {
+                    Lang::Vi => ["giờ", "phút", "giây", "làm việc"],
+                    Lang::En => ["h", "min", "s", "of working time"],
+                };
+                for (k, unit) in [(h, hour), (m, min), (sec, second)] {
+                    if k != 0 {
+                        write!(f, "{k} {unit} ")?;
+                    }
+                }
+                f.write_str(end)
             }
             (Amount::SameDay, Lang::Vi) => f.write_str("trong ngày"),
             (Amount::SameDay, Lang::En) => f.write_str("the same day"),
