@@ -1169,12 +1169,16 @@ pub(crate) fn check_transfer(i: usize, e: &Event, transfers: u32, stages: &[Stag
             stages.len() - 1,
             if stages.len() == 2 { "" } else { "s" },
         )),
-        Some(s) if s.agency.trim() != to => bad(format!(
-            "transfer {transfers} goes to `{}`, but stage {} is `{}`",
-            excerpt(to),
-            next + 1,
-            excerpt(&s.agency)
-        )),
+        // (Names that read the same are the same agency: one typed as letters and combining
+        // marks, NFD, is its NFC self; natively, see `casefold::compose`.)
+        Some(s) if crate::casefold::compose(s.agency.trim()) != crate::casefold::compose(to) => {
+            bad(format!(
+                "transfer {transfers} goes to `{}`, but stage {} is `{}`",
+                excerpt(to),
+                next + 1,
+                excerpt(&s.agency)
+            ))
+        }
         Some(_) => Ok(()),
     }
 }

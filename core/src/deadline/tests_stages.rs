@@ -445,3 +445,30 @@ fn a_stage_counted_past_the_calendar_names_its_own_limit() {
     let e = due(&d, &cal, &Rules::default(), None).unwrap_err();
     assert_eq!(e.field(), Some("time_limit"), "{e}");
 }
+
+/// A transfer to an agency written as letters and combining marks (NFD, as Unikey and some
+/// forms write it) reaches the stage whose name reads the same in NFC: it was an
+/// `invalid_transfer` whose message showed two names that looked identical.
+#[test]
+fn an_agency_written_in_combining_marks_is_the_same_agency() {
+    let cal = cal2026();
+    let nfc = "Chi cục Thuế";
+    let nfd = "Chi cu\u{323}c Thue\u{302}\u{301}";
+    assert_ne!(nfc, nfd);
+    let d = dossier(&format!(
+        r#"{{"received":"2026-03-02T09:00","time_limit":{{"working_days":5}},"stages":[{{"agency":"Xã","time_limit":"2wd"}},{{"agency":"{nfc}","time_limit":"3wd"}}],"events":[{{"type":"transferred","at":"2026-03-03T10:00","to":"{nfd}"}}]}}"#
+    ));
+    let a = due(&d, &cal, &Rules::default(), None).unwrap();
+    assert_eq!(a.stages.len(), 2);
+    assert_eq!(a.stages[1].agency, nfc);
+    // Another name is still refused.
+    let other = dossier(&format!(
+        r#"{{"received":"2026-03-02T09:00","time_limit":{{"working_days":5}},"stages":[{{"agency":"Xã","time_limit":"2wd"}},{{"agency":"{nfc}","time_limit":"3wd"}}],"events":[{{"type":"transferred","at":"2026-03-03T10:00","to":"Chi cục Thuế Hà Nội"}}]}}"#
+    ));
+    assert_eq!(
+        due(&other, &cal, &Rules::default(), None)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InvalidTransfer
+    );
+}
