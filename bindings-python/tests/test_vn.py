@@ -39,7 +39,9 @@ def test_schedules_from_a_mapping_and_a_path(tmp_path: Path) -> None:
     file = announced_2027()
     path = tmp_path / "schedules.json"
     path.write_text(json.dumps(file), encoding="utf-8")
-    for schedules in (file, path, str(path)):
+    # A mapping, a path, a path's text, and the file's JSON text (as the JS package takes it:
+    # it was read as a file name, "cannot read schedules {...").
+    for schedules in (file, path, str(path), json.dumps(file), "  \n" + json.dumps(file)):
         cal = motcua.Calendar.vietnam(schedules=schedules)
         assert not cal.is_working_day("2027-02-11")
         assert cal.is_working_day("2027-02-20")
@@ -111,7 +113,8 @@ def test_bad_schedules_arguments(tmp_path: Path) -> None:
     (tmp_path / "junk.json").write_text("{\"years\": ", encoding="utf-8")
     with pytest.raises(motcua.InvalidJsonError):
         motcua.Calendar.vietnam(schedules=tmp_path / "junk.json")
-    with pytest.raises(TypeError):
+    # (a motcua error, as every wrong argument: it was a bare TypeError)
+    with pytest.raises(motcua.InvalidArgumentError, match="schedules must be a path"):
         motcua.Calendar.vietnam(schedules=42)  # type: ignore[arg-type]
     spec_cal = motcua.Calendar.weekdays("2026-01-01", "2026-12-31")
     with pytest.raises(motcua.InvalidArgumentError):

@@ -384,6 +384,18 @@ impl WorkCalendar {
             .map(|c| (day_number(c.from), c.weekmask))
             .collect();
         crate::sort::sort_by_key(&mut changes, |c| c.0);
+        // Two changes on one day: which pattern holds is a guess (the file's order is no
+        // rule), so it is an error, as a day listed twice in a schedules file is.
+        if let Some(&[(day, _), _]) = changes
+            .windows(2)
+            .find(|w| matches!(w, [a, b] if a.0 == b.0))
+        {
+            return Err(spec_err(format!(
+                "two weekly patterns from {}: keep one",
+                crate::civil::date_from_day_number(i64::from(day))?
+            ))
+            .in_field("weekmask_changes"));
+        }
         let mut kinds = vec![DayClass::WeeklyRest; len];
         let mut mask = spec.weekmask;
         let mut seg = 0_usize;

@@ -404,3 +404,52 @@ fn spec_errors_name_their_field_once_and_a_week_of_rest_is_refused() {
     });
     assert!(spec.compile().is_ok());
 }
+
+/// A session of `office_hours` that is not a pair is an `invalid_spec` error naming it (a
+/// third time read as "trailing characters", an `invalid_json` error of a valid file; one time
+/// alone named its first element); two weekly patterns from one day are an error naming
+/// `weekmask_changes` (the file's last one held, silently).
+#[test]
+fn malformed_sessions_and_two_patterns_on_a_day_are_refused() {
+    let spec = |extra: &str| {
+        CalendarSpec::from_json(&format!(
+            r#"{{"weekmask": "1111100", "from": "1999-01-01", "to": "2026-12-31"{extra}}}"#
+        ))
+    };
+    for (hours, n) in [
+        (r#"[["08:00","12:00","x"]]"#, 1),
+        (r#"[["08:00"]]"#, 1),
+        (r#"[["07:30","11:30"],[]]"#, 2),
+    ] {
+        let e = spec(&format!(r#", "office_hours": {hours}"#)).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidSpec, "{hours}: {e}");
+        assert!(
+            e.message()
+                .contains(&format!("`office_hours`: session {n} is not a pair")),
+            "{hours}: {e}"
+        );
+    }
+    assert!(spec(r#", "office_hours": [["07:30","11:30"],["13:00","17:00"]]"#).is_ok());
+    let two = spec(
+        r#", "weekmask_changes": [{"from": "1999-10-02", "weekmask": "1111100"}, {"from": "1999-10-02", "weekmask": "1111111"}]"#,
+    )
+    .unwrap()
+    .compile()
+    .unwrap_err();
+    assert_eq!(two.kind(), ErrorKind::InvalidSpec);
+    assert_eq!(two.field(), Some("weekmask_changes"));
+    assert!(
+        two.message()
+            .contains("two weekly patterns from 1999-10-02"),
+        "{two}"
+    );
+    // Changes on different days still compile, in any order.
+    let ok = spec(
+        r#", "weekmask_changes": [{"from": "2000-01-01", "weekmask": "1111110"}, {"from": "1999-10-02", "weekmask": "1111100"}]"#,
+    )
+    .unwrap()
+    .compile()
+    .unwrap();
+    assert!(!ok.is_working_day(d("1999-10-09")).unwrap());
+    assert!(ok.is_working_day(d("2000-01-08")).unwrap());
+}

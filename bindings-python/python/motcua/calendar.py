@@ -137,7 +137,9 @@ def _map_expr(fn: Callable[..., Any], args: tuple[Any, ...], dtype: Any) -> Any:
 
 def _schedules_text(schedules: Any) -> Optional[str]:
     """A schedules argument as the JSON text of a schedules file: a path (``str`` or
-    ``os.PathLike``) is read, a mapping (the parsed file) is serialized."""
+    ``os.PathLike``) is read, a mapping (the parsed file) is serialized, and a ``str`` that
+    is a JSON object (``{...}``, as the JS package takes it) is that text (it was read as a file
+    name: "cannot read schedules {"years": ...")."""
     if schedules is None:
         return None
     if isinstance(schedules, Mapping):
@@ -161,11 +163,14 @@ def _schedules_text(schedules: Any) -> Optional[str]:
             if isinstance(e, InvalidScheduleError):
                 raise
             raise _raise(InvalidScheduleError, f"schedules: {e}") from None
+    if isinstance(schedules, str) and schedules.lstrip().startswith("{"):
+        return schedules
     if isinstance(schedules, (str, os.PathLike)):
         return _motcua.read_text(schedules, "schedules")
-    raise TypeError(
-        f"schedules must be a path (str or os.PathLike) or a mapping (the parsed file), "
-        f"not {type(schedules).__name__}"
+    raise _raise(
+        InvalidArgumentError,
+        f"schedules must be a path (str or os.PathLike), a mapping (the parsed file) or its JSON "
+        f"text, not {type(schedules).__name__}",
     )
 
 
@@ -236,7 +241,8 @@ class Calendar:
         a decision found (CLI ``--include-pending``). ``closures`` / ``working_days``: your own
         days off (a province's extra day) and make-up days, as dates or ``(date, name)`` pairs;
         they win over the preset. ``schedules``: announced years the release does not have yet
-        (CLI ``--schedules FILE``), a path to a schedules file or its parsed JSON (a dict; its dates as text or ``datetime.date``) in
+        (CLI ``--schedules FILE``), a path to a schedules file, its JSON text (``"{...}"``) or
+        its parsed JSON (a dict; its dates as text or ``datetime.date``) in
         the format :meth:`schedule` returns; each year in it replaces that year wholly.
 
         >>> cal = Calendar.vietnam()

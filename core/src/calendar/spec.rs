@@ -385,9 +385,17 @@ impl Serialize for OfficeHours {
 
 impl<'de> Deserialize<'de> for OfficeHours {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let raw: Vec<[String; 2]> = Vec::deserialize(d)?;
+        // (Sessions read as lists, then checked: a fixed pair read a third time as "trailing
+        // characters", a JSON syntax error, and one time alone at the wrong element.)
+        let raw: Vec<Vec<String>> = Vec::deserialize(d)?;
         let mut sessions = Vec::with_capacity(raw.len());
-        for [a, b] in raw {
+        for (i, pair) in raw.into_iter().enumerate() {
+            let Ok([a, b]) = <[String; 2]>::try_from(pair) else {
+                return Err(serde::de::Error::custom(format_args!(
+                    "session {} is not a pair [\"HH:MM\", \"HH:MM\"] (opening, closing)",
+                    i + 1
+                )));
+            };
             // (the message alone: the spec's reader names the path, `office_hours`)
             let custom = |e: Error| serde::de::Error::custom(e.message());
             let a = crate::civil::parse_time(&a).map_err(custom)?;
