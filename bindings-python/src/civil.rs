@@ -16,7 +16,7 @@ use crate::error::IntoPyResult;
 /// The missing day number (numpy `NaT`).
 pub(crate) const MISSING: i64 = i64::MIN;
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())

@@ -235,8 +235,28 @@ pub(crate) struct PyPartialReport {
 impl PyPartialReport {
     #[new]
     #[pyo3(signature = (as_of, by = Vec::new(), period = None))]
-    fn new(as_of: InstantArg, by: Vec<String>, period: Option<&str>) -> PyResult<Self> {
-        let period = period.map(str::parse::<PeriodKind>).transpose().py()?;
+    fn new(
+        as_of: InstantArg,
+        by: Vec<String>,
+        period: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        // (Not a `str`: an error naming `period`, not pyo3's bare TypeError.)
+        let period = match period {
+            None => None,
+            Some(p) => Some(
+                match p.cast::<PyString>() {
+                    Ok(s) => s.to_cow()?.parse::<PeriodKind>(),
+                    Err(_) => Err(Error::new(
+                        ErrorKind::InvalidArgument,
+                        format!(
+                            "`period` must be \"month\", \"quarter\" or \"year\", not {}",
+                            crate::civil::type_name(p)
+                        ),
+                    )),
+                }
+                .py()?,
+            ),
+        };
         Ok(PyPartialReport {
             inner: PartialReport::new(ReportOptions {
                 as_of: as_of.0,

@@ -965,3 +965,44 @@ def test_a_catalogue_frame_writes_numbers_as_the_records_do() -> None:
     assert motcua.procedure._cell(np.bool_(True)) == "true"
     assert motcua.procedure._cell(np.int32(7)) == "7"
     assert motcua.procedure._cell(1e300) == repr(1e300)
+
+
+def test_arguments_of_the_wrong_type_are_motcua_errors() -> None:
+    """An argument of the wrong type is a ``motcua.ArgumentTypeError``: a ``TypeError`` as
+    Python has it, and an ``InvalidArgumentError`` naming the argument, so ``except
+    MotcuaError`` catches it (it was a bare ``TypeError``); ``period=1`` names ``period`` (it was
+    pyo3's "'int' object is not an instance of 'str'")."""
+    import pandas as pd
+
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"]})
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"threads": "2"}, "threads"),
+        ({"threads": 1.5}, "threads"),
+        ({"calendar": "vn"}, "calendar"),
+        ({"catalogue": "x.json"}, "catalogue"),
+        ({"skip_bad": 1}, "skip_bad"),
+    ]
+    for kw, name in cases:
+        with pytest.raises(motcua.ArgumentTypeError, match=f"`{name}`") as e:
+            motcua.report(df, as_of="2026-12-01", **kw)
+        assert isinstance(e.value, TypeError) and isinstance(e.value, motcua.MotcuaError), kw
+        assert e.value.code == "invalid_argument"
+    for period in (1, b"month", ["month"]):
+        with pytest.raises(motcua.InvalidArgumentError, match="`period` must be"):
+            motcua.report(df, as_of="2026-12-01", period=period)  # type: ignore[arg-type]
+    with pytest.raises(motcua.ArgumentTypeError, match="`within`"):
+        motcua.worklist(df, as_of="2026-03-03", within="3")  # type: ignore[call-overload]
+
+
+def test_a_bad_keep_is_said_before_the_rows_are_read() -> None:
+    """``classify(frame, keep=...)`` checks ``keep`` before reading the frame: its error, not
+    that of a bad row met first (it was the row's ``CsvFieldError``)."""
+    import pandas as pd
+
+    df = pd.DataFrame({"received": ["2026-13-02"], "time_limit": ["3wd"]})
+    with pytest.raises(motcua.InvalidArgumentError, match="keep must be"):
+        motcua.classify(df, "2026-12-01", keep="received")  # type: ignore[arg-type]
+    with pytest.raises(motcua.InvalidArgumentError, match="keep: no column 'outcome'"):
+        motcua.classify(df, "2026-12-01", keep=["outcome"])
+    with pytest.raises(motcua.CsvFieldError):
+        motcua.classify(df, "2026-12-01", keep=True)

@@ -19,7 +19,7 @@ from typing import Any, Callable, Optional, Sequence, cast
 import numpy as np
 
 from . import _motcua
-from .error import DateOutOfRangeError, EmptyInputError, InvalidDateError, InvalidNumberError, _raise
+from .error import ArgumentTypeError, DateOutOfRangeError, EmptyInputError, InvalidDateError, InvalidNumberError, _raise
 
 MISSING64 = np.iinfo(np.int64).min
 #: Vietnam's wall clock, UTC+7 (no daylight saving since 1975).
@@ -48,7 +48,7 @@ def strict_bool(value: Any, name: str) -> bool:
     never read for its truthiness."""
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
-    raise TypeError(f"`{name}` must be a bool (True or False), not {type(value).__name__} {value!r:.40}")
+    raise _raise(ArgumentTypeError, f"`{name}` must be a bool (True or False), not {type(value).__name__} {value!r:.40}")
 
 
 def count_arg(value: Any, name: str, maximum: int = 2**31 - 1) -> int:
@@ -57,7 +57,7 @@ def count_arg(value: Any, name: str, maximum: int = 2**31 - 1) -> int:
     number outside the range an :class:`~motcua.InvalidNumberError` naming it (not Rust's
     bare ``OverflowError``)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"`{name}` must be a whole number, not {type(value).__name__} {value!r:.40}")
+        raise _raise(ArgumentTypeError, f"`{name}` must be a whole number, not {type(value).__name__} {value!r:.40}")
     if not 0 <= int(value) <= maximum:
         raise _raise(InvalidNumberError, f"`{name}` must be between 0 and {maximum}, got {int(value)}")
     return int(value)
@@ -72,7 +72,7 @@ def bool_operand(value: Any, name: str) -> tuple[Any, Optional[np.ndarray]]:
     if isinstance(value, (bool, np.bool_)):
         return bool(value), None
     if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"`{name}` must be a bool or an array of bools, not {type(value).__name__} {value!r:.40}")
+        raise _raise(ArgumentTypeError, f"`{name}` must be a bool or an array of bools, not {type(value).__name__} {value!r:.40}")
     a = np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value)
     if a.dtype.kind == "b":
         return a, None
@@ -82,7 +82,7 @@ def bool_operand(value: Any, name: str) -> tuple[Any, Optional[np.ndarray]]:
         if all(m or isinstance(v, (bool, np.bool_)) for v, m in zip(flat, missing)):
             bools = np.array([bool(v) if not m else False for v, m in zip(flat, missing)], dtype=bool)
             return bools.reshape(a.shape), (missing.reshape(a.shape) if missing.any() else None)
-    raise TypeError(f"`{name}` must be a bool or an array of bools, got dtype {a.dtype}")
+    raise _raise(ArgumentTypeError, f"`{name}` must be a bool or an array of bools, got dtype {a.dtype}")
 
 
 def _module(name: str) -> Any:

@@ -44,7 +44,7 @@ import numpy as np
 from . import _convert as cv
 from . import _motcua
 from .civil import DateLike, InstantLike
-from .error import InvalidArgumentError, InvalidScheduleError, _raise
+from .error import ArgumentTypeError, InvalidArgumentError, InvalidScheduleError, _raise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -168,7 +168,7 @@ def _schedules_text(schedules: Any) -> Optional[str]:
     if isinstance(schedules, (str, os.PathLike)):
         return _motcua.read_text(schedules, "schedules")
     raise _raise(
-        InvalidArgumentError,
+        ArgumentTypeError,
         f"schedules must be a path (str or os.PathLike), a mapping (the parsed file) or its JSON "
         f"text, not {type(schedules).__name__}",
     )

@@ -28,6 +28,7 @@ from . import _records as rec
 from .calendar import Calendar
 from .civil import InstantLike
 from .dossier import Dossier, DossierLike
+from .error import ArgumentTypeError, _raise
 from .procedure import Catalogue
 
 __all__ = ["Rules", "RulesLike", "Due", "StageDue", "due"]
@@ -120,7 +121,7 @@ def _calendar(calendar: Optional[Calendar]) -> _motcua.WorkCalendar:
     if calendar is None:
         return Calendar.vietnam().native
     if not isinstance(calendar, Calendar):
-        raise TypeError(
+        raise _raise(ArgumentTypeError, 
             f"`calendar` must be a motcua.Calendar (Calendar.vietnam(), Calendar.from_file(path)), "
             f"not {type(calendar).__name__} {calendar!r:.40}"
         )
@@ -131,7 +132,7 @@ def _catalogue(catalogue: Optional[Catalogue]) -> Optional[_motcua.Catalogue]:
     if catalogue is None:
         return None
     if not isinstance(catalogue, Catalogue):
-        raise TypeError(
+        raise _raise(ArgumentTypeError, 
             f"`catalogue` must be a motcua.Catalogue (Catalogue.from_file(path) reads a JSON or CSV "
             f"file), not {type(catalogue).__name__} {catalogue!r:.40}"
         )

@@ -36,7 +36,7 @@ import numpy as np
 
 from . import _convert as cv
 from . import _motcua
-from .error import InvalidDossierError, _raise
+from .error import ArgumentTypeError, InvalidDossierError, _raise
 
 __all__ = ["Dossier", "DossierLike"]
 
@@ -82,7 +82,7 @@ def _json_default(v: Any) -> Any:
         if isinstance(v, decimal.Decimal) and not v.is_finite():
             raise ValueError(f"{v!r} is not a finite number")
         return float(v)
-    raise TypeError(f"{type(v).__name__} {v!r:.40} is not a JSON value")
+    raise _raise(ArgumentTypeError, f"{type(v).__name__} {v!r:.40} is not a JSON value")
 
 
 class Dossier:
@@ -106,7 +106,7 @@ class Dossier:
             self._native = _motcua.Dossier.from_json(text)
         else:
             # (`dict()` of a list of two-key dicts would make one dossier of their keys.)
-            raise TypeError(
+            raise _raise(ArgumentTypeError, 
                 "a dossier is a dict, a JSON line or a motcua.Dossier (many dossiers: a pandas, "
                 f"polars or pyarrow frame), not {type(data).__name__} {data!r:.40}"
             )

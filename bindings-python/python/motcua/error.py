@@ -33,6 +33,7 @@ __all__ = [
     "DateOutOfRangeError",
     "InvalidNumberError",
     "InvalidArgumentError",
+    "ArgumentTypeError",
     "EmptyInputError",
     "InvalidJsonError",
     "InvalidSpecError",
@@ -139,6 +140,12 @@ class InvalidArgumentError(MotcuaError, ValueError):
     """A well-formed argument that is not acceptable (e.g. operands of different lengths)."""
 
     code = "invalid_argument"
+
+
+class ArgumentTypeError(InvalidArgumentError, TypeError):
+    """An argument of the wrong type (``threads="2"``, ``calendar="vn"``, ``period=1``): a
+    ``TypeError``, as Python has it, and an :class:`InvalidArgumentError` (code
+    ``invalid_argument``), so ``except motcua.MotcuaError`` catches it too."""
 
 
 class EmptyInputError(MotcuaError, ValueError):

@@ -88,14 +88,15 @@ def _as_of(as_of: Optional[InstantLike]) -> _dt.datetime:
     return t
 
 
-def _keep_columns(like: Any, answers: Any, keep: Union[bool, Sequence[str]]) -> Any:
-    """``answers`` after the columns of ``like`` that ``keep`` names (all with ``True``), in
-    the frame type of ``answers``. A kept column named like a result column is an error."""
+def _kept_names(like: Any, keep: Union[bool, Sequence[str]]) -> Optional[list[str]]:
+    """The columns of ``like`` that ``keep`` names (all with ``True``; ``None`` with
+    ``False``), checked before the frame is read: a bad ``keep`` is its error, not that of a
+    bad row read first."""
     from . import _records as rec
     from .error import InvalidArgumentError, _raise
 
     if keep is False:
-        return answers
+        return None
     kind = rec.frame_kind(like)
     pa = cv._module("pyarrow")
     if kind == "arrow" and isinstance(like, pa.RecordBatchReader):
@@ -116,6 +117,19 @@ def _keep_columns(like: Any, answers: Any, keep: Union[bool, Sequence[str]]) -> 
         unknown = [c for c in cols if c not in names]
         if unknown:
             raise _raise(InvalidArgumentError, f"keep: no column {unknown[0]!r} in the frame (columns: {', '.join(names)})")
+    return cols
+
+
+def _keep_columns(like: Any, answers: Any, cols: Optional[list[str]]) -> Any:
+    """``answers`` after the columns ``cols`` of ``like`` (:func:`_kept_names`), in the frame
+    type of ``answers``. A kept column named like a result column is an error."""
+    from . import _records as rec
+    from .error import InvalidArgumentError, _raise
+
+    if cols is None:
+        return answers
+    kind = rec.frame_kind(like)
+    pl = cv._module("polars")
     result_names = list(answers.column_names if kind == "arrow" else answers.columns)
     clash = [c for c in cols if c in result_names]
     if clash:
@@ -209,6 +223,7 @@ def classify(
     cal = _calendar(calendar)
     t = _as_of(as_of)
     if _is_frame(dossier):
+        kept = _kept_names(dossier, keep)
         cols = _frame_answers(
             dossier,
             map,
@@ -217,7 +232,7 @@ def classify(
                 explain, lang,
             ),
         )
-        return _keep_columns(dossier, _answer_frame(dossier, cols, errors), keep)
+        return _keep_columns(dossier, _answer_frame(dossier, cols, errors), kept)
     d = Dossier(dossier)
     text = _motcua.classify_json(
         d.native, cal, t, _rules(rules), _catalogue(catalogue), explain, lang
