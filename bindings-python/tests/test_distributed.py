@@ -322,6 +322,13 @@ def test_arrow_batch_functions(sample: pd.DataFrame, catalogue: motcua.Catalogue
     assert got.column_names == ["id", "field", *(n for n, _ in md.CLASSIFY_SCHEMA)]
     assert got.schema.field("due_at").type == pa.timestamp("us")
     assert got.column("outcome").to_pylist() == motcua.classify(sample, AS_OF, catalogue=catalogue)["outcome"].tolist()
+    # A dossier received after the as-of instant is marked left out, as classify(frame) marks it
+    # (its answers null, with no error; without the column it read as a row gone blank).
+    early = "2025-06-01T00:00"
+    left = pa.Table.from_batches(list(md.ArrowClassify(early, keep=["id"], catalogue=catalogue)(iter(batches))))
+    frame = motcua.classify(sample, early, catalogue=catalogue)
+    assert left.column("left_out").to_pylist() == frame["left_out"].tolist()
+    assert any(left.column("left_out").to_pylist())
 
 
 def test_as_of_none_is_resolved_once() -> None:
@@ -427,6 +434,7 @@ def test_spark_classify_per_dossier(spark: Any, sample: pd.DataFrame, catalogue:
     assert [d.isoformat() for d in got["due"]] == [d.date().isoformat() for d in ref["due"]]
     assert [t.isoformat(timespec="minutes") for t in got["due_at"]] == [t.isoformat(timespec="minutes") for t in ref["due_at"]]
     assert got["error_code"].isna().all()
+    assert got["left_out"].tolist() == ref["left_out"].tolist()
     # a Spark aggregation of the per-dossier outcomes = the report's totals
     counts = {r["outcome"]: r["count"] for r in per.groupBy("outcome").count().collect()}
     totals = single(sample, None, None, AS_OF, catalogue)[0]

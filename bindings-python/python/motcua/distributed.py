@@ -88,6 +88,7 @@ CLASSIFY_SCHEMA = (
     ("rule_set", "string"),
     ("outcome", "string"),
     ("working_days_late", "bigint"),
+    ("left_out", "boolean"),
     ("warnings", "string"),
     ("error_code", "string"),
     ("error", "string"),
