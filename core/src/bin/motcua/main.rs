@@ -24,8 +24,9 @@ Calendar: by default the Vietnamese public-sector calendar, 1995-01-01..2199-12-
 holidays by the law of each year, compensatory days, the official schedules 2016-2026 with their \
 swaps and make-up Saturdays; later years computed from the statute and marked provisional; \
 24 November a holiday from 2026; Monday-Saturday weeks before 1999-10-02). --no-official: the \
-statute alone, without the embedded announced schedules (a --schedules FILE given with it still \
-applies: its years are yours). --include-pending: also arrangements reported without a decision found (the 2026 \
+statute alone, without the embedded announced schedules, every year then `statutory` (none \
+`provisional`: none waits for an announcement; a --schedules FILE given with it still applies: \
+its years are yours). --include-pending: also arrangements reported without a decision found (the 2026 \
 swap of 23 November, worked 28 November). --schedules FILE: announced years (the format `motcua \
 schedule YEAR` prints); a year in the file replaces that year. --calendar FILE uses a JSON \
 calendar spec instead: {\"weekmask\": \"1111100\", \"from\": \"2000-01-01\", \"to\": \
@@ -54,8 +55,8 @@ pub(crate) struct CalendarArgs {
     /// A calendar spec JSON file instead of the built-in calendar.
     #[arg(long, value_name = "FILE")]
     calendar: Option<PathBuf>,
-    /// The statute alone: ignore the embedded announced schedules (swaps, make-up days); a
-    /// --schedules FILE still applies.
+    /// The statute alone: ignore the embedded announced schedules (swaps, make-up days); every
+    /// year is then `statutory`, none `provisional`; a --schedules FILE still applies.
     #[arg(long, conflicts_with = "calendar")]
     no_official: bool,
     /// Also apply arrangements reported without a decision found (kind `pending`).
