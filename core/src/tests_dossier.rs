@@ -1,5 +1,6 @@
 //! Unit tests of `dossier`: channels, events, their order and the lifecycle rules.
 
+use super::keys::within_one_edit;
 use super::*;
 
 #[test]
