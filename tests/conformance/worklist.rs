@@ -620,3 +620,22 @@ fn without_transfers_the_stage_views_say_what_they_assume() {
         assert!(!stderr(&o).contains(note), "{cmd}: {}", stderr(&o));
     }
 }
+
+/// A negative `--within` or `--apology-lead` is bad usage naming the option and the value
+/// (clap read `-1` as an option and advised `-- -1`, which ended the options there).
+#[test]
+fn a_negative_count_of_days_is_bad_usage_naming_it() {
+    for (flag, value) in [("--within", "-1"), ("--apology-lead", "-2")] {
+        let o = motcua(
+            &["worklist", SAMPLE, "--catalogue", CATALOGUE, flag, value],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(2), "{flag}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("invalid value '{value}' for '{flag} <N>'")),
+            "{err}"
+        );
+        assert!(!err.contains("-- "), "{err}");
+    }
+}

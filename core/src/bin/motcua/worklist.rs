@@ -36,10 +36,12 @@ pub struct WorklistArgs {
     #[command(flatten)]
     records: RecordArgs,
     /// `due_soon` = due within N working days.
-    #[arg(long, value_name = "N", default_value_t = motcua::worklist::DEFAULT_WITHIN)]
+    // (`allow_negative_numbers`: `--within -1` is read, then refused as no count of days;
+    // clap's own tip, "use '-- -1'", ended the options there.)
+    #[arg(long, value_name = "N", default_value_t = motcua::worklist::DEFAULT_WITHIN, allow_negative_numbers = true)]
     within: u32,
     /// The apology is due N working days before the due date.
-    #[arg(long, value_name = "N", default_value_t = motcua::worklist::DEFAULT_APOLOGY_LEAD)]
+    #[arg(long, value_name = "N", default_value_t = motcua::worklist::DEFAULT_APOLOGY_LEAD, allow_negative_numbers = true)]
     apology_lead: u32,
     /// List the on-track dossiers too.
     #[arg(long)]
