@@ -121,7 +121,8 @@ def _calendar(calendar: Optional[Calendar]) -> _motcua.WorkCalendar:
     if calendar is None:
         return Calendar.vietnam().native
     if not isinstance(calendar, Calendar):
-        raise _raise(ArgumentTypeError, 
+        raise _raise(
+            ArgumentTypeError,
             f"`calendar` must be a motcua.Calendar (Calendar.vietnam(), Calendar.from_file(path)), "
             f"not {type(calendar).__name__} {calendar!r:.40}"
         )
@@ -132,7 +133,8 @@ def _catalogue(catalogue: Optional[Catalogue]) -> Optional[_motcua.Catalogue]:
     if catalogue is None:
         return None
     if not isinstance(catalogue, Catalogue):
-        raise _raise(ArgumentTypeError, 
+        raise _raise(
+            ArgumentTypeError,
             f"`catalogue` must be a motcua.Catalogue (Catalogue.from_file(path) reads a JSON or CSV "
             f"file), not {type(catalogue).__name__} {catalogue!r:.40}"
         )

@@ -106,7 +106,8 @@ class Dossier:
             self._native = _motcua.Dossier.from_json(text)
         else:
             # (`dict()` of a list of two-key dicts would make one dossier of their keys.)
-            raise _raise(ArgumentTypeError, 
+            raise _raise(
+                ArgumentTypeError,
                 "a dossier is a dict, a JSON line or a motcua.Dossier (many dossiers: a pandas, "
                 f"polars or pyarrow frame), not {type(data).__name__} {data!r:.40}"
             )

@@ -380,15 +380,19 @@ pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
 /// The first whole month in which Decision 93/2007/QĐ-TTg was in force (year, month).
 const DECISION_93_2007_IN_FORCE: (i32, u32) = (2007, 8);
 
+/// The rule set's supplement text, for a step read under `supplement=pause` (the law's
+/// reading); none under `restart` (an option, which cites no text).
+fn supplement_basis(set: &RuleSetInfo, reading: SupplementRule) -> Option<LegalBasis> {
+    (reading == SupplementRule::Pause).then_some(set.supplement)
+}
+
 /// The text that rules a class (of the dossier, or of a stage): the rule set's refusal or
 /// withdrawal text, its supplement text (under `supplement=pause`) while one is awaited, else
 /// the end of a period (Civil Code 2015, Art. 148) when compared by date.
 fn outcome_basis(outcome: Outcome, compare: Compare, ctx: &Context) -> Option<LegalBasis> {
     let set = ctx.set;
     match outcome {
-        Outcome::AwaitingSupplement => {
-            (ctx.rules.supplement == SupplementRule::Pause).then_some(set.supplement)
-        }
+        Outcome::AwaitingSupplement => supplement_basis(set, ctx.rules.supplement),
         Outcome::Refused => Some(set.refusal),
         Outcome::Withdrawn => set.withdrawal,
         _ => (compare == Compare::Date).then_some(law::CIVIL_CODE_148),
@@ -397,8 +401,7 @@ fn outcome_basis(outcome: Outcome, compare: Compare, ctx: &Context) -> Option<Le
 
 fn basis_in_force(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
     let set = ctx.set;
-    let supplement =
-        |reading: SupplementRule| (reading == SupplementRule::Pause).then_some(set.supplement);
+    let supplement = |reading: SupplementRule| supplement_basis(set, reading);
     match fact {
         Fact::RuleSet { .. } => Some(set.text),
         Fact::Received {
