@@ -425,6 +425,13 @@ impl WorkCalendar {
 
         let set = |days: &[SpecDay], list: List, kinds: &mut Vec<DayClass>| {
             let field = list.field();
+            // A date listed twice in one list: which entry's name and kind hold is a guess
+            // (and `motcua holidays` would list the day twice), so it is an error naming it.
+            let mut listed: Vec<NaiveDate> = days.iter().map(SpecDay::date).collect();
+            crate::sort::sort_by_key(&mut listed, |d| *d);
+            if let Some(&[d, _]) = listed.windows(2).find(|w| matches!(w, [a, b] if a == b)) {
+                return Err(spec_err(format!("{d} is listed twice: keep one")).in_field(field));
+            }
             for day in days {
                 let d = day.date();
                 if d < spec.from || d > spec.to {

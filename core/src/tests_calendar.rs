@@ -453,3 +453,44 @@ fn malformed_sessions_and_two_patterns_on_a_day_are_refused() {
     assert!(!ok.is_working_day(d("1999-10-09")).unwrap());
     assert!(ok.is_working_day(d("2000-01-08")).unwrap());
 }
+
+/// A date listed twice in one list of a spec is an `invalid_spec` error naming the list and the
+/// date (the later entry's kind held and the first one's name, silently, and `holidays` listed
+/// the day twice); the same date as a holiday and as a closure is two lists, still accepted.
+#[test]
+fn a_date_listed_twice_in_one_list_is_refused() {
+    let spec = |lists: &str| {
+        CalendarSpec::from_json(&format!(
+            r#"{{"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31", {lists}}}"#
+        ))
+        .unwrap()
+        .compile()
+    };
+    for (lists, field, date) in [
+        (
+            r#""holidays": [{"date": "2026-03-03", "name": "A"}, "2026-01-01", {"date": "2026-03-03", "name": "B"}]"#,
+            "holidays",
+            "2026-03-03",
+        ),
+        (
+            r#""closures": ["2026-05-05", "2026-05-05"]"#,
+            "closures",
+            "2026-05-05",
+        ),
+        (
+            r#""working_days": ["2026-03-07", "2026-03-14", "2026-03-07"]"#,
+            "working_days",
+            "2026-03-07",
+        ),
+    ] {
+        let e = spec(lists).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidSpec, "{lists}: {e}");
+        assert_eq!(e.field(), Some(field), "{lists}: {e}");
+        assert!(
+            e.message().contains(&format!("{date} is listed twice")),
+            "{lists}: {e}"
+        );
+    }
+    let both = spec(r#""holidays": ["2026-03-03"], "closures": ["2026-03-03"]"#).unwrap();
+    assert!(!both.is_working_day(d("2026-03-03")).unwrap());
+}

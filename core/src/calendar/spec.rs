@@ -419,8 +419,8 @@ impl<'de> Deserialize<'de> for OfficeHours {
 /// (a province's extra day off, a one-off decision); `working_days` are days worked although the
 /// weekmask rests (make-up Saturdays); `weekmask_changes` switch the weekly pattern from a date
 /// on; `from` and `to` are required; `office_hours` is optional (default 07:30–11:30,
-/// 13:00–17:00). A date in both a day-off list and `working_days`, or outside `from..=to`, is an
-/// error naming it. Unknown keys are an error (a misspelt `holiday` must not be ignored).
+/// 13:00–17:00). A date in both a day-off list and `working_days`, twice in one list, or outside
+/// `from..=to`, is an error naming it. Unknown keys are an error (a misspelt `holiday` must not be ignored).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarSpec {
