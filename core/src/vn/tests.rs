@@ -604,6 +604,33 @@ fn overlay_wins_over_the_preset() {
     )
     .unwrap();
     assert!(!cal.is_working_day(d("2026-01-10")).unwrap());
+    // a preset make-up Saturday named again: the caller's entry, listed once (not a date
+    // listed twice, which a spec refuses)
+    let again = [SpecDay::Named {
+        date: d("2026-01-10"),
+        name: "Làm bù (quyết định của tỉnh)".into(),
+    }];
+    let cal = calendar_with_overlay(&VnOptions::default(), &[], &again).unwrap();
+    assert_eq!(
+        cal.day_kind(d("2026-01-10")).unwrap(),
+        DayKind::MakeupWorkingDay
+    );
+    assert_eq!(
+        cal.day_name(d("2026-01-10")),
+        Some("Làm bù (quyết định của tỉnh)")
+    );
+    // the same date twice in an overlay list
+    let e = calendar_with_overlay(
+        &VnOptions::default(),
+        &[
+            SpecDay::Date(d("2026-03-09")),
+            SpecDay::Date(d("2026-03-09")),
+        ],
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidSpec);
+    assert!(e.to_string().contains("2026-03-09 is listed twice"), "{e}");
     // the same date in both overlay lists
     let e = calendar_with_overlay(
         &VnOptions::default(),
