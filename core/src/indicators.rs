@@ -525,6 +525,18 @@ mod tests {
         assert!(parse_satisfaction("6", 5).is_err());
         assert!(parse_satisfaction("0", 5).is_err());
         assert!(parse_satisfaction("great", 5).is_err());
+        // A whole number written as a float (pandas saves a rating column with gaps so)
+        assert_eq!(
+            parse_satisfaction("4.0", 5).unwrap(),
+            Satisfaction::Satisfied
+        );
+        assert_eq!(
+            parse_satisfaction("2.00", 5).unwrap(),
+            Satisfaction::Dissatisfied
+        );
+        for bad in ["4.5", "4.", ".0", "6.0", "0.0", "4.0.0", "-4.0"] {
+            assert!(parse_satisfaction(bad, 5).is_err(), "{bad}");
+        }
     }
 
     #[test]

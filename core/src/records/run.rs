@@ -506,7 +506,10 @@ pub fn run_text<R: Read + Send, S: Sink>(
 ) -> Result<(S, Tally)> {
     // Said when the first block of records is met (a header alone gives an empty report).
     let mut checked = make().check(layout);
-    let parser: TextParser = source.parser().reading(&layout.used());
+    let parser: TextParser = source
+        .parser()
+        .reading(&layout.used())
+        .naming_ids(layout.id);
     let stop = opts.on_bad == OnBad::Stop;
     let work = |block: Block| {
         let mut out = ChunkOut::new(make());

@@ -24,7 +24,8 @@ pub enum Satisfaction {
 /// Parses a satisfaction cell: `satisfied|neutral|dissatisfied` (or the Vietnamese *hài lòng*,
 /// *bình thường*, *không hài lòng*), or a number `1..=scale`: satisfied from ⌈0.8 × scale⌉
 /// (4 and 5 on a 5-point scale, 8 to 10 on a 10-point one), dissatisfied up to ⌊0.4 × scale⌋
-/// (1 and 2 of 5), neutral between.
+/// (1 and 2 of 5), neutral between. A whole number written as a float (`4.0`, as pandas saves
+/// a rating column with gaps) is that number.
 pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
     let t = crate::casefold::fold(s.trim());
     match t.as_str() {
@@ -39,7 +40,12 @@ pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
             format!("`{s}` is not a rating (1..={scale}, or satisfied / neutral / dissatisfied)"),
         )
     };
-    let n: u32 = t.parse().map_err(|_| bad())?;
+    // (`4.0`: a rating column with gaps saved by pandas, as floats; `4.5` is no rating)
+    let whole = match t.split_once('.') {
+        Some((w, frac)) if !frac.is_empty() && frac.bytes().all(|b| b == b'0') => w,
+        _ => t.as_str(),
+    };
+    let n: u32 = whole.parse().map_err(|_| bad())?;
     if n == 0 || n > scale {
         return Err(bad());
     }

@@ -399,3 +399,53 @@ fn unread_rows_are_found_with_every_column() {
     let u = unread_rows(&[whole, tail], &wide, 0);
     assert_eq!((u.unread, u.first_unread), (4, Some(3)));
 }
+
+/// A CSV record with the wrong number of fields is named by its dossier id when its id cell
+/// is there, plain or quoted (it was the one bad record of a report not named so), and by its
+/// line alone when not; the line is said once.
+#[test]
+fn a_record_of_the_wrong_width_names_its_dossier_id() {
+    #[derive(Debug, Default)]
+    struct Ids(Vec<(u64, Option<String>, String)>);
+    impl Sink for Ids {
+        fn record(&mut self, _: Locator, _: &Record) -> Result<bool> {
+            Ok(true)
+        }
+        fn reject(&mut self, at: Locator, e: &Error) {
+            self.0
+                .push((at.line(), e.id().map(String::from), e.message().to_string()));
+        }
+        fn append(&mut self, later: Self) -> Result<()> {
+            self.0.extend(later.0);
+            Ok(())
+        }
+    }
+    let read = crate::records::ReadOptions::default();
+    for (text, quoted) in [
+        ("time_limit,id,received,resolved\n3wd,C,2026-03-02\n3wd\n3wd,D,2026-03-02,2026-03-03,x\n", false),
+        ("time_limit,id,received,resolved\n3wd,\"C\",2026-03-02\n3wd\n\"3wd\",D,2026-03-02,2026-03-03,x\n", true),
+    ] {
+        let mut src =
+            super::super::TextSource::open(text.as_bytes(), super::super::TextFormat::Csv, &read)
+                .unwrap();
+        let layout = Layout::resolve(src.names(), &read).unwrap();
+        let opts = RunOptions {
+            threads: 1,
+            on_bad: OnBad::Skip,
+            first_row: 0,
+        };
+        let (ids, tally) = run_text(&mut src, &layout, &opts, Ids::default, |_| {}).unwrap();
+        assert_eq!(tally.bad, 3, "quoted {quoted}");
+        let want = [
+            (2, Some("C"), "3 fields, the header has 4"),
+            (3, None, "1 field, the header has 4"),
+            (4, Some("D"), "5 fields, the header has 4"),
+        ];
+        let got: Vec<(u64, Option<&str>, &str)> = ids
+            .0
+            .iter()
+            .map(|(l, id, m)| (*l, id.as_deref(), m.as_str()))
+            .collect();
+        assert_eq!(got, want, "quoted {quoted}");
+    }
+}

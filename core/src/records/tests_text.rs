@@ -364,11 +364,11 @@ proptest::proptest! {
         let names: Vec<String> = (0..width).map(|j| format!("c{j}")).collect();
         let block = Block { bytes: text.clone().into_bytes(), first_line, broken: None };
         let plain = records_through(
-            |each| parse_plain(&text, first_line, delimiter, width, Some(&used), each),
+            |each| parse_plain(&text, first_line, delimiter, width, (Some(&used), Some(0)), each),
             width,
         );
         let quoted = records_through(
-            |each| parse_quoted(&block, delimiter, &names, Some(&used), each),
+            |each| parse_quoted(&block, delimiter, &names, (Some(&used), Some(0)), each),
             width,
         );
         proptest::prop_assert_eq!(plain, quoted);

@@ -65,6 +65,8 @@ pub struct TextParser {
     delimiter: u8,
     names: Vec<String>,
     used: Option<Vec<bool>>,
+    /// The column of the dossier id, named in an error about a record's number of fields.
+    id: Option<usize>,
     /// JSON lines: whether some record parsed so far gave each column's key (blocks may be
     /// parsed on several threads).
     seen: Vec<AtomicBool>,
@@ -80,6 +82,7 @@ impl TextParser {
             seen: names.iter().map(|_| AtomicBool::new(false)).collect(),
             names,
             used: None,
+            id: None,
         }
     }
 
@@ -97,6 +100,14 @@ impl TextParser {
         self
     }
 
+    /// The same parser, naming the dossier id (the cell of column `id`) in the error about a
+    /// record's number of fields, as the record reader names it in the errors about a cell.
+    #[must_use]
+    pub(crate) fn naming_ids(mut self, id: Option<usize>) -> TextParser {
+        self.id = id;
+        self
+    }
+
     /// Parses one block, handing each record (or its error, located at its line) to `each`;
     /// `each` returns `false` to stop.
     pub fn parse(&self, block: &Block, each: impl FnMut(Locator, Result<&dyn Row>) -> bool) {
@@ -106,7 +117,7 @@ impl TextParser {
                 block,
                 self.delimiter,
                 &self.names,
-                self.used.as_deref(),
+                (self.used.as_deref(), self.id),
                 each,
             ),
             #[cfg(not(feature = "csv"))]
@@ -207,7 +218,7 @@ fn parse_csv(
     block: &Block,
     delimiter: u8,
     names: &[String],
-    used: Option<&[bool]>,
+    read: Read<'_>,
     mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
 ) {
     if let Some(line) = block.broken {
@@ -215,8 +226,8 @@ fn parse_csv(
         return;
     }
     match plain_text(&block.bytes) {
-        Some(text) => parse_plain(text, block.first_line, delimiter, names.len(), used, each),
-        None => parse_quoted(block, delimiter, names, used, each),
+        Some(text) => parse_plain(text, block.first_line, delimiter, names.len(), read, each),
+        None => parse_quoted(block, delimiter, names, read, each),
     }
 }
 
@@ -231,14 +242,25 @@ fn plain_text(bytes: &[u8]) -> Option<&str> {
     std::str::from_utf8(bytes).ok()
 }
 
-/// The wrong number of fields at `line`.
+/// The columns a CSV parse reads (`None`: every one) and the column of the dossier id.
 #[cfg(feature = "csv")]
-fn field_count(line: u64, fields: usize, width: usize) -> Error {
-    Error::new(
+pub(super) type Read<'u> = (Option<&'u [bool]>, Option<usize>);
+
+/// The wrong number of fields at `line`, naming the record's dossier id when it has one.
+#[cfg(feature = "csv")]
+fn field_count(line: u64, fields: usize, width: usize, id: Option<&[u8]>) -> Error {
+    let e = Error::new(
         ErrorKind::CsvField,
-        format!("line {line}: {fields} fields, the header has {width}"),
+        format!(
+            "{fields} field{s}, the header has {width}",
+            s = if fields == 1 { "" } else { "s" }
+        ),
     )
-    .at_line(line)
+    .at_line(line);
+    match id.and_then(|b| std::str::from_utf8(b).ok()).map(str::trim) {
+        Some(id) if !id.is_empty() => e.with_id(id),
+        _ => e,
+    }
 }
 
 /// The records of a block without quotes (see [`plain_text`]), as the csv reader reads them: a
@@ -250,12 +272,13 @@ pub(super) fn parse_plain(
     first_line: u64,
     delimiter: u8,
     width: usize,
-    used: Option<&[bool]>,
+    (used, id): Read<'_>,
     mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
 ) {
     let bytes = text.as_bytes();
     let mut rec = PlainRecord {
         text,
+        id,
         wanted: (0..width)
             .filter(|&j| used.is_none_or(|u| u.get(j).copied().unwrap_or(false)))
             .collect(),
@@ -316,6 +339,8 @@ fn separators(w: u64, delimiter: u8) -> u64 {
 #[cfg(feature = "csv")]
 struct PlainRecord<'t> {
     text: &'t str,
+    /// The column of the dossier id.
+    id: Option<usize>,
     /// The columns read, in order.
     wanted: Vec<usize>,
     /// Where each field of the record starts and ends in `text`.
@@ -380,7 +405,9 @@ impl PlainRecord<'_> {
                 Ok(&TextRow(&self.cells, AllFields::Plain(text, &self.bounds))),
             )
         } else {
-            each(Locator::Line(line), Err(field_count(line, n, width)))
+            let id = self.id.and_then(|j| self.bounds.get(j)).map(field);
+            let e = field_count(line, n, width, id.map(str::as_bytes));
+            each(Locator::Line(line), Err(e))
         };
         self.bounds.clear();
         go
@@ -394,7 +421,7 @@ pub(super) fn parse_quoted(
     block: &Block,
     delimiter: u8,
     names: &[String],
-    used: Option<&[bool]>,
+    (used, id): Read<'_>,
     mut each: impl FnMut(Locator, Result<&dyn Row>) -> bool,
 ) {
     let width = names.len();
@@ -431,7 +458,8 @@ pub(super) fn parse_quoted(
                             || f.trim_ascii().is_empty()
                     });
                 if rec.len() != width && !extra_empty && !short_unread {
-                    if !each(at, Err(field_count(line, rec.len(), width))) {
+                    let e = field_count(line, rec.len(), width, id.and_then(|j| rec.get(j)));
+                    if !each(at, Err(e)) {
                         return;
                     }
                     continue;
