@@ -20,6 +20,8 @@ mod read;
 
 pub(crate) use names::cell_error;
 #[cfg(not(target_family = "wasm"))]
+use names::other_words;
+#[cfg(not(target_family = "wasm"))]
 pub(crate) use names::vietnamese_column;
 pub use names::{find_column, header_names};
 use names::{looks_like, plain_name};
@@ -440,8 +442,14 @@ impl Layout {
             let said = vietnamese_column(name);
             #[cfg(target_family = "wasm")]
             let said: Option<&str> = None;
+            #[cfg(not(target_family = "wasm"))]
+            let other = other_words(&plain);
+            #[cfg(target_family = "wasm")]
+            let other: Option<&str> = None;
             let found = missing.iter().find(|m| {
-                looks_like(&plain, &plain_name(m), **m != "channel") || said == Some(**m)
+                looks_like(&plain, &plain_name(m), **m != "channel")
+                    || said == Some(**m)
+                    || other == Some(**m)
             });
             if let Some(&m) = found {
                 out.push((name.clone(), m));

@@ -48,6 +48,12 @@ fn vietnamese_headers_name_their_columns() {
         ("Ngày có kết quả", Some("resolved")),
         ("Ngày trả kết quả", Some("resolved")),
         ("Ngày giải quyết xong", Some("resolved")),
+        ("Ngày giải quyết", Some("resolved")),
+        ("Ngày trả KQ", Some("resolved")),
+        ("NGAY_TRA_KQ", Some("resolved")),
+        ("Ngày có KQ", Some("resolved")),
+        ("Ngày kết thúc", Some("resolved")),
+        ("Ngày hạn giải quyết", None),
         ("Ngày yêu cầu bổ sung", Some("supplement_requested")),
         ("Ngày bổ sung", Some("supplement_received")),
         ("Ngày từ chối", Some("refused")),
@@ -141,6 +147,8 @@ fn near_misses_name_misspellings_and_dated_names_only() {
         "agency",
         "field",
         "supplement_requested_at",
+        "result",
+        "completed_by",
     ];
     let layout = Layout::resolve(&header, &ReadOptions::default()).unwrap();
     let got: Vec<(String, &str)> = layout.near_misses();
@@ -157,6 +165,22 @@ fn near_misses_name_misspellings_and_dated_names_only() {
             ),
         ]
     );
+    // An English export's result column in other words, with a word of time
+    for name in [
+        "completed_at",
+        "resolution_date",
+        "Result Date",
+        "finished_on",
+        "date_closed",
+    ] {
+        let header = ["id", "received", "time_limit", name];
+        let layout = Layout::resolve(&header, &ReadOptions::default()).unwrap();
+        assert_eq!(
+            layout.near_misses(),
+            [(name.to_string(), "resolved")],
+            "{name}"
+        );
+    }
 }
 
 fn opts(map: &[(&str, &str)], by: &[&str]) -> ReadOptions {

@@ -20,12 +20,13 @@ pub(super) fn plain_name(name: &str) -> String {
 /// `resolved`; `Ngày tiếp nhận`: `received`), for a note that suggests `--map`: a report of
 /// an export whose headers are Vietnamese read no result column and counted every dossier
 /// pending, without a word. Phrases in the order they are tried (`yêu cầu bổ sung` before
-/// `bổ sung`); a name about an appointment (`hẹn`) is not a result.
+/// `bổ sung`, `thời hạn giải quyết` a limit before `giải quyết` a result); a name about an
+/// appointment or a due date (`hẹn`, `hạn`: `Ngày hẹn trả`, `Hạn giải quyết`) is not a result.
 #[cfg(not(target_family = "wasm"))]
 pub(crate) fn vietnamese_column(name: &str) -> Option<&'static str> {
     // (Every column but the code, the limit and the channel holds an instant: its name also
     // says a day or a time — `Lý do từ chối`, `Cơ quan tiếp nhận` hold other things.)
-    const PHRASES: [(&str, &str); 20] = [
+    const PHRASES: [(&str, &str); 24] = [
         ("yeu cau bo sung", "supplement_requested"),
         ("bo sung", "supplement_received"),
         ("tu choi", "refused"),
@@ -44,6 +45,10 @@ pub(crate) fn vietnamese_column(name: &str) -> Option<&'static str> {
         ("nop", "received"),
         ("co ket qua", "resolved"),
         ("tra ket qua", "resolved"),
+        ("co kq", "resolved"),
+        ("tra kq", "resolved"),
+        ("giai quyet", "resolved"),
+        ("ket thuc", "resolved"),
         ("xong", "resolved"),
         ("hoan thanh", "resolved"),
     ];
@@ -57,7 +62,7 @@ pub(crate) fn vietnamese_column(name: &str) -> Option<&'static str> {
         .find(|(p, c)| {
             has(p)
                 && (dated || matches!(*c, "procedure" | "time_limit" | "channel"))
-                && !(*c == "resolved" && has("hen"))
+                && !(*c == "resolved" && (has("hen") || has("han")))
         })
         .map(|&(_, c)| c)
 }
@@ -70,9 +75,6 @@ pub(super) fn looks_like(n: &str, column: &str, dated: bool) -> bool {
     if n.is_empty() || n == column {
         return false;
     }
-    const TIME_WORDS: [&str; 9] = [
-        "at", "on", "date", "time", "day", "dt", "ts", "ngay", "datetime",
-    ];
     let affix = n
         .strip_prefix(column)
         .or_else(|| n.strip_suffix(column))
@@ -107,6 +109,36 @@ pub(super) fn looks_like(n: &str, column: &str, dated: bool) -> bool {
         }
     }
     row.last().is_some_and(|&d| d <= most)
+}
+
+/// The words of time a date column's plain name has before or after its word
+/// (`resolvedat`, `dateresolved`).
+const TIME_WORDS: [&str; 9] = [
+    "at", "on", "date", "time", "day", "dt", "ts", "ngay", "datetime",
+];
+
+/// The column an English export's date column names in other words, with a word of time
+/// (`completed_at`, `resolution_date`, `result_date`, `finished_on`: `resolved`), for the
+/// note that suggests `--map`. Not without the word of time: `result` alone may hold the
+/// result's text. (Natively only, as [`vietnamese_column`]: the `.wasm` stays small.)
+#[cfg(not(target_family = "wasm"))]
+pub(super) fn other_words(n: &str) -> Option<&'static str> {
+    const WORDS: [&str; 6] = [
+        "completed",
+        "completion",
+        "resolution",
+        "result",
+        "finished",
+        "closed",
+    ];
+    WORDS
+        .iter()
+        .any(|w| {
+            n.strip_prefix(w)
+                .or_else(|| n.strip_suffix(w))
+                .is_some_and(|rest| TIME_WORDS.contains(&rest))
+        })
+        .then_some("resolved")
 }
 
 /// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
