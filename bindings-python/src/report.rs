@@ -471,10 +471,20 @@ impl PyPartialReport {
     /// The scorecard of the cells (the scorecard's columns must have been read): for each
     /// group then the totals, every indicator; `targets` as JSON text over the defaults.
     #[pyo3(signature = (targets = None))]
-    fn scores(&self, targets: Option<&str>) -> PyResult<Vec<ScoreRow>> {
+    fn scores(&self, py: Python<'_>, targets: Option<&str>) -> PyResult<Vec<ScoreRow>> {
         let targets = targets
             .map_or_else(|| Ok(Targets::default()), Targets::from_json)
             .py()?;
+        // (the CLI's note, as a `UserWarning`: a flag column of ticked boxes read as 100%)
+        for note in motcua::indicators::flag_notes(&self.inner) {
+            let msg = std::ffi::CString::new(note).unwrap_or_default();
+            PyErr::warn(
+                py,
+                &py.get_type::<pyo3::exceptions::PyUserWarning>(),
+                &msg,
+                2,
+            )?;
+        }
         Ok(scores(&self.inner, &targets)
             .into_iter()
             .map(|s| {

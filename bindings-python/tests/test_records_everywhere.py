@@ -510,3 +510,40 @@ def test_columns_of_unreadable_types_name_the_column() -> None:
     df = pl.DataFrame({"received": ["2026-03-02"], "time_limit": [dt.timedelta(days=3)]})
     with pytest.raises(motcua.InvalidArgumentError, match="time_limit"):
         motcua.report(df, as_of=AS_OF)
+
+
+def test_a_column_of_ticked_boxes_is_noted_as_the_cli_notes_it(tmp_path: Path) -> None:
+    # Boxes ticked `x`, the others empty: an empty cell is no value, left out of the rate
+    # (which read 100% without a word); every door says how many, in the same words.
+    text = (
+        "id,received,time_limit,resolved,digitised,result_digitised\n"
+        "A,03/03/2026 10:00,5wd,09/03/2026,x,x\n"
+        "B,03/03/2026 10:00,5wd,09/03/2026,,\n"
+        "C,03/03/2026 10:00,5wd,09/03/2026,,0\n"
+        "D,03/03/2026 10:00,5wd,,,\n"
+    )
+    path = tmp_path / "ticked.csv"
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run(
+        [cli(), "scorecard", str(path), "--as-of", "2026-11-15", "--format", "json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    notes = [line[len("note: ") :] for line in out.stderr.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 2 and "3 of the 4 dossiers" in notes[0], out.stderr
+    want = {(s["indicator"], s["numerator"], s["denominator"]) for s in json.loads(out.stdout)["indicators"]}
+    df = pd.read_csv(path, dtype=str)
+    for frame in (df, pl.from_pandas(df), path):
+        with pytest.warns(UserWarning) as caught:
+            got = motcua.indicators.Scorecard.build(frame, as_of="2026-11-15").rows
+        assert [str(w.message) for w in caught if "have no value" in str(w.message)] == notes, type(frame)
+        assert {(s["indicator"], s["numerator"], s["denominator"]) for s in got} == want, type(frame)
+    # Every box given: no note.
+    full = tmp_path / "full.csv"
+    full.write_text("received,time_limit,resolved,digitised\n03/03/2026 10:00,5wd,09/03/2026,x\n03/03/2026 10:00,5wd,09/03/2026,0\n", encoding="utf-8")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        motcua.scorecard(full, as_of="2026-11-15")

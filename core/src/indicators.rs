@@ -328,6 +328,60 @@ pub fn scores(partial: &PartialReport, targets: &Targets) -> Vec<Score> {
     out
 }
 
+/// The notes of a scorecard on its flag columns (`digitised`, `result_digitised`) when some
+/// dossiers give a value and others leave the cell empty: an empty cell is no value, and the
+/// dossier is left out of the rate's denominator (a `true/false` column with gaps says
+/// nothing of those dossiers), which a column of ticked boxes (`x`, `1`, and the others left
+/// empty) reads as 100% — so the run says how many were left out, and how to count an empty
+/// box as not ticked. One text for every door (the CLI's stderr, Python's warning).
+///
+/// ```
+/// use motcua::indicators::{flag_notes, ScorecardBuilder, Targets};
+/// use motcua::dossier::Dossier;
+/// use motcua::indicators::ServiceRecord;
+/// let cal = motcua::vn::public_sector()?;
+/// let as_of = "2026-11-15T17:00:00".parse()?;
+/// let mut card = ScorecardBuilder::new(&cal, None, Default::default(), as_of, vec![], Targets::none());
+/// for digitised in [Some(true), None, None, None] {
+///     let d = Dossier::from_json(r#"{"received": "2026-03-03T10:00", "time_limit": {"working_days": 5}}"#)?;
+///     let s = ServiceRecord { digitised, ..ServiceRecord::default() };
+///     card.add(&d, &s, &[])?;
+/// }
+/// assert_eq!(card.notes(), [
+///     "`digitised`: 3 of the 4 dossiers have no value, left out of digitised_rate (an empty \
+///      cell is no value; write 0, false or không for a box not ticked)"
+/// ]);
+/// // (every dossier given a value, or none: no note)
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn flag_notes(partial: &PartialReport) -> Vec<String> {
+    let groups = partial.group_totals();
+    let Some((_, total)) = groups.last() else {
+        return Vec::new();
+    };
+    let s = &total.service;
+    [
+        ("digitised", "", s.digitised.den, total.counts.received_new),
+        (
+            "result_digitised",
+            " resolved",
+            s.result_digitised.den,
+            total.counts.resolved,
+        ),
+    ]
+    .into_iter()
+    .filter(|&(_, _, given, of)| given > 0 && given < of)
+    .map(|(column, which, given, of)| {
+        format!(
+            "`{column}`: {n} of the {of} dossiers{which} have no value, left out of \
+             {column}_rate (an empty cell is no value; write 0, false or không for a box not \
+             ticked)",
+            n = of - given
+        )
+    })
+    .collect()
+}
+
 /// Accumulates the scorecard one dossier at a time (streaming, like the report): a
 /// [`PartialReport`] whose cells also tally the scorecard's columns.
 #[derive(Debug)]
@@ -369,6 +423,11 @@ impl<'a> ScorecardBuilder<'a> {
         group: &[&str],
     ) -> Result<bool> {
         self.partial.add(&self.ctx, dossier, group, Some(service))
+    }
+
+    /// The notes on the flag columns so far ([`flag_notes`]).
+    pub fn notes(&self) -> Vec<String> {
+        flag_notes(&self.partial)
     }
 
     /// The scores: for each group (in order of the group values) then the totals, every

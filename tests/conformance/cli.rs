@@ -921,6 +921,71 @@ fn scorecard_on_the_sample_and_bad_values() {
         .unwrap()
         .iter()
         .all(|s| s["value"].is_null() && s["status"] == "no_data"));
+    // A column of ticked boxes (`x`, the others empty): the rate is of the boxes given, and a
+    // note on stderr says how many were left out (it read 100% without a word); a column
+    // given for every dossier has no note.
+    let ticked = dir.join("ticked.csv");
+    std::fs::write(
+        &ticked,
+        "id,received,time_limit,resolved,digitised,result_digitised
+         A,03/03/2026 10:00,5wd,09/03/2026,x,x
+         B,03/03/2026 10:00,5wd,09/03/2026,,
+         C,03/03/2026 10:00,5wd,09/03/2026,,0
+         D,03/03/2026 10:00,5wd,,,
+",
+    )
+    .unwrap();
+    let o = motcua(
+        &[
+            "scorecard",
+            ticked.to_str().unwrap(),
+            "--as-of",
+            "2026-11-15",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "note: `digitised`: 3 of the 4 dossiers have no value, left out of digitised_rate"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("note: `result_digitised`: 1 of the 3 dossiers resolved have no value"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let rate = |name: &str| {
+        let s = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["indicator"] == name)
+            .unwrap()
+            .clone();
+        (s["numerator"].as_u64(), s["denominator"].as_u64())
+    };
+    assert_eq!(rate("digitised_rate"), (Some(1), Some(1)));
+    assert_eq!(rate("result_digitised_rate"), (Some(1), Some(2)));
+    let full = dir.join("full.csv");
+    std::fs::write(
+        &full,
+        "received,time_limit,resolved,digitised
+         03/03/2026 10:00,5wd,09/03/2026,x
+         03/03/2026 10:00,5wd,09/03/2026,0
+",
+    )
+    .unwrap();
+    let o = motcua(
+        &["scorecard", full.to_str().unwrap(), "--as-of", "2026-11-15"],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(!stderr(&o).contains("note:"), "{}", stderr(&o));
     // `numerator,denominator,value` of full_online_rate in the scorecard of file `f`.
     let full_online = |f: &std::path::Path| {
         let o = motcua(

@@ -456,7 +456,10 @@ def scorecard(
     ``digitised_rate``
     digitised / rows with the flag; ``result_digitised_rate`` digitised results / resolved
     rows with the flag; ``satisfaction_rate`` satisfied / ratings; ``feedback_handled_rate``
-    feedback handled by ``as_of`` / feedback received by then.
+    feedback handled by ``as_of`` / feedback received by then. An empty flag is no value, left
+    out of its rate; when some rows give the flag and others not, a ``UserWarning`` says how
+    many were left out (a column of boxes ticked ``x`` and otherwise empty: write 0 for a box
+    not ticked).
 
     ``targets``: a mapping ``{"indicator": fraction or None}`` or the path of a JSON file
     holding one, over the defaults (:func:`default_targets`); an unknown indicator or a

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use motcua::indicators::{catalogue_fields, scores, Score, Targets};
+use motcua::indicators::{catalogue_fields, flag_notes, scores, Score, Targets};
 use motcua::report::{stages_to_table, ReportOptions, ReportSink, StageSink};
 use motcua::ErrorKind;
 
@@ -24,7 +24,8 @@ full_online_rate = online submissions of a full level / every new dossier, an em
 not fully online; in JSON lines, a record giving the key null or \"\" is such a cell, and so is one \
 without the key when any record gives it; without the column or key the rate has no data), \
 digitised, result_digitised (true/false, 1/0, yes/no, y/n, có/không, x for a ticked box; any \
-case), satisfaction (1..SCALE or \
+case; an empty cell is no value, left out of the rate, and a note on stderr says how many \
+were: write 0 for a box not ticked), satisfaction (1..SCALE or \
 satisfied|neutral|dissatisfied), feedback_received, feedback_handled (instants). \
 result_digitised_rate and satisfaction_rate are of the dossiers resolved by the as-of instant (a \
 rating is of a result: one given to an open, refused or withdrawn dossier is not counted); \
@@ -279,6 +280,9 @@ pub fn run<W: Write, E: Write>(args: ScorecardArgs, sink: &mut Sink<W, E>) -> io
             bad.count
         )?;
         return Ok(Outcome::BadData);
+    }
+    for note in flag_notes(&partial) {
+        writeln!(sink.err, "note: {note}")?;
     }
     let scores = scores(&partial, &targets);
     let fields = rec.catalogue.as_ref().map(catalogue_fields);
