@@ -208,12 +208,12 @@ impl DayClass {
     }
 }
 
-/// The lists of days in a spec.
+/// The lists of days in a spec (numbered from 1: 0 is no list).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum List {
-    Holidays,
-    Closures,
-    WorkingDays,
+    Holidays = 1,
+    Closures = 2,
+    WorkingDays = 3,
 }
 
 impl List {
@@ -423,15 +423,12 @@ impl WorkCalendar {
             );
         }
 
-        let set = |days: &[SpecDay], list: List, kinds: &mut Vec<DayClass>| {
+        // The list that last listed each day (1, 2, 3; 0: none): a date listed twice in one
+        // list, which entry's name and kind hold is a guess (and `motcua holidays` would list
+        // the day twice), so it is an error naming it.
+        let mut listed = vec![0_u8; len];
+        let mut set = |days: &[SpecDay], list: List, kinds: &mut Vec<DayClass>| {
             let field = list.field();
-            // A date listed twice in one list: which entry's name and kind hold is a guess
-            // (and `motcua holidays` would list the day twice), so it is an error naming it.
-            let mut listed: Vec<NaiveDate> = days.iter().map(SpecDay::date).collect();
-            crate::sort::sort_by_key(&mut listed, |d| *d);
-            if let Some(&[d, _]) = listed.windows(2).find(|w| matches!(w, [a, b] if a == b)) {
-                return Err(spec_err(format!("{d} is listed twice: keep one")).in_field(field));
-            }
             for day in days {
                 let d = day.date();
                 if d < spec.from || d > spec.to {
@@ -444,9 +441,13 @@ impl WorkCalendar {
                 }
                 let class = DayClass::of_listed(list, day)?;
                 let i = usize::try_from(day_number(d) - start).unwrap_or(usize::MAX);
-                let Some(slot) = kinds.get_mut(i) else {
+                let (Some(slot), Some(by)) = (kinds.get_mut(i), listed.get_mut(i)) else {
                     return Err(spec_err(format!("{field}: {d} out of range")));
                 };
+                if *by == list as u8 {
+                    return Err(spec_err(format!("{d} is listed twice")).in_field(field));
+                }
+                *by = list as u8;
                 match (class.kind(), slot.kind()) {
                     (DayKind::MakeupWorkingDay, DayKind::Holiday | DayKind::Closure)
                     | (DayKind::Holiday | DayKind::Closure, DayKind::MakeupWorkingDay) => {

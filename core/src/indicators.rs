@@ -593,7 +593,11 @@ mod tests {
             parse_satisfaction("2.00", 5).unwrap(),
             Satisfaction::Dissatisfied
         );
-        for bad in ["4.5", "4.", ".0", "6.0", "0.0", "4.0.0", "-4.0"] {
+        assert_eq!(
+            parse_satisfaction("10.", 10).unwrap(),
+            Satisfaction::Satisfied
+        );
+        for bad in ["4.5", ".0", "6.0", "0.0", "4.0.0", "-4.0", "4.05"] {
             assert!(parse_satisfaction(bad, 5).is_err(), "{bad}");
         }
     }

@@ -42,7 +42,7 @@ pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
     };
     // (`4.0`: a rating column with gaps saved by pandas, as floats; `4.5` is no rating)
     let whole = match t.split_once('.') {
-        Some((w, frac)) if !frac.is_empty() && frac.bytes().all(|b| b == b'0') => w,
+        Some((w, frac)) if frac.bytes().all(|b| b == b'0') => w,
         _ => t.as_str(),
     };
     let n: u32 = whole.parse().map_err(|_| bad())?;

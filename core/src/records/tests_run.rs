@@ -438,7 +438,7 @@ fn a_record_of_the_wrong_width_names_its_dossier_id() {
         assert_eq!(tally.bad, 3, "quoted {quoted}");
         let want = [
             (2, Some("C"), "3 fields, the header has 4"),
-            (3, None, "1 field, the header has 4"),
+            (3, None, "1 fields, the header has 4"),
             (4, Some("D"), "5 fields, the header has 4"),
         ];
         let got: Vec<(u64, Option<&str>, &str)> = ids

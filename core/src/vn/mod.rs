@@ -411,13 +411,14 @@ fn overlay(s: &mut CalendarSpec, closures: &[SpecDay], working_days: &[SpecDay])
         return;
     }
     // (scans of the overlay's few days: a set type would add its own code to the .wasm)
-    s.holidays
-        .retain(|d| !working_days.iter().any(|w| w.date() == d.date()));
+    #[inline(never)]
+    fn in_list(days: &[SpecDay], d: &SpecDay) -> bool {
+        days.iter().any(|w| w.date() == d.date())
+    }
+    s.holidays.retain(|d| !in_list(working_days, d));
     // (a working day the caller names again is the caller's entry: listed once)
-    s.working_days.retain(|d| {
-        !closures.iter().any(|c| c.date() == d.date())
-            && !working_days.iter().any(|w| w.date() == d.date())
-    });
+    s.working_days
+        .retain(|d| !in_list(closures, d) && !in_list(working_days, d));
     s.closures.extend_from_slice(closures);
     s.working_days.extend_from_slice(working_days);
 }

@@ -251,10 +251,7 @@ pub(super) type Read<'u> = (Option<&'u [bool]>, Option<usize>);
 fn field_count(line: u64, fields: usize, width: usize, id: Option<&[u8]>) -> Error {
     let e = Error::new(
         ErrorKind::CsvField,
-        format!(
-            "{fields} field{s}, the header has {width}",
-            s = if fields == 1 { "" } else { "s" }
-        ),
+        format!("{fields} fields, the header has {width}"),
     )
     .at_line(line);
     match id.and_then(|b| std::str::from_utf8(b).ok()).map(str::trim) {
