@@ -71,17 +71,10 @@ pub(crate) fn day_number_of(obj: &Bound<'_, PyAny>) -> PyResult<Result<Option<i6
     if type_name(obj) == "datetime64" {
         // (Through seconds: numpy's cast of a femto- or attosecond unit to days overflows
         // computing its factor; every such value is within hours of 1970-01-01.)
-        let secs = match datetime64_seconds(obj) {
-            Ok((_, true)) => return Ok(Ok(None)),
-            Ok((s, false)) => s,
-            Err(e) => {
-                return Ok(Err(Error::new(
-                    ErrorKind::InvalidDate,
-                    format!("a numpy.datetime64 that cannot be read as a date: {e}"),
-                )))
-            }
+        return match datetime64_seconds(obj)? {
+            (_, true) => Ok(Ok(None)),
+            (s, false) => Ok(Ok(Some(s.div_euclid(86_400)))),
         };
-        return Ok(Ok(Some(secs.div_euclid(86_400))));
     }
     Ok(Err(not_a_date(obj)))
 }
@@ -169,13 +162,60 @@ pub(crate) fn wall_clock_of(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDateTime> {
         .py()
 }
 
-/// The whole seconds of a `numpy.datetime64` scalar (any unit) and whether it is `NaT`.
+/// The whole seconds of a `numpy.datetime64` scalar (any unit) and whether it is `NaT`,
+/// computed here from its integer and unit (floored, as numpy floors): numpy's own cast to
+/// seconds wraps silently when the value does not fit (`datetime64(2**62, 'Y')` came out as
+/// 1970-01-01, another as `NaT`), which is a `date_out_of_range` error here.
 pub(crate) fn datetime64_seconds(obj: &Bound<'_, PyAny>) -> PyResult<(i64, bool)> {
-    let v: i64 = obj
-        .call_method1("astype", ("datetime64[s]",))?
-        .call_method1("astype", ("int64",))?
+    let raw: i64 = obj.call_method1("astype", ("int64",))?.extract()?;
+    if raw == MISSING {
+        return Ok((raw, true));
+    }
+    let (unit, count): (String, i64) = obj
+        .py()
+        .import("numpy")?
+        .call_method1("datetime_data", (obj.getattr("dtype")?,))?
         .extract()?;
-    Ok((v, v == MISSING))
+    let v = i128::from(raw) * i128::from(count);
+    let months = |m: i128| -> Option<i128> {
+        let year = i32::try_from(m.div_euclid(12) + 1970).ok()?;
+        let month = u32::try_from(m.rem_euclid(12) + 1).ok()?;
+        let d = NaiveDate::from_ymd_opt(year, month, 1)?;
+        Some(i128::from(
+            d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp(),
+        ))
+    };
+    let per_second = |n: i128| Some(v.div_euclid(n));
+    let secs = match unit.as_str() {
+        "Y" => v.checked_mul(12).and_then(months),
+        "M" => months(v),
+        "W" => v.checked_mul(7 * 86_400),
+        "D" => v.checked_mul(86_400),
+        "h" => v.checked_mul(3_600),
+        "m" => v.checked_mul(60),
+        "s" => Some(v),
+        "ms" => per_second(1_000),
+        "us" => per_second(1_000_000),
+        "ns" => per_second(1_000_000_000),
+        "ps" => per_second(1_000_000_000_000),
+        "fs" => per_second(1_000_000_000_000_000),
+        "as" => per_second(1_000_000_000_000_000_000),
+        _ => {
+            return Err(Error::new(
+                ErrorKind::InvalidDate,
+                format!("a numpy.datetime64 of unit `{unit}` is no instant"),
+            ))
+            .py()
+        }
+    };
+    match secs.and_then(|s| i64::try_from(s).ok()) {
+        Some(s) if s != MISSING => Ok((s, false)),
+        _ => Err(Error::new(
+            ErrorKind::DateOutOfRange,
+            format!("the numpy.datetime64 {raw} [{count}{unit}] is out of range"),
+        ))
+        .py(),
+    }
 }
 
 /// How a date alone becomes an instant.
@@ -319,7 +359,26 @@ pub(crate) fn vietnam_now() -> NaiveDateTime {
 /// Parses a date with the core's strict parser (ISO `YYYY-MM-DD` or `dd/mm/yyyy`).
 #[pyfunction]
 pub(crate) fn parse_date(text: &str) -> PyResult<NaiveDate> {
-    civil::parse_date(text).py()
+    let d = civil::parse_date(text).py()?;
+    in_python_years(d, text)?;
+    Ok(d)
+}
+
+/// `d` (parsed from `text`) is a Python date: years 1 to 9999, else `date_out_of_range` (the
+/// year 0 of `0000-01-01` raised a bare `ValueError` of the conversion).
+fn in_python_years(d: NaiveDate, text: &str) -> PyResult<()> {
+    use chrono::Datelike;
+    if (1..=9999).contains(&d.year()) {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::DateOutOfRange,
+        format!(
+            "`{text}` is in the year {}, outside Python's dates (years 1 to 9999)",
+            d.year()
+        ),
+    ))
+    .py()
 }
 
 /// Parses an instant `YYYY-MM-DD[THH:MM[:SS]]` or `dd/mm/yyyy[ HH:MM[:SS]]` (a date alone is
@@ -332,7 +391,9 @@ pub(crate) fn parse_instant(text: &str, end_of_day: bool) -> PyResult<NaiveDateT
     } else {
         DateOnly::StartOfDay
     };
-    civil::parse_instant(text, only).py()
+    let t = civil::parse_instant(text, only).py()?;
+    in_python_years(t.date(), text)?;
+    Ok(t)
 }
 
 /// Days since 1970-01-01 of a date-like object.

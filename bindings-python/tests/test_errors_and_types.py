@@ -8,6 +8,7 @@ import doctest
 import importlib
 import pickle
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -200,3 +201,56 @@ def test_a_bool_is_not_an_integer_argument() -> None:
         with pytest.raises(motcua.InvalidNumberError, match="got a bool"):
             call()
     assert motcua.can_chi(2026) == motcua.can_chi(np.int64(2026)) == "Bính Ngọ"  # type: ignore[arg-type]
+
+
+def test_extreme_scalars_are_typed_errors_not_wrapped_dates() -> None:
+    # numpy's cast of a scalar datetime64 to seconds wraps silently: `datetime64(2**62, 'Y')`
+    # was 1970-01-02 after one working day, 2**57 days the day 0, 2**56 days NaT (missing).
+    # Each is out of range now, as the array forms say; a year 0 (which chrono parses and a
+    # Python date cannot hold) is out of range, not a bare ValueError of the conversion; and
+    # pandas' NA is a missing date, as None and NaT are.
+    cal = motcua.Calendar.weekdays("1960-01-01", "1980-12-31")
+    for value in [np.datetime64(2**62, "Y"), np.datetime64(2**57, "D"), np.datetime64(2**56, "D"), np.datetime64(2**40, "W")]:
+        with pytest.raises(motcua.DateOutOfRangeError):
+            motcua.civil.day_number(value)
+        with pytest.raises(motcua.DateOutOfRangeError):
+            cal.add_working_days(value, 1)
+    # every unit, against numpy's own cast where it does not overflow
+    for text in ["2026-03-01T10:00:00", "1969-12-31T23:59:59", "1900-02-28T00:00:00"]:
+        for unit in ["Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns"]:
+            v = np.datetime64(text).astype(f"datetime64[{unit}]")
+            want = int(v.astype("datetime64[D]").astype(np.int64))
+            assert motcua.civil.day_number(v) == want, (text, unit)
+    assert motcua.civil.day_number(np.datetime64(-5, "as")) == -1
+    assert motcua.civil.day_number(np.datetime64(3, ("D", 2))) == 6
+    for call in [lambda: motcua.parse_date("0000-01-01"), lambda: motcua.parse_date("01/01/0000"), lambda: motcua.parse_instant("0001-01-01T00:30+08:00")]:
+        with pytest.raises(motcua.DateOutOfRangeError):
+            call()
+    for missing in [None, pd.NaT, pd.NA]:
+        with pytest.raises(motcua.EmptyInputError):
+            cal.add_working_days(missing, 1)
+
+
+def test_arguments_of_the_wrong_type_are_argument_type_errors(tmp_path: Path) -> None:
+    # Each raised a bare TypeError / AttributeError (or pyo3's), outside MotcuaError.
+    d = {"received": "2026-03-02T09:00", "time_limit": {"working_days": 3}}
+    cal = motcua.Calendar.vietnam()
+    three: Any = 3
+    nothing: Any = None
+    calls = [
+        lambda: motcua.due(d, rules=three),
+        lambda: motcua.Rules.parse([three]),
+        lambda: motcua.Rules.parse(three),
+        lambda: motcua.due(d, lang=nothing),
+        lambda: motcua.classify(d, "2026-03-10", lang=nothing),
+        lambda: motcua.Calendar.vietnam(closures=three),
+        lambda: cal.days_off("2026-01-01", "2026-02-01", kinds=three),
+        lambda: motcua.Calendar.from_file(three),
+        lambda: motcua.Catalogue.from_file(three),
+    ]
+    for call in calls:
+        with pytest.raises(motcua.ArgumentTypeError):
+            call()
+    # (the right types still work)
+    assert motcua.due(d, rules=["supplement=pause"], lang="en").due == dt.date(2026, 3, 5)
+    assert not motcua.Calendar.vietnam(closures="2026-03-09").is_working_day("2026-03-09")

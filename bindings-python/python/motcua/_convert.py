@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import numbers
+import os
 import sys
 from typing import Any, Callable, Optional, Sequence, cast
 
@@ -91,11 +92,29 @@ def _module(name: str) -> Any:
     return sys.modules.get(name)
 
 
+def read_text(path: Any, what: str) -> str:
+    """The text of the file at ``path`` (the core's reader: UTF-8 or UTF-16 with its mark); a
+    path that is not ``str`` / ``os.PathLike`` is an :class:`ArgumentTypeError` (``open()``'s
+    bare ``TypeError`` for ``from_file(3)``)."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise _raise(ArgumentTypeError, f"the {what} file's path must be a str or os.PathLike, not {type(path).__name__} {path!r:.40}")
+    return _motcua.read_text(path, what)
+
+
+def check_lang(lang: Any) -> str:
+    """``lang`` of an explanation: text (the core checks it is ``"vi"`` or ``"en"``); anything
+    else is an :class:`ArgumentTypeError` (``None`` was pyo3's bare ``TypeError``)."""
+    if not isinstance(lang, str):
+        raise _raise(ArgumentTypeError, f'`lang` must be "vi" or "en", not {type(lang).__name__} {lang!r:.40}')
+    return lang
+
+
 def is_scalar_date(x: Any) -> bool:
     """Whether ``x`` is one date (as opposed to an array-like of dates)."""
     if x is None or isinstance(x, _SCALAR_TYPES):
         return True
-    return type(x).__name__ == "NaTType"
+    # (pandas' missing values: `NaT`, and `NA`, missing as `None` is)
+    return type(x).__name__ in ("NaTType", "NAType")
 
 
 def is_polars_expr(x: Any) -> bool:

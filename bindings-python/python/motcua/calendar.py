@@ -82,6 +82,9 @@ def _day_entries(days: Optional[Iterable[Any]]) -> list[tuple[Any, Optional[str]
         return []
     if cv.is_scalar_date(days):
         days = [days]
+    if not isinstance(days, Iterable):
+        # (`closures=3` raised a bare TypeError)
+        raise _raise(ArgumentTypeError, f"days must be a date or a list of dates, not {type(days).__name__} {days!r:.40}")
     out: list[tuple[Any, Optional[str]]] = []
     for i, d in enumerate(days):
         if not isinstance(d, tuple):
@@ -166,7 +169,7 @@ def _schedules_text(schedules: Any) -> Optional[str]:
     if isinstance(schedules, str) and schedules.lstrip().startswith("{"):
         return schedules
     if isinstance(schedules, (str, os.PathLike)):
-        return _motcua.read_text(schedules, "schedules")
+        return cv.read_text(schedules, "schedules")
     raise _raise(
         ArgumentTypeError,
         f"schedules must be a path (str or os.PathLike), a mapping (the parsed file) or its JSON "
@@ -313,7 +316,7 @@ class Calendar:
         """A calendar from a JSON spec file (the CLI's ``--calendar FILE``), in UTF-8 or UTF-16
         with its byte-order mark. Bytes that are not text raise :class:`InvalidSpecError`
         naming the line; a file that cannot be read, :class:`MotcuaIOError`."""
-        return cls(_motcua.WorkCalendar.from_json(_motcua.read_text(path, "calendar")))
+        return cls(_motcua.WorkCalendar.from_json(cv.read_text(path, "calendar")))
 
     # ------------------------------------------------------------------ properties
 
@@ -749,6 +752,8 @@ def _off_kinds(kinds: Optional[Iterable[str]]) -> Optional[frozenset[str]]:
         return None
     if isinstance(kinds, str):
         kinds = [kinds]
+    if not isinstance(kinds, Iterable):
+        raise _raise(ArgumentTypeError, f"days_off: `kinds` must be a list of kinds of day, not {type(kinds).__name__} {kinds!r:.40}")
     wanted = frozenset(kinds)
     for k in sorted(wanted):
         if k not in _OFF_KINDS:

@@ -53,8 +53,16 @@ class Rules:
         """Rules from ``KEY=VALUE`` strings."""
         if isinstance(pairs, str):
             pairs = [pairs]
+        # (`rules=3` raised a bare TypeError, `[3]` an AttributeError)
+        if not isinstance(pairs, Iterable):
+            raise _raise(
+                ArgumentTypeError,
+                f"`rules` must be Rules, a mapping or KEY=VALUE strings, not {type(pairs).__name__} {pairs!r:.40}",
+            )
         kv: list[tuple[str, str]] = []
         for p in pairs:
+            if not isinstance(p, str):
+                raise _raise(ArgumentTypeError, f"a rule must be a KEY=VALUE string, not {type(p).__name__} {p!r:.40}")
             k, sep, v = p.partition("=")
             kv.append((k, v) if sep else (p, ""))
         r = cls.__new__(cls)
@@ -383,6 +391,7 @@ def due(
     1 2026-03-09    nd118
     """
     explain = cv.strict_bool(explain, "explain")
+    lang = cv.check_lang(lang)
     cal = _calendar(calendar)
     t = None if as_of is None else _motcua.as_of(as_of)
     if _is_frame(dossier):

@@ -99,7 +99,7 @@ def _targets_text(targets: TargetsLike) -> Optional[str]:
     if targets is None:
         return None
     if isinstance(targets, (str, os.PathLike)):
-        return _motcua.read_text(targets, "targets")
+        return cv.read_text(targets, "targets")
     if not isinstance(targets, Mapping):
         raise _raise(
             InvalidArgumentError,

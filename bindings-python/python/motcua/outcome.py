@@ -220,6 +220,7 @@ def classify(
     Resolved on Wed 11 Mar 2026, after the due date Tue 10 Mar 2026: late, 1 working day after it (Civil Code 2015, Art. 148).
     """
     explain = cv.strict_bool(explain, "explain")
+    lang = cv.check_lang(lang)
     cal = _calendar(calendar)
     t = _as_of(as_of)
     if _is_frame(dossier):

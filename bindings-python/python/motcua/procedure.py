@@ -124,7 +124,7 @@ class Catalogue:
         without its byte-order mark) or UTF-16 with its mark (a spreadsheet's "Unicode text").
         Bytes that are not text raise :class:`InvalidCatalogueError` naming the line; a file
         that cannot be read, :class:`MotcuaIOError`."""
-        return cls.from_text(_motcua.read_text(path, "catalogue"))
+        return cls.from_text(cv.read_text(path, "catalogue"))
 
     @classmethod
     def from_text(cls, text: str) -> Catalogue:
