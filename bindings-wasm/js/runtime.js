@@ -57,20 +57,32 @@ export function motcuaError(code, message, index, line, field, value, id) {
  * record's other spelling was left unread without a word (a resolved dossier counted overdue,
  * where the CLI reads each JSON line's keys in any case). Each record's keys are looked at
  * once here, in JS (a few milliseconds for 100,000 records); other inputs pass.
- * @param {unknown} records
+ *
+ * Returns the records to read: the same array, or, when later records have keys the first
+ * has not (an API that leaves out its null fields), a copy whose first element also names
+ * those keys (as `undefined`: missing) — the core takes its columns from the first record and
+ * matches them in any case, so a later-only `Resolved` is the `resolved` column, as a JSON
+ * line's key is (it was looked up by its exact lower-case name, and the dossier counted
+ * overdue).
+ * @template T
+ * @param {T} records
+ * @returns {T}
  */
 export function checkRecordKeys(records) {
-  if (!Array.isArray(records) || records.length < 2) return;
+  if (!Array.isArray(records) || records.length < 2) return records;
   /** @type {Set<string>} */
   const seen = new Set();
   /** @type {Map<string, string>} ASCII-lowercased key -> its first spelling */
   const spelt = new Map();
+  /** @type {string[]} keys that records after the first give and the first does not */
+  const later = [];
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (r === null || typeof r !== "object") continue; // the core's bad row
     for (const k of Object.keys(r)) {
       if (seen.has(k)) continue;
       seen.add(k);
+      if (i > 0) later.push(k);
       const low = k.replace(/[A-Z]+/g, (s) => s.toLowerCase());
       const other = spelt.get(low);
       if (other === undefined) {
@@ -87,6 +99,16 @@ export function checkRecordKeys(records) {
       }
     }
   }
+  const first = records[0];
+  if (later.length === 0 || first === null || typeof first !== "object" || Array.isArray(first)) {
+    return records;
+  }
+  /** @type {Record<string, unknown>} */
+  const head = { ...first };
+  for (const k of later) head[k] = undefined;
+  const out = records.slice();
+  out[0] = head;
+  return /** @type {T} */ (/** @type {unknown} */ (out));
 }
 
 /**

@@ -19,37 +19,37 @@ export { MotcuaError, isMotcuaError } from "./runtime.js";
 // names that `export *` re-exports; their types are the glue's.
 /** @type {typeof reportGlue} */
 export function report(records, options) {
-  checkInput(records, options);
-  return reportGlue(records, options);
+  return reportGlue(checkInput(records, options), options);
 }
 /** @type {typeof scorecardGlue} */
 export function scorecard(records, options) {
-  checkInput(records, options);
-  return scorecardGlue(records, options);
+  return scorecardGlue(checkInput(records, options), options);
 }
 /** @type {typeof stageReportGlue} */
 export function stageReport(records, options) {
-  checkInput(records, options);
-  return stageReportGlue(records, options);
+  return stageReportGlue(checkInput(records, options), options);
 }
 /** @type {typeof worklistGlue} */
 export function worklist(records, options) {
-  checkInput(records, options);
-  return worklistGlue(records, options);
+  return worklistGlue(checkInput(records, options), options);
 }
 
 /**
  * The records' checks done in JS before the core reads them: bytes over a detached buffer (the
- * records, `options.transfers`) and keys spelt two ways across the records.
- * @param {unknown} records
+ * records, `options.transfers`) and keys spelt two ways across the records; returns the
+ * records to read (`checkRecordKeys`: with the keys only later records give named by the
+ * first).
+ * @template T
+ * @param {T} records
  * @param {unknown} options
+ * @returns {T}
  */
 function checkInput(records, options) {
   checkAttached(records, "records");
   if (options !== null && typeof options === "object" && "transfers" in options) {
     checkAttached(/** @type {{transfers: unknown}} */ (options).transfers, "transfers");
   }
-  checkRecordKeys(records);
+  return checkRecordKeys(records);
 }
 
 let ready = false;

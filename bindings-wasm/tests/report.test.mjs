@@ -536,6 +536,25 @@ test("record objects: the first object's keys in another ASCII case are read, as
   assert.equal(report([twoWays[0], { ...twoWays[0], id: "C" }], { asOf: "2026-03-20" }).at(-1).resolved, 2);
   const byField = report([{ field: "X", received: "2026-03-02T09:30", time_limit: "3wd" }], { asOf: "2026-03-20", by: "Field" });
   assert.equal(byField[0].Field, "X");
+  // A key only later records give, in another case than the reader's (an API that leaves out
+  // its null fields and capitalises its keys): read as that column, as the CLI reads a JSON
+  // line's keys (it was looked up by its exact name: a resolved dossier counted overdue, an
+  // online one direct; a tester's case). The caller's records are left as they were.
+  const laterOnly = [
+    { id: "1", received: "2026-03-02T09:00", time_limit: "3wd" },
+    { id: "2", received: "2026-03-02T09:00", time_limit: "3wd", Resolved: "2026-03-03T10:00", Channel: "online" },
+  ];
+  const laterTotal = report(laterOnly, { asOf: "2026-03-31" }).at(-1);
+  assert.deepEqual(
+    [laterTotal.resolved, laterTotal.early, laterTotal.overdue, laterTotal.received_online],
+    [1, 1, 1, 1],
+  );
+  assert.deepEqual(worklist(laterOnly, { asOf: "2026-03-31" }).map((r) => r.id), ["1"]);
+  assert.deepEqual(Object.keys(laterOnly[0]), ["id", "received", "time_limit"]);
+  assert.throws(
+    () => report([...laterOnly, { ...laterOnly[1], Resolved: undefined, resolved: "2026-03-04" }], { asOf: "2026-03-31" }),
+    (e) => e.code === "csv_field" && e.index === 2 && /`Resolved` given more than once/.test(e.message),
+  );
 });
 
 test("a string argument that is not a string is invalid_argument, never a crash", () => {
