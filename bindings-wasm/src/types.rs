@@ -49,6 +49,12 @@ export interface CalendarSpec {
   working_days?: SpecDay[];
   weekmask_changes?: { from: string; weekmask: string }[];
   office_hours?: [string, string][];
+  /** `working_days`, camelCase. */
+  workingDays?: SpecDay[];
+  /** `weekmask_changes`, camelCase. */
+  weekmaskChanges?: { from: string; weekmask: string }[];
+  /** `office_hours`, camelCase. */
+  officeHours?: [string, string][];
 }
 
 /** A date of the lunisolar calendar. `year` is the Gregorian year of its Tết; a leap month
@@ -110,8 +116,9 @@ export interface VietnamOptions {
   includePending?: boolean;
   /** Announced years not in this release (a schedules file, or its JSON text). */
   schedules?: ScheduleFile | string;
-  /** Extra days off (a province's one-off decision). */
-  closures?: SpecDay[];
+  /** Extra days off (a province's one-off decision): a date, or one with its name (a kind
+   * belongs to a spec's days, not to a closure). */
+  closures?: (string | { date: string; name?: string })[];
   /** One-off working days. */
   workingDays?: SpecDay[];
 }

@@ -15,6 +15,17 @@ import { MotcuaError } from "motcua";
 const vn: Calendar = Calendar.vietnam();
 const statutory = Calendar.vietnam({ official: false, includePending: true, closures: ["2026-03-02"] });
 const cal: Calendar = Calendar.fromSpec({ weekmask: "1111100", from: "2026-01-01", to: "2026-12-31" });
+// (camelCase keys, as the runtime takes them)
+const camel: Calendar = Calendar.fromSpec({
+  weekmask: "1111100",
+  from: "2026-01-01",
+  to: "2026-12-31",
+  workingDays: ["2026-01-10"],
+  officeHours: [["08:00", "12:00"]],
+});
+void camel;
+// @ts-expect-error a closure has no kind (the runtime refuses one)
+Calendar.vietnam({ closures: [{ date: "2026-03-09", kind: "statutory" }] });
 const next: string = vn.addWorkingDays("2026-03-06", 1);
 const sameFromDate: string = vn.addWorkingDays(new Date(2026, 2, 6), 1);
 const working: boolean = vn.isWorkingDay("2026-03-07");
