@@ -717,6 +717,9 @@ def test_float32_groups_read_as_their_decimals() -> None:
         for frame in (g, pl.from_pandas(g), pa.Table.from_pandas(g))
     ]
     assert labels == [["0.1", "2.5"]] * 3
+    # (a pandas float16 column too: it was labelled 0.0999755859375)
+    g16 = g.assign(g=g["g"].astype(np.float16))
+    assert list(motcua.report(g16, by="g", as_of="2026-03-31")["g"][:2]) == ["0.1", "2.5"]
 
 
 def test_count_tables_hold_whole_counts() -> None:

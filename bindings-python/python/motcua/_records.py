@@ -321,9 +321,9 @@ def _numpy(a: np.ndarray) -> Any:
     if k in "iu":
         return ("ints", a)
     if k == "f":
-        if a.dtype == np.float32:
-            # Each value as the decimal it shows (0.1, not 0.10000000149011612): a float32
-            # grouping value is labelled as pandas prints it, and as a CSV of it reads.
+        if a.dtype in (np.float32, np.float16):
+            # Each value as the decimal it shows (0.1, not 0.10000000149011612): a float32 (or
+            # float16) grouping value is labelled as pandas prints it, and as a CSV of it reads.
             return ("floats", a.astype(str).astype(np.float64))
         return ("floats", a if a.dtype == np.float64 else a.astype(np.float64))
     if k == "b":
