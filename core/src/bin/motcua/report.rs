@@ -28,8 +28,10 @@ use crate::{usage, with_calendar, CalendarArgs, Outcome};
 pub const REPORT_HELP: &str = "\
 Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the Vietnamese wording \
 3 ngày làm việc, 15 ngày, 8 giờ làm việc, trong ngày) or procedure (a code of --catalogue; a row filling both is counted with its time_limit); optional channel (direct|online|postal; grouped by, the channel read: an empty cell is direct), supplement_requested, supplement_received, \
-new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id, and \
-grouping columns (--by). Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
+new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id (named in \
+messages), and grouping columns (--by). Each row is one dossier: a file that lists a dossier twice (two \
+pages of an export, a status history) counts it twice, as ids are not checked for repeats (that takes \
+memory in proportion to the file; the stream is read in constant memory). Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
 dd/mm/yyyy[ HH:MM[:SS]] (or h:mm[:ss] SA|CH, the Vietnamese 12-hour clock). A bad row is reported with line, column and value; by default the run then fails \
 (exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr (exit 1: bad data, the table leaves them out). \
 --as-of T shows the table as it stood at T (dossiers received after T left out, later events ignored; \
