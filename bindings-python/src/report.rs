@@ -124,13 +124,7 @@ fn warn_unread(py: Python<'_>, tally: &Tally) -> PyResult<()> {
     let Some(text) = tally.unread_note("map=") else {
         return Ok(());
     };
-    let msg = std::ffi::CString::new(text).unwrap_or_default();
-    PyErr::warn(
-        py,
-        &py.get_type::<pyo3::exceptions::PyUserWarning>(),
-        &msg,
-        2,
-    )
+    user_warning(py, text)
 }
 
 /// [`run_records`] of the file at `path` (CSV or JSON lines, gzip'd or not), streamed by the
@@ -191,15 +185,20 @@ pub(crate) fn near_miss_messages(layout: &Layout) -> Vec<String> {
 /// by the Python package with all the frame's names.)
 fn warn_near_misses(py: Python<'_>, layout: &Layout) -> PyResult<()> {
     for text in near_miss_messages(layout) {
-        let msg = std::ffi::CString::new(text).unwrap_or_default();
-        PyErr::warn(
-            py,
-            &py.get_type::<pyo3::exceptions::PyUserWarning>(),
-            &msg,
-            2,
-        )?;
+        user_warning(py, text)?;
     }
     Ok(())
+}
+
+/// Warns `text` as a `UserWarning` of the caller's caller (the CLI's notes on stderr).
+fn user_warning(py: Python<'_>, text: String) -> PyResult<()> {
+    let msg = std::ffi::CString::new(text).unwrap_or_default();
+    PyErr::warn(
+        py,
+        &py.get_type::<pyo3::exceptions::PyUserWarning>(),
+        &msg,
+        2,
+    )
 }
 
 /// Opens a file the core reads (records, transfers), decompressed when it is gzip (told by
@@ -477,13 +476,7 @@ impl PyPartialReport {
             .py()?;
         // (the CLI's note, as a `UserWarning`: a flag column of ticked boxes read as 100%)
         for note in motcua::indicators::flag_notes(&self.inner) {
-            let msg = std::ffi::CString::new(note).unwrap_or_default();
-            PyErr::warn(
-                py,
-                &py.get_type::<pyo3::exceptions::PyUserWarning>(),
-                &msg,
-                2,
-            )?;
+            user_warning(py, note)?;
         }
         Ok(scores(&self.inner, &targets)
             .into_iter()
