@@ -251,6 +251,13 @@ def test_arguments_of_the_wrong_type_are_argument_type_errors(tmp_path: Path) ->
     for call in calls:
         with pytest.raises(motcua.ArgumentTypeError):
             call()
+    for bad in [{"2026-03-02", "2026-03-03"}, {"2026-03-02": 1}]:
+        with pytest.raises(motcua.ArgumentTypeError):
+            cal.add_working_days(bad, 1)
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.due(d, errors="ignore")
+    with pytest.raises(motcua.InvalidArgumentError):
+        motcua.classify(d, "2026-03-10", errors="ignore")
     # (the right types still work)
     assert motcua.due(d, rules=["supplement=pause"], lang="en").due == dt.date(2026, 3, 5)
     assert not motcua.Calendar.vietnam(closures="2026-03-09").is_working_day("2026-03-09")

@@ -378,6 +378,10 @@ def to_days(x: Any) -> Days:
     pa = _module("pyarrow")
     if pa is not None and isinstance(x, (pa.Array, pa.ChunkedArray)):
         return _arrow_days(pa, x)
+    if isinstance(x, (set, frozenset, dict)):
+        # (a set has no order, a dict's dates would be its keys: the answers came in another
+        # order than the caller's, or for the keys)
+        raise _raise(ArgumentTypeError, f"dates must be an ordered array-like (a list, an array, a Series), not a {type(x).__name__}")
     if isinstance(x, (list, tuple, range)) or hasattr(x, "__iter__"):
         items = list(x)
         a = np.asarray(items) if items else np.array([], dtype="datetime64[D]")

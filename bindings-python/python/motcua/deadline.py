@@ -392,6 +392,7 @@ def due(
     """
     explain = cv.strict_bool(explain, "explain")
     lang = cv.check_lang(lang)
+    coerce = _coerce(errors)  # (checked for one dossier too: `errors="ignore"` passed unsaid)
     cal = _calendar(calendar)
     t = None if as_of is None else _motcua.as_of(as_of)
     if _is_frame(dossier):
@@ -399,7 +400,7 @@ def due(
             dossier,
             map,
             lambda columns, first_row, mapped: _motcua.due_records(
-                columns, cal, _rules(rules), _catalogue(catalogue), t, mapped, _coerce(errors), 0, first_row,
+                columns, cal, _rules(rules), _catalogue(catalogue), t, mapped, coerce, 0, first_row,
                 explain, lang,
             ),
         )

@@ -221,6 +221,7 @@ def classify(
     """
     explain = cv.strict_bool(explain, "explain")
     lang = cv.check_lang(lang)
+    coerce = _coerce(errors)  # (checked for one dossier too: `errors="ignore"` passed unsaid)
     cal = _calendar(calendar)
     t = _as_of(as_of)
     if _is_frame(dossier):
@@ -229,7 +230,7 @@ def classify(
             dossier,
             map,
             lambda columns, first_row, mapped: _motcua.classify_records(
-                columns, cal, t, _rules(rules), _catalogue(catalogue), mapped, _coerce(errors), 0, first_row,
+                columns, cal, t, _rules(rules), _catalogue(catalogue), mapped, coerce, 0, first_row,
                 explain, lang,
             ),
         )
