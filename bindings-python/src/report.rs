@@ -538,9 +538,19 @@ impl PyPartialReport {
     /// A partial from its JSON text.
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyPartialReport> {
-        Ok(PyPartialReport {
-            inner: PartialReport::from_json(text).py()?,
-        })
+        let inner = PartialReport::from_json(text).py()?;
+        // (Its `as_of` is handed back as a `datetime`, years 1..=9999: a hand-edited
+        // `+10000-01-01T00:00:00` raised a bare ValueError from `.as_of`.)
+        let as_of = inner.options().as_of;
+        if !(1..=9999).contains(&chrono::Datelike::year(&as_of)) {
+            return Err(Error::new(
+                ErrorKind::DateOutOfRange,
+                format!("as_of {as_of} is outside the years 1..=9999"),
+            )
+            .in_field("as_of"))
+            .py();
+        }
+        Ok(PyPartialReport { inner })
     }
 
     /// Pickles as its JSON text.

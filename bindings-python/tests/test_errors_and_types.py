@@ -261,3 +261,14 @@ def test_arguments_of_the_wrong_type_are_argument_type_errors(tmp_path: Path) ->
     # (the right types still work)
     assert motcua.due(d, rules=["supplement=pause"], lang="en").due == dt.date(2026, 3, 5)
     assert not motcua.Calendar.vietnam(closures="2026-03-09").is_working_day("2026-03-09")
+
+
+def test_a_partial_report_of_another_era_is_out_of_range() -> None:
+    # A hand-edited partial whose as_of a Python datetime cannot hold: refused when read (its
+    # `.as_of` raised a bare ValueError).
+    from motcua import _motcua
+
+    text = _motcua.PartialReport("2026-03-31").to_json()
+    assert _motcua.PartialReport.from_json(text).as_of == dt.datetime(2026, 3, 31)
+    with pytest.raises(motcua.DateOutOfRangeError):
+        _motcua.PartialReport.from_json(text.replace("2026-03-31T00:00:00", "+10000-01-01T00:00:00"))
