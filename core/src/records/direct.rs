@@ -123,8 +123,11 @@ pub(super) struct Direct<'t, 'a> {
     /// The last time limit read, and its text.
     limit: (&'a str, TimeLimit),
     procedure: Option<TextColumn<'t, 'a>>,
-    /// The codes read, by their raw values.
-    codes: Memo<'a, &'a str>,
+    /// The codes read, by their raw values, with the limit the sink counts them by when it is
+    /// all the sink needs ([`Sink::own_limit`](super::Sink::own_limit)).
+    codes: Memo<'a, (&'a str, Option<TimeLimit>)>,
+    /// The text of a code, kept while the record's limit is its own (its allocation reused).
+    spare: String,
     channel: Option<TextColumn<'t, 'a>>,
     /// The channels read, by their raw values.
     channels: Memo<'a, Channel>,
@@ -174,6 +177,7 @@ impl<'t, 'a> Direct<'t, 'a> {
             limit: ("", TimeLimit::WorkingDays(1)),
             procedure: text_column(layout.procedure)?,
             codes: Memo::new(),
+            spare: String::new(),
             channel: text_column(layout.channel)?,
             channels: Memo::new(),
             events,
@@ -194,12 +198,19 @@ impl<'t, 'a> Direct<'t, 'a> {
         i: usize,
         out: &mut Record,
         as_of: Option<NaiveDateTime>,
+        own_limit: &dyn Fn(&str) -> Option<TimeLimit>,
     ) -> bool {
-        self.read_row(i, out, as_of).is_some()
+        self.read_row(i, out, as_of, own_limit).is_some()
     }
 
     #[inline(always)]
-    fn read_row(&mut self, i: usize, out: &mut Record, as_of: Option<NaiveDateTime>) -> Option<()> {
+    fn read_row(
+        &mut self,
+        i: usize,
+        out: &mut Record,
+        as_of: Option<NaiveDateTime>,
+        own_limit: &dyn Fn(&str) -> Option<TimeLimit>,
+    ) -> Option<()> {
         let received = self.received.at(i)??;
         let d = &mut out.dossier;
         d.received = received;
@@ -219,21 +230,34 @@ impl<'t, 'a> Direct<'t, 'a> {
             None => {
                 let c = self.procedure.as_mut()?;
                 let bytes = c.bytes(i)??;
-                let code = match self.codes.get(bytes) {
-                    Some(&code) => code,
+                let (code, own) = match self.codes.get(bytes) {
+                    Some(&known) => known,
                     None => {
                         let code = text_of_bytes(bytes, &mut c.seen)??;
-                        self.codes.set(bytes, code);
-                        code
+                        let known = (code, own_limit(code));
+                        self.codes.set(bytes, known);
+                        known
                     }
                 };
-                // Reuse the code's allocation from the previous record.
-                match &mut d.limit {
-                    LimitSource::Procedure(s) => {
+                match (own, &mut d.limit) {
+                    // The procedure's limit, as the row's own (what the sink counts by).
+                    (Some(t), limit) => {
+                        let was = std::mem::replace(limit, LimitSource::TimeLimit(t));
+                        if let LimitSource::Procedure(s) = was {
+                            self.spare = s;
+                        }
+                    }
+                    // Reuse the code's allocation from the previous record.
+                    (None, LimitSource::Procedure(s)) => {
                         s.clear();
                         s.push_str(code);
                     }
-                    other => *other = LimitSource::Procedure(code.to_string()),
+                    (None, other) => {
+                        let mut s = std::mem::take(&mut self.spare);
+                        s.clear();
+                        s.push_str(code);
+                        *other = LimitSource::Procedure(s);
+                    }
                 }
             }
         }

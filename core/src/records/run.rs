@@ -140,6 +140,16 @@ pub trait Sink: Send {
     fn as_of(&self) -> Option<NaiveDateTime> {
         None
     }
+
+    /// The time limit the sink would count a dossier of procedure `code` by, when that limit
+    /// is all it needs of the procedure (no stages, no warnings, no name): the direct reader
+    /// of a frame then reads the limit as the row's own, once per distinct code, instead of
+    /// the engine looking the code up in the catalogue for every row. `None` (the default):
+    /// the procedure is looked up as usual.
+    #[doc(hidden)]
+    fn own_limit(&self, _code: &str) -> Option<crate::procedure::TimeLimit> {
+        None
+    }
 }
 
 /// The error of [`Sink::check`] for records whose time limits can only come from a catalogue
@@ -435,7 +445,7 @@ pub(crate) fn run_tables_with<S: Sink>(
             for i in start..end {
                 let at = Locator::Row(base + i);
                 let row = t.row(i);
-                if reader.read(i, &mut record, as_of) {
+                if reader.read(i, &mut record, as_of, &|code| out.sink.own_limit(code)) {
                     take(layout, at, Ok(()), &row, &record, &mut out);
                 } else {
                     one(layout, at, &row, &mut record, &mut out);

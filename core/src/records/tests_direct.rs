@@ -243,6 +243,7 @@ const CODES: &[&[u8]] = &[
     b"1.001",
     b"2.002",
     b" 2.002 ",
+    b"3.003",
     b"9.999",
     b"",
     b"  ",
@@ -343,7 +344,10 @@ fn catalogue() -> Catalogue {
         r#"[{"code":"1.001","name":"A","field":"F","level":"commune","time_limit":"3wd",
              "online":"full"},
             {"code":"2.002","name":"B","field":"F","level":"commune","time_limit":"same_day",
-             "online":"none"}]"#,
+             "online":"none"},
+            {"code":"3.003","name":"C","field":"F","level":"commune","time_limit":"5wd",
+             "online":"none","stages":[{"agency":"X","time_limit":"2wd"},
+             {"agency":"Y","time_limit":"3wd"}]}]"#,
     )
     .unwrap_or_else(|e| panic!("test catalogue: {e}"))
 }

@@ -260,4 +260,17 @@ impl crate::records::Sink for ReportSink<'_> {
     fn append(&mut self, later: Self) -> Result<()> {
         self.partial.merge(&later.partial)
     }
+
+    /// A report counts outcomes only: of a procedure without stages it needs the time limit
+    /// alone (its warnings and its name are not counted), which the direct reader may then
+    /// read as the row's own (a limit of 0, which the catalogue would refuse for a dossier
+    /// of its own, is left to the lookup).
+    fn own_limit(&self, code: &str) -> Option<crate::procedure::TimeLimit> {
+        self.ctx
+            .catalogue?
+            .get(code)
+            .ok()
+            .filter(|p| p.stages.is_empty() && !p.time_limit.is_zero())
+            .map(|p| p.time_limit)
+    }
 }
