@@ -292,9 +292,13 @@ fn date_text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<std::borrow::Cow<'a, st
 #[pyfunction]
 #[pyo3(signature = (value = None))]
 pub(crate) fn as_of(value: Option<&Bound<'_, PyAny>>) -> PyResult<NaiveDateTime> {
-    let t = as_of_value(value)?;
-    // Handed back as a `datetime`, which holds years 1..=9999 (year 0 raised a bare
-    // ValueError from the conversion).
+    as_of_in_python_years(as_of_value(value)?)
+}
+
+/// An as-of instant `t` a Python `datetime` can hold (years 1..=9999), as it is handed back
+/// (year 0 raised a bare ValueError from the conversion); else `date_out_of_range` naming
+/// `as_of`.
+pub(crate) fn as_of_in_python_years(t: NaiveDateTime) -> PyResult<NaiveDateTime> {
     if !(1..=9999).contains(&chrono::Datelike::year(&t)) {
         return Err(Error::new(
             ErrorKind::DateOutOfRange,

@@ -539,17 +539,9 @@ impl PyPartialReport {
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<PyPartialReport> {
         let inner = PartialReport::from_json(text).py()?;
-        // (Its `as_of` is handed back as a `datetime`, years 1..=9999: a hand-edited
-        // `+10000-01-01T00:00:00` raised a bare ValueError from `.as_of`.)
-        let as_of = inner.options().as_of;
-        if !(1..=9999).contains(&chrono::Datelike::year(&as_of)) {
-            return Err(Error::new(
-                ErrorKind::DateOutOfRange,
-                format!("as_of {as_of} is outside the years 1..=9999"),
-            )
-            .in_field("as_of"))
-            .py();
-        }
+        // (its `as_of` is handed back as a `datetime`: a hand-edited `+10000-01-01T00:00:00`
+        // raised a bare ValueError from `.as_of`)
+        crate::civil::as_of_in_python_years(inner.options().as_of)?;
         Ok(PyPartialReport { inner })
     }
 

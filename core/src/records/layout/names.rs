@@ -75,11 +75,7 @@ pub(super) fn looks_like(n: &str, column: &str, dated: bool) -> bool {
     if n.is_empty() || n == column {
         return false;
     }
-    let affix = n
-        .strip_prefix(column)
-        .or_else(|| n.strip_suffix(column))
-        .is_some_and(|rest| TIME_WORDS.contains(&rest));
-    if dated && affix {
+    if dated && dated_name(n, column) {
         return true;
     }
     if n.starts_with(column) || n.ends_with(column) {
@@ -111,11 +107,16 @@ pub(super) fn looks_like(n: &str, column: &str, dated: bool) -> bool {
     row.last().is_some_and(|&d| d <= most)
 }
 
-/// The words of time a date column's plain name has before or after its word
-/// (`resolvedat`, `dateresolved`).
-const TIME_WORDS: [&str; 9] = [
-    "at", "on", "date", "time", "day", "dt", "ts", "ngay", "datetime",
-];
+/// Whether the plain name `n` is `word` with a word of time before or after it
+/// (`resolvedat`, `dateresolved`, `ngayresolved`).
+fn dated_name(n: &str, word: &str) -> bool {
+    const TIME_WORDS: [&str; 9] = [
+        "at", "on", "date", "time", "day", "dt", "ts", "ngay", "datetime",
+    ];
+    n.strip_prefix(word)
+        .or_else(|| n.strip_suffix(word))
+        .is_some_and(|rest| TIME_WORDS.contains(&rest))
+}
 
 /// The column an English export's date column names in other words, with a word of time
 /// (`completed_at`, `resolution_date`, `result_date`, `finished_on`: `resolved`), for the
@@ -131,14 +132,7 @@ pub(super) fn other_words(n: &str) -> Option<&'static str> {
         "finished",
         "closed",
     ];
-    WORDS
-        .iter()
-        .any(|w| {
-            n.strip_prefix(w)
-                .or_else(|| n.strip_suffix(w))
-                .is_some_and(|rest| TIME_WORDS.contains(&rest))
-        })
-        .then_some("resolved")
+    WORDS.iter().any(|w| dated_name(n, w)).then_some("resolved")
 }
 
 /// A header's column names as matched: trimmed, without a UTF-8 byte-order mark.
