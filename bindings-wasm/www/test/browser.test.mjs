@@ -112,7 +112,7 @@ test("calculator: E8, online across Tết after hours → 26 Feb 2026", async ()
   );
   assert.match(
     await page.textContent('#explain li[data-kind="received"]'),
-    /^Hồ sơ nộp trực tuyến được tiếp nhận lúc 18:30 thứ Sáu 13\/02\/2026, sau giờ kết thúc làm việc \(17:00\): coi như nhận vào ngày làm việc tiếp theo, thứ Hai 23\/02\/2026/,
+    /^Hồ sơ nộp trực tuyến được tiếp nhận lúc 18:30 thứ Sáu 13\/02\/2026, sau giờ làm việc \(sau 17:00\): coi như nhận vào ngày làm việc tiếp theo, thứ Hai 23\/02\/2026/,
   );
   const daysOff = await page.locator('#explain li[data-kind="day_off"]').allTextContents();
   assert.equal(daysOff.length, 9, daysOff.join("\n"));

@@ -375,7 +375,7 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
     RuleSetInfo {
         id: RuleSet::Pre2018,
         from: None,
-        basis: "Decision 09/2015/QĐ-TTg (Decision 93/2007/QĐ-TTg before 2015-05) [U]",
+        basis: "Decision 09/2015/QĐ-TTg; Decision 93/2007/QĐ-TTg before May 2015",
         verified: false,
         has_districts: true,
         text: law::DECISION_09_2015,
@@ -405,7 +405,7 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
     RuleSetInfo {
         id: RuleSet::Nd118,
         from: Some(ymd(ND118_FROM)),
-        basis: "Decree 118/2025/NĐ-CP, Decree 367/2025/NĐ-CP, Circular 03/2025/TT-VPCP [S]",
+        basis: "Decree 118/2025/NĐ-CP, Decree 367/2025/NĐ-CP, Circular 03/2025/TT-VPCP",
         verified: true,
         has_districts: false,
         text: law::DECREE_118_2025,

@@ -79,7 +79,7 @@ fn explanations_name_each_stage_and_cite_the_inter_agency_rule() {
     assert!(
         text.iter().any(|s| s.starts_with(
             "Giai đoạn 2 (Thuế) nhận hồ sơ được chuyển đến lúc 17:30 thứ Năm 14/03/2024, sau giờ \
-             kết thúc làm việc (17:00): coi như nhận vào ngày làm việc tiếp theo, thứ Sáu \
+             làm việc (sau 17:00): coi như nhận vào ngày làm việc tiếp theo, thứ Sáu \
              15/03/2024"
         ) && s.ends_with("(theo khoản 5–7 Điều 19 Nghị định 61/2018/NĐ-CP).")),
         "{text:#?}"

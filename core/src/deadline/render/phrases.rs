@@ -105,7 +105,7 @@ pub(super) fn tail(fact: &Fact, lang: Lang) -> String {
 const fn reason_words(reason: Reason) -> (&'static str, &'static str) {
     match reason {
         Reason::OnWorkingDay => (
-            ", trong giờ làm việc (đến {closing}): ngày nhận hồ sơ là {day}",
+            ", vào ngày làm việc, không muộn hơn {closing}: ngày nhận hồ sơ là {day}",
             ", on a working day and not after closing time ({closing}): the day of \
              receipt is {day}",
         ),
@@ -114,8 +114,8 @@ const fn reason_words(reason: Reason) -> (&'static str, &'static str) {
             ", before opening: still that day's dossier, {day}",
         ),
         Reason::AfterClosing => (
-            ", sau giờ kết thúc làm việc ({closing}): coi như nhận vào ngày làm việc tiếp \
-             theo, {day}",
+            ", sau giờ làm việc (sau {closing}): coi như nhận vào ngày làm việc tiếp theo, \
+             {day}",
             ", after closing time ({closing}): deemed received on the next working day, \
              {day}",
         ),
@@ -150,7 +150,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             ..
         } => fill(
             t((
-                "Quy định áp dụng theo ngày coi như nhận hồ sơ {day}: bộ quy tắc {set}",
+                "Quy định áp dụng theo ngày coi như nhận hồ sơ {day}",
                 "Rules in force by the deemed receipt day, {day}: rule set {set}",
             )),
             &[("day", &day(*deemed_receipt)), ("set", rule_set)],
@@ -626,25 +626,25 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
             let n = working_days_late.unwrap_or(0);
             let then = t(match (completed, outcome) {
                 (Some(_), Some(Outcome::Late)) => (
-                    ": giai đoạn kết thúc lúc {at}, sau hạn: {word} {by}; cơ quan này giải \
+                    "; giai đoạn kết thúc lúc {at}, sau hạn: {word} {by}; cơ quan này giải \
                      quyết quá hạn",
                     ": the stage ended at {at}, after it: {word}, {by} after the due date; this \
                      agency processed its stage late",
                 ),
                 (Some(_), Some(_)) => (
-                    ": giai đoạn kết thúc lúc {at}: {word}",
+                    "; giai đoạn kết thúc lúc {at}: {word}",
                     ": the stage ended at {at}: {word}",
                 ),
                 (None, Some(Outcome::Overdue)) => (
-                    ": cơ quan này vẫn giữ hồ sơ: {word} {by}",
+                    "; cơ quan này vẫn giữ hồ sơ: {word} {by}",
                     ": the agency still holds the file: {word}, {by} after the due date",
                 ),
                 (None, Some(_)) => (
-                    ": cơ quan này đang giữ hồ sơ: {word}",
+                    "; cơ quan này đang giữ hồ sơ: {word}",
                     ": the agency holds the file: {word}",
                 ),
                 (_, None) => (
-                    ": cơ quan này đang giữ hồ sơ",
+                    "; cơ quan này đang giữ hồ sơ",
                     ": the agency holds the file",
                 ),
             });
@@ -653,7 +653,7 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                 &format!(
                     "{}{then}",
                     t((
-                        "Giai đoạn {stage} ({agency}): hạn của giai đoạn là {due}",
+                        "Giai đoạn {stage} ({agency}) có hạn là {due}",
                         "Stage {stage} ({agency}): the stage is due on {due}"
                     ))
                 ),
@@ -690,9 +690,9 @@ fn outcome(fact: &Fact, lang: Lang) -> String {
     let pair = match (outcome, compare) {
         _ if outcome != by_law => (
             "{requests} lần yêu cầu bổ sung: tính là {word} (tùy chọn multi_supplement=late; \
-             theo quy định: {law})",
+             nếu không có tùy chọn này: {law})",
             "{requests} supplement requests: counted as {word} (option multi_supplement=late; \
-             by the law: {law})",
+             without it: {law})",
         ),
         (Outcome::Late, Compare::Instant) => (
             "Có kết quả lúc {at}, sau thời điểm hết hạn {expiry}: {word} (tùy chọn \
