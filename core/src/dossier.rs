@@ -54,8 +54,7 @@ mod lifecycle;
 pub(crate) use keys::key_hint;
 #[cfg(not(target_arch = "wasm32"))]
 use keys::misspelt_key;
-#[cfg(test)]
-use keys::near_key;
+pub(crate) use keys::near_key;
 use lifecycle::fraction_error;
 pub(crate) use lifecycle::{check_transfer, Lifecycle};
 #[cfg(any(test, feature = "bench-internals"))]

@@ -643,10 +643,11 @@ const CATALOGUE_COLUMNS: [&str; 7] = [
     "stages",
 ];
 
-/// The error of a column read given twice in a row's keys (`time_limit` and `Time_Limit`, or
+/// The error of a column read given twice in a row's keys, or of a key that misspells a column
+/// the row does not give. A column given twice (`time_limit` and `Time_Limit`, or
 /// a CSV header naming `code` twice): which one is meant is a guess (the first was read, without
 /// a word), as a records header's column given twice is.
-fn column_twice<'k>(row: u64, keys: impl Iterator<Item = &'k str> + Clone) -> Result<()> {
+fn check_keys<'k>(row: u64, keys: impl Iterator<Item = &'k str> + Clone) -> Result<()> {
     for name in CATALOGUE_COLUMNS {
         let mut same = keys
             .clone()
@@ -664,6 +665,22 @@ fn column_twice<'k>(row: u64, keys: impl Iterator<Item = &'k str> + Clone) -> Re
                 format!(
                     "column `{name}` is given more than once{how}: which one is meant is a guess"
                 ),
+            ));
+        }
+    }
+    // A key one slip from a column the row does not give (`stagez`, `time-limit`, `Feild`):
+    // read as "another system's column", its value was lost without a word (the inter-agency
+    // stages of a procedure, its field). A key beside the column it resembles (`levels` and
+    // `level`) is another column. (Natively: WebAssembly names no key.)
+    for k in keys.clone().map(str::trim) {
+        let Some(c) = crate::dossier::near_key(k, &CATALOGUE_COLUMNS) else {
+            continue;
+        };
+        if !keys.clone().any(|o| o.trim().eq_ignore_ascii_case(c)) {
+            return Err(catalogue_err(
+                row,
+                c,
+                format!("key `{}` is not read: did you mean `{c}`?", excerpt(k)),
             ));
         }
     }
@@ -734,6 +751,9 @@ impl Procedure {
                 ));
             }
         }
+        // (A key that misspells a column: natively, as WebAssembly names no key.)
+        #[cfg(not(target_arch = "wasm32"))]
+        check_keys(row, obj.keys().map(String::as_str))?;
         let string = |f: &str| -> Result<Option<String>> {
             match obj.get(f) {
                 None | Some(Value::Null) => Ok(None),
@@ -983,7 +1003,7 @@ impl Catalogue {
         let mut rows = Vec::new();
         for (row, fields) in records {
             let cells: Vec<(K, V)> = fields.into_iter().collect();
-            column_twice(row, cells.iter().map(|(k, _)| k.as_ref()))?;
+            check_keys(row, cells.iter().map(|(k, _)| k.as_ref()))?;
             let get = |name: &str| {
                 cells
                     .iter()

@@ -479,3 +479,55 @@ fn records_catalogue() {
     assert_eq!(e.field(), Some("level"));
     assert!(e.message().starts_with("row 7"), "{e}");
 }
+
+#[test]
+#[cfg(feature = "csv")]
+fn a_key_that_misspells_a_column_the_row_lacks_is_an_error() {
+    use crate::records::load_catalogue;
+    // JSON: `stagez` lost the inter-agency split without a word.
+    let json = |extra: &str| {
+        format!(
+            "[{{\"code\":\"A\",\"level\":\"commune\",\"online\":\"full\",\"time_limit\":\"3wd\"\
+             {extra}}}]"
+        )
+    };
+    for (extra, key, meant) in [
+        (
+            ",\"stagez\":[{\"agency\":\"x\",\"time_limit\":\"1wd\"}]",
+            "stagez",
+            "stages",
+        ),
+        (",\"feild\":\"Đất đai\"", "feild", "field"),
+    ] {
+        let e = Catalogue::from_json(&json(extra)).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.field()),
+            (ErrorKind::InvalidCatalogue, Some(meant)),
+            "{e}"
+        );
+        assert_eq!(
+            e.message(),
+            format!("row 1: key `{key}` is not read: did you mean `{meant}`?")
+        );
+    }
+    // Another system's keys, and a key beside the column it resembles, are other columns.
+    for extra in [
+        ",\"agency\":\"x\",\"fee\":\"0\"",
+        ",\"field\":\"a\",\"fields\":\"b\"",
+    ] {
+        let c = Catalogue::from_json(&json(extra)).unwrap();
+        assert_eq!(c.get("A").unwrap().time_limit.to_string(), "3wd");
+    }
+    // CSV: a header one slip from a column.
+    let e =
+        load_catalogue("code,level,online,time_limit,Feild\nA,commune,full,3wd,x\n").unwrap_err();
+    assert_eq!(e.field(), Some("field"), "{e}");
+    assert!(
+        e.message()
+            .contains("key `Feild` is not read: did you mean `field`?"),
+        "{e}"
+    );
+    let ok = load_catalogue("code,level,online,time_limit,field,fields\nA,commune,full,3wd,x,y\n")
+        .unwrap();
+    assert_eq!(ok.get("A").unwrap().field, "x");
+}

@@ -878,7 +878,9 @@ fn scorecard_on_the_sample_and_bad_values() {
          2026-03-02T09:00,3wd,2026-03-03,4,true,,,\n\
          2026-03-02T09:00,3wd,2026-03-03,full,maybe,,,\n\
          2026-03-02T09:00,3wd,2026-03-03,full,true,7,,\n\
-         2026-03-02T09:00,3wd,2026-03-03,full,true,,2026-03-05,2026-03-04\n",
+         2026-03-02T09:00,3wd,2026-03-03,full,true,,2026-03-05,2026-03-04\n\
+         2026-03-02T09:00,3wd,2026-03-03,full,true,,2026-03-01T10:00,\n\
+         2026-03-02T09:00,3wd,2026-03-03,full,true,,2026-03-02,2026-03-02\n",
     )
     .unwrap();
     let o = motcua(
@@ -900,6 +902,13 @@ fn scorecard_on_the_sample_and_bad_values() {
         "{err}"
     );
     assert!(err.contains("line 6: events_out_of_order"), "{err}");
+    // Feedback dated a day before the receipt is a wrong date; the receipt's day is not.
+    assert!(
+        err.contains("line 7: events_out_of_order")
+            && err.contains("`feedback_received`: feedback at 2026-03-01 10:00:00 is before the receipt"),
+        "{err}"
+    );
+    assert!(!err.contains("line 8:"), "{err}");
     // empty groups: no data, never 0% or 100%
     let empty = dir.join("empty.csv");
     std::fs::write(&empty, "received,time_limit\n").unwrap();

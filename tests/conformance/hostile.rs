@@ -1168,7 +1168,8 @@ fn stdin_lines_end_at_a_lone_carriage_return_and_may_be_gzip() {
 }
 
 /// A date outside the calendar's range named no column (the receipt's, or a `new_due`'s), and
-/// a due date counted past the range's end said only "the answer falls outside".
+/// a due date counted past the range's end said only "the answer falls outside" (now said at
+/// the column of the limit counted, as `due` names `time_limit`).
 #[test]
 fn dates_out_of_the_calendar_name_their_column() {
     let file = scratch(
@@ -1181,7 +1182,8 @@ fn dates_out_of_the_calendar_name_their_column() {
     let err = stderr(&o);
     for want in [
         "line 2: date_out_of_range: line 2, column `received`: 1990-01-01 is outside",
-        "line 3: date_out_of_range: line 3, column `received`: the due date counted from \
+        // (the limit counted from the receipt: its column, as `due` names `time_limit`)
+        "line 3: date_out_of_range: line 3, column `time_limit`: the due date counted from \
          2199-12-30T09:00 falls outside the calendar range",
         "line 4: date_out_of_range: line 4, column `new_due`: 2200-01-05 is outside",
     ] {

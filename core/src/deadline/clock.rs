@@ -342,8 +342,7 @@ impl<T: Trace> Pass<'_, T> {
             self.warnings.push(Warning::new(
                 WarningCode::RuleSetUnverified,
                 format!(
-                    "rule set {} ({}) applies to dossiers deemed received before 2018-06-21; its \
-                     texts were not verified",
+                    "rule set {} ({}), before 2018-06-21: its texts were not verified",
                     set.id, set.basis
                 ),
             ));

@@ -375,7 +375,7 @@ pub const RULE_SETS: [RuleSetInfo; 3] = [
     RuleSetInfo {
         id: RuleSet::Pre2018,
         from: None,
-        basis: "Decision 09/2015/QĐ-TTg; Decision 93/2007/QĐ-TTg before May 2015",
+        basis: "Decision 09/2015/QĐ-TTg, 93/2007/QĐ-TTg before May 2015",
         verified: false,
         has_districts: true,
         text: law::DECISION_09_2015,

@@ -31,7 +31,9 @@ Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the
 new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id (named in \
 messages), and grouping columns (--by). Each row is one dossier: a file that lists a dossier twice (two \
 pages of an export, a status history) counts it twice, as ids are not checked for repeats (that takes \
-memory in proportion to the file; the stream is read in constant memory). Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
+memory in proportion to the file; the stream is read in constant memory). A row with no value in any column read (an empty \
+spreadsheet row, {} in JSON lines) is no dossier and skipped, as a blank line is; one with values in other columns only \
+(a footer) is skipped and said on stderr. Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
 dd/mm/yyyy[ HH:MM[:SS]] (or h:mm[:ss] SA|CH, the Vietnamese 12-hour clock). A bad row is reported with line, column and value; by default the run then fails \
 (exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr (exit 1: bad data, the table leaves them out). \
 --as-of T shows the table as it stood at T (dossiers received after T left out, later events ignored; \
@@ -216,11 +218,23 @@ impl RecordArgs {
 }
 
 /// How many threads to read with: `MOTCUA_THREADS`, else every core.
-fn threads() -> usize {
-    std::env::var("MOTCUA_THREADS")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(0)
+fn threads<E: Write>(err: &mut E) -> io::Result<usize> {
+    let Some(v) = std::env::var_os("MOTCUA_THREADS") else {
+        return Ok(0);
+    };
+    match v.to_str().and_then(|v| v.trim().parse::<usize>().ok()) {
+        Some(n) => Ok(n),
+        // (The answer is the same on any number of threads: a note, not bad usage.)
+        None => {
+            writeln!(
+                err,
+                "note: MOTCUA_THREADS={} is not a number of threads (0 = every core): every \
+                 core is used",
+                v.to_string_lossy()
+            )?;
+            Ok(0)
+        }
+    }
 }
 
 impl Records {
@@ -307,7 +321,8 @@ impl Records {
                 layout = layout.with_transfers(t.clone())?;
             }
             let run = RunOptions {
-                threads: threads(),
+                threads: threads(err)
+                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write: {e}")))?,
                 on_bad: OnBad::Skip,
                 first_row: 0,
             };

@@ -303,27 +303,29 @@ impl Layout {
             }
         }
         let line = at.line();
-        if let (Some(h), Some(f)) = (s.feedback_handled, s.feedback_received) {
-            if h < f {
-                return Err(at.locate(
-                    Error::new(
-                        ErrorKind::EventsOutOfOrder,
-                        format!("line {line}, column `feedback_handled`: handled {h} before the feedback was received {f}"),
-                    )
-                    .in_field("feedback_handled"),
-                ));
-            }
-        }
-        if s.feedback_handled.is_some() && s.feedback_received.is_none() {
-            return Err(at.locate(
-                Error::new(
-                    ErrorKind::CsvField,
-                    format!("line {line}, column `feedback_handled`: feedback handled but never received (`feedback_received` is empty)"),
-                )
-                .in_field("feedback_handled"),
-            ));
-        }
-        Ok(())
+        // Feedback on a dossier is given after its receipt (compared by day: a date alone is
+        // 00:00 of its day), and handled after it is received.
+        let (kind, column, what) = match (s.feedback_received, s.feedback_handled) {
+            (Some(f), _) if f < received.and_time(chrono::NaiveTime::MIN) => (
+                ErrorKind::EventsOutOfOrder,
+                "feedback_received",
+                format!("feedback at {f} is before the receipt"),
+            ),
+            (Some(f), Some(h)) if h < f => (
+                ErrorKind::EventsOutOfOrder,
+                "feedback_handled",
+                format!("handled {h} before the feedback was received {f}"),
+            ),
+            (None, Some(_)) => (
+                ErrorKind::CsvField,
+                "feedback_handled",
+                "feedback handled but never received (`feedback_received` is empty)".into(),
+            ),
+            _ => return Ok(()),
+        };
+        Err(at.locate(
+            Error::new(kind, format!("line {line}, column `{column}`: {what}")).in_field(column),
+        ))
     }
 
     fn cell_err(&self, at: Locator, column: usize, cell: Cell<'_>, e: &Error) -> Error {
@@ -372,7 +374,7 @@ impl Layout {
                 .find(|(_, k, _)| *k == ev.kind)
                 .map(|(_, _, n)| *n)
         });
-        // A date out of the calendar's range that no event holds: the receipt, or what is
+        // A date out of the calendar's range that no event holds: the receipt, or the limit
         // counted from it (the due date past the range's end).
         let out_of_range = column.is_none() && e.kind() == ErrorKind::DateOutOfRange;
         let counted = e.field() == Some("time_limit");
@@ -380,7 +382,14 @@ impl Layout {
             None if out_of_range => {
                 let names = |d: NaiveDate| e.message().starts_with(&d.to_string());
                 let new_due = dossier.events.iter().find_map(|ev| ev.new_due);
-                if counted || names(dossier.received.date()) {
+                if counted {
+                    // (The column that gave the limit counted: its own, or the procedure's.)
+                    let limit = match dossier.limit {
+                        LimitSource::TimeLimit(_) => self.time_limit,
+                        LimitSource::Procedure(_) => self.procedure,
+                    };
+                    Some(self.name(limit.unwrap_or(self.received)))
+                } else if names(dossier.received.date()) {
                     Some(self.name(self.received))
                 } else {
                     match (self.new_due, new_due) {
