@@ -363,3 +363,67 @@ def test_femto_and_attosecond_datetimes_and_partial_date64_days() -> None:
         cal.next_working_day(pa.array([1_772_755_200_123], type=pa.date64()))
     whole = cal.next_working_day(pa.array([1_772_755_200_000 - 56 * 365 * 86_400_000], type=pa.date64()))
     assert whole.to_pylist() == [cal.next_working_day(dt.date(1970, 1, 1) + dt.timedelta(days=20518 - 56 * 365))]
+
+
+def test_masked_values_are_missing(vietnam: motcua.Calendar) -> None:
+    """A numpy masked array's masked values are missing, as ``NaT`` and ``None`` are (the mask
+    was ignored: a masked date gave a real answer, a masked ``n`` of 999 was used); what is
+    under the mask is never read. Without a masked value, a masked array is its data."""
+    d = np.array(["2026-03-02", "2026-03-06"], dtype="M8[D]")
+    masked = np.ma.masked_array(d, mask=[False, True])
+    got = vietnam.add_working_days(masked, 1)
+    assert not isinstance(got, np.ma.MaskedArray)
+    assert np.datetime_as_string(got).tolist() == ["2026-03-03", "NaT"]
+    assert vietnam.is_working_day(masked).tolist() == [True, False]  # NaT → False, as numpy
+    counts = vietnam.working_days_between("2026-03-02", masked)
+    assert counts[0] == 0 and np.isnan(counts[1])
+    assert vietnam.day_kind(masked).tolist() == ["working", None]
+    lunar = motcua.to_lunar(masked)
+    assert lunar["year"].tolist() == [2026, 0] and lunar["day"].tolist()[1] == 0
+    # other units and text: the masked value is not read (it would be out of range, or bad)
+    far = np.ma.masked_array(np.array(["2026-03-02T09:00", "1800-01-01"], dtype="M8[ns]"), mask=[False, True])
+    assert np.datetime_as_string(vietnam.add_working_days(far, 1)).tolist() == ["2026-03-03", "NaT"]
+    text = np.ma.masked_array(np.array(["2026-03-02", "not a date"]), mask=[False, True])
+    assert np.datetime_as_string(vietnam.add_working_days(text, 1)).tolist() == ["2026-03-03", "NaT"]
+    # a masked n is missing, whatever it holds (999 would be out of the calendar; 1.5 not whole)
+    for n in (np.ma.masked_array([1, 999], mask=[False, True]), np.ma.masked_array([1.0, 1.5], mask=[False, True]),
+              np.ma.masked_array(np.array([1, 2**64 - 1], dtype=np.uint64), mask=[False, True])):
+        assert np.datetime_as_string(vietnam.add_working_days(d, n)).tolist() == ["2026-03-03", "NaT"], n
+    one_date = vietnam.add_working_days("2026-03-02", np.ma.masked_array([1, 999], mask=[False, True]))
+    assert np.datetime_as_string(one_date).tolist() == ["2026-03-03", "NaT"]
+    # from_lunar's operands, the leap flag too
+    got = motcua.from_lunar(np.ma.masked_array([2025, 2026], mask=[False, True]), 1, 1)
+    assert np.datetime_as_string(got).tolist() == ["2025-01-29", "NaT"]
+    got = motcua.from_lunar([2025, 2025], np.ma.masked_array([1, 13], mask=[False, True]), 1)
+    assert np.datetime_as_string(got).tolist() == ["2025-01-29", "NaT"]
+    got = motcua.from_lunar([2025, 2025], 6, 1, leap=np.ma.masked_array([True, True], mask=[False, True]))
+    assert np.datetime_as_string(got).tolist() == ["2025-07-25", "NaT"]
+    # still checked where not masked
+    with pytest.raises(motcua.InvalidNumberError) as e:
+        vietnam.add_working_days(d, np.ma.masked_array([1.5, 1], mask=[False, True]))
+    assert e.value.index == 0
+    # no mask (nomask, or nothing masked): the data itself, read in place
+    from motcua import _convert
+
+    for plain in (np.ma.masked_array(d), np.ma.masked_array(d, mask=[False, False])):
+        assert np.shares_memory(_convert.to_days(plain).values, d)
+        np.testing.assert_array_equal(vietnam.add_working_days(plain, 1), vietnam.add_working_days(d, 1))
+
+
+def test_a_0d_array_facing_an_array_is_one_value(vietnam: motcua.Calendar) -> None:
+    """A 0-d array ``n``, or one date of ``working_days_between``, with an array of dates is a
+    scalar (it was "operand has 1 elements, input has 2")."""
+    d = np.array(["2026-03-02", "2026-03-06"], dtype="M8[D]")
+    np.testing.assert_array_equal(vietnam.add_working_days(d, np.array(3)), vietnam.add_working_days(d, 3))
+    np.testing.assert_array_equal(vietnam.add_working_days(pd.Series(d), np.array(3)), vietnam.add_working_days(pd.Series(d), 3))
+    day = np.array("2026-03-10", dtype="M8[D]")
+    assert vietnam.working_days_between(d, day).tolist() == [6, 2]
+    assert vietnam.working_days_between(day, d).tolist() == [-6, -2]
+    assert vietnam.working_days_between(d, np.array("2026-03-10", dtype=object)).tolist() == [6, 2]
+    assert np.datetime_as_string(vietnam.add_working_days(day, np.array([1, 2]))).tolist() == ["2026-03-11", "2026-03-12"]
+    # a masked one is missing, as None is
+    with pytest.raises(motcua.EmptyInputError):
+        vietnam.add_working_days(d, np.ma.masked_array(3, mask=True))
+    # (one 0-d facing a scalar or another 0-d keeps its 0-d answer)
+    assert vietnam.add_working_days("2026-03-06", np.array(2)).shape == ()
+    assert vietnam.working_days_between(day, day).shape == ()

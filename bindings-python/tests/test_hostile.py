@@ -1006,3 +1006,91 @@ def test_a_bad_keep_is_said_before_the_rows_are_read() -> None:
         motcua.classify(df, "2026-12-01", keep=["outcome"])
     with pytest.raises(motcua.CsvFieldError):
         motcua.classify(df, "2026-12-01", keep=True)
+
+
+def test_a_frame_is_not_a_column(cal: motcua.Calendar) -> None:
+    """A frame where dates or ``n`` are expected is an ``ArgumentTypeError``: a pandas frame was
+    iterated as its column labels (dates named like its columns), a polars frame read as a 2-D
+    array, a pyarrow table an ``InvalidDateError``; as ``n`` each was flattened into counts."""
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    d = np.array(["2026-03-02", "2026-03-06"], dtype="M8[D]")
+    frames = [
+        pd.DataFrame({"2026-03-02": d}),
+        pl.DataFrame({"d": d}),
+        pl.DataFrame({"d": d}).lazy(),
+        pa.table({"d": d}),
+        pa.record_batch({"d": d}),
+    ]
+    ns = [pd.DataFrame({"n": [1, 2]}), pl.DataFrame({"n": [1, 2]}), pa.table({"n": [1, 2]})]
+    for frame in frames:
+        for call in (
+            lambda: cal.is_working_day(frame),
+            lambda: cal.add_working_days(frame, 1),
+            lambda: cal.working_days_between(d, frame),
+            lambda: cal.day_name(frame),
+            lambda: motcua.to_lunar(frame),
+            lambda: motcua.Calendar.vietnam(closures=frame),
+        ):
+            with pytest.raises(motcua.ArgumentTypeError, match="one column"):
+                call()
+    for n in ns:
+        for call in (
+            lambda: cal.add_working_days(d, n),
+            lambda: cal.add_working_days("2026-03-02", n),
+            lambda: cal.add_working_days(d[:1], n),  # (the type is said before any shape)
+            lambda: motcua.from_lunar(n, 1, 1),
+            lambda: motcua.from_lunar(2025, 1, 1, leap=n),
+        ):
+            with pytest.raises(motcua.ArgumentTypeError, match="one column"):
+                call()
+
+
+@pytest.mark.parametrize("duration", [np.timedelta64(3, "D"), np.timedelta64(3), np.timedelta64(3, "ns"),
+                                      np.timedelta64("NaT"), np.timedelta64("NaT", "D")])
+def test_a_duration_is_not_a_count(cal: motcua.Calendar, duration: Any) -> None:
+    """numpy's ``timedelta64`` is an integer type: as ``n`` it was a bare ``TypeError`` (from
+    ``int()``), as ``threads`` read as its count of units. Refused as the wrong type."""
+    import datetime as dt
+
+    import pandas as pd
+
+    d = np.array(["2026-03-02", "2026-03-06"], dtype="M8[D]")
+    calls = [
+        lambda: cal.add_working_days("2026-03-02", duration),
+        lambda: cal.add_working_days(d, duration),
+        lambda: cal.add_working_days(d, [1, duration]),
+        lambda: cal.add_working_days(d, np.array([duration, duration])),
+        lambda: cal.add_working_days(d, pd.Series([duration, duration])),
+        lambda: motcua.from_lunar(duration, 1, 1),
+        lambda: motcua.from_lunar(2025, [1, 2], duration),
+        lambda: motcua.report([{"received": "2026-03-02T09:00", "time_limit": "3wd"}], as_of="2026-03-31",
+                              threads=duration),
+        lambda: cal.add_working_days("2026-03-02", dt.timedelta(days=3)),
+    ]
+    for call in calls:
+        with pytest.raises(motcua.ArgumentTypeError):
+            call()
+
+
+def test_ragged_nested_lists_are_typed_errors(cal: motcua.Calendar) -> None:
+    """Nested lists of different lengths were numpy's bare ``ValueError``: a date error naming
+    the first list, as nested lists of one length get (``n``: a number error)."""
+    with pytest.raises(motcua.InvalidDateError) as e:
+        cal.is_working_day([["2026-03-02"], ["2026-03-03", "2026-03-04"]])
+    assert e.value.index == 0
+    with pytest.raises(motcua.InvalidDateError) as e:
+        cal.add_working_days(["2026-03-02", ["2026-03-03", "2026-03-04"]], 1)
+    assert e.value.index == 1
+    with pytest.raises(motcua.InvalidDateError):
+        motcua.to_lunar([["2026-03-02"], ["2026-03-03", "2026-03-04"]])
+    d = np.array(["2026-03-02", "2026-03-06"], dtype="M8[D]")
+    with pytest.raises(motcua.InvalidNumberError) as e2:
+        cal.add_working_days(d, [1, [1, 2]])
+    assert e2.value.index == 1
+    with pytest.raises(motcua.InvalidNumberError):
+        motcua.from_lunar([[2025], [2025, 2026]], 1, 1)
+    with pytest.raises(motcua.ArgumentTypeError):
+        motcua.from_lunar([2025, 2026], 1, 1, leap=[[True], [True, False]])

@@ -5,7 +5,8 @@ A date is a day number (days since 1970-01-01): ``int64`` for numpy ``datetime64
 bytes, viewed without a copy), ``int32`` for polars ``Date`` and Arrow ``date32`` (the same
 bytes too). The native module reads those buffers and writes its answer into a buffer allocated
 here, with the GIL released; there is no per-element Python call. Missing values (``NaT``,
-``None``, null) are the minimum of the integer type and come back missing.
+``None``, null, the masked values of a numpy masked array) are the minimum of the integer type
+and come back missing.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def count_arg(value: Any, name: str, maximum: int = 2**31 - 1) -> int:
     a float or a string is a ``TypeError`` naming the parameter (``True`` is not 1 here), a
     number outside the range an :class:`~motcua.InvalidNumberError` naming it (not Rust's
     bare ``OverflowError``)."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+    # (numpy's timedelta64 is an integer type: `np.timedelta64(2)` was read as 2)
+    if isinstance(value, (bool, np.bool_, np.timedelta64)) or not isinstance(value, (int, np.integer)):
         raise _raise(ArgumentTypeError, f"`{name}` must be a whole number, not {type(value).__name__} {value!r:.40}")
     if not 0 <= int(value) <= maximum:
         raise _raise(InvalidNumberError, f"`{name}` must be between 0 and {maximum}, got {int(value)}")
@@ -74,7 +76,21 @@ def bool_operand(value: Any, name: str) -> tuple[Any, Optional[np.ndarray]]:
         return bool(value), None
     if isinstance(value, (str, bytes)) or value is None:
         raise _raise(ArgumentTypeError, f"`{name}` must be a bool or an array of bools, not {type(value).__name__} {value!r:.40}")
-    a = np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value)
+    refuse_frame(value, f"`{name}`")
+    masked = _mask_of(value)
+    if masked is not None:
+        # A masked flag is missing, as a nullable boolean's NA is.
+        data = value.data.copy()
+        if data.dtype.kind in "bO":
+            data[masked] = False
+        flags, missing = bool_operand(data, name)
+        return flags, masked if missing is None else (missing | masked)
+    if isinstance(value, np.ma.MaskedArray):
+        value = value.data
+    try:
+        a = np.asarray(value.to_numpy() if hasattr(value, "to_numpy") else value)
+    except ValueError:  # (a ragged nested list: numpy's bare ValueError)
+        raise _raise(ArgumentTypeError, f"`{name}` must be a bool or an array of bools, got nested lists of different lengths") from None
     if a.dtype.kind == "b":
         return a, None
     if a.dtype == object:
@@ -90,6 +106,57 @@ def _module(name: str) -> Any:
     """An already-imported optional module (pandas, polars, pyarrow), else ``None``: an object
     of a library that was never imported cannot be of its types."""
     return sys.modules.get(name)
+
+
+def _is_frame(x: Any) -> bool:
+    """Whether ``x`` is a table of columns: a pandas or polars ``DataFrame`` (or polars
+    ``LazyFrame``), a pyarrow ``Table`` or ``RecordBatch``, or another frame of the dataframe
+    interchange protocol."""
+    pd, pl, pa = _module("pandas"), _module("polars"), _module("pyarrow")
+    if pd is not None and isinstance(x, pd.DataFrame):
+        return True
+    if pl is not None and isinstance(x, (pl.DataFrame, pl.LazyFrame)):
+        return True
+    if pa is not None and isinstance(x, (pa.Table, pa.RecordBatch)):
+        return True
+    return not isinstance(x, (str, bytes, np.ndarray)) and hasattr(x, "__dataframe__")
+
+
+def refuse_frame(x: Any, what: str) -> None:
+    """A frame where a column is expected is an :class:`ArgumentTypeError` (a pandas frame was
+    read as its column labels, a polars one as a 2-D array of its rows)."""
+    if _is_frame(x):
+        raise _raise(
+            ArgumentTypeError,
+            f"{what} must be one column (a Series, an array or a list), not a {type(x).__name__}: "
+            "pass one of its columns (frame[name])",
+        )
+
+
+def _mask_of(x: Any) -> Optional[np.ndarray]:
+    """The mask of a numpy masked array (full shape) when any value is masked, else ``None``:
+    a masked array without masked values is its data (no copy, no loop)."""
+    if not isinstance(x, np.ma.MaskedArray):
+        return None
+    mask = np.ma.getmask(x)
+    if mask is np.ma.nomask or not mask.any():
+        return None
+    return np.ma.getmaskarray(x)
+
+
+def is_0d(x: Any) -> bool:
+    """Whether ``x`` is a 0-d numpy array (one value, in an array)."""
+    return isinstance(x, np.ndarray) and x.ndim == 0
+
+
+def scalar_of_0d(x: Any) -> Any:
+    """The value of a 0-d numpy array (``None`` when it is masked), to be read as a scalar;
+    anything else as it is."""
+    if not is_0d(x):
+        return x
+    if _mask_of(x) is not None:
+        return None
+    return (x.data if isinstance(x, np.ma.MaskedArray) else x)[()]
 
 
 def read_text(path: Any, what: str) -> str:
@@ -368,7 +435,11 @@ def _from_objects(items: Any, kind: str = "numpy", shape: Optional[tuple[int, ..
 def to_days(x: Any) -> Days:
     """The day numbers of an array-like of dates."""
     if isinstance(x, np.ndarray):
-        return _ndarray_days(x)
+        masked = _mask_of(x)
+        if masked is not None:
+            return _ndarray_days(_fill_missing(x, masked))
+        return _ndarray_days(x.data if isinstance(x, np.ma.MaskedArray) else x)
+    refuse_frame(x, "dates")
     pd = _module("pandas")
     if pd is not None and isinstance(x, (pd.Series, pd.Index)):
         return _pandas_days(pd, x)
@@ -384,7 +455,12 @@ def to_days(x: Any) -> Days:
         raise _raise(ArgumentTypeError, f"dates must be an ordered array-like (a list, an array, a Series), not a {type(x).__name__}")
     if isinstance(x, (list, tuple, range)) or hasattr(x, "__iter__"):
         items = list(x)
-        a = np.asarray(items) if items else np.array([], dtype="datetime64[D]")
+        try:
+            a = np.asarray(items) if items else np.array([], dtype="datetime64[D]")
+        except ValueError:
+            # Nested lists of different lengths (numpy's bare ValueError): read one by one, the
+            # first list is an InvalidDateError naming its index, as in nested lists of one length.
+            return _from_objects(items)
         if a.dtype.kind == "M":
             return _from_datetime64(a)
         return _from_objects(items)
@@ -392,6 +468,20 @@ def to_days(x: Any) -> Days:
         InvalidDateError,
         f"expected a date or an array-like of dates, got {type(x).__name__}",
     )
+
+
+def _fill_missing(x: Any, masked: np.ndarray) -> np.ndarray:
+    """The data of a masked array of dates with its masked values missing (``NaT``, ``None``):
+    what is under the mask is never read."""
+    if x.dtype.kind == "M":
+        data = x.data.copy()
+        data[masked] = np.datetime64("NaT")
+        return data
+    if x.dtype.kind in "OUS":
+        data = x.data.astype(object)
+        data[masked] = None
+        return data
+    return x.data  # (not dates: refused for its dtype)
 
 
 def _ndarray_days(a: np.ndarray) -> Days:
@@ -599,6 +689,9 @@ def int_operand(n: Any, what: str = "n") -> Any:
     if isinstance(n, (str, bytes, bytearray, memoryview)):
         # (numpy reads a bytearray as an array of its bytes: b"3" was 51 days.)
         raise _raise(InvalidNumberError, f"`{what}` must be an integer, got text {n!r:.40}")
+    if isinstance(n, (np.timedelta64, _dt.timedelta)):
+        # (numpy's timedelta64 is an integer type: int() of one raised a bare TypeError)
+        raise _raise(ArgumentTypeError, f"`{what}` must be an integer, not a duration {n!r:.40}")
     if isinstance(n, (int, np.integer)):
         if not _I64_MIN < int(n) <= _I64_MAX:
             raise _raise(InvalidNumberError, f"`{what}` = {int(n)} is outside the 64-bit integer range")
@@ -640,15 +733,29 @@ def _first(bad: np.ndarray) -> int:
 
 def _not_numbers(items: Any, what: str) -> None:
     """A bool or a text among Python objects is an error (numpy would read `True` as 1 and
-    an object array's `"2"` as 2): the index of the first."""
+    an object array's `"2"` as 2), a duration too: the index of the first."""
     for i, x in enumerate(items):
         if isinstance(x, (bool, np.bool_)):
             raise _raise(InvalidNumberError, f"`{what}` must be integers, got a bool", index=i)
         if isinstance(x, (str, bytes)):
             raise _raise(InvalidNumberError, f"`{what}` must be integers, got text {x!r:.40}", index=i)
+        if isinstance(x, (np.timedelta64, _dt.timedelta)):
+            raise _raise(ArgumentTypeError, f"`{what}` must be integers, not durations", index=i)
 
 
 def _int_array(n: Any, what: str) -> np.ndarray:
+    refuse_frame(n, f"`{what}`")
+    masked = _mask_of(n)
+    if masked is not None:
+        # A masked value is missing, as NaN or None is: what is under the mask is not read.
+        data = n.data.copy()
+        if data.dtype.kind in "iufO":
+            data[masked] = 0
+        out = _int_array(data, what)
+        out[masked.reshape(-1)] = MISSING64
+        return out
+    if isinstance(n, np.ma.MaskedArray):
+        n = n.data
     pd = _module("pandas")
     pl = _module("polars")
     if isinstance(n, (list, tuple)):
@@ -664,9 +771,19 @@ def _int_array(n: Any, what: str) -> np.ndarray:
         if n.dtype == pl.Boolean:
             raise _raise(InvalidNumberError, f"`{what}` must be integers, got booleans")
         n = n.cast(pl.Float64).to_numpy() if n.null_count() and n.dtype.is_numeric() else n.to_numpy()
-    a = np.asarray(n)
+    try:
+        a = np.asarray(n)
+    except ValueError:  # (nested lists of different lengths: numpy's bare ValueError)
+        nested = [i for i, x in enumerate(n) if isinstance(x, (list, tuple, np.ndarray))]
+        raise _raise(
+            InvalidNumberError,
+            f"`{what}` must be integers, got nested lists of different lengths",
+            index=nested[0] if nested else None,
+        ) from None
     if a.dtype.kind == "b":
         raise _raise(InvalidNumberError, f"`{what}` must be integers, got booleans")
+    if a.dtype.kind == "m":
+        raise _raise(ArgumentTypeError, f"`{what}` must be integers, not durations ({a.dtype})")
     if a.dtype.kind in "iu":
         flat = a.reshape(-1)
         if a.dtype.kind == "u" and a.dtype.itemsize == 8:

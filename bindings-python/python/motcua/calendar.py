@@ -82,6 +82,7 @@ def _day_entries(days: Optional[Iterable[Any]]) -> list[tuple[Any, Optional[str]
         return []
     if cv.is_scalar_date(days):
         days = [days]
+    cv.refuse_frame(days, "days")
     if not isinstance(days, Iterable):
         # (`closures=3` raised a bare TypeError)
         raise _raise(ArgumentTypeError, f"days must be a date or a list of dates, not {type(days).__name__} {days!r:.40}")
@@ -408,6 +409,11 @@ class Calendar:
         """
         if cv.is_polars_expr(date) or cv.is_polars_expr(n):
             return _map_expr(self.add_working_days, (date, n), "Date")
+        # A 0-d array facing an array is one value (it was "operand has 1 elements").
+        if cv.is_0d(n) and cv.shape_of(date) is not None:
+            n = cv.scalar_of_0d(n)
+        elif cv.is_0d(date) and cv.shape_of(n) is not None:
+            date = cv.scalar_of_0d(date)
         _same_index(date, n, "date", "n")
         k = cv.int_operand(n)
         if cv.is_scalar_date(date):
@@ -483,6 +489,11 @@ class Calendar:
         """
         if cv.is_polars_expr(a) or cv.is_polars_expr(b):
             return _map_expr(self.working_days_between, (a, b), "Int64")
+        # A 0-d array facing an array is one date (it was "operand has 1 elements").
+        if cv.is_0d(b) and cv.shape_of(a) is not None:
+            b = cv.scalar_of_0d(b)
+        elif cv.is_0d(a) and cv.shape_of(b) is not None:
+            a = cv.scalar_of_0d(a)
         _same_index(a, b, "a", "b")
         a_scalar, b_scalar = cv.is_scalar_date(a), cv.is_scalar_date(b)
         if a_scalar and b_scalar:
@@ -727,7 +738,9 @@ def _same_index(x: Any, y: Any, xn: str, yn: str) -> None:
     """Two array operands are paired element by element: of different shapes (numpy would
     broadcast a (3, 1) array against a (3,) one into (3, 3)) that is refused rather than paired
     in flat order; two pandas Series with different indexes (pandas would align them by label)
-    likewise."""
+    likewise. A frame is neither (the type, said before any shape)."""
+    cv.refuse_frame(x, f"`{xn}`")
+    cv.refuse_frame(y, f"`{yn}`")
     sx, sy = cv.shape_of(x), cv.shape_of(y)
     if sx is not None and sy is not None and sx != sy:
         raise _raise(
