@@ -96,7 +96,7 @@ fn near_misses(
         satisfaction_scale: None,
     };
     motcua::records::Layout::resolve(&names, &opts)
-        .map(|l| report::near_miss_messages(&l))
+        .map(|l| report::near_miss_messages(l.near_misses()))
         .unwrap_or_default()
 }
 

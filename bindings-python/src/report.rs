@@ -148,7 +148,9 @@ fn run_file<S: Sink>(
             Ok::<_, motcua::Error>((source, layout))
         })
         .py()?;
-    warn_near_misses(py, &layout)?;
+    for text in near_miss_messages(source.near_misses(&layout)) {
+        user_warning(py, text)?;
+    }
     let out = py
         .detach(|| {
             if let Some(t) = joined {
@@ -165,9 +167,8 @@ fn run_file<S: Sink>(
 
 /// The warning of each column not read that looks like a column not found, naming the `map=`
 /// that reads it (one text for a file's columns and a frame's).
-pub(crate) fn near_miss_messages(layout: &Layout) -> Vec<String> {
-    layout
-        .near_misses()
+pub(crate) fn near_miss_messages(misses: Vec<(String, &'static str)>) -> Vec<String> {
+    misses
         .into_iter()
         .map(|(name, column)| {
             format!(
@@ -176,18 +177,6 @@ pub(crate) fn near_miss_messages(layout: &Layout) -> Vec<String> {
             )
         })
         .collect()
-}
-
-/// A `UserWarning` for each column not read that looks like a column not found
-/// ([`Layout::near_misses`]: `resolved_at` without `resolved`), as the CLI's note: other
-/// columns are ignored, so a misspelt one leaves its values out without a word.
-/// (A frame hands over only the columns read: its warnings come from `near_misses`, called
-/// by the Python package with all the frame's names.)
-fn warn_near_misses(py: Python<'_>, layout: &Layout) -> PyResult<()> {
-    for text in near_miss_messages(layout) {
-        user_warning(py, text)?;
-    }
-    Ok(())
 }
 
 /// Warns `text` as a `UserWarning` of the caller's caller (the CLI's notes on stderr).

@@ -463,7 +463,11 @@ def test_a_column_that_looks_like_one_not_found_is_warned(tmp_path: Path, sample
                        "resolved_at": ["2026-03-03T10:00"], "chanel": ["online"], "agency": ["X"]})
     path = tmp_path / "mis.csv"
     df.to_csv(path, index=False)
-    for src in (df, pl.from_pandas(df), str(path)):
+    # (JSON lines: the first record's keys, which the layout of every column a record may
+    # hold did not list: no key was ever warned.)
+    jsonl = tmp_path / "mis.jsonl"
+    df.to_json(jsonl, orient="records", lines=True)
+    for src in (df, pl.from_pandas(df), str(path), str(jsonl)):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             r = motcua.report(src, as_of="2026-11-15")

@@ -905,7 +905,9 @@ fn scorecard_on_the_sample_and_bad_values() {
     // Feedback dated a day before the receipt is a wrong date; the receipt's day is not.
     assert!(
         err.contains("line 7: events_out_of_order")
-            && err.contains("`feedback_received`: feedback at 2026-03-01 10:00:00 is before the receipt"),
+            && err.contains(
+                "`feedback_received`: feedback at 2026-03-01 10:00:00 is before the receipt"
+            ),
         "{err}"
     );
     assert!(!err.contains("line 8:"), "{err}");
@@ -1661,6 +1663,60 @@ fn due_and_classify_refuse_a_misspelt_key() {
         // Another system's key is still read past, with its warning.
         assert_eq!(out[2]["warnings"][0]["code"], "unknown_key", "{cmd:?}");
     }
+}
+
+/// JSON lines: a key of the first record that looks like a column not found gets the note a
+/// CSV header's column gets (their layout lists every column a record may hold, so no key was
+/// ever said: a misspelt `resolved` made the dossier overdue with nothing on stderr). A key
+/// beside the column it resembles, or mapped, gets none; blank lines before the first record
+/// and gzip are looked through.
+#[test]
+fn json_lines_keys_that_look_like_a_column_not_found_are_named() {
+    let jsonl = "\n{\"id\":\"a\",\"received\":\"2026-03-02T09:30\",\"time_limit\":\"3wd\",\
+                 \"resolvd\":\"2026-03-04T10:00\",\"chanel\":\"online\",\"agency\":\"X\"}\n\
+                 {\"id\":\"b\",\"received\":\"2026-03-02T09:30\",\"time_limit\":\"3wd\"}\n";
+    let args = [
+        "report",
+        "-",
+        "--input-format",
+        "jsonl",
+        "--as-of",
+        "2026-03-31",
+    ];
+    let o = motcua(&args, jsonl);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert!(
+        err.contains("note: column `resolvd` is not read; if it holds `resolved`, rename it or pass --map resolved=resolvd"),
+        "{err}"
+    );
+    assert!(err.contains("--map channel=chanel"), "{err}");
+    assert!(!err.contains("agency"), "{err}");
+    // The records are read whole after the first was looked at: two dossiers, none resolved.
+    let v: serde_json::Value = serde_json::from_str(
+        stdout(&motcua(&[&args[..], &["--format", "json"]].concat(), jsonl)).trim(),
+    )
+    .unwrap();
+    let total = v.as_array().unwrap().last().unwrap();
+    assert_eq!(
+        (total["received"].as_u64(), total["resolved"].as_u64()),
+        (Some(2), Some(0))
+    );
+    let mapped = motcua(
+        &[
+            &args[..],
+            &["--map", "resolved=resolvd", "--map", "channel=chanel"],
+        ]
+        .concat(),
+        jsonl,
+    );
+    assert_eq!(
+        (mapped.status.code(), stderr(&mapped).as_str()),
+        (Some(0), "")
+    );
+    let beside = "{\"received\":\"2026-03-02T09:30\",\"time_limit\":\"3wd\",\
+                  \"resolved\":\"2026-03-04T10:00\",\"resolved_at\":\"x\"}\n";
+    assert_eq!(stderr(&motcua(&args, beside)), "");
 }
 
 /// A column that looks like one the report reads but is not found (`resolved_at` for

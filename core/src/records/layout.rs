@@ -411,6 +411,13 @@ impl Layout {
     /// # Ok::<(), motcua::Error>(())
     /// ```
     pub fn near_misses(&self) -> Vec<(String, &'static str)> {
+        let used = self.used();
+        let unread = self
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used.contains(i))
+            .map(|(_, n)| n.as_str());
         let found: Vec<&str> = self.events.iter().map(|e| e.2).collect();
         // (Not `time_limit` nor `procedure`: a layout has one of them, and needs no other; not
         // `stages`, JSON text that no export names alike.)
@@ -425,39 +432,76 @@ impl Layout {
                     .filter(|n| !found.contains(n)),
             )
             .collect();
-        let used = self.used();
-        let known = |n: &str| {
-            DOSSIER_COLUMNS
-                .iter()
-                .chain(&SERVICE_COLUMNS)
-                .any(|k| k.eq_ignore_ascii_case(n))
-        };
-        let mut out = Vec::new();
-        for (i, name) in self.names.iter().enumerate() {
-            if used.contains(&i) || known(name) {
-                continue;
-            }
-            let plain = plain_name(name);
-            #[cfg(not(target_family = "wasm"))]
-            let said = vietnamese_column(name);
-            #[cfg(target_family = "wasm")]
-            let said: Option<&str> = None;
-            #[cfg(not(target_family = "wasm"))]
-            let other = other_words(&plain);
-            #[cfg(target_family = "wasm")]
-            let other: Option<&str> = None;
-            let found = missing.iter().find(|m| {
-                looks_like(&plain, &plain_name(m), **m != "channel")
-                    || said == Some(**m)
-                    || other == Some(**m)
-            });
-            if let Some(&m) = found {
-                out.push((name.clone(), m));
-            }
-        }
-        out
+        misses_among(unread, &missing)
     }
 
+    /// [`near_misses`](Self::near_misses) among `keys`, the keys of a JSON-lines record (whose
+    /// layout lists every column a record may hold, not the keys the file gives): each key that
+    /// is none of the layout's columns and looks like an optional one it did not find.
+    ///
+    /// ```
+    /// use motcua::records::{Layout, ReadOptions};
+    /// let layout = Layout::resolve(&["received", "time_limit"], &ReadOptions::default())?;
+    /// let keys = ["id", "received", "time_limit", "resolvd", "agency"].map(String::from);
+    /// assert_eq!(layout.near_misses_among(&keys), [("resolvd".to_string(), "resolved")]);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn near_misses_among(&self, keys: &[String]) -> Vec<(String, &'static str)> {
+        let listed = |k: &str| self.names.iter().any(|n| n.eq_ignore_ascii_case(k.trim()));
+        let given = |c: &str| keys.iter().any(|k| k.trim().eq_ignore_ascii_case(c));
+        // (The layout lists every column a record may hold: missing are those the record does
+        // not give.)
+        let missing: Vec<&'static str> = ["channel", "new_due"]
+            .into_iter()
+            .chain(EVENT_COLUMNS.iter().map(|e| e.0))
+            .filter(|c| !given(c))
+            .collect();
+        misses_among(
+            keys.iter().map(String::as_str).filter(|k| !listed(k)),
+            &missing,
+        )
+    }
+}
+
+/// The names among `unread` (columns a layout does not read) that look like one of `missing`
+/// (optional columns it did not find), each with that column.
+fn misses_among<'n>(
+    unread: impl Iterator<Item = &'n str>,
+    missing: &[&'static str],
+) -> Vec<(String, &'static str)> {
+    let known = |n: &str| {
+        DOSSIER_COLUMNS
+            .iter()
+            .chain(&SERVICE_COLUMNS)
+            .any(|k| k.eq_ignore_ascii_case(n))
+    };
+    let mut out = Vec::new();
+    for name in unread {
+        if known(name) {
+            continue;
+        }
+        let plain = plain_name(name);
+        #[cfg(not(target_family = "wasm"))]
+        let said = vietnamese_column(name);
+        #[cfg(target_family = "wasm")]
+        let said: Option<&str> = None;
+        #[cfg(not(target_family = "wasm"))]
+        let other = other_words(&plain);
+        #[cfg(target_family = "wasm")]
+        let other: Option<&str> = None;
+        let found = missing.iter().find(|m| {
+            looks_like(&plain, &plain_name(m), **m != "channel")
+                || said == Some(**m)
+                || other == Some(**m)
+        });
+        if let Some(&m) = found {
+            out.push((name.to_string(), m));
+        }
+    }
+    out
+}
+
+impl Layout {
     /// Resolves the columns from a header. Errors: [`ErrorKind::CsvMissingColumn`] naming
     /// what is missing (`received`; both `time_limit` and `procedure`; a grouping column; the
     /// source of a `--map`), [`ErrorKind::CsvField`] for a column read that the header has

@@ -234,6 +234,13 @@ pub struct TextSource<R> {
     /// Whether the first bytes were looked at (for compressed input).
     sniffed: bool,
     block_size: usize,
+    /// JSON lines: the keys of the first record, for the note of a key that looks like a
+    /// column not found ([`Layout::near_misses_among`](super::Layout::near_misses_among)).
+    #[cfg(not(target_arch = "wasm32"))]
+    first_keys: Vec<String>,
+    /// An error met while looking at the first record, given by the next block.
+    #[cfg(not(target_arch = "wasm32"))]
+    pending: Option<Error>,
 }
 
 /// CSV asked of a build without motcua's `csv` feature.
@@ -462,6 +469,10 @@ impl<R: Read> TextSource<R> {
             eof: false,
             sniffed: false,
             block_size: BLOCK_SIZE,
+            #[cfg(not(target_arch = "wasm32"))]
+            first_keys: Vec::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            pending: None,
         };
         match format {
             #[cfg(target_arch = "wasm32")]
@@ -475,6 +486,7 @@ impl<R: Read> TextSource<R> {
                         src.names.push(name);
                     }
                 }
+                src.peek_keys();
             }
             #[cfg(feature = "csv")]
             TextFormat::Csv => src.read_header()?,
@@ -666,9 +678,52 @@ impl<R: Read> TextSource<R> {
         Ok(())
     }
 
+    /// The columns of this source not read by `layout` that look like a column not found,
+    /// each with that column ([`Layout::near_misses`](super::Layout::near_misses); for JSON
+    /// lines among the first record's keys too): what the CLI's note and Python's warning say.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn near_misses(&self, layout: &super::Layout) -> Vec<(String, &'static str)> {
+        let mut out = layout.near_misses();
+        out.extend(layout.near_misses_among(&self.first_keys));
+        out
+    }
+
+    /// Reads the first block to keep the keys of the first record, then puts it back in front
+    /// of the unread input (an error reading it is given by the next block, as it would have
+    /// been).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn peek_keys(&mut self) {
+        let block = match self.next_block() {
+            Ok(Some(b)) => b,
+            Ok(None) => return,
+            Err(e) => {
+                self.pending = Some(e);
+                return;
+            }
+        };
+        let first = block
+            .bytes
+            .split(|&b| b == b'\n')
+            .filter_map(|l| std::str::from_utf8(l).ok())
+            .map(|l| l.trim().trim_start_matches('\u{feff}'))
+            .find(|l| !l.is_empty());
+        if let Some(Ok(serde_json::Value::Object(m))) = first.map(serde_json::from_str) {
+            self.first_keys = m.keys().cloned().collect();
+        }
+        let mut carry = block.bytes;
+        carry.extend_from_slice(&self.carry);
+        self.carry = carry;
+        self.scanned = 0;
+        self.next_line = block.first_line;
+    }
+
     /// The next block of whole records (`None` at the end). Errors only for input that
     /// cannot be read.
     pub fn next_block(&mut self) -> Result<Option<Block>> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(e) = self.pending.take() {
+            return Err(e);
+        }
         loop {
             // Scan what is new for the last record boundary.
             let new = self.carry.get(self.scanned..).unwrap_or(&[]);

@@ -303,7 +303,7 @@ impl Records {
             let mut layout = source.resolve(read)?.with_ids(ids);
             // Other columns are ignored: one that looks like a column not found (`resolved_at`,
             // `chanel`) is said, or its values are left out without a word.
-            for (name, column) in layout.near_misses() {
+            for (name, column) in source.near_misses(&layout) {
                 // (Quoted for the shell when the name has a space: `Ngày có kết quả`.)
                 let arg = if name.contains(char::is_whitespace) {
                     format!("\"{column}={name}\"")
