@@ -57,9 +57,17 @@ impl Hasher for FastHasher {
         self.add(i as u64);
     }
 
+    /// The state with its high half folded into its low half (MurmurHash3's `fmix64`): a
+    /// multiply carries a word's bits only upward, so the low bits that pick a map's bucket
+    /// knew little of each word's high bytes (keys told apart by them, `HS00000001` ..
+    /// `HS00500000` after their length, shared a few hundred buckets: a report by id took 44 s
+    /// for 2M rows).
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 
@@ -158,6 +166,32 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The low bits of the hash (a map's bucket) of keys told apart only by their high bytes —
+    /// a report's group keys `HS00000001`, `HS00000002`, ... after their length — spread as
+    /// a random hash's would (about 63% of the buckets for as many keys), where they shared a
+    /// few hundred buckets and a report by id was quadratic.
+    #[test]
+    fn keys_that_differ_in_high_bytes_spread_over_the_buckets() {
+        use std::hash::{BuildHasher, Hash};
+        let build = BuildHasherDefault::<FastHasher>::default();
+        let n = 1usize << 16;
+        for stride in [1, 7, 1000] {
+            let mut used = std::collections::HashSet::new();
+            for i in 0..n {
+                let mut key = 10u64.to_le_bytes().to_vec();
+                key.extend_from_slice(format!("HS{:08}", i * stride).as_bytes());
+                let mut h = build.build_hasher();
+                key.hash(&mut h);
+                used.insert(h.finish() & (n as u64 - 1));
+            }
+            assert!(
+                used.len() * 2 > n,
+                "stride {stride}: {} buckets of {n}",
+                used.len()
+            );
+        }
+    }
 
     /// Up to 16 bytes, two strings of one length are equal exactly when their ends are: every
     /// string of up to 7 bytes over three bytes, and pairs differing in one byte up to 16.
