@@ -309,7 +309,7 @@ impl Layout {
             (Some(f), _) if f < received.and_time(chrono::NaiveTime::MIN) => (
                 ErrorKind::EventsOutOfOrder,
                 "feedback_received",
-                format!("feedback at {f} is before the receipt"),
+                format!("{f} is before the receipt"),
             ),
             (Some(f), Some(h)) if h < f => (
                 ErrorKind::EventsOutOfOrder,
