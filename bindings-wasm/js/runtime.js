@@ -69,7 +69,22 @@ export function motcuaError(code, message, index, line, field, value, id) {
  * @returns {T}
  */
 export function checkRecordKeys(records) {
-  if (!Array.isArray(records) || records.length < 2) return records;
+  if (!Array.isArray(records)) return records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    // A Map, Set or Date holds its values out of its own keys: read as a record of no columns,
+    // it was skipped as an empty row (a dossier lost without a word).
+    if (r instanceof Map || r instanceof Set || r instanceof Date) {
+      const kind = r instanceof Map ? "Map" : r instanceof Set ? "Set" : "Date";
+      throw motcuaError(
+        "invalid_argument",
+        `records[${i}] must be an object of column values (a record), not a ${kind}` +
+          (kind === "Map" ? ": pass Object.fromEntries(map)" : ""),
+        i,
+      );
+    }
+  }
+  if (records.length < 2) return records;
   /** @type {Set<string>} */
   const seen = new Set();
   /** @type {Map<string, string>} ASCII-lowercased key -> its first spelling */
@@ -109,6 +124,22 @@ export function checkRecordKeys(records) {
   const out = records.slice();
   out[0] = head;
   return /** @type {T} */ (/** @type {unknown} */ (out));
+}
+
+/**
+ * The pointer of `self`, the object a method of class `cls` was called on: `invalid_argument`
+ * when it is not of that class (`Catalogue.prototype.get.call(calendar)` handed the module a
+ * pointer to another type: out-of-bounds reads, a loop, or an answer from garbage). An object
+ * of the class that was freed has pointer 0, which the module refuses (`object_freed`).
+ * @param {any} self
+ * @param {Function} cls
+ * @returns {number}
+ */
+export function own(self, cls) {
+  if (self instanceof cls) return self.__wbg_ptr;
+  const name = self !== null && typeof self === "object" ? self.constructor?.name : undefined;
+  const what = name === undefined ? String(self) : name === "Object" ? "a plain object" : `a ${name}`;
+  throw new MotcuaError("invalid_argument", `a ${cls.name} method called on ${what}, not a ${cls.name}`);
 }
 
 /**

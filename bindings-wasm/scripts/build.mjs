@@ -175,7 +175,8 @@ if (!classes.includes("Calendar") || !classes.includes("Catalogue")) fail(`unexp
 glue = patch(glue, /^import \{ motcuaError \} from '\.\/snippets\/[^']+\/js\/runtime\.js';$/gm,
   "import { motcuaError, notReady as __motcua_notReady, rustThrow as __motcua_rustThrow, " +
     "noConstructor as __motcua_noConstructor, checkInt32s as __motcua_checkInt32s, " +
-    "checkString as __motcua_checkString } from './runtime.js';",
+    "checkString as __motcua_checkString, checkAttached as __motcua_checkAttached, " +
+    "own as __motcua_own } from './runtime.js';",
   1, "the runtime import");
 // Day numbers handed over as a plain array or another typed array are checked, not wrapped by
 // the typed-array copy (2**32 + d read as d, 0.9 as 0, "abc" as 0, a BigInt a TypeError).
@@ -199,6 +200,24 @@ glue = patch(glue, "result = arg0 instanceof Date;",
   "result = arg0 instanceof Date || (typeof arg0 === \"object\" && arg0 !== null && " +
     "(Date.prototype.getTime.call(arg0), true));",
   1, "Dates of other realms");
+// A method called on an object of another class (`Catalogue.prototype.get.call(calendar)`)
+// handed the module a pointer to the wrong type: it read memory out of bounds, looped, or
+// answered from garbage. Each method's own object is checked to be of its class.
+for (const name of classes) {
+  const start = glue.indexOf(`export class ${name} {`);
+  const next = classes.map((c) => glue.indexOf(`export class ${c} {`)).filter((i) => i > start);
+  const end = Math.min(...next, glue.indexOf("\nexport function "), glue.length);
+  const block = patch(glue.slice(start, end), /wasm\.(\w+)\(this\.__wbg_ptr/g,
+    (_, f) => `wasm.${f}(__motcua_own(this, ${name})`, (glue.slice(start, end).match(/wasm\.\w+\(this\.__wbg_ptr/g) ?? []).length || 1,
+    `${name}'s methods`);
+  glue = glue.slice(0, start) + block + glue.slice(end);
+}
+// The second operand of the bulk methods (`n`, `b`: a number or day numbers) over a detached
+// buffer: the engine's TypeError from inside the copy, without a code.
+glue = patch(glue, "    addWorkingDaysBulk(days, n) {\n",
+  "    addWorkingDaysBulk(days, n) {\n        __motcua_checkAttached(n, \"n\");\n", 1, "detached n");
+glue = patch(glue, "    workingDaysBetweenBulk(a, b) {\n",
+  "    workingDaysBetweenBulk(a, b) {\n        __motcua_checkAttached(b, \"b\");\n", 1, "detached b");
 glue = patch(glue, "let wasmModule, wasmInstance, wasm;", "let wasmModule, wasmInstance, wasm = __motcua_notReady;", 1, "not_initialized");
 glue = patch(glue, "if (wasm !== undefined) return wasm;", "if (wasm !== __motcua_notReady) return wasm;", 2, "init guard");
 glue = patch(glue, "throw new Error(getStringFromWasm0(arg0, arg1));", "throw __motcua_rustThrow(getStringFromWasm0(arg0, arg1));", 1, "object_freed");

@@ -183,7 +183,37 @@ test("bytes over a detached ArrayBuffer are invalid_argument, and the module sta
   throwsCode(() => weekdays.addWorkingDaysBulk(detach(new Float64Array([1])), 1), "invalid_argument", /detached/);
   assert.deepEqual([...weekdays.addWorkingDaysBulk(new Int32Array([dayNumber("2026-03-02")]), 1)], [dayNumber("2026-03-03")]);
   assert.deepEqual([...weekdays.addWorkingDaysBulk(new Int32Array(0), 1)], []);
+  // The second operand too (`n`, `b`: a number or day numbers).
+  const start = new Int32Array([dayNumber("2026-03-02")]);
+  throwsCode(() => weekdays.addWorkingDaysBulk(start, detach(new Int32Array([1]))), "invalid_argument", /^n: its ArrayBuffer is detached/);
+  throwsCode(() => weekdays.workingDaysBetweenBulk(start, detach(new Int32Array([1]))), "invalid_argument", /^b: its ArrayBuffer is detached/);
+  assert.deepEqual([...weekdays.addWorkingDaysBulk(start, new Int32Array([1]))], [dayNumber("2026-03-03")]);
   assert.equal(report(bytes(), opts).at(-1).received, 1);
+});
+
+test("a record that is a Map, Set or Date is invalid_argument: it was skipped as an empty row", () => {
+  const rec = { id: "1", received: "2026-03-02T09:30", time_limit: "3wd" };
+  for (const bad of [new Map(Object.entries({ ...rec, id: "2" })), new Set(["x"]), new Date("2026-03-02")]) {
+    for (const records of [[rec, bad], [bad, rec], [bad]]) {
+      const at = records.indexOf(bad);
+      assert.throws(() => report(records, { asOf: "2026-03-31", skipBad: true }),
+        (e) => e.code === "invalid_argument" && e.index === at && e.message.startsWith(`records[${at}] must be an object`));
+    }
+  }
+  assert.equal(report([rec, Object.fromEntries(new Map(Object.entries({ ...rec, id: "2" })))], { asOf: "2026-03-31" }).at(-1).received, 2);
+});
+
+test("a method called on an object of another class is invalid_argument, never the module's memory", () => {
+  // The module was handed a pointer to another type: out-of-bounds reads, a loop, an answer
+  // from garbage.
+  const cat = Catalogue.fromJson('[{"code":"1.1","name":"x","field":"y","level":"commune","time_limit":"3wd","online":"full"}]');
+  const cal = Calendar.vietnam({ closures: ["2026-03-03"] });
+  throwsCode(() => Catalogue.prototype.procedures.call(cal), "invalid_argument", /a Catalogue method called on a Calendar/);
+  throwsCode(() => Catalogue.prototype.get.call(cal, "x"), "invalid_argument", /a Catalogue method called on a Calendar/);
+  throwsCode(() => Calendar.prototype.addWorkingDays.call(cat, "2026-03-02", 1), "invalid_argument", /a Calendar method called on a Catalogue/);
+  throwsCode(() => Calendar.prototype.isWorkingDay.call({}, "2026-03-02"), "invalid_argument", /on a plain object/);
+  assert.equal(cal.addWorkingDays("2026-03-02", 1), "2026-03-04");
+  assert.equal(cat.procedures().length, 1);
 });
 
 test("a record's NaN, invalid Date or a record that is no object is a bad row (skipBad skips it)", () => {
