@@ -82,13 +82,16 @@ fn read_columns(
 }
 
 /// The warnings of the columns of `names` that are not read but look like a column the records
-/// lack (`Layout::near_misses`: `resolved_at` without `resolved`), as a file's are warned; none
-/// when the names do not make a layout (the run says why).
+/// lack (`Layout::near_misses`: `resolved_at` without `resolved`), as a file's are warned, and
+/// with `ends` the note of names without a column of a dossier's end (`Layout::no_end_note`:
+/// every dossier counted open); none when the names do not make a layout (the run says why).
 #[pyfunction]
+#[pyo3(signature = (names, by, map, ends = true))]
 fn near_misses(
     names: Vec<String>,
     by: Vec<String>,
     map: std::collections::HashMap<String, String>,
+    ends: bool,
 ) -> Vec<String> {
     let opts = motcua::records::ReadOptions {
         map,
@@ -96,7 +99,11 @@ fn near_misses(
         satisfaction_scale: None,
     };
     motcua::records::Layout::resolve(&names, &opts)
-        .map(|l| report::near_miss_messages(l.near_misses()))
+        .map(|l| {
+            let mut out = report::near_miss_messages(l.near_misses());
+            out.extend(l.no_end_note(report::MAP_RESOLVED).filter(|_| ends));
+            out
+        })
         .unwrap_or_default()
 }
 

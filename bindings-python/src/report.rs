@@ -151,6 +151,10 @@ fn run_file<S: Sink>(
     for text in near_miss_messages(source.near_misses(&layout)) {
         user_warning(py, text)?;
     }
+    // (Not for a worklist, the caller reading ids: its input may be the open dossiers alone.)
+    if let Some(text) = layout.no_end_note(MAP_RESOLVED).filter(|_| !ids) {
+        user_warning(py, text)?;
+    }
     let out = py
         .detach(|| {
             if let Some(t) = joined {
@@ -164,6 +168,10 @@ fn run_file<S: Sink>(
     warn_unread(py, &out.1)?;
     Ok(out)
 }
+
+/// How the Python package maps a column to `resolved`, in the note of a table without a
+/// column of a dossier's end (`Layout::no_end_note`).
+pub(crate) const MAP_RESOLVED: &str = "map={'resolved': 'COLUMN'}";
 
 /// The warning of each column not read that looks like a column not found, naming the `map=`
 /// that reads it (one text for a file's columns and a frame's).

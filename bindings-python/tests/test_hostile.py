@@ -752,7 +752,8 @@ def test_skipped_rows_are_said_by_the_convenience_functions() -> None:
     import pandas as pd
 
     df = pd.DataFrame(
-        {"received": ["2026-03-02T09:00", "bad", "2026-03-03T09:00"], "time_limit": ["3wd", "3wd", "xx"]}
+        {"received": ["2026-03-02T09:00", "bad", "2026-03-03T09:00"], "time_limit": ["3wd", "3wd", "xx"],
+         "resolved": [None, None, None]}
     )
     for call, builder in (
         (lambda: motcua.report(df, as_of="2026-03-31", skip_bad=True), "Report.build"),

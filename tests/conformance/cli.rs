@@ -1154,9 +1154,9 @@ A,2026-03-02T09:30,3wd,F,x
     let f = dir.join("no-footer.csv");
     std::fs::write(
         &f,
-        "received,time_limit
-2026-03-02T09:30,3wd
-,
+        "received,time_limit,resolved
+2026-03-02T09:30,3wd,
+,,
 ",
     )
     .unwrap();
@@ -1546,11 +1546,11 @@ fn report_jsonl_threads_and_line_numbers() {
     let bad = dir.join("bad.csv");
     std::fs::write(
         &bad,
-        "id,received,time_limit,field\r\n\
-         A,2026-03-02T09:30,3wd,\"Hộ\r\ntịch\"\r\n\
+        "id,received,time_limit,field,resolved\r\n\
+         A,2026-03-02T09:30,3wd,\"Hộ\r\ntịch\",\r\n\
          \r\n\
-         B,2026-02-30,3wd,x\r\n\
-         C,2026-03-02,9xx,x\r\n",
+         B,2026-02-30,3wd,x,\r\n\
+         C,2026-03-02,9xx,x,\r\n",
     )
     .unwrap();
     for threads in ["1", "2"] {
@@ -1661,6 +1661,48 @@ fn due_and_classify_refuse_a_misspelt_key() {
         // Another system's key is still read past, with its warning.
         assert_eq!(out[2]["warnings"][0]["code"], "unknown_key", "{cmd:?}");
     }
+}
+
+/// A table with no column of a dossier's end (a result column the reader did not recognise,
+/// `Resolved (ngày)`, `resolved.1`, or a status export without dates) counted every dossier
+/// open, overdue, without a word: `report` and `scorecard` say so on stderr (the answer and
+/// the exit status are the file's as it is); `worklist`, whose input may be the open dossiers
+/// alone, does not; a table with one of the three columns gets no such note.
+#[test]
+fn a_table_without_a_column_of_the_end_is_said() {
+    let csv = "id,received,time_limit,Resolved (ngày)\nB1,02/03/2026 09:00,3wd,03/03/2026\n";
+    let note =
+        "note: no `resolved`, `refused` or `withdrawn` column: every dossier is counted open \
+                (pending or overdue); if a column holds the dates of the results, name it: \
+                --map resolved=COLUMN";
+    for cmd in ["report", "scorecard"] {
+        let o = motcua(&[cmd, "-", "--as-of", "2026-03-20"], csv);
+        assert_eq!(o.status.code(), Some(0), "{cmd}");
+        assert!(stderr(&o).contains(note), "{cmd}: {}", stderr(&o));
+    }
+    let o = motcua(&["worklist", "-", "--as-of", "2026-03-20"], csv);
+    assert!(!stderr(&o).contains("no `resolved`"), "{}", stderr(&o));
+    for end in ["resolved", "Refused", "withdrawn"] {
+        let csv = format!("id,received,time_limit,{end}\nB1,02/03/2026 09:00,3wd,\n");
+        let o = motcua(&["report", "-", "--as-of", "2026-03-20"], &csv);
+        assert!(
+            !stderr(&o).contains("no `resolved`"),
+            "{end}: {}",
+            stderr(&o)
+        );
+    }
+    let mapped = motcua(
+        &[
+            "report",
+            "-",
+            "--as-of",
+            "2026-03-20",
+            "--map",
+            "resolved=Resolved (ngày)",
+        ],
+        csv,
+    );
+    assert_eq!(stderr(&mapped), "");
 }
 
 /// JSON lines: a key of the first record that looks like a column not found gets the note a

@@ -1225,7 +1225,8 @@ fn json_lines_read_as_csv_say_how_to_read_them() {
 /// row, every row failing alike), in each command that counts dossiers.
 #[test]
 fn procedure_codes_without_a_catalogue_fail_once() {
-    let rows = "id,received,procedure\nA,2026-03-02T09:00,1.001\nB,2026-03-02T09:00,1.002\n";
+    let rows =
+        "id,received,procedure,resolved\nA,2026-03-02T09:00,1.001,\nB,2026-03-02T09:00,1.002,\n";
     for cmd in ["report", "scorecard", "worklist"] {
         let o = motcua(&[cmd, "-", "--as-of", "2026-03-31"], rows);
         assert_eq!(o.status.code(), Some(1), "{cmd}");

@@ -469,12 +469,16 @@ def label_of(df: Any, index: Optional[int]) -> Any:
     return label.item() if hasattr(label, "item") else label
 
 
-def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, Union[str, int]]]) -> None:
+def warn_near_misses(
+    df: Any, by: list[str], map: Optional[Mapping[str, Union[str, int]]], ends: bool = True
+) -> None:
     """A ``UserWarning`` for each column of the frame ``df`` that is not read but looks like a
     column it lacks (``resolved_at`` without ``resolved``; the core's ``Layout::near_misses``,
     the CLI's note): other columns are ignored, so a misspelt one leaves its values out
-    without a word (every resolved dossier overdue). A file's path is checked by the core as it
-    opens it."""
+    without a word (every resolved dossier overdue). With ``ends``, one too when the frame has
+    no column of a dossier's end (``resolved``, ``refused``, ``withdrawn``: every dossier
+    counted open); a worklist's frame may hold the open dossiers alone. A file's path is
+    checked by the core as it opens it."""
     if is_path(df):
         return
     try:
@@ -483,7 +487,7 @@ def warn_near_misses(df: Any, by: list[str], map: Optional[Mapping[str, Union[st
         return  # not a frame: the run says so, after its other checks
     if not names:
         return
-    for text in _motcua.near_misses(names, list(by), map_arg(map)):
+    for text in _motcua.near_misses(names, list(by), map_arg(map), ends):
         warnings.warn(text, UserWarning, stacklevel=_user_stacklevel())
 
 

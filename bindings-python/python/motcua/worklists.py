@@ -148,7 +148,7 @@ class Worklist:
             joined, skipped = read_transfers(transfers, skip_bad=skip_bad)
         counted = left_out = 0
         mapped = rec.map_arg(map)
-        rec.warn_near_misses(source, by_list, mapped)
+        rec.warn_near_misses(source, by_list, mapped, ends=False)
         unread = rec.Unread(by_list, mapped)
         with rec.labelled(source):
             for columns, first_row, rows in rec.parts(source, rec.wanted(by_list, mapped)):

@@ -435,6 +435,33 @@ impl Layout {
         misses_among(unread, &missing)
     }
 
+    /// The note of a table with no column of a dossier's end (`resolved`, `refused`,
+    /// `withdrawn`), if so: every dossier is then counted open, pending or overdue — what a
+    /// result column the reader did not recognise (`Resolved (ngày)`, `resolved.1`, a status
+    /// export with no dates) gave without a word. `hint` is how the door maps a column to
+    /// `resolved` (`--map resolved=COLUMN`). (A table of open dossiers alone has none either:
+    /// a note, not an error. JSON lines list every column a record may hold: never said for
+    /// them.)
+    ///
+    /// ```
+    /// use motcua::records::{Layout, ReadOptions};
+    /// let layout = Layout::resolve(&["received", "time_limit", "Ngày KQ"], &ReadOptions::default())?;
+    /// assert!(layout.no_end_note("--map resolved=COLUMN").unwrap().starts_with("no `resolved`, `refused` or `withdrawn` column"));
+    /// let layout = Layout::resolve(&["received", "time_limit", "resolved"], &ReadOptions::default())?;
+    /// assert_eq!(layout.no_end_note("--map resolved=COLUMN"), None);
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    #[cfg(not(target_family = "wasm"))]
+    pub fn no_end_note(&self, hint: &str) -> Option<String> {
+        if self.events.iter().any(|e| e.1.is_closing()) {
+            return None;
+        }
+        Some(format!(
+            "no `resolved`, `refused` or `withdrawn` column: every dossier is counted open \
+             (pending or overdue); if a column holds the dates of the results, name it: {hint}"
+        ))
+    }
+
     /// [`near_misses`](Self::near_misses) among `keys`, the keys of a JSON-lines record (whose
     /// layout lists every column a record may hold, not the keys the file gives): each key that
     /// is none of the layout's columns and looks like an optional one it did not find.

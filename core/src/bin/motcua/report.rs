@@ -33,7 +33,8 @@ messages), and grouping columns (--by). Each row is one dossier: a file that lis
 pages of an export, a status history) counts it twice, as ids are not checked for repeats (that takes \
 memory in proportion to the file; the stream is read in constant memory). A row with no value in any column read (an empty \
 spreadsheet row, {} in JSON lines) is no dossier and skipped, as a blank line is; one with values in other columns only \
-(a footer) is skipped and said on stderr. Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
+(a footer) is skipped and said on stderr; so is a table with no resolved, refused or withdrawn column (every dossier then counted \
+open). Column names match regardless of ASCII case (Resolved = resolved; a --map source exactly). An empty cell means absent; other columns are ignored. Dates: ISO or \
 dd/mm/yyyy[ HH:MM[:SS]] (or h:mm[:ss] SA|CH, the Vietnamese 12-hour clock). A bad row is reported with line, column and value; by default the run then fails \
 (exit 1, no table); --skip-bad reports the good rows and prints the count and first errors on stderr (exit 1: bad data, the table leaves them out). \
 --as-of T shows the table as it stood at T (dossiers received after T left out, later events ignored; \
@@ -137,6 +138,9 @@ pub(crate) struct Records {
     pub(crate) by: Vec<String>,
     pub(crate) as_of: NaiveDateTime,
     pub(crate) skip_bad: bool,
+    /// Whether a table without a column of a dossier's end is said (`report`, `scorecard`;
+    /// not `worklist`, whose input may be the open dossiers alone).
+    pub(crate) ends_expected: bool,
     input: String,
     format: TextFormat,
 }
@@ -211,6 +215,7 @@ impl RecordArgs {
             by,
             as_of,
             skip_bad: self.skip_bad,
+            ends_expected: true,
             input: self.input.clone(),
             format: text_format(&self.input, self.input_format),
         }))
@@ -316,6 +321,13 @@ impl Records {
                      pass --map {arg}"
                 )
                 .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write: {e}")))?;
+            }
+            if let Some(note) = layout
+                .no_end_note("--map resolved=COLUMN")
+                .filter(|_| self.ends_expected)
+            {
+                writeln!(err, "note: {note}")
+                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write: {e}")))?;
             }
             if let Some(t) = &transfers {
                 layout = layout.with_transfers(t.clone())?;

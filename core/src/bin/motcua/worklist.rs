@@ -57,9 +57,11 @@ pub struct WorklistArgs {
 
 /// `motcua worklist`.
 pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
-    let Some(rec) = args.records.load(sink)? else {
+    let Some(mut rec) = args.records.load(sink)? else {
         return Ok(Outcome::BadData);
     };
+    // (A worklist's input may be the open dossiers alone: no column of their end to say.)
+    rec.ends_expected = false;
     let opts = WorklistOptions {
         within: args.within,
         apology_lead: args.apology_lead,
