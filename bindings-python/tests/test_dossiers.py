@@ -365,7 +365,7 @@ def test_a_files_rows_with_values_only_in_columns_not_read_are_warned(tmp_path: 
     )
     want = (
         "2 row(s) skipped, their values only in columns not read (the first on line 4): a note "
-        "or a footer? If they are dossiers, name their columns with map="
+        "or a footer? If they are dossiers, fill in their `received` and name their columns with map="
     )
     builds = {
         "report": lambda: motcua.report(str(path), as_of="2026-11-15"),
@@ -409,7 +409,7 @@ def test_a_frames_rows_with_values_only_in_columns_not_read_are_warned() -> None
     }
     want = (
         "2 row(s) skipped, their values only in columns not read (the first on line 3): a note "
-        "or a footer? If they are dossiers, name their columns with map="
+        "or a footer? If they are dossiers, fill in their `received` and name their columns with map="
     )
     frames = {
         "pandas": lambda: pd.DataFrame(data),

@@ -1705,6 +1705,43 @@ fn a_table_without_a_column_of_the_end_is_said() {
     assert_eq!(stderr(&mapped), "");
 }
 
+/// Grouping values left empty (merged cells, which an export fills in a block's first row
+/// only) were counted in a group of no name without a word: said on stderr with how many
+/// dossiers (each once, in its first period); none when every value is given.
+#[test]
+fn empty_grouping_values_are_said() {
+    let csv = "STT,Lĩnh vực,received,time_limit,resolved\n1,Hộ tịch,02/03/2026,3wd,03/03/2026\n\
+               2,,02/03/2026,3wd,\n3,,02/03/2026,3wd,\n4,Đất đai,02/03/2026,3wd,\n5,,02/02/2026,3wd,\n";
+    let o = motcua(
+        &[
+            "report",
+            "-",
+            "--as-of",
+            "2026-03-20",
+            "--by",
+            "Lĩnh vực",
+            "--period",
+            "month",
+        ],
+        csv,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains(
+            "note: 3 dossier(s) with an empty `Lĩnh vực` are counted in a group of no name \
+             (merged cells? fill the column down)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let full = csv.replace(",,", ",X,");
+    let o = motcua(
+        &["report", "-", "--as-of", "2026-03-20", "--by", "Lĩnh vực"],
+        &full,
+    );
+    assert!(!stderr(&o).contains("empty"), "{}", stderr(&o));
+}
+
 /// JSON lines: a key of the first record that looks like a column not found gets the note a
 /// CSV header's column gets (their layout lists every column a record may hold, so no key was
 /// ever said: a misspelt `resolved` made the dossier overdue with nothing on stderr). A key

@@ -530,7 +530,24 @@ fn compressed_and_unbounded_input() {
     let o = motcua(&["report", &f], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("csv_field") && stderr(&o).contains("zip archive"),
+        stderr(&o).contains("csv_field")
+            && stderr(&o).contains("zip archive")
+            && stderr(&o).contains("save its sheet as CSV UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+    // An "Excel" export that is a web page: said, with what to do (it was "missing column
+    // `received` (columns: <html>...").
+    let f = scratch(
+        "export.xls",
+        "<html><body><table><tr><td>Mã hồ sơ</td><td>Ngày tiếp nhận</td></tr></table></body></html>\n"
+            .as_bytes(),
+    );
+    let o = motcua(&["report", &f, "--as-of", "2026-03-31"], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the input is an HTML page, not CSV")
+            && stderr(&o).contains("save it as CSV UTF-8"),
         "{}",
         stderr(&o)
     );

@@ -244,7 +244,7 @@ impl Tally {
     /// assert_eq!(
     ///     t.unread_note("--map").as_deref(),
     ///     Some("2 row(s) skipped, their values only in columns not read (the first on line 4): \
-    ///           a note or a footer? If they are dossiers, name their columns with --map")
+    ///           a note or a footer? If they are dossiers, fill in their `received` and name their columns with --map")
     /// );
     /// assert_eq!(Tally::default().unread_note("--map"), None);
     /// ```
@@ -255,7 +255,7 @@ impl Tally {
         };
         Some(format!(
             "{n} row(s) skipped, their values only in columns not read (the first on line \
-             {first}): a note or a footer? If they are dossiers, name their columns with {map}"
+             {first}): a note or a footer? If they are dossiers, fill in their `received` and name their columns with {map}"
         ))
     }
 

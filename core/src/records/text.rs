@@ -201,7 +201,13 @@ pub(crate) fn compressed(head: &[u8]) -> Option<Error> {
     let (what, hint) = if head.starts_with(&[0x1f, 0x8b]) {
         ("gzip-compressed", "decompress it first")
     } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        ("a zip archive", "unzip it first")
+        // (An Excel workbook is a zip archive: what to do with it, natively; WebAssembly's
+        // bytes are counted.)
+        #[cfg(not(target_arch = "wasm32"))]
+        let hint = "an Excel .xlsx workbook is one: save its sheet as CSV UTF-8";
+        #[cfg(target_arch = "wasm32")]
+        let hint = "unzip it first";
+        ("a zip archive", hint)
     } else {
         return None;
     };
@@ -583,6 +589,20 @@ impl<R: Read> TextSource<R> {
                 "{}; line 1 is a JSON object: JSON lines are read as such from a file named \
                  .jsonl or .ndjson, or with `--input-format jsonl` (the CLI)",
                 e.message()
+            );
+            return Ok(e.with_message(message));
+        }
+        // An "Excel" export that is a web page (`<html>`, `<table>`: a common .xls of the
+        // one-stop systems), read as CSV.
+        if self
+            .names
+            .first()
+            .is_some_and(|n| n.trim_start().starts_with('<'))
+        {
+            let message = format!(
+                "{}; the input is an HTML page, not CSV (an .xls saved as a web page?): open it \
+                 in Excel and save it as CSV UTF-8",
+                crate::error::excerpt(e.message())
             );
             return Ok(e.with_message(message));
         }

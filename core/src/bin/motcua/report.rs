@@ -637,6 +637,9 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
         Format::Table => to_table(&rows, by, args.period.is_some()),
     };
     sink.out.write_all(text.as_bytes())?;
+    for note in motcua::report::empty_group_notes(&rows) {
+        writeln!(sink.err, "note: {note}")?;
+    }
     finish(sink, &tally, &bad)
 }
 
