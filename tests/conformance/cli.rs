@@ -1705,6 +1705,36 @@ fn a_table_without_a_column_of_the_end_is_said() {
     assert_eq!(stderr(&mapped), "");
 }
 
+/// A bad cell's error says what its value most likely is, for the clerk who fixes the file:
+/// an Excel date number, a date written month first, a placeholder for no value.
+#[test]
+fn bad_cells_say_what_they_most_likely_are() {
+    let csv =
+        "id,received,time_limit\na,46083,3wd\nb,3/13/2026 9:00,3wd\nc,NULL,3wd\nd,02/03/2026,-\n\
+               e,2026-02-30,3wd\n";
+    let o = motcua(&["report", "-", "--as-of", "2026-03-31", "--skip-bad"], csv);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for want in [
+        "value `46083`: `46083` is not a valid date: expected YYYY-MM-DD or dd/mm/yyyy (an Excel \
+         date number? format the column as a date, dd/mm/yyyy, before saving as CSV)",
+        "there is no month 13 (dates are read day first, dd/mm/yyyy: is the column month first? \
+         save it day first or as YYYY-MM-DD)",
+        "value `NULL`: `NULL` is not a valid date: expected YYYY-MM-DD or dd/mm/yyyy (a \
+         placeholder? leave the cell empty for no value)",
+        "column `time_limit`, value `-`: `-` is not a time limit (expected e.g. 3wd, 15cd, 8wh or \
+         same_day) (a placeholder? leave the cell empty for no value)",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    // (a day that does not exist is no placeholder, Excel number or month-first date)
+    let line = err.lines().find(|l| l.contains("2026-02-30")).unwrap();
+    assert!(
+        !line.contains(" (a") && !line.contains("month first"),
+        "{line}"
+    );
+}
+
 /// Grouping values left empty (merged cells, which an export fills in a block's first row
 /// only) were counted in a group of no name without a word: said on stderr with how many
 /// dossiers (each once, in its first period); none when every value is given.

@@ -176,16 +176,56 @@ pub fn find_column(
 /// A cell's error, located: `line N, column `c`, value `v`: why`.
 pub(crate) fn cell_error(at: Locator, column: &str, value: &str, e: &Error) -> Error {
     let line = at.line();
+    let message = format!(
+        "line {line}, column `{column}`, value `{value}`: {}",
+        e.message(),
+        value = crate::error::excerpt(value)
+    );
+    // (What the value most likely is, natively: WebAssembly's bytes are counted.)
+    #[cfg(not(target_family = "wasm"))]
+    let message = message + cell_hint(value, e);
     at.locate(
-        Error::new(
-            ErrorKind::CsvField,
-            format!(
-                "line {line}, column `{column}`, value `{value}`: {}",
-                e.message(),
-                value = crate::error::excerpt(value)
-            ),
-        )
-        .in_field(column)
-        .with_value(value),
+        Error::new(ErrorKind::CsvField, message)
+            .in_field(column)
+            .with_value(value),
     )
+}
+
+/// What a bad cell's value most likely is, for the clerk who fixes the file (natively): an
+/// Excel date serial (`46083`: the column saved unformatted), a date written month first
+/// (`3/13/2026`), a placeholder for no value (`-`, `NULL`). Empty when nothing is likely.
+#[cfg(not(target_family = "wasm"))]
+fn cell_hint(value: &str, e: &Error) -> &'static str {
+    let v = value.trim();
+    if [
+        "-",
+        "--",
+        "null",
+        "none",
+        "n/a",
+        "na",
+        "chưa có",
+        "không có",
+    ]
+    .iter()
+    .any(|p| v.to_lowercase() == *p)
+    {
+        return " (a placeholder? leave the cell empty for no value)";
+    }
+    if e.kind() != ErrorKind::InvalidDate {
+        return "";
+    }
+    let whole = v.split_once('.').map_or(v, |(w, _)| w);
+    if whole.len() == 5 && whole.bytes().all(|b| b.is_ascii_digit()) {
+        return " (an Excel date number? format the column as a date, dd/mm/yyyy, before \
+                saving as CSV)";
+    }
+    let mut parts = v.split(' ').next().unwrap_or("").split('/');
+    let (m, d) = (parts.next(), parts.next());
+    let num = |p: Option<&str>| p.and_then(|p| p.parse::<u32>().ok());
+    if let (Some(1..=12), Some(13..=31)) = (num(m), num(d)) {
+        return " (dates are read day first, dd/mm/yyyy: is the column month first? save it \
+                day first or as YYYY-MM-DD)";
+    }
+    ""
 }
