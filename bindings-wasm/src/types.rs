@@ -140,7 +140,8 @@ export type TimeLimit =
 
 /** One lifecycle event (`newDue`, a date, for `apology` and `extended` only; `to`, the next
  * stage's agency, for `transferred` only). Keys may be camelCase or snake_case, not both. A
- * `Date` at exactly 00:00 in Vietnam is its date alone, as in a record. */
+ * `Date` at 00:00 in Vietnam (to the second: its milliseconds are dropped first, so
+ * 00:00:00.999 too) is its date alone, as in a record. */
 export type DossierEvent = {
   type: EventType;
   at: InstantInput;
@@ -310,8 +311,9 @@ export interface Procedure {
 }
 
 /** One cell of a dossier record: text as in the CSV file, a `Date` (an instant: converted to
- * Vietnam's wall clock, UTC+7, whatever the runtime's zone; at exactly 00:00 in Vietnam it is
- * read as its date alone), a number or a boolean, or empty (`null`, `undefined` or `""`). */
+ * Vietnam's wall clock, UTC+7, whatever the runtime's zone; at 00:00 in Vietnam, to the
+ * second (00:00:00.999 too), it is read as its date alone), a number or a boolean, or empty
+ * (`null`, `undefined` or `""`). */
 export type RecordCell = string | Date | number | boolean | null | undefined;
 
 /** A dossier record: the CSV columns of `motcua report` by name. `received` (required);
