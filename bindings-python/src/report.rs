@@ -388,6 +388,13 @@ impl PyPartialReport {
         Ok(())
     }
 
+    /// The notes of grouping values left empty (merged cells, which an export fills in a
+    /// block's first row only): for each grouping column, how many dossiers the table counts
+    /// under an empty value (`motcua report`'s stderr notes; empty when none).
+    fn empty_group_notes(&self) -> Vec<String> {
+        motcua::report::empty_group_notes(&self.inner.rows())
+    }
+
     /// The report rows as JSON text (exactly the keys of the CLI's `--format json`).
     fn rows_json(&self) -> String {
         motcua::report::to_json(&self.inner.rows())

@@ -496,3 +496,29 @@ def test_a_column_that_looks_like_one_not_found_is_warned(tmp_path: Path, sample
         warnings.simplefilter("always")
         motcua.report(sample, as_of="2026-11-15", catalogue=cat)
     assert [str(w.message) for w in caught] == []
+
+
+def test_empty_grouping_values_are_warned() -> None:
+    """Grouping values left empty (merged cells, which an export fills in a block's first row
+    only) are counted in a group of no name: a ``UserWarning`` says how many dossiers, as the
+    CLI's note does (each once, in its first period); none when every value is given."""
+    import warnings
+
+    df = pd.DataFrame({
+        "Lĩnh vực": ["Hộ tịch", None, "", "Đất đai", None],
+        "received": ["2026-03-02", "2026-03-02", "2026-03-02", "2026-03-02", "2026-02-02"],
+        "time_limit": ["3wd"] * 5,
+        "resolved": ["2026-03-03", None, None, None, None],
+    })
+    want = ("3 dossier(s) with an empty `Lĩnh vực` are counted in a group of no name "
+            "(merged cells? fill the column down)")
+    for frame in (df, pl.from_pandas(df)):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            r = motcua.report(frame, by="Lĩnh vực", period="month", as_of="2026-03-20")
+        assert [str(w.message) for w in caught] == [want]
+        assert caught[0].filename == __file__
+        assert sum(int(n) for n, g in zip(r["received_new"], r["Lĩnh vực"]) if g == "") == 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        motcua.report(df.assign(**{"Lĩnh vực": list("ABCDE")}), by="Lĩnh vực", as_of="2026-03-20")

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import warnings
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional, Union
 
 from . import _convert as cv
@@ -163,6 +164,9 @@ class Report:
             threads=threads,
             transfers=transfers,
         )
+        # Grouping values left empty (merged cells): counted in a group of no name, said.
+        for text in partial.empty_group_notes():
+            warnings.warn(text, UserWarning, stacklevel=rec._user_stacklevel())
         return cls.from_partial(partial, skipped=skipped)
 
     @classmethod
