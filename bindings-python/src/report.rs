@@ -392,7 +392,7 @@ impl PyPartialReport {
     /// block's first row only): for each grouping column, how many dossiers the table counts
     /// under an empty value (`motcua report`'s stderr notes; empty when none).
     fn empty_group_notes(&self) -> Vec<String> {
-        motcua::report::empty_group_notes(&self.inner.rows())
+        self.inner.empty_group_notes()
     }
 
     /// The report rows as JSON text (exactly the keys of the CLI's `--format json`).

@@ -687,15 +687,25 @@ impl<R: Read> TextSource<R> {
         // The rest of the block goes back in front of the unread input.
         let pos = rdr.position();
         let rest_at = usize::try_from(pos.byte()).unwrap_or(bytes.len());
-        let rest = bytes.get(rest_at..).unwrap_or(&[]);
-        let mut carry = rest.to_vec();
-        carry.extend_from_slice(&self.carry);
-        self.carry = carry;
+        let rest = bytes.get(rest_at..).unwrap_or(&[]).to_vec();
+        self.put_back(
+            rest,
+            first_line + count_lines(bytes.get(..rest_at).unwrap_or(&[])),
+        );
+        Ok(())
+    }
+
+    /// Puts `bytes`, read from line `first_line` on, back in front of the unread input (the
+    /// rest of the block that held the header, or the block looked at for the first record's
+    /// keys), to be scanned again from a record boundary.
+    #[inline(always)]
+    fn put_back(&mut self, mut bytes: Vec<u8>, first_line: u64) {
+        bytes.extend_from_slice(&self.carry);
+        self.carry = bytes;
         self.scanned = 0;
         self.in_quotes = false;
         self.quotes_held = 0;
-        self.next_line = first_line + count_lines(bytes.get(..rest_at).unwrap_or(&[]));
-        Ok(())
+        self.next_line = first_line;
     }
 
     /// The columns of this source not read by `layout` that look like a column not found,
@@ -725,16 +735,12 @@ impl<R: Read> TextSource<R> {
             .bytes
             .split(|&b| b == b'\n')
             .filter_map(|l| std::str::from_utf8(l).ok())
-            .map(|l| l.trim().trim_start_matches('\u{feff}'))
+            .map(jsonl::record_text)
             .find(|l| !l.is_empty());
         if let Some(Ok(serde_json::Value::Object(m))) = first.map(serde_json::from_str) {
             self.first_keys = m.keys().cloned().collect();
         }
-        let mut carry = block.bytes;
-        carry.extend_from_slice(&self.carry);
-        self.carry = carry;
-        self.scanned = 0;
-        self.next_line = block.first_line;
+        self.put_back(block.bytes, block.first_line);
     }
 
     /// The next block of whole records (`None` at the end). Errors only for input that

@@ -53,8 +53,6 @@ pub use stages::{
     STAGE_COLUMNS, STAGE_RATE_COLUMNS,
 };
 pub(crate) use table::check_names;
-#[cfg(not(target_family = "wasm"))]
-pub use table::empty_group_notes;
 pub use table::{
     check_grouping, csv_cell, percent, printable, to_csv, to_json, to_table, Counts, Period,
     PeriodKind, ReportRow, COUNT_COLUMNS, RATE_COLUMNS,

@@ -801,6 +801,38 @@ impl PartialReport {
         out
     }
 
+    /// The notes of grouping values left empty (`Lĩnh vực` blank under merged cells, which an
+    /// export fills in the first row of a block only): for each grouping column, how many
+    /// dossiers the report counts under an empty value (each once: in the period it was
+    /// received in), which a reader of the table may not see. For the CLI's stderr and
+    /// Python's warnings (natively); read from the cells, without building the rows.
+    #[cfg(not(target_family = "wasm"))]
+    pub fn empty_group_notes(&self) -> Vec<String> {
+        let mut empty = vec![0u64; self.opts.by.len()];
+        for ((_, g), c) in self.cells.iter() {
+            let Some(values) = self.groups.get(*g) else {
+                continue;
+            };
+            for (n, v) in empty.iter_mut().zip(values) {
+                if v.is_empty() {
+                    *n += c.counts.received_new;
+                }
+            }
+        }
+        self.opts
+            .by
+            .iter()
+            .zip(empty)
+            .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| {
+                format!(
+                    "{n} dossier(s) with an empty `{name}` are counted in a group of no name \
+                     (merged cells? fill the column down)"
+                )
+            })
+            .collect()
+    }
+
     /// The rows: for each period (or once), one row per group in order of the group values,
     /// then the totals row (grouping keys `None`). Without grouping columns only the totals
     /// row is given. Split by period, the periods run from the first dossier's to the one

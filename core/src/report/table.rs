@@ -462,49 +462,6 @@ pub(crate) fn count_values(c: &Counts) -> [u64; 16] {
     ]
 }
 
-/// The notes of grouping values left empty (`Lĩnh vực` blank under merged cells, which an
-/// export fills in the first row of a block only): for each grouping column, how many
-/// dossiers the table counts under an empty value, which a reader of the table may not see.
-/// For the CLI's stderr and Python's warnings (natively).
-///
-/// ```
-/// use motcua::report::{empty_group_notes, Counts, ReportRow};
-/// let row = |v: &str, n: u64| ReportRow {
-///     keys: vec![("Lĩnh vực".to_string(), Some(v.to_string()))],
-///     period: None,
-///     counts: Counts { received_new: n, ..Counts::default() },
-/// };
-/// assert_eq!(
-///     empty_group_notes(&[row("Hộ tịch", 1), row("", 3)]),
-///     ["3 dossier(s) with an empty `Lĩnh vực` are counted in a group of no name (merged cells? \
-///       fill the column down)"]
-/// );
-/// assert!(empty_group_notes(&[row("Hộ tịch", 1)]).is_empty());
-/// ```
-#[cfg(not(target_family = "wasm"))]
-pub fn empty_group_notes(rows: &[ReportRow]) -> Vec<String> {
-    let Some(first) = rows.first() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (k, (name, _)) in first.keys.iter().enumerate() {
-        // (Leaf rows only, each dossier's first period only: received_new.)
-        let n: u64 = rows
-            .iter()
-            .filter(|r| r.keys.iter().all(|(_, v)| v.is_some()))
-            .filter(|r| r.keys.get(k).is_some_and(|(_, v)| v.as_deref() == Some("")))
-            .map(|r| r.counts.received_new)
-            .sum();
-        if n > 0 {
-            out.push(format!(
-                "{n} dossier(s) with an empty `{name}` are counted in a group of no name \
-                 (merged cells? fill the column down)"
-            ));
-        }
-    }
-    out
-}
-
 /// Renders rows as JSON (an array of objects).
 pub fn to_json(rows: &[ReportRow]) -> String {
     serde_json::to_string(rows).unwrap_or_else(|_| "[]".to_string())

@@ -244,3 +244,38 @@ fn partials_of_the_first_version_are_refused() {
     let e = PartialReport::from_json(&v1).unwrap_err();
     assert!(e.message().contains("version 1"), "{e}");
 }
+
+/// The notes of empty grouping values count, per grouping column, the dossiers under an empty
+/// value: read from the cells, they equal the sum over the leaf rows (every key given) with
+/// that value empty, the rows' own count (a second reading of the same report).
+#[test]
+fn empty_group_notes_count_the_leaf_rows_with_an_empty_value() {
+    let mut p = PartialReport::new(opts(&["field", "agency"], None));
+    for (g, n) in [
+        (["x", ""], 2),
+        (["", "y"], 3),
+        (["", ""], 1),
+        (["x", "y"], 7),
+    ] {
+        p.add_cell(&g, None, &open(n)).unwrap();
+    }
+    let rows = p.rows();
+    let from_rows = |k: usize| -> u64 {
+        rows.iter()
+            .filter(|r| r.keys.iter().all(|(_, v)| v.is_some()))
+            .filter(|r| r.keys[k].1.as_deref() == Some(""))
+            .map(|r| r.counts.received_new)
+            .sum()
+    };
+    assert_eq!((from_rows(0), from_rows(1)), (4, 3));
+    let note = |n: u64, c: &str| {
+        format!(
+            "{n} dossier(s) with an empty `{c}` are counted in a group of no name (merged \
+             cells? fill the column down)"
+        )
+    };
+    assert_eq!(p.empty_group_notes(), [note(4, "field"), note(3, "agency")]);
+    let mut full = PartialReport::new(opts(&["field"], None));
+    full.add_cell(&["x"], None, &open(5)).unwrap();
+    assert!(full.empty_group_notes().is_empty());
+}

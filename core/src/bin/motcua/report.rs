@@ -303,6 +303,8 @@ impl Records {
             Some((t, bad)) => (Some(t), bad),
             None => (None, BadRows::new(!self.skip_bad)),
         };
+        // (A note that cannot be written: the error of output that cannot be written.)
+        let unwritten = |e: io::Error| Error::new(ErrorKind::Io, format!("cannot write: {e}"));
         let result = (|| {
             let mut source = TextSource::open(input, self.format, read)?;
             let mut layout = source.resolve(read)?.with_ids(ids);
@@ -320,21 +322,19 @@ impl Records {
                     "note: column `{name}` is not read; if it holds `{column}`, rename it or \
                      pass --map {arg}"
                 )
-                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write: {e}")))?;
+                .map_err(unwritten)?;
             }
             if let Some(note) = layout
                 .no_end_note("--map resolved=COLUMN")
                 .filter(|_| self.ends_expected)
             {
-                writeln!(err, "note: {note}")
-                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write: {e}")))?;
+                writeln!(err, "note: {note}").map_err(unwritten)?;
             }
             if let Some(t) = &transfers {
                 layout = layout.with_transfers(t.clone())?;
             }
             let run = RunOptions {
-                threads: threads(err)
-                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write: {e}")))?,
+                threads: threads(err).map_err(unwritten)?,
                 on_bad: OnBad::Skip,
                 first_row: 0,
             };
@@ -637,7 +637,7 @@ pub fn run<W: Write, E: Write>(args: ReportArgs, sink: &mut Sink<W, E>) -> io::R
         Format::Table => to_table(&rows, by, args.period.is_some()),
     };
     sink.out.write_all(text.as_bytes())?;
-    for note in motcua::report::empty_group_notes(&rows) {
+    for note in partial.empty_group_notes() {
         writeln!(sink.err, "note: {note}")?;
     }
     finish(sink, &tally, &bad)

@@ -197,6 +197,7 @@ pub(crate) fn cell_error(at: Locator, column: &str, value: &str, e: &Error) -> E
 #[cfg(not(target_family = "wasm"))]
 fn cell_hint(value: &str, e: &Error) -> &'static str {
     let v = value.trim();
+    let lower = v.to_lowercase();
     if [
         "-",
         "--",
@@ -207,8 +208,7 @@ fn cell_hint(value: &str, e: &Error) -> &'static str {
         "chưa có",
         "không có",
     ]
-    .iter()
-    .any(|p| v.to_lowercase() == *p)
+    .contains(&lower.as_str())
     {
         return " (a placeholder? leave the cell empty for no value)";
     }

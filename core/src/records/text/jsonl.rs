@@ -53,6 +53,12 @@ fn in_line(e: &serde_json::Error) -> String {
     }
 }
 
+/// The text of a JSON-lines record's line: trimmed, without a UTF-8 byte-order mark (the
+/// first line's).
+pub(super) fn record_text(line: &str) -> &str {
+    line.trim().trim_start_matches('\u{feff}')
+}
+
 pub(super) fn parse_jsonl(
     block: &Block,
     names: &[String],
@@ -73,7 +79,7 @@ pub(super) fn parse_jsonl(
                     "not valid UTF-8 text (after byte {after}): {SAVE_AS_UTF8}"
                 ))
             })
-            .map(|t| t.trim().trim_start_matches('\u{feff}'))
+            .map(record_text)
             .and_then(|text| {
                 if text.is_empty() {
                     return Ok(None);
