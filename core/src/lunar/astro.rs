@@ -18,7 +18,7 @@
 //!
 //! Instants are Julian days (`f64`, precision about 40 µs in these centuries).
 
-use super::vsop87;
+use super::{trig, vsop87};
 
 /// Julian day of J2000.0 (2000-01-01 12:00 TT).
 const J2000: f64 = 2_451_545.0;
@@ -173,7 +173,7 @@ fn meeus_new_moon_jde(k: i32) -> f64 {
         .to_radians();
     let om = (124.774_6 - 1.563_755_88 * k + 0.002_067_2 * t2 + 0.000_002_15 * t3).to_radians();
 
-    let sin = f64::sin;
+    let sin = trig::sin;
     let periodic = -0.407_20 * sin(mp)
         + 0.172_41 * e * sin(m)
         + 0.016_08 * sin(2.0 * mp)
@@ -223,7 +223,7 @@ fn meeus_new_moon_jde(k: i32) -> f64 {
         .enumerate()
         .map(|(i, &(c, a0, rate))| {
             let a1_t2 = if i == 0 { -0.009_173 * t2 } else { 0.0 };
-            c * (a0 + rate * k + a1_t2).to_radians().sin()
+            c * trig::sin((a0 + rate * k + a1_t2).to_radians())
         })
         .sum();
 
@@ -321,7 +321,7 @@ fn nutation_in_longitude(t: f64) -> f64 {
                 + f64::from(cmp) * mp
                 + f64::from(cf) * f
                 + f64::from(com) * om;
-            (c0 + c1 * t) * arg.to_radians().sin()
+            (c0 + c1 * t) * trig::sin(arg.to_radians())
         })
         .sum();
     sum * 1e-4

@@ -165,6 +165,7 @@ mod packed;
 mod sexagenary;
 mod table_cn;
 mod table_vn;
+mod trig;
 mod vsop87;
 
 #[cfg(test)]

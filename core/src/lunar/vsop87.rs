@@ -229,7 +229,10 @@ const R4: [Term; 1] = [(4.0, 2.56, 6_283.08)];
 
 /// Σ A·cos(B + C·τ) over one series.
 fn series(terms: &[Term], tau: f64) -> f64 {
-    terms.iter().map(|&(a, b, c)| a * (b + c * tau).cos()).sum()
+    terms
+        .iter()
+        .map(|&(a, b, c)| a * super::trig::cos(b + c * tau))
+        .sum()
 }
 
 /// Σ τⁿ·Sₙ(τ) (Horner's scheme over the series S₀, S₁, …), scaled from 10⁻⁸ units.
