@@ -8,6 +8,18 @@
 //! as fdlibm; the astronomy is held to the committed year tables by a unit test that recomputes
 //! them.
 
+// The kernels and the reduction below are fdlibm's (origin: FreeBSD /usr/src/lib/msun/src/
+// k_sin.c, k_cos.c, e_rem_pio2.c, by way of the `libm` crate), whose notice follows:
+//
+// ====================================================
+// Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+//
+// Developed at SunSoft, a Sun Microsystems, Inc. business.
+// Permission to use, copy, modify, and distribute this
+// software is freely granted, provided that this notice
+// is preserved.
+// ====================================================
+
 /// 1.5 / ε: adding it rounds a double to an integer (round to nearest).
 const TO_INT: f64 = 1.5 / f64::EPSILON;
 /// 2/π.
