@@ -293,6 +293,43 @@ def test_old_levels_and_scales() -> None:
         motcua.scorecard(ten, as_of="2026-03-31", satisfaction_scale=5.5)  # type: ignore[arg-type]
 
 
+def test_the_portals_vietnamese_values() -> None:
+    # The same dossiers with the portals' Vietnamese values and with the English keys, from
+    # pandas and polars: one scorecard ("Chưa đánh giá" is no rating, as a missing cell).
+    base = {
+        "received": ["2026-03-02T09:00"] * 3,
+        "channel": ["online"] * 3,
+        "time_limit": ["3wd"] * 3,
+        "resolved": ["2026-03-03T10:00"] * 3,
+    }
+    english = pd.DataFrame(
+        base
+        | {
+            "online_level": ["full", "partial", "none"],
+            "digitised": ["true", "false", "true"],
+            "satisfaction": ["5", None, "dissatisfied"],
+        }
+    )
+    vietnamese = pd.DataFrame(
+        base
+        | {
+            "online_level": ["DVC toàn trình", "Dịch vụ công trực tuyến một phần", "Không"],
+            "digitised": ["Đã số hóa", "Chưa số hoá", "đã"],
+            "satisfaction": ["Rất hài lòng", "Chưa đánh giá", "Rất không hài lòng"],
+        }
+    )
+    want = motcua.scorecard(english, as_of="2026-03-31")
+    for frame in (vietnamese, pl.from_pandas(vietnamese)):
+        got = motcua.scorecard(frame, as_of="2026-03-31")
+        got = got.to_pandas() if isinstance(got, pl.DataFrame) else got
+        keys = ["indicator", "numerator", "denominator", "status"]
+        assert got[keys].values.tolist() == want[keys].values.tolist()
+    rates = want.set_index("indicator")
+    assert (rates.loc["satisfaction_rate", "numerator"], rates.loc["satisfaction_rate", "denominator"]) == (1, 2)
+    assert (rates.loc["full_online_rate", "numerator"], rates.loc["full_online_rate", "denominator"]) == (1, 3)
+    assert (rates.loc["digitised_rate", "numerator"], rates.loc["digitised_rate", "denominator"]) == (2, 3)
+
+
 def test_bad_cells_in_the_sample(sample: pd.DataFrame, catalogue: motcua.Catalogue) -> None:
     """A bad cell in the 20,000 rows names its row (index, line = index + 1) and column."""
     for column, value, i in [("online_level", "4", 12345), ("satisfaction", "7", 777), ("digitised", "maybe", 19999)]:

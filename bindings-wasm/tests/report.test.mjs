@@ -234,6 +234,27 @@ test("scorecard = CLI: totals with the catalogue", () => {
   assert.equal(got.counted, 20000);
 });
 
+test("scorecard: the portals' Vietnamese values read as their English keys, from text and objects", () => {
+  const row = (level, digitised, satisfaction) =>
+    ({ received: "2026-03-02T09:00", channel: "online", time_limit: "3wd", resolved: "2026-03-03T10:00",
+      online_level: level, digitised, satisfaction });
+  const english = [row("full", "true", "5"), row("partial", "false", null), row("none", "true", "dissatisfied")];
+  const vietnamese = [
+    row("DVC toàn trình", "Đã số hóa", "Rất hài lòng"),
+    row("Dịch vụ công trực tuyến một phần", "Chưa số hoá", "Chưa đánh giá"),
+    row("Không", "đã", "Rất không hài lòng"),
+  ];
+  const toCsv = (rows) => [Object.keys(rows[0]).join(","),
+    ...rows.map((r) => Object.values(r).map((v) => v ?? "").join(","))].join("\n") + "\n";
+  const want = scorecard(english, { asOf: "2026-03-31" });
+  assert.deepStrictEqual(scorecard(vietnamese, { asOf: "2026-03-31" }), want);
+  assert.deepStrictEqual(scorecard(toCsv(vietnamese), { asOf: "2026-03-31" }), want);
+  const rate = (name) => want.indicators.find((s) => s.indicator === name);
+  assert.deepStrictEqual([rate("satisfaction_rate").numerator, rate("satisfaction_rate").denominator], [1, 2]);
+  assert.deepStrictEqual([rate("full_online_rate").numerator, rate("full_online_rate").denominator], [1, 3]);
+  assert.deepStrictEqual([rate("digitised_rate").numerator, rate("digitised_rate").denominator], [2, 3]);
+});
+
 test("scorecard = CLI: by agency, own targets and scale, no catalogue", () => {
   const dir = mkdtempSync(join(tmpdir(), "motcua-scorecard-"));
   try {

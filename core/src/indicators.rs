@@ -221,8 +221,8 @@ impl Targets {
 }
 
 pub use crate::records::service::{
-    parse_flag, parse_online_level, parse_satisfaction, Ratio, Satisfaction, ServiceRecord,
-    ServiceTally,
+    is_unrated, parse_flag, parse_online_level, parse_satisfaction, Ratio, Satisfaction,
+    ServiceRecord, ServiceTally,
 };
 
 /// One indicator of one group, judged against its target.
@@ -642,6 +642,58 @@ mod tests {
             OnlineService::Full
         );
         assert!(parse_online_level("5", old).is_err());
+    }
+
+    #[test]
+    fn the_portals_vietnamese_values() {
+        // As the national and provincial portals' exports write them (in any case, either
+        // spelling of *hóa*).
+        let new = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+        let old = NaiveDate::from_ymd_opt(2021, 5, 1).unwrap();
+        for (text, level) in [
+            ("DVC toàn trình", OnlineService::Full),
+            ("Dịch vụ công trực tuyến toàn trình", OnlineService::Full),
+            ("DVC trực tuyến một phần", OnlineService::Partial),
+            ("DVCTT một phần", OnlineService::Partial),
+            ("Trực tuyến toàn trình", OnlineService::Full),
+            ("  MỘT PHẦN ", OnlineService::Partial),
+            ("Không", OnlineService::None),
+        ] {
+            assert_eq!(parse_online_level(text, new).unwrap(), level, "{text}");
+        }
+        assert_eq!(
+            parse_online_level("Mức độ 2", old).unwrap(),
+            OnlineService::None
+        );
+        assert!(parse_online_level("Mức độ 2", new).is_err());
+        // A prefix alone, or words after the level, are no level.
+        for bad in [
+            "DVC",
+            "dvc toàn trình x",
+            "toàn trình một phần",
+            "dịch vụ công",
+        ] {
+            assert!(parse_online_level(bad, new).is_err(), "{bad}");
+        }
+        for (text, flag) in [
+            ("Đã số hóa", true),
+            ("đã số hoá", true),
+            ("ĐÃ", true),
+            ("Chưa số hóa", false),
+            ("chưa số hoá", false),
+            ("Chưa", false),
+        ] {
+            assert_eq!(parse_flag(text).unwrap(), flag, "{text}");
+        }
+        assert!(parse_flag("đã hủy").is_err());
+        assert_eq!(
+            parse_satisfaction("Rất không hài lòng", 5).unwrap(),
+            Satisfaction::Dissatisfied
+        );
+        assert!(is_unrated("Chưa đánh giá") && is_unrated(" KHÔNG ĐÁNH GIÁ "));
+        assert!(!is_unrated("hài lòng") && !is_unrated(""));
+        // Not a rating either way: the reader leaves such a cell out, as an empty one.
+        assert!(parse_satisfaction("Chưa đánh giá", 5).is_err());
     }
 
     #[test]

@@ -909,6 +909,59 @@ fn scorecard_on_the_sample_and_bad_values() {
         "{err}"
     );
     assert!(!err.contains("line 8:"), "{err}");
+    // The portals' Vietnamese values give the scorecard their English values give (a rating
+    // "not yet given" is no rating, as an empty cell).
+    let english = dir.join("english.csv");
+    let vietnamese = dir.join("vietnamese.csv");
+    let head =
+        "received,channel,time_limit,resolved,online_level,digitised,result_digitised,satisfaction\n";
+    std::fs::write(
+        &english,
+        format!(
+            "{head}2026-03-02T09:00,online,3wd,2026-03-03,full,true,false,5\n\
+             2026-03-02T09:00,online,3wd,2026-03-03,partial,false,true,\n\
+             2026-03-02T09:00,online,3wd,2026-03-03,none,true,true,dissatisfied\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &vietnamese,
+        format!(
+            "{head}2026-03-02T09:00,online,3wd,2026-03-03,DVC toàn trình,Đã số hóa,Chưa số hoá,Rất hài lòng\n\
+             2026-03-02T09:00,online,3wd,2026-03-03,Dịch vụ công trực tuyến một phần,Chưa số hóa,Đã số hóa,Chưa đánh giá\n\
+             2026-03-02T09:00,online,3wd,2026-03-03,Không,đã,đã,Rất không hài lòng\n"
+        ),
+    )
+    .unwrap();
+    let card = |f: &std::path::Path| {
+        let o = motcua(
+            &[
+                "scorecard",
+                f.to_str().unwrap(),
+                "--as-of",
+                "2026-12-31",
+                "--format",
+                "json",
+            ],
+            "",
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let (en, vi) = (card(&english), card(&vietnamese));
+    assert_eq!(en, vi);
+    let rate = |name: &str| {
+        en["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["indicator"] == name)
+            .map(|s| (s["numerator"].clone(), s["denominator"].clone()))
+            .unwrap()
+    };
+    assert_eq!(rate("satisfaction_rate"), (1.into(), 2.into()));
+    assert_eq!(rate("full_online_rate"), (1.into(), 3.into()));
+    assert_eq!(rate("digitised_rate"), (2.into(), 3.into()));
     // empty groups: no data, never 0% or 100%
     let empty = dir.join("empty.csv");
     std::fs::write(&empty, "received,time_limit\n").unwrap();

@@ -441,11 +441,14 @@ def scorecard(
 
     Columns read: those of :func:`motcua.report` (``received``, ``time_limit`` or
     ``procedure``, ``channel``, the event columns, ...) and the optional scorecard columns
-    ``online_level`` (``full`` / ``partial`` / ``none``; the old levels ``3`` / ``4`` only
-    before 2022), ``digitised`` and ``result_digitised`` (``true`` / ``false``, ``1`` / ``0``,
-    ``yes`` / ``no``, ``y`` / ``n``, ``có`` / ``không``, ``x`` for a ticked box, booleans;
-    anything else is an error), ``satisfaction`` (``1`` .. ``satisfaction_scale``, satisfied from 80% of the
-    scale — 4 and 5 of 5 —, or ``satisfied`` / ``neutral`` / ``dissatisfied``; a rating
+    ``online_level`` (``full`` / ``partial`` / ``none``, or the portals' ``toàn trình`` /
+    ``một phần`` / ``không``, also after ``DVC`` or ``Dịch vụ công trực tuyến``; the old levels
+    ``3`` / ``4`` only before 2022), ``digitised`` and ``result_digitised`` (``true`` /
+    ``false``, ``1`` / ``0``, ``yes`` / ``no``, ``y`` / ``n``, ``có`` / ``không``, ``đã`` /
+    ``chưa`` (``Đã số hóa`` / ``Chưa số hóa``), ``x`` for a ticked box, booleans; anything else
+    is an error), ``satisfaction`` (``1`` .. ``satisfaction_scale``, satisfied from 80% of the
+    scale — 4 and 5 of 5 —, or ``satisfied`` / ``neutral`` / ``dissatisfied``, or ``(rất) hài
+    lòng`` / ``bình thường`` / ``(rất) không hài lòng``, ``chưa đánh giá`` being no rating; a rating
     counts once its dossier is resolved by ``as_of``), ``feedback_received`` and ``feedback_handled`` (instants);
     ``map={"satisfaction": "danh_gia"}`` reads a logical column from another.
 

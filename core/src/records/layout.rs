@@ -9,7 +9,9 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::cell::{parse_channel, Cell};
-use super::service::{parse_flag, parse_online_level, parse_satisfaction, ServiceRecord};
+use super::service::{
+    is_unrated, parse_flag, parse_online_level, parse_satisfaction, ServiceRecord,
+};
 use super::transfers::Transfers;
 use crate::dossier::{not_after, Channel, Dossier, Event, EventKind, LimitSource};
 use crate::error::{Error, ErrorKind, Result};

@@ -21,8 +21,9 @@ pub enum Satisfaction {
     Dissatisfied,
 }
 
-/// Parses a satisfaction cell: `satisfied|neutral|dissatisfied` (or the Vietnamese *hài lòng*,
-/// *bình thường*, *không hài lòng*), or a number `1..=scale`: satisfied from ⌈0.8 × scale⌉
+/// Parses a satisfaction cell: `satisfied|neutral|dissatisfied` (or the Vietnamese *hài lòng*
+/// and *rất hài lòng*, *bình thường*, *không hài lòng* and *rất không hài lòng*), or a number
+/// `1..=scale`: satisfied from ⌈0.8 × scale⌉
 /// (4 and 5 on a 5-point scale, 8 to 10 on a 10-point one), dissatisfied up to ⌊0.4 × scale⌋
 /// (1 and 2 of 5), neutral between. A whole number written as a float (`4.0`, as pandas saves
 /// a rating column with gaps) is that number.
@@ -31,7 +32,9 @@ pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
     match t.as_str() {
         "satisfied" | "hài lòng" | "rất hài lòng" => return Ok(Satisfaction::Satisfied),
         "neutral" | "bình thường" => return Ok(Satisfaction::Neutral),
-        "dissatisfied" | "không hài lòng" => return Ok(Satisfaction::Dissatisfied),
+        "dissatisfied" | "không hài lòng" | "rất không hài lòng" => {
+            return Ok(Satisfaction::Dissatisfied)
+        }
         _ => {}
     }
     let bad = || {
@@ -61,6 +64,16 @@ pub fn parse_satisfaction(s: &str, scale: u32) -> Result<Satisfaction> {
     } else {
         Satisfaction::Neutral
     })
+}
+
+/// Whether a satisfaction cell says that the citizen gave no rating: *chưa đánh giá* (not yet
+/// rated), *không đánh giá* (not rated), as the portals' exports write it. Such a cell is no
+/// value, as an empty one: the dossier is left out of the satisfaction rate.
+pub fn is_unrated(s: &str) -> bool {
+    matches!(
+        crate::casefold::fold(s.trim()).as_str(),
+        "chưa đánh giá" | "không đánh giá"
+    )
 }
 
 /// The scorecard columns of one dossier (all optional).
@@ -97,12 +110,24 @@ impl ServiceRecord {
     }
 }
 
-/// Parses `online_level`: `full|partial|none` (also *toàn trình*, *một phần*), or the old
-/// levels of Decree 43/2011/NĐ-CP (`4` → full, `3` → partial, `1`/`2` → none), accepted only
-/// for records received before 2022 (the levels of Decree 43/2011/NĐ-CP, mapped onto the
-/// two-level split of Decree 42/2022/NĐ-CP \[S\]).
+/// Parses `online_level`: `full|partial|none`, or in Vietnamese *toàn trình*, *một phần*,
+/// *không*, also after the words the portals write before them (*dịch vụ công trực tuyến*,
+/// *DVC trực tuyến*, *DVCTT*, *DVC*, *trực tuyến*: `DVC toàn trình`, `Dịch vụ công trực tuyến
+/// một phần`); or the old levels of Decree 43/2011/NĐ-CP (`4` → full, `3` → partial, `1`/`2`
+/// → none, also *mức độ 1*..*4*), accepted only for records received before 2022 (the levels
+/// of Decree 43/2011/NĐ-CP, mapped onto the two-level split of Decree 42/2022/NĐ-CP \[S\]).
 pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService> {
-    let t = crate::casefold::fold(s.trim());
+    let folded = crate::casefold::fold(s.trim());
+    let t = [
+        "dịch vụ công trực tuyến ",
+        "dvc trực tuyến ",
+        "dvctt ",
+        "dvc ",
+        "trực tuyến ",
+    ]
+    .iter()
+    .find_map(|p| folded.strip_prefix(p))
+    .unwrap_or(&folded);
     let old = |level: OnlineService| {
         if received < NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or(NaiveDate::MIN) {
             Ok(level)
@@ -113,31 +138,36 @@ pub fn parse_online_level(s: &str, received: NaiveDate) -> Result<OnlineService>
             ))
         }
     };
-    match t.as_str() {
+    match t {
         "full" | "toàn trình" => Ok(OnlineService::Full),
         "partial" | "một phần" => Ok(OnlineService::Partial),
-        "none" => Ok(OnlineService::None),
+        "none" | "không" => Ok(OnlineService::None),
         "4" | "level 4" | "mức độ 4" => old(OnlineService::Full),
         "3" | "level 3" | "mức độ 3" => old(OnlineService::Partial),
-        "1" | "2" | "level 1" | "level 2" => old(OnlineService::None),
+        "1" | "2" | "level 1" | "level 2" | "mức độ 1" | "mức độ 2" => old(OnlineService::None),
         _ => Err(Error::new(
             ErrorKind::CsvField,
-            format!("`{s}` is not an online level (full, partial, none; 3 or 4 before 2022)"),
+            format!("`{s}` is not an online level (full, partial, none or toàn trình, một phần, không; 3 or 4 before 2022)"),
         )),
     }
 }
 
 /// Parses a boolean cell (in any case): `true`/`false`, `1`/`0`, `yes`/`no`, `y`/`n`,
-/// `có`/`không`, and `x` for a ticked box (a spreadsheet's mark; an empty cell is no value,
-/// handled by the caller). Anything else is an error, never a guess.
+/// `có`/`không`, `đã`/`chưa` and the digitisation columns' `đã số hóa`/`chưa số hóa` (either
+/// spelling, *hóa* or *hoá*), and `x` for a ticked box (a spreadsheet's mark; an empty cell is
+/// no value, handled by the caller). Anything else is an error, never a guess.
 pub fn parse_flag(s: &str) -> Result<bool> {
     match crate::casefold::fold(s.trim()).as_str() {
         // (`1.0`, `0.0`: a flag column with gaps saved by pandas, as floats)
-        "true" | "1" | "1.0" | "yes" | "y" | "x" | "có" => Ok(true),
-        "false" | "0" | "0.0" | "no" | "n" | "không" => Ok(false),
+        "true" | "1" | "1.0" | "yes" | "y" | "x" | "có" | "đã" | "đã số hóa" | "đã số hoá" => {
+            Ok(true)
+        }
+        "false" | "0" | "0.0" | "no" | "n" | "không" | "chưa" | "chưa số hóa" | "chưa số hoá" => {
+            Ok(false)
+        }
         _ => Err(Error::new(
             ErrorKind::CsvField,
-            format!("`{s}` is not a yes/no value (true/false, 1/0, yes/no, có/không, x)"),
+            format!("`{s}` is not a yes/no value (true/false, 1/0, yes/no, có/không, đã/chưa số hóa, x)"),
         )),
     }
 }

@@ -19,14 +19,17 @@ result_digitised_rate, satisfaction_rate, feedback_handled_rate, each with numer
 target, met and gap; a rate with a zero denominator is \"no data\" (null), never 0% or 100%. Default \
 targets (from the seeds): on_time_rate 1.0, satisfaction_rate 0.9, feedback_handled_rate 1.0, \
 online_rate 0.05; --targets FILE overrides them with a JSON object {\"indicator\": fraction|null}. \
-Optional input columns (besides the report's): online_level (full|partial|none; 3|4 before 2022; \
+Optional input columns (besides the report's): online_level (full|partial|none, or toàn trình|một \
+phần|không, also after DVC / Dịch vụ công trực tuyến as the portals write them; 3|4 before 2022; \
 full_online_rate = online submissions of a full level / every new dossier, an empty cell counting as \
 not fully online; in JSON lines, a record giving the key null or \"\" is such a cell, and so is one \
 without the key when any record gives it; without the column or key the rate has no data), \
-digitised, result_digitised (true/false, 1/0, yes/no, y/n, có/không, x for a ticked box; any \
+digitised, result_digitised (true/false, 1/0, yes/no, y/n, có/không, đã/chưa (số hóa), x for a \
+ticked box; any \
 case; an empty cell is no value, left out of the rate, and a note on stderr says how many \
 were: write 0 for a box not ticked), satisfaction (1..SCALE or \
-satisfied|neutral|dissatisfied), feedback_received, feedback_handled (instants). \
+satisfied|neutral|dissatisfied, or (rất) hài lòng|bình thường|(rất) không hài lòng; chưa đánh giá \
+is no rating, as an empty cell), feedback_received, feedback_handled (instants). \
 result_digitised_rate and satisfaction_rate are of the dossiers resolved by the as-of instant (a \
 rating is of a result: one given to an open, refused or withdrawn dossier is not counted); \
 feedback_handled_rate of the feedback received by then. With --catalogue, \

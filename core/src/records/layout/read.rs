@@ -290,6 +290,9 @@ impl Layout {
                 }
                 3 => {
                     let text = c.as_text(buf).unwrap_or("");
+                    if is_unrated(text) {
+                        continue;
+                    }
                     s.satisfaction = Some(parse_satisfaction(text, scale).map_err(err)?);
                 }
                 _ => {
