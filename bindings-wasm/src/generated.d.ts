@@ -178,7 +178,7 @@ export interface Rules {
   supplement?: "pause" | "restart";
   counting?: "days" | "hours";
   compare?: "date" | "instant";
-  apology?: "moves_due" | "counts_late";
+  apology?: "moves_due" | "moves_due_day_before" | "counts_late";
   multi_supplement?: "allowed" | "late";
   multiSupplement?: "allowed" | "late";
   deemed_receipt?: "next_working_day_after_hours" | "calendar_day";

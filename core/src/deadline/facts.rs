@@ -145,15 +145,19 @@ pub enum Effect {
     AfterDue,
     /// `apology=counts_late`: the date stays.
     CountsLate,
+    /// `apology=moves_due_day_before`, an apology issued on the due date itself: the date
+    /// stays.
+    OnDueDate,
 }
 
 impl Effect {
-    /// `"moved"`, `"after_due"`, `"counts_late"`.
+    /// `"moved"`, `"after_due"`, `"counts_late"`, `"on_due_date"`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Effect::Moved => "moved",
             Effect::AfterDue => "after_due",
             Effect::CountsLate => "counts_late",
+            Effect::OnDueDate => "on_due_date",
         }
     }
 }

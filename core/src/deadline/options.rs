@@ -107,6 +107,10 @@ option_enum! {
         /// Circular 01/2018/TT-VPCP \[U\]). The default.
         #[default]
         MovesDue = "moves_due",
+        /// The first apology moves the due date only when issued at least one day before it
+        /// (issued on an earlier date): the recalled rule of Decree 61/2018/NĐ-CP \[U\]. One
+        /// issued on the due date itself leaves it, as one issued after it.
+        MovesDueDayBefore = "moves_due_day_before",
         /// The due date stays: a dossier that needed an apology and was resolved after the
         /// original date is late (index-style statistics \[U\]).
         CountsLate = "counts_late",
@@ -162,7 +166,7 @@ pub struct Rules {
     pub counting: Counting,
     /// `compare`: date (default) or instant.
     pub compare: Compare,
-    /// `apology`: moves_due (default) or counts_late.
+    /// `apology`: moves_due (default), moves_due_day_before or counts_late.
     pub apology: ApologyRule,
     /// `multi_supplement`: allowed (default) or late.
     pub multi_supplement: MultiSupplement,

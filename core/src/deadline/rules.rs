@@ -234,11 +234,13 @@ pub(crate) fn working_seconds_used(
 
 /// Whether an apology or extension issued at `issued` moves the due date: only when issued
 /// by the end of the current due date `current` (an apology after the due date is a warning
-/// and the date stays), and for an apology only under `apology=moves_due`. Apology: Form 04 of
-/// Circular 01/2018/TT-VPCP, Decree 61/2018/NĐ-CP \[U\] ("at least 1 day before" is recalled
-/// \[U\] and not enforced); Circular 03/2025/TT-VPCP Form 04 (apology and extension request)
-/// \[S\]. Extension (*gia hạn*): where a sectoral law allows it, behaves like an apology in
-/// arithmetic, not limited in number, not a failure.
+/// and the date stays), and for an apology only under `apology=moves_due`, or under
+/// `apology=moves_due_day_before` when issued on a date before `current`. Apology: Form 04
+/// of Circular 01/2018/TT-VPCP, Decree 61/2018/NĐ-CP \[U\] ("at least 1 day before" is
+/// recalled \[U\]: not the default, the option `moves_due_day_before`); Circular
+/// 03/2025/TT-VPCP Form 04 (apology and extension request) \[S\]. Extension (*gia hạn*):
+/// where a sectoral law allows it, behaves like an apology in arithmetic, not limited in
+/// number, not a failure.
 #[inline]
 pub(crate) fn new_appointment_applies(
     kind: EventKind,
@@ -248,7 +250,11 @@ pub(crate) fn new_appointment_applies(
 ) -> bool {
     let in_time = issued <= current;
     match kind {
-        EventKind::Apology => in_time && rule == ApologyRule::MovesDue,
+        EventKind::Apology => match rule {
+            ApologyRule::MovesDue => in_time,
+            ApologyRule::MovesDueDayBefore => issued < current,
+            ApologyRule::CountsLate => false,
+        },
         EventKind::Extended => in_time,
         _ => false,
     }

@@ -652,3 +652,64 @@ fn working_time_is_said_in_hours_minutes_and_seconds() {
     assert!(en.contains("6 h 30 min 1 s of working time left"), "{en}");
     assert!(en.contains("Time limit: 10 working hours."), "{en}");
 }
+
+/// `apology=moves_due_day_before` (the recalled rule that an apology comes at least a day
+/// before the due date): E5's apology moved to the due date itself leaves the due date, and the
+/// step says why in both languages, as a typed `on_due_date` effect; by default the same
+/// apology moves it; one issued the day before moves it under either.
+#[test]
+fn an_apology_on_the_due_date_under_the_day_before_rule() {
+    let cal = crate::vn::public_sector().unwrap();
+    let on_the_day = dossier(
+        r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},"events":[
+            {"type":"apology","at":"2026-10-26T10:00","new_due":"2026-10-29"},
+            {"type":"resolved","at":"2026-10-29T10:00"}]}"#,
+    );
+    let day_before = rules(&["apology=moves_due_day_before"]);
+    let as_of = t("2026-12-31T23:59");
+    let classify = |d: &Dossier, r: &Rules| crate::outcome::classify(d, &cal, r, None, as_of);
+    let c = classify(&on_the_day, &Rules::default()).unwrap();
+    assert_eq!(
+        (c.due.due, c.outcome.as_str()),
+        (d("2026-10-29"), "on_time")
+    );
+    let c = classify(&on_the_day, &day_before).unwrap();
+    assert_eq!((c.due.due, c.outcome.as_str()), (d("2026-10-26"), "late"));
+    assert!(c.due.warnings.is_empty(), "{:?}", c.due.warnings);
+    let mut earlier = on_the_day.clone();
+    earlier.events[0].at = t("2026-10-25T10:00");
+    for r in [Rules::default(), day_before] {
+        let c = classify(&earlier, &r).unwrap();
+        assert_eq!(
+            (c.due.due, c.outcome.as_str()),
+            (d("2026-10-29"), "on_time")
+        );
+    }
+    for (lang, words) in [
+        (Lang::Vi, "đúng ngày hết hạn: hạn vẫn là"),
+        (Lang::En, "on the due date itself: the due date stays"),
+    ] {
+        let x = due_explained(&on_the_day, &cal, &day_before, None, lang).unwrap();
+        let step = x
+            .explain
+            .iter()
+            .find(|s| matches!(s.fact, Fact::NewAppointment { .. }))
+            .unwrap();
+        assert!(
+            matches!(
+                step.fact,
+                Fact::NewAppointment {
+                    effect: Effect::OnDueDate,
+                    ..
+                }
+            ),
+            "{:?}",
+            step.fact
+        );
+        assert!(step.text.contains(words), "{}", step.text);
+        assert_eq!(
+            step.basis,
+            Some(crate::deadline::law::CIRCULAR_03_2025_FORM_04)
+        );
+    }
+}

@@ -26,7 +26,7 @@ with --catalogue FILE. Event types: supplement_requested, supplement_received, a
 non-decreasing time order. Other keys are not read: each gets an unknown_key warning (a key one slip \
 from a known one, e.g. event or newDue, is an invalid_dossier error naming the key meant). Rules (--rule \
 KEY=VALUE; default = the law): supplement=pause|restart, counting=days|hours, compare=date|instant, \
-apology=moves_due|counts_late, multi_supplement=allowed|late, deemed_receipt=next_working_day_after_hours|calendar_day.";
+apology=moves_due|moves_due_day_before|counts_late, multi_supplement=allowed|late, deemed_receipt=next_working_day_after_hours|calendar_day.";
 
 /// Options shared by `due` and `classify`.
 #[derive(Args, Debug)]

@@ -9,7 +9,7 @@ use super::Pass;
 use crate::deadline::answer::InstantFmt;
 use crate::deadline::count::Unit;
 use crate::deadline::facts::{Effect, Fact, Round, Trace};
-use crate::deadline::options::SupplementRule;
+use crate::deadline::options::{ApologyRule, SupplementRule};
 use crate::deadline::rules::{date_of, deemed_receipt_number, new_appointment_applies, number_of};
 use crate::dossier::{Dossier, Event, EventKind, WarningCode};
 use crate::error::{Error, ErrorKind, Result};
@@ -186,6 +186,8 @@ impl<T: Trace> Pass<'_, T> {
                 Effect::Moved
             } else if late {
                 Effect::AfterDue
+            } else if self.rules.apology == ApologyRule::MovesDueDayBefore {
+                Effect::OnDueDate
             } else {
                 Effect::CountsLate
             };

@@ -510,6 +510,12 @@ pub(super) fn sentence(fact: &Fact, lang: Lang) -> String {
                     ": the due date stays {due} (option apology=counts_late: a dossier that \
                      needed an apology and is resolved after the original date is late)",
                 ),
+                Effect::OnDueDate => (
+                    ", đúng ngày hết hạn: hạn vẫn là {due} (tùy chọn \
+                     apology=moves_due_day_before: phiếu xin lỗi phải có trước hạn ít nhất 1 ngày)",
+                    ", on the due date itself: the due date stays {due} (option \
+                     apology=moves_due_day_before: an apology must come at least a day before)",
+                ),
             });
             fill(
                 &format!("{what}{then}"),
