@@ -147,7 +147,9 @@ def test_schedules_mapping_may_hold_date_objects() -> None:
     tester's case."""
     import datetime as dt
 
-    year = {"status": "official", "days_off": [dt.date(2027, 1, 1)], "makeup_working_days": [dt.date(2027, 1, 30)]}
+    # (with every holiday the law fixes that falls on a working day: a year must keep them)
+    fixed = [dt.date(2027, m, d) for m, d in ((1, 1), (2, 8), (4, 16), (4, 30), (9, 2), (11, 24))]
+    year = {"status": "official", "days_off": fixed, "makeup_working_days": [dt.date(2027, 1, 30)]}
     cal = motcua.Calendar.vietnam(schedules={"years": {"2027": year}})
     assert not cal.is_working_day("2027-01-01") and cal.is_working_day("2027-01-30")
     with pytest.raises(motcua.InvalidScheduleError):

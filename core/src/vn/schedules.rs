@@ -40,6 +40,11 @@ use crate::error::{excerpt, Error, ErrorKind, Result};
 ///   the Labour Code in force on it — 2019, Art. 112(1) — and a make-up day only moves a
 ///   working day: 1 May 2027, a Saturday, cannot be worked); no date may be listed twice (in
 ///   one list, or in two).
+/// - A public holiday whose date the law fixes (1 Jan, mùng 1–3 of Tết, Hùng Kings' day, 30
+///   Apr, 1 May, 2 Sep, 24 Nov from 2026) that falls on a working day must be in `days_off`:
+///   left out, it would be worked (the other Tết days and the second National Day day are
+///   the notice's to place). A break must lie in its year, or reach into the next or the
+///   previous one.
 /// - Unknown keys are errors (a misspelt `day_off` would otherwise be ignored).
 ///
 /// Any violation is an `invalid_schedule` error naming the year, the key and the value
@@ -645,7 +650,30 @@ impl YearShape {
                     format!("`{key}` ends ({to}) before it starts ({from})"),
                 ));
             }
+            // (A break may begin in late December before its year, or end in early January
+            // after it; not further.)
+            if from.year() < year - 1 || to.year() > year + 1 {
+                return Err(bad(
+                    year,
+                    format!("`{key}` ({from} to {to}) is not a break of {year}"),
+                ));
+            }
             breaks.push(Break::new(b.name, from, to));
+        }
+        // A holiday the law fixes, on a working day, is a day off: a year that left one out of
+        // `days_off` would have it worked, unsaid (one line lost while copying a notice).
+        for d in super::statute::fixed_holidays(year)? {
+            if !is_weekly_rest(d) && days_off.binary_search(&d).is_err() {
+                return Err(bad(
+                    year,
+                    format!(
+                        "`days_off` lacks {d} ({}), a public holiday ({}): a holiday on a \
+                         working day is a day off",
+                        weekday_name(d),
+                        super::statute::law_on(d)?.holiday_article()
+                    ),
+                ));
+            }
         }
         Ok(OfficialSchedule {
             year,

@@ -71,6 +71,29 @@ pub(crate) fn tet_days(year: i32) -> Result<Vec<NaiveDate>> {
         .collect()
 }
 
+/// The holidays of Gregorian year `year` whose dates the law itself fixes (weekly rest days
+/// included), in date order: 1 Jan, mùng 1–3 of Tết, Hùng Kings' day, 30 Apr, 1 May, 2 Sep and
+/// 24 Nov, each when the law in force on it grants it (as [`holiday_days`]). The other Tết days
+/// and the second National Day day are placed by each year's notice, so a schedule need not
+/// list the statute's guess of them.
+pub(crate) fn fixed_holidays(year: i32) -> Result<Vec<NaiveDate>> {
+    let tet = lunar_new_year(year)?;
+    let mut out = vec![date(year, 1, 1)?];
+    for i in 0..3 {
+        out.push(shift(tet, 0, i)?);
+    }
+    let hung = hung_kings_day(year)?;
+    if law_on(hung)?.has_hung_kings_day() {
+        out.push(hung);
+    }
+    out.extend([date(year, 4, 30)?, date(year, 5, 1)?, date(year, 9, 2)?]);
+    let nov24 = date(year, 11, 24)?;
+    if law_on(nov24)?.has_culture_day() {
+        out.push(nov24);
+    }
+    Ok(out)
+}
+
 /// The holiday days of Gregorian year `year` by the law in force on each (weekly rest days
 /// included, compensatory days not), in date order.
 ///

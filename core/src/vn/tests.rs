@@ -756,7 +756,8 @@ fn embedded_data_is_a_valid_schedules_file() {
 #[test]
 fn a_hand_written_schedules_year_may_leave_out_its_makeup_days() {
     let file = Schedules::from_json(
-        r#"{"years":{"2027":{"status":"official","days_off":["2027-01-01","2027-01-04"]}}}"#,
+        r#"{"years":{"2027":{"status":"official","days_off":["2027-01-01","2027-01-04",
+            "2027-02-08","2027-04-16","2027-04-30","2027-09-02","2027-11-24"]}}}"#,
     )
     .unwrap();
     let cal = Preset::default().with_schedules(file).calendar().unwrap();
