@@ -131,6 +131,42 @@ fn a_misspelt_key_is_an_error_even_where_unknown_keys_are_ignored() {
     assert_eq!((d.events.len(), w.len()), (1, 2));
 }
 
+/// A record line of the report's format (`resolved`, `new_due`, ... as keys) given as a
+/// dossier is an error naming the key and saying how a dossier gives it: dropped as another
+/// system's key, the result was lost and the dossier answered as open (overdue, exit 0) while
+/// the report counted it resolved. Only those names (in any case), not keys near them.
+#[test]
+fn a_record_column_as_a_dossier_key_is_an_error() {
+    for (key, says) in [
+        ("resolved", r#"{"type":"resolved","at":"..."}"#),
+        (
+            "Supplement_Requested",
+            r#"{"type":"supplement_requested","at":"..."}"#,
+        ),
+        ("withdrawn", r#"{"type":"withdrawn","at":"..."}"#),
+        ("refused", r#"{"type":"refused","at":"..."}"#),
+        ("new_due", "an apology's or an extension's `new_due`"),
+        ("newDue", "an apology's or an extension's `new_due`"),
+    ] {
+        let text = format!(
+            r#"{{"received":"2026-03-02T09:30","time_limit":"3wd","{key}":"2026-03-03T10:00"}}"#
+        );
+        let e = Dossier::from_json_ignoring_unknown_keys(&text).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_dossier", Some(key)), "{e}");
+        assert!(
+            e.message().contains("a column of the report's records") && e.message().contains(says),
+            "{e}"
+        );
+    }
+    // A key near one (an officer's `resolver`, a `resolved_at` of another system) is another
+    // system's: dropped with a warning, as before.
+    let (d, w) = Dossier::from_json_ignoring_unknown_keys(
+        r#"{"received":"2026-03-02T09:30","time_limit":"3wd","resolver":"A","resolved_at":"x"}"#,
+    )
+    .unwrap();
+    assert_eq!((d.events.len(), w.len()), (0, 2));
+}
+
 fn err(s: &str) -> Error {
     parse(s).and_then(|d| d.validate().map(|_| d)).unwrap_err()
 }

@@ -10,9 +10,13 @@ use super::Dossier;
 use crate::error::{Error, ErrorKind};
 
 /// The error of the first key of a dossier object (then of its events) that is not a known key
-/// but reads as a misspelling of one ([`near_key`]).
+/// but reads as a misspelling of one ([`near_key`]), or that is a column of the report's
+/// records ([`record_column`]).
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) fn misspelt_key(m: &serde_json::Map<String, Value>) -> Option<Error> {
+    if let Some(e) = m.keys().find_map(|k| record_column(k)) {
+        return Some(e);
+    }
     let bad = |path: String, key: &str, meant: &str| {
         Error::new(
             ErrorKind::InvalidDossier,
@@ -39,6 +43,42 @@ pub(super) fn misspelt_key(m: &serde_json::Map<String, Value>) -> Option<Error> 
         }
     }
     None
+}
+
+/// The error of a dossier key that is a column of the records `motcua report` reads (an event
+/// type such as `resolved`, or `new_due`; in any ASCII case, `_`, `-` and spaces ignored): a
+/// record line given as a dossier. Ignored as another system's key, its result was lost and the
+/// dossier answered as open (overdue, exit 0) while the report counted it resolved.
+#[cfg(not(target_arch = "wasm32"))]
+fn record_column(key: &str) -> Option<Error> {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let k = fold(key);
+    let what = if k == "newdue" {
+        "an apology's or an extension's `new_due`, in `events`".to_string()
+    } else {
+        let kind = super::EventKind::ALL
+            .into_iter()
+            .find(|e| fold(e.as_str()) == k)?;
+        format!(
+            "an event in `events`: {{\"type\":\"{}\",\"at\":\"...\"}}",
+            kind.as_str()
+        )
+    };
+    Some(
+        Error::new(
+            ErrorKind::InvalidDossier,
+            format!(
+                "key `{}` is a column of the report's records, not a dossier's key: give it as {what}",
+                crate::error::excerpt(key)
+            ),
+        )
+        .in_field(key.to_string()),
+    )
 }
 
 /// What an unknown-key error says after the key: the key meant when `key` misspells one

@@ -24,7 +24,8 @@ A dossier line: {\"received\":\"2026-03-02T09:30\",\"channel\":\"direct\",\"time
 with --catalogue FILE. Event types: supplement_requested, supplement_received, apology and extended (with \
 \"new_due\"), refused, withdrawn, resolved, returned, transferred (with \"to\", the next stage's agency); events in \
 non-decreasing time order. Other keys are not read: each gets an unknown_key warning (a key one slip \
-from a known one, e.g. event or newDue, is an invalid_dossier error naming the key meant). Rules (--rule \
+from a known one, e.g. event or newDue, is an invalid_dossier error naming the key meant; so is a \
+column of the report's records such as resolved or new_due: give it as an event). Rules (--rule \
 KEY=VALUE; default = the law): supplement=pause|restart, counting=days|hours, compare=date|instant, \
 apology=moves_due|moves_due_day_before|counts_late, multi_supplement=allowed|late, deemed_receipt=next_working_day_after_hours|calendar_day.";
 
