@@ -445,7 +445,8 @@ export interface WorklistOptions extends Omit<ReportOptions, "period"> {
 
 /** One row of the worklist (the CLI's `motcua worklist --format json` keys): the dossier's
  * `id`, its grouping columns by name, then the worklist's columns: the due date and instant,
- * the working days left (negative when overdue), the status, the last day for the apology
+ * the working days left (negative once a working day has passed since the due date; 0 on the
+ * days off right after it, when the status is already `overdue`), the status, the last day for the apology
  * (`null` when overdue or already given a new appointment) and, for an inter-agency dossier,
  * the stage holding its file: `stage_agency`, `stage_due`, `stage_overdue` (`null` without
  * stages). */

@@ -14,7 +14,9 @@
 //! - `due`, `due_at`: the due date and instant as the report computes them at `T` (for a
 //!   dossier awaiting a supplement, as they stood when the supplement was requested);
 //! - `working_days_left` = `working_days_between(T's day, due)`: working days `d` with
-//!   `T's day < d ≤ due`, negative when the due day is past; for a dossier awaiting a
+//!   `T's day < d ≤ due`, negative once a working day has passed since the due day (on the
+//!   days off right after it the count is 0 while the dossier is already overdue: the
+//!   [`Status`] says which); for a dossier awaiting a
 //!   supplement, what was left when the request stopped the clock (counted from the request's
 //!   day), which stays as it is while the clock is stopped;
 //! - [`Status`]: `overdue` and `awaiting_supplement` exactly as the report classifies the
@@ -267,8 +269,9 @@ pub struct WorkItem {
     pub due: NaiveDate,
     /// The due instant (the closing time of the due date for day limits).
     pub due_at: NaiveDateTime,
-    /// `working_days_between(as-of day, due)`: negative when the due day is past; awaiting a
-    /// supplement, counted from the request's day (the clock is stopped).
+    /// `working_days_between(as-of day, due)`: negative once a working day has passed since
+    /// the due day (0 on the days off right after it, when `status` is already overdue);
+    /// awaiting a supplement, counted from the request's day (the clock is stopped).
     pub working_days_left: i64,
     /// Where the dossier stands.
     pub status: Status,
@@ -542,7 +545,9 @@ pub fn to_csv(items: &[WorkItem], by: &[String]) -> String {
 
 /// Renders rows as an aligned terminal table (`working_days_left` right-aligned, `–` for an
 /// absent apology day; `stage_overdue` as `OVERDUE` or empty; the stage columns only when a
-/// row has a stage), with a last line counting the rows by status.
+/// row has a stage; control characters of the values escaped, as the report's table escapes
+/// them, so that a value cannot break a line or recolour the terminal), with a last line
+/// counting the rows by status.
 pub fn to_table(items: &[WorkItem], by: &[String]) -> String {
     let stages = items.iter().any(|r| r.holding.is_some());
     let keep = by.len() + 1 + if stages { 8 } else { 5 };
@@ -555,7 +560,10 @@ pub fn to_table(items: &[WorkItem], by: &[String]) -> String {
     let body: Vec<Vec<String>> = items
         .iter()
         .map(|r| {
-            let mut c = cells(r);
+            let mut c: Vec<String> = cells(r)
+                .into_iter()
+                .map(|v| crate::report::printable(&v).into_owned())
+                .collect();
             c.truncate(keep);
             if let Some(a) = c.get_mut(apology).filter(|s| s.is_empty()) {
                 *a = "–".into();
@@ -821,6 +829,15 @@ mod tests {
         let t = to_table(&rows, &by);
         assert!(t.starts_with("id   field  due         due_at            left  status"));
         assert!(t.ends_with("1 row(s): due_soon 1\n"), "{t}");
+        // Control characters of an id or a group are escaped in the table: a line break or
+        // an escape sequence would split the row or recolour the terminal.
+        let mut odd = rows[0].clone();
+        odd.id = Some("A\nB".into());
+        odd.groups = vec!["x\u{1b}[31my".into()];
+        let t = to_table(&[odd], &by);
+        assert_eq!(t.lines().count(), 3, "{t}");
+        assert!(t.contains("A\\nB") && t.contains("x\\u{1b}[31my"), "{t}");
+        assert!(!t.contains('\u{1b}'), "{t}");
     }
 
     /// Merging counts that cannot be real (built by hand) saturates: it overflowed (a panic in

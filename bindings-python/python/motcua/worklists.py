@@ -341,7 +341,9 @@ def worklist(
     were skipped and the first; :meth:`Worklist.build` lists them). A dossier is listed when it was
     received by ``as_of`` (a date alone: the end of that day; ``None``: now) and is open then.
     Columns: ``id``, the ``by`` columns, ``due``, ``due_at``, ``working_days_left`` (working
-    days ``d`` with ``as_of``'s day < ``d`` ≤ ``due``; negative when overdue), ``status``,
+    days ``d`` with ``as_of``'s day < ``d`` ≤ ``due``; negative once a working day has passed
+    since the due date, 0 on the days off right after it when the dossier is already
+    ``overdue``), ``status``,
     ``apology_by``, ``agency``, ``stage_due``, ``stage_overdue``, and ``row`` (the record's
     position in the frame, 0-based: ``df.iloc[row]``, not ``df.loc``; or its line in a file).
 

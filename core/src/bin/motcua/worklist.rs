@@ -14,7 +14,8 @@ pub const WORKLIST_HELP: &str = "\
 The dossiers open at --as-of T (received by T; not resolved, refused or withdrawn by T), read from \
 the same columns as `motcua report` (see `motcua report --help`; id names each row), ordered by due \
 instant then id. Columns: id, the --by columns, due, due_at, working_days_left (working days d with \
-T's day < d <= due; negative when overdue; awaiting a supplement, what was left when the request \
+T's day < d <= due; negative once a working day has passed since the due date, and 0 on the \
+days off right after it, when the dossier is overdue already: the status says which; awaiting a supplement, what was left when the request \
 stopped the clock, counted from the request's day), status, apology_by. status: overdue and \
 awaiting_supplement as the report classifies them; else due_today (0 working days left), due_soon \
 (1..N, --within N, default 3), on_track (listed only with --all). apology_by: the last day to send \
