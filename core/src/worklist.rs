@@ -23,7 +23,8 @@
 //!   dossier (so a worklist's overdue rows are the report's `overdue` count); otherwise by
 //!   `working_days_left`: 0 = `due_today`, 1..=`within` = `due_soon`, more = `on_track`;
 //! - `apology_by`: the last day on which the apology may be sent (below), empty when the
-//!   dossier is overdue or already has a new appointment (an `apology` or `extended` event;
+//!   dossier is overdue (or was when a supplement request stopped its clock) or already has a
+//!   new appointment (an `apology` or `extended` event;
 //!   in a CSV, the `new_due` column). A dossier awaiting a supplement has one too, counted
 //!   from its due date as it stood when the request stopped the clock (the `due` it is listed
 //!   with); the appointment may move when the dossier is completed (Decree 61/2018, Art. 19
@@ -328,7 +329,10 @@ pub fn work_item<S: AsRef<str>>(
         .events
         .iter()
         .any(|e| e.kind.takes_new_due() && e.at <= as_of);
-    let apology_by = if status == Status::Overdue || reappointed {
+    // (Awaiting a supplement requested after the due date, the dossier was overdue when its
+    // clock stopped: an apology now cannot move the date, as for an overdue one.)
+    let past_due = status == Status::Overdue || (status == Status::AwaitingSupplement && left < 0);
+    let apology_by = if past_due || reappointed {
         None
     } else {
         // Never before the deemed receipt day of the current round: a short limit (same day,
@@ -783,6 +787,16 @@ mod tests {
         assert_eq!(
             w.apology_by.map(|d| d.to_string()).as_deref(),
             Some("2026-03-04")
+        );
+        // Requested after its due date (Thursday 5 March: overdue when the clock stopped, by
+        // Friday 6 and Tuesday 10; Monday 9 is a holiday here): no apology day to meet, as for
+        // an overdue dossier (it was Wednesday 4 March, before the request).
+        let late_request = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},
+            "events":[{"type":"supplement_requested","at":"2026-03-10T10:00"}]}"#;
+        let w = item(late_request, "2026-03-20T08:00", 3).unwrap();
+        assert_eq!(
+            (w.status, w.working_days_left, w.apology_by),
+            (Status::AwaitingSupplement, -2, None)
         );
         // A new appointment: no apology day left to meet.
         let apologised = r#"{"received":"2026-03-02T09:00","time_limit":{"working_days":3},

@@ -24,7 +24,7 @@ the apology with a new appointment (Decree 61/2018 Art. 19; Circular 03/2025 for
 regulations' 'at least one working day before', not verified against a published text), never \
 before the deemed receipt day (a same-day limit: that day); empty when \
 overdue or when the dossier already has a new appointment (new_due); awaiting a supplement, from \
-the due date as it stood when the request stopped the clock. For an inter-agency dossier (stages \
+the due date as it stood when the request stopped the clock (empty when it was past then). For an inter-agency dossier (stages \
 from its catalogue procedure, transfers from --transfers FILE with columns id, at, to, as in \
 `motcua report --stages`): stage_agency (the agency holding the file), stage_due (its stage's due date) \
 and stage_overdue (true when that stage is overdue); empty for a dossier without stages (the table \
