@@ -176,7 +176,7 @@ impl<'a> Cell<'a> {
                 let date_only = !s.bytes().any(|b| b == b'T' || b == b' ');
                 Ok(Some((parse_instant(s, DateOnly::StartOfDay)?, date_only)))
             }
-            Cell::Instant(t) => Ok(Some((t, t.num_seconds_from_midnight() == 0))),
+            Cell::Instant(t) => Ok(Some((t, t.time().num_seconds_from_midnight() == 0))),
             Cell::Date(d) => Ok(Some((d.and_time(NaiveTime::MIN), true))),
             other => Err(other.not_a("date or instant")),
         }

@@ -214,7 +214,7 @@ impl<'t, 'a> Direct<'t, 'a> {
         let received = self.received.at(i)??;
         let d = &mut out.dossier;
         d.received = received;
-        d.received_date_only = received.num_seconds_from_midnight() == 0;
+        d.received_date_only = received.time().num_seconds_from_midnight() == 0;
         d.id = None;
         let limit = match &mut self.time_limit {
             Some(c) => c.at(i)?,
@@ -293,7 +293,7 @@ impl<'t, 'a> Direct<'t, 'a> {
                 ended = true;
             }
             let mut ev = Event::new(*kind, t);
-            ev.date_only = t.num_seconds_from_midnight() == 0;
+            ev.date_only = t.time().num_seconds_from_midnight() == 0;
             d.events.push(ev);
         }
         let in_order = d
