@@ -566,10 +566,16 @@ impl Stage {
                 .in_field(k.as_str()));
             }
         }
+        // As a report groups it (`casefold::group_text`): composed, its runs of white space one
+        // space, so that an agency typed in two ways (NFC and NFD, a double space) is one
+        // agency in every answer (one row of the stage report, once in `late_agencies`).
         let agency = match s.get("agency") {
-            Some(Value::String(a)) if !a.trim().is_empty() => a.trim().to_string(),
-            _ => return Err(bad("`agency` is missing or not a string".into()).in_field("agency")),
+            Some(Value::String(a)) => crate::casefold::group_text(a).into_owned(),
+            _ => String::new(),
         };
+        if agency.is_empty() {
+            return Err(bad("`agency` is missing or not a string".into()).in_field("agency"));
+        }
         let time_limit = match s.get("time_limit") {
             Some(v) => TimeLimit::from_json_value(v).map_err(|e| e.in_field("time_limit"))?,
             None => return Err(bad("`time_limit` is missing".into()).in_field("time_limit")),

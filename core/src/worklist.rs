@@ -443,6 +443,10 @@ impl Sink for WorklistSink<'_> {
         crate::records::check_catalogue(layout, self.ctx.catalogue)
     }
 
+    fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+        self.ctx.catalogue
+    }
+
     fn as_of(&self) -> Option<NaiveDateTime> {
         Some(self.opts.as_of)
     }

@@ -636,3 +636,156 @@ fn transfers_from_tables() {
         ]
     );
 }
+
+/// One agency typed two ways — precomposed (NFC) and as letters with combining marks (NFD),
+/// with a double space — is one agency: one row of the stage table, once in `late_agencies`
+/// (it was two rows, each a plausible answer; a tester's case).
+#[test]
+fn an_agency_typed_two_ways_is_one_agency() {
+    let nfc = "Chi cục Thuế";
+    let nfd = "Chi  cu\u{323}c Thue\u{302}\u{301}";
+    assert_ne!(nfc, nfd);
+    let stages = |agency: &str| {
+        format!(
+            r#""[{{""agency"":""A"",""time_limit"":""2wd""}},{{""agency"":""{agency}"",""time_limit"":""2wd""}}]""#
+        )
+    };
+    let d = format!(
+        "id,time_limit,stages,received,resolved\n\
+         X1,5wd,{},2026-03-02T09:00,2026-03-06T10:00\n\
+         X2,5wd,{},2026-03-02T09:00,2026-03-06T10:00\n",
+        stages(nfc),
+        stages(nfd)
+    );
+    let t = format!("id,at,to\nX1,2026-03-03T10:00,{nfc}\nX2,2026-03-03T10:00,{nfd}\n");
+    let dir = std::env::temp_dir().join(format!("motcua-stages-nf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (dp, tp) = (dir.join("d.csv"), dir.join("t.csv"));
+    std::fs::write(&dp, d).unwrap();
+    std::fs::write(&tp, t).unwrap();
+    let out = motcua(
+        &[
+            "report",
+            dp.to_str().unwrap(),
+            "--transfers",
+            tp.to_str().unwrap(),
+            "--stages",
+            "--as-of",
+            "2026-03-31",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    let agencies: Vec<_> = rows.iter().map(|r| r["agency"].clone()).collect();
+    assert_eq!(
+        agencies,
+        [
+            serde_json::json!("A"),
+            serde_json::json!(nfc),
+            serde_json::Value::Null
+        ],
+        "{rows:?}"
+    );
+    // Both dossiers' second stage, in one row: 2 received, 2 late (due 5 March from the
+    // transfer on the 3rd; resolved on the 6th).
+    assert_eq!(
+        (rows[1]["received"].as_u64(), rows[1]["late"].as_u64()),
+        (Some(2), Some(2))
+    );
+    // classify: a dossier whose stages name the agency both ways, late twice, lists it once.
+    let line = format!(
+        r#"{{"received":"2026-03-02T09:00","time_limit":{{"working_days":10}},"stages":[{{"agency":"{nfc}","time_limit":"1wd"}},{{"agency":"B","time_limit":"2wd"}},{{"agency":"{nfd}","time_limit":"1wd"}}],"events":[{{"type":"transferred","at":"2026-03-04T10:00","to":"B"}},{{"type":"transferred","at":"2026-03-05T10:00","to":"{nfc}"}},{{"type":"resolved","at":"2026-03-09T10:00"}}]}}"#
+    );
+    let out = motcua(&["classify", "--as-of", "2026-03-31", "-"], &line);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["late_agencies"], serde_json::json!([nfc]), "{v}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A row that fills both `time_limit` and `procedure` (exports carry the procedure's code and
+/// its limit) is counted with its own limit and its procedure's stages: the stage table of the
+/// hand-worked dossiers is the same with a `time_limit` column as without it, transfers
+/// included (they were refused: "the dossier has no stages"), and without transfers (its
+/// first stage was left out of the table, exit 0). A tester's case.
+#[test]
+fn a_row_with_both_a_time_limit_and_a_staged_procedure_keeps_its_stages() {
+    let dir = std::env::temp_dir().join(format!("motcua-stages-both-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (plain, both, tp, cp) = (
+        dir.join("plain.csv"),
+        dir.join("both.csv"),
+        dir.join("t.csv"),
+        dir.join("c.json"),
+    );
+    std::fs::write(
+        &plain,
+        "id,procedure,received,resolved\nA,P3,2026-03-02T09:30,2026-03-11T15:00\n\
+         B,P2,2026-03-27T16:00,\nC,P0,2026-03-02T09:00,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &both,
+        "id,procedure,time_limit,received,resolved\nA,P3,7wd,2026-03-02T09:30,2026-03-11T15:00\n\
+         B,P2,5wd,2026-03-27T16:00,\nC,P0,4wd,2026-03-02T09:00,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &tp,
+        "id,at,to\nA,2026-03-06T10:00,Tax office\nB,2026-04-02T08:00,Tax office\n\
+         A,2026-03-09T16:00,Land office\n",
+    )
+    .unwrap();
+    std::fs::write(&cp, CATALOGUE).unwrap();
+    let table = |file: &std::path::Path, transfers: bool| {
+        let mut args = vec![
+            "report",
+            file.to_str().unwrap(),
+            "--catalogue",
+            cp.to_str().unwrap(),
+            "--stages",
+            "--as-of",
+            "2026-04-03T17:00",
+            "--format",
+            "json",
+        ];
+        if transfers {
+            args.extend(["--transfers", tp.to_str().unwrap()]);
+        }
+        let o = motcua(&args, "");
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()
+    };
+    for transfers in [true, false] {
+        let want = table(&plain, transfers);
+        assert!(want.as_array().unwrap().len() >= 2, "{want}");
+        assert_eq!(table(&both, transfers), want, "transfers: {transfers}");
+    }
+    // Its CSV as the report's: the totals row reads TOTAL, the rate six decimals.
+    let o = motcua(
+        &[
+            "report",
+            both.to_str().unwrap(),
+            "--catalogue",
+            cp.to_str().unwrap(),
+            "--transfers",
+            tp.to_str().unwrap(),
+            "--stages",
+            "--as-of",
+            "2026-04-03T17:00",
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    let csv = stdout(&o);
+    let last = csv.lines().last().unwrap();
+    assert!(
+        last.starts_with("TOTAL,") && last.ends_with(",0.500000"),
+        "{csv}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

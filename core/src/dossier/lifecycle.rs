@@ -356,8 +356,9 @@ pub(crate) fn check_transfer(i: usize, e: &Event, transfers: u32, stages: &[Stag
             if stages.len() == 2 { "" } else { "s" },
         )),
         // (Names that read the same are the same agency: one typed as letters and combining
-        // marks, NFD, is its NFC self; natively, see `casefold::compose`.)
-        Some(s) if crate::casefold::compose(s.agency.trim()) != crate::casefold::compose(to) => {
+        // marks, NFD, is its NFC self, natively, see `casefold::compose`; runs of white space
+        // are one space, as in the stage's own name: `casefold::group_text`.)
+        Some(s) if crate::casefold::group_text(&s.agency) != crate::casefold::group_text(to) => {
             bad(format!(
                 "transfer {transfers} goes to `{}`, but stage {} is `{}`",
                 excerpt(to),

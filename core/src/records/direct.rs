@@ -144,6 +144,7 @@ impl<'t, 'a> Direct<'t, 'a> {
     /// instants or dates, codes, limits, channels and grouping values in text columns.
     pub(super) fn new(layout: &Layout, table: &'t Table<'a>) -> Option<Direct<'t, 'a>> {
         if layout.stages.is_some()
+            || layout.procedure_stages.is_some()
             || layout.transfers.is_some()
             || layout.service.is_some()
             || (layout.ids && layout.id.is_some())

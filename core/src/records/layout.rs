@@ -386,6 +386,10 @@ pub struct Layout {
     pub(super) names: Vec<String>,
     /// Transfers joined to the records by id.
     pub(super) transfers: Option<Arc<Transfers>>,
+    /// The stages of the catalogue's inter-agency procedures, by code, when the records have
+    /// both a `time_limit` and a `procedure` column: a row filling both is counted with its
+    /// own limit and its procedure's stages ([`Layout::with_procedure_stages`]).
+    pub(super) procedure_stages: Option<Arc<crate::procedure::Catalogue>>,
 }
 
 impl Layout {
@@ -634,6 +638,7 @@ impl Layout {
             ids: false,
             names,
             transfers: None,
+            procedure_stages: None,
         };
         // A column read twice over (`resolved,resolved`, or `resolved,Resolved` for an
         // unmapped name): which one is meant is a guess.
@@ -748,6 +753,30 @@ impl Layout {
         }
         self.transfers = Some(transfers);
         Ok(self)
+    }
+
+    /// This layout with the stages of `catalogue`'s inter-agency procedures, when the records
+    /// have both a `time_limit` and a `procedure` column and the catalogue has such
+    /// procedures (else `None`: the layout serves as it is). A row filling both is counted with
+    /// its own limit (the report's rule) and, without a `stages` cell of its own, its
+    /// procedure's stages (as a dossier of the procedure would be): they were dropped, and its
+    /// stages left out of a stage table without a word, its transfers refused.
+    pub(crate) fn with_procedure_stages(
+        &self,
+        catalogue: Option<&crate::procedure::Catalogue>,
+    ) -> Option<Layout> {
+        if self.time_limit.is_none() || self.procedure.is_none() {
+            return None;
+        }
+        // (The catalogue itself, looked up as the procedures of other rows are: a clone per
+        // run, when such rows can be met.)
+        let catalogue = catalogue?;
+        if catalogue.procedures().iter().all(|p| p.stages.is_empty()) {
+            return None;
+        }
+        let mut layout = self.clone();
+        layout.procedure_stages = Some(Arc::new(catalogue.clone()));
+        Some(layout)
     }
 
     /// The source's column names (trimmed, byte-order mark removed).

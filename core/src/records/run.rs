@@ -150,6 +150,14 @@ pub trait Sink: Send {
     fn own_limit(&self, _code: &str) -> Option<crate::procedure::TimeLimit> {
         None
     }
+
+    /// The catalogue the sink looks procedures up in, if any: the stages of its inter-agency
+    /// procedures go to the records that fill both `time_limit` and `procedure`
+    /// ([`Layout::with_procedure_stages`]).
+    #[doc(hidden)]
+    fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+        None
+    }
 }
 
 /// The error of [`Sink::check`] for records whose time limits can only come from a catalogue
@@ -185,6 +193,10 @@ impl<A: Sink, B: Sink> Sink for (A, B) {
     fn check(&self, layout: &Layout) -> Result<()> {
         self.0.check(layout)?;
         self.1.check(layout)
+    }
+
+    fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+        self.0.catalogue()
     }
 
     fn as_of(&self) -> Option<NaiveDateTime> {
@@ -394,10 +406,14 @@ pub(crate) fn run_tables_with<S: Sink>(
     on_error: impl FnMut(Error),
     direct: bool,
 ) -> Result<(S, Tally)> {
+    let probe = make();
     if tables.iter().any(|t| !t.is_empty()) {
         // (An empty frame gives an empty report, as a header alone does: a Dask `meta`.)
-        make().check(layout)?;
+        probe.check(layout)?;
     }
+    let staged = layout.with_procedure_stages(probe.catalogue());
+    drop(probe);
+    let layout = staged.as_ref().unwrap_or(layout);
     // The chunks: (segment, first row of the segment in the whole table, start, end).
     let mut chunks = Vec::new();
     // Row numbers from `first_row` on must fit (a `first_row` near usize::MAX wrapped them).
@@ -515,7 +531,11 @@ pub fn run_text<R: Read + Send, S: Sink>(
     on_error: impl FnMut(Error),
 ) -> Result<(S, Tally)> {
     // Said when the first block of records is met (a header alone gives an empty report).
-    let mut checked = make().check(layout);
+    let probe = make();
+    let mut checked = probe.check(layout);
+    let staged = layout.with_procedure_stages(probe.catalogue());
+    drop(probe);
+    let layout = staged.as_ref().unwrap_or(layout);
     let parser: TextParser = source
         .parser()
         .reading(&layout.used())

@@ -261,6 +261,10 @@ impl crate::records::Sink for ReportSink<'_> {
         self.partial.merge(&later.partial)
     }
 
+    fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+        self.ctx.catalogue
+    }
+
     /// A report counts outcomes only: of a procedure without stages it needs the time limit
     /// alone (its warnings and its name are not counted), which the direct reader may then
     /// read as the row's own (a limit of 0, which the catalogue would refuse for a dossier

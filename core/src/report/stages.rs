@@ -339,7 +339,8 @@ pub fn stages_to_json(rows: &[StageRow]) -> String {
 }
 
 /// Renders stage rows as CSV with a header (`agency`, the counts, `on_time_rate` as a
-/// fraction, empty when undefined; the totals row's agency empty).
+/// fraction to six decimals, empty when undefined), as the report's CSV: the totals row reads
+/// `TOTAL` (an empty agency was summed as one more agency by a spreadsheet).
 pub fn stages_to_csv(rows: &[StageRow]) -> String {
     let mut out = String::from("agency");
     for c in STAGE_COLUMNS.iter().chain(&STAGE_RATE_COLUMNS) {
@@ -348,13 +349,13 @@ pub fn stages_to_csv(rows: &[StageRow]) -> String {
     }
     out.push('\n');
     for r in rows {
-        out.push_str(&csv_cell(r.agency.as_deref().unwrap_or("")));
+        out.push_str(&csv_cell(r.agency.as_deref().unwrap_or("TOTAL")));
         for v in r.counts.values() {
             let _ = write!(out, ",{v}");
         }
         out.push(',');
         if let Some(x) = r.counts.on_time_rate() {
-            let _ = write!(out, "{x}");
+            let _ = write!(out, "{x:.6}");
         }
         out.push('\n');
     }
@@ -439,6 +440,10 @@ impl crate::records::Sink for StageSink<'_> {
 
     fn append(&mut self, later: Self) -> Result<()> {
         self.table.merge(&later.table)
+    }
+
+    fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+        self.ctx.catalogue
     }
 }
 

@@ -175,6 +175,22 @@ impl Layout {
                 d.stages = stages.map_err(|e| self.cell_err(at, i, c, &e))?;
             }
         }
+        // A row filling both `time_limit` and `procedure`: its procedure's stages, unless it
+        // gives its own (see `Layout::with_procedure_stages`).
+        if let Some(staged) = &self.procedure_stages {
+            if self.stages.is_none() {
+                d.stages.clear();
+            }
+            if let (true, LimitSource::TimeLimit(_), Some(i)) =
+                (d.stages.is_empty(), &d.limit, self.procedure)
+            {
+                let c = self.cell(at, row, i)?;
+                let code = c.as_text(&mut out.buf).unwrap_or("");
+                if let Ok(p) = staged.get(code) {
+                    d.stages.clone_from(&p.stages);
+                }
+            }
+        }
         d.events.clear();
         out.standing_apology = None;
         // The column of the end already read (a result, refusal or withdrawal), if any.
