@@ -551,9 +551,21 @@ impl<T: Trace> Pass<'_, T> {
             EventKind::SupplementRequested => {
                 // (Tested in this arm, not before the match for every event: the warning comes
                 // first, before any of the pause's.)
-                if self.life.is_second_request(e) && self.trace.warnings() {
+                // A second request of one agency: in its stage, or (an agency in charge of two
+                // stages) in an earlier stage of its (once).
+                let again = self.life.is_second_request(e)
+                    || (!self.stages.is_empty()
+                        && crate::dossier::asked_in_an_earlier_stage(
+                            self.stages,
+                            self.life.transfers,
+                            &dossier.events,
+                            i,
+                        ));
+                if again && self.trace.warnings() {
                     let w = self.life.multiple_requests_warning();
-                    self.warn(w.code, || w.message);
+                    if !self.warnings.as_slice().iter().any(|x| x.code == w.code) {
+                        self.warn(w.code, || w.message);
+                    }
                 }
                 if self.clock.paused.is_none() {
                     self.pause(i, e, &dossier.events)?;

@@ -414,6 +414,29 @@ fn the_multiple_requests_warning_is_of_one_agency() {
     ]
     .join(",");
     assert_eq!(warned(&two_by_one), 1);
+    // The land office is in charge of the first and the third stage: one request in each is
+    // two by one agency (it was no warning: requests were counted per stage), warned once.
+    let across = [
+        req("2026-03-03T09:00"),
+        got("2026-03-04T09:00"),
+        to("2026-03-05T09:00", "Thuế"),
+        to("2026-03-06T09:00", "Đất đai"),
+        req("2026-03-09T09:00"),
+        got("2026-03-10T09:00"),
+    ]
+    .join(",");
+    assert_eq!(warned(&across), 1);
+    // Asked in the second stage (the tax office) and the third: two agencies, no warning.
+    let two_agencies = [
+        to("2026-03-03T09:00", "Thuế"),
+        req("2026-03-04T09:00"),
+        got("2026-03-05T09:00"),
+        to("2026-03-06T09:00", "Đất đai"),
+        req("2026-03-09T09:00"),
+        got("2026-03-10T09:00"),
+    ]
+    .join(",");
+    assert_eq!(warned(&two_agencies), 0);
     let mut late = Rules::default();
     late.set("multi_supplement", "late").unwrap();
     let d = land(

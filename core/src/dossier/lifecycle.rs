@@ -330,6 +330,38 @@ impl Lifecycle {
     }
 }
 
+/// Whether the agency of the stage holding the file after `transfers` transfers made a
+/// supplement request in an earlier stage of its, among `events` before event `i`: Decree
+/// 107/2021 is recalled as allowing one request per agency \[U\], and an agency in charge of
+/// two stages (A, B, A) is one agency (its second request in its second stage was no
+/// warning: requests were counted per stage).
+#[cold]
+#[inline(never)]
+pub(crate) fn asked_in_an_earlier_stage(
+    stages: &[Stage],
+    transfers: u32,
+    events: &[Event],
+    i: usize,
+) -> bool {
+    let holding = transfers as usize;
+    let Some(agency) = stages.get(holding).map(|s| s.agency.as_str()) else {
+        return false;
+    };
+    let mut stage = 0usize;
+    for e in events.get(..i).unwrap_or_default() {
+        match e.kind {
+            EventKind::Transferred => stage += 1,
+            EventKind::SupplementRequested
+                if stage != holding && stages.get(stage).is_some_and(|s| s.agency == agency) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Checks that the `transfers`-th transfer, event `i`, goes to the next stage of `stages`:
 /// stage `transfers + 1` (1-based) must exist and its agency must be the event's `to` (compared
 /// after trimming, exactly otherwise).
