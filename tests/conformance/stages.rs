@@ -764,6 +764,36 @@ fn a_row_with_both_a_time_limit_and_a_staged_procedure_keeps_its_stages() {
         assert!(want.as_array().unwrap().len() >= 2, "{want}");
         assert_eq!(table(&both, transfers), want, "transfers: {transfers}");
     }
+    // A transfers file's header is found in any ASCII case, as the records' is.
+    let upper = dir.join("T.csv");
+    std::fs::write(
+        &upper,
+        std::fs::read_to_string(&tp)
+            .unwrap()
+            .replacen("id,at,to", "ID,At,TO", 1),
+    )
+    .unwrap();
+    let o = motcua(
+        &[
+            "report",
+            both.to_str().unwrap(),
+            "--catalogue",
+            cp.to_str().unwrap(),
+            "--transfers",
+            upper.to_str().unwrap(),
+            "--stages",
+            "--as-of",
+            "2026-04-03T17:00",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap(),
+        table(&plain, true)
+    );
     // Its CSV as the report's: the totals row reads TOTAL, the rate six decimals.
     let o = motcua(
         &[

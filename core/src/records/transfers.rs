@@ -339,7 +339,12 @@ fn columns(names: &[String]) -> Result<[usize; 3]> {
     let names = header_names(names);
     let mut out = [0; 3];
     for (slot, want) in out.iter_mut().zip(TRANSFER_COLUMNS) {
-        *slot = names.iter().position(|n| n == want).ok_or_else(|| {
+        // (Exactly, else in any ASCII case, as the records' columns are found: `ID,AT,TO`.)
+        let found = names
+            .iter()
+            .position(|n| n == want)
+            .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(want)));
+        *slot = found.ok_or_else(|| {
             Error::new(
                 ErrorKind::CsvMissingColumn,
                 format!(
