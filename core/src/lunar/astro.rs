@@ -336,7 +336,11 @@ pub(super) fn apparent_solar_longitude_tt(jde: f64) -> f64 {
     // Geometric longitude of the Sun, in the FK5 system (25.9), then nutation and aberration.
     let theta = l.to_degrees() + 180.0;
     let arcsec = -0.090_33 + nutation_in_longitude(t) - 20.489_8 / r;
-    (theta + arcsec / 3_600.0).rem_euclid(360.0)
+    // (Reduced to one turn by a floor, not `rem_euclid`, whose exact `fmod` is 1.2 KB of the
+    // package's `.wasm`: the two differ by an ulp of the unreduced longitude, some 10⁻¹¹°,
+    // a microsecond of the Sun's motion; the year tables' test recomputes them.)
+    let lambda = theta + arcsec / 3_600.0;
+    lambda - 360.0 * (lambda / 360.0).floor()
 }
 
 /// The Sun's apparent longitude (degrees, `[0, 360)`) at the instant `jd_ut` (Julian day, UT).
