@@ -853,6 +853,14 @@ def test_a_decimal_from_read_sql_is_read_as_its_text() -> None:
     )
     got = motcua.report(df, by="g", as_of="2026-03-31")
     assert list(got["g"][:-1]) == sorted(["", "1.5", "12345678901234567890"])
+    # Equal in value, written apart (a NUMERIC column without a fixed scale): apart, as in a
+    # CSV of them, whatever the order (one group labelled by the first met; a tester's case).
+    apart = pd.Series([decimal.Decimal(x) for x in ("1.10", "1.1", "1.100")], dtype=object)
+    for order in ([0, 1, 2], [1, 0, 2]):
+        df = pd.DataFrame({"received": ["2026-03-02T09:00"] * 3, "time_limit": ["3wd"] * 3, "g": apart})
+        got = motcua.report(df.iloc[order], by="g", as_of="2026-03-31")
+        assert list(got["g"][:-1]) == ["1.1", "1.10", "1.100"], order
+        assert list(got["received"][:-1]) == [1, 1, 1]
 
 
 def test_datetime64_of_every_unit_finer_than_a_day_is_floored_to_its_day(cal: motcua.Calendar) -> None:

@@ -20,6 +20,7 @@ The core reads, parses, classifies and counts; see ``motcua.records`` in the Rus
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import os
 import re
 import sys
@@ -389,10 +390,24 @@ def _objects(values: np.ndarray) -> Any:
                 return ("arrow", [arr])
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
             pass  # mixed types: each distinct value as it is
-    if any(isinstance(v, (bool, np.bool_)) for v in values):
+    flags = decimals = False
+    for v in values:
+        flags = flags or isinstance(v, (bool, np.bool_))
+        decimals = decimals or isinstance(v, decimal.Decimal)
+        if flags and decimals:
+            break
+    if flags or decimals:
         # True, 1 and 1.0 are one key to a hash table: the group was "true" or "1" by which
         # came first, where the CLI and JS read `true` and `1` apart. Keyed by flag-or-not.
-        return _factorized(values, lambda v: (isinstance(v, (bool, np.bool_)), v))
+        # Decimals equal in value but written apart (`1.1`, `1.10`: a NUMERIC column without
+        # a fixed scale) were one group labelled by the first met, where a CSV of them has
+        # their texts apart: keyed by their text.
+        return _factorized(
+            values,
+            lambda v: ("decimal", str(v))
+            if isinstance(v, decimal.Decimal)
+            else (isinstance(v, (bool, np.bool_)), v),
+        )
     pd = cv._module("pandas")
     if pd is not None:
         try:
