@@ -77,21 +77,19 @@ pub(crate) fn tet_days(year: i32) -> Result<Vec<NaiveDate>> {
 /// and the second National Day day are placed by each year's notice, so a schedule need not
 /// list the statute's guess of them.
 pub(crate) fn fixed_holidays(year: i32) -> Result<Vec<NaiveDate>> {
+    // (The holidays' one list, less the days a notice places.)
     let tet = lunar_new_year(year)?;
-    let mut out = vec![date(year, 1, 1)?];
-    for i in 0..3 {
-        out.push(shift(tet, 0, i)?);
-    }
-    let hung = hung_kings_day(year)?;
-    if law_on(hung)?.has_hung_kings_day() {
-        out.push(hung);
-    }
-    out.extend([date(year, 4, 30)?, date(year, 5, 1)?, date(year, 9, 2)?]);
-    let nov24 = date(year, 11, 24)?;
-    if law_on(nov24)?.has_culture_day() {
-        out.push(nov24);
-    }
-    Ok(out)
+    let tet3 = shift(tet, 0, 2)?;
+    let sep2 = date(year, 9, 2)?;
+    Ok(holiday_days(year)?
+        .into_iter()
+        .filter(|&(d, feast)| match feast {
+            Feast::Tet => d >= tet && d <= tet3,
+            Feast::NationalDay => d == sep2,
+            _ => true,
+        })
+        .map(|(d, _)| d)
+        .collect())
 }
 
 /// The holiday days of Gregorian year `year` by the law in force on each (weekly rest days
