@@ -51,19 +51,13 @@ pub(super) fn misspelt_key(m: &serde_json::Map<String, Value>) -> Option<Error> 
 /// dossier answered as open (overdue, exit 0) while the report counted it resolved.
 #[cfg(not(target_arch = "wasm32"))]
 fn record_column(key: &str) -> Option<Error> {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '_' | '-' | ' '))
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    let k = fold(key);
-    let what = if k == "newdue" {
+    let k = fold_key(key);
+    let what = if k == b"newdue" {
         "an apology's or an extension's `new_due`, in `events`".to_string()
     } else {
         let kind = super::EventKind::ALL
             .into_iter()
-            .find(|e| fold(e.as_str()) == k)?;
+            .find(|e| fold_key(e.as_str()) == k)?;
         format!(
             "an event in `events`: {{\"type\":\"{}\",\"at\":\"...\"}}",
             kind.as_str()
@@ -100,15 +94,9 @@ pub(crate) fn near_key(key: &str, known: &[&'static str]) -> Option<&'static str
     if known.contains(&key) {
         return None;
     }
-    let fold = |s: &str| -> Vec<u8> {
-        s.bytes()
-            .filter(|c| !matches!(c, b'_' | b'-' | b' '))
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    let k = fold(key);
+    let k = fold_key(key);
     known.iter().copied().find(|w| {
-        let w = fold(w);
+        let w = fold_key(w);
         k == w || (w.len() >= 3 && within_one_edit(&k, &w))
     })
 }
@@ -118,6 +106,16 @@ pub(crate) fn near_key(key: &str, known: &[&'static str]) -> Option<&'static str
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn near_key(_: &str, _: &[&'static str]) -> Option<&'static str> {
     None
+}
+
+/// `key` as keys are compared: in ASCII lower case, without `_`, `-` and spaces (`newDue`,
+/// `new-due` and `new_due` are one key).
+#[cfg(not(target_arch = "wasm32"))]
+fn fold_key(key: &str) -> Vec<u8> {
+    key.bytes()
+        .filter(|c| !matches!(c, b'_' | b'-' | b' '))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap of

@@ -1,10 +1,11 @@
 //! Transfers between agencies joined to dossier records by id: [`Transfers`].
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::cell::Cell;
-use super::layout::{header_names, Locator, ReadOptions, Row};
+use super::layout::{find_column, header_names, Locator, ReadOptions, Row};
 use super::run::OnBad;
 use super::table::Table;
 use super::text::{TextFormat, TextSource};
@@ -339,12 +340,8 @@ fn columns(names: &[String]) -> Result<[usize; 3]> {
     let names = header_names(names);
     let mut out = [0; 3];
     for (slot, want) in out.iter_mut().zip(TRANSFER_COLUMNS) {
-        // (Exactly, else in any ASCII case, as the records' columns are found: `ID,AT,TO`.)
-        let found = names
-            .iter()
-            .position(|n| n == want)
-            .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(want)));
-        *slot = found.ok_or_else(|| {
+        // (As the records' columns are found: exactly, else in any ASCII case: `ID,AT,TO`.)
+        *slot = find_column(&names, &HashMap::new(), want).ok_or_else(|| {
             Error::new(
                 ErrorKind::CsvMissingColumn,
                 format!(
