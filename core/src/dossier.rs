@@ -56,7 +56,7 @@ pub(crate) use keys::key_hint;
 use keys::misspelt_key;
 pub(crate) use keys::near_key;
 use lifecycle::fraction_error;
-pub(crate) use lifecycle::{asked_in_an_earlier_stage, check_transfer, Lifecycle};
+pub(crate) use lifecycle::{check_transfer, Lifecycle};
 #[cfg(any(test, feature = "bench-internals"))]
 #[doc(hidden)]
 pub mod legacy;
@@ -750,11 +750,8 @@ impl Dossier {
             !self.stages.is_empty() || matches!(self.limit, LimitSource::TimeLimit(_));
         for (i, e) in self.events.iter().enumerate() {
             life.step(&self.events, i, e)?;
-            let again = life.is_second_request(e)
-                || (e.kind == EventKind::SupplementRequested
-                    && asked_in_an_earlier_stage(&self.stages, life.transfers, &self.events, i));
             let warned = |w: &Warning| w.code == WarningCode::MultipleSupplementRequests;
-            if again && !warnings.iter().any(warned) {
+            if life.asks_again(e, &self.stages, &self.events, i) && !warnings.iter().any(warned) {
                 warnings.push(life.multiple_requests_warning());
             }
             if e.kind == EventKind::Transferred && check_stages {

@@ -553,15 +553,8 @@ impl<T: Trace> Pass<'_, T> {
                 // first, before any of the pause's.)
                 // A second request of one agency: in its stage, or (an agency in charge of two
                 // stages) in an earlier stage of its (once).
-                let again = self.life.is_second_request(e)
-                    || (!self.stages.is_empty()
-                        && crate::dossier::asked_in_an_earlier_stage(
-                            self.stages,
-                            self.life.transfers,
-                            &dossier.events,
-                            i,
-                        ));
-                if again && self.trace.warnings() {
+                if self.life.asks_again(e, self.stages, &dossier.events, i) && self.trace.warnings()
+                {
                     let w = self.life.multiple_requests_warning();
                     if !self.warnings.as_slice().iter().any(|x| x.code == w.code) {
                         self.warn(w.code, || w.message);

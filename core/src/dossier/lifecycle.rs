@@ -103,6 +103,25 @@ impl Lifecycle {
             && !self.second_in_stage
     }
 
+    /// Whether `e`, event `i` of `events` just checked by [`step`](Lifecycle::step), is a second
+    /// supplement request of one agency: the second of its stage
+    /// ([`is_second_request`](Lifecycle::is_second_request)), or one by an agency of `stages`
+    /// that asked in an earlier stage of its ([`asked_in_an_earlier_stage`]). The warning it
+    /// calls for is given once by the caller.
+    #[inline]
+    pub(crate) fn asks_again(
+        &self,
+        e: &Event,
+        stages: &[Stage],
+        events: &[Event],
+        i: usize,
+    ) -> bool {
+        self.is_second_request(e)
+            || (e.kind == EventKind::SupplementRequested
+                && !stages.is_empty()
+                && asked_in_an_earlier_stage(stages, self.transfers, events, i))
+    }
+
     /// Checks event `i` against the events before it and records it (a second supplement
     /// request is a warning: [`is_second_request`](Lifecycle::is_second_request)). Only the
     /// checks are here (inlined into the pass); the errors are written by [`fault`](Lifecycle::fault).
@@ -337,7 +356,7 @@ impl Lifecycle {
 /// warning: requests were counted per stage).
 #[cold]
 #[inline(never)]
-pub(crate) fn asked_in_an_earlier_stage(
+fn asked_in_an_earlier_stage(
     stages: &[Stage],
     transfers: u32,
     events: &[Event],
