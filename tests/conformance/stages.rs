@@ -740,7 +740,8 @@ fn a_row_with_both_a_time_limit_and_a_staged_procedure_keeps_its_stages() {
     )
     .unwrap();
     std::fs::write(&cp, CATALOGUE).unwrap();
-    let table = |file: &std::path::Path, transfers: bool| {
+    // The stage table of `file` (with the transfers file `transfers`, if any) in `format`.
+    let stage_table = |file: &std::path::Path, transfers: Option<&std::path::Path>, format| {
         let mut args = vec![
             "report",
             file.to_str().unwrap(),
@@ -750,19 +751,22 @@ fn a_row_with_both_a_time_limit_and_a_staged_procedure_keeps_its_stages() {
             "--as-of",
             "2026-04-03T17:00",
             "--format",
-            "json",
+            format,
         ];
-        if transfers {
-            args.extend(["--transfers", tp.to_str().unwrap()]);
+        if let Some(t) = transfers {
+            args.extend(["--transfers", t.to_str().unwrap()]);
         }
         let o = motcua(&args, "");
         assert!(o.status.success(), "{}", stderr(&o));
-        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()
+        stdout(&o)
     };
-    for transfers in [true, false] {
+    let table = |file: &std::path::Path, transfers: Option<&std::path::Path>| {
+        serde_json::from_str::<serde_json::Value>(&stage_table(file, transfers, "json")).unwrap()
+    };
+    for transfers in [Some(tp.as_path()), None] {
         let want = table(&plain, transfers);
         assert!(want.as_array().unwrap().len() >= 2, "{want}");
-        assert_eq!(table(&both, transfers), want, "transfers: {transfers}");
+        assert_eq!(table(&both, transfers), want, "transfers: {transfers:?}");
     }
     // A transfers file's header is found in any ASCII case, as the records' is.
     let upper = dir.join("T.csv");
@@ -773,45 +777,9 @@ fn a_row_with_both_a_time_limit_and_a_staged_procedure_keeps_its_stages() {
             .replacen("id,at,to", "ID,At,TO", 1),
     )
     .unwrap();
-    let o = motcua(
-        &[
-            "report",
-            both.to_str().unwrap(),
-            "--catalogue",
-            cp.to_str().unwrap(),
-            "--transfers",
-            upper.to_str().unwrap(),
-            "--stages",
-            "--as-of",
-            "2026-04-03T17:00",
-            "--format",
-            "json",
-        ],
-        "",
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap(),
-        table(&plain, true)
-    );
+    assert_eq!(table(&both, Some(&upper)), table(&plain, Some(&tp)));
     // Its CSV as the report's: the totals row reads TOTAL, the rate six decimals.
-    let o = motcua(
-        &[
-            "report",
-            both.to_str().unwrap(),
-            "--catalogue",
-            cp.to_str().unwrap(),
-            "--transfers",
-            tp.to_str().unwrap(),
-            "--stages",
-            "--as-of",
-            "2026-04-03T17:00",
-            "--format",
-            "csv",
-        ],
-        "",
-    );
-    let csv = stdout(&o);
+    let csv = stage_table(&both, Some(&tp), "csv");
     let last = csv.lines().last().unwrap();
     assert!(
         last.starts_with("TOTAL,") && last.ends_with(",0.500000"),

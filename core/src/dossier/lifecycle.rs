@@ -356,12 +356,7 @@ impl Lifecycle {
 /// warning: requests were counted per stage).
 #[cold]
 #[inline(never)]
-fn asked_in_an_earlier_stage(
-    stages: &[Stage],
-    transfers: u32,
-    events: &[Event],
-    i: usize,
-) -> bool {
+fn asked_in_an_earlier_stage(stages: &[Stage], transfers: u32, events: &[Event], i: usize) -> bool {
     let holding = transfers as usize;
     let Some(agency) = stages.get(holding).map(|s| s.agency.as_str()) else {
         return false;
