@@ -50,7 +50,7 @@ fn row_dict<'py>(py: Python<'py>, r: &WorkItem, by: &[String]) -> PyResult<Bound
         Locator::Row(i) => i as u64,
         Locator::Line(l) => l,
     };
-    d.set_item("row", at)?;
+    d.set_item(motcua::worklist::ROW, at)?;
     Ok(d)
 }
 
@@ -96,7 +96,7 @@ impl PyWorklist {
         all: bool,
     ) -> PyResult<Self> {
         // A row is a dict keyed by column name (and `row`, the record's place).
-        motcua::worklist::check_grouping(&by, &["row"]).py()?;
+        motcua::worklist::check_grouping(&by, &[motcua::worklist::ROW]).py()?;
         Ok(PyWorklist {
             opts: WorklistOptions {
                 within,

@@ -312,7 +312,8 @@ def test_every_door_gives_the_same_scorecard(seed: int, catalogue: motcua.Catalo
 def test_the_sample_from_every_door(catalogue: motcua.Catalogue) -> None:
     path = SAMPLE / "dossiers.csv"
     built = frames(path)
-    for by, period in [("field", "month"), (["agency", "channel"], "quarter"), (None, None)]:
+    # (`"agency,channel"`: two columns, as the CLI's `--by` and JS's `by` read the text.)
+    for by, period in [("field", "month"), (["agency", "channel"], "quarter"), ("agency,channel", "year"), (None, None)]:
         want = run_cli("report", path, by, period, None, AS_OF)
         for name, frame in built.items():
             assert report_rows(fresh(name, frame), by, period, None, AS_OF, catalogue) == want, (name, by, period)

@@ -449,10 +449,14 @@ export interface WorklistOptions extends Omit<ReportOptions, "period"> {
  * days off right after it, when the status is already `overdue`), the status, the last day for the apology
  * (`null` when overdue or already given a new appointment) and, for an inter-agency dossier,
  * the stage holding its file: `stage_agency`, `stage_due`, `stage_overdue` (`null` without
- * stages). */
+ * stages), and where its record was. */
 export interface WorklistRow extends WorklistColumns {
   id: string | null;
-  [group: string]: string | number | boolean | null;
+  /** The record's line in CSV text (the header is line 1); absent for an array of objects. */
+  line?: number;
+  /** The record's index in an array of objects; absent for CSV text. */
+  row?: number;
+  [group: string]: string | number | boolean | null | undefined;
 }
 
 /** The answer of `worklist`: the rows by due instant, then id. */

@@ -79,7 +79,8 @@ fn list_options(v: Option<&JsValue>, opts: &mut WorklistOptions) -> Result<()> {
 /// The dossiers of `records` (an array of objects keyed by the CSV column names of `motcua
 /// report`, or CSV text) open at `asOf`: the CLI's `motcua worklist --format json` rows,
 /// ordered by due instant then id: `{id, ...by, due, due_at, working_days_left, status,
-/// apology_by, stage_agency, stage_due, stage_overdue}`. `status`: `overdue` and `awaiting_supplement` as `report` classifies the
+/// apology_by, stage_agency, stage_due, stage_overdue, line | row}` (`line`: the record's line
+/// in CSV text, the header being line 1; `row`: its index in an array of objects). `status`: `overdue` and `awaiting_supplement` as `report` classifies the
 /// dossier; else `due_today` (0 working days left), `due_soon` (1..`within`), `on_track`
 /// (listed only with `all`). `apology_by`: the `apologyLead`-th working day before the due
 /// date (default 1: the provincial regulations under Decree 118/2025, recalled, not verified),
@@ -100,7 +101,8 @@ pub fn worklist(
     let raw = options.as_ref().map(AsRef::as_ref);
     let mut o = read_options(raw, WORKLIST_OPTIONS).js()?;
     // A row is an object keyed by column name.
-    motcua::worklist::check_grouping(&o.by, &[]).js()?;
+    motcua::worklist::check_grouping(&o.by, &[motcua::worklist::LINE, motcua::worklist::ROW])
+        .js()?;
     let mut opts = WorklistOptions::new(o.as_of());
     list_options(raw, &mut opts).js()?;
     let calendar = o.calendar().js()?;

@@ -44,7 +44,7 @@ function expected(asOf, { within = 3, all = false, by, transfers = false } = {})
   const moves = new Map();
   for (const t of transfers ? transferRecords : []) moves.set(t.id, [...(moves.get(t.id) ?? []), t]);
   const rows = [];
-  for (const r of records) {
+  for (const [index, r] of records.entries()) {
     if (iso(r.received) > asOf) continue; // same-length ISO text compares as time
     const events = [];
     let last = iso(r.received);
@@ -82,6 +82,7 @@ function expected(asOf, { within = 3, all = false, by, transfers = false } = {})
       stage_due: holding?.due ?? null,
       stage_overdue: holding ? holding.outcome === "overdue" : null,
     });
+    row.line = index + 2; // the record's line in the CSV text (the header is line 1)
     rows.push(row);
   }
   return rows.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -109,7 +110,8 @@ for (const [asOf, opts] of [
     assert.deepEqual([...fromText], want);
     assert.equal(fromText.counted + fromText.leftOut, records.length);
     const fromObjects = worklist(records, { asOf, catalogue, ...rest, ...(transfers ? { transfers: transferRecords } : {}) });
-    assert.deepEqual([...fromObjects], want);
+    // Rows of an array of objects are located by their index instead of a line.
+    assert.deepEqual([...fromObjects], want.map(({ line, ...w }) => ({ ...w, row: line - 2 })));
     const args = ["worklist", join(sampleDir, "dossiers.csv"), "--catalogue", join(sampleDir, "catalogue.json"),
       "--as-of", asOf, "--format", "json", "--within", String(opts.within ?? 3)];
     if (opts.all) args.push("--all");
@@ -176,7 +178,7 @@ test("bad records follow report(); bad options are errors", () => {
   assert.deepEqual(new Set(worklist(HAND, { asOf: "2026-04-29T08:00", within: 1e6 }).map((r) => r.status)), new Set(["overdue", "awaiting_supplement", "due_today", "due_soon"]));
   // A row is an object keyed by name: grouping by `status` would lose the group or the row's
   // status (the records' own `agency` column is no worklist column).
-  for (const by of ["stage_agency", "status", "id"]) {
+  for (const by of ["stage_agency", "status", "id", "line", "row"]) {
     assert.throws(() => worklist(HAND, { asOf: "2026-04-29", by }), (e) => e.code === "invalid_argument" && e.message.includes(`\`${by}\``));
   }
 });

@@ -217,9 +217,9 @@ impl WorklistOptions {
 }
 
 /// Checks that no grouping column of a worklist is named twice, or as one of its row's own
-/// columns (`id`, [`WORKLIST_COLUMNS`], and `extra` — a binding's own, e.g. `row`): a row is
-/// an object keyed by column name, so one of the two would silently lose its values (or a
-/// JSON row hold one key twice).
+/// columns (`id`, [`WORKLIST_COLUMNS`], and `extra`: where the record was, as the door's rows
+/// say it — [`LINE`] and, for tables, [`ROW`]): a row is an object keyed by column name, so one
+/// of the two would silently lose its values (or a JSON row hold one key twice).
 /// [`ErrorKind::InvalidArgument`](crate::ErrorKind::InvalidArgument) naming it otherwise.
 pub fn check_grouping<S: AsRef<str>>(by: &[S], extra: &[&str]) -> Result<()> {
     crate::report::check_names(by, "worklist", &[])?;
@@ -477,8 +477,10 @@ impl Sink for WorklistSink<'_> {
 
 /// A worklist row with its grouping column names, for JSON: `{"id", <groups>, "due",
 /// "due_at", "working_days_left", "status", "apology_by", "stage_agency", "stage_due",
-/// "stage_overdue"}` (`null` for an absent id or apology day, and for the last three of a
-/// dossier without stages).
+/// "stage_overdue"}` (`null` for an absent id or apology day, and for the three stage columns
+/// of a dossier without stages), then where the record was: `"line"` (its line in a CSV or
+/// JSON-lines source, counting the header as line 1) or `"row"` (its index in a table, from
+/// 0), so that a row can be found in its source without an id.
 #[derive(Debug, Clone, Copy)]
 pub struct Named<'a> {
     /// The row.
@@ -504,14 +506,18 @@ impl Serialize for Named<'_> {
         m.serialize_entry("stage_agency", &h.map(|h| h.agency.as_str()))?;
         m.serialize_entry("stage_due", &h.map(|h| h.due.to_string()))?;
         m.serialize_entry("stage_overdue", &h.map(|h| h.overdue))?;
+        match r.at {
+            Locator::Line(l) => m.serialize_entry(LINE, &l)?,
+            Locator::Row(i) => m.serialize_entry(ROW, &i)?,
+        }
         m.end()
     }
 }
 
-/// The text cells of a row: id, groups, then [`WORKLIST_COLUMNS`] (the stage's empty for a
-/// dossier without stages).
+/// The text cells of a row: id, groups, [`WORKLIST_COLUMNS`] (the stage's empty for a
+/// dossier without stages), then the record's line.
 fn cells(r: &WorkItem) -> Vec<String> {
-    let mut v = Vec::with_capacity(r.groups.len() + 9);
+    let mut v = Vec::with_capacity(r.groups.len() + 10);
     v.push(r.id.clone().unwrap_or_default());
     v.extend(r.groups.iter().cloned());
     v.push(r.due.to_string());
@@ -523,6 +529,7 @@ fn cells(r: &WorkItem) -> Vec<String> {
         Some(h) => v.extend([h.agency.clone(), h.due.to_string(), h.overdue.to_string()]),
         None => v.extend([String::new(), String::new(), String::new()]),
     }
+    v.push(r.at.line().to_string());
     v
 }
 
@@ -530,8 +537,17 @@ fn header(by: &[String]) -> Vec<String> {
     let mut h = vec!["id".to_string()];
     h.extend(by.iter().cloned());
     h.extend(WORKLIST_COLUMNS.iter().map(|s| s.to_string()));
+    h.push(LINE.to_string());
     h
 }
+
+/// The column of the record's line in a worklist's CSV and table (a grouping column may not
+/// take the name: see [`check_grouping`]).
+pub const LINE: &str = "line";
+
+/// The key of the record's index in a table (a frame, an array of objects) in a worklist's
+/// JSON row, where a text source's row has [`LINE`].
+pub const ROW: &str = "row";
 
 /// Renders rows as JSON: an array of objects (see [`Named`]).
 pub fn to_json(items: &[WorkItem], by: &[String]) -> String {
@@ -539,8 +555,8 @@ pub fn to_json(items: &[WorkItem], by: &[String]) -> String {
     serde_json::to_string(&named).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// Renders rows as CSV with a header (`id`, the grouping columns, [`WORKLIST_COLUMNS`]);
-/// absent values are empty cells.
+/// Renders rows as CSV with a header (`id`, the grouping columns, [`WORKLIST_COLUMNS`],
+/// `line`: the record's line in its source); absent values are empty cells.
 pub fn to_csv(items: &[WorkItem], by: &[String]) -> String {
     let mut out = String::new();
     for row in std::iter::once(header(by)).chain(items.iter().map(cells)) {
@@ -553,14 +569,20 @@ pub fn to_csv(items: &[WorkItem], by: &[String]) -> String {
 
 /// Renders rows as an aligned terminal table (`working_days_left` right-aligned, `–` for an
 /// absent apology day; `stage_overdue` as `OVERDUE` or empty; the stage columns only when a
-/// row has a stage; control characters of the values escaped, as the report's table escapes
-/// them, so that a value cannot break a line or recolour the terminal), with a last line
-/// counting the rows by status.
+/// row has a stage; the record's line last; control characters of the values escaped, as the
+/// report's table escapes them, so that a value cannot break a line or recolour the
+/// terminal), with a last line counting the rows by status.
 pub fn to_table(items: &[WorkItem], by: &[String]) -> String {
     let stages = items.iter().any(|r| r.holding.is_some());
     let keep = by.len() + 1 + if stages { 8 } else { 5 };
-    let mut head = header(by);
-    head.truncate(keep);
+    // The columns kept, then the line (the last cell).
+    let shown = |mut row: Vec<String>| {
+        let line = row.pop().unwrap_or_default();
+        row.truncate(keep);
+        row.push(line);
+        row
+    };
+    let mut head = shown(header(by));
     if let Some(h) = head.get_mut(by.len() + 3) {
         *h = "left".into();
     }
@@ -568,11 +590,10 @@ pub fn to_table(items: &[WorkItem], by: &[String]) -> String {
     let body: Vec<Vec<String>> = items
         .iter()
         .map(|r| {
-            let mut c: Vec<String> = cells(r)
+            let mut c: Vec<String> = shown(cells(r))
                 .into_iter()
                 .map(|v| crate::report::printable(&v).into_owned())
                 .collect();
-            c.truncate(keep);
             if let Some(a) = c.get_mut(apology).filter(|s| s.is_empty()) {
                 *a = "–".into();
             }
@@ -597,12 +618,13 @@ pub fn to_table(items: &[WorkItem], by: &[String]) -> String {
         })
         .collect();
     let right = by.len() + 3;
+    let line = head.len() - 1;
     let mut out = String::new();
     for row in std::iter::once(&head).chain(&body) {
         for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
             let pad = " ".repeat(w.saturating_sub(c.chars().count()));
             let sep = if i == 0 { "" } else { "  " };
-            if i == right {
+            if i == right || i == line {
                 let _ = write!(out, "{sep}{pad}{c}");
             } else {
                 let _ = write!(out, "{sep}{c}{pad}");
@@ -727,7 +749,7 @@ mod tests {
             .lines()
             .nth(1)
             .unwrap()
-            .ends_with(",,,"));
+            .ends_with(",,,,2"));
     }
 
     #[test]
@@ -838,15 +860,24 @@ mod tests {
         let rows = [r];
         assert_eq!(
             to_json(&rows, &by),
-            r#"[{"id":"A,1","field":"x","due":"2026-03-10","due_at":"2026-03-10T17:00","working_days_left":2,"status":"due_soon","apology_by":"2026-03-06","stage_agency":null,"stage_due":null,"stage_overdue":null}]"#
+            r#"[{"id":"A,1","field":"x","due":"2026-03-10","due_at":"2026-03-10T17:00","working_days_left":2,"status":"due_soon","apology_by":"2026-03-06","stage_agency":null,"stage_due":null,"stage_overdue":null,"line":2}]"#
         );
         assert_eq!(
             to_csv(&rows, &by),
-            "id,field,due,due_at,working_days_left,status,apology_by,stage_agency,stage_due,stage_overdue\n\"A,1\",x,2026-03-10,2026-03-10T17:00,2,due_soon,2026-03-06,,,\n"
+            "id,field,due,due_at,working_days_left,status,apology_by,stage_agency,stage_due,stage_overdue,line\n\"A,1\",x,2026-03-10,2026-03-10T17:00,2,due_soon,2026-03-06,,,,2\n"
         );
         let t = to_table(&rows, &by);
         assert!(t.starts_with("id   field  due         due_at            left  status"));
         assert!(t.ends_with("1 row(s): due_soon 1\n"), "{t}");
+        // The record's line closes the row (right-aligned, as a count): a row without an id
+        // can be found in its file.
+        let lines: Vec<&str> = t.lines().collect();
+        assert!(lines[0].ends_with("apology_by  line"), "{t}");
+        assert!(lines[1].ends_with("2026-03-06     2"), "{t}");
+        // A row of a table (a frame, an array of objects) is located by its index.
+        let mut tabled = rows[0].clone();
+        tabled.at = Locator::Row(4);
+        assert!(to_json(&[tabled], &by).ends_with(r#""stage_overdue":null,"row":4}]"#));
         // Control characters of an id or a group are escaped in the table: a line break or
         // an escape sequence would split the row or recolour the terminal.
         let mut odd = rows[0].clone();

@@ -63,7 +63,8 @@ fn expected(
     let mut lines = text.lines();
     let names: Vec<&str> = lines.next().unwrap().split(',').collect();
     let mut rows = Vec::new();
-    for line in lines {
+    // (Each record is one line of the file; the header is line 1.)
+    for (number, line) in (2u64..).zip(lines) {
         let cells: Vec<&str> = line.split(',').collect();
         assert_eq!(cells.len(), names.len(), "{line}");
         let c: HashMap<&str, &str> = names.iter().copied().zip(cells).collect();
@@ -176,6 +177,7 @@ fn expected(
             "stage_overdue".into(),
             json!(holding.map(|s| s.outcome == Some(Outcome::Overdue))),
         );
+        row.insert("line".into(), json!(number));
         rows.push((k.due.due_at, c["id"].to_string(), Value::Object(row)));
     }
     rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
@@ -385,14 +387,14 @@ fn worklist_hand_made() {
     let csv = stdout(&o);
     assert_eq!(
         csv.lines().next().unwrap(),
-        "id,field,due,due_at,working_days_left,status,apology_by,stage_agency,stage_due,stage_overdue"
+        "id,field,due,due_at,working_days_left,status,apology_by,stage_agency,stage_due,stage_overdue,line"
     );
     assert!(
-        csv.contains("\nB,x,2026-05-04,2026-05-04T17:00,1,due_soon,2026-04-29,,,\n"),
+        csv.contains("\nB,x,2026-05-04,2026-05-04T17:00,1,due_soon,2026-04-29,,,,3\n"),
         "{csv}"
     );
     assert!(
-        csv.contains("\nA,x,2026-04-28,2026-04-28T17:00,-1,overdue,,,,\n"),
+        csv.contains("\nA,x,2026-04-28,2026-04-28T17:00,-1,overdue,,,,,2\n"),
         "{csv}"
     );
     assert!(
@@ -562,7 +564,7 @@ fn scorecard_and_worklist_agree_on_who_holds_the_files() {
 /// one name): bad usage (exit 2) naming it. The records' own `agency` column groups.
 #[test]
 fn a_grouping_column_named_as_a_worklist_column_is_bad_usage() {
-    for by in ["status", "stage_agency", "id"] {
+    for by in ["status", "stage_agency", "id", "line"] {
         let o = motcua(
             &["worklist", SAMPLE, "--catalogue", CATALOGUE, "--by", by],
             "",

@@ -104,13 +104,16 @@ class Wanted(Container[str]):
 
 
 def by_list(by: Any) -> list[str]:
-    """The grouping columns of a ``by=`` argument: a column name, or an iterable of them
-    (``None``: none). Anything else is an :class:`InvalidArgumentError` (``by=3`` was a bare
-    ``TypeError``)."""
+    """The grouping columns of a ``by=`` argument: a column name, comma-separated names (as
+    the CLI's ``--by`` and the JS package's ``by`` read them: ``"field,agency"``), or an
+    iterable of names, each taken whole (``["a,b"]``: the column ``a,b``); ``None``: none.
+    Anything else is an :class:`InvalidArgumentError` (``by=3`` was a bare ``TypeError``)."""
     if by is None:
         return []
     if isinstance(by, str):
-        return [by]
+        # (``"channel,field"`` was one column of that name: a missing-column error where the
+        # CLI and JS group by two.)
+        return by.split(",")
     if isinstance(by, (set, frozenset, Mapping)):
         # A set has no order: the report's columns and rows would change from run to run.
         raise _raise(

@@ -100,7 +100,11 @@ class Worklist:
         counted: int,
         left_out: int,
         skipped: list[dict[str, Any]],
+        from_file: bool = False,
     ) -> None:
+        #: Whether the records came from a file (``row`` is then a line, and
+        #: :meth:`to_json` calls it ``line`` as the CLI does).
+        self.from_file = from_file
         #: The rows, in order (due instant, then id).
         self.rows = rows
         #: The grouping columns.
@@ -160,7 +164,14 @@ class Worklist:
         if joined is not None:
             skipped.extend(_skipped(b) for b in joined.unjoined(skip_bad))
         return cls(
-            w.rows(), by=by_list, as_of=w.as_of, open=w.open, counted=counted, left_out=left_out, skipped=skipped
+            w.rows(),
+            by=by_list,
+            as_of=w.as_of,
+            open=w.open,
+            counted=counted,
+            left_out=left_out,
+            skipped=skipped,
+            from_file=rec.is_path(source),
         )
 
     @property
@@ -169,7 +180,9 @@ class Worklist:
         return ["id", *self.by, *WORKLIST_COLUMNS]
 
     def to_json(self) -> str:
-        """The rows as ``motcua worklist --format json`` prints them."""
+        """The rows as ``motcua worklist --format json`` prints them, ending with where the
+        record was: ``line`` (its line in a file, the header being line 1) or ``row`` (its
+        position in a frame), as the JS package's rows of CSV text or of objects."""
         def cell(v: Any) -> Any:
             if isinstance(v, _dt.datetime):
                 return v.strftime("%Y-%m-%dT%H:%M") + (f":{v.second:02d}" if v.second else "")
@@ -177,8 +190,11 @@ class Worklist:
                 return v.isoformat()
             return v
 
+        place = "line" if self.from_file else "row"
         return json.dumps(
-            [{c: cell(r[c]) for c in self.columns} for r in self.rows], ensure_ascii=False, separators=(",", ":")
+            [{**{c: cell(r[c]) for c in self.columns}, place: r["row"]} for r in self.rows],
+            ensure_ascii=False,
+            separators=(",", ":"),
         )
 
     def to_pandas(self) -> Any:

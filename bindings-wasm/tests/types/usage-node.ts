@@ -105,6 +105,7 @@ const fields: CatalogueFieldRow[] | null = card.catalogue;
 const desk: Worklist = worklist(records, { asOf: "2026-03-05T08:00", within: 2, apologyLead: 1, all: true, by: "field", catalogue, skipBad: true });
 const first: WorklistRow = desk[0]!;
 const deskStatus: WorklistStatus = first.status;
+const place: number | undefined = first.row ?? first.line;
 const staged: Worklist = worklist(records, { asOf: "2026-03-05T08:00", catalogue, transfers: [{ id: "A", at: "2026-03-04T10:00", to: "Tax office" }] });
 const holder: string | null = staged[0]!.stage_agency;
 const stageDue: string | null = staged[0]!.stage_due;

@@ -16,7 +16,7 @@ the same columns as `motcua report` (see `motcua report --help`; id names each r
 instant then id. Columns: id, the --by columns, due, due_at, working_days_left (working days d with \
 T's day < d <= due; negative once a working day has passed since the due date, and 0 on the \
 days off right after it, when the dossier is overdue already: the status says which; awaiting a supplement, what was left when the request \
-stopped the clock, counted from the request's day), status, apology_by. status: overdue and \
+stopped the clock, counted from the request's day), status, apology_by, the stage columns below, line. status: overdue and \
 awaiting_supplement as the report classifies them; else due_today (0 working days left), due_soon \
 (1..N, --within N, default 3), on_track (listed only with --all). apology_by: the last day to send \
 the apology with a new appointment (Decree 61/2018 Art. 19; Circular 03/2025 form 04 under Decree \
@@ -28,7 +28,7 @@ the due date as it stood when the request stopped the clock (empty when it was p
 from its catalogue procedure, transfers from --transfers FILE with columns id, at, to, as in \
 `motcua report --stages`): stage_agency (the agency holding the file), stage_due (its stage's due date) \
 and stage_overdue (true when that stage is overdue); empty for a dossier without stages (the table \
-shows these columns only when a row has a stage). Bad rows as in `report`: the run fails (exit 1) \
+shows these columns only when a row has a stage); line: the record's line in the file (the header is line 1), which finds a row without an id. Bad rows as in `report`: the run fails (exit 1) \
 unless --skip-bad.";
 
 /// `motcua worklist` arguments.
@@ -69,7 +69,7 @@ pub fn run<W: Write, E: Write>(args: WorklistArgs, sink: &mut Sink<W, E>) -> io:
         all: args.all,
         ..WorklistOptions::new(rec.as_of)
     };
-    if let Err(e) = motcua::worklist::check_grouping(&rec.by, &[]) {
+    if let Err(e) = motcua::worklist::check_grouping(&rec.by, &[motcua::worklist::LINE]) {
         crate::usage(e.message());
     }
     // A lead time reaching back past the calendar would fail every open dossier: an option
