@@ -321,6 +321,28 @@ def test_the_sample_from_every_door(catalogue: motcua.Catalogue) -> None:
     assert Scorecard.build(built["polars naive"], by="agency", as_of=AS_OF, catalogue=catalogue).rows == want
 
 
+def test_grouping_by_the_catalogues_field_when_the_records_lack_it(catalogue: motcua.Catalogue) -> None:
+    """Records by procedure code without a ``field`` column: ``by="field"`` reads each
+    procedure's from the catalogue, as the CLI does, from pandas, polars, pyarrow and a file;
+    the sample without its ``field`` column gives the sample's report by field."""
+    path = SAMPLE / "dossiers.csv"
+    want = run_cli("report", path, "field", "quarter", None, AS_OF)
+    built = frames(path)
+    dropped = {
+        "pandas numpy naive": built["pandas numpy naive"].drop(columns=["field"]),
+        "polars naive": built["polars naive"].drop("field"),
+        "pyarrow zoned, dictionary": built["pyarrow zoned, dictionary"].drop_columns(["field"]),
+    }
+    for name, frame in dropped.items():
+        assert report_rows(frame, "field", "quarter", None, AS_OF, catalogue) == want, name
+    without = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=["field"])
+    assert report_rows(without, ["agency", "field"], None, None, AS_OF, catalogue) == run_cli(
+        "report", path, ["agency", "field"], None, None, AS_OF
+    )
+    with pytest.raises(motcua.MotcuaError, match="catalogue"):
+        motcua.report(without, by="field", as_of=AS_OF)
+
+
 def test_a_spreadsheets_empty_rows_are_not_dossiers(catalogue: motcua.Catalogue, tmp_path: Path) -> None:
     # A spreadsheet saves its empty rows as separators alone (`,,,,`); read into a frame they
     # are rows of nulls. Every door skips them as blank lines: the report of the rows alone,

@@ -231,12 +231,32 @@ pub enum AnySink<'c> {
     Worklist(WorklistSink<'c>),
 }
 
+/// The trait's methods that a sink of the core answers go to it (`check` and `catalogue`
+/// were left to the trait's defaults: the package had neither the CLI's catalogue check nor
+/// the catalogue's stages and grouping values of the records); `reject` and `blank` are no
+/// sink's, and `own_limit` serves the native direct reader only.
 impl Sink for AnySink<'_> {
     fn as_of(&self) -> Option<chrono::NaiveDateTime> {
         match self {
             AnySink::Report(s) => s.as_of(),
             AnySink::Stages(s) => s.as_of(),
             AnySink::Worklist(s) => s.as_of(),
+        }
+    }
+
+    fn check(&self, layout: &Layout) -> Result<()> {
+        match self {
+            AnySink::Report(s) => s.check(layout),
+            AnySink::Stages(s) => s.check(layout),
+            AnySink::Worklist(s) => s.check(layout),
+        }
+    }
+
+    fn catalogue(&self) -> Option<&motcua::procedure::Catalogue> {
+        match self {
+            AnySink::Report(s) => s.catalogue(),
+            AnySink::Stages(s) => s.catalogue(),
+            AnySink::Worklist(s) => s.catalogue(),
         }
     }
 

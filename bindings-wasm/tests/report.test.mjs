@@ -126,6 +126,24 @@ for (const c of reportCases) {
   });
 }
 
+test("report, scorecard, worklist: records by procedure without a field column are grouped by the catalogue's field", () => {
+  const { json: want } = runCli(["report", dossiersCsv, "--catalogue", catalogueJson, "--as-of", AS_OF, "--format", "json", "--by", "field,agency"]);
+  assert.ok(want.some((r) => r.field === "Hộ tịch"));
+  const without = objects.map(({ field, ...r }) => r);
+  const [header, ...lines] = csvText.trim().split("\n");
+  const at = header.split(",").indexOf("field");
+  const cut = (l) => l.split(",").filter((_, i) => i !== at).join(",");
+  const textWithout = [header, ...lines].map(cut).join("\n") + "\n";
+  const opts = { asOf: AS_OF, catalogue, by: "field,agency" };
+  assert.deepStrictEqual(report(without, opts), want);
+  assert.deepStrictEqual(report(textWithout, opts), want);
+  assert.deepStrictEqual(scorecard(without, { asOf: AS_OF, catalogue, by: "field" }), scorecard(objects, { asOf: AS_OF, catalogue, by: "field" }));
+  const desk = { asOf: "2026-11-13T10:00", catalogue, by: "field", all: true };
+  assert.deepStrictEqual([...worklist(without, desk)], [...worklist(objects, desk)]);
+  // Without a catalogue the column is missing, and the error says where it would come from.
+  assert.throws(() => report(textWithout, { asOf: AS_OF, by: "field" }), (e) => e.code === "csv_missing_column" && /catalogue/.test(e.message));
+});
+
 // --------------------------------------------------------------------------- generated records
 
 /** Vietnam wall time `YYYY-MM-DD[THH:MM[:SS]]` or `dd/mm/yyyy[ HH:MM]` → the Date of that

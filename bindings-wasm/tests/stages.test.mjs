@@ -113,6 +113,15 @@ test("the stage table equals the stages of each dossier counted by a reduce", ()
   }
 });
 
+test("a record filling both time_limit and procedure keeps its procedure's stages, as the CLI's", () => {
+  // (The package read such a record without the catalogue's stages: left out of the stage
+  // table without a word, its transfers refused.)
+  const both = dossiers.map((d) => ({ ...d, time_limit: "9wd" }));
+  const t = stageReport(both, { catalogue, transfers, asOf: AS_OF });
+  assert.deepEqual(counts(t), want);
+  assert.deepEqual(counts(stageReport(toCsv(both, ["id", "time_limit", "procedure", "received", ...KINDS]), { catalogue, transfers, asOf: AS_OF })), want);
+});
+
 test("transfers leave the report unchanged", () => {
   const plain = report(dossiers, { catalogue, asOf: AS_OF, by: "procedure" });
   const joined = report(dossiers, { catalogue, asOf: AS_OF, by: "procedure", transfers });

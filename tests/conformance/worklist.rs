@@ -641,3 +641,75 @@ fn a_negative_count_of_days_is_bad_usage_naming_it() {
         assert!(!err.contains("-- "), "{err}");
     }
 }
+
+/// Records by procedure code without a `field` (or `level`) column: `--by field` reads each
+/// procedure's from the catalogue (it was a missing column). The sample without its `field`
+/// column gives the sample's report, scorecard and worklist by field; with a `level` column
+/// written here from the catalogue's JSON, `--by level` on the records equals `--by level`
+/// read from the catalogue. Without `--catalogue` the column is missing, and says so.
+#[test]
+fn grouping_by_the_catalogues_field_and_level() {
+    let root = repo_root();
+    let text = std::fs::read_to_string(root.join(SAMPLE)).unwrap();
+    let cat: Vec<Value> =
+        serde_json::from_str(&std::fs::read_to_string(root.join(CATALOGUE)).unwrap()).unwrap();
+    let level: HashMap<&str, &str> = cat
+        .iter()
+        .map(|p| (p["code"].as_str().unwrap(), p["level"].as_str().unwrap()))
+        .collect();
+    let mut lines = text.lines();
+    let names: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let field = names.iter().position(|n| *n == "field").unwrap();
+    let code = names.iter().position(|n| *n == "procedure").unwrap();
+    // (The sample has no quoted cells: a plain split reads it.)
+    let mut without = String::new();
+    let mut leveled = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut cells: Vec<&str> = line.split(',').collect();
+        let lv = if i == 0 { "level" } else { level[cells[code]] };
+        leveled.push_str(&format!("{line},{lv}\n"));
+        cells.remove(field);
+        without.push_str(&cells.join(","));
+        without.push('\n');
+    }
+    let dir = std::env::temp_dir().join(format!("motcua-catalogue-groups-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let without_path = dir.join("without-field.csv");
+    let leveled_path = dir.join("with-level.csv");
+    std::fs::write(&without_path, &without).unwrap();
+    std::fs::write(&leveled_path, &leveled).unwrap();
+    let run = |file: &str, command: &str, by: &str| {
+        let mut args = vec![command, file, "--catalogue", CATALOGUE, "--by", by];
+        args.extend(["--as-of", "2026-11-13T10:00", "--format", "json"]);
+        if command == "worklist" {
+            args.push("--all");
+        }
+        let o = motcua(&args, "");
+        assert_eq!(o.status.code(), Some(0), "{command} {by}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let without = without_path.to_str().unwrap();
+    for command in ["report", "scorecard"] {
+        let want = run(SAMPLE, command, "field");
+        assert!(want.contains("Hộ tịch"), "{want}");
+        assert_eq!(run(without, command, "field"), want, "{command}");
+        let want = run(leveled_path.to_str().unwrap(), command, "level");
+        assert!(
+            want.contains("\"commune\"") && want.contains("\"province\""),
+            "{want}"
+        );
+        assert_eq!(run(without, command, "level"), want, "{command}");
+    }
+    // The worklist's rows are the sample's, line for line.
+    let want = run(SAMPLE, "worklist", "field");
+    assert!(want.matches("\"line\"").count() > 20, "{want}");
+    assert_eq!(run(without, "worklist", "field"), want);
+    let o = motcua(&["report", without, "--by", "field"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("missing column `field`") && err.contains("--catalogue"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

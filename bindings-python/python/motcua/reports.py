@@ -440,7 +440,8 @@ def report(
     ``dd/mm/yyyy`` text; empty means absent.
 
     ``by``: grouping column(s): a name, comma-separated names (``"field,agency"``, as the
-    CLI's ``--by``) or a list of names; ``period``: ``month``, ``quarter`` or ``year``; ``as_of``: the
+    CLI's ``--by``) or a list of names (``field`` and ``level`` of records given by procedure
+    code without such a column: each procedure's in the catalogue); ``period``: ``month``, ``quarter`` or ``year``; ``as_of``: the
     instant the table stands at (a date alone: the end of that day; ``None``: now);
     ``calendar`` defaults to :meth:`Calendar.vietnam`; ``skip_bad``: skip bad rows instead of
     raising the first one's error (a ``UserWarning`` says how many and the first, as the CLI's

@@ -145,6 +145,7 @@ impl<'t, 'a> Direct<'t, 'a> {
     pub(super) fn new(layout: &Layout, table: &'t Table<'a>) -> Option<Direct<'t, 'a>> {
         if layout.stages.is_some()
             || layout.procedure_stages.is_some()
+            || layout.by_procedure.iter().any(|p| p.2)
             || layout.transfers.is_some()
             || layout.service.is_some()
             || (layout.ids && layout.id.is_some())

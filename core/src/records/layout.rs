@@ -367,6 +367,49 @@ pub(super) fn place_apology(
     pos
 }
 
+/// The column index of a grouping column the records do not have and the catalogue gives
+/// (see [`ProcedureAttr`]): no source column.
+pub(super) const BY_PROCEDURE: usize = usize::MAX;
+
+/// A grouping column read from each record's procedure in the catalogue, when the records
+/// give procedure codes and have no such column: `field` (*lĩnh vực*, the procedure's field)
+/// and `level` (`commune`, `province`, ...), the usual breakdowns of a one-stop report, which
+/// an export by procedure code often leaves to the catalogue. A record counted by its own
+/// `time_limit` is grouped by the procedure in its `procedure` cell, if any; a record without
+/// a procedure known to the catalogue is in the empty group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ProcedureAttr {
+    /// The procedure's `field`.
+    Field,
+    /// The procedure's `level`.
+    Level,
+}
+
+impl ProcedureAttr {
+    /// The attribute a grouping column's logical name reads, if any.
+    fn of(name: &str) -> Option<ProcedureAttr> {
+        [ProcedureAttr::Field, ProcedureAttr::Level]
+            .into_iter()
+            .find(|a| a.name() == name)
+    }
+
+    /// The grouping column's logical name.
+    fn name(self) -> &'static str {
+        match self {
+            ProcedureAttr::Field => "field",
+            ProcedureAttr::Level => "level",
+        }
+    }
+
+    /// Its value for `p`.
+    pub(super) fn value(self, p: &crate::procedure::Procedure) -> &str {
+        match self {
+            ProcedureAttr::Field => &p.field,
+            ProcedureAttr::Level => p.level.as_str(),
+        }
+    }
+}
+
 /// Where each logical column is in the source, resolved once from its header.
 #[derive(Debug, Clone)]
 pub struct Layout {
@@ -378,7 +421,14 @@ pub struct Layout {
     pub(super) new_due: Option<usize>,
     pub(super) stages: Option<usize>,
     pub(super) events: Vec<(usize, EventKind, &'static str)>,
+    /// The grouping columns' source columns ([`BY_PROCEDURE`]: from the catalogue).
     pub(super) groups: Vec<usize>,
+    /// The grouping columns a procedure's catalogue entry can give: their place among the
+    /// grouping columns, what they read, and whether the records lack the column (read from
+    /// the catalogue for every record; else for a JSON line or an object without the key).
+    pub(super) by_procedure: Vec<(usize, ProcedureAttr, bool)>,
+    /// The catalogue they are read from, once a run has one ([`Layout::for_catalogue`]).
+    pub(super) group_catalogue: Option<Arc<crate::procedure::Catalogue>>,
     pub(super) service: Option<([Option<usize>; 6], u32)>,
     /// Set each dossier's `id` from the `id` column (the worklist lists them).
     pub(super) ids: bool,
@@ -608,8 +658,22 @@ impl Layout {
             return Err(missing("time_limit` or `procedure"));
         }
         let mut groups = Vec::with_capacity(opts.by.len());
-        for b in &opts.by {
-            groups.push(find(b).ok_or_else(|| missing(b))?);
+        let mut by_procedure = Vec::new();
+        for (slot, b) in opts.by.iter().enumerate() {
+            match (find(b), ProcedureAttr::of(b), procedure) {
+                (Some(i), Some(attr), Some(_)) => {
+                    groups.push(i);
+                    by_procedure.push((slot, attr, false));
+                }
+                (Some(i), _, _) => groups.push(i),
+                // (Records by procedure code without the column: the catalogue's; a run
+                // without a catalogue says the column is missing, `Layout::for_catalogue`.)
+                (None, Some(attr), Some(_)) => {
+                    groups.push(BY_PROCEDURE);
+                    by_procedure.push((slot, attr, true));
+                }
+                (None, _, _) => return Err(missing(b)),
+            }
         }
         let service = match opts.satisfaction_scale {
             None => None,
@@ -634,6 +698,8 @@ impl Layout {
                 .filter_map(|(name, kind)| find(name).map(|i| (i, *kind, *name)))
                 .collect(),
             groups,
+            by_procedure,
+            group_catalogue: None,
             service,
             ids: false,
             names,
@@ -712,7 +778,13 @@ impl Layout {
     /// is (every record would be in the empty group: a misspelt `--by` gave one row of
     /// everything). A source with a header holds its columns: `seen` is then always true.
     pub fn check_seen(&self, seen: impl Fn(usize) -> bool) -> Result<()> {
-        match self.groups.iter().find(|&&g| !seen(g)) {
+        // (A column the catalogue gives is not missing: a record without the key has its
+        // procedure's value.)
+        let from_catalogue =
+            |k: usize| self.group_catalogue.is_some() && self.by_procedure.iter().any(|p| p.0 == k);
+        let unseen = (self.groups.iter().enumerate())
+            .find(|&(k, &g)| g != BY_PROCEDURE && !from_catalogue(k) && !seen(g));
+        match unseen.map(|(_, g)| g) {
             None => Ok(()),
             Some(&g) => {
                 let name = self.names.get(g).map_or("", String::as_str);
@@ -753,6 +825,41 @@ impl Layout {
         }
         self.transfers = Some(transfers);
         Ok(self)
+    }
+
+    /// The layout a run over records uses with the sink's `catalogue` (`None`: this one as it
+    /// is): with the catalogue its grouping columns read from the procedures
+    /// ([`ProcedureAttr`]), and the stages of [`with_procedure_stages`](Self::with_procedure_stages).
+    /// A grouping column to read from the catalogue without one is
+    /// [`ErrorKind::CsvMissingColumn`], as the column missing from the records.
+    pub(crate) fn for_catalogue(
+        &self,
+        catalogue: Option<&crate::procedure::Catalogue>,
+    ) -> Result<Option<Layout>> {
+        let staged = self.with_procedure_stages(catalogue);
+        if self.by_procedure.is_empty() {
+            return Ok(staged);
+        }
+        let Some(catalogue) = catalogue else {
+            let Some(&(_, attr, _)) = self.by_procedure.iter().find(|p| p.2) else {
+                return Ok(staged);
+            };
+            let b = attr.name();
+            return Err(Error::new(
+                ErrorKind::CsvMissingColumn,
+                format!(
+                    "missing column `{b}`: the records have none; a catalogue (--catalogue) \
+                     gives each procedure's"
+                ),
+            )
+            .in_field(b));
+        };
+        let mut layout = staged.unwrap_or_else(|| self.clone());
+        layout.group_catalogue = match &layout.procedure_stages {
+            Some(shared) => Some(Arc::clone(shared)),
+            None => Some(Arc::new(catalogue.clone())),
+        };
+        Ok(Some(layout))
     }
 
     /// This layout with the stages of `catalogue`'s inter-agency procedures, when the records

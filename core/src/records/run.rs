@@ -411,7 +411,7 @@ pub(crate) fn run_tables_with<S: Sink>(
         // (An empty frame gives an empty report, as a header alone does: a Dask `meta`.)
         probe.check(layout)?;
     }
-    let staged = layout.with_procedure_stages(probe.catalogue());
+    let staged = layout.for_catalogue(probe.catalogue())?;
     drop(probe);
     let layout = staged.as_ref().unwrap_or(layout);
     // The chunks: (segment, first row of the segment in the whole table, start, end).
@@ -533,7 +533,7 @@ pub fn run_text<R: Read + Send, S: Sink>(
     // Said when the first block of records is met (a header alone gives an empty report).
     let probe = make();
     let mut checked = probe.check(layout);
-    let staged = layout.with_procedure_stages(probe.catalogue());
+    let staged = layout.for_catalogue(probe.catalogue())?;
     drop(probe);
     let layout = staged.as_ref().unwrap_or(layout);
     let parser: TextParser = source

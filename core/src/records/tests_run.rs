@@ -449,3 +449,106 @@ fn a_record_of_the_wrong_width_names_its_dossier_id() {
         assert_eq!(got, want, "quoted {quoted}");
     }
 }
+
+/// Records by procedure code without a `field` or `level` column are grouped by their
+/// procedure's in the catalogue (`--by field` was a missing column); a record counted by its
+/// own limit, by the procedure in its `procedure` cell; none known: the empty group. A
+/// column of the records wins over the catalogue; without a catalogue the column is missing.
+#[test]
+fn grouping_columns_the_records_lack_are_read_from_the_catalogue() {
+    use crate::procedure::Catalogue;
+    use crate::records::ReadOptions;
+    #[derive(Debug)]
+    struct Groups<'c>(Option<&'c Catalogue>, Vec<String>);
+    impl Sink for Groups<'_> {
+        fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
+            self.1.push(format!("{}:{}", at.line(), r.groups.join("|")));
+            Ok(true)
+        }
+        fn catalogue(&self) -> Option<&Catalogue> {
+            self.0
+        }
+        fn append(&mut self, later: Self) -> Result<()> {
+            self.1.extend(later.1);
+            Ok(())
+        }
+    }
+    let cat = Catalogue::from_json(
+        r#"[{"code":"HT-01","name":"Khai sinh","field":"Hộ tịch","level":"commune",
+             "time_limit":"3wd","online":"full"},
+            {"code":"DD-02","name":"Đất đai","field":"Đất đai","level":"province",
+             "time_limit":"10wd","online":"partial"}]"#,
+    )
+    .unwrap();
+    let run = |text: &str, by: &[&str], cat: Option<&Catalogue>| -> Result<Vec<String>> {
+        let read = ReadOptions {
+            by: by.iter().map(|b| b.to_string()).collect(),
+            ..ReadOptions::default()
+        };
+        let format = match text.starts_with('{') {
+            true => super::super::TextFormat::JsonLines,
+            false => super::super::TextFormat::Csv,
+        };
+        let mut src = super::super::TextSource::open(text.as_bytes(), format, &read)?;
+        let layout = Layout::resolve(src.names(), &read)?;
+        let opts = RunOptions {
+            threads: 1,
+            on_bad: OnBad::Stop,
+            first_row: 0,
+        };
+        let make = || Groups(cat, Vec::new());
+        Ok(run_text(&mut src, &layout, &opts, make, |_| {})?.0 .1)
+    };
+    let by_code = "received,procedure,agency\n\
+                   2026-03-02,HT-01,A\n\
+                   2026-03-02,DD-02,B\n";
+    assert_eq!(
+        run(by_code, &["field", "level", "agency"], Some(&cat)).unwrap(),
+        ["2:Hộ tịch|commune|A", "3:Đất đai|province|B"]
+    );
+    // Both columns: a row counted by its own limit is grouped by its `procedure` cell's.
+    let both = "received,time_limit,procedure\n\
+                2026-03-02,5wd,DD-02\n\
+                2026-03-02,5wd,\n\
+                2026-03-02,5wd,XX-99\n\
+                2026-03-02,,HT-01\n";
+    assert_eq!(
+        run(both, &["field"], Some(&cat)).unwrap(),
+        ["2:Đất đai", "3:", "4:", "5:Hộ tịch"]
+    );
+    // The records' own column wins.
+    let own = "received,procedure,field\n2026-03-02,HT-01,Chứng thực\n";
+    assert_eq!(run(own, &["field"], Some(&cat)).unwrap(), ["2:Chứng thực"]);
+    // JSON lines: a line without the key has its procedure's (a line giving it, even empty,
+    // its own); without a catalogue it is the empty group, as before.
+    let lines = "{\"received\":\"2026-03-02\",\"procedure\":\"HT-01\",\"field\":\"Riêng\"}\n\
+                 {\"received\":\"2026-03-02\",\"procedure\":\"DD-02\"}\n\
+                 {\"received\":\"2026-03-02\",\"procedure\":\"DD-02\",\"field\":null}\n";
+    assert_eq!(
+        run(lines, &["field"], Some(&cat)).unwrap(),
+        ["1:Riêng", "2:Đất đai", "3:"]
+    );
+    // Another grouping column a line leaves out reads as its own (no channel: direct).
+    let channel = "{\"received\":\"2026-03-02\",\"procedure\":\"HT-01\"}\n\
+                   {\"received\":\"2026-03-02\",\"procedure\":\"DD-02\",\"channel\":\"online\"}\n";
+    assert_eq!(
+        run(channel, &["channel", "field"], Some(&cat)).unwrap(),
+        ["1:direct|Hộ tịch", "2:online|Đất đai"]
+    );
+    let plain_lines = "{\"received\":\"2026-03-02\",\"time_limit\":\"3wd\",\"field\":\"X\"}\n\
+                       {\"received\":\"2026-03-02\",\"time_limit\":\"3wd\",\"procedure\":\"HT-01\"}\n";
+    assert_eq!(run(plain_lines, &["field"], None).unwrap(), ["1:X", "2:"]);
+    // Without a catalogue, or without procedure codes, the column is missing.
+    let e = run(both, &["field"], None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::CsvMissingColumn, "{e}");
+    assert!(
+        e.message().contains("--catalogue") && e.field() == Some("field"),
+        "{e}"
+    );
+    let plain = "received,time_limit\n2026-03-02,3wd\n";
+    let e = run(plain, &["level"], Some(&cat)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::CsvMissingColumn, "{e}");
+    // Only the catalogue's `field` and `level`: another column is missing as before.
+    let e = run(by_code, &["name"], Some(&cat)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::CsvMissingColumn, "{e}");
+}

@@ -29,7 +29,9 @@ pub const REPORT_HELP: &str = "\
 Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the Vietnamese wording \
 3 ngày làm việc, 15 ngày, 8 giờ làm việc, trong ngày) or procedure (a code of --catalogue; a row filling both is counted with its time_limit, and with its procedure's stages when it has some); optional channel (direct|online|postal; grouped by, the channel read: an empty cell is direct), supplement_requested, supplement_received, \
 new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id (named in \
-messages), and grouping columns (--by). Each row is one dossier: a file that lists a dossier twice (two \
+messages), and grouping columns (--by; records given by procedure code without a `field` or \
+`level` column are grouped by their procedure's in the catalogue, and a JSON line without the key \
+likewise). Each row is one dossier: a file that lists a dossier twice (two \
 pages of an export, a status history) counts it twice, as ids are not checked for repeats (that takes \
 memory in proportion to the file; the stream is read in constant memory). A row with no value in any column read (an empty \
 spreadsheet row, {} in JSON lines) is no dossier and skipped, as a blank line is; one with values in other columns only \
@@ -82,7 +84,7 @@ pub struct RecordArgs {
     /// The instant the table stands at (a date alone = the end of that day). Default: now (UTC+7).
     #[arg(long, value_name = "T")]
     as_of: Option<String>,
-    /// Group by these columns (comma-separated, e.g. field,agency).
+    /// Group by these columns (comma-separated, e.g. field,agency); `field` and `level`, when the records have no such column, are each procedure's in the catalogue.
     #[arg(long, value_name = "COL[,COL]", value_delimiter = ',')]
     by: Vec<String>,
     /// Read the logical column NAME from the file's column SOURCE_COLUMN (repeatable).

@@ -242,8 +242,21 @@ impl Layout {
         }
         #[cfg(target_family = "wasm")]
         out.groups.resize_with(self.groups.len(), String::new);
-        for (slot, &g) in out.groups.iter_mut().zip(&self.groups) {
+        for (k, (slot, &g)) in out.groups.iter_mut().zip(&self.groups).enumerate() {
             slot.clear();
+            // (A column the records lack, or a JSON line's or an object's key left out: the
+            // procedure's value in the catalogue, when the run has one.)
+            if g == BY_PROCEDURE || (self.group_catalogue.is_some() && !row.holds(g)) {
+                let value = self.procedure_group(k, at, row, &out.dossier.limit, &mut out.buf)?;
+                if let Some(v) = value {
+                    out.tidied.push_tidy(v, slot);
+                    continue;
+                }
+                // (Another grouping column a record leaves out reads as its own, below.)
+                if g == BY_PROCEDURE {
+                    continue;
+                }
+            }
             if Some(g) == self.channel {
                 // Grouped by channel: the channel read (`Online`, `trực tuyến` are `online`; an
                 // empty cell `direct`), not the cell's text.
@@ -261,6 +274,35 @@ impl Layout {
             self.read_service(at, row, cols, *scale, received.date(), out)?;
         }
         Ok(())
+    }
+
+    /// The value of grouping column `k`, read from the catalogue entry of the record's
+    /// procedure (its code as the dossier's limit, or in the `procedure` cell of a record
+    /// counted by its own `time_limit`): empty without a procedure the catalogue knows;
+    /// `None` for a column the catalogue does not give, or without a catalogue.
+    #[cold]
+    fn procedure_group<'s, R: Row + ?Sized>(
+        &'s self,
+        k: usize,
+        at: Locator,
+        row: &R,
+        limit: &LimitSource,
+        buf: &mut String,
+    ) -> Result<Option<&'s str>> {
+        let (Some(&(_, attr, _)), Some(catalogue)) = (
+            self.by_procedure.iter().find(|p| p.0 == k),
+            self.group_catalogue.as_deref(),
+        ) else {
+            return Ok(None);
+        };
+        let code = match (limit, self.procedure) {
+            (LimitSource::Procedure(code), _) => code.as_str(),
+            (LimitSource::TimeLimit(_), Some(i)) => {
+                self.cell(at, row, i)?.as_text(buf).unwrap_or("")
+            }
+            (LimitSource::TimeLimit(_), None) => "",
+        };
+        Ok(Some(catalogue.get(code).map_or("", |p| attr.value(p))))
     }
 
     fn read_service<R: Row + ?Sized>(
