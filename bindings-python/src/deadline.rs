@@ -302,6 +302,18 @@ impl Sink for RowAnswers<'_> {
         self.as_of
     }
 
+    /// The catalogue check of every records door (records by procedure code need one).
+    fn check(&self, layout: &Layout) -> motcua::Result<()> {
+        motcua::records::check_catalogue(layout, self.ctx.catalogue)
+    }
+
+    /// The catalogue, for the record road's stages of a row filling both `time_limit` and
+    /// `procedure` (its procedure's, as the report and the CLI count them) and its grouping
+    /// values: without it (the trait's default) such a row lost its procedure's stages.
+    fn catalogue(&self) -> Option<&motcua::procedure::Catalogue> {
+        self.ctx.catalogue
+    }
+
     fn record(&mut self, _at: Locator, r: &Record) -> motcua::Result<bool> {
         let opts = Options::new(self.ctx.calendar)
             .catalogue(self.ctx.catalogue)

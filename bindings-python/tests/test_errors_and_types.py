@@ -272,3 +272,13 @@ def test_a_partial_report_of_another_era_is_out_of_range() -> None:
     assert _motcua.PartialReport.from_json(text).as_of == dt.datetime(2026, 3, 31)
     with pytest.raises(motcua.DateOutOfRangeError):
         _motcua.PartialReport.from_json(text.replace("2026-03-31T00:00:00", "+10000-01-01T00:00:00"))
+
+
+def test_a_frame_by_procedure_code_without_a_catalogue_is_said_once() -> None:
+    """``due`` and ``classify`` of a frame read the records as the report does: codes without
+    a catalogue are the records' error, said as the CLI's ``report`` says it (it was the first
+    row's lookup error)."""
+    df = pd.DataFrame({"received": ["2026-03-02T09:00", "2026-03-03T09:00"], "procedure": ["GT-01", "CU-03"]})
+    for call in (lambda: motcua.classify(df, as_of="2026-03-10"), lambda: motcua.due(df)):
+        with pytest.raises(motcua.UnknownProcedureError, match="no catalogue was given"):
+            call()
