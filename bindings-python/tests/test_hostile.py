@@ -865,6 +865,42 @@ def test_a_decimal_from_read_sql_is_read_as_its_text() -> None:
         assert list(got["received"][:-1]) == [1, 1, 1]
 
 
+
+def test_arrow_and_polars_decimals_are_read_as_their_text() -> None:
+    """A decimal column of polars or Arrow (a database's NUMERIC read by polars / ADBC /
+    pyarrow) is read as the text of each value at its scale, as a CSV export of it holds it
+    (``1.10`` at scale 2) and as the same values as pandas ``Decimal`` objects are read (it was
+    an error for the whole frame: "cast it first")."""
+    import decimal
+    import io
+
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    values = [decimal.Decimal("1.10"), decimal.Decimal("2.5"), None, decimal.Decimal("12345678901234567890")]
+    n = len(values)
+    base = {"received": ["2026-03-02T09:00"] * n, "time_limit": ["3wd"] * n}
+    table = pa.table({**base, "g": pa.array(values, type=pa.decimal128(38, 2))})
+    csv = "received,time_limit,g\n" + "".join(f"2026-03-02T09:00,3wd,{'' if v is None else f'{v:.2f}'}\n" for v in values)
+    want = motcua.report(pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False), by="g", as_of="2026-03-31")
+    assert list(want["g"][:-1]) == ["", "1.10", "12345678901234567890.00", "2.50"]
+    frames = {
+        "pyarrow table": table,
+        "pyarrow batch": table.to_batches()[0],
+        "pyarrow reader": pa.RecordBatchReader.from_batches(table.schema, table.to_batches()),
+        "pandas Arrow-backed": table.to_pandas(types_mapper=pd.ArrowDtype),
+        "pandas Decimal objects": table.to_pandas(),
+        "polars": pl.DataFrame(table),
+        "polars lazy": pl.DataFrame(table).lazy(),
+    }
+    for name, frame in frames.items():
+        got = motcua.report(frame, by="g", as_of="2026-03-31")
+        got = got if isinstance(got, pd.DataFrame) else got.to_pandas()
+        assert list(got["g"][:-1]) == list(want["g"][:-1]), name
+        assert list(got["received"]) == list(want["received"]), name
+
+
 def test_datetime64_of_every_unit_finer_than_a_day_is_floored_to_its_day(cal: motcua.Calendar) -> None:
     """`h`, `m` and `ps` went through numpy's own cast (a second table of units shadowed the
     first): `ps` raised numpy's bare OverflowError (a tester's case)."""

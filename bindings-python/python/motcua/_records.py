@@ -202,11 +202,17 @@ def length(df: Any) -> Optional[int]:
 # ---------------------------------------------------------------------- polars and Arrow
 
 
+def _polars_as_text(pl: Any, dtype: Any) -> bool:
+    """Whether a polars column is handed over as text: the ``Null`` type (every value missing,
+    as polars types a column of ``None``; polars hands it over the C data interface with a
+    buffer the Arrow importer refuses) and decimals (a database's NUMERIC), each value as the
+    text a CSV of it holds (``1.10`` at scale 2), as pandas' ``Decimal`` objects are read."""
+    return bool(dtype == pl.Null or isinstance(dtype, pl.Decimal))
+
+
 def _polars_select(pl: Any, schema: Any, cols: list[str]) -> list[Any]:
-    """The expressions selecting ``cols``: a column of the ``Null`` type (every value
-    missing, as polars types a column of ``None``) as strings, all missing: polars hands a
-    ``Null`` column over the C data interface with a buffer the Arrow importer refuses."""
-    return [pl.col(c).cast(pl.String) if schema[c] == pl.Null else pl.col(c) for c in cols]
+    """The expressions selecting ``cols``, as text where :func:`_polars_as_text` says."""
+    return [pl.col(c).cast(pl.String) if _polars_as_text(pl, schema[c]) else pl.col(c) for c in cols]
 
 
 def _polars(df: Any, names: Container[str]) -> Iterator[tuple[Columns, int, int]]:
@@ -226,13 +232,19 @@ def _polars(df: Any, names: Container[str]) -> Iterator[tuple[Columns, int, int]
             yield [(c, ("arrow", empty.get_column(c))) for c in cols], 0, 0
         return
     cols = [c for c in df.columns if c in names]
-    if any(df.schema[c] == pl.Null for c in cols):
+    if any(_polars_as_text(pl, df.schema[c]) for c in cols):
         df = df.select(_polars_select(pl, df.schema, cols))
     yield [(c, ("arrow", df.get_column(c))) for c in cols], 0, df.height
 
 
 def _arrow_column(a: Any) -> Any:
-    """An Arrow array or chunked array as the core takes it (a stream, or a list of arrays)."""
+    """An Arrow array or chunked array as the core takes it (a stream, or a list of arrays);
+    decimals (a database's NUMERIC) as their text, ``1.10`` at scale 2, as a CSV of them
+    holds it and as pandas' ``Decimal`` objects are read (the core reads no decimal buffer)."""
+    import pyarrow as pa
+
+    if pa.types.is_decimal(a.type):
+        a = a.cast(pa.string())
     if hasattr(a, "__arrow_c_stream__"):
         return ("arrow", a)
     chunks = getattr(a, "chunks", None)
@@ -261,7 +273,7 @@ def _arrow(df: Any, names: Container[str]) -> Iterator[tuple[Columns, int, int]]
         return
     cols = [(i, c) for i, c in enumerate(df.schema.names) if c in names]
     if isinstance(df, pa.RecordBatch):
-        yield [(c, ("arrow", [df.column(i)])) for i, c in cols], 0, df.num_rows
+        yield [(c, _arrow_column(df.column(i))) for i, c in cols], 0, df.num_rows
     else:
         yield [(c, _arrow_column(df.column(i))) for i, c in cols], 0, df.num_rows
 
