@@ -522,3 +522,20 @@ def test_empty_grouping_values_are_warned() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         motcua.report(df.assign(**{"Lĩnh vực": list("ABCDE")}), by="Lĩnh vực", as_of="2026-03-20")
+
+
+def test_a_dict_of_columns_is_told_to_be_a_frame() -> None:
+    """A dict of columns (what ``report`` takes) given to ``due``/``classify``/``Dossier`` is
+    one dossier whose ``received`` holds many values: said so, with the way to many dossiers
+    (it was "`received` must be a string, got [...]")."""
+    import numpy as np
+
+    cols = {"received": ["2026-03-02T09:00", "2026-03-03T09:00"], "time_limit": ["3wd", "5wd"]}
+    for call in (lambda: motcua.classify(cols, as_of="2026-03-10"), lambda: motcua.due(cols),
+                 lambda: motcua.Dossier({"received": np.array(["2026-03-02"]), "time_limit": "3wd"})):
+        with pytest.raises(motcua.InvalidDossierError, match="a dossier is received once.*frame"):
+            call()
+    # One dossier's instant, whatever its type, is one value.
+    one = {"time_limit": {"working_days": 3}}
+    for received in ("2026-03-02T09:00", dt.datetime(2026, 3, 2, 9), np.datetime64("2026-03-02T09:00")):
+        assert str(motcua.due({**one, "received": received}).due) == "2026-03-05", received

@@ -97,6 +97,15 @@ class Dossier:
         elif isinstance(data, str):
             self._native = _motcua.Dossier.from_json(data)
         elif isinstance(data, Mapping):
+            received: Any = data.get("received")
+            if not isinstance(received, (str, bytes)) and hasattr(received, "__len__"):
+                # (A dict of columns, as `report` takes it: one dossier's `received` is one
+                # instant. It was "`received` must be a string, got [...]".)
+                raise _raise(
+                    InvalidDossierError,
+                    f"`received` holds {len(received)} values: a dossier is received once (many "
+                    "dossiers: a pandas, polars or pyarrow frame, e.g. pd.DataFrame(columns))",
+                )
             try:
                 text = json.dumps(_plain(dict(data)), default=_json_default, allow_nan=False)
             except (TypeError, ValueError) as e:
