@@ -108,6 +108,13 @@ impl RunOptions {
 }
 
 /// What a run does with the records of one chunk.
+///
+/// [`check`](Sink::check), [`as_of`](Sink::as_of) and [`catalogue`](Sink::catalogue) have no
+/// defaults: each changes how records are read, and a sink that wraps others (a binding's
+/// choice of report, worklist or stage table) that left one to a default read the records
+/// otherwise than the sink it wraps, without a word (the JS package and Python's per-row
+/// answers lost the catalogue's stages so). A sink without a catalogue or an as-of instant
+/// says `None`, and [`check_catalogue`] is the check of one that looks procedures up.
 pub trait Sink: Send {
     /// Takes one record read without error; `Ok(false)` when it is left out (received
     /// after the as-of instant). An error is located at the record by the run.
@@ -131,15 +138,11 @@ pub trait Sink: Send {
     /// would fail alike (time limits given by procedure code, without a catalogue to look
     /// them up), which then fails the run once rather than on every row, before the first
     /// record is read (an input without records gives its empty answer).
-    fn check(&self, _layout: &Layout) -> Result<()> {
-        Ok(())
-    }
+    fn check(&self, layout: &Layout) -> Result<()>;
 
     /// The instant the sink judges its records at, if any: a record's `new_due` is then
     /// placed among the events that instant sees (see [`Layout::read_as_of`]).
-    fn as_of(&self) -> Option<NaiveDateTime> {
-        None
-    }
+    fn as_of(&self) -> Option<NaiveDateTime>;
 
     /// The time limit the sink would count a dossier of procedure `code` by, when that limit
     /// is all it needs of the procedure (no stages, no warnings, no name): the direct reader
@@ -152,12 +155,10 @@ pub trait Sink: Send {
     }
 
     /// The catalogue the sink looks procedures up in, if any: the stages of its inter-agency
-    /// procedures go to the records that fill both `time_limit` and `procedure`
-    /// ([`Layout::with_procedure_stages`]).
-    #[doc(hidden)]
-    fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
-        None
-    }
+    /// procedures go to the records that fill both `time_limit` and `procedure`, and the
+    /// grouping columns `field` and `level` records by procedure code lack are read from it
+    /// (`Layout::for_catalogue`).
+    fn catalogue(&self) -> Option<&crate::procedure::Catalogue>;
 }
 
 /// The error of [`Sink::check`] for records whose time limits can only come from a catalogue

@@ -17,6 +17,12 @@ use crate::report::{Context, PeriodKind, ReportOptions, ReportSink};
 struct Kept(Vec<String>);
 
 impl Sink for Kept {
+    fn check(&self, _: &crate::records::Layout) -> Result<()> {
+        Ok(())
+    }
+    fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+        None
+    }
     fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
         self.0.push(format!(
             "{at:?} {:?} {:?} {:?}",

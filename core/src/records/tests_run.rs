@@ -8,6 +8,15 @@ use crate::records::Layout;
 struct Seen(Vec<String>);
 
 impl Sink for Seen {
+    fn check(&self, _: &crate::records::Layout) -> Result<()> {
+        Ok(())
+    }
+    fn as_of(&self) -> Option<chrono::NaiveDateTime> {
+        None
+    }
+    fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+        None
+    }
     fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
         self.0.push(format!("{}:{}", at.line(), r.dossier.received));
         Ok(true)
@@ -126,6 +135,15 @@ fn seen_text(text: &str, format: super::super::TextFormat) -> Result<(Vec<String
     #[derive(Debug, Default)]
     struct Marked(Seen);
     impl Sink for Marked {
+        fn check(&self, _: &crate::records::Layout) -> Result<()> {
+            Ok(())
+        }
+        fn as_of(&self) -> Option<chrono::NaiveDateTime> {
+            None
+        }
+        fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+            None
+        }
         fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
             self.0.record(at, r)
         }
@@ -408,6 +426,15 @@ fn a_record_of_the_wrong_width_names_its_dossier_id() {
     #[derive(Debug, Default)]
     struct Ids(Vec<(u64, Option<String>, String)>);
     impl Sink for Ids {
+        fn check(&self, _: &crate::records::Layout) -> Result<()> {
+            Ok(())
+        }
+        fn as_of(&self) -> Option<chrono::NaiveDateTime> {
+            None
+        }
+        fn catalogue(&self) -> Option<&crate::procedure::Catalogue> {
+            None
+        }
         fn record(&mut self, _: Locator, _: &Record) -> Result<bool> {
             Ok(true)
         }
@@ -461,6 +488,12 @@ fn grouping_columns_the_records_lack_are_read_from_the_catalogue() {
     #[derive(Debug)]
     struct Groups<'c>(Option<&'c Catalogue>, Vec<String>);
     impl Sink for Groups<'_> {
+        fn check(&self, _: &crate::records::Layout) -> Result<()> {
+            Ok(())
+        }
+        fn as_of(&self) -> Option<chrono::NaiveDateTime> {
+            None
+        }
         fn record(&mut self, at: Locator, r: &Record) -> Result<bool> {
             self.1.push(format!("{}:{}", at.line(), r.groups.join("|")));
             Ok(true)
