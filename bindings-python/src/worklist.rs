@@ -95,8 +95,10 @@ impl PyWorklist {
         apology_lead: u32,
         all: bool,
     ) -> PyResult<Self> {
-        // A row is a dict keyed by column name (and `row`, the record's place).
-        motcua::worklist::check_grouping(&by, &[motcua::worklist::ROW]).py()?;
+        // A row is a dict keyed by column name (and `row`, the record's place, which
+        // `Worklist.to_json()` of a file calls `line`).
+        motcua::worklist::check_grouping(&by, &[motcua::worklist::ROW, motcua::worklist::LINE])
+            .py()?;
         Ok(PyWorklist {
             opts: WorklistOptions {
                 within,

@@ -313,7 +313,8 @@ def test_the_sample_from_every_door(catalogue: motcua.Catalogue) -> None:
     path = SAMPLE / "dossiers.csv"
     built = frames(path)
     # (`"agency,channel"`: two columns, as the CLI's `--by` and JS's `by` read the text.)
-    for by, period in [("field", "month"), (["agency", "channel"], "quarter"), ("agency,channel", "year"), (None, None)]:
+    # (`" agency, channel,"`: names trimmed and the empty one dropped, as the CLI and JS.)
+    for by, period in [("field", "month"), (["agency", "channel"], "quarter"), (" agency, channel,", "year"), (None, None)]:
         want = run_cli("report", path, by, period, None, AS_OF)
         for name, frame in built.items():
             assert report_rows(fresh(name, frame), by, period, None, AS_OF, catalogue) == want, (name, by, period)
@@ -341,6 +342,23 @@ def test_grouping_by_the_catalogues_field_when_the_records_lack_it(catalogue: mo
     )
     with pytest.raises(motcua.MotcuaError, match="catalogue"):
         motcua.report(without, by="field", as_of=AS_OF)
+
+
+def test_map_names_are_trimmed_as_the_clis(catalogue: motcua.Catalogue, tmp_path: Path) -> None:
+    """``map=`` names trimmed, as the CLI's ``--map`` and JS's ``map`` read them (``" received
+    "`` was a missing column here only); an empty one is an error."""
+    path = SAMPLE / "dossiers.csv"
+    renamed = tmp_path / "renamed.csv"
+    text = path.read_text(encoding="utf-8")
+    renamed.write_text(text.replace("received,", "Ngay Nhan,", 1), encoding="utf-8")
+    cmd = [cli(), "report", str(renamed), "--catalogue", str(CATALOGUE_PATH), "--as-of", AS_OF,
+           "--format", "json", "--by", "field", "--map", " received = Ngay Nhan "]
+    want = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    frame = pd.read_csv(renamed, dtype=str, keep_default_na=False)
+    got = Report.build(frame, by=" field", map={" received ": " Ngay Nhan "}, as_of=AS_OF, catalogue=catalogue).rows
+    assert got == want
+    with pytest.raises(motcua.InvalidArgumentError, match="neither empty"):
+        motcua.report(frame, map={"received": "  "}, as_of=AS_OF, catalogue=catalogue)
 
 
 def test_a_spreadsheets_empty_rows_are_not_dossiers(catalogue: motcua.Catalogue, tmp_path: Path) -> None:

@@ -350,7 +350,7 @@ def test_transfers_are_bad_rows_as_in_the_report() -> None:
 def test_a_grouping_column_named_as_a_worklist_column_is_refused() -> None:
     # A row is a dict keyed by name: grouping by `status` would lose either the group or the
     # row's status. (The records' own `agency` column is no worklist column: it groups.)
-    for by in ("stage_agency", "status", "id", "row"):
+    for by in ("stage_agency", "status", "id", "row", "line"):
         with pytest.raises(motcua.InvalidArgumentError, match=f"`{by}`"):
             motcua.worklist(STAGED_RECORDS.assign(**{by: "x"}), as_of="2026-05-12", by=by, catalogue=STAGED)
     w = motcua.Worklist.build(STAGED_RECORDS.assign(agency="UBND"), as_of="2026-05-12T10:00", by="agency", catalogue=STAGED)

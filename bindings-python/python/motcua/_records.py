@@ -107,13 +107,15 @@ def by_list(by: Any) -> list[str]:
     """The grouping columns of a ``by=`` argument: a column name, comma-separated names (as
     the CLI's ``--by`` and the JS package's ``by`` read them: ``"field,agency"``), or an
     iterable of names, each taken whole (``["a,b"]``: the column ``a,b``); ``None``: none.
-    Anything else is an :class:`InvalidArgumentError` (``by=3`` was a bare ``TypeError``)."""
+    Names are trimmed and empty ones dropped (``"field, agency,"``), as the CLI and JS read
+    them (a header's names are trimmed too). Anything else is an
+    :class:`InvalidArgumentError` (``by=3`` was a bare ``TypeError``)."""
     if by is None:
         return []
     if isinstance(by, str):
         # (``"channel,field"`` was one column of that name: a missing-column error where the
         # CLI and JS group by two.)
-        return by.split(",")
+        return _names(by.split(","))
     if isinstance(by, (set, frozenset, Mapping)):
         # A set has no order: the report's columns and rows would change from run to run.
         raise _raise(
@@ -127,7 +129,13 @@ def by_list(by: Any) -> list[str]:
     bad = [n for n in names if not isinstance(n, str)]
     if bad:
         raise _raise(InvalidArgumentError, f"by: column names must be strings, got {bad[0]!r}")
-    return names
+    return _names(names)
+
+
+def _names(names: list[str]) -> list[str]:
+    """Column names trimmed, the empty ones dropped (as the CLI's ``--by`` and JS's ``by``:
+    ``" agency"`` was a missing column here only)."""
+    return [t for t in (n.strip() for n in names) if t]
 
 
 def map_arg(map: Any) -> dict[str, str]:
@@ -153,7 +161,12 @@ def map_arg(map: Any) -> dict[str, str]:
                 InvalidArgumentError,
                 f"map: {k!r} must name a source column (a string, or a frame's integer column name), got {v!r}",
             )
-        out[k] = str(v)
+        # Trimmed, as the CLI's `--map` and JS's `map` read them (a header's names are
+        # trimmed too); an empty one names nothing.
+        key, source = k.strip(), str(v).strip()
+        if not key or not source:
+            raise _raise(InvalidArgumentError, f"map: {k!r}: {v!r}: a logical column and a source column, neither empty")
+        out[key] = source
     return out
 
 

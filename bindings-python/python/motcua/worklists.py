@@ -200,8 +200,8 @@ class Worklist:
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame: ``due``, ``due_at``, ``apology_by`` and
         ``stage_due`` as ``datetime64`` (``NaT`` when absent), ``status`` categorical (the
-        core's statuses, in order), ``working_days_left`` and ``row`` as ``int64``, ``agency``
-        as ``string`` and ``stage_overdue`` as nullable ``boolean`` (``<NA>`` for a dossier
+        core's statuses, in order), ``working_days_left`` and ``row`` as ``int64``,
+        ``stage_agency`` as ``string`` and ``stage_overdue`` as nullable ``boolean`` (``<NA>`` for a dossier
         without stages)."""
         import pandas as pd
 
@@ -219,7 +219,7 @@ class Worklist:
     def to_polars(self) -> Any:
         """The rows as a polars DataFrame: ``due``, ``apology_by`` and ``stage_due`` as
         ``Date``, ``due_at`` as ``Datetime``, ``status`` as an ``Enum`` of the core's
-        statuses, ``agency`` as ``String``, ``stage_overdue`` as ``Boolean`` (null for a
+        statuses, ``stage_agency`` as ``String``, ``stage_overdue`` as ``Boolean`` (null for a
         dossier without stages)."""
         import polars as pl
 
@@ -360,7 +360,7 @@ def worklist(
     days ``d`` with ``as_of``'s day < ``d`` ≤ ``due``; negative once a working day has passed
     since the due date, 0 on the days off right after it when the dossier is already
     ``overdue``), ``status``,
-    ``apology_by``, ``agency``, ``stage_due``, ``stage_overdue``, and ``row`` (the record's
+    ``apology_by``, ``stage_agency``, ``stage_due``, ``stage_overdue``, and ``row`` (the record's
     position in the frame, 0-based: ``df.iloc[row]``, not ``df.loc``; or its line in a file).
 
     ``status``: ``overdue`` and ``awaiting_supplement`` as the report classifies them; else
@@ -372,8 +372,8 @@ def worklist(
     the request stopped the clock. Ordered by due instant, then id.
 
     For an inter-agency dossier (*liên thông*: stages from its catalogue procedure or its own
-    ``stages`` column), the stage holding the file at ``as_of``: ``agency`` (the agency holding
-    it, as ``stage_agency``), ``stage_due`` (its stage's due date, each stage counted from the day it received the
+    ``stages`` column), the stage holding the file at ``as_of``: ``stage_agency`` (the agency
+    holding it), ``stage_due`` (its stage's due date, each stage counted from the day it received the
     file) and ``stage_overdue``; ``None`` for a dossier without stages. ``transfers``: the
     transfers between agencies (columns ``id``, ``at``, ``to``: the dossier ``id`` reached the
     agency ``to`` at ``at``), a frame or a CSV / JSON-lines file, joined to the records by id

@@ -425,7 +425,8 @@ pub struct Layout {
     pub(super) groups: Vec<usize>,
     /// The grouping columns a procedure's catalogue entry can give: their place among the
     /// grouping columns, what they read, and whether the records lack the column (read from
-    /// the catalogue for every record; else for a JSON line or an object without the key).
+    /// the catalogue for every record; else for a JSON line without the key: a table's row, a
+    /// frame's or a JS object's, holds every column, a missing value being empty).
     pub(super) by_procedure: Vec<(usize, ProcedureAttr, bool)>,
     /// The catalogue they are read from, once a run has one ([`Layout::for_catalogue`]).
     pub(super) group_catalogue: Option<Arc<crate::procedure::Catalogue>>,

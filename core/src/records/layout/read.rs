@@ -244,7 +244,7 @@ impl Layout {
         out.groups.resize_with(self.groups.len(), String::new);
         for (k, (slot, &g)) in out.groups.iter_mut().zip(&self.groups).enumerate() {
             slot.clear();
-            // (A column the records lack, or a JSON line's or an object's key left out: the
+            // (A column the records lack, or a JSON line's key left out: the
             // procedure's value in the catalogue, when the run has one.)
             if g == BY_PROCEDURE || (self.group_catalogue.is_some() && !row.holds(g)) {
                 let value = self.procedure_group(k, at, row, &out.dossier.limit, &mut out.buf)?;
