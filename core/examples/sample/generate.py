@@ -518,9 +518,12 @@ def write_catalogue_csv(catalogue):
     cols = ["code", "name", "name_en", "field", "level", "time_limit", "online", "source"]
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(cols)
+        w.writerow(cols + ["stages"])
         for p in catalogue:
-            w.writerow([p[c] for c in cols])
+            # An inter-agency procedure's stages as the JSON text a CSV catalogue's `stages`
+            # column holds; empty for the others.
+            stages = json.dumps(p["stages"], ensure_ascii=False) if p.get("stages") else ""
+            w.writerow([p[c] for c in cols] + [stages])
     print(f"wrote {path} ({len(catalogue)} procedures)", file=sys.stderr)
 
 

@@ -29,7 +29,8 @@ pub const REPORT_HELP: &str = "\
 Input columns: received (required); time_limit (3wd, 15cd, 8wh, same_day, or the Vietnamese wording \
 3 ngày làm việc, 15 ngày, 8 giờ làm việc, trong ngày) or procedure (a code of --catalogue; a row filling both is counted with its time_limit, and with its procedure's stages when it has some); optional channel (direct|online|postal; grouped by, the channel read: an empty cell is direct), supplement_requested, supplement_received, \
 new_due (one apology or extension, taken as issued in time), resolved, withdrawn, refused, id (named in \
-messages), and grouping columns (--by; records given by procedure code without a `field` or \
+messages), stages (an inter-agency dossier's own stages, as JSON text: [{\"agency\",\"time_limit\"}], \
+instead of its procedure's), and grouping columns (--by; records given by procedure code without a `field` or \
 `level` column are grouped by their procedure's in the catalogue, and a JSON line without the key \
 likewise). Each row is one dossier: a file that lists a dossier twice (two \
 pages of an export, a status history) counts it twice, as ids are not checked for repeats (that takes \
