@@ -713,3 +713,30 @@ fn grouping_by_the_catalogues_field_and_level() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The sample's CSV catalogue is its JSON catalogue: the same report, stage table and
+/// worklist (the CSV had no `stages` column, and the stage table from it was empty).
+#[test]
+fn the_samples_csv_catalogue_is_its_json_one() {
+    let run = |catalogue: &str, extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            SAMPLE,
+            "--catalogue",
+            catalogue,
+            "--transfers",
+            TRANSFERS,
+        ];
+        args.extend(["--as-of", "2026-11-13T10:00", "--format", "json"]);
+        args.extend_from_slice(extra);
+        let o = motcua(&args, "");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let csv = "core/examples/sample/catalogue.csv";
+    for extra in [&["--stages"][..], &["--by", "field"][..]] {
+        let want = run(CATALOGUE, extra);
+        assert_eq!(run(csv, extra), want, "{extra:?}");
+    }
+    assert!(run(csv, &["--stages"]).contains("Sở Nội vụ"));
+}
