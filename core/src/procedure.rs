@@ -870,6 +870,8 @@ pub struct Catalogue {
     slots: Vec<u32>,
     /// See [`Catalogue::fingerprint`] (computed on first use).
     fingerprint: std::sync::OnceLock<u64>,
+    /// Whether a procedure has stages (an inter-agency one).
+    staged: bool,
 }
 
 /// The procedures of a catalogue read from a file or rows: none is an error, once, at load
@@ -936,12 +938,18 @@ impl Catalogue {
             slots
         };
         Ok(Catalogue {
+            staged: procedures.iter().any(|p| !p.stages.is_empty()),
             procedures,
             index,
             #[cfg(not(target_family = "wasm"))]
             slots,
             fingerprint: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Whether a procedure of the catalogue has stages (an inter-agency one).
+    pub fn has_stages(&self) -> bool {
+        self.staged
     }
 
     /// Parses a JSON catalogue (an array of procedure objects). Malformed JSON is

@@ -142,9 +142,13 @@ impl<'t, 'a> Direct<'t, 'a> {
     /// The reader of `table`'s rows for `layout`, when it can take them: a layout without
     /// stages, transfers, the scorecard's columns or ids to carry, instants in columns of
     /// instants or dates, codes, limits, channels and grouping values in text columns.
-    pub(super) fn new(layout: &Layout, table: &'t Table<'a>) -> Option<Direct<'t, 'a>> {
+    pub(super) fn new(
+        layout: &Layout,
+        table: &'t Table<'a>,
+        catalogue: Option<&crate::procedure::Catalogue>,
+    ) -> Option<Direct<'t, 'a>> {
         if layout.stages.is_some()
-            || layout.procedure_stages.is_some()
+            || layout.takes_procedure_stages(catalogue)
             || layout.by_procedure.iter().any(|p| p.2)
             || layout.transfers.is_some()
             || layout.service.is_some()

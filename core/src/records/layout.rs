@@ -426,10 +426,9 @@ pub struct Layout {
     /// The grouping columns a procedure's catalogue entry can give: their place among the
     /// grouping columns, what they read, and whether the records lack the column (read from
     /// the catalogue for every record; else for a JSON line without the key: a table's row, a
-    /// frame's or a JS object's, holds every column, a missing value being empty).
+    /// frame's or a JS object's, holds every column, a missing value being empty). The
+    /// catalogue is the sink's, handed to each read ([`Layout::read_with`]).
     pub(super) by_procedure: Vec<(usize, ProcedureAttr, bool)>,
-    /// The catalogue they are read from, once a run has one ([`Layout::for_catalogue`]).
-    pub(super) group_catalogue: Option<Arc<crate::procedure::Catalogue>>,
     pub(super) service: Option<([Option<usize>; 6], u32)>,
     /// Set each dossier's `id` from the `id` column (the worklist lists them).
     pub(super) ids: bool,
@@ -437,10 +436,6 @@ pub struct Layout {
     pub(super) names: Vec<String>,
     /// Transfers joined to the records by id.
     pub(super) transfers: Option<Arc<Transfers>>,
-    /// The stages of the catalogue's inter-agency procedures, by code, when the records have
-    /// both a `time_limit` and a `procedure` column: a row filling both is counted with its
-    /// own limit and its procedure's stages ([`Layout::with_procedure_stages`]).
-    pub(super) procedure_stages: Option<Arc<crate::procedure::Catalogue>>,
 }
 
 impl Layout {
@@ -668,7 +663,7 @@ impl Layout {
                 }
                 (Some(i), _, _) => groups.push(i),
                 // (Records by procedure code without the column: the catalogue's; a run
-                // without a catalogue says the column is missing, `Layout::for_catalogue`.)
+                // without a catalogue says the column is missing, `Layout::check_catalogue`.)
                 (None, Some(attr), Some(_)) => {
                     groups.push(BY_PROCEDURE);
                     by_procedure.push((slot, attr, true));
@@ -700,12 +695,10 @@ impl Layout {
                 .collect(),
             groups,
             by_procedure,
-            group_catalogue: None,
             service,
             ids: false,
             names,
             transfers: None,
-            procedure_stages: None,
         };
         // A column read twice over (`resolved,resolved`, or `resolved,Resolved` for an
         // unmapped name): which one is meant is a guess.
@@ -779,10 +772,19 @@ impl Layout {
     /// is (every record would be in the empty group: a misspelt `--by` gave one row of
     /// everything). A source with a header holds its columns: `seen` is then always true.
     pub fn check_seen(&self, seen: impl Fn(usize) -> bool) -> Result<()> {
-        // (A column the catalogue gives is not missing: a record without the key has its
-        // procedure's value.)
+        self.check_seen_with(seen, false)
+    }
+
+    /// [`check_seen`](Self::check_seen) of a run whose sink has a catalogue when
+    /// `with_catalogue`: a grouping column the catalogue gives is not missing then (a record
+    /// without the key has its procedure's value).
+    pub(crate) fn check_seen_with(
+        &self,
+        seen: impl Fn(usize) -> bool,
+        with_catalogue: bool,
+    ) -> Result<()> {
         let from_catalogue =
-            |k: usize| self.group_catalogue.is_some() && self.by_procedure.iter().any(|p| p.0 == k);
+            |k: usize| with_catalogue && self.by_procedure.iter().any(|p| p.0 == k);
         let unseen = (self.groups.iter().enumerate())
             .find(|&(k, &g)| g != BY_PROCEDURE && !from_catalogue(k) && !seen(g));
         match unseen.map(|(_, g)| g) {
@@ -828,63 +830,43 @@ impl Layout {
         Ok(self)
     }
 
-    /// The layout a run over records uses with the sink's `catalogue` (`None`: this one as it
-    /// is): with the catalogue its grouping columns read from the procedures
-    /// ([`ProcedureAttr`]), and the stages of [`with_procedure_stages`](Self::with_procedure_stages).
-    /// A grouping column to read from the catalogue without one is
-    /// [`ErrorKind::CsvMissingColumn`], as the column missing from the records.
-    pub(crate) fn for_catalogue(
+    /// Whether records read with this layout can be taken with the sink's `catalogue`: a
+    /// grouping column the records lack and only a catalogue gives ([`ProcedureAttr`]) is
+    /// [`ErrorKind::CsvMissingColumn`] without one, as the column missing from the records.
+    pub(crate) fn check_catalogue(
         &self,
         catalogue: Option<&crate::procedure::Catalogue>,
-    ) -> Result<Option<Layout>> {
-        let staged = self.with_procedure_stages(catalogue);
-        if self.by_procedure.is_empty() {
-            return Ok(staged);
+    ) -> Result<()> {
+        match (catalogue, self.by_procedure.iter().find(|p| p.2)) {
+            (None, Some(&(_, attr, _))) => {
+                let b = attr.name();
+                Err(Error::new(
+                    ErrorKind::CsvMissingColumn,
+                    format!(
+                        "missing column `{b}`: the records have none; a catalogue (--catalogue) \
+                         gives each procedure's"
+                    ),
+                )
+                .in_field(b))
+            }
+            _ => Ok(()),
         }
-        let Some(catalogue) = catalogue else {
-            let Some(&(_, attr, _)) = self.by_procedure.iter().find(|p| p.2) else {
-                return Ok(staged);
-            };
-            let b = attr.name();
-            return Err(Error::new(
-                ErrorKind::CsvMissingColumn,
-                format!(
-                    "missing column `{b}`: the records have none; a catalogue (--catalogue) \
-                     gives each procedure's"
-                ),
-            )
-            .in_field(b));
-        };
-        let mut layout = staged.unwrap_or_else(|| self.clone());
-        layout.group_catalogue = match &layout.procedure_stages {
-            Some(shared) => Some(Arc::clone(shared)),
-            None => Some(Arc::new(catalogue.clone())),
-        };
-        Ok(Some(layout))
     }
 
-    /// This layout with the stages of `catalogue`'s inter-agency procedures, when the records
-    /// have both a `time_limit` and a `procedure` column and the catalogue has such
-    /// procedures (else `None`: the layout serves as it is). A row filling both is counted with
-    /// its own limit (the report's rule) and, without a `stages` cell of its own, its
-    /// procedure's stages (as a dossier of the procedure would be): they were dropped, and its
-    /// stages left out of a stage table without a word, its transfers refused.
-    pub(crate) fn with_procedure_stages(
+    /// Whether a record filling both `time_limit` and `procedure` takes its procedure's
+    /// stages from `catalogue`: the records have both columns and the catalogue inter-agency
+    /// procedures. Such a record is counted with its own limit (the report's rule) and,
+    /// without a `stages` cell of its own, its procedure's stages (as a dossier of the
+    /// procedure would be): they were dropped, and its stages left out of a stage table
+    /// without a word, its transfers refused.
+    #[inline]
+    pub(crate) fn takes_procedure_stages(
         &self,
         catalogue: Option<&crate::procedure::Catalogue>,
-    ) -> Option<Layout> {
-        if self.time_limit.is_none() || self.procedure.is_none() {
-            return None;
-        }
-        // (The catalogue itself, looked up as the procedures of other rows are: a clone per
-        // run, when such rows can be met.)
-        let catalogue = catalogue?;
-        if catalogue.procedures().iter().all(|p| p.stages.is_empty()) {
-            return None;
-        }
-        let mut layout = self.clone();
-        layout.procedure_stages = Some(Arc::new(catalogue.clone()));
-        Some(layout)
+    ) -> bool {
+        self.time_limit.is_some()
+            && self.procedure.is_some()
+            && catalogue.is_some_and(crate::procedure::Catalogue::has_stages)
     }
 
     /// The source's column names (trimmed, byte-order mark removed).

@@ -157,7 +157,7 @@ pub trait Sink: Send {
     /// The catalogue the sink looks procedures up in, if any: the stages of its inter-agency
     /// procedures go to the records that fill both `time_limit` and `procedure`, and the
     /// grouping columns `field` and `level` records by procedure code lack are read from it
-    /// (`Layout::for_catalogue`).
+    /// (`Layout::check_catalogue`, `Layout::read_with`).
     fn catalogue(&self) -> Option<&crate::procedure::Catalogue>;
 }
 
@@ -311,7 +311,7 @@ fn one<S: Sink, R: Row + ?Sized>(
     record: &mut Record,
     out: &mut ChunkOut<S>,
 ) -> bool {
-    let r = layout.read_as_of(at, row, record, out.sink.as_of());
+    let r = layout.read_with(at, row, record, out.sink.as_of(), out.sink.catalogue());
     if r.is_err() && layout.is_blank(row) {
         // A record of separators alone (`,,,,`: a spreadsheet's empty row), or an empty
         // object: not a dossier, skipped as a blank line is. One with values in columns not
@@ -412,9 +412,8 @@ pub(crate) fn run_tables_with<S: Sink>(
         // (An empty frame gives an empty report, as a header alone does: a Dask `meta`.)
         probe.check(layout)?;
     }
-    let staged = layout.for_catalogue(probe.catalogue())?;
+    layout.check_catalogue(probe.catalogue())?;
     drop(probe);
-    let layout = staged.as_ref().unwrap_or(layout);
     // The chunks: (segment, first row of the segment in the whole table, start, end).
     let mut chunks = Vec::new();
     // Row numbers from `first_row` on must fit (a `first_row` near usize::MAX wrapped them).
@@ -457,7 +456,9 @@ pub(crate) fn run_tables_with<S: Sink>(
             return out;
         };
         #[cfg(not(target_family = "wasm"))]
-        if let Some(mut reader) = super::direct::Direct::new(layout, t).filter(|_| direct) {
+        if let Some(mut reader) =
+            super::direct::Direct::new(layout, t, out.sink.catalogue()).filter(|_| direct)
+        {
             let as_of = out.sink.as_of();
             for i in start..end {
                 let at = Locator::Row(base + i);
@@ -534,9 +535,9 @@ pub fn run_text<R: Read + Send, S: Sink>(
     // Said when the first block of records is met (a header alone gives an empty report).
     let probe = make();
     let mut checked = probe.check(layout);
-    let staged = layout.for_catalogue(probe.catalogue())?;
+    layout.check_catalogue(probe.catalogue())?;
+    let with_catalogue = probe.catalogue().is_some();
     drop(probe);
-    let layout = staged.as_ref().unwrap_or(layout);
     let parser: TextParser = source
         .parser()
         .reading(&layout.used())
@@ -570,7 +571,7 @@ pub fn run_text<R: Read + Send, S: Sink>(
     };
     let (sink, tally, records) = gather(opts, next, work, &make, on_error)?;
     parser.finish(records)?;
-    layout.check_seen(|c| parser.seen(c))?;
+    layout.check_seen_with(|c| parser.seen(c), with_catalogue)?;
     Ok((sink, tally))
 }
 

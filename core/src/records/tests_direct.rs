@@ -434,11 +434,11 @@ fn takes_typed_frames_only() {
         Layout::resolve(n, &read).unwrap_or_else(|e| panic!("{e}"))
     };
     let plain = Table::new(names(""), cols(None)).unwrap_or_else(|e| panic!("{e}"));
-    assert!(super::Direct::new(&layout(&names(""), &[]), &plain).is_some());
+    assert!(super::Direct::new(&layout(&names(""), &[]), &plain, None).is_some());
     // An id carried into the answers (a worklist): left to the general reader.
     let ids = layout(&names(""), &[]).with_ids(true);
     assert!(
-        super::Direct::new(&ids, &plain).is_some(),
+        super::Direct::new(&ids, &plain, None).is_some(),
         "no id column: nothing to carry"
     );
     static NUMBERS: [i64; 1] = [7];
@@ -447,6 +447,6 @@ fn takes_typed_frames_only() {
         cols(Some(Column::ints(crate::records::Ints::I64(&NUMBERS)))),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    assert!(super::Direct::new(&layout(&names("agency"), &["agency"]), &agency).is_none());
-    assert!(super::Direct::new(&layout(&names("agency"), &[]), &agency).is_some());
+    assert!(super::Direct::new(&layout(&names("agency"), &["agency"]), &agency, None).is_none());
+    assert!(super::Direct::new(&layout(&names("agency"), &[]), &agency, None).is_some());
 }

@@ -64,7 +64,23 @@ impl Layout {
         out: &mut Record,
         as_of: Option<NaiveDateTime>,
     ) -> Result<()> {
-        let r = self.read_inner(at, row, out, as_of);
+        self.read_with(at, row, out, as_of, None)
+    }
+
+    /// [`read_as_of`](Self::read_as_of) with the catalogue the record's procedure is looked
+    /// up in (a run's sink's): a record filling both `time_limit` and `procedure` takes its
+    /// procedure's stages from it, and the grouping columns `field` and `level` the records
+    /// lack are its procedure's (a run without a catalogue refuses such a layout, as a
+    /// missing column); without one, neither.
+    pub fn read_with<R: Row + ?Sized>(
+        &self,
+        at: Locator,
+        row: &R,
+        out: &mut Record,
+        as_of: Option<NaiveDateTime>,
+        catalogue: Option<&crate::procedure::Catalogue>,
+    ) -> Result<()> {
+        let r = self.read_inner(at, row, out, as_of, catalogue);
         let r = match &self.transfers {
             None => r,
             Some(t) => t.join(at, self.id(row).as_deref(), r.map(|()| &mut out.dossier)),
@@ -78,6 +94,7 @@ impl Layout {
         row: &R,
         out: &mut Record,
         as_of: Option<NaiveDateTime>,
+        catalogue: Option<&crate::procedure::Catalogue>,
     ) -> Result<()> {
         let received_cell = self.cell(at, row, self.received)?;
         let (received, received_date_only) = match received_cell.instant() {
@@ -176,8 +193,8 @@ impl Layout {
             }
         }
         // A row filling both `time_limit` and `procedure`: its procedure's stages, unless it
-        // gives its own (see `Layout::with_procedure_stages`).
-        if let Some(staged) = &self.procedure_stages {
+        // gives its own (see `Layout::takes_procedure_stages`).
+        if let Some(staged) = catalogue.filter(|_| self.takes_procedure_stages(catalogue)) {
             if self.stages.is_none() {
                 d.stages.clear();
             }
@@ -246,8 +263,9 @@ impl Layout {
             slot.clear();
             // (A column the records lack, or a JSON line's key left out: the
             // procedure's value in the catalogue, when the run has one.)
-            if g == BY_PROCEDURE || (self.group_catalogue.is_some() && !row.holds(g)) {
-                let value = self.procedure_group(k, at, row, &out.dossier.limit, &mut out.buf)?;
+            if g == BY_PROCEDURE || (catalogue.is_some() && !row.holds(g)) {
+                let value =
+                    self.procedure_group(k, at, row, &out.dossier.limit, &mut out.buf, catalogue)?;
                 if let Some(v) = value {
                     out.tidied.push_tidy(v, slot);
                     continue;
@@ -288,11 +306,11 @@ impl Layout {
         row: &R,
         limit: &LimitSource,
         buf: &mut String,
+        catalogue: Option<&'s crate::procedure::Catalogue>,
     ) -> Result<Option<&'s str>> {
-        let (Some(&(_, attr, _)), Some(catalogue)) = (
-            self.by_procedure.iter().find(|p| p.0 == k),
-            self.group_catalogue.as_deref(),
-        ) else {
+        let (Some(&(_, attr, _)), Some(catalogue)) =
+            (self.by_procedure.iter().find(|p| p.0 == k), catalogue)
+        else {
             return Ok(None);
         };
         let code = match (limit, self.procedure) {
