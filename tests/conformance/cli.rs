@@ -2014,3 +2014,38 @@ fn a_new_due_before_the_supplement_rounds_due_date_is_said_as_the_column() {
     assert!(err.contains("column `new_due`: new_due 2026-03-06 is earlier than the current due date 2026-03-23 (a `new_due` is taken as issued in time"), "{err}");
     assert!(!err.contains("apology at"), "{err}");
 }
+
+/// `due --as-of T`: the due date as it stood at T (as Python's and JS's `due`), by hand: a
+/// dossier received Mon 2 March 2026 09:30 with 3 working days is due Thu 5 March; a request
+/// on Tue 3 March stops the clock; the supplement on Tue 10 March restarts it with the 2 days
+/// left (the request's day counted: Wed 11, Thu 12). As of Thu 5 March the request is open and
+/// the due date still the 5th; without --as-of the 12th. The same as `classify --as-of`'s
+/// due date; an as-of before the receipt is the line's error, one outside the calendar bad usage.
+#[test]
+fn due_as_of_is_the_due_date_as_it_stood() {
+    let d = r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},"events":[{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"supplement_received","at":"2026-03-10T08:00"}]}"#;
+    let line = format!("{d}\n");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = motcua(args, &line);
+        serde_json::from_str(stdout(&o).trim()).unwrap()
+    };
+    let all = json(&["due", "-"]);
+    assert_eq!(all["due"], "2026-03-12");
+    let then = json(&["due", "--as-of", "2026-03-05", "-"]);
+    assert_eq!(then["due"], "2026-03-05");
+    assert_eq!(then["awaiting_supplement_since"], "2026-03-03T10:00");
+    let c = json(&["classify", "--as-of", "2026-03-05", "-"]);
+    for k in [
+        "due",
+        "due_at",
+        "awaiting_supplement_since",
+        "deemed_receipt",
+    ] {
+        assert_eq!(then[k], c[k], "{k}");
+    }
+    let o = motcua(&["due", "--as-of", "2026-02-01", "-"], &line);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("invalid_argument"), "{}", stdout(&o));
+    let o = motcua(&["due", "--as-of", "2300-01-01", "-"], &line);
+    assert_eq!(o.status.code(), Some(2));
+}

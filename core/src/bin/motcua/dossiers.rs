@@ -58,6 +58,11 @@ pub struct DossierArgs {
 pub struct DueArgs {
     #[command(flatten)]
     common: DossierArgs,
+    /// The due date as it stood at T (YYYY-MM-DD[THH:MM[:SS]]; a date alone means the end of
+    /// that day): events after T are ignored, the whole dossier is still validated; a dossier
+    /// received after T is an error. Default: every event (as Python's and JS's `due`).
+    #[arg(long, value_name = "T")]
+    as_of: Option<String>,
 }
 
 /// `motcua classify`.
@@ -185,12 +190,19 @@ fn fill<T: serde::Serialize>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
 /// `motcua due FILE|-`.
 pub fn run_due<W: Write, E: Write>(args: DueArgs, sink: &mut Sink<W, E>) -> io::Result<Outcome> {
     let a = args.common;
+    let t = match args.as_of.as_deref().map(|t| as_of(Some(t))).transpose() {
+        Ok(t) => t,
+        Err(e) => crate::usage(&e.to_string()),
+    };
     let Some(s) = setup(&a, sink)? else {
         return Ok(Outcome::BadData);
     };
+    if let Some(t) = t {
+        crate::check_as_of(t, &s.calendar);
+    }
     each_dossier(&a.input, sink, |line, out| {
         let (d, ignored) = Dossier::from_json_ignoring_unknown_keys(line)?;
-        let mut due = s.options(&a).due(&d)?;
+        let mut due = s.options(&a).as_of(t).due(&d)?;
         due.warnings.extend(ignored);
         fill(out, &due)
     })?;
