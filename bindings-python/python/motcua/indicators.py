@@ -437,7 +437,10 @@ def scorecard(
     grouping columns, ``indicator``, ``numerator``, ``denominator``, ``value`` (missing when
     the denominator is 0: no data), ``target`` (missing: none), ``met`` (nullable boolean:
     missing with no data or no target), ``gap`` (``value − target``) and ``status``
-    (``met``, ``not_met``, ``no_data``, ``no_target``).
+    (``met``, ``not_met``, ``no_data``, ``no_target``). The per-agency stage table that
+    ``motcua scorecard --transfers FILE`` prints after the indicators is
+    ``motcua.report(df, stages=True, transfers=..., catalogue=...)`` here (the scorecard
+    takes no ``transfers``).
 
     Columns read: those of :func:`motcua.report` (``received``, ``time_limit`` or
     ``procedure``, ``channel``, the event columns, ...) and the optional scorecard columns
