@@ -460,7 +460,8 @@ def report(
     core (a bad transfer, or an id no record has, is a bad row). ``stages=True``: instead of
     the report, the per-agency stage table of inter-agency dossiers (``motcua report
     --stages``; see :mod:`motcua.stages`): one row per agency, then a totals row whose
-    ``agency`` is ``None``; ``by`` and ``period`` are not used then.
+    ``agency`` is ``None``; ``by`` and ``period`` cannot be given with it (an
+    :class:`InvalidArgumentError`, as the CLI refuses ``--stages`` with ``--by``).
     """
     table: Union[Report, "StageReport"]
     if cv.strict_bool(stages, "stages"):
