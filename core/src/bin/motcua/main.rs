@@ -122,7 +122,7 @@ enum Command {
         #[command(flatten)]
         cal: CalendarArgs,
     },
-    /// YEAR of the Vietnamese calendar in the schedules-file format (to edit and pass back with --schedules) → {"years":{"YYYY":{...}}}   [stdin line: YEAR]
+    /// YEAR of the Vietnamese calendar in the schedules-file format (to edit and pass back with --schedules) → {"years":{"YYYY":{...}}}   [stdin line: YEAR]. The Vietnamese calendar's only: --calendar is bad usage here
     #[command(after_help = CALENDAR_HELP)]
     Schedule {
         /// The Gregorian year, or `-` for stdin.
