@@ -141,7 +141,9 @@ class Worklist:
     ) -> Worklist:
         """The worklist of a frame or a file of dossier records (see :func:`worklist`)."""
         by_list = rec.by_list(by)
-        within, apology_lead = cv.count_arg(within, "within"), cv.count_arg(apology_lead, "apology_lead")
+        # (Up to u32::MAX, as the CLI and JS take them; it was 2**31 - 1 here.)
+        within = cv.count_arg(within, "within", 2**32 - 1)
+        apology_lead = cv.count_arg(apology_lead, "apology_lead", 2**32 - 1)
         all, skip_bad = cv.strict_bool(all, "all"), cv.strict_bool(skip_bad, "skip_bad")
         threads = cv.count_arg(threads, "threads")
         w = _motcua.Worklist(_as_of(as_of), by_list, within, apology_lead, all)
