@@ -535,6 +535,11 @@ def test_a_dict_of_columns_is_told_to_be_a_frame() -> None:
                  lambda: motcua.Dossier({"received": np.array(["2026-03-02"]), "time_limit": "3wd"})):
         with pytest.raises(motcua.InvalidDossierError, match="a dossier is received once.*frame"):
             call()
+    # One value that is no instant (a 0-d array, a dict) is that value's error, not "many".
+    for bad in (np.array("2026-03-02T09:00"), {"date": "2026-03-02"}):
+        with pytest.raises(motcua.InvalidDossierError) as e:
+            motcua.due({"received": bad, "time_limit": "3wd"})
+        assert "received once" not in str(e.value)
     # One dossier's instant, whatever its type, is one value.
     one = {"time_limit": {"working_days": 3}}
     for received in ("2026-03-02T09:00", dt.datetime(2026, 3, 2, 9), np.datetime64("2026-03-02T09:00")):

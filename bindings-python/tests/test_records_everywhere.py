@@ -359,6 +359,9 @@ def test_map_names_are_trimmed_as_the_clis(catalogue: motcua.Catalogue, tmp_path
     assert got == want
     with pytest.raises(motcua.InvalidArgumentError, match="neither empty"):
         motcua.report(frame, map={"received": "  "}, as_of=AS_OF, catalogue=catalogue)
+    # Two keys that trim to one name: which one would be read is a guess (the CLI refuses it).
+    with pytest.raises(motcua.InvalidArgumentError, match="mapped twice"):
+        motcua.report(frame, map={"received": "Ngay Nhan", " received": "resolved"}, as_of=AS_OF, catalogue=catalogue)
 
 
 def test_a_spreadsheets_empty_rows_are_not_dossiers(catalogue: motcua.Catalogue, tmp_path: Path) -> None:

@@ -479,7 +479,7 @@ impl Sink for WorklistSink<'_> {
 /// "due_at", "working_days_left", "status", "apology_by", "stage_agency", "stage_due",
 /// "stage_overdue"}` (`null` for an absent id or apology day, and for the three stage columns
 /// of a dossier without stages), then where the record was: `"line"` (its line in a CSV or
-/// JSON-lines source, counting the header as line 1) or `"row"` (its index in a table, from
+/// JSON-lines source, as an editor numbers it: a CSV's header is line 1) or `"row"` (its index in a table, from
 /// 0), so that a row can be found in its source without an id.
 #[derive(Debug, Clone, Copy)]
 pub struct Named<'a> {

@@ -166,6 +166,10 @@ def map_arg(map: Any) -> dict[str, str]:
         key, source = k.strip(), str(v).strip()
         if not key or not source:
             raise _raise(InvalidArgumentError, f"map: {k!r}: {v!r}: a logical column and a source column, neither empty")
+        if key in out:
+            # (`{"received": ..., " received": ...}`: one would be read, which is a guess; the
+            # CLI refuses `--map` given twice so.)
+            raise _raise(InvalidArgumentError, f"map: `{key}` is mapped twice")
         out[key] = source
     return out
 

@@ -85,6 +85,21 @@ def _json_default(v: Any) -> Any:
     raise _raise(ArgumentTypeError, f"{type(v).__name__} {v!r:.40} is not a JSON value")
 
 
+def _many(x: Any) -> bool:
+    """Whether ``x`` is a sequence of values (a list, a tuple, an array of one dimension or
+    more, a pandas / polars series, an Arrow array): a column, not one value. Not text, a
+    mapping, or a 0-d array (one value)."""
+    if isinstance(x, (str, bytes, Mapping)) or not hasattr(x, "__len__"):
+        return False
+    if getattr(x, "ndim", 1) == 0:
+        return False
+    try:
+        len(x)
+    except TypeError:
+        return False
+    return True
+
+
 class Dossier:
     """One dossier, parsed by the core (not yet validated: :meth:`validate`, :func:`due` and
     :func:`classify` do that)."""
@@ -98,7 +113,7 @@ class Dossier:
             self._native = _motcua.Dossier.from_json(data)
         elif isinstance(data, Mapping):
             received: Any = data.get("received")
-            if not isinstance(received, (str, bytes)) and hasattr(received, "__len__"):
+            if _many(received):
                 # (A dict of columns, as `report` takes it: one dossier's `received` is one
                 # instant. It was "`received` must be a string, got [...]".)
                 raise _raise(

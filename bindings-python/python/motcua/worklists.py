@@ -183,7 +183,7 @@ class Worklist:
 
     def to_json(self) -> str:
         """The rows as ``motcua worklist --format json`` prints them, ending with where the
-        record was: ``line`` (its line in a file, the header being line 1) or ``row`` (its
+        record was: ``line`` (its line in a file as an editor numbers it: a CSV's header is line 1) or ``row`` (its
         position in a frame), as the JS package's rows of CSV text or of objects."""
         def cell(v: Any) -> Any:
             if isinstance(v, _dt.datetime):

@@ -582,7 +582,9 @@ fn misses_among<'n>(
 
 impl Layout {
     /// Resolves the columns from a header. Errors: [`ErrorKind::CsvMissingColumn`] naming
-    /// what is missing (`received`; both `time_limit` and `procedure`; a grouping column; the
+    /// what is missing (`received`; both `time_limit` and `procedure`; a grouping column, but
+    /// `field` and `level` of records with a `procedure` column, which a read with a catalogue
+    /// takes from it ([`read_with`](Self::read_with)) and one without refuses; the
     /// source of a `--map`), [`ErrorKind::CsvField`] for a column read that the header has
     /// twice, [`ErrorKind::InvalidArgument`] for a satisfaction scale of 0.
     pub fn resolve<S: AsRef<str>>(header: &[S], opts: &ReadOptions) -> Result<Layout> {
@@ -783,19 +785,26 @@ impl Layout {
         seen: impl Fn(usize) -> bool,
         with_catalogue: bool,
     ) -> Result<()> {
-        let from_catalogue =
-            |k: usize| with_catalogue && self.by_procedure.iter().any(|p| p.0 == k);
+        // (The catalogue gives a column's values only to records that name a procedure: with
+        // no `procedure` key on any line, every record was in the empty group.)
+        let codes = self.procedure.is_some_and(&seen);
+        let by_code = |k: usize| codes && self.by_procedure.iter().any(|p| p.0 == k);
         let unseen = (self.groups.iter().enumerate())
-            .find(|&(k, &g)| g != BY_PROCEDURE && !from_catalogue(k) && !seen(g));
-        match unseen.map(|(_, g)| g) {
+            .find(|&(k, &g)| g != BY_PROCEDURE && !(with_catalogue && by_code(k)) && !seen(g));
+        match unseen {
             None => Ok(()),
-            Some(&g) => {
+            Some((k, &g)) => {
                 let name = self.names.get(g).map_or("", String::as_str);
+                // (Records by code without a catalogue: said as a CSV without the column is.)
+                let hint = match by_code(k) {
+                    true => "; a catalogue (--catalogue) gives each procedure's",
+                    false => "",
+                };
                 Err(Error::new(
                     ErrorKind::CsvMissingColumn,
                     format!(
                         "no record has the key `{}`, a grouping column (a key is matched in any \
-                         ASCII case)",
+                         ASCII case){hint}",
                         crate::error::excerpt(name)
                     ),
                 )

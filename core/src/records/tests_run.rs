@@ -571,6 +571,43 @@ fn grouping_columns_the_records_lack_are_read_from_the_catalogue() {
     let plain_lines = "{\"received\":\"2026-03-02\",\"time_limit\":\"3wd\",\"field\":\"X\"}\n\
                        {\"received\":\"2026-03-02\",\"time_limit\":\"3wd\",\"procedure\":\"HT-01\"}\n";
     assert_eq!(run(plain_lines, &["field"], None).unwrap(), ["1:X", "2:"]);
+    // JSON lines that never name a procedure: the catalogue gives them nothing, the key is
+    // missing as before (every record was in the empty group); lines that do, without a
+    // catalogue: missing, said with where it would come from.
+    let no_codes = "{\"received\":\"2026-03-02\",\"time_limit\":\"3wd\"}\n";
+    let e = run(no_codes, &["field"], Some(&cat)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::CsvMissingColumn, "{e}");
+    assert!(!e.message().contains("catalogue"), "{e}");
+    let codes = "{\"received\":\"2026-03-02\",\"procedure\":\"HT-01\",\"time_limit\":\"3wd\"}\n";
+    let e = run(codes, &["field"], None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::CsvMissingColumn, "{e}");
+    assert!(e.message().contains("--catalogue"), "{e}");
+    // `Layout::read` (no catalogue) of a layout whose `field` only a catalogue gives: the
+    // column is missing, not an empty group.
+    let read = ReadOptions {
+        by: vec!["field".into()],
+        ..ReadOptions::default()
+    };
+    let layout = Layout::resolve(&["received", "procedure"], &read).unwrap();
+    let received = [crate::records::OwnedCell::Text("2026-03-02".into())];
+    let code = [crate::records::OwnedCell::Text("HT-01".into())];
+    let table = crate::records::Table::new(
+        vec!["received".into(), "procedure".into()],
+        vec![
+            crate::records::Column::cells(&received),
+            crate::records::Column::cells(&code),
+        ],
+    )
+    .unwrap();
+    let mut r = Record::new();
+    let e = layout
+        .read(Locator::Row(0), &table.row(0), &mut r)
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::CsvMissingColumn, "{e}");
+    assert!(layout
+        .read_with(Locator::Row(0), &table.row(0), &mut r, None, Some(&cat))
+        .is_ok());
+    assert_eq!(r.groups, ["Hộ tịch"]);
     // Without a catalogue, or without procedure codes, the column is missing.
     let e = run(both, &["field"], None).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::CsvMissingColumn, "{e}");

@@ -28,7 +28,7 @@ the due date as it stood when the request stopped the clock (empty when it was p
 from its catalogue procedure, transfers from --transfers FILE with columns id, at, to, as in \
 `motcua report --stages`): stage_agency (the agency holding the file), stage_due (its stage's due date) \
 and stage_overdue (true when that stage is overdue); empty for a dossier without stages (the table \
-shows these columns only when a row has a stage); line: the record's line in the file (the header is line 1), which finds a row without an id. Bad rows as in `report`: the run fails (exit 1) \
+shows these columns only when a row has a stage); line: the record's line in the file as an editor numbers it (a CSV's header is line 1), which finds a row without an id. Bad rows as in `report`: the run fails (exit 1) \
 unless --skip-bad.";
 
 /// `motcua worklist` arguments.

@@ -270,8 +270,11 @@ impl Layout {
                     out.tidied.push_tidy(v, slot);
                     continue;
                 }
-                // (Another grouping column a record leaves out reads as its own, below.)
+                // (A column the records lack, read without a catalogue — `Layout::read` of a
+                // library user — is missing, as a run says before any record; another grouping
+                // column a record leaves out reads as its own, below.)
                 if g == BY_PROCEDURE {
+                    self.check_catalogue(None).map_err(|e| at.locate(e))?;
                     continue;
                 }
             }
