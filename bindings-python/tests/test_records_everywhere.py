@@ -364,6 +364,15 @@ def test_map_names_are_trimmed_as_the_clis(catalogue: motcua.Catalogue, tmp_path
         motcua.report(frame, map={"received": "Ngay Nhan", " received": "resolved"}, as_of=AS_OF, catalogue=catalogue)
 
 
+def test_a_column_named_with_a_comma_is_grouped_by_the_list_form() -> None:
+    """``by="Họ, tên"`` is two names, as the CLI's ``--by`` reads it; a frame with a column of
+    that name is told the list form, which takes the name whole."""
+    df = pd.DataFrame({"received": ["2026-03-02T09:00"], "time_limit": ["3wd"], "Họ, tên": ["A"]})
+    with pytest.raises(motcua.CsvMissingColumnError, match=r"by=\['Họ, tên'\]"):
+        motcua.report(df, by="Họ, tên", as_of="2026-03-10")
+    assert list(motcua.report(df, by=["Họ, tên"], as_of="2026-03-10")["Họ, tên"][:1]) == ["A"]
+
+
 def test_a_spreadsheets_empty_rows_are_not_dossiers(catalogue: motcua.Catalogue, tmp_path: Path) -> None:
     # A spreadsheet saves its empty rows as separators alone (`,,,,`); read into a frame they
     # are rows of nulls. Every door skips them as blank lines: the report of the rows alone,

@@ -652,6 +652,12 @@ def _frame_words(text: str, df: Any) -> str:
     names = column_names(df)
     if names is not None:
         text = re.sub(r"\(columns: [^)]*\)", lambda _: f"(columns: {', '.join(names)})", text, count=1)
+        # A column whose name holds a comma, asked for as `by="a,b"`: the text was split at
+        # its commas (as the CLI's `--by`); the list form takes the name whole.
+        missing = re.match(r"missing column `([^`]*)`", text)
+        whole = [n for n in names if "," in n and missing and missing[1] in (w.strip() for w in n.split(","))]
+        if whole:
+            text += f"; a `by` text is split at its commas: by=[{whole[0]!r}] groups by the column {whole[0]!r}"
     return text
 
 
