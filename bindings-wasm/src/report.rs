@@ -83,7 +83,15 @@ fn map_arg(v: &JsValue) -> Result<HashMap<String, String>> {
         let value = pair.get(1);
         match value.as_string() {
             Some(s) if !key.trim().is_empty() && !s.trim().is_empty() => {
-                map.insert(key.trim().to_string(), s.trim().to_string());
+                // (Two keys that trim to one name: which one would be read is a guess; the
+                // CLI's `--map` and Python's `map` refuse it so.)
+                if map
+                    .insert(key.trim().to_string(), s.trim().to_string())
+                    .is_some()
+                {
+                    return Err(bad(format!("`options.map.{}` is mapped twice", key.trim()))
+                        .in_field("map"));
+                }
             }
             _ => {
                 return Err(bad(format!(

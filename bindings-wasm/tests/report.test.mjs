@@ -512,6 +512,9 @@ test("bad arguments and options", () => {
   throwsCode(() => report(recs, { asOf: "2026-13-01" }), "invalid_date");
   throwsCode(() => report(recs, { asOf: AS_OF, by: 3 }), "invalid_argument");
   throwsCode(() => report(recs, { asOf: AS_OF, map: { received: 3 } }), "invalid_argument");
+  // Two keys that trim to one name: one would be read, a guess (the CLI and Python refuse it).
+  assert.throws(() => report(recs, { asOf: AS_OF, map: { received: "received", " received": "time_limit" } }),
+    (e) => e.code === "invalid_argument" && /mapped twice/.test(e.message));
   throwsCode(() => report(recs, { asOf: AS_OF, rules: { supplement: "sometimes" } }), "invalid_rule");
   throwsCode(() => report(recs, { asOf: AS_OF, calendar: {} }), "invalid_argument");
   throwsCode(() => report(recs, { asOf: AS_OF, catalogue: "[{" }), "invalid_json");

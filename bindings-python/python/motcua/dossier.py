@@ -89,9 +89,7 @@ def _many(x: Any) -> bool:
     """Whether ``x`` is a sequence of values (a list, a tuple, an array of one dimension or
     more, a pandas / polars series, an Arrow array): a column, not one value. Not text, a
     mapping, or a 0-d array (one value)."""
-    if isinstance(x, (str, bytes, Mapping)) or not hasattr(x, "__len__"):
-        return False
-    if getattr(x, "ndim", 1) == 0:
+    if isinstance(x, (str, bytes, Mapping)) or not hasattr(x, "__len__") or cv.is_0d(x):
         return False
     try:
         len(x)

@@ -371,6 +371,9 @@ pub(super) fn place_apology(
 /// (see [`ProcedureAttr`]): no source column.
 pub(super) const BY_PROCEDURE: usize = usize::MAX;
 
+/// What a missing `field` or `level` of records by procedure code is told: where it comes from.
+const FROM_A_CATALOGUE: &str = "a catalogue (--catalogue) gives each procedure's";
+
 /// A grouping column read from each record's procedure in the catalogue, when the records
 /// give procedure codes and have no such column: `field` (*lĩnh vực*, the procedure's field)
 /// and `level` (`commune`, `province`, ...), the usual breakdowns of a one-stop report, which
@@ -665,7 +668,7 @@ impl Layout {
                 }
                 (Some(i), _, _) => groups.push(i),
                 // (Records by procedure code without the column: the catalogue's; a run
-                // without a catalogue says the column is missing, `Layout::check_catalogue`.)
+                // without a catalogue says the column is missing, `Layout::check_group_catalogue`.)
                 (None, Some(attr), Some(_)) => {
                     groups.push(BY_PROCEDURE);
                     by_procedure.push((slot, attr, true));
@@ -797,8 +800,8 @@ impl Layout {
                 let name = self.names.get(g).map_or("", String::as_str);
                 // (Records by code without a catalogue: said as a CSV without the column is.)
                 let hint = match by_code(k) {
-                    true => "; a catalogue (--catalogue) gives each procedure's",
-                    false => "",
+                    true => format!("; {FROM_A_CATALOGUE}"),
+                    false => String::new(),
                 };
                 Err(Error::new(
                     ErrorKind::CsvMissingColumn,
@@ -842,7 +845,7 @@ impl Layout {
     /// Whether records read with this layout can be taken with the sink's `catalogue`: a
     /// grouping column the records lack and only a catalogue gives ([`ProcedureAttr`]) is
     /// [`ErrorKind::CsvMissingColumn`] without one, as the column missing from the records.
-    pub(crate) fn check_catalogue(
+    pub(crate) fn check_group_catalogue(
         &self,
         catalogue: Option<&crate::procedure::Catalogue>,
     ) -> Result<()> {
@@ -851,10 +854,7 @@ impl Layout {
                 let b = attr.name();
                 Err(Error::new(
                     ErrorKind::CsvMissingColumn,
-                    format!(
-                        "missing column `{b}`: the records have none; a catalogue (--catalogue) \
-                         gives each procedure's"
-                    ),
+                    format!("missing column `{b}`: the records have none; {FROM_A_CATALOGUE}"),
                 )
                 .in_field(b))
             }

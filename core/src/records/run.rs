@@ -157,7 +157,7 @@ pub trait Sink: Send {
     /// The catalogue the sink looks procedures up in, if any: the stages of its inter-agency
     /// procedures go to the records that fill both `time_limit` and `procedure`, and the
     /// grouping columns `field` and `level` records by procedure code lack are read from it
-    /// (`Layout::check_catalogue`, `Layout::read_with`).
+    /// (`Layout::check_group_catalogue`, `Layout::read_with`).
     fn catalogue(&self) -> Option<&crate::procedure::Catalogue>;
 }
 
@@ -412,7 +412,7 @@ pub(crate) fn run_tables_with<S: Sink>(
         // (An empty frame gives an empty report, as a header alone does: a Dask `meta`.)
         probe.check(layout)?;
     }
-    layout.check_catalogue(probe.catalogue())?;
+    layout.check_group_catalogue(probe.catalogue())?;
     drop(probe);
     // The chunks: (segment, first row of the segment in the whole table, start, end).
     let mut chunks = Vec::new();
@@ -535,8 +535,9 @@ pub fn run_text<R: Read + Send, S: Sink>(
     // Said when the first block of records is met (a header alone gives an empty report).
     let probe = make();
     let mut checked = probe.check(layout);
-    layout.check_catalogue(probe.catalogue())?;
-    let with_catalogue = probe.catalogue().is_some();
+    let catalogue = probe.catalogue();
+    layout.check_group_catalogue(catalogue)?;
+    let with_catalogue = catalogue.is_some();
     drop(probe);
     let parser: TextParser = source
         .parser()

@@ -274,7 +274,7 @@ impl Layout {
                 // library user — is missing, as a run says before any record; another grouping
                 // column a record leaves out reads as its own, below.)
                 if g == BY_PROCEDURE {
-                    self.check_catalogue(None).map_err(|e| at.locate(e))?;
+                    self.check_group_catalogue(None).map_err(|e| at.locate(e))?;
                     continue;
                 }
             }
