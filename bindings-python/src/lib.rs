@@ -47,6 +47,29 @@ fn report_columns() -> (Vec<&'static str>, Vec<&'static str>) {
     )
 }
 
+/// `map=` as the core reads a map (`ReadOptions::map_column`: each name and source trimmed, an
+/// empty one or a name given twice refused), as the CLI's `--map` and JS's `map`; the Python
+/// front end has checked the types.
+#[pyfunction]
+fn map_columns(
+    pairs: Vec<(String, String)>,
+) -> PyResult<std::collections::HashMap<String, String>> {
+    let mut read = motcua::records::ReadOptions::default();
+    for (name, source) in &pairs {
+        read.map_column(name, source).map_err(error::to_py_err)?;
+    }
+    Ok(read.map)
+}
+
+/// `by=`'s names as the core reads them (`ReadOptions::group_by`: trimmed, the empty ones
+/// dropped), as the CLI's `--by` and JS's `by`.
+#[pyfunction]
+fn by_names(names: Vec<String>) -> Vec<String> {
+    let mut read = motcua::records::ReadOptions::default();
+    read.group_by(names);
+    read.by
+}
+
 /// The source columns the record reader may use (the core's `ReadOptions::wanted`): its
 /// logical columns as `map` renames them (and the scorecard's with `service`), and `by`.
 #[pyfunction]
@@ -204,6 +227,8 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(civil::as_of, m)?)?;
     m.add_function(wrap_pyfunction!(civil::vietnam_now, m)?)?;
     m.add_function(wrap_pyfunction!(record_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(map_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(by_names, m)?)?;
     m.add_function(wrap_pyfunction!(wanted_columns, m)?)?;
     m.add_function(wrap_pyfunction!(read_columns, m)?)?;
     m.add_function(wrap_pyfunction!(near_misses, m)?)?;

@@ -62,46 +62,32 @@ fn by_arg(v: &JsValue) -> Result<Vec<String>> {
             "`options.by` must be a column name or an array of column names".into(),
         ));
     };
-    Ok(names
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect())
+    let mut read = ReadOptions::default();
+    read.group_by(names);
+    Ok(read.by)
 }
 
-/// `map`: `{NAME: SOURCE_COLUMN}` (the CLI's `--map NAME=SOURCE_COLUMN`).
+/// `map`: `{NAME: SOURCE_COLUMN}` (the CLI's `--map NAME=SOURCE_COLUMN`), each pair checked
+/// by the core as the CLI's and Python's.
 fn map_arg(v: &JsValue) -> Result<HashMap<String, String>> {
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(bad(
             "`options.map` must be an object {NAME: SOURCE_COLUMN}".into()
         ));
     }
-    let mut map = HashMap::new();
+    let mut read = ReadOptions::default();
     for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
         let pair = js_sys::Array::from(&entry);
         let key = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
-        match value.as_string() {
-            Some(s) if !key.trim().is_empty() && !s.trim().is_empty() => {
-                // (Two keys that trim to one name: which one would be read is a guess; the
-                // CLI's `--map` and Python's `map` refuse it so.)
-                if map
-                    .insert(key.trim().to_string(), s.trim().to_string())
-                    .is_some()
-                {
-                    return Err(bad(format!("`options.map.{}` is mapped twice", key.trim()))
-                        .in_field("map"));
-                }
-            }
-            _ => {
-                return Err(bad(format!(
-                    "`options.map.{key}`: expected a source column name (NAME: SOURCE_COLUMN)"
-                ))
-                .in_field("map"))
-            }
-        }
+        let Some(source) = pair.get(1).as_string() else {
+            return Err(bad(format!(
+                "`options.map.{key}`: expected a source column name (NAME: SOURCE_COLUMN)"
+            ))
+            .in_field("map"));
+        };
+        read.map_column(&key, &source)?;
     }
-    Ok(map)
+    Ok(read.map)
 }
 
 /// `targets`: an object `{indicator: fraction | null}` or its JSON text, over the defaults.

@@ -133,9 +133,9 @@ def by_list(by: Any) -> list[str]:
 
 
 def _names(names: list[str]) -> list[str]:
-    """Column names trimmed, the empty ones dropped (as the CLI's ``--by`` and JS's ``by``:
-    ``" agency"`` was a missing column here only)."""
-    return [t for t in (n.strip() for n in names) if t]
+    """Column names as the core reads ``by`` (trimmed, the empty ones dropped), as the CLI's
+    ``--by`` and JS's ``by``: ``" agency"`` was a missing column here only."""
+    return list(_motcua.by_names(names))
 
 
 def map_arg(map: Any) -> dict[str, str]:
@@ -152,7 +152,7 @@ def map_arg(map: Any) -> dict[str, str]:
             f"map: expected a mapping {{logical column: source column}} such as "
             f"{{'received': 'ngay_nhan'}}, got a {type(map).__name__}",
         )
-    out: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
     for k, v in map.items():
         if not isinstance(k, str):
             raise _raise(InvalidArgumentError, f"map: a logical column is named by a string (received, resolved, ...), got {k!r}")
@@ -161,17 +161,11 @@ def map_arg(map: Any) -> dict[str, str]:
                 InvalidArgumentError,
                 f"map: {k!r} must name a source column (a string, or a frame's integer column name), got {v!r}",
             )
-        # Trimmed, as the CLI's `--map` and JS's `map` read them (a header's names are
-        # trimmed too); an empty one names nothing.
-        key, source = k.strip(), str(v).strip()
-        if not key or not source:
-            raise _raise(InvalidArgumentError, f"map: {k!r}: {v!r}: a logical column and a source column, neither empty")
-        if key in out:
-            # (`{"received": ..., " received": ...}`: one would be read, which is a guess; the
-            # CLI refuses `--map` given twice so.)
-            raise _raise(InvalidArgumentError, f"map: `{key}` is mapped twice")
-        out[key] = source
-    return out
+        pairs.append((k, str(v)))
+    # Trimmed, an empty name or source and a name given twice (`{"received": ..., " received":
+    # ...}`: which would be read is a guess) refused, by the core as the CLI's `--map` and JS's
+    # `map` read them.
+    return dict(_motcua.map_columns(pairs))
 
 
 def wanted(by: list[str], map: Optional[Mapping[str, Union[str, int]]], service: bool = False) -> Wanted:

@@ -78,6 +78,66 @@ pub struct ReadOptions {
 }
 
 impl ReadOptions {
+    /// Renames logical column `name` to the source's column `source`, as every door takes a
+    /// map (`--map NAME=SOURCE`, JS's `{name: source}`, Python's `{name: source}`): both
+    /// trimmed, as a header's names are. An empty name or source, or a name given twice (two
+    /// that trim to one, `received` and ` received`: which source would be read is a guess),
+    /// is [`ErrorKind::InvalidArgument`] at field `map`, its message naming them; the door
+    /// says where it was given.
+    ///
+    /// ```
+    /// use motcua::records::ReadOptions;
+    /// let mut read = ReadOptions::default();
+    /// read.map_column(" received ", "ngay_nhan")?;
+    /// assert_eq!(read.map["received"], "ngay_nhan");
+    /// let twice = read.map_column("received", "ngay_tiep_nhan").unwrap_err();
+    /// assert_eq!(twice.message(), "`received` is mapped twice (also to `ngay_nhan`)");
+    /// # Ok::<(), motcua::Error>(())
+    /// ```
+    pub fn map_column(&mut self, name: &str, source: &str) -> Result<()> {
+        let (name, source) = (name.trim(), source.trim());
+        let empty = if name.is_empty() {
+            Some(format!("no logical column is named (for the source column `{source}`)"))
+        } else if source.is_empty() {
+            Some(format!("`{name}` is mapped to no column (an empty name)"))
+        } else {
+            None
+        };
+        if let Some(msg) = empty {
+            return Err(Error::new(ErrorKind::InvalidArgument, msg).in_field("map"));
+        }
+        match self.map.get(name) {
+            Some(old) => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("`{name}` is mapped twice (also to `{old}`)"),
+            )
+            .in_field("map")),
+            None => {
+                self.map.insert(name.to_string(), source.to_string());
+                Ok(())
+            }
+        }
+    }
+
+    /// Adds grouping columns as every door takes them (`--by`, JS's and Python's `by`, each
+    /// `"field,agency"` split at its commas by the door first): each name trimmed, as a
+    /// header's names are, and the empty ones dropped (`"field, agency,"`).
+    ///
+    /// ```
+    /// use motcua::records::ReadOptions;
+    /// let mut read = ReadOptions::default();
+    /// read.group_by("field, agency,".split(','));
+    /// assert_eq!(read.by, ["field", "agency"]);
+    /// ```
+    pub fn group_by<S: AsRef<str>>(&mut self, names: impl IntoIterator<Item = S>) {
+        self.by.extend(
+            names
+                .into_iter()
+                .map(|n| n.as_ref().trim().to_string())
+                .filter(|n| !n.is_empty()),
+        );
+    }
+
     /// Checks the options before any record is read: a `map` of a name no reader uses (a
     /// misspelt `resolvd`, which would change nothing, silently) is
     /// [`ErrorKind::InvalidArgument`] naming it. The names used are [`DOSSIER_COLUMNS`],

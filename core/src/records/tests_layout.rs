@@ -2,6 +2,32 @@
 
 use super::*;
 
+/// A map is read as every door gives it (`--map`, JS's and Python's `map`): trimmed; an empty
+/// name or source, or a name twice (two that trim to one), is refused at field `map`, the
+/// first mapping kept; grouping names are trimmed and the empty ones dropped.
+#[test]
+fn a_map_and_grouping_names_are_read_once_for_every_door() {
+    let mut read = ReadOptions::default();
+    read.map_column("  received", "ngày nhận ").unwrap();
+    assert_eq!(read.map.get("received").map(String::as_str), Some("ngày nhận"));
+    for (name, source, says) in [
+        ("received ", "khác", "`received` is mapped twice (also to `ngày nhận`)"),
+        ("resolved", "  ", "`resolved` is mapped to no column"),
+        (" ", "x", "no logical column is named (for the source column `x`)"),
+        ("", "", "no logical column is named"),
+    ] {
+        let e = read.map_column(name, source).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{name:?}");
+        assert_eq!(e.field(), Some("map"), "{name:?}");
+        assert!(e.message().starts_with(says), "{name:?}: {e}");
+    }
+    assert_eq!(read.map.len(), 1);
+    assert_eq!(read.map["received"], "ngày nhận");
+    read.group_by(["field", " agency ", "", "  "]);
+    read.group_by(" level,,".split(','));
+    assert_eq!(read.by, ["field", "agency", "level"]);
+}
+
 /// One column read as two of the record's is an error naming both: `--map received=X
 /// --map resolved=X` counted every dossier resolved at its receipt, early, with exit 0; a
 /// map to a column another name reads by its own name likewise. A grouping column or the

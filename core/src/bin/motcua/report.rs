@@ -163,36 +163,20 @@ impl RecordArgs {
         sink: &mut Sink<W, E>,
     ) -> io::Result<Option<Records>> {
         let rules = crate::dossiers::rules_of(&self.rules);
-        let mut map = HashMap::new();
+        let mut read = ReadOptions::default();
         for m in &self.map {
-            match m.split_once('=') {
-                Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
-                    // Given twice, one of the two sources would be ignored: which is a guess.
-                    if let Some(old) = map.insert(k.trim().to_string(), v.trim().to_string()) {
-                        usage(&format!(
-                            "--map {m}: `{}` is mapped twice (also to `{old}`)",
-                            k.trim()
-                        ));
-                    }
-                }
-                _ => usage(&format!("--map {m}: expected NAME=SOURCE_COLUMN")),
+            let Some((k, v)) = m.split_once('=') else {
+                usage(&format!("--map {m}: expected NAME=SOURCE_COLUMN"));
+            };
+            if let Err(e) = read.map_column(k, v) {
+                usage(&format!("--map {m}: {}", e.message()));
             }
         }
         let as_of = match as_of(self.as_of.as_deref()) {
             Ok(t) => t,
             Err(e) => usage(&e.to_string()),
         };
-        let by: Vec<String> = self
-            .by
-            .iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        let read = ReadOptions {
-            map: map.clone(),
-            by: by.clone(),
-            satisfaction_scale: None,
-        };
+        read.group_by(&self.by);
         if let Err(e) = read.check() {
             usage(e.message());
         }
@@ -214,8 +198,8 @@ impl RecordArgs {
             calendar,
             catalogue,
             rules,
-            map,
-            by,
+            map: read.map,
+            by: read.by,
             as_of,
             skip_bad: self.skip_bad,
             ends_expected: true,
