@@ -97,7 +97,9 @@ impl ReadOptions {
     pub fn map_column(&mut self, name: &str, source: &str) -> Result<()> {
         let (name, source) = (name.trim(), source.trim());
         let empty = if name.is_empty() {
-            Some(format!("no logical column is named (for the source column `{source}`)"))
+            Some(format!(
+                "no logical column is named (for the source column `{source}`)"
+            ))
         } else if source.is_empty() {
             Some(format!("`{name}` is mapped to no column (an empty name)"))
         } else {

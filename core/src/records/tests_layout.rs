@@ -9,11 +9,22 @@ use super::*;
 fn a_map_and_grouping_names_are_read_once_for_every_door() {
     let mut read = ReadOptions::default();
     read.map_column("  received", "ngày nhận ").unwrap();
-    assert_eq!(read.map.get("received").map(String::as_str), Some("ngày nhận"));
+    assert_eq!(
+        read.map.get("received").map(String::as_str),
+        Some("ngày nhận")
+    );
     for (name, source, says) in [
-        ("received ", "khác", "`received` is mapped twice (also to `ngày nhận`)"),
+        (
+            "received ",
+            "khác",
+            "`received` is mapped twice (also to `ngày nhận`)",
+        ),
         ("resolved", "  ", "`resolved` is mapped to no column"),
-        (" ", "x", "no logical column is named (for the source column `x`)"),
+        (
+            " ",
+            "x",
+            "no logical column is named (for the source column `x`)",
+        ),
         ("", "", "no logical column is named"),
     ] {
         let e = read.map_column(name, source).unwrap_err();
