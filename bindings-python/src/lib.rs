@@ -250,6 +250,7 @@ fn _motcua(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(deadline::due_records, m)?)?;
     m.add_function(wrap_pyfunction!(deadline::classify_records, m)?)?;
     m.add_class::<report::PyPartialReport>()?;
+    m.add_class::<report::PyRecordFile>()?;
     m.add_class::<worklist::PyWorklist>()?;
     m.add_function(wrap_pyfunction!(worklist::worklist_columns, m)?)?;
     m.add_class::<stages::PyTransfers>()?;

@@ -97,6 +97,10 @@ pub(crate) fn run_records<S: Sink>(
     run: &RunOptions,
     make: impl Fn() -> S + Sync + Send,
 ) -> PyResult<(S, Tally, Vec<Skipped>)> {
+    if let Ok(file) = source.cast::<PyRecordFile>() {
+        let file = file.get();
+        return run_file(py, &file.path, file.format, read, ids, transfers, run, make);
+    }
     if source.is_instance_of::<PyString>() || source.hasattr("__fspath__")? {
         let path: std::path::PathBuf = source.extract()?;
         let format = TextFormat::of_name(&path.to_string_lossy());
@@ -113,6 +117,53 @@ pub(crate) fn run_records<S: Sink>(
         run_tables(&tables, &layout, run, make, |e| bad.push(skipped(&e))).map(|(s, t)| (s, t, bad))
     })
     .py()
+}
+
+/// A records file whose format is given (`input_format=`, the CLI's `--input-format`), not
+/// told by its name: `RecordFile(path, "csv" | "jsonl")`.
+#[pyclass(module = "motcua._motcua", name = "RecordFile", frozen)]
+#[derive(Debug)]
+pub(crate) struct PyRecordFile {
+    path: std::path::PathBuf,
+    format: TextFormat,
+}
+
+#[pymethods]
+impl PyRecordFile {
+    #[new]
+    fn new(path: std::path::PathBuf, format: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let format = match format.extract::<String>().as_deref().map(str::trim) {
+            Ok("csv") => TextFormat::Csv,
+            Ok("jsonl") => TextFormat::JsonLines,
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!(
+                        "input_format must be \"csv\" or \"jsonl\" (JSON lines), got {}",
+                        format.repr()?
+                    ),
+                )
+                .in_field("input_format"))
+                .py()
+            }
+        };
+        Ok(PyRecordFile { path, format })
+    }
+
+    /// The file's path.
+    #[getter]
+    fn path(&self) -> std::path::PathBuf {
+        self.path.clone()
+    }
+
+    /// `"csv"` or `"jsonl"`.
+    #[getter]
+    fn format(&self) -> &'static str {
+        match self.format {
+            TextFormat::Csv => "csv",
+            TextFormat::JsonLines => "jsonl",
+        }
+    }
 }
 
 /// A `UserWarning` for the records of a file skipped as blank that hold values, but only in

@@ -357,7 +357,7 @@ def test_map_names_are_trimmed_as_the_clis(catalogue: motcua.Catalogue, tmp_path
     frame = pd.read_csv(renamed, dtype=str, keep_default_na=False)
     got = Report.build(frame, by=" field", map={" received ": " Ngay Nhan "}, as_of=AS_OF, catalogue=catalogue).rows
     assert got == want
-    with pytest.raises(motcua.InvalidArgumentError, match="neither empty"):
+    with pytest.raises(motcua.InvalidArgumentError, match="`received` is mapped to no column"):
         motcua.report(frame, map={"received": "  "}, as_of=AS_OF, catalogue=catalogue)
     # Two keys that trim to one name: which one would be read is a guess (the CLI refuses it).
     with pytest.raises(motcua.InvalidArgumentError, match="mapped twice"):
@@ -398,6 +398,47 @@ def test_a_spreadsheets_empty_rows_are_not_dossiers(catalogue: motcua.Catalogue,
     coerced = motcua.classify(df, AS_OF, catalogue=catalogue, errors="coerce")
     assert coerced["error_code"].isna().all() and coerced["outcome"].isna().sum() == got["outcome"].isna().sum()
     assert got["outcome"].iloc[9] == motcua.classify(df.iloc[[9]], AS_OF, catalogue=catalogue)["outcome"].iloc[0]
+
+
+@pytest.mark.filterwarnings("ignore:.*have no value, left out of:UserWarning")  # (the generator leaves flags empty)
+def test_input_format_reads_a_file_whatever_its_name_as_the_cli_does(catalogue: motcua.Catalogue, tmp_path: Path) -> None:
+    # `input_format` is the CLI's `--input-format`: JSON lines in a `.json` file (as
+    # mongoexport names them) or CSV in a `.jsonl` one, read as the format says.
+    out = generated(2)
+    lines, table = tmp_path / "export.json", tmp_path / "export.jsonl"
+    shutil.copy(out / "records.jsonl", lines)
+    shutil.copy(out / "records.csv", table)
+    cmd = [cli(), "report", str(lines), "--input-format", "jsonl", "--catalogue", str(CATALOGUE_PATH), "--as-of", AS_OF, "--format", "json", "--by", "field", "--period", "month"]
+    want = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    assert want == run_cli("report", out / "records.jsonl", "field", "month", None, AS_OF)
+    for path in (lines, str(lines)):
+        got = Report.build(path, input_format="jsonl", by="field", period="month", as_of=AS_OF, catalogue=catalogue)
+        assert got.rows == want
+    assert Report.build(table, input_format="csv", by="field", period="month", as_of=AS_OF, catalogue=catalogue).rows == want
+    frame = motcua.report(lines, input_format=" jsonl", by="field", period="month", as_of=AS_OF, catalogue=catalogue)
+    pd.testing.assert_frame_equal(frame, motcua.report(out / "records.csv", by="field", period="month", as_of=AS_OF, catalogue=catalogue))
+    assert Scorecard.build(lines, input_format="jsonl", by="agency", as_of=AS_OF, catalogue=catalogue).rows == run_cli(
+        "scorecard", out / "records.jsonl", "agency", None, None, AS_OF
+    )["indicators"]
+    pd.testing.assert_frame_equal(
+        motcua.worklist(lines, input_format="jsonl", as_of=AS_OF, catalogue=catalogue).drop(columns="row"),
+        motcua.worklist(out / "records.jsonl", as_of=AS_OF, catalogue=catalogue).drop(columns="row"),
+    )
+    pd.testing.assert_frame_equal(
+        motcua.report(lines, input_format="jsonl", stages=True, as_of=AS_OF, catalogue=catalogue),
+        motcua.report(out / "records.csv", stages=True, as_of=AS_OF, catalogue=catalogue),
+    )
+    # Without it, a file is told by its name: these two are misread and say so.
+    with pytest.raises(motcua.MotcuaError):
+        motcua.report(lines, as_of=AS_OF, catalogue=catalogue)
+    with pytest.raises(motcua.MotcuaError):
+        motcua.report(table, as_of=AS_OF, catalogue=catalogue)
+    # A format other than the two, or a format for a frame, is refused.
+    for bad in ("json", "JSONL", "ndjson", 1, True):
+        with pytest.raises(motcua.InvalidArgumentError, match="input_format"):
+            motcua.report(lines, input_format=bad, as_of=AS_OF, catalogue=catalogue)  # type: ignore[arg-type]
+    with pytest.raises(motcua.InvalidArgumentError, match="input_format is for a file's path"):
+        motcua.report(text_frame(out / "records.csv"), input_format="csv", as_of=AS_OF, catalogue=catalogue)
 
 
 @pytest.mark.filterwarnings("ignore:.*have no value, left out of:UserWarning")  # (the generator leaves flags empty)

@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import pathlib
 from typing import Any, ClassVar, Optional, Sequence, Union, final
 
 import numpy as np
@@ -30,12 +31,15 @@ __all__ = [
     "due_json",
     "due_records",
     "PartialReport",
+    "RecordFile",
     "StageTable",
     "Transfers",
     "stage_columns",
     "as_of",
     "vietnam_now",
     "record_columns",
+    "map_columns",
+    "by_names",
     "wanted_columns",
     "read_columns",
     "near_misses",
@@ -255,6 +259,14 @@ def classify_records(
     explain: bool = False,
     lang: str = "vi",
 ) -> dict[str, Any]: ...
+
+@final
+class RecordFile:
+    def __new__(cls, path: Union[str, os.PathLike[str]], format: str) -> RecordFile: ...
+    @property
+    def path(self) -> pathlib.Path: ...
+    @property
+    def format(self) -> str: ...
 
 @final
 class PartialReport:

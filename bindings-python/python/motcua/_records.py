@@ -47,9 +47,25 @@ Columns = list[tuple[str, Any]]
 
 
 def is_path(x: Any) -> bool:
-    """A file's path (``str`` or ``os.PathLike``): records the core reads from the file, as
-    the CLI reads it."""
-    return isinstance(x, (str, os.PathLike))
+    """A file's path (``str`` or ``os.PathLike``, or one with its format given: see
+    :func:`source`): records the core reads from the file, as the CLI reads it."""
+    return isinstance(x, (str, os.PathLike, _motcua.RecordFile))
+
+
+def source(df: Any, input_format: Any) -> Any:
+    """The records ``df`` read with ``input_format`` (``"csv"`` or ``"jsonl"``, the CLI's
+    ``--input-format``; ``None``: a file's format told by its name, ``.jsonl`` / ``.ndjson``
+    being JSON lines): a file's path with a format becomes the core's ``RecordFile``. A format
+    is for a file's path only (a frame's columns are typed already): else an
+    :class:`InvalidArgumentError`."""
+    if input_format is None:
+        return df
+    if not isinstance(df, (str, os.PathLike)):
+        raise _raise(
+            InvalidArgumentError,
+            f"input_format is for a file's path (a frame's columns are read as they are), got {type(df).__name__}",
+        )
+    return _motcua.RecordFile(os.fspath(df), input_format)
 
 
 def path_output() -> str:

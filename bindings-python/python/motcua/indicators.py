@@ -199,6 +199,7 @@ class Scorecard:
         satisfaction_scale: int = 5,
         calendar: Optional[Calendar] = None,
         threads: int = 0,
+        input_format: Optional[str] = None,
     ) -> Scorecard:
         """The scorecard of a DataFrame of dossier records, or of a CSV / JSON-lines file by
         its path (see :func:`scorecard`)."""
@@ -208,6 +209,7 @@ class Scorecard:
                 InvalidArgumentError,
                 f"satisfaction_scale must be an integer, got {type(satisfaction_scale).__name__}",
             )
+        df = rec.source(df, input_format)
         kind = _frame_kind(df)
         targets_text = _targets_text(targets)
         partial, skipped = count(
@@ -428,11 +430,13 @@ def scorecard(
     satisfaction_scale: int = 5,
     calendar: Optional[Calendar] = None,
     threads: int = 0,
+    input_format: Optional[str] = None,
 ) -> Any:
     """The scorecard of a DataFrame of dossier records, as a DataFrame of the same kind
     (pandas → pandas, polars → polars; a mapping of columns → pandas; the path of a CSV /
     JSON-lines file, streamed by the core as ``motcua scorecard FILE`` reads it → pandas, or
-    the rows when pandas is not installed): for each group, then
+    the rows when pandas is not installed; ``input_format="jsonl"`` or ``"csv"`` whatever its
+    name, as :func:`motcua.report`): for each group, then
     the totals (grouping keys missing), one row per indicator of :data:`INDICATORS` with the
     grouping columns, ``indicator``, ``numerator``, ``denominator``, ``value`` (missing when
     the denominator is 0: no data), ``target`` (missing: none), ``met`` (nullable boolean:
@@ -506,6 +510,7 @@ def scorecard(
         satisfaction_scale=satisfaction_scale,
         calendar=calendar,
         threads=threads,
+        input_format=input_format,
     )
     rec.warn_skipped(card.skipped, "Scorecard.build")
     return card.frame

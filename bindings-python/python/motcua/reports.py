@@ -147,12 +147,13 @@ class Report:
         skip_bad: bool = False,
         threads: int = 0,
         transfers: Any = None,
+        input_format: Optional[str] = None,
     ) -> Report:
         """The report of a DataFrame of dossier records, or of a CSV / JSON-lines file by its
         path (see :func:`report`)."""
         by_list = rec.by_list(by)
         partial, skipped = count(
-            df,
+            rec.source(df, input_format),
             by=by_list,
             period=period,
             as_of=as_of,
@@ -423,6 +424,7 @@ def report(
     threads: int = 0,
     stages: bool = False,
     transfers: Any = None,
+    input_format: Optional[str] = None,
 ) -> Any:
     """The one-stop report of a DataFrame of dossier records, as a DataFrame of the same kind
     (pandas → pandas, polars → polars; a pyarrow table or a mapping of columns → pandas).
@@ -430,6 +432,9 @@ def report(
     ``.ndjson``; UTF-8 or UTF-16 with its byte-order mark), streamed by the core exactly as
     ``motcua report FILE`` reads it — without loading it into a frame first (→ pandas, or the
     rows as dicts when pandas is not installed); its bad rows are located by line.
+    ``input_format``: ``"csv"`` or ``"jsonl"`` reads a file so whatever its name (the CLI's
+    ``--input-format``: ``mongoexport`` writes JSON lines to ``.json`` files); it is for a
+    path only.
 
     Columns read (others are ignored): ``received``, ``time_limit`` (``3wd``, ``15cd``,
     ``8wh``, ``same_day``) or ``procedure`` (a code of ``catalogue``), and optionally
@@ -474,6 +479,7 @@ def report(
             )
         table = StageReport.build(
             df,
+            input_format=input_format,
             transfers=transfers,
             as_of=as_of,
             calendar=calendar,
@@ -496,6 +502,7 @@ def report(
             skip_bad=skip_bad,
             threads=threads,
             transfers=transfers,
+            input_format=input_format,
         )
     rec.warn_skipped(table.skipped, "StageReport.build" if stages else "Report.build")
     if rec.is_path(df):

@@ -100,12 +100,16 @@ class StageReport:
         map: Optional[Mapping[str, Union[str, int]]] = None,
         skip_bad: bool = False,
         threads: int = 0,
+        input_format: Optional[str] = None,
     ) -> StageReport:
         """The stage table of a frame of dossier records, with a frame of transfers joined by
         id (see :func:`motcua.report` with ``stages=True``). Without ``transfers`` the files'
-        moves are not known: each inter-agency file is counted at its first stage's agency."""
+        moves are not known: each inter-agency file is counted at its first stage's agency.
+        ``df`` may be a file's path, read with ``input_format`` as :func:`motcua.report`
+        reads one."""
         from .reports import _skipped
 
+        df = rec.source(df, input_format)
         skip_bad, threads = cv.strict_bool(skip_bad, "skip_bad"), cv.count_arg(threads, "threads")
         skipped: list[dict[str, Any]] = []
         joined = None

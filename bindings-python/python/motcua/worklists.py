@@ -138,8 +138,10 @@ class Worklist:
         skip_bad: bool = False,
         threads: int = 0,
         transfers: Any = None,
+        input_format: Optional[str] = None,
     ) -> Worklist:
         """The worklist of a frame or a file of dossier records (see :func:`worklist`)."""
+        source = rec.source(source, input_format)
         by_list = rec.by_list(by)
         # (Up to u32::MAX, as the CLI and JS take them; it was 2**31 - 1 here.)
         within = cv.count_arg(within, "within", 2**32 - 1)
@@ -297,6 +299,7 @@ def worklist(
     skip_bad: bool = False,
     threads: int = 0,
     transfers: Any = None,
+    input_format: Optional[str] = None,
 ) -> "pd.DataFrame": ...
 @overload
 def worklist(
@@ -314,6 +317,7 @@ def worklist(
     skip_bad: bool = False,
     threads: int = 0,
     transfers: Any = None,
+    input_format: Optional[str] = None,
 ) -> "pl.DataFrame": ...
 @overload
 def worklist(
@@ -331,6 +335,7 @@ def worklist(
     skip_bad: bool = False,
     threads: int = 0,
     transfers: Any = None,
+    input_format: Optional[str] = None,
 ) -> Any: ...
 
 
@@ -349,9 +354,11 @@ def worklist(
     skip_bad: bool = False,
     threads: int = 0,
     transfers: Any = None,
+    input_format: Optional[str] = None,
 ) -> Any:
     """The open dossiers of a frame (pandas, polars DataFrame or LazyFrame, pyarrow) or a CSV
-    / JSON-lines file (``.jsonl``) of dossier records, as a DataFrame of the same kind (pandas
+    / JSON-lines file (``.jsonl``; ``input_format="jsonl"`` or ``"csv"`` whatever its name,
+    as :func:`motcua.report`) of dossier records, as a DataFrame of the same kind (pandas
     → pandas, polars → polars; pyarrow, a mapping of columns or a file → pandas).
 
     The records are read as :func:`motcua.report` reads them (the same columns, ``map``,
@@ -397,6 +404,7 @@ def worklist(
         skip_bad=skip_bad,
         threads=threads,
         transfers=transfers,
+        input_format=input_format,
     )
     rec.warn_skipped(w.skipped, "Worklist.build")
     if rec.is_path(source):
