@@ -150,20 +150,22 @@ def test_holidays_say_which_days_are_off(vietnam: motcua.Calendar) -> None:
     )
     assert [(r["kind"], r["day_off"]) for r in spec.holidays(2026)] == [("holiday", True), ("makeup_working_day", False)]
     # An entry's own kind wins (a bare date takes its list's); the same rows as the CLI's
-    # `holidays --calendar` (name for name_vi / name_en), and no year outside the spec.
+    # `holidays --calendar` (its name as name_vi and name_en, "" without one; they were one
+    # `name`, None without one, here only), and no year outside the spec.
     kinded = motcua.Calendar.from_spec(
         {"weekmask": "1111100", "from": "2026-01-01", "to": "2026-12-31",
          "holidays": ["2026-01-01", {"date": "2026-09-02", "name": "Quốc khánh", "kind": "statutory"},
                       {"date": "2026-09-01", "kind": "compensatory"}],
          "closures": [{"date": "2026-03-03", "name": "Lũ"}], "working_days": ["2026-01-10"]}
     )
-    assert [(r["date"].isoformat(), r["name"], r["kind"], r["day_off"]) for r in kinded.holidays(2026)] == [
-        ("2026-01-01", None, "holiday", True),
-        ("2026-01-10", None, "makeup_working_day", False),
-        ("2026-03-03", "Lũ", "closure", True),
-        ("2026-09-01", None, "compensatory", True),
-        ("2026-09-02", "Quốc khánh", "statutory", True),
+    assert [(r["date"].isoformat(), r["name_vi"], r["name_en"], r["kind"], r["day_off"]) for r in kinded.holidays(2026)] == [
+        ("2026-01-01", "", "", "holiday", True),
+        ("2026-01-10", "", "", "makeup_working_day", False),
+        ("2026-03-03", "Lũ", "Lũ", "closure", True),
+        ("2026-09-01", "", "", "compensatory", True),
+        ("2026-09-02", "Quốc khánh", "Quốc khánh", "statutory", True),
     ]
+    assert list(kinded.holidays(2026)[0]) == list(rows[0])  # one shape for every calendar
     with pytest.raises(motcua.DateOutOfRangeError, match="2027"):
         kinded.holidays(2027)
 

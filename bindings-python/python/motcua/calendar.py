@@ -649,10 +649,11 @@ class Calendar:
         For :meth:`vietnam` calendars: the statutory, compensatory, swapped, make-up, provisional
         and pending days (:func:`motcua.vn.holidays`), as ``{"date", "name_vi", "name_en",
         "kind", "day_off"}``. For a calendar built from a spec: each entry of the spec's
-        ``holidays``, ``closures`` and ``working_days`` that falls in ``year``, as ``{"date",
-        "name", "kind", "day_off"}``, kind the one the entry states, else ``holiday``,
-        ``closure`` or ``makeup_working_day`` by its list; a year outside the spec's range
-        raises :class:`~motcua.DateOutOfRangeError`.
+        ``holidays``, ``closures`` and ``working_days`` that falls in ``year``, in the same
+        shape — ``name_vi`` and ``name_en`` both the entry's ``name`` (``""`` without one), as
+        ``motcua holidays YEAR --calendar FILE`` and the JS package give them — kind the one the
+        entry states, else ``holiday``, ``closure`` or ``makeup_working_day`` by its list; a
+        year outside the spec's range raises :class:`~motcua.DateOutOfRangeError`.
 
         >>> vn = Calendar.vietnam()  # the 2026 pending swap not applied: 28 Nov stays a Saturday off
         >>> [(h["date"].isoformat(), h["kind"], h["day_off"]) for h in vn.holidays(2026)
@@ -662,7 +663,7 @@ class Calendar:
         >>> cal = Calendar.from_spec({"weekmask": "1111100", "from": "2026-01-01",
         ...     "to": "2026-12-31", "holidays": [{"date": "2026-01-01", "name": "New Year"}]})
         >>> cal.holidays(2026)
-        [{'date': datetime.date(2026, 1, 1), 'name': 'New Year', 'kind': 'holiday', 'day_off': True}]
+        [{'date': datetime.date(2026, 1, 1), 'name_vi': 'New Year', 'name_en': 'New Year', 'kind': 'holiday', 'day_off': True}]
         """
         if self._vn is not None:
             return [
@@ -670,7 +671,7 @@ class Calendar:
                 for d, vi, en, kind, off in self._native.vn_holidays(year)
             ]
         return [
-            {"date": d, "name": name, "kind": kind, "day_off": off}
+            {"date": d, "name_vi": name or "", "name_en": name or "", "kind": kind, "day_off": off}
             for d, name, kind, off in self._native.spec_days(year)
         ]
 
