@@ -106,7 +106,7 @@ pub(crate) fn due_json(
     explain: bool,
     lang: &str,
 ) -> PyResult<String> {
-    let explain = explain_lang(explain, lang)?;
+    let lang: Lang = lang.parse().py()?;
     let rules = rules_of(rules);
     let cat = catalogue.map(|c| &c.inner);
     let due = py
@@ -115,7 +115,8 @@ pub(crate) fn due_json(
                 .catalogue(cat)
                 .rules(rules)
                 .as_of(as_of.map(|t| t.0))
-                .explain_in(explain)
+                .explain(explain)
+                .lang(lang)
                 .due(&dossier.inner)
         })
         .py()?;
@@ -137,7 +138,7 @@ pub(crate) fn classify_json(
     explain: bool,
     lang: &str,
 ) -> PyResult<String> {
-    let explain = explain_lang(explain, lang)?;
+    let lang: Lang = lang.parse().py()?;
     let rules = rules_of(rules);
     let cat = catalogue.map(|c| &c.inner);
     let c = py
@@ -146,7 +147,8 @@ pub(crate) fn classify_json(
                 .catalogue(cat)
                 .rules(rules)
                 .as_of(as_of.0)
-                .explain_in(explain)
+                .explain(explain)
+                .lang(lang)
                 .classify(&dossier.inner)
         })
         .py()?;

@@ -544,3 +544,33 @@ def test_a_dict_of_columns_is_told_to_be_a_frame() -> None:
     one = {"time_limit": {"working_days": 3}}
     for received in ("2026-03-02T09:00", dt.datetime(2026, 3, 2, 9), np.datetime64("2026-03-02T09:00")):
         assert str(motcua.due({**one, "received": received}).due) == "2026-03-05", received
+
+
+def test_warnings_are_in_the_language_asked_for_as_the_cli_words_them() -> None:
+    # `lang` words the warnings too (their codes the same): Vietnamese by default, as the CLI's
+    # `--lang`; the messages are the core's, so the same as the CLI's for each language.
+    import json
+
+    from test_records_everywhere import cli
+
+    d = {
+        "received": "2026-03-02T09:30",
+        "time_limit": {"working_days": 3},
+        "events": [
+            {"type": "supplement_requested", "at": "2026-03-03T10:00"},
+            {"type": "supplement_received", "at": "2026-03-04T10:00"},
+            {"type": "supplement_requested", "at": "2026-03-04T11:00"},
+            {"type": "supplement_received", "at": "2026-03-04T12:00"},
+            {"type": "refused", "at": "2026-03-12T10:00"},
+        ],
+    }
+    line = json.dumps(d) + "\n"
+    for lang, starts in (("vi", "từ chối lúc 10:00 thứ Năm 12/03/2026"), ("en", "refused at 10:00 on Thu 12 Mar 2026")):
+        run = subprocess.run([cli(), "due", "--lang", lang, "-"], input=line, capture_output=True, text=True, check=True)
+        want = json.loads(run.stdout)["warnings"]
+        got = motcua.due(d, lang=lang).warnings
+        assert got == want, lang
+        assert [w["code"] for w in got] == ["multiple_supplement_requests", "refused_late"]
+        assert got[1]["message"].startswith(starts), got
+        assert motcua.classify(d, "2026-04-01", lang=lang).warnings == want
+    assert motcua.due(d).warnings == motcua.due(d, lang="vi").warnings

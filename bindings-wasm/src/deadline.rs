@@ -30,13 +30,6 @@ struct DueOptions {
     as_of: Option<JsValue>,
 }
 
-impl DueOptions {
-    /// The explanation language, when an explanation was asked for.
-    fn explain(&self) -> Option<Lang> {
-        self.explain.then_some(self.lang)
-    }
-}
-
 const KNOWN: &str = "calendar, catalogue, rules, explain, lang, asOf";
 
 fn bad(msg: String) -> Error {
@@ -146,7 +139,8 @@ pub fn due(dossier: &DossierInput, options: Option<DueOptionsJs>) -> JsResult<Du
         .catalogue(cat)
         .rules(o.rules)
         .as_of(as_of)
-        .explain_in(o.explain())
+        .explain(o.explain)
+        .lang(o.lang)
         .due(&d)
         .js()?;
     Ok(answer(&r).js()?.unchecked_into())
@@ -174,7 +168,8 @@ pub fn classify(
         .catalogue(cat)
         .rules(o.rules)
         .as_of(at)
-        .explain_in(o.explain())
+        .explain(o.explain)
+        .lang(o.lang)
         .classify(&d)
         .js()?;
     Ok(answer(&r).js()?.unchecked_into())

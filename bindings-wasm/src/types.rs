@@ -185,7 +185,8 @@ export interface DueOptions {
   rules?: Rules;
   /** Explain the count step by step, each step citing the law (`explain` in the answer). */
   explain?: boolean;
-  /** The language of the explanation: `"vi"` (Vietnamese, the default) or `"en"`. */
+  /** The language of the explanation and of the warnings' messages: `"vi"` (Vietnamese, the
+   * default) or `"en"`. */
   lang?: "vi" | "en";
   /** `due` only: the due date as it stood at this instant (later events ignored). */
   asOf?: InstantInput;

@@ -301,3 +301,19 @@ test("inter-agency stages: camelCase keys in and out, lateAgencies, invalid_tran
   // A dossier without stages answers without the keys.
   assert.ok(!("stages" in due({ received: "2026-04-23", timeLimit: "3wd" })));
 });
+
+test("warnings are worded in the language asked for (Vietnamese by default), codes the same", () => {
+  const d = {
+    received: "2026-03-02T09:30",
+    time_limit: { working_days: 3 },
+    events: [{ type: "refused", at: "2026-03-12T10:00" }],
+  };
+  const vi = due(d).warnings;
+  const en = due(d, { lang: "en" }).warnings;
+  assert.deepEqual(vi.map((w) => w.code), ["refused_late"]);
+  assert.deepEqual(en.map((w) => w.code), ["refused_late"]);
+  assert.match(vi[0].message, /^từ chối lúc 10:00 thứ Năm 12\/03\/2026, sau hạn giải quyết thứ Năm 05\/03\/2026/);
+  assert.match(en[0].message, /^refused at 10:00 on Thu 12 Mar 2026, after the due date Thu 5 Mar 2026/);
+  assert.deepEqual(due(d, { lang: "vi", explain: true }).warnings, vi);
+  assert.deepEqual(classify(d, "2026-04-01", { lang: "en" }).warnings, en);
+});

@@ -521,24 +521,30 @@ impl Dossier {
     /// ([`KEYS`](Dossier::KEYS)) nor an event's ([`EVENT_KEYS`](Dossier::EVENT_KEYS)) are
     /// ignored, each with an [`WarningCode::UnknownKey`] warning, instead of being an error:
     /// how the CLI's `due` and `classify` read dossier lines from other systems, which carry
-    /// their own keys (as a report ignores other columns). Every other error is
-    /// [`from_json`](Dossier::from_json)'s.
+    /// their own keys (as a report ignores other columns). The warnings' messages are in
+    /// `lang`, as the answer's others. Every other error is [`from_json`](Dossier::from_json)'s.
     ///
     /// ```
+    /// use motcua::deadline::Lang;
     /// use motcua::dossier::Dossier;
     /// let text = r#"{"received":"2026-03-02T09:30","time_limit":{"working_days":3},"agency":"X",
     ///   "events":[{"type":"resolved","at":"2026-03-04T10:00","by":"clerk 7"}]}"#;
     /// assert_eq!(Dossier::from_json(text).unwrap_err().code(), "invalid_dossier");
-    /// let (d, warnings) = Dossier::from_json_ignoring_unknown_keys(text)?;
+    /// let (d, warnings) = Dossier::from_json_ignoring_unknown_keys(text, Lang::En)?;
     /// assert_eq!(d.events.len(), 1);
     /// let keys: Vec<_> = warnings.iter().map(|w| w.message.as_str()).collect();
     /// assert_eq!(keys, ["key `agency` is not read (a dossier's keys: received, time_limit, \
     ///   procedure, channel, events, id, stages)", "key `events[0].by` is not read (an event's \
     ///   keys: type, at, new_due, to)"]);
+    /// let (_, vi) = Dossier::from_json_ignoring_unknown_keys(text, Lang::Vi)?;
+    /// assert!(vi[0].message.starts_with("khóa `agency` không được đọc (khóa của hồ sơ:"));
     /// # Ok::<(), motcua::Error>(())
     /// ```
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_json_ignoring_unknown_keys(text: &str) -> Result<(Dossier, Vec<Warning>)> {
+    pub fn from_json_ignoring_unknown_keys(
+        text: &str,
+        lang: crate::deadline::Lang,
+    ) -> Result<(Dossier, Vec<Warning>)> {
         let first = match Dossier::from_json(text) {
             Ok(d) => return Ok((d, Vec::new())),
             Err(e) => e,
@@ -554,20 +560,30 @@ impl Dossier {
             return Err(e);
         }
         let mut warnings = Vec::new();
-        let mut drop = |path: String, whose: &str, keys: &[&str]| {
+        let mut drop = |path: String, event: bool, keys: &[&str]| {
+            let (key, keys) = (crate::error::excerpt(&path), keys.join(", "));
             warnings.push(Warning::new(
                 WarningCode::UnknownKey,
-                format!(
-                    "key `{}` is not read ({whose} keys: {})",
-                    crate::error::excerpt(&path),
-                    keys.join(", ")
-                ),
+                match (lang, event) {
+                    (crate::deadline::Lang::Vi, false) => {
+                        format!("khóa `{key}` không được đọc (khóa của hồ sơ: {keys})")
+                    }
+                    (crate::deadline::Lang::Vi, true) => {
+                        format!("khóa `{key}` không được đọc (khóa của sự kiện: {keys})")
+                    }
+                    (crate::deadline::Lang::En, false) => {
+                        format!("key `{key}` is not read (a dossier's keys: {keys})")
+                    }
+                    (crate::deadline::Lang::En, true) => {
+                        format!("key `{key}` is not read (an event's keys: {keys})")
+                    }
+                },
             ));
         };
         m.retain(|k, _| {
             let known = Dossier::KEYS.contains(&k.as_str());
             if !known {
-                drop(k.clone(), "a dossier's", &Dossier::KEYS);
+                drop(k.clone(), false, &Dossier::KEYS);
             }
             known
         });
@@ -577,11 +593,7 @@ impl Dossier {
                     e.retain(|k, _| {
                         let known = Dossier::EVENT_KEYS.contains(&k.as_str());
                         if !known {
-                            drop(
-                                format!("events[{i}].{k}"),
-                                "an event's",
-                                &Dossier::EVENT_KEYS,
-                            );
+                            drop(format!("events[{i}].{k}"), true, &Dossier::EVENT_KEYS);
                         }
                         known
                     });
@@ -741,7 +753,8 @@ impl Dossier {
     /// stages from a catalogue procedure has its transfers checked by
     /// [`deadline::due`](crate::deadline::due)). More than one supplement request is a
     /// warning. The rule that needs the due date (`new_due` earlier than the current due date →
-    /// `new_due_earlier`) is checked by [`deadline::due`](crate::deadline::due).
+    /// `new_due_earlier`) is checked by [`deadline::due`](crate::deadline::due). The
+    /// warnings' messages are in Vietnamese, as [`deadline::due`](crate::deadline::due)'s.
     pub fn validate(&self) -> Result<Vec<Warning>> {
         self.check_limits()?;
         let mut life = Lifecycle::new(self.received);
@@ -752,7 +765,8 @@ impl Dossier {
             life.step(&self.events, i, e)?;
             let warned = |w: &Warning| w.code == WarningCode::MultipleSupplementRequests;
             if life.asks_again(e, &self.stages, &self.events, i) && !warnings.iter().any(warned) {
-                warnings.push(life.multiple_requests_warning());
+                let once = crate::deadline::Notice::MultipleSupplementRequests;
+                warnings.push(once.word(crate::deadline::Lang::default()));
             }
             if e.kind == EventKind::Transferred && check_stages {
                 check_transfer(i, e, life.transfers, &self.stages)

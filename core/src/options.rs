@@ -105,15 +105,11 @@ impl<'a> Options<'a> {
         self.explain(lang.is_some()).lang(lang.unwrap_or(self.lang))
     }
 
-    /// The language of the explanation (default Vietnamese).
+    /// The language of the explanation and of the warnings' messages (default Vietnamese).
     #[must_use]
     pub fn lang(mut self, lang: Lang) -> Options<'a> {
         self.lang = lang;
         self
-    }
-
-    fn explain_lang(&self) -> Option<Lang> {
-        self.explain.then_some(self.lang)
     }
 
     /// The due date of `dossier` (see [`deadline::due`](crate::deadline::due)), as of the as-of
@@ -125,7 +121,8 @@ impl<'a> Options<'a> {
             &self.rules,
             self.catalogue,
             self.as_of,
-            self.explain_lang(),
+            self.explain,
+            self.lang,
         )
     }
 
@@ -147,7 +144,8 @@ impl<'a> Options<'a> {
             &self.rules,
             self.catalogue,
             as_of,
-            self.explain_lang(),
+            self.explain,
+            self.lang,
         )
     }
 }

@@ -196,7 +196,7 @@ pub fn classify(
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
 ) -> Result<Classified> {
-    classify_quiet(dossier, calendar, rules, catalogue, as_of)
+    classify_quiet(dossier, calendar, rules, catalogue, as_of, Lang::default())
 }
 
 /// [`classify`] without an explanation: inlined into the caller natively (the answer is then
@@ -208,13 +208,14 @@ fn classify_quiet(
     rules: &Rules,
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
+    lang: Lang,
 ) -> Result<Classified> {
-    classify_round(dossier, calendar, rules, catalogue, as_of).map(|(c, _)| c)
+    classify_round(dossier, calendar, rules, catalogue, as_of, lang).map(|(c, _)| c)
 }
 
 /// [`classify`] without an explanation, with the deemed receipt day (a day number) of the
 /// count's current round: the first, or the complete dossier's after a supplement (the
-/// worklist's floor of the apology day).
+/// worklist's floor of the apology day); the warnings in `lang`.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn classify_round(
     dossier: &Dossier,
@@ -222,6 +223,7 @@ pub(crate) fn classify_round(
     rules: &Rules,
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
+    lang: Lang,
 ) -> Result<(Classified, i64)> {
     let as_of = crate::civil::whole_second(as_of);
     crate::deadline::check_as_of(calendar, as_of)?;
@@ -235,7 +237,7 @@ pub(crate) fn classify_round(
     )?;
     let (outcome, _, _, working_days_late) = class_of(&ev, dossier, calendar, rules, as_of)?;
     let round = ev.round_start;
-    ev.answer_with(dossier, calendar, |due| {
+    ev.answer_with(dossier, calendar, lang, |due| {
         (
             Classified {
                 due,
@@ -357,7 +359,7 @@ pub fn classify_explained(
     as_of: NaiveDateTime,
     lang: Lang,
 ) -> Result<Classified> {
-    classify_with(dossier, calendar, rules, catalogue, as_of, Some(lang))
+    classify_with(dossier, calendar, rules, catalogue, as_of, true, lang)
 }
 
 /// [`classify`] with an explanation in the language `explain` when given.
@@ -367,11 +369,12 @@ pub(crate) fn classify_with(
     rules: &Rules,
     catalogue: Option<&Catalogue>,
     as_of: NaiveDateTime,
-    explain: Option<Lang>,
+    explain: bool,
+    lang: Lang,
 ) -> Result<Classified> {
-    let Some(lang) = explain else {
-        return classify_quiet(dossier, calendar, rules, catalogue, as_of);
-    };
+    if !explain {
+        return classify_quiet(dossier, calendar, rules, catalogue, as_of, lang);
+    }
     let as_of = crate::civil::whole_second(as_of);
     crate::deadline::check_as_of(calendar, as_of)?;
     let (ev, mut facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, Some(as_of))?;
@@ -379,7 +382,7 @@ pub(crate) fn classify_with(
     let ctx = ev.context(rules, limit);
     let at = ev.closing(dossier).map(|e| e.at);
     let requests = u32::try_from(ev.requests).unwrap_or(u32::MAX);
-    let mut due = ev.answer(dossier, calendar)?;
+    let mut due = ev.answer(dossier, calendar, lang)?;
     facts.push(Fact::Outcome {
         outcome,
         by_law,

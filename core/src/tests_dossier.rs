@@ -106,6 +106,7 @@ fn a_misspelt_key_is_an_error_even_where_unknown_keys_are_ignored() {
     let e = Dossier::from_json_ignoring_unknown_keys(
         r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},
                 "event":[{"type":"resolved","at":"2026-10-23T10:00"}]}"#,
+        crate::deadline::Lang::En,
     )
     .unwrap_err();
     assert_eq!((e.code(), e.field()), ("invalid_dossier", Some("event")));
@@ -113,6 +114,7 @@ fn a_misspelt_key_is_an_error_even_where_unknown_keys_are_ignored() {
     let e = Dossier::from_json_ignoring_unknown_keys(
         r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},"case":"A1",
                 "events":[{"type":"apology","at":"2026-10-20T10:00","newDue":"2026-10-30"}]}"#,
+        crate::deadline::Lang::En,
     )
     .unwrap_err();
     assert_eq!(
@@ -126,6 +128,7 @@ fn a_misspelt_key_is_an_error_even_where_unknown_keys_are_ignored() {
     let (d, w) = Dossier::from_json_ignoring_unknown_keys(
         r#"{"received":"2026-10-19T09:00","time_limit":{"working_days":5},"status":"x",
                 "events":[{"type":"resolved","at":"2026-10-23T10:00","by":"clerk"}]}"#,
+        crate::deadline::Lang::En,
     )
     .unwrap();
     assert_eq!((d.events.len(), w.len()), (1, 2));
@@ -151,7 +154,8 @@ fn a_record_column_as_a_dossier_key_is_an_error() {
         let text = format!(
             r#"{{"received":"2026-03-02T09:30","time_limit":"3wd","{key}":"2026-03-03T10:00"}}"#
         );
-        let e = Dossier::from_json_ignoring_unknown_keys(&text).unwrap_err();
+        let e =
+            Dossier::from_json_ignoring_unknown_keys(&text, crate::deadline::Lang::En).unwrap_err();
         assert_eq!((e.code(), e.field()), ("invalid_dossier", Some(key)), "{e}");
         assert!(
             e.message().contains("a column of the report's records") && e.message().contains(says),
@@ -162,6 +166,7 @@ fn a_record_column_as_a_dossier_key_is_an_error() {
     // system's: dropped with a warning, as before.
     let (d, w) = Dossier::from_json_ignoring_unknown_keys(
         r#"{"received":"2026-03-02T09:30","time_limit":"3wd","resolver":"A","resolved_at":"x"}"#,
+        crate::deadline::Lang::En,
     )
     .unwrap();
     assert_eq!((d.events.len(), w.len()), (0, 2));

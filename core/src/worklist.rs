@@ -303,7 +303,14 @@ pub fn work_item<S: AsRef<str>>(
     if dossier.received > as_of {
         return Ok(None);
     }
-    let (c, round) = classify_round(dossier, ctx.calendar, &ctx.rules, ctx.catalogue, as_of)?;
+    let (c, round) = classify_round(
+        dossier,
+        ctx.calendar,
+        &ctx.rules,
+        ctx.catalogue,
+        as_of,
+        crate::deadline::Lang::default(),
+    )?;
     let (due, due_at) = (c.due.due, c.due.due_at);
     // Awaiting a supplement, the clock is stopped: what was left when it stopped (as
     // `working_days_late` of the classification is measured to the request), not a count that

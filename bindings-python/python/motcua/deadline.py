@@ -370,7 +370,8 @@ def due(
 
     ``explain=True`` explains the count, step by step (the receipt and its deemed day, each
     day off skipped and why, pauses, new appointments, where the count ends), each step citing
-    the legal text it rests on, in ``lang``: ``"vi"`` (Vietnamese, the default) or ``"en"``.
+    the legal text it rests on, in ``lang``: ``"vi"`` (Vietnamese, the default) or ``"en"``,
+    the language of the warnings' messages too (their codes are the same in both).
     For one dossier the steps are in :attr:`Due.explain` (records) and
     :attr:`Due.explanation` (text); for a DataFrame they add the text column ``explain`` (the
     steps' texts, one a line).

@@ -22,15 +22,15 @@ mod stages;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::answer::InstantFmt;
 use super::count::{Clock, Unit};
 use super::facts::{Amount, Fact, Reason, Round, Trace};
 use super::options::rule_set_for_number;
 use super::options::{DeemedReceipt, RuleSetInfo, Rules};
+use super::render::warnings::Notice;
 use super::rules::{date_of, deemed_receipt_number, is_after_due_number, number_of};
 use super::{Evaluation, StageMark};
 use crate::calendar::WorkCalendar;
-use crate::dossier::{Dossier, Event, EventKind, Lifecycle, LimitSource, Warning, WarningCode};
+use crate::dossier::{Dossier, Event, EventKind, Lifecycle, LimitSource};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{AuthorityLevel, Procedure, Stage, TimeLimit};
 
@@ -72,7 +72,7 @@ pub(crate) struct Pass<'a, T: Trace> {
     /// The days off and make-up days the explanation listed (day numbers; set only when
     /// tracing).
     listed: Rare<i64>,
-    warnings: Rare<Warning>,
+    warnings: Rare<Notice>,
     trace: T,
 }
 
@@ -339,33 +339,26 @@ impl<T: Trace> Pass<'_, T> {
     fn start_warnings_of(&mut self, procedure: Option<&Procedure>) {
         let set = self.set;
         if !set.verified {
-            self.warnings.push(Warning::new(
-                WarningCode::RuleSetUnverified,
-                format!(
-                    "rule set {} ({}), before 2018-06-21: its texts were not verified",
-                    set.id, set.basis
-                ),
-            ));
+            self.warnings.push(Notice::RuleSetUnverified(set));
         }
         if let Some(p) = procedure {
             if p.level == AuthorityLevel::District && !set.has_districts {
-                self.warnings.push(Warning::new(
-                    WarningCode::DistrictLevelAbolished,
-                    format!(
-                        "procedure {} is district-level, but districts were abolished on \
-                         2025-07-01 (dossier deemed received {})",
-                        p.code,
-                        date_of(self.deemed_receipt).map_or_else(|_| "?".into(), |d| d.to_string())
-                    ),
-                ));
+                if let Ok(deemed) = date_of(self.deemed_receipt) {
+                    self.warnings.push(Notice::DistrictLevelAbolished {
+                        code: p.code.clone(),
+                        deemed,
+                    });
+                }
             }
         }
     }
 
+    /// Notes `notice` (made only when it is kept: before the as-of snapshot, warnings
+    /// wanted); the door words it.
     #[inline]
-    fn warn(&mut self, code: WarningCode, message: impl FnOnce() -> String) {
+    fn warn(&mut self, notice: impl FnOnce() -> Notice) {
         if self.live && self.trace.warnings() {
-            self.warnings.push(Warning::new(code, message()));
+            self.warnings.push(notice());
         }
     }
 
@@ -555,9 +548,9 @@ impl<T: Trace> Pass<'_, T> {
                 // stages) in an earlier stage of its (once).
                 if self.life.asks_again(e, self.stages, &dossier.events, i) && self.trace.warnings()
                 {
-                    let w = self.life.multiple_requests_warning();
-                    if !self.warnings.as_slice().iter().any(|x| x.code == w.code) {
-                        self.warn(w.code, || w.message);
+                    let once = Notice::MultipleSupplementRequests;
+                    if !self.warnings.as_slice().contains(&once) {
+                        self.warn(|| once);
                     }
                 }
                 if self.clock.paused.is_none() {
@@ -575,13 +568,7 @@ impl<T: Trace> Pass<'_, T> {
             }
             EventKind::Resolved => {
                 if self.clock.paused.is_some() {
-                    self.warn(WarningCode::ResolvedWhileAwaitingSupplement, || {
-                        format!(
-                            "resolved at {} while a supplement request was open: taken as also \
-                             completing the dossier",
-                            InstantFmt(e.at)
-                        )
-                    });
+                    self.warn(|| Notice::ResolvedWhileAwaitingSupplement { at: e.at });
                     let at = self.restart_at(e, &dossier.events, request);
                     self.resume(
                         at,
@@ -626,15 +613,12 @@ impl<T: Trace> Pass<'_, T> {
                 self.rules.compare,
             );
         if late {
-            let refusal = self.set.refusal;
-            self.warn(WarningCode::RefusedLate, || {
-                format!(
-                    "refused at {} after the due date {}: a refusal must be issued within the \
-                     time limit ({})",
-                    InstantFmt(e.at),
-                    due.date().map_or_else(|_| "?".into(), |d| d.to_string()),
-                    refusal.cite(super::Lang::En)
-                )
+            let basis = self.set.refusal;
+            let due_date = due.date()?;
+            self.warn(|| Notice::RefusedLate {
+                at: e.at,
+                due: due_date,
+                basis,
             });
         }
         if self.tracing() {

@@ -103,13 +103,15 @@ use crate::calendar::WorkCalendar;
 use crate::dossier::{Dossier, Event, LimitSource};
 use crate::error::{Error, ErrorKind, Result};
 use crate::procedure::{Catalogue, Procedure, TimeLimit};
+pub(crate) use render::warnings::Notice;
 
 /// The due date of `dossier`, after validating it, using every event.
 ///
 /// `catalogue` resolves a `procedure` code (an [`ErrorKind::UnknownProcedure`] error when the
 /// code is missing from it, or when no catalogue is given). Errors: the validation errors of
 /// [`Dossier::validate`], `new_due_earlier`, and `date_out_of_range` when a date or the answer
-/// falls outside the calendar.
+/// falls outside the calendar. The warnings' messages are in Vietnamese, the default [`Lang`]
+/// ([`Options::lang`](crate::Options::lang) for English).
 #[inline]
 pub fn due(
     dossier: &Dossier,
@@ -117,12 +119,20 @@ pub fn due(
     rules: &Rules,
     catalogue: Option<&Catalogue>,
 ) -> Result<Due> {
-    due_with(dossier, calendar, rules, catalogue, None, None)
+    due_with(
+        dossier,
+        calendar,
+        rules,
+        catalogue,
+        None,
+        false,
+        Lang::default(),
+    )
 }
 
 /// [`due`] with an explanation in `lang`: the rule set and the limit, each receipt and its
 /// deemed day, each day off skipped and why, each pause and new appointment, where the count
-/// ends (see [`Fact`]), each step citing its legal basis.
+/// ends (see [`Fact`]), each step citing its legal basis; the warnings in `lang` too.
 pub fn due_explained(
     dossier: &Dossier,
     calendar: &WorkCalendar,
@@ -130,12 +140,12 @@ pub fn due_explained(
     catalogue: Option<&Catalogue>,
     lang: Lang,
 ) -> Result<Due> {
-    due_with(dossier, calendar, rules, catalogue, None, Some(lang))
+    due_with(dossier, calendar, rules, catalogue, None, true, lang)
 }
 
 /// The due date as it stood at `as_of` (events after it ignored; the whole dossier is still
-/// validated), with an explanation in the language `explain` when given. An `as_of` before the
-/// receipt is an [`ErrorKind::InvalidArgument`] error.
+/// validated), with an explanation when `explain`; the explanation and the warnings in
+/// `lang`. An `as_of` before the receipt is an [`ErrorKind::InvalidArgument`] error.
 #[inline]
 pub(crate) fn due_with(
     dossier: &Dossier,
@@ -143,24 +153,23 @@ pub(crate) fn due_with(
     rules: &Rules,
     catalogue: Option<&Catalogue>,
     as_of: Option<NaiveDateTime>,
-    explain: Option<Lang>,
+    explain: bool,
+    lang: Lang,
 ) -> Result<Due> {
     let as_of = as_of.map(crate::civil::whole_second);
     if let Some(t) = as_of {
         check_as_of(calendar, t)?;
     }
-    match explain {
-        None => evaluate(dossier, calendar, rules, catalogue, as_of, Quiet::default())?
+    if !explain {
+        return evaluate(dossier, calendar, rules, catalogue, as_of, Quiet::default())?
             .0
-            .answer(dossier, calendar),
-        Some(lang) => {
-            let (ev, facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, as_of)?;
-            let ctx = ev.context(rules, limit);
-            let mut due = ev.answer(dossier, calendar)?;
-            due.explain = render::steps(facts, &ctx, lang);
-            Ok(due)
-        }
+            .answer(dossier, calendar, lang);
     }
+    let (ev, facts, limit) = evaluate_traced(dossier, calendar, rules, catalogue, as_of)?;
+    let ctx = ev.context(rules, limit);
+    let mut due = ev.answer(dossier, calendar, lang)?;
+    due.explain = render::steps(facts, &ctx, lang);
+    Ok(due)
 }
 
 /// That an as-of instant (read to the second, as the dossier's instants are) is within the
@@ -243,7 +252,7 @@ pub(crate) struct Evaluation {
     /// wide loads that stall on the narrow stores that just wrote them), and nothing to allocate
     /// in the common case.
     #[allow(clippy::box_collection)]
-    pub(crate) warnings: Option<Box<Vec<Warning>>>,
+    pub(crate) warnings: Option<Box<Vec<Notice>>>,
     /// The stages the file reached (as of), boxed when the dossier has stages.
     #[allow(clippy::box_collection)]
     pub(crate) stages: Option<Box<Vec<StageMark>>>,
@@ -305,10 +314,15 @@ impl Evaluation {
         }
     }
 
-    /// The answer of `due` for `dossier`, the one evaluated.
+    /// The answer of `due` for `dossier`, the one evaluated, its warnings in `lang`.
     #[inline(always)]
-    pub(crate) fn answer(self, dossier: &Dossier, calendar: &WorkCalendar) -> Result<Due> {
-        self.answer_with(dossier, calendar, |due| due)
+    pub(crate) fn answer(
+        self,
+        dossier: &Dossier,
+        calendar: &WorkCalendar,
+        lang: Lang,
+    ) -> Result<Due> {
+        self.answer_with(dossier, calendar, lang, |due| due)
     }
 
     /// The answer of `due` for `dossier`, handed to `wrap` (a
@@ -320,6 +334,7 @@ impl Evaluation {
         self,
         dossier: &Dossier,
         calendar: &WorkCalendar,
+        lang: Lang,
         wrap: impl FnOnce(Due) -> T,
     ) -> Result<T> {
         // Both dates found near the receipt's (most are in its year: see `date_near`).
@@ -349,7 +364,7 @@ impl Evaluation {
             awaiting_supplement_since: dossier.events.get(self.awaiting).map(|e| e.at),
             stages,
             late_agencies,
-            warnings: self.warnings.map_or_else(Vec::new, |w| *w),
+            warnings: self.warnings.map_or_else(Vec::new, |w| words_of(&w, lang)),
             explain: Vec::new(),
         }))
     }
@@ -363,6 +378,12 @@ impl Evaluation {
             deemed_receipt: rules::date_of(self.deemed_receipt).ok(),
         }
     }
+}
+
+/// The warnings of `notices`, in `lang`.
+#[cold]
+fn words_of(notices: &[Notice], lang: Lang) -> Vec<Warning> {
+    notices.iter().map(|n| n.word(lang)).collect()
 }
 
 /// The stages of an answer and the agencies late with their stage (each once, in stage

@@ -215,6 +215,120 @@ fn warnings() {
     assert_eq!(w[0]["code"], "multiple_supplement_requests");
 }
 
+/// Each warning is worded in the language asked for (`Options::lang`, the CLI's `--lang`,
+/// Python's and JS's `lang`; Vietnamese by default), with its values (instants, dates, the
+/// legal basis) in that language's forms, the code the same; explained or not, the same words.
+#[test]
+fn warnings_are_worded_in_the_language_asked_for() {
+    let cal = weekdays("2016-01-01", "2030-12-31");
+    let cat = Catalogue::from_json(
+        r#"[{"code":"D1","name":"x","field":"f","level":"district","time_limit":"5wd","online":"none"}]"#,
+    )
+    .unwrap();
+    let base = r#"{"received":"2026-03-02T09:30","time_limit":"3wd","events":[EV]}"#;
+    let with = |ev: &str| base.replace("EV", ev);
+    let cases: Vec<(String, WarningCode, [&str; 2], [&str; 2])> = vec![
+        (
+            with(r#"{"type":"supplement_requested","at":"2026-03-06T10:00"},{"type":"supplement_received","at":"2026-03-09T10:00"}"#),
+            WarningCode::SupplementAfterDue,
+            ["yêu cầu bổ sung lúc 10:00 thứ Sáu 06/03/2026, sau hạn giải quyết thứ Năm 05/03/2026", "vẫn tạm dừng"],
+            ["supplement requested at 10:00 on Fri 6 Mar 2026, after the due date Thu 5 Mar 2026", "paused as any request"],
+        ),
+        (
+            with(r#"{"type":"apology","at":"2026-03-06T10:00","new_due":"2026-03-10"}"#),
+            WarningCode::ApologyAfterDue,
+            ["văn bản xin lỗi", "ban hành thứ Sáu 06/03/2026, sau hạn giải quyết thứ Năm 05/03/2026"],
+            ["apology issued on Fri 6 Mar 2026, after the due date Thu 5 Mar 2026", "the due date stays"],
+        ),
+        (
+            with(r#"{"type":"extended","at":"2026-03-06T10:00","new_due":"2026-03-10"}"#),
+            WarningCode::ExtensionAfterDue,
+            ["gia hạn ban hành thứ Sáu 06/03/2026", "hạn giải quyết giữ nguyên"],
+            ["extension issued on Fri 6 Mar 2026", "the due date stays"],
+        ),
+        (
+            with(r#"{"type":"refused","at":"2026-03-06T10:00"}"#),
+            WarningCode::RefusedLate,
+            ["từ chối lúc 10:00 thứ Sáu 06/03/2026, sau hạn giải quyết thứ Năm 05/03/2026", "(Nghị định 118/2025/NĐ-CP"],
+            ["refused at 10:00 on Fri 6 Mar 2026, after the due date Thu 5 Mar 2026", "(Decree 118/2025/NĐ-CP"],
+        ),
+        (
+            with(r#"{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"resolved","at":"2026-03-04T10:00"}"#),
+            WarningCode::ResolvedWhileAwaitingSupplement,
+            ["có kết quả lúc 10:00 thứ Tư 04/03/2026 khi yêu cầu bổ sung còn mở", ""],
+            ["resolved at 10:00 on Wed 4 Mar 2026 while a supplement request was open", ""],
+        ),
+        (
+            with(r#"{"type":"supplement_requested","at":"2026-03-03T10:00"},{"type":"supplement_received","at":"2026-03-04T10:00"},{"type":"supplement_requested","at":"2026-03-04T11:00"},{"type":"supplement_received","at":"2026-03-04T12:00"}"#),
+            WarningCode::MultipleSupplementRequests,
+            ["một cơ quan yêu cầu bổ sung hồ sơ nhiều lần", "Nghị định 107/2021/NĐ-CP"],
+            ["more than one supplement request by one agency", "Decree 107/2021/NĐ-CP"],
+        ),
+        (
+            r#"{"received":"2017-03-02T09:30","time_limit":"3wd"}"#.to_string(),
+            WarningCode::RuleSetUnverified,
+            ["bộ quy định pre2018 (", "trước ngày 21/06/2018: văn bản chưa được kiểm chứng"],
+            ["rule set pre2018 (", "before 21 Jun 2018: its texts were not verified"],
+        ),
+        (
+            r#"{"received":"2025-07-01T10:00","procedure":"D1"}"#.to_string(),
+            WarningCode::DistrictLevelAbolished,
+            ["thủ tục D1 thuộc cấp huyện", "(ngày coi như nhận hồ sơ: thứ Ba 01/07/2025)"],
+            ["procedure D1 is district-level", "(the dossier was deemed received on Tue 1 Jul 2025)"],
+        ),
+    ];
+    for (json, code, vi, en) in cases {
+        let dossier = dossier(&json);
+        let opts = crate::Options::new(&cal).catalogue(&cat);
+        let words = |lang: Option<Lang>, explain: bool| {
+            let o = match lang {
+                Some(l) => opts.lang(l),
+                None => opts,
+            };
+            let w = o.explain(explain).due(&dossier).unwrap().warnings;
+            let first = w.iter().find(|w| w.code == code).cloned();
+            first.unwrap_or_else(|| panic!("{json}: no {code} in {w:?}"))
+        };
+        let (default, vi_w, en_w) = (
+            words(None, false),
+            words(Some(Lang::Vi), false),
+            words(Some(Lang::En), false),
+        );
+        assert_eq!(default, vi_w, "{json}: Vietnamese by default");
+        assert_eq!(
+            words(Some(Lang::En), true),
+            en_w,
+            "{json}: explained or not, the same words"
+        );
+        assert_eq!(words(Some(Lang::Vi), true), vi_w, "{json}");
+        for (w, parts) in [(&vi_w, vi), (&en_w, en)] {
+            for part in parts {
+                assert!(
+                    w.message.contains(part),
+                    "{json}: {:?} lacks {part:?}",
+                    w.message
+                );
+            }
+        }
+        // Each in its own language: no English dates or words in the Vietnamese.
+        for english in ["after the due date", " on ", "Mar", "Jul", "Decree"] {
+            assert!(
+                !vi_w.message.contains(english),
+                "{json}: {:?}",
+                vi_w.message
+            );
+        }
+        assert_ne!(vi_w.message, en_w.message);
+        // `classify` words them as `due` does.
+        let c = opts
+            .lang(Lang::En)
+            .as_of(t("2030-01-01T00:00"))
+            .classify(&dossier)
+            .unwrap();
+        assert!(c.due.warnings.contains(&en_w), "{json}");
+    }
+}
+
 #[test]
 fn district_level_after_2025() {
     let cat = Catalogue::from_json(
@@ -336,7 +450,16 @@ fn as_of_and_explain() {
         {"type":"resolved","at":"2026-06-29T10:00"}]}"#,
     );
     let r = Rules::default();
-    let paused = due_with(&e3, &cal, &r, None, Some(t("2026-06-12T09:00")), None).unwrap();
+    let paused = due_with(
+        &e3,
+        &cal,
+        &r,
+        None,
+        Some(t("2026-06-12T09:00")),
+        false,
+        Lang::En,
+    )
+    .unwrap();
     assert_eq!(paused.due, d("2026-06-22"));
     assert_eq!(
         paused.awaiting_supplement_since,
@@ -349,9 +472,17 @@ fn as_of_and_explain() {
     );
     assert!(!json.contains("explain"), "{json}");
     assert_eq!(
-        due_with(&e3, &cal, &r, None, Some(t("2026-06-07T09:00")), None)
-            .unwrap_err()
-            .kind(),
+        due_with(
+            &e3,
+            &cal,
+            &r,
+            None,
+            Some(t("2026-06-07T09:00")),
+            false,
+            Lang::En
+        )
+        .unwrap_err()
+        .kind(),
         ErrorKind::InvalidArgument
     );
     // as of the open request: the clock is stopped, later events are left out
@@ -361,7 +492,8 @@ fn as_of_and_explain() {
         &r,
         None,
         Some(t("2026-06-12T09:00")),
-        Some(Lang::En),
+        true,
+        Lang::En,
     )
     .unwrap();
     let last = x.explain.iter().map(|s| s.fact.kind()).collect::<Vec<_>>();
@@ -374,7 +506,7 @@ fn as_of_and_explain() {
         ("2026-06-12T09:00", "2 events after the as-of instant"),
         ("2026-06-17T09:00", "1 event after the as-of instant"),
     ] {
-        let x = due_with(&e3, &cal, &r, None, Some(t(as_of)), Some(Lang::En)).unwrap();
+        let x = due_with(&e3, &cal, &r, None, Some(t(as_of)), true, Lang::En).unwrap();
         let text = x
             .explain
             .iter()

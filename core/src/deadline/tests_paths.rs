@@ -157,8 +157,8 @@ proptest! {
             });
             prop_assert_eq!(&unwarned, &counted, "{:?}", d);
         }
-        let fast = due_with(&d, cal(), &rules, None, as_of, None);
-        let traced = due_with(&d, cal(), &rules, None, as_of, Some(lang));
+        let fast = due_with(&d, cal(), &rules, None, as_of, false, lang);
+        let traced = due_with(&d, cal(), &rules, None, as_of, true, lang);
         match (&fast, &traced) {
             (Ok(a), Ok(b)) => {
                 prop_assert!(a.explain.is_empty());
@@ -179,14 +179,14 @@ proptest! {
             (Err(a), Err(b)) => prop_assert_eq!(a, b),
             _ => prop_assert!(false, "{:?}: fast {:?}, traced {:?}", d, fast, traced),
         }
-        let fast = classify_with(&d, cal(), &rules, None, at, None);
+        let fast = classify_with(&d, cal(), &rules, None, at, false, lang);
         // What a report counts: the outcome alone, from the same pass.
         prop_assert_eq!(
             crate::outcome::outcome_of(&d, cal(), &rules, None, at),
             fast.as_ref().map(|c| c.outcome).map_err(Clone::clone),
             "{:?}", d
         );
-        let traced = classify_with(&d, cal(), &rules, None, at, Some(lang));
+        let traced = classify_with(&d, cal(), &rules, None, at, true, lang);
         match (fast, traced) {
             (Ok(a), Ok(mut b)) => {
                 let last = b.due.explain.last().map(|s| s.fact.clone());

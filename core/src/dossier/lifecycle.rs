@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDateTime, Timelike};
 
-use super::{bad_dossier, not_after, Event, EventKind, Warning, WarningCode};
+use super::{bad_dossier, not_after, Event, EventKind};
 use crate::civil::format_instant;
 use crate::error::{excerpt, Error, ErrorKind, Result};
 use crate::procedure::Stage;
@@ -338,14 +338,6 @@ impl Lifecycle {
             ))
             .in_field(here),
         }
-    }
-
-    pub(crate) fn multiple_requests_warning(&self) -> Warning {
-        Warning::new(
-            WarningCode::MultipleSupplementRequests,
-            "more than one supplement request by one agency (Decree 107/2021 is recalled as \
-             allowing one per agency; accepted)",
-        )
     }
 }
 

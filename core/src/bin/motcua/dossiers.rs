@@ -45,8 +45,9 @@ pub struct DossierArgs {
     /// its fields, the legal text it rests on and its text.
     #[arg(long)]
     explain: bool,
-    /// The language of the --explain texts: vi (Vietnamese, the default: officers and citizens
-    /// read it) or en (English).
+    /// The language of the --explain texts and of the warnings' messages: vi (Vietnamese, the
+    /// default: officers and citizens read it) or en (English). The warnings' codes are the
+    /// same in both.
     #[arg(long, value_name = "vi|en", default_value = "vi", value_parser = parse_lang)]
     lang: Lang,
     #[command(flatten)]
@@ -201,7 +202,7 @@ pub fn run_due<W: Write, E: Write>(args: DueArgs, sink: &mut Sink<W, E>) -> io::
         crate::check_as_of(t, &s.calendar);
     }
     each_dossier(&a.input, sink, |line, out| {
-        let (d, ignored) = Dossier::from_json_ignoring_unknown_keys(line)?;
+        let (d, ignored) = Dossier::from_json_ignoring_unknown_keys(line, a.lang)?;
         let mut due = s.options(&a).as_of(t).due(&d)?;
         due.warnings.extend(ignored);
         fill(out, &due)
@@ -228,7 +229,7 @@ pub fn run_classify<W: Write, E: Write>(
     };
     crate::check_as_of(t, &s.calendar);
     each_dossier(&a.input, sink, |line, out| {
-        let (d, ignored) = Dossier::from_json_ignoring_unknown_keys(line)?;
+        let (d, ignored) = Dossier::from_json_ignoring_unknown_keys(line, a.lang)?;
         let mut c = s.options(&a).as_of(t).classify(&d)?;
         c.due.warnings.extend(ignored);
         fill(out, &c)

@@ -10,8 +10,9 @@ use crate::deadline::answer::InstantFmt;
 use crate::deadline::count::Unit;
 use crate::deadline::facts::{Effect, Fact, Round, Trace};
 use crate::deadline::options::{ApologyRule, SupplementRule};
+use crate::deadline::render::warnings::Notice;
 use crate::deadline::rules::{date_of, deemed_receipt_number, new_appointment_applies, number_of};
-use crate::dossier::{Dossier, Event, EventKind, WarningCode};
+use crate::dossier::{Dossier, Event, EventKind};
 use crate::error::{Error, ErrorKind, Result};
 
 impl<T: Trace> Pass<'_, T> {
@@ -39,12 +40,10 @@ impl<T: Trace> Pass<'_, T> {
         }
         let after_due = r_day > due.day;
         if after_due {
-            self.warn(WarningCode::SupplementAfterDue, || {
-                format!(
-                    "supplement requested at {} after the due date {}: paused as any request",
-                    InstantFmt(e.at),
-                    due.date().map_or_else(|_| "?".into(), |d| d.to_string())
-                )
+            let due_date = due.date()?;
+            self.warn(|| Notice::SupplementAfterDue {
+                at: e.at,
+                due: due_date,
             });
         }
         if self.tracing() {
@@ -169,15 +168,10 @@ impl<T: Trace> Pass<'_, T> {
         let applies = !past && new_appointment_applies(e.kind, issued, current, self.rules.apology);
         let late = past || issued > current;
         if late {
-            let (code, what) = match e.kind {
-                EventKind::Apology => (WarningCode::ApologyAfterDue, "apology"),
-                _ => (WarningCode::ExtensionAfterDue, "extension"),
-            };
-            self.warn(code, || {
-                format!(
-                    "{what} issued {} after the due date {current}: the due date stays",
-                    e.date()
-                )
+            self.warn(|| Notice::NewAppointmentAfterDue {
+                apology: e.kind == EventKind::Apology,
+                issued: e.date(),
+                due: current,
             });
         }
         if self.tracing() {

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 mod phrases;
+pub(crate) mod warnings;
 
 use super::answer::ExplainStep;
 use super::facts::{Amount, Fact, Outcome};
