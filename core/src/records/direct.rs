@@ -71,21 +71,29 @@ impl<'t, 'a> InstantColumn<'t, 'a> {
 }
 
 /// Slots of a memo of raw values: a power of two.
-const MEMO_SLOTS: usize = 64;
+const MEMO_SLOTS: usize = 128;
+
+/// The slots a value may be kept in, from the slot of its bytes on: a few values whose bytes
+/// fall in one slot (31 procedure codes in 64 direct-mapped slots shared some, and each one met
+/// threw the other out: a seventh of the rows read their code again) are kept side by side.
+const MEMO_PROBES: usize = 4;
 
 /// The slot of `bytes` in a memo of [`MEMO_SLOTS`], and their [`ends`](crate::hash::ends).
 #[inline(always)]
 fn memo_slot(bytes: &[u8]) -> (usize, (u64, u64)) {
     let ends = crate::hash::ends(bytes);
     (
-        (crate::hash::ends_hash(bytes.len(), ends) >> 58) as usize,
+        (crate::hash::ends_hash(bytes.len(), ends) >> (64 - MEMO_SLOTS.trailing_zeros())) as usize,
         ends,
     )
 }
 
 /// What a column's raw values (bytes, before they are checked as UTF-8 and trimmed) last
 /// became, by a slot of their bytes: a channel, a tidied group. Only values read without
-/// error are kept; two values of the same bytes are the same value.
+/// error are kept; two values of the same bytes are the same value. A value is kept in the
+/// first free of the [`MEMO_PROBES`] slots from its own (slots are never emptied, so a value
+/// kept is found before a free slot), or, when none is free, in its own slot instead of the
+/// value there.
 struct Memo<'a, T> {
     slots: [Option<(&'a [u8], T)>; MEMO_SLOTS],
 }
@@ -101,17 +109,26 @@ impl<'a, T> Memo<'a, T> {
     #[inline(always)]
     fn get(&self, bytes: &[u8]) -> Option<&T> {
         let (slot, ends) = memo_slot(bytes);
-        match self.slots.get(slot) {
-            Some(Some((b, v))) if crate::hash::same(bytes, ends, b) => Some(v),
-            _ => None,
+        for k in 0..MEMO_PROBES {
+            match self.slots.get((slot + k) % MEMO_SLOTS) {
+                Some(Some((b, v))) if crate::hash::same(bytes, ends, b) => return Some(v),
+                Some(Some(_)) => {}
+                _ => return None,
+            }
         }
+        None
     }
 
-    /// Keeps what `bytes` became.
+    /// Keeps what `bytes` (not kept: [`get`](Memo::get) gave `None`) became.
     #[inline]
     fn set(&mut self, bytes: &'a [u8], value: T) {
-        if let Some(slot) = self.slots.get_mut(memo_slot(bytes).0) {
-            *slot = Some((bytes, value));
+        let slot = memo_slot(bytes).0;
+        let free = (0..MEMO_PROBES)
+            .map(|k| (slot + k) % MEMO_SLOTS)
+            .find(|&s| matches!(self.slots.get(s), Some(None)))
+            .unwrap_or(slot);
+        if let Some(s) = self.slots.get_mut(free) {
+            *s = Some((bytes, value));
         }
     }
 }
