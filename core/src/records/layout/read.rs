@@ -80,6 +80,11 @@ impl Layout {
         as_of: Option<NaiveDateTime>,
         catalogue: Option<&crate::procedure::Catalogue>,
     ) -> Result<()> {
+        // (the groups read here have no key: see `Record::group_key`)
+        #[cfg(not(target_family = "wasm"))]
+        {
+            out.group_key = None;
+        }
         let r = self.read_inner(at, row, out, as_of, catalogue);
         let r = match &self.transfers {
             None => r,
