@@ -508,6 +508,10 @@ impl PartialReport {
         basis_known: bool,
     ) -> Result<()> {
         let scale = service.map_or(0, |s| s.scale);
+        // (a sink's dossiers after its first: the scale and the basis as they were)
+        if basis_known && self.scale == Some(scale) && self.basis.is_some() {
+            return Ok(());
+        }
         match self.scale {
             Some(s) if s != scale => return Err(scale_refused(s, scale)),
             _ => self.scale = Some(scale),
