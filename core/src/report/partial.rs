@@ -188,7 +188,7 @@ impl GroupMemo {
     const SLOTS: usize = 256;
 
     /// The slot of `values`: a hash of each value's length and ends.
-    #[inline]
+    #[inline(always)]
     fn slot<S: AsRef<str>>(values: &[S]) -> usize {
         let mut h = values.len() as u64;
         for v in values {
@@ -201,7 +201,7 @@ impl GroupMemo {
     }
 
     /// The group in `slot`, when its values (in `groups`) are `values`.
-    #[inline]
+    #[inline(always)]
     fn get<S: AsRef<str>>(
         &self,
         slot: usize,
@@ -210,12 +210,17 @@ impl GroupMemo {
     ) -> Option<usize> {
         let g = *self.0.get(slot)?;
         let held = groups.get(g)?;
-        let same = held.len() == values.len()
-            && held.iter().zip(values).all(|(a, b)| {
-                let b = b.as_ref().as_bytes();
-                crate::hash::same(b, crate::hash::ends(b), a.as_bytes())
-            });
-        same.then_some(g)
+        if held.len() != values.len() {
+            return None;
+        }
+        // (a loop, not `all`: kept inline in the report's sink)
+        for (a, b) in held.iter().zip(values) {
+            let b = b.as_ref().as_bytes();
+            if !crate::hash::same(b, crate::hash::ends(b), a.as_bytes()) {
+                return None;
+            }
+        }
+        Some(g)
     }
 
     fn set(&mut self, slot: usize, g: usize) {
@@ -581,13 +586,22 @@ impl PartialReport {
             if let Some(g) = self.keyed.get(stamp, key) {
                 return g;
             }
-            let g = self.group(values);
-            self.keyed.set(stamp, key, g);
-            return g;
+            return self.group_of_key(values, stamp, key);
         }
         #[cfg(target_family = "wasm")]
         let _ = key;
         self.group(values)
+    }
+
+    /// The index of the group of `values`, held as the group of `key` of the reader of
+    /// `stamp` (out of line: the lookup by values stays inlined once, for records without a
+    /// key).
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(never)]
+    fn group_of_key<S: AsRef<str>>(&mut self, values: &[S], stamp: u64, key: u64) -> usize {
+        let g = self.group(values);
+        self.keyed.set(stamp, key, g);
+        g
     }
 
     /// The index of the group of `values`, from the index of every group (a new group when
