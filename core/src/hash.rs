@@ -114,7 +114,7 @@ impl Fingerprint {
 /// bytes are equal exactly when their pairs are. A cheap key for the memos of repeated short
 /// strings (a column's values, procedure codes, grouping values).
 #[cfg(not(target_family = "wasm"))]
-#[inline]
+#[inline(always)]
 pub(crate) fn ends(b: &[u8]) -> (u64, u64) {
     let word = |w: Option<&[u8]>| {
         w.and_then(|w| <[u8; 8]>::try_from(w).ok())
@@ -149,7 +149,7 @@ pub(crate) fn ends_hash(len: usize, (head, tail): (u64, u64)) -> u64 {
 /// Whether `a`, whose [`ends`] are `a_ends`, is `b`: up to 16 bytes by the lengths and ends
 /// (no call to compare bytes), else byte for byte.
 #[cfg(not(target_family = "wasm"))]
-#[inline]
+#[inline(always)]
 pub(crate) fn same(a: &[u8], a_ends: (u64, u64), b: &[u8]) -> bool {
     a.len() == b.len()
         && if a.len() <= 16 {

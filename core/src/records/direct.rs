@@ -8,6 +8,8 @@
 //! general reader gives, or none: a property test holds the two to the same reports and
 //! errors over random tables.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use super::cell::parse_channel;
@@ -71,21 +73,29 @@ impl<'t, 'a> InstantColumn<'t, 'a> {
 }
 
 /// Slots of a memo of raw values: a power of two.
-const MEMO_SLOTS: usize = 64;
+const MEMO_SLOTS: usize = 128;
+
+/// The slots a value may be kept in, from the slot of its bytes on: a few values whose bytes
+/// fall in one slot (31 procedure codes in 64 direct-mapped slots shared some, and each one met
+/// threw the other out: a seventh of the rows read their code again) are kept side by side.
+const MEMO_PROBES: usize = 4;
 
 /// The slot of `bytes` in a memo of [`MEMO_SLOTS`], and their [`ends`](crate::hash::ends).
 #[inline(always)]
 fn memo_slot(bytes: &[u8]) -> (usize, (u64, u64)) {
     let ends = crate::hash::ends(bytes);
     (
-        (crate::hash::ends_hash(bytes.len(), ends) >> 58) as usize,
+        (crate::hash::ends_hash(bytes.len(), ends) >> (64 - MEMO_SLOTS.trailing_zeros())) as usize,
         ends,
     )
 }
 
 /// What a column's raw values (bytes, before they are checked as UTF-8 and trimmed) last
 /// became, by a slot of their bytes: a channel, a tidied group. Only values read without
-/// error are kept; two values of the same bytes are the same value.
+/// error are kept; two values of the same bytes are the same value. A value is kept in the
+/// first free of the [`MEMO_PROBES`] slots from its own (slots are never emptied, so a value
+/// kept is found before a free slot), or, when none is free, in its own slot instead of the
+/// value there.
 struct Memo<'a, T> {
     slots: [Option<(&'a [u8], T)>; MEMO_SLOTS],
 }
@@ -101,17 +111,26 @@ impl<'a, T> Memo<'a, T> {
     #[inline(always)]
     fn get(&self, bytes: &[u8]) -> Option<&T> {
         let (slot, ends) = memo_slot(bytes);
-        match self.slots.get(slot) {
-            Some(Some((b, v))) if crate::hash::same(bytes, ends, b) => Some(v),
-            _ => None,
+        for k in 0..MEMO_PROBES {
+            match self.slots.get((slot + k) % MEMO_SLOTS) {
+                Some(Some((b, v))) if crate::hash::same(bytes, ends, b) => return Some(v),
+                Some(Some(_)) => {}
+                _ => return None,
+            }
         }
+        None
     }
 
-    /// Keeps what `bytes` became.
+    /// Keeps what `bytes` (not kept: [`get`](Memo::get) gave `None`) became.
     #[inline]
     fn set(&mut self, bytes: &'a [u8], value: T) {
-        if let Some(slot) = self.slots.get_mut(memo_slot(bytes).0) {
-            *slot = Some((bytes, value));
+        let slot = memo_slot(bytes).0;
+        let free = (0..MEMO_PROBES)
+            .map(|k| (slot + k) % MEMO_SLOTS)
+            .find(|&s| matches!(self.slots.get(s), Some(None)))
+            .unwrap_or(slot);
+        if let Some(s) = self.slots.get_mut(free) {
+            *s = Some((bytes, value));
         }
     }
 }
@@ -134,9 +153,32 @@ pub(super) struct Direct<'t, 'a> {
     events: Vec<(InstantColumn<'t, 'a>, EventKind)>,
     new_due: Option<InstantColumn<'t, 'a>>,
     /// The grouping columns (`None`: grouped by the channel read), with their tidied values
-    /// by their raw values.
-    groups: Vec<Option<(TextColumn<'t, 'a>, Memo<'a, String>)>>,
+    /// and their numbers (see [`GroupNumbers`]) by their raw values.
+    groups: Vec<Option<GroupColumn<'t, 'a>>>,
+    /// The reader's stamp, for the records' [`group_key`](Record::group_key)s.
+    stamp: u64,
 }
+
+/// A grouping column of text, its tidied values by their raw values, each with its number.
+type GroupColumn<'t, 'a> = (TextColumn<'t, 'a>, Memo<'a, (String, u64)>, GroupNumbers);
+
+/// The numbers a reader gives the raw values of a grouping column, for the records' group
+/// keys: one a value it keeps (a value kept again, or another value that tidies alike, has
+/// another number: a key says groups are the same, not that they differ), 0 a missing value.
+struct GroupNumbers {
+    next: u64,
+}
+
+/// The bits of a grouping column's number in a record's group key: a key is the numbers of
+/// the columns side by side, so a reader keys records of up to [`KEYED_COLUMNS`] grouping
+/// columns, as long as their numbers fit.
+const GROUP_NUMBER_BITS: u32 = 16;
+
+/// The most grouping columns a reader keys its records' groups for.
+const KEYED_COLUMNS: usize = (u64::BITS / GROUP_NUMBER_BITS) as usize;
+
+/// The stamp of the next reader made (readers of one process never share one).
+static NEXT_STAMP: AtomicU64 = AtomicU64::new(0);
 
 impl<'t, 'a> Direct<'t, 'a> {
     /// The reader of `table`'s rows for `layout`, when it can take them: a layout without
@@ -174,7 +216,8 @@ impl<'t, 'a> Direct<'t, 'a> {
             .iter()
             .map(|&g| match Some(g) == layout.channel {
                 true => Some(None),
-                false => of(g, &text).map(|col| Some((TextColumn::new(col), Memo::new()))),
+                false => of(g, &text)
+                    .map(|col| Some((TextColumn::new(col), Memo::new(), GroupNumbers { next: 1 }))),
             })
             .collect::<Option<Vec<_>>>()?;
         Some(Direct {
@@ -192,6 +235,7 @@ impl<'t, 'a> Direct<'t, 'a> {
                 Some(c) => Some(InstantColumn::new(of(c, &instants)?)),
             },
             groups,
+            stamp: NEXT_STAMP.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -316,24 +360,40 @@ impl<'t, 'a> Direct<'t, 'a> {
         if out.groups.len() != self.groups.len() {
             out.groups.resize_with(self.groups.len(), String::new);
         }
+        // The numbers of the values side by side (`None`: too many columns, or a number too
+        // large, for a key).
+        let mut key = (self.groups.len() <= KEYED_COLUMNS).then_some(0u64);
         for (slot, g) in out.groups.iter_mut().zip(&mut self.groups) {
             slot.clear();
-            match g {
-                None => slot.push_str(channel.as_str()),
-                Some((c, memo)) => match c.bytes(i)? {
+            let number = match g {
+                None => {
+                    slot.push_str(channel.as_str());
+                    channel as u64 + 1
+                }
+                Some((c, memo, numbers)) => match c.bytes(i)? {
                     // (a missing value is the group of empty text: the slot as cleared)
-                    None => {}
+                    None => 0,
                     Some(bytes) => match memo.get(bytes) {
-                        Some(tidied) => slot.push_str(tidied),
+                        Some((tidied, number)) => {
+                            slot.push_str(tidied);
+                            *number
+                        }
                         None => {
                             let text = text_of_bytes(bytes, &mut c.seen)?.unwrap_or("");
                             out.tidied.push_tidy(text, slot);
-                            memo.set(bytes, slot.clone());
+                            let number = numbers.next;
+                            numbers.next = number.saturating_add(1);
+                            memo.set(bytes, (slot.clone(), number));
+                            number
                         }
                     },
                 },
-            }
+            };
+            key = key
+                .filter(|_| number >> GROUP_NUMBER_BITS == 0)
+                .map(|k| k << GROUP_NUMBER_BITS | number);
         }
+        out.group_key = key.map(|k| (self.stamp, k));
         Some(())
     }
 }

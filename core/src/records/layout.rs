@@ -301,6 +301,13 @@ pub struct Record {
     /// as-of instant sees; a report that judges the dossier at an earlier instant (the end of
     /// an earlier period) places it again for that instant ([`standing_apology_as_of`]).
     pub(crate) standing_apology: Option<usize>,
+    /// The key the direct reader of a typed table gave the record's groups, if any: (the
+    /// reader's stamp, a number of its values of the grouping columns). Two records of one
+    /// stamp and one number have the same [`groups`](Self::groups), so that a sink that met
+    /// the key finds the group again without looking at its text (records read otherwise
+    /// have none).
+    #[cfg(not(target_family = "wasm"))]
+    pub(crate) group_key: Option<(u64, u64)>,
     buf: String,
     pub(super) tidied: TidyMemo,
 }
@@ -376,6 +383,8 @@ impl Record {
             groups: Vec::new(),
             service: ServiceRecord::default(),
             standing_apology: None,
+            #[cfg(not(target_family = "wasm"))]
+            group_key: None,
             buf: String::new(),
             // (a unit struct on WebAssembly)
             #[allow(clippy::default_constructed_unit_structs)]

@@ -237,6 +237,10 @@ impl crate::records::Sink for ReportSink<'_> {
 
     fn record(&mut self, _at: crate::records::Locator, r: &crate::records::Record) -> Result<bool> {
         let service = self.service.then_some(&r.service);
+        #[cfg(not(target_family = "wasm"))]
+        let group_key = r.group_key;
+        #[cfg(target_family = "wasm")]
+        let group_key = None;
         #[cfg(not(target_arch = "wasm32"))]
         let known = self.basis_known;
         #[cfg(target_arch = "wasm32")]
@@ -246,6 +250,7 @@ impl crate::records::Sink for ReportSink<'_> {
             &r.dossier,
             r.standing_apology,
             &r.groups,
+            group_key,
             service,
             known,
         );

@@ -61,6 +61,9 @@ pub struct PartialReport {
     /// The groups last looked up, by a cheap key of their values (see [`GroupMemo`]).
     #[cfg(not(target_family = "wasm"))]
     memo: GroupMemo,
+    /// The groups of the group keys of the records of one reader (see [`KeyedGroups`]).
+    #[cfg(not(target_family = "wasm"))]
+    keyed: KeyedGroups,
     /// The sum of `received` over every cell. Every count of a cell is at most its
     /// `received` (the report's identities), so a sum of counts cannot pass this one, and
     /// this one is kept at most `i64::MAX` (what every binding can hold): no sum of the report
@@ -185,7 +188,7 @@ impl GroupMemo {
     const SLOTS: usize = 256;
 
     /// The slot of `values`: a hash of each value's length and ends.
-    #[inline]
+    #[inline(always)]
     fn slot<S: AsRef<str>>(values: &[S]) -> usize {
         let mut h = values.len() as u64;
         for v in values {
@@ -198,7 +201,7 @@ impl GroupMemo {
     }
 
     /// The group in `slot`, when its values (in `groups`) are `values`.
-    #[inline]
+    #[inline(always)]
     fn get<S: AsRef<str>>(
         &self,
         slot: usize,
@@ -207,17 +210,97 @@ impl GroupMemo {
     ) -> Option<usize> {
         let g = *self.0.get(slot)?;
         let held = groups.get(g)?;
-        let same = held.len() == values.len()
-            && held.iter().zip(values).all(|(a, b)| {
-                let b = b.as_ref().as_bytes();
-                crate::hash::same(b, crate::hash::ends(b), a.as_bytes())
-            });
-        same.then_some(g)
+        if held.len() != values.len() {
+            return None;
+        }
+        // (a loop, not `all`: kept inline in the report's sink)
+        for (a, b) in held.iter().zip(values) {
+            let b = b.as_ref().as_bytes();
+            if !crate::hash::same(b, crate::hash::ends(b), a.as_bytes()) {
+                return None;
+            }
+        }
+        Some(g)
     }
 
     fn set(&mut self, slot: usize, g: usize) {
         if let Some(s) = self.0.get_mut(slot) {
             *s = g;
+        }
+    }
+}
+
+/// The groups of the group keys a record reader gave ([`Record`](crate::records::Record)'s
+/// `group_key`: one key, one group, among the records of one reader), for the reader of one
+/// stamp: a slot per cheap hash of the key holding the key and its group's index, so that a
+/// group met again is found by one comparison of numbers, not of its values. Another reader's
+/// key empties it. Scratch: partials are equal whatever it holds.
+#[cfg(not(target_family = "wasm"))]
+struct KeyedGroups {
+    /// The stamp of the reader whose keys the slots hold (`u64::MAX`: none).
+    stamp: u64,
+    /// (key, group index); a group index of `usize::MAX`: an empty slot.
+    slots: Box<[(u64, usize); KeyedGroups::SLOTS]>,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Default for KeyedGroups {
+    fn default() -> KeyedGroups {
+        KeyedGroups {
+            stamp: u64::MAX,
+            slots: Box::new([(0, usize::MAX); KeyedGroups::SLOTS]),
+        }
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Clone for KeyedGroups {
+    fn clone(&self) -> KeyedGroups {
+        KeyedGroups::default()
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl std::fmt::Debug for KeyedGroups {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyedGroups")
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl PartialEq for KeyedGroups {
+    fn eq(&self, _: &KeyedGroups) -> bool {
+        true
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl KeyedGroups {
+    const SLOTS: usize = 256;
+
+    /// The slot of `key`.
+    #[inline(always)]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+    }
+
+    /// The group of `key` of the reader of `stamp`, if held.
+    #[inline(always)]
+    fn get(&self, stamp: u64, key: u64) -> Option<usize> {
+        match self.slots.get(Self::slot(key)) {
+            Some(&(k, g)) if k == key && g != usize::MAX && stamp == self.stamp => Some(g),
+            _ => None,
+        }
+    }
+
+    /// Holds `g` as the group of `key` of the reader of `stamp`.
+    fn set(&mut self, stamp: u64, key: u64, g: usize) {
+        if stamp != self.stamp {
+            self.slots.fill((0, usize::MAX));
+            self.stamp = stamp;
+        }
+        if let Some(s) = self.slots.get_mut(Self::slot(key)) {
+            *s = (key, g);
         }
     }
 }
@@ -405,6 +488,8 @@ impl PartialReport {
             scratch: Default::default(),
             #[cfg(not(target_family = "wasm"))]
             memo: GroupMemo::default(),
+            #[cfg(not(target_family = "wasm"))]
+            keyed: KeyedGroups::default(),
             received_sum: 0,
             added: 0,
             left_out: 0,
@@ -428,6 +513,10 @@ impl PartialReport {
         basis_known: bool,
     ) -> Result<()> {
         let scale = service.map_or(0, |s| s.scale);
+        // (a sink's dossiers after its first: the scale and the basis as they were)
+        if basis_known && self.scale == Some(scale) && self.basis.is_some() {
+            return Ok(());
+        }
         match self.scale {
             Some(s) if s != scale => return Err(scale_refused(s, scale)),
             _ => self.scale = Some(scale),
@@ -488,6 +577,33 @@ impl PartialReport {
         g
     }
 
+    /// The index of the group of `values`, whose group key (see
+    /// [`Record`](crate::records::Record)'s) is `key`, if any.
+    #[inline(always)]
+    fn group_keyed<S: AsRef<str>>(&mut self, values: &[S], key: Option<(u64, u64)>) -> usize {
+        #[cfg(not(target_family = "wasm"))]
+        if let Some((stamp, key)) = key {
+            if let Some(g) = self.keyed.get(stamp, key) {
+                return g;
+            }
+            return self.group_of_key(values, stamp, key);
+        }
+        #[cfg(target_family = "wasm")]
+        let _ = key;
+        self.group(values)
+    }
+
+    /// The index of the group of `values`, held as the group of `key` of the reader of
+    /// `stamp` (out of line: the lookup by values stays inlined once, for records without a
+    /// key).
+    #[cfg(not(target_family = "wasm"))]
+    #[inline(never)]
+    fn group_of_key<S: AsRef<str>>(&mut self, values: &[S], stamp: u64, key: u64) -> usize {
+        let g = self.group(values);
+        self.keyed.set(stamp, key, g);
+        g
+    }
+
     /// The index of the group of `values`, from the index of every group (a new group when
     /// none has them).
     #[inline(never)]
@@ -522,7 +638,7 @@ impl PartialReport {
         group: &[S],
         service: Option<&ServiceRecord>,
     ) -> Result<bool> {
-        self.add_read(ctx, dossier, None, group, service, false)
+        self.add_read(ctx, dossier, None, group, None, service, false)
     }
 
     /// [`add`](Self::add) of a dossier read from a record whose `new_due` column made the
@@ -530,13 +646,16 @@ impl PartialReport {
     /// [`Record`](crate::records::Record)): judged at the end of an earlier period, the apology
     /// is placed for that instant. `basis_known`: `ctx` is the context the partial's basis was
     /// taken from (a sink's own, after its first dossier), so only the scale is checked
-    /// (natively; the basis is never checked in WebAssembly).
+    /// (natively; the basis is never checked in WebAssembly). `group_key`: the record's key of
+    /// its `group` values, if any (see [`Record`](crate::records::Record)'s).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn add_read<S: AsRef<str>>(
         &mut self,
         ctx: &Context<'_>,
         dossier: &Dossier,
         standing: Option<usize>,
         group: &[S],
+        group_key: Option<(u64, u64)>,
         service: Option<&ServiceRecord>,
         basis_known: bool,
     ) -> Result<bool> {
@@ -559,7 +678,7 @@ impl PartialReport {
         match self.opts.period {
             None => {
                 let outcome = outcome_of(dossier, cal, rules, cat, as_of)?;
-                let g = self.group(group);
+                let g = self.group_keyed(group, group_key);
                 let c = self.cells.get_mut((None, g));
                 count_new(&mut c.counts, channel);
                 count_outcome(&mut c.counts, outcome);
@@ -612,7 +731,7 @@ impl PartialReport {
                     before += 1;
                     p = p.next();
                 }
-                let g = self.group(group);
+                let g = self.group_keyed(group, group_key);
                 let mut p = first;
                 for k in 0..=before {
                     let status = match k < before {

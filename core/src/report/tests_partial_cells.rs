@@ -30,6 +30,41 @@ fn open(n: u64) -> CellCounts {
     }
 }
 
+/// A group key holds for the records of its reader's stamp only: the same number from
+/// another reader (another chunk's, another run's) is looked up by the values, and a key met
+/// again finds its group.
+#[test]
+fn group_keys_hold_within_their_readers_stamp() {
+    let cal = CalendarSpec::weekdays("2026-01-01".parse().unwrap(), "2026-12-31".parse().unwrap())
+        .compile()
+        .unwrap();
+    let ctx = Context {
+        calendar: &cal,
+        catalogue: None,
+        rules: Rules::default(),
+    };
+    let d = Dossier::from_json(r#"{"received":"2026-03-02T09:30","time_limit":"3wd"}"#).unwrap();
+    let mut p = PartialReport::new(opts(&["field"], None));
+    for (group, key) in [
+        ("a", (1, 5)),
+        ("b", (2, 5)),
+        ("a", (1, 5)),
+        ("c", (3, 5)),
+        ("b", (2, 5)),
+    ] {
+        assert!(p
+            .add_read(&ctx, &d, None, &[group], Some(key), None, false)
+            .unwrap());
+    }
+    let got: std::collections::BTreeMap<Vec<String>, u64> = p
+        .cells()
+        .into_iter()
+        .map(|(g, _, c)| (g.to_vec(), c.counts.received))
+        .collect();
+    let want = [("a", 2), ("b", 2), ("c", 1)].map(|(g, n)| (vec![g.to_string()], n));
+    assert_eq!(got, want.into_iter().collect());
+}
+
 /// Each group's cells hold its own counts, whichever groups share a slot of the memo of
 /// groups: many groups met in turn, values alike (`ab`+`c` and `a`+`bc`, a byte more or
 /// less, long and short), counted apart from a plain map of them.

@@ -259,6 +259,11 @@ impl Layout {
         }
         #[cfg(target_family = "wasm")]
         out.groups.resize_with(self.groups.len(), String::new);
+        // (the groups read here have no key: see `Record::group_key`)
+        #[cfg(not(target_family = "wasm"))]
+        {
+            out.group_key = None;
+        }
         for (k, (slot, &g)) in out.groups.iter_mut().zip(&self.groups).enumerate() {
             slot.clear();
             // (A column the records lack, or a JSON line's key left out: the
