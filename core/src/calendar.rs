@@ -270,6 +270,15 @@ fn fill_weeks(kinds: &mut [DayClass], mask: Weekmask, first_day: i32) {
     }
 }
 
+/// The date of a day number outside a calendar's range (see
+/// [`WorkCalendar::date_of_number`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[cold]
+#[inline(never)]
+fn date_outside(d: i64) -> Result<NaiveDate> {
+    crate::civil::date_from_day_number(d)
+}
+
 struct Tables {
     /// The spec as compiled (for the Vietnamese preset: without its day names).
     spec: CalendarSpec,
@@ -286,6 +295,12 @@ struct Tables {
     cum: Box<[u32]>,
     /// Day numbers of the working days, in order.
     nth: Box<[i32]>,
+    /// The date of each day of the range, so that turning an answer's day number into a date
+    /// is one read (chrono's conversion, even near a known date, was some 14 instructions a
+    /// date of every `due`). Natively only: on WebAssembly, where memory and bytes count
+    /// more, dates are converted by [`date_from_day_number`](crate::civil::date_from_day_number).
+    #[cfg(not(target_arch = "wasm32"))]
+    dates: Box<[NaiveDate]>,
     /// Named days (holidays, closures, make-up days), by day number, each pointing at its
     /// name in the full spec (the first given for that day); built on first use.
     names: OnceLock<Box<[NameAt]>>,
@@ -483,8 +498,12 @@ impl WorkCalendar {
             day = day.saturating_add(1);
         }
 
+        #[cfg(not(target_arch = "wasm32"))]
+        let dates: Box<[NaiveDate]> = spec.from.iter_days().take(len).collect();
         Ok(WorkCalendar {
             t: Arc::new(Tables {
+                #[cfg(not(target_arch = "wasm32"))]
+                dates,
                 fingerprint: OnceLock::new(),
                 day_seconds: spec.office_hours.seconds_per_day(),
                 closing: spec.office_hours.closing(),
@@ -633,6 +652,8 @@ impl WorkCalendar {
                 kinds: t.kinds.clone(),
                 cum: t.cum.clone(),
                 nth: t.nth.clone(),
+                #[cfg(not(target_arch = "wasm32"))]
+                dates: t.dates.clone(),
                 names: t.names.clone(),
                 named: None,
             }),
@@ -704,6 +725,23 @@ impl WorkCalendar {
     #[inline(never)]
     fn day_out_of_range(&self, d: i64) -> Error {
         self.out_of_range(self.describe_day(d))
+    }
+
+    /// The date of day number `d`: read from the table for a day of the range, else
+    /// [`date_from_day_number`](crate::civil::date_from_day_number)'s (its answer or its
+    /// error).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    pub(crate) fn date_of_number(&self, d: i64) -> Result<NaiveDate> {
+        // (`as`: the bits, a negative offset read as a large one, as in `index`.)
+        let offset = d.wrapping_sub(i64::from(self.t.start)) as u64;
+        match usize::try_from(offset)
+            .ok()
+            .and_then(|i| self.t.dates.get(i))
+        {
+            Some(&date) => Ok(date),
+            None => date_outside(d),
+        }
     }
 
     #[inline]

@@ -49,9 +49,6 @@ pub(crate) struct Pass<'a, T: Trace> {
     set: &'static RuleSetInfo,
     /// The first deemed receipt day (day number).
     deemed_receipt: i64,
-    /// The day of receipt (day number), which the answer's dates are found near (natively).
-    #[cfg(not(target_arch = "wasm32"))]
-    received_day: i64,
     clock: Clock,
     life: Lifecycle,
     /// The stages of an inter-agency dossier (empty: none).
@@ -219,10 +216,6 @@ pub(crate) fn run<T: Trace>(
 ) -> Result<(Evaluation, T)> {
     let stages = dossier.stages_of(procedure);
     let received = dossier.received;
-    // (The receipt's day number is worked out within `deemed_receipt_number` too: the same
-    // arithmetic, done once.)
-    #[cfg(not(target_arch = "wasm32"))]
-    let received_day = number_of(received.date());
     let d = deemed_receipt_number(cal, received, rules.deemed_receipt)
         .map_err(|err| err.in_field("received"))?;
     let set = rule_set_for_number(d);
@@ -234,8 +227,6 @@ pub(crate) fn run<T: Trace>(
         closing: cal.closing_time(),
         set,
         deemed_receipt: d,
-        #[cfg(not(target_arch = "wasm32"))]
-        received_day,
         clock: Clock::new(unit, total, d, received),
         life: Lifecycle::new(received),
         stages,
@@ -697,8 +688,6 @@ impl<T: Trace> Pass<'_, T> {
                 None => (i64::MIN, 0),
             },
             deemed_receipt: self.deemed_receipt,
-            #[cfg(not(target_arch = "wasm32"))]
-            received_day: self.received_day,
             round_start: self.clock.start_day,
             rule_set: self.set,
             awaiting: self.life.open_request_index,
