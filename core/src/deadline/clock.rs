@@ -55,8 +55,6 @@ pub(crate) struct Pass<'a, T: Trace> {
     stages: &'a [Stage],
     /// The stage holding the file, with its clock.
     holding: Option<Holding>,
-    /// The stages that ended, in order (kept only for a dossier with stages).
-    ended: Rare<StageMark>,
     /// The as-of instant, if any (the stage holding the file is classified against it).
     as_of: Option<NaiveDateTime>,
     /// Before the as-of snapshot: warnings and facts are recorded.
@@ -66,100 +64,122 @@ pub(crate) struct Pass<'a, T: Trace> {
     /// A new appointment made while the clock is stopped (a day number), for the
     /// explanation of the resumption (set only when tracing).
     appointed: Option<i64>,
-    /// The days off and make-up days the explanation listed (day numbers; set only when
-    /// tracing).
-    listed: Rare<i64>,
-    warnings: Rare<Warning>,
+    /// The ended stages, the days off listed and the warnings.
+    rare: Rare,
     trace: T,
 }
 
-/// A list the pass seldom fills (warnings, ended stages, listed days off): natively one word, a
-/// null pointer, to set when the pass starts and to test when it is dropped, where a `Vec` is
-/// three words to write and a capacity to test on every dossier (the three of them were some 10
-/// instructions of `due`'s 518). On WebAssembly, where bytes count more than instructions, a
-/// plain `Vec` (the allocation on the first push is code there).
+/// The lists the pass seldom fills (see [`Rare`]).
+#[derive(Debug, Default)]
+struct Lists {
+    /// The stages that ended, in order (kept only for a dossier with stages).
+    ended: Vec<StageMark>,
+    /// The days off and make-up days the explanation listed (day numbers; set only when
+    /// tracing).
+    listed: Vec<i64>,
+    /// The warnings, in order.
+    warnings: Vec<Warning>,
+}
+
+/// The lists the pass seldom fills (warnings, ended stages, listed days off), natively boxed
+/// together: one word, a null pointer, to set when the pass starts and to test when it is
+/// dropped, where a `Vec` each was three words to write and a capacity to test on every
+/// dossier (and a box each, one word to write and one to test each). The box is freed by
+/// [`Rare`]'s own `drop`, a test of the pointer and a call out of line when set: held in a
+/// `ManuallyDrop`, it has no drop glue of its own, which the compiler called out of line (to
+/// drop nothing) on every dossier. On WebAssembly, where bytes count more than instructions,
+/// the plain lists (the allocation on the first push is code there).
 #[derive(Debug)]
-#[allow(clippy::box_collection)]
 #[cfg(not(target_arch = "wasm32"))]
-struct Rare<T>(Option<Box<Vec<T>>>);
+struct Rare(Option<std::mem::ManuallyDrop<Box<Lists>>>);
 
 #[cfg(not(target_arch = "wasm32"))]
-impl<T> Rare<T> {
-    /// Empty, without allocating.
+impl Drop for Rare {
     #[inline(always)]
-    const fn new() -> Rare<T> {
-        Rare(None)
-    }
-
-    /// Appends `x` (allocating the list on the first push).
-    #[inline]
-    fn push(&mut self, x: T) {
-        self.0.get_or_insert_with(Box::default).push(x);
-    }
-
-    /// The items, in order.
-    #[inline(always)]
-    fn as_slice(&self) -> &[T] {
-        self.0.as_deref().map_or(&[], Vec::as_slice)
-    }
-
-    /// A copy of the items, in order.
-    fn to_vec(&self) -> Vec<T>
-    where
-        T: Clone,
-    {
-        self.as_slice().to_vec()
-    }
-
-    /// The list when any, leaving this one empty.
-    #[inline(always)]
-    #[allow(clippy::box_collection)]
-    fn take(&mut self) -> Option<Box<Vec<T>>> {
-        self.0.take()
+    fn drop(&mut self) {
+        if let Some(lists) = self.0.take() {
+            free_lists(std::mem::ManuallyDrop::into_inner(lists));
+        }
     }
 }
 
-/// [`Rare`] on WebAssembly: a plain `Vec`.
+/// Frees the lists of a [`Rare`] (out of line: seldom any).
+#[cfg(not(target_arch = "wasm32"))]
+#[cold]
+#[inline(never)]
+fn free_lists(lists: Box<Lists>) {
+    drop(lists);
+}
+
+/// [`Rare`] on WebAssembly: the plain lists.
 #[derive(Debug)]
 #[cfg(target_arch = "wasm32")]
-struct Rare<T>(Vec<T>);
+struct Rare(Lists);
 
-#[cfg(target_arch = "wasm32")]
-impl<T> Rare<T> {
+impl Rare {
     /// Empty, without allocating.
     #[inline(always)]
-    const fn new() -> Rare<T> {
-        Rare(Vec::new())
+    const fn new() -> Rare {
+        #[cfg(not(target_arch = "wasm32"))]
+        return Rare(None);
+        #[cfg(target_arch = "wasm32")]
+        return Rare(Lists {
+            ended: Vec::new(),
+            listed: Vec::new(),
+            warnings: Vec::new(),
+        });
     }
 
-    /// Appends `x`.
+    /// The lists, to push to (natively allocated on the first push).
+    #[inline]
+    fn lists(&mut self) -> &mut Lists {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self
+            .0
+            .get_or_insert_with(|| std::mem::ManuallyDrop::new(Box::default()));
+        #[cfg(target_arch = "wasm32")]
+        return &mut self.0;
+    }
+
+    /// The lists as they are, if any.
     #[inline(always)]
-    fn push(&mut self, x: T) {
-        self.0.push(x);
+    fn get(&self) -> Option<&Lists> {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.0.as_deref().map(|b| &**b);
+        #[cfg(target_arch = "wasm32")]
+        return Some(&self.0);
     }
 
-    /// The items, in order.
+    /// The warnings, in order.
     #[inline(always)]
-    fn as_slice(&self) -> &[T] {
-        &self.0
+    fn warnings(&self) -> &[Warning] {
+        self.get().map_or(&[], |l| l.warnings.as_slice())
     }
 
-    /// A copy of the items, in order.
-    fn to_vec(&self) -> Vec<T>
-    where
-        T: Clone,
-    {
-        self.0.clone()
+    /// The days listed, in order.
+    #[inline(always)]
+    fn listed(&self) -> &[i64] {
+        self.get().map_or(&[], |l| l.listed.as_slice())
     }
 
-    /// The list when any, leaving this one empty.
+    /// The ended stages, in order.
+    #[inline(always)]
+    fn ended(&self) -> &[StageMark] {
+        self.get().map_or(&[], |l| l.ended.as_slice())
+    }
+
+    /// The warnings when any, leaving none.
     #[inline(always)]
     #[allow(clippy::box_collection)]
-    fn take(&mut self) -> Option<Box<Vec<T>>> {
-        if self.0.is_empty() {
+    fn take_warnings(&mut self) -> Option<Box<Vec<Warning>>> {
+        #[cfg(not(target_arch = "wasm32"))]
+        let lists: &mut Lists = self.0.as_deref_mut()?;
+        #[cfg(target_arch = "wasm32")]
+        let lists = &mut self.0;
+        if lists.warnings.is_empty() {
             None
         } else {
-            Some(Box::new(std::mem::take(&mut self.0)))
+            Some(Box::new(std::mem::take(&mut lists.warnings)))
         }
     }
 }
@@ -231,13 +251,11 @@ pub(crate) fn run<T: Trace>(
         life: Lifecycle::new(received),
         stages,
         holding: None,
-        ended: Rare::new(),
         as_of,
         live: true,
         counted: false,
         appointed: None,
-        listed: Rare::new(),
-        warnings: Rare::new(),
+        rare: Rare::new(),
         trace,
     };
     p.start_warnings(procedure);
@@ -330,7 +348,7 @@ impl<T: Trace> Pass<'_, T> {
     fn start_warnings_of(&mut self, procedure: Option<&Procedure>) {
         let set = self.set;
         if !set.verified {
-            self.warnings.push(Warning::new(
+            self.rare.lists().warnings.push(Warning::new(
                 WarningCode::RuleSetUnverified,
                 format!(
                     "rule set {} ({}), before 2018-06-21: its texts were not verified",
@@ -340,7 +358,7 @@ impl<T: Trace> Pass<'_, T> {
         }
         if let Some(p) = procedure {
             if p.level == AuthorityLevel::District && !set.has_districts {
-                self.warnings.push(Warning::new(
+                self.rare.lists().warnings.push(Warning::new(
                     WarningCode::DistrictLevelAbolished,
                     format!(
                         "procedure {} is district-level, but districts were abolished on \
@@ -356,7 +374,10 @@ impl<T: Trace> Pass<'_, T> {
     #[inline]
     fn warn(&mut self, code: WarningCode, message: impl FnOnce() -> String) {
         if self.live && self.trace.warnings() {
-            self.warnings.push(Warning::new(code, message()));
+            self.rare
+                .lists()
+                .warnings
+                .push(Warning::new(code, message()));
         }
     }
 
@@ -395,10 +416,10 @@ impl<T: Trace> Pass<'_, T> {
             // in one break, skip the same days; a stage received on a weekend lists that weekend
             // before the dossier's count lists the days before it (a high-water mark lost them).
             let n = number_of(date);
-            if self.listed.as_slice().contains(&n) {
+            if self.rare.listed().contains(&n) {
                 continue;
             }
-            self.listed.push(n);
+            self.rare.lists().listed.push(n);
             let name = self.cal.day_name(date).map(str::to_string);
             self.trace.fact(match class {
                 // A weekly rest day worked: counted, and said so (a Saturday in the list of
@@ -547,7 +568,7 @@ impl<T: Trace> Pass<'_, T> {
                 if self.life.asks_again(e, self.stages, &dossier.events, i) && self.trace.warnings()
                 {
                     let w = self.life.multiple_requests_warning();
-                    if !self.warnings.as_slice().iter().any(|x| x.code == w.code) {
+                    if !self.rare.warnings().iter().any(|x| x.code == w.code) {
                         self.warn(w.code, || w.message);
                     }
                 }
@@ -660,7 +681,7 @@ impl<T: Trace> Pass<'_, T> {
             None
         } else {
             let mut marks = if keep {
-                self.ended.to_vec()
+                self.rare.ended().to_vec()
             } else {
                 Vec::new()
             };
@@ -693,7 +714,7 @@ impl<T: Trace> Pass<'_, T> {
             awaiting: self.life.open_request_index,
             closing: self.life.closing_index,
             requests: u64::from(self.life.requests),
-            warnings: self.warnings.take(),
+            warnings: self.rare.take_warnings(),
             stages,
         })
     }
@@ -702,24 +723,37 @@ impl<T: Trace> Pass<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::Rare;
+    use crate::dossier::{Warning, WarningCode};
     use proptest::prelude::*;
 
     proptest! {
-        /// A [`Rare`] list holds what a `Vec` holds, in order, and hands it over once: `None`
-        /// when nothing was pushed (the pass's answers read "no warnings" from that).
+        /// [`Rare`] lists hold what plain lists hold, in order, and hand the warnings over
+        /// once: `None` when none was pushed (the pass's answers read "no warnings" from
+        /// that), also when another list was filled.
         #[test]
-        fn rare_is_a_vec(xs in proptest::collection::vec(any::<i64>(), 0..6)) {
+        fn rare_lists_are_vecs(
+            days in proptest::collection::vec(any::<i64>(), 0..6),
+            warnings in 0usize..4,
+        ) {
             let mut r = Rare::new();
-            for &x in &xs {
-                r.push(x);
-                prop_assert!(r.as_slice().contains(&x));
+            for &x in &days {
+                r.lists().listed.push(x);
+                prop_assert!(r.listed().contains(&x));
             }
-            prop_assert_eq!(r.as_slice(), xs.as_slice());
-            prop_assert_eq!(r.to_vec(), xs.clone());
-            let taken = r.take();
-            prop_assert_eq!(taken.map(|b| *b), (!xs.is_empty()).then(|| xs.clone()));
-            prop_assert!(r.as_slice().is_empty());
-            prop_assert!(r.take().is_none());
+            prop_assert_eq!(r.listed(), days.as_slice());
+            let ws: Vec<Warning> = (0..warnings)
+                .map(|k| Warning::new(WarningCode::RefusedLate, format!("w{k}")))
+                .collect();
+            for w in &ws {
+                r.lists().warnings.push(w.clone());
+            }
+            prop_assert_eq!(r.warnings(), ws.as_slice());
+            prop_assert!(r.ended().is_empty());
+            let taken = r.take_warnings();
+            prop_assert_eq!(taken.map(|b| *b), (!ws.is_empty()).then(|| ws.clone()));
+            prop_assert!(r.warnings().is_empty());
+            prop_assert!(r.take_warnings().is_none());
+            prop_assert_eq!(r.listed(), days.as_slice());
         }
     }
 }

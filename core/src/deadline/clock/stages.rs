@@ -138,7 +138,7 @@ impl<T: Trace> Pass<'_, T> {
         let mark = self.stage_mark(&h, Some((at, by)))?;
         self.explain_stage(&mark)?;
         if self.trace.stages() {
-            self.ended.push(mark);
+            self.rare.lists().ended.push(mark);
         }
         Ok(())
     }
