@@ -601,6 +601,14 @@ impl WorkCalendar {
         d >= self.t.spec.from && d <= self.t.spec.to
     }
 
+    /// [`covers`](Self::covers) for an instant whose day is known not to be before the
+    /// calendar's first day (an event of a dossier whose receipt the calendar covers, checked
+    /// not to be before it): only the last day is compared.
+    #[inline]
+    pub(crate) fn covers_not_before(&self, t: NaiveDateTime) -> bool {
+        t.date() <= self.t.spec.to
+    }
+
     /// Office hours.
     pub fn office_hours(&self) -> &OfficeHours {
         &self.t.spec.office_hours

@@ -555,8 +555,10 @@ impl<T: Trace> Pass<'_, T> {
         let request = self.life.open_request_index;
         self.life.step(&dossier.events, i, e)?;
         // Within the calendar (DESIGN: a date outside it is an error, never a guess), checked
-        // after the order: an earlier fault of the events is theirs.
-        if !self.cal.covers(e.at) {
+        // after the order: an earlier fault of the events is theirs. (Not before its first day:
+        // the receipt's day is in the calendar, its deemed receipt day having been found, and
+        // the lifecycle checked that the event's day is not before the receipt's.)
+        if !self.cal.covers_not_before(e.at) {
             return Err(event_out_of_range(self.cal, i, e));
         }
         match e.kind {
@@ -667,7 +669,7 @@ impl<T: Trace> Pass<'_, T> {
         if self.tracing() {
             let due = date_of(mark.day)?;
             self.explain_count()?;
-            if let (Some(since), Some(_)) = (self.life.open_request, self.clock.paused) {
+            if let (Some(since), Some(_)) = (self.life.open_request(), self.clock.paused) {
                 self.trace.fact(Fact::AwaitingSupplement {
                     since,
                     reading: self.rules.supplement,

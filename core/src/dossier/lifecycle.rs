@@ -16,7 +16,10 @@ use crate::procedure::Stage;
 pub(crate) struct Lifecycle {
     received: NaiveDateTime,
     /// Instant of the open supplement request, if any.
-    pub(crate) open_request: Option<NaiveDateTime>,
+    /// (Meaningful while `open_request_index` is set, see
+    /// [`open_request`](Lifecycle::open_request): a plain instant, fully written when the
+    /// state is, where an `Option` left bytes unset that were copied through memory.)
+    open_request_at: NaiveDateTime,
     /// Index of the open supplement request in the dossier's events (`usize::MAX`: none).
     pub(crate) open_request_index: usize,
     /// Number of supplement requests so far.
@@ -68,7 +71,7 @@ impl Lifecycle {
     pub(crate) const fn new(received: NaiveDateTime) -> Lifecycle {
         Lifecycle {
             received,
-            open_request: None,
+            open_request_at: NaiveDateTime::MIN,
             open_request_index: usize::MAX,
             requests: 0,
             stage_requests: 0,
@@ -79,11 +82,18 @@ impl Lifecycle {
         }
     }
 
+    /// The instant of the open supplement request, if any.
+    #[inline(always)]
+    pub(crate) fn open_request(&self) -> Option<NaiveDateTime> {
+        (self.open_request_index != usize::MAX).then_some(self.open_request_at)
+    }
+
     /// Closes the open supplement request, if any (the dossier completed; also by a result
     /// while one is open): its instant.
     pub(crate) fn complete_request(&mut self) -> Option<NaiveDateTime> {
+        let at = self.open_request();
         self.open_request_index = usize::MAX;
-        self.open_request.take()
+        at
     }
 
     /// Whether `e`, just checked by [`step`](Lifecycle::step), is the second supplement
@@ -156,8 +166,8 @@ impl Lifecycle {
                 self.requests += 1;
                 self.second_in_stage |= self.stage_requests >= 2;
                 self.stage_requests += 1;
-                if self.open_request.is_none() {
-                    self.open_request = Some(e.at);
+                if self.open_request_index == usize::MAX {
+                    self.open_request_at = e.at;
                     self.open_request_index = i;
                 }
             }
@@ -177,7 +187,7 @@ impl Lifecycle {
                 self.transfers = self.transfers.saturating_add(1);
                 self.second_in_stage |= self.stage_requests >= 2;
                 self.stage_requests = 0;
-                if self.open_request.is_some() {
+                if self.open_request_index != usize::MAX {
                     return Err(self.after_order(events, i, e, Fault::TransferWhileAwaiting));
                 }
             }
@@ -342,7 +352,7 @@ impl Lifecycle {
                     "transferred at {} while the supplement request of {} is open: the file \
                      stays with the agency awaiting the citizen",
                     format_instant(e.at),
-                    format_instant(self.open_request.unwrap_or(e.at))
+                    format_instant(self.open_request().unwrap_or(e.at))
                 ),
             )
             .in_field(here),
