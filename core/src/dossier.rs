@@ -298,7 +298,9 @@ impl Event {
 }
 
 /// Whether an instant `a` (date-only or not) is not after `b`: by instant, or by date when
-/// either side is known by its date only.
+/// either side is known by its date only. (Tested date first: instants of different days, the
+/// common case of a dossier's events, are told apart by one compare, where comparing the
+/// instants, then the dates, was some 14 instructions an event.)
 #[inline]
 pub(crate) fn not_after(
     a: NaiveDateTime,
@@ -306,7 +308,11 @@ pub(crate) fn not_after(
     b: NaiveDateTime,
     b_date_only: bool,
 ) -> bool {
-    a <= b || ((a_date_only || b_date_only) && a.date() <= b.date())
+    let (da, db) = (a.date(), b.date());
+    if da != db {
+        return da < db;
+    }
+    a_date_only || b_date_only || a.time() <= b.time()
 }
 
 // ---------------------------------------------------------------------------------------------
