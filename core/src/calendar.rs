@@ -289,6 +289,9 @@ struct Tables {
     start: i32,
     /// Day number of `spec.to`.
     end: i32,
+    /// `end - start`, the largest index of a day (the one bound `index` compares with, kept
+    /// rather than worked out at every lookup).
+    span: u64,
     /// Class of each day of the range.
     kinds: Box<[DayClass]>,
     /// `cum[i]` = working days among the first `i` days of the range (`len + 1` entries).
@@ -511,6 +514,7 @@ impl WorkCalendar {
                 named: named.map(|f| (f, OnceLock::new())),
                 start,
                 end,
+                span: u64::try_from(end - start).unwrap_or(0),
                 kinds: kinds.into_boxed_slice(),
                 cum: cum.into_boxed_slice(),
                 nth: nth.into_boxed_slice(),
@@ -657,6 +661,7 @@ impl WorkCalendar {
                 spec,
                 start: t.start,
                 end: t.end,
+                span: t.span,
                 kinds: t.kinds.clone(),
                 cum: t.cum.clone(),
                 nth: t.nth.clone(),
@@ -718,12 +723,11 @@ impl WorkCalendar {
         // `i64::MIN` or `i64::MAX` (uninitialised memory read as `datetime64[D]`) cannot wrap
         // into the table: the span is below 2^33 (the ends are `i32`), and a wrapped offset is
         // off by 2^64.
-        let (start, end) = (i64::from(self.t.start), i64::from(self.t.end));
         // (`as`: the bits, a negative offset read as a large one; `cast_unsigned` is newer
         // than the crate's minimum Rust.)
-        let offset = d.wrapping_sub(start) as u64;
+        let offset = d.wrapping_sub(i64::from(self.t.start)) as u64;
         match usize::try_from(offset) {
-            Ok(i) if offset <= (end - start) as u64 => Ok(i),
+            Ok(i) if offset <= self.t.span => Ok(i),
             _ => Err(self.day_out_of_range(d)),
         }
     }

@@ -288,11 +288,15 @@ pub(crate) fn run<T: Trace>(
         p.start_stage(0, received)?;
     }
     let mut snapshot = None;
+    // The as-of instant until the snapshot is taken at the first event after it (then none:
+    // the later events are checked, not counted); tested alone, not with the snapshot.
+    let mut cut = as_of;
     for (i, e) in dossier.events.iter().enumerate() {
         #[cfg(not(target_arch = "wasm32"))]
         p.period_ends(Some(e.at))?;
-        if snapshot.is_none() {
-            if let Some(t) = as_of.filter(|t| e.at > *t) {
+        if let Some(t) = cut {
+            if e.at > t {
+                cut = None;
                 snapshot = Some(p.finish(Some((t, dossier.events.len() - i)))?);
             }
         }
