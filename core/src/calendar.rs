@@ -791,15 +791,6 @@ impl WorkCalendar {
     /// [`add_working_days`](WorkCalendar::add_working_days) on day numbers.
     #[inline]
     pub fn add_working_days_number(&self, d: i64, n: i64) -> Result<i64> {
-        self.add_working_days_number_inlined(d, n)
-    }
-
-    /// [`add_working_days_number`](WorkCalendar::add_working_days_number), always inlined: for
-    /// the deadline engine's count of a working-day limit natively (where `classify` called
-    /// it out of line, some 10 instructions a dossier), not for every caller of the public
-    /// method.
-    #[inline(always)]
-    pub(crate) fn add_working_days_number_inlined(&self, d: i64, n: i64) -> Result<i64> {
         let i = self.index(d)?;
         let k = if n >= 1 {
             // working days ≤ d, then the n-th after them
@@ -809,6 +800,30 @@ impl WorkCalendar {
             i64::from(self.cum_at(i)).checked_add(n)
         };
         k.and_then(|k| usize::try_from(k).ok())
+            .and_then(|k| self.t.nth.get(k))
+            .map(|&x| i64::from(x))
+            .ok_or_else(|| self.answer_out_of_range())
+    }
+
+    /// [`add_working_days_number`](WorkCalendar::add_working_days_number) of `n.max(0)` working
+    /// days (never counted backwards), always inlined: the deadline engine's count of a
+    /// working-day limit natively (out of line, `classify` called it at some 10 instructions
+    /// a dossier more; the clamp and the test of `n` made once; the sum wraps
+    /// rather than being checked, a wrapped sum being negative and so no working day, the
+    /// same error).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    pub(crate) fn add_working_days_forward(&self, d: i64, n: i64) -> Result<i64> {
+        let i = self.index(d)?;
+        let k = if n >= 1 {
+            // working days ≤ d, then the n-th after them
+            i64::from(self.cum_at(i + 1)).wrapping_add(n - 1)
+        } else {
+            // n ≤ 0 → 0: the first working day ≥ d
+            i64::from(self.cum_at(i))
+        };
+        usize::try_from(k)
+            .ok()
             .and_then(|k| self.t.nth.get(k))
             .map(|&x| i64::from(x))
             .ok_or_else(|| self.answer_out_of_range())

@@ -95,6 +95,25 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    /// The engine's forward count is the public count of `n.max(0)` working days: the same
+    /// day, or the same error, whatever `d` and `n`.
+    #[test]
+    fn the_forward_count_is_the_count_of_n_or_none(
+        d in -200i64..600,
+        n in proptest::prop_oneof![-5i64..400, proptest::num::i64::ANY],
+    ) {
+        let c = cal();
+        let d = i64::from(c.t.start) + d;
+        let (a, b) = (c.add_working_days_forward(d, n), c.add_working_days_number(d, n.max(0)));
+        proptest::prop_assert_eq!(a.as_ref().ok(), b.as_ref().ok());
+        proptest::prop_assert_eq!(
+            a.err().map(|e| e.to_string()),
+            b.err().map(|e| e.to_string())
+        );
+    }
+}
+
 /// The table of dates is chrono's conversion: every day of the range, the days just outside
 /// it (converted by chrono), and the error of a day number no date has.
 #[cfg(not(target_arch = "wasm32"))]
