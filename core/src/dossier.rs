@@ -208,6 +208,17 @@ impl EventKind {
     pub const fn takes_to(self) -> bool {
         matches!(self, EventKind::Transferred)
     }
+
+    /// Whether the event carries a field besides its kind and instant (`new_due` or `to`:
+    /// [`takes_new_due`](Self::takes_new_due) or [`takes_to`](Self::takes_to)), as one test
+    /// of the kind's bit in a mask (a `matches!` of the three kinds also compared the kind
+    /// with the last one first).
+    pub(crate) const fn takes_field(self) -> bool {
+        const MASK: u32 = 1 << EventKind::Apology as u32
+            | 1 << EventKind::Extended as u32
+            | 1 << EventKind::Transferred as u32;
+        (MASK >> self as u32) & 1 != 0
+    }
 }
 
 impl FromStr for EventKind {

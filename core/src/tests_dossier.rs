@@ -528,3 +528,10 @@ fn rust_constructed_events_are_checked() {
     );
     assert_eq!(d.validate().unwrap_err().kind(), ErrorKind::InvalidDossier);
 }
+
+#[test]
+fn an_event_takes_a_field_when_it_takes_new_due_or_to() {
+    for k in EventKind::ALL {
+        assert_eq!(k.takes_field(), k.takes_new_due() || k.takes_to(), "{k}");
+    }
+}

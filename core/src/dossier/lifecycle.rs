@@ -135,12 +135,7 @@ impl Lifecycle {
         // fields unless its instant has a fraction or its kind takes a field: tested at once
         // (each check by itself was some 8 instructions an event), the checks made one by one
         // only then.
-        if e.at.nanosecond() != 0
-            || e.new_due.is_some()
-            || e.to.is_some()
-            || e.kind.takes_new_due()
-            || e.kind.takes_to()
-        {
+        if e.at.nanosecond() != 0 || e.new_due.is_some() || e.to.is_some() || e.kind.takes_field() {
             self.check_fields(events, i, e)?;
         }
         // Reference §9: result before receipt; every event follows the receipt.
