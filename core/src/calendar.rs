@@ -270,6 +270,15 @@ fn fill_weeks(kinds: &mut [DayClass], mask: Weekmask, first_day: i32) {
     }
 }
 
+/// The date of a day number outside a calendar's range (see
+/// [`WorkCalendar::date_of_number`]).
+#[cfg(not(target_arch = "wasm32"))]
+#[cold]
+#[inline(never)]
+fn date_outside(d: i64) -> Result<NaiveDate> {
+    crate::civil::date_from_day_number(d)
+}
+
 struct Tables {
     /// The spec as compiled (for the Vietnamese preset: without its day names).
     spec: CalendarSpec,
@@ -280,12 +289,21 @@ struct Tables {
     start: i32,
     /// Day number of `spec.to`.
     end: i32,
+    /// `end - start`, the largest index of a day (the one bound `index` compares with, kept
+    /// rather than worked out at every lookup).
+    span: u64,
     /// Class of each day of the range.
     kinds: Box<[DayClass]>,
     /// `cum[i]` = working days among the first `i` days of the range (`len + 1` entries).
     cum: Box<[u32]>,
     /// Day numbers of the working days, in order.
     nth: Box<[i32]>,
+    /// The date of each day of the range, so that turning an answer's day number into a date
+    /// is one read (chrono's conversion, even near a known date, was some 14 instructions a
+    /// date of every `due`). Natively only: on WebAssembly, where memory and bytes count
+    /// more, dates are converted by [`date_from_day_number`](crate::civil::date_from_day_number).
+    #[cfg(not(target_arch = "wasm32"))]
+    dates: Box<[NaiveDate]>,
     /// Named days (holidays, closures, make-up days), by day number, each pointing at its
     /// name in the full spec (the first given for that day); built on first use.
     names: OnceLock<Box<[NameAt]>>,
@@ -483,8 +501,12 @@ impl WorkCalendar {
             day = day.saturating_add(1);
         }
 
+        #[cfg(not(target_arch = "wasm32"))]
+        let dates: Box<[NaiveDate]> = spec.from.iter_days().take(len).collect();
         Ok(WorkCalendar {
             t: Arc::new(Tables {
+                #[cfg(not(target_arch = "wasm32"))]
+                dates,
                 fingerprint: OnceLock::new(),
                 day_seconds: spec.office_hours.seconds_per_day(),
                 closing: spec.office_hours.closing(),
@@ -492,6 +514,7 @@ impl WorkCalendar {
                 named: named.map(|f| (f, OnceLock::new())),
                 start,
                 end,
+                span: u64::try_from(end - start).unwrap_or(0),
                 kinds: kinds.into_boxed_slice(),
                 cum: cum.into_boxed_slice(),
                 nth: nth.into_boxed_slice(),
@@ -582,6 +605,14 @@ impl WorkCalendar {
         d >= self.t.spec.from && d <= self.t.spec.to
     }
 
+    /// [`covers`](Self::covers) for an instant whose day is known not to be before the
+    /// calendar's first day (an event of a dossier whose receipt the calendar covers, checked
+    /// not to be before it): only the last day is compared.
+    #[inline]
+    pub(crate) fn covers_not_before(&self, t: NaiveDateTime) -> bool {
+        t.date() <= self.t.spec.to
+    }
+
     /// Office hours.
     pub fn office_hours(&self) -> &OfficeHours {
         &self.t.spec.office_hours
@@ -630,9 +661,12 @@ impl WorkCalendar {
                 spec,
                 start: t.start,
                 end: t.end,
+                span: t.span,
                 kinds: t.kinds.clone(),
                 cum: t.cum.clone(),
                 nth: t.nth.clone(),
+                #[cfg(not(target_arch = "wasm32"))]
+                dates: t.dates.clone(),
                 names: t.names.clone(),
                 named: None,
             }),
@@ -689,12 +723,11 @@ impl WorkCalendar {
         // `i64::MIN` or `i64::MAX` (uninitialised memory read as `datetime64[D]`) cannot wrap
         // into the table: the span is below 2^33 (the ends are `i32`), and a wrapped offset is
         // off by 2^64.
-        let (start, end) = (i64::from(self.t.start), i64::from(self.t.end));
         // (`as`: the bits, a negative offset read as a large one; `cast_unsigned` is newer
         // than the crate's minimum Rust.)
-        let offset = d.wrapping_sub(start) as u64;
+        let offset = d.wrapping_sub(i64::from(self.t.start)) as u64;
         match usize::try_from(offset) {
-            Ok(i) if offset <= (end - start) as u64 => Ok(i),
+            Ok(i) if offset <= self.t.span => Ok(i),
             _ => Err(self.day_out_of_range(d)),
         }
     }
@@ -704,6 +737,23 @@ impl WorkCalendar {
     #[inline(never)]
     fn day_out_of_range(&self, d: i64) -> Error {
         self.out_of_range(self.describe_day(d))
+    }
+
+    /// The date of day number `d`: read from the table for a day of the range, else
+    /// [`date_from_day_number`](crate::civil::date_from_day_number)'s (its answer or its
+    /// error).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    pub(crate) fn date_of_number(&self, d: i64) -> Result<NaiveDate> {
+        // (`as`: the bits, a negative offset read as a large one, as in `index`.)
+        let offset = d.wrapping_sub(i64::from(self.t.start)) as u64;
+        match usize::try_from(offset)
+            .ok()
+            .and_then(|i| self.t.dates.get(i))
+        {
+            Some(&date) => Ok(date),
+            None => date_outside(d),
+        }
     }
 
     #[inline]
@@ -741,15 +791,6 @@ impl WorkCalendar {
     /// [`add_working_days`](WorkCalendar::add_working_days) on day numbers.
     #[inline]
     pub fn add_working_days_number(&self, d: i64, n: i64) -> Result<i64> {
-        self.add_working_days_number_inlined(d, n)
-    }
-
-    /// [`add_working_days_number`](WorkCalendar::add_working_days_number), always inlined: for
-    /// the deadline engine's count of a working-day limit natively (where `classify` called
-    /// it out of line, some 10 instructions a dossier), not for every caller of the public
-    /// method.
-    #[inline(always)]
-    pub(crate) fn add_working_days_number_inlined(&self, d: i64, n: i64) -> Result<i64> {
         let i = self.index(d)?;
         let k = if n >= 1 {
             // working days ≤ d, then the n-th after them
@@ -759,6 +800,30 @@ impl WorkCalendar {
             i64::from(self.cum_at(i)).checked_add(n)
         };
         k.and_then(|k| usize::try_from(k).ok())
+            .and_then(|k| self.t.nth.get(k))
+            .map(|&x| i64::from(x))
+            .ok_or_else(|| self.answer_out_of_range())
+    }
+
+    /// [`add_working_days_number`](WorkCalendar::add_working_days_number) of `n.max(0)` working
+    /// days (never counted backwards), always inlined: the deadline engine's count of a
+    /// working-day limit natively (out of line, `classify` called it at some 10 instructions
+    /// a dossier more; the clamp and the test of `n` made once; the sum wraps
+    /// rather than being checked, a wrapped sum being negative and so no working day, the
+    /// same error).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    pub(crate) fn add_working_days_forward(&self, d: i64, n: i64) -> Result<i64> {
+        let i = self.index(d)?;
+        let k = if n >= 1 {
+            // working days ≤ d, then the n-th after them
+            i64::from(self.cum_at(i + 1)).wrapping_add(n - 1)
+        } else {
+            // n ≤ 0 → 0: the first working day ≥ d
+            i64::from(self.cum_at(i))
+        };
+        usize::try_from(k)
+            .ok()
             .and_then(|k| self.t.nth.get(k))
             .map(|&x| i64::from(x))
             .ok_or_else(|| self.answer_out_of_range())

@@ -30,8 +30,8 @@ pub fn day_number(date: NaiveDate) -> i32 {
     // The year's index by a wrapping cast: a year before the table's first is a huge index,
     // which the one bounds check of `get` refuses (two compares were a sixth of the lookup).
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(&start) = YEAR_STARTS.get((date.year() - TABLE_FIRST_YEAR) as u32 as usize) {
-        return start + date.ordinal0() as i32;
+    if let Some(&eve) = YEAR_EVES.get((date.year() - TABLE_FIRST_YEAR) as u32 as usize) {
+        return eve + date.ordinal() as i32;
     }
     date.num_days_from_ce() - UNIX_EPOCH_CE_DAYS
 }
@@ -95,6 +95,25 @@ const TABLE_YEARS: usize = 400;
 /// bytes count more, keeps chrono's arithmetic.
 #[cfg(not(target_arch = "wasm32"))]
 static YEAR_STARTS: [i32; TABLE_YEARS + 1] = YEAR_STARTS_CONST;
+/// The day number of 31 December of the year before each year from [`TABLE_FIRST_YEAR`]
+/// ([`YEAR_STARTS`] less one), to which [`day_number`] adds the day of the year (1-based:
+/// one subtraction less than adding its 0-based day to [`YEAR_STARTS`]).
+#[cfg(not(target_arch = "wasm32"))]
+static YEAR_EVES: [i32; TABLE_YEARS + 1] = year_eves();
+
+// Evaluated at compile time, as `year_starts`.
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::indexing_slicing)]
+const fn year_eves() -> [i32; TABLE_YEARS + 1] {
+    let mut out = YEAR_STARTS_CONST;
+    let mut k = 0;
+    while k <= TABLE_YEARS {
+        out[k] -= 1;
+        k += 1;
+    }
+    out
+}
+
 /// [`YEAR_STARTS`] as a constant, for the constants derived from it.
 #[cfg(not(target_arch = "wasm32"))]
 const YEAR_STARTS_CONST: [i32; TABLE_YEARS + 1] = year_starts();

@@ -208,6 +208,17 @@ impl EventKind {
     pub const fn takes_to(self) -> bool {
         matches!(self, EventKind::Transferred)
     }
+
+    /// Whether the event carries a field besides its kind and instant (`new_due` or `to`:
+    /// [`takes_new_due`](Self::takes_new_due) or [`takes_to`](Self::takes_to)), as one test
+    /// of the kind's bit in a mask (a `matches!` of the three kinds also compared the kind
+    /// with the last one first).
+    pub(crate) const fn takes_field(self) -> bool {
+        const MASK: u32 = 1 << EventKind::Apology as u32
+            | 1 << EventKind::Extended as u32
+            | 1 << EventKind::Transferred as u32;
+        (MASK >> self as u32) & 1 != 0
+    }
 }
 
 impl FromStr for EventKind {
@@ -298,7 +309,9 @@ impl Event {
 }
 
 /// Whether an instant `a` (date-only or not) is not after `b`: by instant, or by date when
-/// either side is known by its date only.
+/// either side is known by its date only. (Tested date first: instants of different days, the
+/// common case of a dossier's events, are told apart by one compare, where comparing the
+/// instants, then the dates, was some 14 instructions an event.)
 #[inline]
 pub(crate) fn not_after(
     a: NaiveDateTime,
@@ -306,7 +319,11 @@ pub(crate) fn not_after(
     b: NaiveDateTime,
     b_date_only: bool,
 ) -> bool {
-    a <= b || ((a_date_only || b_date_only) && a.date() <= b.date())
+    let (da, db) = (a.date(), b.date());
+    if da != db {
+        return da < db;
+    }
+    a_date_only || b_date_only || a.time() <= b.time()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -95,6 +95,52 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    /// The engine's forward count is the public count of `n.max(0)` working days: the same
+    /// day, or the same error, whatever `d` and `n`.
+    #[test]
+    fn the_forward_count_is_the_count_of_n_or_none(
+        d in -200i64..600,
+        n in proptest::prop_oneof![-5i64..400, proptest::num::i64::ANY],
+    ) {
+        let c = cal();
+        let d = i64::from(c.t.start) + d;
+        let (a, b) = (c.add_working_days_forward(d, n), c.add_working_days_number(d, n.max(0)));
+        proptest::prop_assert_eq!(a.as_ref().ok(), b.as_ref().ok());
+        proptest::prop_assert_eq!(
+            a.err().map(|e| e.to_string()),
+            b.err().map(|e| e.to_string())
+        );
+    }
+}
+
+/// The table of dates is chrono's conversion: every day of the range, the days just outside
+/// it (converted by chrono), and the error of a day number no date has.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_date_of_a_day_number_is_chronos() {
+    let c = cal();
+    let (first, last) = (i64::from(c.t.start), i64::from(c.t.end));
+    for n in first - 400..=last + 400 {
+        assert_eq!(
+            c.date_of_number(n).unwrap(),
+            crate::civil::date_from_day_number(n).unwrap(),
+            "{n}"
+        );
+    }
+    for n in [i64::MIN, i64::MAX, i64::from(i32::MAX)] {
+        assert_eq!(
+            c.date_of_number(n).unwrap_err().to_string(),
+            crate::civil::date_from_day_number(n)
+                .unwrap_err()
+                .to_string()
+        );
+    }
+    // A calendar with other office hours shares the table.
+    let h = c.with_office_hours(crate::calendar::OfficeHours::default());
+    assert_eq!(h.date_of_number(first).unwrap(), c.spec().from);
+}
+
 #[test]
 fn day_kind_and_name_bulk_match_scalars() {
     let c = crate::vn::calendar(&crate::vn::VnOptions::default()).unwrap();

@@ -91,6 +91,27 @@ fn osa_distance(a: &[u8], b: &[u8]) -> usize {
 }
 
 proptest::proptest! {
+    /// `not_after` is its definition: `a ≤ b` as instants, or as dates when either side is
+    /// known by its date only (it tests the dates first).
+    #[test]
+    fn not_after_is_by_instant_or_by_date(
+        days in (0i64..3, 0i64..3),
+        secs in (0u32..86_400, 0u32..86_400),
+        date_only in (proptest::bool::ANY, proptest::bool::ANY),
+    ) {
+        let at = |d: i64, s: u32| {
+            crate::civil::date_from_day_number(20_000 + d).unwrap().and_time(
+                chrono::NaiveTime::from_num_seconds_from_midnight_opt(s, 0).unwrap(),
+            )
+        };
+        let (a, b) = (at(days.0, secs.0), at(days.1, secs.1));
+        let (ad, bd) = date_only;
+        proptest::prop_assert_eq!(
+            not_after(a, ad, b, bd),
+            a <= b || ((ad || bd) && a.date() <= b.date())
+        );
+    }
+
     #[test]
     fn within_one_edit_is_an_osa_distance_of_one_at_most(
         a in "[abc]{0,6}",
@@ -511,4 +532,11 @@ fn rust_constructed_events_are_checked() {
             .with_new_due(t("2026-03-09T00:00").date()),
     );
     assert_eq!(d.validate().unwrap_err().kind(), ErrorKind::InvalidDossier);
+}
+
+#[test]
+fn an_event_takes_a_field_when_it_takes_new_due_or_to() {
+    for k in EventKind::ALL {
+        assert_eq!(k.takes_field(), k.takes_new_due() || k.takes_to(), "{k}");
+    }
 }

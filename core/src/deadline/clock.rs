@@ -49,17 +49,12 @@ pub(crate) struct Pass<'a, T: Trace> {
     set: &'static RuleSetInfo,
     /// The first deemed receipt day (day number).
     deemed_receipt: i64,
-    /// The day of receipt (day number), which the answer's dates are found near (natively).
-    #[cfg(not(target_arch = "wasm32"))]
-    received_day: i64,
     clock: Clock,
     life: Lifecycle,
     /// The stages of an inter-agency dossier (empty: none).
     stages: &'a [Stage],
     /// The stage holding the file, with its clock.
     holding: Option<Holding>,
-    /// The stages that ended, in order (kept only for a dossier with stages).
-    ended: Rare<StageMark>,
     /// The as-of instant, if any (the stage holding the file is classified against it).
     as_of: Option<NaiveDateTime>,
     /// Before the as-of snapshot: warnings and facts are recorded.
@@ -69,100 +64,122 @@ pub(crate) struct Pass<'a, T: Trace> {
     /// A new appointment made while the clock is stopped (a day number), for the
     /// explanation of the resumption (set only when tracing).
     appointed: Option<i64>,
-    /// The days off and make-up days the explanation listed (day numbers; set only when
-    /// tracing).
-    listed: Rare<i64>,
-    warnings: Rare<Notice>,
+    /// The ended stages, the days off listed and the warnings.
+    rare: Rare,
     trace: T,
 }
 
-/// A list the pass seldom fills (warnings, ended stages, listed days off): natively one word, a
-/// null pointer, to set when the pass starts and to test when it is dropped, where a `Vec` is
-/// three words to write and a capacity to test on every dossier (the three of them were some 10
-/// instructions of `due`'s 518). On WebAssembly, where bytes count more than instructions, a
-/// plain `Vec` (the allocation on the first push is code there).
+/// The lists the pass seldom fills (see [`Rare`]).
+#[derive(Debug, Default)]
+struct Lists {
+    /// The stages that ended, in order (kept only for a dossier with stages).
+    ended: Vec<StageMark>,
+    /// The days off and make-up days the explanation listed (day numbers; set only when
+    /// tracing).
+    listed: Vec<i64>,
+    /// The warnings, in order.
+    warnings: Vec<Notice>,
+}
+
+/// The lists the pass seldom fills (warnings, ended stages, listed days off), natively boxed
+/// together: one word, a null pointer, to set when the pass starts and to test when it is
+/// dropped, where a `Vec` each was three words to write and a capacity to test on every
+/// dossier (and a box each, one word to write and one to test each). The box is freed by
+/// [`Rare`]'s own `drop`, a test of the pointer and a call out of line when set: held in a
+/// `ManuallyDrop`, it has no drop glue of its own, which the compiler called out of line (to
+/// drop nothing) on every dossier. On WebAssembly, where bytes count more than instructions,
+/// the plain lists (the allocation on the first push is code there).
 #[derive(Debug)]
-#[allow(clippy::box_collection)]
 #[cfg(not(target_arch = "wasm32"))]
-struct Rare<T>(Option<Box<Vec<T>>>);
+struct Rare(Option<std::mem::ManuallyDrop<Box<Lists>>>);
 
 #[cfg(not(target_arch = "wasm32"))]
-impl<T> Rare<T> {
-    /// Empty, without allocating.
+impl Drop for Rare {
     #[inline(always)]
-    const fn new() -> Rare<T> {
-        Rare(None)
-    }
-
-    /// Appends `x` (allocating the list on the first push).
-    #[inline]
-    fn push(&mut self, x: T) {
-        self.0.get_or_insert_with(Box::default).push(x);
-    }
-
-    /// The items, in order.
-    #[inline(always)]
-    fn as_slice(&self) -> &[T] {
-        self.0.as_deref().map_or(&[], Vec::as_slice)
-    }
-
-    /// A copy of the items, in order.
-    fn to_vec(&self) -> Vec<T>
-    where
-        T: Clone,
-    {
-        self.as_slice().to_vec()
-    }
-
-    /// The list when any, leaving this one empty.
-    #[inline(always)]
-    #[allow(clippy::box_collection)]
-    fn take(&mut self) -> Option<Box<Vec<T>>> {
-        self.0.take()
+    fn drop(&mut self) {
+        if let Some(lists) = self.0.take() {
+            free_lists(std::mem::ManuallyDrop::into_inner(lists));
+        }
     }
 }
 
-/// [`Rare`] on WebAssembly: a plain `Vec`.
+/// Frees the lists of a [`Rare`] (out of line: seldom any).
+#[cfg(not(target_arch = "wasm32"))]
+#[cold]
+#[inline(never)]
+fn free_lists(lists: Box<Lists>) {
+    drop(lists);
+}
+
+/// [`Rare`] on WebAssembly: the plain lists.
 #[derive(Debug)]
 #[cfg(target_arch = "wasm32")]
-struct Rare<T>(Vec<T>);
+struct Rare(Lists);
 
-#[cfg(target_arch = "wasm32")]
-impl<T> Rare<T> {
+impl Rare {
     /// Empty, without allocating.
     #[inline(always)]
-    const fn new() -> Rare<T> {
-        Rare(Vec::new())
+    const fn new() -> Rare {
+        #[cfg(not(target_arch = "wasm32"))]
+        return Rare(None);
+        #[cfg(target_arch = "wasm32")]
+        return Rare(Lists {
+            ended: Vec::new(),
+            listed: Vec::new(),
+            warnings: Vec::new(),
+        });
     }
 
-    /// Appends `x`.
+    /// The lists, to push to (natively allocated on the first push).
+    #[inline]
+    fn lists(&mut self) -> &mut Lists {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self
+            .0
+            .get_or_insert_with(|| std::mem::ManuallyDrop::new(Box::default()));
+        #[cfg(target_arch = "wasm32")]
+        return &mut self.0;
+    }
+
+    /// The lists as they are, if any.
     #[inline(always)]
-    fn push(&mut self, x: T) {
-        self.0.push(x);
+    fn get(&self) -> Option<&Lists> {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.0.as_deref().map(|b| &**b);
+        #[cfg(target_arch = "wasm32")]
+        return Some(&self.0);
     }
 
-    /// The items, in order.
+    /// The warnings, in order.
     #[inline(always)]
-    fn as_slice(&self) -> &[T] {
-        &self.0
+    fn warnings(&self) -> &[Notice] {
+        self.get().map_or(&[], |l| l.warnings.as_slice())
     }
 
-    /// A copy of the items, in order.
-    fn to_vec(&self) -> Vec<T>
-    where
-        T: Clone,
-    {
-        self.0.clone()
+    /// The days listed, in order.
+    #[inline(always)]
+    fn listed(&self) -> &[i64] {
+        self.get().map_or(&[], |l| l.listed.as_slice())
     }
 
-    /// The list when any, leaving this one empty.
+    /// The ended stages, in order.
+    #[inline(always)]
+    fn ended(&self) -> &[StageMark] {
+        self.get().map_or(&[], |l| l.ended.as_slice())
+    }
+
+    /// The warnings when any, leaving none.
     #[inline(always)]
     #[allow(clippy::box_collection)]
-    fn take(&mut self) -> Option<Box<Vec<T>>> {
-        if self.0.is_empty() {
+    fn take_warnings(&mut self) -> Option<Box<Vec<Notice>>> {
+        #[cfg(not(target_arch = "wasm32"))]
+        let lists: &mut Lists = self.0.as_deref_mut()?;
+        #[cfg(target_arch = "wasm32")]
+        let lists = &mut self.0;
+        if lists.warnings.is_empty() {
             None
         } else {
-            Some(Box::new(std::mem::take(&mut self.0)))
+            Some(Box::new(std::mem::take(&mut lists.warnings)))
         }
     }
 }
@@ -219,10 +236,6 @@ pub(crate) fn run<T: Trace>(
 ) -> Result<(Evaluation, T)> {
     let stages = dossier.stages_of(procedure);
     let received = dossier.received;
-    // (The receipt's day number is worked out within `deemed_receipt_number` too: the same
-    // arithmetic, done once.)
-    #[cfg(not(target_arch = "wasm32"))]
-    let received_day = number_of(received.date());
     let d = deemed_receipt_number(cal, received, rules.deemed_receipt)
         .map_err(|err| err.in_field("received"))?;
     let set = rule_set_for_number(d);
@@ -234,19 +247,15 @@ pub(crate) fn run<T: Trace>(
         closing: cal.closing_time(),
         set,
         deemed_receipt: d,
-        #[cfg(not(target_arch = "wasm32"))]
-        received_day,
         clock: Clock::new(unit, total, d, received),
         life: Lifecycle::new(received),
         stages,
         holding: None,
-        ended: Rare::new(),
         as_of,
         live: true,
         counted: false,
         appointed: None,
-        listed: Rare::new(),
-        warnings: Rare::new(),
+        rare: Rare::new(),
         trace,
     };
     p.start_warnings(procedure);
@@ -279,11 +288,15 @@ pub(crate) fn run<T: Trace>(
         p.start_stage(0, received)?;
     }
     let mut snapshot = None;
+    // The as-of instant until the snapshot is taken at the first event after it (then none:
+    // the later events are checked, not counted); tested alone, not with the snapshot.
+    let mut cut = as_of;
     for (i, e) in dossier.events.iter().enumerate() {
         #[cfg(not(target_arch = "wasm32"))]
         p.period_ends(Some(e.at))?;
-        if snapshot.is_none() {
-            if let Some(t) = as_of.filter(|t| e.at > *t) {
+        if let Some(t) = cut {
+            if e.at > t {
+                cut = None;
                 snapshot = Some(p.finish(Some((t, dossier.events.len() - i)))?);
             }
         }
@@ -339,15 +352,21 @@ impl<T: Trace> Pass<'_, T> {
     fn start_warnings_of(&mut self, procedure: Option<&Procedure>) {
         let set = self.set;
         if !set.verified {
-            self.warnings.push(Notice::RuleSetUnverified(set));
+            self.rare
+                .lists()
+                .warnings
+                .push(Notice::RuleSetUnverified(set));
         }
         if let Some(p) = procedure {
             if p.level == AuthorityLevel::District && !set.has_districts {
                 if let Ok(deemed) = date_of(self.deemed_receipt) {
-                    self.warnings.push(Notice::DistrictLevelAbolished {
-                        code: p.code.clone(),
-                        deemed,
-                    });
+                    self.rare
+                        .lists()
+                        .warnings
+                        .push(Notice::DistrictLevelAbolished {
+                            code: p.code.clone(),
+                            deemed,
+                        });
                 }
             }
         }
@@ -358,7 +377,7 @@ impl<T: Trace> Pass<'_, T> {
     #[inline]
     fn warn(&mut self, notice: impl FnOnce() -> Notice) {
         if self.live && self.trace.warnings() {
-            self.warnings.push(notice());
+            self.rare.lists().warnings.push(notice());
         }
     }
 
@@ -397,10 +416,10 @@ impl<T: Trace> Pass<'_, T> {
             // in one break, skip the same days; a stage received on a weekend lists that weekend
             // before the dossier's count lists the days before it (a high-water mark lost them).
             let n = number_of(date);
-            if self.listed.as_slice().contains(&n) {
+            if self.rare.listed().contains(&n) {
                 continue;
             }
-            self.listed.push(n);
+            self.rare.lists().listed.push(n);
             let name = self.cal.day_name(date).map(str::to_string);
             self.trace.fact(match class {
                 // A weekly rest day worked: counted, and said so (a Saturday in the list of
@@ -536,8 +555,10 @@ impl<T: Trace> Pass<'_, T> {
         let request = self.life.open_request_index;
         self.life.step(&dossier.events, i, e)?;
         // Within the calendar (DESIGN: a date outside it is an error, never a guess), checked
-        // after the order: an earlier fault of the events is theirs.
-        if !self.cal.covers(e.at) {
+        // after the order: an earlier fault of the events is theirs. (Not before its first day:
+        // the receipt's day is in the calendar, its deemed receipt day having been found, and
+        // the lifecycle checked that the event's day is not before the receipt's.)
+        if !self.cal.covers_not_before(e.at) {
             return Err(event_out_of_range(self.cal, i, e));
         }
         match e.kind {
@@ -548,9 +569,9 @@ impl<T: Trace> Pass<'_, T> {
                 // stages) in an earlier stage of its (once).
                 if self.life.asks_again(e, self.stages, &dossier.events, i) && self.trace.warnings()
                 {
-                    let once = Notice::MultipleSupplementRequests;
-                    if !self.warnings.as_slice().contains(&once) {
-                        self.warn(|| once);
+                    let once = |n: &Notice| matches!(n, Notice::MultipleSupplementRequests);
+                    if !self.rare.warnings().iter().any(once) {
+                        self.warn(|| Notice::MultipleSupplementRequests);
                     }
                 }
                 if self.clock.paused.is_none() {
@@ -639,7 +660,7 @@ impl<T: Trace> Pass<'_, T> {
         if self.tracing() {
             let due = date_of(mark.day)?;
             self.explain_count()?;
-            if let (Some(since), Some(_)) = (self.life.open_request, self.clock.paused) {
+            if let (Some(since), Some(_)) = (self.life.open_request(), self.clock.paused) {
                 self.trace.fact(Fact::AwaitingSupplement {
                     since,
                     reading: self.rules.supplement,
@@ -653,7 +674,7 @@ impl<T: Trace> Pass<'_, T> {
             None
         } else {
             let mut marks = if keep {
-                self.ended.to_vec()
+                self.rare.ended().to_vec()
             } else {
                 Vec::new()
             };
@@ -681,14 +702,12 @@ impl<T: Trace> Pass<'_, T> {
                 None => (i64::MIN, 0),
             },
             deemed_receipt: self.deemed_receipt,
-            #[cfg(not(target_arch = "wasm32"))]
-            received_day: self.received_day,
             round_start: self.clock.start_day,
             rule_set: self.set,
             awaiting: self.life.open_request_index,
             closing: self.life.closing_index,
             requests: u64::from(self.life.requests),
-            warnings: self.warnings.take(),
+            warnings: self.rare.take_warnings(),
             stages,
         })
     }
@@ -696,25 +715,41 @@ impl<T: Trace> Pass<'_, T> {
 
 #[cfg(test)]
 mod tests {
-    use super::Rare;
+    use super::{Notice, Rare};
     use proptest::prelude::*;
 
     proptest! {
-        /// A [`Rare`] list holds what a `Vec` holds, in order, and hands it over once: `None`
-        /// when nothing was pushed (the pass's answers read "no warnings" from that).
+        /// [`Rare`] lists hold what plain lists hold, in order, and hand the warnings over
+        /// once: `None` when none was pushed (the pass's answers read "no warnings" from
+        /// that), also when another list was filled.
         #[test]
-        fn rare_is_a_vec(xs in proptest::collection::vec(any::<i64>(), 0..6)) {
+        fn rare_lists_are_vecs(
+            days in proptest::collection::vec(any::<i64>(), 0..6),
+            warnings in 0usize..4,
+        ) {
             let mut r = Rare::new();
-            for &x in &xs {
-                r.push(x);
-                prop_assert!(r.as_slice().contains(&x));
+            for &x in &days {
+                r.lists().listed.push(x);
+                prop_assert!(r.listed().contains(&x));
             }
-            prop_assert_eq!(r.as_slice(), xs.as_slice());
-            prop_assert_eq!(r.to_vec(), xs.clone());
-            let taken = r.take();
-            prop_assert_eq!(taken.map(|b| *b), (!xs.is_empty()).then(|| xs.clone()));
-            prop_assert!(r.as_slice().is_empty());
-            prop_assert!(r.take().is_none());
+            prop_assert_eq!(r.listed(), days.as_slice());
+            let ws: Vec<Notice> = (0..warnings)
+                .map(|k| Notice::ResolvedWhileAwaitingSupplement {
+                    at: chrono::DateTime::from_timestamp(k as i64 * 60, 0)
+                        .unwrap_or_default()
+                        .naive_utc(),
+                })
+                .collect();
+            for w in &ws {
+                r.lists().warnings.push(w.clone());
+            }
+            prop_assert_eq!(r.warnings(), ws.as_slice());
+            prop_assert!(r.ended().is_empty());
+            let taken = r.take_warnings();
+            prop_assert_eq!(taken.map(|b| *b), (!ws.is_empty()).then(|| ws.clone()));
+            prop_assert!(r.warnings().is_empty());
+            prop_assert!(r.take_warnings().is_none());
+            prop_assert_eq!(r.listed(), days.as_slice());
         }
     }
 }

@@ -233,10 +233,6 @@ pub(crate) struct Evaluation {
     pub(crate) due_at: (i64, u64),
     /// The first deemed receipt day, as a day number.
     pub(crate) deemed_receipt: i64,
-    /// The day of receipt, as a day number (the answer's dates are found near it:
-    /// [`date_near`](crate::civil::date_near); natively only).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) received_day: i64,
     /// The deemed receipt day the current round of the count started on (the first, or the
     /// completed dossier's), as a day number.
     pub(crate) round_start: i64,
@@ -337,15 +333,12 @@ impl Evaluation {
         lang: Lang,
         wrap: impl FnOnce(Due) -> T,
     ) -> Result<T> {
-        // Both dates found near the receipt's (most are in its year: see `date_near`).
+        // Both dates read from the calendar's table natively (see `date_of_number`).
         #[cfg(not(target_arch = "wasm32"))]
-        let (due, deemed_receipt) = {
-            let received = dossier.received.date();
-            (
-                crate::civil::date_near(self.due_day, received, self.received_day)?,
-                crate::civil::date_near(self.deemed_receipt, received, self.received_day)?,
-            )
-        };
+        let (due, deemed_receipt) = (
+            calendar.date_of_number(self.due_day)?,
+            calendar.date_of_number(self.deemed_receipt)?,
+        );
         #[cfg(target_arch = "wasm32")]
         let (due, deemed_receipt) = (
             rules::date_of(self.due_day)?,

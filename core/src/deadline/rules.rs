@@ -92,7 +92,7 @@ pub fn working_days_due(calendar: &WorkCalendar, d: NaiveDate, n: i64) -> Result
 #[inline]
 pub(crate) fn working_days_due_number(calendar: &WorkCalendar, d: i64, n: i64) -> Result<i64> {
     #[cfg(not(target_arch = "wasm32"))]
-    return calendar.add_working_days_number_inlined(d, n.max(0));
+    return calendar.add_working_days_forward(d, n);
     #[cfg(target_arch = "wasm32")]
     return calendar.add_working_days_number(d, n.max(0));
 }

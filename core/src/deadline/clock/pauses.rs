@@ -157,7 +157,7 @@ impl<T: Trace> Pass<'_, T> {
         // While a supplement request is open the clock is stopped and the due date does not
         // pass: the appointment is judged as of the request (in time when the clock stopped
         // in time), not against the due date as it stood then.
-        let issued = match (self.clock.paused, self.life.open_request) {
+        let issued = match (self.clock.paused, self.life.open_request()) {
             (Some(_), Some(request)) => request.date(),
             _ => e.date(),
         };

@@ -85,7 +85,7 @@ impl<T: Trace> Pass<'_, T> {
                 // awaited) the stage's clock is stopped: measured to the request, or to the
                 // stage's round start when the request came before it, as the dossier's own
                 // lateness is (`stopped_day`).
-                let to = match (h.clock.paused, self.life.open_request) {
+                let to = match (h.clock.paused, self.life.open_request()) {
                     (Some(_), Some(r)) => stopped_day(number_of(r.date()), h.clock.start_day),
                     _ => number_of(t.date()),
                 };
@@ -138,7 +138,7 @@ impl<T: Trace> Pass<'_, T> {
         let mark = self.stage_mark(&h, Some((at, by)))?;
         self.explain_stage(&mark)?;
         if self.trace.stages() {
-            self.ended.push(mark);
+            self.rare.lists().ended.push(mark);
         }
         Ok(())
     }

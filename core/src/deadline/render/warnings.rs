@@ -11,7 +11,8 @@ use crate::deadline::RuleSetInfo;
 use crate::dossier::{Warning, WarningCode};
 
 /// Something odd but accepted that the pass noticed, with the values its message names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(PartialEq, Eq))]
 pub(crate) enum Notice {
     /// The rule set in force has texts that were not verified.
     RuleSetUnverified(&'static RuleSetInfo),
@@ -121,21 +122,22 @@ impl Notice {
                 issued,
                 due,
             } => fill(
-                t(match apology {
-                    true => (
-                        "văn bản xin lỗi, hẹn lại ngày trả kết quả ban hành {issued}, sau hạn \
-                         giải quyết {due}: hạn giải quyết giữ nguyên",
-                        "apology issued on {issued}, after the due date {due}: the due date \
-                         stays",
+                t((
+                    "{what} ban hành {issued}, sau hạn giải quyết {due}: hạn giải quyết giữ \
+                     nguyên",
+                    "{what} issued on {issued}, after the due date {due}: the due date stays",
+                )),
+                &[
+                    (
+                        "what",
+                        &t(match apology {
+                            true => ("văn bản xin lỗi, hẹn lại ngày trả kết quả", "apology"),
+                            false => ("gia hạn", "extension"),
+                        }),
                     ),
-                    false => (
-                        "gia hạn ban hành {issued}, sau hạn giải quyết {due}: hạn giải quyết \
-                         giữ nguyên",
-                        "extension issued on {issued}, after the due date {due}: the due date \
-                         stays",
-                    ),
-                }),
-                &[("issued", &day(*issued)), ("due", &day(*due))],
+                    ("issued", &day(*issued)),
+                    ("due", &day(*due)),
+                ],
             ),
             Notice::RefusedLate {
                 at: when,
