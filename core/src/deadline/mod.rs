@@ -327,12 +327,18 @@ impl Evaluation {
     /// built and then copied there.
     #[inline(always)]
     pub(crate) fn answer_with<T>(
-        self,
+        mut self,
         dossier: &Dossier,
         calendar: &WorkCalendar,
         lang: Lang,
         wrap: impl FnOnce(Due) -> T,
     ) -> Result<T> {
+        // (Worded before the lists are built: the wording, which may allocate, then has none
+        // to drop should it unwind, and the answer is still built in place.)
+        let warnings = match self.warnings.take() {
+            None => Vec::new(),
+            Some(notices) => words_of(notices, lang),
+        };
         // Both dates read from the calendar's table natively (see `date_of_number`).
         #[cfg(not(target_arch = "wasm32"))]
         let (due, deemed_receipt) = (
@@ -357,7 +363,7 @@ impl Evaluation {
             awaiting_supplement_since: dossier.events.get(self.awaiting).map(|e| e.at),
             stages,
             late_agencies,
-            warnings: self.warnings.map_or_else(Vec::new, |w| words_of(&w, lang)),
+            warnings,
             explain: Vec::new(),
         }))
     }
@@ -373,9 +379,11 @@ impl Evaluation {
     }
 }
 
-/// The warnings of `notices`, in `lang`.
+/// The warnings of `notices`, in `lang` (out of line: seldom any).
 #[cold]
-fn words_of(notices: &[Notice], lang: Lang) -> Vec<Warning> {
+#[inline(never)]
+#[allow(clippy::box_collection, clippy::boxed_local)]
+fn words_of(notices: Box<Vec<Notice>>, lang: Lang) -> Vec<Warning> {
     notices.iter().map(|n| n.word(lang)).collect()
 }
 
