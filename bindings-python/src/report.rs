@@ -132,7 +132,8 @@ pub(crate) struct PyRecordFile {
 impl PyRecordFile {
     #[new]
     fn new(path: std::path::PathBuf, format: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let format = match format.extract::<String>().as_deref().map(str::trim) {
+        // (Exactly the CLI's `--input-format` values: " csv" is refused there.)
+        let format = match format.extract::<String>().as_deref() {
             Ok("csv") => TextFormat::Csv,
             Ok("jsonl") => TextFormat::JsonLines,
             _ => {

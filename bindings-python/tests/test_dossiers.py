@@ -565,7 +565,7 @@ def test_warnings_are_in_the_language_asked_for_as_the_cli_words_them() -> None:
         ],
     }
     line = json.dumps(d) + "\n"
-    for lang, starts in (("vi", "từ chối lúc 10:00 thứ Năm 12/03/2026"), ("en", "refused at 10:00 on Thu 12 Mar 2026")):
+    for lang, starts in (("vi", "từ chối giải quyết hồ sơ lúc 10:00 thứ Năm 12/03/2026"), ("en", "refused at 10:00 on Thu 12 Mar 2026")):
         run = subprocess.run([cli(), "due", "--lang", lang, "-"], input=line, capture_output=True, text=True, check=True)
         want = json.loads(run.stdout)["warnings"]
         got = motcua.due(d, lang=lang).warnings

@@ -415,7 +415,7 @@ def test_input_format_reads_a_file_whatever_its_name_as_the_cli_does(catalogue: 
         got = Report.build(path, input_format="jsonl", by="field", period="month", as_of=AS_OF, catalogue=catalogue)
         assert got.rows == want
     assert Report.build(table, input_format="csv", by="field", period="month", as_of=AS_OF, catalogue=catalogue).rows == want
-    frame = motcua.report(lines, input_format=" jsonl", by="field", period="month", as_of=AS_OF, catalogue=catalogue)
+    frame = motcua.report(lines, input_format="jsonl", by="field", period="month", as_of=AS_OF, catalogue=catalogue)
     pd.testing.assert_frame_equal(frame, motcua.report(out / "records.csv", by="field", period="month", as_of=AS_OF, catalogue=catalogue))
     assert Scorecard.build(lines, input_format="jsonl", by="agency", as_of=AS_OF, catalogue=catalogue).rows == run_cli(
         "scorecard", out / "records.jsonl", "agency", None, None, AS_OF
@@ -434,7 +434,7 @@ def test_input_format_reads_a_file_whatever_its_name_as_the_cli_does(catalogue: 
     with pytest.raises(motcua.MotcuaError):
         motcua.report(table, as_of=AS_OF, catalogue=catalogue)
     # A format other than the two, or a format for a frame, is refused.
-    for bad in ("json", "JSONL", "ndjson", 1, True):
+    for bad in ("json", "JSONL", " jsonl", "ndjson", 1, True):
         with pytest.raises(motcua.InvalidArgumentError, match="input_format"):
             motcua.report(lines, input_format=bad, as_of=AS_OF, catalogue=catalogue)  # type: ignore[arg-type]
     with pytest.raises(motcua.InvalidArgumentError, match="input_format is for a file's path"):

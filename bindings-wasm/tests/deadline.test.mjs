@@ -312,7 +312,7 @@ test("warnings are worded in the language asked for (Vietnamese by default), cod
   const en = due(d, { lang: "en" }).warnings;
   assert.deepEqual(vi.map((w) => w.code), ["refused_late"]);
   assert.deepEqual(en.map((w) => w.code), ["refused_late"]);
-  assert.match(vi[0].message, /^từ chối lúc 10:00 thứ Năm 12\/03\/2026, sau hạn giải quyết thứ Năm 05\/03\/2026/);
+  assert.match(vi[0].message, /^từ chối giải quyết hồ sơ lúc 10:00 thứ Năm 12\/03\/2026, sau hạn giải quyết thứ Năm 05\/03\/2026/);
   assert.match(en[0].message, /^refused at 10:00 on Thu 12 Mar 2026, after the due date Thu 5 Mar 2026/);
   assert.deepEqual(due(d, { lang: "vi", explain: true }).warnings, vi);
   assert.deepEqual(classify(d, "2026-04-01", { lang: "en" }).warnings, en);

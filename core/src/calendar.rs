@@ -301,7 +301,7 @@ struct Tables {
     /// The date of each day of the range, so that turning an answer's day number into a date
     /// is one read (chrono's conversion, even near a known date, was some 14 instructions a
     /// date of every `due`). Natively only: on WebAssembly, where memory and bytes count
-    /// more, dates are converted by [`date_from_day_number`](crate::civil::date_from_day_number).
+    /// more, dates are converted by [`date_from_day_number`].
     #[cfg(not(target_arch = "wasm32"))]
     dates: Box<[NaiveDate]>,
     /// Named days (holidays, closures, make-up days), by day number, each pointing at its
@@ -740,7 +740,7 @@ impl WorkCalendar {
     }
 
     /// The date of day number `d`: read from the table for a day of the range, else
-    /// [`date_from_day_number`](crate::civil::date_from_day_number)'s (its answer or its
+    /// [`date_from_day_number`]'s (its answer or its
     /// error).
     #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]

@@ -554,7 +554,7 @@ impl Dossier {
     ///   procedure, channel, events, id, stages)", "key `events[0].by` is not read (an event's \
     ///   keys: type, at, new_due, to)"]);
     /// let (_, vi) = Dossier::from_json_ignoring_unknown_keys(text, Lang::Vi)?;
-    /// assert!(vi[0].message.starts_with("khóa `agency` không được đọc (khóa của hồ sơ:"));
+    /// assert!(vi[0].message.starts_with("khóa `agency` bị bỏ qua, không đọc (khóa của hồ sơ:"));
     /// # Ok::<(), motcua::Error>(())
     /// ```
     #[cfg(not(target_arch = "wasm32"))]
@@ -583,10 +583,10 @@ impl Dossier {
                 WarningCode::UnknownKey,
                 match (lang, event) {
                     (crate::deadline::Lang::Vi, false) => {
-                        format!("khóa `{key}` không được đọc (khóa của hồ sơ: {keys})")
+                        format!("khóa `{key}` bị bỏ qua, không đọc (khóa của hồ sơ: {keys})")
                     }
                     (crate::deadline::Lang::Vi, true) => {
-                        format!("khóa `{key}` không được đọc (khóa của sự kiện: {keys})")
+                        format!("khóa `{key}` bị bỏ qua, không đọc (khóa của sự kiện: {keys})")
                     }
                     (crate::deadline::Lang::En, false) => {
                         format!("key `{key}` is not read (a dossier's keys: {keys})")

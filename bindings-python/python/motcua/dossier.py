@@ -155,8 +155,9 @@ class Dossier:
 
     def validate(self) -> list[dict[str, str]]:
         """Checks the ordering rules of the events and returns the warnings as
-        ``{"code", "message"}`` records; a violation raises its error (a
-        :class:`~motcua.DossierError`)."""
+        ``{"code", "message"}`` records, their messages in Vietnamese (the default ``lang`` of
+        :func:`~motcua.due`, which words them in English with ``lang="en"``; the codes are the
+        same); a violation raises its error (a :class:`~motcua.DossierError`)."""
         return [{"code": c, "message": m} for c, m in self._native.validate()]
 
     def __repr__(self) -> str:

@@ -25,9 +25,9 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use super::count::{Clock, Unit};
 use super::facts::{Amount, Fact, Reason, Round, Trace};
 use super::options::rule_set_for_number;
-use super::options::{DeemedReceipt, RuleSetInfo, Rules};
+use super::options::{Compare, DeemedReceipt, RuleSetInfo, Rules};
 use super::render::warnings::Notice;
-use super::rules::{date_of, deemed_receipt_number, is_after_due_number, number_of};
+use super::rules::{date_of, deemed_receipt_number, is_after_due_number, number_of, text_in_force};
 use super::{Evaluation, StageMark};
 use crate::calendar::WorkCalendar;
 use crate::dossier::{Dossier, Event, EventKind, Lifecycle, LimitSource};
@@ -352,10 +352,11 @@ impl<T: Trace> Pass<'_, T> {
     fn start_warnings_of(&mut self, procedure: Option<&Procedure>) {
         let set = self.set;
         if !set.verified {
+            let text = text_in_force(set.text, date_of(self.deemed_receipt).ok());
             self.rare
                 .lists()
                 .warnings
-                .push(Notice::RuleSetUnverified(set));
+                .push(Notice::RuleSetUnverified { set, text });
         }
         if let Some(p) = procedure {
             if p.level == AuthorityLevel::District && !set.has_districts {
@@ -634,11 +635,14 @@ impl<T: Trace> Pass<'_, T> {
                 self.rules.compare,
             );
         if late {
-            let basis = self.set.refusal;
+            let basis = text_in_force(self.set.refusal, date_of(self.deemed_receipt).ok());
             let due_date = due.date()?;
+            let due_at = (self.rules.compare == Compare::Instant)
+                .then(|| due.instant(closing).unwrap_or(NaiveDateTime::MAX));
             self.warn(|| Notice::RefusedLate {
                 at: e.at,
                 due: due_date,
+                due_at,
                 basis,
             });
         }

@@ -74,6 +74,8 @@ mod tests_paths;
 mod tests_regressions;
 #[cfg(test)]
 mod tests_stages;
+#[cfg(test)]
+mod tests_warnings;
 
 use chrono::{NaiveDate, NaiveDateTime};
 

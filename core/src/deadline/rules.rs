@@ -359,14 +359,21 @@ pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
     // Decree 23/2015/NĐ-CP (the same-day limit's 15:00 cut-off) took effect on 2015-04-10
     // [U: its final article]: before, the cut-off is applied as a rule set's reading, citing
     // no text.
-    let month = ctx.deemed_receipt.map(|d| (d.year(), d.month()));
-    let before_decree_23 = ctx
-        .deemed_receipt
-        .is_some_and(|d| (d.year(), d.month(), d.day()) < (2015, 4, 10));
-    if before_decree_23 && basis_in_force(fact, ctx) == Some(law::DECREE_23_2015_ART_7) {
+    basis_in_force(fact, ctx).and_then(|b| text_in_force(b, ctx.deemed_receipt))
+}
+
+/// The text in force for a dossier deemed received on `deemed` of a rule set's (or the Civil
+/// Code's) text `b`, as [`basis_of`] cites it: Decision 93/2007/QĐ-TTg for Decision
+/// 09/2015/QĐ-TTg before May 2015 and none before August 2007, the Civil Code 2005's articles
+/// before 2017 and none before 2006, no Decree 23/2015/NĐ-CP before 10 April 2015; `b` itself
+/// when `deemed` is unknown. The warnings cite through it too.
+pub(crate) fn text_in_force(b: LegalBasis, deemed: Option<NaiveDate>) -> Option<LegalBasis> {
+    let month = deemed.map(|d| (d.year(), d.month()));
+    let before_decree_23 = deemed.is_some_and(|d| (d.year(), d.month(), d.day()) < (2015, 4, 10));
+    if before_decree_23 && b == law::DECREE_23_2015_ART_7 {
         return None;
     }
-    basis_in_force(fact, ctx).and_then(|b| match month {
+    match month {
         Some(m) if m < (2015, 5) && b == law::DECISION_09_2015 => {
             (m >= DECISION_93_2007_IN_FORCE).then_some(law::DECISION_93_2007)
         }
@@ -380,7 +387,7 @@ pub(crate) fn basis_of(fact: &Fact, ctx: &Context) -> Option<LegalBasis> {
             }
         }
         _ => Some(b),
-    })
+    }
 }
 
 /// The first whole month in which Decision 93/2007/QĐ-TTg was in force (year, month).
