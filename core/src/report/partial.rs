@@ -55,15 +55,15 @@ pub struct PartialReport {
     cells: Cells,
     key_buf: Vec<u8>,
     #[cfg(not(target_family = "wasm"))]
-    scratch: Box<Scratch>,
+    scratch: Box<Scratch<Buffers>>,
     #[cfg(target_family = "wasm")]
-    scratch: Scratch,
+    scratch: Scratch<Buffers>,
     /// The groups last looked up, by a cheap key of their values (see [`GroupMemo`]).
     #[cfg(not(target_family = "wasm"))]
-    memo: GroupMemo,
+    memo: Scratch<GroupMemo>,
     /// The groups of the group keys of the records of one reader (see [`KeyedGroups`]).
     #[cfg(not(target_family = "wasm"))]
-    keyed: KeyedGroups,
+    keyed: Scratch<KeyedGroups>,
     /// The sum of `received` over every cell. Every count of a cell is at most its
     /// `received` (the report's identities), so a sum of counts cannot pass this one, and
     /// this one is kept at most `i64::MAX` (what every binding can hold): no sum of the report
@@ -157,29 +157,14 @@ fn scale_refused(a: u32, b: u32) -> Error {
 /// that a group met again (most of a report's dossiers) is found by comparing its values with
 /// those of one group, rather than by writing and hashing its key: a slot's group is taken only
 /// when its values are the ones looked up, so the memo never changes a group, only how fast it
-/// is found. Scratch: partials are equal whatever their memos hold.
+/// is found. Held as [`Scratch`].
 #[cfg(not(target_family = "wasm"))]
-#[derive(Clone)]
 struct GroupMemo(Box<[usize; GroupMemo::SLOTS]>);
 
 #[cfg(not(target_family = "wasm"))]
 impl Default for GroupMemo {
     fn default() -> GroupMemo {
         GroupMemo(Box::new([usize::MAX; GroupMemo::SLOTS]))
-    }
-}
-
-#[cfg(not(target_family = "wasm"))]
-impl std::fmt::Debug for GroupMemo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("GroupMemo")
-    }
-}
-
-#[cfg(not(target_family = "wasm"))]
-impl PartialEq for GroupMemo {
-    fn eq(&self, _: &GroupMemo) -> bool {
-        true
     }
 }
 
@@ -234,7 +219,7 @@ impl GroupMemo {
 /// `group_key`: one key, one group, among the records of one reader), for the reader of one
 /// stamp: a slot per cheap hash of the key holding the key and its group's index, so that a
 /// group met again is found by one comparison of numbers, not of its values. Another reader's
-/// key empties it. Scratch: partials are equal whatever it holds.
+/// key empties it. Held as [`Scratch`].
 #[cfg(not(target_family = "wasm"))]
 struct KeyedGroups {
     /// The stamp of the reader whose keys the slots hold (`u64::MAX`: none).
@@ -250,27 +235,6 @@ impl Default for KeyedGroups {
             stamp: u64::MAX,
             slots: Box::new([(0, usize::MAX); KeyedGroups::SLOTS]),
         }
-    }
-}
-
-#[cfg(not(target_family = "wasm"))]
-impl Clone for KeyedGroups {
-    fn clone(&self) -> KeyedGroups {
-        KeyedGroups::default()
-    }
-}
-
-#[cfg(not(target_family = "wasm"))]
-impl std::fmt::Debug for KeyedGroups {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("KeyedGroups")
-    }
-}
-
-#[cfg(not(target_family = "wasm"))]
-impl PartialEq for KeyedGroups {
-    fn eq(&self, _: &KeyedGroups) -> bool {
-        true
     }
 }
 
@@ -419,29 +383,47 @@ impl Cells {
 
 /// A dossier's statuses at the ends of the periods it stays open across, worked out before any
 /// of them is counted, and those ends: buffers reused from one dossier to
-/// the next. Partials are equal whatever they hold.
+/// the next. Held as [`Scratch`].
 #[derive(Default)]
-struct Scratch {
+struct Buffers {
     statuses: Vec<Outcome>,
     #[cfg(not(target_family = "wasm"))]
     ends: Vec<NaiveDateTime>,
 }
 
-impl Clone for Scratch {
-    fn clone(&self) -> Scratch {
+/// What a partial keeps only to go faster (buffers, memos), not part of its value: partials
+/// are equal, and print, whatever it holds, and a copy starts with it fresh.
+#[derive(Default)]
+struct Scratch<T>(T);
+
+impl<T: Default> Clone for Scratch<T> {
+    fn clone(&self) -> Scratch<T> {
         Scratch::default()
     }
 }
 
-impl std::fmt::Debug for Scratch {
+impl<T> std::fmt::Debug for Scratch<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Scratch")
     }
 }
 
-impl PartialEq for Scratch {
-    fn eq(&self, _: &Scratch) -> bool {
+impl<T> PartialEq for Scratch<T> {
+    fn eq(&self, _: &Scratch<T>) -> bool {
         true
+    }
+}
+
+impl<T> std::ops::Deref for Scratch<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> std::ops::DerefMut for Scratch<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
     }
 }
 
@@ -487,9 +469,9 @@ impl PartialReport {
             key_buf: Vec::new(),
             scratch: Default::default(),
             #[cfg(not(target_family = "wasm"))]
-            memo: GroupMemo::default(),
+            memo: Scratch::default(),
             #[cfg(not(target_family = "wasm"))]
-            keyed: KeyedGroups::default(),
+            keyed: Scratch::default(),
             received_sum: 0,
             added: 0,
             left_out: 0,
@@ -695,7 +677,7 @@ impl PartialReport {
                     .unwrap_or_else(|| Period::containing(kind, as_of.date()));
                 #[cfg(target_family = "wasm")]
                 let last = Period::containing(kind, as_of.date());
-                let statuses = &mut self.scratch.statuses;
+                let statuses = &mut self.scratch.0.statuses;
                 statuses.clear();
                 // The outcome as of the as-of instant, and natively in the same pass the
                 // statuses at the ends of the periods before it while the dossier is open
@@ -703,11 +685,11 @@ impl PartialReport {
                 #[cfg(not(target_family = "wasm"))]
                 let across = first < last
                     && standing.is_none()
-                    && ends_open(dossier, first, last, &mut self.scratch.ends);
+                    && ends_open(dossier, first, last, &mut self.scratch.0.ends);
                 #[cfg(not(target_family = "wasm"))]
                 let outcome = match across {
                     true => {
-                        let ends = &self.scratch.ends;
+                        let ends = &self.scratch.0.ends;
                         outcome_of_at_ends(dossier, cal, rules, cat, as_of, ends, statuses)?
                     }
                     false => outcome_of(dossier, cal, rules, cat, as_of)?,
@@ -735,7 +717,7 @@ impl PartialReport {
                 let mut p = first;
                 for k in 0..=before {
                     let status = match k < before {
-                        true => self.scratch.statuses.get(k).copied().unwrap_or(outcome),
+                        true => self.scratch.0.statuses.get(k).copied().unwrap_or(outcome),
                         false => outcome,
                     };
                     let c = self.cells.get_mut((Some(p), g));
